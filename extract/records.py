@@ -1,0 +1,137 @@
+"""The records that leave ``extract/``: small frozen dataclasses, no spaCy objects.
+
+Data flows one way: :class:`Article` -> (spaCy ``Doc``, inside ``extract/`` only) ->
+:class:`Mention`, :class:`Relation`, :class:`Deal`, :class:`Attribute` records, gathered
+per article in an :class:`Extraction`. ``graph/`` resolves and builds from these alone,
+so they must stay picklable and cheap (a cache stores them per article).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, asdict
+
+#: Entity types we extract. ``company``, ``person`` and ``model`` are scored; the others
+#: are kept so that the graph can show them (and so that they are not mistyped as scored ones).
+ENTITY_TYPES = ("company", "person", "model", "product", "organization", "publication", "place")
+
+#: Relations of SCHEMA.md (``party`` edges come from deals).
+RELATIONS = (
+    "works_for", "leads", "founded", "develops", "invests_in", "acquires",
+    "licenses_from", "part_of", "partners_with", "competes_with",
+)
+SYMMETRIC_RELATIONS = frozenset({"partners_with", "competes_with"})
+
+DEAL_KINDS = ("investment", "acquisition", "licensing", "partnership", "hiring", "other")
+DEAL_ROLES = ("buyer", "seller", "investor", "investee", "licensor", "licensee", "partner", "employer")
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article. ``id`` is stable: the path relative to the input root, or the JSONL ``id``."""
+
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    date: str | None = None  # ISO 8601, partial allowed ("2024", "2024-05", "2024-05-06")
+    path: str | None = None  # where it was read from, for messages
+
+
+@dataclass(frozen=True)
+class Skip:
+    """An input that could not be read; the build reports it and goes on."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A sentence that states something; ``start``/``end`` are offsets of the sentence in the article text."""
+
+    article: str
+    sentence: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One typed entity mention.
+
+    ``text`` is the surface form as cleaned for naming (possessive ``'s`` and quotes removed);
+    ``start``/``end`` are character offsets of that cleaned form in the article text.
+    ``canonical`` is the gazetteer's canonical name when a gazetteer (or a metonym entry)
+    recognised the mention, else ``None``. ``source`` says which rule typed it
+    (``gazetteer``, ``metonym``, ``model_shape``, ``ner``, ``context``...).
+    """
+
+    article: str
+    text: str
+    type: str
+    start: int
+    end: int
+    sent_start: int
+    sent_end: int
+    source: str = "ner"
+    canonical: str | None = None
+
+
+@dataclass(frozen=True)
+class Relation:
+    """A typed relation between two mentions, with the sentence that states it."""
+
+    source: Mention
+    relation: str
+    target: Mention
+    evidence: Evidence
+    confidence: float
+    rule: str
+
+
+@dataclass(frozen=True)
+class DealParty:
+    mention: Mention
+    role: str
+
+
+@dataclass(frozen=True)
+class Deal:
+    """One transaction as stated in one article (the graph merges the same deal across articles)."""
+
+    article: str
+    kind: str
+    parties: tuple[DealParty, ...]
+    evidence: Evidence
+    amount_usd: float | None = None
+    amount: float | None = None  # in ``currency`` when it is not USD
+    currency: str | None = None
+    date: str | None = None
+    confidence: float = 0.7
+    rule: str = ""
+
+
+@dataclass(frozen=True)
+class Attribute:
+    """A stated attribute of an entity, e.g. a model's ``parameters``."""
+
+    mention: Mention
+    name: str
+    value: int | float | str
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """Everything extracted from one article: the unit the cache stores and workers return."""
+
+    article: Article
+    mentions: tuple[Mention, ...] = ()
+    relations: tuple[Relation, ...] = ()
+    deals: tuple[Deal, ...] = ()
+    attributes: tuple[Attribute, ...] = ()
+    warnings: tuple[str, ...] = field(default=())
+
+
+def to_dict(record) -> dict:
+    """A record as plain JSON-ready data (nested records become dicts)."""
+    return asdict(record)
