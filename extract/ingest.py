@@ -13,7 +13,8 @@ A file named explicitly (or by a glob whose last part spells its extension) with
 extension is read as plain text; in a folder such files are ignored.
 
 Decoding, in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), strict UTF-8,
-the encoding an HTML page declares, then ``cp1252`` (which decodes nearly every byte string
+UTF-8 with its few stray bytes read as ``cp1252`` (when valid multi-byte UTF-8 sequences
+outnumber the stray bytes), the encoding an HTML page declares, then ``cp1252`` (which decodes nearly every byte string
 Western editors write; web browsers read ``latin-1`` labels as ``cp1252`` too) and, for the
 few byte strings ``cp1252`` rejects (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D), ``latin-1``, which
 decodes anything. Text is then cleaned *before* anything else is computed -- line ends become
@@ -147,8 +148,8 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
         The whole file.
     declared_encoding : str, optional
         An encoding the file declares (an HTML ``<meta charset>``). It is tried after the
-        byte-order mark and strict UTF-8, because pages often declare one encoding and are
-        saved in UTF-8, and before the ``cp1252`` / ``latin-1`` fallback.
+        byte-order mark and UTF-8, because pages often declare one encoding and are saved in
+        UTF-8, and before the ``cp1252`` / ``latin-1`` fallback.
 
     Returns
     -------
@@ -171,6 +172,8 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
     ('“smart” quotes', 'cp1252')
     >>> decode_bytes(b"caf\\xe9 \\x81 r\\xe9sum\\xe9")  # 0x81 is undefined in cp1252
     ('café \\x81 résumé', 'latin-1')
+    >>> decode_bytes("Nvidia’s “Blackwell” — ".encode("utf-8") + b"\\x93sold out\\x94")  # stray cp1252 bytes
+    ('Nvidia’s “Blackwell” — “sold out”', 'utf-8+cp1252')
     >>> decode_bytes(b"\\x89PNG\\r\\n\\x1a\\n\\x00\\x00")
     Traceback (most recent call last):
     ...
@@ -179,13 +182,18 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
     magic = _magic_name(data)
     if magic:
         raise IngestError(f"binary file ({magic})")
+    utf8_name = "utf-8"
     for bom, codec in _BOMS:
-        if data.startswith(bom):
-            try:
-                text = data[len(bom):].decode(codec)
-            except UnicodeDecodeError as exc:
-                raise IngestError(f"invalid {codec.upper()} after its byte-order mark at byte {exc.start}") from None
-            return _refuse_control_heavy(text), codec.replace("-sig", "")
+        if not data.startswith(bom):
+            continue
+        data = data[len(bom):]
+        if codec == "utf-8-sig":  # a UTF-8 file may still hold stray bytes: decode it below
+            utf8_name = codec
+            break
+        try:
+            return _refuse_control_heavy(data.decode(codec)), codec
+        except UnicodeDecodeError as exc:
+            raise IngestError(f"invalid {codec.upper()} after its byte-order mark at byte {exc.start}") from None
     if b"\x00" in data:
         codec = _bomless_utf16(data)
         if codec is None:
@@ -194,18 +202,46 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
             return _refuse_control_heavy(data.decode(codec)), codec
         except UnicodeDecodeError:
             raise IngestError("binary file (contains NUL bytes)") from None
-    candidates = ["utf-8"]
-    if declared_encoding:
+    try:
+        return _refuse_control_heavy(data.decode("utf-8")), utf8_name
+    except UnicodeDecodeError:
+        pass
+    # A UTF-8 file with a few stray bytes (a cp1252 quote pasted into it) keeps its UTF-8
+    # characters, and only the stray bytes are read as cp1252 (latin-1 for the five bytes
+    # cp1252 leaves undefined). It is taken for UTF-8 when its valid multi-byte sequences
+    # outnumber the stray bytes: in a real cp1252 file nearly every non-ASCII byte is stray,
+    # and the rare accidental sequence ("É’" is valid UTF-8) is outnumbered.
+    escaped = data.decode("utf-8", "surrogateescape")
+    stray = len(_ESCAPED_BYTE_RE.findall(escaped))
+    multibyte = len(_UTF8_MULTIBYTE_RE.findall(data))
+    mostly_utf8 = multibyte > stray
+    if declared_encoding and not mostly_utf8:
         label = declared_encoding.lower()
-        candidates.append("cp1252" if label in _WINDOWS_1252_LABELS else label)
-    candidates += ["cp1252", "latin-1"]
-    for codec in dict.fromkeys(candidates):
+        codec = "cp1252" if label in _WINDOWS_1252_LABELS else label
         try:
-            text = data.decode(codec)
+            return _refuse_control_heavy(data.decode(codec)), codecs.lookup(codec).name
         except (UnicodeDecodeError, LookupError):
+            pass
+    if mostly_utf8:
+        text = _ESCAPED_BYTE_RE.sub(lambda m: _single_byte_char(ord(m.group()) - 0xDC00), escaped)
+        return _refuse_control_heavy(text), f"{utf8_name}+cp1252"
+    for codec in ("cp1252", "latin-1"):
+        try:
+            return _refuse_control_heavy(data.decode(codec)), codec
+        except UnicodeDecodeError:
             continue
-        return _refuse_control_heavy(text), codecs.lookup(codec).name.replace("iso8859-1", "latin-1")
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
+
+
+_ESCAPED_BYTE_RE = re.compile("[\udc80-\udcff]")
+_UTF8_MULTIBYTE_RE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _single_byte_char(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        return chr(byte)  # latin-1
 
 
 def _refuse_control_heavy(text: str) -> str:
