@@ -1,0 +1,381 @@
+"""Which typed entity a token refers to: the entity itself, a pronoun's or a description's antecedent.
+
+A light, rule-based resolver built for relation and deal extraction, not a general coreference
+system. :class:`EntityRefs` is built once per parsed ``Doc`` whose ``doc.ents`` hold our typed
+entities (see :mod:`extract.entities`) and answers :meth:`EntityRefs.entity_for` for any token:
+
+* a token inside an entity refers to that entity;
+* structure first: a noun in apposition to an entity ("Inflection AI, *the company* founded by..."),
+  a noun named by a naming verb ("its own model *called* MAI-1"), the predicate noun of a copula
+  ("MAI-1 is a large language *model*"), a noun compounded with an entity of a fitting type
+  ("the Redmond *company*"), a relative pronoun ("..., *who* brings") -> the entity they name;
+* then antecedents: a pronoun (``it``/``its``/``they``/``their``/``he``/``his``/``she``/``her``...)
+  or a definite description ("the company", "the tech giant", "the model", "the co-founder of X",
+  "the executive") refers to the nearest earlier mention of a fitting type: in the same
+  sentence the nearest one, in the previous sentences the subject first.
+
+The words behind each rule live in ``data/patterns/relation_triggers.json`` (section ``coref``)
+and are loaded once per process by :func:`load_triggers`.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("Microsoft hired him . Its shares rose .")
+>>> doc.ents = [Span(doc, 0, 1, label="COMPANY")]
+>>> refs = entity_refs(doc)
+>>> refs.entity_for(doc[4]).text
+'Microsoft'
+>>> refs.entity_for(doc[2]) is None  # no person mentioned before "him"
+True
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+#: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
+TRIGGERS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "relation_triggers.json"
+
+#: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
+NEUTER_LABELS = ("COMPANY", "MODEL", "ORGANIZATION", "PRODUCT")
+PLURAL_LABELS = ("COMPANY", "ORGANIZATION")
+PERSON_LABELS = ("PERSON",)
+
+#: How many sentences back an antecedent may be.
+PRONOUN_WINDOW = 2
+DESCRIPTION_WINDOW = 3
+
+DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
+
+
+@lru_cache(maxsize=None)
+def load_triggers(path: str | None = None) -> dict:
+    """The trigger-word tables (parsed JSON), read once per process.
+
+    Examples
+    --------
+    >>> "develops" in load_triggers()["verbs"]
+    True
+    """
+    with open(path or TRIGGERS_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def _word_set(section: str, key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_triggers()[section][key])
+
+
+def hyphen_start(token: Token) -> int:
+    """Index of the first piece of a hyphenated word spaCy split up ("co - founder" -> "co").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the co-founder spoke")
+    >>> [t.text for t in doc], hyphen_start(doc[3])
+    (['the', 'co', '-', 'founder', 'spoke'], 1)
+    """
+    doc, j = token.doc, token.i
+    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    return j
+
+
+def word_of(token: Token) -> str:
+    """The lower-cased word a noun token heads, hyphenated pieces joined ("co-founder").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the co-founder spoke")
+    >>> word_of(doc[3])
+    'co-founder'
+    """
+    doc = token.doc
+    return doc[hyphen_start(token): token.i + 1].text.lower()
+
+
+def word_parts(token: Token) -> list[Token]:
+    """The tokens of the (hyphenated) word ``token`` ends, in order."""
+    return list(token.doc[hyphen_start(token): token.i + 1])
+
+
+def word_children(token: Token) -> list[Token]:
+    """Children of every piece of a hyphenated word (the parser hangs modifiers on any piece)."""
+    parts = word_parts(token)
+    return [c for p in parts for c in p.children if c not in parts]
+
+
+def lemma_word(token: Token) -> str:
+    """The lemma of a token, lower case, with hyphenated pieces joined."""
+    start = hyphen_start(token)
+    lemma = (token.lemma_ or token.text).lower()
+    if start == token.i:
+        return lemma
+    return token.doc[start: token.i].text.lower() + lemma
+
+
+def description_word(token: Token, nouns: frozenset[str]) -> str | None:
+    """The description noun (possibly two words, "tech giant") ``token`` heads, if it is in ``nouns``."""
+    word = lemma_word(token)
+    prev = token.doc[hyphen_start(token) - 1] if hyphen_start(token) > 0 else None
+    if prev is not None and prev.head == token and prev.dep_ == "compound":
+        two = f"{prev.lower_} {word}"
+        if two in nouns:
+            return two
+    return word if word in nouns else None
+
+
+class EntityRefs:
+    """The entity each token of a Doc refers to; built once per Doc.
+
+    Parameters
+    ----------
+    doc : Doc
+        A parsed Doc whose ``doc.ents`` are our typed entities.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Nvidia is big . The chipmaker grew .")
+    >>> doc.ents = [Span(doc, 0, 1, label="COMPANY")]
+    >>> EntityRefs(doc).entity_for(doc[5]).text
+    'Nvidia'
+    """
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self._ent_of: dict[int, Span] = {}
+        for ent in doc.ents:
+            for i in range(ent.start, ent.end):
+                self._ent_of[i] = ent
+        coref = load_triggers()["coref"]
+        self._company_nouns = frozenset(coref["company_nouns"])
+        self._model_nouns = frozenset(coref["model_nouns"])
+        self._person_nouns = frozenset(coref["person_nouns"])
+        self._naming_verbs = frozenset(coref["naming_verbs"])
+        self._neuter = frozenset(coref["neuter_pronouns"])
+        self._plural = frozenset(coref["plural_pronouns"])
+        self._personal = frozenset(coref["personal_pronouns"])
+        self._relative = frozenset(coref["relative_pronouns"])
+        self._has_parse = doc.has_annotation("DEP")
+        self._sents = list(doc.sents) if (doc.has_annotation("SENT_START") or self._has_parse) else [doc[:]]
+        self._sent_index = {}
+        for k, sent in enumerate(self._sents):
+            for i in range(sent.start, sent.end):
+                self._sent_index[i] = k
+        # Mentions in text order: (token index, entity, sentence index, is subject). Resolved
+        # pronouns and descriptions join the list so that a later "its" can chain through "the company".
+        self._mentions: list[tuple[int, Span, int, bool]] = []
+        self._resolved: dict[int, Span | None] = {}
+        seen_ents = set()
+        for token in doc:
+            ent = self._ent_of.get(token.i)
+            if ent is not None:
+                if (ent.start, ent.end) not in seen_ents:
+                    seen_ents.add((ent.start, ent.end))
+                    self._mentions.append((token.i, ent, self._sent_index[token.i], self._is_subject(ent.root)))
+                continue
+            target = self._resolve(token)
+            self._resolved[token.i] = target
+            if target is not None:
+                self._mentions.append((token.i, target, self._sent_index[token.i], self._is_subject(token)))
+
+    # -- public -----------------------------------------------------------------------------
+    def entity_for(self, token: Token) -> Span | None:
+        """The typed entity ``token`` refers to, or ``None``."""
+        ent = self._ent_of.get(token.i)
+        if ent is not None:
+            return ent
+        return self._resolved.get(token.i)
+
+    def ent_containing(self, token: Token) -> Span | None:
+        """The entity span containing ``token`` (no coreference)."""
+        return self._ent_of.get(token.i)
+
+    # -- rules --------------------------------------------------------------------------------
+    @staticmethod
+    def _is_subject(token: Token) -> bool:
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    def _labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
+        if description_word(token, self._company_nouns):
+            return ("COMPANY", "ORGANIZATION")
+        if description_word(token, self._model_nouns):
+            return ("MODEL",)
+        if description_word(token, self._person_nouns):
+            return PERSON_LABELS
+        return None
+
+    def _resolve(self, token: Token) -> Span | None:
+        lower = token.lower_
+        if not self._has_parse:
+            if lower in self._neuter:
+                return self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW)
+            if lower in self._personal:
+                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW)
+            labels = self._labels_for_noun(token)
+            if labels and token.i > 0 and token.doc[token.i - 1].lower_ in DEFINITE_DETERMINERS:
+                return self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+            return None
+        if lower in self._relative and token.head.dep_ in ("relcl", "acl"):
+            return self.entity_for_noun(token.head.head)
+        if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
+            if lower in self._neuter:
+                if self._is_expletive(token):
+                    return None
+                return self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW)
+            if lower in self._plural:
+                return self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
+            if lower in self._personal:
+                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW)
+            return None
+        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+            return None
+        if token.tag_ in ("NNS", "NNPS"):
+            return None
+        labels = self._labels_for_noun(token)
+        structural = self._structural(token, labels)
+        if structural is not None:
+            return structural
+        if labels is None or not self._is_definite(token):
+            return None
+        return self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+
+    def entity_for_noun(self, token: Token) -> Span | None:
+        """The entity a noun names: its own entity, or one it is tied to by apposition, naming or copula."""
+        ent = self._ent_of.get(token.i)
+        if ent is not None:
+            return ent
+        if token.i in self._resolved:
+            return self._resolved[token.i]
+        return self._structural(token, self._labels_for_noun(token))
+
+    def _fits(self, ent: Span | None, labels: tuple[str, ...] | None) -> bool:
+        return ent is not None and (labels is None or ent.label_ in labels)
+
+    def _structural(self, token: Token, labels: tuple[str, ...] | None) -> Span | None:
+        children = word_children(token)
+        # "Inflection AI, the company founded by ...": an NP right after "ENTITY ," is its apposition,
+        # whatever the parser attached it to (it often hangs long appositions on the subject).
+        left = min([token.left_edge.i] + [c.left_edge.i for c in children if c.i < token.i])
+        if left >= 2 and self.doc[left - 1].text == "," and token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr"):
+            ent = self._ent_of.get(left - 2)
+            if self._fits(ent, labels) and ent.end == left - 1:
+                return ent
+        # "Phi-3 Mini, an AI that ..."
+        if token.dep_ == "appos":
+            ent = self._ent_of.get(token.head.i)
+            if self._fits(ent, labels):
+                return ent
+        for child in children:
+            if child.dep_ == "appos":
+                ent = self._ent_of.get(child.i)
+                if self._fits(ent, labels):
+                    return ent
+        # "its own model called MAI-1", "a model known as MAI-1"
+        for child in children:
+            if child.dep_ == "acl" and child.lemma_.lower() in self._naming_verbs:
+                for arg in child.children:
+                    cand = arg
+                    if arg.dep_ == "prep" and arg.lower_ == "as":
+                        cand = next((g for g in arg.children if g.dep_ == "pobj"), None)
+                    elif arg.dep_ not in ("oprd", "attr", "dobj", "npadvmod", "appos"):
+                        continue
+                    ent = self._ent_of.get(cand.i) if cand is not None else None
+                    if self._fits(ent, labels):
+                        return ent
+        # "MAI-1 is a large language model"
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            ent = self._ent_of.get(subj.i) if subj is not None else None
+            if self._fits(ent, labels):
+                return ent
+        # "the Redmond company", "the Nvidia chief" (only for description nouns: "the Microsoft model" is not Microsoft)
+        if labels is not None:
+            for child in children:
+                if child.dep_ == "compound":
+                    ent = self._ent_of.get(child.i)
+                    if self._fits(ent, labels):
+                        return ent
+        return None
+
+    def _is_definite(self, token: Token) -> bool:
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in word_children(token))
+
+    @staticmethod
+    def _is_expletive(token: Token) -> bool:
+        """ "It is no secret that ...", "it seems ..." : an ``it`` that refers to nothing."""
+        head = token.head
+        if token.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in ("be", "seem", "appear", "remain", "become"):
+            return False
+        return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(
+            c.dep_ in ("attr", "acomp") and any(g.dep_ in ("ccomp", "acl", "relcl", "xcomp") for g in c.children)
+            for c in head.children
+        )
+
+    def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False) -> Span | None:
+        """The nearest fitting earlier mention; for descriptions (``salient``) the most mentioned one.
+
+        A pronoun takes the nearest mention in its own sentence, else the latest sentence's
+        subject. A description such as "the company" names the article's main actor far more
+        often than the last company mentioned, so among the mentions of the window it takes a
+        subject of the latest sentence, else the entity mentioned most often so far.
+        """
+        k = self._sent_index.get(token.i, 0)
+        same, earlier = [], []
+        counts: dict[str, int] = {}
+        for pos, ent, sent_k, is_subject in self._mentions:
+            if pos >= token.i:
+                break
+            if ent.label_ in labels:
+                key = _ent_key(ent)
+                counts[key] = counts.get(key, 0) + 1
+        for pos, ent, sent_k, is_subject in self._mentions:
+            if pos >= token.i or ent.label_ not in labels:
+                continue
+            if ent.start <= token.i < ent.end:
+                continue
+            if sent_k == k:
+                same.append((pos, ent))
+            elif k - window <= sent_k < k:
+                earlier.append((sent_k, is_subject, pos, ent))
+        if salient and (same or earlier):
+            latest = max([k] if same else [m[0] for m in earlier])
+            subjects = [m for m in earlier if m[0] == latest and m[1]]
+            if subjects and not same:
+                return max(subjects, key=lambda m: m[2])[3]
+            pool = [(pos, ent) for pos, ent in same] + [(m[2], m[3]) for m in earlier]
+            return max(pool, key=lambda m: (counts.get(_ent_key(m[1]), 0), m[0]))[1]
+        if same:
+            return max(same, key=lambda m: m[0])[1]
+        if earlier:
+            # latest sentence first; in it the subject first, then the nearest mention
+            return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
+        return None
+
+
+def _ent_key(ent: Span) -> str:
+    canonical = ent._.canonical if Span.has_extension("canonical") else None
+    return (canonical or ent.text).lower()
+
+
+def entity_refs(doc: Doc) -> EntityRefs:
+    """The :class:`EntityRefs` of a Doc (build it once and pass it to every extractor).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("nothing here")
+    >>> entity_refs(doc).entity_for(doc[0]) is None
+    True
+    """
+    return EntityRefs(doc)

@@ -1,0 +1,84 @@
+"""Coreference rules of extract/coref.py, on hand-typed parsed Docs."""
+from __future__ import annotations
+
+from extract.coref import entity_refs, load_triggers
+
+
+def _token(doc, text, nth=0):
+    return [t for t in doc if t.text == text][nth]
+
+
+def _ref(doc, text, nth=0):
+    ent = entity_refs(doc).entity_for(_token(doc, text, nth))
+    return ent.text if ent is not None else None
+
+
+def test_token_inside_entity_refers_to_it(make_doc):
+    doc = make_doc("Jensen Huang runs Nvidia.", {"Jensen Huang": "PERSON", "Nvidia": "COMPANY"})
+    assert _ref(doc, "Huang") == "Jensen Huang"
+
+
+def test_possessive_pronoun_takes_previous_subject(make_doc):
+    doc = make_doc("Microsoft is growing fast. Its investment in OpenAI paid off.",
+                   {"Microsoft": "COMPANY", "OpenAI": "COMPANY"})
+    assert _ref(doc, "Its") == "Microsoft"
+
+
+def test_personal_pronoun_needs_a_person(make_doc):
+    doc = make_doc("Microsoft hired Mustafa Suleyman. He will lead Microsoft AI.",
+                   {"Microsoft": "COMPANY", "Mustafa Suleyman": "PERSON", "Microsoft AI": "COMPANY"})
+    assert _ref(doc, "He") == "Mustafa Suleyman"
+    doc = make_doc("Microsoft grew. He left.", {"Microsoft": "COMPANY"})
+    assert _ref(doc, "He") is None
+
+
+def test_definite_description_chain(make_doc):
+    doc = make_doc("Microsoft is working on a model. This comes as the tech giant continues to invest, "
+                   "following its investment in OpenAI.", {"Microsoft": "COMPANY", "OpenAI": "COMPANY"})
+    assert _ref(doc, "giant") == "Microsoft"
+    assert _ref(doc, "its") == "Microsoft"
+
+
+def test_indefinite_description_is_not_resolved(make_doc):
+    doc = make_doc("Microsoft grew. A company in Ohio sued.", {"Microsoft": "COMPANY"})
+    assert _ref(doc, "company") is None
+
+
+def test_apposition_beats_antecedent(make_doc):
+    doc = make_doc("The company is leveraging data from Inflection AI, the company founded by Mustafa Suleyman.",
+                   {"Inflection AI": "COMPANY", "Mustafa Suleyman": "PERSON"})
+    assert _ref(doc, "company", 1) == "Inflection AI"
+
+
+def test_naming_verb_and_relative_pronoun(make_doc):
+    doc = make_doc("Microsoft is working on its own large language model called MAI-1, which could rival GPT-4.",
+                   {"Microsoft": "COMPANY", "MAI-1": "MODEL", "GPT-4": "MODEL"})
+    assert _ref(doc, "model") == "MAI-1"
+    assert _ref(doc, "which") == "MAI-1"
+
+
+def test_person_description_with_title(make_doc):
+    doc = make_doc("Microsoft is training the model under the leadership of Mustafa Suleyman. "
+                   "The co-founder of DeepMind is in charge.",
+                   {"Microsoft": "COMPANY", "Mustafa Suleyman": "PERSON", "DeepMind": "COMPANY"})
+    assert _ref(doc, "founder") == "Mustafa Suleyman"
+
+
+def test_compound_with_entity_of_fitting_type(make_doc):
+    doc = make_doc("Nvidia rose. The Redmond company fell.", {"Nvidia": "COMPANY", "Redmond": "COMPANY"})
+    assert _ref(doc, "company") == "Redmond"
+
+
+def test_expletive_it_refers_to_nothing(make_doc):
+    doc = make_doc("Microsoft grew. It is no secret that the market is hot.", {"Microsoft": "COMPANY"})
+    assert _ref(doc, "It") is None
+
+
+def test_antecedent_window_is_bounded(make_doc):
+    doc = make_doc("Microsoft grew. Rain fell. Snow fell. Wind blew. The company left.", {"Microsoft": "COMPANY"})
+    assert _ref(doc, "company") is None
+
+
+def test_triggers_have_coref_words():
+    coref = load_triggers()["coref"]
+    assert "company" in coref["company_nouns"] and "it" in coref["neuter_pronouns"]
