@@ -4,5 +4,16 @@ Every writer replaces its file atomically (:mod:`graph.io.atomic`): an interrupt
 export leaves the previous file, never a truncated one.
 """
 from graph.io.atomic import atomic_open, atomic_write_bytes, atomic_write_text
+from graph.io.graphml import read_graphml, write_graphml
+from graph.io.node_link import graph_to_json_data, read_json, write_json
 
-__all__ = ["atomic_open", "atomic_write_bytes", "atomic_write_text"]
+__all__ = [
+    "atomic_open",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "graph_to_json_data",
+    "read_graphml",
+    "read_json",
+    "write_graphml",
+    "write_json",
+]

