@@ -27,7 +27,6 @@ accuracies are rounded to three decimals, as the reference scorer reports them.
 from __future__ import annotations
 
 import json
-import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -197,7 +196,6 @@ def normalize_name(text: Any) -> str:
 class _GoldEntity:
     name: str
     type: str
-    surfaces: frozenset[str]
     optional: bool
 
 
@@ -278,7 +276,7 @@ def _read_gold(gold: Mapping) -> _Gold:
         # The first entity that claims a surface form keeps it.
         for surface in surfaces:
             by_surface.setdefault(surface, i)
-        entities.append(_GoldEntity(name, etype, surfaces, bool(item.get("optional"))))
+        entities.append(_GoldEntity(name, etype, bool(item.get("optional"))))
 
     def entity_index(value: Any, where: str, role: str) -> int:
         hit = by_name.get(normalize_name(value)) if isinstance(value, str) else None
@@ -668,7 +666,7 @@ def evaluate_files(gold_path: str | Path, graph_path: str | Path) -> EvalResult:
 
 
 def _format_ratio(value: float | None) -> str:
-    return "n/a" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:.3f}"
+    return "n/a" if value is None else f"{value:.3f}"
 
 
 def format_report(result: EvalResult, *, verbose: bool = False) -> str:

@@ -537,7 +537,7 @@ def _random_gold(rng: random.Random) -> dict:
               "parties": rng.sample(names, rng.randint(1, min(3, len(names)))),
               "amount_usd": rng.choice([None, 0, 1e9, 650e6]), "date": None} for _ in range(rng.randint(0, 3))]
     attributes = [{"entity": rng.choice(names), "attribute": "parameters", "value": rng.choice([7e9, 5e11])}
-                  for _ in range(rng.randint(0, 2))]
+                  for _ in range(rng.randint(0, 3))]
     return make_gold(entities, relations, ignore=["Lambda", "Omega"], deals=deals, attributes=attributes)
 
 
@@ -556,7 +556,9 @@ def _random_graph(rng: random.Random, gold: dict) -> dict:
             ntype = item["type"] if rng.random() < 0.85 else rng.choice(types)
             attrs = {}
             if rng.random() < 0.5:
-                attrs["parameters"] = rng.choice([None, 7e9, 7.05e9, 5e11, 3.8e9, 3.78e9, "big"])
+                # Values just inside and just outside the 1% tolerance of the gold values.
+                attrs["parameters"] = rng.choice([None, "big", 7e9, 7.069e9, 7.075e9, 6.92e9, 5e11, 5.04e11,
+                                                  5.06e11, 3.8e9, 3.78e9, 3.7e9])
             if rng.random() < 0.2:  # a name nobody knows, found through an alias
                 attrs["aliases"] = ["Unheard Of", _variant(rng, surface)]
                 surface = f"{surface} Holdings Group"
@@ -564,7 +566,8 @@ def _random_graph(rng: random.Random, gold: dict) -> dict:
     for name in gold.get("ignore", []):
         if rng.random() < 0.7:
             add(_variant(rng, name), rng.choice(types + ["product"]))
-    junk = [add(f"Junk {i}", rng.choice(types + ["product", "place"])) for i in range(rng.randint(0, 4))]
+    for i in range(rng.randint(0, 4)):
+        add(f"Junk {i}", rng.choice(types + ["product", "place"]))
 
     edges = []
     relation_names = ["develops", "works_for", "leads", "partners_with", "competes_with", "acquires", "invests_in"]
@@ -588,7 +591,7 @@ def _random_graph(rng: random.Random, gold: dict) -> dict:
             kind = item["kind"] if isinstance(item["kind"], str) else rng.choice(item["kind"])
             amount = item.get("amount_usd")
             deal_id = add(f"deal {d}", "deal", kind=kind if rng.random() < 0.8 else rng.choice(kinds),
-                          amount_usd=rng.choice([amount, None, (amount or 1) * rng.uniform(0.98, 1.02)]))
+                          amount_usd=rng.choice([amount, None, (amount or 1) * rng.choice([0.985, 0.995, 1.0095, 1.0105, 1.05])]))
             members = [rng.choice(by_entity[p]) for p in item["parties"] if by_entity.get(p) and rng.random() < 0.8]
             members += rng.sample(ids, rng.randint(0, 2))
             edges.extend(party(deal_id, m) for m in members)
@@ -599,7 +602,6 @@ def _random_graph(rng: random.Random, gold: dict) -> dict:
         edges.extend(party(deal_id, m) for m in rng.sample(ids, 2))
     rng.shuffle(nodes)
     rng.shuffle(edges)
-    del junk
     return make_graph(nodes, edges, edges_key=rng.choice(["edges", "links"]))
 
 
