@@ -97,6 +97,7 @@ _MAGIC = (
 #: C0 except tab, line feed, vertical tab, form feed, carriage return; DEL; C1.
 _BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.10
+_MIN_BINARY_CONTROLS = 4
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -159,8 +160,9 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
     Raises
     ------
     IngestError
-        ``"binary file (...)"`` for known binary formats, NUL bytes outside UTF-16/32, or a
-        share of control characters above 10%; or invalid data after a byte-order mark.
+        ``"binary file (...)"`` for known binary formats (PNG, PDF, ZIP, GZIP, JPEG, ...), NUL
+        bytes outside UTF-16/32, or control characters (other than tab and line ends) making
+        up more than 10% of the text; or invalid data after a UTF-16/32 byte-order mark.
 
     Examples
     --------
@@ -193,7 +195,8 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
         try:
             return _refuse_control_heavy(data.decode(codec)), codec
         except UnicodeDecodeError as exc:
-            raise IngestError(f"invalid {codec.upper()} after its byte-order mark at byte {exc.start}") from None
+            where = exc.start + len(bom)
+            raise IngestError(f"invalid {codec.upper()} after its byte-order mark at byte {where}") from None
     if b"\x00" in data:
         codec = _bomless_utf16(data)
         if codec is None:
@@ -246,7 +249,8 @@ def _single_byte_char(byte: int) -> str:
 
 def _refuse_control_heavy(text: str) -> str:
     controls = len(_BINARY_CONTROL_RE.findall(text))
-    if controls and controls > _MAX_CONTROL_SHARE * len(text):
+    # A few control characters are debris that clean_text removes; binary data has many.
+    if controls >= _MIN_BINARY_CONTROLS and controls > _MAX_CONTROL_SHARE * len(text):
         raise IngestError(f"binary file ({controls} control characters in {len(text)})")
     return text
 
