@@ -1,0 +1,272 @@
+"""Name normalisation: the small pure functions that entity resolution compares names with.
+
+Three levels of "the same name", from strict to loose:
+
+* :func:`case_key` -- a pure case, Unicode-form, spacing or possessive variant
+  (``"OpenAI's"`` and ``"openai"``); such variants are never listed as aliases.
+* :func:`normalise_name` -- the blocking key of the resolver: also unifies dashes and
+  quotes and drops corporate suffixes (``"Microsoft Corp."`` and ``"Microsoft"``).
+* :func:`compact_key` -- also ignores spaces, hyphens and underscores except between
+  two digits (``"Phi-3-mini"``, ``"Phi 3 Mini"``; ``"Open AI"``, ``"OpenAI"``), which
+  journalists use interchangeably in product and company names.
+"""
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+
+__all__ = [
+    "CORPORATE_SUFFIXES",
+    "HONORIFICS",
+    "SUFFIX_LIKE_WORDS",
+    "VARIANT_WORDS",
+    "case_key",
+    "compact_key",
+    "display_name",
+    "entity_id",
+    "is_spelling_variant",
+    "normalise_name",
+    "slug",
+    "strip_honorifics",
+    "tokens",
+]
+
+_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+_QUOTES = {
+    **dict.fromkeys(map(ord, "\u2018\u2019\u201a\u201b\u2032\u0060\u00b4"), "'"),
+    **dict.fromkeys(map(ord, "\u201c\u201d\u201e\u201f\u2033\u00ab\u00bb"), '"'),
+}
+
+#: Legal-form words that do not change which company a name denotes. They are dropped
+#: from the end of a name (after an optional comma) by :func:`normalise_name`.
+CORPORATE_SUFFIXES = (
+    "inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l.l.c",
+    "plc", "co", "gmbh", "ag",
+)
+_SUFFIX_RE = re.compile(r"(?:\s*,)?\s+(?:%s)\.?$" % "|".join(re.escape(s) for s in CORPORATE_SUFFIXES))
+_POSSESSIVE_RE = re.compile(r"(?<=\w)'s?$")
+_END_PUNCT = " \t.,;:!?\"'()[]{}<>*&/|"
+_WRAPPING = " \t,;:\"'()[]{}<>"
+
+#: Words that may follow a company's short name without naming a different company:
+#: "Inflection" and "Inflection AI" are one company. Whether "Microsoft AI" is a
+#: division of Microsoft cannot be read from the words alone; the resolver decides it
+#: from the data (see ``graph.resolve``).
+SUFFIX_LIKE_WORDS = frozenset({
+    "ai", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited",
+    "llc", "plc", "gmbh", "ag", "sa", "nv", "pbc", "labs", "lab", "technologies",
+    "technology", "tech", "systems", "group", "holdings", "holding", "international",
+    "computing", "software", "networks", "solutions",
+})
+
+#: Leading honorifics, titles and nickname words that do not belong to a person's name
+#: ("Mr. Huang", "Uncle Jensen", "Dr. Fei-Fei Li"). Compared case-folded without the dot.
+HONORIFICS = frozenset({
+    "mr", "mrs", "ms", "miss", "mx", "dr", "doctor", "prof", "professor", "sir", "dame",
+    "lord", "lady", "rev", "reverend", "fr", "uncle", "aunt", "auntie", "grandpa",
+    "grandma", "papa", "mama", "president", "senator", "sen", "rep", "gov", "governor",
+    "judge", "justice", "chancellor", "minister", "premier",
+})
+
+#: Words that tell two models (or product lines) apart; two names differing in one of
+#: them are different entities, however similar they look ("Phi-3 Mini"/"Phi-3 Small").
+VARIANT_WORDS = frozenset({
+    "mini", "small", "medium", "large", "xl", "xxl", "pro", "flash", "ultra", "nano",
+    "turbo", "lite", "light", "plus", "max", "base", "instruct", "chat", "preview",
+    "beta", "alpha", "vision", "voice", "sonnet", "haiku", "opus", "micro", "tiny",
+    "mega", "giant",
+})
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(_DASHES).translate(_QUOTES)
+    return " ".join(text.split())
+
+
+def case_key(text: str) -> str:
+    """`text` without case, Unicode-form, spacing and possessive differences.
+
+    Examples
+    --------
+    >>> case_key("OpenAI\u2019s") == case_key("OPENAI")
+    True
+    >>> case_key("Microsoft Corp.") == case_key("Microsoft")
+    False
+    """
+    text = _clean(text).casefold()
+    return _POSSESSIVE_RE.sub("", text).strip(_END_PUNCT)
+
+
+def display_name(text: str) -> str:
+    """`text` as a display name: Unicode, dashes, quotes and spacing cleaned, case kept,
+    possessive ``'s`` and wrapping quotes or brackets dropped.
+
+    Examples
+    --------
+    >>> display_name(" \u201cOpenAI\u2019s\u201d ")
+    'OpenAI'
+    >>> display_name("Microsoft Corp.")
+    'Microsoft Corp.'
+    """
+    text = _clean(text).strip(_WRAPPING)
+    return _POSSESSIVE_RE.sub("", text).strip(_WRAPPING)
+
+
+def normalise_name(text: str) -> str:
+    """The blocking key of a name.
+
+    NFKC, case-folded, dashes and quotes unified, possessive ``'s`` dropped, corporate
+    suffixes (Inc., Corp., Ltd, LLC, plc, Co. ...) dropped, punctuation stripped from the
+    ends and runs of white space collapsed. A suffix that is the whole name stays.
+
+    Examples
+    --------
+    >>> normalise_name("  Microsoft\u00a0Corp. ")
+    'microsoft'
+    >>> normalise_name("OpenAI\u2019s")
+    'openai'
+    >>> normalise_name("GPT\u20134")
+    'gpt-4'
+    >>> normalise_name("Alphabet, Inc.")
+    'alphabet'
+    >>> normalise_name("Co.")
+    'co'
+    """
+    text = _clean(text).casefold()
+    previous = None
+    while text != previous:  # "Acme Holdings, Inc.'s" needs several passes
+        previous = text
+        text = _POSSESSIVE_RE.sub("", text).strip(_END_PUNCT)
+        text = _SUFFIX_RE.sub("", text).strip(_END_PUNCT)
+    return " ".join(text.split())
+
+
+_SEPARATOR_RE = re.compile(r"[\s\-_]+")
+
+
+def compact_key(text: str) -> str:
+    """:func:`normalise_name` without spaces, hyphens and underscores (kept between digits).
+
+    Examples
+    --------
+    >>> compact_key("Phi-3-mini") == compact_key("Phi 3 Mini")
+    True
+    >>> compact_key("Open AI") == compact_key("OpenAI")
+    True
+    >>> compact_key("Llama 3 8B") == compact_key("Llama 38B")
+    False
+    >>> compact_key("GPT-3.5") == compact_key("GPT-35")
+    False
+    """
+    key = normalise_name(text)
+
+    def join(match: re.Match) -> str:
+        before = key[match.start() - 1] if match.start() else ""
+        after = key[match.end()] if match.end() < len(key) else ""
+        return " " if before.isdigit() and after.isdigit() else ""
+
+    return _SEPARATOR_RE.sub(join, key)
+
+
+def tokens(text: str) -> tuple[str, ...]:
+    """The white-space tokens of :func:`normalise_name` (hyphenated words stay whole).
+
+    Examples
+    --------
+    >>> tokens("Jean-Luc  Picard's")
+    ('jean-luc', 'picard')
+    """
+    return tuple(normalise_name(text).split())
+
+
+def strip_honorifics(text: str) -> str:
+    """`text` without leading honorifics and nickname words; unchanged if nothing would remain.
+
+    Examples
+    --------
+    >>> strip_honorifics("Uncle Jensen")
+    'Jensen'
+    >>> strip_honorifics("Mr. Jensen Huang")
+    'Jensen Huang'
+    >>> strip_honorifics("Dr.")
+    'Dr.'
+    """
+    words = _clean(text).split(" ")
+    start = 0
+    while start < len(words) - 1 and words[start].casefold().rstrip(".") in HONORIFICS:
+        start += 1
+    return " ".join(words[start:])
+
+
+def _is_versionish(token: str) -> bool:
+    return any(c.isdigit() for c in token) or token in VARIANT_WORDS
+
+
+def is_spelling_variant(a: str, b: str, *, threshold: float = 0.8, min_length: int = 5) -> bool:
+    """Whether two differing tokens can be spellings of one word.
+
+    Both at least `min_length` characters, same first letter, no digits or variant
+    words (versions and sizes name different things), neither a longer word built on
+    the other ("Cohere"/"Coherent"; a plural ``s`` is allowed), and a
+    :class:`difflib.SequenceMatcher` ratio of at least `threshold`. At 0.8,
+    "Sulayman"/"Suleyman" (0.875) and "Altman"/"Altmann" (0.92) are variants,
+    "Zuckerberg"/"Zuckerman" (0.63) and "Huang"/"Wang" (other first letter) are not.
+
+    Examples
+    --------
+    >>> is_spelling_variant("sulayman", "suleyman")
+    True
+    >>> is_spelling_variant("zuckerberg", "zuckerman")
+    False
+    >>> is_spelling_variant("cohere", "coherent")
+    False
+    """
+    if a == b or min(len(a), len(b)) < min_length or a[0] != b[0]:
+        return False
+    if _is_versionish(a) or _is_versionish(b):
+        return False
+    short, long_ = sorted((a, b), key=len)
+    if long_.startswith(short) and long_ != short + "s":
+        return False
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
+        and matcher.ratio() >= threshold
+
+
+_NON_SLUG_RE = re.compile(r"[\W_]+")
+_NON_MODEL_SLUG_RE = re.compile(r"[^\w.]+|_+")
+
+
+def slug(type: str, name: str) -> str:
+    """`name` case-folded with runs of other characters than letters and digits as ``-``.
+
+    Model names keep their dots (``gpt-3.5``), which tell versions apart.
+
+    Examples
+    --------
+    >>> slug("person", "Mustafa Suleyman")
+    'mustafa-suleyman'
+    >>> slug("model", "GPT-3.5 Turbo")
+    'gpt-3.5-turbo'
+    >>> slug("company", "AT&T Inc.")
+    'at-t-inc'
+    """
+    text = unicodedata.normalize("NFKC", name).translate(_DASHES).casefold()
+    pattern = _NON_MODEL_SLUG_RE if type == "model" else _NON_SLUG_RE
+    return pattern.sub("-", text).strip("-.")
+
+
+def entity_id(type: str, name: str) -> str:
+    """The stable node id of an entity: ``"<type>:<slug of name>"``.
+
+    Examples
+    --------
+    >>> entity_id("company", "Microsoft")
+    'company:microsoft'
+    >>> entity_id("model", "GPT-4")
+    'model:gpt-4'
+    >>> entity_id("person", "Mustafa Suleyman")
+    'person:mustafa-suleyman'
+    """
+    return f"{type}:{slug(type, name)}"

@@ -1,0 +1,660 @@
+"""Entity resolution: typed mentions in, one entity per real-world thing out, every merge recorded.
+
+:func:`resolve` groups the :class:`~extract.records.Mention` records of a corpus into
+:class:`Entity` records and lists, as :class:`Merge` rows, every surface form that went
+into an entity of another name, with the rule that put it there:
+
+``pin``
+    The surface is pinned to an entity in ``data/merges.json`` (typos such as ``GP-3.5``).
+``gazetteer`` / ``metonym``
+    A gazetteer (or a metonym entry, ``source == "metonym"``) gave the mention its
+    ``canonical`` name (``Redmond`` -> ``Microsoft``).
+``exact`` / ``normalised``
+    The names are equal up to case, spacing and possessive ``'s`` (``exact``), or have the
+    same :func:`graph.names.compact_key`: dashes, quotes, corporate suffixes, honorifics,
+    hyphen-or-space (``normalised``: ``Microsoft Corp.``, ``Phi-3-mini``, ``Mr. Huang``).
+``short_form``
+    A person called by one name (``Suleyman``, ``Uncle Jensen``) when exactly one
+    multi-token person of the same article has that last name (else that first name),
+    or, when its article names nobody with it, exactly one in the corpus has that last
+    name. A company called by the start of a longer name whose other words are
+    suffix-like (``Inflection`` -> ``Inflection AI``; see ``SUFFIX_LIKE_WORDS``).
+``spelling_variant``
+    Persons and companies whose names differ in one token that is a near spelling
+    (``Sulayman``/``Suleyman``): see :func:`graph.names.is_spelling_variant`. Never
+    models, versions or size words.
+``type_vote``
+    The surface names the entity as it is but was typed differently.
+
+Guards that keep distinct entities apart
+----------------------------------------
+* Fuzzy rules (``spelling_variant``, company ``short_form``) never join two groups that
+  both carry a gazetteer or pinned name: the gazetteer knows them as two things.
+* A company short form stays its own entity when the data say it is one: it has a
+  gazetteer name itself, or it is mentioned in more articles without the longer name
+  than with it, or in most articles naming both it comes first (news style introduces a
+  company by its full name; ``Microsoft`` precedes ``Microsoft AI``, a division). If one
+  of its articles holds two candidate longer names, it is ambiguous and stays apart.
+* Two multi-token person names that are spelling variants are not joined when both
+  appear in one article (``Christina Smith`` and ``Christine Smith`` quoted in one
+  story are two people).
+* The similarity threshold is a :class:`difflib.SequenceMatcher` ratio of 0.8 on the one
+  differing token (both tokens at least 5 characters, same first letter, neither a
+  longer word built on the other): ``Sulayman``/``Suleyman`` (0.875) merge,
+  ``Zuckerberg``/``Zuckerman`` (0.63) and ``Huang``/``Wang`` do not.
+* Forbidden pairs of ``data/merges.json`` win over every rule, gazetteers and pins included.
+
+Rules file
+----------
+``data/merges.json`` (read by :func:`load_rules`) is a JSON object with two optional keys::
+
+    {
+      "pin": [{"surface": "GP-3.5", "entity": "GPT-3.5", "type": "model"}],
+      "forbid": [["Microsoft", "Microsoft AI"]]
+    }
+
+``pin`` sends every mention whose surface has the same :func:`~graph.names.compact_key`
+as ``surface`` to the entity named ``entity``; the optional ``type`` (one of
+:data:`extract.records.ENTITY_TYPES`) outvotes every other type of that entity.
+``forbid`` lists pairs of names (compared by compact key) that never end up in one
+entity. A ``"comment"`` key is allowed and ignored.
+
+Types, names and ids
+--------------------
+Grouping by name ignores type; an entity's type is the majority type of its mentions,
+where pinned types outweigh gazetteer-sourced mentions, which outweigh the others (ties:
+the order of :data:`extract.records.ENTITY_TYPES`). Its display name is the pinned or
+gazetteer name if any, else its most frequent full form (ties: the form whose words the
+entity's mentions use most -- so a spelling backed by more short forms wins -- then the
+longest, then alphabetical). Ids are :func:`entity_id` of type and name; the rare
+collision of two entities on one id gets ``-2``, ``-3``... in name order.
+"""
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from extract.records import ENTITY_TYPES, Mention
+
+from .io.atomic import atomic_open
+from .names import (
+    SUFFIX_LIKE_WORDS,
+    case_key,
+    compact_key,
+    display_name,
+    entity_id,
+    is_spelling_variant,
+    normalise_name,
+    strip_honorifics,
+    tokens,
+)
+
+__all__ = [
+    "Entity",
+    "Merge",
+    "Pin",
+    "Resolution",
+    "ResolutionRules",
+    "DEFAULT_RULES_PATH",
+    "entity_id",
+    "load_rules",
+    "normalise_name",
+    "resolve",
+    "write_merges_csv",
+]
+
+#: ``data/merges.json`` of the source checkout.
+DEFAULT_RULES_PATH = Path(__file__).resolve().parents[1] / "data" / "merges.json"
+
+#: When one (surface, entity) pair was merged by several rules in different mentions,
+#: the row shows the first of these.
+RULE_PRIORITY = ("pin", "gazetteer", "metonym", "short_form", "spelling_variant",
+                 "normalised", "exact", "type_vote")
+
+_FUZZY_TYPES = ("person", "company")
+_TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One resolved real-world entity: a node of the graph."""
+
+    id: str
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    mentions: int
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Merge:
+    """A surface form that went into an entity of another name (or type), and why."""
+
+    surface: str
+    entity_id: str
+    entity_name: str
+    rule: str
+    articles: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Pin:
+    """``surface`` always means the entity named ``entity`` (of ``type``, when given)."""
+
+    surface: str
+    entity: str
+    type: str | None = None
+
+
+@dataclass(frozen=True)
+class ResolutionRules:
+    """Curated pins and forbidden pairs (see the module docstring for the file format)."""
+
+    pins: tuple[Pin, ...] = ()
+    forbids: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Resolution:
+    """The entities of a corpus, the merges that made them, and each mention's entity."""
+
+    entities: dict[str, Entity]
+    merges: list[Merge]
+    by_mention: dict[Mention, str] = field(default_factory=dict, repr=False)
+
+    def entity_of(self, mention: Mention) -> str | None:
+        """The entity id of an input mention, or ``None`` if it was dropped (no name left)."""
+        return self.by_mention.get(mention)
+
+
+# --------------------------------------------------------------------------- rules file
+
+
+def load_rules(path: str | os.PathLike[str] | None = None) -> ResolutionRules:
+    """Read pins and forbidden pairs from a ``merges.json`` file.
+
+    Parameters
+    ----------
+    path : str or path-like, optional
+        The file; by default :data:`DEFAULT_RULES_PATH`, and no rules at all when that
+        file does not exist (an installed package without the data folder).
+
+    Returns
+    -------
+    ResolutionRules
+
+    Raises
+    ------
+    FileNotFoundError
+        If an explicitly given `path` does not exist.
+    ValueError
+        If the file is not valid JSON of the documented shape.
+
+    Examples
+    --------
+    >>> rules = load_rules()
+    >>> any(p.surface == "GP-3.5" for p in rules.pins)
+    True
+    """
+    if path is None:
+        if not DEFAULT_RULES_PATH.exists():
+            return ResolutionRules()
+        path = DEFAULT_RULES_PATH
+    where = os.fspath(path)
+    with open(path, encoding="utf-8") as fh:
+        try:
+            data = json.load(fh)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"{where}: not JSON: {exc}") from None
+    if not isinstance(data, dict):
+        raise ValueError(f"{where}: expected a JSON object with 'pin' and 'forbid'")
+    unknown = set(data) - {"pin", "forbid", "comment"}
+    if unknown:
+        raise ValueError(f"{where}: unknown keys {sorted(unknown)}")
+
+    pins = []
+    for i, entry in enumerate(data.get("pin", [])):
+        if not (isinstance(entry, dict) and isinstance(entry.get("surface"), str)
+                and isinstance(entry.get("entity"), str) and set(entry) <= {"surface", "entity", "type"}):
+            raise ValueError(f"{where}: pin {i} must be {{'surface': str, 'entity': str, 'type': str?}}")
+        type_ = entry.get("type")
+        if type_ is not None and type_ not in ENTITY_TYPES:
+            raise ValueError(f"{where}: pin {i} has unknown type {type_!r}")
+        if not compact_key(entry["surface"]) or not compact_key(entry["entity"]):
+            raise ValueError(f"{where}: pin {i} has an empty name")
+        pins.append(Pin(entry["surface"], entry["entity"], type_))
+    seen: dict[str, Pin] = {}
+    for pin in pins:
+        other = seen.setdefault(compact_key(pin.surface), pin)
+        if other.entity != pin.entity or other.type != pin.type:
+            raise ValueError(f"{where}: {pin.surface!r} is pinned to two entities")
+
+    forbids = []
+    for i, pair in enumerate(data.get("forbid", [])):
+        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(s, str) and compact_key(s) for s in pair)):
+            raise ValueError(f"{where}: forbid {i} must be a pair of names")
+        forbids.append((pair[0], pair[1]))
+    return ResolutionRules(pins=tuple(pins), forbids=tuple(forbids))
+
+
+# --------------------------------------------------------------------------- internals
+
+
+@dataclass
+class _Item:
+    """One mention with what resolution needs to know about it."""
+
+    mention: Mention
+    surface_key: str           # compact key of the surface (honorifics stripped for persons)
+    base_name: str             # the name it goes by before merging: pin, canonical or surface
+    base_key: str              # compact key of base_name: the node it starts in
+    anchor: str | None         # "pin", "gazetteer", "metonym" or None
+    pin_type: str | None = None
+    target: str | None = None  # root it was sent to by a mention-level rule
+    rule: str | None = None    # that rule
+
+
+def _sort_key(m: Mention) -> tuple:
+    return (m.article, m.start, m.end, m.text, m.type, m.source, m.canonical or "", m.sent_start, m.sent_end)
+
+
+class _Groups:
+    """Union-find over name keys that refuses forbidden unions and remembers why it joined."""
+
+    def __init__(self, keys: Iterable[str], present: dict[str, set[str]], forbids: dict[str, set[str]]):
+        self.parent = {k: k for k in keys}
+        self.present = {k: set(present.get(k, ())) | {k} for k in self.parent}
+        self.forbids = forbids
+        self.edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
+
+    def find(self, key: str) -> str:
+        root = key
+        while self.parent[root] != root:
+            root = self.parent[root]
+        while self.parent[key] != root:  # path compression
+            self.parent[key], key = root, self.parent[key]
+        return root
+
+    def forbidden(self, a: str, b: str) -> bool:
+        """Whether groups `a` and `b` (roots) hold a forbidden pair between them."""
+        pa, pb = self.present[a], self.present[b]
+        small, large = (pa, pb) if len(pa) <= len(pb) else (pb, pa)
+        return any(self.forbids.get(k, set()) & large for k in small if k in self.forbids)
+
+    def forbidden_keys(self, keys: set[str], root: str) -> bool:
+        present = self.present[root]
+        return any(self.forbids.get(k, set()) & present for k in keys if k in self.forbids)
+
+    def union(self, a: str, b: str, rule: str) -> bool:
+        ra, rb = self.find(a), self.find(b)
+        if ra == rb or self.forbidden(ra, rb):
+            return False
+        root, child = min(ra, rb), max(ra, rb)  # deterministic root, whatever the input order
+        self.parent[child] = root
+        if len(self.present[root]) < len(self.present[child]):
+            self.present[root], self.present[child] = self.present[child], self.present[root]
+        self.present[root] |= self.present.pop(child)
+        self.edges[a].append((b, rule))
+        self.edges[b].append((a, rule))
+        return True
+
+
+def _make_item(m: Mention, pins: dict[str, Pin], forbids: dict[str, set[str]]) -> _Item | None:
+    surface = strip_honorifics(m.text) if m.type == "person" else m.text
+    surface_key = compact_key(surface)
+    if not surface_key:
+        return None
+
+    def allowed(name: str) -> bool:
+        key = compact_key(name)
+        return bool(key) and key not in forbids.get(surface_key, ())
+
+    pin = pins.get(surface_key) or pins.get(compact_key(m.text))
+    if pin is not None and allowed(pin.entity):
+        return _Item(m, surface_key, pin.entity, compact_key(pin.entity), "pin", pin.type)
+    if m.canonical and allowed(m.canonical):
+        anchor = "metonym" if m.source == "metonym" else "gazetteer"
+        return _Item(m, surface_key, m.canonical, compact_key(m.canonical), anchor)
+    return _Item(m, surface_key, surface, surface_key, None)
+
+
+def _vote_type(items: Iterable[_Item]) -> str:
+    pinned, gazetteer, votes = Counter(), Counter(), Counter()
+    for it in items:
+        if it.pin_type:
+            pinned[it.pin_type] += 1
+        elif it.anchor or it.mention.source in ("gazetteer", "metonym"):
+            gazetteer[it.mention.type] += 1
+        votes[it.mention.type] += 1
+    return max(votes, key=lambda t: (pinned[t], gazetteer[t], votes[t], -_TYPE_ORDER.get(t, len(_TYPE_ORDER)), t))
+
+
+def _pick_name(forms: Counter, item_tokens: list[tuple[str, ...]]) -> str:
+    word_use = Counter(t for toks in item_tokens for t in toks)
+
+    def support(form: str) -> int:
+        return sum(word_use[t] for t in set(tokens(form)))
+
+    return min(forms, key=lambda f: (-forms[f], -support(f), -len(f), f))
+
+
+# --------------------------------------------------------------------------- resolve
+
+
+def resolve(mentions: Iterable[Mention], *, rules: ResolutionRules | None = None) -> Resolution:
+    """Group mentions into entities and record every merge.
+
+    Parameters
+    ----------
+    mentions : iterable of Mention
+        The mentions of all articles of a corpus, in any order.
+    rules : ResolutionRules, optional
+        Pins and forbidden pairs; by default :func:`load_rules` of ``data/merges.json``.
+        Pass ``ResolutionRules()`` for none.
+
+    Returns
+    -------
+    Resolution
+        ``entities`` by id (sorted), ``merges`` sorted by entity id and surface, and
+        :meth:`Resolution.entity_of` for every input mention. The same mentions in any
+        order give the same result.
+
+    Examples
+    --------
+    >>> from extract.records import Mention
+    >>> def m(article, text, type, start, canonical=None, source="ner"):
+    ...     return Mention(article, text, type, start, start + len(text), 0, 99, source, canonical)
+    >>> ms = [m("a1", "Mustafa Sulayman", "person", 0), m("a1", "Sulayman", "person", 40),
+    ...       m("a1", "Redmond", "company", 60, "Microsoft", "metonym"),
+    ...       m("a1", "Suleyman", "person", 80),
+    ...       m("a2", "Mustafa Suleyman", "person", 0), m("a2", "Suleyman", "person", 30),
+    ...       m("a2", "Microsoft", "company", 50, "Microsoft", "gazetteer")]
+    >>> res = resolve(ms, rules=ResolutionRules())
+    >>> sorted(res.entities)
+    ['company:microsoft', 'person:mustafa-suleyman']
+    >>> res.entities["person:mustafa-suleyman"].aliases
+    ('Mustafa Sulayman', 'Sulayman', 'Suleyman')
+    >>> [(g.surface, g.rule) for g in res.merges]
+    [('Redmond', 'metonym'), ('Mustafa Sulayman', 'spelling_variant'), ('Sulayman', 'short_form'), ('Suleyman', 'short_form')]
+    >>> res.entity_of(ms[2])
+    'company:microsoft'
+    """
+    rules = load_rules() if rules is None else rules
+    forbids: dict[str, set[str]] = defaultdict(set)
+    for a, b in rules.forbids:
+        ka, kb = compact_key(a), compact_key(b)
+        if ka != kb:
+            forbids[ka].add(kb)
+            forbids[kb].add(ka)
+    pins = {compact_key(p.surface): p for p in rules.pins}
+
+    items: list[_Item] = []
+    dropped: list[Mention] = []
+    for m in sorted(mentions, key=_sort_key):
+        it = _make_item(m, pins, forbids)
+        (dropped.append(m) if it is None else items.append(it))
+
+    by_key: dict[str, list[_Item]] = defaultdict(list)
+    present: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        by_key[it.base_key].append(it)
+        present[it.base_key].add(it.surface_key)
+    groups = _Groups(sorted(by_key), present, forbids)
+
+    key_type = {k: _vote_type(its) for k, its in by_key.items()}
+    key_tokens = {k: min(tokens(it.base_name) for it in its) for k, its in by_key.items()}
+    key_articles = {k: {it.mention.article for it in its} for k, its in by_key.items()}
+    anchored_keys = {k for k, its in by_key.items() if any(it.anchor for it in its)}
+    anchors = {k: ({k} if k in anchored_keys else set()) for k in by_key}  # per root
+
+    def fuzzy_union(a: str, b: str, rule: str) -> bool:
+        ra, rb = groups.find(a), groups.find(b)
+        if ra == rb or (anchors[ra] and anchors[rb]):
+            return False
+        if not groups.union(a, b, rule):
+            return False
+        root = groups.find(a)
+        anchors[root] = anchors[ra] | anchors[rb]
+        return True
+
+    _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, fuzzy_union)
+    short_keys = _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union)
+    _assign_person_short_forms(items, groups, key_tokens)
+    return _build_resolution(items, dropped, groups, short_keys)
+
+
+def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, fuzzy_union) -> None:
+    # Blocking: names of one type and length that agree on every token but one, and on
+    # that token's first letter, share a block; only names within a block are compared.
+    blocks: dict[tuple, list[str]] = defaultdict(list)
+    for key in sorted(by_key):
+        type_, toks = key_type[key], key_tokens[key]
+        if type_ not in _FUZZY_TYPES or (type_ == "person" and len(toks) < 2):
+            continue  # a lone person name is a short form; the short-form rules place it
+        for i, tok in enumerate(toks):
+            if len(tok) >= 5:
+                blocks[(type_, len(toks), toks[:i], toks[i + 1:], i, tok[0])].append(key)
+    for block_key in sorted(blocks):
+        type_, _, _, _, i, _ = block_key
+        keys = blocks[block_key]
+        for x, a in enumerate(keys):
+            for b in keys[x + 1:]:
+                if not is_spelling_variant(key_tokens[a][i], key_tokens[b][i]):
+                    continue
+                if type_ == "person" and key_articles[a] & key_articles[b]:
+                    continue  # two spellings in one story: two people
+                fuzzy_union(a, b, "spelling_variant")
+
+
+def _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union) -> set[str]:
+    # First mention offset of each company name key in each article.
+    first: dict[str, dict[str, int]] = defaultdict(dict)
+    for it in items:
+        if it.mention.type == "company":
+            seen = first[it.mention.article]
+            seen[it.base_key] = min(seen.get(it.base_key, it.mention.start), it.mention.start)
+
+    verdicts: dict[str, list] = defaultdict(list)  # short key -> per-article findings
+    for article in sorted(first):
+        keys = first[article]
+        longer_by_first: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(keys):
+            if len(key_tokens[key]) >= 2:
+                longer_by_first[key_tokens[key][0]].append(key)
+        for short in sorted(keys):
+            if short in anchored_keys:
+                continue  # a gazetteer name is an entity on its own
+            toks = key_tokens[short]
+            n = len(toks)
+            cands: dict[str, int] = {}
+            for long_ in longer_by_first.get(toks[0], ()):
+                ltoks = key_tokens[long_]
+                if len(ltoks) > n and ltoks[:n] == toks and all(t in SUFFIX_LIKE_WORDS for t in ltoks[n:]):
+                    root = groups.find(long_)
+                    cands[root] = min(cands.get(root, keys[long_]), keys[long_])
+            if len(cands) > 1:
+                verdicts[short].append(("ambiguous", None, False))
+            elif cands:
+                (root, start), = cands.items()
+                verdicts[short].append(("with", root, start < keys[short]))
+            else:
+                verdicts[short].append(("alone", None, False))
+
+    joined = set()
+    for short in sorted(verdicts):
+        found = verdicts[short]
+        kinds = Counter(kind for kind, _, _ in found)
+        roots = {root for kind, root, _ in found if kind == "with"}
+        long_first = sum(1 for kind, _, lf in found if kind == "with" and lf)
+        if kinds["ambiguous"] or len(roots) != 1 or kinds["alone"] > kinds["with"]:
+            continue
+        if long_first * 2 <= kinds["with"]:
+            continue  # the short name usually comes first: a company of its own
+        (root,) = roots
+        if groups.find(short) != groups.find(root) and fuzzy_union(short, root, "short_form"):
+            joined.add(short)
+    return joined
+
+
+def _assign_person_short_forms(items, groups, key_tokens) -> None:
+    # Full (multi-token) person names: the groups they are in, by first and last token.
+    lasts: dict[str, set[str]] = defaultdict(set)
+    firsts: dict[str, set[str]] = defaultdict(set)
+    last_names: dict[str, set[str]] = defaultdict(set)  # root -> its last names
+    in_article: dict[str, set[str]] = defaultdict(set)
+    for it in items:
+        toks = key_tokens[it.base_key]
+        if it.mention.type != "person" or len(toks) < 2:
+            continue
+        root = groups.find(it.base_key)
+        lasts[toks[-1]].add(root)
+        firsts[toks[0]].add(root)
+        last_names[root].add(toks[-1])
+        in_article[it.mention.article].add(root)
+
+    for it in items:
+        toks = key_tokens[it.base_key]
+        if it.mention.type != "person" or it.anchor or len(toks) != 1:
+            continue
+        own = groups.find(it.base_key)
+        if own in last_names:
+            continue  # its own name group already holds a full name
+        (word,) = toks
+        here = in_article.get(it.mention.article, set())
+        target = rule = None
+        for candidates, rule_name in (
+            (lasts.get(word, set()) & here, "short_form"),
+            (firsts.get(word, set()) & here, "short_form"),
+            ({r for r in here if any(is_spelling_variant(word, last) for last in last_names[r])}, "spelling_variant"),
+            (lasts.get(word, set()), "short_form"),
+        ):
+            if len(candidates) > 1:
+                break  # ambiguous: stays a name of its own
+            if candidates:
+                (target,) = candidates
+                rule = rule_name
+                break
+        if target is not None and not groups.forbidden_keys({it.surface_key, it.base_key}, target):
+            it.target, it.rule = target, rule
+
+
+def _build_resolution(items, dropped, groups, short_keys) -> Resolution:
+    clusters: dict[str, list[_Item]] = defaultdict(list)
+    for it in items:
+        clusters[it.target or groups.find(it.base_key)].append(it)
+
+    drafts = []
+    for root in sorted(clusters):
+        members = clusters[root]
+        type_ = _vote_type(members)
+        pinned = Counter(it.base_name for it in members if it.anchor == "pin")
+        canon = Counter(it.base_name for it in members if it.anchor in ("gazetteer", "metonym"))
+        full = Counter()
+        if not pinned and not canon:
+            full_items = [it for it in members if it.rule is None and it.base_key not in short_keys] or members
+            if type_ == "person":
+                full_items = [it for it in full_items if len(tokens(it.base_name)) >= 2] or full_items
+            full = Counter(display_name(it.base_name) for it in full_items)
+        forms = pinned or canon or full
+        name = _pick_name(forms, [tokens(it.base_name) for it in members])
+        drafts.append((entity_id(type_, name), name, type_, root, members))
+
+    # Ids: the rare collision (two entities, one slug) is numbered in a fixed order.
+    drafts.sort(key=lambda d: (d[0], d[1].casefold(), d[1], d[3]))
+    entities: dict[str, Entity] = {}
+    merges_rows: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
+    by_mention: dict[Mention, str] = {}
+    used: Counter = Counter()
+    for base_id, name, type_, root, members in drafts:
+        if base_id.endswith(":"):
+            base_id += "-".join(f"{ord(c):x}" for c in name)[:40]
+        used[base_id] += 1
+        eid = base_id if used[base_id] == 1 else f"{base_id}-{used[base_id]}"
+        name_key = compact_key(name)
+        first_hop = _first_hops(groups, name_key, {it.base_key for it in members})
+        articles = sorted({it.mention.article for it in members})
+        name_case = case_key(name)
+        aliases = sorted({it.mention.text for it in members if case_key(it.mention.text) != name_case})
+        entities[eid] = Entity(eid, name, type_, tuple(aliases), len(members), tuple(articles))
+        for it in members:
+            by_mention[it.mention] = eid
+            rule = _rule_of(it, name, type_, name_key, first_hop)
+            if rule is not None:
+                rules_seen, arts = merges_rows.setdefault((it.mention.text, eid), (set(), set()))
+                rules_seen.add(rule)
+                arts.add(it.mention.article)
+    merges = [
+        Merge(surface, eid, entities[eid].name, min(rules_seen, key=RULE_PRIORITY.index), tuple(sorted(arts)))
+        for (surface, eid), (rules_seen, arts) in merges_rows.items()
+    ]
+    merges.sort(key=lambda g: (g.entity_id, g.surface, g.rule))
+    return Resolution(dict(sorted(entities.items())), merges, by_mention)
+
+
+def _first_hops(groups: _Groups, name_key: str, keys: set[str]) -> dict[str, str]:
+    """For each key of a group, the rule of the first union on its way to the name's key."""
+    hops: dict[str, str] = {}
+    if name_key not in groups.parent:
+        return hops
+    frontier, seen = [name_key], {name_key}
+    while frontier:
+        nxt = []
+        for key in frontier:
+            for other, rule in sorted(groups.edges.get(key, ())):
+                if other not in seen:
+                    seen.add(other)
+                    hops[other] = rule
+                    nxt.append(other)
+        frontier = nxt
+    return hops
+
+
+def _rule_of(it: _Item, name: str, type_: str, name_key: str, first_hop: dict[str, str]) -> str | None:
+    surface = it.mention.text
+    if surface == name:
+        return "type_vote" if it.mention.type != type_ else None
+    if it.rule is not None:
+        return it.rule
+    if it.anchor and it.surface_key != it.base_key:
+        return it.anchor
+    if it.base_key != name_key and it.base_key in first_hop:
+        return first_hop[it.base_key]
+    return "exact" if case_key(surface) == case_key(name) else "normalised"
+
+
+# --------------------------------------------------------------------------- output
+
+
+def write_merges_csv(resolution: Resolution, path: str | os.PathLike[str]) -> None:
+    """Write the merge table as CSV, replacing `path` atomically.
+
+    Columns ``surface, entity_id, entity_name, rule, articles``; ``articles`` joined by
+    ``|``; rows sorted by entity id, surface and rule.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> from extract.records import Mention
+    >>> ms = [Mention("a1", "Inflection AI", "company", 0, 13, 0, 99),
+    ...       Mention("a1", "Inflection", "company", 30, 40, 0, 99)]
+    >>> with tempfile.TemporaryDirectory() as tmp:
+    ...     out = pathlib.Path(tmp) / "merges.csv"
+    ...     write_merges_csv(resolve(ms, rules=ResolutionRules()), out)
+    ...     print(out.read_text(), end="")
+    surface,entity_id,entity_name,rule,articles
+    Inflection,company:inflection-ai,Inflection AI,short_form,a1
+    """
+    rows = sorted(
+        (g.surface, g.entity_id, g.entity_name, g.rule, "|".join(g.articles)) for g in resolution.merges
+    )
+    rows.sort(key=lambda r: (r[1], r[0], r[3]))
+    with atomic_open(path, "w") as fh:
+        writer = csv.writer(fh, lineterminator="\n")
+        writer.writerow(("surface", "entity_id", "entity_name", "rule", "articles"))
+        writer.writerows(rows)
