@@ -45,8 +45,10 @@ __all__ = [
     "IngestError",
     "clean_text",
     "decode_bytes",
+    "front_matter",
     "html_to_article",
     "normalize_date",
+    "plain_text_title",
     "read_articles",
     "read_file",
 ]
@@ -395,9 +397,10 @@ _MD_HEADING_RE = re.compile(r"^#{1,6}\s+")
 def plain_text_title(text: str, *, markdown: bool = False) -> str | None:
     """The first non-empty line when it reads as a title, else ``None``.
 
-    A title is shorter than 200 characters, does not end with a period (or a comma or
-    semicolon), and is not the first line of a hard-wrapped paragraph (a next line that
-    starts in lower case). In Markdown a leading ``#`` heading mark is removed.
+    A title is shorter than 200 characters, has a letter or digit, does not end with a
+    period (or a comma or semicolon), and is not the first line of a hard-wrapped paragraph
+    (a next line that starts in lower case). In Markdown a leading ``#`` heading mark is
+    removed and a front-matter block (see :func:`front_matter`) is passed over.
 
     Examples
     --------
@@ -410,6 +413,8 @@ def plain_text_title(text: str, *, markdown: bool = False) -> str | None:
     >>> plain_text_title("# Mistral raises $640 million\\n", markdown=True)
     'Mistral raises $640 million'
     """
+    if markdown:
+        text = text[front_matter(text)[1]:]
     lines = iter(text.split("\n"))
     for line in lines:
         title = line.strip()
@@ -420,11 +425,40 @@ def plain_text_title(text: str, *, markdown: bool = False) -> str | None:
     following = next(lines, "").lstrip()
     if markdown:
         title = _MD_HEADING_RE.sub("", title).rstrip("#").strip()
-    if not title or len(title) >= MAX_TITLE_CHARS or title[-1] in ".,;":
+    if len(title) >= MAX_TITLE_CHARS or not any(c.isalnum() for c in title) or title[-1] in ".,;":
         return None
     if following[:1].islower():
         return None
     return title
+
+
+_FRONT_MATTER_RE = re.compile(r"---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|$)", re.S)
+_FRONT_MATTER_FIELD_RE = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:[ \t]*(.*?)[ \t]*$", re.M)
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """The ``key: value`` fields of a Markdown front-matter block, and where the body starts.
+
+    Only flat one-line fields are read (quotes removed, keys lower-cased), which covers the
+    ``title``, ``date`` and ``url`` that static-site generators write; without a block the
+    result is ``({}, 0)``. The block stays in :attr:`Article.text` (offsets are into the file).
+
+    Examples
+    --------
+    >>> front_matter('---\\ntitle: "xAI raises $6 billion"\\ndate: 2024-05-27\\n---\\nBody')
+    ({'title': 'xAI raises $6 billion', 'date': '2024-05-27'}, 56)
+    >>> front_matter("No block here")
+    ({}, 0)
+    """
+    match = _FRONT_MATTER_RE.match(text)
+    if not match:
+        return {}, 0
+    fields = {}
+    for key, value in _FRONT_MATTER_FIELD_RE.findall(match.group(1) or ""):
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+            value = value[1:-1]
+        fields.setdefault(key.lower(), value)
+    return fields, match.end()
 
 
 # --------------------------------------------------------------------------- HTML
@@ -814,8 +848,12 @@ def _read_file(path: str, shown: str, article_id: str, max_bytes: int) -> list[A
         raise IngestError("whitespace-only file")
     if kind == "html":
         return [html_to_article(text, article_id=article_id, path=shown)]
-    title = plain_text_title(text, markdown=path.lower().endswith(".md"))
-    return [Article(id=article_id, text=text, title=title, path=shown)]
+    markdown = path.lower().endswith(".md")
+    title = plain_text_title(text, markdown=markdown)
+    fields = front_matter(text)[0] if markdown else {}
+    return [Article(id=article_id, text=text, title=_one_line(fields.get("title", "")) or title,
+                    url=fields.get("url") or fields.get("canonical_url") or None,
+                    date=normalize_date(fields.get("date")), path=shown)]
 
 
 # --------------------------------------------------------------------------- paths

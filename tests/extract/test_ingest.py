@@ -151,6 +151,21 @@ def test_markdown_heading_mark_is_not_part_of_the_title_but_stays_in_the_text():
     assert article.text.startswith("# Anthropic releases Claude 3.5 Sonnet\n\n")
 
 
+def test_markdown_front_matter_gives_title_date_and_url(tmp_path):
+    text = ('---\nlayout: post\ntitle: "xAI raises $6 billion"\ndate: 2024-05-27 09:00\n'
+            "url: https://blog.example/xai\n---\n\nxAI said it raised $6 billion.\n")
+    path = write(tmp_path / "xai.md", text)
+    assert only(read_file(path, article_id="xai.md")) == Article(
+        "xai.md", text, "xAI raises $6 billion", "https://blog.example/xai", "2024-05-27", str(path))
+
+
+def test_front_matter_without_title_falls_back_to_the_first_line_after_it(tmp_path):
+    path = write(tmp_path / "n.md", "---\ntags: [ai]\n---\n## Groq raises $640 million\n\nBody.")
+    assert only(read_file(path, article_id="n.md")).title == "Groq raises $640 million"
+    path = write(tmp_path / "rule.txt", "-----\nBody.")
+    assert only(read_file(path, article_id="rule.txt")).title is None  # no letter or digit
+
+
 def test_single_long_line_without_punctuation(tmp_path):
     line = " ".join(["cloud revenue grew at Alphabet and Amazon"] * 5000)[:200_000]
     path = write(tmp_path / "long.txt", line)
