@@ -4,6 +4,7 @@ Every writer replaces its file atomically (:mod:`graph.io.atomic`): an interrupt
 export leaves the previous file, never a truncated one.
 """
 from graph.io.atomic import atomic_open, atomic_write_bytes, atomic_write_text
+from graph.io.gexf import read_gexf, write_gexf
 from graph.io.graphml import read_graphml, write_graphml
 from graph.io.node_link import graph_to_json_data, read_json, write_json
 
@@ -12,8 +13,10 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "graph_to_json_data",
+    "read_gexf",
     "read_graphml",
     "read_json",
+    "write_gexf",
     "write_graphml",
     "write_json",
 ]

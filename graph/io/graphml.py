@@ -34,7 +34,16 @@ from networkx.readwrite.graphml import GraphMLWriter
 from graph.io.atomic import atomic_write_bytes
 from graph.io.node_link import sort_key
 
-__all__ = ["write_graphml", "read_graphml", "flatten_attributes", "restore_attributes", "MARKER_ATTRIBUTE"]
+__all__ = [
+    "write_graphml",
+    "read_graphml",
+    "flatten_attributes",
+    "restore_attributes",
+    "flat_copy",
+    "unflatten_graph",
+    "xml_safe_json",
+    "MARKER_ATTRIBUTE",
+]
 
 #: Graph attribute holding, as a JSON string, what the writer changed: which attribute
 #: names were JSON-encoded per domain, and which viewer conveniences were added.
@@ -64,7 +73,14 @@ def _is_plain(values: list[Any]) -> bool:
     return False
 
 
-def _json_text(value: Any) -> str:
+def xml_safe_json(value: Any) -> str:
+    """JSON text of `value` that XML 1.0 can carry verbatim.
+
+    Examples
+    --------
+    >>> print(xml_safe_json({"s": "a\\r\\nb", "x": "\\ufffe"}))
+    {"s": "a\\r\\nb", "x": "\\ufffe"}
+    """
     text = json.dumps(value, ensure_ascii=False)
     if _XML_UNSAFE.search(text):
         # Only U+FFFE, U+FFFF and lone surrogates get here (JSON already escapes
@@ -109,7 +125,7 @@ def flatten_attributes(dicts: Iterable[Mapping[str, Any]]) -> tuple[list[dict[st
     encoded = sorted((name for name, values in values_by_name.items() if not _is_plain(values)), key=str)
     encoded_set = set(encoded)
     flat = [
-        {name: (_json_text(value) if name in encoded_set else value) for name, value in attrs.items() if value is not None}
+        {name: (xml_safe_json(value) if name in encoded_set else value) for name, value in attrs.items() if value is not None}
         for attrs in dicts
     ]
     return flat, encoded

@@ -8,7 +8,16 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 import pytest
 
-from graph.io import atomic_open, atomic_write_text, read_graphml, read_json, write_graphml, write_json
+from graph.io import (
+    atomic_open,
+    atomic_write_text,
+    read_gexf,
+    read_graphml,
+    read_json,
+    write_gexf,
+    write_graphml,
+    write_json,
+)
 from graph.io.node_link import graph_to_json_data
 
 NASTY = 'He said "we\'re <script>alert(\'x\')</script>" & left;\nnaïve café — 北京 🚀\ttab\\back'
@@ -230,3 +239,34 @@ def test_graphml_survives_characters_xml_cannot_hold(tmp_path):
     assert R.nodes["a"]["note"] == "line\r\nend"
     assert R.nodes["a"]["big"] == 2**70
     assert R.nodes["b"]["big"] == 1
+
+
+# --- GEXF --------------------------------------------------------------------------------
+
+def test_gexf_round_trip(tmp_path, graph):
+    path = tmp_path / "graph.gexf"
+    write_gexf(graph, path)
+    # Graph attributes live in <meta> as JSON, so even their None values survive.
+    expected = without_none(graph)
+    expected.graph.update(graph.graph)
+    assert_same_graph(read_gexf(path), expected)
+
+
+def test_gexf_is_read_by_networkx(tmp_path, graph):
+    path = tmp_path / "graph.gexf"
+    write_gexf(graph, path)
+    other = nx.read_gexf(path)
+    assert isinstance(other, nx.MultiDiGraph)  # parallel edges kept
+    assert set(other.nodes) == set(graph.nodes)
+    assert set(other.edges(keys=True)) == set(graph.edges(keys=True))
+    assert other.nodes["model:mai-1"]["parameters"] == 500_000_000_000
+    assert other.nodes["person:zoe-muller"]["label"] == "Zoë Müller"
+    edge = other.edges["person:mustafa-suleyman", "company:microsoft", "works_for"]
+    assert edge["weight"] == 0.8
+    assert json.loads(edge["evidence"])[1]["sentence"] == NASTY
+
+
+def test_gexf_is_deterministic(tmp_path, graph):
+    write_gexf(graph, tmp_path / "a.gexf")
+    write_gexf(graph, tmp_path / "b.gexf")
+    assert (tmp_path / "a.gexf").read_bytes() == (tmp_path / "b.gexf").read_bytes()
