@@ -1,0 +1,800 @@
+"""Deals (investments, acquisitions, licences, partnerships, hirings) and model sizes from a parsed Doc.
+
+Both extractors read the dependency parse around a trigger word; the words and the role of
+each syntactic slot live in ``data/patterns/deal_triggers.json`` (loaded once).
+
+How a deal is read
+------------------
+A *trigger* is a verb ("acquire", "invest", "license", "partner", "hire"...) or a noun
+("acquisition", "investment", "funding round", "partnership", "licensing deal"...). Its
+*frame* is the trigger plus the verbs that carry it: the verbs it is the infinitive of
+("agreed to *acquire*", "pay $650 million to Inflection to *license*"), and for a noun the
+verb it is the object of ("*announced* a partnership", "*led* a round"). Companies fill roles
+from the slots of the frame: the subject (inherited through ``xcomp``/``conj``), the direct
+object or its owner ("Inflection's staff", "its AI software"), the possessor of a noun
+("*its* investment in OpenAI") and preposition objects ("in", "from", "with", "between",
+"to" of a payment verb). Pronouns and descriptions ("its", "the company") are resolved with
+:mod:`extract.coref`. A deal needs two different companies; an investment needs an investor
+and an investee.
+
+The amount is a money expression (:func:`extract.quantities.iter_money`) attached to the
+frame: object of pay/invest/raise, "for $X", "worth $X", or a modifier of the trigger noun
+("a $10 billion investment"); when the sentence has none, a next sentence that names the deal
+again ("The deal is worth $X") may give it. The date is a date attached to the deal's clause,
+else the article's date.
+
+Confidence
+----------
+0.7 for a deal stated by a verb or by a noun with its parties, +0.1 with an amount. Deals
+that are not stated as happening get a confidence below 0.5, which the graph drops but
+relation extractors may still read: hypothetical or planned-but-uncertain ones ("may need
+to partner with", "in talks to acquire") 0.3, negated ones ("did not acquire") 0.2, and a
+partnership noun that only describes an ongoing relationship ("the collaboration between
+Microsoft and OpenAI") 0.45, unless an event verb reports it ("announced a partnership").
+"""
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities import mention_from_span
+from .quantities import Money, iter_dates, iter_money, iter_parameters, to_usd
+from .records import Article, Attribute, Deal, DealParty, Evidence
+
+#: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
+TRIGGERS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "deal_triggers.json"
+
+#: The graph keeps deals at or above this confidence; below it are deals not stated as happening.
+KEEP_CONFIDENCE = 0.5
+
+CONFIDENCE_STATED = 0.7
+CONFIDENCE_AMOUNT_BONUS = 0.1
+CONFIDENCE_STATE_NOUN = 0.45
+CONFIDENCE_HYPOTHETICAL = 0.3
+CONFIDENCE_NEGATED = 0.2
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+
+
+@lru_cache(maxsize=None)
+def load_triggers(path: str | None = None) -> dict:
+    """The deal trigger tables (parsed JSON), read once per process.
+
+    Examples
+    --------
+    >>> load_triggers()["verbs"]["acquire"]["kind"]
+    'acquisition'
+    """
+    with open(path or TRIGGERS_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_triggers()[key])
+
+
+# --- entity references ----------------------------------------------------------------------
+
+class _EntityOnlyRefs:
+    """Fallback references when :mod:`extract.coref` is missing: a token refers only to the entity it is in."""
+
+    def __init__(self, doc: Doc):
+        self._ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    def entity_for(self, token: Token) -> Span | None:
+        return self._ent_of.get(token.i)
+
+
+def _refs_for(doc: Doc, refs):
+    if refs is not None:
+        return refs
+    try:
+        from .coref import entity_refs
+    except ImportError:  # pragma: no cover - coref ships with the package; kept for partial installs
+        return _EntityOnlyRefs(doc)
+    return entity_refs(doc)
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _word(token: Token) -> str:
+    """The lower-cased hyphenated word ending at ``token`` ("tie - up" -> "tie-up")."""
+    doc, j = token.doc, token.i
+    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    if j == token.i:
+        return _lemma(token)
+    return doc[j: token.i].text.lower() + _lemma(token)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Google and Amazon")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+class _Parties:
+    """Companies found for one frame: entity span -> role, first role wins."""
+
+    def __init__(self, refs):
+        self.refs = refs
+        self.roles: dict[tuple[int, int], tuple[Span, str, bool]] = {}
+
+    def company(self, token: Token) -> tuple[Span, bool] | None:
+        """The company ``token`` names or refers to, and whether coreference was needed."""
+        span = self.refs.entity_for(token)
+        if span is None or span.label_ != "COMPANY":
+            return None
+        return span, not (span.start <= token.i < span.end)
+
+    def add(self, token: Token, role: str | None, *, owner: bool = False) -> bool:
+        """Give ``role`` to the company ``token`` (and its conjuncts) names; ``owner`` also tries its owner."""
+        if role is None:
+            return False
+        added = False
+        for tok in _conjuncts(token):
+            found = self.company(tok)
+            if found is None:
+                for c in tok.children:
+                    if c.dep_ == "appos":
+                        found = self.company(c)
+                        if found:
+                            break
+            if found is None and owner:
+                found = self._owner(tok)
+            if found is None:
+                continue
+            span, via_coref = found
+            key = (span.start, span.end)
+            if key not in self.roles:
+                self.roles[key] = (span, role, via_coref)
+                added = True
+        return added
+
+    def _owner(self, token: Token) -> tuple[Span, bool] | None:
+        """The company a thing belongs to: "Inflection's staff", "its software", "the assets of Y"."""
+        for c in token.children:
+            if c.dep_ == "poss":
+                return self.company(c)
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
+                for obj in _pobjs(c):
+                    found = self.company(obj)
+                    if found:
+                        return found
+        return None
+
+    def has_role(self, role: str) -> bool:
+        return any(r == role for _, r, _ in self.roles.values())
+
+
+# --- frames -----------------------------------------------------------------------------------
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subjects of ``verb``, inherited up through infinitives, coordination and purpose clauses.
+
+    Returns the subject tokens and whether the verb is passive.
+    """
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return [s for subj in subjects for s in _conjuncts(subj)], passive
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ in ("acl", "relcl") and token.head is not token:
+            # "a deal to acquire Y": the deal's maker; "the company that acquired Y": the company
+            head = token.head
+            if token.dep_ == "relcl":
+                return [head], passive
+            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+                token = head.head
+                continue
+        break
+    return [], passive
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in _pobjs(c)]
+
+
+def _carrier_chain(trigger: Token) -> list[Token]:
+    """The verbs above a verb trigger that carry its arguments: "agreed to pay ... to license"."""
+    chain, token = [], trigger
+    for _ in range(4):
+        if token.dep_ in ("xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head
+            chain.append(token)
+        else:
+            break
+    return chain
+
+
+def _support_verb(noun: Token) -> Token | None:
+    """The verb a trigger noun is the object of: "*announced* a partnership", "raised $4B *in* a round"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.lower_ in ("in", "into", "for", "to", "with", "through", "via"):
+        return head.head
+    if noun.dep_ == "conj":
+        return _support_verb(noun.head)
+    return None
+
+
+def _kind_modifier(noun: Token) -> str | None:
+    modifiers = load_triggers()["kind_modifiers"]
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and _word(c) in modifiers:
+            return modifiers[_word(c)]
+    return None
+
+
+def _negated(token: Token) -> bool:
+    return any(c.dep_ == "neg" or (c.lower_ in _NEGATIONS and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
+
+
+def _modality(trigger: Token) -> float | None:
+    """Confidence cap when the trigger is negated or not stated as happening, else ``None``."""
+    hypothetical_verbs = _words("hypothetical_verbs")
+    hypothetical_nouns = _words("hypothetical_nouns")
+    modals = _words("modal_verbs")
+    negation_verbs = _words("negation_verbs")
+    token = trigger
+    for _ in range(6):
+        if _negated(token):
+            return CONFIDENCE_NEGATED
+        for c in token.children:
+            if c.dep_ == "aux" and c.lower_ in modals:
+                return CONFIDENCE_HYPOTHETICAL
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                return CONFIDENCE_HYPOTHETICAL
+        if token is not trigger:
+            if token.pos_ in ("VERB", "AUX") and _lemma(token) in negation_verbs:
+                return CONFIDENCE_NEGATED
+            if token.pos_ in ("VERB", "AUX", "ADJ") and _lemma(token) in hypothetical_verbs:
+                return CONFIDENCE_HYPOTHETICAL
+            if token.pos_ == "NOUN" and _lemma(token) in hypothetical_nouns:
+                return CONFIDENCE_HYPOTHETICAL
+        if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "conj") \
+                and token.head is not token:
+            token = token.head
+        else:
+            break
+    return None
+
+
+class _Frame:
+    """One trigger read against the parse: kind, parties, the tokens money and dates may hang on."""
+
+    def __init__(self, trigger: Token, kind: str, spec: dict, refs):
+        self.trigger = trigger
+        self.kind = kind
+        self.spec = spec
+        self.parties = _Parties(refs)
+        self.anchors: set[int] = {trigger.i}  # tokens an amount may attach to
+        self.confidence = CONFIDENCE_STATED
+        self.rule = ""
+
+
+def _people_object(token: Token) -> Token:
+    """The real object behind a partitive: "all of the staff" -> "staff"."""
+    if _lemma(token) in _words("partitive_nouns"):
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = _pobjs(c)
+                if objs:
+                    return objs[0]
+    return token
+
+
+def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
+    kind = spec["kind"]
+    if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
+        return None
+    frame = _Frame(trigger, kind, spec, refs)
+    frame.rule = f"verb:{_lemma(trigger)}"
+    people = _words("people_nouns")
+    objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
+    objects = [_people_object(o) for o in objects]
+    # Buying people is hiring them ("acquired Inflection's staff"): an acqui-hire, not an acquisition.
+    if kind == "acquisition" and objects and all(_lemma(o) in people for o in objects):
+        kind = frame.kind = "hiring"
+        spec = load_triggers()["verbs"]["hire"]
+        frame.rule += "+people"
+    subjects, passive = _subject_tokens(trigger)
+    preps = spec.get("preps", {})
+    prep_words = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    subject_role = spec.get("subject")
+    for prep, role in spec.get("subject_when_prep", {}).items():
+        if prep in prep_words:
+            subject_role = role
+    if passive:
+        # "Y was acquired by X": the passive subject is the object, the agent the subject
+        for s in subjects:
+            frame.parties.add(s, spec.get("passive_subject") or spec.get("object"), owner=True)
+        for a in _agents(trigger):
+            frame.parties.add(a, subject_role)
+    else:
+        for s in subjects:
+            frame.parties.add(s, subject_role)
+    for o in objects:
+        frame.parties.add(o, spec.get("object"), owner=True)
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in _pobjs(c):
+                frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
+        if c.dep_ == "prt":
+            frame.anchors.add(c.i)
+    # The verbs that carry the trigger: "agreed to pay $650 million to Inflection to license ..."
+    payment_verbs = load_triggers()["payment_verbs"]
+    payee_role = load_triggers()["payee_roles"].get(kind)
+    for carrier in _carrier_chain(trigger):
+        frame.anchors.add(carrier.i)
+        if _lemma(carrier) in payment_verbs:
+            for c in carrier.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                    for o in _pobjs(c):
+                        frame.parties.add(o, payee_role)
+                elif c.dep_ == "dative":
+                    frame.parties.add(c, payee_role)
+    return frame
+
+
+def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
+    triggers = load_triggers()
+    if spec.get("needs_modifier"):
+        modifiers = {_word(c) for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers |= {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        if not modifiers & set(spec["needs_modifier"]):
+            return None
+    kind = spec["kind"]
+    if spec.get("generic"):
+        kind = _kind_modifier(trigger) or kind
+        if kind != spec["kind"]:
+            roles = triggers["kind_roles"].get(kind, {})
+            spec = dict(spec, subject=roles.get("subject", spec["subject"]),
+                        owner=roles.get("subject", spec["owner"]),
+                        preps={p: roles.get("other", r) for p, r in spec["preps"].items()})
+    frame = _Frame(trigger, kind, spec, refs)
+    frame.rule = f"noun:{_word(trigger)}"
+    parties = frame.parties
+    for c in trigger.children:
+        if c.dep_ == "poss":
+            parties.add(c, spec.get("owner"))
+        elif c.dep_ == "compound" and spec.get("compound"):
+            parties.add(c, spec["compound"])
+    preps = spec.get("preps", {})
+    for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for o in _pobjs(c):
+                parties.add(o, preps[c.lower_], owner=kind == "hiring")
+        elif c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl", {}):
+            # "a round led by Amazon"
+            frame.anchors.add(c.i)
+            for a in _agents(c):
+                parties.add(a, spec["acl"][_lemma(c)])
+    support = _support_verb(trigger)
+    event = False
+    if support is not None:
+        frame.anchors.add(support.i)
+        lemma = _lemma(support)
+        event = lemma in _words("event_verbs") or lemma in spec.get("subject_verbs", {})
+        subject_role = spec.get("subject")
+        if lemma in spec.get("subject_verbs", {}):
+            subject_role = spec["subject_verbs"][lemma]
+        elif lemma in _words("inverse_subject_verbs") and kind == "investment":
+            subject_role = "investee" if subject_role == "investor" else subject_role
+        subjects, passive = _subject_tokens(support)
+        if passive:
+            for a in _agents(support):
+                parties.add(a, subject_role)
+        else:
+            for s in subjects:
+                parties.add(s, subject_role)
+        for c in support.children:
+            if c.dep_ == "prep" and c.lower_ in preps and c.i != trigger.head.i:
+                for o in _pobjs(c):
+                    parties.add(o, preps[c.lower_])
+    if spec.get("state") and not event and not _is_new(trigger):
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+state"
+    return frame
+
+
+def _is_new(noun: Token) -> bool:
+    """A "new" or "recent" partnership is news of one being formed."""
+    return any(c.dep_ == "amod" and c.lower_ in ("new", "recent", "latest", "fresh") for c in noun.children)
+
+
+def _frames(sent: Span, refs) -> Iterator[_Frame]:
+    triggers = load_triggers()
+    verbs, nouns = triggers["verbs"], triggers["nouns"]
+    for token in sent:
+        word = _word(token)
+        if token.pos_ in ("VERB",) and _lemma(token) in verbs:
+            frame = _verb_frame(token, verbs[_lemma(token)], refs)
+        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound":
+            frame = _noun_frame(token, nouns[word], refs)
+        else:
+            continue
+        if frame is not None:
+            yield frame
+
+
+# --- amounts and dates -----------------------------------------------------------------------
+
+#: words an amount may hang from on its way up to the frame: "for", "worth", "valued at"...
+_AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost"})
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attached(token: Token, anchors: set[int], max_steps: int = 4) -> bool:
+    """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at")."""
+    for _ in range(max_steps):
+        if token.i in anchors:
+            return True
+        head = token.head
+        if head is token:
+            return False
+        if head.i in anchors:
+            return True
+        if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS):
+            return False
+        token = head
+    return False
+
+
+def _money_in(sent: Span) -> list[tuple[Token, Money]]:
+    doc, base = sent.doc, sent.start_char
+    out = []
+    for start, end, money in iter_money(sent.text):
+        root = _span_root(doc, base + start, base + end)
+        if root is not None:
+            out.append((root, money))
+    return out
+
+
+def _amount(frame: _Frame, money: list[tuple[Token, Money]]) -> Money | None:
+    for root, amount in money:
+        if _attached(root, frame.anchors):
+            return amount
+    return None
+
+
+_DEAL_ANAPHORS = frozenset({"deal", "acquisition", "investment", "transaction", "agreement", "purchase",
+                            "round", "takeover", "stake", "license", "licensing", "merger", "buyout", "pact"})
+
+
+def _amount_in_next(sent: Span, following: Span | None) -> Money | None:
+    """ "Microsoft bought Y. The deal is worth $X.": the amount of a deal named again with a definite article."""
+    if following is None:
+        return None
+    money = _money_in(following)
+    if not money:
+        return None
+    for token in following:
+        if _lemma(token) in _DEAL_ANAPHORS and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in token.children):
+            anchors = {token.i}
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                anchors.add(token.head.i)
+            for root, amount in money:
+                if _attached(root, anchors):
+                    return amount
+    return None
+
+
+def _clause_tokens(trigger: Token, anchors: set[int]) -> set[int]:
+    out = set(anchors) | {trigger.i}
+    out.update(t.i for t in trigger.ancestors)
+    return out
+
+
+def _date(frame: _Frame, sent: Span, reference: str | None) -> str | None:
+    """A date hanging from the deal's clause (not from another event's clause in the sentence)."""
+    clause = _clause_tokens(frame.trigger, frame.anchors)
+    doc, base = sent.doc, sent.start_char
+    for start, end, iso in iter_dates(sent.text, reference=reference):
+        token = _span_root(doc, base + start, base + end)
+        if token is None:
+            continue
+        for _ in range(8):
+            if token.i in clause:
+                return iso
+            head = token.head
+            if head is token or head.pos_ in ("VERB", "AUX") and head.i not in clause:
+                break
+            token = head
+    return None
+
+
+# --- deals -----------------------------------------------------------------------------------
+
+def _evidence(article_id: str, sent: Span) -> Evidence:
+    return Evidence(article=article_id, sentence=sent.text, start=sent.start_char, end=sent.end_char)
+
+
+def _party_key(span: Span) -> str:
+    canonical = span._.canonical if Span.has_extension("canonical") else None
+    return re.sub(r"\s+", " ", (canonical or span.text)).strip().lower()
+
+
+def _complete(frame: _Frame) -> bool:
+    keys = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    if len(keys) < 2:
+        return False
+    if frame.kind == "investment":
+        return frame.parties.has_role("investor") and frame.parties.has_role("investee")
+    return True
+
+
+def _information(deal: Deal) -> tuple:
+    return (deal.confidence >= KEEP_CONFIDENCE, deal.amount_usd is not None or deal.amount is not None,
+            len(deal.date or ""), deal.confidence, len(deal.parties))
+
+
+def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
+    """The deals stated in a parsed article: one :class:`~extract.records.Deal` per transaction.
+
+    Parameters
+    ----------
+    doc : Doc
+        The parsed article; ``doc.ents`` are our typed entities (COMPANY spans are parties).
+    article : Article
+        The article (its ``id`` names the records, its ``date`` resolves relative dates and
+        dates the deals whose sentence gives none).
+    refs : EntityRefs, optional
+        Entity references from :func:`extract.coref.entity_refs`; built here when omitted.
+
+    Yields
+    ------
+    Deal
+        In text order. The same deal stated twice in the article (same kind, same
+        companies) is yielded once, with the most information found.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> from extract.records import Article
+    >>> nlp = spacy.blank("en")
+    >>> words = "Microsoft acquired Activision for $ 69 billion .".split()
+    >>> heads = [1, 1, 1, 1, 6, 6, 3, 1]
+    >>> deps = ["nsubj", "ROOT", "dobj", "prep", "quantmod", "compound", "pobj", "punct"]
+    >>> pos = ["PROPN", "VERB", "PROPN", "ADP", "SYM", "NUM", "NUM", "PUNCT"]
+    >>> lemmas = ["Microsoft", "acquire", "Activision", "for", "$", "69", "billion", "."]
+    >>> doc = Doc(nlp.vocab, words=words, spaces=[True] * 3 + [True, False, True, False, False],
+    ...           heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    >>> doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="COMPANY")]
+    >>> deal = next(find_deals(doc, Article(id="a1", text=doc.text)))
+    >>> deal.kind, [(p.mention.text, p.role) for p in deal.parties], deal.amount_usd
+    ('acquisition', [('Microsoft', 'buyer'), ('Activision', 'seller')], 69000000000.0)
+    """
+    refs = _refs_for(doc, refs)
+    sents = list(doc.sents)
+    best: dict[tuple, Deal] = {}
+    order: list[tuple] = []
+    for k, sent in enumerate(sents):
+        money = _money_in(sent)
+        for frame in _frames(sent, refs):
+            if not _complete(frame):
+                continue
+            confidence = frame.confidence
+            cap = _modality(frame.trigger)
+            if cap is not None:
+                confidence = min(confidence, cap)
+            rule = frame.rule
+            amount = _amount(frame, money)
+            if amount is None and confidence >= KEEP_CONFIDENCE:
+                amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None)
+                if amount is not None:
+                    rule += "+next_sentence_amount"
+            if amount is not None and confidence >= KEEP_CONFIDENCE:
+                confidence = min(0.9, confidence + CONFIDENCE_AMOUNT_BONUS)
+            if any(via_coref for _, _, via_coref in frame.parties.roles.values()):
+                confidence = round(confidence - 0.05, 2)
+            date = _date(frame, sent, article.date) or article.date
+            parties = tuple(
+                DealParty(mention=mention_from_span(span, article.id), role=role)
+                for span, role, _ in sorted(frame.parties.roles.values(), key=lambda item: item[0].start)
+            )
+            usd = to_usd(amount) if amount is not None else None
+            deal = Deal(
+                article=article.id,
+                kind=frame.kind,
+                parties=parties,
+                evidence=_evidence(article.id, sent),
+                amount_usd=usd,
+                amount=amount.amount if amount is not None and usd is None else None,
+                currency=amount.currency if amount is not None and usd is None else None,
+                date=date,
+                confidence=round(confidence, 2),
+                rule=rule,
+            )
+            key = (frame.kind, frozenset(_party_key(span) for span, _, _ in frame.parties.roles.values()))
+            if key not in best:
+                order.append(key)
+                best[key] = deal
+            elif _information(deal) > _information(best[key]):
+                best[key] = deal
+    for key in order:
+        yield best[key]
+
+
+# --- model parameter counts ---------------------------------------------------------------------
+
+#: verbs whose subject is the model and object its parameter count: "MAI-1 will have 500B parameters"
+_HAVE_VERBS = frozenset({"have", "handle", "feature", "boast", "contain", "use", "pack", "sport", "include",
+                         "comprise", "count", "carry", "run", "be"})
+_PARAMETER_NOUNS = frozenset({"parameter", "param", "weight"})
+
+
+def _model(token: Token, refs) -> Span | None:
+    span = refs.entity_for(token)
+    return span if span is not None and span.label_ == "MODEL" else None
+
+
+def _model_of_noun(noun: Token, refs) -> Span | None:
+    """The model a noun names: itself, its apposition ("MAI-1-preview, a 500B giant"), its name
+    ("a model called MAI-1", "a model ..., codenamed MAI-1"), its owner ("its parameters")."""
+    found = _model(noun, refs)
+    if found is not None:
+        return found
+    if noun.dep_ == "appos":
+        found = _model(noun.head, refs)
+        if found is not None:
+            return found
+    for c in noun.children:
+        if c.dep_ == "appos":
+            found = _model(c, refs)
+            if found is not None:
+                return found
+    # "training a 500B parameter model in-house, codenamed MAI-1": the naming verb is a sibling
+    if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
+        for sibling in noun.head.children:
+            if sibling.dep_ in ("conj", "advcl") and _lemma(sibling) in ("codename", "call", "name", "dub", "know"):
+                for arg in sibling.children:
+                    if arg.dep_ in ("oprd", "dobj", "attr"):
+                        found = _model(arg, refs)
+                        if found is not None:
+                            return found
+    # "MAI-1 is a 500B model", "MAI-1 ... a tool with 500 billion parameters"
+    if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("AUX", "VERB"):
+        subjects, _ = _subject_tokens(noun.head)
+        for s in subjects:
+            found = _model(s, refs) or _model_of_subject(s, refs)
+            if found is not None:
+                return found
+    return None
+
+
+def _model_of_subject(subject: Token, refs) -> Span | None:
+    found = _model(subject, refs)
+    if found is not None:
+        return found
+    # "The model, known as MAI-1, will have ..."
+    for c in subject.children:
+        if c.dep_ in ("acl", "appos"):
+            found = _model(c, refs)
+            if found is not None:
+                return found
+            for g in c.subtree:
+                found = _model(g, refs)
+                if found is not None and g.dep_ in ("pobj", "oprd", "attr", "dobj", "appos"):
+                    return found
+    return None
+
+
+def _model_for_count(count_root: Token, refs) -> Span | None:
+    """The model a parameter count belongs to, read from the syntax around the count."""
+    own = _model(count_root, refs)
+    if own is not None:  # "Llama 3.1 405B": the size is part of the name
+        return own
+    # climb from the number to the noun it counts
+    token = count_root
+    for _ in range(3):
+        if token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in ("billion", "million", "trillion"):
+            break
+        if token.head is token:
+            return None
+        token = token.head
+    noun = token
+    if _lemma(noun) in _PARAMETER_NOUNS and noun.dep_ in ("compound", "amod", "nmod") and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "a 500-billion-parameter giant": the count describes the giant
+    if _lemma(noun) in _PARAMETER_NOUNS:
+        for c in noun.children:
+            if c.dep_ == "poss":  # "its 500 billion parameters", "MAI-1's parameters"
+                return _model(c, refs)
+        head = noun.head
+        if noun.dep_ in ("dobj", "attr") and _lemma(head) in _HAVE_VERBS:
+            subjects, _ = _subject_tokens(head)
+            for s in subjects:
+                found = _model_of_subject(s, refs)
+                if found is not None:
+                    return found
+            return None
+        if noun.dep_ == "pobj" and head.lower_ == "with" and head.head.pos_ in ("NOUN", "PROPN"):
+            return _model_of_noun(head.head, refs)  # "a model with 500B parameters"
+        return None
+    if noun.pos_ in ("NOUN", "PROPN"):
+        return _model_of_noun(noun, refs)
+    return None
+
+
+def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]:
+    """Model sizes stated in a parsed article as ``parameters`` attributes.
+
+    A count is given to the model it syntactically belongs to (the subject of "have"/"handle",
+    an apposition, the model named by a naming verb, the model name that contains the size),
+    never to another model of the sentence ("half that of GPT-4" gives GPT-4 nothing).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> nlp = spacy.blank("en")
+    >>> doc = Doc(nlp.vocab, words=["Llama", "3.1", "405B", "is", "open", "."])
+    >>> doc.ents = [Span(doc, 0, 3, label="MODEL")]
+    >>> [(a.mention.text, a.name, a.value) for a in find_attributes(doc, "a1")]
+    [('Llama 3.1 405B', 'parameters', 405000000000)]
+    """
+    refs = _refs_for(doc, refs)
+    seen = set()
+    sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
+    for sent in sents:
+        base = sent.start_char
+        for start, end, count in iter_parameters(sent.text):
+            span = doc.char_span(base + start, base + end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            model = None
+            for tok in span:  # a count inside a model name
+                model = _model(tok, refs) if refs.entity_for(tok) is not None and \
+                    refs.entity_for(tok).start <= tok.i < refs.entity_for(tok).end else None
+                if model is not None:
+                    break
+            if model is None and doc.has_annotation("DEP"):
+                model = _model_for_count(span.root, refs)
+            if model is None:
+                continue
+            key = (model.start, model.end, count)
+            if key in seen:
+                continue
+            seen.add(key)
+            yield Attribute(
+                mention=mention_from_span(model, article_id),
+                name="parameters",
+                value=count,
+                evidence=_evidence(article_id, sent),
+            )
+
+
+__all__ = ["find_deals", "find_attributes", "load_triggers", "KEEP_CONFIDENCE", "TRIGGERS_PATH"]
