@@ -1,0 +1,674 @@
+"""Typed relations between entities, from the dependency parse.
+
+:func:`find_relations` runs small rule families over a parsed Doc whose ``doc.ents`` are our
+typed entities, each a generator of candidate edges in the style of textacy's
+``extract.triples``:
+
+* :func:`title_relations` - job titles in appositions, compounds, possessives, copulas and
+  "as" phrases: "Nvidia's CEO Jensen Huang", "Jensen Huang, Nvidia's chief executive",
+  "Mustafa Suleyman, DeepMind co-founder and former CEO of Inflection AI";
+* :func:`possessive_relations` - "OpenAI's GPT-4" (develops), "Google's DeepMind unit" (part_of);
+* :func:`verb_relations` - verbs, active and passive, with their subjects found through
+  coordination, control ("hired X to lead Y"), relative clauses and coreference;
+* :func:`noun_relations` - nominalisations and role nouns: "its investment in OpenAI",
+  "the collaboration between Microsoft and OpenAI", "under development by Microsoft",
+  "OpenAI, the maker of ChatGPT", "a division of Alphabet".
+
+Every candidate is then checked centrally: both ends typed entities of the types the relation
+takes, no self-loop, no negated trigger ("not", "never", "cut ties"); hedges ("could",
+"reportedly", "is expected to") lower the confidence but keep the edge. Trigger words live in
+``data/patterns/relation_triggers.json``.
+
+Examples
+--------
+>>> import spacy
+>>> from spacy.tokens import Span
+>>> nlp = spacy.blank("en")
+>>> doc = nlp("OpenAI 's GPT-4")
+>>> doc[2].head, doc[2].dep_ = doc[2], "ROOT"
+>>> doc[0].head, doc[0].dep_ = doc[2], "poss"
+>>> doc[1].head, doc[1].dep_ = doc[0], "case"
+>>> doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="MODEL")]
+>>> [(r.source.text, r.relation, r.target.text) for r in find_relations(doc, "a1")]
+[('OpenAI', 'develops', 'GPT-4')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from .coref import EntityRefs, entity_refs, lemma_word, load_triggers, word_children, word_of, word_parts
+from .entities import mention_from_span
+from .records import Evidence, Relation, SYMMETRIC_RELATIONS
+
+COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
+
+#: relation -> (allowed source labels, allowed target labels); competes_with also needs equal labels.
+RELATION_TYPES = {
+    "works_for": ({PERSON}, {COMPANY}),
+    "leads": ({PERSON}, {COMPANY}),
+    "founded": ({PERSON}, {COMPANY}),
+    "develops": ({COMPANY}, {MODEL}),
+    "invests_in": ({COMPANY}, {COMPANY}),
+    "acquires": ({COMPANY}, {COMPANY}),
+    "licenses_from": ({COMPANY}, {COMPANY}),
+    "part_of": ({COMPANY}, {COMPANY}),
+    "partners_with": ({COMPANY}, {COMPANY}),
+    "competes_with": ({COMPANY, MODEL}, {COMPANY, MODEL}),
+}
+
+#: Prepositions that introduce the second party of a verb or noun trigger, per relation.
+OBJECT_PREPS = {
+    "develops": ("of", "on"),
+    "invests_in": ("in", "into"),
+    "acquires": ("of",),
+    "licenses_from": ("from", "with"),
+    "partners_with": ("with", "to"),
+    "competes_with": ("with", "against", "to", "of"),
+    "founded": ("of",),
+    "leads": ("of", "at"),
+    "works_for": ("at", "for", "with", "of", "in"),
+    "part_of": ("of", "at", "within", "in"),
+}
+
+#: Verbs that take the person first when the company is the grammatical subject ("Microsoft hired X").
+TWO_WAY = frozenset({"works_for"})
+
+#: Confidence by rule strength, before hedging and coreference penalties.
+BASE_CONFIDENCE = {
+    "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
+    "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6,
+}
+HEDGE_PENALTY = 0.2
+COREF_PENALTY = 0.1
+FALLBACK_PENALTY = 0.15
+
+SUPPORT_VERBS = frozenset({
+    "make", "announce", "sign", "have", "maintain", "form", "strike", "ink", "complete", "continue", "seal",
+    "enter", "expand", "deepen", "forge", "extend", "finalize", "close", "agree", "reach", "boost", "increase",
+    "bring", "lead", "hold", "take", "build", "plan", "confirm", "disclose", "unveil", "renew", "pursue",
+})
+
+SUBJECT_DEPS = ("nsubj", "csubj", "expl")
+ROLE_NOUNS = {
+    "maker": "develops", "developer": "develops", "creator": "develops",
+    "investor": "invests_in", "backer": "invests_in", "shareholder": "invests_in",
+    "acquirer": "acquires", "buyer": "acquires", "owner": "acquires", "parent": "part_of_inverse",
+    "partner": "partners_with", "ally": "partners_with",
+    "rival": "competes_with", "competitor": "competes_with", "challenger": "competes_with", "contender": "competes_with",
+    "alternative": "competes_with",
+}
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An edge proposed by a rule, before the central checks."""
+
+    source: Span
+    relation: str
+    target: Span
+    trigger: Token
+    rule: str
+    confidence: float
+
+
+# -- trigger tables ------------------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _tables() -> dict:
+    t = load_triggers()
+    verbs: dict[str, list[str]] = {}
+    for rel, lemmas in t["verbs"].items():
+        for lemma in lemmas:
+            verbs.setdefault(lemma.lower(), []).append(rel)
+    nouns: dict[str, list[str]] = {}
+    for rel, words in t["nouns"].items():
+        for word in words:
+            nouns.setdefault(word.lower(), []).append(rel)
+    titles: dict[str, str] = {}
+    for rel, words in t["titles"].items():
+        for word in words:
+            titles.setdefault(word.lower(), rel)
+    return {
+        "verbs": verbs,
+        "nouns": nouns,
+        "titles": titles,
+        "particles": {k: frozenset(v) for k, v in t["verb_particles"].items()},
+        "particle_required": frozenset(t["particle_required"]),
+        "between": frozenset(t["symmetric_between_nouns"]),
+        "between_relations": t["between_relations"],
+        "part_of_nouns": frozenset(t["part_of_nouns"]),
+        "control_nouns": frozenset(t["control_nouns"]),
+        "object_control": frozenset(t["object_control_verbs"]),
+        "containers": frozenset(t["container_nouns"]),
+        "container_preps": frozenset(t["container_preps"]),
+        "hedges": frozenset(t["hedges"]),
+        "negations": frozenset(t["negations"]),
+    }
+
+
+# -- argument helpers ----------------------------------------------------------------------------
+def _conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Google and OpenAI", "GPT-4 or Claude")."""
+    out, stack = [], [token]
+    while stack:
+        tok = stack.pop()
+        if tok in out:
+            continue
+        out.append(tok)
+        stack.extend(c for c in tok.children if c.dep_ == "conj")
+    return sorted(out, key=lambda t: t.i)
+
+
+def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
+    """The entities a noun phrase denotes, as ``(entity, via_coref)``.
+
+    Coordination gives several ("Google and Meta"); a container noun is looked through
+    ("the likes of GPT-4 and Claude", "tech giants like Google", "models such as Gemini").
+    """
+    if token is None or depth > 3:
+        return []
+    out: list[tuple[Span, bool]] = []
+    tables = _tables()
+    for tok in _conjuncts(token):
+        ent = refs.entity_for(tok)
+        if ent is not None:
+            out.append((ent, refs.ent_containing(tok) is None))
+            continue
+        if tok.lemma_.lower() in tables["containers"] or tok.lower_ in tables["containers"]:
+            for prep in tok.children:
+                if prep.dep_ != "prep" or prep.lower_ not in tables["container_preps"]:
+                    continue
+                pobjs = [g for g in prep.children if g.dep_ == "pobj"]
+                # "such as": "as" hangs on "such"
+                pobjs += [g2 for g in prep.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
+                for pobj in pobjs:
+                    out.extend(entities_of(pobj, refs, depth + 1))
+    return _unique(out)
+
+
+def _unique(items: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
+    seen, out = set(), []
+    for ent, via in items:
+        key = (ent.start, ent.end)
+        if key not in seen:
+            seen.add(key)
+            out.append((ent, via))
+    return out
+
+
+def _possessors(token: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Entities in the possessive of a noun ("Microsoft's new AI", "its investment")."""
+    return _unique([e for c in word_children(token) if c.dep_ == "poss" for e in entities_of(c, refs)])
+
+
+def _prep_objects(token: Token, preps: Iterable[str], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    preps = set(preps)
+    out = []
+    for child in word_children(token):
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
+            for pobj in child.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    out.extend(entities_of(pobj, refs))
+    return _unique(out)
+
+
+def _agents(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    return _prep_objects(verb, ("by",), refs)
+
+
+def _is_passive(verb: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
+    """The logical subjects of a verb (or adjective, or event noun), climbing the parse when it has none.
+
+    A conjoined verb shares its head's subject; an ``xcomp`` takes the object of an
+    object-control verb ("hired X to lead Y") and the subject otherwise; adverbial clauses,
+    prepositional complements and adjectival complements climb to their clause ("After hiring X,
+    Microsoft ...", "an AI that is capable of matching Y"); an infinitive on a noun takes the
+    noun ("Microsoft's new AI to compete with"), the person of an event noun ("the hiring of X
+    to lead Y"), or the subject of the noun's own verb.
+    """
+    if depth > 6:
+        return []
+    tables = _tables()
+    for child in token.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            found = entities_of(child, refs)
+            if not found:
+                found = [(e, True) for e, _ in _possessors(child, refs)]
+            return found
+    for child in token.children:
+        if child.dep_ == "nsubjpass":
+            return _agents(token, refs)
+    dep, head = token.dep_, token.head
+    if head is token:
+        return []
+    if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
+        if head.lemma_.lower() in tables["object_control"]:
+            obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+            if obj is not None:
+                return entities_of(obj, refs)
+        return subjects_of(head, refs, depth + 1)
+    if dep in ("conj", "advcl", "pcomp", "prep", "acomp", "xcomp", "ccomp", "agent"):
+        return subjects_of(head, refs, depth + 1)
+    if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if lemma_word(head) in tables["control_nouns"]:
+            return _prep_objects(head, ("of",), refs) or _possessors(head, refs)
+        found = entities_of(head, refs) or _possessors(head, refs)
+        if found:
+            return found
+        if head.dep_ in ("dobj", "pobj", "attr"):
+            return subjects_of(head.head, refs, depth + 1)
+    return []
+
+
+# -- rules -----------------------------------------------------------------------------------------
+def _title_of(token: Token) -> tuple[str, str] | None:
+    """``(relation, title)`` when ``token`` ends a job title ("CEO", "co-founder", "chief executive")."""
+    titles = _tables()["titles"]
+    word = word_of(token)
+    for mod in (c for c in token.children if c.dep_ in ("amod", "compound") and c.i == hyphen_left(token) - 1):
+        two = f"{mod.lower_} {word}"
+        if two in titles:
+            return titles[two], two
+    lemma = lemma_word(token)
+    for w in (word, lemma):
+        if w in titles:
+            return titles[w], w
+    return None
+
+
+def hyphen_left(token: Token) -> int:
+    return word_parts(token)[0].i
+
+
+def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
+    """The persons who hold a title token."""
+    if depth > 3:
+        return []
+    doc = title.doc
+    parts = word_parts(title)
+    # "CEO Jensen Huang": the title is a compound of the name
+    if title.dep_ == "compound" and refs.ent_containing(title.head) is not None:
+        return [(refs.ent_containing(title.head), False)]
+    # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang"
+    for child in word_children(title):
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+            return [(refs.ent_containing(child), False)]
+    if any(p.dep_ == "appos" for p in parts) and refs.ent_containing(title.head) is not None:
+        return [(refs.ent_containing(title.head), False)]
+    # "PERSON, TITLE ..." read off the surface when the parser attached the apposition elsewhere
+    left = min([parts[0].left_edge.i] + [c.left_edge.i for c in word_children(title) if c.i < title.i])
+    if left >= 2 and doc[left - 1].text == "," and title.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr", "ROOT"):
+        ent = refs.ent_containing(doc[left - 2])
+        if ent is not None and ent.end == left - 1 and ent.label_ == PERSON:
+            return [(ent, False)]
+    # "co-founder and former CEO of X": a conjoined title shares its holder
+    if title.dep_ == "conj":
+        return _title_holders(title.head, refs, depth + 1)
+    # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
+    if title.dep_ in ("attr", "oprd", "acomp"):
+        subj = subjects_of(title.head, refs)
+        if not subj:
+            obj = next((c for c in title.head.children if c.dep_ == "dobj"), None)
+            subj = entities_of(obj, refs)
+        return subj
+    # "who joined as CEO of Inflection", "his experience as CEO"
+    if title.dep_ == "pobj" and title.head.lower_ == "as":
+        return subjects_of(title.head.head, refs) or _possessors(title.head.head, refs)
+    # "The co-founder of DeepMind is in charge": the description itself through coreference
+    ent = refs.entity_for(title)
+    if ent is not None and ent.label_ == PERSON:
+        return [(ent, refs.ent_containing(title) is None)]
+    return []
+
+
+def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The organisations a title is held at: "of X", "at X", "X's CEO", "Nvidia CEO", "DeepMind co-founder"."""
+    children = word_children(title)
+    out = _possessors(title, refs)
+    for child in children:
+        if child.dep_ == "compound" and refs.ent_containing(child) is not None:
+            out.append((refs.ent_containing(child), False))
+    out += _prep_objects(title, ("of", "at", "for"), refs)
+    # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
+    if not out and title.dep_ == "compound":
+        out += _possessors(title.head, refs)
+        out += _prep_objects(title.head, ("of", "at"), refs)
+    return _unique(out)
+
+
+def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for / leads / founded from job titles next to a person."""
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(token) is not None:
+            continue
+        found = _title_of(token)
+        if found is None:
+            continue
+        relation, _ = found
+        orgs = _title_orgs(token, refs)
+        if not orgs:
+            continue
+        for person, p_via in _title_holders(token, refs):
+            for org, o_via in orgs:
+                yield Candidate(person, relation, org, token, "title", _conf("title", p_via or o_via))
+
+
+def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from "OpenAI's GPT-4" / "Meta Llama 3"; part_of from "Google's DeepMind unit"."""
+    part_nouns = _tables()["part_of_nouns"]
+    for ent in doc.ents:
+        root = ent.root
+        if ent.label_ == MODEL:
+            for owner, via in _possessors(root, refs):
+                yield Candidate(owner, "develops", ent, root, "possessive", _conf("possessive", via))
+            for child in root.children:
+                if child.dep_ == "compound" and not (ent.start <= child.i < ent.end):
+                    owner = refs.ent_containing(child)
+                    if owner is not None:
+                        yield Candidate(owner, "develops", ent, root, "compound", _conf("compound", False))
+        if ent.label_ == COMPANY:
+            # "Google's DeepMind unit", "Alphabet's Google"
+            head = root.head if root.dep_ == "compound" and lemma_word(root.head) in part_nouns else None
+            noun = head if head is not None else root
+            for owner, via in _possessors(noun, refs):
+                if owner.label_ == COMPANY:
+                    yield Candidate(ent, "part_of", owner, noun, "possessive", _conf("possessive", via))
+
+
+def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Relations stated by a trigger verb, active or passive, with coordination and control."""
+    tables = _tables()
+    for verb in doc:
+        if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ in ("xcomp", "relcl", "acl")):
+            continue
+        lemma = lemma_word(verb)
+        relations = tables["verbs"].get(lemma)
+        if not relations:
+            continue
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        if lemma in tables["particle_required"] and not particles & tables["particles"].get(lemma, frozenset()):
+            continue
+        if not (lemma in tables["particle_required"]) and particles - {"up", "out", "in"}:
+            # "take over", "set up" are triggers only with their particle; "buy back", "pay off" are not triggers
+            continue
+        passive = _is_passive(verb)
+        for relation in relations:
+            yield from _verb_frame(verb, relation, passive, refs)
+
+
+def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs) -> Iterator[Candidate]:
+    preps = OBJECT_PREPS.get(relation, ())
+    if passive:
+        subjects = _agents(verb, refs)
+        objects = []
+        for child in verb.children:
+            if child.dep_ == "nsubjpass":
+                objects += entities_of(child, refs)
+        if verb.dep_ in ("acl", "relcl") and not objects:
+            objects = entities_of(verb.head, refs)
+        rule = "verb_passive"
+    else:
+        subjects = subjects_of(verb, refs)
+        objects = []
+        for child in verb.children:
+            if child.dep_ in ("dobj", "attr"):
+                objects += entities_of(child, refs)
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects:
+            objects = entities_of(verb.head, refs)  # "a model developed ..." without an agent
+            subjects = []
+        objects += _prep_objects(verb, preps, refs)
+        rule = "verb"
+        if relation == "licenses_from":
+            yield from _licensing(verb, subjects, objects, refs)
+            return
+        if relation in SYMMETRIC_RELATIONS and len(subjects) >= 2 and not objects:
+            # "Microsoft and OpenAI partnered": conjoined subjects pair up
+            for k, (a, av) in enumerate(subjects):
+                for b, bv in subjects[k + 1:]:
+                    yield Candidate(a, relation, b, verb, rule, _conf(rule, av or bv))
+            return
+    for s, s_via in subjects:
+        for o, o_via in _unique(objects):
+            yield _oriented(s, relation, o, verb, rule, _conf(rule, s_via or o_via))
+
+
+def _licensing(verb: Token, subjects, objects, refs: EntityRefs) -> Iterator[Candidate]:
+    """licenses_from: "X licensed Y's technology", "X licensed it from Y", "X paid Y to license its software",
+    "Y licensed its models to X"."""
+    licensors = _prep_objects(verb, ("from",), refs)
+    licensees = []
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            licensors += _possessors(child, refs)
+    recipients = _prep_objects(verb, ("to",), refs)
+    if recipients:  # "Y licensed its models to X": the subject is the licensor
+        licensees, licensors = recipients, list(subjects)
+    else:
+        licensees = list(subjects)
+        # "agreed to pay $650 million to Inflection to license its software": the payee licenses out
+        if verb.dep_ in ("advcl", "xcomp") and verb.head.lemma_.lower() in ("pay", "give", "agree"):
+            licensors = _prep_objects(verb.head, ("to",), refs) + licensors
+    licensee_keys = {(e.start, e.end) for e, _ in licensees}
+    licensors = [(e, v) for e, v in _unique(licensors) if (e.start, e.end) not in licensee_keys]
+    for licensee, a in licensees:
+        for licensor, b in licensors[:1]:
+            yield Candidate(licensee, "licenses_from", licensor, verb, "verb", _conf("verb", a or b))
+
+
+def _oriented(s: Span, relation: str, o: Span, trigger: Token, rule: str, conf: float) -> Candidate:
+    """A candidate with the person first for person-company relations stated company-first ("Microsoft hired X")."""
+    if relation in TWO_WAY and s.label_ == COMPANY and o.label_ == PERSON:
+        s, o = o, s
+    return Candidate(s, relation, o, trigger, rule, conf)
+
+
+def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Nominalisations ("its investment in OpenAI"), role nouns ("the maker of ChatGPT") and
+    symmetric nouns between two parties ("the collaboration between Microsoft and OpenAI",
+    "the Microsoft-OpenAI relationship")."""
+    tables = _tables()
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+            continue
+        word = lemma_word(noun)
+        if word in tables["between"]:
+            yield from _between(noun, tables["between_relations"].get(word, "partners_with"), refs)
+        if word in ROLE_NOUNS or word in tables["part_of_nouns"]:
+            yield from _role_noun(noun, ROLE_NOUNS.get(word, "part_of"), refs)
+            if word in ROLE_NOUNS:
+                continue
+        for relation in tables["nouns"].get(word, ()):
+            yield from _nominal(noun, relation, refs)
+
+
+def _between(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
+    parties = _prep_objects(noun, ("between", "among"), refs)
+    rule = "between"
+    if len(parties) < 2:
+        # "the Microsoft-OpenAI relationship": two entities compounded on the noun
+        parties = _unique([(refs.ent_containing(c), False) for c in noun.subtree
+                           if c.i < noun.i and c.dep_ in ("compound", "nmod", "amod") and refs.ent_containing(c) is not None])
+        rule = "hyphen_pair"
+    for k, (a, av) in enumerate(parties):
+        for b, bv in parties[k + 1:]:
+            yield Candidate(a, relation, b, noun, rule, _conf(rule, av or bv))
+
+
+def _noun_agents(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Who does what an event noun names: "its investment", "investment by X", "X announced a partnership"."""
+    agents = _possessors(noun, refs) + _agents(noun, refs)
+    for child in word_children(noun):
+        if child.dep_ == "compound" and refs.ent_containing(child) is not None:
+            agents.append((refs.ent_containing(child), False))
+    if not agents and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        agents = subjects_of(noun.head, refs)
+    if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        # "MAI-1 is a model under development by Microsoft": "by" may hang on the modified noun
+        agents = _agents(noun.head.head, refs)
+    return _unique(agents)
+
+
+def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
+    agents = _noun_agents(noun, refs)
+    themes = _prep_objects(noun, OBJECT_PREPS.get(relation, ()), refs)
+    if relation == "leads" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        # "under the leadership of X, Microsoft ..." : X works for the company whose action it is
+        leaders = _prep_objects(noun, ("of",), refs) + _possessors(noun, refs)
+        clause = noun.head.head
+        for person, pv in leaders:
+            for org, ov in subjects_of(clause, refs):
+                yield Candidate(person, "works_for", org, noun, "noun", _conf("noun", pv or ov))
+        return
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and not themes:
+        # "X is under development": the theme is what the "under" phrase modifies
+        themes = entities_of(noun.head.head, refs)
+    if relation == "works_for" and not agents:
+        # "who brings his experience at Google": the prepositions may hang on the verb
+        themes = themes or _prep_objects(noun.head, ("at", "with"), refs)
+        if noun.dep_ == "dobj":
+            agents = subjects_of(noun.head, refs)
+    if relation == "works_for" and not themes and noun.dep_ == "dobj":
+        themes = _prep_objects(noun.head, ("at", "with"), refs)
+    if relation == "licenses_from":
+        themes = _prep_objects(noun, ("from", "with"), refs)
+    for a, av in agents:
+        for t, tv in themes:
+            yield _oriented(a, relation, t, noun, "noun", _conf("noun", av or tv))
+
+
+def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "OpenAI, the maker of ChatGPT", "Google's rival Microsoft", "DeepMind, a unit of Alphabet"."""
+    holders = []
+    holder = refs.entity_for(noun)
+    if holder is not None:
+        holders = [(holder, refs.ent_containing(noun) is None)]
+    elif noun.dep_ in ("attr",):
+        holders = subjects_of(noun.head, refs)
+    for child in noun.children:
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+            holders.append((refs.ent_containing(child), False))
+    if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
+        holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
+    others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
+    inverse = relation == "part_of_inverse"
+    rel = "part_of" if inverse else relation
+    for h, hv in _unique(holders):
+        for o, ov in _unique(others):
+            if inverse:
+                yield Candidate(o, rel, h, noun, "role_noun", _conf("role_noun", hv or ov))
+            else:
+                yield Candidate(h, rel, o, noun, "role_noun", _conf("role_noun", hv or ov))
+
+
+RULES = (title_relations, possessive_relations, verb_relations, noun_relations)
+
+
+# -- central checks ------------------------------------------------------------------------------
+def _conf(rule: str, via_coref: bool) -> float:
+    return BASE_CONFIDENCE[rule] - (COREF_PENALTY if via_coref else 0.0)
+
+
+def _clause_chain(token: Token, steps: int = 4) -> list[Token]:
+    """The trigger and the heads above it within its clause ("is not about to cut ties")."""
+    chain = [token]
+    while len(chain) <= steps and chain[-1].head is not chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
+        chain.append(chain[-1].head)
+    if chain[-1].dep_ in ("ROOT",) or chain[-1].head is chain[-1]:
+        return chain
+    return chain
+
+
+def is_negated(trigger: Token) -> bool:
+    """A trigger under a negation ("did not invest", "never partnered") or a cancelling verb ("cut ties")."""
+    negations = _tables()["negations"]
+    for tok in _clause_chain(trigger):
+        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in ("never", "no", "neither"))
+               for c in tok.children):
+            return True
+        if tok is not trigger and tok.lemma_.lower() in negations:
+            return True
+    return False
+
+
+def is_hedged(trigger: Token) -> bool:
+    """A trigger under a modal or report verb ("could rival", "reportedly working", "is expected to")."""
+    hedges = _tables()["hedges"]
+    for tok in _clause_chain(trigger):
+        if tok is not trigger and tok.lemma_.lower() in hedges:
+            return True
+        if any(c.dep_ in ("aux", "advmod", "auxpass") and (c.lower_ in hedges or c.lemma_.lower() in hedges)
+               for c in tok.children):
+            return True
+    return False
+
+
+def _same_entity(a: Span, b: Span) -> bool:
+    if (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower():
+        return True
+    ca, cb = a._.canonical, b._.canonical
+    return bool(ca and cb and ca == cb) or (ca or a.text).lower() == (cb or b.text).lower()
+
+
+def _types_fit(c: Candidate) -> bool:
+    sources, targets = RELATION_TYPES[c.relation]
+    if c.source.label_ not in sources or c.target.label_ not in targets:
+        return False
+    return c.relation != "competes_with" or c.source.label_ == c.target.label_
+
+
+def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) -> Iterator[Relation]:
+    """Typed relations between the entities of a parsed Doc, one per (source, relation, target, sentence).
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed (tagger, parser, lemmatizer); ``doc.ents`` are our typed entities.
+    article_id : str
+        Id of the article, stored in the mentions and the evidence.
+    refs : EntityRefs, optional
+        The Doc's coreference table, when the caller has built it already.
+
+    Yields
+    ------
+    Relation
+        With the trigger's sentence as evidence, a confidence in 0..1 and the rule's name.
+    """
+    refs = refs if refs is not None else entity_refs(doc)
+    best: dict[tuple, Candidate] = {}
+    order: list[tuple] = []
+    for rule in RULES:
+        for c in rule(doc, refs):
+            if not _types_fit(c) or _same_entity(c.source, c.target) or is_negated(c.trigger):
+                continue
+            conf = c.confidence - (HEDGE_PENALTY if is_hedged(c.trigger) else 0.0)
+            c = Candidate(c.source, c.relation, c.target, c.trigger, f"{rule.__name__}:{c.rule}", round(max(conf, 0.05), 2))
+            sent = c.trigger.sent
+            ends = (c.source.start, c.source.end, c.target.start, c.target.end)
+            if c.relation in SYMMETRIC_RELATIONS:
+                ends = tuple(sorted([ends[:2], ends[2:]])[0] + sorted([ends[:2], ends[2:]])[1])
+            key = (ends, c.relation, sent.start)
+            if key not in best:
+                order.append(key)
+                best[key] = c
+            elif c.confidence > best[key].confidence:
+                best[key] = c
+    for key in order:
+        c = best[key]
+        sent = c.trigger.sent
+        yield Relation(
+            source=mention_from_span(c.source, article_id),
+            relation=c.relation,
+            target=mention_from_span(c.target, article_id),
+            evidence=Evidence(article_id, sent.text, sent.start_char, sent.end_char),
+            confidence=c.confidence,
+            rule=c.rule,
+        )
