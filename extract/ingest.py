@@ -530,8 +530,8 @@ class _ArticleHTMLParser(HTMLParser):
             self.article_depth += 1
         elif tag == "main":
             self.main_depth += 1
-        elif tag == "title" and self.title is None:
-            self.title_parts = []
+        elif tag == "title" and self.title is None and not any(t == "svg" for t, _ in self.open):
+            self.title_parts = []  # an <svg><title> is an image caption, not the page title
         elif tag == "h1" and self.h1 is None:
             self.h1_parts = []
 
@@ -616,10 +616,23 @@ def html_to_article(html: str, *, article_id: str, path: str | None = None) -> A
     Block elements become paragraph breaks (``"\\n\\n"``), whitespace inside a paragraph
     becomes single spaces, and entities are unescaped.
 
-    Metadata: title from ``og:title``, ``<title>`` (with a trailing ``| og:site_name``
-    removed), or the first ``<h1>``; url from ``<link rel=canonical>`` or ``og:url``; date
+    Metadata: title from ``og:title``, ``twitter:title``, ``<title>`` (each with a trailing
+    ``| og:site_name`` removed), or the first ``<h1>``; url from ``<link rel=canonical>`` or ``og:url``; date
     from ``article:published_time``, ``itemprop=datePublished``, ``<time datetime>``, or a
     ``date`` meta name, normalised by :func:`normalize_date`.
+
+    Parameters
+    ----------
+    html : str
+        The decoded page, already passed through :func:`clean_text`.
+    article_id : str
+        The id of the returned article.
+    path : str, optional
+        Where the page was read from, for messages.
+
+    Returns
+    -------
+    Article
 
     Raises
     ------
@@ -651,7 +664,8 @@ def html_to_article(html: str, *, article_id: str, path: str | None = None) -> A
         raise IngestError("no article text in HTML")
 
     meta = parser.meta
-    title = meta.get("og:title") or meta.get("twitter:title") or _strip_site_name(parser.title, meta.get("og:site_name"))
+    title = _strip_site_name(meta.get("og:title") or meta.get("twitter:title") or parser.title,
+                             meta.get("og:site_name"))
     title = clean_text(_one_line(title)) if title else None
     title = title or (clean_text(parser.h1) if parser.h1 else None)
 

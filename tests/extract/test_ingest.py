@@ -484,3 +484,44 @@ def test_every_file_of_the_bad_corpus_is_read_or_reported():
         assert "\r" not in article.text and "\x00" not in article.text and "\u200b" not in article.text
         assert unicodedata.is_normalized("NFC", article.text)
         assert article.title is None or "\n" not in article.title
+
+
+# --------------------------------------------------------------------------- any bytes at all
+
+
+def _check_any_bytes(tmp_path, data: bytes, suffix: str) -> None:
+    path = tmp_path / f"fuzz{suffix}"
+    path.write_bytes(data)
+    records = read_file(path, article_id=path.name)
+    assert records
+    for record in records:
+        assert isinstance(record, (Article, Skip))
+        if isinstance(record, Skip):
+            assert record.reason and "\n" not in record.reason
+        else:
+            assert record.text.strip() and "\r" not in record.text
+            assert not re.search("[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\ufeff]", record.text)
+            assert unicodedata.is_normalized("NFC", record.text)
+
+
+try:
+    from hypothesis import HealthCheck, given, settings, strategies as st
+except ImportError:  # hypothesis is a test extra; the rest of this module runs without it
+    st = None
+
+if st is None:
+    def test_any_bytes_give_articles_or_skips_never_an_exception():
+        pytest.skip("hypothesis is not installed")
+else:
+    _TEXTISH = st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=200).map(lambda s: s.encode("utf-8", "surrogatepass")),
+        st.text(max_size=100).map(lambda s: s.encode("utf-16", "surrogatepass")),
+        st.lists(st.sampled_from(['{"text": "Arm"}', '{"id": 1, "text": 2}', "{", "<p>x</p>", "\r\n", "\u200b",
+                                  "é"]), max_size=8).map(lambda parts: "\n".join(parts).encode("utf-8")),
+    )
+
+    @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(data=_TEXTISH, suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl", ".bin"]))
+    def test_any_bytes_give_articles_or_skips_never_an_exception(tmp_path, data, suffix):
+        _check_any_bytes(tmp_path, data, suffix)
