@@ -7,15 +7,18 @@ from graph.io.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from graph.io.gexf import read_gexf, write_gexf
 from graph.io.graphml import read_graphml, write_graphml
 from graph.io.node_link import graph_to_json_data, read_json, write_json
+from graph.io.tables import read_csv, write_csv
 
 __all__ = [
     "atomic_open",
     "atomic_write_bytes",
     "atomic_write_text",
     "graph_to_json_data",
+    "read_csv",
     "read_gexf",
     "read_graphml",
     "read_json",
+    "write_csv",
     "write_gexf",
     "write_graphml",
     "write_json",

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import copy
+import csv
 import json
 import xml.etree.ElementTree as ET
 
@@ -11,9 +12,11 @@ import pytest
 from graph.io import (
     atomic_open,
     atomic_write_text,
+    read_csv,
     read_gexf,
     read_graphml,
     read_json,
+    write_csv,
     write_gexf,
     write_graphml,
     write_json,
@@ -270,3 +273,46 @@ def test_gexf_is_deterministic(tmp_path, graph):
     write_gexf(graph, tmp_path / "a.gexf")
     write_gexf(graph, tmp_path / "b.gexf")
     assert (tmp_path / "a.gexf").read_bytes() == (tmp_path / "b.gexf").read_bytes()
+
+
+# --- CSV ---------------------------------------------------------------------------------
+
+def test_csv_round_trip_keeps_none(tmp_path, graph):
+    write_csv(graph, tmp_path / "tables")
+    assert sorted(p.name for p in (tmp_path / "tables").iterdir()) == ["edges.csv", "metadata.json", "nodes.csv"]
+    assert_same_graph(read_csv(tmp_path / "tables"), graph)
+
+
+def test_csv_columns_are_typed_and_evidence_is_json(tmp_path, graph):
+    write_csv(graph, tmp_path)
+    with open(tmp_path / "nodes.csv", encoding="utf-8", newline="") as handle:
+        nodes = list(csv.DictReader(handle))
+    with open(tmp_path / "edges.csv", encoding="utf-8", newline="") as handle:
+        edges = list(csv.DictReader(handle))
+    assert list(nodes[0])[:2] == ["id", "name"]
+    assert {"aliases:json", "mentions:int", "parameters:int", "amount_usd:json"} <= set(nodes[0])
+    assert list(edges[0])[:3] == ["source", "target", "key"]
+    assert "confidence:float" in edges[0] and "evidence:json" in edges[0]
+    mai = next(row for row in nodes if row["id"] == "model:mai-1")
+    assert mai["parameters:int"] == "500000000000" and mai["amount_usd:json"] == ""
+    nasty = next(row for row in edges if row["key"] == "develops")
+    assert json.loads(nasty["evidence:json"])[0]["sentence"] == NASTY
+
+
+def test_csv_never_writes_a_cell_a_spreadsheet_would_run(tmp_path):
+    G = nx.MultiDiGraph()
+    G.add_node("company:x", id="company:x", name='=HYPERLINK("http://evil")', mentions=-3)
+    G.add_node("company:y", id="company:y", name="@SUM(A1)", mentions=2)
+    write_csv(G, tmp_path)
+    with open(tmp_path / "nodes.csv", encoding="utf-8", newline="") as handle:
+        cells = [cell for row in csv.reader(handle) for cell in row]
+    assert not [cell for cell in cells if cell.startswith(("=", "+", "@")) or (cell.startswith("-") and not cell[1:].isdigit())]
+    assert_same_graph(read_csv(tmp_path), G)
+
+
+def test_csv_reports_bad_cells(tmp_path, graph):
+    write_csv(graph, tmp_path)
+    text = (tmp_path / "nodes.csv").read_text(encoding="utf-8")
+    (tmp_path / "nodes.csv").write_text(text.replace(",5,", ",five,"), encoding="utf-8")
+    with pytest.raises(ValueError, match="mentions"):
+        read_csv(tmp_path)
