@@ -208,7 +208,7 @@ def is_spelling_variant(a: str, b: str, *, threshold: float = 0.8, min_length: i
 
     Both at least `min_length` characters, same first letter, no digits or variant
     words (versions and sizes name different things), neither a longer word built on
-    the other ("Cohere"/"Coherent"; a plural ``s`` is allowed), and a
+    the other ("Cohere"/"Coherent"; a plural ``s`` or a doubled last letter is allowed), and a
     :class:`difflib.SequenceMatcher` ratio of at least `threshold`. At 0.8,
     "Sulayman"/"Suleyman" (0.875) and "Altman"/"Altmann" (0.92) are variants,
     "Zuckerberg"/"Zuckerman" (0.63) and "Huang"/"Wang" (other first letter) are not.
@@ -227,7 +227,9 @@ def is_spelling_variant(a: str, b: str, *, threshold: float = 0.8, min_length: i
     if _is_versionish(a) or _is_versionish(b):
         return False
     short, long_ = sorted((a, b), key=len)
-    if long_.startswith(short) and long_ != short + "s":
+    # "Cohere"/"Coherent", "Daniel"/"Danielle": a longer word, not a misspelling; a
+    # plural "s" or a doubled last letter ("Altman"/"Altmann") is a misspelling.
+    if long_.startswith(short) and long_ not in (short + "s", short + short[-1]):
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \
