@@ -201,7 +201,14 @@ def _unique(items: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
 
 def _possessors(token: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """Entities in the possessive of a noun ("Microsoft's new AI", "its investment")."""
-    return _unique([e for c in word_children(token) if c.dep_ == "poss" for e in entities_of(c, refs)])
+    return _unique([e for c in word_children(token) if _is_possessive(c) for e in entities_of(c, refs)])
+
+
+def _is_possessive(token: Token) -> bool:
+    """``poss``, or a genitive the parser labelled ``nmod`` ("Google's Gemini" as nmod + case)."""
+    if token.dep_ == "poss":
+        return True
+    return token.dep_ in ("nmod", "compound") and any(c.dep_ == "case" and c.lower_ in ("'s", "\u2019s", "'") for c in token.children)
 
 
 def _prep_objects(token: Token, preps: Iterable[str], refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -611,6 +618,30 @@ def is_hedged(trigger: Token) -> bool:
     return False
 
 
+def crosses_line_break(a: Token | Span, b: Token | Span) -> bool:
+    """Whether a blank line, or a line break before a capitalised line, lies between two parts of a Doc.
+
+    Headings and bullet lines often run into the next line without punctuation; a parse arc
+    across such a break joins unrelated statements ("... compete with OpenAI\\n\\nMAI-1: ...").
+    """
+    doc = a.doc
+    lo = min(a.start if isinstance(a, Span) else a.i, b.start if isinstance(b, Span) else b.i)
+    hi = max(a.end if isinstance(a, Span) else a.i + 1, b.end if isinstance(b, Span) else b.i + 1)
+    for tok in doc[lo:hi]:
+        if "\n" not in tok.text_with_ws:
+            continue
+        if "\n\n" in tok.text_with_ws or (tok.is_space and tok.text.count("\n") > 1):
+            return True
+        nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        while nxt is not None and nxt.is_space and nxt.i + 1 < len(doc):
+            nxt = doc[nxt.i + 1]
+        prev = tok if not tok.is_space else (doc[tok.i - 1] if tok.i > 0 else tok)
+        if nxt is not None and nxt.i < hi and (nxt.text[:1].isupper() or not nxt.text[:1].isalnum()) \
+                and prev.text not in (",", "(", "-", "\u2013", "and", "or", "of", "the"):
+            return True
+    return False
+
+
 def _same_entity(a: Span, b: Span) -> bool:
     if (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower():
         return True
@@ -648,6 +679,9 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     for rule in RULES:
         for c in rule(doc, refs):
             if not _types_fit(c) or _same_entity(c.source, c.target) or is_negated(c.trigger):
+                continue
+            if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
+                   if end.sent.start == c.trigger.sent.start):
                 continue
             conf = c.confidence - (HEDGE_PENALTY if is_hedged(c.trigger) else 0.0)
             c = Candidate(c.source, c.relation, c.target, c.trigger, f"{rule.__name__}:{c.rule}", round(max(conf, 0.05), 2))
