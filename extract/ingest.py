@@ -12,12 +12,12 @@ Kinds of file (by extension, case-insensitive):
 A file named explicitly (or by a glob whose last part spells its extension) with another
 extension is read as plain text; in a folder such files are ignored.
 
-Decoding, in order: a byte-order mark (UTF-8, UTF-16 LE/BE, UTF-32 LE/BE), strict UTF-8,
-UTF-8 with its few stray bytes read as ``cp1252`` (when valid multi-byte UTF-8 sequences
-outnumber the stray bytes), the encoding an HTML page declares, then ``cp1252`` (which decodes nearly every byte string
-Western editors write; web browsers read ``latin-1`` labels as ``cp1252`` too) and, for the
-few byte strings ``cp1252`` rejects (bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D), ``latin-1``, which
-decodes anything. Text is then cleaned *before* anything else is computed -- line ends become
+Decoding, in order (see :func:`decode_bytes`): a byte-order mark (UTF-8, UTF-16 LE/BE,
+UTF-32 LE/BE); strict UTF-8; UTF-8 with its few stray bytes read as ``cp1252`` (when valid
+multi-byte UTF-8 sequences outnumber the stray bytes); the encoding an HTML page declares;
+then ``cp1252``, which decodes nearly every byte string Western editors write (browsers read
+``latin-1`` labels as ``cp1252`` too), and, for the few byte strings ``cp1252`` rejects
+(bytes 0x81, 0x8D, 0x8F, 0x90, 0x9D), ``latin-1``, which decodes anything. Text is then cleaned *before* anything else is computed -- line ends become
 ``\\n``, zero-width and control characters other than ``\\n`` and ``\\t`` are removed, and the
 text is normalised to NFC -- so every offset computed later is an offset into
 :attr:`Article.text`.
@@ -834,12 +834,14 @@ def read_file(path: str | os.PathLike, *, article_id: str,
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> folder = pathlib.Path(tmp.name)
     >>> _ = (folder / "chips.txt").write_bytes(b"TSMC opens Arizona fab\\r\\n\\r\\nTSMC said on Tuesday...")
     >>> read_file(folder / "chips.txt", article_id="chips.txt")[0].title
     'TSMC opens Arizona fab'
     >>> read_file(folder / "gone.txt", article_id="gone.txt")[0].reason
     'no such file or folder'
+    >>> tmp.cleanup()
     """
     shown = _printable(path)
     try:
@@ -965,7 +967,8 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
     ----------
     paths : iterable of str or os.PathLike
         Files, folders (read recursively, in order of relative path) and glob patterns
-        (``**`` matches any depth). In folders only ``.txt``, ``.md``, ``.html``, ``.htm``
+        (``**`` matches any depth). Hidden files and folders are not read from folders.
+        Symlinked folders are followed once. In folders only ``.txt``, ``.md``, ``.html``, ``.htm``
         and ``.jsonl`` files are read; a file named explicitly is read whatever its
         extension (as plain text if it is none of these).
     max_bytes : int
@@ -983,7 +986,8 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
     Examples
     --------
     >>> import tempfile, pathlib
-    >>> root = pathlib.Path(tempfile.mkdtemp())
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> root = pathlib.Path(tmp.name)
     >>> (root / "news" / "2024").mkdir(parents=True)
     >>> _ = (root / "news" / "2024" / "mistral.txt").write_text(
     ...     "Mistral raises funds\\n\\nMistral AI raised 600 million euros.\\n", encoding="utf-8")
@@ -999,6 +1003,7 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
             path='.../news/feed.jsonl:1')
     Skip(path='.../news/feed.jsonl:2', reason="'text' must be a string, not number")
     Skip(path='.../missing.txt', reason='no such file or folder')
+    >>> tmp.cleanup()
     """
     first_seen: dict[str, str] = {}
     for given in paths:
