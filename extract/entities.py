@@ -55,3 +55,205 @@ def mention_from_span(span: Span, article_id: str) -> Mention:
         source=span._.entity_source,
         canonical=span._.canonical,
     )
+
+
+# ---------------------------------------------------------------------------
+# Typing rules. Each takes spans or tokens of a parsed Doc and says what they are;
+# the component in extract/components.py strings them together.
+# ---------------------------------------------------------------------------
+import re  # noqa: E402
+
+#: Nouns that make a neighbouring name a company: "Zorblax, the startup", "the Redmond company".
+COMPANY_NOUNS = frozenset(
+    "company companies startup start-up firm maker chipmaker giant lab labs laboratory developer provider "
+    "subsidiary division unit conglomerate corporation business vendor manufacturer supplier outfit unicorn "
+    "incumbent automaker carmaker retailer operator insurer lender bank fund investor".split()
+)
+#: Role nouns: "Nvidia's CEO", "CEO of Nvidia", "DeepMind co-founder" make the other end a company.
+ROLE_NOUNS = frozenset(
+    "ceo cto cfo coo cso chief executive founder co-founder cofounder president chairman chairwoman chair head "
+    "director leader boss engineer researcher scientist employee vp vice-president spokesperson spokesman "
+    "spokeswoman officer partner investor owner".split()
+)
+#: Nouns that make a neighbouring name an AI model: "a model called MAI-1", "the Gemini LLM".
+MODEL_NOUNS = frozenset(
+    "model models llm llms chatbot chatbots parameter parameters weights transformer transformers "
+    "multimodal checkpoint checkpoints".split()
+)
+#: Words in an ORG name that make it a non-company organisation.
+ORGANIZATION_WORDS = frozenset(
+    "University College School Institute Institution Academy Agency Ministry Department Commission Council "
+    "Committee Parliament Congress Senate Court Police Army Navy Party Union Association Society Foundation "
+    "Federation Church Hospital Museum Government Office Authority Bureau Board League Club FC Assembly "
+    "Administration Organization Organisation Program Programme Center Centre Conference Summit".split()
+)
+#: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
+COMPANY_SUFFIXES = frozenset(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG SA S.A. NV Co Co. AI Labs Technologies "
+    "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
+    "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
+    "Studios Interactive Cloud Security Data Microsystems".split()
+)
+#: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
+MODEL_TIERS = (
+    r"Mini|Small|Medium|Large|Pro|Ultra|Flash|Nano|Opus|Sonnet|Haiku|Turbo|Instruct|Vision|Max|Plus|Lite|"
+    r"Preview|Chat|Coder|Base|\d+(?:\.\d+)?[BMT]|\d+x\d+B"
+)
+#: Release stages that do not make a different model: "MAI-1-preview" is MAI-1.
+MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
+
+_TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
+# "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", then tiers: "Phi-3 Mini"
+HYPHEN_MODEL = re.compile(
+    rf"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z]+)*-\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+)
+# "Llama 3.1 405B", "Claude 3 Opus", "Gemini 1.5 Pro": a word, a version number (never a year), tiers
+SPACED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\d,])\b{_TIER_TAIL}")
+# "Gemini Pro", "Mistral Large": a known family and a tier
+TIERED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+")
+
+# Boilerplate lines: share links, "Follow us", "Exit mobile version"...
+BOILERPLATE_LINE = re.compile(
+    r"^\W*(follow us|share (this|on|via)|subscribe|sign up|read more|related( articles| stories)?:|click here|"
+    r"exit mobile version|all rights reserved|copyright|©|advertisement|cookie|download (the|our) app)",
+    re.IGNORECASE,
+)
+# three or more capitalised items separated by runs of spaces, pipes or bullets, with no sentence in between
+LINK_LIST_LINE = re.compile(r"^\s*(?:[A-Z][\w.&]*(?: [A-Z][\w.&]*)?(?:\s{2,}|\s*[|•·]\s*)){2,}[A-Z][\w.&]*(?: [A-Z][\w.&]*)?\s*$")
+
+
+def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of lines that are page furniture, not news: share links, "Follow us"...
+
+    Examples
+    --------
+    >>> text = "Acme bought Zorb.\\nFollow us on social media\\nTwitter   Linkedin   Facebook\\n"
+    >>> [text[s:e] for s, e in boilerplate_ranges(text)]
+    ['Follow us on social media', 'Twitter   Linkedin   Facebook']
+    """
+    ranges, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip() and (BOILERPLATE_LINE.match(body) or LINK_LIST_LINE.match(body.replace("\u00a0", " "))):
+            ranges.append((offset, offset + len(body)))
+        offset += len(line)
+    return ranges
+
+
+def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
+    """Character spans of names shaped like AI models, with whether the family is known.
+
+    ``HYPHEN_MODEL`` shapes are candidates on their own; ``SPACED_MODEL`` and ``TIERED_MODEL``
+    shapes ("Windows 11", "Series 5") only when their first word is a known model family.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Phi-3 Mini rivals GPT-4o, Llama 3.1 405B and Windows 11 in May 2024.")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset({"GPT", "Llama", "Phi"}))]
+    [('Phi-3 Mini', True), ('GPT-4o', True), ('Llama 3.1 405B', True)]
+    """
+    text = doc.text
+    found = []
+    for m in HYPHEN_MODEL.finditer(text):
+        family = re.match(r"[A-Za-z]+", m.group()).group()
+        found.append((m.start(), m.end(), family in families))
+    for pattern in (SPACED_MODEL, TIERED_MODEL):
+        for m in pattern.finditer(text):
+            if m.group(1) in families:
+                found.append((m.start(), m.end(), True))
+    # keep the longest of overlapping shapes
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    kept, last_end = [], -1
+    for start, end, known in found:
+        if start >= last_end:
+            kept.append((start, end, known))
+            last_end = end
+    return kept
+
+
+def strip_model_stage(name: str) -> str:
+    """``MAI-1-preview`` -> ``MAI-1``: a release stage names the same model.
+
+    >>> strip_model_stage("MAI-1-preview"), strip_model_stage("GPT-4o")
+    ('MAI-1', 'GPT-4o')
+    """
+    for stage in MODEL_STAGES:
+        for sep in ("-", " "):
+            if name.lower().endswith(sep + stage):
+                return name[: -len(stage) - 1]
+    return name
+
+
+def has_model_context(span, window: int = 6) -> bool:
+    """Whether a model noun stands next to ``span`` in its sentence or governs it.
+
+    "its own large language model (LLM) called MAI-1", "MAI-1, a massive new AI model",
+    "the Gemini model", "X has 7 billion parameters".
+    """
+    sent = span.sent
+    lo, hi = max(sent.start, span.start - window), min(sent.end, span.end + window)
+    doc = span.doc
+    if any(doc[i].lower_ in MODEL_NOUNS for i in range(lo, hi) if not (span.start <= i < span.end)):
+        return True
+    head = span.root.head
+    for _ in range(3):  # "model called X", "model known as X"
+        if head.lower_ in MODEL_NOUNS:
+            return True
+        if head.head is head:
+            break
+        head = head.head
+    return False
+
+
+def _near_tokens(span):
+    """Tokens syntactically next to a span: its head, its children, and appositions."""
+    root = span.root
+    near = [root.head] if root.head is not root else []
+    near += [c for c in root.children if not (span.start <= c.i < span.end)]
+    near += [c for t in span for c in t.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)]
+    return near
+
+
+def has_company_context(span) -> bool:
+    """Syntax that says a name is a company, whatever the NER label.
+
+    "Zorblax, the startup founded by...", "the Redmond company", "Nvidia's CEO",
+    "CEO of Nvidia", "DeepMind co-founder", "Acme Robotics Inc.".
+    """
+    last = span[-1].text
+    if last in COMPANY_SUFFIXES and len(span) > 1:
+        return True
+    root = span.root
+    for tok in _near_tokens(span):
+        word = tok.lower_
+        # "Zorblax, the startup", "the Redmond company"
+        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (tok is root.head and root.dep_ in ("compound", "nmod"))):
+            return True
+        # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
+        if tok is root.head and root.dep_ in ("poss", "compound", "nmod") and word in ROLE_NOUNS:
+            return True
+    # "CEO of Nvidia", "engineer at Acme"
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in ROLE_NOUNS:
+        return True
+    return False
+
+
+def is_publication_context(span) -> bool:
+    """"according to X", "X reported", "told X": X is a publication or news agency."""
+    root = span.root
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "according":
+        return True
+    if root.dep_ == "nsubj" and head.lemma_ in ("report", "reveal") and span.label_ != "PERSON":
+        return True
+    return False
+
+
+_PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|de|van|von|der|da|di|bin|al-[A-Z][a-z]+|[A-Z][a-z]*-[A-Z][a-z]+)$")
+
+
+def looks_like_person_name(span) -> bool:
+    """One to four capitalised name tokens ("Jensen Huang", "Fei-Fei Li"), no digits or suffixes."""
+    words = [t.text for t in span]
+    return 1 <= len(words) <= 4 and all(_PERSON_TOKEN.match(w) for w in words) and words[-1] not in COMPANY_SUFFIXES

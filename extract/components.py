@@ -1,0 +1,240 @@
+"""spaCy components of newsgraph, registered when this module is imported.
+
+``newsgraph_entities`` runs after the statistical NER (or without it) and replaces
+``doc.ents`` with our typed entities: gazetteer names first, then AI-model name shapes,
+then the NER's spans retyped by context and cleaned of boilerplate. See
+:mod:`extract.entities` for the rules and :mod:`extract.gazetteer` for the data.
+"""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .entities import (
+    COMPANY_NOUNS, ORGANIZATION_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges,
+    has_company_context, has_model_context, is_publication_context, looks_like_person_name,
+    model_shape_spans, strip_model_stage,
+)
+from .gazetteer import load_gazetteer
+
+# How much a typing source is trusted when two spans overlap or one name gets two types.
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 4, "context": 3, "propagated": 3, "ner": 2, "ner_weak": 1}
+_LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "'", "‘", "(", "["}
+_TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
+
+
+@Language.factory(
+    "newsgraph_entities",
+    default_config={"gazetteer_dir": None, "model_window": 6},
+)
+def make_entity_typer(nlp: Language, name: str, *, gazetteer_dir: str | None, model_window: int):
+    return EntityTyper(nlp, name, gazetteer_dir=gazetteer_dir, model_window=model_window)
+
+
+class EntityTyper:
+    """Set ``doc.ents`` to company, person, model, product, organization, publication and place spans."""
+
+    def __init__(self, nlp: Language, name: str = "newsgraph_entities", *, gazetteer_dir=None, model_window: int = 6):
+        self.name = name
+        self.gazetteer = load_gazetteer(gazetteer_dir)
+        self.model_window = model_window
+        self.families = self.gazetteer.model_families
+        self.known = {}  # surface -> (label, canonical)
+        self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for entry in self.gazetteer.entries:
+            self.known.setdefault(entry.surface, (TYPE_LABELS[entry.type], entry.canonical))
+        for surface in self.known:
+            self.matcher.add(surface, [nlp.make_doc(surface)])
+        self.metonym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for place in self.gazetteer.metonyms:
+            self.metonym_matcher.add(place, [nlp.make_doc(place)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = []  # (span, label, source, canonical)
+        candidates += self._gazetteer_spans(doc)
+        candidates += self._metonym_spans(doc)
+        candidates += self._model_shape_spans(doc)
+        candidates += self._ner_spans(doc)
+        candidates += self._role_context_spans(doc)
+        kept = _select(candidates)
+        kept = self._make_consistent(doc, kept)
+        furniture = boilerplate_ranges(doc.text)
+        kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
+        spans = []
+        for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
+            ent = Span(doc, span.start, span.end, label=label)
+            ent._.canonical = canonical
+            ent._.entity_source = source
+            spans.append(ent)
+        doc.ents = spans
+        return doc
+
+    # -- candidate sources -------------------------------------------------
+    def _gazetteer_spans(self, doc):
+        out = []
+        for match_id, start, end in self.matcher(doc):
+            surface = doc.vocab.strings[match_id]
+            label, canonical = self.known[surface]
+            out.append((doc[start:end], label, "gazetteer", canonical))
+        return out
+
+    def _metonym_spans(self, doc):
+        out = []
+        for match_id, start, end in self.metonym_matcher(doc):
+            span = doc[start:end]
+            company = self.gazetteer.metonyms[doc.vocab.strings[match_id]]
+            if _used_as_company(span):
+                out.append((span, "COMPANY", "metonym", company))
+            else:
+                out.append((span, "PLACE", "gazetteer", span.text))
+        return out
+
+    def _model_shape_spans(self, doc):
+        out = []
+        for start, end, known_family in model_shape_spans(doc, self.families):
+            span = doc.char_span(start, end, alignment_mode="expand")
+            if span is None or not (known_family or has_model_context(span, self.model_window)):
+                continue
+            base = strip_model_stage(span.text)
+            canonical = self.known.get(base, (None, base))[1] if base != span.text else None
+            out.append((span, "MODEL", "model_shape", canonical))
+        return out
+
+    def _ner_spans(self, doc):
+        out = []
+        for ent in doc.ents:
+            span = clean_span(ent)
+            if span is None or span.text in self.gazetteer.not_entities:
+                continue
+            typed = self._type_ner_span(span, ent.label_)
+            if typed:
+                out.append((span, *typed, None))
+        return out
+
+    def _type_ner_span(self, span, label):
+        company = has_company_context(span)
+        if label == "ORG":
+            if any(t.text in ORGANIZATION_WORDS for t in span):
+                return "ORGANIZATION", "ner"
+            if is_publication_context(span):
+                return "PUBLICATION", "context"
+            return "COMPANY", "context" if company else "ner"
+        if label == "PERSON":
+            if company:
+                return "COMPANY", "context"
+            if looks_like_person_name(span):
+                return "PERSON", "ner"
+            return None
+        if label in ("GPE", "LOC", "FAC", "NORP"):
+            if company:
+                return "COMPANY", "context"
+            return ("PLACE", "ner_weak") if label != "NORP" else None
+        if label == "PRODUCT":
+            if has_model_context(span, self.model_window):
+                return "MODEL", "context"
+            return ("COMPANY", "context") if company else ("PRODUCT", "ner_weak")
+        if label in ("WORK_OF_ART", "EVENT"):
+            if has_model_context(span, self.model_window):
+                return "MODEL", "context"
+        return None
+
+    def _role_context_spans(self, doc):
+        """Proper nouns the NER missed that possess or compound a role noun: "Zorblax's CEO"."""
+        out = []
+        for tok in doc:
+            if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COMPANY_NOUNS:
+                continue
+            for child in tok.children:
+                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "":
+                    left = child.left_edge.i if all(t.pos_ == "PROPN" for t in doc[child.left_edge.i : child.i + 1]) else child.i
+                    span = clean_span(doc[left : child.i + 1])
+                    if span is not None and span.text not in self.gazetteer.not_entities and span[0].is_title:
+                        out.append((span, "COMPANY", "context", None))
+        return out
+
+    # -- one type per name in a document -------------------------------------
+    def _make_consistent(self, doc, kept):
+        best = {}
+        for span, label, source, canonical in kept:
+            if span.text not in best or RANK[source] > RANK[best[span.text][1]]:
+                best[span.text] = (label, source, canonical)
+        out = []
+        for span, label, source, canonical in kept:
+            top_label, top_source, top_canonical = best[span.text]
+            if top_label != label and RANK[top_source] > RANK[source]:
+                label, source, canonical = top_label, "propagated", top_canonical
+            out.append((span, label, source, canonical))
+        # names typed with confidence also count where the NER missed them
+        confident = {
+            text: v for text, v in best.items()
+            if RANK[v[1]] >= 3 and v[1] != "gazetteer" and v[0] in ("COMPANY", "PERSON", "MODEL")
+        }
+        if confident:
+            matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+            for span, *_ in out:
+                if span.text in confident and span.text not in matcher:
+                    matcher.add(span.text, [span.as_doc()])
+            taken = {i for span, *_ in out for i in range(span.start, span.end)}
+            for match_id, start, end in matcher(doc):
+                if not any(i in taken for i in range(start, end)):
+                    label, _source, canonical = confident[doc.vocab.strings[match_id]]
+                    out.append((doc[start:end], label, "propagated", canonical))
+                    taken.update(range(start, end))
+        return out
+
+
+def _select(candidates):
+    """Keep non-overlapping candidates, most trusted first, then longest.
+
+    A statistical ORG span that extends a gazetteer company by capitalised words
+    ("Microsoft Research") is a distinct company and outranks the shorter name.
+    """
+    order = sorted(candidates, key=lambda c: (-RANK[c[2]], -(c[0].end - c[0].start), c[0].start))
+    taken, kept = set(), []
+    gazetteer_companies = [c for c in candidates if c[2] == "gazetteer" and c[1] == "COMPANY"]
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
+        for g in gazetteer_companies:
+            g_span = g[0]
+            if g_span.start == span.start and g_span.end < span.end and all(t.is_title or t.is_upper for t in span[len(g_span):]) and not any(t.text in ("'s", "’s") for t in span):
+                order.insert(0, (span, "COMPANY", "name_extension", None))
+    for span, label, source, canonical in order:
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        taken.update(range(span.start, span.end))
+        kept.append((span, label, source, canonical))
+    return kept
+
+
+def _used_as_company(span) -> bool:
+    """A metonym names the company in "the Redmond company", "Redmond's plans", "Redmond announced"."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.lower_ in COMPANY_NOUNS or after.text in ("'s", "’s")):
+        return True
+    return span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+def clean_span(span):
+    """Trim determiners, quotes, bullets and possessives from a span; ``None`` if nothing name-like is left.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("• The Nvidia’s")
+    >>> clean_span(doc[:]).text
+    'Nvidia'
+    """
+    doc = span.doc
+    start, end = span.start, span.end
+    while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_space or doc[start].is_punct or doc[start].is_lower):
+        start += 1
+    while end > start and (doc[end - 1].lower_ in _TRAILING_JUNK or doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ("+", "."))):
+        end -= 1
+    if start >= end:
+        return None
+    out = doc[start:end]
+    if "\n" in out.text or any(t.is_space for t in out) or not any(c.isalpha() for c in out.text):
+        return None
+    return out

@@ -1,0 +1,105 @@
+"""The domain data in ``data/gazetteers/``: known names, metonyms and non-entities.
+
+Files (all optional, UTF-8):
+
+``*.jsonl`` other than ``metonyms.jsonl``
+    one known entity a line: ``{"name": "Microsoft", "type": "company", "aliases": ["Microsoft Corp."]}``
+``metonyms.jsonl``
+    places that news uses for a company: ``{"name": "Redmond", "company": "Microsoft"}``
+``not_entities.txt``
+    spans the statistical NER labels as names but which name nothing (``AI``, ``LLM``), one a line
+
+Users extend the project by adding lines; :func:`load_gazetteer` reads a folder once and the
+result's :attr:`Gazetteer.fingerprint` changes whenever any file does (the cache keys on it).
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DEFAULT_GAZETTEER_DIR = DATA_DIR / "gazetteers"
+
+
+class GazetteerError(ValueError):
+    """A gazetteer file that cannot be read or has a malformed line."""
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    surface: str  # the form to match, case-sensitively
+    type: str
+    canonical: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    entries: tuple[GazetteerEntry, ...] = ()
+    metonyms: dict = field(default_factory=dict)  # place -> company
+    not_entities: frozenset = frozenset()
+    fingerprint: str = ""
+
+    @property
+    def model_families(self) -> frozenset:
+        """First name part of every known model name: ``GPT`` of ``GPT-4o``, ``Llama`` of ``Llama 3``."""
+        families = set()
+        for e in self.entries:
+            if e.type == "model":
+                m = re.match(r"[A-Za-z]+", e.surface)
+                if m and len(m.group()) > 1:
+                    families.add(m.group())
+        return frozenset(families)
+
+    def types_of(self, surface: str) -> set:
+        return {e.type for e in self.entries if e.surface == surface}
+
+
+def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
+    """Read every gazetteer file of ``folder`` (default ``data/gazetteers``).
+
+    Examples
+    --------
+    >>> g = load_gazetteer()
+    >>> ("Microsoft", "company") in {(e.canonical, e.type) for e in g.entries}
+    True
+    >>> g.metonyms["Redmond"]
+    'Microsoft'
+    """
+    return _load(str(Path(folder or DEFAULT_GAZETTEER_DIR).resolve()))
+
+
+@lru_cache(maxsize=8)
+def _load(folder: str) -> Gazetteer:
+    root = Path(folder)
+    if not root.is_dir():
+        raise GazetteerError(f"gazetteer folder not found: {root}")
+    digest = hashlib.sha256()
+    entries, metonyms, not_entities = [], {}, set()
+    for path in sorted(root.iterdir()):
+        if path.suffix not in (".jsonl", ".txt"):
+            continue
+        raw = path.read_bytes()
+        digest.update(path.name.encode() + b"\0" + raw + b"\0")
+        lines = raw.decode("utf-8").splitlines()
+        if path.suffix == ".txt":
+            if path.stem == "not_entities":
+                not_entities.update(l.strip() for l in lines if l.strip() and not l.startswith("#"))
+            continue
+        for number, line in enumerate(lines, 1):
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            try:
+                row = json.loads(line)
+                if path.stem == "metonyms":
+                    metonyms[row["name"]] = row["company"]
+                    continue
+                name, type_ = row["name"], row["type"]
+                for surface in [name, *row.get("aliases", [])]:
+                    entries.append(GazetteerEntry(surface, type_, name))
+            except (ValueError, KeyError, TypeError) as exc:
+                raise GazetteerError(f"{path}:{number}: malformed gazetteer line ({exc})") from None
+    return Gazetteer(tuple(entries), metonyms, frozenset(not_entities), digest.hexdigest()[:16])

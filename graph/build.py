@@ -1,0 +1,304 @@
+"""Records in, the knowledge graph out: a ``networkx.MultiDiGraph`` following SCHEMA.md.
+
+:func:`build_graph` is the whole product in one call (read, extract, resolve, assemble);
+:func:`assemble_graph` is the part after spaCy, a pure function of the extraction records,
+so it can be rerun from a cache without a model.
+"""
+from __future__ import annotations
+
+import math
+import os
+import re
+import time
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import networkx as nx
+
+from extract.ingest import read_articles
+from extract.pipeline import DEFAULT_MODEL, extract, load_nlp
+from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
+
+from .resolve import Resolution, ResolutionRules, resolve
+
+__version__ = "0.1.0"
+
+#: Which entity types each relation connects (source types, target types).
+RELATION_TYPES = {
+    "works_for": ({"person"}, {"company"}),
+    "leads": ({"person"}, {"company"}),
+    "founded": ({"person"}, {"company"}),
+    "develops": ({"company"}, {"model"}),
+    "invests_in": ({"company"}, {"company"}),
+    "acquires": ({"company"}, {"company"}),
+    "licenses_from": ({"company"}, {"company"}),
+    "part_of": ({"company"}, {"company"}),
+    "partners_with": ({"company"}, {"company"}),
+    "competes_with": ({"company", "model"}, {"company", "model"}),
+}
+#: Deals below this confidence (hypothetical, hedged) stay out of the graph.
+MIN_DEAL_CONFIDENCE = 0.5
+
+
+@dataclass
+class BuildReport:
+    """What a build read, skipped and made; the CLI prints it and writes ``report.json``."""
+
+    articles: int = 0
+    skipped: list[Skip] = field(default_factory=list)
+    seconds: float = 0.0
+    model: str = DEFAULT_MODEL
+    resolution: Resolution | None = None  # the merges behind the graph's entities, for merges.csv
+
+    def as_dict(self, G: nx.MultiDiGraph | None = None) -> dict:
+        data = {
+            "articles_read": self.articles,
+            "articles_skipped": len(self.skipped),
+            "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "seconds": round(self.seconds, 3),
+            "model": self.model,
+        }
+        if G is not None:
+            data.update(graph_summary(G))
+        return data
+
+
+def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, rules: ResolutionRules | None = None,
+                report: BuildReport | None = None) -> nx.MultiDiGraph:
+    """Build the knowledge graph of articles.
+
+    Parameters
+    ----------
+    inputs : str, path, Article or an iterable of them
+        Files, folders and glob patterns (read by :func:`extract.ingest.read_articles`),
+        :class:`~extract.records.Article` records, or plain strings of article text (a
+        string that is neither an existing path nor a pattern and contains white space).
+    model : str
+        Name of an installed spaCy pipeline (ignored when ``nlp`` is given).
+    jobs : int
+        Processes for spaCy.
+    report : BuildReport, optional
+        Filled with what was read and skipped.
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+
+    Examples
+    --------
+    >>> G = build_graph(["Nvidia's CEO Jensen Huang said Nvidia will invest in Acme Robotics Inc."])
+    >>> G.nodes["person:jensen-huang"]["name"]
+    'Jensen Huang'
+    >>> G.has_edge("person:jensen-huang", "company:nvidia", key="leads")
+    True
+    """
+    report = report if report is not None else BuildReport()
+    started = time.perf_counter()
+    if nlp is None:
+        nlp = load_nlp(model)
+    report.model = nlp.meta.get("name", model)
+
+    def articles():
+        for item in _read_inputs(inputs):
+            if isinstance(item, Skip):
+                report.skipped.append(item)
+            else:
+                report.articles += 1
+                yield item
+
+    extractions = list(extract(nlp, articles(), n_process=jobs))
+    metadata = {
+        "tool": "newsgraph",
+        "version": __version__,
+        "model": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}",
+        "model_version": nlp.meta.get("version"),
+    }
+    G = assemble_graph(extractions, rules=rules, metadata=metadata, report=report)
+    report.seconds = time.perf_counter() - started
+    return G
+
+
+def _read_inputs(inputs):
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    paths = []
+    for n, item in enumerate(inputs):
+        if isinstance(item, Article):
+            yield item
+        elif isinstance(item, str) and _is_text(item):
+            yield Article(id=f"text-{n + 1}", text=item)
+        elif isinstance(item, (str, os.PathLike)):
+            paths.append(item)
+        else:
+            yield Skip(repr(item)[:80], f"not a path, an Article or a text: {type(item).__name__}")
+    if paths:
+        yield from read_articles(paths)
+
+
+def _is_text(item: str) -> bool:
+    if os.path.exists(item) or any(ch in item for ch in "*?["):
+        return False
+    return bool(re.search(r"\s", item))
+
+
+def assemble_graph(extractions: Sequence[Extraction], *, rules: ResolutionRules | None = None,
+                   metadata: dict | None = None, report: BuildReport | None = None) -> nx.MultiDiGraph:
+    """The graph of extraction records: resolve entities, then add nodes, relations and deals.
+
+    Relation edges gather every evidence sentence; their confidence combines the rules'
+    confidences (noisy-or). The same deal in several articles (same kind, same companies)
+    becomes one deal node.
+    """
+    extractions = sorted(extractions, key=lambda x: x.article.id)
+    mentions = [m for x in extractions for m in x.mentions]
+    resolution = resolve(mentions, rules=rules)
+    if report is not None:
+        report.resolution = resolution
+    G = nx.MultiDiGraph()
+    G.graph.update(metadata or {})
+    G.graph["article_count"] = len(extractions)
+    G.graph["articles"] = {
+        x.article.id: {k: v for k, v in (("title", x.article.title), ("url", x.article.url), ("date", x.article.date)) if v}
+        for x in extractions
+    }
+    for ent in sorted(resolution.entities.values(), key=lambda e: e.id):
+        G.add_node(ent.id, name=ent.name, type=ent.type, aliases=list(ent.aliases), mentions=ent.mentions,
+                   articles=list(ent.articles))
+    lookup = _MentionLookup(resolution, mentions)
+    _add_relations(G, extractions, lookup)
+    _add_attributes(G, extractions, lookup)
+    _add_deals(G, extractions, lookup)
+    return G
+
+
+class _MentionLookup:
+    """Entity id of a mention; relations may carry a mention equal to one of the article's
+    up to its offsets only, so fall back to the span."""
+
+    def __init__(self, resolution: Resolution, mentions):
+        self.resolution = resolution
+        self.by_span = {(m.article, m.start, m.end): m for m in mentions}
+
+    def __call__(self, mention):
+        found = self.resolution.entity_of(mention)
+        if found is None:
+            same = self.by_span.get((mention.article, mention.start, mention.end))
+            found = self.resolution.entity_of(same) if same is not None else None
+        return found
+
+
+def _evidence_dict(ev) -> dict:
+    return {"article": ev.article, "sentence": ev.sentence, "start": ev.start, "end": ev.end}
+
+
+def _add_relations(G, extractions, lookup):
+    gathered = defaultdict(lambda: {"evidence": {}, "confidences": [], "rules": set()})
+    for x in extractions:
+        for rel in x.relations:
+            src, tgt = lookup(rel.source), lookup(rel.target)
+            if src is None or tgt is None or src == tgt:
+                continue
+            allowed = RELATION_TYPES.get(rel.relation)
+            s_type, t_type = G.nodes[src]["type"], G.nodes[tgt]["type"]
+            if allowed is None or s_type not in allowed[0] or t_type not in allowed[1]:
+                continue
+            if rel.relation == "competes_with" and s_type != t_type:
+                continue
+            if rel.relation in SYMMETRIC_RELATIONS and tgt < src:
+                src, tgt = tgt, src
+            slot = gathered[(src, tgt, rel.relation)]
+            ev = rel.evidence
+            slot["evidence"].setdefault((ev.article, ev.start, ev.end), _evidence_dict(ev))
+            slot["confidences"].append(rel.confidence)
+            slot["rules"].add(rel.rule)
+    for (src, tgt, relation), slot in sorted(gathered.items()):
+        G.add_edge(src, tgt, key=relation, relation=relation,
+                   evidence=[slot["evidence"][k] for k in sorted(slot["evidence"])],
+                   confidence=_noisy_or(slot["confidences"]), rules=sorted(slot["rules"]))
+
+
+def _noisy_or(confidences) -> float:
+    return round(1.0 - math.prod(1.0 - min(max(c, 0.0), 0.999) for c in confidences), 3)
+
+
+def _add_attributes(G, extractions, lookup):
+    values = defaultdict(Counter)
+    for x in extractions:
+        for attr in x.attributes:
+            node = lookup(attr.mention)
+            if node is not None:
+                values[(node, attr.name)][attr.value] += 1
+    for (node, name), counts in sorted(values.items()):
+        # the most often stated value; ties go to the larger number (the full model rather than a part)
+        G.nodes[node][name] = max(counts.items(), key=lambda kv: (kv[1], kv[0] if isinstance(kv[0], (int, float)) else 0))[0]
+
+
+def _add_deals(G, extractions, lookup):
+    deals = defaultdict(list)
+    for x in extractions:
+        for deal in x.deals:
+            if deal.confidence < MIN_DEAL_CONFIDENCE:
+                continue
+            roles = {}
+            for party in deal.parties:
+                node = lookup(party.mention)
+                if node is not None and G.nodes[node]["type"] == "company":
+                    roles.setdefault(node, party.role)
+            if len(roles) >= 2:
+                deals[(deal.kind, frozenset(roles))].append((deal, roles))
+    for (kind, parties), told in sorted(deals.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+        names = sorted(G.nodes[p]["name"] for p in parties)
+        deal_id = "deal:" + kind + ":" + "+".join(sorted(p.split(":", 1)[1] for p in parties))
+        amounts = Counter(d.amount_usd for d, _ in told if d.amount_usd is not None)
+        others = Counter((d.amount, d.currency) for d, _ in told if d.amount is not None and d.currency not in (None, "USD"))
+        dates = [d.date for d, _ in told if d.date]
+        attrs = {
+            "name": f"{' – '.join(names)} {kind}",
+            "type": "deal",
+            "kind": kind,
+            "amount_usd": amounts.most_common(1)[0][0] if amounts else None,
+            "date": _most_specific_date(dates),
+            "aliases": [],
+            "mentions": len(told),
+            "articles": sorted({d.article for d, _ in told}),
+            "confidence": _noisy_or([d.confidence for d, _ in told]),
+        }
+        if others and not amounts:
+            (amount, currency), _ = others.most_common(1)[0]
+            attrs.update(amount=amount, currency=currency)
+        G.add_node(deal_id, **attrs)
+        evidence = {}
+        for d, _ in told:
+            evidence.setdefault((d.evidence.article, d.evidence.start, d.evidence.end), _evidence_dict(d.evidence))
+        role_votes = defaultdict(Counter)
+        for _, roles in told:
+            for node, role in roles.items():
+                role_votes[node][role] += 1
+        for node in sorted(parties):
+            G.add_edge(deal_id, node, key="party", relation="party", role=role_votes[node].most_common(1)[0][0],
+                       evidence=[evidence[k] for k in sorted(evidence)], confidence=attrs["confidence"])
+
+
+def _most_specific_date(dates):
+    """The longest ISO date that agrees with the most often stated year."""
+    if not dates:
+        return None
+    year = Counter(d[:4] for d in dates).most_common(1)[0][0]
+    return max((d for d in dates if d.startswith(year)), key=lambda d: (len(d), d))
+
+
+def graph_summary(G: nx.MultiDiGraph) -> dict:
+    """Counts of entities per type, relations per type and deals.
+
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("company:a", type="company"); G.add_node("company:b", type="company")
+    >>> _ = G.add_edge("company:a", "company:b", key="acquires", relation="acquires")
+    >>> graph_summary(G)
+    {'entities': {'company': 2}, 'relations': {'acquires': 1}, 'deals': 0}
+    """
+    types = Counter(d.get("type") for _, d in G.nodes(data=True) if d.get("type") != "deal")
+    relations = Counter(d.get("relation") for *_, d in G.edges(data=True) if d.get("relation") != "party")
+    deals = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "deal")
+    return {"entities": dict(sorted(types.items())), "relations": dict(sorted(relations.items())), "deals": deals}

@@ -1,0 +1,122 @@
+"""The ``newsgraph`` command: each subcommand is a thin wrapper over one library call.
+
+Library errors become one-line messages (exit 1 for failed work, 2 for usage errors);
+``--debug`` shows the traceback instead.
+"""
+from __future__ import annotations
+
+import json
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from extract.gazetteer import GazetteerError
+from extract.pipeline import DEFAULT_MODEL, ModelError
+
+from . import build as build_module
+from .evaluate import GoldFormatError, GraphFormatError, evaluate_files, format_report
+from .io import atomic_write_text, read_json, write_graphml, write_json
+from .resolve import write_merges_csv
+
+EXPECTED_ERRORS = (OSError, ModelError, GazetteerError, GoldFormatError, GraphFormatError, ValueError)
+
+
+class _Group(click.Group):
+    """Turns expected library errors into one line on stderr, unless --debug."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except EXPECTED_ERRORS as exc:
+            if ctx.params.get("debug") or ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"newsgraph: error: {exc}", err=True)
+            ctx.exit(1)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(build_module.__version__, prog_name="newsgraph")
+@click.option("--debug", is_flag=True, help="Show tracebacks instead of one-line errors.")
+@click.pass_context
+def main(ctx, debug):
+    """Turn tech-industry news articles into a knowledge graph with evidence.
+
+    \b
+    Examples:
+      newsgraph build data/articles -o out
+      newsgraph eval --gold data/gold.json out/graph.json
+    """
+    ctx.obj = {"debug": debug}
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder for graph.json, graph.graphml, graph.html, merges.csv and report.json.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Name of an installed spaCy pipeline.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for spaCy.")
+@click.option("--strict", is_flag=True, help="Exit 1 (after writing the outputs) if any input was skipped.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
+def build(inputs, out_dir, model, jobs, strict, quiet):
+    """Build the graph of articles: files, folders and glob patterns, in any mix.
+
+    \b
+    Reads .txt, .md, .html/.htm and .jsonl (one article a line, "text" required).
+    Example:  newsgraph build data/articles more/*.jsonl -o out
+    """
+    report = build_module.BuildReport()
+    G = build_module.build_graph(list(inputs), model=model, jobs=jobs, report=report)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    write_json(G, out / "graph.json")
+    write_graphml(G, out / "graph.graphml")
+    _write_html(G, out / "graph.html")
+    write_merges_csv(report.resolution, out / "merges.csv")
+    atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
+    for skip in report.skipped:
+        click.echo(f"skipped {skip.path}: {skip.reason}", err=True)
+    if not quiet:
+        click.echo(_summary(report, G, out))
+    if strict and report.skipped:
+        click.echo(f"newsgraph: error: {len(report.skipped)} input(s) skipped (--strict)", err=True)
+        sys.exit(1)
+
+
+def _write_html(G, path):
+    from .render import write_html
+
+    write_html(G, path)
+
+
+def _summary(report, G, out) -> str:
+    summary = build_module.graph_summary(G)
+    lines = [
+        f"articles: {report.articles} read, {len(report.skipped)} skipped",
+        "entities: " + (", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"),
+        "relations: " + (", ".join(f"{k} {v}" for k, v in summary["relations"].items()) or "none"),
+        f"deals: {summary['deals']}",
+        f"time: {report.seconds:.1f} s",
+        f"wrote {out}/graph.json, graph.graphml, graph.html, merges.csv, report.json",
+    ]
+    return "\n".join(lines)
+
+
+@main.command("eval")
+@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold file (SCHEMA.md format).")
+@click.option("-v", "--verbose", is_flag=True, help="List every miss and false positive.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
+def eval_command(graph_json, gold, verbose, as_json):
+    """Score a built graph.json against a gold file: precision, recall, F1 and the misses.
+
+    \b
+    Example:  newsgraph eval --gold data/gold.json out/graph.json -v
+    """
+    result = evaluate_files(gold, graph_json)
+    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result, verbose=verbose))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()
