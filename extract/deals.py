@@ -209,7 +209,9 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
             head = token.head
             if token.dep_ == "relcl":
                 return [head], passive
-            if head.dep_ in ("dobj", "pobj") and head.head.pos_ in ("VERB", "AUX"):
+            if head.dep_ == "pobj" and head.head.dep_ == "prep":
+                head = head.head  # "Apple is in talks to acquire Mistral"
+            if head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.pos_ in ("VERB", "AUX"):
                 token = head.head
                 continue
         break
@@ -343,10 +345,15 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.parties.add(s, subject_role)
     for o in objects:
         frame.parties.add(o, spec.get("object"), owner=True)
+    # "invested $13 billion in OpenAI": the parser often hangs the prepositions on the amount
+    amounts = [o for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM")
+               for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]
+    for holder in (trigger, *amounts):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for o in _pobjs(c):
+                    frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
     for c in trigger.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
-            for o in _pobjs(c):
-                frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
         if c.dep_ == "prt":
             frame.anchors.add(c.i)
     # The verbs that carry the trigger: "agreed to pay $650 million to Inflection to license ..."
@@ -367,9 +374,14 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
 def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     triggers = load_triggers()
     if spec.get("needs_modifier"):
+        # "round" alone is too common ("a round of talks"); a funding round says so, has an
+        # amount ("a $1 billion round") or is led, joined or raised
         modifiers = {_word(c) for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
         modifiers |= {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
-        if not modifiers & set(spec["needs_modifier"]):
+        support = _support_verb(trigger)
+        funded = support is not None and (_lemma(support) in spec.get("subject_verbs", {}) or _lemma(support) == "raise")
+        priced = any(c.pos_ in ("NUM", "SYM") or c.text in "$€£" for c in trigger.subtree if c.i < trigger.i)
+        if not (modifiers & set(spec["needs_modifier"]) or funded or priced):
             return None
     kind = spec["kind"]
     if spec.get("generic"):
@@ -397,6 +409,9 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.anchors.add(c.i)
             for a in _agents(c):
                 parties.add(a, spec["acl"][_lemma(c)])
+    if trigger.dep_ == "appos":
+        # "Microsoft, OpenAI's biggest backer": the apposition's head is the noun's subject
+        parties.add(trigger.head, spec.get("subject"))
     support = _support_verb(trigger)
     event = False
     if support is not None:

@@ -1,0 +1,208 @@
+"""Deal frames and model sizes over parsed sentences with hand-typed entities (``make_doc``)."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from extract.deals import KEEP_CONFIDENCE, find_attributes, find_deals, load_triggers
+from extract.records import DEAL_KINDS, DEAL_ROLES, Article
+
+C, M, P = "COMPANY", "MODEL", "PERSON"
+
+
+def deals(make_doc, text, ents, date=None):
+    doc = make_doc(text, ents)
+    return list(find_deals(doc, Article(id="t", text=text, date=date)))
+
+
+def kept(found):
+    return [d for d in found if d.confidence >= KEEP_CONFIDENCE]
+
+
+def roles(deal):
+    return {(p.mention.text, p.role) for p in deal.parties}
+
+
+def test_trigger_file_uses_schema_kinds_and_roles():
+    triggers = load_triggers()
+    for section in ("verbs", "nouns"):
+        for word, frame in triggers[section].items():
+            assert frame["kind"] in DEAL_KINDS, word
+            named = [frame.get(k) for k in ("subject", "object", "owner", "compound", "passive_subject")]
+            named += list(frame.get("preps", {}).values()) + list(frame.get("acl", {}).values())
+            assert all(r in DEAL_ROLES for r in named if r), word
+
+
+def test_seed_licensing_sentence_is_one_licensing_deal(make_doc):
+    text = ("After hiring the British researcher in March, Microsoft acquired all of the staff and agreed "
+            "to pay $650 million to Inflection to license its AI software.")
+    found = kept(deals(make_doc, text, {"Microsoft": C, "Inflection": C}))
+    assert len(found) == 1  # "acquired all of the staff" is no acquisition: staff is not a company
+    deal = found[0]
+    assert deal.kind == "licensing"
+    assert roles(deal) == {("Microsoft", "licensee"), ("Inflection", "licensor")}
+    assert deal.amount_usd == 650_000_000
+    assert deal.date is None  # "in March" dates the hiring, and there is no article date
+    assert deal.evidence.sentence == text
+
+
+def test_possessive_pronoun_investor_without_amount(make_doc):
+    text = ("Microsoft is betting big on AI. This comes as the tech giant continues to invest heavily in AI, "
+            "following its multi-billion dollar investment in OpenAI.")
+    found = kept(deals(make_doc, text, {"Microsoft": C, "OpenAI": C}))
+    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+        ("investment", {("Microsoft", "investor"), ("OpenAI", "investee")}, None)]
+
+
+def test_hypothetical_partnership_is_below_the_keep_threshold(make_doc):
+    text = "Like Meta, Microsoft may need to partner with a company like Nvidia to acquire the hardware."
+    found = deals(make_doc, text, {"Meta": C, "Microsoft": C, "Nvidia": C})
+    assert kept(found) == []
+
+
+def test_negated_acquisition_is_below_the_keep_threshold(make_doc):
+    found = deals(make_doc, "Microsoft did not acquire OpenAI.", {"Microsoft": C, "OpenAI": C})
+    assert kept(found) == []
+    assert all(d.confidence < KEEP_CONFIDENCE for d in found)
+
+
+def test_ongoing_relationship_noun_is_not_a_kept_deal(make_doc):
+    text = "The initial collaboration between Microsoft and OpenAI was a milestone."
+    found = deals(make_doc, text, {"Microsoft": C, "OpenAI": C})
+    assert kept(found) == []
+
+
+def test_announced_partnership_is_a_deal(make_doc):
+    found = kept(deals(make_doc, "Google and Anthropic announced a new partnership on Monday.",
+                       {"Google": C, "Anthropic": C}, date="2024-05-08"))
+    assert [(d.kind, roles(d), d.date) for d in found] == [
+        ("partnership", {("Google", "partner"), ("Anthropic", "partner")}, "2024-05-06")]
+
+
+def test_partner_verb(make_doc):
+    found = kept(deals(make_doc, "Microsoft partnered with Mistral to bring its models to Azure.",
+                       {"Microsoft": C, "Mistral": C}))
+    assert [(d.kind, roles(d)) for d in found] == [("partnership", {("Microsoft", "partner"), ("Mistral", "partner")})]
+
+
+def test_acquisition_with_amount_and_date(make_doc):
+    found = kept(deals(make_doc, "Microsoft agreed to acquire Activision Blizzard for $68.7 billion in January 2022.",
+                       {"Microsoft": C, "Activision Blizzard": C}, date="2023-10-13"))
+    assert len(found) == 1
+    deal = found[0]
+    assert (deal.kind, deal.amount_usd, deal.date) == ("acquisition", 68.7e9, "2022-01")
+    assert roles(deal) == {("Microsoft", "buyer"), ("Activision Blizzard", "seller")}
+
+
+def test_passive_acquisition(make_doc):
+    found = kept(deals(make_doc, "Slack was acquired by Salesforce.", {"Slack": C, "Salesforce": C}))
+    assert [roles(d) for d in found] == [{("Salesforce", "buyer"), ("Slack", "seller")}]
+
+
+def test_acquisition_noun_with_possessor(make_doc):
+    found = kept(deals(make_doc, "Broadcom completed its $69 billion takeover of VMware.",
+                       {"Broadcom": C, "VMware": C}))
+    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+        ("acquisition", {("Broadcom", "buyer"), ("VMware", "seller")}, 69e9)]
+
+
+def test_amount_from_the_next_sentence(make_doc):
+    found = kept(deals(make_doc, "Salesforce bought Slack. The deal was worth $27.7 billion.",
+                       {"Salesforce": C, "Slack": C}))
+    assert [(d.kind, d.amount_usd) for d in found] == [("acquisition", 27.7e9)]
+
+
+def test_funding_round_led_by_investor(make_doc):
+    found = kept(deals(make_doc, "Anthropic raised $4 billion in a funding round led by Amazon.",
+                       {"Anthropic": C, "Amazon": C}))
+    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+        ("investment", {("Anthropic", "investee"), ("Amazon", "investor")}, 4e9)]
+
+
+def test_invest_verb_with_relative_date(make_doc):
+    found = kept(deals(make_doc, "Amazon invested $4 billion in Anthropic last month.",
+                       {"Amazon": C, "Anthropic": C}, date="2024-05-06"))
+    assert [(roles(d), d.amount_usd, d.date) for d in found] == [
+        ({("Amazon", "investor"), ("Anthropic", "investee")}, 4e9, "2024-04")]
+
+
+def test_deal_without_date_takes_the_article_date(make_doc):
+    found = kept(deals(make_doc, "Nvidia is backed by SoftBank.", {"Nvidia": C, "SoftBank": C}, date="2024-05"))
+    assert [(roles(d), d.date) for d in found] == [({("Nvidia", "investee"), ("SoftBank", "investor")}, "2024-05")]
+
+
+def test_non_dollar_amount_is_kept_in_its_currency(make_doc):
+    found = kept(deals(make_doc, "OpenAI signed a licensing deal with Oracle worth €2 billion.",
+                       {"OpenAI": C, "Oracle": C}))
+    assert [(d.kind, d.amount_usd, d.amount, d.currency) for d in found] == [("licensing", None, 2e9, "EUR")]
+
+
+def test_hiring_needs_two_companies(make_doc):
+    assert kept(deals(make_doc, "Microsoft hired Mustafa Suleyman.", {"Microsoft": C, "Mustafa Suleyman": P})) == []
+    found = kept(deals(make_doc, "Amazon hired Adept's founders.", {"Amazon": C, "Adept": C}))
+    assert [(d.kind, {p.mention.text for p in d.parties}) for d in found] == [("hiring", {"Amazon", "Adept"})]
+
+
+def test_a_single_company_is_no_deal(make_doc):
+    text = "Microsoft wants to make MAI-1 a profitable investment, and it invested heavily in AI."
+    assert deals(make_doc, text, {"Microsoft": C, "MAI-1": M}) == []
+
+
+def test_same_deal_twice_in_an_article_is_one_deal(make_doc):
+    text = ("Microsoft invested in OpenAI in 2019. Its $13 billion investment in OpenAI made it the "
+            "largest backer.")
+    found = kept(deals(make_doc, text, {"Microsoft": C, "OpenAI": C}))
+    assert len(found) == 1
+    assert found[0].amount_usd == 13e9  # the mention with most information is kept
+
+
+def test_deals_are_json_ready(make_doc):
+    from extract.records import to_dict
+
+    found = deals(make_doc, "Amazon invested $4 billion in Anthropic.", {"Amazon": C, "Anthropic": C})
+    assert json.loads(json.dumps([to_dict(d) for d in found]))[0]["amount_usd"] == 4e9
+
+
+# --- model parameters -----------------------------------------------------------------------------
+
+def attributes(make_doc, text, ents):
+    doc = make_doc(text, ents)
+    return [(a.mention.text, a.name, a.value) for a in find_attributes(doc, "t")]
+
+
+def test_parameters_of_the_subject_of_have_not_of_a_compared_model(make_doc):
+    text = ("The model, known as MAI-1, will have 500 billion parameters (half that of GPT-4) and will be able "
+            "to fine-tune during training.")
+    assert attributes(make_doc, text, {"MAI-1": M, "GPT-4": M}) == [("MAI-1", "parameters", 500_000_000_000)]
+
+
+def test_parameters_of_the_subject_of_handle(make_doc):
+    text = "Phi-3 Mini can handle around 3.8 billion parameters and was trained on children's stories."
+    assert attributes(make_doc, text, {"Phi-3 Mini": M}) == [("Phi-3 Mini", "parameters", 3_800_000_000)]
+
+
+def test_parameters_through_a_raising_verb(make_doc):
+    text = "MAI-1 is reported to have 500 billion parameters, making it a powerful AI tool."
+    assert attributes(make_doc, text, {"MAI-1": M}) == [("MAI-1", "parameters", 500_000_000_000)]
+
+
+def test_parameters_in_a_model_name(make_doc):
+    assert attributes(make_doc, "Meta released Llama 3.1 405B, its largest model.",
+                      {"Meta": C, "Llama 3.1 405B": M}) == [("Llama 3.1 405B", "parameters", 405_000_000_000)]
+
+
+def test_parameters_of_a_named_model_noun(make_doc):
+    text = "Microsoft has a new secret weapon: a 500 billion-parameter model called MAI-1."
+    assert attributes(make_doc, text, {"Microsoft": C, "MAI-1": M}) == [("MAI-1", "parameters", 500_000_000_000)]
+
+
+def test_parameters_of_a_possessor(make_doc):
+    text = "xAI's Grok-1 has 314 billion parameters, more than GPT-4."
+    assert attributes(make_doc, text, {"xAI": C, "Grok-1": M, "GPT-4": M}) == [("Grok-1", "parameters", 314_000_000_000)]
+
+
+def test_count_without_a_model_gives_nothing(make_doc):
+    text = "The problem is that 500 billion parameters require an impressive amount of processing power."
+    assert attributes(make_doc, text, {"MAI-1": M}) == []
+    assert attributes(make_doc, "It costs $7B to train GPT-4.", {"GPT-4": M}) == []
