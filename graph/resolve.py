@@ -36,8 +36,10 @@ Guards that keep distinct entities apart
   company by its full name; ``Microsoft`` precedes ``Microsoft AI``, a division). If one
   of its articles holds two candidate longer names, it is ambiguous and stays apart.
 * Two multi-token person names that are spelling variants are not joined when both
-  appear in one article (``Christina Smith`` and ``Christine Smith`` quoted in one
-  story are two people).
+  appear in one article and neither is a gazetteer name (``Christina Smith`` and
+  ``Christine Smith`` quoted in one story are two people; but an unknown near-spelling
+  of a gazetteer name in its article, like ``Mustafa Sulayman`` next to ``Mustafa
+  Suleyman``, is a typo).
 * The similarity threshold is a :class:`difflib.SequenceMatcher` ratio of 0.8 on the one
   differing token (both tokens at least 5 characters, same first letter, neither a
   longer word built on the other): ``Sulayman``/``Suleyman`` (0.875) merge,
@@ -423,13 +425,13 @@ def resolve(mentions: Iterable[Mention], *, rules: ResolutionRules | None = None
         anchors[root] = anchors[ra] | anchors[rb]
         return True
 
-    _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, fuzzy_union)
+    _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union)
     short_keys = _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union)
     _assign_person_short_forms(items, groups, key_tokens)
     return _build_resolution(items, dropped, groups, short_keys)
 
 
-def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, fuzzy_union) -> None:
+def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union) -> None:
     # Blocking: names of one type and length that agree on every token but one, and on
     # that token's first letter, share a block; only names within a block are compared.
     blocks: dict[tuple, list[str]] = defaultdict(list)
@@ -447,8 +449,9 @@ def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, fuzzy_u
             for b in keys[x + 1:]:
                 if not is_spelling_variant(key_tokens[a][i], key_tokens[b][i]):
                     continue
-                if type_ == "person" and key_articles[a] & key_articles[b]:
-                    continue  # two spellings in one story: two people
+                if (type_ == "person" and key_articles[a] & key_articles[b]
+                        and a not in anchored_keys and b not in anchored_keys):
+                    continue  # two unknown spellings in one story: two people
                 fuzzy_union(a, b, "spelling_variant")
 
 

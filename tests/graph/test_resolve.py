@@ -332,6 +332,14 @@ def test_two_spellings_of_a_full_name_in_one_article_are_two_people():
     assert len(res.entities) == 2
 
 
+def test_unknown_spelling_of_a_gazetteer_name_in_one_article_is_a_typo():
+    c = Corpus().add("a1", "Mustafa Sulayman", "person")
+    c.add("a1", "Mustafa Suleyman", "person", canonical="Mustafa Suleyman", source="gazetteer")
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Mustafa Suleyman", "person")}
+    assert rule_of(res, "Mustafa Sulayman") == "spelling_variant"
+
+
 def test_two_gazetteer_names_are_never_fuzzy_merged():
     c = Corpus()
     c.add("a1", "Anthropic", "company", canonical="Anthropic", source="gazetteer")
