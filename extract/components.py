@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, ORGANIZATION_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges,
+    COMPANY_NOUNS, ORGANIZATION_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, is_publication_context, looks_like_person_name,
     model_shape_spans, strip_model_stage,
 )
@@ -55,7 +55,8 @@ class EntityTyper:
         candidates = []  # (span, label, source, canonical)
         candidates += self._gazetteer_spans(doc)
         candidates += self._metonym_spans(doc)
-        candidates += self._model_shape_spans(doc)
+        known_models = [c[0] for c in candidates if c[1] == "MODEL"]
+        candidates += self._model_shape_spans(doc, known_models)
         candidates += self._ner_spans(doc)
         candidates += self._role_context_spans(doc)
         kept = _select(candidates)
@@ -91,11 +92,16 @@ class EntityTyper:
                 out.append((span, "PLACE", "gazetteer", span.text))
         return out
 
-    def _model_shape_spans(self, doc):
+    def _model_shape_spans(self, doc, known_models):
         out = []
         for start, end, known_family in model_shape_spans(doc, self.families):
             span = doc.char_span(start, end, alignment_mode="expand")
-            if span is None or not (known_family or has_model_context(span, self.model_window)):
+            # an unknown family is a model when a model noun, or a known model, is in its sentence
+            if span is None or not (
+                known_family
+                or has_model_context(span, self.model_window)
+                or any(span.sent.start <= m.start < span.sent.end for m in known_models)
+            ):
                 continue
             base = strip_model_stage(span.text)
             canonical = self.known.get(base, (None, base))[1] if base != span.text else None
@@ -104,9 +110,14 @@ class EntityTyper:
 
     def _ner_spans(self, doc):
         out = []
+        headings = heading_ranges(doc.text)
+        body_text = _outside(doc.text, headings)
         for ent in doc.ents:
             span = clean_span(ent)
             if span is None or span.text in self.gazetteer.not_entities:
+                continue
+            # title case says little in headings: trust a heading's name only if the body has it too
+            if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
                 continue
             typed = self._type_ner_span(span, ent.label_)
             if typed:
@@ -183,6 +194,14 @@ class EntityTyper:
                     out.append((doc[start:end], label, "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+def _outside(text, ranges):
+    """``text`` with the given character ranges blanked out."""
+    chars = list(text)
+    for start, end in ranges:
+        chars[start:end] = " " * (end - start)
+    return "".join(chars)
 
 
 def _select(candidates):

@@ -140,6 +140,24 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+def heading_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of title-case heading lines, where capitals say little about names.
+
+    >>> text = "The Future of AI at Microsoft\nAcme said the Future of AI is bright."
+    >>> [text[s:e] for s, e in heading_ranges(text)]
+    ['The Future of AI at Microsoft']
+    """
+    ranges, offset = [], 0
+    for line in text.splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) > 3]
+        if (words and len(body.split()) <= 14 and not body.rstrip().endswith((".", "?", "!", ":"))
+                and sum(w[0].isupper() for w in words) >= 0.6 * len(words)):
+            ranges.append((offset, offset + len(body)))
+        offset += len(line)
+    return ranges
+
+
 def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     """Character spans of names shaped like AI models, with whether the family is known.
 
@@ -222,7 +240,7 @@ def has_company_context(span) -> bool:
     "CEO of Nvidia", "DeepMind co-founder", "Acme Robotics Inc.".
     """
     last = span[-1].text
-    if last in COMPANY_SUFFIXES and len(span) > 1:
+    if last in COMPANY_SUFFIXES and len(span) > 1 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
         return True
     root = span.root
     for tok in _near_tokens(span):
