@@ -236,7 +236,7 @@ class EntityRefs:
             if lower in self._plural:
                 return self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
             if lower in self._personal:
-                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW)
+                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True)
             return None
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
@@ -246,7 +246,7 @@ class EntityRefs:
         structural = self._structural(token, labels)
         if structural is not None:
             return structural
-        if labels is None or not self._is_definite(token):
+        if labels is None or not self._is_definite(token) or self._is_new_referent(token):
             return None
         return self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
 
@@ -310,6 +310,11 @@ class EntityRefs:
 
     def _is_definite(self, token: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in word_children(token))
+
+    def _is_new_referent(self, token: Token) -> bool:
+        """ "the new company", "the combined company", "the other firm": a description that introduces someone new."""
+        mods = frozenset(load_triggers()["coref"].get("non_anaphoric_modifiers", ()))
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in word_children(token))
 
     @staticmethod
     def _is_expletive(token: Token) -> bool:

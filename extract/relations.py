@@ -74,6 +74,9 @@ OBJECT_PREPS = {
     "part_of": ("of", "at", "within", "in"),
 }
 
+#: Prepositions for nominal triggers where they differ from the verbs' ("career with X", not "role in a film").
+NOUN_PREPS = {"works_for": ("at", "with")}
+
 #: Verbs that take the person first when the company is the grammatical subject ("Microsoft hired X").
 TWO_WAY = frozenset({"works_for"})
 
@@ -96,7 +99,7 @@ SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 ROLE_NOUNS = {
     "maker": "develops", "developer": "develops", "creator": "develops",
     "investor": "invests_in", "backer": "invests_in", "shareholder": "invests_in",
-    "acquirer": "acquires", "buyer": "acquires", "owner": "acquires", "parent": "part_of_inverse",
+    "acquirer": "acquires", "buyer": "acquires", "owner": "part_of_inverse", "parent": "part_of_inverse",
     "partner": "partners_with", "ally": "partners_with",
     "rival": "competes_with", "competitor": "competes_with", "challenger": "competes_with", "contender": "competes_with",
     "alternative": "competes_with",
@@ -349,7 +352,17 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     if not out and title.dep_ == "compound":
         out += _possessors(title.head, refs)
         out += _prep_objects(title.head, ("of", "at"), refs)
-    return _unique(out)
+    return _unique([(e, v) for e, v in out if not _is_title_word(e)])
+
+
+@lru_cache(maxsize=None)
+def _title_vocabulary() -> frozenset[str]:
+    return frozenset(w for title in _tables()["titles"] for w in title.split())
+
+
+def _is_title_word(ent: Span) -> bool:
+    """An "organisation" that is a word of a title ("Vice" in "Vice President", "Managing" in "Managing Director")."""
+    return all(t.lower_ in _title_vocabulary() or t.is_punct for t in ent)
 
 
 def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
@@ -384,8 +397,9 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                         yield Candidate(owner, "develops", ent, root, "compound", _conf("compound", False))
         if ent.label_ == COMPANY:
             # "Google's DeepMind unit", "Alphabet's Google"
-            head = root.head if root.dep_ == "compound" and lemma_word(root.head) in part_nouns else None
-            noun = head if head is not None else root
+            if not (root.dep_ == "compound" and lemma_word(root.head) in part_nouns):
+                continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
+            noun = root.head
             for owner, via in _possessors(noun, refs):
                 if owner.label_ == COMPANY:
                     yield Candidate(ent, "part_of", owner, noun, "possessive", _conf("possessive", via))
@@ -526,7 +540,7 @@ def _noun_agents(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 
 def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
     agents = _noun_agents(noun, refs)
-    themes = _prep_objects(noun, OBJECT_PREPS.get(relation, ()), refs)
+    themes = _prep_objects(noun, NOUN_PREPS.get(relation, OBJECT_PREPS.get(relation, ())), refs)
     if relation == "leads" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
         # "under the leadership of X, Microsoft ..." : X works for the company whose action it is
         leaders = _prep_objects(noun, ("of",), refs) + _possessors(noun, refs)
