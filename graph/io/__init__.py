@@ -6,6 +6,7 @@ export leaves the previous file, never a truncated one.
 from graph.io.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from graph.io.gexf import read_gexf, write_gexf
 from graph.io.graphml import read_graphml, write_graphml
+from graph.io.neo4j import parse_neo4j_script, write_neo4j
 from graph.io.node_link import graph_to_json_data, read_json, write_json
 from graph.io.tables import read_csv, write_csv
 
@@ -14,6 +15,7 @@ __all__ = [
     "atomic_write_bytes",
     "atomic_write_text",
     "graph_to_json_data",
+    "parse_neo4j_script",
     "read_csv",
     "read_gexf",
     "read_graphml",
@@ -22,4 +24,5 @@ __all__ = [
     "write_gexf",
     "write_graphml",
     "write_json",
+    "write_neo4j",
 ]

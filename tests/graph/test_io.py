@@ -20,7 +20,9 @@ from graph.io import (
     write_gexf,
     write_graphml,
     write_json,
+    write_neo4j,
 )
+from graph.io.neo4j import parse_neo4j_script
 from graph.io.node_link import graph_to_json_data
 
 NASTY = 'He said "we\'re <script>alert(\'x\')</script>" & left;\nnaïve café — 北京 🚀\ttab\\back'
@@ -316,3 +318,62 @@ def test_csv_reports_bad_cells(tmp_path, graph):
     (tmp_path / "nodes.csv").write_text(text.replace(",5,", ",five,"), encoding="utf-8")
     with pytest.raises(ValueError, match="mentions"):
         read_csv(tmp_path)
+
+
+# --- Neo4j -------------------------------------------------------------------------------
+
+def test_neo4j_round_trip(tmp_path, graph):
+    path = tmp_path / "graph.cypher"
+    write_neo4j(graph, path)
+    expected = without_none(graph)
+    expected.graph.update(graph.graph)  # graph metadata travels as one JSON string
+    assert_same_graph(parse_neo4j_script(path), expected)
+
+
+def test_neo4j_labels_and_relationship_types(tmp_path, graph):
+    path = tmp_path / "graph.cypher"
+    write_neo4j(graph, path)
+    script = path.read_text(encoding="utf-8")
+    for label in ("Company", "Person", "Model", "Deal", "Publication"):
+        assert f"n:`{label}`" in script
+    for rel_type in ("WORKS_FOR", "LEADS", "FOUNDED", "DEVELOPS", "COMPETES_WITH", "PARTY"):
+        assert f"[r:`{rel_type}` {{key: row.key}}]" in script
+
+
+def test_neo4j_script_cannot_be_broken_by_article_text(tmp_path, graph):
+    attack = 'x"}]->(b) WITH 1 AS one MATCH (n) DETACH DELETE n; // \\" \'; /* */'
+    graph.nodes["company:microsoft"]["name"] = attack
+    graph.edges["person:mustafa-suleyman", "company:microsoft", "leads"]["evidence"][0]["sentence"] = attack
+    path = tmp_path / "graph.cypher"
+    write_neo4j(graph, path)
+    script = path.read_text(encoding="utf-8")
+    # Even splitting on every ';' (what a naive client does) finds only whole statements,
+    # and the only comment is the header line.
+    statements = [part for part in script.split(";") if part.strip()]
+    assert all(part.strip().startswith(("//", "CREATE", "MERGE", "UNWIND")) for part in statements)
+    assert script.count("//") == 1 and "/*" not in script
+    parsed = parse_neo4j_script(path)
+    assert parsed.nodes["company:microsoft"]["name"] == attack
+    assert parsed.edges["person:mustafa-suleyman", "company:microsoft", "leads"]["evidence"][0]["sentence"] == attack
+
+
+def test_neo4j_parser_rejects_foreign_statements(tmp_path, graph):
+    path = tmp_path / "graph.cypher"
+    write_neo4j(graph, path)
+    with open(path, "a", encoding="utf-8") as handle:
+        handle.write("MATCH (n) DETACH DELETE n;\n")
+    with pytest.raises(ValueError, match="unexpected statement"):
+        parse_neo4j_script(path)
+
+
+def test_neo4j_batches_large_graphs(tmp_path, monkeypatch):
+    import graph.io.neo4j as neo4j_module
+
+    monkeypatch.setattr(neo4j_module, "BATCH_SIZE", 3)
+    G = nx.MultiDiGraph()
+    for index in range(7):
+        G.add_node(f"company:{index}", id=f"company:{index}", type="company", name=f"C{index}")
+    path = tmp_path / "graph.cypher"
+    write_neo4j(G, path)
+    assert path.read_text(encoding="utf-8").count("UNWIND [") == 3
+    assert_same_graph(parse_neo4j_script(path), G)
