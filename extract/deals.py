@@ -142,6 +142,12 @@ class _Parties:
 
     def company(self, token: Token) -> tuple[Span, bool] | None:
         """The company ``token`` names or refers to, and whether coreference was needed."""
+        if token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.dep_ == "conj":
+            # "The company licenses ..., and in August it agreed to ...": a pronoun subject of a
+            # coordinated clause is the subject of the first clause
+            first = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+            if first and first[0].pos_ != "PRON":
+                return self.company(first[0])
         span = self.refs.entity_for(token)
         if span is None or span.label_ != "COMPANY":
             return None
@@ -163,6 +169,11 @@ class _Parties:
             if found is None and owner:
                 found = self._owner(tok)
             if found is None:
+                # "investors including Valor Equity Partners and Sequoia Capital"
+                for c in tok.children:
+                    if c.dep_ == "prep" and c.lower_ == "including":
+                        for o in _pobjs(c):
+                            added |= self.add(o, role)
                 continue
             span, via_coref = found
             key = (span.start, span.end)
@@ -313,10 +324,19 @@ def _people_object(token: Token) -> Token:
     return token
 
 
+def _states_money(token: Token) -> bool:
+    """Whether the phrase ``token`` heads states an amount of money ("about $13 billion")."""
+    phrase = token.doc[token.left_edge.i: token.right_edge.i + 1].text
+    return next(iter_money(phrase), None) is not None
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
         return None
+    if spec.get("needs_money_object") and not any(
+            c.dep_ in ("dobj", "obj") and _states_money(c) for c in trigger.children):
+        return None  # "put" or "commit" alone is no investment; "poured $13 billion into" is
     frame = _Frame(trigger, kind, spec, refs)
     frame.rule = f"verb:{_lemma(trigger)}"
     people = _words("people_nouns")
@@ -385,7 +405,11 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             return None
     kind = spec["kind"]
     if spec.get("generic"):
-        kind = _kind_modifier(trigger) or kind
+        modifier_kind = _kind_modifier(trigger)
+        if modifier_kind is None and any(c.dep_ == "compound" and c.pos_ == "NOUN" and refs.entity_for(c) is None
+                                         for c in trigger.children):
+            modifier_kind = "other"  # "a supply agreement", "a cloud contract": commercial, kind unknown
+        kind = modifier_kind or kind
         if kind != spec["kind"]:
             roles = triggers["kind_roles"].get(kind, {})
             spec = dict(spec, subject=roles.get("subject", spec["subject"]),
@@ -400,10 +424,12 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         elif c.dep_ == "compound" and spec.get("compound"):
             parties.add(c, spec["compound"])
     preps = spec.get("preps", {})
+    owner_preps = spec.get("owner_preps", {})
     for c in trigger.children:
-        if c.dep_ == "prep" and c.lower_ in preps:
+        if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps):
             for o in _pobjs(c):
-                parties.add(o, preps[c.lower_], owner=kind == "hiring")
+                if not parties.add(o, preps.get(c.lower_), owner=kind == "hiring"):
+                    parties.add(o, owner_preps.get(c.lower_), owner=True)
         elif c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl", {}):
             # "a round led by Amazon"
             frame.anchors.add(c.i)
@@ -418,6 +444,9 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.anchors.add(support.i)
         lemma = _lemma(support)
         event = lemma in _words("event_verbs") or lemma in spec.get("subject_verbs", {})
+        # "Apple brings ChatGPT to Siri in partnership with OpenAI": a joint act, not a state
+        event = event or (trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and
+                          any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children))
         subject_role = spec.get("subject")
         if lemma in spec.get("subject_verbs", {}):
             subject_role = spec["subject_verbs"][lemma]
@@ -701,8 +730,10 @@ def _model_of_noun(noun: Token, refs) -> Span | None:
                         found = _model(arg, refs)
                         if found is not None:
                             return found
-    # "MAI-1 is a 500B model", "MAI-1 ... a tool with 500 billion parameters"
-    if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("AUX", "VERB"):
+    # "MAI-1 is a 500B model", "MAI-1 ... a tool with 500 billion parameters",
+    # "DBRX uses a mixture-of-experts design with 132 billion parameters"
+    if noun.dep_ in ("attr", "acomp") and noun.head.pos_ in ("AUX", "VERB") or \
+            noun.dep_ == "dobj" and _lemma(noun.head) in _HAVE_VERBS:
         subjects, _ = _subject_tokens(noun.head)
         for s in subjects:
             found = _model(s, refs) or _model_of_subject(s, refs)
@@ -733,6 +764,8 @@ def _model_for_count(count_root: Token, refs) -> Span | None:
     own = _model(count_root, refs)
     if own is not None:  # "Llama 3.1 405B": the size is part of the name
         return own
+    if any(c.dep_ == "conj" for c in count_root.children) or count_root.dep_ == "conj":
+        return None  # "released in 27B and 9B sizes": several sizes, no one count
     # climb from the number to the noun it counts
     token = count_root
     for _ in range(3):
@@ -782,6 +815,7 @@ def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]
     [('Llama 3.1 405B', 'parameters', 405000000000)]
     """
     refs = _refs_for(doc, refs)
+    ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
     seen = set()
     sents = list(doc.sents) if doc.has_annotation("SENT_START") or doc.has_annotation("DEP") else [doc[:]]
     for sent in sents:
@@ -790,12 +824,11 @@ def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]
             span = doc.char_span(base + start, base + end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            model = None
-            for tok in span:  # a count inside a model name
-                model = _model(tok, refs) if refs.entity_for(tok) is not None and \
-                    refs.entity_for(tok).start <= tok.i < refs.entity_for(tok).end else None
-                if model is not None:
-                    break
+            inside = [ent_of[t.i] for t in span if t.i in ent_of and ent_of[t.i].label_ == "MODEL"]
+            model = inside[0] if inside else None  # "Llama 3.1 405B": the size is part of the name
+            if model is None and span.start - 1 in ent_of and ent_of[span.start - 1].label_ == "MODEL" \
+                    and ent_of[span.start - 1].end == span.start:
+                continue  # "Llama 3.1 405B" typed as "Llama 3.1": the name lost its size; do not guess
             if model is None and doc.has_annotation("DEP"):
                 model = _model_for_count(span.root, refs)
             if model is None:
