@@ -14,13 +14,13 @@ from spacy.util import filter_spans
 
 from .entities import (
     COMPANY_NOUNS, ORGANIZATION_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
-    has_company_context, has_model_context, is_publication_context, looks_like_person_name,
+    has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     model_shape_spans, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
-RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 4, "context": 3, "propagated": 3, "ner": 2, "ner_weak": 1}
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "ner": 2, "ner_weak": 1}
 _LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "'", "‘", "(", "["}
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
 
@@ -60,6 +60,7 @@ class EntityTyper:
         candidates += self._ner_spans(doc)
         candidates += self._role_context_spans(doc)
         kept = _select(candidates)
+        kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         furniture = boilerplate_ranges(doc.text)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
@@ -114,7 +115,7 @@ class EntityTyper:
         body_text = _outside(doc.text, headings)
         for ent in doc.ents:
             span = clean_span(ent)
-            if span is None or span.text in self.gazetteer.not_entities:
+            if span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha():
                 continue
             # title case says little in headings: trust a heading's name only if the body has it too
             if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
@@ -125,7 +126,12 @@ class EntityTyper:
         return out
 
     def _type_ner_span(self, span, label):
-        company = has_company_context(span)
+        if has_strong_model_context(span):
+            return "MODEL", "context"
+        person = has_person_context(span) and looks_like_person_name(span)
+        company = has_company_context(span) and not person
+        if person and label in ("ORG", "GPE", "NORP", "PRODUCT"):
+            return "PERSON", "context"
         if label == "ORG":
             if any(t.text in ORGANIZATION_WORDS for t in span):
                 return "ORGANIZATION", "ner"
@@ -136,12 +142,14 @@ class EntityTyper:
             if company:
                 return "COMPANY", "context"
             if looks_like_person_name(span):
-                return "PERSON", "ner"
+                return "PERSON", "context" if person else "ner"
             return None
-        if label in ("GPE", "LOC", "FAC", "NORP"):
-            if company:
+        if label in ("GPE", "LOC", "FAC"):
+            if has_company_context(span, modifier=False) and not person:
                 return "COMPANY", "context"
-            return ("PLACE", "ner_weak") if label != "NORP" else None
+            return "PLACE", "ner_weak"
+        if label == "NORP":
+            return None
         if label == "PRODUCT":
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"
@@ -171,6 +179,12 @@ class EntityTyper:
         for span, label, source, canonical in kept:
             if span.text not in best or RANK[source] > RANK[best[span.text][1]]:
                 best[span.text] = (label, source, canonical)
+        # a statistically typed lone surname takes the type of the full name in the document
+        for span, label, source, canonical in kept:
+            if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"]:
+                last = span[-1].text
+                if last in best and RANK[best[last][1]] <= RANK["ner"]:
+                    best[last] = ("PERSON", "context", None)
         out = []
         for span, label, source, canonical in kept:
             top_label, top_source, top_canonical = best[span.text]
@@ -196,6 +210,44 @@ class EntityTyper:
         return out
 
 
+def _coordination_types(kept):
+    """Names in one coordination ("Arthur Mensch, Guillaume Lample and Timothée Lacroix") are
+    of one kind: a statistically typed person or company name takes the type of its better-typed
+    or more numerous partners."""
+    by_root = {c[0].root.i: n for n, c in enumerate(kept)}
+    out = list(kept)
+    for n, (span, label, source, canonical) in enumerate(kept):
+        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON"):
+            continue
+        partners = []
+        for tok in _conjuncts(span.root):
+            m = by_root.get(tok.i)
+            if m is not None and m != n and kept[m][1] in ("COMPANY", "PERSON"):
+                partners.append(kept[m])
+        if not partners:
+            continue
+        votes = {}
+        for _, p_label, p_source, _ in partners:
+            votes[p_label] = votes.get(p_label, 0) + RANK[p_source]
+        top = max(votes, key=votes.get)
+        if top != label and (top == "COMPANY" or looks_like_person_name(span)):
+            out[n] = (span, top, "ner", canonical)
+    return out
+
+
+def _conjuncts(token):
+    """Every token coordinated with ``token`` (its conj head chain and conj children, transitively)."""
+    first = token
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head
+    found, todo = [], [first]
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ == "conj")
+    return [t for t in found if t is not token]
+
+
 def _outside(text, ranges):
     """``text`` with the given character ranges blanked out."""
     chars = list(text)
@@ -216,7 +268,7 @@ def _select(candidates):
     for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
         for g in gazetteer_companies:
             g_span = g[0]
-            if g_span.start == span.start and g_span.end < span.end and all(t.is_title or t.is_upper for t in span[len(g_span):]) and not any(t.text in ("'s", "’s") for t in span):
+            if g_span.start == span.start and g_span.end < span.end and all(t.is_alpha and (t.is_title or t.is_upper) for t in span[len(g_span):]) and not any(t.text in ("'s", "’s") for t in span):
                 order.insert(0, (span, "COMPANY", "name_extension", None))
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):

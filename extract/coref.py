@@ -226,8 +226,16 @@ class EntityRefs:
             if labels and token.i > 0 and token.doc[token.i - 1].lower_ in DEFINITE_DETERMINERS:
                 return self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
             return None
-        if lower in self._relative and token.head.dep_ in ("relcl", "acl"):
-            return self.entity_for_noun(token.head.head)
+        if lower in self._relative:
+            # "X, which ...", "X, whose chief executive ...": the noun the relative clause hangs on
+            clause = token.head
+            for _ in range(3):
+                if clause.dep_ in ("relcl", "acl") or clause.head is clause:
+                    break
+                clause = clause.head
+            if clause.dep_ in ("relcl", "acl"):
+                return self.entity_for_noun(clause.head)
+            return None
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if lower in self._neuter:
                 if self._is_expletive(token):
@@ -353,13 +361,14 @@ class EntityRefs:
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
-        if salient and (same or earlier):
-            latest = max([k] if same else [m[0] for m in earlier])
+        if same:
+            return max(same, key=lambda m: m[0])[1]
+        if salient and earlier:
+            latest = max(m[0] for m in earlier)
             subjects = [m for m in earlier if m[0] == latest and m[1]]
-            if subjects and not same:
+            if subjects:
                 return max(subjects, key=lambda m: m[2])[3]
-            pool = [(pos, ent) for pos, ent in same] + [(m[2], m[3]) for m in earlier]
-            return max(pool, key=lambda m: (counts.get(_ent_key(m[1]), 0), m[0]))[1]
+            return max(earlier, key=lambda m: (counts.get(_ent_key(m[3]), 0), m[2]))[3]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if earlier:

@@ -92,12 +92,13 @@ COMPANY_SUFFIXES = frozenset(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG SA S.A. NV Co Co. AI Labs Technologies "
     "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
-    "Studios Interactive Cloud Security Data Microsystems".split()
+    "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
+    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials".split()
 )
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (
-    r"Mini|Small|Medium|Large|Pro|Ultra|Flash|Nano|Opus|Sonnet|Haiku|Turbo|Instruct|Vision|Max|Plus|Lite|"
-    r"Preview|Chat|Coder|Base|\d+(?:\.\d+)?[BMT]|\d+x\d+B"
+    r"[Mm]ini|[Ss]mall|[Mm]edium|[Ll]arge|[Pp]ro|[Uu]ltra|[Ff]lash|[Nn]ano|Opus|Sonnet|Haiku|[Tt]urbo|[Ii]nstruct|"
+    r"Vision|Max|Plus|Lite|Preview|Chat|Coder|Base|\d+(?:\.\d+)?[BMT]|\d+x\d+B"
 )
 #: Release stages that do not make a different model: "MAI-1-preview" is MAI-1.
 MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
@@ -107,8 +108,10 @@ _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
 HYPHEN_MODEL = re.compile(
     rf"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z]+)*-\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
 )
-# "Llama 3.1 405B", "Claude 3 Opus", "Gemini 1.5 Pro": a word, a version number (never a year), tiers
-SPACED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?![\d,])\b{_TIER_TAIL}")
+# "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
+SPACED_MODEL = re.compile(
+    rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
+)
 # "Gemini Pro", "Mistral Large": a known family and a tier
 TIERED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+")
 
@@ -233,7 +236,7 @@ def _near_tokens(span):
     return near
 
 
-def has_company_context(span) -> bool:
+def has_company_context(span, *, modifier: bool = True) -> bool:
     """Syntax that says a name is a company, whatever the NER label.
 
     "Zorblax, the startup founded by...", "the Redmond company", "Nvidia's CEO",
@@ -246,13 +249,57 @@ def has_company_context(span) -> bool:
     for tok in _near_tokens(span):
         word = tok.lower_
         # "Zorblax, the startup", "the Redmond company"
-        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (tok is root.head and root.dep_ in ("compound", "nmod"))):
+        # (a place name modifying "company" is where the company is: modifier=False for places)
+        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok is root.head and root.dep_ in ("compound", "nmod"))):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         if tok is root.head and root.dep_ in ("poss", "compound", "nmod") and word in ROLE_NOUNS:
             return True
     # "CEO of Nvidia", "engineer at Acme"
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in ROLE_NOUNS:
+        return True
+    # "Neeva was founded by...", "Acme was acquired by..."
+    if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
+        return True
+    return False
+
+
+def has_person_context(span) -> bool:
+    """Syntax that says a name is a person's, whatever the NER label.
+
+    "Snowflake's chief executive, Sridhar Ramaswamy", "CEO Jane Doe", "Jane Doe, a senior vice
+    president at AMD", "Wielgosz is chief technology officer", "founded by Omri Geller".
+    """
+    root = span.root
+    head = root.head
+    if root.dep_ == "appos" and _is_role(head):
+        return True
+    if any(c.dep_ in ("compound", "appos", "amod") and _is_role(c) for c in root.children if not (span.start <= c.i < span.end)):
+        return True
+    if root.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain") and any(c.dep_ == "attr" and _is_role(c) for c in head.children):
+        return True
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "lead", "head", "run"):
+        return True
+    return False
+
+
+def _is_role(token) -> bool:
+    """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president"."""
+    if token.lower_ in ROLE_NOUNS and token.lower_ not in ("partner", "investor", "owner"):
+        return True
+    return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior") for c in token.children)
+
+
+def has_strong_model_context(span) -> bool:
+    """A model noun in apposition, compound or naming construction: "Poro, a 34B model",
+    "the Takane model", "a model called Takane"."""
+    root = span.root
+    if any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS for c in root.children):
+        return True
+    head = root.head
+    if root.dep_ in ("compound", "appos", "nmod") and head.lower_ in MODEL_NOUNS:
+        return True
+    if root.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in ("call", "name", "dub", "brand") and head.head.lower_ in MODEL_NOUNS:
         return True
     return False
 

@@ -231,7 +231,7 @@ def _agents(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 
 def _is_passive(verb: Token) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.dep_ == "acl" and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
+        verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
     )
 
 
@@ -436,12 +436,14 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs) -> 
                 objects += entities_of(child, refs)
         if verb.dep_ in ("acl", "relcl") and not objects:
             objects = entities_of(verb.head, refs)
+        if verb.dep_ == "advcl" and not objects:
+            objects = subjects_of(verb.head, refs)  # "Founded in 2023 by X, Mistral has ..."
         rule = "verb_passive"
     else:
         subjects = subjects_of(verb, refs)
         objects = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "attr"):
+            if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos"):
                 objects += entities_of(child, refs)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects:
             objects = entities_of(verb.head, refs)  # "a model developed ..." without an agent
