@@ -26,6 +26,7 @@ __all__ = [
     "display_name",
     "entity_id",
     "is_spelling_variant",
+    "loose_key",
     "normalise_name",
     "slug",
     "strip_honorifics",
@@ -145,8 +146,28 @@ def normalise_name(text: str) -> str:
 _SEPARATOR_RE = re.compile(r"[\s\-_]+")
 
 
+def loose_key(text: str) -> str:
+    """:func:`normalise_name` with hyphens and underscores read as spaces.
+
+    The key that groups mentions whatever their type: ``Phi-3-mini`` and ``Phi 3 Mini``
+    are one name, written two ways.
+
+    Examples
+    --------
+    >>> loose_key("Phi-3-mini")
+    'phi 3 mini'
+    """
+    return " ".join(_SEPARATOR_RE.sub(" ", normalise_name(text)).split())
+
+
 def compact_key(text: str) -> str:
-    """:func:`normalise_name` without spaces, hyphens and underscores (kept between digits).
+    """:func:`loose_key` without accents and without spaces (kept between two digits).
+
+    Journalists write ``OpenAI`` and ``Open AI``, ``GPT4`` and ``GPT-4``, ``Uairén`` and
+    ``Uairen``. Spaces between digits stay (``Llama 3 8B`` is not ``Llama 38B``), and so
+    do dots (``GPT-3.5`` is not ``GPT-35``). Names are compared this way within one type
+    only, since a different split of the same letters can name something else
+    (``Flo Rida``, ``Florida``).
 
     Examples
     --------
@@ -154,19 +175,22 @@ def compact_key(text: str) -> str:
     True
     >>> compact_key("Open AI") == compact_key("OpenAI")
     True
+    >>> compact_key("Dinamo Bucure\u0219ti") == compact_key("Dinamo Bucure\u015fti") == "dinamobucuresti"
+    True
     >>> compact_key("Llama 3 8B") == compact_key("Llama 38B")
     False
     >>> compact_key("GPT-3.5") == compact_key("GPT-35")
     False
     """
-    key = normalise_name(text)
+    key = unicodedata.normalize("NFKD", loose_key(text))
+    key = "".join(c for c in key if not unicodedata.combining(c))
 
     def join(match: re.Match) -> str:
         before = key[match.start() - 1] if match.start() else ""
         after = key[match.end()] if match.end() < len(key) else ""
         return " " if before.isdigit() and after.isdigit() else ""
 
-    return _SEPARATOR_RE.sub(join, key)
+    return unicodedata.normalize("NFC", _SEPARATOR_RE.sub(join, key))
 
 
 def tokens(text: str) -> tuple[str, ...]:
@@ -208,7 +232,7 @@ def is_spelling_variant(a: str, b: str, *, threshold: float = 0.8, min_length: i
 
     Both at least `min_length` characters, same first letter, no digits or variant
     words (versions and sizes name different things), neither a longer word built on
-    the other ("Cohere"/"Coherent"; a plural ``s`` or a doubled last letter is allowed), and a
+    the other ("Cohere"/"Coherent", "Stone"/"Stones"; a doubled last letter is allowed), and a
     :class:`difflib.SequenceMatcher` ratio of at least `threshold`. At 0.8,
     "Sulayman"/"Suleyman" (0.875) and "Altman"/"Altmann" (0.92) are variants,
     "Zuckerberg"/"Zuckerman" (0.63) and "Huang"/"Wang" (other first letter) are not.
@@ -227,9 +251,9 @@ def is_spelling_variant(a: str, b: str, *, threshold: float = 0.8, min_length: i
     if _is_versionish(a) or _is_versionish(b):
         return False
     short, long_ = sorted((a, b), key=len)
-    # "Cohere"/"Coherent", "Daniel"/"Danielle": a longer word, not a misspelling; a
-    # plural "s" or a doubled last letter ("Altman"/"Altmann") is a misspelling.
-    if long_.startswith(short) and long_ not in (short + "s", short + short[-1]):
+    # "Cohere"/"Coherent", "Daniel"/"Danielle", "Rolling Stone"/"Rolling Stones": a
+    # longer word, not a misspelling; a doubled last letter ("Altman"/"Altmann") is one.
+    if long_.startswith(short) and long_ != short + short[-1]:
         return False
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     return matcher.real_quick_ratio() >= threshold and matcher.quick_ratio() >= threshold \

@@ -10,9 +10,10 @@ into an entity of another name, with the rule that put it there:
     A gazetteer (or a metonym entry, ``source == "metonym"``) gave the mention its
     ``canonical`` name (``Redmond`` -> ``Microsoft``).
 ``exact`` / ``normalised``
-    The names are equal up to case, spacing and possessive ``'s`` (``exact``), or have the
-    same :func:`graph.names.compact_key`: dashes, quotes, corporate suffixes, honorifics,
-    hyphen-or-space (``normalised``: ``Microsoft Corp.``, ``Phi-3-mini``, ``Mr. Huang``).
+    The names are equal up to case and white space (``exact``), or up to dashes, quotes,
+    possessive ``'s``, corporate suffixes, honorifics, hyphen-or-space and accents
+    (``normalised``: ``Microsoft Corp.``, ``Phi-3-mini``, ``Mr. Huang``, ``Open AI``); see
+    :mod:`graph.names`.
 ``short_form``
     A person called by one name (``Suleyman``, ``Uncle Jensen``) when exactly one
     multi-token person of the same article has that last name (else that first name),
@@ -44,6 +45,11 @@ Guards that keep distinct entities apart
   differing token (both tokens at least 5 characters, same first letter, neither a
   longer word built on the other): ``Sulayman``/``Suleyman`` (0.875) merge,
   ``Zuckerberg``/``Zuckerman`` (0.63) and ``Huang``/``Wang`` do not.
+* A one-word company name is taken for a near-spelling of another only when exactly one
+  of the two is a gazetteer or pinned name (``Nvidea`` -> ``Nvidia``): without context,
+  ``Wagner``/``Warner`` or ``Cameron``/``Cameroon`` are as likely two things as one.
+* Names equal but for spaces, hyphens and accents (``Open AI``/``OpenAI``) are joined only
+  when their types agree (``Flo Rida`` the rapper is not ``Florida``).
 * Forbidden pairs of ``data/merges.json`` win over every rule, gazetteers and pins included.
 
 Rules file
@@ -76,6 +82,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -89,6 +96,7 @@ from .names import (
     case_key,
     compact_key,
     display_name,
+    loose_key,
     entity_id,
     is_spelling_variant,
     normalise_name,
@@ -255,7 +263,8 @@ class _Item:
     mention: Mention
     surface_key: str           # compact key of the surface (honorifics stripped for persons)
     base_name: str             # the name it goes by before merging: pin, canonical or surface
-    base_key: str              # compact key of base_name: the node it starts in
+    base_key: str              # loose key of base_name: the node it starts in
+    base_compact: str          # compact key of base_name
     anchor: str | None         # "pin", "gazetteer", "metonym" or None
     pin_type: str | None = None
     target: str | None = None  # root it was sent to by a mention-level rule
@@ -271,7 +280,7 @@ class _Groups:
 
     def __init__(self, keys: Iterable[str], present: dict[str, set[str]], forbids: dict[str, set[str]]):
         self.parent = {k: k for k in keys}
-        self.present = {k: set(present.get(k, ())) | {k} for k in self.parent}
+        self.present = {k: set(present.get(k, ())) for k in self.parent}  # compact keys
         self.forbids = forbids
         self.edges: dict[str, list[tuple[str, str]]] = defaultdict(list)
 
@@ -317,13 +326,15 @@ def _make_item(m: Mention, pins: dict[str, Pin], forbids: dict[str, set[str]]) -
         key = compact_key(name)
         return bool(key) and key not in forbids.get(surface_key, ())
 
+    def item(name: str, anchor: str | None, pin_type: str | None = None) -> _Item:
+        return _Item(m, surface_key, name, loose_key(name), compact_key(name), anchor, pin_type)
+
     pin = pins.get(surface_key) or pins.get(compact_key(m.text))
     if pin is not None and allowed(pin.entity):
-        return _Item(m, surface_key, pin.entity, compact_key(pin.entity), "pin", pin.type)
+        return item(pin.entity, "pin", pin.type)
     if m.canonical and allowed(m.canonical):
-        anchor = "metonym" if m.source == "metonym" else "gazetteer"
-        return _Item(m, surface_key, m.canonical, compact_key(m.canonical), anchor)
-    return _Item(m, surface_key, surface, surface_key, None)
+        return item(m.canonical, "metonym" if m.source == "metonym" else "gazetteer")
+    return item(surface, None)
 
 
 def _vote_type(items: Iterable[_Item]) -> str:
@@ -406,7 +417,7 @@ def resolve(mentions: Iterable[Mention], *, rules: ResolutionRules | None = None
     present: dict[str, set[str]] = defaultdict(set)
     for it in items:
         by_key[it.base_key].append(it)
-        present[it.base_key].add(it.surface_key)
+        present[it.base_key].update((it.surface_key, it.base_compact))
     groups = _Groups(sorted(by_key), present, forbids)
 
     key_type = {k: _vote_type(its) for k, its in by_key.items()}
@@ -425,10 +436,21 @@ def resolve(mentions: Iterable[Mention], *, rules: ResolutionRules | None = None
         anchors[root] = anchors[ra] | anchors[rb]
         return True
 
+    _merge_compact_names(by_key, key_type, groups)
     _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union)
     short_keys = _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union)
     _assign_person_short_forms(items, groups, key_tokens)
     return _build_resolution(items, dropped, groups, short_keys)
+
+
+def _merge_compact_names(by_key, key_type, groups) -> None:
+    # "OpenAI"/"Open AI", "GPT4"/"GPT-4": one name when the type agrees too.
+    same: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for key in sorted(by_key):
+        same[(key_type[key], compact_key(key))].append(key)
+    for keys in same.values():
+        for other in keys[1:]:
+            groups.union(keys[0], other, "normalised")
 
 
 def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union) -> None:
@@ -452,6 +474,8 @@ def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchore
                 if (type_ == "person" and key_articles[a] & key_articles[b]
                         and a not in anchored_keys and b not in anchored_keys):
                     continue  # two unknown spellings in one story: two people
+                if len(key_tokens[a]) == 1 and (a in anchored_keys) == (b in anchored_keys):
+                    continue  # a lone word has no context: only a known name's near-spelling
                 fuzzy_union(a, b, "spelling_variant")
 
 
@@ -543,7 +567,7 @@ def _assign_person_short_forms(items, groups, key_tokens) -> None:
                 (target,) = candidates
                 rule = rule_name
                 break
-        if target is not None and not groups.forbidden_keys({it.surface_key, it.base_key}, target):
+        if target is not None and not groups.forbidden_keys({it.surface_key, it.base_compact}, target):
             it.target, it.rule = target, rule
 
 
@@ -579,7 +603,7 @@ def _build_resolution(items, dropped, groups, short_keys) -> Resolution:
             base_id += "-".join(f"{ord(c):x}" for c in name)[:40]
         used[base_id] += 1
         eid = base_id if used[base_id] == 1 else f"{base_id}-{used[base_id]}"
-        name_key = compact_key(name)
+        name_key = loose_key(name)
         first_hop = _first_hops(groups, name_key, {it.base_key for it in members})
         articles = sorted({it.mention.article for it in members})
         name_case = case_key(name)
@@ -624,11 +648,15 @@ def _rule_of(it: _Item, name: str, type_: str, name_key: str, first_hop: dict[st
         return "type_vote" if it.mention.type != type_ else None
     if it.rule is not None:
         return it.rule
-    if it.anchor and it.surface_key != it.base_key:
+    if it.anchor and it.surface_key != it.base_compact:
         return it.anchor
     if it.base_key != name_key and it.base_key in first_hop:
         return first_hop[it.base_key]
-    return "exact" if case_key(surface) == case_key(name) else "normalised"
+    return "exact" if _case_only(surface) == _case_only(name) else "normalised"
+
+
+def _case_only(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
 
 
 # --------------------------------------------------------------------------- output

@@ -131,6 +131,7 @@ def test_exact_and_normalised_names_merge():
     # case and possessive variants are not aliases; a suffix form is
     assert ms.aliases == ("Microsoft Corp.",)
     assert rule_of(res, "MICROSOFT") == "exact"
+    assert rule_of(res, "Microsoft\u2019s") == "normalised"
     assert rule_of(res, "Microsoft Corp.") == "normalised"
     assert all(res.entity_of(m) == "company:microsoft" for m in c.mentions)
 
@@ -298,11 +299,36 @@ def test_person_spelling_variants_across_articles():
     assert ent.mentions == 6
 
 
-def test_company_spelling_variant():
-    c = Corpus().add("a1", "Nvidia", "company", times=3).add("a2", "Nvidea", "company")
+def test_company_spelling_variant_of_a_known_name():
+    c = Corpus().add("a1", "Nvidia", "company", canonical="Nvidia", source="gazetteer", times=3)
+    c.add("a2", "Nvidea", "company")
     res = resolve(c.mentions, rules=NO_RULES)
     assert names(res) == {("Nvidia", "company")}
     assert rule_of(res, "Nvidea") == "spelling_variant"
+
+
+def test_multi_word_company_spelling_variant():
+    c = Corpus().add("a1", "Boston Dynamics", "company", times=2).add("a2", "Boston Dinamics", "company")
+    assert names(resolve(c.mentions, rules=NO_RULES)) == {("Boston Dynamics", "company")}
+
+
+@pytest.mark.parametrize("a, b", [("Wagner", "Warner"), ("Cameron", "Cameroon"), ("Nvidia", "Nvidea")])
+def test_unknown_one_word_companies_are_not_spelling_variants(a, b):
+    c = Corpus().add("a1", a, "company", times=3).add("a2", b, "company")
+    assert len(resolve(c.mentions, rules=NO_RULES).entities) == 2
+
+
+def test_names_equal_without_spaces_join_only_within_a_type():
+    c = Corpus().add("a1", "Open AI", "company").add("a2", "OpenAI", "company", times=2)
+    c.add("a3", "Flo Rida", "person").add("a4", "Florida", "place", times=3)
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("OpenAI", "company"), ("Flo Rida", "person"), ("Florida", "place")}
+    assert rule_of(res, "Open AI") == "normalised"
+
+
+def test_accents_do_not_matter():
+    c = Corpus().add("a1", "Santa Elena de Uair\u00e9n", "place", times=2).add("a2", "Santa Elena de Uairen", "place")
+    assert len(resolve(c.mentions, rules=NO_RULES).entities) == 1
 
 
 @pytest.mark.parametrize("a, b, type", [
@@ -317,6 +343,7 @@ def test_company_spelling_variant():
     ("Gemini 1.5 Pro", "Gemini 1.5 Flash", "model"),
     ("Mistral Large", "Mistral Largo", "model"),  # models are never fuzzy-merged
     ("Acme Systems 2", "Acme Systems 3", "company"),
+    ("Rolling Stone", "Rolling Stones", "company"),
     ("Microsoft", "Microsoft AI", "company"),
 ])
 def test_distinct_names_never_merge(a, b, type):
