@@ -133,6 +133,12 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def _same_company(a: Span, b: Span) -> bool:
+    """Whether two company spans name one company ("Inflection" and "Inflection AI")."""
+    x, y = _party_key(a), _party_key(b)
+    return x == y or x.startswith(y + " ") or y.startswith(x + " ")
+
+
 class _Parties:
     """Companies found for one frame: entity span -> role, first role wins."""
 
@@ -177,6 +183,8 @@ class _Parties:
                 continue
             span, via_coref = found
             key = (span.start, span.end)
+            if any(_same_company(span, other) for other, _, _ in self.roles.values() if (other.start, other.end) != key):
+                continue  # "Inflection AI" and "Inflection": one company cannot deal with itself
             if key not in self.roles:
                 self.roles[key] = (span, role, via_coref)
                 added = True
@@ -702,8 +710,11 @@ _PARAMETER_NOUNS = frozenset({"parameter", "param", "weight"})
 
 
 def _model(token: Token, refs) -> Span | None:
+    """The model ``token`` names or refers to; a MODEL span that is only a size ("34B") names none."""
     span = refs.entity_for(token)
-    return span if span is not None and span.label_ == "MODEL" else None
+    if span is None or span.label_ != "MODEL" or not re.search(r"[A-Za-z]{2,}", span.text):
+        return None
+    return span
 
 
 def _model_of_noun(noun: Token, refs) -> Span | None:
@@ -766,12 +777,13 @@ def _model_for_count(count_root: Token, refs) -> Span | None:
         return own
     if any(c.dep_ == "conj" for c in count_root.children) or count_root.dep_ == "conj":
         return None  # "released in 27B and 9B sizes": several sizes, no one count
-    # climb from the number to the noun it counts
+    # climb from the number to the noun it counts, through modifier links only
+    # ("released in 27B sizes" does not make 27B a count of the released model)
     token = count_root
     for _ in range(3):
         if token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in ("billion", "million", "trillion"):
             break
-        if token.head is token:
+        if token.head is token or token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"):
             return None
         token = token.head
     noun = token
@@ -824,7 +836,9 @@ def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]
             span = doc.char_span(base + start, base + end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            inside = [ent_of[t.i] for t in span if t.i in ent_of and ent_of[t.i].label_ == "MODEL"]
+            # a MODEL entity that is only the count ("a 34B model" typed "34B") names no model
+            inside = [ent_of[t.i] for t in span if t.i in ent_of and ent_of[t.i].label_ == "MODEL"
+                      and re.search(r"[A-Za-z]{2,}", ent_of[t.i].text)]
             model = inside[0] if inside else None  # "Llama 3.1 405B": the size is part of the name
             if model is None and span.start - 1 in ent_of and ent_of[span.start - 1].label_ == "MODEL" \
                     and ent_of[span.start - 1].end == span.start:

@@ -206,3 +206,25 @@ def test_count_without_a_model_gives_nothing(make_doc):
     text = "The problem is that 500 billion parameters require an impressive amount of processing power."
     assert attributes(make_doc, text, {"MAI-1": M}) == []
     assert attributes(make_doc, "It costs $7B to train GPT-4.", {"GPT-4": M}) == []
+
+
+def test_money_verbs_need_an_amount(make_doc):
+    found = kept(deals(make_doc, "Microsoft has committed about $13 billion to OpenAI.", {"Microsoft": C, "OpenAI": C}))
+    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+        ("investment", {("Microsoft", "investor"), ("OpenAI", "investee")}, 13e9)]
+    assert deals(make_doc, "Microsoft has committed to OpenAI.", {"Microsoft": C, "OpenAI": C}) == []
+
+
+def test_one_company_under_two_names_is_no_deal(make_doc):
+    text = "Inflection AI agreed to license Inflection's models."
+    assert deals(make_doc, text, {"Inflection AI": C, "Inflection": C}) == []
+
+
+def test_several_sizes_belong_to_no_single_model(make_doc):
+    text = "Its newest models include Gemini 1.5 Pro and Gemma 2, an open model released in 27B and 9B sizes."
+    assert attributes(make_doc, text, {"Gemini 1.5 Pro": M, "Gemma 2": M}) == []
+
+
+def test_a_count_typed_as_a_model_is_no_model_name(make_doc):
+    text = "Silo AI released Poro, a 34B model trained with the University of Turku."
+    assert attributes(make_doc, text, {"Silo AI": C, "Poro": M, "34B": M}) == [("Poro", "parameters", 34_000_000_000)]
