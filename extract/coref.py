@@ -346,6 +346,7 @@ class EntityRefs:
         k = self._sent_index.get(token.i, 0)
         same, earlier = [], []
         counts: dict[str, int] = {}
+        subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i:
                 break
@@ -361,6 +362,11 @@ class EntityRefs:
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
+        if same and self._is_subject(token):
+            # a subject pronoun in a later clause continues the sentence's subject ("X licenses ..., and it agreed")
+            subjects = [(pos, ent) for pos, ent in same if subject_at.get(pos)]
+            if subjects:
+                return max(subjects, key=lambda m: m[0])[1]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if salient and earlier:

@@ -69,7 +69,7 @@ OBJECT_PREPS = {
     "partners_with": ("with", "to"),
     "competes_with": ("with", "against", "to", "of"),
     "founded": ("of",),
-    "leads": ("of", "at"),
+    "leads": ("of",),
     "works_for": ("at", "for", "with", "of", "in"),
     "part_of": ("of", "at", "within", "in"),
 }
@@ -462,6 +462,11 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs) -> 
     for s, s_via in subjects:
         for o, o_via in _unique(objects):
             yield _oriented(s, relation, o, verb, rule, _conf(rule, s_via or o_via))
+        if relation == "leads" and not passive:
+            # "X heads the digital business at Siemens": X leads a part of Siemens, so works for it
+            for o, o_via in _prep_objects(verb, ("at",), refs) + [
+                    e for c in verb.children if c.dep_ == "dobj" for e in _prep_objects(c, ("at",), refs)]:
+                yield Candidate(s, "works_for", o, verb, rule, _conf(rule, s_via or o_via))
 
 
 def _licensing(verb: Token, subjects, objects, refs: EntityRefs) -> Iterator[Candidate]:
@@ -660,6 +665,9 @@ def crosses_line_break(a: Token | Span, b: Token | Span) -> bool:
 
 def _same_entity(a: Span, b: Span) -> bool:
     if (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower():
+        return True
+    short, long_ = sorted((a.text.lower().split(), b.text.lower().split()), key=len)
+    if long_[: len(short)] == short:  # "Inflection" and "Inflection AI"
         return True
     ca, cb = a._.canonical, b._.canonical
     return bool(ca and cb and ca == cb) or (ca or a.text).lower() == (cb or b.text).lower()
