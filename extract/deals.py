@@ -781,8 +781,11 @@ def _model_for_count(count_root: Token, refs) -> Span | None:
     # ("released in 27B sizes" does not make 27B a count of the released model)
     token = count_root
     for _ in range(3):
-        if token.pos_ in ("NOUN", "PROPN") and _lemma(token) not in ("billion", "million", "trillion"):
+        if token is not count_root and token.pos_ in ("NOUN", "PROPN") \
+                and _lemma(token) not in ("billion", "million", "trillion"):
             break
+        if token is count_root and token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"):
+            break  # the count stands alone ("has 314 billion"): it is its own noun
         if token.head is token or token.dep_ not in ("nummod", "compound", "amod", "quantmod", "nmod", "npadvmod"):
             return None
         token = token.head
