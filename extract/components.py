@@ -238,14 +238,14 @@ def _coordination_types(kept):
 def _conjuncts(token):
     """Every token coordinated with ``token`` (its conj head chain and conj children, transitively)."""
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     found, todo = [], [first]
     while todo:
         tok = todo.pop()
         found.append(tok)
         todo.extend(c for c in tok.children if c.dep_ == "conj")
-    return [t for t in found if t is not token]
+    return [t for t in found if t.i != token.i]
 
 
 def _outside(text, ranges):

@@ -221,7 +221,7 @@ def has_model_context(span, window: int = 6) -> bool:
     for _ in range(3):  # "model called X", "model known as X"
         if head.lower_ in MODEL_NOUNS:
             return True
-        if head.head is head:
+        if head.head.i == head.i:
             break
         head = head.head
     return False
@@ -230,7 +230,7 @@ def has_model_context(span, window: int = 6) -> bool:
 def _near_tokens(span):
     """Tokens syntactically next to a span: its head, its children, and appositions."""
     root = span.root
-    near = [root.head] if root.head is not root else []
+    near = [root.head] if root.head.i != root.i else []
     near += [c for c in root.children if not (span.start <= c.i < span.end)]
     near += [c for t in span for c in t.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)]
     return near
@@ -250,10 +250,10 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         word = tok.lower_
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
-        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok is root.head and root.dep_ in ("compound", "nmod"))):
+        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
-        if tok is root.head and root.dep_ in ("poss", "compound", "nmod") and word in ROLE_NOUNS:
+        if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in ROLE_NOUNS:
             return True
     # "CEO of Nvidia", "engineer at Acme"
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in ROLE_NOUNS:
@@ -315,10 +315,21 @@ def is_publication_context(span) -> bool:
     return False
 
 
-_PERSON_TOKEN = re.compile(r"^(?:[A-Z][a-z'’\-]+|[A-Z]\.|Mc[A-Z][a-z]+|O'[A-Z][a-z]+|de|van|von|der|da|di|bin|al-[A-Z][a-z]+|[A-Z][a-z]*-[A-Z][a-z]+)$")
+_NAME_PARTICLES = frozenset("de del della di da van von der den du le la bin bint al ibn".split())
+
+
+def _is_name_word(word: str) -> bool:
+    """"Huang", "Fei-Fei", "O'Brien", "J.", "Timothée"; particles like "van" and "bin" too."""
+    if word in _NAME_PARTICLES:
+        return True
+    parts = word.split("-")
+    return all(p[:1].isupper() and p[:1].isalpha() and all(c.isalpha() or c in ".'’" for c in p) and
+               (len(p) == 1 or p[1:].replace(".", "").replace("'", "").replace("’", "").islower() or p[:2] == "Mc")
+               for p in parts) and not word.endswith("'s")
 
 
 def looks_like_person_name(span) -> bool:
-    """One to four capitalised name tokens ("Jensen Huang", "Fei-Fei Li"), no digits or suffixes."""
-    words = [t.text for t in span]
-    return 1 <= len(words) <= 4 and all(_PERSON_TOKEN.match(w) for w in words) and words[-1] not in COMPANY_SUFFIXES
+    """One to four capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits or company suffixes."""
+    words = span.text.split()
+    return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
+        and words[0] not in _NAME_PARTICLES
