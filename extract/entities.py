@@ -85,7 +85,10 @@ ORGANIZATION_WORDS = frozenset(
     "University College School Institute Institution Academy Agency Ministry Department Commission Council "
     "Committee Parliament Congress Senate Court Police Army Navy Party Union Association Society Foundation "
     "Federation Church Hospital Museum Government Office Authority Bureau Board League Club FC Assembly "
-    "Administration Organization Organisation Program Programme Center Centre Conference Summit".split()
+    "Administration Organization Organisation Program Programme Center Centre Conference Summit Gallery Trust "
+    "Movement Brigade Corps Regiment Battalion Squadron Fleet Campaign Circuit Theater Theatre War Report Festival "
+    "Orchestra Choir Team Olympics Championship Championships Cup Force Guard Cathedral Temple Library Archive "
+    "Prize Award Awards Chart Province County State Republic Kingdom Empire Dynasty".split()
 )
 #: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
 COMPANY_SUFFIXES = frozenset(
