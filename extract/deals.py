@@ -175,9 +175,10 @@ class _Parties:
             if found is None and owner:
                 found = self._owner(tok)
             if found is None:
-                # "investors including Valor Equity Partners and Sequoia Capital"
+                # "investors including Valor Equity Partners", "participation from Nvidia"
                 for c in tok.children:
-                    if c.dep_ == "prep" and c.lower_ == "including":
+                    if c.dep_ == "prep" and (c.lower_ == "including" or
+                                             c.lower_ == "from" and _lemma(tok) == "participation"):
                         for o in _pobjs(c):
                             added |= self.add(o, role)
                 continue
@@ -443,6 +444,15 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.anchors.add(c.i)
             for a in _agents(c):
                 parties.add(a, spec["acl"][_lemma(c)])
+    # "a round led by Inovia Capital that included Nvidia, Oracle and Salesforce Ventures"; the
+    # parser often hangs the relative clause on the lead investor, which includes no one itself
+    holders = [trigger] + [a for c in trigger.children if c.dep_ in ("acl", "relcl") for a in _agents(c)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl_objects", {}):
+                for o in c.children:
+                    if o.dep_ in ("dobj", "obj"):
+                        parties.add(o, spec["acl_objects"][_lemma(c)])
     if trigger.dep_ == "appos":
         # "Microsoft, OpenAI's biggest backer": the apposition's head is the noun's subject
         parties.add(trigger.head, spec.get("subject"))

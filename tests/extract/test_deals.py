@@ -228,3 +228,10 @@ def test_several_sizes_belong_to_no_single_model(make_doc):
 def test_a_count_typed_as_a_model_is_no_model_name(make_doc):
     text = "Silo AI released Poro, a 34B model trained with the University of Turku."
     assert attributes(make_doc, text, {"Silo AI": C, "Poro": M, "34B": M}) == [("Poro", "parameters", 34_000_000_000)]
+
+
+def test_round_participants_named_by_include(make_doc):
+    text = "Cohere previously raised $270 million in a round led by Inovia Capital that included Nvidia and Oracle."
+    found = kept(deals(make_doc, text, {"Cohere": C, "Inovia Capital": C, "Nvidia": C, "Oracle": C}))
+    assert [roles(d) for d in found] == [{("Cohere", "investee"), ("Inovia Capital", "investor"),
+                                          ("Nvidia", "investor"), ("Oracle", "investor")}]
