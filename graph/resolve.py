@@ -74,7 +74,9 @@ where pinned types outweigh gazetteer-sourced mentions, which outweigh the other
 the order of :data:`extract.records.ENTITY_TYPES`). Its display name is the pinned or
 gazetteer name if any, else its most frequent full form (ties: the form whose words the
 entity's mentions use most -- so a spelling backed by more short forms wins -- then the
-longest, then alphabetical). Ids are :func:`entity_id` of type and name; the rare
+longest, then alphabetical). Case variants count as one form, shown in their most frequent
+casing that is not all capitals (``SAN FRANCISCO`` in a dateline is ``San Francisco``),
+unless the name is short enough to be an acronym. Ids are :func:`entity_id` of type and name; the rare
 collision of two entities on one id gets ``-2``, ``-3``... in name order.
 """
 from __future__ import annotations
@@ -354,7 +356,18 @@ def _pick_name(forms: Counter, item_tokens: list[tuple[str, ...]]) -> str:
     def support(form: str) -> int:
         return sum(word_use[t] for t in set(tokens(form)))
 
-    return min(forms, key=lambda f: (-forms[f], -support(f), -len(f), f))
+    # Case variants count as one form, shown in their best casing: datelines and headlines
+    # shout ("SAN FRANCISCO"), prose does not; short all-capital words are acronyms.
+    by_case: dict[str, list[str]] = defaultdict(list)
+    for form in forms:
+        by_case[_case_only(form)].append(form)
+    totals = {key: sum(forms[f] for f in group) for key, group in by_case.items()}
+    best = min(by_case, key=lambda k: (-totals[k], -support(k), -len(k), k))
+
+    def shouting(form: str) -> bool:
+        return form.isupper() and sum(c.isalpha() for c in form) > 4
+
+    return min(by_case[best], key=lambda f: (shouting(f), -forms[f], f))
 
 
 # --------------------------------------------------------------------------- resolve
@@ -465,17 +478,21 @@ def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchore
             if len(tok) >= 5:
                 blocks[(type_, len(toks), toks[:i], toks[i + 1:], i, tok[0])].append(key)
     for block_key in sorted(blocks):
-        type_, _, _, _, i, _ = block_key
+        type_, length, _, _, i, _ = block_key
         keys = blocks[block_key]
-        for x, a in enumerate(keys):
-            for b in keys[x + 1:]:
-                if not is_spelling_variant(key_tokens[a][i], key_tokens[b][i]):
-                    continue
-                if (type_ == "person" and key_articles[a] & key_articles[b]
-                        and a not in anchored_keys and b not in anchored_keys):
-                    continue  # two unknown spellings in one story: two people
-                if len(key_tokens[a]) == 1 and (a in anchored_keys) == (b in anchored_keys):
-                    continue  # a lone word has no context: only a known name's near-spelling
+        if length == 1:
+            # a lone word has no context: only a known name's near-spelling is taken
+            known = [k for k in keys if k in anchored_keys]
+            pairs = [(a, b) for a in known for b in keys if b not in anchored_keys]
+        else:
+            pairs = [(a, b) for x, a in enumerate(keys) for b in keys[x + 1:]]
+        for a, b in pairs:
+            if (type_ == "person" and key_articles[a] & key_articles[b]
+                    and a not in anchored_keys and b not in anchored_keys):
+                continue  # two unknown spellings in one story: two people
+            # one changed letter in five is another word ("Bosch"/"Busch"); lone words need six
+            min_length = 6 if length == 1 else 5
+            if is_spelling_variant(key_tokens[a][i], key_tokens[b][i], min_length=min_length):
                 fuzzy_union(a, b, "spelling_variant")
 
 

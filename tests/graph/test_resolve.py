@@ -472,6 +472,21 @@ def test_display_name_most_frequent_then_longest_then_alphabetical():
     assert names(resolve(c.mentions, rules=NO_RULES)) == {("DeepMind", "company")}
 
 
+def test_display_name_prefers_prose_casing_to_dateline_capitals():
+    c = Corpus()
+    for article in ("a1", "a2"):
+        c.add(article, "SAN FRANCISCO", "place")
+    c.add("a3", "San Francisco", "place").add("a3", "NASA", "organization").add("a4", "Nasa", "organization", times=2)
+    assert names(resolve(c.mentions, rules=NO_RULES)) == {("San Francisco", "place"), ("Nasa", "organization")}
+    c = Corpus().add("a1", "AMD", "company", times=2).add("a2", "Amd", "company")
+    assert names(resolve(c.mentions, rules=NO_RULES)) == {("AMD", "company")}
+
+
+def test_one_changed_letter_of_five_is_another_word():
+    c = Corpus().add("a1", "Bosch", "company", canonical="Bosch", source="gazetteer").add("a1", "Busch", "company")
+    assert len(resolve(c.mentions, rules=NO_RULES).entities) == 2
+
+
 def test_dropped_mentions_have_no_entity():
     c = Corpus().add("a1", "\u201c...\u201d", "company").add("a1", "Nvidia", "company")
     res = resolve(c.mentions, rules=NO_RULES)
