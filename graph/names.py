@@ -13,6 +13,7 @@ Three levels of "the same name", from strict to loose:
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 import unicodedata
 
@@ -20,6 +21,7 @@ __all__ = [
     "CORPORATE_SUFFIXES",
     "HONORIFICS",
     "SUFFIX_LIKE_WORDS",
+    "SURNAME_PARTICLES",
     "VARIANT_WORDS",
     "case_key",
     "compact_key",
@@ -68,6 +70,13 @@ HONORIFICS = frozenset({
     "lord", "lady", "rev", "reverend", "fr", "uncle", "aunt", "auntie", "grandpa",
     "grandma", "papa", "mama", "president", "senator", "sen", "rep", "gov", "governor",
     "judge", "justice", "chancellor", "minister", "premier",
+})
+
+#: Words that start a surname ("Daniel De Freitas" is "De Freitas" for short, "Alwaleed
+#: bin Talal" is "bin Talal").
+SURNAME_PARTICLES = frozenset({
+    "de", "da", "di", "del", "della", "dos", "das", "du", "van", "von", "der", "den", "ter",
+    "le", "la", "al", "el", "bin", "ibn", "ben", "bint", "mac", "st",
 })
 
 #: Words that tell two models (or product lines) apart; two names differing in one of
@@ -134,6 +143,11 @@ def normalise_name(text: str) -> str:
     >>> normalise_name("Co.")
     'co'
     """
+    return _normalise(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)  # names repeat across a corpus
+def _normalise(text: str) -> str:
     text = _clean(text).casefold()
     previous = None
     while text != previous:  # "Acme Holdings, Inc.'s" needs several passes
@@ -157,7 +171,12 @@ def loose_key(text: str) -> str:
     >>> loose_key("Phi-3-mini")
     'phi 3 mini'
     """
-    return " ".join(_SEPARATOR_RE.sub(" ", normalise_name(text)).split())
+    return _loose(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _loose(text: str) -> str:
+    return " ".join(_SEPARATOR_RE.sub(" ", _normalise(text)).split())
 
 
 def compact_key(text: str) -> str:
@@ -182,7 +201,12 @@ def compact_key(text: str) -> str:
     >>> compact_key("GPT-3.5") == compact_key("GPT-35")
     False
     """
-    key = unicodedata.normalize("NFKD", loose_key(text))
+    return _compact(text)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _compact(text: str) -> str:
+    key = unicodedata.normalize("NFKD", _loose(text))
     key = "".join(c for c in key if not unicodedata.combining(c))
 
     def join(match: re.Match) -> str:
@@ -201,7 +225,7 @@ def tokens(text: str) -> tuple[str, ...]:
     >>> tokens("Jean-Luc  Picard's")
     ('jean-luc', 'picard')
     """
-    return tuple(normalise_name(text).split())
+    return tuple(_normalise(text).split())
 
 
 def strip_honorifics(text: str) -> str:

@@ -15,10 +15,11 @@ into an entity of another name, with the rule that put it there:
     (``normalised``: ``Microsoft Corp.``, ``Phi-3-mini``, ``Mr. Huang``, ``Open AI``); see
     :mod:`graph.names`.
 ``short_form``
-    A person called by one name (``Suleyman``, ``Uncle Jensen``) when exactly one
-    multi-token person of the same article has that last name (else that first name),
-    or, when its article names nobody with it, exactly one in the corpus has that last
-    name. A company called by the start of a longer name whose other words are
+    A person called by one name (``Suleyman``, ``Uncle Jensen``, ``De Freitas``) when
+    exactly one multi-token person of the same article has that surname (else that first
+    name), or, when its article names nobody with it, exactly one in the corpus has that
+    surname. A lone surname the tagger typed as an organisation or place (``Frosst``
+    next to ``Nick Frosst``) when every article naming it names that person in full. A company called by the start of a longer name whose other words are
     suffix-like (``Inflection`` -> ``Inflection AI``; see ``SUFFIX_LIKE_WORDS``).
 ``spelling_variant``
     Persons and companies whose names differ in one token that is a near spelling
@@ -95,6 +96,7 @@ from extract.records import ENTITY_TYPES, Mention
 from .io.atomic import atomic_open
 from .names import (
     SUFFIX_LIKE_WORDS,
+    SURNAME_PARTICLES,
     case_key,
     compact_key,
     display_name,
@@ -452,7 +454,7 @@ def resolve(mentions: Iterable[Mention], *, rules: ResolutionRules | None = None
     _merge_compact_names(by_key, key_type, groups)
     _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union)
     short_keys = _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union)
-    _assign_person_short_forms(items, groups, key_tokens)
+    _assign_person_short_forms(items, groups, key_tokens, key_articles)
     return _build_resolution(items, dropped, groups, short_keys)
 
 
@@ -546,38 +548,67 @@ def _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_u
     return joined
 
 
-def _assign_person_short_forms(items, groups, key_tokens) -> None:
-    # Full (multi-token) person names: the groups they are in, by first and last token.
-    lasts: dict[str, set[str]] = defaultdict(set)
+def _surname_tails(toks: tuple[str, ...]) -> list[tuple[str, ...]]:
+    """The ways a full name can be shortened to a surname: ``("freitas",)``, ``("de", "freitas")``."""
+    return [toks[-k:] for k in range(1, len(toks)) if k == 1 or toks[-k] in SURNAME_PARTICLES]
+
+
+def _is_full_name(toks: tuple[str, ...]) -> bool:
+    return len(toks) >= 2 and toks[0] not in SURNAME_PARTICLES
+
+
+def _assign_person_short_forms(items, groups, key_tokens, key_articles) -> None:
+    # Full person names: the groups they are in, by first name and by surname.
+    lasts: dict[tuple[str, ...], set[str]] = defaultdict(set)
     firsts: dict[str, set[str]] = defaultdict(set)
-    last_names: dict[str, set[str]] = defaultdict(set)  # root -> its last names
+    last_names: dict[str, set[str]] = defaultdict(set)  # root -> its one-word surnames
     in_article: dict[str, set[str]] = defaultdict(set)
     for it in items:
         toks = key_tokens[it.base_key]
-        if it.mention.type != "person" or len(toks) < 2:
+        if it.mention.type != "person" or not _is_full_name(toks):
             continue
         root = groups.find(it.base_key)
-        lasts[toks[-1]].add(root)
+        for tail in _surname_tails(toks):
+            lasts[tail].add(root)
         firsts[toks[0]].add(root)
         last_names[root].add(toks[-1])
         in_article[it.mention.article].add(root)
+    root_articles: dict[str, set[str]] = defaultdict(set)
+    for article, roots in in_article.items():
+        for root in roots:
+            root_articles[root].add(article)
 
     for it in items:
         toks = key_tokens[it.base_key]
-        if it.mention.type != "person" or it.anchor or len(toks) != 1:
+        if it.anchor or not (len(toks) == 1 or (len(toks) > 1 and toks[0] in SURNAME_PARTICLES)):
             continue
-        own = groups.find(it.base_key)
-        if own in last_names:
-            continue  # its own name group already holds a full name
-        (word,) = toks
         here = in_article.get(it.mention.article, set())
+        if it.mention.type == "person":
+            own = groups.find(it.base_key)
+            if own in last_names:
+                continue  # its own name group already holds a full name
+            steps = [(lasts.get(toks, set()) & here, "short_form")]
+            if len(toks) == 1:
+                (word,) = toks
+                steps += [
+                    (firsts.get(word, set()) & here, "short_form"),
+                    ({r for r in here if any(is_spelling_variant(word, last) for last in last_names[r])},
+                     "spelling_variant"),
+                    (lasts.get(toks, set()), "short_form"),
+                ]
+        elif it.mention.source.startswith("ner"):
+            # A statistical tagger often types a lone surname as an organisation or place
+            # ("Frosst said" next to "Nick Frosst"). Taken only when every article naming it
+            # also names that person in full, so the company Dell, named apart from
+            # Michael Dell elsewhere, stays a company.
+            cands = lasts.get(toks, set()) & here
+            if len(cands) != 1 or not key_articles[it.base_key] <= root_articles[next(iter(cands))]:
+                continue
+            steps = [(cands, "short_form")]
+        else:
+            continue
         target = rule = None
-        for candidates, rule_name in (
-            (lasts.get(word, set()) & here, "short_form"),
-            (firsts.get(word, set()) & here, "short_form"),
-            ({r for r in here if any(is_spelling_variant(word, last) for last in last_names[r])}, "spelling_variant"),
-            (lasts.get(word, set()), "short_form"),
-        ):
+        for candidates, rule_name in steps:
             if len(candidates) > 1:
                 break  # ambiguous: stays a name of its own
             if candidates:
@@ -596,7 +627,8 @@ def _build_resolution(items, dropped, groups, short_keys) -> Resolution:
     drafts = []
     for root in sorted(clusters):
         members = clusters[root]
-        type_ = _vote_type(members)
+        # a short form takes the type of the full name it was matched to
+        type_ = _vote_type([it for it in members if it.rule is None] or members)
         pinned = Counter(it.base_name for it in members if it.anchor == "pin")
         canon = Counter(it.base_name for it in members if it.anchor in ("gazetteer", "metonym"))
         full = Counter()

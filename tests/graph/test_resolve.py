@@ -210,6 +210,31 @@ def test_short_form_does_not_take_a_person_from_another_article_when_its_own_has
     assert res.entity_of(c.mentions[-1]) == "person:jack-altman"
 
 
+def test_surname_with_particle():
+    c = Corpus().add("a1", "Daniel De Freitas", "person").add("a1", "De Freitas", "person")
+    c.add("a1", "Freitas", "person")
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Daniel De Freitas", "person")}
+    assert rule_of(res, "De Freitas") == "short_form"
+
+
+def test_lone_surname_typed_as_company_joins_the_person():
+    c = Corpus().add("a1", "Nick Frosst", "person").add("a1", "Frosst", "company", times=2)
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Nick Frosst", "person")}
+    assert rule_of(res, "Frosst") == "short_form"
+
+
+def test_company_named_after_a_person_stays_a_company():
+    c = Corpus().add("a1", "Michael Dell", "person").add("a1", "Dell", "company")
+    c.add("a2", "Dell", "company", times=2)
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Michael Dell", "person"), ("Dell", "company")}
+    # and a gazetteer name is never taken for a surname
+    c = Corpus().add("a1", "Michael Dell", "person").add("a1", "Dell", "company", canonical="Dell", source="gazetteer")
+    assert names(resolve(c.mentions, rules=NO_RULES)) == {("Michael Dell", "person"), ("Dell", "company")}
+
+
 def test_cross_article_short_form_when_unique_in_corpus():
     c = Corpus()
     c.add("a1", "Mustafa Suleyman", "person")
