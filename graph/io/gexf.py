@@ -25,7 +25,7 @@ from typing import Any
 import networkx as nx
 
 from graph.io.atomic import atomic_write_bytes
-from graph.io.graphml import MARKER_ATTRIBUTE, flat_copy, unflatten_graph, xml_safe_json
+from graph.io.graphml import XML_UNSAFE, MARKER_ATTRIBUTE, flat_copy, unflatten_graph, xml_safe_json
 
 __all__ = ["write_gexf", "read_gexf"]
 
@@ -101,14 +101,15 @@ def _gexf_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     edge_ids = _attribute_table("edge", [attrs for *_, attrs in edge_items], graph)
     nodes = ET.SubElement(graph, "nodes")
     for node, attrs in node_items:
-        label = G.nodes[node].get("name")
-        element = ET.SubElement(nodes, "node", {"id": str(node), "label": str(label if label is not None else node)})
+        name = G.nodes[node].get("name")
+        label = name if isinstance(name, str) and not XML_UNSAFE.search(name) else str(node)
+        element = ET.SubElement(nodes, "node", {"id": str(node), "label": label})
         _attvalues(element, attrs, node_ids)
     edges = ET.SubElement(graph, "edges")
     for u, v, file_key, attrs in edge_items:
         fields = {"id": file_key, "source": str(u), "target": str(v)}
         relation = attrs.get("relation", attrs.get("key"))
-        if isinstance(relation, str):
+        if isinstance(relation, str) and not XML_UNSAFE.search(relation):
             fields["label"] = relation
         confidence = attrs.get("confidence")
         if isinstance(confidence, (int, float)) and not isinstance(confidence, bool) and math.isfinite(confidence):

@@ -43,15 +43,16 @@ __all__ = [
     "unflatten_graph",
     "xml_safe_json",
     "MARKER_ATTRIBUTE",
+    "XML_UNSAFE",
 ]
 
 #: Graph attribute holding, as a JSON string, what the writer changed: which attribute
 #: names were JSON-encoded per domain, and which viewer conveniences were added.
 MARKER_ATTRIBUTE = "newsgraph_encoding"
 
-# Characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, surrogates,
+#: Characters XML 1.0 cannot hold (C0 controls except tab/newline/CR, surrogates,
 # U+FFFE/U+FFFF), plus "\r", which XML parsers turn into "\n" when reading text.
-_XML_UNSAFE = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+XML_UNSAFE = re.compile("[^\t\n\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 _INT64 = range(-(2**63), 2**63)
 
@@ -69,7 +70,7 @@ def _is_plain(values: list[Any]) -> bool:
     if kind is float:
         return all(math.isfinite(value) for value in values)
     if kind is str:
-        return not any(_XML_UNSAFE.search(value) for value in values)
+        return not any(XML_UNSAFE.search(value) for value in values)
     return False
 
 
@@ -82,7 +83,7 @@ def xml_safe_json(value: Any) -> str:
     {"s": "a\\r\\nb", "x": "\\ufffe"}
     """
     text = json.dumps(value, ensure_ascii=False)
-    if _XML_UNSAFE.search(text):
+    if XML_UNSAFE.search(text):
         # Only U+FFFE, U+FFFF and lone surrogates get here (JSON already escapes
         # control characters); \\u escapes keep the text XML-safe.
         text = json.dumps(value, ensure_ascii=True)

@@ -8,6 +8,8 @@ import xml.etree.ElementTree as ET
 
 import networkx as nx
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from graph.io import (
     atomic_open,
@@ -377,3 +379,57 @@ def test_neo4j_batches_large_graphs(tmp_path, monkeypatch):
     write_neo4j(G, path)
     assert path.read_text(encoding="utf-8").count("UNWIND [") == 3
     assert_same_graph(parse_neo4j_script(path), G)
+
+
+# --- every format, arbitrary attribute values ----------------------------------------------
+
+
+_names = st.sampled_from(["name", "aliases", "note", "score", "flag", "extra", "amount_usd"])
+_scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(2**70), max_value=2**70),
+    st.floats(allow_nan=False, allow_infinity=False),
+    st.text(max_size=12),
+)
+_values = st.recursive(_scalars, lambda inner: st.one_of(st.lists(inner, max_size=3),
+                                                          st.dictionaries(st.text(max_size=4), inner, max_size=3)),
+                       max_leaves=6)
+_attrs = st.dictionaries(_names, _values, max_size=4)
+
+
+@st.composite
+def _graphs(draw):
+    G = nx.MultiDiGraph()
+    ids = draw(st.lists(st.from_regex(r"[a-z]{1,3}:[a-z0-9\-]{1,5}", fullmatch=True), min_size=1, max_size=4, unique=True))
+    for node in ids:
+        G.add_node(node, id=node, type=draw(st.sampled_from(["company", "person", "model", "deal", "other"])), **draw(_attrs))
+    for _ in range(draw(st.integers(0, 5))):
+        u, v = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
+        key = draw(st.sampled_from(["works_for", "party", "leads", 0, 1]))
+        G.add_edge(u, v, key=key, relation=draw(st.sampled_from(["works_for", "party", None])), **draw(_attrs))
+    G.graph.update(draw(_attrs))
+    return G
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(G=_graphs())
+def test_every_format_round_trips_arbitrary_values(tmp_path_factory, monkeypatch, G):
+    import graph.io.atomic
+
+    # Durability is not under test here, and fsync makes hundreds of writes slow on shared disks.
+    monkeypatch.setattr(graph.io.atomic.os, "fsync", lambda fd: None)
+    folder = tmp_path_factory.mktemp("formats")
+    write_json(G, folder / "g.json")
+    assert_same_graph(read_json(folder / "g.json"), G)
+    write_csv(G, folder / "tables")
+    assert_same_graph(read_csv(folder / "tables"), G)
+    flat = without_none(G)
+    flat.graph = {k: v for k, v in G.graph.items() if v is not None}
+    write_graphml(G, folder / "g.graphml")
+    assert_same_graph(read_graphml(folder / "g.graphml"), flat)
+    flat.graph = dict(G.graph)  # GEXF and Neo4j keep graph metadata as one JSON document
+    write_gexf(G, folder / "g.gexf")
+    assert_same_graph(read_gexf(folder / "g.gexf"), flat)
+    write_neo4j(G, folder / "g.cypher")
+    assert_same_graph(parse_neo4j_script(folder / "g.cypher"), flat)
