@@ -25,6 +25,17 @@ _LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
 
 
+@Language.component("newsgraph_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every line break: headlines, datelines, list items and source lines
+    are separate statements, but the parser would glue them onto the next line."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.text or (prev.is_space and "\n" in prev.whitespace_ + prev.text) or "\n" in prev.whitespace_:
+            tok.is_sent_start = True
+    return doc
+
+
 @Language.factory(
     "newsgraph_entities",
     default_config={"gazetteer_dir": None, "model_window": 6},

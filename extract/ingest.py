@@ -869,7 +869,27 @@ def _read_file(path: str, shown: str, article_id: str, max_bytes: int) -> list[A
     fields = front_matter(text)[0] if markdown else {}
     return [Article(id=article_id, text=text, title=_one_line(fields.get("title", "")) or title,
                     url=fields.get("url") or fields.get("canonical_url") or None,
-                    date=normalize_date(fields.get("date")), path=shown)]
+                    date=normalize_date(fields.get("date")) or dateline_date(text), path=shown)]
+
+
+_DATELINE_RE = re.compile(
+    r"^[A-Z][A-Za-z .,'’-]{1,40}?,\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}"
+    r"(?:st|nd|rd|th)?,?\s+\d{4}|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{4})"
+    r"\s*(?:\([A-Za-z .]+\)\s*)?[—–-]",
+    re.MULTILINE,
+)
+
+
+def dateline_date(text: str) -> str | None:
+    """The date of a news dateline in the first paragraphs: "SAN FRANCISCO, May 6, 2024 —".
+
+    >>> dateline_date("Acme buys Zorb\\n\\nSAN FRANCISCO, May 6, 2024 — Acme said...")
+    '2024-05-06'
+    >>> dateline_date("LONDON, 3 June 2024 (Reuters) - Quillstone said") , dateline_date("No date here.")
+    ('2024-06-03', None)
+    """
+    match = _DATELINE_RE.search(text[:1500])
+    return normalize_date(match.group(1)) if match else None
 
 
 # --------------------------------------------------------------------------- paths

@@ -42,6 +42,8 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
         nlp.remove_pipe(name)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
+    first_reader = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    nlp.add_pipe("newsgraph_line_breaks", before=first_reader)
     nlp.add_pipe("newsgraph_entities", config={"gazetteer_dir": gazetteer_dir})
     return nlp
 
