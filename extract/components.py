@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, ORGANIZATION_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    COMPANY_NOUNS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     model_shape_spans, strip_model_stage,
 )
@@ -143,6 +143,8 @@ class EntityTyper:
         company = has_company_context(span) and not person
         if person and label in ("ORG", "GPE", "NORP", "PRODUCT"):
             return "PERSON", "context"
+        if any(t.text in PLACE_WORDS for t in span) and not company:
+            return "PLACE", "ner_weak"
         if label == "ORG":
             if any(t.text in ORGANIZATION_WORDS for t in span):
                 return "ORGANIZATION", "ner"

@@ -80,6 +80,15 @@ MODEL_NOUNS = frozenset(
     "model models llm llms chatbot chatbots parameter parameters weights transformer transformers "
     "multimodal checkpoint checkpoints".split()
 )
+#: Roles only a business has: "CEO of X" makes X a company even when the NER calls it a place
+#: ("President of Bolivia" does not).
+BUSINESS_ROLES = frozenset("ceo cto cfo coo founder co-founder cofounder chairman chairwoman".split())
+#: Last words of names of places: "Rohn Glacier", "Lake Geneva" (first word), "Park Avenue".
+PLACE_WORDS = frozenset(
+    "Glacier River Lake Mount Mountain Mountains Island Islands Bay Sea Ocean Street Avenue Road Square Park "
+    "Valley Canyon Desert Forest Peninsula Strait Gulf Coast Beach Falls Creek Airport Station Bridge Castle "
+    "Palace Stadium Arena Hill Hills Heights Harbour Harbor Province District Region Prefecture".split()
+)
 #: Words in an ORG name that make it a non-company organisation.
 ORGANIZATION_WORDS = frozenset(
     "University College School Institute Institution Academy Agency Ministry Department Commission Council "
@@ -256,10 +265,11 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
-        if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in ROLE_NOUNS:
+        if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES):
             return True
-    # "CEO of Nvidia", "engineer at Acme"
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in ROLE_NOUNS:
+    # "CEO of Nvidia", "engineer at Acme" (for places only business roles count)
+    roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
         return True
     # "Neeva was founded by...", "Acme was acquired by..."
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
@@ -332,7 +342,7 @@ def _is_name_word(word: str) -> bool:
 
 
 def looks_like_person_name(span) -> bool:
-    """One to four capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits or company suffixes."""
+    """One to five capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits, company suffixes or place words."""
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
-        and words[0] not in _NAME_PARTICLES
+        and words[0] not in _NAME_PARTICLES and not (set(words) & PLACE_WORDS)
