@@ -3,6 +3,12 @@ from __future__ import annotations
 
 import copy
 import csv
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
 import json
 import xml.etree.ElementTree as ET
 
@@ -148,6 +154,38 @@ def test_exporter_failure_keeps_old_file(tmp_path, graph):
         write_json(graph, path)
     assert path.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["graph.json"]
+
+
+# Loads atomic.py by path (it needs only the standard library) so that each child starts fast.
+_WRITER_LOOP = """
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("atomic", sys.argv[4])
+atomic = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(atomic)
+atomic_write_text = atomic.atomic_write_text
+path, old, new = sys.argv[1], sys.argv[2], sys.argv[3]
+print("ready", flush=True)
+while True:
+    atomic_write_text(path, new * 20000)
+    atomic_write_text(path, old * 20000)
+"""
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
+def test_sigkill_mid_write_leaves_old_or_new_file(tmp_path):
+    repo = Path(__file__).resolve().parents[2]
+    path = tmp_path / "graph.json"
+    atomic_write_text(path, "A" * 20000)
+    module = repo / "graph" / "io" / "atomic.py"
+    for delay in (0.0, 0.01, 0.03, 0.07, 0.15):
+        child = subprocess.Popen([sys.executable, "-c", _WRITER_LOOP, str(path), "A", "B", str(module)],
+                                 stdout=subprocess.PIPE)
+        assert child.stdout.readline().strip() == b"ready"
+        time.sleep(delay)
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+        child.stdout.close()
+        assert path.read_text() in ("A" * 20000, "B" * 20000)
 
 
 def test_atomic_open_rejects_non_write_modes(tmp_path):
