@@ -1,14 +1,15 @@
 """Name normalisation: the small pure functions that entity resolution compares names with.
 
-Three levels of "the same name", from strict to loose:
+Four levels of "the same name", from strict to loose:
 
-* :func:`case_key` -- a pure case, Unicode-form, spacing or possessive variant
+* :func:`case_key` -- a pure case, Unicode-form, spacing, dash/quote or possessive variant
   (``"OpenAI's"`` and ``"openai"``); such variants are never listed as aliases.
-* :func:`normalise_name` -- the blocking key of the resolver: also unifies dashes and
-  quotes and drops corporate suffixes (``"Microsoft Corp."`` and ``"Microsoft"``).
-* :func:`compact_key` -- also ignores spaces, hyphens and underscores except between
-  two digits (``"Phi-3-mini"``, ``"Phi 3 Mini"``; ``"Open AI"``, ``"OpenAI"``), which
-  journalists use interchangeably in product and company names.
+* :func:`normalise_name` -- the blocking key of the resolver: also drops corporate
+  suffixes (``"Microsoft Corp."`` and ``"Microsoft"``).
+* :func:`loose_key` -- also reads hyphens as spaces (``"Phi-3-mini"``, ``"Phi 3 Mini"``);
+  mentions with one loose key are one name whatever their types.
+* :func:`compact_key` -- also ignores accents and spaces (kept between two digits):
+  ``"Open AI"``, ``"OpenAI"``; the resolver joins such names only within one type.
 """
 from __future__ import annotations
 
