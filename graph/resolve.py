@@ -70,9 +70,10 @@ entity. A ``"comment"`` key is allowed and ignored.
 
 Types, names and ids
 --------------------
-Grouping by name ignores type; an entity's type is the majority type of its mentions,
-where pinned types outweigh gazetteer-sourced mentions, which outweigh the others (ties:
-the order of :data:`extract.records.ENTITY_TYPES`). Its display name is the pinned or
+Mentions with one :func:`~graph.names.loose_key` are one name whatever their types; an
+entity's type is the majority type of its mentions, where pinned types outweigh
+gazetteer-sourced mentions, which outweigh the others (ties: the order of
+:data:`extract.records.ENTITY_TYPES`); short forms take the type of their full name. Its display name is the pinned or
 gazetteer name if any, else its most frequent full form (ties: the form whose words the
 entity's mentions use most -- so a spelling backed by more short forms wins -- then the
 longest, then alphabetical). Case variants count as one form, shown in their most frequent
