@@ -149,6 +149,8 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     ------
     TypeError
         If an attribute value cannot be serialised (the old file is kept).
+    ValueError
+        If a number is NaN or infinite, which JSON cannot hold (the old file is kept).
 
     Notes
     -----
@@ -181,7 +183,11 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     >>> nx.utils.graphs_equal(read_json(path), G)
     True
     """
-    text = json.dumps(graph_to_json_data(G), ensure_ascii=False, indent=1, sort_keys=False)
+    try:
+        # allow_nan=False: NaN and Infinity are not JSON, and strict readers reject the file.
+        text = json.dumps(graph_to_json_data(G), ensure_ascii=False, indent=1, sort_keys=False, allow_nan=False)
+    except ValueError as err:
+        raise ValueError(f"{os.fspath(path)}: the graph holds a NaN or infinite number ({err})") from None
     atomic_write_text(path, text + "\n")
 
 

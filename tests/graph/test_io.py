@@ -230,6 +230,16 @@ def test_json_is_deterministic_and_sorted(tmp_path, graph):
     assert "北京" in (tmp_path / "a.json").read_text(encoding="utf-8")
 
 
+def test_json_refuses_nan_and_keeps_old_file(tmp_path, graph):
+    path = tmp_path / "graph.json"
+    write_json(graph, path)
+    before = path.read_bytes()
+    graph.edges["company:microsoft", "model:mai-1", "develops"]["confidence"] = float("nan")
+    with pytest.raises(ValueError, match="NaN"):
+        write_json(graph, path)
+    assert path.read_bytes() == before
+
+
 def test_json_reads_links_key(tmp_path, graph):
     data = graph_to_json_data(graph)
     data["links"] = data.pop("edges")
