@@ -65,6 +65,7 @@ class EntityTyper:
     def __call__(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
         candidates += self._gazetteer_spans(doc)
+        self._business = _is_business_text(doc, candidates)
         candidates += self._metonym_spans(doc)
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
@@ -150,7 +151,10 @@ class EntityTyper:
                 return "ORGANIZATION", "ner"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
-            return "COMPANY", "context" if company else "ner"
+            if company:
+                return "COMPANY", "context"
+            # an organisation named in business news is most likely a company; elsewhere, say less
+            return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
         if label == "PERSON":
             if company:
                 return "COMPANY", "context"
@@ -261,6 +265,23 @@ def _conjuncts(token):
     return [t for t in found if t.i != token.i]
 
 
+#: Lemmas that make a text business or technology news.
+BUSINESS_LEMMAS = frozenset(
+    "company startup firm investment invest investor acquire acquisition revenue profit ceo executive funding "
+    "valuation share shareholder stock market customer product model ai chip software deal partnership license "
+    "billion million launch release developer cloud platform".split()
+)
+
+
+def _is_business_text(doc, gazetteer_candidates) -> bool:
+    """Whether a document reads as business/technology news: known companies or models, or its vocabulary."""
+    known = sum(1 for c in gazetteer_candidates if c[1] in ("COMPANY", "MODEL"))
+    if known >= 2:
+        return True
+    words = sum(1 for t in doc if t.lemma_.lower() in BUSINESS_LEMMAS or t.lower_ in BUSINESS_LEMMAS)
+    return words >= max(2, len(doc) / 150)
+
+
 def _outside(text, ranges):
     """``text`` with the given character ranges blanked out."""
     chars = list(text)
@@ -277,12 +298,13 @@ def _select(candidates):
     """
     order = sorted(candidates, key=lambda c: (-RANK[c[2]], -(c[0].end - c[0].start), c[0].start))
     taken, kept = set(), []
-    gazetteer_companies = [c for c in candidates if c[2] == "gazetteer" and c[1] == "COMPANY"]
+    gazetteer_names = [c[0] for c in candidates if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE")]
     for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
-        for g in gazetteer_companies:
-            g_span = g[0]
-            if g_span.start == span.start and g_span.end < span.end and all(t.is_alpha and (t.is_title or t.is_upper) for t in span[len(g_span):]) and not any(t.text in ("'s", "’s") for t in span):
-                order.insert(0, (span, "COMPANY", "name_extension", None))
+        if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
+            continue
+        # "Microsoft Research", "Boston Dynamics", "Bank of America": a known name inside a longer company name
+        if any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in gazetteer_names):
+            order.insert(0, (span, "COMPANY", "name_extension", None))
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
             continue
