@@ -18,7 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from extract.ingest import read_articles
-from extract.pipeline import DEFAULT_MODEL, extract, load_nlp
+from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
 
 from .resolve import Resolution, ResolutionRules, resolve
@@ -66,7 +66,8 @@ class BuildReport:
 
 
 def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, rules: ResolutionRules | None = None,
-                report: BuildReport | None = None) -> nx.MultiDiGraph:
+                report: BuildReport | None = None, engine: str = "local", scheduler: str | None = None,
+                cache=None) -> nx.MultiDiGraph:
     """Build the knowledge graph of articles.
 
     Parameters
@@ -78,7 +79,14 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     model : str
         Name of an installed spaCy pipeline (ignored when ``nlp`` is given).
     jobs : int
-        Processes for spaCy.
+        Worker processes for extraction (local engine), or workers of a local Dask cluster.
+    engine : {"local", "dask"}
+        Where extraction runs (:mod:`graph.engines`); the graph is the same either way.
+    scheduler : str, optional
+        Address of a running Dask scheduler (with ``engine="dask"``).
+    cache : str, path or ExtractionCache, optional
+        Per-article extraction cache (:mod:`graph.cache`): only new or changed articles
+        are parsed; resolution always runs over every article.
     report : BuildReport, optional
         Filled with what was read and skipped.
 
@@ -108,7 +116,7 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
                 report.articles += 1
                 yield item
 
-    extractions = list(extract(nlp, articles(), n_process=jobs))
+    extractions = _extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)
     metadata = {
         "tool": "newsgraph",
         "version": __version__,
@@ -118,6 +126,22 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     G = assemble_graph(extractions, rules=rules, metadata=metadata, report=report)
     report.seconds = time.perf_counter() - started
     return G
+
+
+def _extract_all(nlp, articles, *, jobs, engine, scheduler, cache) -> list[Extraction]:
+    from .cache import ExtractionCache, pipeline_fingerprint
+    from .engines import make_engine, run_extraction
+
+    runner = make_engine(engine, nlp, jobs=jobs, scheduler=scheduler)
+    if cache is None:
+        return list(run_extraction(runner, articles))
+    owned = not isinstance(cache, ExtractionCache)
+    store = ExtractionCache(cache) if owned else cache
+    try:
+        return list(run_extraction(runner, articles, cache=store, fingerprint=pipeline_fingerprint(nlp)))
+    finally:
+        if owned:
+            store.close()
 
 
 def _read_inputs(inputs):
