@@ -86,7 +86,7 @@ def graph_to_json_data(G: nx.MultiDiGraph) -> dict[str, Any]:
     }
 
 
-def json_data_to_graph(data: dict[str, Any], *, id_attribute: bool = True) -> nx.MultiDiGraph:
+def json_data_to_graph(data: dict[str, Any], *, id_attribute: bool = False) -> nx.MultiDiGraph:
     """Build a :class:`~networkx.MultiDiGraph` from node-link data.
 
     Parameters
@@ -95,9 +95,10 @@ def json_data_to_graph(data: dict[str, Any], *, id_attribute: bool = True) -> nx
         Node-link data with an ``edges`` or (older networkx) ``links`` list.
     id_attribute : bool
         Node-link data stores a node's key in its ``id`` field, and
-        :func:`networkx.node_link_graph` drops that field from the node's
-        attributes. SCHEMA.md nodes carry ``id`` as an attribute too, so by default
-        it is put back (``G.nodes[n]["id"] == n``); pass ``False`` for plain graphs.
+        :func:`networkx.node_link_graph` does not copy it into the node's
+        attributes, which matches graphs from ``graph.build`` (the key is the id).
+        Pass ``True`` to also set ``G.nodes[n]["id"] = n``, for graphs that carried
+        their id as an attribute as well.
 
     Returns
     -------
@@ -116,7 +117,9 @@ def json_data_to_graph(data: dict[str, Any], *, id_attribute: bool = True) -> nx
     ...         "links": [{"source": "a", "target": "b", "key": "k", "w": 1}]}
     >>> G = json_data_to_graph(data)
     >>> list(G.edges(keys=True, data=True)), G.nodes["a"]
-    ([('a', 'b', 'k', {'w': 1})], {'id': 'a'})
+    ([('a', 'b', 'k', {'w': 1})], {})
+    >>> json_data_to_graph(data, id_attribute=True).nodes["a"]
+    {'id': 'a'}
     """
     if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
         raise ValueError("not node-link data: expected an object with a 'nodes' list")
@@ -161,7 +164,7 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     --------
     >>> import tempfile, pathlib, networkx as nx
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("company:a", id="company:a", name="Äpfel AG", aliases=["Äpfel"])
+    >>> G.add_node("company:a", name="Äpfel AG", aliases=["Äpfel"])
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "graph.json"
     >>> write_json(G, path)
     >>> print(path.read_text(encoding="utf-8"), end="")
@@ -191,7 +194,7 @@ def write_json(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     atomic_write_text(path, text + "\n")
 
 
-def read_json(path: str | os.PathLike[str], *, id_attribute: bool = True) -> nx.MultiDiGraph:
+def read_json(path: str | os.PathLike[str], *, id_attribute: bool = False) -> nx.MultiDiGraph:
     """Read a node-link JSON file (``edges`` or ``links``) into a MultiDiGraph.
 
     Parameters
@@ -199,7 +202,7 @@ def read_json(path: str | os.PathLike[str], *, id_attribute: bool = True) -> nx.
     path : str or path-like
         A file written by :func:`write_json` or by ``networkx.node_link_data``.
     id_attribute : bool
-        Restore each node's ``id`` attribute (see :func:`json_data_to_graph`).
+        Also set each node's ``id`` attribute to its key (see :func:`json_data_to_graph`).
 
     Returns
     -------
@@ -217,7 +220,7 @@ def read_json(path: str | os.PathLike[str], *, id_attribute: bool = True) -> nx.
     >>> path = pathlib.Path(tempfile.mkdtemp()) / "g.json"
     >>> _ = path.write_text('{"nodes": [{"id": "a"}], "links": []}')
     >>> list(read_json(path).nodes(data=True))
-    [('a', {'id': 'a'})]
+    [('a', {})]
     """
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)

@@ -3,14 +3,13 @@ from __future__ import annotations
 
 import copy
 import csv
-import os
+import json
 import signal
 import subprocess
 import sys
 import time
-from pathlib import Path
-import json
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -207,7 +206,15 @@ def test_atomic_write_keeps_permissions_of_replaced_file(tmp_path):
 def test_json_round_trip(tmp_path, graph):
     path = tmp_path / "graph.json"
     write_json(graph, path)
-    assert_same_graph(read_json(path), graph)
+    assert_same_graph(read_json(path, id_attribute=True), graph)
+
+
+def test_json_round_trip_of_graph_without_id_attributes(tmp_path, graph):
+    # graph.build keeps the id only as the node key; the default read gives that back.
+    for _, attrs in graph.nodes(data=True):
+        del attrs["id"]
+    write_json(graph, tmp_path / "graph.json")
+    assert_same_graph(read_json(tmp_path / "graph.json"), graph)
 
 
 def test_json_is_deterministic_and_sorted(tmp_path, graph):
@@ -245,7 +252,7 @@ def test_json_reads_links_key(tmp_path, graph):
     data["links"] = data.pop("edges")
     path = tmp_path / "old.json"
     path.write_text(json.dumps(data), encoding="utf-8")
-    assert_same_graph(read_json(path), graph)
+    assert_same_graph(read_json(path, id_attribute=True), graph)
 
 
 def test_json_rejects_non_node_link(tmp_path):
@@ -450,8 +457,9 @@ _attrs = st.dictionaries(_names, _values, max_size=4)
 def _graphs(draw):
     G = nx.MultiDiGraph()
     ids = draw(st.lists(st.from_regex(r"[a-z]{1,3}:[a-z0-9\-]{1,5}", fullmatch=True), min_size=1, max_size=4, unique=True))
+    with_ids = draw(st.booleans())  # SCHEMA.md-style id attributes, or ids only as keys (graph.build)
     for node in ids:
-        G.add_node(node, id=node, type=draw(st.sampled_from(["company", "person", "model", "deal", "other"])), **draw(_attrs))
+        G.add_node(node, **({"id": node} if with_ids else {}), type=draw(st.sampled_from(["company", "person", "model", "deal", "other"])), **draw(_attrs))
     for _ in range(draw(st.integers(0, 5))):
         u, v = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
         key = draw(st.sampled_from(["works_for", "party", "leads", 0, 1]))
@@ -469,7 +477,8 @@ def test_every_format_round_trips_arbitrary_values(tmp_path_factory, monkeypatch
     monkeypatch.setattr(graph.io.atomic.os, "fsync", lambda fd: None)
     folder = tmp_path_factory.mktemp("formats")
     write_json(G, folder / "g.json")
-    assert_same_graph(read_json(folder / "g.json"), G)
+    with_ids = all("id" in attrs for _, attrs in G.nodes(data=True))
+    assert_same_graph(read_json(folder / "g.json", id_attribute=with_ids), G)
     write_csv(G, folder / "tables")
     assert_same_graph(read_csv(folder / "tables"), G)
     flat = without_none(G)
