@@ -5,6 +5,7 @@ Library errors become one-line messages (exit 1 for failed work, 2 for usage err
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 import time
@@ -56,18 +57,38 @@ def main(ctx, debug):
 @click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder for graph.json, graph.graphml, graph.html, merges.csv and report.json.")
 @click.option("--model", default=DEFAULT_MODEL, show_default=True, help="Name of an installed spaCy pipeline.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64), help="Processes for spaCy.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Extraction processes (local engine) or local Dask workers.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs; dask needs the optional dask[distributed] package.")
+@click.option("--scheduler", metavar="ADDRESS", default=None,
+              help="Dask scheduler of a running cluster (default: a local cluster of --jobs workers).")
+@click.option("--cache", "cache_path", metavar="PATH", type=click.Path(dir_okay=False), default=None,
+              help="Extraction cache: only new or changed articles are parsed.  [default: OUT/cache.sqlite]")
+@click.option("--no-cache", is_flag=True, help="Parse every article; neither read nor write a cache.")
 @click.option("--strict", is_flag=True, help="Exit 1 (after writing the outputs) if any input was skipped.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(inputs, out_dir, model, jobs, strict, quiet):
+def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache, strict, quiet):
     """Build the graph of articles: files, folders and glob patterns, in any mix.
 
     \b
     Reads .txt, .md, .html/.htm and .jsonl (one article a line, "text" required).
     Example:  newsgraph build data/articles more/*.jsonl -o out
     """
+    from .cache import DEFAULT_CACHE_NAME, ExtractionCache
+
+    if scheduler is not None and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    if engine == "dask" and importlib.util.find_spec("distributed") is None:
+        raise click.UsageError("--engine dask needs dask's distributed scheduler: pip install 'dask[distributed]'")
     report = build_module.BuildReport()
-    G = build_module.build_graph(list(inputs), model=model, jobs=jobs, report=report)
+    cache = None if no_cache else ExtractionCache(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME)
+    try:
+        G = build_module.build_graph(list(inputs), model=model, jobs=jobs, report=report, engine=engine,
+                                     scheduler=scheduler, cache=cache)
+    finally:
+        if cache is not None:
+            cache.close()
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     write_json(G, out / "graph.json")
@@ -79,6 +100,8 @@ def build(inputs, out_dir, model, jobs, strict, quiet):
         click.echo(f"skipped {skip.path}: {skip.reason}", err=True)
     if not quiet:
         click.echo(_summary(report, G, out))
+        if cache is not None:
+            click.echo(f"cache: {cache.hits} article(s) reused, {cache.stored} extracted ({cache.path})")
     if strict and report.skipped:
         click.echo(f"newsgraph: error: {len(report.skipped)} input(s) skipped (--strict)", err=True)
         sys.exit(1)

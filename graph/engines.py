@@ -111,6 +111,10 @@ class LocalEngine:
         if self.jobs == 1:
             yield from extract(self.nlp, articles, batch_size=self.batch_size)
             return
+        tasks = _batches(articles, TASK_SIZE)
+        first = next(tasks, None)
+        if first is None:  # nothing to parse (say, every article was cached): start no process
+            return
         global _WORKER_NLP
         # fork shares the loaded model; it is only safe while this process runs one thread
         can_fork = "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
@@ -122,7 +126,7 @@ class LocalEngine:
         try:
             with context.Pool(self.jobs, initializer=_init_worker, initargs=(spec,)) as pool:
                 in_flight: deque = deque()
-                for task in _batches(articles, TASK_SIZE):
+                for task in itertools.chain([first], tasks):
                     in_flight.append(pool.apply_async(_extract_task, (task, self.batch_size)))
                     if len(in_flight) >= 2 * self.jobs:
                         yield from in_flight.popleft().get()
@@ -182,6 +186,10 @@ class DaskEngine:
         from distributed import Client, LocalCluster
 
         spec, expected = pipeline_spec(self.nlp), pipeline_fingerprint(self.nlp)
+        tasks = _batches(articles, TASK_SIZE)
+        first = next(tasks, None)
+        if first is None:
+            return
         cluster = None
         if self.scheduler is None:
             cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
@@ -198,7 +206,7 @@ class DaskEngine:
                                        "from this machine's); install the same version on every worker")
                 return extractions
 
-            for n, task in enumerate(_batches(articles, TASK_SIZE)):
+            for n, task in enumerate(itertools.chain([first], tasks)):
                 in_flight.append(client.submit(_dask_extract_task, task, spec, self.batch_size,
                                                key=f"newsgraph-extract-{id(self):x}-{n}", pure=False))
                 if len(in_flight) >= 2 * workers:
