@@ -1,7 +1,19 @@
 """Reading and writing graphs, one module per format (like ``networkx.readwrite``).
 
-Every writer replaces its file atomically (:mod:`graph.io.atomic`): an interrupted
-export leaves the previous file, never a truncated one.
+=================  ===============================  ======================================
+module             write / read                      for
+=================  ===============================  ======================================
+``node_link``      write_json / read_json            ``graph.json``, the SCHEMA.md contract
+``graphml``        write_graphml / read_graphml      yEd, Gephi, Cytoscape
+``gexf``           write_gexf / read_gexf            Gephi
+``tables``         write_csv / read_csv              spreadsheets, pandas, bulk loaders
+``neo4j``          write_neo4j / parse_neo4j_script  ``cypher-shell -f graph.cypher``
+=================  ===============================  ======================================
+
+Every reader gives back a graph equal to the one written (the XML formats and Neo4j
+drop ``None``-valued attributes, which they cannot store). Every writer replaces its
+file atomically (:mod:`graph.io.atomic`): an interrupted export leaves the previous
+file, never a truncated one.
 """
 from graph.io.atomic import atomic_open, atomic_write_bytes, atomic_write_text
 from graph.io.gexf import read_gexf, write_gexf
