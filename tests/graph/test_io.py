@@ -4,6 +4,7 @@ from __future__ import annotations
 import copy
 import csv
 import json
+import os
 import signal
 import subprocess
 import sys
@@ -471,10 +472,8 @@ def _graphs(draw):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(G=_graphs())
 def test_every_format_round_trips_arbitrary_values(tmp_path_factory, monkeypatch, G):
-    import graph.io.atomic
-
     # Durability is not under test here, and fsync makes hundreds of writes slow on shared disks.
-    monkeypatch.setattr(graph.io.atomic.os, "fsync", lambda fd: None)
+    monkeypatch.setattr(os, "fsync", lambda fd: None)
     folder = tmp_path_factory.mktemp("formats")
     write_json(G, folder / "g.json")
     with_ids = all("id" in attrs for _, attrs in G.nodes(data=True))
