@@ -141,5 +141,56 @@ def eval_command(graph_json, gold, verbose, as_json):
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result, verbose=verbose))
 
 
+EXPORT_FORMATS = {
+    "json": ("graph.json", "write_json"),
+    "graphml": ("graph.graphml", "write_graphml"),
+    "gexf": ("graph.gexf", "write_gexf"),
+    "csv": ("csv", "write_csv"),
+    "neo4j": ("graph.cypher", "write_neo4j"),
+}
+
+
+@main.command()
+@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.option("-f", "--format", "fmt", required=True, type=click.Choice(sorted(EXPORT_FORMATS)),
+              help="json (node-link), graphml/gexf (Gephi), csv (nodes.csv + edges.csv), neo4j (Cypher script).")
+@click.option("-o", "--out", "out_path", type=click.Path(), help="Output file (a folder for csv). Default: beside GRAPH_JSON.")
+def export(graph_json, fmt, out_path):
+    """Export a built graph.json to another format.
+
+    \b
+    Examples:
+      newsgraph export out/graph.json --format gexf
+      newsgraph export out/graph.json --format neo4j -o graph.cypher   # then: cypher-shell -f graph.cypher
+    """
+    from . import io as graph_io
+
+    default_name, writer = EXPORT_FORMATS[fmt]
+    target = Path(out_path) if out_path else Path(graph_json).parent / default_name
+    getattr(graph_io, writer)(read_json(graph_json), target)
+    click.echo(f"wrote {target}")
+
+
+@main.command()
+@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.option("--top", default=10, show_default=True, type=click.IntRange(0), help="How many most-mentioned entities to list.")
+def stats(graph_json, top):
+    """Counts of a built graph: entities per type, relations per type, deals, most-mentioned entities.
+
+    \b
+    Example:  newsgraph stats out/graph.json --top 5
+    """
+    G = read_json(graph_json)
+    summary = build_module.graph_summary(G)
+    click.echo(f"articles: {G.graph.get('article_count', 'unknown')}")
+    click.echo("entities: " + (", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"))
+    click.echo("relations: " + (", ".join(f"{k} {v}" for k, v in summary["relations"].items()) or "none"))
+    click.echo(f"deals: {summary['deals']}")
+    ranked = sorted(((d.get("mentions", 0), n) for n, d in G.nodes(data=True) if d.get("type") != "deal"),
+                    key=lambda x: (-x[0], x[1]))[:top]
+    for mentions, n in ranked:
+        click.echo(f"  {mentions:5d}  {G.nodes[n].get('name', n)} ({G.nodes[n].get('type')})")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -119,3 +119,36 @@ def test_help(args):
 
 def test_usage_error_exit_code():
     assert CliRunner().invoke(main, ["build"]).exit_code == 2
+
+
+@pytest.mark.parametrize("fmt, name", [("graphml", "graph.graphml"), ("gexf", "graph.gexf"), ("neo4j", "graph.cypher"),
+                                       ("csv", "csv"), ("json", "copy.json")])
+def test_export_round_trips(built, tmp_path, fmt, name):
+    from graph import io as graph_io
+
+    out, _ = built
+    target = tmp_path / name
+    result = CliRunner().invoke(main, ["export", str(out / "graph.json"), "--format", fmt, "-o", str(target)])
+    assert result.exit_code == 0, result.output
+    original = graph_io.read_json(out / "graph.json")
+    readers = {"graphml": graph_io.read_graphml, "gexf": graph_io.read_gexf, "json": graph_io.read_json,
+               "csv": graph_io.read_csv}
+    if fmt == "neo4j":
+        assert "MERGE" in target.read_text(encoding="utf-8")
+        return
+    back = readers[fmt](target)
+    assert set(back.nodes) == set(original.nodes)
+    assert sorted(back.edges(keys=True)) == sorted(original.edges(keys=True))
+
+
+def test_stats(built):
+    out, _ = built
+    result = CliRunner().invoke(main, ["stats", str(out / "graph.json"), "--top", "3"])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("articles: 2\n") and "entities: " in result.output
+
+
+@pytest.mark.parametrize("command", ["export", "stats"])
+def test_subcommand_help(command):
+    result = CliRunner().invoke(main, [command, "--help"])
+    assert result.exit_code == 0 and "Example" in result.output
