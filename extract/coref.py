@@ -175,6 +175,8 @@ class EntityRefs:
         # Mentions in text order: (token index, entity, sentence index, is subject). Resolved
         # pronouns and descriptions join the list so that a later "its" can chain through "the company".
         self._mentions: list[tuple[int, Span, int, bool]] = []
+        # description noun -> [(token index, entity)] for nouns an apposition or copula tied to an entity
+        self._described: dict[str, list[tuple[int, Span]]] = {}
         self._resolved: dict[int, Span | None] = {}
         seen_ents = set()
         for token in doc:
@@ -228,21 +230,15 @@ class EntityRefs:
             return None
         if lower in self._relative:
             # "X, which ...", "X, whose chief executive ...": the noun the relative clause hangs on
-            clause = token.head
-            for _ in range(3):
-                if clause.dep_ in ("relcl", "acl") or clause.head is clause:
-                    break
-                clause = clause.head
-            if clause.dep_ in ("relcl", "acl"):
-                return self.entity_for_noun(clause.head)
-            return None
+            head = self.relative_head(token)
+            return self.entity_for_noun(head) if head is not None else None
         if token.pos_ == "PRON" or token.tag_ in ("PRP", "PRP$"):
             if lower in self._neuter:
                 if self._is_expletive(token):
                     return None
-                return self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW)
+                return self._clause_subject(token, NEUTER_LABELS) or self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW)
             if lower in self._plural:
-                return self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
+                return self._clause_subject(token, PLURAL_LABELS) or self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
             if lower in self._personal:
                 return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True)
             return None
@@ -253,10 +249,73 @@ class EntityRefs:
         labels = self._labels_for_noun(token)
         structural = self._structural(token, labels)
         if structural is not None:
+            self._described.setdefault(lemma_word(token), []).append((token.i, structural))
             return structural
-        if labels is None or not self._is_definite(token) or self._is_new_referent(token):
+        if labels is None or not self._is_definite(token) or self._is_new_referent(token, labels):
             return None
+        return self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+
+    def _described_as(self, token: Token, labels: tuple[str, ...]) -> Span | None:
+        """The latest entity an earlier apposition or copula described with the same noun.
+
+        "Apple bought DarwinAI, a Waterloo startup. ... *the startup's* co-founder": DarwinAI,
+        not the more salient Apple.
+        """
+        k = self._sent_index.get(token.i, 0)
+        found = [(pos, ent) for pos, ent in self._described.get(lemma_word(token), ())
+                 if pos < token.i and ent.label_ in labels and k - DESCRIPTION_WINDOW <= self._sent_index[pos]
+                 and not (ent.start <= token.i < ent.end)]
+        return max(found, key=lambda m: m[0])[1] if found else None
+
+    def salient_entity(self, token: Token, labels: tuple[str, ...]) -> Span | None:
+        """The entity an implicit "the company" at ``token`` would mean: the latest subject, else the most mentioned.
+
+        For titles stated without their company ("Mensch, the chief executive, said").
+        """
         return self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+
+    def relative_head(self, token: Token) -> Token | None:
+        """The noun a relative pronoun's clause hangs on ("X, *which* ...", "the team *that* ..."), or ``None``."""
+        if token.lower_ not in self._relative:
+            return None
+        clause = token.head
+        for _ in range(3):
+            if clause.dep_ in ("relcl", "acl") or clause.head is clause:
+                break
+            clause = clause.head
+        return clause.head if clause.dep_ in ("relcl", "acl") else None
+
+    def _clause_subject(self, token: Token, labels: tuple[str, ...]) -> Span | None:
+        """A possessive pronoun in its own clause's object or prepositional phrase is bound by the clause subject.
+
+        "Databricks counts Nvidia among *its* investors", "Meta updated *its* models": the
+        subject, not the nearer object. A pronoun inside a coordination ("X bought Y and *its*
+        staff") or inside the subject itself is left to :meth:`_antecedent`.
+        """
+        if token.dep_ != "poss":
+            return None
+        node = token.head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX"):
+                break
+            if node.dep_ not in ("pobj", "prep", "dobj", "attr", "oprd", "npadvmod", "compound", "amod", "nmod", "poss", "appos"):
+                return None
+            node = node.head
+        else:
+            return None
+        if node.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        for _ in range(3):
+            # "Amazon invested ..., completing X and deepening *its* rivalry": a participle's subject is its clause's
+            if subj is not None or node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+                break
+            node = node.head
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i > token.i:
+            return None
+        ent = self._ent_of.get(subj.i) or self._resolved.get(subj.i)
+        return ent if self._fits(ent, labels) else None
 
     def entity_for_noun(self, token: Token) -> Span | None:
         """The entity a noun names: its own entity, or one it is tied to by apposition, naming or copula."""
@@ -308,7 +367,8 @@ class EntityRefs:
             if self._fits(ent, labels):
                 return ent
         # "the Redmond company", "the Nvidia chief" (only for description nouns: "the Microsoft model" is not Microsoft)
-        if labels is not None:
+        # ("the Amazon unit" is a part of Amazon, not Amazon)
+        if labels is not None and lemma_word(token) not in _word_set("coref", "parent_compound_nouns"):
             for child in children:
                 if child.dep_ == "compound":
                     ent = self._ent_of.get(child.i)
@@ -319,9 +379,15 @@ class EntityRefs:
     def _is_definite(self, token: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in word_children(token))
 
-    def _is_new_referent(self, token: Token) -> bool:
-        """ "the new company", "the combined company", "the other firm": a description that introduces someone new."""
-        mods = frozenset(load_triggers()["coref"].get("non_anaphoric_modifiers", ()))
+    def _is_new_referent(self, token: Token, labels: tuple[str, ...] | None = None) -> bool:
+        """ "the new company", "the combined company", "the other firm": a description that introduces someone new.
+
+        A model is different: "the new model" is the one the article is announcing.
+        """
+        coref = load_triggers()["coref"]
+        mods = frozenset(coref.get("non_anaphoric_modifiers", ()))
+        if labels == ("MODEL",):
+            mods = mods - frozenset(coref.get("release_modifiers", ()))
         return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in word_children(token))
 
     @staticmethod
@@ -356,8 +422,8 @@ class EntityRefs:
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i or ent.label_ not in labels:
                 continue
-            if ent.start <= token.i < ent.end:
-                continue
+            if ent.start <= token.i < ent.end or (ent.root.head == token and ent.root.dep_ in ("compound", "nmod")):
+                continue  # "the Amazon unit" is not Amazon
             if sent_k == k:
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
@@ -383,9 +449,17 @@ class EntityRefs:
         return None
 
 
+#: Words that only complete a company's name ("Mistral AI" and "Mistral" are one company when counting mentions).
+NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "co", "co.", "plc", "llc",
+                           "platforms", "technologies", "holdings", "labs", "se", "ag", "sa"})
+
+
 def _ent_key(ent: Span) -> str:
     canonical = ent._.canonical if Span.has_extension("canonical") else None
-    return (canonical or ent.text).lower()
+    words = (canonical or ent.text).lower().split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
 
 
 def entity_refs(doc: Doc) -> EntityRefs:

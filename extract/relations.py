@@ -40,7 +40,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import EntityRefs, entity_refs, lemma_word, load_triggers, word_children, word_of, word_parts
+from .coref import EntityRefs, description_word, entity_refs, lemma_word, load_triggers, word_children, word_of, word_parts
 from .entities import mention_from_span
 from .records import Evidence, Relation, SYMMETRIC_RELATIONS
 
@@ -83,7 +83,8 @@ TWO_WAY = frozenset({"works_for"})
 #: Confidence by rule strength, before hedging and coreference penalties.
 BASE_CONFIDENCE = {
     "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
-    "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6,
+    "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6,
+    "affiliation": 0.6,
 }
 HEDGE_PENALTY = 0.2
 COREF_PENALTY = 0.1
@@ -147,6 +148,13 @@ def _tables() -> dict:
         "object_control": frozenset(t["object_control_verbs"]),
         "containers": frozenset(t["container_nouns"]),
         "container_preps": frozenset(t["container_preps"]),
+        "site_nouns": frozenset(t["site_nouns"]),
+        "funding": {k: frozenset(v) for k, v in t["funding"].items()},
+        "owner_verbs": frozenset(t["owner_verbs"]),
+        "comparison": {k: frozenset(v) for k, v in t["comparison"].items()},
+        "parent_compound_nouns": frozenset(t["coref"]["parent_compound_nouns"]),
+        "model_nouns": frozenset(t["model_description_nouns"]),
+        "bare_titles": frozenset(t["bare_titles"]),
         "hedges": frozenset(t["hedges"]),
         "negations": frozenset(t["negations"]),
     }
@@ -175,7 +183,19 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         return []
     out: list[tuple[Span, bool]] = []
     tables = _tables()
-    for tok in _conjuncts(token):
+    head = refs.relative_head(token) if depth == 0 else None
+    if head is not None:
+        # "Dario and Daniela Amodei, who both worked at OpenAI": the relative clause's noun, all its conjuncts
+        clause = token.head
+        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+            clause = clause.head
+        if _plural_clause(clause):
+            while head.dep_ == "conj" and head.head is not head:
+                head = head.head
+        found = entities_of(head, refs, depth + 1)
+        if found:
+            return found
+    for tok in _list_members(token):
         ent = refs.entity_for(tok)
         if ent is not None:
             out.append((ent, refs.ent_containing(tok) is None))
@@ -190,6 +210,28 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
                 for pobj in pobjs:
                     out.extend(entities_of(pobj, refs, depth + 1))
     return _unique(out)
+
+
+def _list_members(token: Token) -> list[Token]:
+    """The conjuncts of a noun, and a list the parser hung on it as an apposition.
+
+    "Cisco Systems, Fujitsu, EDC and AMD Ventures" is often parsed as "Cisco Systems" with the
+    apposition "Fujitsu", which heads the rest of the list; an apposition of the same entity type
+    that has conjuncts of its own is part of the list, not a second name for the first item.
+    """
+    out = _conjuncts(token)
+    if token.ent_type_:
+        for tok in list(out):
+            for child in tok.children:
+                if child.dep_ == "appos" and child.ent_type_ == token.ent_type_ and any(c.dep_ == "conj" for c in child.children):
+                    out.extend(t for t in _conjuncts(child) if t not in out)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _plural_clause(verb: Token) -> bool:
+    """A clause that speaks of several ("who *both* worked", "which *are* adding")."""
+    return any(c.lower_ in ("both", "all", "each") or (c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have"))
+               for c in verb.children) or verb.lower_ in ("are", "were")
 
 
 def _unique(items: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
@@ -217,12 +259,26 @@ def _is_possessive(token: Token) -> bool:
 def _prep_objects(token: Token, preps: Iterable[str], refs: EntityRefs) -> list[tuple[Span, bool]]:
     preps = set(preps)
     out = []
-    for child in word_children(token):
-        if child.dep_ in ("prep", "agent", "dative") and child.lower_ in preps:
-            for pobj in child.children:
-                if pobj.dep_ in ("pobj", "pcomp"):
-                    out.extend(entities_of(pobj, refs))
+    kids = word_children(token)
+    # "competes with Google in phones, and with Amazon": the second preposition may be a conjunct of the verb
+    kids += [c for c in kids if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps]
+    for child in kids:
+        if child.dep_ in ("prep", "agent", "dative", "conj") and child.lower_ in preps:
+            # "with Harvey ... and with Aleph Alpha": a coordinated preposition repeats the role
+            for prep in _conjuncts(child):
+                if prep.lower_ != child.lower_:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ in ("pobj", "pcomp"):
+                        out.extend(entities_of(pobj, refs) or _part_owner(pobj, refs))
     return _unique(out)
+
+
+def _part_owner(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company behind a place or part of it: "at Meta's Paris lab", "at Google Brain's Toronto office"."""
+    if refs.entity_for(noun) is not None or lemma_word(noun) not in _tables()["site_nouns"]:
+        return []
+    return [(e, v) for e, v in _possessors(noun, refs) if e.label_ == COMPANY]
 
 
 def _agents(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -373,13 +429,56 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         found = _title_of(token)
         if found is None:
             continue
-        relation, _ = found
+        relation, title = found
         orgs = _title_orgs(token, refs)
+        rule = "title"
+        if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
+            # "Meta's founder and chief executive": the second title shares the first one's company
+            orgs = _title_orgs(token.head, refs)
+        if not orgs and title in _tables()["bare_titles"] and _is_bare(token):
+            # "Mensch, the chief executive, said", "Raman is chief executive": the company the article is about
+            ent = refs.salient_entity(token, ("COMPANY",))
+            orgs = [(ent, True)] if ent is not None else []
+            rule = "bare_title"
         if not orgs:
             continue
+        parts = _part_owners(token, refs)
         for person, p_via in _title_holders(token, refs):
             for org, o_via in orgs:
-                yield Candidate(person, relation, org, token, "title", _conf("title", p_via or o_via))
+                # "a former head of Google's advertising business" leads a part of Google: works for it
+                rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
+                yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _is_bare(title: Token) -> bool:
+    """A title with no company of its own: no possessive, compound or prepositional phrase."""
+    kids = word_children(title)
+    return not any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids) and title.dep_ in (
+        "appos", "attr", "oprd", "npadvmod", "conj", "ROOT", "dobj")
+
+
+def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
+    """Companies a title reaches only through a part of them ("head of Google's advertising business")."""
+    out = set()
+    for child in word_children(title):
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and refs.entity_for(pobj) is None:
+                    out |= {(e.start, e.end) for e, _ in _part_owner(pobj, refs)}
+    return out
+
+
+def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for from a person named with a company: "Hannah Ferris of Corbel Partners"."""
+    for ent in doc.ents:
+        if ent.label_ != PERSON:
+            continue
+        for child in ent.root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+                for pobj in child.children:
+                    org = refs.ent_containing(pobj) if pobj.dep_ == "pobj" else None
+                    if org is not None and org.label_ == COMPANY:
+                        yield Candidate(ent, "works_for", org, child, "affiliation", _conf("affiliation", False))
 
 
 def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
@@ -412,6 +511,14 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ in ("xcomp", "relcl", "acl")):
             continue
         lemma = lemma_word(verb)
+        if lemma in tables["owner_verbs"]:
+            yield from _ownership(verb, refs)
+            continue
+        if lemma in tables["comparison"] and any(
+                c.lower_ in tables["comparison"][lemma] for c in verb.children if c.dep_ in ("advmod", "acomp", "prt", "prep")):
+            # "comes close to GPT-4o", "ranks alongside Claude", "stacks up against Gemini"
+            yield from _verb_frame(verb, "competes_with", False, refs, extra_heads=True)
+            continue
         relations = tables["verbs"].get(lemma)
         if not relations:
             continue
@@ -426,8 +533,31 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             yield from _verb_frame(verb, relation, passive, refs)
 
 
-def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs) -> Iterator[Candidate]:
+def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from "owned by X" ("Next47, the firm owned by Siemens"), "X owns Y" and "X-owned Y"."""
+    if _is_passive(verb) or verb.tag_ == "VBN":
+        owners = _agents(verb, refs)
+        owned = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+        if verb.dep_ in ("acl", "amod", "relcl") and not owned:
+            owned = entities_of(verb.head, refs)
+        if verb.dep_ == "amod" and not owners:
+            owners = [(refs.ent_containing(c), False) for c in verb.children
+                      if c.dep_ in ("npadvmod", "compound", "nmod") and refs.ent_containing(c) is not None]
+            hyphen = verb.i - 2
+            if not owners and hyphen >= 0 and verb.doc[verb.i - 1].text == "-" and refs.ent_containing(verb.doc[hyphen]):
+                owners = [(refs.ent_containing(verb.doc[hyphen]), False)]  # "Siemens-owned Next47"
+    else:
+        owners = subjects_of(verb, refs)
+        owned = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+    for child, cv in owned:
+        for owner, ov in owners:
+            yield Candidate(child, "part_of", owner, verb, "verb", _conf("verb", cv or ov))
+
+
+def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
     preps = OBJECT_PREPS.get(relation, ())
+    if lemma_word(verb) == "work" and relation == "partners_with":
+        preps = ("with",)
     if passive:
         subjects = _agents(verb, refs)
         objects = []
@@ -448,8 +578,18 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs) -> 
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects:
             objects = entities_of(verb.head, refs)  # "a model developed ..." without an agent
             subjects = []
-        objects += _prep_objects(verb, preps, refs)
+        prep_objects = _prep_objects(verb, preps, refs)
+        if extra_heads:
+            # "comes close to X": the preposition hangs on the adverb
+            prep_objects += [e for c in verb.children if c.dep_ in ("advmod", "acomp") for e in _prep_objects(c, preps + ("to",), refs)]
+            prep_objects += _prep_objects(verb, ("alongside", "against", "to"), refs)
         rule = "verb"
+        if relation == "competes_with" and objects and prep_objects:
+            # "OpenAI benchmarked GPT-4o against A", "pits X against Y": the object is the contender
+            for o, ov in _unique(objects):
+                for p, pv in prep_objects:
+                    yield Candidate(o, relation, p, verb, rule, _conf(rule, ov or pv))
+        objects += prep_objects
         if relation == "licenses_from":
             yield from _licensing(verb, subjects, objects, refs)
             return
@@ -539,6 +679,16 @@ def _noun_agents(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
             agents.append((refs.ent_containing(child), False))
     if not agents and noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in SUPPORT_VERBS:
         agents = subjects_of(noun.head, refs)
+    verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into") else noun
+    for _ in range(2):
+        # the "in" phrase may hang on the verb's object ("brings ChatGPT to Siri in partnership with X")
+        if verb.pos_ in ("VERB", "AUX") or verb.head is verb or verb.dep_ not in ("pobj", "prep", "dobj", "dative"):
+            break
+        verb = verb.head
+    if not agents and verb is not noun and verb.pos_ in ("VERB", "AUX"):
+        # "puts Siemens in closer competition with X", "Apple brings ChatGPT to Siri in partnership with OpenAI"
+        agents = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == COMPANY]
+        agents = agents or subjects_of(verb, refs)
     if not agents and noun.dep_ == "pobj" and noun.head.lower_ == "under":
         # "MAI-1 is a model under development by Microsoft": "by" may hang on the modified noun
         agents = _agents(noun.head.head, refs)
@@ -568,6 +718,17 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
         themes = _prep_objects(noun.head, ("at", "with"), refs)
     if relation == "licenses_from":
         themes = _prep_objects(noun, ("from", "with"), refs)
+        # "took a licence to the startup's technology"
+        preps = [c for c in word_children(noun) if c.dep_ == "prep" and c.lower_ in ("to", "for", "on")]
+        if noun.dep_ == "dobj":
+            preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
+        themes += [e for c in preps for g in c.children if g.dep_ == "pobj" for e in _possessors(g, refs)]
+    if relation in SYMMETRIC_RELATIONS and not themes and len(agents) >= 2:
+        # "Cohere and Fujitsu announced a partnership"
+        for k, (a, av) in enumerate(agents):
+            for b, bv in agents[k + 1:]:
+                yield Candidate(a, relation, b, noun, "noun", _conf("noun", av or bv))
+        return
     for a, av in agents:
         for t, tv in themes:
             yield _oriented(a, relation, t, noun, "noun", _conf("noun", av or tv))
@@ -584,9 +745,16 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     for child in noun.children:
         if child.dep_ == "appos" and refs.ent_containing(child) is not None:
             holders.append((refs.ent_containing(child), False))
+    head_ent = refs.ent_containing(noun.head) if noun.dep_ == "appos" else None
+    if head_ent is not None and head_ent.end + 1 == noun.left_edge.i and noun.doc[head_ent.end].text == ",":
+        holders.append((head_ent, False))  # "Microsoft, OpenAI's largest investor"
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
         holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
     others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
+    if lemma_word(noun) in _tables()["parent_compound_nouns"]:
+        # "the Amazon unit": the compounded company is the parent
+        others += [(refs.ent_containing(c), False) for c in word_children(noun)
+                   if c.dep_ == "compound" and refs.ent_containing(c) is not None]
     inverse = relation == "part_of_inverse"
     rel = "part_of" if inverse else relation
     for h, hv in _unique(holders):
@@ -597,7 +765,222 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
                 yield Candidate(h, rel, o, noun, "role_noun", _conf("role_noun", hv or ov))
 
 
-RULES = (title_relations, possessive_relations, verb_relations, noun_relations)
+# -- funding rounds ------------------------------------------------------------------------------
+def _is_round_noun(token: Token) -> bool:
+    """ "round", "funding", "financing" heading their phrase ("a Series C round", not "funding" in "funding round")."""
+    rounds = _tables()["funding"]["round_nouns"]
+    return token.pos_ in ("NOUN", "PROPN") and lemma_word(token) in rounds and not (
+        token.dep_ == "compound" and lemma_word(token.head) in rounds)
+
+
+def _states_money(token: Token) -> bool:
+    """A money or share phrase: "$500 million", "US$5bn", "€600 million in equity", "fresh capital"."""
+    sub = list(token.subtree)
+    return any(t.tag_ == "$" or t.text in ("$", "€", "£", "¥") or t.lower_ in ("capital", "money", "cash", "funds")
+               for t in sub) or (token.like_num and any(t.lower_ in ("million", "billion", "m", "bn") for t in sub))
+
+
+def _round_frame(round_: Token, refs: EntityRefs) -> tuple[list, list, Token]:
+    """``(raisers, investors, verb)`` of a funding-round noun.
+
+    Raisers: the round's owner ("Cohere's Series C"), the subject of a raising verb the round
+    hangs on ("raised $500m in a round", "closed a round"), the company a round is "in"
+    ("led the $100m round in Acme"). Investors: "led by X", "that included X", "with
+    participation from X", "from investors including X", and the subject of a verb that leads or
+    joins the round ("X led the round", "X participated in the round").
+    """
+    funding = _tables()["funding"]
+    raisers = [e for e in _possessors(round_, refs) if e[0].label_ == COMPANY]
+    raisers += _prep_objects(round_, ("in", "into", "for"), refs)
+    investors: list[tuple[Span, bool]] = []
+    verb = round_.head
+    if round_.dep_ == "pobj" and round_.head.dep_ == "prep":
+        verb = round_.head.head
+    if verb.pos_ in ("VERB", "AUX") and verb is not round_:
+        lemma = lemma_word(verb)
+        if lemma in funding["raise_verbs"] and not _is_passive(verb):
+            raisers = raisers or subjects_of(verb, refs)
+        elif lemma in funding["investor_verbs"] or (lemma == "take" and round_.head.lower_ == "in"):
+            investors += subjects_of(verb, refs)
+        investors += _participants(verb, refs)
+    investors += _participants(round_, refs)
+    return _unique(raisers), _unique(investors), verb
+
+
+def _participants(head: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Investors hung on a round or a raising verb: "led by X", "that included X", "with participation from X"."""
+    funding = _tables()["funding"]
+    out: list[tuple[Span, bool]] = []
+    for child in word_children(head):
+        lemma = lemma_word(child)
+        if child.dep_ in ("acl", "relcl") and lemma in funding["round_investor_verbs"]:
+            if _is_passive(child) or child.tag_ == "VBN":
+                leaders = _agents(child, refs)
+                out += leaders
+                # "led by Inovia Capital that included Nvidia": the relative clause may hang on the leader
+                for agent in (c for c in child.children if c.dep_ == "agent"):
+                    for pobj in agent.children:
+                        for rel in pobj.subtree:
+                            if rel.dep_ in ("relcl", "acl") and lemma_word(rel) in funding["round_investor_verbs"]:
+                                out += [e for c in rel.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+            else:
+                out += [e for c in child.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        elif child.dep_ == "prep" and child.lower_ in ("including", "from"):
+            out += [e for c in child.children if c.dep_ == "pobj" for e in entities_of(c, refs)]
+        elif child.dep_ == "prep" and child.lower_ == "with":
+            # "with participation from A, B and C"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                if lemma_word(pobj) in funding["participation_nouns"]:
+                    out += _prep_objects(pobj, ("from", "by", "of"), refs)
+    return out
+
+
+def _raise_events(doc: Doc, refs: EntityRefs) -> list[tuple[int, Span, Token]]:
+    """``(sentence start, raiser, trigger)`` of every stated fundraise, in text order."""
+    funding = _tables()["funding"]
+    events = []
+    for token in doc:
+        if _is_round_noun(token):
+            raisers, _, _ = _round_frame(token, refs)
+            events += [(token.sent.start, e, token) for e, _ in raisers]
+        elif token.pos_ == "VERB" and lemma_word(token) == "raise" and not _is_passive(token) and any(
+                c.dep_ == "dobj" and _states_money(c) for c in token.children):
+            events += [(token.sent.start, e, token) for e, _ in subjects_of(token, refs) if e.label_ == COMPANY]
+    return events
+
+
+def _recent_raiser(token: Token, events) -> tuple[Span, bool] | None:
+    """The company that raised money in this sentence (before ``token``) or the one before it."""
+    sent = token.sent
+    prev_start = token.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    found = [(start, e, trig) for start, e, trig in events
+             if (start == sent.start and trig.i < token.i) or start == prev_start != sent.start]
+    if not found:
+        return None
+    start, ent, _ = found[-1]
+    return ent, start != sent.start
+
+
+def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """invests_in from funding rounds and their participants.
+
+    "Cohere raised $500m in a round led by PSP Investments, with participation from Cisco and
+    Fujitsu", "a Series B from investors including A and B", "X led the $100m round in Acme",
+    and participants stated after the raise: "Cisco and Fujitsu also took part", "Existing
+    backers A and B also invested".
+    """
+    funding = _tables()["funding"]
+    events = _raise_events(doc, refs)
+    for token in doc:
+        if _is_round_noun(token):
+            raisers, investors, verb = _round_frame(token, refs)
+            if not raisers and investors:
+                recent = _recent_raiser(token, events)
+                raisers = [recent] if recent else []
+            for inv, iv in investors:
+                for raiser, rv in raisers:
+                    yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", iv or rv))
+        elif token.pos_ == "VERB" and lemma_word(token) == "raise" and not _is_passive(token) and any(
+                c.dep_ == "dobj" and _states_money(c) for c in token.children):
+            # "raised $6bn from A and B" without a round noun
+            investors = _participants(token, refs)
+            for raiser, rv in subjects_of(token, refs):
+                for inv, iv in investors:
+                    yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", iv or rv))
+        elif token.pos_ == "VERB" and _joins_unnamed_round(token, funding):
+            recent = _recent_raiser(token, events)
+            if recent is None:
+                continue
+            raiser, rv = recent
+            for inv, iv in subjects_of(token, refs):
+                yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", True))
+
+
+def _joins_unnamed_round(verb: Token, funding) -> bool:
+    """ "also took part", "participated", "also invested" with nothing named to invest in."""
+    lemma = lemma_word(verb)
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "prep", "agent")]
+    if lemma == "take":
+        return any(c.dep_ == "dobj" and c.lower_ == "part" and not any(g.dep_ == "prep" for g in c.children)
+                   for c in verb.children) and not any(c.dep_ == "prep" for c in verb.children)
+    if lemma not in funding["participation_verbs"] or lemma == "join":
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ("in", "into") for c in objects) and not any(
+        c.dep_ == "dobj" for c in objects)
+
+
+# -- memberships and descriptions ------------------------------------------------------------------
+def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Role nouns that a verb assigns to its object or subject.
+
+    "Databricks counts Nvidia among its investors", "Musk positioned xAI as a rival to OpenAI",
+    "Anthropic's backers include Google and Salesforce Ventures".
+    """
+    funding = _tables()["funding"]
+    for noun in doc:
+        word = lemma_word(noun)
+        relation = ROLE_NOUNS.get(word) or ROLE_NOUNS.get(word.rstrip("s"))
+        if relation is None or noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+            continue
+        verb, holders = noun.head, []
+        if noun.dep_ == "pobj" and noun.head.lower_ in funding["membership_preps"]:
+            verb = noun.head.head
+            if verb.pos_ in ("VERB", "AUX"):
+                holders = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        elif noun.dep_ == "nsubj" and lemma_word(verb) in ("include", "comprise", "be"):
+            holders = [e for c in verb.children if c.dep_ in ("dobj", "attr") for e in entities_of(c, refs)]
+        if not holders:
+            continue
+        others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
+        rel = "part_of" if relation == "part_of_inverse" else relation
+        for h, hv in _unique(holders):
+            for o, ov in _unique(others):
+                a, b = (o, h) if relation == "part_of_inverse" else (h, o)
+                yield Candidate(a, rel, b, noun, "role_noun", _conf("role_noun", hv or ov))
+
+
+def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Model entities a description noun names: "its flagship, Command R+", "its models include A and B",
+    "its main product is X", "Gemini 1.5 Pro, its long-context model", "its models such as A"."""
+    out = list(entities_of(noun, refs)) if refs.ent_containing(noun) is None and not refs.entity_for(noun) else []
+    ent = refs.entity_for_noun(noun)
+    if ent is not None:
+        out.append((ent, False))
+    for child in word_children(noun):
+        if child.dep_ == "appos":
+            out += entities_of(child, refs)
+    head = noun.head
+    if noun.dep_ == "nsubj" and lemma_word(head) in ("be", "include", "comprise", "feature"):
+        out += [e for c in head.children if c.dep_ in ("attr", "dobj") for e in entities_of(c, refs)]
+    return [(e, v) for e, v in _unique(out) if e.label_ == MODEL]
+
+
+def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from an owned description of a model, and from "a model from X"."""
+    model_nouns = _tables()["model_nouns"]
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+            continue
+        if description_word(noun, model_nouns) is None and lemma_word(noun) not in model_nouns:
+            continue
+        owners = [e for e in _possessors(noun, refs) if e[0].label_ == COMPANY]
+        owners += [e for e in _prep_objects(noun, ("from", "by"), refs) if e[0].label_ == COMPANY]
+        if not owners:
+            continue
+        for model, mv in _models_described(noun, refs):
+            for owner, ov in owners:
+                yield Candidate(owner, "develops", model, noun, "possessive", _conf("possessive", mv or ov))
+    for ent in doc.ents:
+        if ent.label_ != MODEL:
+            continue
+        # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
+        for owner, ov in _prep_objects(ent.root, ("from",), refs):
+            if owner.label_ == COMPANY:
+                yield Candidate(owner, "develops", ent, ent.root, "noun", _conf("noun", ov))
+
+
+RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
+         membership_relations, model_description_relations, affiliation_relations)
 
 
 # -- central checks ------------------------------------------------------------------------------
@@ -673,6 +1056,19 @@ def _same_entity(a: Span, b: Span) -> bool:
     return bool(ca and cb and ca == cb) or (ca or a.text).lower() == (cb or b.text).lower()
 
 
+#: Words that only complete a company's name: "Inflection AI" is "Inflection", "Salesforce Ventures" is not "Salesforce".
+NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "co", "co.", "plc", "llc",
+                           "group", "platforms", "technologies", "holdings", "company", "labs", "systems", "se", "ag", "sa"})
+
+
+def _is_named_part(c: Candidate) -> bool:
+    """part_of between a company and the parent its name starts with ("Google DeepMind", "Amazon Web Services")."""
+    if c.relation != "part_of":
+        return False
+    child, parent = c.source.text.lower().split(), c.target.text.lower().split()
+    return len(child) > len(parent) and child[: len(parent)] == parent and not set(child[len(parent):]) <= NAME_SUFFIXES
+
+
 def _types_fit(c: Candidate) -> bool:
     sources, targets = RELATION_TYPES[c.relation]
     if c.source.label_ not in sources or c.target.label_ not in targets:
@@ -702,7 +1098,7 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     order: list[tuple] = []
     for rule in RULES:
         for c in rule(doc, refs):
-            if not _types_fit(c) or _same_entity(c.source, c.target) or is_negated(c.trigger):
+            if not _types_fit(c) or (_same_entity(c.source, c.target) and not _is_named_part(c)) or is_negated(c.trigger):
                 continue
             if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
                    if end.sent.start == c.trigger.sent.start):

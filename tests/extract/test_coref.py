@@ -82,3 +82,37 @@ def test_antecedent_window_is_bounded(make_doc):
 def test_triggers_have_coref_words():
     coref = load_triggers()["coref"]
     assert "company" in coref["company_nouns"] and "it" in coref["neuter_pronouns"]
+
+
+def test_possessive_pronoun_is_bound_by_its_clause_subject(make_doc):
+    doc = make_doc("Databricks counts Nvidia among its investors.", {"Databricks": "COMPANY", "Nvidia": "COMPANY"})
+    assert _ref(doc, "its") == "Databricks"
+    doc = make_doc("Amazon invested more, deepening its rivalry with Google.", {"Amazon": "COMPANY", "Google": "COMPANY"})
+    assert _ref(doc, "its") == "Amazon"
+    # inside a coordination the nearer company may own it
+    doc = make_doc("Apple bought Acme and its patents.", {"Apple": "COMPANY", "Acme": "COMPANY"})
+    assert _ref(doc, "its") == "Acme"
+
+
+def test_description_matches_an_earlier_apposition(make_doc):
+    doc = make_doc("Apple grew fast. Apple bought Acme, a small startup based in Ohio. Apple thrived. "
+                   "The startup's founder left.", {"Apple": "COMPANY", "Acme": "COMPANY"})
+    assert _ref(doc, "startup", 1) == "Acme"
+
+
+def test_the_new_model_is_the_announced_one(make_doc):
+    doc = make_doc("Google released Gemini on Monday. The new model is fast.", {"Google": "COMPANY", "Gemini": "MODEL"})
+    assert _ref(doc, "model") == "Gemini"
+    doc = make_doc("Google grew. The new company is small.", {"Google": "COMPANY"})
+    assert _ref(doc, "company") is None
+
+
+def test_compounded_parent_is_not_the_unit(make_doc):
+    doc = make_doc("AWS sells chips designed by the Amazon unit.", {"AWS": "COMPANY", "Amazon": "COMPANY"})
+    assert _ref(doc, "unit") == "AWS"
+
+
+def test_name_variants_count_as_one_when_choosing_the_salient_company(make_doc):
+    doc = make_doc("Mistral AI raised money. Mistral hired staff. Analysts praised Meta. The company grew.",
+                   {"Mistral AI": "COMPANY", "Mistral": "COMPANY", "Meta": "COMPANY"})
+    assert entity_refs(doc).salient_entity(_token(doc, "company"), ("COMPANY",)).text.startswith("Mistral")

@@ -161,3 +161,134 @@ def test_evidence_is_the_sentence(make_doc):
     assert (rel.source.text, rel.relation, rel.target.text) == ("Amazon", "invests_in", "Anthropic")
     assert text[rel.evidence.start: rel.evidence.end] == rel.evidence.sentence == "Amazon invested in Anthropic."
     assert 0 < rel.confidence <= 1 and rel.rule
+
+
+# -- funding rounds ----------------------------------------------------------------------------
+FUNDS = {"Acme Robotics": "COMPANY", "Birch Capital": "COMPANY", "Cedar Partners": "COMPANY", "Dune Ventures": "COMPANY",
+         "Elm Fund": "COMPANY", "Fir Labs": "COMPANY"}
+
+
+@pytest.mark.parametrize("text", [
+    "Acme Robotics raised $50 million in a round led by Birch Capital, with participation from Cedar Partners and Dune Ventures.",
+    "Acme Robotics closed a $50 million Series B round led by Birch Capital that included Cedar Partners and Dune Ventures.",
+    "Acme Robotics raised $50 million from investors including Birch Capital, Cedar Partners and Dune Ventures.",
+])
+def test_round_investors_invest_in_the_raiser(make_doc, text):
+    got = triples(make_doc, text, FUNDS)
+    assert {("Birch Capital", "invests_in", "Acme Robotics"), ("Cedar Partners", "invests_in", "Acme Robotics"),
+            ("Dune Ventures", "invests_in", "Acme Robotics")} <= got
+
+
+def test_participants_named_after_the_raise(make_doc):
+    got = triples(make_doc, "Acme Robotics raised $50 million in a round led by Birch Capital. "
+                            "Cedar Partners and Dune Ventures also took part.", FUNDS)
+    assert {("Cedar Partners", "invests_in", "Acme Robotics"), ("Dune Ventures", "invests_in", "Acme Robotics")} <= got
+
+
+def test_participation_without_a_raise_gives_nothing(make_doc):
+    assert not triples(make_doc, "Cedar Partners and Dune Ventures also took part in the debate.", FUNDS)
+    assert not triples(make_doc, "Acme Robotics raised concerns. Dune Ventures also took part.", FUNDS)
+
+
+def test_counts_among_investors_and_investor_apposition(make_doc):
+    assert ("Birch Capital", "invests_in", "Acme Robotics") in triples(
+        make_doc, "Acme Robotics counts Birch Capital among its investors.", FUNDS)
+    assert ("Birch Capital", "invests_in", "Acme Robotics") in triples(
+        make_doc, "Birch Capital, Acme Robotics's largest investor, will sell shares.", FUNDS)
+
+
+# -- memberships, models and parents ---------------------------------------------------------------
+def test_positioned_as_a_rival(make_doc):
+    got = triples(make_doc, "Musk has positioned Acme Robotics as a rival to Fir Labs.", FUNDS)
+    assert ("Acme Robotics", "competes_with", "Fir Labs") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Google's newest models include Gemini and Claude.",
+    "Google updated its smaller models, Gemini and Claude.",
+])
+def test_owned_model_descriptions_give_develops(make_doc, text):
+    got = triples(make_doc, text)
+    assert {("Google", "develops", "Gemini"), ("Google", "develops", "Claude")} <= got
+
+
+def test_model_from_company(make_doc):
+    got = triples(make_doc, "The app runs MAI-1, a model from Microsoft.")
+    assert ("Microsoft", "develops", "MAI-1") in got
+
+
+def test_owned_by_and_named_parent(make_doc):
+    ents = {"Dune Ventures": "COMPANY", "Acme Robotics": "COMPANY", "Google DeepMind": "COMPANY", "Google": "COMPANY"}
+    assert ("Dune Ventures", "part_of", "Acme Robotics") in triples(
+        make_doc, "Dune Ventures, the venture firm owned by Acme Robotics, invested early.", ents)
+    assert ("Google DeepMind", "part_of", "Google") in triples(
+        make_doc, "Google DeepMind, Google's main research lab, published a paper.", ents)
+
+
+def test_name_variants_are_not_parents(make_doc):
+    assert not triples(make_doc, "Inflection AI, a unit of Inflection, grew.")
+
+
+# -- competition ---------------------------------------------------------------------------------
+def test_rivalry_noun_and_comparison_verbs(make_doc):
+    got = triples(make_doc, "Amazon invested more, deepening its rivalry with Microsoft and Google.")
+    assert {("Amazon", "competes_with", "Microsoft"), ("Amazon", "competes_with", "Google")} <= got
+    assert ("Gemini", "competes_with", "GPT-4") in triples(make_doc, "Gemini comes close to GPT-4 on code.")
+    got = triples(make_doc, "OpenAI benchmarked GPT-4 against Claude and Gemini.")
+    assert {("GPT-4", "competes_with", "Claude"), ("GPT-4", "competes_with", "Gemini")} <= got
+
+
+def test_coordinated_prepositions_and_competition_phrase(make_doc):
+    got = triples(make_doc, "Apple competes with Google in phones, and with Amazon in speakers.")
+    assert {("Apple", "competes_with", "Google"), ("Apple", "competes_with", "Amazon")} <= got
+    got = triples(make_doc, "The deal puts Apple in closer competition with Google.")
+    assert ("Apple", "competes_with", "Google") in got
+
+
+# -- people --------------------------------------------------------------------------------------
+def test_conjoined_titles_share_the_company(make_doc):
+    got = triples(make_doc, "Sam Altman, Nvidia's founder and chief executive, spoke.")
+    assert {("Sam Altman", "founded", "Nvidia"), ("Sam Altman", "leads", "Nvidia")} <= got
+
+
+def test_bare_title_takes_the_article_company(make_doc):
+    got = triples(make_doc, "Nvidia released a chip on Monday. Jensen Huang, the chief executive, said demand was strong.")
+    assert ("Jensen Huang", "leads", "Nvidia") in got
+    assert not triples(make_doc, "Jensen Huang, the chief executive, said demand was strong.")
+
+
+def test_work_at_a_part_of_a_company(make_doc):
+    got = triples(make_doc, "Sam Altman and Jensen Huang were researchers at Google's Paris lab.")
+    assert {("Sam Altman", "works_for", "Google"), ("Jensen Huang", "works_for", "Google")} <= got
+    got = triples(make_doc, "Sam Altman, a former head of Google's advertising business, joined Nvidia.")
+    assert ("Sam Altman", "works_for", "Google") in got and ("Sam Altman", "leads", "Google") not in got
+
+
+def test_relative_clause_of_coordinated_people(make_doc):
+    got = triples(make_doc, "Anthropic was founded by Sam Altman and Jensen Huang, who both worked at OpenAI.")
+    assert {("Sam Altman", "works_for", "OpenAI"), ("Jensen Huang", "works_for", "OpenAI")} <= got
+
+
+def test_person_of_company(make_doc):
+    assert ("Sam Altman", "works_for", "Nvidia") in triples(make_doc, '"It is early," said Sam Altman of Nvidia.')
+
+
+# -- partnerships and licences -------------------------------------------------------------------
+def test_conjoined_subjects_announce_a_partnership(make_doc):
+    got = triples(make_doc, "Last week Apple and Nvidia announced a strategic partnership.")
+    assert ("Apple", "partners_with", "Nvidia") in got
+    assert ("Apple", "partners_with", "OpenAI") in triples(make_doc, "Apple brings ChatGPT to phones in partnership with OpenAI.")
+
+
+def test_companies_working_together(make_doc):
+    assert ("Apple", "partners_with", "Microsoft") in triples(make_doc, "Apple works with Microsoft on an assistant.")
+    assert not triples(make_doc, "Sam Altman works with Microsoft.") - {("Sam Altman", "works_for", "Microsoft")}
+
+
+def test_licence_to_a_company_technology(make_doc):
+    got = triples(make_doc, "Amazon hired its staff and took a licence to Anthropic's technology.")
+    assert ("Amazon", "licenses_from", "Anthropic") in got
+
+
+def test_picked_up_a_company(make_doc):
+    assert ("Nvidia", "acquires", "Inflection") in triples(make_doc, "In May Nvidia picked up Inflection for an undisclosed sum.")
