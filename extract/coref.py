@@ -253,7 +253,18 @@ class EntityRefs:
             return structural
         if labels is None or not self._is_definite(token) or self._is_new_referent(token, labels):
             return None
+        parent = next((self._ent_of[c.i] for c in word_children(token) if c.dep_ == "compound" and c.i in self._ent_of), None)
+        if parent is not None and lemma_word(token) in _word_set("coref", "parent_compound_nouns"):
+            return self._named_part(token, parent)
         return self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+
+    def _named_part(self, token: Token, parent: Span) -> Span | None:
+        """ "the Amazon unit": the latest earlier company whose name extends the parent's ("Amazon Web Services")."""
+        k = self._sent_index.get(token.i, 0)
+        prefix = parent.text.lower() + " "
+        found = [(pos, ent) for pos, ent, sent_k, _ in self._mentions
+                 if pos < token.i and k - DESCRIPTION_WINDOW <= sent_k and ent.text.lower().startswith(prefix)]
+        return max(found, key=lambda m: m[0])[1] if found else None
 
     def _described_as(self, token: Token, labels: tuple[str, ...]) -> Span | None:
         """The latest entity an earlier apposition or copula described with the same noun.

@@ -108,8 +108,11 @@ def test_the_new_model_is_the_announced_one(make_doc):
 
 
 def test_compounded_parent_is_not_the_unit(make_doc):
-    doc = make_doc("AWS sells chips designed by the Amazon unit.", {"AWS": "COMPANY", "Amazon": "COMPANY"})
-    assert _ref(doc, "unit") == "AWS"
+    doc = make_doc("Anthropic uses Amazon Web Services and its chips designed by the Amazon unit.",
+                   {"Anthropic": "COMPANY", "Amazon Web Services": "COMPANY", "Amazon": "COMPANY"})
+    assert _ref(doc, "unit") == "Amazon Web Services"
+    doc = make_doc("Anthropic uses chips designed by the Amazon unit.", {"Anthropic": "COMPANY", "Amazon": "COMPANY"})
+    assert _ref(doc, "unit") is None
 
 
 def test_name_variants_count_as_one_when_choosing_the_salient_company(make_doc):
