@@ -304,12 +304,14 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
     if depth > 6:
         return []
     tables = _tables()
-    for child in token.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            found = entities_of(child, refs)
-            if not found:
-                found = [(e, True) for e, _ in _possessors(child, refs)]
-            return found
+    subjects = [c for c in token.children if c.dep_ in ("nsubj", "csubj")]
+    for child in subjects:
+        found = entities_of(child, refs)
+        if not found:
+            found = [(e, True) for e, _ in _possessors(child, refs)]
+        if len(subjects) > 1 and child is not subjects[-1] and all(e.label_ == "PLACE" for e, _ in found):
+            continue  # a dateline parsed as a second subject: "PARIS, July 24 — Mistral AI released ..."
+        return found
     for child in token.children:
         if child.dep_ == "nsubjpass":
             return _agents(token, refs)

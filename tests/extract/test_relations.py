@@ -292,3 +292,8 @@ def test_licence_to_a_company_technology(make_doc):
 
 def test_picked_up_a_company(make_doc):
     assert ("Nvidia", "acquires", "Inflection") in triples(make_doc, "In May Nvidia picked up Inflection for an undisclosed sum.")
+
+
+def test_dateline_is_not_the_subject(make_doc):
+    got = triples(make_doc, "PARIS, July 24, 2024 — Google on Wednesday released Gemini, a model for code.")
+    assert ("Google", "develops", "Gemini") in got
