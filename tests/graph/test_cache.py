@@ -193,3 +193,33 @@ def test_a_build_killed_mid_write_leaves_a_usable_cache(tmp_path):
         assert cache.hits == min(saved, 40)
     assert sorted(x.article.id for x in done) == [a.id for a in articles]
     assert len(engine.asked) == 40 - min(saved, 40)
+
+
+def test_cli_build_reuses_its_cache_and_no_cache_writes_none(tmp_path, monkeypatch):
+    from click.testing import CliRunner
+
+    import graph.cli
+
+    monkeypatch.setattr(graph.cli, "_write_html", lambda G, path: None)  # the viewer is not under test here
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Nvidia said on Monday it will buy Run:ai for $700 million.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Mistral AI released Mistral Large 2, a new model.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out)])
+    assert first.exit_code == 0, first.output
+    assert "cache: 0 article(s) reused, 2 extracted" in first.output
+    assert (out / "cache.sqlite").exists()
+    (corpus / "b.txt").write_text("Mistral AI released Mistral Large 2, a new model, on Wednesday.\n", encoding="utf-8")
+    again = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out)])
+    assert "cache: 1 article(s) reused, 1 extracted" in again.output
+    elsewhere = tmp_path / "elsewhere.sqlite"
+    moved = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out), "--cache", str(elsewhere)])
+    assert "cache: 0 article(s) reused, 2 extracted" in moved.output and elsewhere.exists()
+    bare = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(tmp_path / "bare"), "--no-cache"])
+    assert bare.exit_code == 0 and "cache:" not in bare.output
+    assert not (tmp_path / "bare" / "cache.sqlite").exists()
+    assert (tmp_path / "bare" / "graph.json").read_bytes() == (out / "graph.json").read_bytes()
+    wrong = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out), "--scheduler", "tcp://127.0.0.1:1"])
+    assert wrong.exit_code == 2 and "--engine dask" in wrong.output
