@@ -256,6 +256,7 @@ def write_html(G: nx.MultiDiGraph, path, **kwargs) -> None:
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as stream:
             stream.write(page)
+        os.chmod(temp_name, _new_file_mode(target))
         os.replace(temp_name, target)
     except BaseException:
         try:
@@ -367,6 +368,16 @@ def vis_network_js() -> str:
         if script.is_file():
             return script.read_text(encoding="utf-8")
     raise RuntimeError("pyvis ships no vis-network.min.js; reinstall pyvis==0.3.2")
+
+
+def _new_file_mode(target: Path) -> int:
+    """The mode a plain ``open(target, "w")`` would give (mkstemp makes files 0600)."""
+    try:
+        return target.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _read_template(name: str) -> str:
