@@ -202,6 +202,18 @@ def _fr_numpy(n: int, edges: np.ndarray, start: np.ndarray, iterations: int) -> 
             diff = pos[has] - centre
             d2 = np.maximum((diff ** 2).sum(axis=1), 1e-2)
             disp[has] += diff * (mass[has] / d2)[:, None]  # magnitude mass/d, away from the cell
+        # Near field: exact repulsion between nodes next to each other in their cell when
+        # sorted by x, and by y, which separates the close pairs the cell centroids miss.
+        for axis in (0, 1):
+            order = np.lexsort((pos[:, axis], keys))
+            for shift in (1, 2, 3):
+                a, b = order[:-shift], order[shift:]
+                same = keys[a] == keys[b]
+                a, b = a[same], b[same]
+                diff = pos[a] - pos[b]
+                push = diff / np.maximum((diff ** 2).sum(axis=1), 1e-4)[:, None]
+                for k in (0, 1):
+                    disp[:, k] += np.bincount(a, push[:, k], minlength=n) - np.bincount(b, push[:, k], minlength=n)
         diff = pos[u] - pos[v]
         dist = np.linalg.norm(diff, axis=1, keepdims=True)
         pull = diff * dist  # magnitude d^2, along the edge

@@ -183,3 +183,53 @@ def synthetic_graph(n_nodes: int, *, edges_per_node: float = 3.0, seed: int = 0,
         added += 1
         attach[target_type].append(target)
     return G
+
+
+def example_graph() -> nx.MultiDiGraph:
+    """Return a small hand-made graph with every feature the viewer shows.
+
+    Two companies, a person, a model and an investment deal with two parties; evidence
+    that names nodes by alias; one article with a URL and one without.
+
+    Examples
+    --------
+    >>> G = example_graph()
+    >>> sorted(d["role"] for _, _, d in G.out_edges("deal:microsoft-inflection-2024", data=True))
+    ['investee', 'investor']
+    """
+    G = nx.MultiDiGraph()
+    G.graph["articles"] = {
+        "a1": {"title": "Microsoft hires Inflection founders", "url": "https://news.example/a1", "date": "2024-03-19"},
+        "a2": {"title": "MAI-1 takes on GPT-4", "url": None, "date": "2024-05-06"},
+    }
+    G.add_node("company:microsoft", name="Microsoft", type="company", aliases=["Redmond", "MSFT"], mentions=12,
+               articles=["a1", "a2"])
+    G.add_node("company:inflection-ai", name="Inflection AI", type="company", aliases=["Inflection"], mentions=5,
+               articles=["a1"])
+    G.add_node("person:mustafa-suleyman", name="Mustafa Suleyman", type="person", aliases=["Suleyman"], mentions=7,
+               articles=["a1", "a2"])
+    G.add_node("model:mai-1", name="MAI-1", type="model", aliases=[], mentions=4, articles=["a2"],
+               parameters=500_000_000_000)
+    G.add_node("model:gpt-4", name="GPT-4", type="model", aliases=["GPT4"], mentions=2, articles=["a2"])
+    G.add_node("deal:microsoft-inflection-2024", name="Microsoft / Inflection AI investment", type="deal",
+               aliases=[], mentions=2, articles=["a1"], kind="investment", amount_usd=650_000_000.0, date="2024-03")
+    G.add_node("place:redmond", name="Redmond, Washington", type="place", aliases=[], mentions=1, articles=["a1"])
+
+    def evidence(article, sentence):
+        return [{"article": article, "sentence": sentence, "start": 0, "end": len(sentence)}]
+
+    G.add_edge("person:mustafa-suleyman", "company:microsoft", key="leads", relation="leads", confidence=0.9,
+               evidence=evidence("a1", "Suleyman will lead Microsoft AI, the company in Redmond said."))
+    G.add_edge("person:mustafa-suleyman", "company:inflection-ai", key="founded", relation="founded",
+               confidence=0.85, evidence=evidence("a1", "Mustafa Suleyman co-founded Inflection in 2022."))
+    G.add_edge("company:microsoft", "model:mai-1", key="develops", relation="develops", confidence=0.8,
+               evidence=evidence("a2", "Microsoft is training MAI-1, a model with 500 billion parameters."))
+    G.add_edge("model:mai-1", "model:gpt-4", key="competes_with", relation="competes_with", confidence=0.7,
+               evidence=evidence("a2", "MAI-1 is meant to compete with GPT-4."))
+    G.add_edge("company:microsoft", "company:inflection-ai", key="invests_in", relation="invests_in",
+               confidence=0.75, evidence=evidence("a1", "Microsoft paid Inflection $650 million."))
+    G.add_edge("deal:microsoft-inflection-2024", "company:microsoft", key="party", relation="party",
+               role="investor", confidence=0.75, evidence=evidence("a1", "Microsoft paid Inflection $650 million."))
+    G.add_edge("deal:microsoft-inflection-2024", "company:inflection-ai", key="party", relation="party",
+               role="investee", confidence=0.75, evidence=evidence("a1", "Microsoft paid Inflection $650 million."))
+    return G

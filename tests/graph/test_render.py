@@ -1,0 +1,186 @@
+"""The HTML viewer without a browser: page structure, safety, views, layout, files."""
+
+from __future__ import annotations
+
+import html
+import json
+import math
+import os
+import re
+import stat
+
+import networkx as nx
+import pytest
+
+from graph.layout import has_igraph, layout_positions
+from graph.render import find_node, json_for_script, render_html, show, subgraph_view, write_html
+from tests.graph.synthetic import example_graph, synthetic_graph
+
+PAYLOADS = [
+    "<script>window.__pwned=1</script>",
+    '<img src=x onerror="window.__pwned=1">',
+    "\"'><svg onload=window.__pwned=1>",
+    "line\u2028separator\u2029 & </script>",
+]
+
+
+def graph_data(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="graph-data">(.*?)</script>', page, re.S)
+    assert match, "the page has no graph-data block"
+    return json.loads(match.group(1))
+
+
+def test_page_is_self_contained_with_strict_csp():
+    page = render_html(example_graph(), title="Seeds")
+    csp = re.search(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">', page).group(1)
+    assert "default-src 'none'" in csp and "img-src data: blob:" in csp
+    script_sources = re.findall(r"script-src ([^;]+)", csp)[0].split()
+    assert len(script_sources) == 2 and all(s.startswith("'sha256-") for s in script_sources)
+    assert "unsafe-eval" not in csp
+    # Nothing that would make the browser fetch: no src/href attributes on tags, no <link>.
+    assert not re.search(r"<(script|img|iframe|link)[^>]*\s(src|href)=", page, re.I)
+    assert "<link" not in page.lower()
+    assert "vis.Network" in page and "graph-data" in page
+
+
+def test_graph_data_round_trips_and_untrusted_text_stays_inert():
+    G = nx.MultiDiGraph()
+    G.graph["articles"] = {"a1": {"title": PAYLOADS[0], "url": "javascript:window.__pwned=1", "date": "2024"}}
+    for i, text in enumerate(PAYLOADS):
+        G.add_node(f"x{i}", name=text, type="company", aliases=[text + "!"], mentions=1, articles=["a1"])
+    G.add_edge("x0", "x1", key="acquires", relation="acquires", confidence=1.0,
+               evidence=[{"article": "a1", "sentence": " ".join(PAYLOADS), "start": 0, "end": 9}])
+    page = render_html(G, title=PAYLOADS[1])
+    for text in PAYLOADS:
+        assert text not in page
+    body = page.split('id="graph-data">', 1)[1].split("</script>", 1)[0]
+    assert not set("<>&\u2028\u2029") & set(body)
+    data = graph_data(page)
+    assert [n["name"] for n in data["nodes"]] == PAYLOADS
+    assert data["edges"][0]["evidence"][0]["sentence"] == " ".join(PAYLOADS)
+    assert data["articles"]["a1"]["url"] == "javascript:window.__pwned=1"  # shown as text by the page
+    assert f"<title>{html.escape(PAYLOADS[1])}</title>" in page
+
+
+def test_json_for_script_escapes_html_and_line_separators():
+    text = json_for_script({"s": "</script>&\u2028\u2029"})
+    assert text == '{"s":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}'
+    assert json.loads(text) == {"s": "</script>&\u2028\u2029"}
+
+
+def test_payload_carries_positions_deals_and_party_roles():
+    data = graph_data(render_html(example_graph()))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert all(math.isfinite(n["x"]) and math.isfinite(n["y"]) for n in nodes.values())
+    deal = nodes["deal:microsoft-inflection-2024"]
+    assert (deal["kind"], deal["amount_usd"], deal["date"]) == ("investment", 650_000_000.0, "2024-03")
+    roles = {e["to"]: e["role"] for e in data["edges"] if e["relation"] == "party"}
+    assert roles == {"company:microsoft": "investor", "company:inflection-ai": "investee"}
+    assert nodes["model:mai-1"]["parameters"] == 500_000_000_000
+    assert data["meta"]["types"] == ["company", "deal", "model", "person", "place"]
+    assert data["articles"]["a2"] == {"title": "MAI-1 takes on GPT-4", "date": "2024-05-06"}
+
+
+@pytest.mark.parametrize("text", ["company:microsoft", "MICROSOFT", "redmond", " msft "])
+def test_focus_matches_id_name_or_alias_case_insensitively(text):
+    assert find_node(example_graph(), text) == "company:microsoft"
+
+
+def test_focus_prefers_name_over_alias():
+    G = example_graph()
+    # "Redmond" is an alias of Microsoft but also a prefix of the place's name; exact names win.
+    G.nodes["place:redmond"]["name"] = "Redmond"
+    assert find_node(G, "redmond") == "place:redmond"
+
+
+def test_unknown_focus_raises_one_line_value_error():
+    with pytest.raises(ValueError) as error:
+        render_html(example_graph(), focus="Nobody Inc")
+    assert "\n" not in str(error.value) and "Nobody Inc" in str(error.value)
+
+
+def test_subgraph_view_depth_types_and_relations():
+    G = example_graph()
+    one_hop = subgraph_view(G, focus="MAI-1", depth=1)
+    assert set(one_hop) == {"model:mai-1", "company:microsoft", "model:gpt-4"}
+    assert set(subgraph_view(G, focus="MAI-1", depth=0)) == {"model:mai-1"}
+    assert "person:mustafa-suleyman" in subgraph_view(G, focus="MAI-1", depth=2)
+    companies = subgraph_view(G, types=["company"])
+    assert {d["type"] for _, d in companies.nodes(data=True)} == {"company"}
+    assert [k for _, _, k in companies.edges(keys=True)] == ["invests_in"]
+    leads_only = subgraph_view(G, relations={"leads"})
+    assert G.number_of_nodes() == leads_only.number_of_nodes()
+    assert [k for _, _, k in leads_only.edges(keys=True)] == ["leads"]
+    # the focus is kept even when its type is filtered out
+    assert "person:mustafa-suleyman" in subgraph_view(G, focus="Suleyman", types=["company"])
+    assert G.number_of_edges() == 7  # the input is untouched
+
+
+def test_max_nodes_keeps_the_most_mentioned_and_the_focus():
+    G = example_graph()
+    data = graph_data(render_html(G, max_nodes=2))
+    assert {n["id"] for n in data["nodes"]} == {"company:microsoft", "person:mustafa-suleyman"}
+    data = graph_data(render_html(G, max_nodes=2, focus="GPT-4", depth=2))
+    assert "model:gpt-4" in {n["id"] for n in data["nodes"]} and len(data["nodes"]) == 2
+    assert data["meta"]["focus"] == "model:gpt-4"
+
+
+def test_write_html_is_atomic_and_leaves_no_temp_file(tmp_path):
+    target = tmp_path / "view.html"
+    target.write_text("old")
+    write_html(example_graph(), target, title="t")
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    assert [p.name for p in tmp_path.iterdir()] == ["view.html"]
+    assert stat.S_IMODE(os.stat(target).st_mode) & 0o600 == 0o600
+
+
+def test_write_html_failure_keeps_the_old_file(tmp_path):
+    target = tmp_path / "view.html"
+    target.write_text("old")
+    with pytest.raises(ValueError):
+        write_html(example_graph(), target, focus="nobody")
+    assert target.read_text() == "old" and len(list(tmp_path.iterdir())) == 1
+
+
+def test_show_wraps_the_escaped_page_in_a_sandboxed_iframe():
+    pytest.importorskip("IPython")
+    shown = show(example_graph(), title="Notebook <view>")
+    markup = shown.data if hasattr(shown, "data") else repr(shown)
+    assert markup.startswith("<iframe srcdoc=\"") and 'sandbox="allow-scripts allow-downloads"' in markup
+    srcdoc = re.search(r'srcdoc="([^"]*)"', markup).group(1)
+    assert "<" not in srcdoc and "&lt;!DOCTYPE html&gt;" in srcdoc
+    assert html.unescape(srcdoc) == render_html(example_graph(), title="Notebook <view>")
+    assert "iframe" in repr(shown) or "HTML" in repr(shown)
+
+
+def test_seeds_sized_page_stays_small():
+    # The seed corpus gives a graph of a few dozen nodes; 150 nodes with evidence is ample.
+    page = render_html(synthetic_graph(150, seed=3))
+    assert len(page.encode("utf-8")) < 1_500_000
+
+
+def test_layout_is_deterministic_and_finite_for_both_backends():
+    G = synthetic_graph(400, seed=5)
+    backends = ["numpy"] + (["igraph"] if has_igraph() else [])
+    for backend in backends:
+        first = layout_positions(G, seed=2, backend=backend)
+        assert first == layout_positions(G, seed=2, backend=backend)
+        assert set(first) == set(G)
+        assert all(math.isfinite(x) and math.isfinite(y) for x, y in first.values())
+        # nodes are spread out: the typical node's nearest neighbour is a good part of a unit away
+        points = list(first.values())
+        nearest = sorted(min(math.dist(p, q) for q in points if q is not p) for p in points)
+        assert nearest[len(nearest) // 2] > 0.15, backend
+
+
+def test_layout_does_not_depend_on_insertion_order():
+    G = synthetic_graph(120, seed=4)
+    H = nx.MultiDiGraph()
+    H.add_nodes_from(reversed(list(G.nodes(data=True))))
+    H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
+    assert layout_positions(G, seed=0) == layout_positions(H, seed=0)
+
+
+def test_layout_rejects_unknown_backend():
+    with pytest.raises(ValueError, match="backend"):
+        layout_positions(nx.path_graph(3), backend="spring")
