@@ -156,7 +156,7 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
 
 def heading_ranges(text: str) -> list[tuple[int, int]]:
-    """Character ranges of title-case heading lines, where capitals say little about names.
+    r"""Character ranges of title-case heading lines, where capitals say little about names.
 
     >>> text = "The Future of AI at Microsoft\nAcme said the Future of AI is bright."
     >>> [text[s:e] for s, e in heading_ranges(text)]
