@@ -45,6 +45,7 @@ import math
 import os
 import re
 import tempfile
+import warnings
 from collections import deque
 from collections.abc import Iterable
 from importlib import resources
@@ -276,11 +277,14 @@ def show(G: nx.MultiDiGraph, *, height: int = 640, **kwargs):
     from IPython.display import HTML
 
     page = render_html(G, **kwargs)
-    return HTML(
+    markup = (
         f'<iframe srcdoc="{html.escape(page, quote=True)}" title="newsgraph viewer" '
         f'sandbox="allow-scripts allow-downloads" '
         f'style="width:100%;height:{int(height)}px;border:1px solid #ddd"></iframe>'
     )
+    with warnings.catch_warnings():  # IPython suggests IFrame(src=...), which would need a served file
+        warnings.simplefilter("ignore", UserWarning)
+        return HTML(markup)
 
 
 def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0) -> dict:
