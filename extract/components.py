@@ -217,7 +217,9 @@ class EntityTyper:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
             for span, *_ in out:
                 if span.text in confident and span.text not in matcher:
-                    matcher.add(span.text, [span.as_doc()])
+                    # not span.as_doc(): it copies the whole document's arrays, once per name
+                    words = [t.text for t in span]
+                    matcher.add(span.text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
                 if not any(i in taken for i in range(start, end)):
@@ -234,7 +236,7 @@ def _coordination_types(kept):
     by_root = {c[0].root.i: n for n, c in enumerate(kept)}
     out = list(kept)
     for n, (span, label, source, canonical) in enumerate(kept):
-        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON"):
+        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON", "ORGANIZATION"):
             continue
         partners = []
         for tok in _conjuncts(span.root):
@@ -298,12 +300,16 @@ def _select(candidates):
     """
     order = sorted(candidates, key=lambda c: (-RANK[c[2]], -(c[0].end - c[0].start), c[0].start))
     taken, kept = set(), []
-    gazetteer_names = [c[0] for c in candidates if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE")]
+    gazetteer_ends = {}  # token start -> token ends of known company and place names (an index: long texts have thousands)
+    for c in candidates:
+        if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE"):
+            gazetteer_ends.setdefault(c[0].start, []).append(c[0].end)
     for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
         if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
             continue
         # "Microsoft Research", "Boston Dynamics", "Bank of America": a known name inside a longer company name
-        if any(span.start <= g.start and g.end <= span.end and len(g) < len(span) for g in gazetteer_names):
+        if any(end <= span.end and end - start < len(span)
+               for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())):
             order.insert(0, (span, "COMPANY", "name_extension", None))
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
