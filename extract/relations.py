@@ -455,8 +455,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 def _is_bare(title: Token) -> bool:
     """A title with no company of its own: no possessive, compound or prepositional phrase."""
     kids = word_children(title)
-    return not any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids) and title.dep_ in (
-        "appos", "attr", "oprd", "npadvmod", "conj", "ROOT", "dobj")
+    # only a title predicated of a person ("X, the chief executive," / "X is chief executive"), not a
+    # title in a list or before a name ("chairperson A and chief executive B"), which names its company elsewhere
+    return not any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids) and title.dep_ in ("appos", "attr", "oprd")
 
 
 def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
