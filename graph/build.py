@@ -162,7 +162,7 @@ def _read_inputs(inputs):
 
 
 def _is_text(item: str) -> bool:
-    if os.path.exists(item) or any(ch in item for ch in "*?["):
+    if os.path.lexists(item) or any(ch in item for ch in "*?["):  # lexists: a broken symlink is a path
         return False
     return bool(re.search(r"\s", item))
 

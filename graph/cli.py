@@ -84,7 +84,9 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     report = build_module.BuildReport()
     cache = None if no_cache else ExtractionCache(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME)
     try:
-        G = build_module.build_graph(list(inputs), model=model, jobs=jobs, report=report, engine=engine,
+        # Path objects: every argument is a path or a pattern, never article text (build_graph
+        # takes a string with spaces that names no file for text: a missing "my notes.txt").
+        G = build_module.build_graph([Path(p) for p in inputs], model=model, jobs=jobs, report=report, engine=engine,
                                      scheduler=scheduler, cache=cache)
     finally:
         if cache is not None:
