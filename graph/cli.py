@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -21,7 +22,7 @@ from .evaluate import GoldFormatError, GraphFormatError, evaluate_files, format_
 from .io import atomic_write_text, read_json, write_graphml, write_json
 from .resolve import write_merges_csv
 
-EXPECTED_ERRORS = (OSError, ModelError, GazetteerError, GoldFormatError, GraphFormatError, ValueError)
+EXPECTED_ERRORS = (OSError, ModelError, GazetteerError, GoldFormatError, GraphFormatError, ValueError, sqlite3.Error)
 
 
 class _Group(click.Group):
@@ -82,7 +83,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     if engine == "dask" and importlib.util.find_spec("distributed") is None:
         raise click.UsageError("--engine dask needs dask's distributed scheduler: pip install 'dask[distributed]'")
     report = build_module.BuildReport()
-    cache = None if no_cache else ExtractionCache(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME)
+    cache = None if no_cache else _open_cache(ExtractionCache, Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME))
     try:
         # Path objects: every argument is a path or a pattern, never article text (build_graph
         # takes a string with spaces that names no file for text: a missing "my notes.txt").
@@ -107,6 +108,13 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     if strict and report.skipped:
         click.echo(f"newsgraph: error: {len(report.skipped)} input(s) skipped (--strict)", err=True)
         sys.exit(1)
+
+
+def _open_cache(cache_class, path):
+    try:
+        return cache_class(path)
+    except sqlite3.Error as exc:  # not a SQLite file, locked by another build...: say which file
+        raise sqlite3.DatabaseError(f"cannot use the cache {path}: {exc} (delete it, or build with --no-cache)") from None
 
 
 def _write_html(G, path):
