@@ -186,6 +186,7 @@ def measure(step: str, corpus: Path, cache: Path | None = None, jobs: int = 1) -
         raise SystemExit(f"step {step} failed ({proc.returncode})")
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_rss_mb"] = round(peak, 1) if peak else round(result["maxrss_mb_self"], 1)
+    result["load_average"] = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
     return result
 
 
@@ -231,6 +232,8 @@ def report_line(r: dict, bare: dict | None) -> str:
         parts.append(f"reused {r['reused']}, parsed {r['extracted']}")
     if "mentions" in r:
         parts.append(f"{r['mentions']} mentions -> {r['nodes']} nodes")
+    if r.get("load_average") is not None:
+        parts.append(f"load {r['load_average']:.1f}")  # others' work on the machine skews wall times
     return "  ".join(parts)
 
 

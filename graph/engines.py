@@ -102,7 +102,7 @@ class LocalEngine:
         ``nlp.pipe`` batch size.
     """
 
-    def __init__(self, nlp, *, jobs: int = 1, batch_size: int = 16):
+    def __init__(self, nlp, *, jobs: int = 1, batch_size: int = 64):
         if jobs < 1:
             raise ValueError(f"jobs must be at least 1, not {jobs}")
         self.nlp, self.jobs, self.batch_size = nlp, jobs, batch_size
@@ -175,7 +175,7 @@ class DaskEngine:
     travel to them inside the tasks, so no shared file system is needed.
     """
 
-    def __init__(self, nlp, *, scheduler: str | None = None, jobs: int = 1, batch_size: int = 16):
+    def __init__(self, nlp, *, scheduler: str | None = None, jobs: int = 1, batch_size: int = 64):
         try:
             import distributed  # noqa: F401
         except ImportError:
