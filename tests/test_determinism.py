@@ -4,11 +4,13 @@ Article ids come from relative paths (or the JSONL ``id``), so every variant bel
 the ids and changes only what must not matter: the order of JSONL rows, the order of
 files on the command line, the name of the folder holding them and the order its entries
 were created in (which is the order the file system lists them), ``--jobs``, and whether
-the build runs in-process (click's CliRunner) or as a real ``newsgraph`` process.
+the extraction engine (local processes or Dask), whether the build runs in-process
+(click's CliRunner) or as a real ``newsgraph`` process, and a warm extraction cache.
 The corpus is ``data/articles`` (12 short articles), so that a build takes seconds.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import random
@@ -82,19 +84,24 @@ def _jsonl(articles) -> str:
     return "\n".join(rows) + "\n"
 
 
+HAS_DASK = importlib.util.find_spec("distributed") is not None
+
+
+@pytest.mark.parametrize("engine", ["local", pytest.param("dask", marks=pytest.mark.skipif(
+    not HAS_DASK, reason="the dask engine needs dask[distributed]"))])
 @pytest.mark.parametrize("jobs", [1, 2])
 @pytest.mark.parametrize("order", ["sorted", "reversed", "shuffled"])
-def test_jsonl_row_order_and_jobs_do_not_change_the_outputs(tmp_path, articles, reference, order, jobs):
+def test_jsonl_row_order_jobs_and_engine_do_not_change_the_outputs(tmp_path, articles, reference, order, jobs, engine):
     # A different folder name for every variant: where the feed lives is not part of the graph.
     feed = tmp_path / f"feed {order} é" / "nested" / f"{order}.jsonl"
     feed.parent.mkdir(parents=True)
     feed.write_text(_jsonl(_orders(articles)[order]), encoding="utf-8")
-    built = _build([feed, "--jobs", jobs], tmp_path / "out")
+    built = _build([feed, "--jobs", jobs, "--engine", engine], tmp_path / "out")
     _assert_same(built, reference)
 
 
 @pytest.mark.parametrize("order", ["reversed", "shuffled"])
-def test_order_of_files_on_the_command_line_does_not_change_graph_json(tmp_path, reference, order):
+def test_order_of_files_on_the_command_line_does_not_change_the_outputs(tmp_path, reference, order):
     files = sorted(ARTICLES.glob("*.txt"))
     assert len(files) == 12
     _assert_same(_build(_orders(files)[order], tmp_path / "out"), reference)
