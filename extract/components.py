@@ -13,14 +13,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     model_shape_spans, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
-RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "ner": 2, "ner_weak": 1}
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3, "ner": 2, "ner_weak": 1}
 _LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "'", "‘", "(", "["}
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
 
@@ -213,18 +213,27 @@ class EntityTyper:
             text: v for text, v in best.items()
             if RANK[v[1]] >= 3 and v[1] != "gazetteer" and v[0] in ("COMPANY", "PERSON", "MODEL")
         }
+        # the short form of a company name with a suffix: "Acme Robotics Inc." -> "Acme"
+        short_forms = {}
+        for span, label, source, canonical in out:
+            if label == "COMPANY" and len(span) >= 2 and span[-1].text in COMPANY_SUFFIXES:
+                first = span[0]
+                if first.is_title and first.text not in COMPANY_SUFFIXES and first.text not in best:
+                    short_forms.setdefault(first.text, canonical or span.text)
+        for text, full in short_forms.items():
+            confident[text] = ("COMPANY", "short_form", full)
         if confident:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
-            for span, *_ in out:
-                if span.text in confident and span.text not in matcher:
-                    # not span.as_doc(): it copies the whole document's arrays, once per name
-                    words = [t.text for t in span]
-                    matcher.add(span.text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
+            names = {span.text: [t.text for t in span] for span, *_ in out if span.text in confident}
+            names.update((text, [text]) for text in short_forms)
+            for text, words in names.items():
+                # not span.as_doc(): it copies the whole document's arrays, once per name
+                matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
                 if not any(i in taken for i in range(start, end)):
-                    label, _source, canonical = confident[doc.vocab.strings[match_id]]
-                    out.append((doc[start:end], label, "propagated", canonical))
+                    label, source, canonical = confident[doc.vocab.strings[match_id]]
+                    out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
 

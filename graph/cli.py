@@ -151,6 +151,30 @@ def eval_command(graph_json, gold, verbose, as_json):
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result, verbose=verbose))
 
 
+@main.command()
+@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--out", "out_path", default="view.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file to write.")
+@click.option("--focus", help="Show only this entity's neighbourhood (id, name or alias).")
+@click.option("--depth", default=1, show_default=True, type=click.IntRange(0), help="Hops around --focus.")
+@click.option("--types", help="Comma-separated node types to keep, e.g. company,person.")
+@click.option("--relations", help="Comma-separated relations to keep, e.g. develops,competes_with.")
+def render(graph_json, out_path, focus, depth, types, relations):
+    """Render a saved graph.json as the interactive HTML viewer, without rebuilding.
+
+    \b
+    Examples:
+      newsgraph render out/graph.json -o view.html
+      newsgraph render out/graph.json --focus Microsoft --depth 2 -o microsoft.html
+      newsgraph render out/graph.json --types company,model --relations develops
+    """
+    from .render import write_html
+
+    split = lambda value: [v.strip() for v in value.split(",") if v.strip()] if value else None  # noqa: E731
+    write_html(read_json(graph_json), out_path, focus=focus, depth=depth, types=split(types), relations=split(relations))
+    click.echo(f"wrote {out_path}")
+
+
 EXPORT_FORMATS = {
     "json": ("graph.json", "write_json"),
     "graphml": ("graph.graphml", "write_graphml"),

@@ -338,7 +338,8 @@ def _make_item(m: Mention, pins: dict[str, Pin], forbids: dict[str, set[str]]) -
     if pin is not None and allowed(pin.entity):
         return item(pin.entity, "pin", pin.type)
     if m.canonical and allowed(m.canonical):
-        return item(m.canonical, "metonym" if m.source == "metonym" else "gazetteer")
+        # the extractor names the full form of a short form it found ("Acme" of "Acme Robotics Inc.")
+        return item(m.canonical, m.source if m.source in ("metonym", "short_form") else "gazetteer")
     return item(surface, None)
 
 

@@ -15,9 +15,9 @@ REPO = Path(__file__).resolve().parents[1]
 
 ARTICLE = (
     "Acme Robotics Inc. buys Zorblax\n\n"
-    "SAN FRANCISCO, May 6, 2024 — Acme Robotics Inc. said on Monday it agreed to acquire Zorblax, "
-    "the startup founded by Kim Lee, for $120 million. Nvidia's CEO Jensen Huang called the deal smart. "
-    "Zorblax develops Zork-7, a small language model. Acme competes with Google and OpenAI.\n"
+    "SAN FRANCISCO, May 6, 2024 — Acme Robotics Inc. said on Monday it agreed to acquire Zorblax for "
+    "$120 million. Nvidia's CEO Jensen Huang called the deal smart. "
+    "Zorblax, the startup founded by Kim Lee, develops Zork-7, a small language model. Acme competes with Google and OpenAI.\n"
 )
 
 
@@ -54,13 +54,15 @@ def test_build_graph_content(built):
     out, _ = built
     data = json.loads((out / "graph.json").read_text())
     G = nx.node_link_graph(data, edges="edges")
-    assert G.nodes["company:acme-robotics"]["type"] == "company" or any(
-        d["name"].startswith("Acme Robotics") and d["type"] == "company" for _, d in G.nodes(data=True))
+    assert any(d["name"].startswith("Acme Robotics") and d["type"] == "company" for _, d in G.nodes(data=True))
     names = {d["name"]: n for n, d in G.nodes(data=True)}
     assert G.nodes[names["Jensen Huang"]]["type"] == "person"
     assert G.has_edge(names["Jensen Huang"], names["Nvidia"], key="leads")
     deals = [d for _, d in G.nodes(data=True) if d["type"] == "deal"]
-    assert any(d["kind"] == "acquisition" and d["amount_usd"] == 120_000_000 for d in deals)
+    assert any(d["kind"] == "acquisition" and d["amount_usd"] == 120_000_000 and d["date"] == "2024-05-06" for d in deals)
+    assert G.has_edge(names["Kim Lee"], names["Zorblax"], key="founded")
+    assert G.has_edge(names["Acme Robotics Inc."], names["Zorblax"], key="acquires")
+    assert {names["Google"], names["OpenAI"]} <= set(G.successors(names["Acme Robotics Inc."])) | set(G.predecessors(names["Acme Robotics Inc."]))
     for *_, d in G.edges(data=True):
         assert d["evidence"], d
         for ev in d["evidence"]:
@@ -152,3 +154,20 @@ def test_stats(built):
 def test_subcommand_help(command):
     result = CliRunner().invoke(main, [command, "--help"])
     assert result.exit_code == 0 and "Example" in result.output
+
+
+def test_render_focus(built, tmp_path):
+    out, _ = built
+    target = tmp_path / "view.html"
+    result = CliRunner().invoke(main, ["render", str(out / "graph.json"), "-o", str(target), "--focus", "Nvidia",
+                                       "--depth", "1", "--types", "company,person"])
+    assert result.exit_code == 0, result.output
+    page = target.read_text(encoding="utf-8")
+    assert page.rstrip().endswith("</html>") and "Jensen Huang" in page
+
+
+def test_render_unknown_focus_is_one_line_error(built, tmp_path):
+    out, _ = built
+    result = CliRunner().invoke(main, ["render", str(out / "graph.json"), "-o", str(tmp_path / "v.html"), "--focus", "Nobody"])
+    assert result.exit_code == 1
+    assert result.output.startswith("newsgraph: error:") and result.output.count("\n") == 1
