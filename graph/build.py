@@ -67,7 +67,7 @@ class BuildReport:
 
 def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, rules: ResolutionRules | None = None,
                 report: BuildReport | None = None, engine: str = "local", scheduler: str | None = None,
-                cache=None) -> nx.MultiDiGraph:
+                cache=None, progress=None) -> nx.MultiDiGraph:
     """Build the knowledge graph of articles.
 
     Parameters
@@ -89,6 +89,8 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
         are parsed; resolution always runs over every article.
     report : BuildReport, optional
         Filled with what was read and skipped.
+    progress : callable, optional
+        Called with no argument as each article is handed to extraction (for progress bars).
 
     Returns
     -------
@@ -114,6 +116,8 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
                 report.skipped.append(item)
             else:
                 report.articles += 1
+                if progress is not None:
+                    progress()
                 yield item
 
     extractions = _extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 
 import click
+from tqdm import tqdm
 
 from extract.gazetteer import GazetteerError
 from extract.pipeline import DEFAULT_MODEL, ModelError
@@ -84,12 +85,15 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
         raise click.UsageError("--engine dask needs dask's distributed scheduler: pip install 'dask[distributed]'")
     report = build_module.BuildReport()
     cache = None if no_cache else _open_cache(ExtractionCache, Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME))
+    # a progress bar on a terminal, shown only once a build has run for a second
+    bar = tqdm(unit=" articles", delay=1.0, disable=quiet or not sys.stderr.isatty(), leave=False)
     try:
         # Path objects: every argument is a path or a pattern, never article text (build_graph
         # takes a string with spaces that names no file for text: a missing "my notes.txt").
         G = build_module.build_graph([Path(p) for p in inputs], model=model, jobs=jobs, report=report, engine=engine,
-                                     scheduler=scheduler, cache=cache)
+                                     scheduler=scheduler, cache=cache, progress=bar.update)
     finally:
+        bar.close()
         if cache is not None:
             cache.close()
     out = Path(out_dir)
