@@ -390,7 +390,7 @@ def _inode(path: Path):
         return None
 
 
-KILL_MOMENTS = [0.2, 0.5, 1.0, 2.0, 3.5, "temp file", "graph.json replaced", "graph.graphml replaced",
+KILL_MOMENTS = [0.2, 0.5, 1.0, 1.5, 2.0, 3.0, "temp file", "graph.json replaced", "graph.graphml replaced",
                 "graph.html replaced"]
 
 
