@@ -12,7 +12,6 @@ are sent to the engine, and their results are stored one transaction per batch.
 
 Examples
 --------
->>> import spacy
 >>> from extract.records import Article, Extraction
 >>> class Echo:  # any object with ``extract(articles)`` is an engine
 ...     def extract(self, articles):
