@@ -29,10 +29,13 @@ _TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":"
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines, list items and source lines
     are separate statements, but the parser would glue them onto the next line."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.text or (prev.is_space and "\n" in prev.whitespace_ + prev.text) or "\n" in prev.whitespace_:
-            tok.is_sent_start = True
+    starts = [tok.i for tok in doc[1:] if "\n" in doc[tok.i - 1].text_with_ws]
+    if starts:
+        # One array write: setting ``tok.is_sent_start`` checks the whole doc for a parse
+        # each time, which made a long text with many lines quadratic.
+        sent_starts = doc.to_array("SENT_START")
+        sent_starts[starts] = 1
+        doc.from_array(["SENT_START"], sent_starts.reshape(-1, 1))
     return doc
 
 
