@@ -7,6 +7,8 @@ then the NER's spans retyped by context and cleaned of boilerplate. See
 """
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -15,7 +17,7 @@ from spacy.util import filter_spans
 from .entities import (
     COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
-    model_shape_spans, strip_model_stage,
+    model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 
@@ -66,6 +68,15 @@ class EntityTyper:
             self.metonym_matcher.add(place, [nlp.make_doc(place)])
 
     def __call__(self, doc: Doc) -> Doc:
+        # one odd document must not stop a corpus: on a bug, leave it without entities and say so
+        try:
+            return self._type(doc)
+        except Exception as exc:  # noqa: BLE001
+            doc.ents = []
+            doc.user_data.setdefault("newsgraph_errors", []).append(f"{self.name}: {type(exc).__name__}: {exc}")
+            return doc
+
+    def _type(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
         candidates += self._gazetteer_spans(doc)
         self._business = _is_business_text(doc, candidates)
@@ -116,12 +127,17 @@ class EntityTyper:
             if span is None or not (
                 known_family
                 or has_model_context(span, self.model_window)
-                or any(span.sent.start <= m.start < span.sent.end for m in known_models)
+                or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models)
             ):
                 continue
             base = strip_model_stage(span.text)
             canonical = self.known.get(base, (None, base))[1] if base != span.text else None
             out.append((span, "MODEL", "model_shape", canonical))
+        # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
+        for m in ACRONYM_COMPOUND.finditer(doc.text):
+            span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+            if span is not None and (has_strong_model_context(span) or has_model_context(span, 1)):
+                out.append((span, "MODEL", "context", None))
         return out
 
     def _ner_spans(self, doc):
@@ -145,7 +161,7 @@ class EntityTyper:
             return "MODEL", "context"
         person = has_person_context(span) and looks_like_person_name(span)
         company = has_company_context(span) and not person
-        if person and label in ("ORG", "GPE", "NORP", "PRODUCT"):
+        if person and label != "PERSON":
             return "PERSON", "context"
         if any(t.text in PLACE_WORDS for t in span) and not company:
             return "PLACE", "ner_weak"
@@ -217,18 +233,23 @@ class EntityTyper:
             if RANK[v[1]] >= 3 and v[1] != "gazetteer" and v[0] in ("COMPANY", "PERSON", "MODEL")
         }
         # the short form of a company name with a suffix: "Acme Robotics Inc." -> "Acme"
+        # (and of an unknown company's longer name: "Kestrel Vision" -> "Kestrel")
         short_forms = {}
         for span, label, source, canonical in out:
-            if label == "COMPANY" and len(span) >= 2 and span[-1].text in COMPANY_SUFFIXES:
+            if label == "COMPANY" and len(span) >= 2 and (span[-1].text in COMPANY_SUFFIXES or source != "gazetteer"):
                 first = span[0]
-                if first.is_title and first.text not in COMPANY_SUFFIXES and first.text not in best:
+                if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
                     short_forms.setdefault(first.text, canonical or span.text)
+        for n, (span, label, source, canonical) in enumerate(out):
+            if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
+                out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
         for text, full in short_forms.items():
-            confident[text] = ("COMPANY", "short_form", full)
+            if text not in best:
+                confident[text] = ("COMPANY", "short_form", full)
         if confident:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
             names = {span.text: [t.text for t in span] for span, *_ in out if span.text in confident}
-            names.update((text, [text]) for text in short_forms)
+            names.update((text, [text]) for text in short_forms if text in confident)
             for text, words in names.items():
                 # not span.as_doc(): it copies the whole document's arrays, once per name
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
@@ -296,6 +317,10 @@ def _is_business_text(doc, gazetteer_candidates) -> bool:
     return words >= max(2, len(doc) / 150)
 
 
+# a capitalised hyphenated name with an acronym part: "Kestrel-VLA", "AFM-on-device", "SD-XL"
+ACRONYM_COMPOUND = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+(?:-[A-Z]{2,}[A-Za-z0-9]*)+)\b")
+
+
 def _outside(text, ranges):
     """``text`` with the given character ranges blanked out."""
     chars = list(text)
@@ -319,9 +344,14 @@ def _select(candidates):
     for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
         if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
             continue
-        # "Microsoft Research", "Boston Dynamics", "Bank of America": a known name inside a longer company name
-        if any(end <= span.end and end - start < len(span)
-               for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())):
+        # "the San Francisco AI startup": the place says where a company is; it is not part of a name
+        if span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_NOUNS:
+            continue
+        # "Microsoft Research", "Boston Dynamics", "Bank of America": one known name inside a longer company
+        # name ("Alphabet and Google" holds two: a coordination, not a name)
+        inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
+                  if end <= span.end and end - start < len(span)]
+        if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
             order.insert(0, (span, "COMPANY", "name_extension", None))
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):

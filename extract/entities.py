@@ -29,6 +29,11 @@ if not Span.has_extension("entity_source"):
     Span.set_extension("entity_source", default="ner")
 
 
+def sentence_of(span: Span) -> Span:
+    """The sentence of a span, or the whole document when nothing set sentence boundaries."""
+    return span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+
+
 def mention_from_span(span: Span, article_id: str) -> Mention:
     """The :class:`~extract.records.Mention` record of a typed entity span.
 
@@ -43,7 +48,7 @@ def mention_from_span(span: Span, article_id: str) -> Mention:
     >>> (m.text, m.type, m.start, m.end)
     ('Jensen Huang', 'person', 13, 25)
     """
-    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    sent = sentence_of(span)
     return Mention(
         article=article_id,
         text=span.text,
@@ -224,7 +229,7 @@ def has_model_context(span, window: int = 6) -> bool:
     "its own large language model (LLM) called MAI-1", "MAI-1, a massive new AI model",
     "the Gemini model", "X has 7 billion parameters".
     """
-    sent = span.sent
+    sent = sentence_of(span)
     lo, hi = max(sent.start, span.start - window), min(sent.end, span.end + window)
     doc = span.doc
     if any(doc[i].lower_ in MODEL_NOUNS for i in range(lo, hi) if not (span.start <= i < span.end)):

@@ -84,9 +84,20 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
             yield _join(pending, parts)
             parts = []
         pending = article
-        parts.append(_shift(extract_doc(doc, article), offset))
+        parts.append(_shift(_extract_safely(doc, article), offset))
     if pending is not None:
         yield _join(pending, parts)
+
+
+def _extract_safely(doc, article: Article) -> Extraction:
+    """:func:`extract_doc`, but a failure costs only this article's records, never the build;
+    the reason travels in ``Extraction.warnings``."""
+    errors = tuple(doc.user_data.get("newsgraph_errors", ()))
+    try:
+        extraction = extract_doc(doc, article)
+    except Exception as exc:  # noqa: BLE001
+        return Extraction(article=article, warnings=errors + (f"extraction failed: {type(exc).__name__}: {exc}",))
+    return dataclasses.replace(extraction, warnings=extraction.warnings + errors) if errors else extraction
 
 
 def split_text(text: str, max_length: int) -> list[tuple[int, str]]:
@@ -141,4 +152,5 @@ def _join(article: Article, parts: list[Extraction]) -> Extraction:
         relations=sum((p.relations for p in parts), ()),
         deals=sum((p.deals for p in parts), ()),
         attributes=sum((p.attributes for p in parts), ()),
+        warnings=sum((p.warnings for p in parts), ()),
     )

@@ -51,12 +51,14 @@ class BuildReport:
     seconds: float = 0.0
     model: str = DEFAULT_MODEL
     resolution: Resolution | None = None  # the merges behind the graph's entities, for merges.csv
+    warnings: list[tuple[str, str]] = field(default_factory=list)  # (article id, what went wrong in extraction)
 
     def as_dict(self, G: nx.MultiDiGraph | None = None) -> dict:
         data = {
             "articles_read": self.articles,
             "articles_skipped": len(self.skipped),
             "skipped": [{"path": s.path, "reason": s.reason} for s in self.skipped],
+            "warnings": [{"article": a, "warning": w} for a, w in self.warnings],
             "seconds": round(self.seconds, 3),
             "model": self.model,
         }
@@ -184,6 +186,7 @@ def assemble_graph(extractions: Sequence[Extraction], *, rules: ResolutionRules 
     resolution = resolve(mentions, rules=rules)
     if report is not None:
         report.resolution = resolution
+        report.warnings = [(x.article.id, w) for x in extractions for w in x.warnings]
     G = nx.MultiDiGraph()
     G.graph.update(metadata or {})
     G.graph["article_count"] = len(extractions)

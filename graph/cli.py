@@ -105,6 +105,8 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
     for skip in report.skipped:
         click.echo(f"skipped {skip.path}: {skip.reason}", err=True)
+    for article, warning in report.warnings:
+        click.echo(f"warning {article}: {warning}", err=True)
     if not quiet:
         click.echo(_summary(report, G, out))
         if cache is not None:

@@ -171,3 +171,27 @@ def test_render_unknown_focus_is_one_line_error(built, tmp_path):
     result = CliRunner().invoke(main, ["render", str(out / "graph.json"), "-o", str(tmp_path / "v.html"), "--focus", "Nobody"])
     assert result.exit_code == 1
     assert result.output.startswith("newsgraph: error:") and result.output.count("\n") == 1
+
+
+def test_a_failing_rule_costs_one_article_not_the_build(tmp_path, monkeypatch):
+    """A bug in one rule is reported as a warning for that article; the others still make the graph."""
+    import extract.pipeline as pipeline
+
+    real = pipeline.extract_doc
+
+    def flaky(doc, article):
+        if "Zorblax" in article.text:
+            raise RuntimeError("rule bug")
+        return real(doc, article)
+
+    monkeypatch.setattr(pipeline, "extract_doc", flaky)
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "b.txt").write_text("Nvidia's CEO Jensen Huang spoke.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "--no-cache"])
+    assert result.exit_code == 0, result.output
+    assert "warning a.txt: extraction failed: RuntimeError: rule bug" in result.output
+    report = json.loads((tmp_path / "out" / "report.json").read_text())
+    assert report["warnings"] == [{"article": "a.txt", "warning": "extraction failed: RuntimeError: rule bug"}]
+    G = nx.node_link_graph(json.loads((tmp_path / "out" / "graph.json").read_text()), edges="edges")
+    assert "person:jensen-huang" in G and not any("Zorblax" in d.get("name", "") for _, d in G.nodes(data=True))

@@ -222,3 +222,15 @@ def test_gazetteer_fingerprint_changes_with_data(tmp_path):
     other.mkdir()
     (other / "a.jsonl").write_text(json.dumps({"name": "B", "type": "company"}) + "\n")
     assert load_gazetteer(other).fingerprint != first
+
+
+def test_component_failure_leaves_doc_without_entities_and_says_why(blank, monkeypatch):
+    typer = EntityTyper(blank)
+
+    def broken(doc):
+        raise ValueError("bad span")
+
+    monkeypatch.setattr(typer, "_type", broken)
+    doc = typer(blank("Nvidia rose."))
+    assert list(doc.ents) == []
+    assert doc.user_data["newsgraph_errors"] == ["newsgraph_entities: ValueError: bad span"]
