@@ -3,9 +3,9 @@
 Article ids come from relative paths (or the JSONL ``id``), so every variant below keeps
 the ids and changes only what must not matter: the order of JSONL rows, the order of
 files on the command line, the name of the folder holding them and the order its entries
-were created in (which is the order the file system lists them), ``--jobs``, and whether
-the extraction engine (local processes or Dask), whether the build runs in-process
-(click's CliRunner) or as a real ``newsgraph`` process, and a warm extraction cache.
+were created in (which is the order the file system lists them), ``--jobs``, the
+extraction engine (local processes or Dask), whether the build runs in-process (click's
+CliRunner) or as a real ``newsgraph`` process, and a warm extraction cache.
 The corpus is ``data/articles`` (12 short articles), so that a build takes seconds.
 """
 from __future__ import annotations
