@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -59,6 +60,9 @@ CONFIDENCE_HYPOTHETICAL = 0.3
 CONFIDENCE_NEGATED = 0.2
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Words that only complete a company's name ("Quillstone *AI*", "Acme *Inc*").
+_NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "labs", "technologies",
+                            "holdings", "se", "ag"})
 _NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
 
 
@@ -155,6 +159,12 @@ class _Parties:
             if first and first[0].pos_ != "PRON":
                 return self.company(first[0])
         span = self.refs.entity_for(token)
+        if span is None and token.lower_ in _NAME_SUFFIXES:
+            # "Quillstone AI" typed as "Quillstone": the suffix word heads the name the entity lost
+            span = next((self.refs.entity_for(c) for c in token.children
+                         if c.dep_ == "compound" and c.i == token.i - 1), None)
+            if span is not None and span.end != token.i:
+                span = None
         if span is None or span.label_ != "COMPANY":
             return None
         return span, not (span.start <= token.i < span.end)
@@ -320,6 +330,8 @@ class _Frame:
         self.anchors: set[int] = {trigger.i}  # tokens an amount may attach to
         self.confidence = CONFIDENCE_STATED
         self.rule = ""
+        # a funding round (not one investor's own stake): later sentences may name more participants
+        self.is_round = kind == "investment" and _word(trigger) in _words("round_words")
 
 
 def _people_object(token: Token) -> Token:
@@ -507,6 +519,62 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             yield frame
 
 
+# --- round participants named in the next sentence ------------------------------------------
+
+def _listed_companies(head: Token, parties: _Parties) -> list[Token]:
+    """Company tokens listed in the noun phrase ``head`` heads, one per company.
+
+    Conjuncts, appositions and name modifiers count ("Cisco Systems, Fujitsu and AMD Ventures",
+    "Existing backers Northmoor Capital and Index Ventures"); companies inside the phrase's
+    prepositional phrases or clauses do not ("AMD Ventures, the venture arm *of AMD*").
+    """
+    out, seen, stack = [], set(), [head]
+    while stack:
+        token = stack.pop()
+        found = parties.company(token)
+        if found is not None and not found[1] and (found[0].start, found[0].end) not in seen:
+            seen.add((found[0].start, found[0].end))
+            out.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos", "nmod"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _add_round_participants(frame: _Frame, following: Span) -> bool:
+    """ "X raised $500M in a round led by A. B, C and D also took part.": B, C and D are investors too.
+
+    A participation verb ("took part", "participated", "joined", "also invested") whose subjects
+    are companies joins the round of the sentence before when it is about that round: it says
+    "also"/"too" or names a round ("joined the round"), and names no other company as the one
+    it invests in. Returns whether a company was added.
+    """
+    verbs = load_triggers()["participation_verbs"]
+    round_words = _words("round_words")
+    investees = {_party_key(span) for span, role, _ in frame.parties.roles.values() if role == "investee"}
+    added = False
+    for token in following:
+        lemma = _lemma(token)
+        if token.pos_ not in ("VERB", "AUX") or lemma not in verbs:
+            continue
+        particle = verbs[lemma]
+        if particle and not any(c.dep_ in ("dobj", "prt", "prep") and c.lower_ == particle for c in token.children):
+            continue  # "take" only in "take part"
+        if _modality(token) is not None:
+            continue
+        about_round = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children) or any(
+            _word(t) in round_words for t in token.subtree if t.i > token.i)
+        if not about_round:
+            continue
+        targets = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "into")
+                   for o in _pobjs(c)] + [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        other = [frame.parties.company(t) for t in targets]
+        if any(found is not None and _party_key(found[0]) not in investees for found in other):
+            continue  # "B also invested in Y": another deal
+        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+            for company in _listed_companies(subject, frame.parties):
+                added |= frame.parties.add(company, "investor")
+    return added
+
+
 # --- amounts and dates -----------------------------------------------------------------------
 
 #: words an amount may hang from on its way up to the frame: "for", "worth", "valued at"...
@@ -667,6 +735,9 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     for k, sent in enumerate(sents):
         money = _money_in(sent)
         for frame in _frames(sent, refs):
+            if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
+                if _add_round_participants(frame, sents[k + 1]):
+                    frame.rule += "+next_sentence_participants"
             if not _complete(frame):
                 continue
             confidence = frame.confidence
@@ -707,8 +778,25 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 best[key] = deal
             elif _information(deal) > _information(best[key]):
                 best[key] = deal
-    for key in order:
-        yield best[key]
+    kept = [best[key] for key in order]
+    for n, deal in enumerate(kept):
+        for m, other in enumerate(kept):
+            if other is not deal and _told_within(other, deal) and other.amount_usd is not None \
+                    and deal.amount_usd is None and deal.amount is None:
+                # the smaller telling had the amount ("raised $5M" vs "a round led by A")
+                kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
+    for deal in kept:
+        if not any(_told_within(deal, other) for other in kept if other is not deal):
+            yield deal
+
+
+def _told_within(deal: Deal, other: Deal) -> bool:
+    """Whether ``other`` is the same deal as ``deal`` told with more parties in the same sentence
+    ("X raised $5M in a round led by A": the raise and the round)."""
+    if deal.kind != other.kind or deal.evidence != other.evidence or len(deal.parties) >= len(other.parties):
+        return False
+    keys = {(p.mention.start, p.mention.end) for p in other.parties}
+    return all((p.mention.start, p.mention.end) in keys for p in deal.parties)
 
 
 # --- model parameter counts ---------------------------------------------------------------------

@@ -235,3 +235,37 @@ def test_round_participants_named_by_include(make_doc):
     found = kept(deals(make_doc, text, {"Cohere": C, "Inovia Capital": C, "Nvidia": C, "Oracle": C}))
     assert [roles(d) for d in found] == [{("Cohere", "investee"), ("Inovia Capital", "investor"),
                                           ("Nvidia", "investor"), ("Oracle", "investor")}]
+
+
+# --- round participants, name suffixes ------------------------------------------------------------
+
+def test_round_participants_named_in_the_next_sentence(make_doc):
+    text = ("Acme raised $50 million in a funding round led by Birch Capital. "
+            "Cedar Partners and Delta Ventures also took part.")
+    found = kept(deals(make_doc, text, {"Acme": C, "Birch Capital": C, "Cedar Partners": C, "Delta Ventures": C}))
+    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+        ("investment", {("Acme", "investee"), ("Birch Capital", "investor"), ("Cedar Partners", "investor"),
+                        ("Delta Ventures", "investor")}, 50e6)]
+
+
+def test_next_sentence_investment_elsewhere_is_not_a_participant(make_doc):
+    text = ("Acme raised $50 million in a funding round led by Birch Capital. "
+            "Cedar Partners also invested in Zeta Robotics.")
+    found = kept(deals(make_doc, text, {"Acme": C, "Birch Capital": C, "Cedar Partners": C, "Zeta Robotics": C}))
+    acme = [d for d in found if "Acme" in {p.mention.text for p in d.parties}]
+    assert [roles(d) for d in acme] == [{("Acme", "investee"), ("Birch Capital", "investor")}]
+
+
+def test_participation_needs_also_or_the_round(make_doc):
+    # "Cedar Partners took part in a conference" is not about the round
+    text = ("Acme raised $50 million in a funding round led by Birch Capital. "
+            "Cedar Partners took part in a conference.")
+    found = kept(deals(make_doc, text, {"Acme": C, "Birch Capital": C, "Cedar Partners": C}))
+    assert [roles(d) for d in found] == [{("Acme", "investee"), ("Birch Capital", "investor")}]
+
+
+def test_company_whose_suffix_word_was_left_out_of_its_entity(make_doc):
+    # the entity covers "Quillpen" only; the parser heads the name with "AI"
+    text = "Quillpen AI has raised $20 million in a round led by Harbour Ventures."
+    found = kept(deals(make_doc, text, {"Quillpen": C, "Harbour Ventures": C}))
+    assert [roles(d) for d in found] == [{("Quillpen", "investee"), ("Harbour Ventures", "investor")}]
