@@ -143,15 +143,46 @@ def _same_company(a: Span, b: Span) -> bool:
     return x == y or x.startswith(y + " ") or y.startswith(x + " ")
 
 
+def _rebindable(ref: Token) -> bool:
+    """Whether a reference may mean another company than its resolver chose: a description
+    ("the company", "the startup's") or a non-possessive pronoun ("in it"; "its" may mean the subject)."""
+    return ref.pos_ in ("NOUN", "PROPN") or ref.pos_ == "PRON" and ref.dep_ != "poss"
+
+
+def _other_antecedent(ref: Token, exclude: list[Span]) -> Span | None:
+    """The company a reference means when it cannot mean any of ``exclude``: the nearest other
+    company earlier in its sentence, else the most mentioned other company of the previous sentences."""
+    doc = ref.doc
+    companies = [e for e in doc.ents if e.label_ == "COMPANY" and e.end <= ref.i
+                 and not any(_same_company(e, x) for x in exclude)]
+    sent = ref.sent
+    same = [e for e in companies if e.start >= sent.start]
+    if same:
+        return same[-1]
+    window_start = sent.start
+    for _ in range(3):
+        if window_start == 0:
+            break
+        window_start = doc[window_start - 1].sent.start
+    recent = [e for e in companies if e.start >= window_start]
+    if not recent:
+        return None
+    counts: dict[str, int] = {}
+    for e in companies:
+        counts[_party_key(e)] = counts.get(_party_key(e), 0) + 1
+    return max(recent, key=lambda e: (counts[_party_key(e)], e.start))
+
+
 class _Parties:
     """Companies found for one frame: entity span -> role, first role wins."""
 
     def __init__(self, refs):
         self.refs = refs
         self.roles: dict[tuple[int, int], tuple[Span, str, bool]] = {}
+        self.refs_of: dict[tuple[int, int], Token] = {}  # the token that named or referred to each party
 
-    def company(self, token: Token) -> tuple[Span, bool] | None:
-        """The company ``token`` names or refers to, and whether coreference was needed."""
+    def company(self, token: Token) -> tuple[Span, bool, Token] | None:
+        """The company ``token`` names or refers to, whether coreference was needed, and the referring token."""
         if token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.dep_ == "conj":
             # "The company licenses ..., and in August it agreed to ...": a pronoun subject of a
             # coordinated clause is the subject of the first clause
@@ -167,7 +198,7 @@ class _Parties:
                 span = None
         if span is None or span.label_ != "COMPANY":
             return None
-        return span, not (span.start <= token.i < span.end)
+        return span, not (span.start <= token.i < span.end), token
 
     def add(self, token: Token, role: str | None, *, owner: bool = False) -> bool:
         """Give ``role`` to the company ``token`` (and its conjuncts) names; ``owner`` also tries its owner."""
@@ -192,12 +223,36 @@ class _Parties:
                         for o in _pobjs(c):
                             added |= self.add(o, role)
                 continue
-            span, via_coref = found
+            span, via_coref, ref = found
             key = (span.start, span.end)
-            if any(_same_company(span, other) for other, _, _ in self.roles.values() if (other.start, other.end) != key):
-                continue  # "Inflection AI" and "Inflection": one company cannot deal with itself
+            clash = next((k for k, (other, _, _) in self.roles.items()
+                          if (k != key or via_coref) and _same_company(span, other)), None)
+            if clash is not None:
+                # One company cannot deal with itself ("Inflection AI" and "Inflection"). When a
+                # description or pronoun made the clash, it names someone else: "Google agreed to
+                # invest in *the company*" is not Google (a description never means its own clause's
+                # subject), so it takes the nearest other company.
+                others = [other for other, _, _ in self.roles.values()]
+                old_span, old_role, old_coref = self.roles[clash]
+                if old_role == role or self.refs_of[clash] is ref:
+                    continue  # the same party named twice ("its investment ..., it said")
+                if via_coref and _rebindable(ref):
+                    span = _other_antecedent(ref, others + [span])
+                    if span is None:
+                        continue
+                    key = (span.start, span.end)
+                elif old_coref and not via_coref and _rebindable(self.refs_of[clash]):
+                    moved = _other_antecedent(self.refs_of[clash], others + [span])
+                    if moved is None:
+                        continue
+                    del self.roles[clash]
+                    self.roles[(moved.start, moved.end)] = (moved, old_role, True)
+                    self.refs_of[(moved.start, moved.end)] = self.refs_of.pop(clash)
+                else:
+                    continue
             if key not in self.roles:
                 self.roles[key] = (span, role, via_coref)
+                self.refs_of[key] = ref
                 added = True
         return added
 

@@ -269,3 +269,25 @@ def test_company_whose_suffix_word_was_left_out_of_its_entity(make_doc):
     text = "Quillpen AI has raised $20 million in a round led by Harbour Ventures."
     found = kept(deals(make_doc, text, {"Quillpen": C, "Harbour Ventures": C}))
     assert [roles(d) for d in found] == [{("Quillpen", "investee"), ("Harbour Ventures", "investor")}]
+
+
+# --- a description never means its own clause's other party ------------------------------------------
+
+def test_description_object_is_not_the_subject(make_doc):
+    text = ("Acme is the startup everyone wants to back. Acme said sales doubled. "
+            "Birch agreed in October to invest $2 billion in the company.")
+    found = kept(deals(make_doc, text, {"Acme": C, "Birch": C}))
+    assert [(roles(d), d.amount_usd) for d in found] == [({("Birch", "investor"), ("Acme", "investee")}, 2e9)]
+
+
+def test_description_subject_that_clashes_with_a_named_party_moves(make_doc):
+    text = ("Delta's arrangement with Epsilon mirrors others, when the software company paid $5 million "
+            "to license Epsilon's models.")
+    found = kept(deals(make_doc, text, {"Delta": C, "Epsilon": C}))
+    assert [(d.kind, roles(d)) for d in found] == [("licensing", {("Delta", "licensee"), ("Epsilon", "licensor")})]
+
+
+def test_same_party_named_twice_is_one_party(make_doc):
+    text = "Microsoft said its investment in OpenAI was approved, and it completed its investment in OpenAI."
+    found = kept(deals(make_doc, text, {"Microsoft": C, "OpenAI": C}))
+    assert [roles(d) for d in found] == [{("Microsoft", "investor"), ("OpenAI", "investee")}]
