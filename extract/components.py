@@ -255,7 +255,7 @@ class EntityTyper:
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
-                if not any(i in taken for i in range(start, end)):
+                if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
                     label, source, canonical = confident[doc.vocab.strings[match_id]]
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
@@ -355,6 +355,9 @@ def _select(candidates):
             order.insert(0, (span, "COMPANY", "name_extension", None))
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
+            continue
+        # a name never runs across a sentence boundary (records carry one sentence per mention)
+        if any(t.is_sent_start for t in span[1:]):
             continue
         taken.update(range(span.start, span.end))
         kept.append((span, label, source, canonical))

