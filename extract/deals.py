@@ -406,14 +406,30 @@ def _states_money(token: Token) -> bool:
     return next(iter_money(phrase), None) is not None
 
 
+def _relative_money_head(verb: Token) -> Token | None:
+    """The amount a relative clause's verb has as its object: "an initial $1.25 billion *that* the
+    retailer put into Anthropic", "the $2 billion Google committed" (relative pronoun or none as object)."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ not in ("NUM", "NOUN", "SYM", "PROPN"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if any(c.lower_ not in ("that", "which") for c in objects):
+        return None
+    head = verb.head
+    phrase = head.doc[head.left_edge.i: head.i + 1].text
+    return head if next(iter_money(phrase), None) is not None else None
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
         return None
-    if spec.get("needs_money_object") and not any(
+    money_head = _relative_money_head(trigger)
+    if spec.get("needs_money_object") and money_head is None and not any(
             c.dep_ in ("dobj", "obj") and _states_money(c) for c in trigger.children):
         return None  # "put" or "commit" alone is no investment; "poured $13 billion into" is
     frame = _Frame(trigger, kind, spec, refs)
+    if money_head is not None:
+        frame.anchors.add(money_head.i)  # "$1.25 billion that Amazon put into Anthropic": the amount
     frame.rule = f"verb:{_lemma(trigger)}"
     people = _words("people_nouns")
     objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
@@ -827,7 +843,11 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 confidence=round(confidence, 2),
                 rule=rule,
             )
-            key = (frame.kind, frozenset(_party_key(span) for span, _, _ in frame.parties.roles.values()))
+            parties_key = (frame.kind, frozenset(_party_key(span) for span, _, _ in frame.parties.roles.values()))
+            # the same companies in two deals of one kind with different amounts are two deals
+            # (Amazon's $1.25 billion and, later, its $2.75 billion in Anthropic)
+            key = next((k for k in order if k[:2] == parties_key and same_amount(best[k], deal)),
+                       parties_key + (len(order),))
             if key not in best:
                 order.append(key)
                 best[key] = deal
@@ -843,6 +863,30 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     for deal in kept:
         if not any(_told_within(deal, other) for other in kept if other is not deal):
             yield deal
+
+
+def same_amount(a: Deal, b: Deal, tolerance: float = 0.1) -> bool:
+    """Whether two tellings may be of one deal as far as money goes: either states no amount, or
+    both state amounts in one currency within ``tolerance`` of each other ("$13 billion", "some $13B").
+
+    Examples
+    --------
+    >>> from extract.records import Deal, Evidence
+    >>> ev = Evidence("a", "", 0, 0)
+    >>> same_amount(Deal("a", "investment", (), ev, amount_usd=13e9), Deal("a", "investment", (), ev, amount_usd=12.9e9))
+    True
+    >>> same_amount(Deal("a", "investment", (), ev, amount_usd=1.25e9), Deal("a", "investment", (), ev, amount_usd=2.75e9))
+    False
+    >>> same_amount(Deal("a", "investment", (), ev, amount_usd=1.25e9), Deal("a", "investment", (), ev))
+    True
+    """
+    x = (a.amount_usd, "USD") if a.amount_usd is not None else (a.amount, a.currency)
+    y = (b.amount_usd, "USD") if b.amount_usd is not None else (b.amount, b.currency)
+    if x[0] is None or y[0] is None:
+        return True
+    if x[1] != y[1]:
+        return True  # no exchange rates: a euro and a dollar figure may be one deal
+    return abs(x[0] - y[0]) <= tolerance * max(x[0], y[0])
 
 
 def _told_within(deal: Deal, other: Deal) -> bool:
@@ -1015,4 +1059,4 @@ def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]
             )
 
 
-__all__ = ["find_deals", "find_attributes", "load_triggers", "KEEP_CONFIDENCE", "TRIGGERS_PATH"]
+__all__ = ["find_deals", "find_attributes", "same_amount", "load_triggers", "KEEP_CONFIDENCE", "TRIGGERS_PATH"]

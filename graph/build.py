@@ -279,37 +279,82 @@ def _add_deals(G, extractions, lookup):
                     roles.setdefault(node, party.role)
             if len(roles) >= 2:
                 deals[(deal.kind, frozenset(roles))].append((deal, roles))
-    for (kind, parties), told in sorted(deals.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
-        names = sorted(G.nodes[p]["name"] for p in parties)
-        deal_id = "deal:" + kind + ":" + "+".join(sorted(p.split(":", 1)[1] for p in parties))
-        amounts = Counter(d.amount_usd for d, _ in told if d.amount_usd is not None)
-        others = Counter((d.amount, d.currency) for d, _ in told if d.amount is not None and d.currency not in (None, "USD"))
-        dates = [d.date for d, _ in told if d.date]
-        attrs = {
-            "name": f"{' – '.join(names)} {kind}",
-            "type": "deal",
-            "kind": kind,
-            "amount_usd": amounts.most_common(1)[0][0] if amounts else None,
-            "date": _most_specific_date(dates),
-            "aliases": [],
-            "mentions": len(told),
-            "articles": sorted({d.article for d, _ in told}),
-            "confidence": _noisy_or([d.confidence for d, _ in told]),
-        }
-        if others and not amounts:
-            (amount, currency), _ = others.most_common(1)[0]
-            attrs.update(amount=amount, currency=currency)
-        G.add_node(deal_id, **attrs)
-        evidence = {}
-        for d, _ in told:
-            evidence.setdefault((d.evidence.article, d.evidence.start, d.evidence.end), _evidence_dict(d.evidence))
-        role_votes = defaultdict(Counter)
-        for _, roles in told:
-            for node, role in roles.items():
-                role_votes[node][role] += 1
-        for node in sorted(parties):
-            G.add_edge(deal_id, node, key="party", relation="party", role=role_votes[node].most_common(1)[0][0],
-                       evidence=[evidence[k] for k in sorted(evidence)], confidence=attrs["confidence"])
+    for (kind, parties), told_all in sorted(deals.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+        for n, told in enumerate(_split_by_amount(told_all)):
+            _add_deal_node(G, kind, parties, told, n)
+
+
+def _split_by_amount(told):
+    """The tellings of one (kind, companies) pair grouped into deals: tellings with amounts that
+    differ (Amazon's $1.25 billion, later its $2.75 billion, in Anthropic) are different deals;
+    a telling without an amount joins the deal of its date, else the most told one.
+
+    >>> from extract.records import Deal, Evidence
+    >>> ev = Evidence("a", "", 0, 0)
+    >>> told = [(Deal("a", "investment", (), ev, amount_usd=a, date=d), {}) for a, d in
+    ...         [(2.75e9, "2024-03"), (1.25e9, "2023-09"), (None, "2023-09"), (2.7e9, "2024-03")]]
+    >>> [[d.amount_usd for d, _ in group] for group in _split_by_amount(told)]
+    [[2750000000.0, 2700000000.0], [1250000000.0, None]]
+    """
+    from extract.deals import same_amount
+
+    groups: list[list] = []
+    for item in told:
+        if item[0].amount_usd is None and item[0].amount is None:
+            continue
+        group = next((g for g in groups if all(same_amount(item[0], other) for other, _ in g)), None)
+        if group is None:
+            groups.append([item])
+        else:
+            group.append(item)
+    if not groups:
+        return [told]
+    for item in told:
+        deal = item[0]
+        if deal.amount_usd is not None or deal.amount is not None:
+            continue
+        dated = [g for g in groups if deal.date and any(other.date == deal.date for other, _ in g)]
+        (dated or sorted(groups, key=len, reverse=True))[0].append(item)
+    # the most told deal keeps the plain id
+    return sorted(groups, key=len, reverse=True)
+
+
+def _add_deal_node(G, kind, parties, told, n):
+    """One deal node and its party edges; ``n`` > 0 for a later deal of the same companies (its id gets the amount)."""
+    names = sorted(G.nodes[p]["name"] for p in parties)
+    deal_id = "deal:" + kind + ":" + "+".join(sorted(p.split(":", 1)[1] for p in parties))
+    if n:
+        amount = next(d.amount_usd if d.amount_usd is not None else d.amount for d, _ in told
+                      if d.amount_usd is not None or d.amount is not None)
+        deal_id += f":{amount:.0f}"
+    amounts = Counter(d.amount_usd for d, _ in told if d.amount_usd is not None)
+    others = Counter((d.amount, d.currency) for d, _ in told if d.amount is not None and d.currency not in (None, "USD"))
+    dates = [d.date for d, _ in told if d.date]
+    attrs = {
+        "name": f"{' – '.join(names)} {kind}",
+        "type": "deal",
+        "kind": kind,
+        "amount_usd": amounts.most_common(1)[0][0] if amounts else None,
+        "date": _most_specific_date(dates),
+        "aliases": [],
+        "mentions": len(told),
+        "articles": sorted({d.article for d, _ in told}),
+        "confidence": _noisy_or([d.confidence for d, _ in told]),
+    }
+    if others and not amounts:
+        (amount, currency), _ = others.most_common(1)[0]
+        attrs.update(amount=amount, currency=currency)
+    G.add_node(deal_id, **attrs)
+    evidence = {}
+    for d, _ in told:
+        evidence.setdefault((d.evidence.article, d.evidence.start, d.evidence.end), _evidence_dict(d.evidence))
+    role_votes = defaultdict(Counter)
+    for _, roles in told:
+        for node, role in roles.items():
+            role_votes[node][role] += 1
+    for node in sorted(parties):
+        G.add_edge(deal_id, node, key="party", relation="party", role=role_votes[node].most_common(1)[0][0],
+                   evidence=[evidence[k] for k in sorted(evidence)], confidence=attrs["confidence"])
 
 
 def _most_specific_date(dates):

@@ -291,3 +291,46 @@ def test_same_party_named_twice_is_one_party(make_doc):
     text = "Microsoft said its investment in OpenAI was approved, and it completed its investment in OpenAI."
     found = kept(deals(make_doc, text, {"Microsoft": C, "OpenAI": C}))
     assert [roles(d) for d in found] == [{("Microsoft", "investor"), ("OpenAI", "investee")}]
+
+
+# --- two deals of the same companies ------------------------------------------------------------
+
+def test_two_amounts_of_the_same_companies_are_two_deals_in_an_article(make_doc):
+    text = ("Amazon invested a further $2.75 billion in Anthropic. "
+            "That follows an initial $1.25 billion that the retailer put into Anthropic in September 2023.")
+    found = kept(deals(make_doc, text, {"Amazon": C, "Anthropic": C}, date="2024-03-28"))
+    assert sorted((d.amount_usd, d.date) for d in found) == [(1.25e9, "2023-09"), (2.75e9, "2024-03-28")]
+    assert all(roles(d) == {("Amazon", "investor"), ("Anthropic", "investee")} for d in found)
+
+
+def _graph_of(deal_list):
+    from extract.records import Extraction
+    from graph.build import assemble_graph
+
+    by_article = {}
+    for d in deal_list:
+        by_article.setdefault(d.article, []).append(d)
+    extractions = [Extraction(article=Article(id=a, text=""), deals=tuple(ds),
+                              mentions=tuple(p.mention for d in ds for p in d.parties))
+                   for a, ds in by_article.items()]
+    G = assemble_graph(extractions)
+    return {n: (d["amount_usd"], d["mentions"]) for n, d in G.nodes(data=True) if d["type"] == "deal"}
+
+
+def _deal(article, amount, date):
+    from extract.records import DealParty, Evidence, Mention
+
+    amazon = Mention(article, "Amazon", "company", 0, 6, 0, 40, canonical="Amazon")
+    anthropic = Mention(article, "Anthropic", "company", 10, 19, 0, 40, canonical="Anthropic")
+    from extract.records import Deal
+    return Deal(article, "investment", (DealParty(amazon, "investor"), DealParty(anthropic, "investee")),
+                Evidence(article, "s", 0, 40), amount_usd=amount, date=date, confidence=0.8)
+
+
+def test_graph_keeps_distinct_amounts_apart_and_merges_the_same_deal_told_twice():
+    nodes = _graph_of([_deal("a1", 2.75e9, "2024-03"), _deal("a1", 1.25e9, "2023-09"),
+                       _deal("a2", 2.75e9, "2024-03-28"), _deal("a3", None, "2023-09")])
+    assert sorted(nodes.values()) == [(1.25e9, 2), (2.75e9, 2)]
+    assert nodes["deal:investment:amazon+anthropic"] == (2.75e9, 2)  # ties keep the first told
+    nodes = _graph_of([_deal("a1", 13e9, None), _deal("a2", 12.9e9, None), _deal("a3", None, None)])
+    assert list(nodes.values()) == [(13e9, 3)]
