@@ -406,6 +406,25 @@ def _states_money(token: Token) -> bool:
     return next(iter_money(phrase), None) is not None
 
 
+def _in_headline(token: Token) -> bool:
+    """Whether ``token`` is on a title or caption line: one without closing punctuation
+    ("AMD to buy Silo AI for $665 million")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start: end if end >= 0 else len(text)].strip()
+    return not line or line[-1] not in '.!?"\'\u201d\u2019)'
+
+
+def _habitual_present(verb: Token) -> bool:
+    """A verb in the simple present outside a headline: "Quillstone *licenses* technology from Sonata",
+    "Kestrel *partners* with BMW" describe how things stand. Headlines tell news in the present,
+    and "is backed", "has bought", "will buy" carry their time in an auxiliary."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not _in_headline(verb)
+
+
 def _relative_money_head(verb: Token) -> Token | None:
     """The amount a relative clause's verb has as its object: "an initial $1.25 billion *that* the
     retailer put into Anthropic", "the $2 billion Google committed" (relative pronoun or none as object)."""
@@ -480,6 +499,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                         frame.parties.add(o, payee_role)
                 elif c.dep_ == "dative":
                     frame.parties.add(c, payee_role)
+    if _habitual_present(trigger):
+        # "The company licenses speech technology from Sonata": a standing arrangement, not news of a deal
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+present"
     return frame
 
 

@@ -334,3 +334,20 @@ def test_graph_keeps_distinct_amounts_apart_and_merges_the_same_deal_told_twice(
     assert nodes["deal:investment:amazon+anthropic"] == (2.75e9, 2)  # ties keep the first told
     nodes = _graph_of([_deal("a1", 13e9, None), _deal("a2", 12.9e9, None), _deal("a3", None, None)])
     assert list(nodes.values()) == [(13e9, 3)]
+
+
+# --- the simple present states an arrangement --------------------------------------------------
+
+def test_simple_present_licence_is_a_standing_arrangement(make_doc):
+    text = "The startup licenses speech technology from Sonata Systems for its transcription product."
+    found = deals(make_doc, "Quillpen raised money. " + text, {"Quillpen": C, "Sonata Systems": C})
+    assert kept(found) == []
+    assert [(d.kind, d.rule.endswith("+present")) for d in found] == [("licensing", True)]
+
+
+def test_past_and_headline_present_are_news(make_doc):
+    ents = {"Quillpen": C, "Sonata Systems": C}
+    assert [d.kind for d in kept(deals(make_doc, "Quillpen licensed speech technology from Sonata Systems.", ents))] == [
+        "licensing"]
+    headline = "Quillpen licenses speech technology from Sonata Systems\n\nThe deal was signed on Monday."
+    assert [d.kind for d in kept(deals(make_doc, headline, ents))] == ["licensing"]
