@@ -32,12 +32,17 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines, list items and source lines
     are separate statements, but the parser would glue them onto the next line."""
     starts = [tok.i for tok in doc[1:] if "\n" in doc[tok.i - 1].text_with_ws]
-    if starts:
+    # "Character.AI", "Node.js": a full stop inside a word never ends a sentence (the tokenizer
+    # splits it off, and the parser would start a sentence at "AI")
+    inside = [tok.i for tok in doc[2:] if doc[tok.i - 1].text == "." and not doc[tok.i - 1].whitespace_
+              and not doc[tok.i - 2].whitespace_ and tok.text[:1].isalnum() and tok.i not in starts]
+    if starts or inside:
         # One array write: setting ``tok.is_sent_start`` checks the whole doc for a parse
         # each time, which made a long text with many lines quadratic.
-        sent_starts = doc.to_array("SENT_START")
+        sent_starts = doc.to_array("SENT_START").astype("int64")
         sent_starts[starts] = 1
-        doc.from_array(["SENT_START"], sent_starts.reshape(-1, 1))
+        sent_starts[inside] = -1
+        doc.from_array(["SENT_START"], sent_starts.astype("uint64").reshape(-1, 1))
     return doc
 
 

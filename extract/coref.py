@@ -153,6 +153,8 @@ class EntityRefs:
 
     def __init__(self, doc: Doc):
         self.doc = doc
+        #: per-Doc results that rule families compute once (keyed by the rule's own name)
+        self.memo: dict = {}
         self._ent_of: dict[int, Span] = {}
         for ent in doc.ents:
             for i in range(ent.start, ent.end):
@@ -244,14 +246,17 @@ class EntityRefs:
             return None
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
-        if token.tag_ in ("NNS", "NNPS"):
-            return None
         labels = self._labels_for_noun(token)
+        if token.tag_ in ("NNS", "NNPS"):
+            # a plural description names entities only through a copula: "A and B were the other systems ..."
+            # (the relation rules widen the entity to its coordination); never through an antecedent
+            if token.dep_ != "attr" or labels is None:
+                return None
         structural = self._structural(token, labels)
         if structural is not None:
             self._described.setdefault(lemma_word(token), []).append((token.i, structural))
             return structural
-        if labels is None or not self._is_definite(token) or self._is_new_referent(token, labels):
+        if labels is None or token.tag_ in ("NNS", "NNPS") or not self._is_definite(token) or self._is_new_referent(token, labels):
             return None
         parent = next((self._ent_of[c.i] for c in word_children(token) if c.dep_ == "compound" and c.i in self._ent_of), None)
         if parent is not None and lemma_word(token) in _word_set("coref", "parent_compound_nouns"):
@@ -291,10 +296,39 @@ class EntityRefs:
             return None
         clause = token.head
         for _ in range(3):
-            if clause.dep_ in ("relcl", "acl") or clause.head is clause:
+            if clause.dep_ in ("relcl", "acl") or clause.head == clause:
                 break
             clause = clause.head
-        return clause.head if clause.dep_ in ("relcl", "acl") else None
+        if clause.dep_ not in ("relcl", "acl"):
+            return self._relative_head_on_surface(token)
+        head = clause.head
+        for _ in range(2):
+            # "a model with 405 billion parameters that ...": the parser often hangs the clause on the
+            # object of a prepositional phrase; the clause is about the noun the phrase describes
+            if self.entity_for_noun(head) is not None or head.dep_ != "pobj" or head.head.dep_ != "prep":
+                break
+            if head.head.head.pos_ not in ("NOUN", "PROPN") or self.entity_for_noun(head.head.head) is None:
+                break
+            head = head.head.head
+        return head
+
+    def _relative_head_on_surface(self, token: Token) -> Token | None:
+        """The noun a relative pronoun follows when the parser did not attach its clause to it.
+
+        "Llama 3.1, an open model with 405 billion parameters *that* the company says can match
+        ...": the parser often hangs such a clause on a later verb. The pronoun then refers to the
+        nearest noun on its left, within its own phrase (no verb between), that names an entity.
+        """
+        if token.tag_ not in ("WDT", "WP", "WP$") or token.dep_ in ("mark", "det"):
+            return None
+        sent_start = token.sent.start if self._has_parse else 0
+        for j in range(token.i - 1, max(sent_start, token.i - 9) - 1, -1):
+            left = self.doc[j]
+            if left.pos_ in ("VERB", "AUX") or left.text in (";", ":", "\u2014"):
+                return None
+            if left.pos_ in ("NOUN", "PROPN") and (self._ent_of.get(j) is not None or self._resolved.get(j) is not None):
+                return left
+        return None
 
     def _clause_subject(self, token: Token, labels: tuple[str, ...]) -> Span | None:
         """A possessive pronoun in its own clause's object or prepositional phrase is bound by the clause subject.
@@ -319,7 +353,7 @@ class EntityRefs:
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
         for _ in range(3):
             # "Amazon invested ..., completing X and deepening *its* rivalry": a participle's subject is its clause's
-            if subj is not None or node.dep_ not in ("conj", "advcl", "xcomp") or node.head is node:
+            if subj is not None or node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
                 break
             node = node.head
             subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)

@@ -187,12 +187,17 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
     if head is not None:
         # "Dario and Daniela Amodei, who both worked at OpenAI": the relative clause's noun, all its conjuncts
         clause = token.head
-        while clause.dep_ not in ("relcl", "acl") and clause.head is not clause:
+        while clause.dep_ not in ("relcl", "acl") and clause.head != clause:
             clause = clause.head
-        if _plural_clause(clause):
-            while head.dep_ == "conj" and head.head is not head:
+        plural = _plural_clause(clause) or (head.tag_ in ("NNS", "NNPS") and refs.ent_containing(head) is None)
+        if plural:
+            while head.dep_ == "conj" and head.head != head:
                 head = head.head
         found = entities_of(head, refs, depth + 1)
+        if found and not plural:
+            # "the competition between Meta and OpenAI, whose chief executive ...": the name the clause follows
+            before = [f for f in found if f[0].end <= token.i]
+            found = [max(before, key=lambda f: f[0].end)] if before else found[:1]
         if found:
             return found
     for tok in _list_members(token):
@@ -209,7 +214,95 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
                 pobjs += [g2 for g in prep.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
                 for pobj in pobjs:
                     out.extend(entities_of(pobj, refs, depth + 1))
+    out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+#: Tokens that may separate the members of a list of names ("A, B and C", "A or B").
+LIST_SEPARATORS = frozenset({",", "and", "or", "&"})
+LIST_CONJUNCTIONS = frozenset({"and", "or", "&"})
+
+
+def surface_list(ent: Span, refs: EntityRefs) -> list[Span]:
+    """The other names listed with ``ent``, read off the surface: "OpenAI's GPT-4o and Anthropic's Claude 3.5 Sonnet".
+
+    The parser often breaks lists of multi-word names into compounds and ``nmod``s, so the
+    coordination is not in the parse. Here a list is a run of entities of one label separated only
+    by commas and one closing "and"/"or" (each name may carry a possessor: "Meta's Llama 3 70B").
+    A name whose head fills a role of another phrase ("bought *A* and *B* invested") is not
+    a member: the members' heads must lie in one phrase of the parse.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> from extract.coref import entity_refs
+    >>> doc = spacy.blank("en")("beats A1 , B2 and C3 today")
+    >>> doc.ents = [Span(doc, i, i + 1, label="MODEL") for i in (1, 3, 5)]
+    >>> [e.text for e in surface_list(doc.ents[0], entity_refs(doc))]
+    ['B2', 'C3']
+    """
+    lists = refs.memo.get("surface_lists")
+    if lists is None:
+        lists = refs.memo["surface_lists"] = _surface_lists(ent.doc, refs)
+    return [m for m in lists.get((ent.start, ent.end), ()) if _same_phrase(m.root, ent.root)]
+
+
+def _surface_lists(doc: Doc, refs: EntityRefs) -> dict[tuple[int, int], list[Span]]:
+    """For every entity in a surface list, the other members (see :func:`surface_list`), computed once per Doc."""
+    out: dict[tuple[int, int], list[Span]] = {}
+    by_label: dict[str, list[Span]] = {}
+    for e in doc.ents:
+        by_label.setdefault(e.label_, []).append(e)
+    for ents in by_label.values():
+        for k, ent in enumerate(ents):
+            members = _list_around(ents, k, refs)
+            if members:
+                out[(ent.start, ent.end)] = members
+    return out
+
+
+def _list_around(ents: list[Span], k: int, refs: EntityRefs) -> list[Span]:
+    ent = ents[k]
+    gap = lambda n: _list_gap(ents[n], ents[n + 1], refs)  # noqa: E731
+    lo = k
+    while lo > 0 and gap(lo - 1) is not None:
+        lo -= 1
+    hi = k
+    while hi < len(ents) - 1 and gap(hi) is not None:
+        hi += 1
+    run_gaps = [gap(n) for n in range(lo, hi)]
+    if not run_gaps or not any(gap == "conj" for gap in run_gaps):
+        return []
+    # one list: commas first, one conjunction closing it ("A, B, and C" too); "A and B, C and D" is two
+    last_conj = max(n for n, gap in enumerate(run_gaps) if gap == "conj")
+    if any(gap == "conj" for gap in run_gaps[:last_conj]):
+        return []
+    members = ents[lo: lo + last_conj + 2] if lo + last_conj + 1 >= k else []
+    return [m for m in members if (m.start, m.end) != (ent.start, ent.end)]
+
+
+def _list_gap(a: Span, b: Span, refs: EntityRefs) -> str | None:
+    """``"comma"`` or ``"conj"`` when only list separators (and a possessor of ``b``) lie between two names."""
+    doc = a.doc
+    if b.start - a.end > 6:
+        return None
+    gap = list(doc[a.end: b.start])
+    if not gap or crosses_line_break(a, b):
+        return None
+    if len(gap) >= 2 and gap[-1].lower_ in ("'s", "\u2019s", "'"):
+        owner = refs.ent_containing(gap[-2])
+        if owner is None or owner.end != gap[-1].i:
+            return None
+        gap = list(doc[a.end: owner.start])
+    if not gap or any(t.lower_ not in LIST_SEPARATORS for t in gap) or len(gap) > 2:
+        return None
+    return "conj" if any(t.lower_ in LIST_CONJUNCTIONS for t in gap) else "comma"
+
+
+def _same_phrase(a: Token, b: Token) -> bool:
+    """Whether one token lies under the other in the parse, or both hang on the same head (always, unparsed)."""
+    return not a.doc.has_annotation("DEP") or a.head == b.head or a in b.subtree or b in a.subtree
 
 
 def _list_members(token: Token) -> list[Token]:
@@ -316,7 +409,7 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
         if child.dep_ == "nsubjpass":
             return _agents(token, refs)
     dep, head = token.dep_, token.head
-    if head is token:
+    if head == token:
         return []
     if dep in ("xcomp", "ccomp") and head.pos_ in ("VERB", "AUX"):
         if head.lemma_.lower() in tables["object_control"]:
@@ -492,6 +585,9 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if ent.label_ == MODEL:
             for owner, via in _possessors(root, refs):
                 yield Candidate(owner, "develops", ent, root, "possessive", _conf("possessive", via))
+            owner = _surface_possessor(ent, refs)
+            if owner is not None:
+                yield Candidate(owner, "develops", ent, root, "possessive", _conf("possessive", False))
             for child in root.children:
                 if child.dep_ == "compound" and not (ent.start <= child.i < ent.end):
                     owner = refs.ent_containing(child)
@@ -505,6 +601,18 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             for owner, via in _possessors(noun, refs):
                 if owner.label_ == COMPANY:
                     yield Candidate(ent, "part_of", owner, noun, "possessive", _conf("possessive", via))
+
+
+def _surface_possessor(ent: Span, refs: EntityRefs) -> Span | None:
+    """The company written as the possessor right before a name ("Anthropic's Claude", "Meta's new Llama 3"),
+    whatever the parser made of the pair (it often reads a listed "X's" as a conjunct of the previous name)."""
+    doc, j = ent.doc, ent.start - 1
+    while j >= 0 and doc[j].pos_ == "ADJ" and doc[j].lower_ not in ("'s", "\u2019s") and ent.start - j <= 2:
+        j -= 1
+    if j < 1 or doc[j].lower_ not in ("'s", "\u2019s", "'"):
+        return None
+    owner = refs.ent_containing(doc[j - 1])
+    return owner if owner is not None and owner.label_ == COMPANY and owner.end == j else None
 
 
 def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
@@ -685,7 +793,7 @@ def _noun_agents(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     verb = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "into") else noun
     for _ in range(2):
         # the "in" phrase may hang on the verb's object ("brings ChatGPT to Siri in partnership with X")
-        if verb.pos_ in ("VERB", "AUX") or verb.head is verb or verb.dep_ not in ("pobj", "prep", "dobj", "dative"):
+        if verb.pos_ in ("VERB", "AUX") or verb.head == verb or verb.dep_ not in ("pobj", "prep", "dobj", "dative"):
             break
         verb = verb.head
     if not agents and verb is not noun and verb.pos_ in ("VERB", "AUX"):
@@ -994,9 +1102,9 @@ def _conf(rule: str, via_coref: bool) -> float:
 def _clause_chain(token: Token, steps: int = 4) -> list[Token]:
     """The trigger and the heads above it within its clause ("is not about to cut ties")."""
     chain = [token]
-    while len(chain) <= steps and chain[-1].head is not chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
+    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
         chain.append(chain[-1].head)
-    if chain[-1].dep_ in ("ROOT",) or chain[-1].head is chain[-1]:
+    if chain[-1].dep_ in ("ROOT",) or chain[-1].head == chain[-1]:
         return chain
     return chain
 

@@ -119,3 +119,9 @@ def test_name_variants_count_as_one_when_choosing_the_salient_company(make_doc):
     doc = make_doc("Mistral AI raised money. Mistral hired staff. Analysts praised Meta. The company grew.",
                    {"Mistral AI": "COMPANY", "Mistral": "COMPANY", "Meta": "COMPANY"})
     assert entity_refs(doc).salient_entity(_token(doc, "company"), ("COMPANY",)).text.startswith("Mistral")
+
+
+def test_relative_pronoun_on_a_prepositional_object_refers_to_the_described_name(make_doc):
+    doc = make_doc("Zorblax released Quill-9, an open model with 70 billion parameters that the startup says can match GPT-4o.",
+                   {"Zorblax": "COMPANY", "Quill-9": "MODEL", "GPT-4o": "MODEL"})
+    assert _ref(doc, "that") == "Quill-9"

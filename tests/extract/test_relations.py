@@ -297,3 +297,52 @@ def test_picked_up_a_company(make_doc):
 def test_dateline_is_not_the_subject(make_doc):
     got = triples(make_doc, "PARIS, July 24, 2024 — Google on Wednesday released Gemini, a model for code.")
     assert ("Google", "develops", "Gemini") in got
+
+
+# -- surface lists, possessives and relative clauses the parser gets wrong ------------------------
+LIST_ENTS = {"Zorblax": "COMPANY", "Quill-9": "MODEL", "OpenAI": "COMPANY", "GPT-4o": "MODEL", "Anthropic": "COMPANY",
+             "Claude": "MODEL", "Google": "COMPANY", "Gemini": "MODEL", "Meta": "COMPANY", "Llama": "MODEL",
+             "Microsoft": "COMPANY", "Activision": "COMPANY", "Sam Altman": "PERSON"}
+
+
+def _list_triples(make_doc, text):
+    return triples(make_doc, text, {k: v for k, v in LIST_ENTS.items() if k in text})
+
+
+def test_listed_possessed_names_each_compete(make_doc):
+    got = _list_triples(make_doc, "Zorblax released Quill-9, an open model with 70 billion parameters that the startup says "
+                                  "can match rival systems, including OpenAI's GPT-4o and Anthropic's Claude.")
+    assert {("Quill-9", "competes_with", "GPT-4o"), ("Quill-9", "competes_with", "Claude"),
+            ("Anthropic", "develops", "Claude"), ("OpenAI", "develops", "GPT-4o")} <= got
+
+
+def test_plural_copula_description_names_the_whole_list(make_doc):
+    got = _list_triples(make_doc, "Google's Gemini and Meta's Llama were the other systems against which Anthropic benchmarked Claude.")
+    pairs = {frozenset((s, t)) for s, r, t in got if r == "competes_with"}
+    assert {frozenset(("Gemini", "Claude")), frozenset(("Llama", "Claude"))} <= pairs
+
+
+def test_names_in_different_clauses_are_not_a_list(make_doc):
+    got = _list_triples(make_doc, "Microsoft bought Activision last year, and Google invested in Anthropic.")
+    assert ("Microsoft", "acquires", "Google") not in got
+    assert ("Activision", "invests_in", "Anthropic") not in got
+
+
+def test_relative_clause_after_a_list_takes_the_last_name(make_doc):
+    got = _list_triples(make_doc, "The release escalates the competition between Meta and OpenAI, whose chief executive "
+                                  "Sam Altman has argued against open models.")
+    assert ("Sam Altman", "leads", "OpenAI") in got
+    assert ("Sam Altman", "leads", "Meta") not in got
+
+
+def test_full_stop_inside_a_name_does_not_end_the_sentence():
+    import spacy
+
+    import extract.components  # noqa: F401  (registers newsgraph_line_breaks)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("newsgraph_line_breaks")
+    doc = nlp("They left to start Character.AI in 2021.\nNext line.")
+    ai = next(t for t in doc if t.text == "AI")
+    assert doc[ai.i - 1].text == "." and ai.is_sent_start is False
+    assert next(t for t in doc if t.text == "Next").is_sent_start
