@@ -290,6 +290,13 @@ class EntityRefs:
         """
         return self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
 
+    def antecedent_of_type(self, token: Token, labels: tuple[str, ...]) -> Span | None:
+        """The nearest earlier mention with one of ``labels`` for a pronoun at ``token``, whatever it resolved to.
+
+        For rules that know the type a pronoun must have ("it rivals GPT-4": a model).
+        """
+        return self._antecedent(token, labels, PRONOUN_WINDOW)
+
     def relative_head(self, token: Token) -> Token | None:
         """The noun a relative pronoun's clause hangs on ("X, *which* ...", "the team *that* ..."), or ``None``."""
         if token.lower_ not in self._relative:

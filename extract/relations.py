@@ -402,12 +402,18 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
         found = entities_of(child, refs)
         if not found:
             found = [(e, True) for e, _ in _possessors(child, refs)]
+        if not found and _verb_read_as_noun(child, refs) is not None:
+            # "X matches Y and comes close to Z" parsed with the noun "matches" as the subject of "comes"
+            found = [(_verb_read_as_noun(child, refs), False)]
         if len(subjects) > 1 and child is not subjects[-1] and all(e.label_ == "PLACE" for e, _ in found):
             continue  # a dateline parsed as a second subject: "PARIS, July 24 — Mistral AI released ..."
         return found
     for child in token.children:
         if child.dep_ == "nsubjpass":
             return _agents(token, refs)
+    named = _name_before_verb(token, refs)
+    if named is not None:
+        return [(named, False)]
     dep, head = token.dep_, token.head
     if head == token:
         return []
@@ -428,6 +434,50 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
         if head.dep_ in ("dobj", "pobj", "attr"):
             return subjects_of(head.head, refs, depth + 1)
     return []
+
+
+def _name_before_verb(verb: Token, refs: EntityRefs) -> Span | None:
+    """A name set off by commas right before a subjectless finite verb: "the largest, Claude 3 Opus, outperforms".
+
+    The parser reads such a name as the object of a preceding "says" and leaves the verb without a subject.
+    """
+    doc = verb.doc
+    if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i < 3 or doc[verb.i - 1].text != ",":
+        return None
+    ent = refs.ent_containing(doc[verb.i - 2])
+    if ent is None or ent.end != verb.i - 1 or ent.start < 1 or doc[ent.start - 1].text != ",":
+        return None
+    return ent if ent.sent.start == verb.sent.start else None
+
+
+def _verb_read_as_noun(token: Token, refs: EntityRefs) -> Span | None:
+    """The subject name of a trigger verb the tagger read as a plural noun between two names ("GPT-4o *beats* Claude").
+
+    Returns the name before the word when the word is a third-person form of a trigger verb
+    ("matches", "rivals", "acquires") written right between two names; else ``None``.
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s"):
+        return None
+    stem = token.lower_[:-2] if token.lower_.endswith("es") and token.lower_[:-2] in _tables()["verbs"] else token.lower_[:-1]
+    if stem not in _tables()["verbs"] or refs.ent_containing(token) is not None or token.i == 0:
+        return None
+    before = refs.ent_containing(token.doc[token.i - 1])
+    after = refs.ent_containing(token.doc[token.i + 1]) if token.i + 1 < len(token.doc) else None
+    if before is None or after is None or before.end != token.i or after.start != token.i + 1:
+        return None
+    return before
+
+
+def _verb_noun_relations(token: Token, refs: EntityRefs) -> Iterator[Candidate]:
+    """Relations of a trigger verb the tagger read as a noun between two names (see :func:`_verb_read_as_noun`)."""
+    subject = _verb_read_as_noun(token, refs)
+    if subject is None:
+        return
+    stem = token.lower_[:-2] if token.lower_.endswith("es") and token.lower_[:-2] in _tables()["verbs"] else token.lower_[:-1]
+    target = refs.ent_containing(token.doc[token.i + 1])
+    for relation in _tables()["verbs"][stem]:
+        for obj in [target] + surface_list(target, refs):
+            yield _oriented(subject, relation, obj, token, "verb", _conf("verb", False))
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -619,6 +669,8 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Relations stated by a trigger verb, active or passive, with coordination and control."""
     tables = _tables()
     for verb in doc:
+        if verb.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("NNS", "NNPS"):
+            yield from _verb_noun_relations(verb, refs)
         if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ in ("xcomp", "relcl", "acl")):
             continue
         lemma = lemma_word(verb)
@@ -686,6 +738,8 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
         for child in verb.children:
             if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos"):
                 objects += entities_of(child, refs)
+        if relation == "competes_with":
+            subjects = _rival_pronoun_subjects(verb, subjects, objects + _prep_objects(verb, preps, refs), refs)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects:
             objects = entities_of(verb.head, refs)  # "a model developed ..." without an agent
             subjects = []
@@ -718,6 +772,22 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             for o, o_via in _prep_objects(verb, ("at",), refs) + [
                     e for c in verb.children if c.dep_ == "dobj" for e in _prep_objects(c, ("at",), refs)]:
                 yield Candidate(s, "works_for", o, verb, rule, _conf(rule, s_via or o_via))
+
+
+def _rival_pronoun_subjects(verb: Token, subjects, rivals, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "the company says *it* rivals GPT-4": a pronoun that rivals a model is the model under discussion.
+
+    Rivalry holds between two things of one type, so when a neuter pronoun subject resolved to
+    a company but every rival named is a model, the pronoun is re-read as the nearest model.
+    """
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")), None)
+    if pronoun is None or not rivals:
+        return subjects
+    labels = {e.label_ for e, _ in rivals}
+    if len(labels) != 1 or all(e.label_ in labels for e, _ in subjects):
+        return subjects
+    found = refs.antecedent_of_type(pronoun, tuple(labels))
+    return [(found, True)] if found is not None else subjects
 
 
 def _licensing(verb: Token, subjects, objects, refs: EntityRefs) -> Iterator[Candidate]:

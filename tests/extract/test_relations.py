@@ -346,3 +346,44 @@ def test_full_stop_inside_a_name_does_not_end_the_sentence():
     ai = next(t for t in doc if t.text == "AI")
     assert doc[ai.i - 1].text == "." and ai.is_sent_start is False
     assert next(t for t in doc if t.text == "Next").is_sent_start
+
+
+# -- model rivalry the parser or a pronoun hides ------------------------------------------------------
+def test_pronoun_that_rivals_a_model_is_the_model(make_doc):
+    got = _list_triples(make_doc, "Its flagship, Quill-9, is a large model, and the company says it rivals OpenAI's GPT-4o on legal tasks.")
+    assert ("Quill-9", "competes_with", "GPT-4o") in got
+    assert ("Zorblax", "competes_with", "GPT-4o") not in got
+
+
+def test_pronoun_rival_of_a_company_stays_the_company(make_doc):
+    got = _list_triples(make_doc, "Zorblax released Quill-9 on Monday, and it rivals Anthropic in enterprise sales.")
+    assert ("Zorblax", "competes_with", "Anthropic") in got
+
+
+def test_name_set_off_by_commas_is_the_subject_of_a_bare_verb(make_doc):
+    got = _list_triples(make_doc, "Zorblax says the largest, Quill-9, outperforms OpenAI's GPT-4o and Google's Gemini on most tests.")
+    assert {("Quill-9", "competes_with", "GPT-4o"), ("Quill-9", "competes_with", "Gemini")} <= got
+
+
+def test_trigger_verb_tagged_as_a_noun_between_names(make_doc):
+    doc = make_doc("On coding tests, the company said, Quill-9 matches Llama and comes close to OpenAI's GPT-4o.",
+                   {k: v for k, v in LIST_ENTS.items() if k in ("Quill-9", "Llama", "OpenAI", "GPT-4o")})
+    got = {(r.source.text, r.relation, r.target.text) for r in find_relations(doc, "t1")}
+    assert {("Quill-9", "competes_with", "GPT-4o"), ("Quill-9", "competes_with", "Llama")} <= got
+
+
+def test_verb_read_as_noun_on_a_hand_tagged_doc():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.coref import entity_refs
+    from extract.relations import _verb_read_as_noun
+
+    doc = spacy.blank("en")("Quill-9 matches Llama")
+    doc[1].pos_, doc[1].tag_ = "NOUN", "NNS"
+    doc.ents = [Span(doc, 0, 1, label="MODEL"), Span(doc, 2, 3, label="MODEL")]
+    assert _verb_read_as_noun(doc[1], entity_refs(doc)).text == "Quill-9"
+    doc = spacy.blank("en")("Quill-9 tests Llama")
+    doc[1].pos_, doc[1].tag_ = "NOUN", "NNS"
+    doc.ents = [Span(doc, 0, 1, label="MODEL"), Span(doc, 2, 3, label="MODEL")]
+    assert _verb_read_as_noun(doc[1], entity_refs(doc)) is None
