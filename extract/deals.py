@@ -60,6 +60,8 @@ CONFIDENCE_HYPOTHETICAL = 0.3
 CONFIDENCE_NEGATED = 0.2
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+#: Modifiers of a job title that say the person had left ("former CEO of X").
+_FORMER_WORDS = frozenset({"former", "formerly", "ex", "ex-", "previously", "once", "erstwhile", "onetime", "one-time"})
 #: Words that only complete a company's name ("Quillstone *AI*", "Acme *Inc*").
 _NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "labs", "technologies",
                             "holdings", "se", "ag"})
@@ -267,6 +269,15 @@ class _Parties:
                     found = self.company(obj)
                     if found:
                         return found
+        span = self.refs.entity_for(token)
+        if span is not None and span.label_ == "PERSON":
+            # "David Luan, chief executive of Adept": a person's job title names their company
+            # ("Elena Vasquez, formerly chief data officer at Barclays": she had left; no deal with Barclays)
+            for c in token.children:
+                if c.dep_ == "appos" and not any(g.lower_ in _FORMER_WORDS for g in c.children):
+                    found = self._owner(c)
+                    if found:
+                        return found
         return None
 
     def has_role(self, role: str) -> bool:
@@ -350,11 +361,15 @@ def _modality(trigger: Token) -> float | None:
     hypothetical_nouns = _words("hypothetical_nouns")
     modals = _words("modal_verbs")
     negation_verbs = _words("negation_verbs")
-    token = trigger
+    token, reported = trigger, False
     for _ in range(6):
-        if _negated(token):
+        # above a clausal complement the negation and modals belong to another statement:
+        # "Amazon hired X ...; terms were *not* disclosed" (a ccomp of "disclosed" in the parse)
+        if not reported and _negated(token):
             return CONFIDENCE_NEGATED
         for c in token.children:
+            if reported:
+                break
             if c.dep_ == "aux" and c.lower_ in modals:
                 return CONFIDENCE_HYPOTHETICAL
             if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
@@ -368,6 +383,7 @@ def _modality(trigger: Token) -> float | None:
                 return CONFIDENCE_HYPOTHETICAL
         if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "conj") \
                 and token.head is not token:
+            reported = reported or token.dep_ == "ccomp"
             token = token.head
         else:
             break
@@ -584,9 +600,12 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             for s in subjects:
                 parties.add(s, subject_role)
         for c in support.children:
-            if c.dep_ == "prep" and c.lower_ in preps and c.i != trigger.head.i:
+            if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps) and c.i != trigger.head.i:
+                # "took a licence to the startup's technology": the parser hangs the noun's
+                # preposition on the verb
                 for o in _pobjs(c):
-                    parties.add(o, preps[c.lower_])
+                    if not parties.add(o, preps.get(c.lower_)):
+                        parties.add(o, owner_preps.get(c.lower_), owner=True)
     if spec.get("state") and not event and not _is_new(trigger):
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+state"

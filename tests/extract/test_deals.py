@@ -351,3 +351,24 @@ def test_past_and_headline_present_are_news(make_doc):
         "licensing"]
     headline = "Quillpen licenses speech technology from Sonata Systems\n\nThe deal was signed on Monday."
     assert [d.kind for d in kept(deals(make_doc, headline, ents))] == ["licensing"]
+
+
+# --- hiring a startup's chief; a licence taken; terms not disclosed ------------------------------
+
+def test_hired_person_titled_at_a_company_makes_it_a_party(make_doc):
+    text = ("In June, Amazon hired David Luan, chief executive of Adept, and several of his colleagues, "
+            "and took a licence to the agent startup's technology; terms were not disclosed.")
+    found = kept(deals(make_doc, text, {"Amazon": C, "Adept": C, "David Luan": P}))
+    assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
+        ("hiring", frozenset({("Amazon", "employer"), ("Adept", "employer")})),
+        ("licensing", frozenset({("Amazon", "licensee"), ("Adept", "licensor")}))]
+
+
+def test_negation_of_the_trigger_still_counts(make_doc):
+    found = deals(make_doc, "Amazon said it did not hire Adept's founders.", {"Amazon": C, "Adept": C})
+    assert found and kept(found) == []
+
+
+def test_hiring_someone_who_had_left_a_company_is_no_deal_with_it(make_doc):
+    text = "Quillpen has recruited Elena Vasquez, formerly chief data officer at Barclays, as chief operating officer."
+    assert kept(deals(make_doc, text, {"Quillpen": C, "Barclays": C, "Elena Vasquez": P})) == []
