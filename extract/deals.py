@@ -755,6 +755,49 @@ def _amount_in_next(sent: Span, following: Span | None) -> Money | None:
     return None
 
 
+#: How many sentences after a deal a sentence about its payment may come.
+LATER_AMOUNT_WINDOW = 4
+#: Verbs of a relative clause that price a noun: "a payment that people familiar with the matter *put* at $2.7B".
+_PRICING_VERBS = frozenset({"put", "value", "estimate", "peg", "price", "set", "place", "total", "reach"})
+
+
+def _amount_in_later(frame: _Frame, later: list[Span], refs) -> Money | None:
+    """The amount of a deal stated a few sentences on, about one of its parties and a noun of its kind.
+
+    "Google agreed to license Character.AI's technology ... Character.AI will receive a licence
+    payment that people familiar with the matter put at about $2.7B.": the later sentence names a
+    party and a licensing noun ("licence payment") whose amount hangs on it. The search stops at
+    a sentence that tells a deal of its own (its money is that deal's).
+    """
+    triggers = load_triggers()
+    kind_of = {w: spec["kind"] for w, spec in triggers["nouns"].items() if not spec.get("generic")}
+    kind_of.update(triggers["kind_modifiers"])
+    parties = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    for following in later:
+        if any(_complete(f) for f in _frames(following, refs)):
+            return None
+        money = _money_in(following)
+        if not money:
+            continue
+        names_party = any(e.label_ == "COMPANY" and _party_key(e) in parties for e in following.ents)
+        for token in following:
+            if kind_of.get(_word(token)) != frame.kind:
+                continue
+            noun = token.head if token.dep_ == "compound" else token
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                           for c in noun.children)
+            if not (names_party or definite):
+                continue
+            anchors = {token.i, noun.i}
+            if noun.dep_ in ("nsubj", "nsubjpass"):
+                anchors.add(noun.head.i)
+            anchors.update(c.i for c in noun.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _PRICING_VERBS)
+            for root, amount in money:
+                if _attached(root, anchors):
+                    return amount
+    return None
+
+
 def _clause_tokens(trigger: Token, anchors: set[int]) -> set[int]:
     out = set(anchors) | {trigger.i}
     out.update(t.i for t in trigger.ancestors)
@@ -863,6 +906,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None)
                 if amount is not None:
                     rule += "+next_sentence_amount"
+                else:
+                    amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
+                    if amount is not None:
+                        rule += "+later_sentence_amount"
             if amount is not None and confidence >= KEEP_CONFIDENCE:
                 confidence = min(0.9, confidence + CONFIDENCE_AMOUNT_BONUS)
             if any(via_coref for _, _, via_coref in frame.parties.roles.values()):

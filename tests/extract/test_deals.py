@@ -372,3 +372,23 @@ def test_negation_of_the_trigger_still_counts(make_doc):
 def test_hiring_someone_who_had_left_a_company_is_no_deal_with_it(make_doc):
     text = "Quillpen has recruited Elena Vasquez, formerly chief data officer at Barclays, as chief operating officer."
     assert kept(deals(make_doc, text, {"Quillpen": C, "Barclays": C, "Elena Vasquez": P})) == []
+
+
+# --- an amount told a few sentences later ---------------------------------------------------------
+
+def test_amount_of_a_licence_payment_stated_later(make_doc):
+    text = ("Google agreed to license the technology of Quillpen. The founders will join Google. "
+            "Quillpen will receive a licence payment that people familiar with the matter put at about $2.7B.")
+    found = kept(deals(make_doc, text, {"Google": C, "Quillpen": C}))
+    assert [(d.kind, d.amount_usd) for d in found] == [("licensing", 2.7e9)]
+
+
+def test_later_amount_of_another_kind_or_another_deal_is_not_taken(make_doc):
+    text = ("Google agreed to license the technology of Quillpen. "
+            "Quillpen will receive an investment that analysts put at about $2.7B.")
+    found = kept(deals(make_doc, text, {"Google": C, "Quillpen": C}))
+    assert [(d.kind, d.amount_usd) for d in found] == [("licensing", None)]
+    text = ("Google agreed to license the technology of Quillpen. Apple bought Zeta for $1B. "
+            "Quillpen will receive a licence payment that analysts put at about $2.7B.")
+    found = kept(deals(make_doc, text, {"Google": C, "Quillpen": C, "Apple": C, "Zeta": C}))
+    assert [(d.kind, d.amount_usd) for d in found if d.kind == "licensing"] == [("licensing", None)]
