@@ -475,6 +475,12 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         spec = load_triggers()["verbs"]["hire"]
         frame.rule += "+people"
     subjects, passive = _subject_tokens(trigger)
+    if trigger.dep_ == "acl" and not spec.get("object") and not _agents(trigger) \
+            and trigger.i > 0 and trigger.doc[trigger.i - 1].text == ",":
+        # "Next47, the venture firm owned by Siemens, invested in Kestrel": the parser makes the
+        # verb a participle of the subject; a verb without an object role ("invest in") has no
+        # passive reading, so the noun it hangs on is its subject
+        subjects, passive = [trigger.head], False
     preps = spec.get("preps", {})
     prep_words = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
     subject_role = spec.get("subject")

@@ -392,3 +392,13 @@ def test_later_amount_of_another_kind_or_another_deal_is_not_taken(make_doc):
             "Quillpen will receive a licence payment that analysts put at about $2.7B.")
     found = kept(deals(make_doc, text, {"Google": C, "Quillpen": C, "Apple": C, "Zeta": C}))
     assert [(d.kind, d.amount_usd) for d in found if d.kind == "licensing"] == [("licensing", None)]
+
+
+def test_intransitive_trigger_parsed_as_a_participle_of_its_subject(make_doc):
+    text = ("Next47, the venture capital firm owned by Siemens, invested in Kestrel in 2022, "
+            "and the two have tested the software in the group's plant.")
+    found = kept(deals(make_doc, text, {"Next47": C, "Siemens": C, "Kestrel": C}))
+    assert [(roles(d), d.date) for d in found] == [({("Next47", "investor"), ("Kestrel", "investee")}, "2022")]
+    # a participle of a verb with an object role keeps its passive reading: no buyer here
+    text = "Zeta, a robotics firm, acquired in 2020 by nobody we know, makes arms for Kestrel."
+    assert kept(deals(make_doc, text, {"Zeta": C, "Kestrel": C})) == []
