@@ -638,6 +638,40 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             yield frame
 
 
+# --- a deal that is part of another ------------------------------------------------------------
+
+#: Roles that act in a deal (they take the subject role of a deal the act is part of).
+_ACTING_ROLES = frozenset({"investor", "buyer", "licensee", "employer"})
+
+
+def _join_host(frame: _Frame, frames: list[_Frame]) -> bool:
+    """ "X made an investment in Y *as part of a partnership*": the partnership is between X and Y.
+
+    A trigger noun that is the object of "as part of" (or "under", "within") on a verb takes the
+    companies of the stated deal that verb carries, and is stated as that deal is. Returns
+    whether it took any.
+    """
+    noun = frame.trigger
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and _lemma(prep.head) == "part" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "as part of"
+    if prep.lower_ not in ("as", "under", "within") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    host = next((f for f in frames if f is not frame and verb.i in f.anchors | {f.trigger.i} and _complete(f)), None)
+    if host is None:
+        return False
+    roles = load_triggers()["kind_roles"].get(frame.kind, {"subject": "partner", "other": "partner"})
+    for key, (span, role, via_coref) in host.parties.roles.items():
+        if key not in frame.parties.roles:
+            frame.parties.roles[key] = (span, roles["subject"] if role in _ACTING_ROLES else roles["other"], via_coref)
+            frame.parties.refs_of[key] = host.parties.refs_of.get(key, noun)
+    frame.confidence = host.confidence
+    return True
+
+
 # --- round participants named in the next sentence ------------------------------------------
 
 def _listed_companies(head: Token, parties: _Parties) -> list[Token]:
@@ -896,7 +930,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     order: list[tuple] = []
     for k, sent in enumerate(sents):
         money = _money_in(sent)
-        for frame in _frames(sent, refs):
+        frames = list(_frames(sent, refs))
+        for frame in frames:
+            if not _complete(frame) and _join_host(frame, frames):
+                frame.rule += "+part_of_host"
             if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
                 if _add_round_participants(frame, sents[k + 1]):
                     frame.rule += "+next_sentence_participants"

@@ -402,3 +402,12 @@ def test_intransitive_trigger_parsed_as_a_participle_of_its_subject(make_doc):
     # a participle of a verb with an object role keeps its passive reading: no buyer here
     text = "Zeta, a robotics firm, acquired in 2020 by nobody we know, makes arms for Kestrel."
     assert kept(deals(make_doc, text, {"Zeta": C, "Kestrel": C})) == []
+
+
+def test_a_partnership_that_a_deal_is_part_of_has_its_companies(make_doc):
+    text = ("In February Microsoft made a €15 million investment in Mistral as part of a multi-year partnership "
+            "that brought Mistral Large to the Azure cloud.")
+    found = kept(deals(make_doc, text, {"Microsoft": C, "Mistral": C}))
+    assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
+        ("investment", frozenset({("Microsoft", "investor"), ("Mistral", "investee")})),
+        ("partnership", frozenset({("Microsoft", "partner"), ("Mistral", "partner")}))]
