@@ -454,6 +454,27 @@ def _relative_money_head(verb: Token) -> Token | None:
     return head if next(iter_money(phrase), None) is not None else None
 
 
+#: Parts of speech a noun phrase right after its verb is made of ("his search startup Neeva").
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+
+
+def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -> Token | None:
+    """The company named at the end of the words right after ``verb`` when the parse gave it no
+    object ("bought his search startup Neeva", with "startup" tagged as a verb): the first company
+    within ``max_words`` words of the verb's own subtree, before any preposition, punctuation,
+    conjunction or finite verb."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 1 + max_words, verb.right_edge.i + 1)):
+        token = doc[j]
+        found = parties.company(token)
+        if found is not None and not found[1]:
+            return token
+        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        if finite or (token.pos_ not in _NOUN_PHRASE_POS and token.pos_ != "VERB") or token.dep_ == "prt":
+            return None
+    return None
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
@@ -498,6 +519,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.parties.add(s, subject_role)
     for o in objects:
         frame.parties.add(o, spec.get("object"), owner=True)
+    if spec.get("object") and not passive and not frame.parties.has_role(spec["object"]):
+        named = _company_right_after(trigger, frame.parties)
+        if named is not None:
+            frame.parties.add(named, spec["object"])
     # "invested $13 billion in OpenAI": the parser often hangs the prepositions on the amount
     amounts = [o for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM")
                for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]

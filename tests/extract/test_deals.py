@@ -411,3 +411,13 @@ def test_a_partnership_that_a_deal_is_part_of_has_its_companies(make_doc):
     assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
         ("investment", frozenset({("Microsoft", "investor"), ("Mistral", "investee")})),
         ("partnership", frozenset({("Microsoft", "partner"), ("Mistral", "partner")}))]
+
+
+def test_object_company_at_the_end_of_a_misparsed_noun_phrase(make_doc):
+    # the tagger reads "startup" as a verb and the parse leaves "bought" without an object
+    text = ("Snowflake's chief executive took over in February, nine months after the company bought "
+            "his search startup Neeva in May 2023.")
+    found = kept(deals(make_doc, text, {"Snowflake": C, "Neeva": C}))
+    assert [(d.kind, roles(d)) for d in found] == [("acquisition", {("Snowflake", "buyer"), ("Neeva", "seller")})]
+    # a company after a preposition is not the object
+    assert kept(deals(make_doc, "Acme bought servers from Zeta's rival.", {"Acme": C, "Zeta": C})) == []
