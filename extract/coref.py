@@ -187,6 +187,7 @@ class EntityRefs:
                 if (ent.start, ent.end) not in seen_ents:
                     seen_ents.add((ent.start, ent.end))
                     self._mentions.append((token.i, ent, self._sent_index[token.i], self._is_subject(ent.root)))
+                    self._describe_on_surface(ent)
                 continue
             target = self._resolve(token)
             self._resolved[token.i] = target
@@ -208,7 +209,28 @@ class EntityRefs:
     # -- rules --------------------------------------------------------------------------------
     @staticmethod
     def _is_subject(token: Token) -> bool:
-        return token.dep_ in ("nsubj", "nsubjpass")
+        """A subject, or the possessor of one ("*Microsoft's* deal with Inflection ... when the company hired")."""
+        return token.dep_ in ("nsubj", "nsubjpass") or (
+            token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "WP$")
+
+    def _describe_on_surface(self, ent: Span) -> None:
+        """Record the description noun of an apposition written after a name: "DarwinAI, a Waterloo, Ontario, startup that ...".
+
+        The parser often garbles such appositions (here it read "startup" as a verb), so they are
+        read off the surface: a description noun within a few words after "NAME, a/an/the".
+        """
+        doc = self.doc
+        if ent.end + 2 >= len(doc) or doc[ent.end].text != "," or doc[ent.end + 1].lower_ not in ("a", "an", "the"):
+            return
+        for j in range(ent.end + 2, min(len(doc), ent.end + 9)):
+            tok = doc[j]
+            if tok.lower_ in self._relative or tok.lower_ in ("and", "or", "of", "for", "with") or (tok.is_punct and tok.text not in (",", "-")):
+                return
+            labels = self._labels_for_noun(tok)
+            if labels is not None and tok.tag_ not in ("NNS", "NNPS"):
+                if ent.label_ in labels and not (j + 1 < len(doc) and self._labels_for_noun(doc[j + 1]) and doc[j + 1].is_alpha):
+                    self._described.setdefault(lemma_word(tok), []).append((j, ent))
+                    return
 
     def _labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
         if description_word(token, self._company_nouns):

@@ -40,7 +40,8 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .coref import EntityRefs, description_word, entity_refs, lemma_word, load_triggers, word_children, word_of, word_parts
+from .coref import (EntityRefs, description_word, entity_refs, hyphen_start, lemma_word, load_triggers, word_children,
+                    word_of, word_parts)
 from .entities import mention_from_span
 from .records import Evidence, Relation, SYMMETRIC_RELATIONS
 
@@ -614,6 +615,106 @@ def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
     return out
 
 
+#: Words that may stand before a title without changing it ("former chief executive", "senior vice president").
+TITLE_MODIFIERS = frozenset({"former", "then", "current", "new", "interim", "acting", "senior", "longtime", "long-time",
+                             "executive", "deputy", "incoming", "outgoing", "newly", "appointed", "its", "their", "the"})
+
+
+def _surface_titles(doc: Doc, start: int) -> tuple[list[tuple[str, Token]], int]:
+    """The titles listed from ``start``: "co-founder and former chief executive" -> ``[(founded, founder), (leads, executive)]``
+    and the index after the list. Read off the surface, since the parser splits "co-founder" and garbles such lists."""
+    titles = _tables()["titles"]
+    found, i = [], start
+    while i < len(doc):
+        while i < len(doc) and doc[i].lower_ in TITLE_MODIFIERS and not (doc[i].lower_ == "executive" and _title_at(doc, i, titles)):
+            i += 1
+        match = _title_at(doc, i, titles)
+        if match is None:
+            break
+        relation, end = match
+        found.append((relation, doc[end - 1]))
+        i = end
+        if i < len(doc) and doc[i].lower_ == "and" and i + 1 < len(doc) and _title_at_after_modifiers(doc, i + 1, titles):
+            i += 1
+            continue
+        break
+    return found, i
+
+
+def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
+    """``(relation, end)`` of the longest title written at token ``i`` (hyphenated pieces joined)."""
+    best = None
+    words, j = "", i
+    while j < len(doc) and j < i + 6:
+        tok = doc[j]
+        if not (tok.is_alpha or tok.text == "-"):
+            break
+        words += tok.lower_
+        j += 1
+        key = words
+        if key in titles and not (j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_):
+            best = (titles[key], j)
+        if tok.whitespace_:
+            words += " "
+    return best
+
+
+def _title_at_after_modifiers(doc: Doc, i: int, titles: dict) -> bool:
+    while i < len(doc) and doc[i].lower_ in TITLE_MODIFIERS and not _title_at(doc, i, titles):
+        i += 1
+    return _title_at(doc, i, titles) is not None
+
+
+def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int, int] | None:
+    """A company possessor ending at token ``i``: "Nvidia's", "its", "the startup's" -> ``(company, first, after)``."""
+    tok = doc[i]
+    if tok.lower_ in ("its", "their"):
+        ent = refs.entity_for(tok)
+        return (ent, i, i + 1) if ent is not None and ent.label_ == COMPANY else None
+    if tok.lower_ not in ("'s", "\u2019s", "'") or i == 0:
+        return None
+    owner = refs.ent_containing(doc[i - 1])
+    if owner is not None:
+        return (owner, owner.start, i + 1) if owner.label_ == COMPANY and owner.end == i else None
+    ent = refs.entity_for(doc[i - 1])  # "the startup's"
+    if ent is None or ent.label_ != COMPANY:
+        return None
+    first = doc[i - 1].left_edge.i if doc[i - 1].left_edge.i < i - 1 else i - 1
+    return ent, first, i + 1
+
+
+def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Titles in an apposition written around a person, read off the surface.
+
+    "Naveen Rao, MosaicML's co-founder and former chief executive, now runs ...",
+    "Its chief executive and co-founder, Peter Sarlin, will ...", "Alexander Wong, the startup's
+    co-founder, joined ...": the possessor is the company, every listed title counts.
+    """
+    for i in range(len(doc)):
+        found = _surface_possessor_at(doc, i, refs)
+        if found is None:
+            continue
+        company, first, after = found
+        titles, end = _surface_titles(doc, after)
+        if not titles:
+            continue
+        persons = []
+        # "PERSON, [the] X's TITLE" (the article may stand before a description possessor)
+        before = first - 1 if first >= 1 and doc[first - 1].lower_ not in ("the", "a", "an") else first - 2
+        if before >= 1 and doc[before].text == ",":
+            person = refs.ent_containing(doc[before - 1])
+            if person is not None and person.label_ == PERSON and person.end == before:
+                persons.append(person)
+        # "X's TITLE, PERSON"
+        if end + 1 < len(doc) and doc[end].text == ",":
+            person = refs.ent_containing(doc[end + 1])
+            if person is not None and person.label_ == PERSON and person.start == end + 1:
+                persons.append(person)
+        for person in persons:
+            for relation, title in titles:
+                yield Candidate(person, relation, company, title, "title", _conf("title", refs.ent_containing(doc[first]) is None))
+
+
 def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for from a person named with a company: "Hannah Ferris of Corbel Partners"."""
     for ent in doc.ents:
@@ -694,6 +795,41 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         passive = _is_passive(verb)
         for relation in relations:
             yield from _verb_frame(verb, relation, passive, refs)
+            if hyphen_start(verb) < verb.i:
+                yield from _hyphenated_verb_frame(verb, relation, refs)
+
+
+def _hyphenated_verb_frame(verb: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """A trigger verb written with a hyphen ("co-founded", "co-led"), which the tokenizer splits into pieces.
+
+    The parser hangs the verb's arguments on any piece and often reads the last piece as an
+    adjective of the object ("Lee co-founded Zorblax" as "co" + "-" + "founded Zorblax"), so the
+    arguments are gathered from all pieces: the subject is a name written right before the word
+    (or a subject of a piece), the objects are objects of a piece or the name the last piece
+    modifies; a person named with "with" shares the subject's role ("co-founded X with Y").
+    """
+    doc, parts = verb.doc, word_parts(verb)
+    kids = word_children(verb)
+    if any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in kids):
+        return  # passives keep their "by" phrase on the last piece, which the ordinary frame reads
+    subjects = [e for c in kids if c.dep_ == "nsubj" for e in entities_of(c, refs)]
+    first = parts[0].i
+    if not subjects and first > 0 and refs.ent_containing(doc[first - 1]) is not None \
+            and refs.ent_containing(doc[first - 1]).end == first:
+        subjects = [(refs.ent_containing(doc[first - 1]), False)]
+    objects = [e for c in kids if c.dep_ in ("dobj", "attr", "oprd") for e in entities_of(c, refs)]
+    if verb.dep_ == "amod":
+        objects += entities_of(verb.head, refs)
+    objects = _unique(objects)
+    partners = [e for e in _prep_objects_of(kids, ("with",), refs) if e[0].label_ == PERSON] if relation == "founded" else []
+    for s, sv in _unique(subjects) + partners:
+        for o, ov in objects:
+            yield _oriented(s, relation, o, verb, "verb", _conf("verb", sv or ov))
+
+
+def _prep_objects_of(kids: list[Token], preps: tuple[str, ...], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    return _unique([e for c in kids if c.dep_ == "prep" and c.lower_ in preps
+                    for g in c.children if g.dep_ == "pobj" for e in entities_of(g, refs)])
 
 
 def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
@@ -764,6 +900,15 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
                 for b, bv in subjects[k + 1:]:
                     yield Candidate(a, relation, b, verb, rule, _conf(rule, av or bv))
             return
+    if relation == "founded" and not passive:
+        # "A co-founded the lab with B, C and D": the partners founded it too
+        for person, pv in _prep_objects(verb, ("with",), refs):
+            if person.label_ == PERSON:
+                for o, o_via in _unique(objects):
+                    yield Candidate(person, relation, o, verb, rule, _conf(rule, pv or o_via))
+    if relation == "works_for" and not passive:
+        # "joined Apple's machine-learning group": a person who joins a part of a company works for it
+        objects += [e for c in verb.children if c.dep_ == "dobj" for e in _part_owner(c, refs)]
     for s, s_via in subjects:
         for o, o_via in _unique(objects):
             yield _oriented(s, relation, o, verb, rule, _conf(rule, s_via or o_via))
@@ -780,7 +925,10 @@ def _rival_pronoun_subjects(verb: Token, subjects, rivals, refs: EntityRefs) -> 
     Rivalry holds between two things of one type, so when a neuter pronoun subject resolved to
     a company but every rival named is a model, the pronoun is re-read as the nearest model.
     """
-    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in ("it", "they")), None)
+    model_nouns = _tables()["model_nouns"]
+    # "it rivals X", and "its open model beats X" (the owner's model, not the owner)
+    pronoun = next((c for c in verb.children if c.dep_ == "nsubj" and (
+        c.lower_ in ("it", "they") or (lemma_word(c) in model_nouns and refs.entity_for(c) is None))), None)
     if pronoun is None or not rivals:
         return subjects
     labels = {e.label_ for e, _ in rivals}
@@ -1161,7 +1309,7 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
 
 
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
-         membership_relations, model_description_relations, affiliation_relations)
+         membership_relations, model_description_relations, affiliation_relations, surface_title_relations)
 
 
 # -- central checks ------------------------------------------------------------------------------

@@ -125,3 +125,9 @@ def test_relative_pronoun_on_a_prepositional_object_refers_to_the_described_name
     doc = make_doc("Zorblax released Quill-9, an open model with 70 billion parameters that the startup says can match GPT-4o.",
                    {"Zorblax": "COMPANY", "Quill-9": "MODEL", "GPT-4o": "MODEL"})
     assert _ref(doc, "that") == "Quill-9"
+
+
+def test_possessor_of_a_subject_is_the_topic_for_a_later_description(make_doc):
+    doc = make_doc("Zorblax's chief executive, Kim Lee, took over in May, nine months after the company bought Nimbus.",
+                   {"Zorblax": "COMPANY", "Kim Lee": "PERSON", "Nimbus": "COMPANY"})
+    assert _ref(doc, "company") == "Zorblax"

@@ -387,3 +387,48 @@ def test_verb_read_as_noun_on_a_hand_tagged_doc():
     doc[1].pos_, doc[1].tag_ = "NOUN", "NNS"
     doc.ents = [Span(doc, 0, 1, label="MODEL"), Span(doc, 2, 3, label="MODEL")]
     assert _verb_read_as_noun(doc[1], entity_refs(doc)) is None
+
+
+# -- people: titles around a name, co-founders, joining a part of a company -------------------------
+PEOPLE_ENTS = {"Zorblax": "COMPANY", "Kim Lee": "PERSON", "Ana Ruiz": "PERSON", "Bo Chen": "PERSON", "Apple": "COMPANY",
+               "Nimbus": "COMPANY", "Waterloo": "PLACE", "Ontario": "PLACE", "OpenAI": "COMPANY"}
+
+
+def _people(make_doc, text):
+    return triples(make_doc, text, {k: v for k, v in PEOPLE_ENTS.items() if k in text})
+
+
+@pytest.mark.parametrize("text", [
+    "Kim Lee, Zorblax's co-founder and former chief executive, now runs research at Apple.",
+    "Zorblax grew fast. Its chief executive and co-founder, Kim Lee, will stay on.",
+])
+def test_listed_titles_around_a_name_each_count(make_doc, text):
+    got = _people(make_doc, text)
+    assert {("Kim Lee", "founded", "Zorblax"), ("Kim Lee", "leads", "Zorblax")} <= got
+
+
+def test_three_word_title_after_a_possessor(make_doc):
+    got = _people(make_doc, 'The "z" stands for "zero", said Kim Lee, Zorblax\'s chief technology officer, who led the event.')
+    assert ("Kim Lee", "works_for", "Zorblax") in got
+
+
+def test_co_founded_with_names_the_other_founders(make_doc):
+    got = _people(make_doc, "Kim Lee co-founded Zorblax in 2015 with Ana Ruiz, Bo Chen and others.")
+    assert {("Ana Ruiz", "founded", "Zorblax"), ("Bo Chen", "founded", "Zorblax")} <= got
+
+
+def test_joining_a_part_of_a_company_is_working_for_it(make_doc):
+    assert ("Kim Lee", "works_for", "Apple") in _people(make_doc, "Kim Lee joined Apple's machine-learning group after the deal.")
+
+
+def test_description_written_after_a_name_guides_a_later_description(make_doc):
+    got = _people(make_doc, "In January Apple bought Nimbus, a Waterloo, Ontario, startup that makes vision systems. "
+                            "Kim Lee, the startup's co-founder, joined Apple's machine-learning group after the deal.")
+    assert ("Kim Lee", "founded", "Nimbus") in got
+    assert ("Kim Lee", "founded", "Apple") not in got
+
+
+def test_owned_model_description_that_beats_models_is_the_model(make_doc):
+    got = _list_triples(make_doc, "Zorblax releases Quill-9, says its open model beats Llama and Gemini")
+    assert ("Quill-9", "competes_with", "Llama") in got
+    assert ("Zorblax", "competes_with", "Llama") not in got
