@@ -202,7 +202,7 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         if found:
             return found
     for tok in _list_members(token):
-        ent = refs.entity_for(tok)
+        ent = refs.entity_for(tok) or _name_completed_by(tok, refs)
         if ent is not None:
             out.append((ent, refs.ent_containing(tok) is None))
             continue
@@ -217,6 +217,14 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
                     out.extend(entities_of(pobj, refs, depth + 1))
     out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+def _name_completed_by(token: Token, refs: EntityRefs) -> Span | None:
+    """The name a suffix word completes when the entity stops short of it: "Quillstone *AI*", "Zorblax *Inc.*"."""
+    if token.lower_ not in NAME_SUFFIXES or token.i == 0 or refs.ent_containing(token) is not None:
+        return None
+    ent = refs.ent_containing(token.doc[token.i - 1])
+    return ent if ent is not None and ent.end == token.i and ent.label_ == COMPANY and token.doc[token.i - 1].head == token else None
 
 
 #: Tokens that may separate the members of a list of names ("A, B and C", "A or B").

@@ -432,3 +432,9 @@ def test_owned_model_description_that_beats_models_is_the_model(make_doc):
     got = _list_triples(make_doc, "Zorblax releases Quill-9, says its open model beats Llama and Gemini")
     assert ("Quill-9", "competes_with", "Llama") in got
     assert ("Zorblax", "competes_with", "Llama") not in got
+
+
+def test_suffix_word_left_out_of_a_name_still_names_it(make_doc):
+    got = triples(make_doc, "Zorblax AI, a London startup, has raised $40m in a Series B round led by Nimbus Capital.",
+                  {"Zorblax": "COMPANY", "Nimbus Capital": "COMPANY", "London": "PLACE"})
+    assert ("Nimbus Capital", "invests_in", "Zorblax") in got
