@@ -23,11 +23,19 @@ frame: object of pay/invest/raise, "for $X", "worth $X", or a modifier of the tr
 again ("The deal is worth $X") may give it. The date is a date attached to the deal's clause,
 else the article's date.
 
+Beyond one sentence: a funding round takes participants from the next sentence ("B and C
+also took part"); an amount may come a few sentences later about a party and a noun of the
+deal's kind ("a licence payment ... put at $2.7B"); a deal "as part of a partnership" gives the
+partnership its companies. A description or object pronoun never means the frame's other party
+("Google agreed to invest in *the company*"). The same companies with different amounts are
+different deals (:func:`same_amount`).
+
 Confidence
 ----------
-0.7 for a deal stated by a verb or by a noun with its parties, +0.1 with an amount. Deals
-that are not stated as happening get a confidence below 0.5, which the graph drops but
-relation extractors may still read: hypothetical or planned-but-uncertain ones ("may need
+0.7 for a deal stated by a verb or by a noun with its parties, +0.1 with an amount; a verb in
+the simple present outside a headline ("Quillstone licenses technology from Sonata") states a
+standing arrangement, 0.45. Deals that are not stated as happening get a confidence below
+0.5, which the graph drops but relation extractors may still read: hypothetical or planned-but-uncertain ones ("may need
 to partner with", "in talks to acquire") 0.3, negated ones ("did not acquire") 0.2, and a
 partnership noun that only describes an ongoing relationship ("the collaboration between
 Microsoft and OpenAI") 0.45, unless an event verb reports it ("announced a partnership").
