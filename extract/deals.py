@@ -648,6 +648,10 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     if spec.get("state") and not event and not _is_new(trigger):
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+state"
+    elif support is not None and _habitual_present(support) and not _is_new(trigger):
+        # "Databricks holds a small stake in Mistral": how things stand, not news of a deal
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+present"
     return frame
 
 

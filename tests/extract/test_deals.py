@@ -421,3 +421,11 @@ def test_object_company_at_the_end_of_a_misparsed_noun_phrase(make_doc):
     assert [(d.kind, roles(d)) for d in found] == [("acquisition", {("Snowflake", "buyer"), ("Neeva", "seller")})]
     # a company after a preposition is not the object
     assert kept(deals(make_doc, "Acme bought servers from Zeta's rival.", {"Acme": C, "Zeta": C})) == []
+
+
+def test_noun_deal_of_a_simple_present_verb_is_a_standing_arrangement(make_doc):
+    ents = {"Databricks": C, "Mistral AI": C}
+    text = "Databricks sells software. Databricks also holds a small stake in Mistral AI."
+    assert kept(deals(make_doc, text, ents)) == []
+    text = "Databricks sells software. Databricks took a small stake in Mistral AI."
+    assert [d.kind for d in kept(deals(make_doc, text, ents))] == ["investment"]
