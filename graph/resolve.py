@@ -565,6 +565,7 @@ def _assign_person_short_forms(items, groups, key_tokens, key_articles) -> None:
     firsts: dict[str, set[str]] = defaultdict(set)
     last_names: dict[str, set[str]] = defaultdict(set)  # root -> its one-word surnames
     in_article: dict[str, set[str]] = defaultdict(set)
+    full_starts: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # (article, root) -> (offset, sentence)
     for it in items:
         toks = key_tokens[it.base_key]
         if it.mention.type != "person" or not _is_full_name(toks):
@@ -575,6 +576,7 @@ def _assign_person_short_forms(items, groups, key_tokens, key_articles) -> None:
         firsts[toks[0]].add(root)
         last_names[root].add(toks[-1])
         in_article[it.mention.article].add(root)
+        full_starts[(it.mention.article, root)].append((it.mention.start, it.mention.sent_start))
     root_articles: dict[str, set[str]] = defaultdict(set)
     for article, roots in in_article.items():
         for root in roots:
@@ -612,7 +614,15 @@ def _assign_person_short_forms(items, groups, key_tokens, key_articles) -> None:
         target = rule = None
         for candidates, rule_name in steps:
             if len(candidates) > 1:
-                break  # ambiguous: stays a name of its own
+                # two people share the name ("Dario Amodei and Daniela Amodei"): the one named in
+                # full most recently before this mention is meant, unless both were last named in
+                # one sentence or neither before it; then it stays a name of its own
+                before = {r: max((p for p in full_starts[(it.mention.article, r)] if p[0] < it.mention.start),
+                                 default=(-1, -1)) for r in candidates}
+                best = sorted(before, key=lambda r: (-before[r][0], r))
+                if before[best[0]][0] >= 0 and before[best[0]][1] != before[best[1]][1]:
+                    target, rule = best[0], rule_name
+                break
             if candidates:
                 (target,) = candidates
                 rule = rule_name

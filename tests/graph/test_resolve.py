@@ -628,3 +628,30 @@ def test_spelling_variant_comparisons_are_blocked(monkeypatch):
     res = resolve(c.mentions, rules=NO_RULES)
     assert len(res.entities) == 3000
     assert calls < 3000
+
+
+def test_shared_surname_goes_to_the_person_named_last():
+    from extract.records import Mention
+    from graph.resolve import resolve
+
+    def m(text, start):  # one sentence per 20 characters
+        return Mention("a1", text, "person", start, start + len(text), start, start + 19, "ner", None)
+
+    mentions = [m("Dario Amodei", 0), m("Daniela Amodei", 20), m("Amodei", 40),
+                m("Dario Amodei", 60), m("Amodei", 80)]
+    res = resolve(mentions, rules=None)
+    assert res.entity_of(mentions[2]) == res.entity_of(mentions[1])
+    assert res.entity_of(mentions[4]) == res.entity_of(mentions[0])
+    assert len({e.name for e in res.entities.values()}) == 2
+
+
+def test_shared_surname_before_any_full_name_stays_apart():
+    from extract.records import Mention
+    from graph.resolve import resolve
+
+    def m(text, start):
+        return Mention("a1", text, "person", start, start + len(text), start, start + 19, "ner", None)
+
+    mentions = [m("Amodei", 0), m("Dario Amodei", 20), m("Daniela Amodei", 40)]
+    res = resolve(mentions, rules=None)
+    assert res.entity_of(mentions[0]) not in (res.entity_of(mentions[1]), res.entity_of(mentions[2]))
