@@ -331,6 +331,12 @@ class EntityRefs:
         if clause.dep_ not in ("relcl", "acl"):
             return self._relative_head_on_surface(token)
         head = clause.head
+        if self.entity_for_noun(head) is None:
+            # "a partnership with Mistral AI, in which it holds a stake": the name right before ", [prep] which"
+            first = token.head if token.dep_ == "pobj" and token.head.i == token.i - 1 else token
+            ent = self._ent_of.get(first.i - 2) if first.i >= 2 and self.doc[first.i - 1].text == "," else None
+            if ent is not None and ent.end == first.i - 1:
+                return ent.root
         for _ in range(2):
             # "a model with 405 billion parameters that ...": the parser often hangs the clause on the
             # object of a prepositional phrase; the clause is about the noun the phrase describes
@@ -475,6 +481,24 @@ class EntityRefs:
             for c in head.children
         )
 
+    def _own_clause_subject(self, token: Token) -> Span | None:
+        """The entity that is the subject of the clause in whose object ``token`` stands, if any.
+
+        "Google agreed to invest in *the company*": a description in the object of a clause does
+        not name the clause's own subject (that would be "itself").
+        """
+        node = token
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "dobj", "dative", "xcomp", "advcl", "pcomp") or node.head == node:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                if subj is not None:
+                    # only a named subject: a subject that is itself a description may be resolved wrongly
+                    return self._ent_of.get(subj.i)
+        return None
+
     def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False) -> Span | None:
         """The nearest fitting earlier mention; for descriptions (``salient``) the most mentioned one.
 
@@ -493,11 +517,14 @@ class EntityRefs:
             if ent.label_ in labels:
                 key = _ent_key(ent)
                 counts[key] = counts.get(key, 0) + 1
+        own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i or ent.label_ not in labels:
                 continue
             if ent.start <= token.i < ent.end or (ent.root.head == token and ent.root.dep_ in ("compound", "nmod")):
                 continue  # "the Amazon unit" is not Amazon
+            if own_subject is not None and _ent_key(ent) == _ent_key(own_subject):
+                continue
             if sent_k == k:
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
@@ -512,7 +539,9 @@ class EntityRefs:
         if salient and earlier:
             latest = max(m[0] for m in earlier)
             subjects = [m for m in earlier if m[0] == latest and m[1]]
-            if subjects:
+            if subjects and own_subject is None:
+                # (an object description that cannot be its clause's subject names the article's main
+                # actor other than that subject, not whoever the last sentence was about)
                 return max(subjects, key=lambda m: m[2])[3]
             return max(earlier, key=lambda m: (counts.get(_ent_key(m[3]), 0), m[2]))[3]
         if same:

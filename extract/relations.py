@@ -215,8 +215,20 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
                 pobjs += [g2 for g in prep.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
                 for pobj in pobjs:
                     out.extend(entities_of(pobj, refs, depth + 1))
+    if not out and depth == 0:
+        out += _named_after(token, refs)
     out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+def _named_after(token: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Names a phrase is followed by with ", among them": "dozens of AI startups, among them Mistral AI and Cohere"."""
+    doc, end = token.doc, token.right_edge.i
+    words = [t.lower_ for t in doc[end + 1: end + 4]]
+    if len(words) < 3 or words[0] != "," or words[1] != "among" or words[2] not in ("them", "those", "which"):
+        return []
+    ent = refs.ent_containing(doc[end + 4]) if end + 4 < len(doc) else None
+    return [(ent, False)] if ent is not None and ent.start == end + 4 else []
 
 
 def _name_completed_by(token: Token, refs: EntityRefs) -> Span | None:
@@ -451,6 +463,11 @@ def _name_before_verb(verb: Token, refs: EntityRefs) -> Span | None:
     The parser reads such a name as the object of a preceding "says" and leaves the verb without a subject.
     """
     doc = verb.doc
+    if verb.tag_ in ("VBZ", "VBD", "VBP") and verb.i >= 1:
+        # "Apple competes with ...": a sentence-initial name the tagger glued onto the verb as a compound
+        glued = refs.ent_containing(doc[verb.i - 1])
+        if glued is not None and glued.end == verb.i and glued.root.head == verb and glued.root.dep_ in ("compound", "amod", "nmod"):
+            return glued
     if verb.tag_ not in ("VBZ", "VBD", "VBP") or verb.i < 3 or doc[verb.i - 1].text != ",":
         return None
     ent = refs.ent_containing(doc[verb.i - 2])
@@ -467,14 +484,27 @@ def _verb_read_as_noun(token: Token, refs: EntityRefs) -> Span | None:
     """
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ not in ("NNS", "NNPS") or not token.lower_.endswith("s"):
         return None
-    stem = token.lower_[:-2] if token.lower_.endswith("es") and token.lower_[:-2] in _tables()["verbs"] else token.lower_[:-1]
-    if stem not in _tables()["verbs"] or refs.ent_containing(token) is not None or token.i == 0:
+    stem = _verb_stem(token)
+    if stem is None or refs.ent_containing(token) is not None or token.i == 0:
         return None
     before = refs.ent_containing(token.doc[token.i - 1])
-    after = refs.ent_containing(token.doc[token.i + 1]) if token.i + 1 < len(token.doc) else None
-    if before is None or after is None or before.end != token.i or after.start != token.i + 1:
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    after = refs.ent_containing(nxt) if nxt is not None else None
+    # "Apple competes with ...": a preposition the verb takes may follow instead of the second name
+    takes_prep = nxt is not None and any(nxt.lower_ in OBJECT_PREPS.get(rel, ()) for rel in _tables()["verbs"][stem]) \
+        and any(c.dep_ == "prep" and c.i == nxt.i for c in token.children)
+    if before is None or before.end != token.i or not (takes_prep or (after is not None and after.start == token.i + 1)):
         return None
     return before
+
+
+def _verb_stem(token: Token) -> str | None:
+    """The trigger lemma of a third-person verb form ("matches" -> "match", "rivals" -> "rival"), or ``None``."""
+    verbs, word = _tables()["verbs"], token.lower_
+    for stem in (word[:-2], word[:-1]):
+        if word.endswith("s") and stem in verbs:
+            return stem
+    return None
 
 
 def _verb_noun_relations(token: Token, refs: EntityRefs) -> Iterator[Candidate]:
@@ -482,11 +512,16 @@ def _verb_noun_relations(token: Token, refs: EntityRefs) -> Iterator[Candidate]:
     subject = _verb_read_as_noun(token, refs)
     if subject is None:
         return
-    stem = token.lower_[:-2] if token.lower_.endswith("es") and token.lower_[:-2] in _tables()["verbs"] else token.lower_[:-1]
+    stem = _verb_stem(token)
     target = refs.ent_containing(token.doc[token.i + 1])
     for relation in _tables()["verbs"][stem]:
-        for obj in [target] + surface_list(target, refs):
-            yield _oriented(subject, relation, obj, token, "verb", _conf("verb", False))
+        objects = [(target, False)] + [(m, False) for m in surface_list(target, refs)] if target is not None else []
+        if not objects:
+            objects = _prep_objects(token, OBJECT_PREPS.get(relation, ()), refs)
+            if relation == "competes_with":
+                objects += _rival_owners(token, OBJECT_PREPS[relation], refs)
+        for obj, ov in _unique(objects):
+            yield _oriented(subject, relation, obj, token, "verb", _conf("verb", ov))
 
 
 # -- rules -----------------------------------------------------------------------------------------
@@ -888,6 +923,11 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             objects = entities_of(verb.head, refs)  # "a model developed ..." without an agent
             subjects = []
         prep_objects = _prep_objects(verb, preps, refs)
+        if relation == "invests_in":
+            # "invest up to $2 billion in X": the parser hangs the "in" phrase on the amount
+            prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
+        if relation == "competes_with":
+            prep_objects += _rival_owners(verb, preps, refs)
         if extra_heads:
             # "comes close to X": the preposition hangs on the adverb
             prep_objects += [e for c in verb.children if c.dep_ in ("advmod", "acomp") for e in _prep_objects(c, preps + ("to",), refs)]
@@ -927,6 +967,22 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
                 yield Candidate(s, "works_for", o, verb, rule, _conf(rule, s_via or o_via))
 
 
+def _rival_owners(verb: Token, preps: tuple[str, ...], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Companies whose products are the rivals: "competes ... with Google's own Pixel line", "with Nvidia's H100"."""
+    out = []
+    kids = list(verb.children)
+    kids += [c for c in kids if c.dep_ == "conj" and c.pos_ == "ADP"]
+    for prep in kids:
+        if prep.dep_ not in ("prep", "conj") or prep.lower_ not in preps:
+            continue
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            named = entities_of(pobj, refs)
+            if named and any(e.label_ in (COMPANY, MODEL) for e, _ in named):
+                continue
+            out += [(e, v) for e, v in _possessors(pobj, refs) if e.label_ == COMPANY]
+    return _unique(out)
+
+
 def _rival_pronoun_subjects(verb: Token, subjects, rivals, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """ "the company says *it* rivals GPT-4": a pronoun that rivals a model is the model under discussion.
 
@@ -954,6 +1010,8 @@ def _licensing(verb: Token, subjects, objects, refs: EntityRefs) -> Iterator[Can
     for child in verb.children:
         if child.dep_ == "dobj":
             licensors += _possessors(child, refs)
+            if refs.entity_for(child) is None:
+                licensors += _prep_objects(child, ("of",), refs)  # "license the technology of X"
     recipients = _prep_objects(verb, ("to",), refs)
     if recipients:  # "Y licensed its models to X": the subject is the licensor
         licensees, licensors = recipients, list(subjects)
@@ -1035,6 +1093,9 @@ def _noun_agents(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
     agents = _noun_agents(noun, refs)
     themes = _prep_objects(noun, NOUN_PREPS.get(relation, OBJECT_PREPS.get(relation, ())), refs)
+    if not themes and relation == "invests_in" and noun.dep_ == "dobj" and noun.head.lemma_.lower() in SUPPORT_VERBS:
+        # "holds stakes in dozens of startups", "in which it holds a stake": the phrase may hang on the verb
+        themes = _prep_objects(noun.head, OBJECT_PREPS["invests_in"], refs)
     if relation == "leads" and noun.dep_ == "pobj" and noun.head.lower_ == "under":
         # "under the leadership of X, Microsoft ..." : X works for the company whose action it is
         leaders = _prep_objects(noun, ("of",), refs) + _possessors(noun, refs)

@@ -438,3 +438,68 @@ def test_suffix_word_left_out_of_a_name_still_names_it(make_doc):
     got = triples(make_doc, "Zorblax AI, a London startup, has raised $40m in a Series B round led by Nimbus Capital.",
                   {"Zorblax": "COMPANY", "Nimbus Capital": "COMPANY", "London": "PLACE"})
     assert ("Nimbus Capital", "invests_in", "Zorblax") in got
+
+
+# -- constructions of round 3: rivals' products, stakes, leaving, licensing, object descriptions ------
+MORE_ENTS = {"Zorblax": "COMPANY", "Nimbus": "COMPANY", "Apple": "COMPANY", "OpenAI": "COMPANY", "Google": "COMPANY",
+             "Samsung": "COMPANY", "Gemini": "MODEL", "Nvidia": "COMPANY", "Mistral AI": "COMPANY", "Cohere": "COMPANY",
+             "Databricks": "COMPANY", "AMD": "COMPANY", "Kim Lee": "PERSON", "Anthropic": "COMPANY", "Amazon": "COMPANY"}
+
+
+def _more(make_doc, text):
+    return triples(make_doc, text, {k: v for k, v in MORE_ENTS.items() if k in text})
+
+
+def _pairs(got, relation):
+    return {frozenset((s, t)) for s, r, t in got if r == relation}
+
+
+def test_rivals_named_by_their_products(make_doc):
+    got = _more(make_doc, "Zorblax competes with Samsung, whose phones run Gemini, and with Google's own Pixel line.")
+    assert {frozenset(("Zorblax", "Samsung")), frozenset(("Zorblax", "Google"))} <= _pairs(got, "competes_with")
+    got = _more(make_doc, "AMD's accelerators compete with Nvidia's chips in data centres.")
+    assert frozenset(("AMD", "Nvidia")) in _pairs(got, "competes_with")
+
+
+def test_stakes_in_companies_named_after_among_them(make_doc):
+    got = _more(make_doc, "Nvidia holds stakes in dozens of AI startups, among them Mistral AI and Cohere.")
+    assert {("Nvidia", "invests_in", "Mistral AI"), ("Nvidia", "invests_in", "Cohere")} <= got
+
+
+def test_stake_in_which_refers_to_the_name_before_the_comma(make_doc):
+    got = _more(make_doc, "Databricks has a partnership with Mistral AI, in which it also holds a small stake.")
+    assert ("Databricks", "invests_in", "Mistral AI") in got
+
+
+def test_leaving_one_company_for_another(make_doc):
+    got = _more(make_doc, "Kim Lee left Google for OpenAI in 2021.")
+    assert {("Kim Lee", "works_for", "Google"), ("Kim Lee", "works_for", "OpenAI")} <= got
+
+
+def test_licensing_the_technology_of_a_company(make_doc):
+    got = _more(make_doc, "Google has agreed to license the technology of Nimbus and hire its founders.")
+    assert ("Google", "licenses_from", "Nimbus") in got
+
+
+def test_object_description_is_not_its_clause_subject(make_doc):
+    got = _more(make_doc, "Anthropic makes Claude. Amazon is not Anthropic's only backer, and Anthropic grew fast. "
+                          "Google agreed in October to invest up to $2 billion in the company.")
+    assert ("Google", "invests_in", "Anthropic") in got
+    assert not any(s == "Google" and r == "invests_in" and t == "Amazon" for s, r, t in got)
+
+
+def test_verb_read_as_noun_before_its_preposition():
+    import spacy
+    from spacy.tokens import Span
+
+    from extract.coref import entity_refs
+    from extract.relations import _verb_noun_relations
+
+    doc = spacy.blank("en")("Apple competes with Samsung")
+    heads, deps = [1, 1, 1, 2], ["compound", "ROOT", "prep", "pobj"]
+    for tok, head, dep in zip(doc, heads, deps):
+        tok.head, tok.dep_ = doc[head], dep
+    doc[1].pos_, doc[1].tag_ = "NOUN", "NNS"
+    doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 3, 4, label="COMPANY")]
+    got = {(c.source.text, c.relation, c.target.text) for c in _verb_noun_relations(doc[1], entity_refs(doc))}
+    assert got == {("Apple", "competes_with", "Samsung")}
