@@ -230,13 +230,13 @@ def test_text_above_max_length_is_split_on_paragraphs_with_offsets_into_the_whol
 
 @pytest.mark.slow
 @pytest.mark.skipif(os.environ.get("NEWSGRAPH_TEST_HUGE") != "1",
-                    reason="parses 20 MB (about an hour on 2 cores); set NEWSGRAPH_TEST_HUGE=1 to run it")
+                    reason="parses 20 MB (20 minutes or more); set NEWSGRAPH_TEST_HUGE=1 to run it")
 def test_twenty_megabyte_article_is_built(tmp_path):
     """The 20 MB article of the issue, end to end: split for spaCy, parsed, one article.
 
-    spaCy's small pipeline with our rules parses some 5,000 characters a second on one
-    core, so this is not part of the default run (the split itself is tested above on a
-    lowered ``nlp.max_length``)."""
+    spaCy's small pipeline with our rules parses some 20,000 characters a second on one
+    core (an article is parsed by one worker whatever ``--jobs`` says), so this is not part
+    of the default run; the split itself is tested above on a lowered ``nlp.max_length``."""
     paragraph = ("Nvidia said data-center revenue rose. Jensen Huang, Nvidia's chief executive, "
                  "said TSMC would build more fabs for Nvidia in Arizona.\n\n")
     text = "Chip makers report\n\n" + paragraph * (20_000_000 // len(paragraph))
