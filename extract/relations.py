@@ -529,6 +529,12 @@ def _title_of(token: Token) -> tuple[str, str] | None:
     """``(relation, title)`` when ``token`` ends a job title ("CEO", "co-founder", "chief executive")."""
     titles = _tables()["titles"]
     word = word_of(token)
+    doc, first = token.doc, hyphen_left(token)
+    for start in range(max(0, first - 3), first - 1):
+        # "chief data officer", "chief technology officer": titles of three and more words
+        found = _title_at(doc, start, titles)
+        if found is not None and found[1] == token.i + 1 and all(token in t.ancestors for t in doc[start:first]):
+            return found[0], doc[start: token.i + 1].text.lower()
     for mod in (c for c in token.children if c.dep_ in ("amod", "compound") and c.i == hyphen_left(token) - 1):
         two = f"{mod.lower_} {word}"
         if two in titles:
@@ -669,7 +675,8 @@ def _surface_titles(doc: Doc, start: int) -> tuple[list[tuple[str, Token]], int]
     titles = _tables()["titles"]
     found, i = [], start
     while i < len(doc):
-        while i < len(doc) and doc[i].lower_ in TITLE_MODIFIERS and not (doc[i].lower_ == "executive" and _title_at(doc, i, titles)):
+        while i < len(doc) and (doc[i].lower_ in TITLE_MODIFIERS or doc[i].like_num) \
+                and not (doc[i].lower_ == "executive" and _title_at(doc, i, titles)):
             i += 1
         match = _title_at(doc, i, titles)
         if match is None:
@@ -694,9 +701,9 @@ def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
             break
         words += tok.lower_
         j += 1
-        key = words
-        if key in titles and not (j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_):
-            best = (titles[key], j)
+        key = words if words in titles else words[:-1] if words.endswith("s") and words[:-1] in titles else None
+        if key is not None and not (j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_):
+            best = (titles[key], j)  # "founders" too: "its two founders, A and B"
         if tok.whitespace_:
             words += " "
     return best
@@ -748,11 +755,13 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             person = refs.ent_containing(doc[before - 1])
             if person is not None and person.label_ == PERSON and person.end == before:
                 persons.append(person)
-        # "X's TITLE, PERSON"
+        # "X's TITLE, PERSON" ("its two founders, A and B")
         if end + 1 < len(doc) and doc[end].text == ",":
             person = refs.ent_containing(doc[end + 1])
             if person is not None and person.label_ == PERSON and person.start == end + 1:
                 persons.append(person)
+                if doc[end - 1].lower_.endswith("s"):
+                    persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
             for relation, title in titles:
                 yield Candidate(person, relation, company, title, "title", _conf("title", refs.ent_containing(doc[first]) is None))
@@ -1350,6 +1359,10 @@ def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     head = noun.head
     if noun.dep_ == "nsubj" and lemma_word(head) in ("be", "include", "comprise", "feature"):
         out += [e for c in head.children if c.dep_ in ("attr", "dobj") for e in entities_of(c, refs)]
+        # "its newest models include Gemini 1.5 Pro and Gemma 2", whatever the parser made of the list
+        first = refs.ent_containing(noun.doc[head.i + 1]) if head.i + 1 < len(noun.doc) else None
+        if first is not None and first.start == head.i + 1:
+            out += [(first, False)] + [(m, False) for m in surface_list(first, refs)]
     return [(e, v) for e, v in _unique(out) if e.label_ == MODEL]
 
 
@@ -1447,6 +1460,8 @@ def crosses_line_break(a: Token | Span, b: Token | Span) -> bool:
 def _same_entity(a: Span, b: Span) -> bool:
     if (a.start, a.end) == (b.start, b.end) or a.text.lower() == b.text.lower():
         return True
+    if a.label_ != b.label_:
+        return False  # "Mistral" and "Mistral 7B": a company and its model
     short, long_ = sorted((a.text.lower().split(), b.text.lower().split()), key=len)
     if long_[: len(short)] == short:  # "Inflection" and "Inflection AI"
         return True

@@ -503,3 +503,25 @@ def test_verb_read_as_noun_before_its_preposition():
     doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 3, 4, label="COMPANY")]
     got = {(c.source.text, c.relation, c.target.text) for c in _verb_noun_relations(doc[1], entity_refs(doc))}
     assert got == {("Apple", "competes_with", "Samsung")}
+
+
+def test_plural_title_with_a_count_names_each_listed_person(make_doc):
+    got = _people(make_doc, "Apple agreed to hire the chatbot startup Zorblax's two founders, Kim Lee and Ana Ruiz, on Friday.")
+    assert {("Kim Lee", "founded", "Zorblax"), ("Ana Ruiz", "founded", "Zorblax")} <= got
+
+
+def test_three_word_title_in_an_apposition_with_an_adverb(make_doc):
+    got = _people(make_doc, "Zorblax has recruited Kim Lee, formerly chief data officer at Nimbus, as chief operating officer.")
+    assert ("Kim Lee", "works_for", "Nimbus") in got
+
+
+def test_company_develops_a_model_whose_name_starts_with_its_own(make_doc):
+    got = triples(make_doc, "Mistral grew. Its smaller models, including Mixtral 8x22B and the 7B-parameter Mistral 7B, remain popular.",
+                   {"Mistral": "COMPANY", "Mixtral 8x22B": "MODEL", "Mistral 7B": "MODEL"})
+    assert ("Mistral", "develops", "Mistral 7B") in got
+
+
+def test_models_listed_after_include(make_doc):
+    got = triples(make_doc, "Google grew. Its newest models include Gemini 1.5 Pro and Gemma 2, an open model released in 27B and 9B sizes.",
+                  {"Google": "COMPANY", "Gemini 1.5 Pro": "MODEL", "Gemma 2": "MODEL"})
+    assert {("Google", "develops", "Gemini 1.5 Pro"), ("Google", "develops", "Gemma 2")} <= got
