@@ -186,7 +186,7 @@ class EntityRefs:
             if ent is not None:
                 if (ent.start, ent.end) not in seen_ents:
                     seen_ents.add((ent.start, ent.end))
-                    self._mentions.append((token.i, ent, self._sent_index[token.i], self._is_subject(ent.root)))
+                    self._mentions.append((token.i, ent, self._sent_index[token.i], self._is_topic(ent.root)))
                     self._describe_on_surface(ent)
                 continue
             target = self._resolve(token)
@@ -209,7 +209,15 @@ class EntityRefs:
     # -- rules --------------------------------------------------------------------------------
     @staticmethod
     def _is_subject(token: Token) -> bool:
-        """A subject, or the possessor of one ("*Microsoft's* deal with Inflection ... when the company hired")."""
+        return token.dep_ in ("nsubj", "nsubjpass")
+
+    @staticmethod
+    def _is_topic(token: Token) -> bool:
+        """A name that is a subject or the possessor of one ("*Snowflake's* chief executive took over ... after the company bought").
+
+        Used for the mentions a later pronoun or description may take as the topic; the pronoun being
+        resolved counts as a subject only when it is one ("until *its* owner decided" is not).
+        """
         return token.dep_ in ("nsubj", "nsubjpass") or (
             token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "WP$")
 

@@ -131,3 +131,10 @@ def test_possessor_of_a_subject_is_the_topic_for_a_later_description(make_doc):
     doc = make_doc("Zorblax's chief executive, Kim Lee, took over in May, nine months after the company bought Nimbus.",
                    {"Zorblax": "COMPANY", "Kim Lee": "PERSON", "Nimbus": "COMPANY"})
     assert _ref(doc, "company") == "Zorblax"
+
+
+def test_possessive_pronoun_in_a_subject_takes_the_nearest_name(make_doc):
+    doc = make_doc("Property Brothers debuted on the W Network in 2011, and aired on the channel until its owner, "
+                   "Corus Entertainment, decided to shift focus.",
+                   {"Property Brothers": "COMPANY", "W Network": "COMPANY", "Corus Entertainment": "COMPANY"})
+    assert _ref(doc, "its") == "W Network"
