@@ -1141,8 +1141,40 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
             yield _oriented(a, relation, t, noun, "noun", _conf("noun", av or tv))
 
 
+def _unowned_role_list(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "a clause aimed at rivals such as Google and ByteDance", "available through partners including A and B".
+
+    A plural role noun with no owner of its own ("its rivals", "rivals of X") that lists its
+    members names the roles they hold towards the company the sentence is about: the subject
+    of the sentence when it is a company, else the company the article is about.
+    """
+    if relation not in ("competes_with", "partners_with", "invests_in") or noun.tag_ not in ("NNS", "NNPS"):
+        return
+    kids = word_children(noun)
+    if any(_is_possessive(c) or c.dep_ == "compound" or (c.dep_ == "prep" and c.lower_ in ("of", "to", "with", "for", "in"))
+           for c in kids):
+        return
+    if not any(c.dep_ == "prep" and c.lower_ in ("including", "like", "such", "as") for c in kids):
+        return
+    members = [e for e in entities_of(noun, refs) if e[0].label_ == COMPANY]
+    if not members:
+        return
+    root = noun.sent.root
+    topic = [e for e in subjects_of(root, refs) if e[0].label_ == COMPANY] if root != noun else []
+    if not topic:
+        ent = refs.salient_entity(noun, (COMPANY,))
+        topic = [(ent, True)] if ent is not None else []
+    member_keys = {(e.start, e.end) for e, _ in members}
+    for t, tv in topic:
+        if (t.start, t.end) in member_keys:
+            continue
+        for m, mv in members:
+            yield Candidate(m, relation, t, noun, "role_noun", _conf("role_noun", True))
+
+
 def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
     """ "OpenAI, the maker of ChatGPT", "Google's rival Microsoft", "DeepMind, a unit of Alphabet"."""
+    yield from _unowned_role_list(noun, relation, refs)
     holders = []
     holder = refs.entity_for(noun)
     if holder is not None:

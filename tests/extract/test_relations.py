@@ -525,3 +525,18 @@ def test_models_listed_after_include(make_doc):
     got = triples(make_doc, "Google grew. Its newest models include Gemini 1.5 Pro and Gemma 2, an open model released in 27B and 9B sizes.",
                   {"Google": "COMPANY", "Gemini 1.5 Pro": "MODEL", "Gemma 2": "MODEL"})
     assert {("Google", "develops", "Gemini 1.5 Pro"), ("Google", "develops", "Gemma 2")} <= got
+
+
+def test_unowned_role_list_holds_its_role_towards_the_sentence_subject(make_doc):
+    got = _more(make_doc, "Zorblax restricts its use by large companies, a clause aimed at rivals such as Google and Nimbus.")
+    assert {frozenset(("Google", "Zorblax")), frozenset(("Nimbus", "Zorblax"))} <= _pairs(got, "competes_with")
+
+
+def test_unowned_partner_list_after_a_model_subject_takes_the_article_company(make_doc):
+    got = _more(make_doc, "Zorblax released Quill-9 on Tuesday. The model is available through partners including Nimbus, Apple and OpenAI.")
+    assert {frozenset(("Nimbus", "Zorblax")), frozenset(("Apple", "Zorblax")), frozenset(("OpenAI", "Zorblax"))} <= _pairs(got, "partners_with")
+
+
+def test_owned_role_list_is_left_to_its_owner(make_doc):
+    got = _more(make_doc, "Zorblax grew fast, while Nimbus counts rivals of Apple such as Google among its clients.")
+    assert frozenset(("Google", "Zorblax")) not in _pairs(got, "competes_with")
