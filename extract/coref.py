@@ -67,6 +67,11 @@ def load_triggers(path: str | None = None) -> dict:
 
 
 @lru_cache(maxsize=None)
+def _part_nouns() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_triggers()["part_of_nouns"])
+
+
+@lru_cache(maxsize=None)
 def _word_set(section: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_triggers()[section][key])
 
@@ -476,6 +481,9 @@ class EntityRefs:
         mods = frozenset(coref.get("non_anaphoric_modifiers", ()))
         if labels == ("MODEL",):
             mods = mods - frozenset(coref.get("release_modifiers", ()))
+        if lemma_word(token) in _part_nouns() and any(
+                c.dep_ == "compound" and c.pos_ in ("NOUN", "PROPN") and c.i not in self._ent_of for c in word_children(token)):
+            return True  # "the digital industries business", "the cloud unit": a part named by its trade, not the company
         return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in word_children(token))
 
     @staticmethod

@@ -138,3 +138,9 @@ def test_possessive_pronoun_in_a_subject_takes_the_nearest_name(make_doc):
                    "Corus Entertainment, decided to shift focus.",
                    {"Property Brothers": "COMPANY", "W Network": "COMPANY", "Corus Entertainment": "COMPANY"})
     assert _ref(doc, "its") == "W Network"
+
+
+def test_part_named_by_its_trade_is_not_the_company(make_doc):
+    doc = make_doc("Siemens bought Zorblax. Kim Lee will report to Ana Ruiz, who heads the digital industries business at Siemens.",
+                   {"Siemens": "COMPANY", "Zorblax": "COMPANY", "Kim Lee": "PERSON", "Ana Ruiz": "PERSON"})
+    assert _ref(doc, "business") is None
