@@ -245,6 +245,18 @@ class EntityRefs:
                     self._described.setdefault(lemma_word(tok), []).append((j, ent))
                     return
 
+    def labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
+        """The entity labels a description noun may name ("company" -> company labels, "models" -> MODEL), or ``None``."""
+        return self._labels_for_noun(token) or self._labels_for_noun_lemma(token)
+
+    def _labels_for_noun_lemma(self, token: Token) -> tuple[str, ...] | None:
+        lemma = (token.lemma_ or token.text).lower()
+        for nouns, labels in ((self._company_nouns, ("COMPANY", "ORGANIZATION")), (self._model_nouns, ("MODEL",)),
+                              (self._person_nouns, PERSON_LABELS)):
+            if lemma in nouns:
+                return labels
+        return None
+
     def _labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
         if description_word(token, self._company_nouns):
             return ("COMPANY", "ORGANIZATION")

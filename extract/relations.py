@@ -215,10 +215,27 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
                 pobjs += [g2 for g in prep.children if g.dep_ == "prep" for g2 in g.children if g2.dep_ == "pobj"]
                 for pobj in pobjs:
                     out.extend(entities_of(pobj, refs, depth + 1))
+            if not out:
+                out += _listed_deeper(tok, refs)
     if not out and depth == 0:
         out += _named_after(token, refs)
     out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+def _listed_deeper(container: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Names a container lists through a phrase the parser hung lower in its noun phrase:
+    "open models for Nordic languages, including Poro" ("including" on "languages"). Only names
+    of the container's own type count ("models" lists models)."""
+    labels = refs.labels_for_noun(container)
+    if not labels:
+        return []
+    out = []
+    for prep in container.subtree:
+        if prep.dep_ == "prep" and prep.lower_ in ("including", "like") and prep.head != container and prep.head.i > container.i:
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                out += [(e, v) for e, v in entities_of(pobj, refs, 4) or [(refs.entity_for(pobj), False)] if e is not None and e.label_ in labels]
+    return out
 
 
 def _named_after(token: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -928,8 +945,11 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
                 objects += entities_of(child, refs)
         if relation == "competes_with":
             subjects = _rival_pronoun_subjects(verb, subjects, objects + _prep_objects(verb, preps, refs), refs)
-        if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects:
-            objects = entities_of(verb.head, refs)  # "a model developed ..." without an agent
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects \
+                and not _prep_objects(verb, preps, refs):
+            # "a model developed ..." without an agent (but "Next47, ..., invested in Kestrel" is a past tense
+            # the parser took for a reduced relative: it has its object)
+            objects = entities_of(verb.head, refs)
             subjects = []
         prep_objects = _prep_objects(verb, preps, refs)
         if relation == "invests_in":

@@ -540,3 +540,17 @@ def test_unowned_partner_list_after_a_model_subject_takes_the_article_company(ma
 def test_owned_role_list_is_left_to_its_owner(make_doc):
     got = _more(make_doc, "Zorblax grew fast, while Nimbus counts rivals of Apple such as Google among its clients.")
     assert frozenset(("Google", "Zorblax")) not in _pairs(got, "competes_with")
+
+
+def test_past_tense_read_as_reduced_relative_keeps_its_subject(make_doc):
+    got = triples(make_doc, "Next47, the venture capital firm owned by Siemens, invested in Kestrel in 2022, and the two have "
+                            "tested the software.", {"Next47": "COMPANY", "Siemens": "COMPANY", "Kestrel": "COMPANY"})
+    assert ("Next47", "invests_in", "Kestrel") in got
+
+
+def test_container_lists_through_a_lower_including_phrase_only_its_own_type(make_doc):
+    got = triples(make_doc, "Zorblax builds custom models for clients and has released open models for Nordic languages, "
+                            "including Poro, a 34B model.", {"Zorblax": "COMPANY", "Poro": "MODEL"})
+    assert ("Zorblax", "develops", "Poro") in got
+    got = triples(make_doc, "Zorblax has released open models for banks, including Nimbus.", {"Zorblax": "COMPANY", "Nimbus": "COMPANY"})
+    assert not any(r == "develops" for _, r, _ in got)
