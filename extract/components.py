@@ -249,12 +249,15 @@ class EntityTyper:
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
         for text, full in short_forms.items():
-            if text not in best:
-                confident[text] = ("COMPANY", "short_form", full)
+            confident[text] = ("COMPANY", "short_form", full)
+        # a person's surname alone, where the tagger missed it: "Altman co-founded ..." after "Sam Altman"
+        for span, label, source, canonical in out:
+            if label == "PERSON" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2 and span[-1].text not in best:
+                confident.setdefault(span[-1].text, ("PERSON", "propagated", None))
         if confident:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
             names = {span.text: [t.text for t in span] for span, *_ in out if span.text in confident}
-            names.update((text, [text]) for text in short_forms if text in confident)
+            names.update((text, [text]) for text in confident if text not in names)
             for text, words in names.items():
                 # not span.as_doc(): it copies the whole document's arrays, once per name
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
@@ -262,6 +265,8 @@ class EntityTyper:
             for match_id, start, end in matcher(doc):
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
                     label, source, canonical = confident[doc.vocab.strings[match_id]]
+                    if label == "PERSON" and end - start == 1 and doc[start].pos_ != "PROPN":
+                        continue  # "Cook the books": a surname shape, not the person
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
