@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 from .entities import (
     COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
-    model_shape_spans, sentence_of, strip_model_stage,
+    NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 
@@ -150,7 +150,7 @@ class EntityTyper:
         headings = heading_ranges(doc.text)
         body_text = _outside(doc.text, headings)
         for ent in doc.ents:
-            span = clean_span(ent)
+            span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             if span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha():
                 continue
             # title case says little in headings: trust a heading's name only if the body has it too
@@ -329,6 +329,22 @@ def _is_business_text(doc, gazetteer_candidates) -> bool:
 
 # a capitalised hyphenated name with an acronym part: "Kestrel-VLA", "AFM-on-device", "SD-XL"
 ACRONYM_COMPOUND = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+(?:-[A-Z]{2,}[A-Za-z0-9]*)+)\b")
+
+
+HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady Prince Princess King Queen Sheikh "
+                       "President Senator Governor Judge Uncle Aunt".split())
+
+
+def _with_name_particles(span):
+    """"bin Talal" -> "Alwaleed bin Talal": a person span that starts with a particle takes the name
+    words the tagger left before it (not honorifics such as "Prince")."""
+    doc = span.doc
+    if span[0].text not in NAME_PARTICLES:
+        return span
+    start = span.start
+    while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in HONORIFICS:
+        start -= 1
+    return doc[start:span.end] if start < span.start else span
 
 
 def _outside(text, ranges):

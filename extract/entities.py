@@ -333,12 +333,12 @@ def is_publication_context(span) -> bool:
     return False
 
 
-_NAME_PARTICLES = frozenset("de del della di da van von der den du le la bin bint al ibn".split())
+NAME_PARTICLES = frozenset("de del della di da van von der den du le la bin bint al ibn".split())
 
 
 def _is_name_word(word: str) -> bool:
     """"Huang", "Fei-Fei", "O'Brien", "J.", "Timothée"; particles like "van" and "bin" too."""
-    if word in _NAME_PARTICLES:
+    if word in NAME_PARTICLES:
         return True
     parts = word.split("-")
     return all(p[:1].isupper() and p[:1].isalpha() and all(c.isalpha() or c in ".'’" for c in p) and
@@ -350,4 +350,4 @@ def looks_like_person_name(span) -> bool:
     """One to five capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits, company suffixes or place words."""
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
-        and words[0] not in _NAME_PARTICLES and not (set(words) & PLACE_WORDS)
+        and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS)
