@@ -197,7 +197,9 @@ class EntityRefs:
             target = self._resolve(token)
             self._resolved[token.i] = target
             if target is not None:
-                self._mentions.append((token.i, target, self._sent_index[token.i], self._is_subject(token)))
+                # a relative pronoun's subject is its clause's, not the sentence's topic ("over who supplies")
+                topic = self._is_subject(token) and token.lower_ not in self._relative
+                self._mentions.append((token.i, target, self._sent_index[token.i], topic))
 
     # -- public -----------------------------------------------------------------------------
     def entity_for(self, token: Token) -> Span | None:

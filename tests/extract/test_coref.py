@@ -144,3 +144,12 @@ def test_part_named_by_its_trade_is_not_the_company(make_doc):
     doc = make_doc("Siemens bought Zorblax. Kim Lee will report to Ana Ruiz, who heads the digital industries business at Siemens.",
                    {"Siemens": "COMPANY", "Zorblax": "COMPANY", "Kim Lee": "PERSON", "Ana Ruiz": "PERSON"})
     assert _ref(doc, "business") is None
+
+
+def test_relative_pronoun_subject_is_not_the_next_sentences_topic(make_doc):
+    text = ("Amazon deepened its rivalry with Google over who supplies the models. "
+            "The retailer put more money into Anthropic.")
+    doc = make_doc(text, {"Amazon": "COMPANY", "Google": "COMPANY", "Anthropic": "COMPANY"})
+    refs = entity_refs(doc)
+    retailer = next(t for t in doc if t.text == "retailer")
+    assert refs.entity_for(retailer).text == "Amazon"
