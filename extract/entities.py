@@ -90,9 +90,10 @@ MODEL_NOUNS = frozenset(
 BUSINESS_ROLES = frozenset("ceo cto cfo coo founder co-founder cofounder chairman chairwoman".split())
 #: Last words of names of places: "Rohn Glacier", "Lake Geneva" (first word), "Park Avenue".
 PLACE_WORDS = frozenset(
-    "Glacier River Lake Mount Mountain Mountains Island Islands Bay Sea Ocean Street Avenue Road Square Park "
-    "Valley Canyon Desert Forest Peninsula Strait Gulf Coast Beach Falls Creek Airport Station Bridge Castle "
-    "Palace Stadium Arena Hill Hills Heights Harbour Harbor Province District Region Prefecture".split()
+    "Glacier River Lake Mount Mountain Mountains Island Islands Sea Ocean Avenue Road Square "
+    "Valley Canyon Desert Forest Peninsula Strait Gulf Coast Beach Falls Creek Airport Station "
+    "Palace Stadium Arena Hills Heights Harbour Harbor Province District Region Prefecture".split()
+    # (not Park, Hill, Bay, Street, Castle, Bridge: they are surnames too, "Ann Park")
 )
 #: Words in an ORG name that make it a non-company organisation.
 ORGANIZATION_WORDS = frozenset(
@@ -276,6 +277,10 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
         return True
+    # "Zorblax is the startup founded by ...", "Acme became a public company"
+    if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain") and any(
+            c.dep_ == "attr" and c.lower_ in COMPANY_NOUNS for c in root.head.children):
+        return True
     # "Neeva was founded by...", "Acme was acquired by..."
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
@@ -296,7 +301,7 @@ def has_person_context(span) -> bool:
         return True
     if root.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain") and any(c.dep_ == "attr" and _is_role(c) for c in head.children):
         return True
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "lead", "head", "run"):
+    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "start", "establish", "lead", "head", "run"):
         return True
     return False
 

@@ -234,3 +234,16 @@ def test_component_failure_leaves_doc_without_entities_and_says_why(blank, monke
     doc = typer(blank("Nvidia rose."))
     assert list(doc.ents) == []
     assert doc.user_data["newsgraph_errors"] == ["newsgraph_entities: ValueError: bad span"]
+
+
+def test_copula_with_company_noun_makes_a_company(blank):
+    # Zorblax is the startup
+    doc = parsed(blank, ["Zorblax", "is", "the", "startup"], [1, 1, 3, 1], ["nsubj", "ROOT", "det", "attr"],
+                 pos=["PROPN", "AUX", "DET", "NOUN"])
+    doc[1].lemma_ = "be"
+    assert has_company_context(doc[0:1])
+
+
+def test_surname_that_is_also_a_place_word_stays_a_person(blank):
+    assert looks_like_person_name(blank("Ann Park")[:])
+    assert not looks_like_person_name(blank("Rohn Glacier")[:])
