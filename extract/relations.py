@@ -85,7 +85,7 @@ TWO_WAY = frozenset({"works_for"})
 BASE_CONFIDENCE = {
     "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
     "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6,
-    "affiliation": 0.6,
+    "affiliation": 0.6, "salient_release": 0.55,
 }
 HEDGE_PENALTY = 0.2
 COREF_PENALTY = 0.1
@@ -152,6 +152,7 @@ def _tables() -> dict:
         "site_nouns": frozenset(t["site_nouns"]),
         "funding": {k: frozenset(v) for k, v in t["funding"].items()},
         "owner_verbs": frozenset(t["owner_verbs"]),
+        "release_verbs": frozenset(t["unattributed_release_verbs"]),
         "comparison": {k: frozenset(v) for k, v in t["comparison"].items()},
         "parent_compound_nouns": frozenset(t["coref"]["parent_compound_nouns"]),
         "model_nouns": frozenset(t["model_description_nouns"]),
@@ -1442,8 +1443,86 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
                 yield Candidate(owner, "develops", ent, ent.root, "noun", _conf("noun", ov))
 
 
+# -- fallbacks: one end left to the topic of the passage ---------------------------------------------
+def _name_key(ent: Span) -> str:
+    """A company's or model's name for comparing mentions: canonical form, lower case, without "AI", "Inc."."""
+    words = (ent._.canonical or ent.text).lower().split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def _agentless_release_verb(model: Span) -> Token | None:
+    """The release verb of a model introduced as its clause's subject with no "by" phrase.
+
+    "X, released in June, has 13 billion parameters", "X was released on Tuesday", "X has
+    13 billion parameters and was trained on court filings". A model in any other role ("beats
+    Llama 3, released in April") is not the passage's own subject and is left alone.
+    """
+    root = model.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if root.dep_ == "nsubjpass":
+        verbs.append(root.head)
+    # "X has 13B parameters and was trained on ...": a passive conjunct shares the subject
+    verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB" and _is_passive(c)
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    release_verbs = _tables()["release_verbs"]
+    for verb in verbs:
+        if lemma_word(verb) not in release_verbs:
+            continue
+        if any(c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in word_children(verb)):
+            return None  # "released by X": the agent is stated, and the verb rules read it
+        return verb
+    return None
+
+
+def _passage_company(model: Span, refs: EntityRefs) -> Span | None:
+    """The company a passage introducing ``model`` is about: the salient company, named (or referred to
+    by a pronoun) earlier in the model's sentence or in the sentence before it."""
+    company = refs.salient_entity(model.root, (COMPANY,))
+    if company is None:
+        return None
+    doc, sent = model.doc, model.root.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    key = _name_key(company)
+    window = (refs.entity_for(t) for t in doc[start: model.start])
+    return company if any(e is not None and e.label_ == COMPANY and _name_key(e) == key for e in window) else None
+
+
+def _names_another_company(model: Span, company: Span) -> bool:
+    """Whether the model's name contains the name of a company of the Doc other than ``company`` ("Meta Llama 3")."""
+    words = set(model.text.lower().split())
+    own = _name_key(company)
+    return any(e.label_ == COMPANY and _name_key(e) != own and e.text.lower().split()[0] in words for e in model.doc.ents)
+
+
+def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
+    """develops from a model introduced with an agentless release verb in a passage about a company.
+
+    "Nvidia ... also publishes its own models. Nemotron-4 340B, released in June, has 340 billion
+    parameters": the company the passage is about (see :func:`_passage_company`) released the
+    model. This is an inference, not a statement, so the confidence is lower than a verb's, and
+    it is never drawn for a model whose developer the Doc states (``developed``: name keys), whose
+    name contains another company's name, or that has a possessor of its own.
+    """
+    for model in doc.ents:
+        if model.label_ != MODEL or _name_key(model) in developed:
+            continue
+        verb = _agentless_release_verb(model)
+        if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None:
+            continue
+        company = _passage_company(model, refs)
+        if company is None or _names_another_company(model, company):
+            continue
+        yield Candidate(company, "develops", model, verb, "salient_release", _conf("salient_release", True))
+
+
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, affiliation_relations, surface_title_relations)
+#: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
+FALLBACK_RULES = (unattributed_release_relations,)
 
 
 # -- central checks ------------------------------------------------------------------------------
@@ -1561,25 +1640,33 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     refs = refs if refs is not None else entity_refs(doc)
     best: dict[tuple, Candidate] = {}
     order: list[tuple] = []
+
+    def admit(c: Candidate, rule_name: str) -> None:
+        if not _types_fit(c) or (_same_entity(c.source, c.target) and not _is_named_part(c)) or is_negated(c.trigger):
+            return
+        if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
+               if end.sent.start == c.trigger.sent.start):
+            return
+        conf = c.confidence - (HEDGE_PENALTY if is_hedged(c.trigger) else 0.0)
+        c = Candidate(c.source, c.relation, c.target, c.trigger, f"{rule_name}:{c.rule}", round(max(conf, 0.05), 2))
+        sent = c.trigger.sent
+        ends = (c.source.start, c.source.end, c.target.start, c.target.end)
+        if c.relation in SYMMETRIC_RELATIONS:
+            ends = tuple(sorted([ends[:2], ends[2:]])[0] + sorted([ends[:2], ends[2:]])[1])
+        key = (ends, c.relation, sent.start)
+        if key not in best:
+            order.append(key)
+            best[key] = c
+        elif c.confidence > best[key].confidence:
+            best[key] = c
+
     for rule in RULES:
         for c in rule(doc, refs):
-            if not _types_fit(c) or (_same_entity(c.source, c.target) and not _is_named_part(c)) or is_negated(c.trigger):
-                continue
-            if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
-                   if end.sent.start == c.trigger.sent.start):
-                continue
-            conf = c.confidence - (HEDGE_PENALTY if is_hedged(c.trigger) else 0.0)
-            c = Candidate(c.source, c.relation, c.target, c.trigger, f"{rule.__name__}:{c.rule}", round(max(conf, 0.05), 2))
-            sent = c.trigger.sent
-            ends = (c.source.start, c.source.end, c.target.start, c.target.end)
-            if c.relation in SYMMETRIC_RELATIONS:
-                ends = tuple(sorted([ends[:2], ends[2:]])[0] + sorted([ends[:2], ends[2:]])[1])
-            key = (ends, c.relation, sent.start)
-            if key not in best:
-                order.append(key)
-                best[key] = c
-            elif c.confidence > best[key].confidence:
-                best[key] = c
+            admit(c, rule.__name__)
+    developed = frozenset(_name_key(c.target) for c in best.values() if c.relation == "develops")
+    for rule in FALLBACK_RULES:
+        for c in rule(doc, refs, developed):
+            admit(c, rule.__name__)
     for key in order:
         c = best[key]
         sent = c.trigger.sent
