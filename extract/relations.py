@@ -85,7 +85,7 @@ TWO_WAY = frozenset({"works_for"})
 BASE_CONFIDENCE = {
     "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
     "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6,
-    "affiliation": 0.6, "salient_release": 0.55,
+    "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55,
 }
 HEDGE_PENALTY = 0.2
 COREF_PENALTY = 0.1
@@ -100,7 +100,7 @@ SUPPORT_VERBS = frozenset({
 SUBJECT_DEPS = ("nsubj", "csubj", "expl")
 ROLE_NOUNS = {
     "maker": "develops", "developer": "develops", "creator": "develops",
-    "investor": "invests_in", "backer": "invests_in", "shareholder": "invests_in",
+    "investor": "invests_in", "backer": "invests_in", "shareholder": "invests_in", "stakeholder": "invests_in",
     "acquirer": "acquires", "buyer": "acquires", "owner": "part_of_inverse", "parent": "part_of_inverse",
     "partner": "partners_with", "ally": "partners_with",
     "rival": "competes_with", "competitor": "competes_with", "challenger": "competes_with", "contender": "competes_with",
@@ -1217,12 +1217,67 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
                    if c.dep_ == "compound" and refs.ent_containing(c) is not None]
     inverse = relation == "part_of_inverse"
     rel = "part_of" if inverse else relation
+    if rel == "invests_in" and noun.dep_ == "attr" and holders and not others:
+        yield from _unnamed_stake(noun, holders, refs)
     for h, hv in _unique(holders):
         for o, ov in _unique(others):
             if inverse:
                 yield Candidate(o, rel, h, noun, "role_noun", _conf("role_noun", hv or ov))
             else:
                 yield Candidate(h, rel, o, noun, "role_noun", _conf("role_noun", hv or ov))
+
+
+def _investees(sent: Span, refs: EntityRefs, *, skip: Token | None = None) -> list[tuple[Span, bool]]:
+    """Companies a sentence says money goes into: "invest up to $2bn in the company", "its investment
+    in X", "X's only backer", "a shareholder in X" (whether or not the sentence denies the holder)."""
+    tables, out = _tables(), []
+    preps = OBJECT_PREPS["invests_in"]
+    for tok in sent:
+        if tok is skip or refs.ent_containing(tok) is not None:
+            continue
+        word = lemma_word(tok)
+        if tok.pos_ in ("VERB", "AUX") and "invests_in" in tables["verbs"].get(word, ()):
+            out += _prep_objects(tok, preps, refs)
+            # "invest up to $2 billion in X": the parser hangs the "in" phrase on the amount
+            out += [e for c in tok.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
+        elif tok.pos_ == "NOUN" and ROLE_NOUNS.get(word) == "invests_in":
+            out += _possessors(tok, refs) + _prep_objects(tok, preps + ("of",), refs)
+        elif tok.pos_ == "NOUN" and "invests_in" in tables["nouns"].get(word, ()):
+            out += _prep_objects(tok, preps, refs)
+    return [(e, v) for e, v in _unique(out) if e.label_ == COMPANY]
+
+
+def _unnamed_stake(noun: Token, holders, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "Google agreed to invest $2bn in the company, and X is also a shareholder": a predicate investor
+    noun without "in Y" holds a stake in what the sentence (else the sentence before) puts money into,
+    else in the company the passage is about (the salient company, named in this sentence or the one
+    before; a lower confidence)."""
+    holder_keys = {_name_key(h) for h, _ in holders}
+    doc, sent = noun.doc, noun.sent
+    targets, rule = [], "role_noun"
+    for where in (sent, doc[sent.start - 1].sent if sent.start > 0 else None):
+        if where is not None and not targets:
+            targets = [(e, v or where is not sent) for e, v in _investees(where, refs, skip=noun)
+                       if _name_key(e) not in holder_keys]
+    if not targets:
+        # (asked at the start of the clause: at the noun, the clause's own subject would be the answer)
+        company = refs.salient_entity(noun.head.left_edge, (COMPANY,))
+        if company is None or _name_key(company) in holder_keys or not _named_near(company, noun, refs):
+            return
+        targets, rule = [(company, True)], "salient_role"
+    if len({_name_key(t) for t, _ in targets}) != 1:
+        return  # money into several companies: which one the stake is in is not said
+    for h, hv in _unique(holders):
+        yield Candidate(h, "invests_in", targets[0][0], noun, rule, _conf(rule, hv or targets[0][1]))
+
+
+def _named_near(company: Span, token: Token, refs: EntityRefs) -> bool:
+    """Whether ``company`` is named, or referred to, in ``token``'s sentence or the sentence before it."""
+    doc, sent = token.doc, token.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    key = _name_key(company)
+    return any((e := refs.entity_for(t)) is not None and e.label_ == COMPANY and _name_key(e) == key
+               for t in doc[start: sent.end] if t.i != token.i)
 
 
 # -- funding rounds ------------------------------------------------------------------------------

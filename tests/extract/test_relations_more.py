@@ -51,3 +51,51 @@ def test_stated_agent_or_developer_wins_over_the_passage_company(make_doc):
 ])
 def test_agentless_release_needs_a_subject_model_and_a_near_company(make_doc, text):
     assert not any(r.relation == "develops" and r.source.text == "Zorblax" for r in _relations(make_doc, text))
+
+
+# -- a company that is a shareholder, backer or investor, with or without "in Y" -----------------------
+STAKE_ENTS = {"Zorblax": "COMPANY", "Nimbus Ventures": "COMPANY", "Nimbus": "COMPANY", "Google": "COMPANY",
+              "Amazon": "COMPANY", "Anthropic": "COMPANY", "Siemens": "COMPANY"}
+
+
+def _stakes(make_doc, text):
+    return {(s, t) for s, r, t in _triples(make_doc, text, {k: v for k, v in STAKE_ENTS.items() if k in text})
+            if r == "invests_in"}
+
+
+def test_shareholder_without_in_takes_what_the_sentence_invests_in(make_doc):
+    got = _stakes(make_doc, "Anthropic grew. Google agreed in October to invest up to $2 billion in the company, and "
+                            "Nimbus Ventures, the investment arm of Nimbus, is also a shareholder.")
+    assert {("Google", "Anthropic"), ("Nimbus Ventures", "Anthropic")} <= got
+
+
+@pytest.mark.parametrize("text", [
+    "Amazon is not Anthropic's only backer. Nimbus Ventures is also a shareholder.",
+    "Amazon invested in Anthropic last year. Nimbus Ventures is also an investor.",
+    "Anthropic makes chatbots. Nimbus Ventures is a shareholder.",
+    "Nimbus Ventures is a stakeholder in Anthropic.",
+])
+def test_predicate_investor_noun_holds_a_stake_in_the_passage_company(make_doc, text):
+    assert ("Nimbus Ventures", "Anthropic") in _stakes(make_doc, text)
+
+
+def test_stake_from_the_passage_alone_has_a_lower_confidence(make_doc):
+    text = "Anthropic makes chatbots. Nimbus Ventures is a shareholder."
+    found = [r for r in _relations(make_doc, text, {"Anthropic": "COMPANY", "Nimbus Ventures": "COMPANY"})
+             if r.relation == "invests_in"]
+    assert found and all(r.confidence < 0.6 for r in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Anthropic grew. Nimbus Ventures is not a shareholder.",
+    # money into two companies: which one holds the stake is not said
+    "Amazon invested in Anthropic and Zorblax. Nimbus Ventures is also a shareholder.",
+    # the company was named too long ago
+    "Siemens makes trains. Sales rose. Prices fell. Nimbus Ventures is a shareholder.",
+])
+def test_unnamed_stake_needs_one_near_company_and_no_negation(make_doc, text):
+    assert not any(s == "Nimbus Ventures" for s, _ in _stakes(make_doc, text))
+
+
+def test_company_counting_another_among_its_backers(make_doc):
+    assert ("Google", "Zorblax") in _stakes(make_doc, "Zorblax also counts Google among its backers.")
