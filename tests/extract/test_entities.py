@@ -255,6 +255,8 @@ def test_gazetteer_descriptors_and_metonym_places(tmp_path):
     (tmp_path / "metonyms.jsonl").write_text(json.dumps({"name": "Mesa Flats", "company": "Acme"}) + "\n")
     g = load_gazetteer(tmp_path)
     assert g.descriptors == {"Acme": frozenset({"rocket sled", "anvil", "mesa flats"})}
-    (tmp_path / "companies.jsonl").write_text(json.dumps({"name": "A", "type": "company", "descriptors": "x"}) + "\n")
+    bad = tmp_path / "bad"  # (a folder is read once per process)
+    bad.mkdir()
+    (bad / "companies.jsonl").write_text(json.dumps({"name": "A", "type": "company", "descriptors": "x"}) + "\n")
     with pytest.raises(GazetteerError, match="descriptors"):
-        load_gazetteer(tmp_path)
+        load_gazetteer(bad)
