@@ -102,6 +102,8 @@ class EntityTyper:
             ent._.entity_source = source
             spans.append(ent)
         doc.ents = spans
+        # coreference reads which trade words describe which company ("the software company")
+        doc.user_data["newsgraph_descriptors"] = self.gazetteer.descriptors
         return doc
 
     # -- candidate sources -------------------------------------------------

@@ -185,6 +185,7 @@ class EntityRefs:
         # description noun -> [(token index, entity)] for nouns an apposition or copula tied to an entity
         self._described: dict[str, list[tuple[int, Span]]] = {}
         self._resolved: dict[int, Span | None] = {}
+        self._by_trade: set[int] = set()  # descriptions resolved by trade words, as sure as a name
         seen_ents = set()
         for token in doc:
             ent = self._ent_of.get(token.i)
@@ -310,7 +311,58 @@ class EntityRefs:
         parent = next((self._ent_of[c.i] for c in word_children(token) if c.dep_ == "compound" and c.i in self._ent_of), None)
         if parent is not None and lemma_word(token) in _word_set("coref", "parent_compound_nouns"):
             return self._named_part(token, parent)
-        return self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+        by_trade = self._by_descriptor(token, labels)
+        if by_trade is not None:
+            self._by_trade.add(token.i)
+            return by_trade
+        if self._appositive_owner(token) is not None:
+            # "Google Brain, the search company's research unit": a parent introduced in passing,
+            # named only by its trade; no trade match, no guess at the article's topic
+            return None
+        found = self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+        return None if found is not None and self._trade_mismatch(token, found) else found
+
+    def _by_descriptor(self, token: Token, labels: tuple[str, ...]) -> Span | None:
+        """ "the *software* company", "the *iPhone* maker", "the *Redmond-based* firm": the latest earlier
+        mention of a company the gazetteer describes with those words.
+
+        Trade words beat recency: in "Microsoft's arrangement with Inflection AI, when the software
+        company hired ..." the nearest company is Inflection AI, but "software" describes Microsoft.
+        The table comes from :class:`extract.components.EntityTyper` via ``doc.user_data``.
+        """
+        table = self.doc.user_data.get("newsgraph_descriptors")
+        if not table:
+            return None
+        phrases = descriptor_phrases(token)
+        if not phrases:
+            return None
+        found = None
+        for pos, ent, _, _ in self._mentions:
+            if pos >= token.i:
+                break
+            if ent.label_ in labels and not (ent.start <= token.i < ent.end) and table.get(_canonical(ent), frozenset()) & phrases:
+                found = ent
+        return found
+
+    def _trade_mismatch(self, token: Token, ent: Span) -> bool:
+        """ "the *search* company" is not Microsoft: the words are a known trade and ``ent``'s known trades differ."""
+        table = self.doc.user_data.get("newsgraph_descriptors")
+        own = table.get(_canonical(ent)) if table else None
+        if not own:
+            return False
+        phrases = descriptor_phrases(token)
+        return bool(phrases) and not (own & phrases) and any(words & phrases for words in table.values())
+
+    def _appositive_owner(self, token: Token) -> Span | None:
+        """ "Google Brain, *the search company's* research unit": the company an apposition names as a part of another.
+
+        ("Alexander Wong, *the startup's* co-founder" is a person's role, not a part: not counted.)
+        """
+        if token.dep_ == "poss" and token.head.dep_ == "appos":
+            owner = self._ent_of.get(token.head.head.i)
+            if owner is not None and owner.label_ in ("COMPANY", "ORGANIZATION"):
+                return owner
+        return None
 
     def _named_part(self, token: Token, parent: Span) -> Span | None:
         """ "the Amazon unit": the latest earlier company whose name extends the parent's ("Amazon Web Services")."""
@@ -319,6 +371,14 @@ class EntityRefs:
         found = [(pos, ent) for pos, ent, sent_k, _ in self._mentions
                  if pos < token.i and k - DESCRIPTION_WINDOW <= sent_k and ent.text.lower().startswith(prefix)]
         return max(found, key=lambda m: m[0])[1] if found else None
+
+    def _opens_paragraph(self, k: int) -> bool:
+        """Whether sentence ``k`` starts a paragraph: there "the company" is the article's topic again,
+        not the subject of the digression that closed the paragraph before."""
+        if k == 0 or k >= len(self._sents):
+            return False
+        before = self.doc.text[max(0, self._sents[k].start_char - 8): self._sents[k].start_char]
+        return "\n" in before
 
     def _described_as(self, token: Token, labels: tuple[str, ...]) -> Span | None:
         """The latest entity an earlier apposition or copula described with the same noun.
@@ -525,8 +585,8 @@ class EntityRefs:
             if node.pos_ in ("VERB", "AUX"):
                 subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
                 if subj is not None:
-                    # only a named subject: a subject that is itself a description may be resolved wrongly
-                    return self._ent_of.get(subj.i)
+                    # only a named subject (or one named by its trade): other descriptions may be resolved wrongly
+                    return self._ent_of.get(subj.i) or (self._resolved.get(subj.i) if subj.i in self._by_trade else None)
         return None
 
     def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False) -> Span | None:
@@ -569,7 +629,7 @@ class EntityRefs:
         if salient and earlier:
             latest = max(m[0] for m in earlier)
             subjects = [m for m in earlier if m[0] == latest and m[1]]
-            if subjects and own_subject is None:
+            if subjects and own_subject is None and not self._opens_paragraph(k):
                 # (an object description that cannot be its clause's subject names the article's main
                 # actor other than that subject, not whoever the last sentence was about)
                 return max(subjects, key=lambda m: m[2])[3]
@@ -585,6 +645,57 @@ class EntityRefs:
 #: Words that only complete a company's name ("Mistral AI" and "Mistral" are one company when counting mentions).
 NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "co", "co.", "plc", "llc",
                            "platforms", "technologies", "holdings", "labs", "se", "ag", "sa"})
+
+
+#: Description nouns that end a compound word whose first part is the trade ("chipmaker" -> "chip").
+_TRADE_HEADS = ("maker", "giant", "company", "firm")
+
+
+def descriptor_phrases(token: Token) -> frozenset[str]:
+    """The trade words in front of a description noun, in :func:`extract.gazetteer.descriptor_key` form.
+
+    All runs of up to three words of the modifiers, with a trailing "based" dropped
+    ("Redmond-based" -> "redmond"), and the first part of a compound noun ("chipmaker" -> "chip").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("the big software company")
+    >>> sorted(descriptor_phrases(doc[3]))
+    ['big', 'big software', 'software']
+    >>> sorted(descriptor_phrases(nlp("the chipmaker")[1]))
+    ['chip']
+    """
+    doc = token.doc
+    start = hyphen_start(token)
+    left = start
+    # without a parse (blank pipelines), the words between a determiner and the noun
+    parsed = doc.has_annotation("DEP")
+    subtree = {t.i for t in token.subtree} if parsed else None
+    while left > 0:
+        prev = doc[left - 1]
+        if prev.lower_ in DEFINITE_DETERMINERS or prev.lower_ in ("a", "an") or prev.tag_ in ("POS", "PRP$", "CD"):
+            break
+        if prev.is_punct and prev.text != "-" or (subtree is not None and prev.i not in subtree):
+            break
+        if parsed and prev.dep_ in ("det", "poss", "case", "nummod"):
+            break
+        left -= 1
+    words = doc[left:start].text.lower().replace("-", " ").split()
+    if words and words[-1] == "based":
+        words.pop()
+    phrases = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, min(len(words), i + 3) + 1)}
+    noun = token.lower_
+    for head in _TRADE_HEADS:
+        if noun.endswith(head) and len(noun) > len(head) + 1 and start == token.i:
+            phrases.add(noun[: -len(head)].rstrip("-"))
+    return frozenset(phrases)
+
+
+def _canonical(ent: Span) -> str:
+    canonical = ent._.canonical if Span.has_extension("canonical") else None
+    return canonical or ent.text
 
 
 def _ent_key(ent: Span) -> str:

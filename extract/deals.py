@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .entities import mention_from_span
 from .quantities import Money, iter_dates, iter_money, iter_parameters, to_usd
-from .records import Article, Attribute, Deal, DealParty, Evidence
+from .records import Article, Attribute, Deal, DealParty, Evidence, Mention, Relation
 
 #: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
 TRIGGERS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "deal_triggers.json"
@@ -1176,6 +1176,73 @@ def _model_for_count(count_root: Token, refs) -> Span | None:
     if noun.pos_ in ("NOUN", "PROPN"):
         return _model_of_noun(noun, refs)
     return None
+
+
+#: The relation a kept deal states between two of its parties: (kind, source role, relation, target role).
+DEAL_RELATIONS = (
+    ("acquisition", "buyer", "acquires", "seller"),
+    ("investment", "investor", "invests_in", "investee"),
+    ("licensing", "licensee", "licenses_from", "licensor"),
+    ("partnership", "partner", "partners_with", "partner"),
+)
+#: A relation read off a deal is as sure as the deal, a little less (the deal rule read roles, not the relation).
+DEAL_RELATION_DISCOUNT = 0.9
+
+
+def deal_relations(deals, relations=()) -> Iterator[Relation]:
+    """The relations that kept deals state between their parties, where no rule stated them already.
+
+    "the Redmond-based company made a investment in the startup as part of a multi-year
+    partnership" is a partnership deal; the companies are partners too (``partners_with``),
+    whether or not a relation rule read the sentence that way.
+
+    Parameters
+    ----------
+    deals : iterable of Deal
+        Deals of one article; those below :data:`KEEP_CONFIDENCE` (hypothetical, negated)
+        state nothing.
+    relations : iterable of Relation
+        Relations already found in the article: a pair stated by them in the same sentence is
+        not stated again.
+
+    Yields
+    ------
+    Relation
+        ``rule`` is ``"deal:<the deal's rule>"``.
+
+    Examples
+    --------
+    >>> from extract.records import Deal, DealParty, Evidence, Mention
+    >>> ev = Evidence("a", "Snowflake bought Neeva.", 0, 23)
+    >>> buyer = Mention("a", "Snowflake", "company", 0, 9, 0, 23)
+    >>> target = Mention("a", "Neeva", "company", 17, 22, 0, 23)
+    >>> deal = Deal("a", "acquisition", (DealParty(buyer, "buyer"), DealParty(target, "seller")), ev)
+    >>> [(r.source.text, r.relation, r.target.text) for r in deal_relations([deal])]
+    [('Snowflake', 'acquires', 'Neeva')]
+    """
+    stated = {(r.relation, _mention_key(r.source), _mention_key(r.target), r.evidence.start) for r in relations}
+    for deal in deals:
+        if deal.confidence < KEEP_CONFIDENCE:
+            continue
+        for kind, source_role, relation, target_role in DEAL_RELATIONS:
+            if deal.kind != kind:
+                continue
+            sources = [p.mention for p in deal.parties if p.role == source_role]
+            targets = [p.mention for p in deal.parties if p.role == target_role]
+            for i, source in enumerate(sources):
+                # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
+                for target in (sources[i + 1:] if source_role == target_role else targets):
+                    key = (relation, _mention_key(source), _mention_key(target), deal.evidence.start)
+                    if _mention_key(source) == _mention_key(target) or key in stated or \
+                            (source_role == target_role and (relation, key[2], key[1], key[3]) in stated):
+                        continue
+                    stated.add(key)
+                    yield Relation(source, relation, target, deal.evidence,
+                                   round(deal.confidence * DEAL_RELATION_DISCOUNT, 3), f"deal:{deal.rule}")
+
+
+def _mention_key(mention: Mention) -> str:
+    return (mention.canonical or mention.text).lower()
 
 
 def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]:

@@ -3,7 +3,9 @@
 Files (all optional, UTF-8):
 
 ``*.jsonl`` other than ``metonyms.jsonl``
-    one known entity a line: ``{"name": "Microsoft", "type": "company", "aliases": ["Microsoft Corp."]}``
+    one known entity a line: ``{"name": "Microsoft", "type": "company", "aliases": ["Microsoft Corp."]}``;
+    a company may list ``"descriptors"``, the trade words news uses for it in place of its name
+    ("the *software* company", "the *iPhone* maker": ``["software", "iphone"]``)
 ``metonyms.jsonl``
     places that news uses for a company: ``{"name": "Redmond", "company": "Microsoft"}``
 ``not_entities.txt``
@@ -42,6 +44,9 @@ class Gazetteer:
     metonyms: dict = field(default_factory=dict)  # place -> company
     not_entities: frozenset = frozenset()
     fingerprint: str = ""
+    #: canonical name -> the words that describe it ("software", "search"; its metonym places too),
+    #: lower case with hyphens as spaces (see :func:`descriptor_key`)
+    descriptors: dict = field(default_factory=dict)
 
     @property
     def model_families(self) -> frozenset:
@@ -58,6 +63,15 @@ class Gazetteer:
         return {e.type for e in self.entries if e.surface == surface}
 
 
+def descriptor_key(words: str) -> str:
+    """The form descriptors are compared in: lower case, hyphens and runs of spaces as one space.
+
+    >>> descriptor_key("Social-Media"), descriptor_key("iPhone")
+    ('social media', 'iphone')
+    """
+    return " ".join(words.lower().replace("-", " ").split())
+
+
 def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
     """Read every gazetteer file of ``folder`` (default ``data/gazetteers``).
 
@@ -68,6 +82,8 @@ def load_gazetteer(folder: str | Path | None = None) -> Gazetteer:
     True
     >>> g.metonyms["Redmond"]
     'Microsoft'
+    >>> sorted(w for w in g.descriptors["Microsoft"] if w in ("software", "redmond"))
+    ['redmond', 'software']
     """
     return _load(str(Path(folder or DEFAULT_GAZETTEER_DIR).resolve()))
 
@@ -78,7 +94,7 @@ def _load(folder: str) -> Gazetteer:
     if not root.is_dir():
         raise GazetteerError(f"gazetteer folder not found: {root}")
     digest = hashlib.sha256()
-    entries, metonyms, not_entities = [], {}, set()
+    entries, metonyms, not_entities, descriptors = [], {}, set(), {}
     for path in sorted(root.iterdir()):
         if path.suffix not in (".jsonl", ".txt"):
             continue
@@ -100,6 +116,14 @@ def _load(folder: str) -> Gazetteer:
                 name, type_ = row["name"], row["type"]
                 for surface in [name, *row.get("aliases", [])]:
                     entries.append(GazetteerEntry(surface, type_, name))
+                words = row.get("descriptors", [])
+                if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                    raise TypeError("'descriptors' must be a list of strings")
+                if words:
+                    descriptors.setdefault(name, set()).update(descriptor_key(w) for w in words)
             except (ValueError, KeyError, TypeError) as exc:
                 raise GazetteerError(f"{path}:{number}: malformed gazetteer line ({exc})") from None
-    return Gazetteer(tuple(entries), metonyms, frozenset(not_entities), digest.hexdigest()[:16])
+    for place, company in metonyms.items():
+        descriptors.setdefault(company, set()).add(descriptor_key(place))  # "the Redmond company"
+    return Gazetteer(tuple(entries), metonyms, frozenset(not_entities), digest.hexdigest()[:16],
+                     {name: frozenset(words) for name, words in descriptors.items()})

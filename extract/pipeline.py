@@ -57,16 +57,20 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
 def extract_doc(doc, article: Article) -> Extraction:
     """All records of one parsed article (the Doc's offsets are the article's)."""
     from .coref import entity_refs
-    from .deals import find_attributes, find_deals
+    from .deals import deal_relations, find_attributes, find_deals
+    from .families import family_relations
     from .relations import find_relations
 
     mentions = tuple(mention_from_span(ent, article.id) for ent in doc.ents)
     refs = entity_refs(doc)
+    relations = tuple(find_relations(doc, article.id, refs))
+    deals = tuple(find_deals(doc, article, refs))
+    relations += tuple(deal_relations(deals, relations))
     return Extraction(
         article=article,
         mentions=mentions,
-        relations=tuple(find_relations(doc, article.id, refs)),
-        deals=tuple(find_deals(doc, article, refs)),
+        relations=relations + tuple(family_relations(doc.text, mentions, relations)),
+        deals=deals,
         attributes=tuple(find_attributes(doc, article.id, refs)),
     )
 

@@ -153,3 +153,69 @@ def test_relative_pronoun_subject_is_not_the_next_sentences_topic(make_doc):
     refs = entity_refs(doc)
     retailer = next(t for t in doc if t.text == "retailer")
     assert refs.entity_for(retailer).text == "Amazon"
+
+
+# -- trade words ("the software company") -----------------------------------------------------
+
+DESCRIPTORS = {"Microsoft": frozenset({"software", "redmond"}), "Google": frozenset({"search"}),
+               "Apple": frozenset({"iphone"}), "Nvidia": frozenset({"chip"})}
+
+
+def _with_descriptors(doc, table=DESCRIPTORS):
+    doc.user_data["newsgraph_descriptors"] = table
+    return doc
+
+
+def test_trade_words_beat_the_nearer_company(make_doc):
+    text = ("The deal mirrors Microsoft's arrangement with Inflection AI in March, when the software company "
+            "hired its founders.")
+    doc = _with_descriptors(make_doc(text, {"Microsoft": "COMPANY", "Inflection AI": "COMPANY"}))
+    assert _ref(doc, "company") == "Microsoft"
+    # without the table the nearest company is taken, as before
+    assert _ref(make_doc(text, {"Microsoft": "COMPANY", "Inflection AI": "COMPANY"}), "company") == "Inflection AI"
+
+
+def test_place_based_and_compound_trade_words(make_doc):
+    doc = _with_descriptors(make_doc(
+        "Microsoft and Mistral AI signed a deal. In February the Redmond-based company made an investment.",
+        {"Microsoft": "COMPANY", "Mistral AI": "COMPANY"}))
+    assert _ref(doc, "company") == "Microsoft"
+    doc = _with_descriptors(make_doc("Nvidia and Cohere met on Monday. Cohere said the chipmaker would invest.",
+                                     {"Nvidia": "COMPANY", "Cohere": "COMPANY"}))
+    assert _ref(doc, "chipmaker") == "Nvidia"
+
+
+def test_known_trade_of_another_company_is_not_guessed(make_doc):
+    # "search" describes Google, not Microsoft, the only company before it
+    doc = _with_descriptors(make_doc("Microsoft grew fast. The search company said it would hire.",
+                                     {"Microsoft": "COMPANY"}))
+    assert _ref(doc, "company") is None
+
+
+def test_possessor_in_a_company_apposition_is_not_that_company(make_doc):
+    doc = _with_descriptors(make_doc(
+        "Cohere was founded in 2019. Gomez was an intern at Google Brain, the search company's research unit.",
+        {"Cohere": "COMPANY", "Gomez": "PERSON", "Google Brain": "COMPANY"}))
+    assert _ref(doc, "company") is None
+    # a person's apposition names the person's company as usual
+    doc = make_doc("Apple bought DarwinAI, a Waterloo startup, in January. Alexander Wong, the startup's co-founder, joined Apple.",
+                   {"Apple": "COMPANY", "DarwinAI": "COMPANY", "Alexander Wong": "PERSON"})
+    assert _ref(doc, "startup") == "DarwinAI"
+
+
+def test_description_opening_a_paragraph_is_the_topic_again(make_doc):
+    text = ("Mistral AI released a model. Mistral AI raised money. Mistral AI hired staff.\n\n"
+            "Mistral AI counts Microsoft among its backers. Microsoft made an investment in the startup.\n\n"
+            "The company competes with Anthropic.")
+    doc = make_doc(text, {"Mistral AI": "COMPANY", "Microsoft": "COMPANY", "Anthropic": "COMPANY"})
+    assert _ref(doc, "company") == "Mistral AI"
+
+
+def test_descriptor_phrases():
+    import spacy
+    from extract.coref import descriptor_phrases
+
+    nlp = spacy.blank("en")
+    assert descriptor_phrases(nlp("the iPhone maker")[2]) == {"iphone"}
+    assert "redmond" in descriptor_phrases(nlp("the Redmond-based company")[4])
+    assert descriptor_phrases(nlp("the company")[1]) == frozenset()

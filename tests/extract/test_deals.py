@@ -429,3 +429,28 @@ def test_noun_deal_of_a_simple_present_verb_is_a_standing_arrangement(make_doc):
     assert kept(deals(make_doc, text, ents)) == []
     text = "Databricks sells software. Databricks took a small stake in Mistral AI."
     assert [d.kind for d in kept(deals(make_doc, text, ents))] == ["investment"]
+
+
+# -- relations stated by deals ------------------------------------------------------------------
+
+def test_deal_relations_give_each_kind_its_relation_once():
+    from extract.deals import deal_relations
+    from extract.records import Deal, DealParty, Evidence, Mention, Relation
+
+    ev = Evidence("a", "A, B and C partnered.", 0, 21)
+    a, b, c = (Mention("a", name, "company", i, i + 1, 0, 21) for i, name in enumerate("ABC"))
+    partnership = Deal("a", "partnership", (DealParty(a, "partner"), DealParty(b, "partner"), DealParty(c, "partner")), ev)
+    pairs = [(r.source.text, r.relation, r.target.text) for r in deal_relations([partnership])]
+    assert pairs == [("A", "partners_with", "B"), ("A", "partners_with", "C"), ("B", "partners_with", "C")]
+
+    investment = Deal("a", "investment", (DealParty(a, "investor"), DealParty(b, "investee")), ev, confidence=0.8)
+    [rel] = deal_relations([investment])
+    assert (rel.source, rel.relation, rel.target, rel.evidence) == (a, "invests_in", b, ev)
+    assert rel.rule.startswith("deal:") and rel.confidence < investment.confidence
+    # already stated by a relation rule in the same sentence: not stated again
+    stated = Relation(a, "invests_in", b, ev, 0.8, "verb")
+    assert list(deal_relations([investment], [stated])) == []
+    # a hypothetical deal states nothing
+    assert list(deal_relations([Deal("a", "investment", investment.parties, ev, confidence=0.3)])) == []
+    licence = Deal("a", "licensing", (DealParty(a, "licensor"), DealParty(b, "licensee")), ev)
+    assert [(r.source.text, r.relation, r.target.text) for r in deal_relations([licence])] == [("B", "licenses_from", "A")]

@@ -247,3 +247,16 @@ def test_copula_with_company_noun_makes_a_company(blank):
 def test_surname_that_is_also_a_place_word_stays_a_person(blank):
     assert looks_like_person_name(blank("Ann Park")[:])
     assert not looks_like_person_name(blank("Rohn Glacier")[:])
+
+def test_gazetteer_descriptors_and_metonym_places(tmp_path):
+    (tmp_path / "companies.jsonl").write_text(
+        json.dumps({"name": "Acme", "type": "company", "descriptors": ["Rocket-Sled", "anvil"]}) + "\n"
+        + json.dumps({"name": "Zorb", "type": "company"}) + "\n")
+    (tmp_path / "metonyms.jsonl").write_text(json.dumps({"name": "Mesa Flats", "company": "Acme"}) + "\n")
+    g = load_gazetteer(tmp_path)
+    assert g.descriptors == {"Acme": frozenset({"rocket sled", "anvil", "mesa flats"})}
+    bad = tmp_path / "bad"  # (a folder is read once per process)
+    bad.mkdir()
+    (bad / "companies.jsonl").write_text(json.dumps({"name": "A", "type": "company", "descriptors": "x"}) + "\n")
+    with pytest.raises(GazetteerError, match="descriptors"):
+        load_gazetteer(bad)

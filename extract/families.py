@@ -1,0 +1,99 @@
+"""Developers of model families: a model whose family's developer the article states.
+
+News names a family's developer once and then lists its members: "Anthropic released
+Claude 3 in three sizes. The largest, Claude 3 Opus, ... while the smallest, Claude 3
+Haiku, is pitched at ..." or "xAI released Grok-2 and a smaller sibling, Grok-2 mini".
+:func:`family_relations` reads these off the records of one article: a model with no
+``develops`` relation of its own whose family (the alphabetic start of its name: ``Claude``,
+``Grok``, ``Quill``) has exactly one developer stated in the same article is developed by that
+company. The evidence is the sentence that names the model; the confidence is low, since the
+sentence names the model but not its maker.
+"""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from .records import Evidence, Mention, Relation
+
+#: Confidence of a developer read from the family rather than a sentence that states it.
+FAMILY_CONFIDENCE = 0.55
+
+#: The family part of a model name: its leading letters ("GPT" of "GPT-4o", "Claude" of "Claude 3 Haiku").
+_FAMILY_RE = re.compile(r"[A-Za-z]+")
+
+#: Shorter family names are too ambiguous ("o1", "R1").
+MIN_FAMILY_CHARS = 3
+
+
+def model_family(name: str) -> str | None:
+    """The family a model name belongs to, or ``None`` for names without one.
+
+    Examples
+    --------
+    >>> model_family("Claude 3 Haiku"), model_family("Grok-2 mini"), model_family("o1-preview")
+    ('claude', 'grok', None)
+    """
+    match = _FAMILY_RE.match(name)
+    if match is None or len(match.group()) < MIN_FAMILY_CHARS:
+        return None
+    return match.group().lower()
+
+
+def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable[Relation]) -> Iterator[Relation]:
+    """``develops`` relations for the models of an article whose family has one stated developer there.
+
+    Parameters
+    ----------
+    text : str
+        The text the mentions' offsets point into (evidence sentences are cut from it).
+    mentions : iterable of Mention
+        The article's mentions.
+    relations : iterable of Relation
+        The relations found in the article by the other rules.
+
+    Yields
+    ------
+    Relation
+        One per model (its first mention), rule ``"family"``.
+
+    Examples
+    --------
+    >>> from extract.records import Evidence, Mention, Relation
+    >>> text = "Anthropic released Claude 3 Opus. Claude 3 Haiku is small."
+    >>> anthropic = Mention("a", "Anthropic", "company", 0, 9, 0, 33)
+    >>> opus = Mention("a", "Claude 3 Opus", "model", 19, 32, 0, 33)
+    >>> haiku = Mention("a", "Claude 3 Haiku", "model", 34, 48, 34, 58)
+    >>> stated = Relation(anthropic, "develops", opus, Evidence("a", text[:33], 0, 33), 0.8, "verb")
+    >>> [(r.source.text, r.target.text, r.evidence.sentence) for r in
+    ...  family_relations(text, [anthropic, opus, haiku], [stated])]
+    [('Anthropic', 'Claude 3 Haiku', 'Claude 3 Haiku is small.')]
+    """
+    relations = list(relations)
+    developed = set()
+    developers: dict[str, dict[str, Mention]] = defaultdict(dict)  # family -> developer key -> mention
+    for rel in relations:
+        if rel.relation != "develops":
+            continue
+        developed.add(_key(rel.target))
+        family = model_family(rel.target.text)
+        if family is not None:
+            developers[family].setdefault(_key(rel.source), rel.source)
+    seen = set()
+    for mention in mentions:
+        key = _key(mention)
+        if mention.type != "model" or key in developed or key in seen:
+            continue
+        seen.add(key)
+        makers = developers.get(model_family(mention.text) or "", {})
+        if len(makers) != 1:
+            continue  # no stated developer, or a family two companies build on: no guess
+        [maker] = makers.values()
+        sentence = text[mention.sent_start:mention.sent_end]
+        yield Relation(maker, "develops", mention, Evidence(mention.article, sentence, mention.sent_start, mention.sent_end),
+                       FAMILY_CONFIDENCE, "family")
+
+
+def _key(mention: Mention) -> str:
+    return (mention.canonical or mention.text).lower()
