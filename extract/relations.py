@@ -352,6 +352,11 @@ def _list_members(token: Token) -> list[Token]:
     that has conjuncts of its own is part of the list, not a second name for the first item.
     """
     out = _conjuncts(token)
+    # "released Grok-2 and a smaller sibling, Grok-2 mini": a described conjunct stands for the name in its apposition
+    for tok in list(out[1:]):
+        named = [c for c in tok.children if c.dep_ == "appos" and c.ent_type_]
+        if not tok.ent_type_ and tok.pos_ == "NOUN" and len(named) == 1:
+            out[out.index(tok)] = named[0]
     if token.ent_type_:
         for tok in list(out):
             for child in tok.children:
@@ -446,6 +451,8 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
             found = [(_verb_read_as_noun(child, refs), False)]
         if len(subjects) > 1 and child is not subjects[-1] and all(e.label_ == "PLACE" for e, _ in found):
             continue  # a dateline parsed as a second subject: "PARIS, July 24 — Mistral AI released ..."
+        if found and all(e.label_ == "PLACE" for e, _ in found):
+            found = _dateline_actor(child, refs) or found
         return found
     for child in token.children:
         if child.dep_ == "nsubjpass":
@@ -472,6 +479,24 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
             return found
         if head.dep_ in ("dobj", "pobj", "attr"):
             return subjects_of(head.head, refs, depth + 1)
+    return []
+
+
+#: Dashes that end a dateline ("PALO ALTO, Calif., Aug. 14 — xAI ...").
+DATELINE_DASHES = frozenset({"\u2014", "\u2013", "-", "--"})
+
+
+def _dateline_actor(place: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The actor a dateline subject stands for: "PALO ALTO, Calif., Aug. 14 — xAI, the startup founded by
+    Elon Musk, released ...", parsed with the place as the subject and the name as its apposition after
+    the dash."""
+    doc = place.doc
+    for appos in (c for c in place.children if c.dep_ == "appos" and c.i > place.i):
+        if not any(t.text in DATELINE_DASHES for t in doc[place.i + 1: appos.left_edge.i]):
+            continue
+        found = [(e, v) for e, v in entities_of(appos, refs) if e.label_ != "PLACE"]
+        if found:
+            return found
     return []
 
 
@@ -509,11 +534,17 @@ def _verb_read_as_noun(token: Token, refs: EntityRefs) -> Span | None:
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     after = refs.ent_containing(nxt) if nxt is not None else None
     # "Apple competes with ...": a preposition the verb takes may follow instead of the second name
-    takes_prep = nxt is not None and any(nxt.lower_ in OBJECT_PREPS.get(rel, ()) for rel in _tables()["verbs"][stem]) \
+    takes_prep = nxt is not None and any(nxt.lower_ in _noun_verb_preps(stem, rel) for rel in _tables()["verbs"][stem]) \
         and any(c.dep_ == "prep" and c.i == nxt.i for c in token.children)
     if before is None or before.end != token.i or not (takes_prep or (after is not None and after.start == token.i + 1)):
         return None
     return before
+
+
+def _noun_verb_preps(stem: str, relation: str) -> tuple[str, ...]:
+    """The prepositions that introduce the second party of a trigger verb: its relation's, and a comparison
+    verb's own ("ranks *alongside* GPT-4o")."""
+    return OBJECT_PREPS.get(relation, ()) + tuple(_tables()["comparison"].get(stem, ()))
 
 
 def _verb_stem(token: Token) -> str | None:
@@ -535,7 +566,7 @@ def _verb_noun_relations(token: Token, refs: EntityRefs) -> Iterator[Candidate]:
     for relation in _tables()["verbs"][stem]:
         objects = [(target, False)] + [(m, False) for m in surface_list(target, refs)] if target is not None else []
         if not objects:
-            objects = _prep_objects(token, OBJECT_PREPS.get(relation, ()), refs)
+            objects = _prep_objects(token, _noun_verb_preps(stem, relation), refs)
             if relation == "competes_with":
                 objects += _rival_owners(token, OBJECT_PREPS[relation], refs)
         for obj, ov in _unique(objects):

@@ -99,3 +99,33 @@ def test_unnamed_stake_needs_one_near_company_and_no_negation(make_doc, text):
 
 def test_company_counting_another_among_its_backers(make_doc):
     assert ("Google", "Zorblax") in _stakes(make_doc, "Zorblax also counts Google among its backers.")
+
+
+# -- datelines parsed as subjects, described conjuncts ---------------------------------------------------
+GROK_ENTS = {"xAI": "COMPANY", "Elon Musk": "PERSON", "Grok-2 mini": "MODEL", "Grok-2": "MODEL", "PALO ALTO": "PLACE",
+             "Calif.": "PLACE", "OpenAI": "COMPANY", "GPT-4o": "MODEL", "Meta": "COMPANY", "Llama 3 8B": "MODEL",
+             "Llama 3": "MODEL"}
+
+
+def _grok(make_doc, text):
+    return _triples(make_doc, text, {k: v for k, v in GROK_ENTS.items() if k in text})
+
+
+def test_dateline_subject_stands_for_the_name_after_the_dash(make_doc):
+    got = _grok(make_doc, "PALO ALTO, Calif., Aug. 14, 2024 \u2014 xAI, the startup founded by Elon Musk last year, "
+                          "released Grok-2 and a smaller sibling, Grok-2 mini, late on Tuesday.")
+    assert {("xAI", "develops", "Grok-2"), ("xAI", "develops", "Grok-2 mini")} <= got
+    assert not any(s in ("PALO ALTO", "Calif.") for s, _, _ in got)
+
+
+def test_described_conjunct_is_the_name_in_its_apposition(make_doc):
+    found = [r for r in _relations(make_doc, "Meta released Llama 3 and a smaller sibling, Llama 3 8B, on Monday.",
+                                   {"Meta": "COMPANY", "Llama 3 8B": "MODEL", "Llama 3": "MODEL"})
+             if r.target.text == "Llama 3 8B"]
+    # read off the parse, not through coreference: the confidence of a plain verb statement
+    assert [(r.source.text, r.relation, r.confidence) for r in found] == [("Meta", "develops", 0.8)]
+
+
+def test_model_ranking_alongside_others_competes_with_them(make_doc):
+    got = _grok(make_doc, "xAI says Grok-2 ranks alongside OpenAI's GPT-4o on several public leaderboards.")
+    assert ("Grok-2", "competes_with", "GPT-4o") in got
