@@ -33,6 +33,7 @@ True
 from __future__ import annotations
 
 import json
+import re
 from functools import lru_cache
 from pathlib import Path
 
@@ -209,6 +210,59 @@ class EntityRefs:
         if ent is not None:
             return ent
         return self._resolved.get(token.i)
+
+    def group_for(self, token: Token) -> list[Span]:
+        """The companies a plural description names: "*the two companies*", "*both companies*", "*the pair*".
+
+        They are the latest coordination of fitting names ("Cohere and Fujitsu announced ...")
+        in this or the previous sentence; a number in the description must match their count.
+        Anything else, including a singular noun, gives ``[]``.
+
+        Examples
+        --------
+        >>> import spacy
+        >>> from spacy.tokens import Doc, Span
+        >>> nlp = spacy.blank("en")
+        >>> words = "Cohere and Fujitsu met . The two companies agreed .".split()
+        >>> heads = [3, 0, 0, 3, 3, 7, 7, 8, 8, 8]
+        >>> deps = ["nsubj", "cc", "conj", "ROOT", "punct", "det", "nummod", "nsubj", "ROOT", "punct"]
+        >>> tags = ["NNP", "CC", "NNP", "VBD", ".", "DT", "CD", "NNS", "VBD", "."]
+        >>> doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags,
+        ...           sent_starts=[1, 0, 0, 0, 0, 1, 0, 0, 0, 0])
+        >>> doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="COMPANY")]
+        >>> [e.text for e in entity_refs(doc).group_for(doc[7])]
+        ['Cohere', 'Fujitsu']
+        """
+        if token.tag_ not in ("NNS", "NNPS") and token.lower_ not in ("pair", "duo"):
+            return []
+        singular = re.sub(r"ies$", "y", token.lower_) if token.lower_.endswith("ies") else token.lower_.rstrip("s")
+        if token.lower_ not in ("pair", "duo") and description_word(token, self._company_nouns) is None \
+                and singular not in self._company_nouns:
+            return []
+        children = word_children(token)
+        if not any(c.lower_ in ("the", "both", "these", "those") for c in children):
+            return []
+        number = next((c.lower_ for c in children if c.dep_ == "nummod"), None)
+        wanted = {"two": 2, "three": 3, "four": 4, "2": 2, "3": 3, "4": 4}.get(number) if number else None
+        if number is not None and wanted is None:
+            return []
+        if any(c.lower_ == "both" for c in children):
+            wanted = 2
+        k = self._sent_index.get(token.i, 0)
+        best: list[Span] = []
+        for ent in self.doc.ents:
+            if ent.start >= token.i or ent.label_ not in PLURAL_LABELS or self._sent_index.get(ent.start, 0) < k - 1:
+                continue
+            root = ent.root
+            if root.dep_ == "conj":
+                continue  # counted from the first conjunct
+            members = [ent] + [self._ent_of[c.i] for c in root.subtree
+                               if c.dep_ == "conj" and c.i in self._ent_of and c.i < token.i
+                               and self._ent_of[c.i].label_ in PLURAL_LABELS]
+            members = list({(m.start, m.end): m for m in members}.values())
+            if len(members) >= 2 and (wanted is None or len(members) == wanted):
+                best = members
+        return best
 
     def ent_containing(self, token: Token) -> Span | None:
         """The entity span containing ``token`` (no coreference)."""

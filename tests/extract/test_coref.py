@@ -219,3 +219,23 @@ def test_descriptor_phrases():
     assert descriptor_phrases(nlp("the iPhone maker")[2]) == {"iphone"}
     assert "redmond" in descriptor_phrases(nlp("the Redmond-based company")[4])
     assert descriptor_phrases(nlp("the company")[1]) == frozenset()
+
+
+def test_plural_description_names_the_latest_coordination(make_doc):
+    doc = make_doc("Last week Cohere and Fujitsu announced a partnership under which Fujitsu will sell Takane, "
+                   "a model the two companies are developing together.",
+                   {"Cohere": "COMPANY", "Fujitsu": "COMPANY", "Takane": "MODEL"})
+    refs = entity_refs(doc)
+    assert [e.text for e in refs.group_for(_token(doc, "companies"))] == ["Cohere", "Fujitsu"]
+    # a count that does not fit, or a singular noun, names no group
+    doc = make_doc("Cohere and Fujitsu met. The three companies agreed. The company grew.",
+                   {"Cohere": "COMPANY", "Fujitsu": "COMPANY"})
+    refs = entity_refs(doc)
+    assert refs.group_for(_token(doc, "companies")) == [] and refs.group_for(_token(doc, "company")) == []
+
+
+def test_nationality_is_a_trade_word(make_doc):
+    doc = _with_descriptors(make_doc(
+        "Cohere and Fujitsu announced a partnership under which the Japanese company will sell the model.",
+        {"Cohere": "COMPANY", "Fujitsu": "COMPANY"}), {"Fujitsu": frozenset({"japanese"}), "Cohere": frozenset({"canadian"})})
+    assert _ref(doc, "company") == "Fujitsu"
