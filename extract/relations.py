@@ -203,6 +203,10 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         if found:
             return found
     for tok in _list_members(token):
+        group = _plural_pronoun_group(tok, refs) if depth == 0 else []
+        if group:
+            out += group
+            continue
         ent = refs.entity_for(tok) or _name_completed_by(tok, refs)
         if ent is not None:
             out.append((ent, refs.ent_containing(tok) is None))
@@ -222,6 +226,51 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         out += _named_after(token, refs)
     out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+#: Object pronouns and quantifiers that stand for several names ("fights *both of them*", "competes with *them*").
+PLURAL_OBJECT_PRONOUNS = frozenset({"them"})
+QUANTIFIER_PRONOUNS = frozenset({"both", "all"})
+
+
+def _plural_pronoun_group(token: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The coordinated names an object "them", "both" or "both of them" stands for, earlier in its sentence.
+
+    "Unlike OpenAI and Anthropic, Cohere does not sell a chatbot, but it fights both of them":
+    a plural object pronoun takes the nearest list of two or more names of one type before it in
+    its sentence, never one holding its own clause's subject (an object pronoun is not its
+    subject: "it fights them"). Coreference resolves pronouns to single names, so lists are read here.
+    """
+    if token.dep_ not in ("dobj", "pobj", "dative"):
+        return []
+    word = token.lower_
+    if word in QUANTIFIER_PRONOUNS and token.pos_ in ("PRON", "DET") and token.head.i != token.i:
+        of_them = [g for c in token.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                   if g.dep_ == "pobj" and g.lower_ in PLURAL_OBJECT_PRONOUNS]
+        if not of_them and any(c.dep_ == "prep" for c in token.children):
+            return []  # "both of the chips"
+    elif word not in PLURAL_OBJECT_PRONOUNS or (token.head.dep_ == "prep" and token.head.head.lower_ in QUANTIFIER_PRONOUNS):
+        return []  # the "them" of "both of them" is read through "both"
+    verb = token.head.head if token.dep_ == "pobj" else token.head
+    own_subjects = {_name_key(e) for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                    for e in [refs.entity_for(c)] if e is not None}
+    best: list[Span] = []
+    for ent in token.doc.ents:
+        if ent.start < token.sent.start or ent.end > token.i or ent.label_ not in (COMPANY, MODEL, PERSON):
+            continue
+        group = [ent] + [m for m in surface_list(ent, refs) if m.end <= token.i]
+        group += [refs.ent_containing(c) for c in _conjuncts(ent.root)[1:] if refs.ent_containing(c) is not None]
+        group = [g for g in group if g.label_ == ent.label_]
+        keys = {_name_key(g) for g in group}
+        if len(keys) < 2 or keys & own_subjects:
+            continue
+        if not best or max(g.end for g in group) > max(g.end for g in best):
+            best = group
+    # "OpenAI and Google sell chips, and Nvidia buys them": a plural noun nearer the pronoun is what it means
+    if best and any(t.tag_ in ("NNS", "NNPS") and refs.ent_containing(t) is None
+                    for t in token.doc[max(g.end for g in best): token.i]):
+        return []
+    return _unique([(g, True) for g in sorted(best, key=lambda g: g.start)])
 
 
 def _listed_deeper(container: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:

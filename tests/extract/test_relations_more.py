@@ -129,3 +129,44 @@ def test_described_conjunct_is_the_name_in_its_apposition(make_doc):
 def test_model_ranking_alongside_others_competes_with_them(make_doc):
     got = _grok(make_doc, "xAI says Grok-2 ranks alongside OpenAI's GPT-4o on several public leaderboards.")
     assert ("Grok-2", "competes_with", "GPT-4o") in got
+
+
+# -- plural object pronouns for a list of names ---------------------------------------------------------
+RIVAL_ENTS = {"OpenAI": "COMPANY", "Anthropic": "COMPANY", "Cohere": "COMPANY", "Nvidia": "COMPANY",
+              "Microsoft": "COMPANY", "Google": "COMPANY"}
+
+
+def _rivals(make_doc, text):
+    got = _triples(make_doc, text, {k: v for k, v in RIVAL_ENTS.items() if k in text})
+    return {frozenset((s, t)) for s, r, t in got if r == "competes_with"}
+
+
+@pytest.mark.parametrize("text", [
+    "Unlike OpenAI and Anthropic, Cohere does not sell a consumer chatbot, but it fights both of them for corporate contracts.",
+    "Unlike OpenAI and Anthropic, Cohere does not sell a chatbot, but it fights them for contracts.",
+    "Cohere admires OpenAI and Anthropic and competes with both.",
+])
+def test_plural_object_pronoun_stands_for_the_list_before_it(make_doc, text):
+    assert {frozenset(("Cohere", "OpenAI")), frozenset(("Cohere", "Anthropic"))} <= _rivals(make_doc, text)
+
+
+def test_plural_pronoun_nearer_a_plural_noun_means_the_noun(make_doc):
+    got = _rivals(make_doc, "Microsoft and Google make chips, and Nvidia competes with them.")
+    assert not {frozenset(("Nvidia", "Microsoft")), frozenset(("Nvidia", "Google"))} & got
+
+
+def test_plural_object_pronoun_is_not_a_list_holding_its_own_subject(make_doc):
+    from extract.coref import entity_refs
+    from extract.relations import _plural_pronoun_group
+
+    doc = make_doc("Cohere and OpenAI grew, and Cohere fights them.", {"Cohere": "COMPANY", "OpenAI": "COMPANY"})
+    them = next(t for t in doc if t.lower_ == "them")
+    assert _plural_pronoun_group(them, entity_refs(doc)) == []
+    doc = make_doc("Unlike OpenAI and Anthropic, Cohere fights them.", {k: "COMPANY" for k in ("Cohere", "OpenAI", "Anthropic")})
+    them = next(t for t in doc if t.lower_ == "them")
+    assert [e.text for e, _ in _plural_pronoun_group(them, entity_refs(doc))] == ["OpenAI", "Anthropic"]
+
+
+def test_rival_list_after_a_description_subject(make_doc):
+    got = _rivals(make_doc, "Cohere grew fast. The Toronto company competes with OpenAI and Anthropic for customers.")
+    assert {frozenset(("Cohere", "OpenAI")), frozenset(("Cohere", "Anthropic"))} <= got
