@@ -85,7 +85,7 @@ TWO_WAY = frozenset({"works_for"})
 BASE_CONFIDENCE = {
     "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
     "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6,
-    "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55,
+    "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55, "named_after": 0.5,
 }
 HEDGE_PENALTY = 0.2
 COREF_PENALTY = 0.1
@@ -1654,10 +1654,61 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
         yield Candidate(company, "develops", model, verb, "salient_release", _conf("salient_release", True))
 
 
+def _named_after_company(model: Span, company: Span) -> bool:
+    """Whether a model's name starts with a company's name, or its short form without "AI", "Inc.":
+    "Mistral Large" after "Mistral AI", "Inflection-2" after "Inflection AI".
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Mistral AI Mistral Large Mixtral")
+    >>> company = Span(doc, 0, 2, label="COMPANY")
+    >>> _named_after_company(Span(doc, 2, 4, label="MODEL"), company), _named_after_company(Span(doc, 4, 5, label="MODEL"), company)
+    (True, False)
+    """
+    short = _name_key(company).split()
+    words = model.text.lower().split()
+    if len(words) > len(short) and words[: len(short)] == short:
+        return True
+    # "Inflection-2": the name and a version number joined by a hyphen
+    first, _, rest = words[0].partition("-")
+    return len(short) == 1 and len(words) >= 1 and first == short[0] and rest[:1].isdigit()
+
+
+def _first_plain_mention(mentions: list[Span]) -> Span:
+    """The first mention not under a negation or hedge, else the first."""
+    return next((m for m in mentions if not is_negated(m.root) and not is_hedged(m.root)), mentions[0])
+
+
+def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
+    """develops from a model named after a company of the same Doc: "Mistral AI ... Mistral Large 2".
+
+    A name is not a statement, so the confidence is low, the evidence is the sentence of the
+    model's first mention, and it is never drawn for a model whose developer the Doc states
+    (``developed``: name keys) or whose name starts with the names of two companies.
+    """
+    companies: dict[str, list[Span]] = {}
+    models: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == COMPANY:
+            companies.setdefault(_name_key(ent), []).append(ent)
+        elif ent.label_ == MODEL:
+            models.setdefault(_name_key(ent), []).append(ent)
+    for key, mentions in models.items():
+        if key in developed:
+            continue
+        owners = [spans for spans in companies.values() if _named_after_company(mentions[0], spans[0])]
+        if len(owners) != 1:
+            continue
+        model = _first_plain_mention(mentions)
+        yield Candidate(owners[0][0], "develops", model, model.root, "named_after", BASE_CONFIDENCE["named_after"])
+
+
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, affiliation_relations, surface_title_relations)
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
-FALLBACK_RULES = (unattributed_release_relations,)
+FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations)
 
 
 # -- central checks ------------------------------------------------------------------------------

@@ -170,3 +170,33 @@ def test_plural_object_pronoun_is_not_a_list_holding_its_own_subject(make_doc):
 def test_rival_list_after_a_description_subject(make_doc):
     got = _rivals(make_doc, "Cohere grew fast. The Toronto company competes with OpenAI and Anthropic for customers.")
     assert {frozenset(("Cohere", "OpenAI")), frozenset(("Cohere", "Anthropic"))} <= got
+
+
+# -- a model named after a company of the article ----------------------------------------------------
+NAMED_ENTS = {"Zorblax AI": "COMPANY", "Zorblax Large": "MODEL", "Zorblax-2": "MODEL", "Nimbus": "COMPANY",
+              "Nimbus Zorblax Mini": "MODEL", "Quill-2": "MODEL", "Meta": "COMPANY", "Zorblax Nano": "MODEL"}
+
+
+def _named(make_doc, text):
+    return _relations(make_doc, text, {k: v for k, v in NAMED_ENTS.items() if k in text})
+
+
+@pytest.mark.parametrize("model", ["Zorblax Large", "Zorblax-2"])
+def test_model_named_after_a_company_of_the_article(make_doc, model):
+    text = f"Zorblax AI raised money on Monday. Microsoft brought {model} to its cloud in February. {model} is popular."
+    found = [r for r in _named(make_doc, text) if r.relation == "develops"]
+    assert [(r.source.text, r.target.text) for r in found] == [("Zorblax AI", model)]
+    assert found[0].confidence <= 0.5
+    assert found[0].evidence.sentence == f"Microsoft brought {model} to its cloud in February."  # the first mention
+
+
+def test_model_named_after_a_company_yields_to_a_stated_developer(make_doc):
+    got = {(r.source.text, r.relation, r.target.text) for r in _named(
+        make_doc, "Zorblax AI raised money. Nimbus released Zorblax Large on Monday.")}
+    assert ("Zorblax AI", "develops", "Zorblax Large") not in got
+    assert ("Nimbus", "develops", "Zorblax Large") in got
+
+
+def test_model_name_must_start_with_the_company_name(make_doc):
+    got = _named(make_doc, "Zorblax AI raised money. Nimbus Zorblax Mini and Quill-2 are popular with banks.")
+    assert not any(r.source.text == "Zorblax AI" for r in got)
