@@ -342,7 +342,8 @@ class EntityRefs:
             if lower in self._neuter:
                 if self._is_expletive(token):
                     return None
-                return self._clause_subject(token, NEUTER_LABELS) or self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW)
+                return self._clause_subject(token, NEUTER_LABELS) or self._antecedent(
+                    token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=self._relative_host(token))
             if lower in self._plural:
                 return self._clause_subject(token, PLURAL_LABELS) or self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
             if lower in self._personal:
@@ -643,7 +644,21 @@ class EntityRefs:
                     return self._ent_of.get(subj.i) or (self._resolved.get(subj.i) if subj.i in self._by_trade else None)
         return None
 
-    def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False) -> Span | None:
+    def _relative_host(self, token: Token) -> Span | None:
+        """The entity a relative clause around ``token`` describes: "DBRX, a model that *it* says beats
+        Llama 2" -- the pronoun in the clause is not the clause's own noun."""
+        node = token
+        for _ in range(4):
+            if node.dep_ in ("relcl", "acl") and node.head != node:
+                host = node.head
+                return self._ent_of.get(host.i) or self._resolved.get(host.i)
+            if node.head == node:
+                return None
+            node = node.head
+        return None
+
+    def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False,
+                    exclude: Span | None = None) -> Span | None:
         """The nearest fitting earlier mention; for descriptions (``salient``) the most mentioned one.
 
         A pronoun takes the nearest mention in its own sentence, else the latest sentence's
@@ -668,6 +683,8 @@ class EntityRefs:
             if ent.start <= token.i < ent.end or (ent.root.head == token and ent.root.dep_ in ("compound", "nmod")):
                 continue  # "the Amazon unit" is not Amazon
             if own_subject is not None and _ent_key(ent) == _ent_key(own_subject):
+                continue
+            if exclude is not None and _ent_key(ent) == _ent_key(exclude):
                 continue
             if sent_k == k:
                 same.append((pos, ent))

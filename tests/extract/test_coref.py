@@ -239,3 +239,9 @@ def test_nationality_is_a_trade_word(make_doc):
         "Cohere and Fujitsu announced a partnership under which the Japanese company will sell the model.",
         {"Cohere": "COMPANY", "Fujitsu": "COMPANY"}), {"Fujitsu": frozenset({"japanese"}), "Cohere": frozenset({"canadian"})})
     assert _ref(doc, "company") == "Fujitsu"
+
+
+def test_pronoun_in_a_relative_clause_is_not_the_clauses_noun(make_doc):
+    doc = make_doc("Databricks on Wednesday released DBRX, an open model that it says outperforms Grok-1.",
+                   {"Databricks": "COMPANY", "DBRX": "MODEL", "Grok-1": "MODEL"})
+    assert _ref(doc, "it") == "Databricks"
