@@ -8,9 +8,14 @@ Kinds of file (by extension, case-insensitive):
 * ``.txt``, ``.md`` -- plain text; the first line is the title when it looks like one.
 * ``.html``, ``.htm`` -- the article text of the page (boilerplate dropped) and its metadata.
 * ``.jsonl`` -- one article per line: ``text`` (required), ``id``, ``title``, ``url``, ``date``.
+  Read a line at a time, so a file of any size streams through (:func:`iter_file`).
 
 A file named explicitly (or by a glob whose last part spells its extension) with another
 extension is read as plain text; in a folder such files are ignored.
+
+An article longer than ``max_chars`` characters (default :data:`DEFAULT_MAX_ARTICLE_CHARS`)
+is a :class:`~extract.records.Skip` ("article too long"): a text or HTML file of more than
+4 bytes a character is skipped without being read, and so is such a JSONL line.
 
 Decoding, in order (see :func:`decode_bytes`): a byte-order mark (UTF-8, UTF-16 LE/BE,
 UTF-32 LE/BE); strict UTF-8; UTF-8 with its few stray bytes read as ``cp1252`` (when valid
@@ -42,11 +47,13 @@ from extract.records import Article, Skip
 
 __all__ = [
     "ARTICLE_SUFFIXES",
+    "DEFAULT_MAX_ARTICLE_CHARS",
     "IngestError",
     "clean_text",
     "decode_bytes",
     "front_matter",
     "html_to_article",
+    "iter_file",
     "normalize_date",
     "plain_text_title",
     "read_articles",
@@ -56,7 +63,20 @@ __all__ = [
 #: Extensions read from folders, and the kind of reader for each.
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
-DEFAULT_MAX_BYTES = 50_000_000
+#: The longest article text read, in characters. spaCy with our rules parses some 20,000
+#: characters a second on one core, so this is about four minutes for one article; a news
+#: article is a few thousand characters, and one of millions is a dump, not an article.
+DEFAULT_MAX_ARTICLE_CHARS = 5_000_000
+
+#: A character takes at most this many bytes (UTF-8, UTF-16 and UTF-32 alike), so a file or
+#: JSONL row of more than ``MAX_BYTES_PER_CHAR * max_chars`` bytes is too long unread.
+MAX_BYTES_PER_CHAR = 4
+
+#: JSONL in UTF-16/32 (not JSON Lines, which is UTF-8) is decoded whole: up to this size.
+MAX_WHOLE_JSONL_BYTES = 50_000_000
+
+_SNIFF_BYTES = 65_536  # the start of a JSONL file, checked for binary data and UTF-16/32
+_CHUNK_BYTES = 1 << 20  # how much of a row too long to read is read at a time to pass over it
 
 #: A first line this long or longer is a paragraph, not a title.
 MAX_TITLE_CHARS = 200
@@ -207,8 +227,19 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
             return _refuse_control_heavy(data.decode(codec)), codec
         except UnicodeDecodeError:
             raise IngestError("binary file (contains NUL bytes)") from None
+    text, codec = _decode_utf8_or_single_byte(data, utf8_name=utf8_name, declared_encoding=declared_encoding)
+    return _refuse_control_heavy(text), codec
+
+
+def _decode_utf8_or_single_byte(data: bytes, *, utf8_name: str = "utf-8",
+                                declared_encoding: str | None = None) -> tuple[str, str]:
+    """Bytes without a UTF-16/32 byte-order mark: strict UTF-8, else the fallbacks of :func:`decode_bytes`.
+
+    Never raises: ``latin-1`` decodes every byte string. JSONL rows are decoded one at a time
+    with this, so that a row with stray bytes is decoded as a whole file with them would be.
+    """
     try:
-        return _refuse_control_heavy(data.decode("utf-8")), utf8_name
+        return data.decode("utf-8"), utf8_name
     except UnicodeDecodeError:
         pass
     # A UTF-8 file with a few stray bytes (a cp1252 quote pasted into it) keeps its UTF-8
@@ -224,15 +255,15 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
         label = declared_encoding.lower()
         codec = "cp1252" if label in _WINDOWS_1252_LABELS else label
         try:
-            return _refuse_control_heavy(data.decode(codec)), codecs.lookup(codec).name
+            return data.decode(codec), codecs.lookup(codec).name
         except (UnicodeDecodeError, LookupError):
             pass
     if mostly_utf8:
         text = _ESCAPED_BYTE_RE.sub(lambda m: _single_byte_char(ord(m.group()) - 0xDC00), escaped)
-        return _refuse_control_heavy(text), f"{utf8_name}+cp1252"
+        return text, f"{utf8_name}+cp1252"
     for codec in ("cp1252", "latin-1"):
         try:
-            return _refuse_control_heavy(data.decode(codec)), codec
+            return data.decode(codec), codec
         except UnicodeDecodeError:
             continue
     raise AssertionError("latin-1 decodes every byte string")  # pragma: no cover
@@ -691,23 +722,106 @@ def _strip_site_name(title: str | None, site_name: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- JSONL
 
-def _jsonl_rows(text: str, *, file_id: str, path: str) -> list[Article | Skip]:
-    results: list[Article | Skip] = []
-    # Split on "\n" only: U+2028 and friends are legal inside JSON strings.
-    for number, line in enumerate(text.split("\n"), start=1):
-        if not line.strip():
+def _jsonl_records(path: str, shown: str, *, file_id: str, max_chars: int | None) -> Iterator[Article | Skip]:
+    """The rows of a JSONL file: UTF-8 read one line at a time, UTF-16/32 decoded whole."""
+    size = _regular_file_size(path)
+    with _open_binary(path) as handle:
+        head = _read(handle, _SNIFF_BYTES, path)
+        if not head:
+            raise IngestError("empty file")
+        if _is_utf16_or_32(head):
+            lines: Iterable[str | IngestError] = _whole_file_lines(handle, head, size, path)
+        else:
+            decode_bytes(head)  # refuses binary data (magic numbers, control characters) as for whole files
+            handle.seek(0)
+            lines = _utf8_lines(handle, path, max_chars)
+        yield from _jsonl_rows(lines, file_id=file_id, path=shown, max_chars=max_chars)
+
+
+def _is_utf16_or_32(head: bytes) -> bool:
+    """Whether a file starts like UTF-16 or UTF-32 text: with their byte-order mark, or with NUL bytes."""
+    if head.startswith(codecs.BOM_UTF8):
+        return False
+    return any(head.startswith(bom) for bom, _ in _BOMS) or b"\x00" in head
+
+
+def _whole_file_lines(handle, head: bytes, size: int, path: str) -> list[str]:
+    # JSON Lines is UTF-8 by its spec, and UTF-16/32 cannot be split into lines before decoding,
+    # so the rare file in them is decoded whole, as a text file is, within a whole-file limit.
+    # (A file with NUL bytes that is not UTF-16 gets here too: decode_bytes calls it binary.)
+    if size > MAX_WHOLE_JSONL_BYTES:
+        raise IngestError(f"file too large: {size:,} bytes > {MAX_WHOLE_JSONL_BYTES:,} for JSONL that is not UTF-8 "
+                          "(save it as UTF-8 to have it read row by row)")
+    data = head + _read(handle, MAX_WHOLE_JSONL_BYTES + 1 - len(head), path)
+    if len(data) > MAX_WHOLE_JSONL_BYTES:  # it grew after stat
+        raise IngestError(f"file too large: more than {MAX_WHOLE_JSONL_BYTES:,} bytes for JSONL that is not UTF-8")
+    text, _encoding = decode_bytes(data)
+    return text.split("\n")
+
+
+def _utf8_lines(handle, path: str, max_chars: int | None) -> Iterator[str | IngestError]:
+    """The lines of a UTF-8 file, each decoded on its own; an IngestError for a line too long to read.
+
+    A line of more than 4 bytes for each of ``max_chars`` characters cannot hold an article
+    short enough, and is passed over without being held in memory. A line with bytes that
+    are not UTF-8 is decoded as :func:`decode_bytes` decodes a whole file with them.
+    """
+    max_bytes = None if max_chars is None else MAX_BYTES_PER_CHAR * max_chars
+    first = True
+    while True:
+        line = _readline(handle, path, -1 if max_bytes is None else max_bytes + 2)  # + 2: room for "\r\n"
+        if not line:
+            return
+        if first and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]
+        first = False
+        if max_bytes is not None and len(line.rstrip(b"\r\n")) > max_bytes:
+            size = _pass_rest_of_line(handle, path, line)
+            yield IngestError(_too_many_bytes("row", size, max_chars))
             continue
-        where = f"{path}:{number}"
-        try:
-            results.append(_jsonl_row(line, file_id=file_id, number=number, where=where))
-        except IngestError as exc:
-            results.append(Skip(where, str(exc)))
-    if not results:
-        results.append(Skip(path, "whitespace-only file"))
-    return results
+        yield _decode_utf8_or_single_byte(line)[0]
 
 
-def _jsonl_row(line: str, *, file_id: str, number: int, where: str) -> Article:
+def _pass_rest_of_line(handle, path: str, start: bytes) -> int:
+    """Read to the end of the line that begins with ``start``, a chunk at a time; its length without the line end."""
+    size, chunk = len(start), start
+    while not chunk.endswith(b"\n"):
+        chunk = _readline(handle, path, _CHUNK_BYTES)
+        if not chunk:
+            break
+        size += len(chunk)
+    return size - (len(chunk) - len(chunk.rstrip(b"\r\n")))
+
+
+def _jsonl_rows(lines: Iterable[str | IngestError], *, file_id: str, path: str,
+                max_chars: int | None) -> Iterator[Article | Skip]:
+    """The article or skip of each non-blank row of ``lines`` (an IngestError: a line that could not be read)."""
+    number = 0
+    found = False
+    for line in lines:
+        if isinstance(line, IngestError):
+            number += 1
+            found = True
+            yield Skip(f"{path}:{number}", str(line))
+            continue
+        # A lone carriage return ends a line, as in text files; U+2028 and friends do not:
+        # they are legal inside JSON strings.
+        for row in _CR_RE.sub("\n", line).removesuffix("\n").split("\n"):
+            number += 1
+            if not row.strip():
+                continue
+            found = True
+            where = f"{path}:{number}"
+            try:
+                record = _jsonl_row(row, file_id=file_id, number=number, where=where, max_chars=max_chars)
+            except IngestError as exc:
+                record = Skip(where, str(exc))
+            yield record
+    if not found:
+        yield Skip(path, "whitespace-only file")
+
+
+def _jsonl_row(line: str, *, file_id: str, number: int, where: str, max_chars: int | None) -> Article:
     try:
         row = json.loads(line, strict=False)  # raw control characters are cleaned below
     except json.JSONDecodeError as exc:
@@ -723,6 +837,7 @@ def _jsonl_row(line: str, *, file_id: str, number: int, where: str) -> Article:
     text = clean_text(row["text"])
     if not text.strip():
         raise IngestError("'text' is empty")
+    _check_length(text, max_chars)
 
     article_id = row.get("id")
     if article_id is None:
@@ -790,7 +905,7 @@ def _open_error(path: str, exc: OSError) -> str:
     return f"cannot read file: {exc.strerror or exc}"
 
 
-def _read_bytes(path: str, max_bytes: int) -> bytes:
+def _regular_file_size(path: str) -> int:
     try:
         info = os.stat(path)
     except OSError as exc:
@@ -799,32 +914,58 @@ def _read_bytes(path: str, max_bytes: int) -> bytes:
         raise IngestError("is a folder, not a file")
     if not stat.S_ISREG(info.st_mode):
         raise IngestError("not a regular file")  # reading a FIFO or device could block forever
-    if info.st_size > max_bytes:
-        raise IngestError(f"file too large: {info.st_size} bytes > {max_bytes}")
+    return info.st_size
+
+
+def _open_binary(path: str):
     try:
-        with open(path, "rb") as handle:
-            data = handle.read(max_bytes + 1)
+        return open(path, "rb")
     except OSError as exc:
         raise IngestError(_open_error(path, exc)) from None
-    if len(data) > max_bytes:  # it grew after stat
-        raise IngestError(f"file too large: more than {max_bytes} bytes")
-    return data
+
+
+def _read(handle, size: int, path: str) -> bytes:
+    try:
+        return handle.read(size)
+    except OSError as exc:
+        raise IngestError(_open_error(path, exc)) from None
+
+
+def _readline(handle, path: str, size: int) -> bytes:
+    try:
+        return handle.readline(size)
+    except OSError as exc:
+        raise IngestError(_open_error(path, exc)) from None
+
+
+def _article_char_limit(max_chars: int | None) -> int | None:
+    """``max_chars`` checked, with ``None`` for no limit (given as ``None`` or 0)."""
+    if max_chars is None:
+        return None
+    if isinstance(max_chars, bool) or not isinstance(max_chars, int) or max_chars < 0:
+        raise ValueError(f"max_chars must be a positive number of characters, 0 or None (no limit), not {max_chars!r}")
+    return max_chars or None
+
+
+def _too_many_chars(count: int, max_chars: int) -> str:
+    return f"article too long: {count:,} characters > {max_chars:,} (raise with --max-article-chars)"
+
+
+def _too_many_bytes(what: str, size: int, max_chars: int) -> str:
+    return (f"article too long: {what} of {size:,} bytes > {MAX_BYTES_PER_CHAR * max_chars:,} "
+            f"({MAX_BYTES_PER_CHAR} bytes for each of {max_chars:,} characters; raise with --max-article-chars)")
+
+
+def _check_length(text: str, max_chars: int | None) -> None:
+    if max_chars is not None and len(text) > max_chars:
+        raise IngestError(_too_many_chars(len(text), max_chars))
 
 
 def read_file(path: str | os.PathLike, *, article_id: str,
-              max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article | Skip]:
+              max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> list[Article | Skip]:
     """Read one file: one :class:`Article` (a JSONL file gives one per row) or :class:`Skip` records.
 
-    Parameters
-    ----------
-    path : str or os.PathLike
-        The file. Its extension picks the reader (see the module docstring); any other
-        extension is read as plain text.
-    article_id : str
-        The article's id; for JSONL, the file's id, used for rows without an ``id``
-        (``<article_id>#<line number>``).
-    max_bytes : int
-        Larger files are skipped without being read.
+    The records of :func:`iter_file` as a list; see there.
 
     Returns
     -------
@@ -839,37 +980,102 @@ def read_file(path: str | os.PathLike, *, article_id: str,
     >>> _ = (folder / "chips.txt").write_bytes(b"TSMC opens Arizona fab\\r\\n\\r\\nTSMC said on Tuesday...")
     >>> read_file(folder / "chips.txt", article_id="chips.txt")[0].title
     'TSMC opens Arizona fab'
+    >>> read_file(folder / "chips.txt", article_id="chips.txt", max_chars=20)[0].reason
+    'article too long: 47 characters > 20 (raise with --max-article-chars)'
     >>> read_file(folder / "gone.txt", article_id="gone.txt")[0].reason
     'no such file or folder'
     >>> tmp.cleanup()
     """
-    shown = _printable(path)
+    return list(iter_file(path, article_id=article_id, max_chars=max_chars))
+
+
+def iter_file(path: str | os.PathLike, *, article_id: str,
+              max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> Iterator[Article | Skip]:
+    """Read one file lazily: a JSONL file one row at a time, any other file as one article.
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The file. Its extension picks the reader (see the module docstring); any other
+        extension is read as plain text.
+    article_id : str
+        The article's id; for JSONL, the file's id, used for rows without an ``id``
+        (``<article_id>#<line number>``).
+    max_chars : int or None
+        The longest article text (:attr:`Article.text`, in characters) that is read; a longer
+        article is a :class:`Skip` (``"article too long: ..."``). ``None`` or 0: no limit.
+        A character takes at most 4 bytes in any encoding read, so a text or HTML file
+        larger than ``4 * max_chars`` bytes is skipped without being read, and so is a JSONL
+        row (a line) of more bytes than that. A UTF-8 JSONL file has no size limit as a
+        whole: it is read a line at a time; UTF-16/32 JSONL is decoded whole, up to
+        :data:`MAX_WHOLE_JSONL_BYTES`.
+
+    Returns
+    -------
+    iterator of Article or Skip
+        Never empty; a file that cannot be read gives one :class:`Skip` with a one-line
+        reason, a JSONL row that cannot be read one that names its ``path:line``.
+
+    Raises
+    ------
+    ValueError
+        When ``max_chars`` is negative or not an integer (raised at once, not when iterating).
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> tmp = tempfile.TemporaryDirectory()
+    >>> feed = pathlib.Path(tmp.name) / "feed.jsonl"
+    >>> _ = feed.write_text('{"text": "Arm sued Qualcomm."}\\n{"text": "' + "x" * 50 + '"}\\n', encoding="utf-8")
+    >>> rows = iter_file(feed, article_id="feed.jsonl", max_chars=40)
+    >>> next(rows).id
+    'feed.jsonl#1'
+    >>> next(rows).reason
+    'article too long: 50 characters > 40 (raise with --max-article-chars)'
+    >>> rows.close(); tmp.cleanup()
+    """
+    limit = _article_char_limit(max_chars)
+    return _iter_file(os.fspath(path), _printable(path), article_id, limit)
+
+
+def _iter_file(path: str, shown: str, article_id: str, max_chars: int | None) -> Iterator[Article | Skip]:
     try:
-        return _read_file(os.fspath(path), shown, article_id, max_bytes)
+        if ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower()) == "jsonl":
+            yield from _jsonl_records(path, shown, file_id=article_id, max_chars=max_chars)
+        else:
+            yield _read_article(path, shown, article_id, max_chars)
     except IngestError as exc:
-        return [Skip(shown, str(exc))]
+        yield Skip(shown, str(exc))
 
 
-def _read_file(path: str, shown: str, article_id: str, max_bytes: int) -> list[Article | Skip]:
+def _read_article(path: str, shown: str, article_id: str, max_chars: int | None) -> Article:
     kind = ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower(), "text")
-    data = _read_bytes(path, max_bytes)
+    size = _regular_file_size(path)
+    max_bytes = None if max_chars is None else MAX_BYTES_PER_CHAR * max_chars
+    if max_bytes is not None and size > max_bytes:  # skipped unread: a 2 GB file never reaches memory
+        raise IngestError(_too_many_bytes("file", size, max_chars))
+    with _open_binary(path) as handle:
+        data = _read(handle, -1 if max_bytes is None else max_bytes + 1, path)
+    if max_bytes is not None and len(data) > max_bytes:  # it grew after stat
+        raise IngestError(f"article too long: file grew to more than {max_bytes:,} bytes while being read")
     if not data:
         raise IngestError("empty file")
     declared = _declared_charset(data) if kind == "html" else None
     text, _encoding = decode_bytes(data, declared_encoding=declared)
-    if kind == "jsonl":
-        return _jsonl_rows(_CR_RE.sub("\n", text), file_id=article_id, path=shown)
     text = clean_text(text)
     if not text.strip():
         raise IngestError("whitespace-only file")
     if kind == "html":
-        return [html_to_article(text, article_id=article_id, path=shown)]
+        article = html_to_article(text, article_id=article_id, path=shown)
+        _check_length(article.text, max_chars)
+        return article
+    _check_length(text, max_chars)
     markdown = path.lower().endswith(".md")
     title = plain_text_title(text, markdown=markdown)
     fields = front_matter(text)[0] if markdown else {}
-    return [Article(id=article_id, text=text, title=_one_line(fields.get("title", "")) or title,
-                    url=fields.get("url") or fields.get("canonical_url") or None,
-                    date=normalize_date(fields.get("date")) or dateline_date(text), path=shown)]
+    return Article(id=article_id, text=text, title=_one_line(fields.get("title", "")) or title,
+                   url=fields.get("url") or fields.get("canonical_url") or None,
+                   date=normalize_date(fields.get("date")) or dateline_date(text), path=shown)
 
 
 _DATELINE_RE = re.compile(
@@ -980,7 +1186,7 @@ def _expand(path: str) -> Iterator[tuple[str, str, str | None]]:
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *,
-                  max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Article | Skip]:
+                  max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> Iterator[Article | Skip]:
     """Read articles from files, folders and glob patterns, reporting what cannot be read.
 
     Parameters
@@ -991,17 +1197,24 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
         Symlinked folders are followed once. In folders only ``.txt``, ``.md``, ``.html``, ``.htm``
         and ``.jsonl`` files are read; a file named explicitly is read whatever its
         extension (as plain text if it is none of these).
-    max_bytes : int
-        Files larger than this are skipped unread.
+    max_chars : int or None
+        Longer articles are skipped ("article too long: ..."); ``None`` or 0: no limit.
+        Text and HTML files of more than 4 bytes a character are skipped unread; JSONL files
+        are read a line at a time whatever their size (see :func:`iter_file`).
 
-    Yields
-    ------
-    Article or Skip
-        In input order. Article ids are the path relative to the folder or glob root given
+    Returns
+    -------
+    iterator of Article or Skip
+        Read lazily, in input order. Article ids are the path relative to the folder or glob root given
         (``/``-separated), or the file name for a file given directly; JSONL rows use their
         ``id`` field, else ``<file id>#<line number>``. A later article with an id already
         seen, a missing path, a glob that matches nothing, and every file that cannot be
         read is a :class:`Skip` with a one-line reason.
+
+    Raises
+    ------
+    ValueError
+        When ``max_chars`` is negative or not an integer (raised at once, not when iterating).
 
     Examples
     --------
@@ -1025,6 +1238,10 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
     Skip(path='.../missing.txt', reason='no such file or folder')
     >>> tmp.cleanup()
     """
+    return _read_articles(paths, _article_char_limit(max_chars))
+
+
+def _read_articles(paths: Iterable[str | os.PathLike], max_chars: int | None) -> Iterator[Article | Skip]:
     first_seen: dict[str, str] = {}
     for given in paths:
         given = os.fsdecode(os.fspath(given))
@@ -1032,7 +1249,7 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
             if reason is not None:
                 yield Skip(_printable(path), reason)
                 continue
-            for record in read_file(path, article_id=article_id, max_bytes=max_bytes):
+            for record in _iter_file(path, _printable(path), article_id, max_chars):
                 if isinstance(record, Article):
                     if record.id in first_seen:
                         record = Skip(record.path or _printable(path),

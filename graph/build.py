@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.ingest import read_articles
+from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
 
@@ -69,7 +69,8 @@ class BuildReport:
 
 def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, rules: ResolutionRules | None = None,
                 report: BuildReport | None = None, engine: str = "local", scheduler: str | None = None,
-                cache=None, progress=None) -> nx.MultiDiGraph:
+                cache=None, progress=None,
+                max_article_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> nx.MultiDiGraph:
     """Build the knowledge graph of articles.
 
     Parameters
@@ -93,6 +94,10 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
         Filled with what was read and skipped.
     progress : callable, optional
         Called with no argument as each article is handed to extraction (for progress bars).
+    max_article_chars : int or None
+        Articles read from files with a longer text are skipped and reported ("article too
+        long"; see :func:`extract.ingest.read_articles`); ``None`` or 0: no limit. Article
+        records and texts given directly are not limited.
 
     Returns
     -------
@@ -106,6 +111,8 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     >>> G.has_edge("person:jensen-huang", "company:nvidia", key="leads")
     True
     """
+    if max_article_chars is not None and max_article_chars < 0:  # checked now, not once extraction reads
+        raise ValueError(f"max_article_chars must be 0 (no limit) or more, not {max_article_chars}")
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
     if nlp is None:
@@ -113,7 +120,7 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     report.model = nlp.meta.get("name", model)
 
     def articles():
-        for item in _read_inputs(inputs):
+        for item in _read_inputs(inputs, max_chars=max_article_chars):
             if isinstance(item, Skip):
                 report.skipped.append(item)
             else:
@@ -150,7 +157,7 @@ def _extract_all(nlp, articles, *, jobs, engine, scheduler, cache) -> list[Extra
             store.close()
 
 
-def _read_inputs(inputs):
+def _read_inputs(inputs, *, max_chars: int | None):
     if isinstance(inputs, (str, os.PathLike, Article)):
         inputs = [inputs]
     paths = []
@@ -164,7 +171,7 @@ def _read_inputs(inputs):
         else:
             yield Skip(repr(item)[:80], f"not a path, an Article or a text: {type(item).__name__}")
     if paths:
-        yield from read_articles(paths)
+        yield from read_articles(paths, max_chars=max_chars)
 
 
 def _is_text(item: str) -> bool:

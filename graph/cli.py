@@ -16,6 +16,7 @@ import click
 from tqdm import tqdm
 
 from extract.gazetteer import GazetteerError
+from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS
 from extract.pipeline import DEFAULT_MODEL, ModelError
 
 from . import build as build_module
@@ -69,8 +70,10 @@ def main(ctx, debug):
               help="Extraction cache: only new or changed articles are parsed.  [default: OUT/cache.sqlite]")
 @click.option("--no-cache", is_flag=True, help="Parse every article; neither read nor write a cache.")
 @click.option("--strict", is_flag=True, help="Exit 1 (after writing the outputs) if any input was skipped.")
+@click.option("--max-article-chars", metavar="N", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True,
+              type=click.IntRange(0), help="Skip (and report) articles longer than N characters; 0: no limit.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache, strict, quiet):
+def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache, strict, max_article_chars, quiet):
     """Build the graph of articles: files, folders and glob patterns, in any mix.
 
     \b
@@ -91,7 +94,8 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
         # Path objects: every argument is a path or a pattern, never article text (build_graph
         # takes a string with spaces that names no file for text: a missing "my notes.txt").
         G = build_module.build_graph([Path(p) for p in inputs], model=model, jobs=jobs, report=report, engine=engine,
-                                     scheduler=scheduler, cache=cache, progress=bar.update)
+                                     scheduler=scheduler, cache=cache, progress=bar.update,
+                                     max_article_chars=max_article_chars)
     finally:
         bar.close()
         if cache is not None:

@@ -123,6 +123,31 @@ def test_usage_error_exit_code():
     assert CliRunner().invoke(main, ["build"]).exit_code == 2
 
 
+def test_max_article_chars_skips_longer_articles_and_0_keeps_them(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "long.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "in" / "short.txt").write_text("Nvidia's CEO Jensen Huang spoke.", encoding="utf-8")
+    out = tmp_path / "out"
+    limit = len(ARTICLE) - 1
+    limited = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(out), "--no-cache", "-q",
+                                        "--max-article-chars", str(limit)])
+    assert limited.exit_code == 0, limited.output
+    reason = f"article too long: {len(ARTICLE):,} characters > {limit:,} (raise with --max-article-chars)"
+    assert limited.stderr == f"skipped {tmp_path / 'in' / 'long.txt'}: {reason}\n"
+    assert list(json.loads((out / "graph.json").read_text())["graph"]["articles"]) == ["short.txt"]
+
+    unlimited = CliRunner().invoke(main, ["build", str(tmp_path / "in"), "-o", str(out), "--no-cache", "-q",
+                                          "--max-article-chars", "0"])
+    assert unlimited.exit_code == 0 and unlimited.stderr == "", unlimited.output
+    assert sorted(json.loads((out / "graph.json").read_text())["graph"]["articles"]) == ["long.txt", "short.txt"]
+
+
+def test_negative_max_article_chars_is_a_usage_error(tmp_path):
+    result = CliRunner().invoke(main, ["build", str(tmp_path), "-o", str(tmp_path / "out"), "--max-article-chars", "-1"])
+    assert result.exit_code == 2 and "Traceback" not in result.output
+    assert "--max-article-chars" in result.stderr and not (tmp_path / "out").exists()
+
+
 @pytest.mark.parametrize("fmt, name", [("graphml", "graph.graphml"), ("gexf", "graph.gexf"), ("neo4j", "graph.cypher"),
                                        ("csv", "csv"), ("json", "copy.json")])
 def test_export_round_trips(built, tmp_path, fmt, name):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import os
 import re
 import unicodedata
@@ -281,6 +282,134 @@ def test_jsonl_with_bom_and_crlf_line_ends():
         ("crlf-1", "Dell and Nvidia built an AI factory."), ("crlf-2", "HPE bought Juniper Networks.")]
 
 
+def jsonl(*rows: dict) -> str:
+    return "".join(json.dumps(row) + "\n" for row in rows)
+
+
+def test_jsonl_file_is_streamed_row_by_row_so_only_rows_are_limited(tmp_path):
+    rows = [{"id": f"r{n}", "text": f"Row {n:04d} says Nvidia sells chips to Dell."} for n in range(300)]
+    path = write(tmp_path / "feed.jsonl", jsonl(*rows))
+    assert path.stat().st_size > 4 * 100 * 30  # far more than 4 bytes for each of 100 characters
+    records = read_file(path, article_id="feed.jsonl", max_chars=100)
+    assert [(r.id, r.text, r.path) for r in records] == [
+        (row["id"], row["text"], f"{path}:{n}") for n, row in enumerate(rows, start=1)]
+
+
+def test_jsonl_row_over_the_limit_is_a_skip_naming_its_line(tmp_path):
+    path = write(tmp_path / "feed.jsonl", jsonl(
+        {"id": "ok-1", "text": "Arm sued Qualcomm."},
+        {"id": "long", "text": "x" * 150},  # a short line, a long text
+        {"id": "huge", "text": "y" * 1000},  # a line longer than 4 bytes for each of 100 characters
+        {"id": "ok-4", "text": "Cisco bought Splunk."}))
+    huge_line_bytes = len(json.dumps({"id": "huge", "text": "y" * 1000}))
+    assert read_file(path, article_id="feed.jsonl", max_chars=100) == [
+        Article("ok-1", "Arm sued Qualcomm.", path=f"{path}:1"),
+        Skip(f"{path}:2", f"article too long: 150 characters > 100 {LIMIT_HINT}"),
+        Skip(f"{path}:3", f"article too long: row of {huge_line_bytes:,} bytes > 400 "
+                          "(4 bytes for each of 100 characters; raise with --max-article-chars)"),
+        Article("ok-4", "Cisco bought Splunk.", path=f"{path}:4"),
+    ]
+    assert [r.id for r in read_file(path, article_id="feed.jsonl", max_chars=0)] == ["ok-1", "long", "huge", "ok-4"]
+
+
+def test_jsonl_line_too_long_is_passed_over_in_chunks_and_rows_stay_in_little_memory(tmp_path, monkeypatch):
+    import tracemalloc
+
+    row = json.dumps({"text": "Nvidia said data-center revenue rose. " * 60}) + "\n"  # 2.3 KB
+    path = tmp_path / "feed.jsonl"
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(row * 1000)
+        f.write(json.dumps({"text": "z" * 3_000_000}) + "\r\n")  # one 3 MB line
+        f.write(row * 1000)
+    monkeypatch.setattr(ingest, "_CHUNK_BYTES", 16_384)
+    tracemalloc.start()
+    try:
+        counts = {"articles": 0, "skips": 0}
+        for record in read_articles([path], max_chars=10_000):
+            counts["articles" if isinstance(record, Article) else "skips"] += 1
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert counts == {"articles": 2000, "skips": 1}
+    assert path.stat().st_size > 7_000_000 and peak < 1_500_000, peak  # the long line alone is 3 MB
+
+
+def test_read_articles_over_a_jsonl_file_is_lazy(tmp_path, monkeypatch):
+    path = write(tmp_path / "feed.jsonl", jsonl(*({"text": f"Row {n}: Arm sued Qualcomm."} for n in range(1000))))
+    parsed = []
+    real_row = ingest._jsonl_row
+
+    def counting_row(line, **kwargs):
+        parsed.append(kwargs["number"])
+        return real_row(line, **kwargs)
+
+    monkeypatch.setattr(ingest, "_jsonl_row", counting_row)
+    records = read_articles([path])
+    assert parsed == []  # nothing is read before the first record is asked for
+    assert next(records).text == "Row 0: Arm sued Qualcomm."
+    assert parsed == [1]
+    records.close()
+
+
+def test_jsonl_rows_with_invalid_utf8_are_decoded_one_row_at_a_time(tmp_path):
+    rows = [
+        '{"text": "Société Générale backs Mistral."}'.encode("utf-8"),
+        b'{"text": "Nvidia\x92s chips"}',  # one stray cp1252 byte in an ASCII row
+        rb'{"text": "caf\u00e9 cr\u00e8me \u201cd\u00e9j\u00e0\u201d"}',  # JSON escapes are not bytes to decode
+        b'{"text": "Caf\xe9 Robotique raised \x8015 million"}',  # a row written in cp1252
+        "“Blackwell” — ".encode("utf-8").join([b'{"text": "', b'\x93sold out\x94"}']),  # UTF-8 and stray bytes
+        b'{"text": "\xff\xfe broken"',  # undecodable and malformed: only this row is skipped
+        b'{"text": "Arm sued Qualcomm."}',
+    ]
+    path = write(tmp_path / "feed.jsonl", b"\n".join(rows) + b"\n")
+    records = read_file(path, article_id="f")
+    assert [r.text if isinstance(r, Article) else r.reason for r in records] == [
+        "Société Générale backs Mistral.",
+        "Nvidia’s chips",
+        "café crème “déjà”",
+        "Café Robotique raised €15 million",
+        "“Blackwell” — “sold out”",
+        "malformed JSON: Expecting ',' delimiter at column 21",
+        "Arm sued Qualcomm.",
+    ]
+    for row, record in zip(rows, records):  # each row decoded as a file of that row alone would be
+        if isinstance(record, Article):
+            assert record.text == json.loads(clean_text(decode_bytes(row)[0]))["text"]
+
+
+@pytest.mark.parametrize("codec, bom", [
+    ("utf-8", codecs.BOM_UTF8), ("utf-16-le", codecs.BOM_UTF16_LE), ("utf-16-be", codecs.BOM_UTF16_BE),
+    ("utf-32-le", codecs.BOM_UTF32_LE), ("utf-16-le", b""),
+])
+def test_jsonl_with_a_byte_order_mark_or_in_utf16_is_read(tmp_path, codec, bom):
+    text = jsonl({"id": "a", "text": "Arm sued Qualcomm."}, {"id": "b", "text": "Société Générale backs Mistral."})
+    path = write(tmp_path / "feed.jsonl", bom + text.encode(codec))
+    assert [(r.id, r.text, r.path) for r in read_file(path, article_id="f")] == [
+        ("a", "Arm sued Qualcomm.", f"{path}:1"), ("b", "Société Générale backs Mistral.", f"{path}:2")]
+
+
+def test_only_jsonl_that_is_not_utf8_has_a_whole_file_limit(tmp_path, monkeypatch):
+    monkeypatch.setattr(ingest, "MAX_WHOLE_JSONL_BYTES", 1000)
+    text = jsonl(*({"text": f"Row {n}: Arm sued Qualcomm."} for n in range(100)))
+    utf8 = write(tmp_path / "utf8.jsonl", text)
+    assert len(read_file(utf8, article_id="u")) == 100
+    utf16 = write(tmp_path / "utf16.jsonl", codecs.BOM_UTF16_LE + text.encode("utf-16-le"))
+    size = utf16.stat().st_size
+    assert read_file(utf16, article_id="w") == [Skip(str(utf16), (
+        f"file too large: {size:,} bytes > 1,000 for JSONL that is not UTF-8 (save it as UTF-8 to have it read row by row)"))]
+
+
+def test_jsonl_lone_carriage_returns_end_rows_and_line_numbers_count_them(tmp_path):
+    path = write(tmp_path / "feed.jsonl", b'{"text": "a"}\r{"text": "b"}\r\n\r\n{"text": "c"}')
+    assert [(r.id, r.path) for r in read_file(path, article_id="f")] == [
+        ("f#1", f"{path}:1"), ("f#2", f"{path}:2"), ("f#4", f"{path}:4")]
+
+
+def test_jsonl_binary_data_at_the_start_is_one_skip_for_the_file(tmp_path):
+    path = write(tmp_path / "feed.jsonl", b"\x01\x02\x03\x04\x05\x06" * 2000 + b'\n{"text": "Arm"}\n')
+    assert read_file(path, article_id="f") == [Skip(str(path), "binary file (12000 control characters in 12017)")]
+
+
 # --------------------------------------------------------------------------- decoding
 
 
@@ -380,18 +509,59 @@ def test_zero_width_joiner_between_scripts_is_kept():
 # --------------------------------------------------------------------------- sizes and file system
 
 
-def test_file_larger_than_max_bytes_is_a_skip(tmp_path):
-    path = write(tmp_path / "big.txt", "x" * 1001)
-    assert read_file(path, article_id="big.txt", max_bytes=1000) == [
-        Skip(str(path), "file too large: 1001 bytes > 1000")]
+LIMIT_HINT = "(raise with --max-article-chars)"
 
 
-def test_twenty_megabyte_article_is_read_by_default(tmp_path):
+def test_file_over_four_bytes_a_character_is_skipped_without_being_read(tmp_path, monkeypatch):
+    path = tmp_path / "dump.txt"
+    with open(path, "wb") as f:
+        f.truncate(10**9)  # sparse: a gigabyte on paper, nothing on disk
+
+    def must_not_open(*args, **kwargs):
+        raise AssertionError("the file was opened")
+
+    monkeypatch.setattr(ingest, "open", must_not_open, raising=False)
+    assert read_file(path, article_id="dump.txt") == [Skip(str(path), (
+        "article too long: file of 1,000,000,000 bytes > 20,000,000 "
+        "(4 bytes for each of 5,000,000 characters; raise with --max-article-chars)"))]
+
+
+@pytest.mark.parametrize("name, text, article_text", [
+    ("long.txt", "é" * 101, "é" * 101),  # 202 bytes, under 4 a character: read, then counted
+    ("long.html", "<p>" + "word " * 21 + "</p>", ("word " * 21).strip()),
+])
+def test_article_longer_than_max_chars_is_a_skip(tmp_path, name, text, article_text):
+    path = write(tmp_path / name, text)
+    assert read_file(path, article_id=name, max_chars=100) == [
+        Skip(str(path), f"article too long: {len(article_text)} characters > 100 {LIMIT_HINT}")]
+    assert only(read_file(path, article_id=name, max_chars=len(article_text))).text == article_text
+
+
+def test_html_limit_counts_the_article_text_not_the_page(tmp_path):
+    page = "<nav>" + "Home " * 20 + "</nav><p>Arm sued Qualcomm.</p>"  # 136 characters, 18 of them the article
+    path = write(tmp_path / "page.html", page)
+    assert only(read_file(path, article_id="page.html", max_chars=50)).text == "Arm sued Qualcomm."
+    assert read_file(path, article_id="page.html", max_chars=30) == [Skip(str(path), (  # the page is over 4 x 30 bytes
+        "article too long: file of 136 bytes > 120 (4 bytes for each of 30 characters; raise with --max-article-chars)"))]
+
+
+def test_twenty_megabyte_article_is_skipped_by_default_and_read_without_a_limit(tmp_path):
     paragraph = "Nvidia said data-center revenue rose. TSMC said it would build more fabs.\n\n"
     text = "Chip makers report\n\n" + paragraph * (20_000_000 // len(paragraph))
     path = write(tmp_path / "huge.txt", text)
-    article = only(read_articles([path]))
-    assert (article.title, len(article.text) == len(text) > 19_000_000) == ("Chip makers report", True)
+    assert only(read_articles([path])) == Skip(
+        str(path), f"article too long: {len(text):,} characters > 5,000,000 {LIMIT_HINT}")
+    for no_limit in (None, 0):
+        article = only(read_articles([path], max_chars=no_limit))
+        assert (article.title, len(article.text) == len(text) > 19_000_000) == ("Chip makers report", True)
+
+
+@pytest.mark.parametrize("max_chars", [-1, 1.5, True])
+def test_max_chars_must_be_a_count_and_is_checked_before_reading(tmp_path, max_chars):
+    with pytest.raises(ValueError, match="max_chars"):
+        read_articles([tmp_path / "never-read.txt"], max_chars=max_chars)  # not iterated: raised at once
+    with pytest.raises(ValueError, match="max_chars"):
+        ingest.iter_file(tmp_path / "never-read.txt", article_id="x", max_chars=max_chars)
 
 
 def test_file_without_read_permission(tmp_path):
