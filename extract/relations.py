@@ -211,6 +211,10 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         if ent is not None:
             out.append((ent, refs.ent_containing(tok) is None))
             continue
+        plural = refs.group_for(tok)  # "the two companies are developing"
+        if plural:
+            out.extend((member, True) for member in plural)
+            continue
         if tok.lemma_.lower() in tables["containers"] or tok.lower_ in tables["containers"]:
             for prep in tok.children:
                 if prep.dep_ != "prep" or prep.lower_ not in tables["container_preps"]:
@@ -977,6 +981,15 @@ def _hyphenated_verb_frame(verb: Token, relation: str, refs: EntityRefs) -> Iter
             yield _oriented(s, relation, o, verb, "verb", _conf("verb", sv or ov))
 
 
+def _object_gap(verb: Token) -> bool:
+    """A relative clause whose subject is a name or noun, not the relative pronoun, and which has no object:
+    its noun is the object ("a model *the two companies are developing*", "the chip *that Nvidia designed*")."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.tag_ in ("WDT", "WP") or subject.lower_ in ("that", "which", "who"):
+        return False
+    return not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in verb.children)
+
+
 def _prep_objects_of(kids: list[Token], preps: tuple[str, ...], refs: EntityRefs) -> list[tuple[Span, bool]]:
     return _unique([e for c in kids if c.dep_ == "prep" and c.lower_ in preps
                     for g in c.children if g.dep_ == "pobj" for e in entities_of(g, refs)])
@@ -1032,6 +1045,9 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             # the parser took for a reduced relative: it has its object)
             objects = entities_of(verb.head, refs)
             subjects = []
+        if verb.dep_ == "relcl" and not objects and _object_gap(verb):
+            # "Takane, a model the two companies are developing": the clause's missing object is its noun
+            objects = entities_of(verb.head, refs)
         prep_objects = _prep_objects(verb, preps, refs)
         if relation == "invests_in":
             # "invest up to $2 billion in X": the parser hangs the "in" phrase on the amount

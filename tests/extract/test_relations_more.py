@@ -200,3 +200,18 @@ def test_model_named_after_a_company_yields_to_a_stated_developer(make_doc):
 def test_model_name_must_start_with_the_company_name(make_doc):
     got = _named(make_doc, "Zorblax AI raised money. Nimbus Zorblax Mini and Quill-2 are popular with banks.")
     assert not any(r.source.text == "Zorblax AI" for r in got)
+
+
+# -- object-gap relative clauses and plural descriptions ---------------------------------------------
+def test_object_gap_relative_clause_with_a_plural_description(make_doc):
+    text = ("Last week Zorblax and Nimbus announced a partnership under which Nimbus will sell Quill-2, "
+            "a legal model the two companies are developing together, to banks.")
+    got = _triples(make_doc, text)
+    assert {("Zorblax", "develops", "Quill-2"), ("Nimbus", "develops", "Quill-2")} <= got
+
+
+
+def test_relative_clause_whose_pronoun_is_the_subject_has_no_gap(make_doc):
+    got = _triples(make_doc, "Zorblax and Nimbus met. Quill-2 is a model that the two companies sell.",
+                   {"Quill-2": "MODEL", "Zorblax": "COMPANY", "Nimbus": "COMPANY"})
+    assert not any(rel == "develops" for _, rel, _ in got)
