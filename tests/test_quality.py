@@ -30,8 +30,8 @@ def _score(nlp, articles, gold):
 def test_seed_bars(nlp, shared_dir):
     seeds = shared_dir / "corpus" / "seeds"
     result, G = _score(nlp, seeds / "articles", seeds / "gold.json")
-    assert result.entity.f1 >= 0.90, result.problems
-    assert result.relation.f1 >= 0.75, result.problems
+    assert result.entity.f1 >= 0.95, result.problems  # the issue's bars are 0.90 and 0.75; we are at 1.0 and 1.0
+    assert result.relation.f1 >= 0.90, result.problems
     assert result.deal.tp == 2 and result.deal.fp == 0
     assert result.deal_amount_accuracy == 1.0
     assert result.attribute_accuracy == 1.0
@@ -40,9 +40,10 @@ def test_seed_bars(nlp, shared_dir):
 
 def test_sample_corpus_floor(nlp):
     result, _ = _score(nlp, REPO / "data" / "articles", REPO / "data" / "gold.json")
-    assert result.entity.f1 >= 0.90, result.problems
-    assert result.relation.f1 >= 0.55, result.problems
-    assert result.deal.f1 >= 0.55, result.problems
+    # just under the measured 1.00 / 0.98 / 0.98: a drop here is a regression to look at
+    assert result.entity.f1 >= 0.97, result.problems
+    assert result.relation.f1 >= 0.93, result.problems
+    assert result.deal.f1 >= 0.93, result.problems
     assert result.evidence_coverage == 1.0
 
 
@@ -50,6 +51,7 @@ def test_heldout_floor(nlp):
     """Text the rules were not tuned to: a floor well below the tuned corpora, to catch collapses."""
     held = REPO / "tests" / "data" / "heldout"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
-    assert result.entity.f1 >= 0.75, result.problems
-    assert result.relation.f1 >= 0.30, result.problems
+    assert result.entity.f1 >= 0.80, result.problems  # measured 0.86 / 0.56 / 0.74
+    assert result.relation.f1 >= 0.48, result.problems
+    assert result.deal.f1 >= 0.60, result.problems
     assert result.evidence_coverage == 1.0
