@@ -616,6 +616,12 @@ class EntityRefs:
         return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in word_children(token))
 
     @staticmethod
+    def _is_release_description(token: Token) -> bool:
+        """ "the *new* model", "the *latest* system": a description of the model an article announces."""
+        mods = _word_set("coref", "release_modifiers")
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in mods for c in word_children(token))
+
+    @staticmethod
     def _is_expletive(token: Token) -> bool:
         """ "It is no secret that ...", "it seems ..." : an ``it`` that refers to nothing."""
         head = token.head
@@ -695,6 +701,10 @@ class EntityRefs:
             subjects = [(pos, ent) for pos, ent in same if subject_at.get(pos)]
             if subjects:
                 return max(subjects, key=lambda m: m[0])[1]
+        if same and labels == ("MODEL",) and self._is_release_description(token):
+            # "xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the new model ranks ...":
+            # "the new model" is the release the sentence leads with, not the last model named
+            return min(same, key=lambda m: m[0])[1]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if salient and earlier:

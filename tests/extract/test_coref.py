@@ -245,3 +245,13 @@ def test_pronoun_in_a_relative_clause_is_not_the_clauses_noun(make_doc):
     doc = make_doc("Databricks on Wednesday released DBRX, an open model that it says outperforms Grok-1.",
                    {"Databricks": "COMPANY", "DBRX": "MODEL", "Grok-1": "MODEL"})
     assert _ref(doc, "it") == "Databricks"
+
+
+def test_new_model_is_the_release_the_sentence_leads_with(make_doc):
+    doc = make_doc("xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the new model ranks alongside GPT-4o.",
+                   {"xAI": "COMPANY", "Grok-2": "MODEL", "Grok-2 mini": "MODEL", "GPT-4o": "MODEL"})
+    assert _ref(doc, "model") == "Grok-2"
+    # without a release word the nearest model is meant, as for any description
+    doc = make_doc("xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the model runs on phones.",
+                   {"xAI": "COMPANY", "Grok-2": "MODEL", "Grok-2 mini": "MODEL"})
+    assert _ref(doc, "model") == "Grok-2 mini"
