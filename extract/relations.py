@@ -84,7 +84,7 @@ TWO_WAY = frozenset({"works_for"})
 #: Confidence by rule strength, before hedging and coreference penalties.
 BASE_CONFIDENCE = {
     "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
-    "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6,
+    "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6, "hired_founder": 0.6,
     "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55, "named_after": 0.5,
 }
 HEDGE_PENALTY = 0.2
@@ -660,6 +660,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     parts = word_parts(title)
     # "CEO Jensen Huang": the title is a compound of the name
     if title.dep_ == "compound" and refs.ent_containing(title.head) is not None:
+        if title.tag_ in ("NNS", "NNPS"):
+            # "co-founders Larry Page and Sergey Brin": a plural title before a list holds for every name
+            found = [refs.ent_containing(t) for t in _conjuncts(title.head)]
+            return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
         return [(refs.ent_containing(title.head), False)]
     # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang"
     for child in word_children(title):
@@ -737,6 +741,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             ent = refs.salient_entity(token, ("COMPANY",))
             orgs = [(ent, True)] if ent is not None else []
             rule = "bare_title"
+        if not orgs and relation == "founded":
+            orgs = _founders_hired_away(token, refs)
+            rule = "hired_founder" if orgs else rule
         if not orgs:
             continue
         parts = _part_owners(token, refs)
@@ -745,6 +752,40 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Microsoft hired co-founders A and B": founders a company hires founded another company, the one
+    other company the sentence names ("... its arrangement with Inflection AI, when Microsoft hired
+    co-founders ..."). Nothing when the sentence names several others."""
+    holder = title.head if title.dep_ == "compound" else title
+    verb = holder.head
+    while holder.dep_ == "conj" and verb.dep_ in ("dobj", "conj") and verb.head != verb:
+        holder, verb = verb, verb.head
+    if holder.dep_ != "dobj" or lemma_word(verb) not in _word_list("hiring_away_verbs"):
+        return []
+    hirers = {_company_key(e) for e, _ in subjects_of(verb, refs)}
+    if not hirers:
+        return []
+    sent = title.sent if title.doc.has_annotation("SENT_START") else title.doc[:]
+    others = {}
+    for ent in sent.ents:
+        if ent.label_ == COMPANY and _company_key(ent) not in hirers:
+            others.setdefault(_company_key(ent), ent)
+    return [(next(iter(others.values())), True)] if len(others) == 1 else []
+
+
+def _company_key(ent: Span) -> str:
+    """A company's name without the words that only complete it ("Inflection AI" and "Inflection" are one)."""
+    words = (ent._.canonical or ent.text).lower().split() if Span.has_extension("canonical") else ent.text.lower().split()
+    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+@lru_cache(maxsize=None)
+def _word_list(key: str) -> frozenset[str]:
+    return frozenset(load_triggers()[key])
 
 
 def _is_bare(title: Token) -> bool:

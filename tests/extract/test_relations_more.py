@@ -215,3 +215,16 @@ def test_relative_clause_whose_pronoun_is_the_subject_has_no_gap(make_doc):
     got = _triples(make_doc, "Zorblax and Nimbus met. Quill-2 is a model that the two companies sell.",
                    {"Quill-2": "MODEL", "Zorblax": "COMPANY", "Nimbus": "COMPANY"})
     assert not any(rel == "develops" for _, rel, _ in got)
+
+
+# -- founders hired away, plural titles ----------------------------------------------------------------
+def test_founders_a_company_hires_founded_the_other_company_of_the_sentence(make_doc):
+    ents = {"Nimbus": "COMPANY", "Zorblax": "COMPANY", "Ada Stone": "PERSON", "Ben Marsh": "PERSON"}
+    got = _triples(make_doc, "The deal mirrors Nimbus's arrangement with Zorblax in March, when Nimbus hired "
+                             "co-founders Ada Stone and Ben Marsh along with most of the staff.", ents)
+    assert {("Ada Stone", "founded", "Zorblax"), ("Ben Marsh", "founded", "Zorblax")} <= got
+    assert ("Ada Stone", "founded", "Nimbus") not in got
+    # two other companies in the sentence: no guess
+    ents["Acme"] = "COMPANY"
+    got = _triples(make_doc, "After talks with Zorblax and Acme, Nimbus hired co-founders Ada Stone and Ben Marsh.", ents)
+    assert not any(rel == "founded" for _, rel, _ in got)
