@@ -286,7 +286,22 @@ class _Parties:
                     found = self._owner(c)
                     if found:
                         return found
+            if any(c.dep_ == "compound" and _lemma(c) in ("founder", "cofounder", "co-founder") for c in token.children):
+                return self._founded_elsewhere(token)
         return None
+
+    def _founded_elsewhere(self, person: Token) -> tuple[Span, bool, Token] | None:
+        """ "Microsoft hired co-founders A and B": founders a company hires come from the one other
+        company the sentence names (a company does not hire its own founders)."""
+        sent = person.sent if person.doc.has_annotation("SENT_START") else person.doc[:]
+        taken = [span for span, _, _ in self.roles.values()]
+        if not taken:
+            return None
+        others: list[Span] = []
+        for ent in sent.ents:
+            if ent.label_ == "COMPANY" and not any(_same_company(ent, t) for t in taken + others):
+                others.append(ent)
+        return (others[0], True, others[0].root) if len(others) == 1 else None
 
     def has_role(self, role: str) -> bool:
         return any(r == role for _, r, _ in self.roles.values())

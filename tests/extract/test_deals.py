@@ -454,3 +454,15 @@ def test_deal_relations_give_each_kind_its_relation_once():
     assert list(deal_relations([Deal("a", "investment", investment.parties, ev, confidence=0.3)])) == []
     licence = Deal("a", "licensing", (DealParty(a, "licensor"), DealParty(b, "licensee")), ev)
     assert [(r.source.text, r.relation, r.target.text) for r in deal_relations([licence])] == [("B", "licenses_from", "A")]
+
+
+def test_hired_founders_come_from_the_one_other_company_of_the_sentence(make_doc):
+    ents = {"Nimbus": C, "Zorblax": C, "Ada Stone": P, "Ben Marsh": P}
+    text = ("The deal mirrors Nimbus's arrangement with Zorblax in March, when Nimbus hired co-founders Ada Stone "
+            "and Ben Marsh along with most of the staff.")
+    [deal] = [d for d in kept(deals(make_doc, text, ents)) if d.kind == "hiring"]
+    assert {p.mention.text for p in deal.parties} == {"Nimbus", "Zorblax"}
+    # with two other companies in the sentence the founders' company is unknown: no deal
+    ents["Acme"] = C
+    text = "After talks with Zorblax and Acme, Nimbus hired co-founders Ada Stone and Ben Marsh."
+    assert [d for d in kept(deals(make_doc, text, ents)) if d.kind == "hiring"] == []
