@@ -1022,6 +1022,34 @@ def _hyphenated_verb_frame(verb: Token, relation: str, refs: EntityRefs) -> Iter
             yield _oriented(s, relation, o, verb, "verb", _conf("verb", sv or ov))
 
 
+def _names_right_after(verb: Token, refs: EntityRefs, max_tokens: int = 14) -> list[tuple[Span, bool]]:
+    """The names a verb is followed by on the surface, when the parse lost its object.
+
+    Number-heavy model names garble the small model's parse: in "a model that it says *outperforms*
+    Meta's Llama 2 70B and xAI's Grok-1 on benchmarks" the parser hangs "70B" on the main verb, and
+    "outperforms" keeps no object. The names written right after the verb, in a list ("X's A and
+    Y's B", "A, B or C"), are its objects; the list ends at anything else (a preposition, a verb).
+    A possessor's name ("Meta's") is not an object.
+    """
+    doc, out, j = verb.doc, [], verb.i + 1
+    end = min(len(doc), verb.i + 1 + max_tokens)
+    while j < end:
+        ent = refs.ent_containing(doc[j])
+        if ent is not None:
+            if ent.end < len(doc) and doc[ent.end].tag_ == "POS":
+                j = ent.end + 1  # "Meta's": the owner of the next name
+                continue
+            if ent.label_ in (MODEL, COMPANY):
+                out.append((ent, False))
+            j = ent.end
+            continue
+        if doc[j].lower_ in (",", "and", "or", "both", "either"):
+            j += 1
+            continue
+        break
+    return out
+
+
 def _object_gap(verb: Token) -> bool:
     """A relative clause whose subject is a name or noun, not the relative pronoun, and which has no object:
     its noun is the object ("a model *the two companies are developing*", "the chip *that Nvidia designed*")."""
@@ -1095,6 +1123,8 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
         if relation == "competes_with":
             prep_objects += _rival_owners(verb, preps, refs)
+        if relation == "competes_with" and not objects and not prep_objects:
+            objects = _names_right_after(verb, refs)
         if extra_heads:
             # "comes close to X": the preposition hangs on the adverb
             prep_objects += [e for c in verb.children if c.dep_ in ("advmod", "acomp") for e in _prep_objects(c, preps + ("to",), refs)]

@@ -228,3 +228,13 @@ def test_founders_a_company_hires_founded_the_other_company_of_the_sentence(make
     ents["Acme"] = "COMPANY"
     got = _triples(make_doc, "After talks with Zorblax and Acme, Nimbus hired co-founders Ada Stone and Ben Marsh.", ents)
     assert not any(rel == "founded" for _, rel, _ in got)
+
+
+def test_comparison_verb_that_lost_its_object_takes_the_names_written_after_it(make_doc):
+    ents = {"Zorblax": "COMPANY", "Nimbus": "COMPANY", "Meta": "COMPANY", "Quill-2": "MODEL",
+            "Llama 2 70B": "MODEL", "Orbit-1": "MODEL"}
+    got = _triples(make_doc, "Zorblax released Quill-2, a model that it says outperforms Meta's Llama 2 70B and "
+                             "Nimbus's Orbit-1 on standard benchmarks.", ents)
+    assert ("Quill-2", "competes_with", "Llama 2 70B") in got
+    # possessors are owners, not rivals
+    assert not any(rel == "competes_with" and "Meta" in (s, t) for s, rel, t in got)
