@@ -187,6 +187,9 @@ class EntityRefs:
         self._described: dict[str, list[tuple[int, Span]]] = {}
         self._resolved: dict[int, Span | None] = {}
         self._by_trade: set[int] = set()  # descriptions resolved by trade words, as sure as a name
+        # which trade words describe which company ("software" -> Microsoft), from the entity typer
+        self._trades: dict = doc.user_data.get("newsgraph_descriptors") or {}
+        self._trade_words = frozenset().union(*self._trades.values())
         seen_ents = set()
         for token in doc:
             ent = self._ent_of.get(token.i)
@@ -366,7 +369,8 @@ class EntityRefs:
         parent = next((self._ent_of[c.i] for c in word_children(token) if c.dep_ == "compound" and c.i in self._ent_of), None)
         if parent is not None and lemma_word(token) in _word_set("coref", "parent_compound_nouns"):
             return self._named_part(token, parent)
-        by_trade = self._by_descriptor(token, labels)
+        trade = descriptor_phrases(token) if self._trades else frozenset()
+        by_trade = self._by_descriptor(token, labels, trade)
         if by_trade is not None:
             self._by_trade.add(token.i)
             return by_trade
@@ -375,38 +379,30 @@ class EntityRefs:
             # named only by its trade; no trade match, no guess at the article's topic
             return None
         found = self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
-        return None if found is not None and self._trade_mismatch(token, found) else found
+        return None if found is not None and self._trade_mismatch(found, trade) else found
 
-    def _by_descriptor(self, token: Token, labels: tuple[str, ...]) -> Span | None:
+    def _by_descriptor(self, token: Token, labels: tuple[str, ...], phrases: frozenset[str]) -> Span | None:
         """ "the *software* company", "the *iPhone* maker", "the *Redmond-based* firm": the latest earlier
         mention of a company the gazetteer describes with those words.
 
         Trade words beat recency: in "Microsoft's arrangement with Inflection AI, when the software
         company hired ..." the nearest company is Inflection AI, but "software" describes Microsoft.
-        The table comes from :class:`extract.components.EntityTyper` via ``doc.user_data``.
+        ``phrases`` are the description's :func:`descriptor_phrases`.
         """
-        table = self.doc.user_data.get("newsgraph_descriptors")
-        if not table:
-            return None
-        phrases = descriptor_phrases(token)
         if not phrases:
             return None
         found = None
         for pos, ent, _, _ in self._mentions:
             if pos >= token.i:
                 break
-            if ent.label_ in labels and not (ent.start <= token.i < ent.end) and table.get(_canonical(ent), frozenset()) & phrases:
+            if ent.label_ in labels and not (ent.start <= token.i < ent.end) and self._trades.get(_canonical(ent), frozenset()) & phrases:
                 found = ent
         return found
 
-    def _trade_mismatch(self, token: Token, ent: Span) -> bool:
+    def _trade_mismatch(self, ent: Span, phrases: frozenset[str]) -> bool:
         """ "the *search* company" is not Microsoft: the words are a known trade and ``ent``'s known trades differ."""
-        table = self.doc.user_data.get("newsgraph_descriptors")
-        own = table.get(_canonical(ent)) if table else None
-        if not own:
-            return False
-        phrases = descriptor_phrases(token)
-        return bool(phrases) and not (own & phrases) and any(words & phrases for words in table.values())
+        own = self._trades.get(_canonical(ent))
+        return bool(own) and bool(phrases & self._trade_words) and not (own & phrases)
 
     def _appositive_owner(self, token: Token) -> Span | None:
         """ "Google Brain, *the search company's* research unit": the company an apposition names as a part of another.
@@ -780,8 +776,7 @@ def _canonical(ent: Span) -> str:
 
 
 def _ent_key(ent: Span) -> str:
-    canonical = ent._.canonical if Span.has_extension("canonical") else None
-    words = (canonical or ent.text).lower().split()
+    words = _canonical(ent).lower().split()
     while len(words) > 1 and words[-1] in NAME_SUFFIXES:
         words.pop()
     return " ".join(words)

@@ -51,7 +51,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from .entities import mention_from_span
+from .entities import mention_from_span, mention_key, sole_other_company
 from .quantities import Money, iter_dates, iter_money, iter_parameters, to_usd
 from .records import Article, Attribute, Deal, DealParty, Evidence, Mention, Relation
 
@@ -294,14 +294,8 @@ class _Parties:
         """ "Microsoft hired co-founders A and B": founders a company hires come from the one other
         company the sentence names (a company does not hire its own founders)."""
         sent = person.sent if person.doc.has_annotation("SENT_START") else person.doc[:]
-        taken = [span for span, _, _ in self.roles.values()]
-        if not taken:
-            return None
-        others: list[Span] = []
-        for ent in sent.ents:
-            if ent.label_ == "COMPANY" and not any(_same_company(ent, t) for t in taken + others):
-                others.append(ent)
-        return (others[0], True, others[0].root) if len(others) == 1 else None
+        other = sole_other_company(sent, [span for span, _, _ in self.roles.values()])
+        return (other, True, other.root) if other is not None else None
 
     def has_role(self, role: str) -> bool:
         return any(r == role for _, r, _ in self.roles.values())
@@ -1235,7 +1229,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     >>> [(r.source.text, r.relation, r.target.text) for r in deal_relations([deal])]
     [('Snowflake', 'acquires', 'Neeva')]
     """
-    stated = {(r.relation, _mention_key(r.source), _mention_key(r.target), r.evidence.start) for r in relations}
+    stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
     for deal in deals:
         if deal.confidence < KEEP_CONFIDENCE:
             continue
@@ -1247,17 +1241,14 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
             for i, source in enumerate(sources):
                 # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
                 for target in (sources[i + 1:] if source_role == target_role else targets):
-                    key = (relation, _mention_key(source), _mention_key(target), deal.evidence.start)
-                    if _mention_key(source) == _mention_key(target) or key in stated or \
+                    key = (relation, mention_key(source), mention_key(target), deal.evidence.start)
+                    if mention_key(source) == mention_key(target) or key in stated or \
                             (source_role == target_role and (relation, key[2], key[1], key[3]) in stated):
                         continue
                     stated.add(key)
                     yield Relation(source, relation, target, deal.evidence,
                                    round(deal.confidence * DEAL_RELATION_DISCOUNT, 3), f"deal:{deal.rule}")
 
-
-def _mention_key(mention: Mention) -> str:
-    return (mention.canonical or mention.text).lower()
 
 
 def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]:

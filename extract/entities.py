@@ -34,6 +34,45 @@ def sentence_of(span: Span) -> Span:
     return span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
 
 
+def mention_key(mention: Mention) -> str:
+    """A mention's name for comparing records of one article: its canonical name or text, lower case."""
+    return (mention.canonical or mention.text).lower()
+
+
+def sole_other_company(sent: Span, taken: list[Span]) -> Span | None:
+    """The one company ``sent`` names besides ``taken``, or ``None`` when it names none or several.
+
+    A name and its longer form are one company ("Inflection" and "Inflection AI"). Used where
+    a sentence leaves a company implicit: "Microsoft's arrangement with Inflection AI, when
+    Microsoft hired co-founders A and B" (their company is the other one).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Nimbus met Zorblax AI and Zorblax .")
+    >>> doc.ents = [Span(doc, 0, 1, "COMPANY"), Span(doc, 2, 4, "COMPANY"), Span(doc, 5, 6, "COMPANY")]
+    >>> sole_other_company(doc[:], [doc.ents[0]]).text
+    'Zorblax AI'
+    """
+    def key(span: Span) -> str:
+        return " ".join((span._.canonical or span.text).lower().split())
+
+    def same(a: str, b: str) -> bool:
+        return a == b or a.startswith(b + " ") or b.startswith(a + " ")
+
+    if not taken:
+        return None
+    seen = [key(t) for t in taken]
+    others = []
+    for ent in sent.ents:
+        k = key(ent)
+        if ent.label_ == "COMPANY" and not any(same(k, other) for other in seen):
+            seen.append(k)
+            others.append(ent)
+    return others[0] if len(others) == 1 else None
+
+
 def mention_from_span(span: Span, article_id: str) -> Mention:
     """The :class:`~extract.records.Mention` record of a typed entity span.
 

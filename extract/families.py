@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from typing import Iterable, Iterator
 
+from .entities import mention_key
 from .records import Evidence, Mention, Relation
 
 #: Confidence of a developer read from the family rather than a sentence that states it.
@@ -76,13 +77,13 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
     for rel in relations:
         if rel.relation != "develops":
             continue
-        developed.add(_key(rel.target))
+        developed.add(mention_key(rel.target))
         family = model_family(rel.target.text)
         if family is not None:
-            developers[family].setdefault(_key(rel.source), rel.source)
+            developers[family].setdefault(mention_key(rel.source), rel.source)
     seen = set()
     for mention in mentions:
-        key = _key(mention)
+        key = mention_key(mention)
         if mention.type != "model" or key in developed or key in seen:
             continue
         seen.add(key)
@@ -93,7 +94,3 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
         sentence = text[mention.sent_start:mention.sent_end]
         yield Relation(maker, "develops", mention, Evidence(mention.article, sentence, mention.sent_start, mention.sent_end),
                        FAMILY_CONFIDENCE, "family")
-
-
-def _key(mention: Mention) -> str:
-    return (mention.canonical or mention.text).lower()

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .coref import (EntityRefs, description_word, entity_refs, hyphen_start, lemma_word, load_triggers, word_children,
                     word_of, word_parts)
-from .entities import mention_from_span
+from .entities import mention_from_span, sole_other_company
 from .records import Evidence, Relation, SYMMETRIC_RELATIONS
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
@@ -148,6 +148,7 @@ def _tables() -> dict:
         "control_nouns": frozenset(t["control_nouns"]),
         "object_control": frozenset(t["object_control_verbs"]),
         "containers": frozenset(t["container_nouns"]),
+        "hiring_away_verbs": frozenset(t["hiring_away_verbs"]),
         "container_preps": frozenset(t["container_preps"]),
         "site_nouns": frozenset(t["site_nouns"]),
         "funding": {k: frozenset(v) for k, v in t["funding"].items()},
@@ -762,30 +763,11 @@ def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, boo
     verb = holder.head
     while holder.dep_ == "conj" and verb.dep_ in ("dobj", "conj") and verb.head != verb:
         holder, verb = verb, verb.head
-    if holder.dep_ != "dobj" or lemma_word(verb) not in _word_list("hiring_away_verbs"):
-        return []
-    hirers = {_company_key(e) for e, _ in subjects_of(verb, refs)}
-    if not hirers:
+    if holder.dep_ != "dobj" or lemma_word(verb) not in _tables()["hiring_away_verbs"]:
         return []
     sent = title.sent if title.doc.has_annotation("SENT_START") else title.doc[:]
-    others = {}
-    for ent in sent.ents:
-        if ent.label_ == COMPANY and _company_key(ent) not in hirers:
-            others.setdefault(_company_key(ent), ent)
-    return [(next(iter(others.values())), True)] if len(others) == 1 else []
-
-
-def _company_key(ent: Span) -> str:
-    """A company's name without the words that only complete it ("Inflection AI" and "Inflection" are one)."""
-    words = (ent._.canonical or ent.text).lower().split() if Span.has_extension("canonical") else ent.text.lower().split()
-    while len(words) > 1 and words[-1] in NAME_SUFFIXES:
-        words.pop()
-    return " ".join(words)
-
-
-@lru_cache(maxsize=None)
-def _word_list(key: str) -> frozenset[str]:
-    return frozenset(load_triggers()[key])
+    other = sole_other_company(sent, [e for e, _ in subjects_of(verb, refs)])
+    return [(other, True)] if other is not None else []
 
 
 def _is_bare(title: Token) -> bool:
