@@ -161,10 +161,12 @@ MODEL_TIERS = (
 MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
 
 _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
-# "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", then tiers: "Phi-3 Mini"
+# "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", "DeepSeek-V2", then tiers: "Phi-3 Mini"
 HYPHEN_MODEL = re.compile(
-    rf"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z]+)*-\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+    rf"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z]+)*-[Vv]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
 )
+# "Falcon 180B", "Yi 34B": a name and a size in billions or trillions of parameters, a shape of its own
+SIZED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
     rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
@@ -221,15 +223,16 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
 def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     """Character spans of names shaped like AI models, with whether the family is known.
 
-    ``HYPHEN_MODEL`` shapes are candidates on their own; ``SPACED_MODEL`` and ``TIERED_MODEL``
-    shapes ("Windows 11", "Series 5") only when their first word is a known model family.
+    ``HYPHEN_MODEL`` shapes are candidates on their own, and so are ``SIZED_MODEL`` ones ("Falcon 180B":
+    a size in billions says model); ``SPACED_MODEL`` and ``TIERED_MODEL`` shapes ("Windows 11",
+    "Series 5") only when their first word is a known model family.
 
     Examples
     --------
     >>> import spacy
-    >>> doc = spacy.blank("en")("Phi-3 Mini rivals GPT-4o, Llama 3.1 405B and Windows 11 in May 2024.")
+    >>> doc = spacy.blank("en")("Phi-3 Mini rivals GPT-4o, DeepSeek-V2, Llama 3.1 405B, Falcon 180B and Windows 11 in May 2024.")
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset({"GPT", "Llama", "Phi"}))]
-    [('Phi-3 Mini', True), ('GPT-4o', True), ('Llama 3.1 405B', True)]
+    [('Phi-3 Mini', True), ('GPT-4o', True), ('DeepSeek-V2', False), ('Llama 3.1 405B', True), ('Falcon 180B', True)]
     """
     text = doc.text
     found = []
@@ -240,6 +243,8 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
         for m in pattern.finditer(text):
             if m.group(1) in families:
                 found.append((m.start(), m.end(), True))
+    for m in SIZED_MODEL.finditer(text):
+        found.append((m.start(), m.end(), True))
     # keep the longest of overlapping shapes
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept, last_end = [], -1

@@ -47,6 +47,8 @@ class Gazetteer:
     #: canonical name -> the words that describe it ("software", "search"; its metonym places too),
     #: lower case with hyphens as spaces (see :func:`descriptor_key`)
     descriptors: dict = field(default_factory=dict)
+    #: canonical model name -> canonical name of the company that develops it ("Llama 3" -> "Meta")
+    developers: dict = field(default_factory=dict)
 
     @property
     def model_families(self) -> frozenset:
@@ -58,6 +60,21 @@ class Gazetteer:
                 if m and len(m.group()) > 1:
                     families.add(m.group())
         return frozenset(families)
+
+    def developer_of(self, model: str) -> str | None:
+        """The known developer of a model, or of the longest known model its name starts with
+        ("Llama 3.1 405B" is a Llama 3.1, so Meta's).
+
+        >>> g = load_gazetteer()
+        >>> g.developer_of("Llama 3.1 405B"), g.developer_of("Claude 3 Opus"), g.developer_of("Zorb-1")
+        ('Meta', 'Anthropic', None)
+        """
+        words = model.split()
+        for size in range(len(words), 0, -1):
+            found = self.developers.get(" ".join(words[:size]))
+            if found is not None:
+                return found
+        return None
 
     def types_of(self, surface: str) -> set:
         return {e.type for e in self.entries if e.surface == surface}
@@ -94,7 +111,7 @@ def _load(folder: str) -> Gazetteer:
     if not root.is_dir():
         raise GazetteerError(f"gazetteer folder not found: {root}")
     digest = hashlib.sha256()
-    entries, metonyms, not_entities, descriptors = [], {}, set(), {}
+    entries, metonyms, not_entities, descriptors, developers = [], {}, set(), {}, {}
     for path in sorted(root.iterdir()):
         if path.suffix not in (".jsonl", ".txt"):
             continue
@@ -121,9 +138,14 @@ def _load(folder: str) -> Gazetteer:
                     raise TypeError("'descriptors' must be a list of strings")
                 if words:
                     descriptors.setdefault(name, set()).update(descriptor_key(w) for w in words)
+                if row.get("developer") is not None:
+                    if not isinstance(row["developer"], str):
+                        raise TypeError("'developer' must be a company name")
+                    for surface in [name, *row.get("aliases", [])]:
+                        developers[surface] = row["developer"]
             except (ValueError, KeyError, TypeError) as exc:
                 raise GazetteerError(f"{path}:{number}: malformed gazetteer line ({exc})") from None
     for place, company in metonyms.items():
         descriptors.setdefault(company, set()).add(descriptor_key(place))  # "the Redmond company"
     return Gazetteer(tuple(entries), metonyms, frozenset(not_entities), digest.hexdigest()[:16],
-                     {name: frozenset(words) for name, words in descriptors.items()})
+                     {name: frozenset(words) for name, words in descriptors.items()}, developers)

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -27,6 +28,27 @@ USED_PIPES = ("tok2vec", "tagger", "attribute_ruler", "lemmatizer", "parser", "n
 #: 1 MB Doc took many minutes), and ``nlp.pipe`` holds a whole batch of pieces in memory
 #: (16 pieces of 100,000 characters took 3.3 GB; of 20,000, about 1 GB).
 MAX_CHUNK_CHARS = 20_000
+
+
+#: "beat Llama 2 70B." - a full stop after a digit and a letter ends a sentence. spaCy keeps a full stop
+#: after a capital on the word (for initials such as "J."), which glued it to model sizes, so the name
+#: became "70B." and the sentence ran on into the next one.
+SIZE_FULL_STOP = r"(?<=[0-9][A-Za-z])\.$"
+
+
+def split_full_stop_after_sizes(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer split a full stop off "70B." and "5G.", keeping its other suffix rules.
+
+    Examples
+    --------
+    >>> nlp = spacy.blank("en")
+    >>> split_full_stop_after_sizes(nlp)
+    >>> [t.text for t in nlp("It beat Llama 2 70B. J. Doe said so.")]
+    ['It', 'beat', 'Llama', '2', '70B', '.', 'J.', 'Doe', 'said', 'so', '.']
+    """
+    pattern = nlp.tokenizer.suffix_search.__self__.pattern
+    if SIZE_FULL_STOP not in pattern:
+        nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{SIZE_FULL_STOP}").search
 
 
 class ModelError(RuntimeError):
@@ -48,6 +70,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
         nlp.remove_pipe(name)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
+    split_full_stop_after_sizes(nlp)
     first_reader = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     nlp.add_pipe("newsgraph_line_breaks", before=first_reader)
     nlp.add_pipe("newsgraph_entities", config={"gazetteer_dir": gazetteer_dir})
@@ -68,11 +91,24 @@ def extract_doc(doc, article: Article) -> Extraction:
     relations += tuple(deal_relations(deals, relations))
     return Extraction(
         article=article,
-        mentions=mentions,
+        mentions=mentions + _unlisted_ends(mentions, relations),
         relations=relations + tuple(family_relations(doc.text, mentions, relations)),
         deals=deals,
         attributes=tuple(find_attributes(doc, article.id, refs)),
     )
+
+
+def _unlisted_ends(mentions, relations) -> tuple:
+    """Relation ends that are not entities of the Doc, as mentions of their own: the parent inside a
+    unit's name ("Google" of "Google Brain") is named by the text but is no span of ``doc.ents``."""
+    listed = {(m.start, m.end) for m in mentions}
+    extra = []
+    for rel in relations:
+        for end in (rel.source, rel.target):
+            if (end.start, end.end) not in listed:
+                listed.add((end.start, end.end))
+                extra.append(end)
+    return tuple(extra)
 
 
 def extract_article(nlp: Language, article: Article) -> Extraction:

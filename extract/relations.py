@@ -85,7 +85,8 @@ TWO_WAY = frozenset({"works_for"})
 BASE_CONFIDENCE = {
     "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
     "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6, "hired_founder": 0.6,
-    "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55, "named_after": 0.5,
+    "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55, "named_after": 0.5, "named_part": 0.6,
+    "announced": 0.55,
 }
 HEDGE_PENALTY = 0.2
 COREF_PENALTY = 0.1
@@ -158,6 +159,8 @@ def _tables() -> dict:
         "parent_compound_nouns": frozenset(t["coref"]["parent_compound_nouns"]),
         "model_nouns": frozenset(t["model_description_nouns"]),
         "bare_titles": frozenset(t["bare_titles"]),
+        "reporting_verbs": frozenset(t["reporting_verbs"]),
+        "naming_verbs": frozenset(t["coref"]["naming_verbs"]),
         "hedges": frozenset(t["hedges"]),
         "negations": frozenset(t["negations"]),
     }
@@ -1695,6 +1698,14 @@ def _passage_company(model: Span, refs: EntityRefs) -> Span | None:
     return company if any(e is not None and e.label_ == COMPANY and _name_key(e) == key for e in window) else None
 
 
+def _known_developer_differs(company: Span, model: Span) -> bool:
+    """Whether the gazetteer knows another developer for the model ("Llama 2" is Meta's), so that an
+    inferred developer never contradicts what is known."""
+    gazetteer = model.doc.user_data.get("newsgraph_gazetteer")
+    known = gazetteer.developer_of(model._.canonical or model.text) if gazetteer is not None else None
+    return known is not None and known.lower() != (company._.canonical or company.text).lower()
+
+
 def _names_another_company(model: Span, company: Span) -> bool:
     """Whether the model's name contains the name of a company of the Doc other than ``company`` ("Meta Llama 3")."""
     words = set(model.text.lower().split())
@@ -1718,7 +1729,7 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
         if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None:
             continue
         company = _passage_company(model, refs)
-        if company is None or _names_another_company(model, company):
+        if company is None or _names_another_company(model, company) or _known_developer_differs(company, model):
             continue
         yield Candidate(company, "develops", model, verb, "salient_release", _conf("salient_release", True))
 
@@ -1771,13 +1782,132 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
         if len(owners) != 1:
             continue
         model = _first_plain_mention(mentions)
+        if _known_developer_differs(owners[0][0], model):
+            continue
         yield Candidate(owners[0][0], "develops", model, model.root, "named_after", BASE_CONFIDENCE["named_after"])
 
 
+def announced_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
+    """develops from a model that a company's own statement introduces.
+
+    "the company says Codestral, a 22B model for programming, has been downloaded ...", "Craig
+    Federighi, Apple's senior vice president, said an on-device model known as AFM-on-device would
+    handle ...": a company (or one of its people) presenting a model no one has been named for, with an
+    indefinite description, is presenting its own. An inference, so never drawn for a model whose
+    developer the Doc states (``developed``) or the gazetteer knows to be another company, or whose
+    name contains another company's name.
+    """
+    for model in doc.ents:
+        if model.label_ != MODEL or _name_key(model) in developed:
+            continue
+        anchor = _introducing_description(model)
+        verb = _reporting_verb(anchor) if anchor is not None else None
+        if verb is None:
+            continue
+        for company, via in _speaker_companies(verb, refs):
+            if not (_names_another_company(model, company) or _known_developer_differs(company, model)):
+                yield Candidate(company, "develops", model, verb, "announced", _conf("announced", via))
+
+
+def _introducing_description(model: Span) -> Token | None:
+    """The token that places a model introduced by an indefinite description in its clause:
+    the name in "Codestral, a 22B model", the noun in "a model known as X" / "a model called X"."""
+    root, tables = model.root, _tables()
+
+    def indefinite_model_noun(token: Token) -> bool:
+        return lemma_word(token) in tables["model_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+    if any(c.dep_ == "appos" and indefinite_model_noun(c) for c in root.children):
+        return root
+    naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if (naming is not root and lemma_word(naming) in tables["naming_verbs"] and naming.dep_ == "acl"
+            and indefinite_model_noun(naming.head)):
+        return naming.head
+    return None
+
+
+def _reporting_verb(token: Token, steps: int = 6) -> Token | None:
+    """The reporting verb ("say", "announce") whose complement clause holds ``token``."""
+    for _ in range(steps):
+        if token.dep_ == "ccomp" and lemma_word(token.head) in _tables()["reporting_verbs"]:
+            return token.head
+        if token.head == token or token.dep_ in ("relcl", "advcl"):
+            return None
+        token = token.head
+    return None
+
+
+def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The companies speaking through a reporting verb: its subject ("the company says"), or the company a
+    speaking person is titled for ("Craig Federighi, Apple's senior vice president, said")."""
+    out = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        for ent, via in entities_of(subj, refs):
+            if ent.label_ == COMPANY:
+                out.append((ent, via))
+            elif ent.label_ == PERSON:
+                for title in (c for c in ent.root.children if c.dep_ == "appos"):
+                    out += [e for e in _possessors(title, refs) + _prep_objects(title, ("of", "at"), refs)
+                            if e[0].label_ == COMPANY]
+    return _unique(out)
+
+
+def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of between a company and the company its name starts with: "Google Brain" is part of Google,
+    "Amazon Web Services" of Amazon, "Microsoft AI" of Microsoft.
+
+    The parent is a company of the gazetteer (``doc.user_data["newsgraph_company_names"]``, set by
+    ``newsgraph_entities``), written as the gazetteer writes it, and the sentence must speak of units
+    ("Google Brain, the search company's research unit", "its cloud division"): only then does a reader
+    take the name as a statement. The rule yields a span inside the unit's name, which becomes a
+    mention of the parent. Words that only complete a
+    name ("Inflection AI" is Inflection) make no unit, unless the gazetteer knows both names as two
+    companies ("Microsoft AI").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Gomez interned at Google Brain and at Inflection AI , each a research unit .")
+    >>> for token in doc:
+    ...     token.is_sent_start = token.i == 0
+    >>> doc.ents = [Span(doc, 3, 5, "COMPANY"), Span(doc, 7, 9, "COMPANY")]
+    >>> doc.user_data["newsgraph_company_names"] = {"Google": "Google", "Inflection": "Inflection AI"}
+    >>> [(c.source.text, c.relation, c.target.text) for c in named_part_relations(doc, None)]
+    [('Google Brain', 'part_of', 'Google')]
+    """
+    known = doc.user_data.get("newsgraph_company_names") or {}
+    part_nouns = _tables()["part_of_nouns"]
+    for ent in doc.ents:
+        if ent.label_ != COMPANY or len(ent) < 2:
+            continue
+        # a reader takes the name as a statement only where the article names the parent as well, or the
+        # sentence speaks of units ("Google Brain, the search company's research unit")
+        unit_words = any(lemma_word(t) in part_nouns for t in ent.sent if not ent.start <= t.i < ent.end)
+        own = ent._.canonical or known.get(ent.text) or ent.text
+        for size in range(len(ent) - 1, 0, -1):
+            head = ent[:size]
+            parent = known.get(head.text)
+            if parent is None or parent == own or head[-1].is_punct or not unit_words:
+                continue
+            if not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent[size:]):
+                break  # the name runs on into other words ("Inflection AI and")
+            rest = {t.lower_ for t in ent[size:]}
+            if rest <= NAME_SUFFIXES and ent.text not in known:
+                break  # "Quillstone Labs" is Quillstone itself
+            span = Span(doc, head.start, head.end, label=COMPANY)
+            span._.canonical = parent
+            span._.entity_source = "named_part"
+            yield Candidate(ent, "part_of", span, ent.root, "named_part", _conf("named_part", False))
+            break
+
+
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
-         membership_relations, model_description_relations, affiliation_relations, surface_title_relations)
+         membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
+         named_part_relations)
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
-FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations)
+FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations, announced_model_relations)
 
 
 # -- central checks ------------------------------------------------------------------------------
@@ -1897,7 +2027,9 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     order: list[tuple] = []
 
     def admit(c: Candidate, rule_name: str) -> None:
-        if not _types_fit(c) or (_same_entity(c.source, c.target) and not _is_named_part(c)) or is_negated(c.trigger):
+        # named_part_relations has told a unit from its parent already ("Microsoft AI", "Microsoft")
+        same = c.rule != "named_part" and _same_entity(c.source, c.target) and not _is_named_part(c)
+        if not _types_fit(c) or same or is_negated(c.trigger):
             return
         if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
                if end.sent.start == c.trigger.sent.start):
