@@ -22,7 +22,25 @@ from .entities import (
 from .gazetteer import load_gazetteer
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
-RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3, "ner": 2, "ner_weak": 1}
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3,
+        "name_shape": 3, "ner": 2, "ner_weak": 1}
+#: Last words that make a capitalised name a company even when the NER saw nothing ("Acme Robotics").
+#: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
+#: names of products and fields as often.
+COMPANY_NAME_ENDS = frozenset(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG NV Co. AI Labs Technologies Robotics Software "
+    "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
+    "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
+)
+#: Words before "AI" that name a field, not a company: "Generative AI", "Responsible AI".
+_FIELD_WORDS = frozenset("open general generative responsible conversational agentic enterprise edge applied artificial "
+                         "physical embodied sovereign ethical trustworthy explainable narrow strong weak safe human "
+                         "frontier multimodal predictive analytical creative industrial".split())
+
+
+def _is_common_adjective(word: str) -> bool:
+    """Whether a word before "AI" reads as an adjective ("generative", "conversational") rather than a name."""
+    return word in _FIELD_WORDS or word.endswith(("ive", "ical", "able", "ible", "ful", "less", "ous"))
 _LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "'", "‘", "(", "["}
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
 
@@ -92,6 +110,7 @@ class EntityTyper:
         candidates += self._model_shape_spans(doc, known_models)
         candidates += self._ner_spans(doc)
         candidates += self._role_context_spans(doc)
+        candidates += self._name_shape_spans(doc)
         kept = _select(candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
@@ -170,6 +189,8 @@ class EntityTyper:
         return out
 
     def _type_ner_span(self, span, label):
+        if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
+            return None  # "Generative AI" is a field, not a company
         if has_strong_model_context(span):
             return "MODEL", "context"
         person = has_person_context(span) and looks_like_person_name(span)
@@ -207,6 +228,26 @@ class EntityTyper:
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"
         return None
+
+    def _name_shape_spans(self, doc):
+        """Capitalised names that end in a company word, which the NER missed: "Acme Robotics",
+        "Halcyon Labs", "Quillstone AI" (but not "Generative AI": see :data:`COMPANY_NAME_ENDS`)."""
+        out = []
+        for end_token in doc:
+            if end_token.text not in COMPANY_NAME_ENDS or end_token.i == 0:
+                continue
+            start = end_token.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start].is_sent_start:
+                start -= 1
+            if start == end_token.i:
+                continue
+            span = doc[start : end_token.i + 1]
+            words = [t.text for t in span]
+            if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
+                    or (end_token.text == "AI" and _is_common_adjective(span[-2].lower_))):
+                continue
+            out.append((span, "COMPANY", "name_shape", None))
+        return out
 
     def _role_context_spans(self, doc):
         """Proper nouns the NER missed that possess or compound a role noun: "Zorblax's CEO"."""

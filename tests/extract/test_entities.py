@@ -191,6 +191,26 @@ def test_component_coordinated_names_share_a_type(blank, typer):
         ("Arthur Mensch", "PERSON"), ("Guillaume Lample", "PERSON"), ("Timothee Lacroix", "PERSON")]
 
 
+@pytest.mark.parametrize("words, expected", [
+    (["Acme", "Robotics", "released", "Quill", "."], [("Acme Robotics", "COMPANY")]),
+    (["Investors", "in", "Lumen", "AI", "and", "Halcyon", "Labs", "cheered", "."],
+     [("Lumen AI", "COMPANY"), ("Halcyon Labs", "COMPANY")]),
+    # a field is not a company, and a product word ends no company name without the NER
+    (["Generative", "AI", "and", "Acme", "Cloud", "grew", "."], []),
+])
+def test_component_company_name_shapes_without_ner(blank, typer, words, expected):
+    doc = parsed(blank, words, [0] * len(words), ["ROOT"] + ["dep"] * (len(words) - 1))
+    doc = typer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == expected
+    assert all(e._.entity_source == "name_shape" for e in doc.ents)
+
+
+def test_component_field_before_ai_is_no_company_even_from_the_ner(blank, typer):
+    doc = parsed(blank, ["Generative", "AI", "is", "hot", "."], [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "acomp", "punct"],
+                 ents=[(0, 2, "ORG")])
+    assert list(typer(doc).ents) == []
+
+
 def test_mention_record_from_component(blank, typer):
     doc = typer(blank("Nvidia rose."))
     m = mention_from_span(doc.ents[0], "a1")
