@@ -594,6 +594,14 @@ class EntityRefs:
                         return ent
         return None
 
+    def _person_led(self, sent: Span) -> bool:
+        """Whether a person is the subject of a sentence's main verb ("She left Nvidia to found Petrichor")."""
+        for token in sent.root.children:
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                ent = self._ent_of.get(token.i) or self._resolved.get(token.i)
+                return (ent is not None and ent.label_ == "PERSON") or token.lower_ in self._personal
+        return False
+
     def _is_definite(self, token: Token) -> bool:
         return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in word_children(token))
 
@@ -689,6 +697,8 @@ class EntityRefs:
             if exclude is not None and _ent_key(ent) == _ent_key(exclude):
                 continue
             if sent_k == k:
+                if self._has_parse and _inside_other_relative_clause(ent, token):
+                    continue  # "X, which is backed by A and B, ..., putting it ...": A and B are background
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
@@ -706,10 +716,16 @@ class EntityRefs:
         if salient and earlier:
             latest = max(m[0] for m in earlier)
             subjects = [m for m in earlier if m[0] == latest and m[1]]
-            if subjects and own_subject is None and not self._opens_paragraph(k):
+            if latest == k - 1 and own_subject is None and not self._opens_paragraph(k):
                 # (an object description that cannot be its clause's subject names the article's main
                 # actor other than that subject, not whoever the last sentence was about)
-                return max(subjects, key=lambda m: m[2])[3]
+                if subjects:
+                    return max(subjects, key=lambda m: m[2])[3]
+                if _introduces_company(token) and self._person_led(self._sents[latest]):
+                    # "She left Nvidia to found Petrichor. The company, backed by ...": with no company
+                    # subject to continue, the last company the person of that sentence dealt with
+                    return max((m for m in earlier if m[0] == latest), key=lambda m: m[2])[3]
+            # a sentence without companies in between: the story's main actor, not the last subject
             return max(earlier, key=lambda m: (counts.get(_ent_key(m[3]), 0), m[2]))[3]
         if same:
             return max(same, key=lambda m: m[0])[1]
@@ -717,6 +733,22 @@ class EntityRefs:
             # latest sentence first; in it the subject first, then the nearest mention
             return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
         return None
+
+
+def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
+    """Whether ``ent`` sits in a relative clause that does not hold ``token`` ("Strathmore, which is
+    backed by Nvidia, ... putting it in competition": Nvidia is background to the pronoun)."""
+    node = ent.root
+    while node.head != node:
+        if node.dep_ == "relcl":
+            return not (node.left_edge.i <= token.i <= node.right_edge.i)
+        node = node.head
+    return False
+
+
+def _introduces_company(token: Token) -> bool:
+    """Whether a description opens its sentence as subject: "The company, backed by X, shipped ..."."""
+    return token.dep_ in ("nsubj", "nsubjpass") and token.head.dep_ == "ROOT"
 
 
 #: Words that only complete a company's name ("Mistral AI" and "Mistral" are one company when counting mentions).

@@ -255,3 +255,25 @@ def test_new_model_is_the_release_the_sentence_leads_with(make_doc):
     doc = make_doc("xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the model runs on phones.",
                    {"xAI": "COMPANY", "Grok-2": "MODEL", "Grok-2 mini": "MODEL"})
     assert _ref(doc, "model") == "Grok-2 mini"
+
+
+def test_description_after_a_sentence_without_companies_takes_the_main_actor(make_doc):
+    text = ("Skyway Group ran Skyway. Skyway Group also ran Lakeland Air. Orbit Holdings kept a stake in Skyway Group. "
+            "The route network covered 47 states. The company merged with Meridian Corporation in 2013.")
+    doc = make_doc(text, {"Skyway Group": "COMPANY", "Skyway": "COMPANY", "Lakeland Air": "COMPANY",
+                          "Orbit Holdings": "COMPANY", "Meridian Corporation": "COMPANY"})
+    assert _ref(doc, "company") == "Skyway Group"
+
+
+def test_description_after_a_sentence_without_a_company_subject_takes_the_company_it_brought_in(make_doc):
+    text = ("Nimbus hired Jane Roe in 2010. Nimbus grew. She left Nimbus in 2018 to found Zorblax. "
+            "The company, backed by Acme Ventures, shipped its first chip in 2020.")
+    doc = make_doc(text, {"Nimbus": "COMPANY", "Zorblax": "COMPANY", "Acme Ventures": "COMPANY", "Jane Roe": "PERSON"})
+    assert _ref(doc, "company") == "Zorblax"
+
+
+def test_pronoun_skips_names_inside_another_relative_clause(make_doc):
+    text = ("Zorblax, which is backed by Acme Ventures and Nimbus, is pitching Quill at banks, "
+            "putting it in direct competition with Mistral AI.")
+    doc = make_doc(text, {"Zorblax": "COMPANY", "Acme Ventures": "COMPANY", "Nimbus": "COMPANY", "Mistral AI": "COMPANY"})
+    assert _ref(doc, "it") == "Zorblax"
