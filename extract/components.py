@@ -86,8 +86,6 @@ class EntityTyper:
             self.known.setdefault(entry.surface, (TYPE_LABELS[entry.type], entry.canonical))
         for surface in self.known:
             self.matcher.add(surface, [nlp.make_doc(surface)])
-        #: every known company name -> its canonical name, for the parents named inside a name ("Google Brain")
-        self.company_names = {surface: canonical for surface, (label, canonical) in self.known.items() if label == "COMPANY"}
         self.metonym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for place in self.gazetteer.metonyms:
             self.metonym_matcher.add(place, [nlp.make_doc(place)])
@@ -123,12 +121,9 @@ class EntityTyper:
             ent._.entity_source = source
             spans.append(ent)
         doc.ents = spans
-        # coreference reads which trade words describe which company ("the software company")
-        doc.user_data["newsgraph_descriptors"] = self.gazetteer.descriptors
-        # relations read which companies are known, to find the parent a unit's name starts with
-        doc.user_data["newsgraph_company_names"] = self.company_names
-        # and who develops the known models, so that an inferred developer never contradicts it
-        doc.user_data["newsgraph_gazetteer"] = self.gazetteer
+        # coreference reads which trade words describe which company ("the software company"), relations
+        # which companies and model developers are known: the Doc keeps the gazetteer's fingerprint
+        doc.user_data["newsgraph_gazetteer"] = self.gazetteer.fingerprint
         return doc
 
     # -- candidate sources -------------------------------------------------

@@ -39,6 +39,8 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from .gazetteer import gazetteer_of
+
 #: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
 TRIGGERS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "relation_triggers.json"
 
@@ -188,7 +190,8 @@ class EntityRefs:
         self._resolved: dict[int, Span | None] = {}
         self._by_trade: set[int] = set()  # descriptions resolved by trade words, as sure as a name
         # which trade words describe which company ("software" -> Microsoft), from the entity typer
-        self._trades: dict = doc.user_data.get("newsgraph_descriptors") or {}
+        gazetteer = gazetteer_of(doc)
+        self._trades: dict = gazetteer.descriptors if gazetteer is not None else {}
         self._trade_words = frozenset().union(*self._trades.values())
         seen_ents = set()
         for token in doc:

@@ -5,7 +5,8 @@ Files (all optional, UTF-8):
 ``*.jsonl`` other than ``metonyms.jsonl``
     one known entity a line: ``{"name": "Microsoft", "type": "company", "aliases": ["Microsoft Corp."]}``;
     a company may list ``"descriptors"``, the trade words news uses for it in place of its name
-    ("the *software* company", "the *iPhone* maker": ``["software", "iphone"]``)
+    ("the *software* company", "the *iPhone* maker": ``["software", "iphone"]``); a model may name
+    its ``"developer"`` (``{"name": "Llama 3", "type": "model", "developer": "Meta"}``)
 ``metonyms.jsonl``
     places that news uses for a company: ``{"name": "Redmond", "company": "Microsoft"}``
 ``not_entities.txt``
@@ -20,7 +21,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -61,6 +62,14 @@ class Gazetteer:
                     families.add(m.group())
         return frozenset(families)
 
+    def __post_init__(self):
+        _BY_FINGERPRINT[self.fingerprint] = self
+
+    @cached_property
+    def company_names(self) -> dict:
+        """Every company name and alias -> its canonical name."""
+        return {e.surface: e.canonical for e in self.entries if e.type == "company"}
+
     def developer_of(self, model: str) -> str | None:
         """The known developer of a model, or of the longest known model its name starts with
         ("Llama 3.1 405B" is a Llama 3.1, so Meta's).
@@ -78,6 +87,24 @@ class Gazetteer:
 
     def types_of(self, surface: str) -> set:
         return {e.type for e in self.entries if e.surface == surface}
+
+
+#: Gazetteers by fingerprint: a Doc keeps only the fingerprint of the gazetteer it was typed with (a string
+#: survives ``nlp.pipe(n_process=...)``, which serialises ``Doc.user_data``; sets and objects do not).
+_BY_FINGERPRINT: dict = {}
+
+
+def gazetteer_of(doc) -> Gazetteer | None:
+    """The gazetteer ``newsgraph_entities`` typed ``doc`` with, or ``None`` for a Doc it did not type.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Meta released Llama 3.")
+    >>> doc.user_data["newsgraph_gazetteer"] = load_gazetteer().fingerprint
+    >>> gazetteer_of(doc).developer_of("Llama 3")
+    'Meta'
+    """
+    key = doc.user_data.get("newsgraph_gazetteer")
+    return _BY_FINGERPRINT.get(key) if isinstance(key, str) else None
 
 
 def descriptor_key(words: str) -> str:

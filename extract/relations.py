@@ -43,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from .coref import (EntityRefs, description_word, entity_refs, hyphen_start, lemma_word, load_triggers, word_children,
                     word_of, word_parts)
 from .entities import mention_from_span, sole_other_company
+from .gazetteer import gazetteer_of
 from .records import Evidence, Relation, SYMMETRIC_RELATIONS
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
@@ -1701,7 +1702,7 @@ def _passage_company(model: Span, refs: EntityRefs) -> Span | None:
 def _known_developer_differs(company: Span, model: Span) -> bool:
     """Whether the gazetteer knows another developer for the model ("Llama 2" is Meta's), so that an
     inferred developer never contradicts what is known."""
-    gazetteer = model.doc.user_data.get("newsgraph_gazetteer")
+    gazetteer = gazetteer_of(model.doc)
     known = gazetteer.developer_of(model._.canonical or model.text) if gazetteer is not None else None
     return known is not None and known.lower() != (company._.canonical or company.text).lower()
 
@@ -1857,8 +1858,8 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of between a company and the company its name starts with: "Google Brain" is part of Google,
     "Amazon Web Services" of Amazon, "Microsoft AI" of Microsoft.
 
-    The parent is a company of the gazetteer (``doc.user_data["newsgraph_company_names"]``, set by
-    ``newsgraph_entities``), written as the gazetteer writes it, and the sentence must speak of units
+    The parent is a company of the Doc's gazetteer (see :func:`~extract.gazetteer.gazetteer_of`),
+    written as the gazetteer writes it, and the sentence must speak of units
     ("Google Brain, the search company's research unit", "its cloud division"): only then does a reader
     take the name as a statement. The rule yields a span inside the unit's name, which becomes a
     mention of the parent. Words that only complete a
@@ -1873,11 +1874,15 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     >>> for token in doc:
     ...     token.is_sent_start = token.i == 0
     >>> doc.ents = [Span(doc, 3, 5, "COMPANY"), Span(doc, 7, 9, "COMPANY")]
-    >>> doc.user_data["newsgraph_company_names"] = {"Google": "Google", "Inflection": "Inflection AI"}
+    >>> from extract.gazetteer import Gazetteer, GazetteerEntry
+    >>> known = Gazetteer((GazetteerEntry("Google", "company", "Google"), GazetteerEntry("Inflection", "company", "Inflection AI")),
+    ...                   fingerprint="doctest")
+    >>> doc.user_data["newsgraph_gazetteer"] = known.fingerprint
     >>> [(c.source.text, c.relation, c.target.text) for c in named_part_relations(doc, None)]
     [('Google Brain', 'part_of', 'Google')]
     """
-    known = doc.user_data.get("newsgraph_company_names") or {}
+    gazetteer = gazetteer_of(doc)
+    known = gazetteer.company_names if gazetteer is not None else {}
     part_nouns = _tables()["part_of_nouns"]
     for ent in doc.ents:
         if ent.label_ != COMPANY or len(ent) < 2:

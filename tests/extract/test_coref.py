@@ -162,7 +162,9 @@ DESCRIPTORS = {"Microsoft": frozenset({"software", "redmond"}), "Google": frozen
 
 
 def _with_descriptors(doc, table=DESCRIPTORS):
-    doc.user_data["newsgraph_descriptors"] = table
+    from extract.gazetteer import Gazetteer
+
+    doc.user_data["newsgraph_gazetteer"] = Gazetteer(descriptors=table, fingerprint=f"test-{id(table)}").fingerprint
     return doc
 
 

@@ -16,12 +16,9 @@ def gazetteer():
 @pytest.fixture
 def make_known_doc(make_doc, gazetteer):
     """A hand-typed Doc that also carries what ``newsgraph_entities`` leaves for the relation rules."""
-    companies = {e.surface: e.canonical for e in gazetteer.entries if e.type == "company"}
-
     def _make(text, ents):
         doc = make_doc(text, ents)
-        doc.user_data["newsgraph_company_names"] = companies
-        doc.user_data["newsgraph_gazetteer"] = gazetteer
+        doc.user_data["newsgraph_gazetteer"] = gazetteer.fingerprint
         return doc
 
     return _make
