@@ -685,6 +685,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # "co-founder and former CEO of X": a conjoined title shares its holder
     if title.dep_ == "conj":
         return _title_holders(title.head, refs, depth + 1)
+    # "named X, the company's chief financial officer, interim chief executive": a title set beside
+    # another title of the same person (the parser hangs the second on the first as an apposition)
+    if title.dep_ == "appos" and title.head.pos_ in ("NOUN", "PROPN") and _title_of(title.head) is not None:
+        return _title_holders(title.head, refs, depth + 1)
     # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
     if title.dep_ in ("attr", "oprd", "acomp"):
         subj = subjects_of(title.head, refs)
@@ -709,6 +713,9 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     for child in children:
         if child.dep_ == "compound" and refs.ent_containing(child) is not None:
             out.append((refs.ent_containing(child), False))
+        elif child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
+            # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
+            out.append((_company_at(child, refs), False))
     out += _prep_objects(title, ("of", "at", "for"), refs)
     # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
     if not out and title.dep_ == "compound":
@@ -742,8 +749,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
         if not orgs and title in _tables()["bare_titles"] and _is_bare(token):
-            # "Mensch, the chief executive, said", "Raman is chief executive": the company the article is about
-            ent = refs.salient_entity(token, ("COMPANY",))
+            # "Mensch, the chief executive, said", "Raman is chief executive": the company the holder is said
+            # to have founded or to run elsewhere in the article, else the company the article is about
+            ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
             orgs = [(ent, True)] if ent is not None else []
             rule = "bare_title"
         if not orgs and relation == "founded":
@@ -907,6 +915,281 @@ def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     org = refs.ent_containing(pobj) if pobj.dep_ == "pobj" else None
                     if org is not None and org.label_ == COMPANY:
                         yield Candidate(ent, "works_for", org, child, "affiliation", _conf("affiliation", False))
+
+
+# -- people's roles read around titles, participles and tenures ----------------------------------------
+#: Participles a tagger leaves unlemmatised when it reads them as nouns ("the firm *run* by X").
+ROLE_PARTICIPLES = {"run": "run", "led": "lead", "headed": "head", "founded": "found", "started": "start",
+                    "established": "establish", "co-founded": "co-found", "formed": "form"}
+#: Words before a title that make it a former one ("ex-Stripe engineers", "former chief executive").
+FORMER_WORDS = frozenset({"ex", "former", "then", "onetime", "one-time", "erstwhile", "outgoing"})
+PERSON_ROLES = ("founded", "leads")
+#: Words before a title that give it an owner of its own or make it indefinite ("whose chief executive X",
+#: "a chief executive"): such a title is not held at the passage's company.
+NOT_BARE_BEFORE = frozenset({"a", "an", "'s", "\u2019s", "whose", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _company_at(token: Token, refs: EntityRefs) -> Span | None:
+    """The company named at ``token``, unless the "company" is a word of a title ("Chief", "Vice")."""
+    ent = refs.ent_containing(token)
+    return ent if ent is not None and ent.label_ == COMPANY and not _is_title_word(ent) else None
+
+
+def _person_key(person: Span) -> str:
+    """A person's surname, to match "Nwosu" with "Amara Nwosu"."""
+    return person.text.split()[-1].lower()
+
+
+def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
+    """Surname -> the companies the article says the person founded or runs (verbs, participles, titles
+    with a company), computed once per Doc."""
+    found = refs.memo.get("people_companies")
+    if found is None:
+        found = refs.memo["people_companies"] = {}
+        for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations):
+            for c in rule(doc, refs):
+                if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
+                    found.setdefault(_person_key(c.source), []).append(c.target)
+    return found
+
+
+def _holders_own_company(title: Token, refs: EntityRefs) -> Span | None:
+    """The one company the holders of a bare title founded or run by the article's other statements:
+    "The startup, founded by A and B, ... 'We read it,' Nwosu, who is CEO, told TechCrunch" (Nwosu
+    founded the startup). ``None`` when they are tied to none, or to several."""
+    holders = [p for p, _ in _title_holders(title, refs) if p.label_ == PERSON]
+    if not holders:
+        return None
+    known = _people_companies(title.doc, refs)
+    companies = {_name_key(c): c for p in holders for c in known.get(_person_key(p), ())}
+    return next(iter(companies.values())) if len(companies) == 1 else None
+
+
+def _title_start_before(doc: Doc, end: int) -> int | None:
+    """The first token of a title list (with its modifiers) that ends right before token ``end``:
+    "former Chief Executive" before "Tobias Lindqvist"."""
+    for i in range(max(0, end - 8), end):
+        titles, after = _surface_titles(doc, i)
+        if titles and after == end:
+            return i
+    return None
+
+
+def _company_before(doc: Doc, i: int, refs: EntityRefs) -> Span | None:
+    """The company written right before token ``i``, with or without "'s": "SoftBank", "Nvidia's"."""
+    if i < 0:
+        return None
+    if doc[i].lower_ in ("'s", "\u2019s", "'") and i >= 1:
+        owner = _company_at(doc[i - 1], refs)
+        return owner if owner is not None and owner.end == i else None
+    owner = _company_at(doc[i], refs)
+    return owner if owner is not None and owner.end == i + 1 else None
+
+
+def _most_named_company(token: Token, refs: EntityRefs) -> Span | None:
+    """The company the text before ``token`` names most often (names and resolved descriptions), if at
+    least twice: the company a title written without one belongs to ("Chief Financial Officer Sunita
+    Deshpande said"), rather than whichever company the sentence happens to name."""
+    counts: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    doc, seen = token.doc, set()
+    for tok in doc[: token.i]:
+        ent = refs.entity_for(tok)
+        if ent is None or ent.label_ != COMPANY or _is_title_word(ent):
+            continue
+        named = refs.ent_containing(tok)
+        if named is not None and (named.start, named.end) in seen:
+            continue
+        if named is not None:
+            seen.add((named.start, named.end))
+        key = _name_key(ent)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, ent)
+    if not counts:
+        return None
+    key = max(counts, key=lambda k: counts[k])
+    ties = [k for k in counts if counts[k] == counts[key]]
+    return first[key] if counts[key] >= 2 and len(ties) == 1 else None
+
+
+def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
+    """Whether ``token`` ends a title that names its company by context alone ("Chief Financial Officer")."""
+    return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
+
+
+def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Titles written before a name, read off the surface: "SoftBank Chief Executive Masayoshi Son",
+    "ex-Stripe engineers Amara Nwosu and Daniel Whitcombe", "Chief Financial Officer Sunita Deshpande said".
+
+    The parser hangs the company and every title word on the name as compounds, so no title token
+    holds the company. A company right before the title is the one; a bare title with none (not a
+    former one, not "a chief executive") is held at the company the passage is about. A plural title
+    holds for every listed name.
+    """
+    bare = _tables()["bare_titles"]
+    for person in doc.ents:
+        if person.label_ != PERSON:
+            continue
+        start = _title_start_before(doc, person.start)
+        if start is None or _company_at(doc[start], refs) is not None:
+            continue
+        titles, _ = _surface_titles(doc, start)
+        company = _company_before(doc, start - 1, refs)
+        first = company.start if company is not None else start
+        former = any(t.lower_ in FORMER_WORDS for t in doc[max(0, first - 2): person.start])
+        rule, via = "title", False
+        if company is None:
+            before = doc[start - 1] if start >= 1 else None
+            if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
+                    before is not None and (before.lower_ in NOT_BARE_BEFORE or before.ent_type_)):
+                continue
+            company, rule, via = _most_named_company(doc[start], refs), "bare_title", True
+            if company is None:
+                continue
+        persons = [person]
+        if doc[person.start - 1].lower_.endswith("s"):
+            persons += [m for m in surface_list(person, refs) if m.start > person.start]
+        for holder in persons:
+            for relation, title in titles:
+                yield Candidate(holder, relation, company, title, rule, _conf(rule, via))
+
+
+def trailing_company_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Press-release titles with the company after them: "said Rafael Ostrowski, co-founder and chief
+    executive officer, Cinderwell AI.", "said Colleen Marsh, vice president, AI solutions, Dell Technologies."
+
+    The title list after the name's comma may be followed by one short phrase without a verb or a
+    name (the department); then a comma and the company, which closes the clause.
+    """
+    closers = frozenset({".", ",", ";", '"', "\u201d", "'", ")"})
+    for person in doc.ents:
+        i = person.end
+        if person.label_ != PERSON or i + 1 >= len(doc) or doc[i].text != ",":
+            continue
+        titles, end = _surface_titles(doc, i + 1)
+        if not titles or end >= len(doc) or doc[end].text != ",":
+            continue
+        comma = end
+        nxt = next((j for j in range(end + 1, min(len(doc), end + 6)) if doc[j].text == ","), None)
+        if nxt is not None and _company_at(doc[end + 1], refs) is None and not any(
+                t.pos_ in ("VERB", "AUX") or t.ent_type_ or t.is_punct for t in doc[end + 1: nxt]):
+            comma = nxt  # ", AI solutions,": the department
+        company = _company_at(doc[comma + 1], refs) if comma + 1 < len(doc) else None
+        if company is None or company.start != comma + 1:
+            continue
+        if company.end < len(doc) and doc[company.end].text not in closers and not doc[company.end].is_space:
+            continue
+        for relation, title in titles:
+            yield Candidate(person, relation, company, title, "title", _conf("title", False))
+
+
+def _company_before_description(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company a description noun follows as an apposition: "Halcyon Peak Partners, *the firm* run by X"."""
+    left = noun.left_edge.i
+    if left < 2 or noun.doc[left - 1].text != ",":
+        return []
+    company = _company_at(noun.doc[left - 2], refs)
+    return [(company, False)] if company is not None and company.end == left - 1 else []
+
+
+def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded/leads from a participle whose agent the verb rules miss: "The startup, founded by ex-Stripe
+    engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
+    "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
+    verbs = _tables()["verbs"]
+    for tok in doc:
+        if tok.dep_ != "acl" or not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        lemma = lemma_word(tok)
+        relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
+        if not relations:
+            continue
+        persons = []
+        for pobj in (g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+            named = entities_of(pobj, refs)
+            if not named:
+                named = [e for a in pobj.children if a.dep_ == "appos" for e in entities_of(a, refs)]
+            persons += [(e, v) for e, v in named if e.label_ == PERSON]
+        if not persons:
+            continue
+        companies = [(e, v) for e, v in entities_of(tok.head, refs) if e.label_ == COMPANY] or \
+            _company_before_description(tok.head, refs)
+        for relation in dict.fromkeys(relations):
+            for p, pv in _unique(persons):
+                for c, cv in companies:
+                    yield Candidate(p, relation, c, tok, "verb_passive", _conf("verb_passive", pv or cv))
+
+
+def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "01.AI, the startup Kai-Fu Lee founded in 2023": a relative clause without a pronoun, whose verb
+    lacks its object, names what the person founded or runs: the company the description follows.
+
+    Read off the surface (the parser takes the name for the subject of the whole sentence):
+    COMPANY, the/a [words] NOUN PERSON VERB, the verb with no object of its own.
+    """
+    verbs = _tables()["verbs"]
+    for person in doc.ents:
+        if person.label_ != PERSON or person.end >= len(doc) or person.start < 4:
+            continue
+        verb = doc[person.end]
+        relations = [r for r in verbs.get(lemma_word(verb), ()) if r in PERSON_ROLES]
+        if not relations or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or \
+                any(c.dep_ in ("dobj", "attr", "ccomp") for c in verb.children):
+            continue
+        j = person.start - 1
+        while j > person.start - 4 and doc[j].pos_ in ("NOUN", "ADJ") and refs.ent_containing(doc[j]) is None:
+            j -= 1
+        if j == person.start - 1 or doc[j].lower_ not in ("the", "a", "an") or doc[j - 1].text != ",":
+            continue
+        company = _company_at(doc[j - 2], refs)
+        if company is None or company.end != j - 1:
+            continue
+        for relation in relations:
+            yield Candidate(person, relation, company, verb, "verb", _conf("verb", False))
+
+
+def _former_employers(verb: Token, refs: EntityRefs) -> set[str]:
+    """Name keys of the companies a founding verb's clause says the founder was at before: "spent six
+    years at Booking.com *before starting* the company"."""
+    head = verb
+    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+        head = verb.head.head
+    elif verb.dep_ == "advcl":
+        head = verb.head
+    if head is verb:
+        return set()
+    companies = _prep_objects(head, ("at", "with"), refs)
+    companies += [e for c in head.children if c.dep_ == "dobj" for e in _prep_objects(c, ("at", "with"), refs)]
+    return {_name_key(e) for e, _ in companies if e.label_ == COMPANY}
+
+
+def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for from time spent at a company or on its team: "who spent six years at Booking.com",
+    "served on the core management team of Bridgewater Associates"."""
+    t = load_triggers()
+    durations, tenure_verbs = frozenset(t["tenure_nouns"]), frozenset(t["tenure_verbs"])
+    team_verbs, site_nouns = frozenset(t["team_verbs"]), _tables()["site_nouns"]
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma, companies = lemma_word(verb), []
+        if lemma in tenure_verbs:
+            spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and lemma_word(c) in durations]
+            if spans:
+                companies = _prep_objects(verb, ("at", "with"), refs)
+                companies += [e for c in spans for e in _prep_objects(c, ("at", "with"), refs)]
+        elif lemma in team_verbs:
+            for team in (g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                         for g in p.children if g.dep_ == "pobj" and lemma_word(g) in site_nouns):
+                companies += _possessors(team, refs) + _prep_objects(team, ("of", "at"), refs)
+                companies += [(e, False) for c in team.children if c.dep_ == "compound" for e in [_company_at(c, refs)] if e]
+        companies = [(e, v) for e, v in companies if e.label_ == COMPANY]
+        if not companies:
+            continue
+        for person, pv in subjects_of(verb, refs):
+            if person.label_ == PERSON:
+                for company, cv in _unique(companies):
+                    yield Candidate(person, "works_for", company, verb, "verb", _conf("verb", pv or cv))
 
 
 def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
@@ -1085,6 +1368,14 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             objects = entities_of(verb.head, refs)
         if verb.dep_ == "advcl" and not objects:
             objects = subjects_of(verb.head, refs)  # "Founded in 2023 by X, Mistral has ..."
+            if not objects and relation == "founded":
+                # "Founded in 2021 by X and Y, the company is headquartered in ...": a passive main clause
+                objects = [e for c in verb.head.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+                if any(v and verb.left_edge.i <= e.start <= verb.right_edge.i for e, v in objects):
+                    # "by X, a former scientist at IBM, the company": "the company" is not a name of the phrase,
+                    # but the company the passage is about
+                    found = refs.salient_entity(verb.left_edge, (COMPANY,))
+                    objects = [(found, True)] if found is not None else []
         rule = "verb_passive"
     else:
         subjects = subjects_of(verb, refs)
@@ -1140,13 +1431,18 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
     if relation == "works_for" and not passive:
         # "joined Apple's machine-learning group": a person who joins a part of a company works for it
         objects += [e for c in verb.children if c.dep_ == "dobj" for e in _part_owner(c, refs)]
+    if relation == "founded" and not passive:
+        # "who spent six years at Booking.com before starting the company": "the company" is not Booking.com
+        former = _former_employers(verb, refs)
+        objects = [(o, ov) for o, ov in objects if not (ov and _name_key(o) in former)]
     for s, s_via in subjects:
         for o, o_via in _unique(objects):
             yield _oriented(s, relation, o, verb, rule, _conf(rule, s_via or o_via))
         if relation == "leads" and not passive:
-            # "X heads the digital business at Siemens": X leads a part of Siemens, so works for it
+            # "X heads the digital business at Siemens", "X now runs Marigold's software division": X leads
+            # a part of the company, so works for it
             for o, o_via in _prep_objects(verb, ("at",), refs) + [
-                    e for c in verb.children if c.dep_ == "dobj" for e in _prep_objects(c, ("at",), refs)]:
+                    e for c in verb.children if c.dep_ == "dobj" for e in _prep_objects(c, ("at",), refs) + _part_owner(c, refs)]:
                 yield Candidate(s, "works_for", o, verb, rule, _conf(rule, s_via or o_via))
 
 
@@ -1910,7 +2206,8 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
-         named_part_relations)
+         named_part_relations, prenominal_title_relations, trailing_company_title_relations,
+         described_agent_role_relations, object_gap_role_relations, tenure_relations)
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
 FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations, announced_model_relations)
 

@@ -1,0 +1,119 @@
+"""Person relations of extract/relations.py: founders in participles and object-gap clauses, titles
+before a name and press-release titles, bare titles, tenures, and runs of a company's part."""
+from __future__ import annotations
+
+import pytest
+
+from extract.relations import find_relations
+
+ENTS = {
+    "Zorblax": "COMPANY", "Nimbus": "COMPANY", "Quillstone": "COMPANY", "Halvard Partners": "COMPANY",
+    "Brindle Labs": "COMPANY", "Orrin Dyer": "PERSON", "Mara Quell": "PERSON", "Tobin Reyd": "PERSON",
+    "Quell": "PERSON", "Ines Vark": "PERSON", "Dyer": "PERSON",
+}
+
+
+def _triples(make_doc, text, ents=None):
+    ents = ents or {k: v for k, v in ENTS.items() if k in text}
+    return {(r.source.text, r.relation, r.target.text) for r in find_relations(make_doc(text, ents), "t1")}
+
+
+# -- founders ----------------------------------------------------------------------------------------
+def test_founders_in_the_apposition_of_a_described_agent(make_doc):
+    got = _triples(make_doc, "Zorblax raised money. The startup, founded by ex-Nimbus engineers Mara Quell and "
+                             "Tobin Reyd in 2022, has raised money.")
+    assert {("Mara Quell", "founded", "Zorblax"), ("Tobin Reyd", "founded", "Zorblax"),
+            ("Mara Quell", "works_for", "Nimbus"), ("Tobin Reyd", "works_for", "Nimbus")} <= got
+
+
+def test_fronted_founding_participle_before_a_passive_clause(make_doc):
+    got = _triples(make_doc, "Zorblax builds systems. Founded in 2021 by Orrin Dyer and Mara Quell, a former research "
+                             "scientist at Nimbus, the company is headquartered in Austin.")
+    assert {("Orrin Dyer", "founded", "Zorblax"), ("Mara Quell", "founded", "Zorblax"),
+            ("Mara Quell", "works_for", "Nimbus")} <= got
+    assert ("Mara Quell", "founded", "Nimbus") not in got  # the company named inside the phrase is not the one described
+
+
+def test_firm_run_by_a_person(make_doc):
+    got = _triples(make_doc, "Quillstone led the round, with participation from Halvard Partners, the firm run by "
+                             "Ines Vark, a former Nimbus partner.")
+    assert {("Ines Vark", "leads", "Halvard Partners"), ("Ines Vark", "works_for", "Nimbus")} <= got
+
+
+def test_object_gap_relative_clause_without_a_pronoun(make_doc):
+    got = _triples(make_doc, "Zorblax, the startup Mara Quell founded in 2023 after senior roles at Nimbus, made its "
+                             "name with a small model.")
+    assert ("Mara Quell", "founded", "Zorblax") in got
+    assert ("Mara Quell", "founded", "Nimbus") not in got
+
+
+# -- titles ------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, relation", [
+    ("Zorblax Chief Executive Orrin Dyer has told shareholders he wants the group to lead.", "leads"),
+    ("US rules bar Nimbus from selling chips, and Zorblax chief executive Orrin Dyer has said that rivals are usable.", "leads"),
+    ("Orrin Dyer, a former Zorblax researcher, reran the tests.", "works_for"),
+])
+def test_company_before_a_title(make_doc, text, relation):
+    assert ("Orrin Dyer", relation, "Zorblax") in _triples(make_doc, text)
+
+
+def test_capitalised_bare_title_before_a_name_takes_the_passage_company(make_doc):
+    text = ("Zorblax beat forecasts. Zorblax sold more chips, and Nimbus bought some. "
+            "On a call with analysts, Chief Executive Orrin Dyer said demand was strong.")
+    assert ("Orrin Dyer", "leads", "Zorblax") in _triples(make_doc, text)
+
+
+def test_bare_title_after_an_owner_word_is_not_the_passage_companys(make_doc):
+    text = ("Zorblax beat forecasts. Zorblax sold more chips. The contest between Zorblax and Nimbus, "
+            "whose chief executive Orrin Dyer has argued otherwise, goes on.")
+    assert ("Orrin Dyer", "leads", "Zorblax") not in _triples(make_doc, text)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('"We can help," said Orrin Dyer, co-founder and chief executive officer, Zorblax. "Together we win."',
+     {("Orrin Dyer", "founded", "Zorblax"), ("Orrin Dyer", "leads", "Zorblax")}),
+    ('"Customers want it," said Orrin Dyer, vice president, AI solutions, Zorblax. "It is close."',
+     {("Orrin Dyer", "works_for", "Zorblax")}),
+])
+def test_press_release_title_with_the_company_after_it(make_doc, text, expected):
+    assert expected <= _triples(make_doc, text)
+
+
+def test_bare_title_takes_the_company_the_holder_founded(make_doc):
+    text = ("Zorblax raised money. The startup, founded by ex-Nimbus engineers Mara Quell and Tobin Reyd in 2022, has "
+            "raised money. Brindle Labs and Quillstone released a model. \"We read it,\" Quell, who is CEO, said.")
+    got = _triples(make_doc, text)
+    assert ("Quell", "leads", "Zorblax") in got
+    assert not {("Quell", "leads", "Brindle Labs"), ("Quell", "leads", "Quillstone")} & got
+
+
+def test_board_names_a_second_title(make_doc):
+    got = _triples(make_doc, "Zorblax cut jobs. The board named Orrin Dyer, the company's chief financial officer, "
+                             "interim chief executive while it searches for a permanent successor.")
+    assert ("Orrin Dyer", "leads", "Zorblax") in got
+
+
+# -- tenures and parts ---------------------------------------------------------------------------------
+def test_time_spent_at_a_company_before_founding_another(make_doc):
+    got = _triples(make_doc, '"We looked hard," said Dyer, Zorblax\'s chief executive, who spent six years at '
+                             'Nimbus before starting the company.')
+    assert ("Dyer", "works_for", "Nimbus") in got
+    assert ("Dyer", "founded", "Nimbus") not in got
+
+
+def test_serving_on_a_companys_team(make_doc):
+    got = _triples(make_doc, "Earlier, Dyer served on the core management team of Zorblax, the largest hedge fund.")
+    assert ("Dyer", "works_for", "Zorblax") in got
+
+
+def test_running_a_companys_division(make_doc):
+    got = _triples(make_doc, "Zorblax bought Nimbus. Nimbus's founder, Mara Quell, now runs Zorblax's software division.")
+    assert ("Mara Quell", "works_for", "Zorblax") in got
+    assert ("Mara Quell", "leads", "Zorblax") not in got
+
+
+def test_people_who_formed_a_company_founded_it(make_doc):
+    got = _triples(make_doc, "In 1954 Orrin Dyer and Mara Quell formed Zorblax in Miami.")
+    assert {("Orrin Dyer", "founded", "Zorblax"), ("Mara Quell", "founded", "Zorblax")} <= got
+    # companies that form a venture found nothing (founded takes a person)
+    assert not any(r == "founded" for _, r, _ in _triples(make_doc, "Zorblax and Nimbus formed Quillstone."))
