@@ -926,12 +926,27 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                         yield Candidate(owner, "develops", ent, root, "compound", _conf("compound", False))
         if ent.label_ == COMPANY:
             # "Google's DeepMind unit", "Alphabet's Google"
+            if _names_a_fund(ent):
+                # "SoftBank Group Corp's Vision Fund 2": a fund is part of the company that owns it
+                owner = _surface_possessor(ent, refs)
+                if owner is not None:
+                    yield Candidate(ent, "part_of", owner, root, "possessive", _conf("possessive", False))
+                continue
             if not (root.dep_ == "compound" and lemma_word(root.head) in part_nouns):
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
             noun = root.head
             for owner, via in _possessors(noun, refs):
                 if owner.label_ == COMPANY:
                     yield Candidate(ent, "part_of", owner, noun, "possessive", _conf("possessive", via))
+
+
+#: Name words of a company's investment vehicle: "Vision Fund 2", "Salesforce Ventures".
+FUND_NAME_WORDS = frozenset({"fund", "ventures"})
+
+
+def _names_a_fund(ent: Span) -> bool:
+    """Whether a company's name calls it a fund ("Vision Fund 2", "Qualcomm Ventures")."""
+    return any(t.lower_ in FUND_NAME_WORDS for t in ent[1:])
 
 
 def _surface_possessor(ent: Span, refs: EntityRefs) -> Span | None:
@@ -1975,9 +1990,47 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             break
 
 
+def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from "X became part of Y", "X is now part of Y": "part" as the attribute of a copula, with "of"."""
+    for noun in doc:
+        if noun.lower_ != "part" or noun.dep_ != "attr" or lemma_word(noun.head) not in ("be", "become", "remain"):
+            continue
+        parents = [e for e in _prep_objects(noun, ("of",), refs) if e[0].label_ == COMPANY]
+        for child, cv in subjects_of(noun.head, refs):
+            for parent, pv in parents:
+                yield Candidate(child, "part_of", parent, noun, "role_noun", _conf("role_noun", cv or pv))
+
+
+#: Words that set two names against each other in a title: "Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct".
+VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
+
+
+def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """competes_with between names of one type written with "vs" between them, read off the surface
+    (the parser makes little of a headline): "A vs B vs C" (see :func:`_versus_pairs`)."""
+    ents = list(doc.ents)
+    run: list[Span] = []
+    for k, ent in enumerate(ents):
+        prev = ents[k - 1] if k else None
+        gap = doc[prev.end: ent.start] if prev is not None else None
+        if prev is not None and len(gap) == 1 and gap[0].lower_ in VERSUS_WORDS and prev.label_ == ent.label_ \
+                and ent.label_ in (COMPANY, MODEL):
+            run = (run or [prev]) + [ent]
+            continue
+        yield from _versus_pairs(run)
+        run = []
+    yield from _versus_pairs(run)
+
+
+def _versus_pairs(run: list[Span]) -> Iterator[Candidate]:
+    """The first name against each of the others: "A vs B vs C" sets A, the title's subject, against B and C."""
+    for b in run[1:]:
+        yield Candidate(run[0], "competes_with", b, run[0].root, "between", _conf("between", False))
+
+
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
-         named_part_relations)
+         named_part_relations, part_phrase_relations, versus_relations)
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
 FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations, announced_model_relations)
 

@@ -95,3 +95,34 @@ def test_a_minority_share_is_an_investment(make_doc):
 def test_a_majority_share_is_no_investment(make_doc):
     doc = make_doc("Siemens owns 51 percent of Kestrel.", {"Siemens": C, "Kestrel": C})
     assert not _triples(doc, "invests_in")
+
+
+@pytest.mark.parametrize("text, ents, expected", [
+    ("Outright Distribution became part of the Shed Media Group in September 2006.",
+     {"Outright Distribution": C, "Shed Media Group": C}, {("Outright Distribution", "Shed Media Group")}),
+    ("LATAM Airlines Brasil is the Brazilian brand of LATAM Airlines Group.",
+     {"LATAM Airlines Brasil": C, "LATAM Airlines Group": C}, {("LATAM Airlines Brasil", "LATAM Airlines Group")}),
+    ("SoftBank Group Corp's Vision Fund 2 has led the round.", {"SoftBank Group Corp": C, "Vision Fund 2": C},
+     {("Vision Fund 2", "SoftBank Group Corp")}),
+])
+def test_part_phrases_brands_and_funds(make_doc, text, ents, expected):
+    assert _triples(make_doc(text, ents), "part_of") == expected
+
+
+def test_part_of_a_plan_or_story_is_no_ownership(make_doc):
+    doc = make_doc("The deal is part of Microsoft's plan, and OpenAI is part of the story.", {"Microsoft": C, "OpenAI": C})
+    assert not _triples(doc, "part_of")
+
+
+# -- develops --------------------------------------------------------------------------------------
+def test_giving_a_model_away_is_releasing_it(make_doc):
+    doc = make_doc("Microsoft gives away Phi-3.5-mini, and Google gives away Gemma 2 2B .",
+                   {"Microsoft": C, "Phi-3.5-mini": M, "Google": C, "Gemma 2 2B": M})
+    assert _triples(doc, "develops") == {("Microsoft", "Phi-3.5-mini"), ("Google", "Gemma 2 2B")}
+
+
+# -- "vs" in a title -------------------------------------------------------------------------------
+def test_versus_sets_the_first_name_against_the_others(make_doc):
+    doc = make_doc("Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct: a benchmark",
+                   {"Tessera-70B": M, "Llama 3.1 70B": M, "Qwen2-72B-Instruct": M})
+    assert _triples(doc, "competes_with") == {("Tessera-70B", "Llama 3.1 70B"), ("Tessera-70B", "Qwen2-72B-Instruct")}
