@@ -1210,12 +1210,27 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                         yield Candidate(owner, "develops", ent, root, "compound", _conf("compound", False))
         if ent.label_ == COMPANY:
             # "Google's DeepMind unit", "Alphabet's Google"
+            if _names_a_fund(ent):
+                # "SoftBank Group Corp's Vision Fund 2": a fund is part of the company that owns it
+                owner = _surface_possessor(ent, refs)
+                if owner is not None:
+                    yield Candidate(ent, "part_of", owner, root, "possessive", _conf("possessive", False))
+                continue
             if not (root.dep_ == "compound" and lemma_word(root.head) in part_nouns):
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
             noun = root.head
             for owner, via in _possessors(noun, refs):
                 if owner.label_ == COMPANY:
                     yield Candidate(ent, "part_of", owner, noun, "possessive", _conf("possessive", via))
+
+
+#: Name words of a company's investment vehicle: "Vision Fund 2", "Salesforce Ventures".
+FUND_NAME_WORDS = frozenset({"fund", "ventures"})
+
+
+def _names_a_fund(ent: Span) -> bool:
+    """Whether a company's name calls it a fund ("Vision Fund 2", "Qualcomm Ventures")."""
+    return any(t.lower_ in FUND_NAME_WORDS for t in ent[1:])
 
 
 def _surface_possessor(ent: Span, refs: EntityRefs) -> Span | None:
@@ -1239,11 +1254,12 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ in ("xcomp", "relcl", "acl")):
             continue
         lemma = lemma_word(verb)
-        if lemma in tables["owner_verbs"]:
+        if lemma in tables["owner_verbs"] or _hyphenated_owner_verb(verb):
             yield from _ownership(verb, refs)
             continue
         if lemma in tables["comparison"] and any(
-                c.lower_ in tables["comparison"][lemma] for c in verb.children if c.dep_ in ("advmod", "acomp", "prt", "prep")):
+                c.lower_ in tables["comparison"][lemma] for c in verb.children
+                if c.dep_ in ("advmod", "acomp", "prt", "prep", "dobj", "npadvmod")):
             # "comes close to GPT-4o", "ranks alongside Claude", "stacks up against Gemini"
             yield from _verb_frame(verb, "competes_with", False, refs, extra_heads=True)
             continue
@@ -1334,8 +1350,10 @@ def _prep_objects_of(kids: list[Token], preps: tuple[str, ...], refs: EntityRefs
 
 
 def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
-    """part_of from "owned by X" ("Next47, the firm owned by Siemens"), "X owns Y" and "X-owned Y"."""
-    if _is_passive(verb) or verb.tag_ == "VBN":
+    """part_of from "owned by X" ("Next47, the firm owned by Siemens"), "X owns Y", "X has owned Y" and "X-owned Y";
+    invests_in from a share of a company: "X, which owns about 6% of Y's shares"."""
+    # "Square Enix has owned Taito": a past participle with its own subject is a perfect tense, not a passive
+    if _is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)):
         owners = _agents(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
         if verb.dep_ in ("acl", "amod", "relcl") and not owned:
@@ -1349,9 +1367,45 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     else:
         owners = subjects_of(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        for investee, iv in (e for c in verb.children if c.dep_ == "dobj" for e in _stake_holding(c, refs)):
+            for owner, ov in owners:
+                yield Candidate(owner, "invests_in", investee, verb, "verb", _conf("verb", iv or ov))
     for child, cv in owned:
         for owner, ov in owners:
             yield Candidate(child, "part_of", owner, verb, "verb", _conf("verb", cv or ov))
+
+
+def _hyphenated_owner_verb(verb: Token) -> bool:
+    """ "Microsoft-owned GitHub": an owner verb joined to its owner's name by a hyphen (the word's lemma is "microsoft-own")."""
+    return verb.tag_ == "VBN" and hyphen_start(verb) < verb.i and verb.lemma_.lower() in _tables()["owner_verbs"]
+
+
+#: Nouns that measure a holding of shares: "owns about 6% of X", "owns 30 percent of X's shares".
+SHARE_NOUNS = frozenset({"%", "percent", "share", "shares", "stake", "minority"})
+
+
+def _stake_holding(amount: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The companies a share of which an owner verb's object measures: "6% of Marigold's shares", "a stake in X"."""
+    if lemma_word(amount) not in SHARE_NOUNS and amount.lower_ not in SHARE_NOUNS or _majority_share(amount):
+        return []
+    out = []
+    for ent, via in _prep_objects(amount, ("of", "in"), refs):
+        out.append((ent, via))
+    for prep in (c for c in amount.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (g for g in prep.children if g.dep_ == "pobj" and lemma_word(g) in SHARE_NOUNS):
+            out += _possessors(pobj, refs) + _prep_objects(pobj, ("of", "in"), refs)
+    return [(e, v) for e, v in _unique(out) if e.label_ == COMPANY]
+
+
+def _majority_share(amount: Token) -> bool:
+    """A share of 50% or more ("owns 51% of X"): control, not an investment."""
+    for num in (c for c in amount.children if c.dep_ == "nummod"):
+        try:
+            if float(num.text.replace(",", "")) >= 50:
+                return True
+        except ValueError:
+            continue
+    return False
 
 
 def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
@@ -1399,13 +1453,19 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             # "invest up to $2 billion in X": the parser hangs the "in" phrase on the amount
             prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
         if relation == "competes_with":
-            prep_objects += _rival_owners(verb, preps, refs)
+            prep_objects += _rival_owners(verb, preps, refs) + _rivals_further_on(verb, refs)
         if relation == "competes_with" and not objects and not prep_objects:
             objects = _names_right_after(verb, refs)
         if extra_heads:
-            # "comes close to X": the preposition hangs on the adverb
-            prep_objects += [e for c in verb.children if c.dep_ in ("advmod", "acomp") for e in _prep_objects(c, preps + ("to",), refs)]
-            prep_objects += _prep_objects(verb, ("alongside", "against", "to"), refs)
+            # "comes close to X", "scored higher than X", "holds its own against X": the preposition hangs on the word
+            prep_objects += [e for c in verb.children if c.dep_ in ("advmod", "acomp", "dobj")
+                             for e in _prep_objects(c, preps + ("to", "than", "against"), refs)]
+            prep_objects += _prep_objects(verb, ("alongside", "against", "to", "than", "behind"), refs)
+            if lemma_word(verb) == "be":
+                # "Tessera-70B is behind X", "ahead of X": a ranking only between models ("Microsoft is behind OpenAI"
+                # backs it), and only of a model named there (a pronoun in a review may mean any model it mentions)
+                subjects = [e for e in subjects if e[0].label_ == MODEL and not e[1]]
+                objects = [e for e in objects if not e[1]]  # "it was the best model we tested": a description
         rule = "verb"
         if relation == "competes_with" and objects and prep_objects:
             # "OpenAI benchmarked GPT-4o against A", "pits X against Y": the object is the contender
@@ -1459,6 +1519,27 @@ def _rival_owners(verb: Token, preps: tuple[str, ...], refs: EntityRefs) -> list
             if named and any(e.label_ in (COMPANY, MODEL) for e, _ in named):
                 continue
             out += [(e, v) for e, v in _possessors(pobj, refs) if e.label_ == COMPANY]
+    return _unique(out)
+
+
+def _rivals_further_on(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Rivals in a "with" phrase the parser hung away from the verb.
+
+    "competes for AI workloads with A and B": on the object or on the noun of a preposition
+    between the verb and "with"; "competes with A, which added agents, and with B": a second
+    "with" phrase coordinated inside the relative clause on the first rival.
+    """
+    out = []
+    kids = [c for c in verb.children if c.dep_ == "dobj" and refs.entity_for(c) is None]
+    kids += [g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("for", "in", "on", "over")
+             for g in c.children if g.dep_ == "pobj" and refs.entity_for(g) is None]
+    for noun in kids:
+        out += _prep_objects(noun, ("with",), refs)
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "with"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            for clause in (c for c in pobj.children if c.dep_ == "relcl"):
+                if any(c.dep_ == "cc" for c in clause.children):
+                    out += _prep_objects_of([c for c in clause.children if c.i > clause.i], ("with",), refs)
     return _unique(out)
 
 
@@ -1654,6 +1735,12 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     for child in noun.children:
         if child.dep_ == "appos" and refs.ent_containing(child) is not None:
             holders.append((refs.ent_containing(child), False))
+            if noun.tag_ in ("NNS", "NNPS"):
+                # "its subsidiaries PSA Airlines, Inc. and Piedmont Airlines, Inc.": each listed name
+                holders += [(m, False) for m in surface_list(refs.ent_containing(child), refs)]
+    if noun.tag_ in ("NNS", "NNPS"):
+        # "Salesforce's largest competitors in CRM software, among them Microsoft, Oracle and SAP"
+        holders += [(m, v) for e, v in _named_after(noun, refs) for m in [e] + surface_list(e, refs)]
     head_ent = refs.ent_containing(noun.head) if noun.dep_ == "appos" else None
     if head_ent is not None and head_ent.end + 1 == noun.left_edge.i and noun.doc[head_ent.end].text == ",":
         holders.append((head_ent, False))  # "Microsoft, OpenAI's largest investor"
@@ -2204,10 +2291,49 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             break
 
 
+def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from "X became part of Y", "X is now part of Y": "part" as the attribute of a copula, with "of"."""
+    for noun in doc:
+        if noun.lower_ != "part" or noun.dep_ != "attr" or lemma_word(noun.head) not in ("be", "become", "remain"):
+            continue
+        parents = [e for e in _prep_objects(noun, ("of",), refs) if e[0].label_ == COMPANY]
+        for child, cv in subjects_of(noun.head, refs):
+            for parent, pv in parents:
+                yield Candidate(child, "part_of", parent, noun, "role_noun", _conf("role_noun", cv or pv))
+
+
+#: Words that set two names against each other in a title: "Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct".
+VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
+
+
+def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """competes_with between names of one type written with "vs" between them, read off the surface
+    (the parser makes little of a headline): "A vs B vs C" (see :func:`_versus_pairs`)."""
+    ents = list(doc.ents)
+    run: list[Span] = []
+    for k, ent in enumerate(ents):
+        prev = ents[k - 1] if k else None
+        gap = doc[prev.end: ent.start] if prev is not None else None
+        if prev is not None and len(gap) == 1 and gap[0].lower_ in VERSUS_WORDS and prev.label_ == ent.label_ \
+                and ent.label_ in (COMPANY, MODEL):
+            run = (run or [prev]) + [ent]
+            continue
+        yield from _versus_pairs(run)
+        run = []
+    yield from _versus_pairs(run)
+
+
+def _versus_pairs(run: list[Span]) -> Iterator[Candidate]:
+    """The first name against each of the others: "A vs B vs C" sets A, the title's subject, against B and C."""
+    for b in run[1:]:
+        yield Candidate(run[0], "competes_with", b, run[0].root, "between", _conf("between", False))
+
+
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
-         described_agent_role_relations, object_gap_role_relations, tenure_relations)
+         described_agent_role_relations, object_gap_role_relations, tenure_relations,
+         part_phrase_relations, versus_relations)
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
 FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations, announced_model_relations)
 
