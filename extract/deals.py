@@ -66,6 +66,10 @@ CONFIDENCE_AMOUNT_BONUS = 0.1
 CONFIDENCE_STATE_NOUN = 0.45
 CONFIDENCE_HYPOTHETICAL = 0.3
 CONFIDENCE_NEGATED = 0.2
+#: Rule suffixes of deals that state how things stand ("is backed by", "holds a stake in"): no
+#: transaction for the graph, but a standing relation between the parties (:func:`deal_relations`).
+STANDING_MARK = "+standing"
+_STANDING_MARKS = (STANDING_MARK, "+present")
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Modifiers of a job title that say the person had left ("former CEO of X").
@@ -190,6 +194,8 @@ class _Parties:
         self.refs = refs
         self.roles: dict[tuple[int, int], tuple[Span, str, bool]] = {}
         self.refs_of: dict[tuple[int, int], Token] = {}  # the token that named or referred to each party
+        # companies one slot listed together ("bought A, B and C"): each may be a deal of its own
+        self.listed: list[tuple[tuple[int, int], ...]] = []
 
     def company(self, token: Token) -> tuple[Span, bool, Token] | None:
         """The company ``token`` names or refers to, whether coreference was needed, and the referring token."""
@@ -215,6 +221,7 @@ class _Parties:
         if role is None:
             return False
         added = False
+        before = set(self.roles)
         for tok in _conjuncts(token):
             found = self.company(tok)
             if found is None:
@@ -264,6 +271,9 @@ class _Parties:
                 self.roles[key] = (span, role, via_coref)
                 self.refs_of[key] = ref
                 added = True
+        new_keys = tuple(k for k in self.roles if k not in before)
+        if len(new_keys) > 1:
+            self.listed.append(new_keys)
         return added
 
     def _owner(self, token: Token) -> tuple[Span, bool] | None:
@@ -681,7 +691,18 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
         else:
             continue
         if frame is not None:
+            _share_role(frame)
             yield frame
+
+
+def _share_role(frame: _Frame) -> None:
+    """ "The merger of Square and Enix", "A and B merged": when every party got the same role the
+    text does not say who bought whom, so all take the frame's ``shared_role`` ("partner")."""
+    shared = frame.spec.get("shared_role")
+    roles = frame.parties.roles
+    if shared and len(roles) > 1 and len({role for _, role, _ in roles.values()}) == 1:
+        for key, (span, _, via_coref) in list(roles.items()):
+            roles[key] = (span, shared, via_coref)
 
 
 # --- a deal that is part of another ------------------------------------------------------------
@@ -928,6 +949,26 @@ def _complete(frame: _Frame) -> bool:
     return True
 
 
+#: Kinds whose listed targets are separate transactions: "bought A, B and C" is three acquisitions.
+_SPLIT_KINDS = {"acquisition": "seller"}
+
+
+def _party_sets(frame: _Frame) -> list[dict]:
+    """The parties of each deal a frame states: one set, or one per company a single slot lists
+    as the thing acquired ("Iowa Telecom bought Lakedale, Sherbtel and SOMA": three deals, each
+    with the buyer). Roles shared by the whole frame (the buyer) go into every set."""
+    roles = frame.parties.roles
+    target_role = _SPLIT_KINDS.get(frame.kind)
+    if target_role is None:
+        return [roles]
+    for group in frame.parties.listed:
+        members = [k for k in group if k in roles and roles[k][1] == target_role]
+        others = [k for k in roles if k not in members]
+        if len(members) > 1 and others:
+            return [{k: v for k, v in roles.items() if k not in members or k == member} for member in members]
+    return [roles]
+
+
 def _information(deal: Deal) -> tuple:
     return (deal.confidence >= KEEP_CONFIDENCE, deal.amount_usd is not None or deal.amount is not None,
             len(deal.date or ""), deal.confidence, len(deal.parties))
@@ -999,38 +1040,48 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
                     if amount is not None:
                         rule += "+later_sentence_amount"
+            if amount is None and frame.spec.get("standing_without_amount"):
+                # "Ostrava is backed by CapitalG", "which had also backed Petrichor": who stands
+                # behind a company, not news of a transaction; "backed Anthropic with $4 billion" is one
+                confidence = min(confidence, CONFIDENCE_STATE_NOUN)
+                rule += STANDING_MARK
             if amount is not None and confidence >= KEEP_CONFIDENCE:
                 confidence = min(0.9, confidence + CONFIDENCE_AMOUNT_BONUS)
             if any(via_coref for _, _, via_coref in frame.parties.roles.values()):
                 confidence = round(confidence - 0.05, 2)
             date = _date(frame, sent, article.date) or article.date
-            parties = tuple(
-                DealParty(mention=mention_from_span(span, article.id), role=role)
-                for span, role, _ in sorted(frame.parties.roles.values(), key=lambda item: item[0].start)
-            )
+            party_sets = _party_sets(frame)
+            if len(party_sets) > 1:
+                rule += "+listed"
+                amount = None  # one price for "A, B and C" is no one company's price
             usd = to_usd(amount) if amount is not None else None
-            deal = Deal(
-                article=article.id,
-                kind=frame.kind,
-                parties=parties,
-                evidence=_evidence(article.id, sent),
-                amount_usd=usd,
-                amount=amount.amount if amount is not None and usd is None else None,
-                currency=amount.currency if amount is not None and usd is None else None,
-                date=date,
-                confidence=round(confidence, 2),
-                rule=rule,
-            )
-            parties_key = (frame.kind, frozenset(_party_key(span) for span, _, _ in frame.parties.roles.values()))
-            # the same companies in two deals of one kind with different amounts are two deals
-            # (Amazon's $1.25 billion and, later, its $2.75 billion in Anthropic)
-            key = next((k for k in order if k[:2] == parties_key and same_amount(best[k], deal)),
-                       parties_key + (len(order),))
-            if key not in best:
-                order.append(key)
-                best[key] = deal
-            elif _information(deal) > _information(best[key]):
-                best[key] = deal
+            for roles in party_sets:
+                parties = tuple(
+                    DealParty(mention=mention_from_span(span, article.id), role=role)
+                    for span, role, _ in sorted(roles.values(), key=lambda item: item[0].start)
+                )
+                deal = Deal(
+                    article=article.id,
+                    kind=frame.kind,
+                    parties=parties,
+                    evidence=_evidence(article.id, sent),
+                    amount_usd=usd,
+                    amount=amount.amount if amount is not None and usd is None else None,
+                    currency=amount.currency if amount is not None and usd is None else None,
+                    date=date,
+                    confidence=round(confidence, 2),
+                    rule=rule,
+                )
+                parties_key = (frame.kind, frozenset(_party_key(span) for span, _, _ in roles.values()))
+                # the same companies in two deals of one kind with different amounts are two deals
+                # (Amazon's $1.25 billion and, later, its $2.75 billion in Anthropic)
+                key = next((k for k in order if k[:2] == parties_key and same_amount(best[k], deal)),
+                           parties_key + (len(order),))
+                if key not in best:
+                    order.append(key)
+                    best[key] = deal
+                elif _information(deal) > _information(best[key]):
+                    best[key] = deal
     kept = [best[key] for key in order]
     for n, deal in enumerate(kept):
         for m, other in enumerate(kept):
@@ -1231,7 +1282,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     """
     stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
     for deal in deals:
-        if deal.confidence < KEEP_CONFIDENCE:
+        if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
             if deal.kind != kind:
@@ -1249,6 +1300,13 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                     yield Relation(source, relation, target, deal.evidence,
                                    round(deal.confidence * DEAL_RELATION_DISCOUNT, 3), f"deal:{deal.rule}")
 
+
+
+def _standing_investment(deal: Deal) -> bool:
+    """An investment stated as how things stand ("is backed by A and B", "holds a stake in Y"):
+    no deal, but the investors do invest in the company. Hypothetical or negated ones are not."""
+    return deal.kind == "investment" and deal.confidence >= CONFIDENCE_STATE_NOUN - 0.05 \
+        and any(mark in deal.rule for mark in _STANDING_MARKS)
 
 
 def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]:

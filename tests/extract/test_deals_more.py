@@ -1,0 +1,79 @@
+"""More deal and funding constructions over hand-typed entities (``make_doc``): listed targets,
+mergers, standing investments, descriptive raisers, hedges, sales, amounts and dates."""
+from __future__ import annotations
+
+from extract.deals import KEEP_CONFIDENCE, deal_relations, find_deals
+from extract.records import Article
+
+C, P = "COMPANY", "PERSON"
+
+
+def deals(make_doc, text, ents, date=None):
+    doc = make_doc(text, ents)
+    return list(find_deals(doc, Article(id="t", text=text, date=date)))
+
+
+def kept(found):
+    return [d for d in found if d.confidence >= KEEP_CONFIDENCE]
+
+
+def roles(deal):
+    return {(p.mention.text, p.role) for p in deal.parties}
+
+
+# --- one acquisition per company bought ------------------------------------------------------
+
+def test_bought_a_list_is_one_acquisition_per_company(make_doc):
+    text = "In 2002 Iowa Telecom bought Lakedale Communications, Sherbtel and Zumatel Communications."
+    found = kept(deals(make_doc, text, {"Iowa Telecom": C, "Lakedale Communications": C, "Sherbtel": C,
+                                        "Zumatel Communications": C}))
+    assert sorted(sorted(roles(d)) for d in found) == [
+        [("Iowa Telecom", "buyer"), ("Lakedale Communications", "seller")],
+        [("Iowa Telecom", "buyer"), ("Sherbtel", "seller")],
+        [("Iowa Telecom", "buyer"), ("Zumatel Communications", "seller")],
+    ]
+    assert all(d.kind == "acquisition" and d.date == "2002" for d in found)
+
+
+def test_one_price_for_a_list_is_no_single_deal_price(make_doc):
+    text = "Acme acquired Bolt and Nimbus for $90 million."
+    found = kept(deals(make_doc, text, {"Acme": C, "Bolt": C, "Nimbus": C}))
+    assert len(found) == 2
+    assert all(d.amount_usd is None for d in found)
+
+
+def test_single_target_keeps_its_price(make_doc):
+    found = kept(deals(make_doc, "Acme acquired Bolt for $90 million.", {"Acme": C, "Bolt": C}))
+    assert [(roles(d), d.amount_usd) for d in found] == [({("Acme", "buyer"), ("Bolt", "seller")}, 90e6)]
+
+
+# --- mergers -------------------------------------------------------------------------------------
+
+def test_merger_without_a_buyer_makes_both_sides_partners(make_doc):
+    text = "The merger of TAM with LAN Airlines was completed on June 22, 2012."
+    found = kept(deals(make_doc, text, {"TAM": C, "LAN Airlines": C}))
+    assert [(d.kind, roles(d)) for d in found] == [
+        ("acquisition", {("TAM", "partner"), ("LAN Airlines", "partner")})]
+
+
+def test_merger_with_an_owner_keeps_buyer_and_seller(make_doc):
+    text = "Since Apple's merger with NeXT in 1996, the framework has evolved."
+    found = kept(deals(make_doc, text, {"Apple": C, "NeXT": C}))
+    assert [roles(d) for d in found] == [{("Apple", "buyer"), ("NeXT", "seller")}]
+
+
+# --- standing investments -------------------------------------------------------------------------
+
+def test_is_backed_by_is_a_standing_relation_not_a_deal(make_doc):
+    text = ("Strathmore, which was founded in 2022 and is backed by Balderton Capital and Nvidia, "
+            "is pitching its models at European companies.")
+    found = deals(make_doc, text, {"Strathmore": C, "Balderton Capital": C, "Nvidia": C})
+    assert kept(found) == []
+    relations = {(r.source.text, r.relation, r.target.text) for r in deal_relations(found)}
+    assert relations == {("Balderton Capital", "invests_in", "Strathmore"), ("Nvidia", "invests_in", "Strathmore")}
+
+
+def test_backed_with_an_amount_is_a_deal(make_doc):
+    found = kept(deals(make_doc, "Amazon backed Anthropic with $4 billion in 2023.", {"Amazon": C, "Anthropic": C}))
+    assert [(roles(d), d.amount_usd) for d in found] == [
+        ({("Amazon", "investor"), ("Anthropic", "investee")}, 4e9)]
