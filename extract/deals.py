@@ -429,7 +429,7 @@ class _Frame:
         self.confidence = CONFIDENCE_STATED
         self.rule = ""
         # a funding round (not one investor's own stake): later sentences may name more participants
-        self.is_round = kind == "investment" and _word(trigger) in _words("round_words")
+        self.is_round = kind == "investment" and (_word(trigger) in _words("round_words") or is_series_name(trigger))
 
 
 def _people_object(token: Token) -> Token:
@@ -679,6 +679,22 @@ def _is_new(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("new", "recent", "latest", "fresh") for c in noun.children)
 
 
+#: Letters that name a lettered funding round ("Series B", "Series A-1").
+_SERIES_LETTER = re.compile(r"^[A-Ka-k](?:-?\d)?\+?$")
+
+
+def is_series_name(token: Token) -> bool:
+    """Whether ``token`` heads the name of a lettered funding round: "a $48 million Series *B*"
+    (the letter heads, "Series" its compound) or "*Series* C" (the letter hangs on "Series")."""
+    if token.dep_ == "compound":
+        return False
+    if _SERIES_LETTER.match(token.text):
+        return any(c.dep_ == "compound" and c.lower_ == "series" and c.i == token.i - 1 for c in token.children)
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "series" and nxt is not None and _SERIES_LETTER.match(nxt.text) is not None \
+        and nxt.head is token
+
+
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
@@ -688,6 +704,8 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _verb_frame(token, verbs[_lemma(token)], refs)
         elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound":
             frame = _noun_frame(token, nouns[word], refs)
+        elif is_series_name(token):
+            frame = _noun_frame(token, nouns["round"], refs)
         else:
             continue
         if frame is not None:
@@ -780,7 +798,10 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
             continue  # "take" only in "take part"
         if _modality(token) is not None:
             continue
-        about_round = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children) or any(
+        # "Existing investors A and B participated": a bare participation verb right after a
+        # round can only mean that round
+        bare = not any(c.dep_ in ("dobj", "obj", "prep", "prt", "xcomp", "ccomp") for c in token.children)
+        about_round = bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children) or any(
             _word(t) in round_words for t in token.subtree if t.i > token.i)
         if not about_round:
             continue
@@ -789,10 +810,21 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
         other = [frame.parties.company(t) for t in targets]
         if any(found is not None and _party_key(found[0]) not in investees for found in other):
             continue  # "B also invested in Y": another deal
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        for subject in _participant_subjects(token):
             for company in _listed_companies(subject, frame.parties):
                 added |= frame.parties.add(company, "investor")
     return added
+
+
+def _participant_subjects(verb: Token) -> list[Token]:
+    """Subjects of a participation verb and of its elliptical comparisons: "A and B participated,
+    *as did* new backer C" (C is the subject of "did", an adverbial clause marked "as")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and _lemma(clause) == "do" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
+    return out
 
 
 # --- amounts and dates -----------------------------------------------------------------------

@@ -77,3 +77,37 @@ def test_backed_with_an_amount_is_a_deal(make_doc):
     found = kept(deals(make_doc, "Amazon backed Anthropic with $4 billion in 2023.", {"Amazon": C, "Anthropic": C}))
     assert [(roles(d), d.amount_usd) for d in found] == [
         ({("Amazon", "investor"), ("Anthropic", "investee")}, 4e9)]
+
+
+# --- funding rounds with a described raiser ----------------------------------------------------
+
+LOOMWRIGHT = ("Analysts like Loomwright, a San Francisco startup. The startup, founded by ex-Stripe engineers "
+              "Amara Nwosu and Daniel Whitcombe in 2022, has raised a $48 million Series B led by Greylock, it "
+              "said. Existing investors Kleiner Perkins and Lux Capital participated, as did new backer "
+              "Snowflake Ventures, the data-cloud company's corporate VC arm.")
+LOOMWRIGHT_ENTS = {"Loomwright": C, "Stripe": C, "Amara Nwosu": P, "Daniel Whitcombe": P, "Greylock": C,
+                   "Kleiner Perkins": C, "Lux Capital": C, "Snowflake Ventures": C}
+
+
+def test_lettered_series_is_a_round_with_a_described_raiser(make_doc):
+    found = kept(deals(make_doc, LOOMWRIGHT, LOOMWRIGHT_ENTS, date="2024-09-17"))
+    assert len(found) == 1
+    deal = found[0]
+    assert deal.kind == "investment" and deal.amount_usd == 48e6
+    # the next sentence's bare "participated" and its "as did X" join the round
+    assert roles(deal) == {("Loomwright", "investee"), ("Greylock", "investor"), ("Kleiner Perkins", "investor"),
+                           ("Lux Capital", "investor"), ("Snowflake Ventures", "investor")}
+
+
+def test_round_participants_give_invests_in_relations(make_doc):
+    from extract.relations import find_relations
+
+    doc = make_doc(LOOMWRIGHT, LOOMWRIGHT_ENTS)
+    found = {(r.source.text, r.target.text) for r in find_relations(doc, "t") if r.relation == "invests_in"}
+    assert found == {("Greylock", "Loomwright"), ("Kleiner Perkins", "Loomwright"), ("Lux Capital", "Loomwright"),
+                     ("Snowflake Ventures", "Loomwright")}
+
+
+def test_series_word_alone_is_no_round(make_doc):
+    text = "Acme launched a series of chips with Bolt."
+    assert [d for d in kept(deals(make_doc, text, {"Acme": C, "Bolt": C})) if d.kind == "investment"] == []
