@@ -154,7 +154,12 @@ def _pobjs(prep: Token) -> list[Token]:
 def _same_company(a: Span, b: Span) -> bool:
     """Whether two company spans name one company ("Inflection" and "Inflection AI")."""
     x, y = _party_key(a), _party_key(b)
-    return x == y or x.startswith(y + " ") or y.startswith(x + " ")
+    short, long_ = sorted((x, y), key=len)
+    if short == long_:
+        return True
+    # a longer name is the same company only when the words it adds complete a name ("Inflection AI");
+    # "Ashgrove Drive" is a unit of Ashgrove that Ashgrove can sell
+    return long_.startswith(short + " ") and set(long_[len(short) + 1:].split()) <= _NAME_SUFFIXES
 
 
 def _rebindable(ref: Token) -> bool:
@@ -544,8 +549,14 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     else:
         for s in subjects:
             frame.parties.add(s, subject_role)
+    object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
     for o in objects:
-        frame.parties.add(o, spec.get("object"), owner=True)
+        object_found |= frame.parties.add(o, spec.get("object"), owner=True)
+        # "sold its automotive unit, Ashgrove Drive, to Infineon": the unit named in apposition
+        # is sold even when its owner ("its") is the seller already
+        object_found |= any(frame.parties.company(c) is not None for c in o.children if c.dep_ == "appos")
+    if spec.get("object_required") and not object_found:
+        return None  # "sold chips to Apple" is a sale of goods, not of a company
     if spec.get("object") and not passive and not frame.parties.has_role(spec["object"]):
         named = _company_right_after(trigger, frame.parties)
         if named is not None:
@@ -830,7 +841,8 @@ def _participant_subjects(verb: Token) -> list[Token]:
 # --- amounts and dates -----------------------------------------------------------------------
 
 #: words an amount may hang from on its way up to the frame: "for", "worth", "valued at"...
-_AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost"})
+_AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost",
+                           "sum", "price", "figure", "fee"})
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -838,7 +850,7 @@ def _span_root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _attached(token: Token, anchors: set[int], max_steps: int = 4) -> bool:
+def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
     """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at")."""
     for _ in range(max_steps):
         if token.i in anchors:
@@ -848,7 +860,10 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 4) -> bool:
             return False
         if head.i in anchors:
             return True
-        if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS):
+        # "for a sum that people close to the deal put at about $400 million": a relative clause
+        # that prices the noun leads on to it
+        pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS
+        if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS or pricing):
             return False
         token = head
     return False

@@ -111,3 +111,32 @@ def test_round_participants_give_invests_in_relations(make_doc):
 def test_series_word_alone_is_no_round(make_doc):
     text = "Acme launched a series of chips with Bolt."
     assert [d for d in kept(deals(make_doc, text, {"Acme": C, "Bolt": C})) if d.kind == "investment"] == []
+
+
+# --- sales, prices ----------------------------------------------------------------------------------
+
+def test_sell_a_unit_to_a_buyer(make_doc):
+    text = ("Ashgrove also agreed to sell its automotive unit, Ashgrove Drive, to Infineon Technologies for "
+            "$520 million in cash.")
+    found = kept(deals(make_doc, text, {"Ashgrove": C, "Ashgrove Drive": C, "Infineon Technologies": C}))
+    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+        ("acquisition", {("Ashgrove", "seller"), ("Ashgrove Drive", "seller"), ("Infineon Technologies", "buyer")},
+         520e6)]
+
+
+def test_described_company_was_sold_to_a_buyer(make_doc):
+    text = "Eden Games is a French studio. In May 2002, the company was sold to the Infogrames Group."
+    found = kept(deals(make_doc, text, {"Eden Games": C, "Infogrames Group": C}))
+    assert [(roles(d), d.date) for d in found] == [
+        ({("Eden Games", "seller"), ("Infogrames Group", "buyer")}, "2002-05")]
+
+
+def test_selling_goods_to_a_company_is_no_acquisition(make_doc):
+    assert kept(deals(make_doc, "Nvidia sold chips to Microsoft last year.", {"Nvidia": C, "Microsoft": C})) == []
+
+
+def test_price_put_at_by_people_close_to_the_deal(make_doc):
+    text = ("Two years later Petrichor was acquired by Qualcomm for a sum that people close to the deal put at "
+            "about $400 million.")
+    found = kept(deals(make_doc, text, {"Petrichor": C, "Qualcomm": C}))
+    assert [d.amount_usd for d in found] == [400e6]
