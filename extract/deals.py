@@ -675,7 +675,11 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     if not parties.add(o, preps.get(c.lower_)):
                         parties.add(o, owner_preps.get(c.lower_), owner=True)
-    if spec.get("state") and not event and not _is_new(trigger):
+    if support is not None and _lemma(support) in spec.get("state_verbs", ()):
+        # "ACE retained a 6.1% stake in US Airways": a holding, not a transaction
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += STANDING_MARK
+    elif spec.get("state") and not event and not _is_new(trigger):
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+state"
     elif support is not None and _habitual_present(support) and not _is_new(trigger):

@@ -140,3 +140,16 @@ def test_price_put_at_by_people_close_to_the_deal(make_doc):
             "about $400 million.")
     found = kept(deals(make_doc, text, {"Petrichor": C, "Qualcomm": C}))
     assert [d.amount_usd for d in found] == [400e6]
+
+
+def test_retained_stake_is_a_holding_not_a_deal(make_doc):
+    found = deals(make_doc, "After the sale, ACE Aviation retained a 6.1% stake in US Airways.",
+                  {"ACE Aviation": C, "US Airways": C})
+    assert kept(found) == []
+    assert [(r.source.text, r.relation, r.target.text) for r in deal_relations(found)] == [
+        ("ACE Aviation", "invests_in", "US Airways")]
+
+
+def test_taken_stake_is_still_a_deal(make_doc):
+    found = kept(deals(make_doc, "Databricks took a small stake in Mistral in 2024.", {"Databricks": C, "Mistral": C}))
+    assert [roles(d) for d in found] == [{("Databricks", "investor"), ("Mistral", "investee")}]
