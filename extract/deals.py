@@ -66,6 +66,10 @@ CONFIDENCE_AMOUNT_BONUS = 0.1
 CONFIDENCE_STATE_NOUN = 0.45
 CONFIDENCE_HYPOTHETICAL = 0.3
 CONFIDENCE_NEGATED = 0.2
+#: Rule suffixes of deals that state how things stand ("is backed by", "holds a stake in"): no
+#: transaction for the graph, but a standing relation between the parties (:func:`deal_relations`).
+STANDING_MARK = "+standing"
+_STANDING_MARKS = (STANDING_MARK, "+present")
 
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 #: Modifiers of a job title that say the person had left ("former CEO of X").
@@ -150,7 +154,12 @@ def _pobjs(prep: Token) -> list[Token]:
 def _same_company(a: Span, b: Span) -> bool:
     """Whether two company spans name one company ("Inflection" and "Inflection AI")."""
     x, y = _party_key(a), _party_key(b)
-    return x == y or x.startswith(y + " ") or y.startswith(x + " ")
+    short, long_ = sorted((x, y), key=len)
+    if short == long_:
+        return True
+    # a longer name is the same company only when the words it adds complete a name ("Inflection AI");
+    # "Ashgrove Drive" is a unit of Ashgrove that Ashgrove can sell
+    return long_.startswith(short + " ") and set(long_[len(short) + 1:].split()) <= _NAME_SUFFIXES
 
 
 def _rebindable(ref: Token) -> bool:
@@ -190,6 +199,8 @@ class _Parties:
         self.refs = refs
         self.roles: dict[tuple[int, int], tuple[Span, str, bool]] = {}
         self.refs_of: dict[tuple[int, int], Token] = {}  # the token that named or referred to each party
+        # companies one slot listed together ("bought A, B and C"): each may be a deal of its own
+        self.listed: list[tuple[tuple[int, int], ...]] = []
 
     def company(self, token: Token) -> tuple[Span, bool, Token] | None:
         """The company ``token`` names or refers to, whether coreference was needed, and the referring token."""
@@ -215,6 +226,7 @@ class _Parties:
         if role is None:
             return False
         added = False
+        before = set(self.roles)
         for tok in _conjuncts(token):
             found = self.company(tok)
             if found is None:
@@ -264,6 +276,9 @@ class _Parties:
                 self.roles[key] = (span, role, via_coref)
                 self.refs_of[key] = ref
                 added = True
+        new_keys = tuple(k for k in self.roles if k not in before)
+        if len(new_keys) > 1:
+            self.listed.append(new_keys)
         return added
 
     def _owner(self, token: Token) -> tuple[Span, bool] | None:
@@ -419,7 +434,7 @@ class _Frame:
         self.confidence = CONFIDENCE_STATED
         self.rule = ""
         # a funding round (not one investor's own stake): later sentences may name more participants
-        self.is_round = kind == "investment" and _word(trigger) in _words("round_words")
+        self.is_round = kind == "investment" and (_word(trigger) in _words("round_words") or is_series_name(trigger))
 
 
 def _people_object(token: Token) -> Token:
@@ -534,8 +549,14 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     else:
         for s in subjects:
             frame.parties.add(s, subject_role)
+    object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
     for o in objects:
-        frame.parties.add(o, spec.get("object"), owner=True)
+        object_found |= frame.parties.add(o, spec.get("object"), owner=True)
+        # "sold its automotive unit, Ashgrove Drive, to Infineon": the unit named in apposition
+        # is sold even when its owner ("its") is the seller already
+        object_found |= any(frame.parties.company(c) is not None for c in o.children if c.dep_ == "appos")
+    if spec.get("object_required") and not object_found:
+        return None  # "sold chips to Apple" is a sale of goods, not of a company
     if spec.get("object") and not passive and not frame.parties.has_role(spec["object"]):
         named = _company_right_after(trigger, frame.parties)
         if named is not None:
@@ -654,7 +675,11 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     if not parties.add(o, preps.get(c.lower_)):
                         parties.add(o, owner_preps.get(c.lower_), owner=True)
-    if spec.get("state") and not event and not _is_new(trigger):
+    if support is not None and _lemma(support) in spec.get("state_verbs", ()):
+        # "ACE retained a 6.1% stake in US Airways": a holding, not a transaction
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += STANDING_MARK
+    elif spec.get("state") and not event and not _is_new(trigger):
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+state"
     elif support is not None and _habitual_present(support) and not _is_new(trigger):
@@ -669,6 +694,22 @@ def _is_new(noun: Token) -> bool:
     return any(c.dep_ == "amod" and c.lower_ in ("new", "recent", "latest", "fresh") for c in noun.children)
 
 
+#: Letters that name a lettered funding round ("Series B", "Series A-1").
+_SERIES_LETTER = re.compile(r"^[A-Ka-k](?:-?\d)?\+?$")
+
+
+def is_series_name(token: Token) -> bool:
+    """Whether ``token`` heads the name of a lettered funding round: "a $48 million Series *B*"
+    (the letter heads, "Series" its compound) or "*Series* C" (the letter hangs on "Series")."""
+    if token.dep_ == "compound":
+        return False
+    if _SERIES_LETTER.match(token.text):
+        return any(c.dep_ == "compound" and c.lower_ == "series" and c.i == token.i - 1 for c in token.children)
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "series" and nxt is not None and _SERIES_LETTER.match(nxt.text) is not None \
+        and nxt.head is token
+
+
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
@@ -678,10 +719,23 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _verb_frame(token, verbs[_lemma(token)], refs)
         elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound":
             frame = _noun_frame(token, nouns[word], refs)
+        elif is_series_name(token):
+            frame = _noun_frame(token, nouns["round"], refs)
         else:
             continue
         if frame is not None:
+            _share_role(frame)
             yield frame
+
+
+def _share_role(frame: _Frame) -> None:
+    """ "The merger of Square and Enix", "A and B merged": when every party got the same role the
+    text does not say who bought whom, so all take the frame's ``shared_role`` ("partner")."""
+    shared = frame.spec.get("shared_role")
+    roles = frame.parties.roles
+    if shared and len(roles) > 1 and len({role for _, role, _ in roles.values()}) == 1:
+        for key, (span, _, via_coref) in list(roles.items()):
+            roles[key] = (span, shared, via_coref)
 
 
 # --- a deal that is part of another ------------------------------------------------------------
@@ -759,7 +813,10 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
             continue  # "take" only in "take part"
         if _modality(token) is not None:
             continue
-        about_round = any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children) or any(
+        # "Existing investors A and B participated": a bare participation verb right after a
+        # round can only mean that round
+        bare = not any(c.dep_ in ("dobj", "obj", "prep", "prt", "xcomp", "ccomp") for c in token.children)
+        about_round = bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children) or any(
             _word(t) in round_words for t in token.subtree if t.i > token.i)
         if not about_round:
             continue
@@ -768,16 +825,28 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
         other = [frame.parties.company(t) for t in targets]
         if any(found is not None and _party_key(found[0]) not in investees for found in other):
             continue  # "B also invested in Y": another deal
-        for subject in (c for c in token.children if c.dep_ == "nsubj"):
+        for subject in _participant_subjects(token):
             for company in _listed_companies(subject, frame.parties):
                 added |= frame.parties.add(company, "investor")
     return added
 
 
+def _participant_subjects(verb: Token) -> list[Token]:
+    """Subjects of a participation verb and of its elliptical comparisons: "A and B participated,
+    *as did* new backer C" (C is the subject of "did", an adverbial clause marked "as")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and _lemma(clause) == "do" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
+    return out
+
+
 # --- amounts and dates -----------------------------------------------------------------------
 
 #: words an amount may hang from on its way up to the frame: "for", "worth", "valued at"...
-_AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost"})
+_AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost",
+                           "sum", "price", "figure", "fee"})
 
 
 def _span_root(doc: Doc, start: int, end: int) -> Token | None:
@@ -785,7 +854,7 @@ def _span_root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _attached(token: Token, anchors: set[int], max_steps: int = 4) -> bool:
+def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
     """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at")."""
     for _ in range(max_steps):
         if token.i in anchors:
@@ -795,7 +864,10 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 4) -> bool:
             return False
         if head.i in anchors:
             return True
-        if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS):
+        # "for a sum that people close to the deal put at about $400 million": a relative clause
+        # that prices the noun leads on to it
+        pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS
+        if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS or pricing):
             return False
         token = head
     return False
@@ -928,6 +1000,26 @@ def _complete(frame: _Frame) -> bool:
     return True
 
 
+#: Kinds whose listed targets are separate transactions: "bought A, B and C" is three acquisitions.
+_SPLIT_KINDS = {"acquisition": "seller"}
+
+
+def _party_sets(frame: _Frame) -> list[dict]:
+    """The parties of each deal a frame states: one set, or one per company a single slot lists
+    as the thing acquired ("Iowa Telecom bought Lakedale, Sherbtel and SOMA": three deals, each
+    with the buyer). Roles shared by the whole frame (the buyer) go into every set."""
+    roles = frame.parties.roles
+    target_role = _SPLIT_KINDS.get(frame.kind)
+    if target_role is None:
+        return [roles]
+    for group in frame.parties.listed:
+        members = [k for k in group if k in roles and roles[k][1] == target_role]
+        others = [k for k in roles if k not in members]
+        if len(members) > 1 and others:
+            return [{k: v for k, v in roles.items() if k not in members or k == member} for member in members]
+    return [roles]
+
+
 def _information(deal: Deal) -> tuple:
     return (deal.confidence >= KEEP_CONFIDENCE, deal.amount_usd is not None or deal.amount is not None,
             len(deal.date or ""), deal.confidence, len(deal.parties))
@@ -999,38 +1091,48 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
                     if amount is not None:
                         rule += "+later_sentence_amount"
+            if amount is None and frame.spec.get("standing_without_amount"):
+                # "Ostrava is backed by CapitalG", "which had also backed Petrichor": who stands
+                # behind a company, not news of a transaction; "backed Anthropic with $4 billion" is one
+                confidence = min(confidence, CONFIDENCE_STATE_NOUN)
+                rule += STANDING_MARK
             if amount is not None and confidence >= KEEP_CONFIDENCE:
                 confidence = min(0.9, confidence + CONFIDENCE_AMOUNT_BONUS)
             if any(via_coref for _, _, via_coref in frame.parties.roles.values()):
                 confidence = round(confidence - 0.05, 2)
             date = _date(frame, sent, article.date) or article.date
-            parties = tuple(
-                DealParty(mention=mention_from_span(span, article.id), role=role)
-                for span, role, _ in sorted(frame.parties.roles.values(), key=lambda item: item[0].start)
-            )
+            party_sets = _party_sets(frame)
+            if len(party_sets) > 1:
+                rule += "+listed"
+                amount = None  # one price for "A, B and C" is no one company's price
             usd = to_usd(amount) if amount is not None else None
-            deal = Deal(
-                article=article.id,
-                kind=frame.kind,
-                parties=parties,
-                evidence=_evidence(article.id, sent),
-                amount_usd=usd,
-                amount=amount.amount if amount is not None and usd is None else None,
-                currency=amount.currency if amount is not None and usd is None else None,
-                date=date,
-                confidence=round(confidence, 2),
-                rule=rule,
-            )
-            parties_key = (frame.kind, frozenset(_party_key(span) for span, _, _ in frame.parties.roles.values()))
-            # the same companies in two deals of one kind with different amounts are two deals
-            # (Amazon's $1.25 billion and, later, its $2.75 billion in Anthropic)
-            key = next((k for k in order if k[:2] == parties_key and same_amount(best[k], deal)),
-                       parties_key + (len(order),))
-            if key not in best:
-                order.append(key)
-                best[key] = deal
-            elif _information(deal) > _information(best[key]):
-                best[key] = deal
+            for roles in party_sets:
+                parties = tuple(
+                    DealParty(mention=mention_from_span(span, article.id), role=role)
+                    for span, role, _ in sorted(roles.values(), key=lambda item: item[0].start)
+                )
+                deal = Deal(
+                    article=article.id,
+                    kind=frame.kind,
+                    parties=parties,
+                    evidence=_evidence(article.id, sent),
+                    amount_usd=usd,
+                    amount=amount.amount if amount is not None and usd is None else None,
+                    currency=amount.currency if amount is not None and usd is None else None,
+                    date=date,
+                    confidence=round(confidence, 2),
+                    rule=rule,
+                )
+                parties_key = (frame.kind, frozenset(_party_key(span) for span, _, _ in roles.values()))
+                # the same companies in two deals of one kind with different amounts are two deals
+                # (Amazon's $1.25 billion and, later, its $2.75 billion in Anthropic)
+                key = next((k for k in order if k[:2] == parties_key and same_amount(best[k], deal)),
+                           parties_key + (len(order),))
+                if key not in best:
+                    order.append(key)
+                    best[key] = deal
+                elif _information(deal) > _information(best[key]):
+                    best[key] = deal
     kept = [best[key] for key in order]
     for n, deal in enumerate(kept):
         for m, other in enumerate(kept):
@@ -1231,7 +1333,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     """
     stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
     for deal in deals:
-        if deal.confidence < KEEP_CONFIDENCE:
+        if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
             if deal.kind != kind:
@@ -1249,6 +1351,13 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                     yield Relation(source, relation, target, deal.evidence,
                                    round(deal.confidence * DEAL_RELATION_DISCOUNT, 3), f"deal:{deal.rule}")
 
+
+
+def _standing_investment(deal: Deal) -> bool:
+    """An investment stated as how things stand ("is backed by A and B", "holds a stake in Y"):
+    no deal, but the investors do invest in the company. Hypothetical or negated ones are not."""
+    return deal.kind == "investment" and deal.confidence >= CONFIDENCE_STATE_NOUN - 0.05 \
+        and any(mark in deal.rule for mark in _STANDING_MARKS)
 
 
 def find_attributes(doc: Doc, article_id: str, refs=None) -> Iterator[Attribute]:

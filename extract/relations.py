@@ -1818,8 +1818,14 @@ def _named_near(company: Span, token: Token, refs: EntityRefs) -> bool:
 
 # -- funding rounds ------------------------------------------------------------------------------
 def _is_round_noun(token: Token) -> bool:
-    """ "round", "funding", "financing" heading their phrase ("a Series C round", not "funding" in "funding round")."""
+    """ "round", "funding", "financing" heading their phrase ("a Series C round", not "funding" in
+    "funding round"), or a lettered round's name ("raised a $48 million Series B led by Greylock")."""
+    from .deals import is_series_name  # deals reads the same rounds; imported here to keep the module graph flat
+
     rounds = _tables()["funding"]["round_nouns"]
+    if token.pos_ in ("NOUN", "PROPN") and is_series_name(token) and not any(
+            lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
+        return True
     return token.pos_ in ("NOUN", "PROPN") and lemma_word(token) in rounds and not (
         token.dep_ == "compound" and lemma_word(token.head) in rounds)
 
@@ -1943,8 +1949,23 @@ def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             if recent is None:
                 continue
             raiser, rv = recent
-            for inv, iv in subjects_of(token, refs):
+            for inv, iv in _unique(subjects_of(token, refs) + _participant_subjects(token, refs)):
                 yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", True))
+
+
+def _participant_subjects(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Companies named as the subject of a participation verb through an apposition or an
+    elliptical clause: "Existing investors *A and B* participated, as did new backer *C*"."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and lemma_word(clause) == "do" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            subjects += [c for c in clause.children if c.dep_ == "nsubj"]
+    out: list[tuple[Span, bool]] = []
+    for subject in subjects:
+        for member in [subject] + [c for c in subject.children if c.dep_ == "appos"]:
+            out += [e for e in entities_of(member, refs) if e[0].label_ == COMPANY]
+    return out
 
 
 def _joins_unnamed_round(verb: Token, funding) -> bool:
