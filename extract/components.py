@@ -177,15 +177,20 @@ class EntityTyper:
         headings = heading_ranges(doc.text)
         body_text = _outside(doc.text, headings)
         for ent in doc.ents:
-            span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
-            if span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha():
-                continue
-            # title case says little in headings: trust a heading's name only if the body has it too
-            if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
-                continue
-            typed = self._type_ner_span(span, ent.label_)
-            if typed:
-                out.append((span, *typed, None))
+            for part in split_at_commas(_with_name_particles(ent) if ent.label_ == "PERSON" else ent):
+                span = clean_span(part)
+                if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
+                        or is_name_fragment(span)):
+                    continue
+                in_heading = any(s <= span.start_char < e for s, e in headings)
+                # title case says little in headings: trust a heading's name only if the body has it too
+                if in_heading and span.text not in body_text:
+                    continue
+                typed = self._type_ner_span(span, ent.label_)
+                if typed:
+                    # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
+                    source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
+                    out.append((span, typed[0], source, None))
         return out
 
     def _type_ner_span(self, span, label):
@@ -256,7 +261,8 @@ class EntityTyper:
             if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COMPANY_NOUNS:
                 continue
             for child in tok.children:
-                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "":
+                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "" \
+                        and child.lower_ not in TITLE_WORDS:  # "Chief Financial Officer": a title, no company
                     left = child.left_edge.i if all(t.pos_ == "PROPN" for t in doc[child.left_edge.i : child.i + 1]) else child.i
                     span = clean_span(doc[left : child.i + 1])
                     if span is not None and span.text not in self.gazetteer.not_entities and span[0].is_title:
@@ -275,6 +281,13 @@ class EntityTyper:
                 last = span[-1].text
                 if last in best and RANK[best[last][1]] <= RANK["ner"]:
                     best[last] = ("PERSON", "context", None)
+        # and so does a lone first name ("Marcus ran the compiler team" after "Marcus Ellery, my co-founder"),
+        # unless a company name starts with it too (the short forms below)
+        for span, label, source, canonical in kept:
+            if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"] and looks_like_person_name(span):
+                first = span[0].text
+                if first in best and best[first][0] != "PERSON" and RANK[best[first][1]] <= RANK["ner"]:
+                    best[first] = ("PERSON", "context", None)
         out = []
         for span, label, source, canonical in kept:
             top_label, top_source, top_canonical = best[span.text]
@@ -446,6 +459,69 @@ def _used_as_company(span) -> bool:
     if after is not None and (after.lower_ in COMPANY_NOUNS or after.text in ("'s", "’s")):
         return True
     return span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+#: Words of job titles, which the NER and the role rule take for names: "Chief Financial Officer",
+#: "Executive Vice President", "Managing Director".
+TITLE_WORDS = frozenset(
+    "chief executive financial operating technology technical commercial marketing product revenue information "
+    "vice senior junior deputy assistant associate managing general executive acting interim former".split()
+)
+#: Stock exchanges before a ticker: "(NASDAQ: MGLD)", "(NYSE: DELL)".
+EXCHANGES = frozenset("NASDAQ Nasdaq NYSE LSE TSX TSE ASX SIX HKEX SEHK SSE SZSE KRX Euronext XETRA FWB OTC AMEX".split())
+
+
+def split_at_commas(span):
+    """The parts of a span between its commas: a name never holds a comma ("Haddad, Sablecrest's chief
+    executive"), except before a legal form ("Atari, SA", "Acme, Inc.").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Haddad, Sablecrest and Atari, SA")
+    >>> [p.text for p in split_at_commas(doc[0:3])], [p.text for p in split_at_commas(doc[4:7])]
+    (['Haddad', 'Sablecrest'], ['Atari, SA'])
+    """
+    parts, start = [], span.start
+    for tok in span:
+        if tok.text == "," and not (tok.i + 1 < span.end and span.doc[tok.i + 1].text in COMPANY_SUFFIXES
+                                    and tok.i + 2 >= span.end):
+            if tok.i > start:
+                parts.append(span.doc[start:tok.i])
+            start = tok.i + 1
+    if start < span.end:
+        parts.append(span.doc[start:span.end])
+    return parts
+
+
+def is_name_fragment(span) -> bool:
+    """A span that is no name of its own: a job-title word ("Chief", "Managing"), a stock ticker
+    ("NASDAQ: MGLD"), the head of a capitalised hyphenated word ("AG" of "AG-X") or a list title
+    ("List of Enix games").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme (NASDAQ: MGLD) sells AG-X. Vice President Smith. List of Enix games")
+    >>> [is_name_fragment(doc[i:j]) for i, j in [(0, 1), (4, 5), (7, 8), (10, 11), (14, 17)]]
+    [False, True, True, True, True]
+    """
+    doc = span.doc
+    if all(t.lower_ in TITLE_WORDS for t in span):
+        return True
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[-1].text == ":" and before[0].text in EXCHANGES:
+        return True
+    if span.end + 1 < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "-" \
+            and not doc[span.end].whitespace_ and _is_code(doc[span.end + 1].text):
+        return True  # (but "Microsoft-OpenAI" holds two names)
+    return span[0].text == "List" and len(span) > 2 and span[1].lower_ == "of"
+
+
+def _is_code(word: str) -> bool:
+    """A short letter or digit code that continues a product name: "X" of "AG-X", "7" of "AG-7"."""
+    word = word.rstrip(".")  # "AG-X." at a sentence end
+    return 0 < len(word) <= 2 and (word.isupper() or word.isdigit())
 
 
 def clean_span(span):

@@ -124,6 +124,13 @@ MODEL_NOUNS = frozenset(
     "model models llm llms chatbot chatbots parameter parameters weights transformer transformers "
     "multimodal checkpoint checkpoints".split()
 )
+#: Plural and collective nouns of a business's people and stock: "Berenberg analysts", "Acme shares".
+COMPANY_MEMBER_NOUNS = frozenset(
+    "analyst analysts employee employees staff workers engineers researchers executives shareholders "
+    "shares stock customers".split()
+)
+#: Verbs of working somewhere: "covers software at Berenberg", "spent two years at Qualcomm".
+WORK_VERBS = frozenset("work cover serve spend run lead head manage intern stay remain build teach research".split())
 #: Roles only a business has: "CEO of X" makes X a company even when the NER calls it a place
 #: ("President of Bolivia" does not).
 BUSINESS_ROLES = frozenset("ceo cto cfo coo founder co-founder cofounder chairman chairwoman".split())
@@ -289,6 +296,25 @@ def has_model_context(span, window: int = 6) -> bool:
     return False
 
 
+def hyphenated_word(token) -> str:
+    """The lower-case word a token ends, with the hyphenated parts the tokenizer split off before it.
+
+    The tokenizer splits "start-up" into "start", "-", "up": the noun a rule must read is
+    "start-up", not "up" ("Fathom Reasoning, a Zurich start-up").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a Zurich start-up and its co-founder")
+    >>> hyphenated_word(doc[4]), hyphenated_word(doc[9]), hyphenated_word(doc[1])
+    ('start-up', 'co-founder', 'zurich')
+    """
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+        i -= 2
+    return doc[i : token.i + 1].text.lower()
+
+
 def _near_tokens(span):
     """Tokens syntactically next to a span: its head, its children, and appositions."""
     root = span.root
@@ -308,8 +334,11 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if last in COMPANY_SUFFIXES and len(span) > 1 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
         return True
     root = span.root
+    # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer"
+    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS:
+        return True
     for tok in _near_tokens(span):
-        word = tok.lower_
+        word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
         if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
@@ -317,18 +346,32 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES):
             return True
+        # "Berenberg analysts", "Ashgrove shares"
+        if modifier and tok.i == root.head.i and root.dep_ == "compound" and word in COMPANY_MEMBER_NOUNS:
+            return True
     # "CEO of Nvidia", "engineer at Acme" (for places only business roles count)
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
         return True
+    # "covers software at Berenberg", "the compiler team at Arm": one works at a company, not at a person
+    if modifier and root.dep_ == "pobj" and root.head.lower_ == "at" and _is_workplace_head(root.head.head):
+        return True
     # "Zorblax is the startup founded by ...", "Acme became a public company"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain") and any(
-            c.dep_ == "attr" and c.lower_ in COMPANY_NOUNS for c in root.head.children):
+            c.dep_ == "attr" and hyphenated_word(c) in COMPANY_NOUNS for c in root.head.children):
         return True
     # "Neeva was founded by...", "Acme was acquired by..."
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+def _is_workplace_head(token) -> bool:
+    """Whether "at X" under ``token`` names where someone works: "team at X", "years at X", "covers software at X"
+    (but not "looked at X" or "at 5pm")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in WORK_VERBS
 
 
 def has_person_context(span) -> bool:
@@ -352,7 +395,8 @@ def has_person_context(span) -> bool:
 
 def _is_role(token) -> bool:
     """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president"."""
-    if token.lower_ in ROLE_NOUNS and token.lower_ not in ("partner", "investor", "owner"):
+    word = hyphenated_word(token)
+    if word in ROLE_NOUNS and word not in ("partner", "investor", "owner"):
         return True
     return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior") for c in token.children)
 
