@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
@@ -165,6 +165,13 @@ class EntityTyper:
             base = strip_model_stage(span.text)
             canonical = self.known.get(base, (None, base))[1] if base != span.text else None
             out.append((span, "MODEL", "model_shape", canonical))
+        # a known model and a hyphenated tier is a model of its own: "o1-mini" is not "o1"
+        for model in known_models:
+            tier = KNOWN_MODEL_TIER.match(doc.text, model.end_char)
+            span = doc.char_span(model.start_char, tier.end(), alignment_mode="expand") if tier else None
+            if span is not None:
+                base = strip_model_stage(span.text)
+                out.append((span, "MODEL", "model_shape", base if base != span.text else None))
         # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
         for m in ACRONYM_COMPOUND.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -389,6 +396,8 @@ def _is_business_text(doc, gazetteer_candidates) -> bool:
     return words >= max(2, len(doc) / 150)
 
 
+#: "-mini" after a known model name ("o1-mini", "o3-mini-high"): a tier, or a release stage
+KNOWN_MODEL_TIER = re.compile(rf"(?:-(?:{MODEL_TIERS}|{'|'.join(MODEL_STAGES)}|high|low))+\b")
 # a capitalised hyphenated name with an acronym part: "Kestrel-VLA", "AFM-on-device", "SD-XL"
 ACRONYM_COMPOUND = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+(?:-[A-Z]{2,}[A-Za-z0-9]*)+)\b")
 

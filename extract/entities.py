@@ -167,13 +167,17 @@ MODEL_TIERS = (
 #: Release stages that do not make a different model: "MAI-1-preview" is MAI-1.
 MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
 
+# "The 70B model", "Our 7B": a determiner before a size is no name
+_DETERMINERS = r"(?:The|A|An|Its|Our|Their|His|Her|My|Your|This|That|These|Those|Each|Every|Any|Some|Both|Only|New)"
+#: A parameter count after a hyphen ("Sable-7B", "Qwen2.5-32B"): a name with one is a model, known family or not.
+HYPHEN_SIZE = re.compile(r"^[A-Za-z][A-Za-z0-9.]+-.*\b\d+(?:\.\d+)?[BT]\b")
 _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
 # "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", "DeepSeek-V2", then tiers: "Phi-3 Mini"
 HYPHEN_MODEL = re.compile(
-    rf"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z]+)*-[Vv]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[Vv]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
 )
 # "Falcon 180B", "Yi 34B": a name and a size in billions or trillions of parameters, a shape of its own
-SIZED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
+SIZED_MODEL = re.compile(rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
     rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
@@ -240,12 +244,18 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> doc = spacy.blank("en")("Phi-3 Mini rivals GPT-4o, DeepSeek-V2, Llama 3.1 405B, Falcon 180B and Windows 11 in May 2024.")
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset({"GPT", "Llama", "Phi"}))]
     [('Phi-3 Mini', True), ('GPT-4o', True), ('DeepSeek-V2', False), ('Llama 3.1 405B', True), ('Falcon 180B', True)]
+
+    A parameter count makes an unknown family a model, and a determiner before a size is no name:
+
+    >>> doc = spacy.blank("en")("Sable-7B beats Qwen2.5-32B and F-35B. The 70B model is good.")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Sable-7B', True), ('Qwen2.5-32B', True), ('F-35B', False)]
     """
     text = doc.text
     found = []
     for m in HYPHEN_MODEL.finditer(text):
         family = re.match(r"[A-Za-z]+", m.group()).group()
-        found.append((m.start(), m.end(), family in families))
+        found.append((m.start(), m.end(), family in families or bool(HYPHEN_SIZE.match(m.group()))))
     for pattern in (SPACED_MODEL, TIERED_MODEL):
         for m in pattern.finditer(text):
             if m.group(1) in families:

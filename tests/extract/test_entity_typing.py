@@ -80,3 +80,16 @@ def test_title_words_before_a_role_noun_are_no_company(typer, make_doc):
 def test_a_company_name_joined_to_another_by_a_hyphen_is_kept(typer, make_doc):
     found = types(typer, make_doc, "The Microsoft-OpenAI partnership grew.", {"Microsoft": "ORG", "OpenAI": "ORG"})
     assert found == {"Microsoft": "COMPANY", "OpenAI": "COMPANY"}
+
+
+@pytest.mark.parametrize("text, model", [
+    ("Q: What is next?\n\nA: Sable-7B, later this year.", "Sable-7B"),  # a parameter count says model
+    ("It was distilled from Alibaba's Qwen2.5-32B last year.", "Qwen2.5-32B"),  # a versioned family
+    ("It beats OpenAI's o1-mini on two maths benchmarks.", "o1-mini"),  # a known model and a tier
+])
+def test_model_names(typer, make_doc, text, model):
+    assert types(typer, make_doc, text, {})[model] == "MODEL"
+
+
+def test_a_determiner_and_a_size_is_no_model(typer, make_doc):
+    assert "The 70B" not in types(typer, make_doc, '"The 70B model is the real thing," she said.', {})
