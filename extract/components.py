@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
@@ -28,7 +28,8 @@ RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "co
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
 #: names of products and fields as often.
 COMPANY_NAME_ENDS = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG NV Co. AI Labs Technologies Robotics Software "
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG NV N.V. Co. AB ASA Oyj SpA S.p.A. BV B.V. L.P. "
+    "AI Labs Technologies Robotics Software "
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
@@ -184,20 +185,19 @@ class EntityTyper:
         headings = heading_ranges(doc.text)
         body_text = _outside(doc.text, headings)
         for ent in doc.ents:
-            for part in split_at_commas(_with_name_particles(ent) if ent.label_ == "PERSON" else ent):
-                span = clean_span(part)
-                if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
-                        or is_name_fragment(span)):
-                    continue
-                in_heading = any(s <= span.start_char < e for s, e in headings)
-                # title case says little in headings: trust a heading's name only if the body has it too
-                if in_heading and span.text not in body_text:
-                    continue
-                typed = self._type_ner_span(span, ent.label_)
-                if typed:
-                    # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
-                    source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
-                    out.append((span, typed[0], source, None))
+            span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
+            if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
+                    or crosses_comma(span) or is_name_fragment(span)):
+                continue
+            in_heading = any(s <= span.start_char < e for s, e in headings)
+            # title case says little in headings: trust a heading's name only if the body has it too
+            if in_heading and span.text not in body_text:
+                continue
+            typed = self._type_ner_span(span, ent.label_)
+            if typed:
+                # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
+                source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
+                out.append((span, typed[0], source, None))
         return out
 
     def _type_ner_span(self, span, label):
@@ -314,6 +314,10 @@ class EntityTyper:
                 first = span[0]
                 if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
                     short_forms.setdefault(first.text, canonical or span.text)
+                # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
+                bare = span[:-1].text
+                if len(span) >= 3 and span[-1].text in LEGAL_FORMS and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                    short_forms.setdefault(bare, canonical or span.text)
         for n, (span, label, source, canonical) in enumerate(out):
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
@@ -326,7 +330,7 @@ class EntityTyper:
         if confident:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
             names = {span.text: [t.text for t in span] for span, *_ in out if span.text in confident}
-            names.update((text, [text]) for text in confident if text not in names)
+            names.update((text, text.split()) for text in confident if text not in names)
             for text, words in names.items():
                 # not span.as_doc(): it copies the whole document's arrays, once per name
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
@@ -450,6 +454,11 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
             order.insert(0, (span, "COMPANY", "name_extension", None))
+    # "Bloomberg L.P.", "Michael Bloomberg": a publication's name inside a longer company or person name
+    # is part of that name (a known company inside one is handled above, as a distinct company)
+    named = [c[0] for c in candidates if c[2] in ("ner", "context") and c[1] in ("COMPANY", "PERSON")]
+    order = [c for c in order if not (c[1] == "PUBLICATION" and c[2] == "gazetteer" and any(
+        n.start <= c[0].start and c[0].end <= n.end and len(n) > len(c[0]) for n in named))]
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -480,27 +489,23 @@ TITLE_WORDS = frozenset(
 EXCHANGES = frozenset("NASDAQ Nasdaq NYSE LSE TSX TSE ASX SIX HKEX SEHK SSE SZSE KRX Euronext XETRA FWB OTC AMEX".split())
 
 
-def split_at_commas(span):
-    """The parts of a span between its commas: a name never holds a comma ("Haddad, Sablecrest's chief
-    executive"), except before a legal form ("Atari, SA", "Acme, Inc.").
+def crosses_comma(span) -> bool:
+    """Whether a span runs across a comma, which no name does ("Haddad, Sablecrest's chief executive",
+    "Industrial Technology and Science, Systems of Engagement") except before a legal form ("Atari, SA").
+
+    The parts are left alone too: they are as often a list of fields as names, and a real name in
+    them is found again as a short form or surname of its full name elsewhere.
 
     Examples
     --------
     >>> import spacy
     >>> doc = spacy.blank("en")("Haddad, Sablecrest and Atari, SA")
-    >>> [p.text for p in split_at_commas(doc[0:3])], [p.text for p in split_at_commas(doc[4:7])]
-    (['Haddad', 'Sablecrest'], ['Atari, SA'])
+    >>> crosses_comma(doc[0:3]), crosses_comma(doc[4:7])
+    (True, False)
     """
-    parts, start = [], span.start
-    for tok in span:
-        if tok.text == "," and not (tok.i + 1 < span.end and span.doc[tok.i + 1].text in COMPANY_SUFFIXES
-                                    and tok.i + 2 >= span.end):
-            if tok.i > start:
-                parts.append(span.doc[start:tok.i])
-            start = tok.i + 1
-    if start < span.end:
-        parts.append(span.doc[start:span.end])
-    return parts
+    doc = span.doc
+    return any(tok.text == "," and not (tok.i + 2 == span.end and doc[tok.i + 1].text in COMPANY_SUFFIXES)
+               for tok in span[:-1])
 
 
 def is_name_fragment(span) -> bool:

@@ -151,9 +151,14 @@ ORGANIZATION_WORDS = frozenset(
     "Orchestra Choir Team Olympics Championship Championships Cup Force Guard Cathedral Temple Library Archive "
     "Prize Award Awards Chart Province County State Republic Kingdom Empire Dynasty".split()
 )
+#: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
+LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC plc PLC GmbH AG SA S.A. NV N.V. Co Co. AB ASA Oyj SpA "
+    "S.p.A. BV B.V. SE L.P. LP Pty".split()
+)
 #: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
-COMPANY_SUFFIXES = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG SA S.A. NV Co Co. AI Labs Technologies "
+COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
+    "AI Labs Technologies "
     "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "

@@ -38,8 +38,12 @@ def test_looking_at_someone_is_no_workplace(typer, make_doc):
 def test_a_span_never_crosses_a_comma(typer, make_doc):
     text = "Yara Haddad runs the firm. We spoke to Haddad, Sablecrest's chief executive, about it."
     found = types(typer, make_doc, text, {"Yara Haddad": "PERSON", "Haddad, Sablecrest": "ORG"})
-    assert "Haddad, Sablecrest" not in found
-    assert found["Haddad"] == "PERSON" and found["Sablecrest"] == "COMPANY"
+    assert "Haddad, Sablecrest" not in found and found["Haddad"] == "PERSON"
+
+
+def test_a_list_of_fields_across_a_comma_is_no_name(typer, make_doc):
+    text = "Its units were Industrial Technology and Science, Systems of Engagement and Insight."
+    assert types(typer, make_doc, text, {"Industrial Technology and Science, Systems of Engagement": "ORG"}) == {}
 
 
 def test_a_comma_before_a_legal_form_stays_in_the_name(typer, make_doc):
@@ -93,3 +97,16 @@ def test_model_names(typer, make_doc, text, model):
 
 def test_a_determiner_and_a_size_is_no_model(typer, make_doc):
     assert "The 70B" not in types(typer, make_doc, '"The 70B model is the real thing," she said.', {})
+
+
+def test_a_publication_name_inside_a_longer_name_is_part_of_it(typer, make_doc):
+    text = "Bloomberg L.P. sells terminals. It was founded by Michael Bloomberg in 1981, Bloomberg reported."
+    found = types(typer, make_doc, text, {"Bloomberg L.P.": "ORG", "Michael Bloomberg": "PERSON"})
+    assert found == {"Bloomberg L.P.": "COMPANY", "Michael Bloomberg": "PERSON", "Bloomberg": "PUBLICATION"}
+
+
+def test_a_company_name_without_its_legal_form_is_the_company(typer, make_doc):
+    text = ("The division was sold to Alpha Toolex AB of Sweden. "
+            "Both Europafilm plating equipment and Alpha Toolex pressing equipment is still used.")
+    found = types(typer, make_doc, text, {"Alpha Toolex AB": "ORG", "Alpha Toolex": "PERSON"})
+    assert found["Alpha Toolex AB"] == found["Alpha Toolex"] == "COMPANY"
