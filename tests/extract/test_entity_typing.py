@@ -110,3 +110,8 @@ def test_a_company_name_without_its_legal_form_is_the_company(typer, make_doc):
             "Both Europafilm plating equipment and Alpha Toolex pressing equipment is still used.")
     found = types(typer, make_doc, text, {"Alpha Toolex AB": "ORG", "Alpha Toolex": "PERSON"})
     assert found["Alpha Toolex AB"] == found["Alpha Toolex"] == "COMPANY"
+
+
+@pytest.mark.parametrize("name", ["Symbotic", "Codeium", "Lambda", "Arm", "Jefferies", "CapitalG", "Swisscom", "T-Systems"])
+def test_well_known_companies_are_in_the_gazetteer(typer, make_doc, name):
+    assert types(typer, make_doc, f"Acme competes with {name} in Europe.", {})[name] == "COMPANY"
