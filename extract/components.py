@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
     has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
@@ -28,7 +28,8 @@ RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "co
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
 #: names of products and fields as often.
 COMPANY_NAME_ENDS = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG NV Co. AI Labs Technologies Robotics Software "
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG NV N.V. Co. AB ASA Oyj SpA S.p.A. BV B.V. L.P. "
+    "AI Labs Technologies Robotics Software "
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
@@ -160,6 +161,13 @@ class EntityTyper:
             base = strip_model_stage(span.text)
             canonical = self.known.get(base, (None, base))[1] if base != span.text else None
             out.append((span, "MODEL", "model_shape", canonical))
+        # a known model and a hyphenated tier is a model of its own: "o1-mini" is not "o1"
+        for model in known_models:
+            tier = KNOWN_MODEL_TIER.match(doc.text, model.end_char)
+            span = doc.char_span(model.start_char, tier.end(), alignment_mode="expand") if tier else None
+            if span is not None:
+                base = strip_model_stage(span.text)
+                out.append((span, "MODEL", "model_shape", base if base != span.text else None))
         # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
         for m in ACRONYM_COMPOUND.finditer(doc.text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
@@ -173,14 +181,18 @@ class EntityTyper:
         body_text = _outside(doc.text, headings)
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
-            if span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha():
+            if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
+                    or crosses_comma(span) or is_name_fragment(span)):
                 continue
+            in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too
-            if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
+            if in_heading and span.text not in body_text:
                 continue
             typed = self._type_ner_span(span, ent.label_)
             if typed:
-                out.append((span, *typed, None))
+                # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
+                source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
+                out.append((span, typed[0], source, None))
         return out
 
     def _type_ner_span(self, span, label):
@@ -251,7 +263,8 @@ class EntityTyper:
             if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COMPANY_NOUNS:
                 continue
             for child in tok.children:
-                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "":
+                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "" \
+                        and child.lower_ not in TITLE_WORDS:  # "Chief Financial Officer": a title, no company
                     left = child.left_edge.i if all(t.pos_ == "PROPN" for t in doc[child.left_edge.i : child.i + 1]) else child.i
                     span = clean_span(doc[left : child.i + 1])
                     if span is not None and span.text not in self.gazetteer.not_entities and span[0].is_title:
@@ -270,6 +283,13 @@ class EntityTyper:
                 last = span[-1].text
                 if last in best and RANK[best[last][1]] <= RANK["ner"]:
                     best[last] = ("PERSON", "context", None)
+        # and so does a lone first name ("Marcus ran the compiler team" after "Marcus Ellery, my co-founder"),
+        # unless a company name starts with it too (the short forms below)
+        for span, label, source, canonical in kept:
+            if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"] and looks_like_person_name(span):
+                first = span[0].text
+                if first in best and best[first][0] != "PERSON" and RANK[best[first][1]] <= RANK["ner"]:
+                    best[first] = ("PERSON", "context", None)
         out = []
         for span, label, source, canonical in kept:
             top_label, top_source, top_canonical = best[span.text]
@@ -289,6 +309,10 @@ class EntityTyper:
                 first = span[0]
                 if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
                     short_forms.setdefault(first.text, canonical or span.text)
+                # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
+                bare = span[:-1].text
+                if len(span) >= 3 and span[-1].text in LEGAL_FORMS and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                    short_forms.setdefault(bare, canonical or span.text)
         for n, (span, label, source, canonical) in enumerate(out):
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
@@ -301,7 +325,7 @@ class EntityTyper:
         if confident:
             matcher = PhraseMatcher(doc.vocab, attr="ORTH")
             names = {span.text: [t.text for t in span] for span, *_ in out if span.text in confident}
-            names.update((text, [text]) for text in confident if text not in names)
+            names.update((text, text.split()) for text in confident if text not in names)
             for text, words in names.items():
                 # not span.as_doc(): it copies the whole document's arrays, once per name
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
@@ -371,6 +395,8 @@ def _is_business_text(doc, gazetteer_candidates) -> bool:
     return words >= max(2, len(doc) / 150)
 
 
+#: "-mini" after a known model name ("o1-mini", "o3-mini-high"): a tier, or a release stage
+KNOWN_MODEL_TIER = re.compile(rf"(?:-(?:{MODEL_TIERS}|{'|'.join(MODEL_STAGES)}|high|low))+\b")
 # a capitalised hyphenated name with an acronym part: "Kestrel-VLA", "AFM-on-device", "SD-XL"
 ACRONYM_COMPOUND = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+(?:-[A-Z]{2,}[A-Za-z0-9]*)+)\b")
 
@@ -423,6 +449,11 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
             order.insert(0, (span, "COMPANY", "name_extension", None))
+    # "Bloomberg L.P.", "Michael Bloomberg": a publication's name inside a longer company or person name
+    # is part of that name (a known company inside one is handled above, as a distinct company)
+    named = [c[0] for c in candidates if c[2] in ("ner", "context") and c[1] in ("COMPANY", "PERSON")]
+    order = [c for c in order if not (c[1] == "PUBLICATION" and c[2] == "gazetteer" and any(
+        n.start <= c[0].start and c[0].end <= n.end and len(n) > len(c[0]) for n in named))]
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -441,6 +472,65 @@ def _used_as_company(span) -> bool:
     if after is not None and (after.lower_ in COMPANY_NOUNS or after.text in ("'s", "’s")):
         return True
     return span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+#: Words of job titles, which the NER and the role rule take for names: "Chief Financial Officer",
+#: "Executive Vice President", "Managing Director".
+TITLE_WORDS = frozenset(
+    "chief executive financial operating technology technical commercial marketing product revenue information "
+    "vice senior junior deputy assistant associate managing general executive acting interim former".split()
+)
+#: Stock exchanges before a ticker: "(NASDAQ: MGLD)", "(NYSE: DELL)".
+EXCHANGES = frozenset("NASDAQ Nasdaq NYSE LSE TSX TSE ASX SIX HKEX SEHK SSE SZSE KRX Euronext XETRA FWB OTC AMEX".split())
+
+
+def crosses_comma(span) -> bool:
+    """Whether a span runs across a comma, which no name does ("Haddad, Sablecrest's chief executive",
+    "Industrial Technology and Science, Systems of Engagement") except before a legal form ("Atari, SA").
+
+    The parts are left alone too: they are as often a list of fields as names, and a real name in
+    them is found again as a short form or surname of its full name elsewhere.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Haddad, Sablecrest and Atari, SA")
+    >>> crosses_comma(doc[0:3]), crosses_comma(doc[4:7])
+    (True, False)
+    """
+    doc = span.doc
+    return any(tok.text == "," and not (tok.i + 2 == span.end and doc[tok.i + 1].text in COMPANY_SUFFIXES)
+               for tok in span[:-1])
+
+
+def is_name_fragment(span) -> bool:
+    """A span that is no name of its own: a job-title word ("Chief", "Managing"), a stock ticker
+    ("NASDAQ: MGLD"), the head of a capitalised hyphenated word ("AG" of "AG-X") or a list title
+    ("List of Enix games").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme (NASDAQ: MGLD) sells AG-X. Vice President Smith. List of Enix games")
+    >>> [is_name_fragment(doc[i:j]) for i, j in [(0, 1), (4, 5), (7, 8), (10, 11), (14, 17)]]
+    [False, True, True, True, True]
+    """
+    doc = span.doc
+    if all(t.lower_ in TITLE_WORDS for t in span):
+        return True
+    before = doc[span.start - 2 : span.start] if span.start >= 2 else None
+    if before is not None and before[-1].text == ":" and before[0].text in EXCHANGES:
+        return True
+    if span.end + 1 < len(doc) and not span[-1].whitespace_ and doc[span.end].text == "-" \
+            and not doc[span.end].whitespace_ and _is_code(doc[span.end + 1].text):
+        return True  # (but "Microsoft-OpenAI" holds two names)
+    return span[0].text == "List" and len(span) > 2 and span[1].lower_ == "of"
+
+
+def _is_code(word: str) -> bool:
+    """A short letter or digit code that continues a product name: "X" of "AG-X", "7" of "AG-7"."""
+    word = word.rstrip(".")  # "AG-X." at a sentence end
+    return 0 < len(word) <= 2 and (word.isupper() or word.isdigit())
 
 
 def clean_span(span):

@@ -124,6 +124,13 @@ MODEL_NOUNS = frozenset(
     "model models llm llms chatbot chatbots parameter parameters weights transformer transformers "
     "multimodal checkpoint checkpoints".split()
 )
+#: Plural and collective nouns of a business's people and stock: "Berenberg analysts", "Acme shares".
+COMPANY_MEMBER_NOUNS = frozenset(
+    "analyst analysts employee employees staff workers engineers researchers executives shareholders "
+    "shares stock customers".split()
+)
+#: Verbs of working somewhere: "covers software at Berenberg", "spent two years at Qualcomm".
+WORK_VERBS = frozenset("work cover serve spend run lead head manage intern stay remain build teach research".split())
 #: Roles only a business has: "CEO of X" makes X a company even when the NER calls it a place
 #: ("President of Bolivia" does not).
 BUSINESS_ROLES = frozenset("ceo cto cfo coo founder co-founder cofounder chairman chairwoman".split())
@@ -144,9 +151,14 @@ ORGANIZATION_WORDS = frozenset(
     "Orchestra Choir Team Olympics Championship Championships Cup Force Guard Cathedral Temple Library Archive "
     "Prize Award Awards Chart Province County State Republic Kingdom Empire Dynasty".split()
 )
+#: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
+LEGAL_FORMS = frozenset(
+    "Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC plc PLC GmbH AG SA S.A. NV N.V. Co Co. AB ASA Oyj SpA "
+    "S.p.A. BV B.V. SE L.P. LP Pty".split()
+)
 #: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
-COMPANY_SUFFIXES = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG SA S.A. NV Co Co. AI Labs Technologies "
+COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
+    "AI Labs Technologies "
     "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
@@ -160,13 +172,17 @@ MODEL_TIERS = (
 #: Release stages that do not make a different model: "MAI-1-preview" is MAI-1.
 MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
 
+# "The 70B model", "Our 7B": a determiner before a size is no name
+_DETERMINERS = r"(?:The|A|An|Its|Our|Their|His|Her|My|Your|This|That|These|Those|Each|Every|Any|Some|Both|Only|New)"
+#: A parameter count after a hyphen ("Sable-7B", "Qwen2.5-32B"): a name with one is a model, known family or not.
+HYPHEN_SIZE = re.compile(r"^[A-Za-z][A-Za-z0-9.]+-.*\b\d+(?:\.\d+)?[BT]\b")
 _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
 # "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", "DeepSeek-V2", then tiers: "Phi-3 Mini"
 HYPHEN_MODEL = re.compile(
-    rf"\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z]+)*-[Vv]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[Vv]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
 )
 # "Falcon 180B", "Yi 34B": a name and a size in billions or trillions of parameters, a shape of its own
-SIZED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
+SIZED_MODEL = re.compile(rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
     rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
@@ -233,12 +249,18 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> doc = spacy.blank("en")("Phi-3 Mini rivals GPT-4o, DeepSeek-V2, Llama 3.1 405B, Falcon 180B and Windows 11 in May 2024.")
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset({"GPT", "Llama", "Phi"}))]
     [('Phi-3 Mini', True), ('GPT-4o', True), ('DeepSeek-V2', False), ('Llama 3.1 405B', True), ('Falcon 180B', True)]
+
+    A parameter count makes an unknown family a model, and a determiner before a size is no name:
+
+    >>> doc = spacy.blank("en")("Sable-7B beats Qwen2.5-32B and F-35B. The 70B model is good.")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Sable-7B', True), ('Qwen2.5-32B', True), ('F-35B', False)]
     """
     text = doc.text
     found = []
     for m in HYPHEN_MODEL.finditer(text):
         family = re.match(r"[A-Za-z]+", m.group()).group()
-        found.append((m.start(), m.end(), family in families))
+        found.append((m.start(), m.end(), family in families or bool(HYPHEN_SIZE.match(m.group()))))
     for pattern in (SPACED_MODEL, TIERED_MODEL):
         for m in pattern.finditer(text):
             if m.group(1) in families:
@@ -289,6 +311,25 @@ def has_model_context(span, window: int = 6) -> bool:
     return False
 
 
+def hyphenated_word(token) -> str:
+    """The lower-case word a token ends, with the hyphenated parts the tokenizer split off before it.
+
+    The tokenizer splits "start-up" into "start", "-", "up": the noun a rule must read is
+    "start-up", not "up" ("Fathom Reasoning, a Zurich start-up").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("a Zurich start-up and its co-founder")
+    >>> hyphenated_word(doc[4]), hyphenated_word(doc[9]), hyphenated_word(doc[1])
+    ('start-up', 'co-founder', 'zurich')
+    """
+    doc, i = token.doc, token.i
+    while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
+        i -= 2
+    return doc[i : token.i + 1].text.lower()
+
+
 def _near_tokens(span):
     """Tokens syntactically next to a span: its head, its children, and appositions."""
     root = span.root
@@ -308,8 +349,11 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if last in COMPANY_SUFFIXES and len(span) > 1 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
         return True
     root = span.root
+    # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer"
+    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS:
+        return True
     for tok in _near_tokens(span):
-        word = tok.lower_
+        word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
         if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
@@ -317,18 +361,32 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES):
             return True
+        # "Berenberg analysts", "Ashgrove shares"
+        if modifier and tok.i == root.head.i and root.dep_ == "compound" and word in COMPANY_MEMBER_NOUNS:
+            return True
     # "CEO of Nvidia", "engineer at Acme" (for places only business roles count)
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
         return True
+    # "covers software at Berenberg", "the compiler team at Arm": one works at a company, not at a person
+    if modifier and root.dep_ == "pobj" and root.head.lower_ == "at" and _is_workplace_head(root.head.head):
+        return True
     # "Zorblax is the startup founded by ...", "Acme became a public company"
     if root.dep_ == "nsubj" and root.head.lemma_ in ("be", "become", "remain") and any(
-            c.dep_ == "attr" and c.lower_ in COMPANY_NOUNS for c in root.head.children):
+            c.dep_ == "attr" and hyphenated_word(c) in COMPANY_NOUNS for c in root.head.children):
         return True
     # "Neeva was founded by...", "Acme was acquired by..."
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+def _is_workplace_head(token) -> bool:
+    """Whether "at X" under ``token`` names where someone works: "team at X", "years at X", "covers software at X"
+    (but not "looked at X" or "at 5pm")."""
+    if token.pos_ == "NOUN":
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.lemma_.lower() in WORK_VERBS
 
 
 def has_person_context(span) -> bool:
@@ -352,7 +410,8 @@ def has_person_context(span) -> bool:
 
 def _is_role(token) -> bool:
     """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president"."""
-    if token.lower_ in ROLE_NOUNS and token.lower_ not in ("partner", "investor", "owner"):
+    word = hyphenated_word(token)
+    if word in ROLE_NOUNS and word not in ("partner", "investor", "owner"):
         return True
     return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior") for c in token.children)
 
