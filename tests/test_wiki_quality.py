@@ -117,8 +117,8 @@ def test_gold_scores_perfectly_against_itself():
     assert [result[part]["f1"] for part in ("entity", "relation", "deal")] == [1.0, 1.0, 1.0], result["problems"]
 
 
-#: Measured 0.723 / 0.411 / 0.52 (entity / relation / deal F1, at bd5eb77), rounded down to 0.05.
-ENTITY_FLOOR, RELATION_FLOOR, DEAL_FLOOR = 0.70, 0.40, 0.50
+#: Measured 0.750 / 0.509 / 0.642 (entity / relation / deal F1, at 19867f0), rounded down to 0.05.
+ENTITY_FLOOR, RELATION_FLOOR, DEAL_FLOOR = 0.70, 0.50, 0.60
 
 
 @pytest.mark.slow
