@@ -27,8 +27,8 @@ RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "co
 #: Last words that make a capitalised name a company even when the NER saw nothing ("Acme Robotics").
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
 #: names of products and fields as often.
-COMPANY_NAME_ENDS = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. LLC plc PLC GmbH AG NV N.V. Co. AB ASA Oyj SpA S.p.A. BV B.V. L.P. "
+#: Legal forms end company names too, but for short ones that are also other words ("SA", "SE", "Co", "LP").
+COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "AI Labs Technologies Robotics Software "
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
