@@ -40,9 +40,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
+from .resources import PATTERNS_DIR
 
 #: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
-TRIGGERS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "relation_triggers.json"
+TRIGGERS_PATH = PATTERNS_DIR / "relation_triggers.json"
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
 NEUTER_LABELS = ("COMPANY", "MODEL", "ORGANIZATION", "PRODUCT")

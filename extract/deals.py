@@ -52,11 +52,12 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .entities import mention_from_span, mention_key, sole_other_company
+from .resources import PATTERNS_DIR
 from .quantities import Money, iter_dates, iter_money, iter_parameters, to_usd
 from .records import Article, Attribute, Deal, DealParty, Evidence, Mention, Relation
 
 #: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
-TRIGGERS_PATH = Path(__file__).resolve().parents[1] / "data" / "patterns" / "deal_triggers.json"
+TRIGGERS_PATH = PATTERNS_DIR / "deal_triggers.json"
 
 #: The graph keeps deals at or above this confidence; below it are deals not stated as happening.
 KEEP_CONFIDENCE = 0.5

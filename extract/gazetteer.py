@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-DEFAULT_GAZETTEER_DIR = DATA_DIR / "gazetteers"
+from .resources import DATA_DIR, GAZETTEER_DIR as DEFAULT_GAZETTEER_DIR  # noqa: E402,F401
 
 
 class GazetteerError(ValueError):

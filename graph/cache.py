@@ -35,6 +35,8 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+import extract
+from extract.resources import DATA_DIR
 from extract.records import (
     Article, Attribute, Deal, DealParty, Evidence, Extraction, Mention, Relation, to_dict,
 )
@@ -49,8 +51,9 @@ DEFAULT_CACHE_NAME = "cache.sqlite"
 #: Bumped when the stored JSON layout changes; part of every fingerprint.
 CACHE_FORMAT = 1
 
-_EXTRACT_DIR = Path(__file__).resolve().parents[1] / "extract"
-_PATTERNS_DIR = Path(__file__).resolve().parents[1] / "data" / "patterns"
+_EXTRACT_DIR = Path(extract.__file__).resolve().parent
+#: Data folders whose files are rules (the gazetteers are covered by their own fingerprint).
+_RULE_DATA_DIRS = ("patterns", "lexicon")
 
 
 def article_hash(article: Article) -> str:
@@ -67,18 +70,30 @@ def article_hash(article: Article) -> str:
     return hashlib.sha256(payload.encode("utf-8")).hexdigest()
 
 
-def _files_digest(paths: Iterable[Path]) -> str:
+def _files_digest(root: Path, paths: Iterable[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(paths):
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+        name = path.relative_to(root).as_posix()
+        digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
+def _rule_files() -> tuple[list[Path], list[Path]]:
+    """Every module of ``extract/`` and its subpackages, and every file under the rule data folders."""
+    sources = [p for p in _EXTRACT_DIR.rglob("*.py") if "__pycache__" not in p.parts]
+    data = []
+    for folder in _RULE_DATA_DIRS:
+        base = DATA_DIR / folder
+        if base.is_dir():
+            data += [p for p in base.rglob("*") if p.is_file() and "__pycache__" not in p.parts]
+    return sources, data
+
+
 def rules_fingerprint() -> str:
-    """Hash of our extraction rules: the source of ``extract/*.py`` and ``data/patterns/*``."""
-    sources = list(_EXTRACT_DIR.glob("*.py"))
-    patterns = [p for p in _PATTERNS_DIR.glob("*") if p.is_file()] if _PATTERNS_DIR.is_dir() else []
-    return _files_digest(sources) + ":" + _files_digest(patterns)
+    """Hash of our extraction rules: the source of every module under ``extract/`` (subpackages
+    included) and every file under ``data/patterns/`` and ``data/lexicon/`` (subfolders included)."""
+    sources, data = _rule_files()
+    return _files_digest(_EXTRACT_DIR, sources) + ":" + _files_digest(DATA_DIR, data)
 
 
 def pipeline_fingerprint(nlp) -> str:

@@ -92,6 +92,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from extract.resources import DATA_DIR
 from extract.records import ENTITY_TYPES, Mention
 
 from .io.atomic import atomic_open
@@ -124,7 +125,7 @@ __all__ = [
 ]
 
 #: ``data/merges.json`` of the source checkout.
-DEFAULT_RULES_PATH = Path(__file__).resolve().parents[1] / "data" / "merges.json"
+DEFAULT_RULES_PATH = DATA_DIR / "merges.json"
 
 #: When one (surface, entity) pair was merged by several rules in different mentions,
 #: the row shows the first of these.
