@@ -98,7 +98,9 @@ def diff(before_path: Path, after_path: Path, show_rules: bool) -> int:
     changed = 0
     renames = Counter()
     print(f"{'corpus':<14} {'kind':<10} {'before':>7} {'after':>7} {'lost':>5} {'new':>5}")
-    for name in sorted(set(before) | set(after)):
+    for name in sorted(set(before) ^ set(after)):
+        print(f"{name:<14} only in {'the first' if name in before else 'the second'} dump: not compared")
+    for name in sorted(set(before) & set(after)):
         for kind in ("relations", "deals"):
             b = before.get(name, {}).get(kind, [])
             a = after.get(name, {}).get(kind, [])

@@ -377,7 +377,7 @@ def test_verb_read_as_noun_on_a_hand_tagged_doc():
     from spacy.tokens import Span
 
     from extract.coref import entity_refs
-    from extract.relations import _verb_read_as_noun
+    from extract.relations.core import _verb_read_as_noun
 
     doc = spacy.blank("en")("Quill-9 matches Llama")
     doc[1].pos_, doc[1].tag_ = "NOUN", "NNS"
@@ -493,7 +493,7 @@ def test_verb_read_as_noun_before_its_preposition():
     from spacy.tokens import Span
 
     from extract.coref import entity_refs
-    from extract.relations import _verb_noun_relations
+    from extract.relations.core import _verb_noun_relations
 
     doc = spacy.blank("en")("Apple competes with Samsung")
     heads, deps = [1, 1, 1, 2], ["compound", "ROOT", "prep", "pobj"]

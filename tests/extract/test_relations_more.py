@@ -157,7 +157,7 @@ def test_plural_pronoun_nearer_a_plural_noun_means_the_noun(make_doc):
 
 def test_plural_object_pronoun_is_not_a_list_holding_its_own_subject(make_doc):
     from extract.coref import entity_refs
-    from extract.relations import _plural_pronoun_group
+    from extract.relations.core import _plural_pronoun_group
 
     doc = make_doc("Cohere and OpenAI grew, and Cohere fights them.", {"Cohere": "COMPANY", "OpenAI": "COMPANY"})
     them = next(t for t in doc if t.lower_ == "them")

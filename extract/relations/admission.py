@@ -1,0 +1,93 @@
+"""admission"""
+from __future__ import annotations
+from typing import Iterator
+from spacy.tokens import Doc
+from ..coref import EntityRefs, entity_refs
+from ..entities import mention_from_span
+from ..records import Evidence, Relation, SYMMETRIC_RELATIONS
+from .core import Candidate, HEDGE_PENALTY, NAME_SUFFIXES, _name_key, _same_entity, _types_fit, crosses_line_break, is_hedged, is_negated
+from .verbs import possessive_relations, verb_relations
+from .nouns import funding_relations, membership_relations, noun_relations
+from .titles import affiliation_relations, described_agent_role_relations, object_gap_role_relations, prenominal_title_relations, surface_title_relations, tenure_relations, title_relations, trailing_company_title_relations
+from .models import announced_model_relations, company_named_model_relations, model_description_relations, named_part_relations, part_phrase_relations, unattributed_release_relations, versus_relations
+
+
+RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
+         membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
+         named_part_relations, prenominal_title_relations, trailing_company_title_relations,
+         described_agent_role_relations, object_gap_role_relations, tenure_relations,
+         part_phrase_relations, versus_relations)
+
+
+#: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
+FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations, announced_model_relations)
+
+
+def _is_named_part(c: Candidate) -> bool:
+    """part_of between a company and the parent its name starts with ("Google DeepMind", "Amazon Web Services")."""
+    if c.relation != "part_of":
+        return False
+    child, parent = c.source.text.lower().split(), c.target.text.lower().split()
+    return len(child) > len(parent) and child[: len(parent)] == parent and not set(child[len(parent):]) <= NAME_SUFFIXES
+
+
+def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) -> Iterator[Relation]:
+    """Typed relations between the entities of a parsed Doc, one per (source, relation, target, sentence).
+
+    Parameters
+    ----------
+    doc : Doc
+        Parsed (tagger, parser, lemmatizer); ``doc.ents`` are our typed entities.
+    article_id : str
+        Id of the article, stored in the mentions and the evidence.
+    refs : EntityRefs, optional
+        The Doc's coreference table, when the caller has built it already.
+
+    Yields
+    ------
+    Relation
+        With the trigger's sentence as evidence, a confidence in 0..1 and the rule's name.
+    """
+    refs = refs if refs is not None else entity_refs(doc)
+    best: dict[tuple, Candidate] = {}
+    order: list[tuple] = []
+
+    def admit(c: Candidate, rule_name: str) -> None:
+        # named_part_relations has told a unit from its parent already ("Microsoft AI", "Microsoft")
+        same = c.rule != "named_part" and _same_entity(c.source, c.target) and not _is_named_part(c)
+        if not _types_fit(c) or same or is_negated(c.trigger):
+            return
+        if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
+               if end.sent.start == c.trigger.sent.start):
+            return
+        conf = c.confidence - (HEDGE_PENALTY if is_hedged(c.trigger) else 0.0)
+        c = Candidate(c.source, c.relation, c.target, c.trigger, f"{rule_name}:{c.rule}", round(max(conf, 0.05), 2))
+        sent = c.trigger.sent
+        ends = (c.source.start, c.source.end, c.target.start, c.target.end)
+        if c.relation in SYMMETRIC_RELATIONS:
+            ends = tuple(sorted([ends[:2], ends[2:]])[0] + sorted([ends[:2], ends[2:]])[1])
+        key = (ends, c.relation, sent.start)
+        if key not in best:
+            order.append(key)
+            best[key] = c
+        elif c.confidence > best[key].confidence:
+            best[key] = c
+
+    for rule in RULES:
+        for c in rule(doc, refs):
+            admit(c, rule.__name__)
+    developed = frozenset(_name_key(c.target) for c in best.values() if c.relation == "develops")
+    for rule in FALLBACK_RULES:
+        for c in rule(doc, refs, developed):
+            admit(c, rule.__name__)
+    for key in order:
+        c = best[key]
+        sent = c.trigger.sent
+        yield Relation(
+            source=mention_from_span(c.source, article_id),
+            relation=c.relation,
+            target=mention_from_span(c.target, article_id),
+            evidence=Evidence(article_id, sent.text, sent.start_char, sent.end_char),
+            confidence=c.confidence,
+            rule=c.rule,
+        )

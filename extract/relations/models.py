@@ -1,0 +1,338 @@
+"""models"""
+from __future__ import annotations
+from typing import Iterator
+from spacy.tokens import Doc, Span, Token
+from ..coref import EntityRefs, description_word, lemma_word, word_children
+from ..gazetteer import gazetteer_of
+from .core import BASE_CONFIDENCE, COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list
+from .verbs import _surface_possessor
+
+
+def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Model entities a description noun names: "its flagship, Command R+", "its models include A and B",
+    "its main product is X", "Gemini 1.5 Pro, its long-context model", "its models such as A"."""
+    out = list(entities_of(noun, refs)) if refs.ent_containing(noun) is None and not refs.entity_for(noun) else []
+    ent = refs.entity_for_noun(noun)
+    if ent is not None:
+        out.append((ent, False))
+    for child in word_children(noun):
+        if child.dep_ == "appos":
+            out += entities_of(child, refs)
+    head = noun.head
+    if noun.dep_ == "nsubj" and lemma_word(head) in ("be", "include", "comprise", "feature"):
+        out += [e for c in head.children if c.dep_ in ("attr", "dobj") for e in entities_of(c, refs)]
+        # "its newest models include Gemini 1.5 Pro and Gemma 2", whatever the parser made of the list
+        first = refs.ent_containing(noun.doc[head.i + 1]) if head.i + 1 < len(noun.doc) else None
+        if first is not None and first.start == head.i + 1:
+            out += [(first, False)] + [(m, False) for m in surface_list(first, refs)]
+    return [(e, v) for e, v in _unique(out) if e.label_ == MODEL]
+
+
+def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from an owned description of a model, and from "a model from X"."""
+    model_nouns = _tables()["model_nouns"]
+    for noun in doc:
+        if noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+            continue
+        if description_word(noun, model_nouns) is None and lemma_word(noun) not in model_nouns:
+            continue
+        owners = [e for e in _possessors(noun, refs) if e[0].label_ == COMPANY]
+        owners += [e for e in _prep_objects(noun, ("from", "by"), refs) if e[0].label_ == COMPANY]
+        if not owners:
+            continue
+        for model, mv in _models_described(noun, refs):
+            for owner, ov in owners:
+                yield Candidate(owner, "develops", model, noun, "possessive", _conf("possessive", mv or ov))
+    for ent in doc.ents:
+        if ent.label_ != MODEL:
+            continue
+        # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
+        for owner, ov in _prep_objects(ent.root, ("from",), refs):
+            if owner.label_ == COMPANY:
+                yield Candidate(owner, "develops", ent, ent.root, "noun", _conf("noun", ov))
+
+
+def _agentless_release_verb(model: Span) -> Token | None:
+    """The release verb of a model introduced as its clause's subject with no "by" phrase.
+
+    "X, released in June, has 13 billion parameters", "X was released on Tuesday", "X has
+    13 billion parameters and was trained on court filings". A model in any other role ("beats
+    Llama 3, released in April") is not the passage's own subject and is left alone.
+    """
+    root = model.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if root.dep_ == "nsubjpass":
+        verbs.append(root.head)
+    # "X has 13B parameters and was trained on ...": a passive conjunct shares the subject
+    verbs += [c for c in root.head.children if c.dep_ == "conj" and c.pos_ == "VERB" and _is_passive(c)
+              and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)]
+    release_verbs = _tables()["release_verbs"]
+    for verb in verbs:
+        if lemma_word(verb) not in release_verbs:
+            continue
+        if any(c.dep_ in ("agent", "prep") and c.lower_ == "by" for c in word_children(verb)):
+            return None  # "released by X": the agent is stated, and the verb rules read it
+        return verb
+    return None
+
+
+def _passage_company(model: Span, refs: EntityRefs) -> Span | None:
+    """The company a passage introducing ``model`` is about: the salient company, named (or referred to
+    by a pronoun) earlier in the model's sentence or in the sentence before it."""
+    company = refs.salient_entity(model.root, (COMPANY,))
+    if company is None:
+        return None
+    doc, sent = model.doc, model.root.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    key = _name_key(company)
+    window = (refs.entity_for(t) for t in doc[start: model.start])
+    return company if any(e is not None and e.label_ == COMPANY and _name_key(e) == key for e in window) else None
+
+
+def _known_developer_differs(company: Span, model: Span) -> bool:
+    """Whether the gazetteer knows another developer for the model ("Llama 2" is Meta's), so that an
+    inferred developer never contradicts what is known."""
+    gazetteer = gazetteer_of(model.doc)
+    known = gazetteer.developer_of(model._.canonical or model.text) if gazetteer is not None else None
+    return known is not None and known.lower() != (company._.canonical or company.text).lower()
+
+
+def _names_another_company(model: Span, company: Span) -> bool:
+    """Whether the model's name contains the name of a company of the Doc other than ``company`` ("Meta Llama 3")."""
+    words = set(model.text.lower().split())
+    own = _name_key(company)
+    return any(e.label_ == COMPANY and _name_key(e) != own and e.text.lower().split()[0] in words for e in model.doc.ents)
+
+
+def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
+    """develops from a model introduced with an agentless release verb in a passage about a company.
+
+    "Nvidia ... also publishes its own models. Nemotron-4 340B, released in June, has 340 billion
+    parameters": the company the passage is about (see :func:`_passage_company`) released the
+    model. This is an inference, not a statement, so the confidence is lower than a verb's, and
+    it is never drawn for a model whose developer the Doc states (``developed``: name keys), whose
+    name contains another company's name, or that has a possessor of its own.
+    """
+    for model in doc.ents:
+        if model.label_ != MODEL or _name_key(model) in developed:
+            continue
+        verb = _agentless_release_verb(model)
+        if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None:
+            continue
+        company = _passage_company(model, refs)
+        if company is None or _names_another_company(model, company) or _known_developer_differs(company, model):
+            continue
+        yield Candidate(company, "develops", model, verb, "salient_release", _conf("salient_release", True))
+
+
+def _named_after_company(model: Span, company: Span) -> bool:
+    """Whether a model's name starts with a company's name, or its short form without "AI", "Inc.":
+    "Mistral Large" after "Mistral AI", "Inflection-2" after "Inflection AI".
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Mistral AI Mistral Large Mixtral")
+    >>> company = Span(doc, 0, 2, label="COMPANY")
+    >>> _named_after_company(Span(doc, 2, 4, label="MODEL"), company), _named_after_company(Span(doc, 4, 5, label="MODEL"), company)
+    (True, False)
+    """
+    short = _name_key(company).split()
+    words = model.text.lower().split()
+    if len(words) > len(short) and words[: len(short)] == short:
+        return True
+    # "Inflection-2": the name and a version number joined by a hyphen
+    first, _, rest = words[0].partition("-")
+    return len(short) == 1 and len(words) >= 1 and first == short[0] and rest[:1].isdigit()
+
+
+def _first_plain_mention(mentions: list[Span]) -> Span:
+    """The first mention not under a negation or hedge, else the first."""
+    return next((m for m in mentions if not is_negated(m.root) and not is_hedged(m.root)), mentions[0])
+
+
+def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
+    """develops from a model named after a company of the same Doc: "Mistral AI ... Mistral Large 2".
+
+    A name is not a statement, so the confidence is low, the evidence is the sentence of the
+    model's first mention, and it is never drawn for a model whose developer the Doc states
+    (``developed``: name keys) or whose name starts with the names of two companies.
+    """
+    companies: dict[str, list[Span]] = {}
+    models: dict[str, list[Span]] = {}
+    for ent in doc.ents:
+        if ent.label_ == COMPANY:
+            companies.setdefault(_name_key(ent), []).append(ent)
+        elif ent.label_ == MODEL:
+            models.setdefault(_name_key(ent), []).append(ent)
+    for key, mentions in models.items():
+        if key in developed:
+            continue
+        owners = [spans for spans in companies.values() if _named_after_company(mentions[0], spans[0])]
+        if len(owners) != 1:
+            continue
+        model = _first_plain_mention(mentions)
+        if _known_developer_differs(owners[0][0], model):
+            continue
+        yield Candidate(owners[0][0], "develops", model, model.root, "named_after", BASE_CONFIDENCE["named_after"])
+
+
+def announced_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
+    """develops from a model that a company's own statement introduces.
+
+    "the company says Codestral, a 22B model for programming, has been downloaded ...", "Craig
+    Federighi, Apple's senior vice president, said an on-device model known as AFM-on-device would
+    handle ...": a company (or one of its people) presenting a model no one has been named for, with an
+    indefinite description, is presenting its own. An inference, so never drawn for a model whose
+    developer the Doc states (``developed``) or the gazetteer knows to be another company, or whose
+    name contains another company's name.
+    """
+    for model in doc.ents:
+        if model.label_ != MODEL or _name_key(model) in developed:
+            continue
+        anchor = _introducing_description(model)
+        verb = _reporting_verb(anchor) if anchor is not None else None
+        if verb is None:
+            continue
+        for company, via in _speaker_companies(verb, refs):
+            if not (_names_another_company(model, company) or _known_developer_differs(company, model)):
+                yield Candidate(company, "develops", model, verb, "announced", _conf("announced", via))
+
+
+def _introducing_description(model: Span) -> Token | None:
+    """The token that places a model introduced by an indefinite description in its clause:
+    the name in "Codestral, a 22B model", the noun in "a model known as X" / "a model called X"."""
+    root, tables = model.root, _tables()
+
+    def indefinite_model_noun(token: Token) -> bool:
+        return lemma_word(token) in tables["model_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children)
+
+    if any(c.dep_ == "appos" and indefinite_model_noun(c) for c in root.children):
+        return root
+    naming = root.head.head if root.dep_ == "pobj" and root.head.lower_ == "as" else root.head
+    if (naming is not root and lemma_word(naming) in tables["naming_verbs"] and naming.dep_ == "acl"
+            and indefinite_model_noun(naming.head)):
+        return naming.head
+    return None
+
+
+def _reporting_verb(token: Token, steps: int = 6) -> Token | None:
+    """The reporting verb ("say", "announce") whose complement clause holds ``token``."""
+    for _ in range(steps):
+        if token.dep_ == "ccomp" and lemma_word(token.head) in _tables()["reporting_verbs"]:
+            return token.head
+        if token.head == token or token.dep_ in ("relcl", "advcl"):
+            return None
+        token = token.head
+    return None
+
+
+def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The companies speaking through a reporting verb: its subject ("the company says"), or the company a
+    speaking person is titled for ("Craig Federighi, Apple's senior vice president, said")."""
+    out = []
+    for subj in (c for c in verb.children if c.dep_ == "nsubj"):
+        for ent, via in entities_of(subj, refs):
+            if ent.label_ == COMPANY:
+                out.append((ent, via))
+            elif ent.label_ == PERSON:
+                for title in (c for c in ent.root.children if c.dep_ == "appos"):
+                    out += [e for e in _possessors(title, refs) + _prep_objects(title, ("of", "at"), refs)
+                            if e[0].label_ == COMPANY]
+    return _unique(out)
+
+
+def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of between a company and the company its name starts with: "Google Brain" is part of Google,
+    "Amazon Web Services" of Amazon, "Microsoft AI" of Microsoft.
+
+    The parent is a company of the Doc's gazetteer (see :func:`~extract.gazetteer.gazetteer_of`),
+    written as the gazetteer writes it, and the sentence must speak of units
+    ("Google Brain, the search company's research unit", "its cloud division"): only then does a reader
+    take the name as a statement. The rule yields a span inside the unit's name, which becomes a
+    mention of the parent. Words that only complete a
+    name ("Inflection AI" is Inflection) make no unit, unless the gazetteer knows both names as two
+    companies ("Microsoft AI").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Gomez interned at Google Brain and at Inflection AI , each a research unit .")
+    >>> for token in doc:
+    ...     token.is_sent_start = token.i == 0
+    >>> doc.ents = [Span(doc, 3, 5, "COMPANY"), Span(doc, 7, 9, "COMPANY")]
+    >>> from extract.gazetteer import Gazetteer, GazetteerEntry
+    >>> known = Gazetteer((GazetteerEntry("Google", "company", "Google"), GazetteerEntry("Inflection", "company", "Inflection AI")),
+    ...                   fingerprint="doctest")
+    >>> doc.user_data["newsgraph_gazetteer"] = known.fingerprint
+    >>> [(c.source.text, c.relation, c.target.text) for c in named_part_relations(doc, None)]
+    [('Google Brain', 'part_of', 'Google')]
+    """
+    gazetteer = gazetteer_of(doc)
+    known = gazetteer.company_names if gazetteer is not None else {}
+    part_nouns = _tables()["part_of_nouns"]
+    for ent in doc.ents:
+        if ent.label_ != COMPANY or len(ent) < 2:
+            continue
+        # a reader takes the name as a statement only where the article names the parent as well, or the
+        # sentence speaks of units ("Google Brain, the search company's research unit")
+        unit_words = any(lemma_word(t) in part_nouns for t in ent.sent if not ent.start <= t.i < ent.end)
+        own = ent._.canonical or known.get(ent.text) or ent.text
+        for size in range(len(ent) - 1, 0, -1):
+            head = ent[:size]
+            parent = known.get(head.text)
+            if parent is None or parent == own or head[-1].is_punct or not unit_words:
+                continue
+            if not all(t.text[:1].isupper() or t.text[:1].isdigit() for t in ent[size:]):
+                break  # the name runs on into other words ("Inflection AI and")
+            rest = {t.lower_ for t in ent[size:]}
+            if rest <= NAME_SUFFIXES and ent.text not in known:
+                break  # "Quillstone Labs" is Quillstone itself
+            span = Span(doc, head.start, head.end, label=COMPANY)
+            span._.canonical = parent
+            span._.entity_source = "named_part"
+            yield Candidate(ent, "part_of", span, ent.root, "named_part", _conf("named_part", False))
+            break
+
+
+def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from "X became part of Y", "X is now part of Y": "part" as the attribute of a copula, with "of"."""
+    for noun in doc:
+        if noun.lower_ != "part" or noun.dep_ != "attr" or lemma_word(noun.head) not in ("be", "become", "remain"):
+            continue
+        parents = [e for e in _prep_objects(noun, ("of",), refs) if e[0].label_ == COMPANY]
+        for child, cv in subjects_of(noun.head, refs):
+            for parent, pv in parents:
+                yield Candidate(child, "part_of", parent, noun, "role_noun", _conf("role_noun", cv or pv))
+
+
+#: Words that set two names against each other in a title: "Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct".
+VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
+
+
+def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """competes_with between names of one type written with "vs" between them, read off the surface
+    (the parser makes little of a headline): "A vs B vs C" (see :func:`_versus_pairs`)."""
+    ents = list(doc.ents)
+    run: list[Span] = []
+    for k, ent in enumerate(ents):
+        prev = ents[k - 1] if k else None
+        gap = doc[prev.end: ent.start] if prev is not None else None
+        if prev is not None and len(gap) == 1 and gap[0].lower_ in VERSUS_WORDS and prev.label_ == ent.label_ \
+                and ent.label_ in (COMPANY, MODEL):
+            run = (run or [prev]) + [ent]
+            continue
+        yield from _versus_pairs(run)
+        run = []
+    yield from _versus_pairs(run)
+
+
+def _versus_pairs(run: list[Span]) -> Iterator[Candidate]:
+    """The first name against each of the others: "A vs B vs C" sets A, the title's subject, against B and C."""
+    for b in run[1:]:
+        yield Candidate(run[0], "competes_with", b, run[0].root, "between", _conf("between", False))

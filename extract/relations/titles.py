@@ -1,0 +1,561 @@
+"""titles"""
+from __future__ import annotations
+from functools import lru_cache
+from typing import Iterator
+from spacy.tokens import Doc, Span, Token
+from ..coref import EntityRefs, lemma_word, load_triggers, word_children, word_of, word_parts
+from ..entities import sole_other_company
+from .core import COMPANY, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
+from .verbs import verb_relations
+
+
+# -- rules -----------------------------------------------------------------------------------------
+def _title_of(token: Token) -> tuple[str, str] | None:
+    """``(relation, title)`` when ``token`` ends a job title ("CEO", "co-founder", "chief executive")."""
+    titles = _tables()["titles"]
+    word = word_of(token)
+    doc, first = token.doc, hyphen_left(token)
+    for start in range(max(0, first - 3), first - 1):
+        # "chief data officer", "chief technology officer": titles of three and more words
+        found = _title_at(doc, start, titles)
+        if found is not None and found[1] == token.i + 1 and all(token in t.ancestors for t in doc[start:first]):
+            return found[0], doc[start: token.i + 1].text.lower()
+    for mod in (c for c in token.children if c.dep_ in ("amod", "compound") and c.i == hyphen_left(token) - 1):
+        two = f"{mod.lower_} {word}"
+        if two in titles:
+            return titles[two], two
+    lemma = lemma_word(token)
+    for w in (word, lemma):
+        if w in titles:
+            return titles[w], w
+    return None
+
+
+def hyphen_left(token: Token) -> int:
+    return word_parts(token)[0].i
+
+
+def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
+    """The persons who hold a title token."""
+    if depth > 3:
+        return []
+    doc = title.doc
+    parts = word_parts(title)
+    # "CEO Jensen Huang": the title is a compound of the name
+    if title.dep_ == "compound" and refs.ent_containing(title.head) is not None:
+        if title.tag_ in ("NNS", "NNPS"):
+            # "co-founders Larry Page and Sergey Brin": a plural title before a list holds for every name
+            found = [refs.ent_containing(t) for t in _conjuncts(title.head)]
+            return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
+        return [(refs.ent_containing(title.head), False)]
+    # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang"
+    for child in word_children(title):
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+            return [(refs.ent_containing(child), False)]
+    if any(p.dep_ == "appos" for p in parts) and refs.ent_containing(title.head) is not None:
+        return [(refs.ent_containing(title.head), False)]
+    # "PERSON, TITLE ..." read off the surface when the parser attached the apposition elsewhere
+    left = min([parts[0].left_edge.i] + [c.left_edge.i for c in word_children(title) if c.i < title.i])
+    if left >= 2 and doc[left - 1].text == "," and title.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr", "ROOT"):
+        ent = refs.ent_containing(doc[left - 2])
+        if ent is not None and ent.end == left - 1 and ent.label_ == PERSON:
+            return [(ent, False)]
+    # "co-founder and former CEO of X": a conjoined title shares its holder
+    if title.dep_ == "conj":
+        return _title_holders(title.head, refs, depth + 1)
+    # "named X, the company's chief financial officer, interim chief executive": a title set beside
+    # another title of the same person (the parser hangs the second on the first as an apposition)
+    if title.dep_ == "appos" and title.head.pos_ in ("NOUN", "PROPN") and _title_of(title.head) is not None:
+        return _title_holders(title.head, refs, depth + 1)
+    # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
+    if title.dep_ in ("attr", "oprd", "acomp"):
+        subj = subjects_of(title.head, refs)
+        if not subj:
+            obj = next((c for c in title.head.children if c.dep_ == "dobj"), None)
+            subj = entities_of(obj, refs)
+        return subj
+    # "who joined as CEO of Inflection", "his experience as CEO"
+    if title.dep_ == "pobj" and title.head.lower_ == "as":
+        return subjects_of(title.head.head, refs) or _possessors(title.head.head, refs)
+    # "The co-founder of DeepMind is in charge": the description itself through coreference
+    ent = refs.entity_for(title)
+    if ent is not None and ent.label_ == PERSON:
+        return [(ent, refs.ent_containing(title) is None)]
+    return []
+
+
+def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The organisations a title is held at: "of X", "at X", "X's CEO", "Nvidia CEO", "DeepMind co-founder"."""
+    children = word_children(title)
+    out = _possessors(title, refs)
+    for child in children:
+        if child.dep_ == "compound" and refs.ent_containing(child) is not None:
+            out.append((refs.ent_containing(child), False))
+        elif child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
+            # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
+            out.append((_company_at(child, refs), False))
+    out += _prep_objects(title, ("of", "at", "for"), refs)
+    # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
+    if not out and title.dep_ == "compound":
+        out += _possessors(title.head, refs)
+        out += _prep_objects(title.head, ("of", "at"), refs)
+    return _unique([(e, v) for e, v in out if not _is_title_word(e)])
+
+
+@lru_cache(maxsize=None)
+def _title_vocabulary() -> frozenset[str]:
+    return frozenset(w for title in _tables()["titles"] for w in title.split())
+
+
+def _is_title_word(ent: Span) -> bool:
+    """An "organisation" that is a word of a title ("Vice" in "Vice President", "Managing" in "Managing Director")."""
+    return all(t.lower_ in _title_vocabulary() or t.is_punct for t in ent)
+
+
+def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for / leads / founded from job titles next to a person."""
+    for token in doc:
+        if token.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(token) is not None:
+            continue
+        found = _title_of(token)
+        if found is None:
+            continue
+        relation, title = found
+        orgs = _title_orgs(token, refs)
+        rule = "title"
+        if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
+            # "Meta's founder and chief executive": the second title shares the first one's company
+            orgs = _title_orgs(token.head, refs)
+        if not orgs and title in _tables()["bare_titles"] and _is_bare(token):
+            # "Mensch, the chief executive, said", "Raman is chief executive": the company the holder is said
+            # to have founded or to run elsewhere in the article, else the company the article is about
+            ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
+            orgs = [(ent, True)] if ent is not None else []
+            rule = "bare_title"
+        if not orgs and relation == "founded":
+            orgs = _founders_hired_away(token, refs)
+            rule = "hired_founder" if orgs else rule
+        if not orgs:
+            continue
+        parts = _part_owners(token, refs)
+        for person, p_via in _title_holders(token, refs):
+            for org, o_via in orgs:
+                # "a former head of Google's advertising business" leads a part of Google: works for it
+                rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
+                yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Microsoft hired co-founders A and B": founders a company hires founded another company, the one
+    other company the sentence names ("... its arrangement with Inflection AI, when Microsoft hired
+    co-founders ..."). Nothing when the sentence names several others."""
+    holder = title.head if title.dep_ == "compound" else title
+    verb = holder.head
+    while holder.dep_ == "conj" and verb.dep_ in ("dobj", "conj") and verb.head != verb:
+        holder, verb = verb, verb.head
+    if holder.dep_ != "dobj" or lemma_word(verb) not in _tables()["hiring_away_verbs"]:
+        return []
+    sent = title.sent if title.doc.has_annotation("SENT_START") else title.doc[:]
+    other = sole_other_company(sent, [e for e, _ in subjects_of(verb, refs)])
+    return [(other, True)] if other is not None else []
+
+
+def _is_bare(title: Token) -> bool:
+    """A title with no company of its own: no possessive, compound or prepositional phrase."""
+    kids = word_children(title)
+    # only a title predicated of a person ("X, the chief executive," / "X is chief executive"), not a
+    # title in a list or before a name ("chairperson A and chief executive B"), which names its company elsewhere
+    return not any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids) and title.dep_ in ("appos", "attr", "oprd")
+
+
+def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
+    """Companies a title reaches only through a part of them ("head of Google's advertising business")."""
+    out = set()
+    for child in word_children(title):
+        if child.dep_ == "prep":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and refs.entity_for(pobj) is None:
+                    out |= {(e.start, e.end) for e, _ in _part_owner(pobj, refs)}
+    return out
+
+
+#: Words that may stand before a title without changing it ("former chief executive", "senior vice president").
+TITLE_MODIFIERS = frozenset({"former", "then", "current", "new", "interim", "acting", "senior", "longtime", "long-time",
+                             "executive", "deputy", "incoming", "outgoing", "newly", "appointed", "its", "their", "the"})
+
+
+def _surface_titles(doc: Doc, start: int) -> tuple[list[tuple[str, Token]], int]:
+    """The titles listed from ``start``: "co-founder and former chief executive" -> ``[(founded, founder), (leads, executive)]``
+    and the index after the list. Read off the surface, since the parser splits "co-founder" and garbles such lists."""
+    titles = _tables()["titles"]
+    found, i = [], start
+    while i < len(doc):
+        while i < len(doc) and (doc[i].lower_ in TITLE_MODIFIERS or doc[i].like_num) \
+                and not (doc[i].lower_ == "executive" and _title_at(doc, i, titles)):
+            i += 1
+        match = _title_at(doc, i, titles)
+        if match is None:
+            break
+        relation, end = match
+        found.append((relation, doc[end - 1]))
+        i = end
+        if i < len(doc) and doc[i].lower_ == "and" and i + 1 < len(doc) and _title_at_after_modifiers(doc, i + 1, titles):
+            i += 1
+            continue
+        break
+    return found, i
+
+
+def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
+    """``(relation, end)`` of the longest title written at token ``i`` (hyphenated pieces joined)."""
+    best = None
+    words, j = "", i
+    while j < len(doc) and j < i + 6:
+        tok = doc[j]
+        if not (tok.is_alpha or tok.text == "-"):
+            break
+        words += tok.lower_
+        j += 1
+        key = words if words in titles else words[:-1] if words.endswith("s") and words[:-1] in titles else None
+        if key is not None and not (j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_):
+            best = (titles[key], j)  # "founders" too: "its two founders, A and B"
+        if tok.whitespace_:
+            words += " "
+    return best
+
+
+def _title_at_after_modifiers(doc: Doc, i: int, titles: dict) -> bool:
+    while i < len(doc) and doc[i].lower_ in TITLE_MODIFIERS and not _title_at(doc, i, titles):
+        i += 1
+    return _title_at(doc, i, titles) is not None
+
+
+def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int, int] | None:
+    """A company possessor ending at token ``i``: "Nvidia's", "its", "the startup's" -> ``(company, first, after)``."""
+    tok = doc[i]
+    if tok.lower_ in ("its", "their"):
+        ent = refs.entity_for(tok)
+        return (ent, i, i + 1) if ent is not None and ent.label_ == COMPANY else None
+    if tok.lower_ not in ("'s", "\u2019s", "'") or i == 0:
+        return None
+    owner = refs.ent_containing(doc[i - 1])
+    if owner is not None:
+        return (owner, owner.start, i + 1) if owner.label_ == COMPANY and owner.end == i else None
+    ent = refs.entity_for(doc[i - 1])  # "the startup's"
+    if ent is None or ent.label_ != COMPANY:
+        return None
+    first = doc[i - 1].left_edge.i if doc[i - 1].left_edge.i < i - 1 else i - 1
+    return ent, first, i + 1
+
+
+def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Titles in an apposition written around a person, read off the surface.
+
+    "Naveen Rao, MosaicML's co-founder and former chief executive, now runs ...",
+    "Its chief executive and co-founder, Peter Sarlin, will ...", "Alexander Wong, the startup's
+    co-founder, joined ...": the possessor is the company, every listed title counts.
+    """
+    for i in range(len(doc)):
+        found = _surface_possessor_at(doc, i, refs)
+        if found is None:
+            continue
+        company, first, after = found
+        titles, end = _surface_titles(doc, after)
+        if not titles:
+            continue
+        persons = []
+        # "PERSON, [the] X's TITLE" (the article may stand before a description possessor)
+        before = first - 1 if first >= 1 and doc[first - 1].lower_ not in ("the", "a", "an") else first - 2
+        if before >= 1 and doc[before].text == ",":
+            person = refs.ent_containing(doc[before - 1])
+            if person is not None and person.label_ == PERSON and person.end == before:
+                persons.append(person)
+        # "X's TITLE, PERSON" ("its two founders, A and B")
+        if end + 1 < len(doc) and doc[end].text == ",":
+            person = refs.ent_containing(doc[end + 1])
+            if person is not None and person.label_ == PERSON and person.start == end + 1:
+                persons.append(person)
+                if doc[end - 1].lower_.endswith("s"):
+                    persons += [m for m in surface_list(person, refs) if m.start > person.start]
+        for person in persons:
+            for relation, title in titles:
+                yield Candidate(person, relation, company, title, "title", _conf("title", refs.ent_containing(doc[first]) is None))
+
+
+def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for from a person named with a company: "Hannah Ferris of Corbel Partners"."""
+    for ent in doc.ents:
+        if ent.label_ != PERSON:
+            continue
+        for child in ent.root.children:
+            if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
+                for pobj in child.children:
+                    org = refs.ent_containing(pobj) if pobj.dep_ == "pobj" else None
+                    if org is not None and org.label_ == COMPANY:
+                        yield Candidate(ent, "works_for", org, child, "affiliation", _conf("affiliation", False))
+
+
+# -- people's roles read around titles, participles and tenures ----------------------------------------
+#: Participles a tagger leaves unlemmatised when it reads them as nouns ("the firm *run* by X").
+ROLE_PARTICIPLES = {"run": "run", "led": "lead", "headed": "head", "founded": "found", "started": "start",
+                    "established": "establish", "co-founded": "co-found", "formed": "form"}
+
+
+#: Words before a title that make it a former one ("ex-Stripe engineers", "former chief executive").
+FORMER_WORDS = frozenset({"ex", "former", "then", "onetime", "one-time", "erstwhile", "outgoing"})
+
+
+PERSON_ROLES = ("founded", "leads")
+
+
+#: Words before a title that give it an owner of its own or make it indefinite ("whose chief executive X",
+#: "a chief executive"): such a title is not held at the passage's company.
+NOT_BARE_BEFORE = frozenset({"a", "an", "'s", "\u2019s", "whose", "his", "her", "its", "their", "our", "my", "your"})
+
+
+def _company_at(token: Token, refs: EntityRefs) -> Span | None:
+    """The company named at ``token``, unless the "company" is a word of a title ("Chief", "Vice")."""
+    ent = refs.ent_containing(token)
+    return ent if ent is not None and ent.label_ == COMPANY and not _is_title_word(ent) else None
+
+
+def _person_key(person: Span) -> str:
+    """A person's surname, to match "Nwosu" with "Amara Nwosu"."""
+    return person.text.split()[-1].lower()
+
+
+def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
+    """Surname -> the companies the article says the person founded or runs (verbs, participles, titles
+    with a company), computed once per Doc."""
+    found = refs.memo.get("people_companies")
+    if found is None:
+        found = refs.memo["people_companies"] = {}
+        for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations):
+            for c in rule(doc, refs):
+                if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
+                    found.setdefault(_person_key(c.source), []).append(c.target)
+    return found
+
+
+def _holders_own_company(title: Token, refs: EntityRefs) -> Span | None:
+    """The one company the holders of a bare title founded or run by the article's other statements:
+    "The startup, founded by A and B, ... 'We read it,' Nwosu, who is CEO, told TechCrunch" (Nwosu
+    founded the startup). ``None`` when they are tied to none, or to several."""
+    holders = [p for p, _ in _title_holders(title, refs) if p.label_ == PERSON]
+    if not holders:
+        return None
+    known = _people_companies(title.doc, refs)
+    companies = {_name_key(c): c for p in holders for c in known.get(_person_key(p), ())}
+    return next(iter(companies.values())) if len(companies) == 1 else None
+
+
+def _title_start_before(doc: Doc, end: int) -> int | None:
+    """The first token of a title list (with its modifiers) that ends right before token ``end``:
+    "former Chief Executive" before "Tobias Lindqvist"."""
+    for i in range(max(0, end - 8), end):
+        titles, after = _surface_titles(doc, i)
+        if titles and after == end:
+            return i
+    return None
+
+
+def _company_before(doc: Doc, i: int, refs: EntityRefs) -> Span | None:
+    """The company written right before token ``i``, with or without "'s": "SoftBank", "Nvidia's"."""
+    if i < 0:
+        return None
+    if doc[i].lower_ in ("'s", "\u2019s", "'") and i >= 1:
+        owner = _company_at(doc[i - 1], refs)
+        return owner if owner is not None and owner.end == i else None
+    owner = _company_at(doc[i], refs)
+    return owner if owner is not None and owner.end == i + 1 else None
+
+
+def _most_named_company(token: Token, refs: EntityRefs) -> Span | None:
+    """The company the text before ``token`` names most often (names and resolved descriptions), if at
+    least twice: the company a title written without one belongs to ("Chief Financial Officer Sunita
+    Deshpande said"), rather than whichever company the sentence happens to name."""
+    counts: dict[str, int] = {}
+    first: dict[str, Span] = {}
+    doc, seen = token.doc, set()
+    for tok in doc[: token.i]:
+        ent = refs.entity_for(tok)
+        if ent is None or ent.label_ != COMPANY or _is_title_word(ent):
+            continue
+        named = refs.ent_containing(tok)
+        if named is not None and (named.start, named.end) in seen:
+            continue
+        if named is not None:
+            seen.add((named.start, named.end))
+        key = _name_key(ent)
+        counts[key] = counts.get(key, 0) + 1
+        first.setdefault(key, ent)
+    if not counts:
+        return None
+    key = max(counts, key=lambda k: counts[k])
+    ties = [k for k in counts if counts[k] == counts[key]]
+    return first[key] if counts[key] >= 2 and len(ties) == 1 else None
+
+
+def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
+    """Whether ``token`` ends a title that names its company by context alone ("Chief Financial Officer")."""
+    return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
+
+
+def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Titles written before a name, read off the surface: "SoftBank Chief Executive Masayoshi Son",
+    "ex-Stripe engineers Amara Nwosu and Daniel Whitcombe", "Chief Financial Officer Sunita Deshpande said".
+
+    The parser hangs the company and every title word on the name as compounds, so no title token
+    holds the company. A company right before the title is the one; a bare title with none (not a
+    former one, not "a chief executive") is held at the company the passage is about. A plural title
+    holds for every listed name.
+    """
+    bare = _tables()["bare_titles"]
+    for person in doc.ents:
+        if person.label_ != PERSON:
+            continue
+        start = _title_start_before(doc, person.start)
+        if start is None or _company_at(doc[start], refs) is not None:
+            continue
+        titles, _ = _surface_titles(doc, start)
+        company = _company_before(doc, start - 1, refs)
+        first = company.start if company is not None else start
+        former = any(t.lower_ in FORMER_WORDS for t in doc[max(0, first - 2): person.start])
+        rule, via = "title", False
+        if company is None:
+            before = doc[start - 1] if start >= 1 else None
+            if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
+                    before is not None and (before.lower_ in NOT_BARE_BEFORE or before.ent_type_)):
+                continue
+            company, rule, via = _most_named_company(doc[start], refs), "bare_title", True
+            if company is None:
+                continue
+        persons = [person]
+        if doc[person.start - 1].lower_.endswith("s"):
+            persons += [m for m in surface_list(person, refs) if m.start > person.start]
+        for holder in persons:
+            for relation, title in titles:
+                yield Candidate(holder, relation, company, title, rule, _conf(rule, via))
+
+
+def trailing_company_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Press-release titles with the company after them: "said Rafael Ostrowski, co-founder and chief
+    executive officer, Cinderwell AI.", "said Colleen Marsh, vice president, AI solutions, Dell Technologies."
+
+    The title list after the name's comma may be followed by one short phrase without a verb or a
+    name (the department); then a comma and the company, which closes the clause.
+    """
+    closers = frozenset({".", ",", ";", '"', "\u201d", "'", ")"})
+    for person in doc.ents:
+        i = person.end
+        if person.label_ != PERSON or i + 1 >= len(doc) or doc[i].text != ",":
+            continue
+        titles, end = _surface_titles(doc, i + 1)
+        if not titles or end >= len(doc) or doc[end].text != ",":
+            continue
+        comma = end
+        nxt = next((j for j in range(end + 1, min(len(doc), end + 6)) if doc[j].text == ","), None)
+        if nxt is not None and _company_at(doc[end + 1], refs) is None and not any(
+                t.pos_ in ("VERB", "AUX") or t.ent_type_ or t.is_punct for t in doc[end + 1: nxt]):
+            comma = nxt  # ", AI solutions,": the department
+        company = _company_at(doc[comma + 1], refs) if comma + 1 < len(doc) else None
+        if company is None or company.start != comma + 1:
+            continue
+        if company.end < len(doc) and doc[company.end].text not in closers and not doc[company.end].is_space:
+            continue
+        for relation, title in titles:
+            yield Candidate(person, relation, company, title, "title", _conf("title", False))
+
+
+def _company_before_description(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company a description noun follows as an apposition: "Halcyon Peak Partners, *the firm* run by X"."""
+    left = noun.left_edge.i
+    if left < 2 or noun.doc[left - 1].text != ",":
+        return []
+    company = _company_at(noun.doc[left - 2], refs)
+    return [(company, False)] if company is not None and company.end == left - 1 else []
+
+
+def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded/leads from a participle whose agent the verb rules miss: "The startup, founded by ex-Stripe
+    engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
+    "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
+    verbs = _tables()["verbs"]
+    for tok in doc:
+        if tok.dep_ != "acl" or not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        lemma = lemma_word(tok)
+        relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
+        if not relations:
+            continue
+        persons = []
+        for pobj in (g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+            named = entities_of(pobj, refs)
+            if not named:
+                named = [e for a in pobj.children if a.dep_ == "appos" for e in entities_of(a, refs)]
+            persons += [(e, v) for e, v in named if e.label_ == PERSON]
+        if not persons:
+            continue
+        companies = [(e, v) for e, v in entities_of(tok.head, refs) if e.label_ == COMPANY] or \
+            _company_before_description(tok.head, refs)
+        for relation in dict.fromkeys(relations):
+            for p, pv in _unique(persons):
+                for c, cv in companies:
+                    yield Candidate(p, relation, c, tok, "verb_passive", _conf("verb_passive", pv or cv))
+
+
+def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "01.AI, the startup Kai-Fu Lee founded in 2023": a relative clause without a pronoun, whose verb
+    lacks its object, names what the person founded or runs: the company the description follows.
+
+    Read off the surface (the parser takes the name for the subject of the whole sentence):
+    COMPANY, the/a [words] NOUN PERSON VERB, the verb with no object of its own.
+    """
+    verbs = _tables()["verbs"]
+    for person in doc.ents:
+        if person.label_ != PERSON or person.end >= len(doc) or person.start < 4:
+            continue
+        verb = doc[person.end]
+        relations = [r for r in verbs.get(lemma_word(verb), ()) if r in PERSON_ROLES]
+        if not relations or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or \
+                any(c.dep_ in ("dobj", "attr", "ccomp") for c in verb.children):
+            continue
+        j = person.start - 1
+        while j > person.start - 4 and doc[j].pos_ in ("NOUN", "ADJ") and refs.ent_containing(doc[j]) is None:
+            j -= 1
+        if j == person.start - 1 or doc[j].lower_ not in ("the", "a", "an") or doc[j - 1].text != ",":
+            continue
+        company = _company_at(doc[j - 2], refs)
+        if company is None or company.end != j - 1:
+            continue
+        for relation in relations:
+            yield Candidate(person, relation, company, verb, "verb", _conf("verb", False))
+
+
+def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for from time spent at a company or on its team: "who spent six years at Booking.com",
+    "served on the core management team of Bridgewater Associates"."""
+    t = load_triggers()
+    durations, tenure_verbs = frozenset(t["tenure_nouns"]), frozenset(t["tenure_verbs"])
+    team_verbs, site_nouns = frozenset(t["team_verbs"]), _tables()["site_nouns"]
+    for verb in doc:
+        if verb.pos_ != "VERB":
+            continue
+        lemma, companies = lemma_word(verb), []
+        if lemma in tenure_verbs:
+            spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and lemma_word(c) in durations]
+            if spans:
+                companies = _prep_objects(verb, ("at", "with"), refs)
+                companies += [e for c in spans for e in _prep_objects(c, ("at", "with"), refs)]
+        elif lemma in team_verbs:
+            for team in (g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
+                         for g in p.children if g.dep_ == "pobj" and lemma_word(g) in site_nouns):
+                companies += _possessors(team, refs) + _prep_objects(team, ("of", "at"), refs)
+                companies += [(e, False) for c in team.children if c.dep_ == "compound" for e in [_company_at(c, refs)] if e]
+        companies = [(e, v) for e, v in companies if e.label_ == COMPANY]
+        if not companies:
+            continue
+        for person, pv in subjects_of(verb, refs):
+            if person.label_ == PERSON:
+                for company, cv in _unique(companies):
+                    yield Candidate(person, "works_for", company, verb, "verb", _conf("verb", pv or cv))
