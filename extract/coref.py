@@ -40,10 +40,10 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
-from .resources import PATTERNS_DIR
+from .resources import LEXICON_DIR
 
 #: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
-TRIGGERS_PATH = PATTERNS_DIR / "relation_triggers.json"
+TRIGGERS_PATH = LEXICON_DIR / "relation_triggers.json"
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
 NEUTER_LABELS = ("COMPANY", "MODEL", "ORGANIZATION", "PRODUCT")

@@ -52,17 +52,20 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from .entities import mention_from_span, mention_key, sole_other_company
-from .resources import PATTERNS_DIR
+from .resources import LEXICON_DIR
+from .rules import code_rule, confidence as rule_confidence
 from .quantities import Money, iter_dates, iter_money, iter_parameters, to_usd
 from .records import Article, Attribute, Deal, DealParty, Evidence, Mention, Relation
 
 #: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
-TRIGGERS_PATH = PATTERNS_DIR / "deal_triggers.json"
+TRIGGERS_PATH = LEXICON_DIR / "deal_triggers.json"
 
 #: The graph keeps deals at or above this confidence; below it are deals not stated as happening.
 KEEP_CONFIDENCE = 0.5
 
-CONFIDENCE_STATED = 0.7
+#: The registered rules (data/patterns/deals.json): a trigger verb's or noun's frame, and the relations a
+#: deal states between its parties. A stated deal starts at its rule's confidence.
+VERB_RULE, NOUN_RULE, DEAL_RELATION_RULE = "deal.verb", "deal.noun", "deal.relation"
 CONFIDENCE_AMOUNT_BONUS = 0.1
 CONFIDENCE_STATE_NOUN = 0.45
 CONFIDENCE_HYPOTHETICAL = 0.3
@@ -426,14 +429,14 @@ def _modality(trigger: Token) -> float | None:
 class _Frame:
     """One trigger read against the parse: kind, parties, the tokens money and dates may hang on."""
 
-    def __init__(self, trigger: Token, kind: str, spec: dict, refs):
+    def __init__(self, trigger: Token, kind: str, spec: dict, refs, rule: str):
         self.trigger = trigger
         self.kind = kind
         self.spec = spec
         self.parties = _Parties(refs)
         self.anchors: set[int] = {trigger.i}  # tokens an amount may attach to
-        self.confidence = CONFIDENCE_STATED
-        self.rule = ""
+        self.confidence = rule_confidence(rule)
+        self.rule = rule
         # a funding round (not one investor's own stake): later sentences may name more participants
         self.is_round = kind == "investment" and (_word(trigger) in _words("round_words") or is_series_name(trigger))
 
@@ -516,10 +519,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     if spec.get("needs_money_object") and money_head is None and not any(
             c.dep_ in ("dobj", "obj") and _states_money(c) for c in trigger.children):
         return None  # "put" or "commit" alone is no investment; "poured $13 billion into" is
-    frame = _Frame(trigger, kind, spec, refs)
+    frame = _Frame(trigger, kind, spec, refs, VERB_RULE)
     if money_head is not None:
         frame.anchors.add(money_head.i)  # "$1.25 billion that Amazon put into Anthropic": the amount
-    frame.rule = f"verb:{_lemma(trigger)}"
+    frame.rule = f"{VERB_RULE}:{_lemma(trigger)}"
     people = _words("people_nouns")
     objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
     objects = [_people_object(o) for o in objects]
@@ -616,8 +619,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             spec = dict(spec, subject=roles.get("subject", spec["subject"]),
                         owner=roles.get("subject", spec["owner"]),
                         preps={p: roles.get("other", r) for p, r in spec["preps"].items()})
-    frame = _Frame(trigger, kind, spec, refs)
-    frame.rule = f"noun:{_word(trigger)}"
+    frame = _Frame(trigger, kind, spec, refs, NOUN_RULE)
+    frame.rule = f"{NOUN_RULE}:{_word(trigger)}"
     parties = frame.parties
     for c in trigger.children:
         if c.dep_ == "poss":
@@ -1026,6 +1029,7 @@ def _information(deal: Deal) -> tuple:
             len(deal.date or ""), deal.confidence, len(deal.parties))
 
 
+@code_rule
 def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     """The deals stated in a parsed article: one :class:`~extract.records.Deal` per transaction.
 
@@ -1297,10 +1301,9 @@ DEAL_RELATIONS = (
     ("licensing", "licensee", "licenses_from", "licensor"),
     ("partnership", "partner", "partners_with", "partner"),
 )
-#: A relation read off a deal is as sure as the deal, a little less (the deal rule read roles, not the relation).
-DEAL_RELATION_DISCOUNT = 0.9
 
 
+@code_rule
 def deal_relations(deals, relations=()) -> Iterator[Relation]:
     """The relations that kept deals state between their parties, where no rule stated them already.
 
@@ -1350,7 +1353,8 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                         continue
                     stated.add(key)
                     yield Relation(source, relation, target, deal.evidence,
-                                   round(deal.confidence * DEAL_RELATION_DISCOUNT, 3), f"deal:{deal.rule}")
+                                   round(deal.confidence * rule_confidence(DEAL_RELATION_RULE), 3),
+                                   f"{DEAL_RELATION_RULE}:{deal.rule}")
 
 
 

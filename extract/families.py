@@ -17,9 +17,10 @@ from typing import Iterable, Iterator
 
 from .entities import mention_key
 from .records import Evidence, Mention, Relation
+from .rules import code_rule, confidence as rule_confidence
 
-#: Confidence of a developer read from the family rather than a sentence that states it.
-FAMILY_CONFIDENCE = 0.55
+#: The registered rule (data/patterns/models.json): a developer read from the family rather than a sentence that states it.
+FAMILY_RULE = "model.family"
 
 #: The family part of a model name: its leading letters ("GPT" of "GPT-4o", "Claude" of "Claude 3 Haiku").
 _FAMILY_RE = re.compile(r"[A-Za-z]+")
@@ -42,6 +43,7 @@ def model_family(name: str) -> str | None:
     return match.group().lower()
 
 
+@code_rule
 def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable[Relation]) -> Iterator[Relation]:
     """``develops`` relations for the models of an article whose family has one stated developer there.
 
@@ -57,7 +59,7 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
     Yields
     ------
     Relation
-        One per model (its first mention), rule ``"family"``.
+        One per model (its first mention), rule ``"model.family"``.
 
     Examples
     --------
@@ -93,4 +95,4 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
         [maker] = makers.values()
         sentence = text[mention.sent_start:mention.sent_end]
         yield Relation(maker, "develops", mention, Evidence(mention.article, sentence, mention.sent_start, mention.sent_end),
-                       FAMILY_CONFIDENCE, "family")
+                       rule_confidence(FAMILY_RULE), FAMILY_RULE)

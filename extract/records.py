@@ -13,12 +13,8 @@ from dataclasses import dataclass, field, asdict
 #: are kept so that the graph can show them (and so that they are not mistyped as scored ones).
 ENTITY_TYPES = ("company", "person", "model", "product", "organization", "publication", "place")
 
-#: Relations of SCHEMA.md (``party`` edges come from deals).
-RELATIONS = (
-    "works_for", "leads", "founded", "develops", "invests_in", "acquires",
-    "licenses_from", "part_of", "partners_with", "competes_with",
-)
-SYMMETRIC_RELATIONS = frozenset({"partners_with", "competes_with"})
+#: Relations of SCHEMA.md (``party`` edges come from deals), defined in :mod:`extract.schema`.
+from .schema import RELATIONS, SYMMETRIC_RELATIONS  # noqa: E402,F401
 
 DEAL_KINDS = ("investment", "acquisition", "licensing", "partnership", "hiring", "other")
 DEAL_ROLES = ("buyer", "seller", "investor", "investee", "licensor", "licensee", "partner", "employer")

@@ -14,3 +14,4 @@ from pathlib import Path
 DATA_DIR = Path(__file__).resolve().parents[1] / "data"
 PATTERNS_DIR = DATA_DIR / "patterns"
 GAZETTEER_DIR = DATA_DIR / "gazetteers"
+LEXICON_DIR = DATA_DIR / "lexicon"

@@ -20,24 +20,12 @@ import networkx as nx
 from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
+from extract.schema import fits
 
 from .resolve import Resolution, ResolutionRules, resolve
 
 __version__ = "0.1.0"
 
-#: Which entity types each relation connects (source types, target types).
-RELATION_TYPES = {
-    "works_for": ({"person"}, {"company"}),
-    "leads": ({"person"}, {"company"}),
-    "founded": ({"person"}, {"company"}),
-    "develops": ({"company"}, {"model"}),
-    "invests_in": ({"company"}, {"company"}),
-    "acquires": ({"company"}, {"company"}),
-    "licenses_from": ({"company"}, {"company"}),
-    "part_of": ({"company"}, {"company"}),
-    "partners_with": ({"company"}, {"company"}),
-    "competes_with": ({"company", "model"}, {"company", "model"}),
-}
 #: Deals below this confidence (hypothetical, hedged) stay out of the graph.
 MIN_DEAL_CONFIDENCE = 0.5
 
@@ -238,11 +226,7 @@ def _add_relations(G, extractions, lookup):
             src, tgt = lookup(rel.source), lookup(rel.target)
             if src is None or tgt is None or src == tgt:
                 continue
-            allowed = RELATION_TYPES.get(rel.relation)
-            s_type, t_type = G.nodes[src]["type"], G.nodes[tgt]["type"]
-            if allowed is None or s_type not in allowed[0] or t_type not in allowed[1]:
-                continue
-            if rel.relation == "competes_with" and s_type != t_type:
+            if not fits(rel.relation, G.nodes[src]["type"], G.nodes[tgt]["type"]):
                 continue
             if rel.relation in SYMMETRIC_RELATIONS and tgt < src:
                 src, tgt = tgt, src

@@ -48,3 +48,11 @@ def make_doc(parser_nlp):
         return doc
 
     return _make
+
+
+@pytest.fixture(scope="session")
+def newsgraph_nlp():
+    """The full newsgraph pipeline (model, entity pipe, gazetteers), loaded once."""
+    from extract.pipeline import load_nlp
+
+    return load_nlp()

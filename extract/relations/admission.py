@@ -6,6 +6,7 @@ from ..coref import EntityRefs, entity_refs
 from ..entities import mention_from_span
 from ..records import Evidence, Relation, SYMMETRIC_RELATIONS
 from .core import Candidate, HEDGE_PENALTY, NAME_SUFFIXES, _name_key, _same_entity, _types_fit, crosses_line_break, is_hedged, is_negated
+from .patterns import pattern_relations
 from .verbs import possessive_relations, verb_relations
 from .nouns import funding_relations, membership_relations, noun_relations
 from .titles import affiliation_relations, described_agent_role_relations, object_gap_role_relations, prenominal_title_relations, surface_title_relations, tenure_relations, title_relations, trailing_company_title_relations
@@ -16,7 +17,7 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
-         part_phrase_relations, versus_relations)
+         part_phrase_relations, versus_relations, pattern_relations)
 
 
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
@@ -52,16 +53,16 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     best: dict[tuple, Candidate] = {}
     order: list[tuple] = []
 
-    def admit(c: Candidate, rule_name: str) -> None:
+    def admit(c: Candidate) -> None:
         # named_part_relations has told a unit from its parent already ("Microsoft AI", "Microsoft")
-        same = c.rule != "named_part" and _same_entity(c.source, c.target) and not _is_named_part(c)
+        same = c.rule != "part.named_unit" and _same_entity(c.source, c.target) and not _is_named_part(c)
         if not _types_fit(c) or same or is_negated(c.trigger):
             return
         if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
                if end.sent.start == c.trigger.sent.start):
             return
         conf = c.confidence - (HEDGE_PENALTY if is_hedged(c.trigger) else 0.0)
-        c = Candidate(c.source, c.relation, c.target, c.trigger, f"{rule_name}:{c.rule}", round(max(conf, 0.05), 2))
+        c = Candidate(c.source, c.relation, c.target, c.trigger, c.rule, round(max(conf, 0.05), 2))
         sent = c.trigger.sent
         ends = (c.source.start, c.source.end, c.target.start, c.target.end)
         if c.relation in SYMMETRIC_RELATIONS:
@@ -75,11 +76,11 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
 
     for rule in RULES:
         for c in rule(doc, refs):
-            admit(c, rule.__name__)
+            admit(c)
     developed = frozenset(_name_key(c.target) for c in best.values() if c.relation == "develops")
     for rule in FALLBACK_RULES:
         for c in rule(doc, refs, developed):
-            admit(c, rule.__name__)
+            admit(c)
     for key in order:
         c = best[key]
         sent = c.trigger.sent

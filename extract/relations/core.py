@@ -4,25 +4,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
+
+from ..rules import confidence as rule_confidence
+from ..schema import fits
 from ..coref import EntityRefs, lemma_word, load_triggers, word_children
 
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
 
-
-#: relation -> (allowed source labels, allowed target labels); competes_with also needs equal labels.
-RELATION_TYPES = {
-    "works_for": ({PERSON}, {COMPANY}),
-    "leads": ({PERSON}, {COMPANY}),
-    "founded": ({PERSON}, {COMPANY}),
-    "develops": ({COMPANY}, {MODEL}),
-    "invests_in": ({COMPANY}, {COMPANY}),
-    "acquires": ({COMPANY}, {COMPANY}),
-    "licenses_from": ({COMPANY}, {COMPANY}),
-    "part_of": ({COMPANY}, {COMPANY}),
-    "partners_with": ({COMPANY}, {COMPANY}),
-    "competes_with": ({COMPANY, MODEL}, {COMPANY, MODEL}),
-}
 
 
 #: Prepositions that introduce the second party of a verb or noun trigger, per relation.
@@ -46,15 +35,6 @@ NOUN_PREPS = {"works_for": ("at", "with")}
 
 #: Verbs that take the person first when the company is the grammatical subject ("Microsoft hired X").
 TWO_WAY = frozenset({"works_for"})
-
-
-#: Confidence by rule strength, before hedging and coreference penalties.
-BASE_CONFIDENCE = {
-    "title": 0.85, "possessive": 0.8, "compound": 0.6, "verb": 0.8, "verb_passive": 0.8,
-    "noun": 0.7, "role_noun": 0.75, "between": 0.75, "hyphen_pair": 0.6, "round": 0.75, "bare_title": 0.6, "hired_founder": 0.6,
-    "affiliation": 0.6, "salient_release": 0.55, "salient_role": 0.55, "named_after": 0.5, "named_part": 0.6,
-    "announced": 0.55,
-}
 
 
 HEDGE_PENALTY = 0.2
@@ -608,7 +588,7 @@ def _verb_noun_relations(token: Token, refs: EntityRefs) -> Iterator[Candidate]:
             if relation == "competes_with":
                 objects += _rival_owners(token, OBJECT_PREPS[relation], refs)
         for obj, ov in _unique(objects):
-            yield _oriented(subject, relation, obj, token, "verb", _conf("verb", ov))
+            yield _oriented(subject, relation, obj, token, "verb.read_as_noun", _conf("verb.read_as_noun", ov))
 
 
 def _rival_owners(verb: Token, preps: tuple[str, ...], refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -652,7 +632,9 @@ def _name_key(ent: Span) -> str:
 
 # -- central checks ------------------------------------------------------------------------------
 def _conf(rule: str, via_coref: bool) -> float:
-    return BASE_CONFIDENCE[rule] - (COREF_PENALTY if via_coref else 0.0)
+    """The registered confidence of ``rule`` (``data/patterns/``), less a penalty when an end was
+    found through coreference ("its", "the company")."""
+    return rule_confidence(rule) - (COREF_PENALTY if via_coref else 0.0)
 
 
 def _clause_chain(token: Token, steps: int = 4) -> list[Token]:
@@ -731,7 +713,4 @@ NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "corporation", 
 
 
 def _types_fit(c: Candidate) -> bool:
-    sources, targets = RELATION_TYPES[c.relation]
-    if c.source.label_ not in sources or c.target.label_ not in targets:
-        return False
-    return c.relation != "competes_with" or c.source.label_ == c.target.label_
+    return fits(c.relation, c.source.label_.lower(), c.target.label_.lower())

@@ -4,7 +4,8 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs, description_word, lemma_word, word_children
 from ..gazetteer import gazetteer_of
-from .core import BASE_CONFIDENCE, COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list
+from ..rules import code_rule
+from .core import COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list
 from .verbs import _surface_possessor
 
 
@@ -28,6 +29,7 @@ def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return [(e, v) for e, v in _unique(out) if e.label_ == MODEL]
 
 
+@code_rule
 def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from an owned description of a model, and from "a model from X"."""
     model_nouns = _tables()["model_nouns"]
@@ -42,14 +44,14 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
             continue
         for model, mv in _models_described(noun, refs):
             for owner, ov in owners:
-                yield Candidate(owner, "develops", model, noun, "possessive", _conf("possessive", mv or ov))
+                yield Candidate(owner, "develops", model, noun, "model.description_possessive", _conf("model.description_possessive", mv or ov))
     for ent in doc.ents:
         if ent.label_ != MODEL:
             continue
         # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
         for owner, ov in _prep_objects(ent.root, ("from",), refs):
             if owner.label_ == COMPANY:
-                yield Candidate(owner, "develops", ent, ent.root, "noun", _conf("noun", ov))
+                yield Candidate(owner, "develops", ent, ent.root, "model.description_noun", _conf("model.description_noun", ov))
 
 
 def _agentless_release_verb(model: Span) -> Token | None:
@@ -106,6 +108,7 @@ def _names_another_company(model: Span, company: Span) -> bool:
     return any(e.label_ == COMPANY and _name_key(e) != own and e.text.lower().split()[0] in words for e in model.doc.ents)
 
 
+@code_rule
 def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
     """develops from a model introduced with an agentless release verb in a passage about a company.
 
@@ -124,7 +127,7 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
         company = _passage_company(model, refs)
         if company is None or _names_another_company(model, company) or _known_developer_differs(company, model):
             continue
-        yield Candidate(company, "develops", model, verb, "salient_release", _conf("salient_release", True))
+        yield Candidate(company, "develops", model, verb, "model.unattributed_release", _conf("model.unattributed_release", True))
 
 
 def _named_after_company(model: Span, company: Span) -> bool:
@@ -154,6 +157,7 @@ def _first_plain_mention(mentions: list[Span]) -> Span:
     return next((m for m in mentions if not is_negated(m.root) and not is_hedged(m.root)), mentions[0])
 
 
+@code_rule
 def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
     """develops from a model named after a company of the same Doc: "Mistral AI ... Mistral Large 2".
 
@@ -177,9 +181,10 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
         model = _first_plain_mention(mentions)
         if _known_developer_differs(owners[0][0], model):
             continue
-        yield Candidate(owners[0][0], "develops", model, model.root, "named_after", BASE_CONFIDENCE["named_after"])
+        yield Candidate(owners[0][0], "develops", model, model.root, "model.named_after_company", _conf("model.named_after_company", False))
 
 
+@code_rule
 def announced_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
     """develops from a model that a company's own statement introduces.
 
@@ -199,7 +204,7 @@ def announced_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[s
             continue
         for company, via in _speaker_companies(verb, refs):
             if not (_names_another_company(model, company) or _known_developer_differs(company, model)):
-                yield Candidate(company, "develops", model, verb, "announced", _conf("announced", via))
+                yield Candidate(company, "develops", model, verb, "model.announced", _conf("model.announced", via))
 
 
 def _introducing_description(model: Span) -> Token | None:
@@ -246,6 +251,7 @@ def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]
     return _unique(out)
 
 
+@code_rule
 def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of between a company and the company its name starts with: "Google Brain" is part of Google,
     "Amazon Web Services" of Amazon, "Microsoft AI" of Microsoft.
@@ -296,10 +302,11 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             span = Span(doc, head.start, head.end, label=COMPANY)
             span._.canonical = parent
             span._.entity_source = "named_part"
-            yield Candidate(ent, "part_of", span, ent.root, "named_part", _conf("named_part", False))
+            yield Candidate(ent, "part_of", span, ent.root, "part.named_unit", _conf("part.named_unit", False))
             break
 
 
+@code_rule
 def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of from "X became part of Y", "X is now part of Y": "part" as the attribute of a copula, with "of"."""
     for noun in doc:
@@ -308,13 +315,14 @@ def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         parents = [e for e in _prep_objects(noun, ("of",), refs) if e[0].label_ == COMPANY]
         for child, cv in subjects_of(noun.head, refs):
             for parent, pv in parents:
-                yield Candidate(child, "part_of", parent, noun, "role_noun", _conf("role_noun", cv or pv))
+                yield Candidate(child, "part_of", parent, noun, "part.phrase", _conf("part.phrase", cv or pv))
 
 
 #: Words that set two names against each other in a title: "Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct".
 VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
 
 
+@code_rule
 def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """competes_with between names of one type written with "vs" between them, read off the surface
     (the parser makes little of a headline): "A vs B vs C" (see :func:`_versus_pairs`)."""
@@ -335,4 +343,4 @@ def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 def _versus_pairs(run: list[Span]) -> Iterator[Candidate]:
     """The first name against each of the others: "A vs B vs C" sets A, the title's subject, against B and C."""
     for b in run[1:]:
-        yield Candidate(run[0], "competes_with", b, run[0].root, "between", _conf("between", False))
+        yield Candidate(run[0], "competes_with", b, run[0].root, "competition.versus", _conf("competition.versus", False))

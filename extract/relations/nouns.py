@@ -4,9 +4,11 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs, lemma_word, word_children
 from ..records import SYMMETRIC_RELATIONS
+from ..rules import code_rule
 from .core import COMPANY, Candidate, NOUN_PREPS, OBJECT_PREPS, ROLE_NOUNS, SUPPORT_VERBS, _agents, _conf, _is_passive, _is_possessive, _name_key, _named_after, _oriented, _possessors, _prep_objects, _states_money, _tables, _unique, entities_of, subjects_of, surface_list
 
 
+@code_rule
 def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Nominalisations ("its investment in OpenAI"), role nouns ("the maker of ChatGPT") and
     symmetric nouns between two parties ("the collaboration between Microsoft and OpenAI",
@@ -28,12 +30,12 @@ def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 
 def _between(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
     parties = _prep_objects(noun, ("between", "among"), refs)
-    rule = "between"
+    rule = "noun.between"
     if len(parties) < 2:
         # "the Microsoft-OpenAI relationship": two entities compounded on the noun
         parties = _unique([(refs.ent_containing(c), False) for c in noun.subtree
                            if c.i < noun.i and c.dep_ in ("compound", "nmod", "amod") and refs.ent_containing(c) is not None])
-        rule = "hyphen_pair"
+        rule = "noun.hyphen_pair"
     for k, (a, av) in enumerate(parties):
         for b, bv in parties[k + 1:]:
             yield Candidate(a, relation, b, noun, rule, _conf(rule, av or bv))
@@ -75,7 +77,7 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
         clause = noun.head.head
         for person, pv in leaders:
             for org, ov in subjects_of(clause, refs):
-                yield Candidate(person, "works_for", org, noun, "noun", _conf("noun", pv or ov))
+                yield Candidate(person, "works_for", org, noun, "noun.nominal", _conf("noun.nominal", pv or ov))
         return
     if noun.dep_ == "pobj" and noun.head.lower_ == "under" and not themes:
         # "X is under development": the theme is what the "under" phrase modifies
@@ -98,11 +100,11 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
         # "Cohere and Fujitsu announced a partnership"
         for k, (a, av) in enumerate(agents):
             for b, bv in agents[k + 1:]:
-                yield Candidate(a, relation, b, noun, "noun", _conf("noun", av or bv))
+                yield Candidate(a, relation, b, noun, "noun.nominal", _conf("noun.nominal", av or bv))
         return
     for a, av in agents:
         for t, tv in themes:
-            yield _oriented(a, relation, t, noun, "noun", _conf("noun", av or tv))
+            yield _oriented(a, relation, t, noun, "noun.nominal", _conf("noun.nominal", av or tv))
 
 
 def _unowned_role_list(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
@@ -133,7 +135,7 @@ def _unowned_role_list(noun: Token, relation: str, refs: EntityRefs) -> Iterator
         if (t.start, t.end) in member_keys:
             continue
         for m, mv in members:
-            yield Candidate(m, relation, t, noun, "role_noun", _conf("role_noun", True))
+            yield Candidate(m, relation, t, noun, "role_noun.unowned_list", _conf("role_noun.unowned_list", True))
 
 
 def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
@@ -171,9 +173,9 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     for h, hv in _unique(holders):
         for o, ov in _unique(others):
             if inverse:
-                yield Candidate(o, rel, h, noun, "role_noun", _conf("role_noun", hv or ov))
+                yield Candidate(o, rel, h, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
             else:
-                yield Candidate(h, rel, o, noun, "role_noun", _conf("role_noun", hv or ov))
+                yield Candidate(h, rel, o, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
 
 
 def _investees(sent: Span, refs: EntityRefs, *, skip: Token | None = None) -> list[tuple[Span, bool]]:
@@ -203,7 +205,7 @@ def _unnamed_stake(noun: Token, holders, refs: EntityRefs) -> Iterator[Candidate
     before; a lower confidence)."""
     holder_keys = {_name_key(h) for h, _ in holders}
     doc, sent = noun.doc, noun.sent
-    targets, rule = [], "role_noun"
+    targets, rule = [], "ownership.unnamed_stake"
     for where in (sent, doc[sent.start - 1].sent if sent.start > 0 else None):
         if where is not None and not targets:
             targets = [(e, v or where is not sent) for e, v in _investees(where, refs, skip=noun)
@@ -213,7 +215,7 @@ def _unnamed_stake(noun: Token, holders, refs: EntityRefs) -> Iterator[Candidate
         company = refs.salient_entity(noun.head.left_edge, (COMPANY,))
         if company is None or _name_key(company) in holder_keys or not _named_near(company, noun, refs):
             return
-        targets, rule = [(company, True)], "salient_role"
+        targets, rule = [(company, True)], "ownership.salient_stake"
     if len({_name_key(t) for t, _ in targets}) != 1:
         return  # money into several companies: which one the stake is in is not said
     for h, hv in _unique(holders):
@@ -324,6 +326,7 @@ def _recent_raiser(token: Token, events) -> tuple[Span, bool] | None:
     return ent, start != sent.start
 
 
+@code_rule
 def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """invests_in from funding rounds and their participants.
 
@@ -342,21 +345,21 @@ def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 raisers = [recent] if recent else []
             for inv, iv in investors:
                 for raiser, rv in raisers:
-                    yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", iv or rv))
+                    yield Candidate(inv, "invests_in", raiser, token, "funding.round", _conf("funding.round", iv or rv))
         elif token.pos_ == "VERB" and lemma_word(token) == "raise" and not _is_passive(token) and any(
                 c.dep_ == "dobj" and _states_money(c) for c in token.children):
             # "raised $6bn from A and B" without a round noun
             investors = _participants(token, refs)
             for raiser, rv in subjects_of(token, refs):
                 for inv, iv in investors:
-                    yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", iv or rv))
+                    yield Candidate(inv, "invests_in", raiser, token, "funding.round", _conf("funding.round", iv or rv))
         elif token.pos_ == "VERB" and _joins_unnamed_round(token, funding):
             recent = _recent_raiser(token, events)
             if recent is None:
                 continue
             raiser, rv = recent
             for inv, iv in _unique(subjects_of(token, refs) + _participant_subjects(token, refs)):
-                yield Candidate(inv, "invests_in", raiser, token, "round", _conf("round", True))
+                yield Candidate(inv, "invests_in", raiser, token, "funding.round_recent_raiser", _conf("funding.round_recent_raiser", True))
 
 
 def _participant_subjects(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -388,6 +391,7 @@ def _joins_unnamed_round(verb: Token, funding) -> bool:
 
 
 # -- memberships and descriptions ------------------------------------------------------------------
+@code_rule
 def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Role nouns that a verb assigns to its object or subject.
 
@@ -414,4 +418,4 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         for h, hv in _unique(holders):
             for o, ov in _unique(others):
                 a, b = (o, h) if relation == "part_of_inverse" else (h, o)
-                yield Candidate(a, rel, b, noun, "role_noun", _conf("role_noun", hv or ov))
+                yield Candidate(a, rel, b, noun, "membership.role_noun", _conf("membership.role_noun", hv or ov))

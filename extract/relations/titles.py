@@ -5,6 +5,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs, lemma_word, load_triggers, word_children, word_of, word_parts
 from ..entities import sole_other_company
+from ..rules import code_rule
 from .core import COMPANY, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
 from .verbs import verb_relations
 
@@ -112,6 +113,7 @@ def _is_title_word(ent: Span) -> bool:
     return all(t.lower_ in _title_vocabulary() or t.is_punct for t in ent)
 
 
+@code_rule
 def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for / leads / founded from job titles next to a person."""
     for token in doc:
@@ -122,7 +124,7 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             continue
         relation, title = found
         orgs = _title_orgs(token, refs)
-        rule = "title"
+        rule = "title.attached"
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
@@ -131,10 +133,10 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # to have founded or to run elsewhere in the article, else the company the article is about
             ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
             orgs = [(ent, True)] if ent is not None else []
-            rule = "bare_title"
+            rule = "title.bare"
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
-            rule = "hired_founder" if orgs else rule
+            rule = "title.founder_hired_away" if orgs else rule
         if not orgs:
             continue
         parts = _part_owners(token, refs)
@@ -248,6 +250,7 @@ def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int
     return ent, first, i + 1
 
 
+@code_rule
 def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Titles in an apposition written around a person, read off the surface.
 
@@ -279,9 +282,10 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
             for relation, title in titles:
-                yield Candidate(person, relation, company, title, "title", _conf("title", refs.ent_containing(doc[first]) is None))
+                yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
 
 
+@code_rule
 def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for from a person named with a company: "Hannah Ferris of Corbel Partners"."""
     for ent in doc.ents:
@@ -292,7 +296,7 @@ def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 for pobj in child.children:
                     org = refs.ent_containing(pobj) if pobj.dep_ == "pobj" else None
                     if org is not None and org.label_ == COMPANY:
-                        yield Candidate(ent, "works_for", org, child, "affiliation", _conf("affiliation", False))
+                        yield Candidate(ent, "works_for", org, child, "title.affiliation", _conf("title.affiliation", False))
 
 
 # -- people's roles read around titles, participles and tenures ----------------------------------------
@@ -401,6 +405,7 @@ def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
     return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
 
 
+@code_rule
 def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Titles written before a name, read off the surface: "SoftBank Chief Executive Masayoshi Son",
     "ex-Stripe engineers Amara Nwosu and Daniel Whitcombe", "Chief Financial Officer Sunita Deshpande said".
@@ -421,13 +426,13 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
         company = _company_before(doc, start - 1, refs)
         first = company.start if company is not None else start
         former = any(t.lower_ in FORMER_WORDS for t in doc[max(0, first - 2): person.start])
-        rule, via = "title", False
+        rule, via = "title.prenominal", False
         if company is None:
             before = doc[start - 1] if start >= 1 else None
             if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
                     before is not None and (before.lower_ in NOT_BARE_BEFORE or before.ent_type_)):
                 continue
-            company, rule, via = _most_named_company(doc[start], refs), "bare_title", True
+            company, rule, via = _most_named_company(doc[start], refs), "title.prenominal_bare", True
             if company is None:
                 continue
         persons = [person]
@@ -438,6 +443,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
                 yield Candidate(holder, relation, company, title, rule, _conf(rule, via))
 
 
+@code_rule
 def trailing_company_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Press-release titles with the company after them: "said Rafael Ostrowski, co-founder and chief
     executive officer, Cinderwell AI.", "said Colleen Marsh, vice president, AI solutions, Dell Technologies."
@@ -464,7 +470,7 @@ def trailing_company_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Can
         if company.end < len(doc) and doc[company.end].text not in closers and not doc[company.end].is_space:
             continue
         for relation, title in titles:
-            yield Candidate(person, relation, company, title, "title", _conf("title", False))
+            yield Candidate(person, relation, company, title, "title.trailing_company", _conf("title.trailing_company", False))
 
 
 def _company_before_description(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -476,6 +482,7 @@ def _company_before_description(noun: Token, refs: EntityRefs) -> list[tuple[Spa
     return [(company, False)] if company is not None and company.end == left - 1 else []
 
 
+@code_rule
 def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """founded/leads from a participle whose agent the verb rules miss: "The startup, founded by ex-Stripe
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
@@ -501,9 +508,10 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
         for relation in dict.fromkeys(relations):
             for p, pv in _unique(persons):
                 for c, cv in companies:
-                    yield Candidate(p, relation, c, tok, "verb_passive", _conf("verb_passive", pv or cv))
+                    yield Candidate(p, relation, c, tok, "role.described_agent", _conf("role.described_agent", pv or cv))
 
 
+@code_rule
 def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """ "01.AI, the startup Kai-Fu Lee founded in 2023": a relative clause without a pronoun, whose verb
     lacks its object, names what the person founded or runs: the company the description follows.
@@ -529,9 +537,10 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
         if company is None or company.end != j - 1:
             continue
         for relation in relations:
-            yield Candidate(person, relation, company, verb, "verb", _conf("verb", False))
+            yield Candidate(person, relation, company, verb, "role.object_gap", _conf("role.object_gap", False))
 
 
+@code_rule
 def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for from time spent at a company or on its team: "who spent six years at Booking.com",
     "served on the core management team of Bridgewater Associates"."""
@@ -558,4 +567,4 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         for person, pv in subjects_of(verb, refs):
             if person.label_ == PERSON:
                 for company, cv in _unique(companies):
-                    yield Candidate(person, "works_for", company, verb, "verb", _conf("verb", pv or cv))
+                    yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))

@@ -4,6 +4,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs, hyphen_start, lemma_word, word_children, word_parts
 from ..records import SYMMETRIC_RELATIONS
+from ..rules import code_rule
 from .core import COMPANY, Candidate, MODEL, OBJECT_PREPS, PERSON, _agents, _conf, _is_passive, _name_key, _oriented, _part_owner, _possessors, _prep_objects, _rival_owners, _states_money, _tables, _unique, _verb_noun_relations, entities_of, subjects_of
 
 
@@ -22,6 +23,7 @@ def _former_employers(verb: Token, refs: EntityRefs) -> set[str]:
     return {_name_key(e) for e, _ in companies if e.label_ == COMPANY}
 
 
+@code_rule
 def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from "OpenAI's GPT-4" / "Meta Llama 3"; part_of from "Google's DeepMind unit"."""
     part_nouns = _tables()["part_of_nouns"]
@@ -29,29 +31,29 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         root = ent.root
         if ent.label_ == MODEL:
             for owner, via in _possessors(root, refs):
-                yield Candidate(owner, "develops", ent, root, "possessive", _conf("possessive", via))
+                yield Candidate(owner, "develops", ent, root, "possessive.develops", _conf("possessive.develops", via))
             owner = _surface_possessor(ent, refs)
             if owner is not None:
-                yield Candidate(owner, "develops", ent, root, "possessive", _conf("possessive", False))
+                yield Candidate(owner, "develops", ent, root, "possessive.develops", _conf("possessive.develops", False))
             for child in root.children:
                 if child.dep_ == "compound" and not (ent.start <= child.i < ent.end):
                     owner = refs.ent_containing(child)
                     if owner is not None:
-                        yield Candidate(owner, "develops", ent, root, "compound", _conf("compound", False))
+                        yield Candidate(owner, "develops", ent, root, "possessive.compound_develops", _conf("possessive.compound_develops", False))
         if ent.label_ == COMPANY:
             # "Google's DeepMind unit", "Alphabet's Google"
             if _names_a_fund(ent):
                 # "SoftBank Group Corp's Vision Fund 2": a fund is part of the company that owns it
                 owner = _surface_possessor(ent, refs)
                 if owner is not None:
-                    yield Candidate(ent, "part_of", owner, root, "possessive", _conf("possessive", False))
+                    yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
                 continue
             if not (root.dep_ == "compound" and lemma_word(root.head) in part_nouns):
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
             noun = root.head
             for owner, via in _possessors(noun, refs):
                 if owner.label_ == COMPANY:
-                    yield Candidate(ent, "part_of", owner, noun, "possessive", _conf("possessive", via))
+                    yield Candidate(ent, "part_of", owner, noun, "possessive.part_of", _conf("possessive.part_of", via))
 
 
 #: Name words of a company's investment vehicle: "Vision Fund 2", "Salesforce Ventures".
@@ -75,6 +77,7 @@ def _surface_possessor(ent: Span, refs: EntityRefs) -> Span | None:
     return owner if owner is not None and owner.label_ == COMPANY and owner.end == j else None
 
 
+@code_rule
 def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Relations stated by a trigger verb, active or passive, with coordination and control."""
     tables = _tables()
@@ -134,7 +137,7 @@ def _hyphenated_verb_frame(verb: Token, relation: str, refs: EntityRefs) -> Iter
     partners = [e for e in _prep_objects_of(kids, ("with",), refs) if e[0].label_ == PERSON] if relation == "founded" else []
     for s, sv in _unique(subjects) + partners:
         for o, ov in objects:
-            yield _oriented(s, relation, o, verb, "verb", _conf("verb", sv or ov))
+            yield _oriented(s, relation, o, verb, "verb.hyphenated", _conf("verb.hyphenated", sv or ov))
 
 
 def _names_right_after(verb: Token, refs: EntityRefs, max_tokens: int = 14) -> list[tuple[Span, bool]]:
@@ -199,10 +202,10 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
         owned = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
         for investee, iv in (e for c in verb.children if c.dep_ == "dobj" for e in _stake_holding(c, refs)):
             for owner, ov in owners:
-                yield Candidate(owner, "invests_in", investee, verb, "verb", _conf("verb", iv or ov))
+                yield Candidate(owner, "invests_in", investee, verb, "ownership.stake_verb", _conf("ownership.stake_verb", iv or ov))
     for child, cv in owned:
         for owner, ov in owners:
-            yield Candidate(child, "part_of", owner, verb, "verb", _conf("verb", cv or ov))
+            yield Candidate(child, "part_of", owner, verb, "ownership.owner_verb", _conf("ownership.owner_verb", cv or ov))
 
 
 def _hyphenated_owner_verb(verb: Token) -> bool:
@@ -260,7 +263,7 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
                     # but the company the passage is about
                     found = refs.salient_entity(verb.left_edge, (COMPANY,))
                     objects = [(found, True)] if found is not None else []
-        rule = "verb_passive"
+        rule = "verb.passive"
     else:
         subjects = subjects_of(verb, refs)
         objects = []
@@ -296,7 +299,7 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
                 # backs it), and only of a model named there (a pronoun in a review may mean any model it mentions)
                 subjects = [e for e in subjects if e[0].label_ == MODEL and not e[1]]
                 objects = [e for e in objects if not e[1]]  # "it was the best model we tested": a description
-        rule = "verb"
+        rule = "verb.active"
         if relation == "competes_with" and objects and prep_objects:
             # "OpenAI benchmarked GPT-4o against A", "pits X against Y": the object is the contender
             for o, ov in _unique(objects):
@@ -398,4 +401,4 @@ def _licensing(verb: Token, subjects, objects, refs: EntityRefs) -> Iterator[Can
     licensors = [(e, v) for e, v in _unique(licensors) if (e.start, e.end) not in licensee_keys]
     for licensee, a in licensees:
         for licensor, b in licensors[:1]:
-            yield Candidate(licensee, "licenses_from", licensor, verb, "verb", _conf("verb", a or b))
+            yield Candidate(licensee, "licenses_from", licensor, verb, "verb.licensing", _conf("verb.licensing", a or b))

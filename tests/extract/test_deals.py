@@ -447,7 +447,7 @@ def test_deal_relations_give_each_kind_its_relation_once():
     investment = Deal("a", "investment", (DealParty(a, "investor"), DealParty(b, "investee")), ev, confidence=0.8)
     [rel] = deal_relations([investment])
     assert (rel.source, rel.relation, rel.target, rel.evidence) == (a, "invests_in", b, ev)
-    assert rel.rule.startswith("deal:") and rel.confidence < investment.confidence
+    assert rel.rule.startswith("deal.relation:") and rel.confidence < investment.confidence
     # already stated by a relation rule in the same sentence: not stated again
     stated = Relation(a, "invests_in", b, ev, 0.8, "verb")
     assert list(deal_relations([investment], [stated])) == []

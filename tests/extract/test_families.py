@@ -23,7 +23,7 @@ def _develops(company, model):
 def test_member_of_a_family_with_one_developer_gets_it_with_its_own_sentence():
     xai, grok, mini = _m("xAI", "company"), _m("Grok-2", "model"), _m("Grok-2 mini", "model")
     [rel] = family_relations(TEXT, [xai, grok, mini], [_develops(xai, grok)])
-    assert (rel.source, rel.relation, rel.target, rel.rule) == (xai, "develops", mini, "family")
+    assert (rel.source, rel.relation, rel.target, rel.rule) == (xai, "develops", mini, "model.family")
     assert rel.evidence.sentence == "Grok-2 mini is smaller." == TEXT[rel.evidence.start:rel.evidence.end]
     assert rel.confidence < 0.8
 
