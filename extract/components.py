@@ -12,7 +12,6 @@ import re
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from .entities import (
     COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,

@@ -5,6 +5,7 @@ from functools import lru_cache
 from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
+from ..modality import is_hedged, is_negated  # noqa: F401  (re-exported for the rule modules)
 from ..rules import confidence as rule_confidence
 from ..schema import fits
 from ..coref import EntityRefs, lemma_word, load_triggers, word_children
@@ -635,40 +636,6 @@ def _conf(rule: str, via_coref: bool) -> float:
     """The registered confidence of ``rule`` (``data/patterns/``), less a penalty when an end was
     found through coreference ("its", "the company")."""
     return rule_confidence(rule) - (COREF_PENALTY if via_coref else 0.0)
-
-
-def _clause_chain(token: Token, steps: int = 4) -> list[Token]:
-    """The trigger and the heads above it within its clause ("is not about to cut ties")."""
-    chain = [token]
-    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
-        chain.append(chain[-1].head)
-    if chain[-1].dep_ in ("ROOT",) or chain[-1].head == chain[-1]:
-        return chain
-    return chain
-
-
-def is_negated(trigger: Token) -> bool:
-    """A trigger under a negation ("did not invest", "never partnered") or a cancelling verb ("cut ties")."""
-    negations = _tables()["negations"]
-    for tok in _clause_chain(trigger):
-        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in ("never", "no", "neither"))
-               for c in tok.children):
-            return True
-        if tok is not trigger and tok.lemma_.lower() in negations:
-            return True
-    return False
-
-
-def is_hedged(trigger: Token) -> bool:
-    """A trigger under a modal or report verb ("could rival", "reportedly working", "is expected to")."""
-    hedges = _tables()["hedges"]
-    for tok in _clause_chain(trigger):
-        if tok is not trigger and tok.lemma_.lower() in hedges:
-            return True
-        if any(c.dep_ in ("aux", "advmod", "auxpass") and (c.lower_ in hedges or c.lemma_.lower() in hedges)
-               for c in tok.children):
-            return True
-    return False
 
 
 def crosses_line_break(a: Token | Span, b: Token | Span) -> bool:

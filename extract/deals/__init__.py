@@ -1,0 +1,50 @@
+"""Deals (investments, acquisitions, licences, partnerships, hirings) and model sizes from a parsed Doc.
+
+Both extractors read the dependency parse around a trigger word; the words and the role of
+each syntactic slot live in ``data/patterns/deal_triggers.json`` (loaded once).
+
+How a deal is read
+------------------
+A *trigger* is a verb ("acquire", "invest", "license", "partner", "hire"...) or a noun
+("acquisition", "investment", "funding round", "partnership", "licensing deal"...). Its
+*frame* is the trigger plus the verbs that carry it: the verbs it is the infinitive of
+("agreed to *acquire*", "pay $650 million to Inflection to *license*"), and for a noun the
+verb it is the object of ("*announced* a partnership", "*led* a round"). Companies fill roles
+from the slots of the frame: the subject (inherited through ``xcomp``/``conj``), the direct
+object or its owner ("Inflection's staff", "its AI software"), the possessor of a noun
+("*its* investment in OpenAI") and preposition objects ("in", "from", "with", "between",
+"to" of a payment verb). Pronouns and descriptions ("its", "the company") are resolved with
+:mod:`extract.coref`. A deal needs two different companies; an investment needs an investor
+and an investee.
+
+The amount is a money expression (:func:`extract.quantities.iter_money`) attached to the
+frame: object of pay/invest/raise, "for $X", "worth $X", or a modifier of the trigger noun
+("a $10 billion investment"); when the sentence has none, a next sentence that names the deal
+again ("The deal is worth $X") may give it. The date is a date attached to the deal's clause,
+else the article's date.
+
+Beyond one sentence: a funding round takes participants from the next sentence ("B and C
+also took part"); an amount may come a few sentences later about a party and a noun of the
+deal's kind ("a licence payment ... put at $2.7B"); a deal "as part of a partnership" gives the
+partnership its companies. A description or object pronoun never means the frame's other party
+("Google agreed to invest in *the company*"). The same companies with different amounts are
+different deals (:func:`same_amount`).
+
+Confidence
+----------
+0.7 for a deal stated by a verb or by a noun with its parties, +0.1 with an amount; a verb in
+the simple present outside a headline ("Quillstone licenses technology from Sonata") states a
+standing arrangement, 0.45. Deals that are not stated as happening get a confidence below
+0.5, which the graph drops but relation extractors may still read: hypothetical or planned-but-uncertain ones ("may need
+to partner with", "in talks to acquire") 0.3, negated ones ("did not acquire") 0.2, and a
+partnership noun that only describes an ongoing relationship ("the collaboration between
+Microsoft and OpenAI") 0.45, unless an event verb reports it ("announced a partnership").
+"""
+from .find import deal_relations, find_deals, same_amount
+from ..modality import CONFIDENCE_HYPOTHETICAL, CONFIDENCE_NEGATED
+from .frames import is_series_name
+from .parties import KEEP_CONFIDENCE, TRIGGERS_PATH, load_triggers
+from .sizes import find_attributes
+
+__all__ = ["find_deals", "find_attributes", "deal_relations", "same_amount", "load_triggers", "KEEP_CONFIDENCE", "TRIGGERS_PATH",
+           "is_series_name", "CONFIDENCE_HYPOTHETICAL", "CONFIDENCE_NEGATED"]

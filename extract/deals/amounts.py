@@ -1,0 +1,144 @@
+"""amounts"""
+from __future__ import annotations
+from spacy.tokens import Doc, Span, Token
+from ..quantities import Money, iter_dates, iter_money
+from .parties import _complete, _lemma, _party_key, _word, load_triggers
+from .frames import _Frame, _frames
+
+
+#: words an amount may hang from on its way up to the frame: "for", "worth", "valued at"...
+_AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost",
+                           "sum", "price", "figure", "fee"})
+
+
+def _span_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
+    """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at")."""
+    for _ in range(max_steps):
+        if token.i in anchors:
+            return True
+        head = token.head
+        if head is token:
+            return False
+        if head.i in anchors:
+            return True
+        # "for a sum that people close to the deal put at about $400 million": a relative clause
+        # that prices the noun leads on to it
+        pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS
+        if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS or pricing):
+            return False
+        token = head
+    return False
+
+
+def _money_in(sent: Span) -> list[tuple[Token, Money]]:
+    doc, base = sent.doc, sent.start_char
+    out = []
+    for start, end, money in iter_money(sent.text):
+        root = _span_root(doc, base + start, base + end)
+        if root is not None:
+            out.append((root, money))
+    return out
+
+
+def _amount(frame: _Frame, money: list[tuple[Token, Money]]) -> Money | None:
+    for root, amount in money:
+        if _attached(root, frame.anchors):
+            return amount
+    return None
+
+
+_DEAL_ANAPHORS = frozenset({"deal", "acquisition", "investment", "transaction", "agreement", "purchase",
+                            "round", "takeover", "stake", "license", "licensing", "merger", "buyout", "pact"})
+
+
+def _amount_in_next(sent: Span, following: Span | None) -> Money | None:
+    """ "Microsoft bought Y. The deal is worth $X.": the amount of a deal named again with a definite article."""
+    if following is None:
+        return None
+    money = _money_in(following)
+    if not money:
+        return None
+    for token in following:
+        if _lemma(token) in _DEAL_ANAPHORS and any(
+                c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in token.children):
+            anchors = {token.i}
+            if token.dep_ in ("nsubj", "nsubjpass"):
+                anchors.add(token.head.i)
+            for root, amount in money:
+                if _attached(root, anchors):
+                    return amount
+    return None
+
+
+#: How many sentences after a deal a sentence about its payment may come.
+LATER_AMOUNT_WINDOW = 4
+
+
+#: Verbs of a relative clause that price a noun: "a payment that people familiar with the matter *put* at $2.7B".
+_PRICING_VERBS = frozenset({"put", "value", "estimate", "peg", "price", "set", "place", "total", "reach"})
+
+
+def _amount_in_later(frame: _Frame, later: list[Span], refs) -> Money | None:
+    """The amount of a deal stated a few sentences on, about one of its parties and a noun of its kind.
+
+    "Google agreed to license Character.AI's technology ... Character.AI will receive a licence
+    payment that people familiar with the matter put at about $2.7B.": the later sentence names a
+    party and a licensing noun ("licence payment") whose amount hangs on it. The search stops at
+    a sentence that tells a deal of its own (its money is that deal's).
+    """
+    triggers = load_triggers()
+    kind_of = {w: spec["kind"] for w, spec in triggers["nouns"].items() if not spec.get("generic")}
+    kind_of.update(triggers["kind_modifiers"])
+    parties = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    for following in later:
+        if any(_complete(f) for f in _frames(following, refs)):
+            return None
+        money = _money_in(following)
+        if not money:
+            continue
+        names_party = any(e.label_ == "COMPANY" and _party_key(e) in parties for e in following.ents)
+        for token in following:
+            if kind_of.get(_word(token)) != frame.kind:
+                continue
+            noun = token.head if token.dep_ == "compound" else token
+            definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
+                           for c in noun.children)
+            if not (names_party or definite):
+                continue
+            anchors = {token.i, noun.i}
+            if noun.dep_ in ("nsubj", "nsubjpass"):
+                anchors.add(noun.head.i)
+            anchors.update(c.i for c in noun.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _PRICING_VERBS)
+            for root, amount in money:
+                if _attached(root, anchors):
+                    return amount
+    return None
+
+
+def _clause_tokens(trigger: Token, anchors: set[int]) -> set[int]:
+    out = set(anchors) | {trigger.i}
+    out.update(t.i for t in trigger.ancestors)
+    return out
+
+
+def _date(frame: _Frame, sent: Span, reference: str | None) -> str | None:
+    """A date hanging from the deal's clause (not from another event's clause in the sentence)."""
+    clause = _clause_tokens(frame.trigger, frame.anchors)
+    doc, base = sent.doc, sent.start_char
+    for start, end, iso in iter_dates(sent.text, reference=reference):
+        token = _span_root(doc, base + start, base + end)
+        if token is None:
+            continue
+        for _ in range(8):
+            if token.i in clause:
+                return iso
+            head = token.head
+            if head is token or head.pos_ in ("VERB", "AUX") and head.i not in clause:
+                break
+            token = head
+    return None

@@ -1,0 +1,262 @@
+"""find"""
+from __future__ import annotations
+from dataclasses import replace
+from typing import Iterator
+from spacy.tokens import Doc
+from ..entities import mention_from_span, mention_key
+from ..rules import code_rule, confidence as rule_confidence
+from ..quantities import to_usd
+from ..records import Article, Deal, DealParty, Relation
+from .parties import CONFIDENCE_AMOUNT_BONUS, CONFIDENCE_STATE_NOUN, DEAL_RELATION_RULE, KEEP_CONFIDENCE, STANDING_MARK, _STANDING_MARKS, _complete, _evidence, _party_key, _refs_for
+from ..modality import deal_modality
+from .frames import _Frame, _add_round_participants, _frames, _join_host
+from .amounts import LATER_AMOUNT_WINDOW, _amount, _amount_in_later, _amount_in_next, _date, _money_in
+
+
+#: Kinds whose listed targets are separate transactions: "bought A, B and C" is three acquisitions.
+_SPLIT_KINDS = {"acquisition": "seller"}
+
+
+def _party_sets(frame: _Frame) -> list[dict]:
+    """The parties of each deal a frame states: one set, or one per company a single slot lists
+    as the thing acquired ("Iowa Telecom bought Lakedale, Sherbtel and SOMA": three deals, each
+    with the buyer). Roles shared by the whole frame (the buyer) go into every set."""
+    roles = frame.parties.roles
+    target_role = _SPLIT_KINDS.get(frame.kind)
+    if target_role is None:
+        return [roles]
+    for group in frame.parties.listed:
+        members = [k for k in group if k in roles and roles[k][1] == target_role]
+        others = [k for k in roles if k not in members]
+        if len(members) > 1 and others:
+            return [{k: v for k, v in roles.items() if k not in members or k == member} for member in members]
+    return [roles]
+
+
+def _information(deal: Deal) -> tuple:
+    return (deal.confidence >= KEEP_CONFIDENCE, deal.amount_usd is not None or deal.amount is not None,
+            len(deal.date or ""), deal.confidence, len(deal.parties))
+
+
+@code_rule
+def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
+    """The deals stated in a parsed article: one :class:`~extract.records.Deal` per transaction.
+
+    Parameters
+    ----------
+    doc : Doc
+        The parsed article; ``doc.ents`` are our typed entities (COMPANY spans are parties).
+    article : Article
+        The article (its ``id`` names the records, its ``date`` resolves relative dates and
+        dates the deals whose sentence gives none).
+    refs : EntityRefs, optional
+        Entity references from :func:`extract.coref.entity_refs`; built here when omitted.
+
+    Yields
+    ------
+    Deal
+        In text order. The same deal stated twice in the article (same kind, same
+        companies) is yielded once, with the most information found.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> from extract.records import Article
+    >>> nlp = spacy.blank("en")
+    >>> words = "Microsoft acquired Activision for $ 69 billion .".split()
+    >>> heads = [1, 1, 1, 1, 6, 6, 3, 1]
+    >>> deps = ["nsubj", "ROOT", "dobj", "prep", "quantmod", "compound", "pobj", "punct"]
+    >>> pos = ["PROPN", "VERB", "PROPN", "ADP", "SYM", "NUM", "NUM", "PUNCT"]
+    >>> lemmas = ["Microsoft", "acquire", "Activision", "for", "$", "69", "billion", "."]
+    >>> doc = Doc(nlp.vocab, words=words, spaces=[True] * 3 + [True, False, True, False, False],
+    ...           heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    >>> doc.ents = [Span(doc, 0, 1, label="COMPANY"), Span(doc, 2, 3, label="COMPANY")]
+    >>> deal = next(find_deals(doc, Article(id="a1", text=doc.text)))
+    >>> deal.kind, [(p.mention.text, p.role) for p in deal.parties], deal.amount_usd
+    ('acquisition', [('Microsoft', 'buyer'), ('Activision', 'seller')], 69000000000.0)
+    """
+    refs = _refs_for(doc, refs)
+    sents = list(doc.sents)
+    best: dict[tuple, Deal] = {}
+    order: list[tuple] = []
+    for k, sent in enumerate(sents):
+        money = _money_in(sent)
+        frames = list(_frames(sent, refs))
+        for frame in frames:
+            if not _complete(frame) and _join_host(frame, frames):
+                frame.rule += "+part_of_host"
+            if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
+                if _add_round_participants(frame, sents[k + 1]):
+                    frame.rule += "+next_sentence_participants"
+            if not _complete(frame):
+                continue
+            confidence = frame.confidence
+            cap = deal_modality(frame.trigger)
+            if cap is not None:
+                confidence = min(confidence, cap)
+            rule = frame.rule
+            amount = _amount(frame, money)
+            if amount is None and confidence >= KEEP_CONFIDENCE:
+                amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None)
+                if amount is not None:
+                    rule += "+next_sentence_amount"
+                else:
+                    amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
+                    if amount is not None:
+                        rule += "+later_sentence_amount"
+            if amount is None and frame.spec.get("standing_without_amount"):
+                # "Ostrava is backed by CapitalG", "which had also backed Petrichor": who stands
+                # behind a company, not news of a transaction; "backed Anthropic with $4 billion" is one
+                confidence = min(confidence, CONFIDENCE_STATE_NOUN)
+                rule += STANDING_MARK
+            if amount is not None and confidence >= KEEP_CONFIDENCE:
+                confidence = min(0.9, confidence + CONFIDENCE_AMOUNT_BONUS)
+            if any(via_coref for _, _, via_coref in frame.parties.roles.values()):
+                confidence = round(confidence - 0.05, 2)
+            date = _date(frame, sent, article.date) or article.date
+            party_sets = _party_sets(frame)
+            if len(party_sets) > 1:
+                rule += "+listed"
+                amount = None  # one price for "A, B and C" is no one company's price
+            usd = to_usd(amount) if amount is not None else None
+            for roles in party_sets:
+                parties = tuple(
+                    DealParty(mention=mention_from_span(span, article.id), role=role)
+                    for span, role, _ in sorted(roles.values(), key=lambda item: item[0].start)
+                )
+                deal = Deal(
+                    article=article.id,
+                    kind=frame.kind,
+                    parties=parties,
+                    evidence=_evidence(article.id, sent),
+                    amount_usd=usd,
+                    amount=amount.amount if amount is not None and usd is None else None,
+                    currency=amount.currency if amount is not None and usd is None else None,
+                    date=date,
+                    confidence=round(confidence, 2),
+                    rule=rule,
+                )
+                parties_key = (frame.kind, frozenset(_party_key(span) for span, _, _ in roles.values()))
+                # the same companies in two deals of one kind with different amounts are two deals
+                # (Amazon's $1.25 billion and, later, its $2.75 billion in Anthropic)
+                key = next((k for k in order if k[:2] == parties_key and same_amount(best[k], deal)),
+                           parties_key + (len(order),))
+                if key not in best:
+                    order.append(key)
+                    best[key] = deal
+                elif _information(deal) > _information(best[key]):
+                    best[key] = deal
+    kept = [best[key] for key in order]
+    for n, deal in enumerate(kept):
+        for m, other in enumerate(kept):
+            if other is not deal and _told_within(other, deal) and other.amount_usd is not None \
+                    and deal.amount_usd is None and deal.amount is None:
+                # the smaller telling had the amount ("raised $5M" vs "a round led by A")
+                kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
+    for deal in kept:
+        if not any(_told_within(deal, other) for other in kept if other is not deal):
+            yield deal
+
+
+def same_amount(a: Deal, b: Deal, tolerance: float = 0.1) -> bool:
+    """Whether two tellings may be of one deal as far as money goes: either states no amount, or
+    both state amounts in one currency within ``tolerance`` of each other ("$13 billion", "some $13B").
+
+    Examples
+    --------
+    >>> from extract.records import Deal, Evidence
+    >>> ev = Evidence("a", "", 0, 0)
+    >>> same_amount(Deal("a", "investment", (), ev, amount_usd=13e9), Deal("a", "investment", (), ev, amount_usd=12.9e9))
+    True
+    >>> same_amount(Deal("a", "investment", (), ev, amount_usd=1.25e9), Deal("a", "investment", (), ev, amount_usd=2.75e9))
+    False
+    >>> same_amount(Deal("a", "investment", (), ev, amount_usd=1.25e9), Deal("a", "investment", (), ev))
+    True
+    """
+    x = (a.amount_usd, "USD") if a.amount_usd is not None else (a.amount, a.currency)
+    y = (b.amount_usd, "USD") if b.amount_usd is not None else (b.amount, b.currency)
+    if x[0] is None or y[0] is None:
+        return True
+    if x[1] != y[1]:
+        return True  # no exchange rates: a euro and a dollar figure may be one deal
+    return abs(x[0] - y[0]) <= tolerance * max(x[0], y[0])
+
+
+def _told_within(deal: Deal, other: Deal) -> bool:
+    """Whether ``other`` is the same deal as ``deal`` told with more parties in the same sentence
+    ("X raised $5M in a round led by A": the raise and the round)."""
+    if deal.kind != other.kind or deal.evidence != other.evidence or len(deal.parties) >= len(other.parties):
+        return False
+    keys = {(p.mention.start, p.mention.end) for p in other.parties}
+    return all((p.mention.start, p.mention.end) in keys for p in deal.parties)
+
+
+#: The relation a kept deal states between two of its parties: (kind, source role, relation, target role).
+DEAL_RELATIONS = (
+    ("acquisition", "buyer", "acquires", "seller"),
+    ("investment", "investor", "invests_in", "investee"),
+    ("licensing", "licensee", "licenses_from", "licensor"),
+    ("partnership", "partner", "partners_with", "partner"),
+)
+
+
+@code_rule
+def deal_relations(deals, relations=()) -> Iterator[Relation]:
+    """The relations that kept deals state between their parties, where no rule stated them already.
+
+    "the Redmond-based company made a investment in the startup as part of a multi-year
+    partnership" is a partnership deal; the companies are partners too (``partners_with``),
+    whether or not a relation rule read the sentence that way.
+
+    Parameters
+    ----------
+    deals : iterable of Deal
+        Deals of one article; those below :data:`KEEP_CONFIDENCE` (hypothetical, negated)
+        state nothing.
+    relations : iterable of Relation
+        Relations already found in the article: a pair stated by them in the same sentence is
+        not stated again.
+
+    Yields
+    ------
+    Relation
+        ``rule`` is ``"deal:<the deal's rule>"``.
+
+    Examples
+    --------
+    >>> from extract.records import Deal, DealParty, Evidence, Mention
+    >>> ev = Evidence("a", "Snowflake bought Neeva.", 0, 23)
+    >>> buyer = Mention("a", "Snowflake", "company", 0, 9, 0, 23)
+    >>> target = Mention("a", "Neeva", "company", 17, 22, 0, 23)
+    >>> deal = Deal("a", "acquisition", (DealParty(buyer, "buyer"), DealParty(target, "seller")), ev)
+    >>> [(r.source.text, r.relation, r.target.text) for r in deal_relations([deal])]
+    [('Snowflake', 'acquires', 'Neeva')]
+    """
+    stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
+    for deal in deals:
+        if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
+            continue
+        for kind, source_role, relation, target_role in DEAL_RELATIONS:
+            if deal.kind != kind:
+                continue
+            sources = [p.mention for p in deal.parties if p.role == source_role]
+            targets = [p.mention for p in deal.parties if p.role == target_role]
+            for i, source in enumerate(sources):
+                # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
+                for target in (sources[i + 1:] if source_role == target_role else targets):
+                    key = (relation, mention_key(source), mention_key(target), deal.evidence.start)
+                    if mention_key(source) == mention_key(target) or key in stated or \
+                            (source_role == target_role and (relation, key[2], key[1], key[3]) in stated):
+                        continue
+                    stated.add(key)
+                    yield Relation(source, relation, target, deal.evidence,
+                                   round(deal.confidence * rule_confidence(DEAL_RELATION_RULE), 3),
+                                   f"{DEAL_RELATION_RULE}:{deal.rule}")
+
+
+def _standing_investment(deal: Deal) -> bool:
+    """An investment stated as how things stand ("is backed by A and B", "holds a stake in Y"):
+    no deal, but the investors do invest in the company. Hypothetical or negated ones are not."""
+    return deal.kind == "investment" and deal.confidence >= CONFIDENCE_STATE_NOUN - 0.05 \
+        and any(mark in deal.rule for mark in _STANDING_MARKS)

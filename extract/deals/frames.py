@@ -1,0 +1,484 @@
+"""frames"""
+from __future__ import annotations
+import re
+from typing import Iterator
+from spacy.tokens import Span, Token
+from ..rules import confidence as rule_confidence
+from ..quantities import iter_money
+from .parties import CONFIDENCE_STATE_NOUN, NOUN_RULE, STANDING_MARK, VERB_RULE, _Parties, _SUBJECT_DEPS, _complete, _conjuncts, _lemma, _party_key, _pobjs, _states_money, _word, _words, load_triggers
+from ..modality import deal_modality
+
+
+def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
+    """Subjects of ``verb``, inherited up through infinitives, coordination and purpose clauses.
+
+    Returns the subject tokens and whether the verb is passive.
+    """
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    token = verb
+    for _ in range(6):
+        subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects:
+            return [s for subj in subjects for s in _conjuncts(subj)], passive
+        if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
+            token = token.head
+            continue
+        if token.dep_ in ("acl", "relcl") and token.head is not token:
+            # "a deal to acquire Y": the deal's maker; "the company that acquired Y": the company
+            head = token.head
+            if token.dep_ == "relcl":
+                return [head], passive
+            if head.dep_ == "pobj" and head.head.dep_ == "prep":
+                head = head.head  # "Apple is in talks to acquire Mistral"
+            if head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.pos_ in ("VERB", "AUX"):
+                token = head.head
+                continue
+        break
+    return [], passive
+
+
+def _agents(verb: Token) -> list[Token]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in _pobjs(c)]
+
+
+def _carrier_chain(trigger: Token) -> list[Token]:
+    """The verbs above a verb trigger that carry its arguments: "agreed to pay ... to license"."""
+    chain, token = [], trigger
+    for _ in range(4):
+        if token.dep_ in ("xcomp", "advcl") and token.head.pos_ in ("VERB", "AUX"):
+            token = token.head
+            chain.append(token)
+        else:
+            break
+    return chain
+
+
+def _support_verb(noun: Token) -> Token | None:
+    """The verb a trigger noun is the object of: "*announced* a partnership", "raised $4B *in* a round"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "oprd") and head.pos_ in ("VERB", "AUX"):
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.lower_ in ("in", "into", "for", "to", "with", "through", "via"):
+        return head.head
+    if noun.dep_ == "conj":
+        return _support_verb(noun.head)
+    return None
+
+
+def _kind_modifier(noun: Token) -> str | None:
+    modifiers = load_triggers()["kind_modifiers"]
+    for c in noun.children:
+        if c.dep_ in ("compound", "amod", "nmod") and _word(c) in modifiers:
+            return modifiers[_word(c)]
+    return None
+
+
+class _Frame:
+    """One trigger read against the parse: kind, parties, the tokens money and dates may hang on."""
+
+    def __init__(self, trigger: Token, kind: str, spec: dict, refs, rule: str):
+        self.trigger = trigger
+        self.kind = kind
+        self.spec = spec
+        self.parties = _Parties(refs)
+        self.anchors: set[int] = {trigger.i}  # tokens an amount may attach to
+        self.confidence = rule_confidence(rule)
+        self.rule = rule
+        # a funding round (not one investor's own stake): later sentences may name more participants
+        self.is_round = kind == "investment" and (_word(trigger) in _words("round_words") or is_series_name(trigger))
+
+
+def _people_object(token: Token) -> Token:
+    """The real object behind a partitive: "all of the staff" -> "staff"."""
+    if _lemma(token) in _words("partitive_nouns"):
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                objs = _pobjs(c)
+                if objs:
+                    return objs[0]
+    return token
+
+
+def _in_headline(token: Token) -> bool:
+    """Whether ``token`` is on a title or caption line: one without closing punctuation
+    ("AMD to buy Silo AI for $665 million")."""
+    text = token.doc.text
+    start = text.rfind("\n", 0, token.idx) + 1
+    end = text.find("\n", token.idx)
+    line = text[start: end if end >= 0 else len(text)].strip()
+    return not line or line[-1] not in '.!?"\'\u201d\u2019)'
+
+
+def _habitual_present(verb: Token) -> bool:
+    """A verb in the simple present outside a headline: "Quillstone *licenses* technology from Sonata",
+    "Kestrel *partners* with BMW" describe how things stand. Headlines tell news in the present,
+    and "is backed", "has bought", "will buy" carry their time in an auxiliary."""
+    if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+        return False
+    return not _in_headline(verb)
+
+
+def _relative_money_head(verb: Token) -> Token | None:
+    """The amount a relative clause's verb has as its object: "an initial $1.25 billion *that* the
+    retailer put into Anthropic", "the $2 billion Google committed" (relative pronoun or none as object)."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head.pos_ not in ("NUM", "NOUN", "SYM", "PROPN"):
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if any(c.lower_ not in ("that", "which") for c in objects):
+        return None
+    head = verb.head
+    phrase = head.doc[head.left_edge.i: head.i + 1].text
+    return head if next(iter_money(phrase), None) is not None else None
+
+
+#: Parts of speech a noun phrase right after its verb is made of ("his search startup Neeva").
+_NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
+
+
+def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -> Token | None:
+    """The company named at the end of the words right after ``verb`` when the parse gave it no
+    object ("bought his search startup Neeva", with "startup" tagged as a verb): the first company
+    within ``max_words`` words of the verb's own subtree, before any preposition, punctuation,
+    conjunction or finite verb."""
+    doc = verb.doc
+    for j in range(verb.i + 1, min(verb.i + 1 + max_words, verb.right_edge.i + 1)):
+        token = doc[j]
+        found = parties.company(token)
+        if found is not None and not found[1]:
+            return token
+        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        if finite or (token.pos_ not in _NOUN_PHRASE_POS and token.pos_ != "VERB") or token.dep_ == "prt":
+            return None
+    return None
+
+
+def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
+    kind = spec["kind"]
+    if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
+        return None
+    money_head = _relative_money_head(trigger)
+    if spec.get("needs_money_object") and money_head is None and not any(
+            c.dep_ in ("dobj", "obj") and _states_money(c) for c in trigger.children):
+        return None  # "put" or "commit" alone is no investment; "poured $13 billion into" is
+    frame = _Frame(trigger, kind, spec, refs, VERB_RULE)
+    if money_head is not None:
+        frame.anchors.add(money_head.i)  # "$1.25 billion that Amazon put into Anthropic": the amount
+    frame.rule = f"{VERB_RULE}:{_lemma(trigger)}"
+    people = _words("people_nouns")
+    objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
+    objects = [_people_object(o) for o in objects]
+    # Buying people is hiring them ("acquired Inflection's staff"): an acqui-hire, not an acquisition.
+    if kind == "acquisition" and objects and all(_lemma(o) in people for o in objects):
+        kind = frame.kind = "hiring"
+        spec = load_triggers()["verbs"]["hire"]
+        frame.rule += "+people"
+    subjects, passive = _subject_tokens(trigger)
+    if trigger.dep_ == "acl" and not spec.get("object") and not _agents(trigger) \
+            and trigger.i > 0 and trigger.doc[trigger.i - 1].text == ",":
+        # "Next47, the venture firm owned by Siemens, invested in Kestrel": the parser makes the
+        # verb a participle of the subject; a verb without an object role ("invest in") has no
+        # passive reading, so the noun it hangs on is its subject
+        subjects, passive = [trigger.head], False
+    preps = spec.get("preps", {})
+    prep_words = {c.lower_ for c in trigger.children if c.dep_ == "prep"}
+    subject_role = spec.get("subject")
+    for prep, role in spec.get("subject_when_prep", {}).items():
+        if prep in prep_words:
+            subject_role = role
+    if passive:
+        # "Y was acquired by X": the passive subject is the object, the agent the subject
+        for s in subjects:
+            frame.parties.add(s, spec.get("passive_subject") or spec.get("object"), owner=True)
+        for a in _agents(trigger):
+            frame.parties.add(a, subject_role)
+    else:
+        for s in subjects:
+            frame.parties.add(s, subject_role)
+    object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
+    for o in objects:
+        object_found |= frame.parties.add(o, spec.get("object"), owner=True)
+        # "sold its automotive unit, Ashgrove Drive, to Infineon": the unit named in apposition
+        # is sold even when its owner ("its") is the seller already
+        object_found |= any(frame.parties.company(c) is not None for c in o.children if c.dep_ == "appos")
+    if spec.get("object_required") and not object_found:
+        return None  # "sold chips to Apple" is a sale of goods, not of a company
+    if spec.get("object") and not passive and not frame.parties.has_role(spec["object"]):
+        named = _company_right_after(trigger, frame.parties)
+        if named is not None:
+            frame.parties.add(named, spec["object"])
+    # "invested $13 billion in OpenAI": the parser often hangs the prepositions on the amount
+    amounts = [o for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM")
+               for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]
+    for holder in (trigger, *amounts):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in preps:
+                for o in _pobjs(c):
+                    frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
+    for c in trigger.children:
+        if c.dep_ == "prt":
+            frame.anchors.add(c.i)
+    # The verbs that carry the trigger: "agreed to pay $650 million to Inflection to license ..."
+    payment_verbs = load_triggers()["payment_verbs"]
+    payee_role = load_triggers()["payee_roles"].get(kind)
+    for carrier in _carrier_chain(trigger):
+        frame.anchors.add(carrier.i)
+        if _lemma(carrier) in payment_verbs:
+            for c in carrier.children:
+                if c.dep_ in ("prep", "dative") and c.lower_ == "to":
+                    for o in _pobjs(c):
+                        frame.parties.add(o, payee_role)
+                elif c.dep_ == "dative":
+                    frame.parties.add(c, payee_role)
+    if _habitual_present(trigger):
+        # "The company licenses speech technology from Sonata": a standing arrangement, not news of a deal
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+present"
+    return frame
+
+
+def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
+    triggers = load_triggers()
+    if spec.get("needs_modifier"):
+        # "round" alone is too common ("a round of talks"); a funding round says so, has an
+        # amount ("a $1 billion round") or is led, joined or raised
+        modifiers = {_word(c) for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        modifiers |= {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
+        support = _support_verb(trigger)
+        funded = support is not None and (_lemma(support) in spec.get("subject_verbs", {}) or _lemma(support) == "raise")
+        priced = any(c.pos_ in ("NUM", "SYM") or c.text in "$€£" for c in trigger.subtree if c.i < trigger.i)
+        if not (modifiers & set(spec["needs_modifier"]) or funded or priced):
+            return None
+    kind = spec["kind"]
+    if spec.get("generic"):
+        modifier_kind = _kind_modifier(trigger)
+        if modifier_kind is None and any(c.dep_ == "compound" and c.pos_ == "NOUN" and refs.entity_for(c) is None
+                                         for c in trigger.children):
+            modifier_kind = "other"  # "a supply agreement", "a cloud contract": commercial, kind unknown
+        kind = modifier_kind or kind
+        if kind != spec["kind"]:
+            roles = triggers["kind_roles"].get(kind, {})
+            spec = dict(spec, subject=roles.get("subject", spec["subject"]),
+                        owner=roles.get("subject", spec["owner"]),
+                        preps={p: roles.get("other", r) for p, r in spec["preps"].items()})
+    frame = _Frame(trigger, kind, spec, refs, NOUN_RULE)
+    frame.rule = f"{NOUN_RULE}:{_word(trigger)}"
+    parties = frame.parties
+    for c in trigger.children:
+        if c.dep_ == "poss":
+            parties.add(c, spec.get("owner"))
+        elif c.dep_ == "compound" and spec.get("compound"):
+            parties.add(c, spec["compound"])
+    preps = spec.get("preps", {})
+    owner_preps = spec.get("owner_preps", {})
+    for c in trigger.children:
+        if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps):
+            for o in _pobjs(c):
+                if not parties.add(o, preps.get(c.lower_), owner=kind == "hiring"):
+                    parties.add(o, owner_preps.get(c.lower_), owner=True)
+        elif c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl", {}):
+            # "a round led by Amazon"
+            frame.anchors.add(c.i)
+            for a in _agents(c):
+                parties.add(a, spec["acl"][_lemma(c)])
+    # "a round led by Inovia Capital that included Nvidia, Oracle and Salesforce Ventures"; the
+    # parser often hangs the relative clause on the lead investor, which includes no one itself
+    holders = [trigger] + [a for c in trigger.children if c.dep_ in ("acl", "relcl") for a in _agents(c)]
+    for holder in holders:
+        for c in holder.children:
+            if c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl_objects", {}):
+                for o in c.children:
+                    if o.dep_ in ("dobj", "obj"):
+                        parties.add(o, spec["acl_objects"][_lemma(c)])
+    if trigger.dep_ == "appos":
+        # "Microsoft, OpenAI's biggest backer": the apposition's head is the noun's subject
+        parties.add(trigger.head, spec.get("subject"))
+    support = _support_verb(trigger)
+    event = False
+    if support is not None:
+        frame.anchors.add(support.i)
+        lemma = _lemma(support)
+        event = lemma in _words("event_verbs") or lemma in spec.get("subject_verbs", {})
+        # "Apple brings ChatGPT to Siri in partnership with OpenAI": a joint act, not a state
+        event = event or (trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and
+                          any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children))
+        subject_role = spec.get("subject")
+        if lemma in spec.get("subject_verbs", {}):
+            subject_role = spec["subject_verbs"][lemma]
+        elif lemma in _words("inverse_subject_verbs") and kind == "investment":
+            subject_role = "investee" if subject_role == "investor" else subject_role
+        subjects, passive = _subject_tokens(support)
+        if passive:
+            for a in _agents(support):
+                parties.add(a, subject_role)
+        else:
+            for s in subjects:
+                parties.add(s, subject_role)
+        for c in support.children:
+            if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps) and c.i != trigger.head.i:
+                # "took a licence to the startup's technology": the parser hangs the noun's
+                # preposition on the verb
+                for o in _pobjs(c):
+                    if not parties.add(o, preps.get(c.lower_)):
+                        parties.add(o, owner_preps.get(c.lower_), owner=True)
+    if support is not None and _lemma(support) in spec.get("state_verbs", ()):
+        # "ACE retained a 6.1% stake in US Airways": a holding, not a transaction
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += STANDING_MARK
+    elif spec.get("state") and not event and not _is_new(trigger):
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+state"
+    elif support is not None and _habitual_present(support) and not _is_new(trigger):
+        # "Databricks holds a small stake in Mistral": how things stand, not news of a deal
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+present"
+    return frame
+
+
+def _is_new(noun: Token) -> bool:
+    """A "new" or "recent" partnership is news of one being formed."""
+    return any(c.dep_ == "amod" and c.lower_ in ("new", "recent", "latest", "fresh") for c in noun.children)
+
+
+#: Letters that name a lettered funding round ("Series B", "Series A-1").
+_SERIES_LETTER = re.compile(r"^[A-Ka-k](?:-?\d)?\+?$")
+
+
+def is_series_name(token: Token) -> bool:
+    """Whether ``token`` heads the name of a lettered funding round: "a $48 million Series *B*"
+    (the letter heads, "Series" its compound) or "*Series* C" (the letter hangs on "Series")."""
+    if token.dep_ == "compound":
+        return False
+    if _SERIES_LETTER.match(token.text):
+        return any(c.dep_ == "compound" and c.lower_ == "series" and c.i == token.i - 1 for c in token.children)
+    nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "series" and nxt is not None and _SERIES_LETTER.match(nxt.text) is not None \
+        and nxt.head is token
+
+
+def _frames(sent: Span, refs) -> Iterator[_Frame]:
+    triggers = load_triggers()
+    verbs, nouns = triggers["verbs"], triggers["nouns"]
+    for token in sent:
+        word = _word(token)
+        if token.pos_ in ("VERB",) and _lemma(token) in verbs:
+            frame = _verb_frame(token, verbs[_lemma(token)], refs)
+        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound":
+            frame = _noun_frame(token, nouns[word], refs)
+        elif is_series_name(token):
+            frame = _noun_frame(token, nouns["round"], refs)
+        else:
+            continue
+        if frame is not None:
+            _share_role(frame)
+            yield frame
+
+
+def _share_role(frame: _Frame) -> None:
+    """ "The merger of Square and Enix", "A and B merged": when every party got the same role the
+    text does not say who bought whom, so all take the frame's ``shared_role`` ("partner")."""
+    shared = frame.spec.get("shared_role")
+    roles = frame.parties.roles
+    if shared and len(roles) > 1 and len({role for _, role, _ in roles.values()}) == 1:
+        for key, (span, _, via_coref) in list(roles.items()):
+            roles[key] = (span, shared, via_coref)
+
+
+#: Roles that act in a deal (they take the subject role of a deal the act is part of).
+_ACTING_ROLES = frozenset({"investor", "buyer", "licensee", "employer"})
+
+
+def _join_host(frame: _Frame, frames: list[_Frame]) -> bool:
+    """ "X made an investment in Y *as part of a partnership*": the partnership is between X and Y.
+
+    A trigger noun that is the object of "as part of" (or "under", "within") on a verb takes the
+    companies of the stated deal that verb carries, and is stated as that deal is. Returns
+    whether it took any.
+    """
+    noun = frame.trigger
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    if prep.lower_ == "of" and _lemma(prep.head) == "part" and prep.head.dep_ == "pobj":
+        prep = prep.head.head  # "as part of"
+    if prep.lower_ not in ("as", "under", "within") or prep.head.pos_ not in ("VERB", "AUX"):
+        return False
+    verb = prep.head
+    host = next((f for f in frames if f is not frame and verb.i in f.anchors | {f.trigger.i} and _complete(f)), None)
+    if host is None:
+        return False
+    roles = load_triggers()["kind_roles"].get(frame.kind, {"subject": "partner", "other": "partner"})
+    for key, (span, role, via_coref) in host.parties.roles.items():
+        if key not in frame.parties.roles:
+            frame.parties.roles[key] = (span, roles["subject"] if role in _ACTING_ROLES else roles["other"], via_coref)
+            frame.parties.refs_of[key] = host.parties.refs_of.get(key, noun)
+    frame.confidence = host.confidence
+    return True
+
+
+def _listed_companies(head: Token, parties: _Parties) -> list[Token]:
+    """Company tokens listed in the noun phrase ``head`` heads, one per company.
+
+    Conjuncts, appositions and name modifiers count ("Cisco Systems, Fujitsu and AMD Ventures",
+    "Existing backers Northmoor Capital and Index Ventures"); companies inside the phrase's
+    prepositional phrases or clauses do not ("AMD Ventures, the venture arm *of AMD*").
+    """
+    out, seen, stack = [], set(), [head]
+    while stack:
+        token = stack.pop()
+        found = parties.company(token)
+        if found is not None and not found[1] and (found[0].start, found[0].end) not in seen:
+            seen.add((found[0].start, found[0].end))
+            out.append(token)
+        stack.extend(c for c in token.children if c.dep_ in ("conj", "appos", "nmod"))
+    return sorted(out, key=lambda t: t.i)
+
+
+def _add_round_participants(frame: _Frame, following: Span) -> bool:
+    """ "X raised $500M in a round led by A. B, C and D also took part.": B, C and D are investors too.
+
+    A participation verb ("took part", "participated", "joined", "also invested") whose subjects
+    are companies joins the round of the sentence before when it is about that round: it says
+    "also"/"too" or names a round ("joined the round"), and names no other company as the one
+    it invests in. Returns whether a company was added.
+    """
+    verbs = load_triggers()["participation_verbs"]
+    round_words = _words("round_words")
+    investees = {_party_key(span) for span, role, _ in frame.parties.roles.values() if role == "investee"}
+    added = False
+    for token in following:
+        lemma = _lemma(token)
+        if token.pos_ not in ("VERB", "AUX") or lemma not in verbs:
+            continue
+        particle = verbs[lemma]
+        if particle and not any(c.dep_ in ("dobj", "prt", "prep") and c.lower_ == particle for c in token.children):
+            continue  # "take" only in "take part"
+        if deal_modality(token) is not None:
+            continue
+        # "Existing investors A and B participated": a bare participation verb right after a
+        # round can only mean that round
+        bare = not any(c.dep_ in ("dobj", "obj", "prep", "prt", "xcomp", "ccomp") for c in token.children)
+        about_round = bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in token.children) or any(
+            _word(t) in round_words for t in token.subtree if t.i > token.i)
+        if not about_round:
+            continue
+        targets = [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "into")
+                   for o in _pobjs(c)] + [c for c in token.children if c.dep_ in ("dobj", "obj")]
+        other = [frame.parties.company(t) for t in targets]
+        if any(found is not None and _party_key(found[0]) not in investees for found in other):
+            continue  # "B also invested in Y": another deal
+        for subject in _participant_subjects(token):
+            for company in _listed_companies(subject, frame.parties):
+                added |= frame.parties.add(company, "investor")
+    return added
+
+
+def _participant_subjects(verb: Token) -> list[Token]:
+    """Subjects of a participation verb and of its elliptical comparisons: "A and B participated,
+    *as did* new backer C" (C is the subject of "did", an adverbial clause marked "as")."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and _lemma(clause) == "do" and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            out += [c for c in clause.children if c.dep_ == "nsubj"]
+    return out

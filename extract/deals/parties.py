@@ -1,0 +1,311 @@
+"""parties"""
+from __future__ import annotations
+import json
+import re
+from functools import lru_cache
+from spacy.tokens import Doc, Span, Token
+from ..entities import sole_other_company
+from ..resources import LEXICON_DIR
+from ..quantities import iter_money
+from ..records import Evidence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: frames builds on this module
+    from .frames import _Frame
+
+
+#: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
+TRIGGERS_PATH = LEXICON_DIR / "deal_triggers.json"
+
+
+#: The graph keeps deals at or above this confidence; below it are deals not stated as happening.
+KEEP_CONFIDENCE = 0.5
+
+
+#: The registered rules (data/patterns/deals.json): a trigger verb's or noun's frame, and the relations a
+#: deal states between its parties. A stated deal starts at its rule's confidence.
+VERB_RULE, NOUN_RULE, DEAL_RELATION_RULE = "deal.verb", "deal.noun", "deal.relation"
+
+
+CONFIDENCE_AMOUNT_BONUS = 0.1
+
+
+CONFIDENCE_STATE_NOUN = 0.45
+
+
+#: Rule suffixes of deals that state how things stand ("is backed by", "holds a stake in"): no
+#: transaction for the graph, but a standing relation between the parties (:func:`deal_relations`).
+STANDING_MARK = "+standing"
+
+
+_STANDING_MARKS = (STANDING_MARK, "+present")
+
+
+_SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+
+
+#: Modifiers of a job title that say the person had left ("former CEO of X").
+_FORMER_WORDS = frozenset({"former", "formerly", "ex", "ex-", "previously", "once", "erstwhile", "onetime", "one-time"})
+
+
+#: Words that only complete a company's name ("Quillstone *AI*", "Acme *Inc*").
+_NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "labs", "technologies",
+                            "holdings", "se", "ag"})
+
+
+@lru_cache(maxsize=None)
+def load_triggers(path: str | None = None) -> dict:
+    """The deal trigger tables (parsed JSON), read once per process.
+
+    Examples
+    --------
+    >>> load_triggers()["verbs"]["acquire"]["kind"]
+    'acquisition'
+    """
+    with open(path or TRIGGERS_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def _words(key: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in load_triggers()[key])
+
+
+class _EntityOnlyRefs:
+    """Fallback references when :mod:`extract.coref` is missing: a token refers only to the entity it is in."""
+
+    def __init__(self, doc: Doc):
+        self._ent_of = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+
+    def entity_for(self, token: Token) -> Span | None:
+        return self._ent_of.get(token.i)
+
+
+def _refs_for(doc: Doc, refs):
+    if refs is not None:
+        return refs
+    try:
+        from ..coref import entity_refs
+    except ImportError:  # pragma: no cover - coref ships with the package; kept for partial installs
+        return _EntityOnlyRefs(doc)
+    return entity_refs(doc)
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def _word(token: Token) -> str:
+    """The lower-cased hyphenated word ending at ``token`` ("tie - up" -> "tie-up")."""
+    doc, j = token.doc, token.i
+    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+        j -= 2
+    if j == token.i:
+        return _lemma(token)
+    return doc[j: token.i].text.lower() + _lemma(token)
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    """``token`` and the tokens coordinated with it ("Google and Amazon")."""
+    out = [token]
+    for c in token.children:
+        if c.dep_ == "conj":
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    out = []
+    for c in prep.children:
+        if c.dep_ in ("pobj", "pcomp"):
+            out.extend(_conjuncts(c))
+    return out
+
+
+def _same_company(a: Span, b: Span) -> bool:
+    """Whether two company spans name one company ("Inflection" and "Inflection AI")."""
+    x, y = _party_key(a), _party_key(b)
+    short, long_ = sorted((x, y), key=len)
+    if short == long_:
+        return True
+    # a longer name is the same company only when the words it adds complete a name ("Inflection AI");
+    # "Ashgrove Drive" is a unit of Ashgrove that Ashgrove can sell
+    return long_.startswith(short + " ") and set(long_[len(short) + 1:].split()) <= _NAME_SUFFIXES
+
+
+def _rebindable(ref: Token) -> bool:
+    """Whether a reference may mean another company than its resolver chose: a description
+    ("the company", "the startup's") or a non-possessive pronoun ("in it"; "its" may mean the subject)."""
+    return ref.pos_ in ("NOUN", "PROPN") or ref.pos_ == "PRON" and ref.dep_ != "poss"
+
+
+def _other_antecedent(ref: Token, exclude: list[Span]) -> Span | None:
+    """The company a reference means when it cannot mean any of ``exclude``: the nearest other
+    company earlier in its sentence, else the most mentioned other company of the previous sentences."""
+    doc = ref.doc
+    companies = [e for e in doc.ents if e.label_ == "COMPANY" and e.end <= ref.i
+                 and not any(_same_company(e, x) for x in exclude)]
+    sent = ref.sent
+    same = [e for e in companies if e.start >= sent.start]
+    if same:
+        return same[-1]
+    window_start = sent.start
+    for _ in range(3):
+        if window_start == 0:
+            break
+        window_start = doc[window_start - 1].sent.start
+    recent = [e for e in companies if e.start >= window_start]
+    if not recent:
+        return None
+    counts: dict[str, int] = {}
+    for e in companies:
+        counts[_party_key(e)] = counts.get(_party_key(e), 0) + 1
+    return max(recent, key=lambda e: (counts[_party_key(e)], e.start))
+
+
+class _Parties:
+    """Companies found for one frame: entity span -> role, first role wins."""
+
+    def __init__(self, refs):
+        self.refs = refs
+        self.roles: dict[tuple[int, int], tuple[Span, str, bool]] = {}
+        self.refs_of: dict[tuple[int, int], Token] = {}  # the token that named or referred to each party
+        # companies one slot listed together ("bought A, B and C"): each may be a deal of its own
+        self.listed: list[tuple[tuple[int, int], ...]] = []
+
+    def company(self, token: Token) -> tuple[Span, bool, Token] | None:
+        """The company ``token`` names or refers to, whether coreference was needed, and the referring token."""
+        if token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.dep_ == "conj":
+            # "The company licenses ..., and in August it agreed to ...": a pronoun subject of a
+            # coordinated clause is the subject of the first clause
+            first = [c for c in token.head.head.children if c.dep_ == "nsubj"]
+            if first and first[0].pos_ != "PRON":
+                return self.company(first[0])
+        span = self.refs.entity_for(token)
+        if span is None and token.lower_ in _NAME_SUFFIXES:
+            # "Quillstone AI" typed as "Quillstone": the suffix word heads the name the entity lost
+            span = next((self.refs.entity_for(c) for c in token.children
+                         if c.dep_ == "compound" and c.i == token.i - 1), None)
+            if span is not None and span.end != token.i:
+                span = None
+        if span is None or span.label_ != "COMPANY":
+            return None
+        return span, not (span.start <= token.i < span.end), token
+
+    def add(self, token: Token, role: str | None, *, owner: bool = False) -> bool:
+        """Give ``role`` to the company ``token`` (and its conjuncts) names; ``owner`` also tries its owner."""
+        if role is None:
+            return False
+        added = False
+        before = set(self.roles)
+        for tok in _conjuncts(token):
+            found = self.company(tok)
+            if found is None:
+                for c in tok.children:
+                    if c.dep_ == "appos":
+                        found = self.company(c)
+                        if found:
+                            break
+            if found is None and owner:
+                found = self._owner(tok)
+            if found is None:
+                # "investors including Valor Equity Partners", "participation from Nvidia"
+                for c in tok.children:
+                    if c.dep_ == "prep" and (c.lower_ == "including" or
+                                             c.lower_ == "from" and _lemma(tok) == "participation"):
+                        for o in _pobjs(c):
+                            added |= self.add(o, role)
+                continue
+            span, via_coref, ref = found
+            key = (span.start, span.end)
+            clash = next((k for k, (other, _, _) in self.roles.items()
+                          if (k != key or via_coref) and _same_company(span, other)), None)
+            if clash is not None:
+                # One company cannot deal with itself ("Inflection AI" and "Inflection"). When a
+                # description or pronoun made the clash, it names someone else: "Google agreed to
+                # invest in *the company*" is not Google (a description never means its own clause's
+                # subject), so it takes the nearest other company.
+                others = [other for other, _, _ in self.roles.values()]
+                old_span, old_role, old_coref = self.roles[clash]
+                if old_role == role or self.refs_of[clash] is ref:
+                    continue  # the same party named twice ("its investment ..., it said")
+                if via_coref and _rebindable(ref):
+                    span = _other_antecedent(ref, others + [span])
+                    if span is None:
+                        continue
+                    key = (span.start, span.end)
+                elif old_coref and not via_coref and _rebindable(self.refs_of[clash]):
+                    moved = _other_antecedent(self.refs_of[clash], others + [span])
+                    if moved is None:
+                        continue
+                    del self.roles[clash]
+                    self.roles[(moved.start, moved.end)] = (moved, old_role, True)
+                    self.refs_of[(moved.start, moved.end)] = self.refs_of.pop(clash)
+                else:
+                    continue
+            if key not in self.roles:
+                self.roles[key] = (span, role, via_coref)
+                self.refs_of[key] = ref
+                added = True
+        new_keys = tuple(k for k in self.roles if k not in before)
+        if len(new_keys) > 1:
+            self.listed.append(new_keys)
+        return added
+
+    def _owner(self, token: Token) -> tuple[Span, bool] | None:
+        """The company a thing belongs to: "Inflection's staff", "its software", "the assets of Y"."""
+        for c in token.children:
+            if c.dep_ == "poss":
+                return self.company(c)
+        for c in token.children:
+            if c.dep_ == "prep" and c.lower_ in ("of", "from", "at"):
+                for obj in _pobjs(c):
+                    found = self.company(obj)
+                    if found:
+                        return found
+        span = self.refs.entity_for(token)
+        if span is not None and span.label_ == "PERSON":
+            # "David Luan, chief executive of Adept": a person's job title names their company
+            # ("Elena Vasquez, formerly chief data officer at Barclays": she had left; no deal with Barclays)
+            for c in token.children:
+                if c.dep_ == "appos" and not any(g.lower_ in _FORMER_WORDS for g in c.children):
+                    found = self._owner(c)
+                    if found:
+                        return found
+            if any(c.dep_ == "compound" and _lemma(c) in ("founder", "cofounder", "co-founder") for c in token.children):
+                return self._founded_elsewhere(token)
+        return None
+
+    def _founded_elsewhere(self, person: Token) -> tuple[Span, bool, Token] | None:
+        """ "Microsoft hired co-founders A and B": founders a company hires come from the one other
+        company the sentence names (a company does not hire its own founders)."""
+        sent = person.sent if person.doc.has_annotation("SENT_START") else person.doc[:]
+        other = sole_other_company(sent, [span for span, _, _ in self.roles.values()])
+        return (other, True, other.root) if other is not None else None
+
+    def has_role(self, role: str) -> bool:
+        return any(r == role for _, r, _ in self.roles.values())
+
+
+def _states_money(token: Token) -> bool:
+    """Whether the phrase ``token`` heads states an amount of money ("about $13 billion")."""
+    phrase = token.doc[token.left_edge.i: token.right_edge.i + 1].text
+    return next(iter_money(phrase), None) is not None
+
+
+def _evidence(article_id: str, sent: Span) -> Evidence:
+    return Evidence(article=article_id, sentence=sent.text, start=sent.start_char, end=sent.end_char)
+
+
+def _party_key(span: Span) -> str:
+    canonical = span._.canonical if Span.has_extension("canonical") else None
+    return re.sub(r"\s+", " ", (canonical or span.text)).strip().lower()
+
+
+def _complete(frame: _Frame) -> bool:
+    keys = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    if len(keys) < 2:
+        return False
+    if frame.kind == "investment":
+        return frame.parties.has_role("investor") and frame.parties.has_role("investee")
+    return True

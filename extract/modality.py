@@ -1,0 +1,109 @@
+"""Negation and hedging, for relations and deals alike: is a statement denied, or not stated as fact?
+
+A relation under a negation ("did not invest", "never partnered", "cut ties") gives no edge, and a
+hedged one ("could rival", "reportedly working", "is expected to") a lower confidence. A deal under a
+negation or a hypothesis ("may acquire", "is in talks to buy", "if it buys") keeps a capped confidence
+below :data:`KEEP_CONFIDENCE <extract.deals.KEEP_CONFIDENCE>`, so it stays out of the graph but is
+reported. The words live in the lexicon (``data/lexicon/``).
+
+>>> import spacy
+>>> from spacy.tokens import Doc
+>>> nlp = spacy.blank("en")
+>>> doc = Doc(nlp.vocab, words=["Apple", "did", "not", "acquire", "Mistral"],
+...           heads=[3, 3, 3, 3, 3], deps=["nsubj", "aux", "neg", "ROOT", "dobj"])
+>>> is_negated(doc[3]), deal_modality(doc[3]) == CONFIDENCE_NEGATED
+(True, True)
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .coref import load_triggers as relation_lexicon
+
+#: Confidence caps of a deal that is not stated as happening, or is denied.
+CONFIDENCE_HYPOTHETICAL = 0.3
+CONFIDENCE_NEGATED = 0.2
+
+NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
+
+
+def _deal_words(key: str) -> frozenset[str]:
+    from .deals.parties import _words
+
+    return _words(key)
+
+
+def _lemma(token: Token) -> str:
+    return (token.lemma_ or token.text).lower()
+
+
+def clause_chain(token: Token, steps: int = 4) -> list[Token]:
+    """The trigger and the heads above it within its clause ("is not about to cut ties")."""
+    chain = [token]
+    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
+        chain.append(chain[-1].head)
+    return chain
+
+
+def is_negated(trigger: Token) -> bool:
+    """A relation trigger under a negation ("did not invest", "never partnered") or a cancelling verb ("cut ties")."""
+    negations = frozenset(relation_lexicon()["negations"])
+    for tok in clause_chain(trigger):
+        if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in ("never", "no", "neither"))
+               for c in tok.children):
+            return True
+        if tok is not trigger and tok.lemma_.lower() in negations:
+            return True
+    return False
+
+
+def is_hedged(trigger: Token) -> bool:
+    """A relation trigger under a modal or report verb ("could rival", "reportedly working", "is expected to")."""
+    hedges = frozenset(relation_lexicon()["hedges"])
+    for tok in clause_chain(trigger):
+        if tok is not trigger and tok.lemma_.lower() in hedges:
+            return True
+        if any(c.dep_ in ("aux", "advmod", "auxpass") and (c.lower_ in hedges or c.lemma_.lower() in hedges)
+               for c in tok.children):
+            return True
+    return False
+
+
+def has_negation(token: Token) -> bool:
+    """A negation word among ``token``'s own dependents ("not", "never", "no")."""
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
+
+
+def deal_modality(trigger: Token) -> float | None:
+    """Confidence cap of a deal when its trigger is negated or not stated as happening, else ``None``."""
+    hypothetical_verbs = _deal_words("hypothetical_verbs")
+    hypothetical_nouns = _deal_words("hypothetical_nouns")
+    modals = _deal_words("modal_verbs")
+    negation_verbs = _deal_words("negation_verbs")
+    token, reported = trigger, False
+    for _ in range(6):
+        # above a clausal complement the negation and modals belong to another statement:
+        # "Amazon hired X ...; terms were *not* disclosed" (a ccomp of "disclosed" in the parse)
+        if not reported and has_negation(token):
+            return CONFIDENCE_NEGATED
+        for c in token.children:
+            if reported:
+                break
+            if c.dep_ == "aux" and c.lower_ in modals:
+                return CONFIDENCE_HYPOTHETICAL
+            if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
+                return CONFIDENCE_HYPOTHETICAL
+        if token is not trigger:
+            if token.pos_ in ("VERB", "AUX") and _lemma(token) in negation_verbs:
+                return CONFIDENCE_NEGATED
+            if token.pos_ in ("VERB", "AUX", "ADJ") and _lemma(token) in hypothetical_verbs:
+                return CONFIDENCE_HYPOTHETICAL
+            if token.pos_ == "NOUN" and _lemma(token) in hypothetical_nouns:
+                return CONFIDENCE_HYPOTHETICAL
+        if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "conj") \
+                and token.head is not token:
+            reported = reported or token.dep_ == "ccomp"
+            token = token.head
+        else:
+            break
+    return None
