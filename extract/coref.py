@@ -32,17 +32,15 @@ True
 """
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
-from .resources import LEXICON_DIR
+from .lexicon import TRIGGERS_PATH, load_triggers  # noqa: F401  (re-exported)
+from .tokens import description_word, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
 
-#: Where the trigger words live (repository ``data/`` beside the ``extract`` package).
-TRIGGERS_PATH = LEXICON_DIR / "relation_triggers.json"
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
 NEUTER_LABELS = ("COMPANY", "MODEL", "ORGANIZATION", "PRODUCT")
@@ -57,19 +55,6 @@ DEFINITE_DETERMINERS = frozenset({"the", "this", "that"})
 
 
 @lru_cache(maxsize=None)
-def load_triggers(path: str | None = None) -> dict:
-    """The trigger-word tables (parsed JSON), read once per process.
-
-    Examples
-    --------
-    >>> "develops" in load_triggers()["verbs"]
-    True
-    """
-    with open(path or TRIGGERS_PATH, encoding="utf-8") as fh:
-        return json.load(fh)
-
-
-@lru_cache(maxsize=None)
 def _part_nouns() -> frozenset[str]:
     return frozenset(w.lower() for w in load_triggers()["part_of_nouns"])
 
@@ -77,67 +62,6 @@ def _part_nouns() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _word_set(section: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_triggers()[section][key])
-
-
-def hyphen_start(token: Token) -> int:
-    """Index of the first piece of a hyphenated word spaCy split up ("co - founder" -> "co").
-
-    Examples
-    --------
-    >>> import spacy
-    >>> doc = spacy.blank("en")("the co-founder spoke")
-    >>> [t.text for t in doc], hyphen_start(doc[3])
-    (['the', 'co', '-', 'founder', 'spoke'], 1)
-    """
-    doc, j = token.doc, token.i
-    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
-        j -= 2
-    return j
-
-
-def word_of(token: Token) -> str:
-    """The lower-cased word a noun token heads, hyphenated pieces joined ("co-founder").
-
-    Examples
-    --------
-    >>> import spacy
-    >>> doc = spacy.blank("en")("the co-founder spoke")
-    >>> word_of(doc[3])
-    'co-founder'
-    """
-    doc = token.doc
-    return doc[hyphen_start(token): token.i + 1].text.lower()
-
-
-def word_parts(token: Token) -> list[Token]:
-    """The tokens of the (hyphenated) word ``token`` ends, in order."""
-    return list(token.doc[hyphen_start(token): token.i + 1])
-
-
-def word_children(token: Token) -> list[Token]:
-    """Children of every piece of a hyphenated word (the parser hangs modifiers on any piece)."""
-    parts = word_parts(token)
-    return [c for p in parts for c in p.children if c not in parts]
-
-
-def lemma_word(token: Token) -> str:
-    """The lemma of a token, lower case, with hyphenated pieces joined."""
-    start = hyphen_start(token)
-    lemma = (token.lemma_ or token.text).lower()
-    if start == token.i:
-        return lemma
-    return token.doc[start: token.i].text.lower() + lemma
-
-
-def description_word(token: Token, nouns: frozenset[str]) -> str | None:
-    """The description noun (possibly two words, "tech giant") ``token`` heads, if it is in ``nouns``."""
-    word = lemma_word(token)
-    prev = token.doc[hyphen_start(token) - 1] if hyphen_start(token) > 0 else None
-    if prev is not None and prev.head == token and prev.dep_ == "compound":
-        two = f"{prev.lower_} {word}"
-        if two in nouns:
-            return two
-    return word if word in nouns else None
 
 
 class EntityRefs:

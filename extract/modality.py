@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .coref import load_triggers as relation_lexicon
+from .lexicon import load_triggers as relation_lexicon
 
 #: Confidence caps of a deal that is not stated as happening, or is denied.
 CONFIDENCE_HYPOTHETICAL = 0.3

@@ -8,7 +8,9 @@ from spacy.tokens import Doc, Span, Token
 from ..modality import is_hedged, is_negated  # noqa: F401  (re-exported for the rule modules)
 from ..rules import confidence as rule_confidence
 from ..schema import fits
-from ..coref import EntityRefs, lemma_word, load_triggers, word_children
+from ..coref import EntityRefs
+from ..tokens import lemma_word, word_children
+from ..lexicon import load_triggers
 
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"

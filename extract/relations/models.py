@@ -2,7 +2,8 @@
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
-from ..coref import EntityRefs, description_word, lemma_word, word_children
+from ..coref import EntityRefs
+from ..tokens import description_word, lemma_word, word_children
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
 from .core import COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list

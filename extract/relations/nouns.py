@@ -2,7 +2,8 @@
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
-from ..coref import EntityRefs, lemma_word, word_children
+from ..coref import EntityRefs
+from ..tokens import lemma_word, word_children
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
 from .core import COMPANY, Candidate, NOUN_PREPS, OBJECT_PREPS, ROLE_NOUNS, SUPPORT_VERBS, _agents, _conf, _is_passive, _is_possessive, _name_key, _named_after, _oriented, _possessors, _prep_objects, _states_money, _tables, _unique, entities_of, subjects_of, surface_list

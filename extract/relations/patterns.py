@@ -15,7 +15,8 @@ from typing import Iterator
 from spacy.matcher import DependencyMatcher
 from spacy.tokens import Doc
 
-from ..coref import EntityRefs, load_triggers
+from ..coref import EntityRefs
+from ..lexicon import load_triggers
 from ..rules import Rule, RuleError, code_rule, registry
 from .core import Candidate, _conf, _unique, entities_of
 

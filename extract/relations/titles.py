@@ -3,7 +3,9 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
-from ..coref import EntityRefs, lemma_word, load_triggers, word_children, word_of, word_parts
+from ..coref import EntityRefs
+from ..tokens import lemma_word, word_children, word_of, word_parts
+from ..lexicon import load_triggers
 from ..entities import sole_other_company
 from ..rules import code_rule
 from .core import COMPANY, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list

@@ -2,7 +2,8 @@
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
-from ..coref import EntityRefs, hyphen_start, lemma_word, word_children, word_parts
+from ..coref import EntityRefs
+from ..tokens import hyphen_start, lemma_word, word_children, word_parts
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
 from .core import COMPANY, Candidate, MODEL, OBJECT_PREPS, PERSON, _agents, _conf, _is_passive, _name_key, _oriented, _part_owner, _possessors, _prep_objects, _rival_owners, _states_money, _tables, _unique, _verb_noun_relations, entities_of, subjects_of

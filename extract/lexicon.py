@@ -1,0 +1,28 @@
+"""The lexicon: the word lists every rule family reads, written once in ``data/lexicon/``.
+
+``relation_triggers.json`` holds the relation rules' trigger verbs, nouns, titles and the lists of
+coreference; ``deal_triggers.json`` the deal frames; ``words.json`` the lists that relations, deals
+and entity typing share (legal forms, name suffixes, "former" words, negation and hedging).
+"""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+
+from .resources import LEXICON_DIR
+
+#: The relation rules' trigger tables.
+TRIGGERS_PATH = LEXICON_DIR / "relation_triggers.json"
+
+
+@lru_cache(maxsize=None)
+def load_triggers(path: str | None = None) -> dict:
+    """The trigger-word tables (parsed JSON), read once per process.
+
+    Examples
+    --------
+    >>> "develops" in load_triggers()["verbs"]
+    True
+    """
+    with open(path or TRIGGERS_PATH, encoding="utf-8") as fh:
+        return json.load(fh)
