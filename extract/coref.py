@@ -38,7 +38,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
-from .lexicon import TRIGGERS_PATH, load_triggers  # noqa: F401  (re-exported)
+from .lexicon import TRIGGERS_PATH, load_triggers, words  # noqa: F401  (re-exported)
 from .tokens import description_word, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
 
 
@@ -679,8 +679,7 @@ def _introduces_company(token: Token) -> bool:
 
 
 #: Words that only complete a company's name ("Mistral AI" and "Mistral" are one company when counting mentions).
-NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "co", "co.", "plc", "llc",
-                           "platforms", "technologies", "holdings", "labs", "se", "ag", "sa"})
+NAME_SUFFIXES = words("name_completers")
 
 
 #: Description nouns that end a compound word whose first part is the trade ("chipmaker" -> "chip").

@@ -26,3 +26,15 @@ def load_triggers(path: str | None = None) -> dict:
     """
     with open(path or TRIGGERS_PATH, encoding="utf-8") as fh:
         return json.load(fh)
+
+
+@lru_cache(maxsize=None)
+def words(name: str) -> frozenset[str]:
+    """One shared word list of ``data/lexicon/words.json``, lower case.
+
+    >>> "inc." in words("name_completers"), "former" in words("former_words")
+    (True, True)
+    """
+    with open(LEXICON_DIR / "words.json", encoding="utf-8") as fh:
+        lists = json.load(fh)
+    return frozenset(w.lower() for w in lists[name])

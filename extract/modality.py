@@ -18,19 +18,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .lexicon import load_triggers as relation_lexicon
+from .lexicon import words
 
 #: Confidence caps of a deal that is not stated as happening, or is denied.
 CONFIDENCE_HYPOTHETICAL = 0.3
 CONFIDENCE_NEGATED = 0.2
 
-NEGATION_WORDS = frozenset({"not", "n't", "never", "no", "neither", "nor"})
-
-
-def _deal_words(key: str) -> frozenset[str]:
-    from .deals.parties import _words
-
-    return _words(key)
 
 
 def _lemma(token: Token) -> str:
@@ -47,7 +40,7 @@ def clause_chain(token: Token, steps: int = 4) -> list[Token]:
 
 def is_negated(trigger: Token) -> bool:
     """A relation trigger under a negation ("did not invest", "never partnered") or a cancelling verb ("cut ties")."""
-    negations = frozenset(relation_lexicon()["negations"])
+    negations = words("negation_words") | words("negation_heads")
     for tok in clause_chain(trigger):
         if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in ("never", "no", "neither"))
                for c in tok.children):
@@ -59,7 +52,7 @@ def is_negated(trigger: Token) -> bool:
 
 def is_hedged(trigger: Token) -> bool:
     """A relation trigger under a modal or report verb ("could rival", "reportedly working", "is expected to")."""
-    hedges = frozenset(relation_lexicon()["hedges"])
+    hedges = words("modal_verbs") | words("hypothetical_verbs") | words("hedge_words")
     for tok in clause_chain(trigger):
         if tok is not trigger and tok.lemma_.lower() in hedges:
             return True
@@ -71,15 +64,15 @@ def is_hedged(trigger: Token) -> bool:
 
 def has_negation(token: Token) -> bool:
     """A negation word among ``token``'s own dependents ("not", "never", "no")."""
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATION_WORDS and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
+    return any(c.dep_ == "neg" or (c.lower_ in words("negation_words") and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
 
 
 def deal_modality(trigger: Token) -> float | None:
     """Confidence cap of a deal when its trigger is negated or not stated as happening, else ``None``."""
-    hypothetical_verbs = _deal_words("hypothetical_verbs")
-    hypothetical_nouns = _deal_words("hypothetical_nouns")
-    modals = _deal_words("modal_verbs")
-    negation_verbs = _deal_words("negation_verbs")
+    hypothetical_verbs = words("hypothetical_verbs")
+    hypothetical_nouns = words("hypothetical_nouns")
+    modals = words("modal_verbs")
+    negation_verbs = words("negation_heads")
     token, reported = trigger, False
     for _ in range(6):
         # above a clausal complement the negation and modals belong to another statement:

@@ -5,6 +5,7 @@ import re
 from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 from ..entities import sole_other_company
+from ..lexicon import words
 from ..resources import LEXICON_DIR
 from ..quantities import iter_money
 from ..records import Evidence
@@ -45,12 +46,11 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
 #: Modifiers of a job title that say the person had left ("former CEO of X").
-_FORMER_WORDS = frozenset({"former", "formerly", "ex", "ex-", "previously", "once", "erstwhile", "onetime", "one-time"})
+_FORMER_WORDS = words("former_words")
 
 
 #: Words that only complete a company's name ("Quillstone *AI*", "Acme *Inc*").
-_NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "ltd", "ltd.", "plc", "llc", "labs", "technologies",
-                            "holdings", "se", "ag"})
+_NAME_SUFFIXES = words("name_completers")
 
 
 @lru_cache(maxsize=None)

@@ -10,7 +10,7 @@ from ..rules import confidence as rule_confidence
 from ..schema import fits
 from ..coref import EntityRefs
 from ..tokens import lemma_word, word_children
-from ..lexicon import load_triggers
+from ..lexicon import load_triggers, words
 
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
@@ -90,12 +90,12 @@ def _tables() -> dict:
         for lemma in lemmas:
             verbs.setdefault(lemma.lower(), []).append(rel)
     nouns: dict[str, list[str]] = {}
-    for rel, words in t["nouns"].items():
-        for word in words:
+    for rel, nouns_of in t["nouns"].items():
+        for word in nouns_of:
             nouns.setdefault(word.lower(), []).append(rel)
     titles: dict[str, str] = {}
-    for rel, words in t["titles"].items():
-        for word in words:
+    for rel, titles_of in t["titles"].items():
+        for word in titles_of:
             titles.setdefault(word.lower(), rel)
     return {
         "verbs": verbs,
@@ -121,8 +121,6 @@ def _tables() -> dict:
         "bare_titles": frozenset(t["bare_titles"]),
         "reporting_verbs": frozenset(t["reporting_verbs"]),
         "naming_verbs": frozenset(t["coref"]["naming_verbs"]),
-        "hedges": frozenset(t["hedges"]),
-        "negations": frozenset(t["negations"]),
     }
 
 
@@ -677,8 +675,7 @@ def _same_entity(a: Span, b: Span) -> bool:
 
 
 #: Words that only complete a company's name: "Inflection AI" is "Inflection", "Salesforce Ventures" is not "Salesforce".
-NAME_SUFFIXES = frozenset({"ai", "inc", "inc.", "corp", "corp.", "corporation", "ltd", "ltd.", "co", "co.", "plc", "llc",
-                           "group", "platforms", "technologies", "holdings", "company", "labs", "systems", "se", "ag", "sa"})
+NAME_SUFFIXES = words("name_completers")
 
 
 def _types_fit(c: Candidate) -> bool:

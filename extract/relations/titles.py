@@ -5,7 +5,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
 from ..tokens import lemma_word, word_children, word_of, word_parts
-from ..lexicon import load_triggers
+from ..lexicon import load_triggers, words
 from ..entities import sole_other_company
 from ..rules import code_rule
 from .core import COMPANY, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
@@ -308,7 +308,7 @@ ROLE_PARTICIPLES = {"run": "run", "led": "lead", "headed": "head", "founded": "f
 
 
 #: Words before a title that make it a former one ("ex-Stripe engineers", "former chief executive").
-FORMER_WORDS = frozenset({"ex", "former", "then", "onetime", "one-time", "erstwhile", "outgoing"})
+FORMER_WORDS = words("former_words")
 
 
 PERSON_ROLES = ("founded", "leads")
