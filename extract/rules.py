@@ -186,3 +186,27 @@ def code_rule(function):
     """
     CODE_RULES[function.__name__] = function
     return function
+
+
+def rules_for(relation: str | None = None) -> list[Rule]:
+    """The registered rules, by family and name; only those that yield ``relation`` (a relation or a
+    deal kind) when given.
+
+    >>> [r.name for r in rules_for("licenses_from")][:2]
+    ['deal.relation', 'noun.nominal']
+    >>> rules_for("license_from")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown relation 'license_from' (did you mean licenses_from?); known: ...
+    """
+    rules = sorted(registry().values(), key=lambda r: r.name)
+    if relation is None:
+        return rules
+    known = list(RELATIONS) + [k for k in DEAL_KINDS]
+    if relation not in known:
+        import difflib
+
+        close = difflib.get_close_matches(relation, known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else ""
+        raise ValueError(f"unknown relation {relation!r}{hint}; known: {', '.join(known)}")
+    return [r for r in rules if relation in r.yields]

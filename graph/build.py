@@ -20,6 +20,7 @@ import networkx as nx
 from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
+from extract.rules import rule_name
 from extract.schema import fits
 
 from .resolve import Resolution, ResolutionRules, resolve
@@ -52,6 +53,7 @@ class BuildReport:
         }
         if G is not None:
             data.update(graph_summary(G))
+            data["rules"] = rule_counts(G)
         return data
 
 
@@ -331,6 +333,7 @@ def _add_deal_node(G, kind, parties, told, n):
         "mentions": len(told),
         "articles": sorted({d.article for d, _ in told}),
         "confidence": _noisy_or([d.confidence for d, _ in told]),
+        "rules": sorted({d.rule for d, _ in told}),
     }
     if others and not amounts:
         (amount, currency), _ = others.most_common(1)[0]
@@ -354,6 +357,28 @@ def _most_specific_date(dates):
         return None
     year = Counter(d[:4] for d in dates).most_common(1)[0][0]
     return max((d for d in dates if d.startswith(year)), key=lambda d: (len(d), d))
+
+
+def rule_counts(G: nx.MultiDiGraph) -> dict:
+    """How many relation edges and deals each registered rule produced (a rule counts once per edge).
+
+    >>> G = nx.MultiDiGraph()
+    >>> _ = G.add_edge("company:a", "company:b", key="acquires", relation="acquires",
+    ...                rules=["verb.active", "deal.relation:deal.verb:buy"])
+    >>> G.add_node("deal:x", type="deal", rules=["deal.verb:buy", "deal.verb:buy+listed"])
+    >>> rule_counts(G)
+    {'deal.relation': {'edges': 1, 'deals': 0}, 'deal.verb': {'edges': 0, 'deals': 1}, 'verb.active': {'edges': 1, 'deals': 0}}
+    """
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for *_, d in G.edges(data=True):
+        if d.get("relation") != "party":
+            for name in {rule_name(r) for r in d.get("rules", ())}:
+                counts[name]["edges"] += 1
+    for _, d in G.nodes(data=True):
+        if d.get("type") == "deal":
+            for name in {rule_name(r) for r in d.get("rules", ())}:
+                counts[name]["deals"] += 1
+    return {name: {"edges": c["edges"], "deals": c["deals"]} for name, c in sorted(counts.items())}
 
 
 def graph_summary(G: nx.MultiDiGraph) -> dict:

@@ -236,5 +236,38 @@ def stats(graph_json, top):
         click.echo(f"  {mentions:5d}  {G.nodes[n].get('name', n)} ({G.nodes[n].get('type')})")
 
 
+@main.command("rules")
+@click.option("--relation", metavar="R", help="Only the rules that yield this relation or deal kind, e.g. founded.")
+@click.option("--json", "as_json", is_flag=True, help="Print every rule record, examples included, as JSON.")
+def rules_command(relation, as_json):
+    """List the extraction rules: name, what they yield, confidence, kind and first example.
+
+    \b
+    Examples:
+      newsgraph rules
+      newsgraph rules --relation founded
+    """
+    import dataclasses
+    import json
+
+    from extract.rules import rules_for
+
+    try:
+        rules = rules_for(relation)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    if as_json:
+        click.echo(json.dumps([dataclasses.asdict(r) for r in rules], indent=2, ensure_ascii=False))
+        return
+    for rule in rules:
+        example = rule.examples[0]
+        text = " ".join(example.text.split())
+        gives = "; ".join(" ".join(fact) for fact in example.gives) or "(gives nothing)"
+        click.echo(f"{rule.name:<32} {rule.confidence:.2f}  {rule.kind:<10} {', '.join(rule.yields)}")
+        click.echo(f"    {text[:150]}" + ("..." if len(text) > 150 else ""))
+        click.echo(f"    -> {gives}")
+    click.echo(f"{len(rules)} rules")
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
