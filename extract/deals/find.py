@@ -111,7 +111,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 confidence = min(confidence, CONFIDENCE_STATE_NOUN)
                 rule += STANDING_MARK
             if amount is not None and confidence >= KEEP_CONFIDENCE:
-                confidence = min(0.9, confidence + CONFIDENCE_AMOUNT_BONUS)
+                confidence = min(0.99, confidence + CONFIDENCE_AMOUNT_BONUS)  # a stated price makes a deal surer
             if any(via_coref for _, _, via_coref in frame.parties.roles.values()):
                 confidence = round(confidence - 0.05, 2)
             date = _date(frame, sent, article.date) or article.date
