@@ -35,16 +35,16 @@ def _relation(name: str, sources: str, targets: str, **flags) -> RelationType:
 
 #: relation -> what it connects; the order is the order of SCHEMA.md.
 SCHEMA: dict[str, RelationType] = {r.name: r for r in (
-    _relation("works_for", "person", "company"),
-    _relation("leads", "person", "company"),
-    _relation("founded", "person", "company"),
-    _relation("develops", "company", "model"),
+    _relation("works_for", "person", "company organization publication"),
+    _relation("leads", "person", "company organization publication"),
+    _relation("founded", "person", "company organization publication"),
+    _relation("develops", "company organization", "model product"),
     _relation("invests_in", "company", "company"),
     _relation("acquires", "company", "company"),
     _relation("licenses_from", "company", "company"),
-    _relation("part_of", "company", "company"),
+    _relation("part_of", "company organization publication", "company organization"),
     _relation("partners_with", "company", "company", symmetric=True),
-    _relation("competes_with", "company model", "company model", symmetric=True, same_type=True),
+    _relation("competes_with", "company model product", "company model product", symmetric=True, same_type=True),
 )}
 
 RELATIONS: tuple[str, ...] = tuple(SCHEMA)
