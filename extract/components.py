@@ -15,14 +15,14 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
-    has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    class_noun_type, has_company_context, has_model_context, is_post_title, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
-RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3,
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3,
         "name_shape": 3, "ner": 2, "ner_weak": 1}
 #: Last words that make a capitalised name a company even when the NER saw nothing ("Acme Robotics").
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
@@ -33,6 +33,8 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
+#: NER labels of names whose kind a common noun beside them can say ("Chrome, a browser").
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Words before "AI" that name a field, not a company: "Generative AI", "Responsible AI".
 _FIELD_WORDS = frozenset("open general generative responsible conversational agentic enterprise edge applied artificial "
                          "physical embodied sovereign ethical trustworthy explainable narrow strong weak safe human "
@@ -179,6 +181,7 @@ class EntityTyper:
         out = []
         headings = heading_ranges(doc.text)
         body_text = _outside(doc.text, headings)
+        works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
@@ -189,17 +192,34 @@ class EntityTyper:
             if in_heading and span.text not in body_text:
                 continue
             typed = self._type_ner_span(span, ent.label_)
-            if typed:
+            if typed and typed[0] == "WORK":
+                works.add(span.text)
+            elif typed:
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
                 source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
-        return out
+        return [c for c in out if c[0].text not in works]
 
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
         if has_strong_model_context(span):
             return "MODEL", "context"
+        if label in NAME_LABELS:
+            # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
+            kind = class_noun_type(span)
+            if kind == "PERSON" and looks_like_person_name(span):
+                return "PERSON", "context"
+            if kind == "COMPANY" and label == "PERSON" and len(span) > 1 and looks_like_person_name(span):
+                kind = None  # a person's full name is not taken for a company on a noun nearby
+            if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK"):
+                return kind, "context"
+            # "University of Oxford", "National Executive Committee": the name's head word says organisation,
+            # and the whole name outranks a known place inside it ("Oxford")
+            if len(span) > 1 and span.root.text in ORGANIZATION_HEADS:
+                return "ORGANIZATION", "name_head"
+        if label == "PERSON" and is_post_title(span):
+            return None  # "a Teachta Dála", "served as Lord Mayor": a post, not a person
         person = has_person_context(span) and looks_like_person_name(span)
         company = has_company_context(span) and not person
         if person and label != "PERSON":

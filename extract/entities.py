@@ -151,6 +151,13 @@ ORGANIZATION_WORDS = frozenset(
     "Orchestra Choir Team Olympics Championship Championships Cup Force Guard Cathedral Temple Library Archive "
     "Prize Award Awards Chart Province County State Republic Kingdom Empire Dynasty".split()
 )
+#: Head words of organisations' names that are no surnames (unlike "Court", "Church", "Union"):
+#: "University of Oxford", "National Executive Committee", "Dignity Battalions", whatever the NER says.
+ORGANIZATION_HEADS = frozenset(
+    "University Institute Academy Agency Ministry Department Commission Council Committee Parliament Congress "
+    "Senate Party Association Society Foundation Federation Army Navy Brigade Regiment Battalion Battalions "
+    "Brigades Corps Conservatory Orchestra Choir Club League Seminary Polytechnic".split()
+)
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
 LEGAL_FORMS = frozenset(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC plc PLC GmbH AG SA S.A. NV N.V. Co Co. AB ASA Oyj SpA "
@@ -350,13 +357,13 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         return True
     root = span.root
     # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer"
-    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS:
+    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS and _lower_word(root.head):
         return True
     for tok in _near_tokens(span):
         word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
-        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
+        if word in COMPANY_NOUNS and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES):
@@ -379,6 +386,12 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+def _lower_word(token) -> bool:
+    """A word written in lower case (or capitalised only to start a sentence): not part of a name
+    such as "Joy Division" or "Lotus Development"."""
+    return token.is_lower or (token.is_sent_start and not token.is_upper) or not token.is_alpha
 
 
 def _is_workplace_head(token) -> bool:
@@ -459,3 +472,168 @@ def looks_like_person_name(span) -> bool:
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
         and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS)
+
+
+# ---------------------------------------------------------------------------
+# What a name is, said by a common noun the sentence puts beside it: "Chrome, a browser",
+# "the band Metallica", "Load is an album", "missiles such as Cirit and UMTAS".
+# ---------------------------------------------------------------------------
+
+#: Nouns of things made and sold (software, devices, games, vehicles, weapons): the name is a product.
+PRODUCT_NOUNS = frozenset(
+    "browser app application software game videogame console handheld phone smartphone handset tablet laptop "
+    "notebook netbook computer pc desktop workstation device gadget smartwatch headset earbuds camera television "
+    "tv car automobile vehicle sedan saloon coupe convertible hatchback minivan suv pickup truck lorry bus tractor "
+    "motorcycle motorbike moped scooter bicycle engine aircraft airliner airplane aeroplane plane jet helicopter "
+    "fighter bomber drone missile rocket rifle gun pistol howitzer tank torpedo warship destroyer frigate submarine "
+    "chip processor microprocessor cpu gpu chipset microarchitecture microcontroller framework compiler database "
+    "os distribution firmware plugin plug-in extension emulator spreadsheet synthesizer "
+    "guitar drug vaccine medicine beer whisky whiskey vodka liqueur cigarette soda toy doll".split()
+)
+#: Nouns of works (films, songs, books, shows): the name is no person, company or place of ours.
+WORK_NOUNS = frozenset(
+    "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
+    "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
+    "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
+    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem".split()
+)
+#: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
+ORGANIZATION_NOUNS = frozenset(
+    "university college school academy institute institution conservatory seminary agency ministry department "
+    "council committee commission party band orchestra choir ensemble duo trio quartet quintet team club league "
+    "federation association society charity foundation trust nonprofit non-profit ngo union army navy militia "
+    "regiment brigade battalion corps police parliament legislature church denomination congregation movement "
+    "organisation organization government authority bureau court order fraternity sorority guild".split()
+)
+#: Nouns of publications and broadcasters: the name is a publication.
+PUBLICATION_NOUNS = frozenset(
+    "newspaper daily tabloid broadsheet magazine journal weekly periodical website newsletter broadcaster channel "
+    "outlet webzine zine".split()
+)
+#: Occupations: "Martina McBride, an American singer" is a person.
+PERSON_NOUNS = frozenset(
+    "singer songwriter singer-songwriter musician guitarist drummer bassist pianist violinist cellist composer "
+    "conductor rapper actor actress comedian filmmaker screenwriter playwright writer author novelist poet "
+    "journalist reporter columnist presenter politician lawyer judge diplomat economist scientist physicist chemist "
+    "biologist mathematician astronomer architect painter artist sculptor photographer footballer cricketer "
+    "athlete wrestler boxer swimmer golfer priest bishop monk nun pope philosopher historian sociologist academic "
+    "professor teacher businessman businesswoman entrepreneur soldier admiral astronaut explorer activist "
+    "statesman king queen prince princess emperor".split()
+)
+#: Company nouns that say "company" of a name beside them (not "investor" or "developer", which people are too).
+COMPANY_CLASS_NOUNS = COMPANY_NOUNS - frozenset("investor developer operator owner lab labs laboratory".split())
+CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK": WORK_NOUNS, "ORGANIZATION": ORGANIZATION_NOUNS,
+               "PUBLICATION": PUBLICATION_NOUNS, "PERSON": PERSON_NOUNS}
+#: Verbs that name a thing: "a browser called Chrome", "a band named Dolores".
+NAMING_VERBS = frozenset("call name dub title brand".split())
+
+
+def _common_noun(token) -> bool:
+    """A lower-case common noun, not a word of a name ("Division" of "Joy Division" is none)."""
+    return token.pos_ == "NOUN" and _lower_word(token)
+
+
+#: Nouns of a collection whose "of" says of what: "a series of phones", "a line of devices".
+COLLECTION_NOUNS = frozenset("series line family range brand kind type make".split())
+
+
+def _class_of(token) -> str | None:
+    if not _common_noun(token):
+        return None
+    words = {hyphenated_word(token), token.lemma_.lower(), token.lower_}
+    if words & COLLECTION_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = {_class_of(obj) for obj in prep.children if obj.dep_ == "pobj"} - {None}
+                if found:
+                    return found.pop() if len(found) == 1 else None
+    for label, nouns in CLASS_NOUNS.items():
+        if words & nouns:
+            return label
+    return None
+
+
+def class_nouns(span) -> list:
+    """Common nouns the sentence puts beside a name as what it is.
+
+    "Chrome, a browser" and "the band Metallica" (apposition), "Load is an album" (a copula's
+    complement), "the album Load" (a noun just before the name), "missiles such as Cirit and
+    UMTAS" and "games including Pong" (a list's noun; every conjunct shares it), "a band called
+    Dolores" (naming verbs).
+    """
+    root = span.root
+    first = root
+    # up through coordination and through an apposition with another name ("Khooni Khanjar (Fighting
+    # Blade) is a film"): coordinated and apposed names are of one kind
+    while (first.dep_ == "conj" or (first.dep_ == "appos" and first.head.pos_ == "PROPN")) and first.head.i != first.i:
+        first = first.head
+    out = []
+    if first.dep_ == "appos" and first.head.i != first.i:
+        out.append(first.head)
+    out += [c for c in first.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)]
+    head = first.head
+    if first.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
+        out += [c for c in head.children if c.dep_ == "attr"]
+    doc = span.doc
+    # "the band Metallica" (a compound: in "the startup Kai-Fu Lee founded" the parser makes the noun an amod)
+    if span.start > 0 and doc[span.start - 1].head.i == root.i and doc[span.start - 1].dep_ in ("compound", "nmod"):
+        out.append(doc[span.start - 1])
+    if first.dep_ == "pobj" and head.head.i != head.i:
+        before = doc[head.i - 1] if head.i > 0 else None
+        listed = head.lower_ in ("including", "like") or (head.lower_ == "as" and before is not None and before.lower_ == "such")
+        # a plural noun of a list ("a company like Nvidia" compares; "companies like Nvidia" lists)
+        if listed and head.head.tag_ in ("NNS", "NNPS"):
+            # and the nouns coordinated with it ("lasers and guided missiles such as Cirit")
+            out += [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
+    if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
+        out.append(head.head)
+    # "one of the leading video game companies": the noun after "one of"
+    for n, tok in enumerate(out):
+        if tok.lower_ == "one":
+            objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if objs:
+                out[n] = objs[0]
+    return out
+
+
+def class_noun_type(span) -> str | None:
+    """What a name is by the common nouns of :func:`class_nouns`: ``COMPANY``, ``PRODUCT``, ``WORK``,
+    ``ORGANIZATION``, ``PUBLICATION`` or ``PERSON``, or ``None`` when no such noun says (or two say different things).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> nlp = spacy.blank("en")
+    >>> doc = Doc(nlp.vocab, words=["Chrome", ",", "a", "browser", ",", "ships", "."],
+    ...           heads=[5, 0, 3, 0, 0, 5, 5], deps=["nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+    ...           pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"])
+    >>> class_noun_type(doc[0:1])
+    'PRODUCT'
+    """
+    found = {_class_of(tok) for tok in class_nouns(span)} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+#: Verbs after which "as X" names a post, not a person: "served as Teachta Dála", "elected as Lord Mayor".
+POST_VERBS = frozenset("serve elect re-elect reelect appoint name nominate install succeed act return sit".split())
+
+
+def is_post_title(span) -> bool:
+    """A person-labelled span that is the title of a post, not a person: "a Teachta Dála" (an indefinite
+    article never stands before a person's name), "served as Lord Mayor".
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("She has been a Teachta Dála since 2011 .")
+    >>> is_post_title(doc[4:6]), is_post_title(doc[0:1])
+    (True, False)
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("a", "an"):
+        return True
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in POST_VERBS
+            and before is not None and before.lower_ in ("as", "the"))
