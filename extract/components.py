@@ -22,7 +22,7 @@ from .entities import (
 from .gazetteer import load_gazetteer
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
-RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3,
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
         "name_shape": 3, "ner": 2, "ner_weak": 1}
 #: Last words that make a capitalised name a company even when the NER saw nothing ("Acme Robotics").
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
@@ -33,6 +33,8 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
+#: Kinds that a common noun beside a name says and that no company name inside it overrules.
+CLASS_LABELS = ("PRODUCT", "ORGANIZATION", "PUBLICATION")
 #: NER labels of names whose kind a common noun beside them can say ("Chrome, a browser").
 NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Words before "AI" that name a field, not a company: "Generative AI", "Responsible AI".
@@ -209,11 +211,11 @@ class EntityTyper:
             # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
             kind = class_noun_type(span)
             if kind == "PERSON" and looks_like_person_name(span):
-                return "PERSON", "context"
+                return "PERSON", "class_noun"
             if kind == "COMPANY" and label == "PERSON" and len(span) > 1 and looks_like_person_name(span):
                 kind = None  # a person's full name is not taken for a company on a noun nearby
             if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK"):
-                return kind, "context"
+                return kind, "class_noun"
             # "University of Oxford", "National Executive Committee": the name's head word says organisation,
             # and the whole name outranks a known place inside it ("Oxford")
             if len(span) > 1 and span.root.text in ORGANIZATION_HEADS:
@@ -297,6 +299,13 @@ class EntityTyper:
         for span, label, source, canonical in kept:
             if span.text not in best or RANK[source] > RANK[best[span.text][1]]:
                 best[span.text] = (label, source, canonical)
+        # a product named with its maker's name first ("the Toyota Avalon is a car") is the product without
+        # it too ("the Avalon"), where only the NER typed that
+        for span, label, source, canonical in kept:
+            if label == "PRODUCT" and source in ("class_noun", "name_head") and len(span) > 1 and span[0].is_title:
+                rest = span[1:].text
+                if rest in best and RANK[best[rest][1]] <= RANK["ner"]:
+                    best[rest] = ("PRODUCT", "context", None)
         # a statistically typed lone surname takes the type of the full name in the document
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"]:
@@ -457,7 +466,17 @@ def _select(candidates):
     for c in candidates:
         if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE"):
             gazetteer_ends.setdefault(c[0].start, []).append(c[0].end)
-    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
+    # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
+    # and outranks the known company or place inside it ("Toyota", "Oxford") as a name of its own
+    said_otherwise = {c[0].text for c in candidates if c[2] in ("class_noun", "name_head") and c[1] != "COMPANY"}
+    for span, label, source, canonical in [c for c in candidates if c[2] == "class_noun" and c[1] in CLASS_LABELS]:
+        inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
+                  if end <= span.end and end - start < len(span)]
+        if inside:
+            order.insert(0, (span, label, "name_head", canonical))
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] == "COMPANY"]:
+        if span.text in said_otherwise:
+            continue
         if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
             continue
         # "the San Francisco AI startup": the place says where a company is; it is not part of a name
@@ -471,7 +490,7 @@ def _select(candidates):
             order.insert(0, (span, "COMPANY", "name_extension", None))
     # "Bloomberg L.P.", "Michael Bloomberg": a publication's name inside a longer company or person name
     # is part of that name (a known company inside one is handled above, as a distinct company)
-    named = [c[0] for c in candidates if c[2] in ("ner", "context") and c[1] in ("COMPANY", "PERSON")]
+    named = [c[0] for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] in ("COMPANY", "PERSON")]
     order = [c for c in order if not (c[1] == "PUBLICATION" and c[2] == "gazetteer" and any(
         n.start <= c[0].start and c[0].end <= n.end and len(n) > len(c[0]) for n in named))]
     for span, label, source, canonical in order:

@@ -582,9 +582,10 @@ def class_nouns(span) -> list:
         before = doc[head.i - 1] if head.i > 0 else None
         listed = head.lower_ in ("including", "like") or (head.lower_ == "as" and before is not None and before.lower_ == "such")
         # a plural noun of a list ("a company like Nvidia" compares; "companies like Nvidia" lists)
-        if listed and head.head.tag_ in ("NNS", "NNPS"):
-            # and the nouns coordinated with it ("lasers and guided missiles such as Cirit")
-            out += [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
+        if listed:
+            # the noun and those coordinated with it ("laser and guided missiles such as Cirit"), if plural
+            nouns = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
+            out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
     if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
         out.append(head.head)
     # "one of the leading video game companies": the noun after "one of"
