@@ -524,6 +524,24 @@ PERSON_NOUNS = frozenset(
 COMPANY_CLASS_NOUNS = COMPANY_NOUNS - frozenset("investor developer operator owner lab labs laboratory".split())
 CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK": WORK_NOUNS, "ORGANIZATION": ORGANIZATION_NOUNS,
                "PUBLICATION": PUBLICATION_NOUNS, "PERSON": PERSON_NOUNS}
+#: Two-word nouns of products whose head alone says little: "an operating system", "a search engine".
+PRODUCT_PHRASES = frozenset({
+    "operating system", "software system", "weapon system", "weapons system", "computer system", "video game",
+    "search engine", "game engine", "streaming service", "web service", "messaging service", "web browser",
+    "mobile platform", "gaming platform", "programming language", "media player", "music player",
+})
+#: Participles whose agent makes a name a product ("Chrome, developed by Google") or a work ("Jaws,
+#: directed by Steven Spielberg"); "built" and "designed" make buildings too, "published" newspapers.
+PRODUCT_PARTICIPLES = frozenset("develop manufacture".split())
+WORK_PARTICIPLES = frozenset("direct write compose sing record star illustrate paint choreograph".split())
+#: Last words of names of events, awards and wars, which are no organisations, companies or people:
+#: "Walter Naumburg Competition", "Distinguished Service Medal", "American Civil War".
+EVENT_HEADS = frozenset(
+    "War Wars Battle Campaign Revolution Uprising Festival Fest Fair Competition Contest Tournament Championship "
+    "Championships Cup Olympics Expo Exhibition Prize Award Awards Medal Trophy".split()
+)
+#: Prefixes of ships' names: "HMS Ardent", "USS Enterprise" (a warship is a product).
+SHIP_PREFIXES = frozenset("HMS USS SS RMS HMAS HMCS HMNZS INS MV HMY USNS".split())
 #: Verbs that name a thing: "a browser called Chrome", "a band named Dolores".
 NAMING_VERBS = frozenset("call name dub title brand".split())
 
@@ -541,6 +559,9 @@ def _class_of(token) -> str | None:
     if not _common_noun(token):
         return None
     words = {hyphenated_word(token), token.lemma_.lower(), token.lower_}
+    if any(f"{c.lemma_.lower()} {token.lemma_.lower()}" in PRODUCT_PHRASES for c in token.children
+           if c.dep_ in ("compound", "amod")):
+        return "PRODUCT"
     if words & COLLECTION_NOUNS:
         for prep in token.children:
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -588,6 +609,10 @@ def class_nouns(span) -> list:
             out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
     if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
         out.append(head.head)
+    # "a device known as Chromecast", "a band called as ..."
+    if (first.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in ("know", *NAMING_VERBS)
+            and head.head.dep_ in ("acl", "relcl")):
+        out.append(head.head.head)
     # "one of the leading video game companies": the noun after "one of"
     for n, tok in enumerate(out):
         if tok.lower_ == "one":
@@ -595,6 +620,36 @@ def class_nouns(span) -> list:
             if objs:
                 out[n] = objs[0]
     return out
+
+
+def participle_type(span) -> str | None:
+    """``PRODUCT`` for "Chrome, developed by Google" and "Chrome was developed by Google", ``WORK`` for
+    "Jaws, directed by Steven Spielberg": a participle with an agent ("by") said of the name."""
+    root = span.root
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if root.dep_ == "nsubjpass":
+        verbs.append(root.head)
+    kinds = set()
+    for verb in verbs:
+        if not any(c.dep_ == "agent" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in PRODUCT_PARTICIPLES:
+            kinds.add("PRODUCT")
+        elif lemma in WORK_PARTICIPLES:
+            kinds.add("WORK")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def is_event_name(span) -> bool:
+    """A name of an event, award or war ("American Civil War", "USSR State Prize"), by its last word.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the USSR State Prize and Acme Games")  # (a company: "Games" is no event word)
+    >>> is_event_name(doc[1:4]), is_event_name(doc[5:7])
+    (True, False)
+    """
+    return len(span) > 1 and span[-1].text in EVENT_HEADS
 
 
 def class_noun_type(span) -> str | None:

@@ -98,3 +98,23 @@ def test_post_title_needs_an_article_or_a_post_verb():
     assert is_post_title(doc[3:5])
     doc = nlp("John Smith spoke .")
     assert not is_post_title(doc[0:2])
+
+
+@pytest.mark.parametrize("text, name, label, want", [
+    ("Chrome, developed by Google, is free.", "Chrome", "ORG", "PRODUCT"),
+    ("The Galaxy S was manufactured by Samsung in Korea.", "Galaxy S", "ORG", "PRODUCT"),
+    ("Mono can be run on many operating systems including Android and Solaris.", "Solaris", "GPE", "PRODUCT"),
+    ("Parts of the Nexus Q were reused for a device known as Chromecast.", "Chromecast", "ORG", "PRODUCT"),
+    ("HMS Ardent was sunk in 1982.", "HMS Ardent", "ORG", "PRODUCT"),
+])
+def test_products_by_participles_lists_and_ship_prefixes(typer, make_doc, text, name, label, want):
+    assert types(typer, make_doc, text, {name: label}).get(name) == want
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Jaws, directed by Steven Spielberg, opened in 1975.", "Jaws", "PERSON"),
+    ("He won the USSR State Prize in 1980.", "USSR State Prize", "ORG"),
+    ("He fought in the American Civil War as a boy.", "American Civil War", "ORG"),
+])
+def test_works_events_and_awards_are_no_entities(typer, make_doc, text, name, label):
+    assert name not in types(typer, make_doc, text, {name: label})
