@@ -571,6 +571,10 @@ def _class_of(token) -> str | None:
     for label, nouns in CLASS_NOUNS.items():
         if words & nouns:
             return label
+    # occupations past any list: "internist", "bacteriologist", "physician", "technician"
+    lemma = token.lemma_.lower()
+    if len(lemma) > 6 and (lemma.endswith(("ologist", "ician")) or (lemma.endswith("ist") and not lemma.endswith(("list", "wrist", "twist")))):
+        return "PERSON"
     return None
 
 

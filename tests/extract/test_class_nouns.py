@@ -118,3 +118,8 @@ def test_products_by_participles_lists_and_ship_prefixes(typer, make_doc, text, 
 ])
 def test_works_events_and_awards_are_no_entities(typer, make_doc, text, name, label):
     assert name not in types(typer, make_doc, text, {name: label})
+
+
+def test_occupations_by_their_ending(typer, make_doc):
+    found = types(typer, make_doc, "Georg Jochmann was a German internist and bacteriologist.", {"Georg Jochmann": "ORG"})
+    assert found["Georg Jochmann"] == "PERSON"
