@@ -541,7 +541,7 @@ EVENT_HEADS = frozenset(
     "Championships Cup Olympics Expo Exhibition Prize Award Awards Medal Trophy".split()
 )
 #: Prefixes of ships' names: "HMS Ardent", "USS Enterprise" (a warship is a product).
-SHIP_PREFIXES = frozenset("HMS USS SS RMS HMAS HMCS HMNZS INS MV HMY USNS".split())
+SHIP_PREFIXES = frozenset("HMS USS RMS HMAS HMCS HMNZS INS MV HMY USNS".split())
 #: Verbs that name a thing: "a browser called Chrome", "a band named Dolores".
 NAMING_VERBS = frozenset("call name dub title brand".split())
 
