@@ -269,6 +269,52 @@ def mine(docs_and_gold) -> dict:
     return {"paths": table, "coverage": coverage}
 
 
+#: Words on a path that are no trigger of their own.
+FUNCTION_WORDS = frozenset("of by at in for to with on from as be have and , the a an".split())
+
+
+def path_words(path: str) -> set[str]:
+    """The content words of a path string (its lemmas and collapsed nouns, not its ends or prepositions).
+
+    >>> sorted(path_words("H=founder >prep of >pobj T"))
+    ['founder']
+    >>> sorted(path_words("H <pobj by <agent develop <acl T=browser"))
+    ['browser', 'develop']
+    """
+    words = set()
+    for part in path.split():
+        if part[:1] in "<>" or part in ("H", "T"):
+            continue
+        if part[:2] in ("H=", "T="):
+            part = part[2:]
+        elif part.startswith("="):
+            part = part.partition(":")[2]
+        if part and part not in FUNCTION_WORDS:
+            words.add(part)
+    return words
+
+
+def triggers(table: dict, rel: str, min_docs: int = 1, max_steps: int = 0) -> list[dict]:
+    """Per content word: the labelled pairs and the other pairs of fitting types whose path (of at most
+    ``max_steps`` steps, 0: any) has it."""
+    pos, neg, docs = defaultdict(set), defaultdict(set), defaultdict(set)
+    for path, row in table.get(rel, {}).items():
+        if max_steps and steps(path) > max_steps:
+            continue
+        for word in path_words(path):
+            pos[word] |= row["pos"]
+            neg[word] |= row["neg"]
+            docs[word] |= row["docs"]
+    rows = []
+    for word in pos:
+        p, n = len(pos[word]), len(neg[word] - pos[word])
+        if p and len(docs[word]) >= min_docs:
+            rows.append({"word": word, "support": p, "docs": len(docs[word]), "negatives": n,
+                         "precision": round(p / (p + n), 3), "score": round(p * p / (p + n), 3)})
+    rows.sort(key=lambda r: (-r["score"], -r["support"], r["word"]))
+    return rows
+
+
 def steps(path: str) -> int:
     """How many dependency steps a path string has."""
     return sum(1 for part in path.split() if part[:1] in "<>=" and part not in ("=conj", "=appos")) or 1
@@ -356,6 +402,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--corpus", action="append", choices=["redocred", *PROJECT_CORPORA, "all"],
                     help="where to mine (repeatable; default redocred; 'all': redocred and the project's corpora)")
     ap.add_argument("--max-steps", type=int, default=0, help="only paths of at most this many steps (0: any)")
+    ap.add_argument("--words", type=int, default=12,
+                    help="also list this many content words of the paths, as labelled/all pairs (default 12; 0: none)")
     args = ap.parse_args(argv)
 
     shared = shared_root()
@@ -389,7 +437,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.max_steps:
             rows = [r for r in rows if steps(r["path"]) <= args.max_steps]
         cov = coverage[rel]
-        out["relations"][rel] = {"gold": cov["gold"], "pairs_in_one_sentence": cov["same_sentence_in_text"], "paths": rows}
+        words = triggers(table, rel, args.min_docs, args.max_steps)
+        out["relations"][rel] = {"gold": cov["gold"], "pairs_in_one_sentence": cov["same_sentence_in_text"], "paths": rows,
+                                 "words": words}
         print(f"\n== {rel}: {cov['gold']} gold triples, {cov['same_sentence_in_text']} with both names in one sentence, "
               f"{len(rows)} paths")
         print(f"{'support':>7} {'docs':>4} {'neg':>4} {'prec':>5}  path")
@@ -397,6 +447,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{row['support']:>7} {row['docs']:>4} {row['negatives']:>4} {row['precision']:>5.2f}  {row['path']}")
             for ex in row["examples"][: args.examples]:
                 print(f"{'':>24}  e.g. {ex[:160]}")
+        if args.words:
+            print("  words on the paths: " + ", ".join(
+                f"{w['word']} {w['support']}/{w['support'] + w['negatives']}" for w in words[: args.words]))
     if args.json:
         args.json.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     return 0

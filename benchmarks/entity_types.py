@@ -2,10 +2,10 @@
 
 Usage::
 
-    .venv/bin/python benchmarks/typing.py                      # build redocred-dev in memory, then measure
-    .venv/bin/python benchmarks/typing.py --graph out-redo/graph.json   # measure a build
-    .venv/bin/python benchmarks/typing.py -v                   # and list every disagreement
-    .venv/bin/python benchmarks/typing.py --json               # the counts as JSON
+    .venv/bin/python benchmarks/entity_types.py                      # build redocred-dev in memory, then measure
+    .venv/bin/python benchmarks/entity_types.py --graph out-redo/graph.json   # measure a build
+    .venv/bin/python benchmarks/entity_types.py -v                   # and list every disagreement
+    .venv/bin/python benchmarks/entity_types.py --json               # the counts as JSON
 
 A node stands for the gold entities of an article that its name (else one of its aliases) names,
 compared as ``SHARED/eval/redocred_score.py`` compares them. For each gold type the table says how
@@ -137,7 +137,7 @@ def main(argv: list[str] | None = None) -> int:
     shared = shared_root()
     corpus = shared / "corpus" / "redocred-dev"
     if not (corpus / "gold.json").is_file() or not (shared / "eval" / "redocred_score.py").is_file():
-        print(f"typing: {corpus} or the redocred scorer not found; nothing to measure (set NEWSGRAPH_SHARED)")
+        print(f"entity_types: {corpus} or the redocred scorer not found; nothing to measure (set NEWSGRAPH_SHARED)")
         return 0
     gold = json.loads((corpus / "gold.json").read_text(encoding="utf-8"))
     if args.graph:
