@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .entities import (
     COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
-    SHIP_PREFIXES, class_noun_type, has_company_context, has_model_context, is_event_name, is_post_title, participle_type, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
+    PUBLICATION_HEADS, SHIP_PREFIXES, class_noun_type, has_company_context, has_model_context, is_event_name, is_post_title, participle_type, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
@@ -216,6 +216,8 @@ class EntityTyper:
                 kind = None  # a person's full name is not taken for a company on a noun nearby
             if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK"):
                 return kind, "class_noun"
+            if len(span) > 1 and span[-1].text in PUBLICATION_HEADS:
+                return "PUBLICATION", "class_noun"  # "Yorkshire Post", "The New York Times"
             if span[0].text in SHIP_PREFIXES and len(span) > 1:
                 return "PRODUCT", "class_noun"  # "HMS Ardent": a warship
             if is_event_name(span):

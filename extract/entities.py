@@ -540,6 +540,11 @@ EVENT_HEADS = frozenset(
     "War Wars Battle Campaign Revolution Uprising Festival Fest Fair Competition Contest Tournament Championship "
     "Championships Cup Olympics Expo Exhibition Prize Award Awards Medal Trophy".split()
 )
+#: Last words of newspapers' and magazines' names: "The Sacramento Bee" no, "Yorkshire Post" yes.
+PUBLICATION_HEADS = frozenset(
+    "Times Post Journal Gazette Herald Tribune Chronicle Observer Telegraph Inquirer Courier Examiner Dispatch "
+    "Magazine Weekly Monthly Quarterly".split()
+)
 #: Prefixes of ships' names: "HMS Ardent", "USS Enterprise" (a warship is a product).
 SHIP_PREFIXES = frozenset("HMS USS RMS HMAS HMCS HMNZS INS MV HMY USNS".split())
 #: Verbs that name a thing: "a browser called Chrome", "a band named Dolores".

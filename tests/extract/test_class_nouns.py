@@ -123,3 +123,9 @@ def test_works_events_and_awards_are_no_entities(typer, make_doc, text, name, la
 def test_occupations_by_their_ending(typer, make_doc):
     found = types(typer, make_doc, "Georg Jochmann was a German internist and bacteriologist.", {"Georg Jochmann": "ORG"})
     assert found["Georg Jochmann"] == "PERSON"
+
+
+def test_newspapers_by_their_last_word(typer, make_doc):
+    found = types(typer, make_doc, "She was an editor at the Yorkshire Post and later at the New York Times.",
+                  {"Yorkshire Post": "ORG", "New York Times": "GPE"})
+    assert found == {"Yorkshire Post": "PUBLICATION", "New York Times": "PUBLICATION"}
