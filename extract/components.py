@@ -16,7 +16,7 @@ from spacy.util import filter_spans
 
 from .entities import (
     COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
-    PUBLICATION_HEADS, SHIP_PREFIXES, class_noun_type, has_company_context, has_model_context, is_event_name, is_post_title, participle_type, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
+    PUBLICATION_HEADS, SHIP_PREFIXES, class_noun_type, has_company_context, has_model_context, is_event_name, is_post_title, made_by_named_maker, participle_type, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
@@ -222,7 +222,7 @@ class EntityTyper:
                 return "PRODUCT", "class_noun"  # "HMS Ardent": a warship
             if is_event_name(span):
                 return None  # "USSR State Prize", "American Civil War": no organisation, company or person
-            kind = participle_type(span)
+            kind = participle_type(span) or ("PRODUCT" if label != "PERSON" and made_by_named_maker(span) else None)
             if kind is not None and not (kind == "PRODUCT" and has_model_context(span, self.model_window)):
                 return kind, "class_noun"
             # "University of Oxford", "National Executive Committee": the name's head word says organisation,

@@ -650,6 +650,20 @@ def participle_type(span) -> str | None:
     return kinds.pop() if len(kinds) == 1 else None
 
 
+#: Verbs whose object, where a named maker is the subject, is a product: "Samsung released the Galaxy S".
+PRODUCT_VERBS = frozenset("develop manufacture release launch unveil ship introduce market".split())
+
+
+def made_by_named_maker(span) -> bool:
+    """"Samsung released the Galaxy S", "Taito developed Arkanoid": the object of a making verb whose
+    subject is a name."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in PRODUCT_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+
+
 def is_event_name(span) -> bool:
     """A name of an event, award or war ("American Civil War", "USSR State Prize"), by its last word.
 

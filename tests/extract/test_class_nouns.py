@@ -129,3 +129,8 @@ def test_newspapers_by_their_last_word(typer, make_doc):
     found = types(typer, make_doc, "She was an editor at the Yorkshire Post and later at the New York Times.",
                   {"Yorkshire Post": "ORG", "New York Times": "GPE"})
     assert found == {"Yorkshire Post": "PUBLICATION", "New York Times": "PUBLICATION"}
+
+
+def test_the_object_of_a_making_verb_with_a_named_maker_is_a_product(typer, make_doc):
+    found = types(typer, make_doc, "Taito released Arkanoid in 1986.", {"Taito": "ORG", "Arkanoid": "ORG"})
+    assert found["Arkanoid"] == "PRODUCT"
