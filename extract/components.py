@@ -214,7 +214,7 @@ class EntityTyper:
                 return "PERSON", "class_noun"
             if kind == "COMPANY" and label == "PERSON" and len(span) > 1 and looks_like_person_name(span):
                 kind = None  # a person's full name is not taken for a company on a noun nearby
-            if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK"):
+            if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK", "PLACE"):
                 return kind, "class_noun"
             if len(span) > 1 and span[-1].text in PUBLICATION_HEADS:
                 return "PUBLICATION", "class_noun"  # "Yorkshire Post", "The New York Times"

@@ -520,10 +520,16 @@ PERSON_NOUNS = frozenset(
     "professor teacher businessman businesswoman entrepreneur soldier admiral astronaut explorer activist "
     "statesman king queen prince princess emperor".split()
 )
+#: Nouns of places: "Ripton, a town in Vermont", "the town of Ripton".
+PLACE_NOUNS = frozenset(
+    "town city village hamlet county province state region country capital island archipelago district "
+    "municipality suburb borough parish commune prefecture canton neighbourhood neighborhood river lake "
+    "mountain valley peninsula".split()
+)
 #: Company nouns that say "company" of a name beside them (not "investor" or "developer", which people are too).
 COMPANY_CLASS_NOUNS = COMPANY_NOUNS - frozenset("investor developer operator owner lab labs laboratory".split())
 CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK": WORK_NOUNS, "ORGANIZATION": ORGANIZATION_NOUNS,
-               "PUBLICATION": PUBLICATION_NOUNS, "PERSON": PERSON_NOUNS}
+               "PUBLICATION": PUBLICATION_NOUNS, "PERSON": PERSON_NOUNS, "PLACE": PLACE_NOUNS}
 #: Two-word nouns of products whose head alone says little: "an operating system", "a search engine".
 PRODUCT_PHRASES = frozenset({
     "operating system", "software system", "weapon system", "weapons system", "computer system", "video game",
@@ -618,6 +624,9 @@ def class_nouns(span) -> list:
             out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
     if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
         out.append(head.head)
+    # "the town of Ripton", "the city of Kiel": a place noun and "of"
+    if first.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+        out.append(head.head)
     # "a device known as Chromecast", "a band called as ..."
     if (first.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in ("know", *NAMING_VERBS)
             and head.head.dep_ in ("acl", "relcl")):
@@ -677,7 +686,7 @@ def is_event_name(span) -> bool:
 
 def class_noun_type(span) -> str | None:
     """What a name is by the common nouns of :func:`class_nouns`: ``COMPANY``, ``PRODUCT``, ``WORK``,
-    ``ORGANIZATION``, ``PUBLICATION`` or ``PERSON``, or ``None`` when no such noun says (or two say different things).
+    ``ORGANIZATION``, ``PUBLICATION``, ``PERSON`` or ``PLACE``, or ``None`` when no such noun says (or two say different things).
 
     Examples
     --------

@@ -134,3 +134,10 @@ def test_newspapers_by_their_last_word(typer, make_doc):
 def test_the_object_of_a_making_verb_with_a_named_maker_is_a_product(typer, make_doc):
     found = types(typer, make_doc, "Taito released Arkanoid in 1986.", {"Taito": "ORG", "Arkanoid": "ORG"})
     assert found["Arkanoid"] == "PRODUCT"
+
+
+def test_places_by_their_noun(typer, make_doc):
+    found = types(typer, make_doc, "Representatives of the town of Ripton wrote to the Air Force.", {"Ripton": "ORG"})
+    assert found["Ripton"] == "PLACE"
+    found = types(typer, make_doc, "Ripton, a town in Vermont, has 600 people.", {"Ripton": "PERSON"})
+    assert found["Ripton"] == "PLACE"
