@@ -526,6 +526,9 @@ PLACE_NOUNS = frozenset(
     "municipality suburb borough parish commune prefecture canton neighbourhood neighborhood river lake "
     "mountain valley peninsula".split()
 )
+#: Place nouns of "the town of X" (X is the town).
+NAMED_PLACE_NOUNS = frozenset("town city village hamlet county province state municipality borough parish commune "
+                              "prefecture canton island".split())
 #: Company nouns that say "company" of a name beside them (not "investor" or "developer", which people are too).
 COMPANY_CLASS_NOUNS = COMPANY_NOUNS - frozenset("investor developer operator owner lab labs laboratory".split())
 CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK": WORK_NOUNS, "ORGANIZATION": ORGANIZATION_NOUNS,
@@ -625,7 +628,9 @@ def class_nouns(span) -> list:
     if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
         out.append(head.head)
     # "the town of Ripton", "the city of Kiel": a place noun and "of"
-    if first.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in PLACE_NOUNS:
+    # (not "the capital of X" or "an electoral district of X": those are parts of X)
+    if (first.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NAMED_PLACE_NOUNS
+            and any(c.lower_ == "the" for c in head.head.children)):
         out.append(head.head)
     # "a device known as Chromecast", "a band called as ..."
     if (first.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in ("know", *NAMING_VERBS)
