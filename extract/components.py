@@ -14,14 +14,14 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
-    has_company_context, has_model_context, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
+    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
+    PUBLICATION_HEADS, SHIP_PREFIXES, class_noun_type, has_company_context, has_model_context, is_event_name, is_post_title, made_by_named_maker, participle_type, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
-RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "model_shape": 5, "context": 3, "propagated": 3, "short_form": 3,
+RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
         "name_shape": 3, "ner": 2, "ner_weak": 1}
 #: Last words that make a capitalised name a company even when the NER saw nothing ("Acme Robotics").
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
@@ -32,6 +32,10 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
+#: Kinds that a common noun beside a name says and that no company name inside it overrules.
+CLASS_LABELS = ("PRODUCT", "ORGANIZATION", "PUBLICATION")
+#: NER labels of names whose kind a common noun beside them can say ("Chrome, a browser").
+NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 #: Words before "AI" that name a field, not a company: "Generative AI", "Responsible AI".
 _FIELD_WORDS = frozenset("open general generative responsible conversational agentic enterprise edge applied artificial "
                          "physical embodied sovereign ethical trustworthy explainable narrow strong weak safe human "
@@ -178,6 +182,7 @@ class EntityTyper:
         out = []
         headings = heading_ranges(doc.text)
         body_text = _outside(doc.text, headings)
+        works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
@@ -188,17 +193,43 @@ class EntityTyper:
             if in_heading and span.text not in body_text:
                 continue
             typed = self._type_ner_span(span, ent.label_)
-            if typed:
+            if typed and typed[0] == "WORK":
+                works.add(span.text)
+            elif typed:
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
                 source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
-        return out
+        return [c for c in out if c[0].text not in works]
 
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
         if has_strong_model_context(span):
             return "MODEL", "context"
+        if label in NAME_LABELS:
+            # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
+            kind = class_noun_type(span)
+            if kind == "PERSON" and looks_like_person_name(span):
+                return "PERSON", "class_noun"
+            if kind == "COMPANY" and label == "PERSON" and len(span) > 1 and looks_like_person_name(span):
+                kind = None  # a person's full name is not taken for a company on a noun nearby
+            if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK", "PLACE"):
+                return kind, "class_noun"
+            if len(span) > 1 and span[-1].text in PUBLICATION_HEADS:
+                return "PUBLICATION", "class_noun"  # "Yorkshire Post", "The New York Times"
+            if span[0].text in SHIP_PREFIXES and len(span) > 1:
+                return "PRODUCT", "class_noun"  # "HMS Ardent": a warship
+            if is_event_name(span):
+                return None  # "USSR State Prize", "American Civil War": no organisation, company or person
+            kind = participle_type(span) or ("PRODUCT" if label != "PERSON" and made_by_named_maker(span) else None)
+            if kind is not None and not (kind == "PRODUCT" and has_model_context(span, self.model_window)):
+                return kind, "class_noun"
+            # "University of Oxford", "National Executive Committee": the name's head word says organisation,
+            # and the whole name outranks a known place inside it ("Oxford")
+            if len(span) > 1 and span.root.text in ORGANIZATION_HEADS:
+                return "ORGANIZATION", "name_head"
+        if label == "PERSON" and is_post_title(span):
+            return None  # "a Teachta Dála", "served as Lord Mayor": a post, not a person
         person = has_person_context(span) and looks_like_person_name(span)
         company = has_company_context(span) and not person
         if person and label != "PERSON":
@@ -276,6 +307,13 @@ class EntityTyper:
         for span, label, source, canonical in kept:
             if span.text not in best or RANK[source] > RANK[best[span.text][1]]:
                 best[span.text] = (label, source, canonical)
+        # a product named with its maker's name first ("the Toyota Avalon is a car") is the product without
+        # it too ("the Avalon"), where only the NER typed that
+        for span, label, source, canonical in kept:
+            if label == "PRODUCT" and source in ("class_noun", "name_head") and len(span) > 1 and span[0].is_title:
+                rest = span[1:].text
+                if rest in best and RANK[best[rest][1]] <= RANK["ner"]:
+                    best[rest] = ("PRODUCT", "context", None)
         # a statistically typed lone surname takes the type of the full name in the document
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"]:
@@ -436,7 +474,17 @@ def _select(candidates):
     for c in candidates:
         if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE"):
             gazetteer_ends.setdefault(c[0].start, []).append(c[0].end)
-    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context") and c[1] == "COMPANY"]:
+    # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
+    # and outranks the known company or place inside it ("Toyota", "Oxford") as a name of its own
+    said_otherwise = {c[0].text for c in candidates if c[2] in ("class_noun", "name_head") and c[1] != "COMPANY"}
+    for span, label, source, canonical in [c for c in candidates if c[2] == "class_noun" and c[1] in CLASS_LABELS]:
+        inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
+                  if end <= span.end and end - start < len(span)]
+        if inside:
+            order.insert(0, (span, label, "name_head", canonical))
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] == "COMPANY"]:
+        if span.text in said_otherwise:
+            continue
         if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
             continue
         # "the San Francisco AI startup": the place says where a company is; it is not part of a name
@@ -450,7 +498,7 @@ def _select(candidates):
             order.insert(0, (span, "COMPANY", "name_extension", None))
     # "Bloomberg L.P.", "Michael Bloomberg": a publication's name inside a longer company or person name
     # is part of that name (a known company inside one is handled above, as a distinct company)
-    named = [c[0] for c in candidates if c[2] in ("ner", "context") and c[1] in ("COMPANY", "PERSON")]
+    named = [c[0] for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] in ("COMPANY", "PERSON")]
     order = [c for c in order if not (c[1] == "PUBLICATION" and c[2] == "gazetteer" and any(
         n.start <= c[0].start and c[0].end <= n.end and len(n) > len(c[0]) for n in named))]
     for span, label, source, canonical in order:

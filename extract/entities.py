@@ -151,6 +151,13 @@ ORGANIZATION_WORDS = frozenset(
     "Orchestra Choir Team Olympics Championship Championships Cup Force Guard Cathedral Temple Library Archive "
     "Prize Award Awards Chart Province County State Republic Kingdom Empire Dynasty".split()
 )
+#: Head words of organisations' names that are no surnames (unlike "Court", "Church", "Union"):
+#: "University of Oxford", "National Executive Committee", "Dignity Battalions", whatever the NER says.
+ORGANIZATION_HEADS = frozenset(
+    "University Institute Academy Agency Ministry Department Commission Council Committee Parliament Congress "
+    "Senate Party Association Society Foundation Federation Army Navy Brigade Regiment Battalion Battalions "
+    "Brigades Corps Conservatory Orchestra Choir Club League Seminary Polytechnic".split()
+)
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
 LEGAL_FORMS = frozenset(
     "Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC plc PLC GmbH AG SA S.A. NV N.V. Co Co. AB ASA Oyj SpA "
@@ -350,13 +357,13 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         return True
     root = span.root
     # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer"
-    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS:
+    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS and _lower_word(root.head):
         return True
     for tok in _near_tokens(span):
         word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
-        if word in COMPANY_NOUNS and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
+        if word in COMPANY_NOUNS and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES):
@@ -379,6 +386,12 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+def _lower_word(token) -> bool:
+    """A word written in lower case (or capitalised only to start a sentence): not part of a name
+    such as "Joy Division" or "Lotus Development"."""
+    return token.is_lower or (token.is_sent_start and not token.is_upper) or not token.is_alpha
 
 
 def _is_workplace_head(token) -> bool:
@@ -459,3 +472,261 @@ def looks_like_person_name(span) -> bool:
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
         and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS)
+
+
+# ---------------------------------------------------------------------------
+# What a name is, said by a common noun the sentence puts beside it: "Chrome, a browser",
+# "the band Metallica", "Load is an album", "missiles such as Cirit and UMTAS".
+# ---------------------------------------------------------------------------
+
+#: Nouns of things made and sold (software, devices, games, vehicles, weapons): the name is a product.
+PRODUCT_NOUNS = frozenset(
+    "browser app application software game videogame console handheld phone smartphone handset tablet laptop "
+    "notebook netbook computer pc desktop workstation device gadget smartwatch headset earbuds camera television "
+    "tv car automobile vehicle sedan saloon coupe convertible hatchback minivan suv pickup truck lorry bus tractor "
+    "motorcycle motorbike moped scooter bicycle engine aircraft airliner airplane aeroplane plane jet helicopter "
+    "fighter bomber drone missile rocket rifle gun pistol howitzer tank torpedo warship destroyer frigate submarine "
+    "chip processor microprocessor cpu gpu chipset microarchitecture microcontroller framework compiler database "
+    "os distribution firmware plugin plug-in extension emulator spreadsheet synthesizer "
+    "guitar drug vaccine medicine beer whisky whiskey vodka liqueur cigarette soda toy doll".split()
+)
+#: Nouns of works (films, songs, books, shows): the name is no person, company or place of ours.
+WORK_NOUNS = frozenset(
+    "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
+    "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
+    "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
+    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem".split()
+)
+#: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
+ORGANIZATION_NOUNS = frozenset(
+    "university college school academy institute institution conservatory seminary agency ministry department "
+    "council committee commission party band orchestra choir ensemble duo trio quartet quintet team club league "
+    "federation association society charity foundation trust nonprofit non-profit ngo union army navy militia "
+    "regiment brigade battalion corps police parliament legislature church denomination congregation movement "
+    "organisation organization government authority bureau court order fraternity sorority guild".split()
+)
+#: Nouns of publications and broadcasters: the name is a publication.
+PUBLICATION_NOUNS = frozenset(
+    "newspaper daily tabloid broadsheet magazine journal weekly periodical website newsletter broadcaster channel "
+    "outlet webzine zine".split()
+)
+#: Occupations: "Martina McBride, an American singer" is a person.
+PERSON_NOUNS = frozenset(
+    "singer songwriter singer-songwriter musician guitarist drummer bassist pianist violinist cellist composer "
+    "conductor rapper actor actress comedian filmmaker screenwriter playwright writer author novelist poet "
+    "journalist reporter columnist presenter politician lawyer judge diplomat economist scientist physicist chemist "
+    "biologist mathematician astronomer architect painter artist sculptor photographer footballer cricketer "
+    "athlete wrestler boxer swimmer golfer priest bishop monk nun pope philosopher historian sociologist academic "
+    "professor teacher businessman businesswoman entrepreneur soldier admiral astronaut explorer activist "
+    "statesman king queen prince princess emperor".split()
+)
+#: Nouns of places: "Ripton, a town in Vermont", "the town of Ripton".
+PLACE_NOUNS = frozenset(
+    "town city village hamlet county province state region country capital island archipelago district "
+    "municipality suburb borough parish commune prefecture canton neighbourhood neighborhood river lake "
+    "mountain valley peninsula".split()
+)
+#: Place nouns of "the town of X" (X is the town).
+NAMED_PLACE_NOUNS = frozenset("town city village hamlet county province state municipality borough parish commune "
+                              "prefecture canton island".split())
+#: Company nouns that say "company" of a name beside them (not "investor" or "developer", which people are too).
+COMPANY_CLASS_NOUNS = COMPANY_NOUNS - frozenset("investor developer operator owner lab labs laboratory".split())
+CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK": WORK_NOUNS, "ORGANIZATION": ORGANIZATION_NOUNS,
+               "PUBLICATION": PUBLICATION_NOUNS, "PERSON": PERSON_NOUNS, "PLACE": PLACE_NOUNS}
+#: Two-word nouns of products whose head alone says little: "an operating system", "a search engine".
+PRODUCT_PHRASES = frozenset({
+    "operating system", "software system", "weapon system", "weapons system", "computer system", "video game",
+    "search engine", "game engine", "streaming service", "web service", "messaging service", "web browser",
+    "mobile platform", "gaming platform", "programming language", "media player", "music player",
+})
+#: Participles whose agent makes a name a product ("Chrome, developed by Google") or a work ("Jaws,
+#: directed by Steven Spielberg"); "built" and "designed" make buildings too, "published" newspapers.
+PRODUCT_PARTICIPLES = frozenset("develop manufacture".split())
+WORK_PARTICIPLES = frozenset("direct write compose sing record star illustrate paint choreograph".split())
+#: Last words of names of events, awards and wars, which are no organisations, companies or people:
+#: "Walter Naumburg Competition", "Distinguished Service Medal", "American Civil War".
+EVENT_HEADS = frozenset(
+    "War Wars Battle Campaign Revolution Uprising Festival Fest Fair Competition Contest Tournament Championship "
+    "Championships Cup Olympics Expo Exhibition Prize Award Awards Medal Trophy".split()
+)
+#: Last words of newspapers' and magazines' names: "The Sacramento Bee" no, "Yorkshire Post" yes.
+PUBLICATION_HEADS = frozenset(
+    "Times Post Journal Gazette Herald Tribune Chronicle Observer Telegraph Inquirer Courier Examiner Dispatch "
+    "Magazine Weekly Monthly Quarterly".split()
+)
+#: Prefixes of ships' names: "HMS Ardent", "USS Enterprise" (a warship is a product).
+SHIP_PREFIXES = frozenset("HMS USS RMS HMAS HMCS HMNZS INS MV HMY USNS".split())
+#: Verbs that name a thing: "a browser called Chrome", "a band named Dolores".
+NAMING_VERBS = frozenset("call name dub title brand".split())
+
+
+def _common_noun(token) -> bool:
+    """A lower-case common noun, not a word of a name ("Division" of "Joy Division" is none)."""
+    return token.pos_ == "NOUN" and _lower_word(token)
+
+
+#: Nouns of a collection whose "of" says of what: "a series of phones", "a line of devices".
+COLLECTION_NOUNS = frozenset("series line family range brand kind type make".split())
+
+
+def _class_of(token) -> str | None:
+    if not _common_noun(token):
+        return None
+    words = {hyphenated_word(token), token.lemma_.lower(), token.lower_}
+    if any(f"{c.lemma_.lower()} {token.lemma_.lower()}" in PRODUCT_PHRASES for c in token.children
+           if c.dep_ in ("compound", "amod")):
+        return "PRODUCT"
+    if words & COLLECTION_NOUNS:
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                found = {_class_of(obj) for obj in prep.children if obj.dep_ == "pobj"} - {None}
+                if found:
+                    return found.pop() if len(found) == 1 else None
+    for label, nouns in CLASS_NOUNS.items():
+        if words & nouns:
+            return label
+    # occupations past any list: "internist", "bacteriologist", "physician", "technician"
+    lemma = token.lemma_.lower()
+    if len(lemma) > 6 and (lemma.endswith(("ologist", "ician")) or (lemma.endswith("ist") and not lemma.endswith(("list", "wrist", "twist")))):
+        return "PERSON"
+    return None
+
+
+def class_nouns(span) -> list:
+    """Common nouns the sentence puts beside a name as what it is.
+
+    "Chrome, a browser" and "the band Metallica" (apposition), "Load is an album" (a copula's
+    complement), "the album Load" (a noun just before the name), "missiles such as Cirit and
+    UMTAS" and "games including Pong" (a list's noun; every conjunct shares it), "a band called
+    Dolores" (naming verbs).
+    """
+    root = span.root
+    first = root
+    # up through coordination and through an apposition with another name ("Khooni Khanjar (Fighting
+    # Blade) is a film"): coordinated and apposed names are of one kind
+    while (first.dep_ == "conj" or (first.dep_ == "appos" and first.head.pos_ == "PROPN")) and first.head.i != first.i:
+        first = first.head
+    out = []
+    if first.dep_ == "appos" and first.head.i != first.i:
+        out.append(first.head)
+    out += [c for c in first.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)]
+    head = first.head
+    if first.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
+        out += [c for c in head.children if c.dep_ == "attr"]
+    doc = span.doc
+    # "the band Metallica" (a compound: in "the startup Kai-Fu Lee founded" the parser makes the noun an amod)
+    if span.start > 0 and doc[span.start - 1].head.i == root.i and doc[span.start - 1].dep_ in ("compound", "nmod"):
+        out.append(doc[span.start - 1])
+    if first.dep_ == "pobj" and head.head.i != head.i:
+        before = doc[head.i - 1] if head.i > 0 else None
+        listed = head.lower_ in ("including", "like") or (head.lower_ == "as" and before is not None and before.lower_ == "such")
+        # a plural noun of a list ("a company like Nvidia" compares; "companies like Nvidia" lists)
+        if listed:
+            # the noun and those coordinated with it ("laser and guided missiles such as Cirit"), if plural
+            nouns = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
+            out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
+    if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
+        out.append(head.head)
+    # "the town of Ripton", "the city of Kiel": a place noun and "of"
+    # (not "the capital of X" or "an electoral district of X": those are parts of X)
+    if (first.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_.lower() in NAMED_PLACE_NOUNS
+            and any(c.lower_ == "the" for c in head.head.children)):
+        out.append(head.head)
+    # "a device known as Chromecast", "a band called as ..."
+    if (first.dep_ == "pobj" and head.lower_ == "as" and head.head.lemma_ in ("know", *NAMING_VERBS)
+            and head.head.dep_ in ("acl", "relcl")):
+        out.append(head.head.head)
+    # "one of the leading video game companies": the noun after "one of"
+    for n, tok in enumerate(out):
+        if tok.lower_ == "one":
+            objs = [o for p in tok.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if objs:
+                out[n] = objs[0]
+    return out
+
+
+def participle_type(span) -> str | None:
+    """``PRODUCT`` for "Chrome, developed by Google" and "Chrome was developed by Google", ``WORK`` for
+    "Jaws, directed by Steven Spielberg": a participle with an agent ("by") said of the name."""
+    root = span.root
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    if root.dep_ == "nsubjpass":
+        verbs.append(root.head)
+    kinds = set()
+    for verb in verbs:
+        if not any(c.dep_ == "agent" for c in verb.children):
+            continue
+        lemma = verb.lemma_.lower()
+        if lemma in PRODUCT_PARTICIPLES:
+            kinds.add("PRODUCT")
+        elif lemma in WORK_PARTICIPLES:
+            kinds.add("WORK")
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+#: Verbs whose object, where a named maker is the subject, is a product: "Samsung released the Galaxy S".
+PRODUCT_VERBS = frozenset("develop manufacture release launch unveil ship introduce market".split())
+
+
+def made_by_named_maker(span) -> bool:
+    """"Samsung released the Galaxy S", "Taito developed Arkanoid": the object of a making verb whose
+    subject is a name."""
+    root = span.root
+    verb = root.head
+    if root.dep_ != "dobj" or verb.lemma_.lower() not in PRODUCT_VERBS:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "PROPN" for c in verb.children)
+
+
+def is_event_name(span) -> bool:
+    """A name of an event, award or war ("American Civil War", "USSR State Prize"), by its last word.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("the USSR State Prize and Acme Games")  # (a company: "Games" is no event word)
+    >>> is_event_name(doc[1:4]), is_event_name(doc[5:7])
+    (True, False)
+    """
+    return len(span) > 1 and span[-1].text in EVENT_HEADS
+
+
+def class_noun_type(span) -> str | None:
+    """What a name is by the common nouns of :func:`class_nouns`: ``COMPANY``, ``PRODUCT``, ``WORK``,
+    ``ORGANIZATION``, ``PUBLICATION``, ``PERSON`` or ``PLACE``, or ``None`` when no such noun says (or two say different things).
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> nlp = spacy.blank("en")
+    >>> doc = Doc(nlp.vocab, words=["Chrome", ",", "a", "browser", ",", "ships", "."],
+    ...           heads=[5, 0, 3, 0, 0, 5, 5], deps=["nsubj", "punct", "det", "appos", "punct", "ROOT", "punct"],
+    ...           pos=["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "VERB", "PUNCT"])
+    >>> class_noun_type(doc[0:1])
+    'PRODUCT'
+    """
+    found = {_class_of(tok) for tok in class_nouns(span)} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+#: Verbs after which "as X" names a post, not a person: "served as Teachta Dála", "elected as Lord Mayor".
+POST_VERBS = frozenset("serve elect re-elect reelect appoint name nominate install succeed act return sit".split())
+
+
+def is_post_title(span) -> bool:
+    """A person-labelled span that is the title of a post, not a person: "a Teachta Dála" (an indefinite
+    article never stands before a person's name), "served as Lord Mayor".
+
+    Examples
+    --------
+    >>> import spacy
+    >>> doc = spacy.blank("en")("She has been a Teachta Dála since 2011 .")
+    >>> is_post_title(doc[4:6]), is_post_title(doc[0:1])
+    (True, False)
+    """
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    if before is not None and before.lower_ in ("a", "an"):
+        return True
+    root = span.root
+    return (root.dep_ == "pobj" and root.head.lower_ == "as" and root.head.head.lemma_.lower() in POST_VERBS
+            and before is not None and before.lower_ in ("as", "the"))

@@ -151,13 +151,16 @@ def _summary(report, G, out) -> str:
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold file (SCHEMA.md format).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and false positive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
-def eval_command(graph_json, gold, verbose, as_json):
+@click.option("--neutral-unscored", is_flag=True,
+              help="An edge to a product, organization, publication or place node that no gold entity names "
+                   "is neither right nor wrong (as score.py --neutral-unscored); by default it is a false positive.")
+def eval_command(graph_json, gold, verbose, as_json, neutral_unscored):
     """Score a built graph.json against a gold file: precision, recall, F1 and the misses.
 
     \b
     Example:  newsgraph eval --gold data/gold.json out/graph.json -v
     """
-    result = evaluate_files(gold, graph_json)
+    result = evaluate_files(gold, graph_json, neutral_unscored=neutral_unscored)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result, verbose=verbose))
 
 

@@ -13,7 +13,10 @@ of the reference scorer: the numbers this module reports are the scorer's number
 * **Relations** are compared as ``(source, relation, target)`` over matched entities,
   ignoring direction for symmetric relations. An edge touching a node that matches no
   gold entity (and is not ignored) is a false positive; edges touching deal nodes, and
-  ``party`` edges, are scored with the deals instead.
+  ``party`` edges, are scored with the deals instead. With ``neutral_unscored=True``
+  (``newsgraph eval --neutral-unscored``, as ``score.py --neutral-unscored``), an edge whose
+  unmatched end is a node of an unscored type (``product``, ``organization``, ``publication``,
+  ``place``) is neither right nor wrong.
 * **Deals.** A gold deal matches the unused built deal node of the same kind (a gold
   kind may be a list of acceptable kinds) whose ``party`` set shares the most with the
   gold parties, if the Jaccard index is at least 0.5; ties go to the deal whose
@@ -442,7 +445,7 @@ def _score_entities(gold: _Gold, nodes: list[Mapping], matching: _Matching, prob
 
 
 def _score_relations(gold: _Gold, edges: list[Mapping], matching: _Matching,
-                     problems: list[str]) -> tuple[Score, float]:
+                     problems: list[str], *, neutral_unscored: bool = False) -> tuple[Score, float]:
     built: set[tuple] = set()
     unmatched: set[tuple] = set()
     scored_edges = with_evidence = 0
@@ -458,6 +461,9 @@ def _score_relations(gold: _Gold, edges: list[Mapping], matching: _Matching,
         if "deal" in (matching.node_type.get(source), matching.node_type.get(target)):
             continue
         s, t = matching.gold_of.get(source), matching.gold_of.get(target)
+        if neutral_unscored and ((s is None and matching.node_type.get(source) not in SCORED_TYPES)
+                                 or (t is None and matching.node_type.get(target) not in SCORED_TYPES)):
+            continue  # a product, organisation, publication or place that no gold entity names
         if s is None or t is None:
             unmatched.add((source, rel, target))
         else:
@@ -558,7 +564,7 @@ def _hashable(value: Any) -> bool:
 # --------------------------------------------------------------------------- public
 
 
-def evaluate(gold: Mapping, graph: Mapping | nx.MultiDiGraph) -> EvalResult:
+def evaluate(gold: Mapping, graph: Mapping | nx.MultiDiGraph, *, neutral_unscored: bool = False) -> EvalResult:
     """Score ``graph`` against ``gold``.
 
     Parameters
@@ -568,6 +574,10 @@ def evaluate(gold: Mapping, graph: Mapping | nx.MultiDiGraph) -> EvalResult:
         ``attributes`` and ``deals``.
     graph : dict or networkx.MultiDiGraph
         Node-link data (with ``edges`` or ``links``) or the graph itself.
+    neutral_unscored : bool
+        Leave out (neither right nor wrong) an edge one of whose ends matches no gold entity
+        and is a node of an unscored type (product, organization, publication, place), as
+        ``score.py --neutral-unscored`` does; by default such an edge is a false positive.
 
     Returns
     -------
@@ -612,7 +622,8 @@ def evaluate(gold: Mapping, graph: Mapping | nx.MultiDiGraph) -> EvalResult:
     attribute_problems: list[str] = []
     deal_problems: list[str] = []
     entity = _score_entities(checked, nodes, matching, entity_problems)
-    relation, coverage = _score_relations(checked, edges, matching, relation_problems)
+    relation, coverage = _score_relations(checked, edges, matching, relation_problems,
+                                          neutral_unscored=neutral_unscored)
     attribute_accuracy = _score_attributes(checked, nodes, matching, attribute_problems)
     deal, amount_accuracy = _score_deals(checked, nodes, edges, matching, deal_problems)
     return EvalResult(
@@ -636,13 +647,15 @@ def _load_json(path: str | Path, error: type[ValueError], what: str) -> Any:
         raise error(f"{path}: {what} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
 
 
-def evaluate_files(gold_path: str | Path, graph_path: str | Path) -> EvalResult:
+def evaluate_files(gold_path: str | Path, graph_path: str | Path, *, neutral_unscored: bool = False) -> EvalResult:
     """Score the ``graph.json`` at ``graph_path`` against the gold file at ``gold_path``.
 
     Parameters
     ----------
     gold_path, graph_path : str or pathlib.Path
         A gold JSON file and a node-link ``graph.json`` (SCHEMA.md).
+    neutral_unscored : bool
+        As for :func:`evaluate`.
 
     Returns
     -------
@@ -658,7 +671,7 @@ def evaluate_files(gold_path: str | Path, graph_path: str | Path) -> EvalResult:
     gold = _load_json(gold_path, GoldFormatError, "gold file")
     graph = _load_json(graph_path, GraphFormatError, "graph file")
     try:
-        return evaluate(gold, graph)
+        return evaluate(gold, graph, neutral_unscored=neutral_unscored)
     except GoldFormatError as exc:
         raise GoldFormatError(f"{gold_path}: {exc}") from None
     except GraphFormatError as exc:

@@ -605,29 +605,75 @@ def _random_graph(rng: random.Random, gold: dict) -> dict:
     return make_graph(nodes, edges, edges_key=rng.choice(["edges", "links"]))
 
 
-def _agree(reference_score, gold, graph):
-    ours = evaluate(gold, graph).as_dict()
-    theirs = reference_score(gold, graph["nodes"], graph.get("edges", graph.get("links", [])))
+def _agree(reference_score, gold, graph, neutral_unscored=False):
+    ours = evaluate(gold, graph, neutral_unscored=neutral_unscored).as_dict()
+    edges = graph.get("edges", graph.get("links", []))
+    if neutral_unscored:
+        theirs = reference_score(gold, graph["nodes"], edges, neutral_unscored=True)
+    else:
+        theirs = reference_score(gold, graph["nodes"], edges)
     assert len(ours.pop("problems")) == len(theirs.pop("problems"))
     assert ours == theirs
+    return ours
 
 
-def test_parity_on_the_fixture(reference_score):
+@pytest.mark.parametrize("neutral", [False, True], ids=["default", "neutral-unscored"])
+def test_parity_on_the_fixture(reference_score, neutral):
     gold = json.loads((FIXTURES / "gold.json").read_text(encoding="utf-8"))
     graph = json.loads((FIXTURES / "graph.json").read_text(encoding="utf-8"))
-    _agree(reference_score, gold, graph)
+    _agree(reference_score, gold, graph, neutral)
 
 
+@pytest.mark.parametrize("neutral", [False, True], ids=["default", "neutral-unscored"])
 @pytest.mark.parametrize("seed", range(40))
-def test_parity_on_generated_graphs(reference_score, seed):
+def test_parity_on_generated_graphs(reference_score, seed, neutral):
     rng = random.Random(seed)
     gold = _random_gold(rng)
-    _agree(reference_score, gold, _random_graph(rng, gold))
+    _agree(reference_score, gold, _random_graph(rng, gold), neutral)
 
 
+@pytest.mark.parametrize("neutral", [False, True], ids=["default", "neutral-unscored"])
 @pytest.mark.parametrize("seed", range(20))
-def test_parity_on_generated_graphs_for_the_seed_gold(reference_score, seed):
+def test_parity_on_generated_graphs_for_the_seed_gold(reference_score, seed, neutral):
     if not SEED_GOLD.is_file():
         pytest.skip("the shared seed corpus is not present")
     gold = json.loads(SEED_GOLD.read_text(encoding="utf-8"))
-    _agree(reference_score, gold, _random_graph(random.Random(seed), gold))
+    _agree(reference_score, gold, _random_graph(random.Random(seed), gold), neutral)
+
+
+def test_generated_graphs_exercise_the_neutral_mode(reference_score):
+    """Some generated graphs score differently in the two modes, so the parity above tests the option."""
+    differ = 0
+    for seed in range(40):
+        rng = random.Random(seed)
+        gold = _random_gold(rng)
+        graph = _random_graph(rng, gold)
+        differ += evaluate(gold, graph).relation != evaluate(gold, graph, neutral_unscored=True).relation
+    assert differ >= 3
+
+
+def test_neutral_unscored_leaves_out_edges_to_unnamed_unscored_nodes():
+    gold = make_gold([ent("Google", "company"), ent("Sundar Pichai", "person")],
+                     [rel("Sundar Pichai", "leads", "Google")])
+    graph = make_graph([node("c", "Google", "company"), node("p", "Sundar Pichai", "person"),
+                        node("x", "Chrome", "product"), node("o", "Stanford University", "organization"),
+                        node("z", "Zebra Corp", "company")],
+                       [edge("p", "leads", "c"), edge("c", "develops", "x"), edge("p", "works_for", "o"),
+                        edge("c", "acquires", "z")])
+    assert evaluate(gold, graph).relation.fp == 3
+    neutral = evaluate(gold, graph, neutral_unscored=True).relation
+    assert (neutral.tp, neutral.fp, neutral.fn) == (1, 1, 0)        # only the unknown company stays wrong
+
+
+def test_eval_command_takes_neutral_unscored(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    gold = make_gold([ent("Google", "company")], [])
+    graph = make_graph([node("c", "Google", "company"), node("x", "Chrome", "product")], [edge("c", "develops", "x")])
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "graph.json").write_text(json.dumps(graph), encoding="utf-8")
+    runs = {flag: CliRunner().invoke(main, ["eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "graph.json"),
+                                            "--json", *flag]) for flag in ((), ("--neutral-unscored",))}
+    assert [json.loads(r.output)["relation"]["fp"] for r in runs.values()] == [1, 0]
