@@ -46,6 +46,7 @@ from .tokens import description_word, hyphen_start, lemma_word, word_children, w
 NEUTER_LABELS = ("COMPANY", "MODEL", "ORGANIZATION", "PRODUCT")
 PLURAL_LABELS = ("COMPANY", "ORGANIZATION")
 PERSON_LABELS = ("PERSON",)
+ORGANIZATION_LABELS = ("ORGANIZATION", "PUBLICATION", "COMPANY")
 
 #: How many sentences back an antecedent may be.
 PRONOUN_WINDOW = 2
@@ -95,6 +96,9 @@ class EntityRefs:
         self._company_nouns = frozenset(coref["company_nouns"])
         self._model_nouns = frozenset(coref["model_nouns"])
         self._person_nouns = frozenset(coref["person_nouns"])
+        # "the station", "the band", "the newspaper"; "the game", "the car": organisations and products
+        self._organization_nouns = frozenset(coref["organization_nouns"])
+        self._product_nouns = frozenset(coref["product_nouns"])
         self._naming_verbs = frozenset(coref["naming_verbs"])
         self._neuter = frozenset(coref["neuter_pronouns"])
         self._plural = frozenset(coref["plural_pronouns"])
@@ -238,19 +242,21 @@ class EntityRefs:
 
     def _labels_for_noun_lemma(self, token: Token) -> tuple[str, ...] | None:
         lemma = (token.lemma_ or token.text).lower()
-        for nouns, labels in ((self._company_nouns, ("COMPANY", "ORGANIZATION")), (self._model_nouns, ("MODEL",)),
-                              (self._person_nouns, PERSON_LABELS)):
+        for nouns, labels in self._description_kinds():
             if lemma in nouns:
                 return labels
         return None
 
+    def _description_kinds(self) -> tuple:
+        """(description nouns, the labels they may name), most specific first."""
+        return ((self._company_nouns, ("COMPANY", "ORGANIZATION")), (self._model_nouns, ("MODEL",)),
+                (self._person_nouns, PERSON_LABELS), (self._organization_nouns, ORGANIZATION_LABELS),
+                (self._product_nouns, ("PRODUCT",)))
+
     def _labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
-        if description_word(token, self._company_nouns):
-            return ("COMPANY", "ORGANIZATION")
-        if description_word(token, self._model_nouns):
-            return ("MODEL",)
-        if description_word(token, self._person_nouns):
-            return PERSON_LABELS
+        for nouns, labels in self._description_kinds():
+            if description_word(token, nouns):
+                return labels
         return None
 
     def _resolve(self, token: Token) -> Span | None:

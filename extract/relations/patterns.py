@@ -76,7 +76,11 @@ def pattern_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     if found is None:
         return
     matcher, rules = found
-    for match_id, token_ids in matcher(doc):
+    try:
+        matches = matcher(doc)
+    except ValueError:  # a Doc without the tags or lemmas the patterns read (E155): nothing to match
+        return
+    for match_id, token_ids in matches:
         rule = rules[doc.vocab.strings[match_id]]
         nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
         trigger = nodes[rule.trigger]

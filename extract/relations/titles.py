@@ -80,6 +80,12 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # "who joined as CEO of Inflection", "his experience as CEO"
     if title.dep_ == "pobj" and title.head.lower_ == "as":
         return subjects_of(title.head.head, refs) or _possessors(title.head.head, refs)
+    # "The current president of the trust is Jane Roe": the title is the subject, the holder the attribute
+    if title.dep_ == "nsubj" and title.head.lemma_ == "be":
+        holders = [e for c in title.head.children if c.dep_ == "attr" for e in entities_of(c, refs)]
+        holders = [(e, v) for e, v in holders if e.label_ == PERSON]
+        if holders:
+            return holders
     # "The co-founder of DeepMind is in charge": the description itself through coreference
     ent = refs.entity_for(title)
     if ent is not None and ent.label_ == PERSON:

@@ -30,7 +30,7 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     part_nouns = _tables()["part_of_nouns"]
     for ent in doc.ents:
         root = ent.root
-        if ent.label_ == MODEL:
+        if ent.label_ in (MODEL, "PRODUCT"):  # "OpenAI's GPT-4", "Google's Chrome"
             for owner, via in _possessors(root, refs):
                 yield Candidate(owner, "develops", ent, root, "possessive.develops", _conf("possessive.develops", via))
             owner = _surface_possessor(ent, refs)
