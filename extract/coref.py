@@ -113,6 +113,9 @@ class EntityRefs:
         # Mentions in text order: (token index, entity, sentence index, is subject). Resolved
         # pronouns and descriptions join the list so that a later "its" can chain through "the company".
         self._mentions: list[tuple[int, Span, int, bool]] = []
+        # the person a biography is about: the subject of its first sentence ("Hélé Béji is a Tunisian
+        # writer. ... She later joined UNESCO"); "he" and "she" fall back on it
+        self._text_topic: Span | None = None
         # description noun -> [(token index, entity)] for nouns an apposition or copula tied to an entity
         self._described: dict[str, list[tuple[int, Span]]] = {}
         self._resolved: dict[int, Span | None] = {}
@@ -128,6 +131,9 @@ class EntityRefs:
                 if (ent.start, ent.end) not in seen_ents:
                     seen_ents.add((ent.start, ent.end))
                     self._mentions.append((token.i, ent, self._sent_index[token.i], self._is_topic(ent.root)))
+                    if self._text_topic is None and ent.label_ in PERSON_LABELS and self._sent_index[token.i] == 0 \
+                            and self._has_parse and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                        self._text_topic = ent
                     self._describe_on_surface(ent)
                 continue
             target = self._resolve(token)
@@ -635,11 +641,15 @@ class EntityRefs:
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
+        topic = self._text_topic if salient and labels == PERSON_LABELS and k > 0 else None
         if same and self._is_subject(token):
             # a subject pronoun in a later clause continues the sentence's subject ("X licenses ..., and it agreed")
             subjects = [(pos, ent) for pos, ent in same if subject_at.get(pos)]
             if subjects:
                 return max(subjects, key=lambda m: m[0])[1]
+            if topic is not None and all(_ent_key(ent) != _ent_key(topic) for _, ent in same):
+                # "The daughter of politician X, she was born in Tunis": a name inside a phrase is not the subject
+                return topic
         if same and labels == ("MODEL",) and self._is_release_description(token):
             # "xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the new model ranks ...":
             # "the new model" is the release the sentence leads with, not the last model named
@@ -658,6 +668,8 @@ class EntityRefs:
                     # "She left Nvidia to found Petrichor. The company, backed by ...": with no company
                     # subject to continue, the last company the person of that sentence dealt with
                     return max((m for m in earlier if m[0] == latest), key=lambda m: m[2])[3]
+            if topic is not None and not any(m[1] for m in earlier):
+                return topic  # no one else was the subject of a sentence since: the person the text is about
             # a sentence without companies in between: the story's main actor, not the last subject
             return max(earlier, key=lambda m: (counts.get(_ent_key(m[3]), 0), m[2]))[3]
         if same:
@@ -665,7 +677,7 @@ class EntityRefs:
         if earlier:
             # latest sentence first; in it the subject first, then the nearest mention
             return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
-        return None
+        return topic
 
 
 def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
