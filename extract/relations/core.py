@@ -14,6 +14,8 @@ from ..lexicon import load_triggers, words
 
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
+#: Who a person can work for, lead or found (the schema's targets of works_for, leads, founded).
+EMPLOYERS = (COMPANY, "ORGANIZATION", "PUBLICATION")
 
 
 

@@ -8,13 +8,23 @@ from ..tokens import lemma_word, word_children, word_of, word_parts
 from ..lexicon import load_triggers, words
 from ..entities import sole_other_company
 from ..rules import code_rule
-from .core import COMPANY, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
+from .core import EMPLOYERS, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
 from .verbs import verb_relations
 
 
 # -- rules -----------------------------------------------------------------------------------------
 def _title_of(token: Token) -> tuple[str, str] | None:
-    """``(relation, title)`` when ``token`` ends a job title ("CEO", "co-founder", "chief executive")."""
+    """``(relation, title)`` when ``token`` ends a job title ("CEO", "co-founder", "chief executive");
+    a deputy of a leading title works for the organisation, it does not lead it ("deputy leader")."""
+    found = _plain_title_of(token)
+    if found is not None and found[0] == "leads":
+        before = token.doc[max(0, hyphen_left(token) - 2): hyphen_left(token)]
+        if any(t.lower_ in words("deputy_words") for t in before):
+            return "works_for", found[1]
+    return found
+
+
+def _plain_title_of(token: Token) -> tuple[str, str] | None:
     titles = _tables()["titles"]
     word = word_of(token)
     doc, first = token.doc, hyphen_left(token)
@@ -245,14 +255,14 @@ def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int
     tok = doc[i]
     if tok.lower_ in ("its", "their"):
         ent = refs.entity_for(tok)
-        return (ent, i, i + 1) if ent is not None and ent.label_ == COMPANY else None
+        return (ent, i, i + 1) if ent is not None and ent.label_ in EMPLOYERS else None
     if tok.lower_ not in ("'s", "\u2019s", "'") or i == 0:
         return None
     owner = refs.ent_containing(doc[i - 1])
     if owner is not None:
-        return (owner, owner.start, i + 1) if owner.label_ == COMPANY and owner.end == i else None
+        return (owner, owner.start, i + 1) if owner.label_ in EMPLOYERS and owner.end == i else None
     ent = refs.entity_for(doc[i - 1])  # "the startup's"
-    if ent is None or ent.label_ != COMPANY:
+    if ent is None or ent.label_ not in EMPLOYERS:
         return None
     first = doc[i - 1].left_edge.i if doc[i - 1].left_edge.i < i - 1 else i - 1
     return ent, first, i + 1
@@ -303,7 +313,7 @@ def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
                 for pobj in child.children:
                     org = refs.ent_containing(pobj) if pobj.dep_ == "pobj" else None
-                    if org is not None and org.label_ == COMPANY:
+                    if org is not None and org.label_ in EMPLOYERS:
                         yield Candidate(ent, "works_for", org, child, "title.affiliation", _conf("title.affiliation", False))
 
 
@@ -328,7 +338,7 @@ NOT_BARE_BEFORE = frozenset({"a", "an", "'s", "\u2019s", "whose", "his", "her", 
 def _company_at(token: Token, refs: EntityRefs) -> Span | None:
     """The company named at ``token``, unless the "company" is a word of a title ("Chief", "Vice")."""
     ent = refs.ent_containing(token)
-    return ent if ent is not None and ent.label_ == COMPANY and not _is_title_word(ent) else None
+    return ent if ent is not None and ent.label_ in EMPLOYERS and not _is_title_word(ent) else None
 
 
 def _person_key(person: Span) -> str:
@@ -391,7 +401,7 @@ def _most_named_company(token: Token, refs: EntityRefs) -> Span | None:
     doc, seen = token.doc, set()
     for tok in doc[: token.i]:
         ent = refs.entity_for(tok)
-        if ent is None or ent.label_ != COMPANY or _is_title_word(ent):
+        if ent is None or ent.label_ not in EMPLOYERS or _is_title_word(ent):
             continue
         named = refs.ent_containing(tok)
         if named is not None and (named.start, named.end) in seen:
@@ -511,7 +521,7 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
             persons += [(e, v) for e, v in named if e.label_ == PERSON]
         if not persons:
             continue
-        companies = [(e, v) for e, v in entities_of(tok.head, refs) if e.label_ == COMPANY] or \
+        companies = [(e, v) for e, v in entities_of(tok.head, refs) if e.label_ in EMPLOYERS] or \
             _company_before_description(tok.head, refs)
         for relation in dict.fromkeys(relations):
             for p, pv in _unique(persons):
@@ -569,7 +579,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                          for g in p.children if g.dep_ == "pobj" and lemma_word(g) in site_nouns):
                 companies += _possessors(team, refs) + _prep_objects(team, ("of", "at"), refs)
                 companies += [(e, False) for c in team.children if c.dep_ == "compound" for e in [_company_at(c, refs)] if e]
-        companies = [(e, v) for e, v in companies if e.label_ == COMPANY]
+        companies = [(e, v) for e, v in companies if e.label_ in EMPLOYERS]
         if not companies:
             continue
         for person, pv in subjects_of(verb, refs):
