@@ -1,5 +1,9 @@
 """Relation rules held as data: spaCy DependencyMatcher patterns from ``data/patterns/*.json``.
 
+At run time the patterns are evaluated by :mod:`.treematch` (a walk from the root node, several times
+faster than the DependencyMatcher on our patterns); the registry tests build every pattern with the
+DependencyMatcher too, so each is one spaCy accepts, and check that both find the same matches.
+
 A dependency rule names the pattern nodes that hold its ``source``, ``target`` and ``trigger``; the
 entities there are read as everywhere else (coordination, appositions and coreference through
 :func:`~extract.relations.core.entities_of`), and every candidate goes through the same central checks
@@ -19,6 +23,7 @@ from ..coref import EntityRefs
 from ..lexicon import load_triggers
 from ..rules import Rule, RuleError, code_rule, registry
 from .core import Candidate, _conf, _unique, entities_of
+from .treematch import TreePattern
 
 
 def expand_macros(value, lexicon: dict | None = None):
@@ -63,28 +68,20 @@ def build_matcher(vocab, rules: list[Rule]) -> DependencyMatcher:
     return matcher
 
 
-@lru_cache(maxsize=4)
-def _matcher(vocab) -> tuple[DependencyMatcher, dict[str, Rule]] | None:
-    rules = dependency_rules()
-    return (build_matcher(vocab, rules), {r.name: r for r in rules}) if rules else None
+@lru_cache(maxsize=1)
+def _compiled() -> list[tuple[Rule, TreePattern]]:
+    """Every dependency rule with its pattern, ready for the tree walk (macros expanded once)."""
+    return [(rule, TreePattern(expand_macros(list(rule.pattern)))) for rule in dependency_rules()]
 
 
 @code_rule
 def pattern_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Candidates of every dependency rule of the registry."""
-    found = _matcher(doc.vocab)
-    if found is None:
-        return
-    matcher, rules = found
-    try:
-        matches = matcher(doc)
-    except ValueError:  # a Doc without the tags or lemmas the patterns read (E155): nothing to match
-        return
-    for match_id, token_ids in matches:
-        rule = rules[doc.vocab.strings[match_id]]
-        nodes = {node["RIGHT_ID"]: doc[i] for node, i in zip(rule.pattern, token_ids)}
-        trigger = nodes[rule.trigger]
-        for s, sv in _unique(entities_of(nodes[rule.source], refs)):
-            for o, ov in _unique(entities_of(nodes[rule.target], refs)):
-                for relation in rule.yields:
-                    yield Candidate(s, relation, o, trigger, rule.name, _conf(rule.name, sv or ov))
+    for rule, pattern in _compiled():
+        for tokens in pattern.matches(doc):
+            nodes = dict(zip(pattern.ids, tokens))
+            trigger = nodes[rule.trigger]
+            for s, sv in _unique(entities_of(nodes[rule.source], refs)):
+                for o, ov in _unique(entities_of(nodes[rule.target], refs)):
+                    for relation in rule.yields:
+                        yield Candidate(s, relation, o, trigger, rule.name, _conf(rule.name, sv or ov))

@@ -79,3 +79,11 @@ def test_a_pattern_the_dependency_matcher_rejects_is_refused():
 
 def test_every_registered_pattern_is_accepted():
     build_matcher(spacy.blank("en").vocab, dependency_rules())
+
+
+def test_every_registered_pattern_can_be_walked():
+    from extract.relations.patterns import expand_macros
+    from extract.relations.treematch import TreePattern
+
+    for rule in dependency_rules():
+        TreePattern(expand_macros(list(rule.pattern)))
