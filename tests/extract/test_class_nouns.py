@@ -141,3 +141,9 @@ def test_places_by_their_noun(typer, make_doc):
     assert found["Ripton"] == "PLACE"
     found = types(typer, make_doc, "Ripton, a town in Vermont, has 600 people.", {"Ripton": "PERSON"})
     assert found["Ripton"] == "PLACE"
+
+
+def test_a_participle_right_after_a_name_is_no_cue(typer, make_doc):
+    text = "The Catechism is a volume on the teachings of the Catholic Church written by John Hardon."
+    found = types(typer, make_doc, text, {"Catholic Church": "ORG", "John Hardon": "PERSON"})
+    assert found.get("Catholic Church") == "ORGANIZATION"
