@@ -106,6 +106,7 @@ class EntityTyper:
 
     def _type(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
+        self._works = set()
         candidates += self._gazetteer_spans(doc)
         self._business = _is_business_text(doc, candidates)
         candidates += self._metonym_spans(doc)
@@ -117,6 +118,8 @@ class EntityTyper:
         kept = _select(candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
+        if self._works:  # and not brought back as a short form of a "full name" that is a work
+            kept = [c for c in kept if not _is_work(c[0].text, self._works)]
         furniture = boilerplate_ranges(doc.text)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
@@ -200,7 +203,8 @@ class EntityTyper:
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
                 source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
-        return [c for c in out if c[0].text not in works]
+        self._works = works
+        return [c for c in out if not _is_work(c[0].text, works)]
 
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
@@ -401,6 +405,11 @@ def _coordination_types(kept):
         if top != label and (top == "COMPANY" or looks_like_person_name(span)):
             out[n] = (span, top, "ner", canonical)
     return out
+
+
+def _is_work(text: str, works: set) -> bool:
+    """A name of a work: one of ``works``, or one ending in one ("Catholic Catechism" after "Catechism")."""
+    return text in works or any(text.endswith(" " + w) for w in works)
 
 
 def _conjuncts(token):

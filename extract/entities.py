@@ -495,7 +495,7 @@ WORK_NOUNS = frozenset(
     "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
     "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
     "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
-    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume".split()
+    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work".split()
 )
 #: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
 ORGANIZATION_NOUNS = frozenset(

@@ -147,3 +147,10 @@ def test_a_participle_right_after_a_name_is_no_cue(typer, make_doc):
     text = "The Catechism is a volume on the teachings of the Catholic Church written by John Hardon."
     found = types(typer, make_doc, text, {"Catholic Church": "ORG", "John Hardon": "PERSON"})
     assert found.get("Catholic Church") == "ORGANIZATION"
+
+
+def test_a_work_stays_out_under_its_short_name_too(typer, make_doc):
+    text = ("The Catholic Catechism is a major work on the teachings of the Church. "
+            "The Catechism was written at the request of the Pope.")
+    found = types(typer, make_doc, text, {"Catholic Catechism": "PERSON", "Catechism": "PERSON"})
+    assert "Catholic Catechism" not in found and "Catechism" not in found
