@@ -119,7 +119,7 @@ class EntityTyper:
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         if self._works:  # and not brought back as a short form of a "full name" that is a work
-            kept = [c for c in kept if not _is_work(c[0].text, self._works)]
+            kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
         furniture = boilerplate_ranges(doc.text)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
@@ -407,9 +407,10 @@ def _coordination_types(kept):
     return out
 
 
-def _is_work(text: str, works: set) -> bool:
-    """A name of a work: one of ``works``, or one ending in one ("Catholic Catechism" after "Catechism")."""
-    return text in works or any(text.endswith(" " + w) for w in works)
+def _is_work(text: str, works: set, *, short_form: bool = False) -> bool:
+    """A name of a work: one of ``works``, one ending in one, or (for a name typed as the short form of a
+    longer one) the last words of one ("Catechism" of "Catholic Catechism")."""
+    return text in works or any(text.endswith(" " + w) or (short_form and w.endswith(" " + text)) for w in works)
 
 
 def _conjuncts(token):
