@@ -105,6 +105,7 @@ class EntityTyper:
 
     def _type(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
+        self._works = set()
         candidates += self._gazetteer_spans(doc)
         self._business = _is_business_text(doc, candidates)
         candidates += self._metonym_spans(doc)
@@ -116,6 +117,8 @@ class EntityTyper:
         kept = _select(candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
+        if self._works:  # and not brought back as a short form of a "full name" that is a work
+            kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
         furniture = boilerplate_ranges(doc.text)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
@@ -199,7 +202,8 @@ class EntityTyper:
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
                 source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
-        return [c for c in out if c[0].text not in works]
+        self._works = works
+        return [c for c in out if not _is_work(c[0].text, works)]
 
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
@@ -400,6 +404,12 @@ def _coordination_types(kept):
         if top != label and (top == "COMPANY" or looks_like_person_name(span)):
             out[n] = (span, top, "ner", canonical)
     return out
+
+
+def _is_work(text: str, works: set, *, short_form: bool = False) -> bool:
+    """A name of a work: one of ``works``, one ending in one, or (for a name typed as the short form of a
+    longer one) the last words of one ("Catechism" of "Catholic Catechism")."""
+    return text in works or any(text.endswith(" " + w) or (short_form and w.endswith(" " + text)) for w in works)
 
 
 def _conjuncts(token):

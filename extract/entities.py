@@ -495,7 +495,7 @@ WORK_NOUNS = frozenset(
     "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
     "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
     "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
-    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem".split()
+    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work".split()
 )
 #: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
 ORGANIZATION_NOUNS = frozenset(
@@ -649,7 +649,10 @@ def participle_type(span) -> str | None:
     """``PRODUCT`` for "Chrome, developed by Google" and "Chrome was developed by Google", ``WORK`` for
     "Jaws, directed by Steven Spielberg": a participle with an agent ("by") said of the name."""
     root = span.root
-    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    # a participle after a comma ("Chrome, developed by Google"): one right after the name is as often the
+    # parser's guess for an earlier noun's ("a volume on the teachings of the Church written by Hardon")
+    doc = span.doc
+    verbs = [c for c in root.children if c.dep_ == "acl" and c.tag_ == "VBN" and c.i > 0 and doc[c.i - 1].text == ","]
     if root.dep_ == "nsubjpass":
         verbs.append(root.head)
     kinds = set()

@@ -141,3 +141,16 @@ def test_places_by_their_noun(typer, make_doc):
     assert found["Ripton"] == "PLACE"
     found = types(typer, make_doc, "Ripton, a town in Vermont, has 600 people.", {"Ripton": "PERSON"})
     assert found["Ripton"] == "PLACE"
+
+
+def test_a_participle_right_after_a_name_is_no_cue(typer, make_doc):
+    text = "The Catechism is a volume on the teachings of the Catholic Church written by John Hardon."
+    found = types(typer, make_doc, text, {"Catholic Church": "ORG", "John Hardon": "PERSON"})
+    assert found.get("Catholic Church") == "ORGANIZATION"
+
+
+def test_a_work_stays_out_under_its_short_name_too(typer, make_doc):
+    text = ("The Catholic Catechism is a major work on the teachings of the Church. "
+            "The Catechism was written at the request of the Pope.")
+    found = types(typer, make_doc, text + " The Catholic Catechism remains in print.", {"Catholic Catechism": "PERSON"})
+    assert "Catholic Catechism" not in found and "Catechism" not in found
