@@ -9,12 +9,12 @@ from .core import Candidate, HEDGE_PENALTY, NAME_SUFFIXES, _name_key, _same_enti
 from .patterns import pattern_relations
 from .verbs import possessive_relations, verb_relations
 from .nouns import funding_relations, membership_relations, noun_relations
-from .titles import affiliation_relations, described_agent_role_relations, object_gap_role_relations, prenominal_title_relations, surface_title_relations, tenure_relations, title_relations, trailing_company_title_relations
+from .titles import described_agent_role_relations, object_gap_role_relations, prenominal_title_relations, surface_title_relations, tenure_relations, title_relations, trailing_company_title_relations
 from .models import announced_model_relations, company_named_model_relations, model_description_relations, named_part_relations, part_phrase_relations, unattributed_release_relations, versus_relations
 
 
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
-         membership_relations, model_description_relations, affiliation_relations, surface_title_relations,
+         membership_relations, model_description_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
          part_phrase_relations, versus_relations, pattern_relations)

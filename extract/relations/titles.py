@@ -303,20 +303,6 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
 
 
-@code_rule
-def affiliation_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
-    """works_for from a person named with a company: "Hannah Ferris of Corbel Partners"."""
-    for ent in doc.ents:
-        if ent.label_ != PERSON:
-            continue
-        for child in ent.root.children:
-            if child.dep_ == "prep" and child.lower_ == "of" and child.i == ent.end:
-                for pobj in child.children:
-                    org = refs.ent_containing(pobj) if pobj.dep_ == "pobj" else None
-                    if org is not None and org.label_ in EMPLOYERS:
-                        yield Candidate(ent, "works_for", org, child, "title.affiliation", _conf("title.affiliation", False))
-
-
 # -- people's roles read around titles, participles and tenures ----------------------------------------
 #: Participles a tagger leaves unlemmatised when it reads them as nouns ("the firm *run* by X").
 ROLE_PARTICIPLES = {"run": "run", "led": "lead", "headed": "head", "founded": "found", "started": "start",
