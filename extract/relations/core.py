@@ -120,6 +120,7 @@ def _tables() -> dict:
         "comparison": {k: frozenset(v) for k, v in t["comparison"].items()},
         "parent_compound_nouns": frozenset(t["coref"]["parent_compound_nouns"]),
         "model_nouns": frozenset(t["model_description_nouns"]),
+        "version_nouns": frozenset(t["version_nouns"]),
         "bare_titles": frozenset(t["bare_titles"]),
         "reporting_verbs": frozenset(t["reporting_verbs"]),
         "naming_verbs": frozenset(t["coref"]["naming_verbs"]),

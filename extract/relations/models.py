@@ -21,6 +21,9 @@ def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
         if child.dep_ == "appos":
             out += entities_of(child, refs)
     head = noun.head
+    # "Gemini 2, the newest version of Google's model family": the family's member is described too
+    if noun.dep_ == "pobj" and head.lower_ == "of" and lemma_word(head.head) in _tables()["version_nouns"]:
+        out += _models_described(head.head, refs)
     if noun.dep_ == "nsubj" and lemma_word(head) in ("be", "include", "comprise", "feature"):
         out += [e for c in head.children if c.dep_ in ("attr", "dobj") for e in entities_of(c, refs)]
         # "its newest models include Gemini 1.5 Pro and Gemma 2", whatever the parser made of the list

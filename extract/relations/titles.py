@@ -82,6 +82,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         return _title_holders(title.head, refs, depth + 1)
     # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
     if title.dep_ in ("attr", "oprd", "acomp"):
+        # "X, who was named chief executive": the title is the passive subject's, not the namer's
+        passive = [e for c in title.head.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+        if passive:
+            return passive
         subj = subjects_of(title.head, refs)
         if not subj:
             obj = next((c for c in title.head.children if c.dep_ == "dobj"), None)
