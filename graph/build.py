@@ -21,9 +21,8 @@ from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
 
+from ._version import __version__
 from .resolve import Resolution, ResolutionRules, resolve
-
-__version__ = "0.1.0"
 
 #: Which entity types each relation connects (source types, target types).
 RELATION_TYPES = {
