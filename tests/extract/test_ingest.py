@@ -321,7 +321,7 @@ def test_jsonl_line_too_long_is_passed_over_in_chunks_and_rows_stay_in_little_me
         f.write(row * 1000)
         f.write(json.dumps({"text": "z" * 3_000_000}) + "\r\n")  # one 3 MB line
         f.write(row * 1000)
-    monkeypatch.setattr(ingest, "_CHUNK_BYTES", 16_384)
+    monkeypatch.setattr(ingest.jsonl, "_CHUNK_BYTES", 16_384)
     tracemalloc.start()
     try:
         counts = {"articles": 0, "skips": 0}
@@ -337,13 +337,13 @@ def test_jsonl_line_too_long_is_passed_over_in_chunks_and_rows_stay_in_little_me
 def test_read_articles_over_a_jsonl_file_is_lazy(tmp_path, monkeypatch):
     path = write(tmp_path / "feed.jsonl", jsonl(*({"text": f"Row {n}: Arm sued Qualcomm."} for n in range(1000))))
     parsed = []
-    real_row = ingest._jsonl_row
+    real_row = ingest.jsonl._jsonl_row
 
     def counting_row(line, **kwargs):
         parsed.append(kwargs["number"])
         return real_row(line, **kwargs)
 
-    monkeypatch.setattr(ingest, "_jsonl_row", counting_row)
+    monkeypatch.setattr(ingest.jsonl, "_jsonl_row", counting_row)
     records = read_articles([path])
     assert parsed == []  # nothing is read before the first record is asked for
     assert next(records).text == "Row 0: Arm sued Qualcomm."
@@ -389,7 +389,7 @@ def test_jsonl_with_a_byte_order_mark_or_in_utf16_is_read(tmp_path, codec, bom):
 
 
 def test_only_jsonl_that_is_not_utf8_has_a_whole_file_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_WHOLE_JSONL_BYTES", 1000)
+    monkeypatch.setattr(ingest.jsonl, "MAX_WHOLE_JSONL_BYTES", 1000)
     text = jsonl(*({"text": f"Row {n}: Arm sued Qualcomm."} for n in range(100)))
     utf8 = write(tmp_path / "utf8.jsonl", text)
     assert len(read_file(utf8, article_id="u")) == 100
@@ -520,7 +520,7 @@ def test_file_over_four_bytes_a_character_is_skipped_without_being_read(tmp_path
     def must_not_open(*args, **kwargs):
         raise AssertionError("the file was opened")
 
-    monkeypatch.setattr(ingest, "open", must_not_open, raising=False)
+    monkeypatch.setattr(ingest.base, "open", must_not_open, raising=False)
     assert read_file(path, article_id="dump.txt") == [Skip(str(path), (
         "article too long: file of 1,000,000,000 bytes > 20,000,000 "
         "(4 bytes for each of 5,000,000 characters; raise with --max-article-chars)"))]
@@ -582,7 +582,7 @@ def test_permission_denied_on_open_is_a_skip(tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(ingest, "open", denied, raising=False)
+    monkeypatch.setattr(ingest.base, "open", denied, raising=False)
     assert only(read_articles([tmp_path])) == Skip(str(path), "permission denied")
 
 
@@ -596,7 +596,7 @@ def test_unlistable_folder_is_a_skip(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", path)
         return real_scandir(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", scandir)
+    monkeypatch.setattr(ingest.paths.os, "scandir", scandir)
     assert list(read_articles([tmp_path])) == [
         Skip(str(tmp_path / "locked"), "permission denied"),
         Article("ok.txt", "Readable", "Readable", path=str(tmp_path / "ok.txt")),
