@@ -10,6 +10,9 @@ import unicodedata
 #: Extensions read from folders, and the kind of reader for each.
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
 
+#: What newsgraph reads, for the messages that turn other inputs away.
+SUPPORTED = "newsgraph reads .txt, .md, .html/.htm and .jsonl files"
+
 #: The longest article text read, in characters. spaCy with our rules parses some 20,000
 #: characters a second on one core, so this is about four minutes for one article; a news
 #: article is a few thousand characters, and one of millions is a dump, not an article.

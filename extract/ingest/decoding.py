@@ -6,7 +6,7 @@ import codecs
 import re
 import unicodedata
 
-from .base import IngestError
+from .base import SUPPORTED, IngestError
 
 _BOMS = (  # UTF-32 first: its little-endian BOM starts with UTF-16's.
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -40,6 +40,9 @@ _MAGIC = (
 _BINARY_CONTROL_RE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f]")
 _MAX_CONTROL_SHARE = 0.10
 _MIN_BINARY_CONTROLS = 4
+
+#: Binary formats of documents a user may hope to build from (PDF, old Word files).
+_DOCUMENTS = frozenset({"PDF document", "OLE2 document (old Office format)"})
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -124,6 +127,8 @@ def decode_bytes(data: bytes, *, declared_encoding: str | None = None) -> tuple[
     extract.ingest.IngestError: binary file (PNG image)
     """
     magic = _magic_name(data)
+    if magic in _DOCUMENTS:  # someone tried a document: say what to do with it
+        raise IngestError(f"binary file ({magic}): {SUPPORTED}; save it as text first")
     if magic:
         raise IngestError(f"binary file ({magic})")
     utf8_name = "utf-8"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import glob
+import hashlib
 import os
 import re
 from pathlib import PurePath
@@ -9,10 +10,11 @@ from typing import Iterable, Iterator
 
 from extract.records import Article, Skip
 
-from .base import ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, _article_char_limit, _open_error, _printable
+from .base import ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, SUPPORTED, _article_char_limit, _open_error, _printable
 from .readers import _iter_file
 
 _GLOB_MAGIC_RE = re.compile(r"[*?\[]")
+_URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 
 
 def _glob_root(pattern: str) -> str:
@@ -71,16 +73,23 @@ def _walk(folder: str, root: str) -> list[tuple[str, str, str | None]]:
     return sorted(_folder_entries(folder, root, {(info.st_dev, info.st_ino)}), key=lambda item: item[0])
 
 
-def _expand(path: str) -> Iterator[tuple[str, str, str | None]]:
-    """Yield ``(id, path, skip reason or None)`` for one argument of :func:`read_articles`."""
+def _expand(path: str) -> Iterator[tuple[str, str, str | None, str]]:
+    """Yield ``(id, path, skip reason or None, root)`` for one argument of :func:`read_articles`.
+
+    ``root`` is the folder the id is relative to: the folder given, a glob's folder part, or
+    the folder of a file given by name.
+    """
+    if _URL_RE.match(path) and not os.path.lexists(path):
+        yield _printable(path), path, f"a URL, not a file: {SUPPORTED}; save the page and give its file", path
+        return
     if os.path.isdir(path):
         entries = _walk(path, path)
         if not entries:
-            yield _printable(path), path, "folder has no .txt, .md, .html, .htm or .jsonl files"
-        yield from entries
+            yield _printable(path), path, "folder has no .txt, .md, .html, .htm or .jsonl files", path
+        yield from (entry + (path,) for entry in entries)
         return
     if os.path.lexists(path) or not _GLOB_MAGIC_RE.search(path):
-        yield _printable(os.path.basename(os.path.normpath(path))), path, None
+        yield _printable(os.path.basename(os.path.normpath(path))), path, None, os.path.dirname(path) or os.curdir
         return
     root = _glob_root(path)
     suffix = os.path.splitext(path)[1].lower()
@@ -93,8 +102,50 @@ def _expand(path: str) -> Iterator[tuple[str, str, str | None]]:
         elif os.path.splitext(match)[1].lower() in ARTICLE_SUFFIXES or (suffix and match.lower().endswith(suffix)):
             matched.setdefault(os.path.normpath(match), (_relative_id(match, root), match, None))
     if not matched:
-        yield _printable(path), path, "glob matched no article files"
-    yield from sorted(matched.values(), key=lambda item: item[0])
+        yield _printable(path), path, "glob matched no article files", root
+    yield from (entry + (root,) for entry in sorted(matched.values(), key=lambda item: item[0]))
+
+
+def _file_digest(path: str) -> str | None:
+    digest = hashlib.sha256()
+    try:
+        with open(path, "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+    except OSError:
+        return None  # unreadable: reading it will report why
+    return digest.hexdigest()
+
+
+def _qualified_id(path: str, root: str, levels: int) -> str:
+    """The id of ``path`` relative to the folder ``levels`` above ``root``: ``b/news.txt`` for root ``b``."""
+    base = os.path.abspath(root)
+    for _ in range(levels):
+        base = os.path.dirname(base)
+    return _relative_id(path, base)
+
+
+def _unique_ids(entries: list[tuple[str, str, str | None, str]]) -> list[tuple[str, str, str | None]]:
+    """The entries with ids made unique across inputs: files of one name from different folders
+    (``a/news.txt``, ``b/news.txt``, both given as folders) are both read, as ``a/news.txt`` and
+    ``b/news.txt``. Byte-identical files keep their common id, so the second is reported as a duplicate.
+    Every file of a clash is renamed, not only the later ones, so ids do not depend on the order of inputs."""
+    groups: dict[str, set[str]] = {}
+    for article_id, path, reason, _root in entries:
+        if reason is None:
+            groups.setdefault(article_id, set()).add(os.path.realpath(path))
+    clashing = {article_id for article_id, files in groups.items()
+                if len(files) > 1 and len({_file_digest(f) for f in files}) > 1}
+    renamed: dict[tuple[str, str], str] = {}
+    for article_id in sorted(clashing):
+        members = [(path, root) for i, path, reason, root in entries if i == article_id and reason is None]
+        depth = max(len(PurePath(os.path.abspath(root)).parts) for _, root in members)
+        for levels in range(1, depth + 1):  # the shortest qualification that tells them apart
+            ids = {(path, root): _qualified_id(path, root, levels) for path, root in members}
+            if len(set(ids.values())) == len({os.path.realpath(p) for p, _ in members}):
+                break
+        renamed.update(ids)
+    return [(renamed.get((path, root), article_id), path, reason) for article_id, path, reason, root in entries]
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *,
@@ -119,9 +170,12 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
     iterator of Article or Skip
         Read lazily, in input order. Article ids are the path relative to the folder or glob root given
         (``/``-separated), or the file name for a file given directly; JSONL rows use their
-        ``id`` field, else ``<file id>#<line number>``. A later article with an id already
-        seen, a missing path, a glob that matches nothing, and every file that cannot be
-        read is a :class:`Skip` with a one-line reason.
+        ``id`` field, else ``<file id>#<line number>``. Different files that would get one id
+        from different inputs (``news.txt`` in folders ``a`` and ``b``) are named with their
+        folder (``a/news.txt``, ``b/news.txt``). A later article with an id already seen (the
+        same or a byte-identical file again, a JSONL ``id`` reused), a missing path, a URL, a glob
+        that matches nothing, and every file that cannot be read is a :class:`Skip` with a
+        one-line reason.
 
     Raises
     ------
@@ -155,17 +209,17 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
 
 def _read_articles(paths: Iterable[str | os.PathLike], max_chars: int | None) -> Iterator[Article | Skip]:
     first_seen: dict[str, str] = {}
-    for given in paths:
-        given = os.fsdecode(os.fspath(given))
-        for article_id, path, reason in _expand(given):
-            if reason is not None:
-                yield Skip(_printable(path), reason)
-                continue
-            for record in _iter_file(path, _printable(path), article_id, max_chars):
-                if isinstance(record, Article):
-                    if record.id in first_seen:
-                        record = Skip(record.path or _printable(path),
-                                      f"duplicate article id {record.id}, first seen in {first_seen[record.id]}")
-                    else:
-                        first_seen[record.id] = record.path or _printable(path)
-                yield record
+    # listing every input first (cheap: no file is read) lets ids that clash across inputs be told apart
+    entries = [entry for given in paths for entry in _expand(os.fsdecode(os.fspath(given)))]
+    for article_id, path, reason in _unique_ids(entries):
+        if reason is not None:
+            yield Skip(_printable(path), reason)
+            continue
+        for record in _iter_file(path, _printable(path), article_id, max_chars):
+            if isinstance(record, Article):
+                if record.id in first_seen:
+                    record = Skip(record.path or _printable(path),
+                                  f"duplicate article id {record.id}, first seen in {first_seen[record.id]}")
+                else:
+                    first_seen[record.id] = record.path or _printable(path)
+            yield record

@@ -101,12 +101,36 @@ def test_missing_path_is_a_skip_and_the_build_goes_on(tmp_path):
     assert records[1].id == "real.txt"
 
 
-def test_duplicate_id_is_skipped_and_names_the_first(tmp_path):
+def test_same_file_name_in_two_folders_keeps_both_with_unique_ids(tmp_path):
+    # issue 14, item 7: b/story.txt used to be skipped as a duplicate of a/story.txt
     first = write(tmp_path / "a" / "story.txt", "One")
     second = write(tmp_path / "b" / "story.txt", "Two")
-    records = list(read_articles([first, second]))
-    assert records[0].text == "One"
+    for inputs in ([tmp_path / "a", tmp_path / "b"], [first, second], [second, first]):
+        records = sorted(read_articles(inputs), key=lambda r: r.id)
+        assert [(r.id, r.text) for r in records] == [("a/story.txt", "One"), ("b/story.txt", "Two")]
+
+
+def test_clash_of_folder_names_is_resolved_one_level_up(tmp_path):
+    a = write(tmp_path / "x" / "news" / "today.txt", "One")
+    b = write(tmp_path / "y" / "news" / "today.txt", "Two")
+    assert [r.id for r in read_articles([a.parent, b.parent])] == ["x/news/today.txt", "y/news/today.txt"]
+
+
+def test_byte_identical_file_in_another_folder_is_a_duplicate(tmp_path):
+    first = write(tmp_path / "a" / "story.txt", "Same")
+    second = write(tmp_path / "b" / "story.txt", "Same")
+    records = list(read_articles([tmp_path / "a", tmp_path / "b"]))
+    assert records[0].id == "story.txt"
     assert records[1] == Skip(str(second), f"duplicate article id story.txt, first seen in {first}")
+
+
+def test_url_and_pdf_say_what_is_supported(tmp_path):
+    url, = read_articles(["https://example.com/news/1.html"])
+    assert url == Skip("https://example.com/news/1.html", "a URL, not a file: newsgraph reads .txt, .md, "
+                       ".html/.htm and .jsonl files; save the page and give its file")
+    pdf = write(tmp_path / "report.pdf", b"%PDF-1.7\n...")
+    assert only(read_articles([pdf])).reason == (
+        "binary file (PDF document): newsgraph reads .txt, .md, .html/.htm and .jsonl files; save it as text first")
 
 
 def test_duplicate_jsonl_id_across_files_in_the_bad_corpus():
@@ -449,7 +473,8 @@ def test_decode_bytes_refuses_invalid_utf16_after_its_bom():
 
 @pytest.mark.parametrize("name, reason", [
     ("logo_named_as_text.txt", "binary file (PNG image)"),
-    ("report_named_as_markdown.md", "binary file (PDF document)"),
+    ("report_named_as_markdown.md", "binary file (PDF document): newsgraph reads .txt, .md, .html/.htm and .jsonl files; "
+                                    "save it as text first"),
     ("compressed_feed.jsonl", "binary file (GZIP archive)"),
     ("nul_bytes.txt", "binary file (contains NUL bytes)"),
     ("control_noise.txt", "binary file (340 control characters in 343)"),
