@@ -38,7 +38,7 @@ from .base import ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, MAX_BYTES_PER_CHA
 from .decoding import clean_text, decode_bytes
 from .htmlpage import html_to_article
 from .jsonl import MAX_WHOLE_JSONL_BYTES
-from .paths import read_articles
+from .paths import estimate_articles, read_articles
 from .readers import iter_file, read_file
 from .text import MAX_TITLE_CHARS, dateline_date, front_matter, normalize_date, plain_text_title
 
@@ -48,6 +48,7 @@ __all__ = [
     "IngestError",
     "clean_text",
     "decode_bytes",
+    "estimate_articles",
     "front_matter",
     "html_to_article",
     "iter_file",
