@@ -193,15 +193,16 @@ def test_ctrl_c_during_a_build_is_one_line_exit_130_and_says_what_is_cached(tmp_
 
 
 @pytest.mark.skipif(not NEWSGRAPH.exists(), reason="the newsgraph console script is not installed beside python")
-@pytest.mark.parametrize("after", [0.3, 2.5])  # while Python imports spaCy; while the model loads or parses
-def test_real_ctrl_c_is_one_line_and_exit_130(tmp_path, after):
+@pytest.mark.parametrize("after, jobs", [(0.3, 1), (2.5, 1), (5.0, 2)])  # imports; model or parse; worker processes
+def test_real_ctrl_c_is_one_line_and_exit_130(tmp_path, after, jobs):
     (tmp_path / "in").mkdir()
-    for n in range(40):
+    for n in range(200):
         (tmp_path / "in" / f"a{n}.txt").write_text(ARTICLE * 3, encoding="utf-8")
-    process = subprocess.Popen([NEWSGRAPH, "build", tmp_path / "in", "-o", tmp_path / "out", "-q"],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    # a group of its own, signalled whole: what Ctrl-C in a terminal does (the workers get it too)
+    process = subprocess.Popen([NEWSGRAPH, "build", tmp_path / "in", "-o", tmp_path / "out", "-q", "-j", str(jobs)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
     time.sleep(after)
-    process.send_signal(signal.SIGINT)
+    os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
     assert process.returncode == 130, stderr.decode()
     lines = stderr.decode().splitlines()
