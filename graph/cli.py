@@ -127,9 +127,10 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
         # Path objects: every argument is a path or a pattern, never article text (build_graph
         # takes a string with spaces that names no file for text: a missing "my notes.txt");
         # a URL stays a string, which Path would spoil (https:/...), so that it is reported as one.
-        G = build_module.build_graph([p if "://" in p else Path(p) for p in inputs], model=model, jobs=jobs, report=report, engine=engine,
-                                     scheduler=scheduler, cache=cache, progress=progress,
-                                     max_article_chars=max_article_chars, gazetteer_dir=gazetteer_dir)
+        paths = [p if "://" in p else Path(p) for p in inputs]
+        G = build_module.build_graph(paths, model=model, jobs=jobs, report=report, engine=engine, scheduler=scheduler,
+                                     cache=cache, progress=progress, max_article_chars=max_article_chars,
+                                     gazetteer_dir=gazetteer_dir)
     except KeyboardInterrupt:
         progress.close()
         if cache is None:
@@ -173,7 +174,7 @@ class _Progress:
     every :data:`PROGRESS_EVERY` seconds; nothing with ``--quiet``."""
 
     def __init__(self, *, quiet: bool):
-        stream = click.get_text_stream("stderr") if sys.stderr is None else sys.stderr
+        stream = sys.stderr
         self.quiet, self.started = quiet, time.monotonic()
         self.last_line = self.started
         self.bar = None
@@ -322,7 +323,8 @@ def _write(writer, target: str, name: str) -> None:
     """Run ``writer(path)`` for ``target``; ``-`` writes to standard output through a temporary file."""
     if target != "-":
         writer(target)
-        click.echo(f"wrote {target}")
+        # into a device or pipe (-o /dev/stdout) the note would land in the data: it goes to stderr there
+        click.echo(f"wrote {target}", err=os.path.exists(target) and not os.path.isfile(target))
         return
     with tempfile.TemporaryDirectory(prefix="newsgraph-") as folder:
         path = Path(folder) / name

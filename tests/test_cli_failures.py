@@ -97,6 +97,7 @@ def test_export_to_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(built, tmp_p
     assert result.exit_code == 0, result.output
     assert fifo.is_fifo()  # before: os.replace turned the pipe (or /dev/stdout) into a regular file
     assert json.loads(received[0])["graph"]["tool"] == "newsgraph"
+    assert result.stdout == "" and result.stderr == f"wrote {fifo}\n"
 
 
 @pytest.mark.parametrize("command", [["export", "-f", "json"], ["export", "-f", "graphml"], ["render"]])

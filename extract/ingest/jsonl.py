@@ -7,7 +7,9 @@ from typing import Iterable, Iterator
 
 from extract.records import Article, Skip
 
-from .base import MAX_BYTES_PER_CHAR, IngestError, _check_length, _open_binary, _read, _readline, _regular_file_size, _too_many_bytes
+from .base import (
+    MAX_BYTES_PER_CHAR, IngestError, _check_length, _open_binary, _read, _readline, _regular_file_size, _too_many_bytes,
+)
 from .decoding import _BOMS, _CR_RE, _decode_utf8_or_single_byte, clean_text, decode_bytes
 from .htmlpage import _one_line
 from .text import normalize_date
