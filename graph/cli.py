@@ -323,8 +323,9 @@ def _write(writer, target: str, name: str) -> None:
     """Run ``writer(path)`` for ``target``; ``-`` writes to standard output through a temporary file."""
     if target != "-":
         writer(target)
-        # into a device or pipe (-o /dev/stdout) the note would land in the data: it goes to stderr there
-        click.echo(f"wrote {target}", err=os.path.exists(target) and not os.path.isfile(target))
+        # into a device, pipe or /dev/stdout the note would land in the data: it goes to stderr there
+        into_stream = target.startswith(("/dev/", "/proc/")) or (os.path.exists(target) and not os.path.isfile(target))
+        click.echo(f"wrote {target}", err=into_stream)
         return
     with tempfile.TemporaryDirectory(prefix="newsgraph-") as folder:
         path = Path(folder) / name

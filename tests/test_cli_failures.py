@@ -100,6 +100,23 @@ def test_export_to_a_named_pipe_writes_into_it_and_leaves_it_a_pipe(built, tmp_p
     assert result.stdout == "" and result.stderr == f"wrote {fifo}\n"
 
 
+@pytest.mark.skipif(not NEWSGRAPH.exists(), reason="the newsgraph console script is not installed beside python")
+def test_dev_stdout_redirected_to_a_file_gets_the_data_and_stays_a_link(built, tmp_path):
+    target = tmp_path / "redirected.json"
+    target.write_text("earlier log line\n")
+    for how in ("w", "a"):  # `> file` and `>> file`
+        with open(target, how) as stdout:
+            subprocess.run([NEWSGRAPH, "export", built / "out" / "graph.json", "-f", "json", "-o", "/dev/stdout"],
+                           stdout=stdout, stderr=subprocess.PIPE, check=True)
+        text = target.read_text()
+        if how == "a":
+            assert text.startswith("earlier log line\n")
+            text = text.split("\n", 1)[1]
+        assert json.loads(text)["graph"]["tool"] == "newsgraph"
+        target.write_text("earlier log line\n")
+    assert Path("/dev/stdout").is_symlink()
+
+
 @pytest.mark.parametrize("command", [["export", "-f", "json"], ["export", "-f", "graphml"], ["render"]])
 def test_dash_writes_to_standard_output(built, tmp_path, monkeypatch, command):
     monkeypatch.chdir(tmp_path)

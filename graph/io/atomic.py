@@ -111,10 +111,14 @@ def atomic_open(
         info = os.stat(target)  # of what a symlink points to
     except (FileNotFoundError, NotADirectoryError):
         info = None
-    if info is not None and not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-        # a device, FIFO or socket: no rename can be atomic there, and one would replace it with a file
-        with open(target, "wb" if binary else "w", encoding=None if binary else encoding,
-                  **({} if binary else {"newline": ""})) as handle:
+    special = not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode) if info is not None else False
+    # /dev/stdout redirected to a file is a regular file, but replacing it would leave the shell's
+    # redirection writing into the old, unlinked file (and break >>): the system's paths are written in place
+    if special or (info is not None and os.fspath(path).startswith(("/dev/", "/proc/"))):
+        # a device, FIFO or socket: no rename can be atomic there, and one would replace it with a file;
+        # a file behind /dev/stdout is appended to, as the shell opened it (> truncated it already, >> did not)
+        how = ("a" if stat.S_ISREG(info.st_mode) else "w") + ("b" if binary else "")
+        with open(target, how, encoding=None if binary else encoding, **({} if binary else {"newline": ""})) as handle:
             yield handle
         return
     if target.is_symlink():
