@@ -179,7 +179,15 @@ class _Progress:
         self.last_line = self.started
         self.bar = None
         if not quiet and stream.isatty():
-            self.bar = tqdm(unit=" articles", file=stream, leave=False, dynamic_ncols=True, delay=0.5)
+            try:
+                size = os.get_terminal_size(stream.fileno())
+                sized = size.columns > 0 and size.lines > 0
+            except (OSError, ValueError, AttributeError):
+                sized = False
+            # a terminal that reports no size (a pty under `script`, some CI runners) would get a bar of
+            # 0 columns and 0 rows, which tqdm never draws: give it a size
+            self.bar = tqdm(unit=" articles", file=stream, leave=False, delay=0.5, dynamic_ncols=sized,
+                            ncols=None if sized else 100, nrows=None if sized else 24)
 
     def __call__(self, done: int, total: int | None) -> None:
         if self.quiet:
