@@ -42,12 +42,28 @@ class Skip:
 
 @dataclass(frozen=True)
 class Evidence:
-    """A sentence that states something; ``start``/``end`` are offsets of the sentence in the article text."""
+    """A sentence that states something; ``start``/``end`` are offsets of the sentence in the article text.
+
+    spaCy's sentences keep the white space after them (the ``"\\n\\n"`` before the next paragraph):
+    it is trimmed here, where every rule's evidence is made, with the offsets moved to match, so
+    that ``text[start:end] == sentence`` still holds.
+
+    >>> Evidence("a", "Arm sued Qualcomm.\\n\\n", 10, 30)
+    Evidence(article='a', sentence='Arm sued Qualcomm.', start=10, end=28)
+    """
 
     article: str
     sentence: str
     start: int
     end: int
+
+    def __post_init__(self):
+        trimmed = self.sentence.strip()
+        if trimmed != self.sentence:  # frozen: set through object, once, at construction
+            lead = len(self.sentence) - len(self.sentence.lstrip())
+            object.__setattr__(self, "start", self.start + lead)
+            object.__setattr__(self, "end", self.start + len(trimmed))
+            object.__setattr__(self, "sentence", trimmed)
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,14 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, read_articles
+from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, estimate_articles, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
 from extract.rules import rule_name
 from extract.schema import fits
 
+from ._version import __version__
 from .resolve import Resolution, ResolutionRules, resolve
-
-__version__ = "0.1.0"
 
 #: Deals below this confidence (hypothetical, hedged) stay out of the graph.
 MIN_DEAL_CONFIDENCE = 0.5
@@ -60,7 +59,8 @@ class BuildReport:
 def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, rules: ResolutionRules | None = None,
                 report: BuildReport | None = None, engine: str = "local", scheduler: str | None = None,
                 cache=None, progress=None,
-                max_article_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> nx.MultiDiGraph:
+                max_article_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS,
+                gazetteer_dir: str | os.PathLike | None = None) -> nx.MultiDiGraph:
     """Build the knowledge graph of articles.
 
     Parameters
@@ -83,11 +83,15 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     report : BuildReport, optional
         Filled with what was read and skipped.
     progress : callable, optional
-        Called with no argument as each article is handed to extraction (for progress bars).
+        Called as ``progress(done, total)`` each time an article's extraction is finished (for
+        progress bars): ``total`` is an estimate made before reading (files, plus the lines of
+        JSONL files), at least ``done``.
     max_article_chars : int or None
         Articles read from files with a longer text are skipped and reported ("article too
         long"; see :func:`extract.ingest.read_articles`); ``None`` or 0: no limit. Article
         records and texts given directly are not limited.
+    gazetteer_dir : str or path, optional
+        A folder of gazetteer files to use instead of newsgraph's own (ignored when ``nlp`` is given).
 
     Returns
     -------
@@ -106,8 +110,9 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     report = report if report is not None else BuildReport()
     started = time.perf_counter()
     if nlp is None:
-        nlp = load_nlp(model)
-    report.model = nlp.meta.get("name", model)
+        nlp = load_nlp(model, gazetteer_dir=None if gazetteer_dir is None else str(gazetteer_dir))
+    model_name = f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}"  # the package name, as in graph.json
+    report.model = model_name
 
     def articles():
         for item in _read_inputs(inputs, max_chars=max_article_chars):
@@ -115,15 +120,21 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
                 report.skipped.append(item)
             else:
                 report.articles += 1
-                if progress is not None:
-                    progress()
                 yield item
 
-    extractions = _extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache)
+    total = _estimated_articles(inputs) if progress is not None else None
+
+    def reporting(extracted):
+        for done, extraction in enumerate(extracted, 1):
+            progress(done, None if total is None else max(done, total))
+            yield extraction
+
+    extractions = _extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
+                               wrap=None if progress is None else reporting)
     metadata = {
         "tool": "newsgraph",
         "version": __version__,
-        "model": f"{nlp.meta.get('lang', 'en')}_{nlp.meta.get('name', model)}",
+        "model": model_name,
         "model_version": nlp.meta.get("version"),
     }
     G = assemble_graph(extractions, rules=rules, metadata=metadata, report=report)
@@ -131,17 +142,18 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     return G
 
 
-def _extract_all(nlp, articles, *, jobs, engine, scheduler, cache) -> list[Extraction]:
+def _extract_all(nlp, articles, *, jobs, engine, scheduler, cache, wrap=None) -> list[Extraction]:
     from .cache import ExtractionCache, pipeline_fingerprint
     from .engines import make_engine, run_extraction
 
+    wrap = wrap or (lambda extracted: extracted)
     runner = make_engine(engine, nlp, jobs=jobs, scheduler=scheduler)
     if cache is None:
-        return list(run_extraction(runner, articles))
+        return list(wrap(run_extraction(runner, articles)))
     owned = not isinstance(cache, ExtractionCache)
     store = ExtractionCache(cache) if owned else cache
     try:
-        return list(run_extraction(runner, articles, cache=store, fingerprint=pipeline_fingerprint(nlp)))
+        return list(wrap(run_extraction(runner, articles, cache=store, fingerprint=pipeline_fingerprint(nlp))))
     finally:
         if owned:
             store.close()
@@ -162,6 +174,19 @@ def _read_inputs(inputs, *, max_chars: int | None):
             yield Skip(repr(item)[:80], f"not a path, an Article or a text: {type(item).__name__}")
     if paths:
         yield from read_articles(paths, max_chars=max_chars)
+
+
+def _estimated_articles(inputs) -> int | None:
+    """How many articles ``inputs`` hold, counted without reading them (for progress bars);
+    ``None`` for an iterator, which counting would use up."""
+    if isinstance(inputs, (str, os.PathLike, Article)):
+        inputs = [inputs]
+    if not isinstance(inputs, (list, tuple)):
+        return None
+    paths = [item for item in inputs if isinstance(item, (str, os.PathLike))
+             and not (isinstance(item, str) and _is_text(item))]
+    others = sum(1 for item in inputs if isinstance(item, Article) or (isinstance(item, str) and _is_text(item)))
+    return others + estimate_articles(paths)
 
 
 def _is_text(item: str) -> bool:

@@ -5,10 +5,13 @@ Library errors become one-line messages (exit 1 for failed work, 2 for usage err
 """
 from __future__ import annotations
 
+import difflib
 import importlib.util
 import json
+import os
 import sqlite3
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -18,6 +21,7 @@ from tqdm import tqdm
 from extract.gazetteer import GazetteerError
 from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS
 from extract.pipeline import DEFAULT_MODEL, ModelError
+from extract.records import ENTITY_TYPES, RELATIONS
 
 from . import build as build_module
 from .evaluate import GoldFormatError, GraphFormatError, evaluate_files, format_report
@@ -26,6 +30,16 @@ from .resolve import write_merges_csv
 
 EXPECTED_ERRORS = (OSError, ModelError, GazetteerError, GoldFormatError, GraphFormatError, ValueError, sqlite3.Error)
 
+#: Exit statuses, as shells report a process stopped by Ctrl-C (SIGINT) or by a closed pipe (SIGPIPE).
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141
+#: Seconds between progress lines when stderr is not a terminal (a log file, CI).
+PROGRESS_EVERY = 10.0
+
+
+class Interrupted(Exception):
+    """Ctrl-C, with the one line that says what is kept."""
+
 
 class _Group(click.Group):
     """Turns expected library errors into one line on stderr, unless --debug."""
@@ -33,11 +47,28 @@ class _Group(click.Group):
     def invoke(self, ctx):
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # the reader went away (`newsgraph stats G | head -1`): stop quietly, as Unix tools do
+            _silence_stdout()
+            ctx.exit(EXIT_BROKEN_PIPE)
+        except (KeyboardInterrupt, Interrupted) as exc:
+            click.echo(f"newsgraph: interrupted{': ' + str(exc) if str(exc) else ''}", err=True)
+            ctx.exit(EXIT_INTERRUPTED)
         except EXPECTED_ERRORS as exc:
             if ctx.params.get("debug") or ctx.obj and ctx.obj.get("debug"):
                 raise
             click.echo(f"newsgraph: error: {exc}", err=True)
             ctx.exit(1)
+
+
+def _silence_stdout() -> None:
+    # Python flushes stdout once more at exit, which would raise again: point it at /dev/null
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # not a real file (CliRunner's capture)
+        pass
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,8 +103,11 @@ def main(ctx, debug):
 @click.option("--strict", is_flag=True, help="Exit 1 (after writing the outputs) if any input was skipped.")
 @click.option("--max-article-chars", metavar="N", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True,
               type=click.IntRange(0), help="Skip (and report) articles longer than N characters; 0: no limit.")
-@click.option("-q", "--quiet", is_flag=True, help="Print only errors.")
-def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache, strict, max_article_chars, quiet):
+@click.option("--gazetteers", "gazetteer_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False), default=None,
+              help="A folder of gazetteer files to use instead of newsgraph's own (see data/gazetteers/).")
+@click.option("-q", "--quiet", is_flag=True, help="Print only errors (no progress, no summary).")
+def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache, strict, max_article_chars,
+          gazetteer_dir, quiet):
     """Build the graph of articles: files, folders and glob patterns, in any mix.
 
     \b
@@ -88,18 +122,33 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
         raise click.UsageError("--engine dask needs dask's distributed scheduler: pip install 'dask[distributed]'")
     report = build_module.BuildReport()
     cache = None if no_cache else _open_cache(ExtractionCache, Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME))
-    # a progress bar on a terminal, shown only once a build has run for a second
-    bar = tqdm(unit=" articles", delay=1.0, disable=quiet or not sys.stderr.isatty(), leave=False)
+    progress = _Progress(quiet=quiet)
     try:
         # Path objects: every argument is a path or a pattern, never article text (build_graph
-        # takes a string with spaces that names no file for text: a missing "my notes.txt").
-        G = build_module.build_graph([Path(p) for p in inputs], model=model, jobs=jobs, report=report, engine=engine,
-                                     scheduler=scheduler, cache=cache, progress=bar.update,
-                                     max_article_chars=max_article_chars)
+        # takes a string with spaces that names no file for text: a missing "my notes.txt");
+        # a URL stays a string, which Path would spoil (https:/...), so that it is reported as one.
+        paths = [p if "://" in p else Path(p) for p in inputs]
+        G = build_module.build_graph(paths, model=model, jobs=jobs, report=report, engine=engine, scheduler=scheduler,
+                                     cache=cache, progress=progress, max_article_chars=max_article_chars,
+                                     gazetteer_dir=gazetteer_dir)
+    except KeyboardInterrupt:
+        progress.close()
+        if cache is None:
+            raise Interrupted("nothing was written (--no-cache: a rerun parses every article again)") from None
+        kept = cache.hits + cache.stored
+        raise Interrupted(f"{kept} article(s) of this build are in the cache {cache.path}; "
+                          "run the same command again to go on from there") from None
     finally:
-        bar.close()
+        progress.close()
         if cache is not None:
             cache.close()
+    if report.articles == 0:
+        # an empty graph must not replace a good one: a typo in a folder name would do just that
+        for skip in report.skipped:
+            click.echo(f"skipped {skip.path}: {skip.reason}", err=True)
+        click.echo(f"newsgraph: error: no articles read ({len(report.skipped)} input(s) skipped); "
+                   f"nothing written, the outputs in {out_dir} are as they were", err=True)
+        sys.exit(1)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     write_json(G, out / "graph.json")
@@ -118,6 +167,59 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     if strict and report.skipped:
         click.echo(f"newsgraph: error: {len(report.skipped)} input(s) skipped (--strict)", err=True)
         sys.exit(1)
+
+
+class _Progress:
+    """Build progress on stderr: a bar (articles, rate, time left) on a terminal, else a plain line
+    every :data:`PROGRESS_EVERY` seconds; nothing with ``--quiet``."""
+
+    def __init__(self, *, quiet: bool):
+        stream = sys.stderr
+        self.quiet, self.started = quiet, time.monotonic()
+        self.last_line = self.started
+        self.bar = None
+        if not quiet and stream.isatty():
+            try:
+                size = os.get_terminal_size(stream.fileno())
+                sized = size.columns > 0 and size.lines > 0
+            except (OSError, ValueError, AttributeError):
+                sized = False
+            # a terminal that reports no size (a pty under `script`, some CI runners) would get a bar of
+            # 0 columns and 0 rows, which tqdm never draws: give it a size
+            self.bar = tqdm(unit=" articles", file=stream, leave=False, delay=0.5, dynamic_ncols=sized,
+                            ncols=None if sized else 100, nrows=None if sized else 24)
+
+    def __call__(self, done: int, total: int | None) -> None:
+        if self.quiet:
+            return
+        if self.bar is not None:
+            if total != self.bar.total:
+                self.bar.total = total
+            self.bar.update(done - self.bar.n)
+            return
+        now = time.monotonic()
+        if now - self.last_line >= PROGRESS_EVERY:
+            self.last_line = now
+            click.echo(progress_line(done, total, now - self.started), err=True)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.close()
+            self.bar = None
+
+
+def progress_line(done: int, total: int | None, seconds: float) -> str:
+    """One line of build progress, for logs.
+
+    >>> progress_line(120, 1000, 8.0)
+    'progress: 120/1,000 articles, 15.0 a second, about 59 s left'
+    >>> progress_line(5, None, 0.0)
+    'progress: 5 articles'
+    """
+    rate = done / seconds if seconds > 0 else 0.0
+    if total is None or rate == 0:
+        return f"progress: {done:,}{'' if total is None else f'/{total:,}'} articles"
+    return f"progress: {done:,}/{total:,} articles, {rate:.1f} a second, about {(total - done) / rate:.0f} s left"
 
 
 def _open_cache(cache_class, path):
@@ -162,30 +264,86 @@ def eval_command(graph_json, gold, verbose, as_json, neutral_unscored):
     """
     result = evaluate_files(gold, graph_json, neutral_unscored=neutral_unscored)
     click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result, verbose=verbose))
+    found = result.entity.tp / (result.entity.tp + result.entity.fn) if result.entity.tp + result.entity.fn else 1.0
+    if found < LOW_GOLD_MATCH:  # most likely the gold of another corpus: the scores mean nothing
+        click.echo(f"warning: only {found:.0%} of the gold's entities are in the graph: is {gold} the gold "
+                   f"of the articles built into {graph_json}?", err=True)
+
+
+#: Below this share of gold entities found, eval warns that the gold may be another corpus's.
+LOW_GOLD_MATCH = 0.25
 
 
 @main.command()
 @click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
-@click.option("-o", "--out", "out_path", default="view.html", show_default=True, type=click.Path(dir_okay=False),
-              help="The HTML file to write.")
+@click.option("-o", "--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True),
+              help="The HTML file to write; - for standard output.  [default: view.html beside GRAPH_JSON]")
 @click.option("--focus", help="Show only this entity's neighbourhood (id, name or alias).")
 @click.option("--depth", default=1, show_default=True, type=click.IntRange(0), help="Hops around --focus.")
-@click.option("--types", help="Comma-separated node types to keep, e.g. company,person.")
-@click.option("--relations", help="Comma-separated relations to keep, e.g. develops,competes_with.")
+@click.option("--types", callback=lambda ctx, param, value: _names(param, value, NODE_TYPES),
+              help="Comma-separated node types to keep, e.g. company,person.")
+@click.option("--relations", callback=lambda ctx, param, value: _names(param, value, EDGE_RELATIONS),
+              help="Comma-separated relations to keep, e.g. develops,competes_with.")
 def render(graph_json, out_path, focus, depth, types, relations):
     """Render a saved graph.json as the interactive HTML viewer, without rebuilding.
 
     \b
     Examples:
-      newsgraph render out/graph.json -o view.html
       newsgraph render out/graph.json --focus Microsoft --depth 2 -o microsoft.html
       newsgraph render out/graph.json --types company,model --relations develops
     """
     from .render import write_html
 
-    split = lambda value: [v.strip() for v in value.split(",") if v.strip()] if value else None  # noqa: E731
-    write_html(read_json(graph_json), out_path, focus=focus, depth=depth, types=split(types), relations=split(relations))
-    click.echo(f"wrote {out_path}")
+    target = out_path or str(Path(graph_json).parent / "view.html")
+    _write(lambda path: write_html(_read_graph(graph_json), path, focus=focus, depth=depth, types=types,
+                                   relations=relations), target, "view.html")
+
+
+#: What --types and --relations accept: the node types and edge relations of SCHEMA.md.
+NODE_TYPES = (*ENTITY_TYPES, "deal")
+EDGE_RELATIONS = (*RELATIONS, "party")
+
+
+def _names(param, value: str | None, valid) -> list[str] | None:
+    """A comma-separated option as a list; an unknown name is a usage error that lists the valid ones."""
+    if not value:
+        return None
+    names = [v.strip() for v in value.split(",") if v.strip()]
+    for name in names:
+        if name not in valid:
+            close = difflib.get_close_matches(name, valid, n=1, cutoff=0.6)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            raise click.BadParameter(f"unknown {param.name.rstrip('s')} {name!r}{hint}; one of: {', '.join(valid)}",
+                                     param=param)
+    return names
+
+
+def _read_graph(path):
+    """read_json, with a message that names the file when it is not a graph.json (say, graph.html)."""
+    try:
+        return read_json(path)
+    except json.JSONDecodeError as exc:
+        raise GraphFormatError(f"{path} is not a graph.json (not JSON: {exc.msg} at line {exc.lineno}); "
+                               "give the graph.json that newsgraph build wrote") from None
+    except UnicodeDecodeError:
+        raise GraphFormatError(f"{path} is not a graph.json (not UTF-8 text); "
+                               "give the graph.json that newsgraph build wrote") from None
+
+
+def _write(writer, target: str, name: str) -> None:
+    """Run ``writer(path)`` for ``target``; ``-`` writes to standard output through a temporary file."""
+    if target != "-":
+        writer(target)
+        # into a device, pipe or /dev/stdout the note would land in the data: it goes to stderr there
+        into_stream = target.startswith(("/dev/", "/proc/")) or (os.path.exists(target) and not os.path.isfile(target))
+        click.echo(f"wrote {target}", err=into_stream)
+        return
+    with tempfile.TemporaryDirectory(prefix="newsgraph-") as folder:
+        path = Path(folder) / name
+        writer(path)
+        sys.stdout.flush()
+        sys.stdout.buffer.write(path.read_bytes())
+        sys.stdout.buffer.flush()
 
 
 EXPORT_FORMATS = {
@@ -201,7 +359,8 @@ EXPORT_FORMATS = {
 @click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(sorted(EXPORT_FORMATS)),
               help="json (node-link), graphml/gexf (Gephi), csv (nodes.csv + edges.csv), neo4j (Cypher script).")
-@click.option("-o", "--out", "out_path", type=click.Path(), help="Output file (a folder for csv). Default: beside GRAPH_JSON.")
+@click.option("-o", "--out", "out_path", type=click.Path(allow_dash=True),
+              help="Output file (a folder for csv), - for standard output. Default: beside GRAPH_JSON.")
 def export(graph_json, fmt, out_path):
     """Export a built graph.json to another format.
 
@@ -213,9 +372,12 @@ def export(graph_json, fmt, out_path):
     from . import io as graph_io
 
     default_name, writer = EXPORT_FORMATS[fmt]
-    target = Path(out_path) if out_path else Path(graph_json).parent / default_name
-    getattr(graph_io, writer)(read_json(graph_json), target)
-    click.echo(f"wrote {target}")
+    if out_path == "-" and fmt == "csv":
+        raise click.BadParameter("csv writes a folder (nodes.csv, edges.csv, metadata.json), not standard output",
+                                 param_hint="'-o'")
+    target = out_path or str(Path(graph_json).parent / default_name)
+    G = _read_graph(graph_json)
+    _write(lambda path: getattr(graph_io, writer)(G, path), target, default_name)
 
 
 @main.command()
@@ -227,7 +389,7 @@ def stats(graph_json, top):
     \b
     Example:  newsgraph stats out/graph.json --top 5
     """
-    G = read_json(graph_json)
+    G = _read_graph(graph_json)
     summary = build_module.graph_summary(G)
     click.echo(f"articles: {G.graph.get('article_count', 'unknown')}")
     click.echo("entities: " + (", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"))

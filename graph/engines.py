@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import itertools
 import multiprocessing
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -75,6 +76,9 @@ _WORKER_NLP = None  # the pipeline of a pool worker: inherited (fork) or loaded 
 
 def _init_worker(spec):
     global _WORKER_NLP
+    # Ctrl-C reaches every process of the terminal's group: the parent answers it (one line, exit 130)
+    # and ends the pool; a worker left to it would print a traceback of its own
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if spec is not None:
         _WORKER_NLP = load_nlp(spec[0], gazetteer_dir=spec[1])
 

@@ -19,23 +19,73 @@ Graph in, graph (or plain data) out; the input graph is never changed.
 """
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 
 import networkx as nx
 
 
 def find_node(G: nx.MultiDiGraph, name: str) -> str:
-    """The node id of an entity given by id, name or alias (case-insensitive); ``ValueError`` if none."""
+    """The node id of an entity given by id, name or alias (case-insensitive, surrounding spaces ignored).
+
+    An id beats a name, a name beats an alias; among equals (two nodes with the alias "Acme") the most
+    mentioned node wins, then the smallest id. ``render --focus`` uses this same function, so the API
+    and the viewer always centre on the same node.
+
+    Raises
+    ------
+    ValueError
+        If nothing matches; the message suggests entities whose name holds the word ("Jensen" ->
+        "Jensen Huang") or is spelled alike.
+
+    Examples
+    --------
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("company:acme-a", name="Acme Labs", aliases=["Acme"], mentions=2)
+    >>> G.add_node("company:acme-b", name="Acme Robotics", aliases=["Acme"], mentions=5)
+    >>> G.add_node("person:jensen-huang", name="Jensen Huang", aliases=[], mentions=3)
+    >>> find_node(G, " acme ")
+    'company:acme-b'
+    >>> find_node(G, "Jensen")
+    Traceback (most recent call last):
+    ...
+    ValueError: no entity named 'Jensen' in the graph; did you mean Jensen Huang?
+    """
     if name in G:
         return name
-    wanted = name.casefold()
-    for n, d in sorted(G.nodes(data=True)):
-        if d.get("name", "").casefold() == wanted:
-            return n
-    for n, d in sorted(G.nodes(data=True)):
-        if any(a.casefold() == wanted for a in d.get("aliases") or ()):
-            return n
-    raise ValueError(f"no entity named {name!r} in the graph")
+    wanted = str(name).strip().casefold()
+    by_rank: dict[int, list] = {0: [], 1: [], 2: []}
+    for node, data in G.nodes(data=True):
+        if str(node).casefold() == wanted:
+            by_rank[0].append(node)
+        elif str(data.get("name", "")).casefold() == wanted:
+            by_rank[1].append(node)
+        elif any(str(alias).casefold() == wanted for alias in data.get("aliases") or ()):
+            by_rank[2].append(node)
+    for rank in (0, 1, 2):
+        if by_rank[rank]:
+            return min(by_rank[rank], key=lambda n: (-_mentions(G.nodes[n]), str(n)))
+    close = _close_names(G, wanted)
+    hint = f"; did you mean {' or '.join(close)}?" if close else ""
+    raise ValueError(f"no entity named {name!r} in the graph{hint}")
+
+
+def _mentions(data: dict) -> int:
+    try:
+        return int(data.get("mentions") or 0)
+    except (TypeError, ValueError):
+        return 0
+
+
+def _close_names(G: nx.MultiDiGraph, wanted: str, limit: int = 3) -> list[str]:
+    """Names that hold ``wanted`` as a word, or are spelled like it; the most mentioned first."""
+    ranked = sorted(G.nodes(data=True), key=lambda item: (-_mentions(item[1]), str(item[0])))
+    names = [str(d.get("name") or n) for n, d in ranked if d.get("type") != "deal"]
+    holding = [n for n in names if wanted and wanted in n.casefold().split()]
+    alike = difflib.get_close_matches(wanted, [n.casefold() for n in names], n=limit, cutoff=0.75)
+    by_folded = {n.casefold(): n for n in reversed(names)}
+    found = list(dict.fromkeys(holding + [by_folded[a] for a in alike]))
+    return found[:limit]
 
 
 def neighbourhood(G: nx.MultiDiGraph, name: str, *, depth: int = 1) -> nx.MultiDiGraph:

@@ -119,7 +119,7 @@ def subgraph_view(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 
     >>> subgraph_view(G, focus="nobody")
     Traceback (most recent call last):
     ...
-    ValueError: no node matches focus 'nobody' (by id, name or alias)
+    ValueError: no entity named 'nobody' in the graph
     """
     if depth < 0:
         raise ValueError(f"depth must be 0 or more, not {depth}")
@@ -153,7 +153,8 @@ def subgraph_view(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 
 
 
 def find_node(G: nx.Graph, text: str) -> str:
-    """Return the id of the node whose id, name or alias is ``text`` (case-insensitive).
+    """Return the id of the node whose id, name or alias is ``text``: :func:`graph.query.find_node`,
+    so that ``--focus`` and the Python API pick the same node.
 
     Examples
     --------
@@ -163,19 +164,9 @@ def find_node(G: nx.Graph, text: str) -> str:
     >>> find_node(G, "open ai")
     'company:openai'
     """
-    wanted = str(text).strip().casefold()
-    by_rank: dict[int, list] = {0: [], 1: [], 2: []}
-    for node, data in G.nodes(data=True):
-        if str(node).casefold() == wanted:
-            by_rank[0].append(node)
-        elif str(data.get("name", "")).casefold() == wanted:
-            by_rank[1].append(node)
-        elif any(str(alias).casefold() == wanted for alias in data.get("aliases") or ()):
-            by_rank[2].append(node)
-    for rank in (0, 1, 2):
-        if by_rank[rank]:
-            return min(by_rank[rank], key=lambda n: (-_mentions(G.nodes[n]), str(n)))
-    raise ValueError(f"no node matches focus {text!r} (by id, name or alias)")
+    from .query import find_node as query_find_node
+
+    return query_find_node(G, text)
 
 
 def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, types=None, relations=None,

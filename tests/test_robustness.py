@@ -359,12 +359,14 @@ def test_eval_of_a_file_that_is_not_a_graph_is_one_line_exit_1(tmp_path):
     _one_line_error(newsgraph("eval", tmp_path / "graph.json", "--gold", tmp_path / "gold.json"))
 
 
-def test_all_inputs_missing_is_success_with_skips(tmp_path):
+def test_all_inputs_missing_exits_1_lists_the_skips_and_writes_no_graph(tmp_path):
+    # issue 14: an empty graph written with exit 0 hid the typo that caused it
     out = tmp_path / "out"
     result = CliRunner().invoke(main, ["build", str(tmp_path / "missing.txt"), str(tmp_path / "none*.md"), "-o", str(out)])
-    assert result.exit_code == 0 and no_traceback(result.output), result.output
+    assert result.exit_code == 1 and no_traceback(result.output), result.output
     assert f"skipped {tmp_path / 'missing.txt'}: no such file or folder" in result.stderr
-    assert json.loads((out / "graph.json").read_text(encoding="utf-8"))["nodes"] == []
+    assert "newsgraph: error: no articles read (2 input(s) skipped)" in result.stderr
+    assert not (out / "graph.json").exists()
 
 
 # --------------------------------------------------------------------------- SIGKILL at any moment

@@ -7,11 +7,16 @@ atomic), is flushed and ``fsync``-ed, and only then replaces the destination wit
 leaves either the complete old file or the complete new one. A killed process may leave
 its temporary file (``.<name>.<random>.tmp``) behind, since nothing runs after SIGKILL;
 an exception inside the ``with`` block removes it.
+
+A symlink is written through: its target is replaced atomically and the link stays. A device,
+FIFO or socket (``/dev/stdout``, a named pipe) is written to directly, since renaming a file
+over it would replace the device with a regular file.
 """
 from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -102,6 +107,23 @@ def atomic_open(
         raise ValueError(f"atomic_open writes whole files; mode must be 'w', 'wt' or 'wb', not {mode!r}")
     binary = "b" in mode
     target = Path(os.fspath(path))
+    try:
+        info = os.stat(target)  # of what a symlink points to
+    except (FileNotFoundError, NotADirectoryError):
+        info = None
+    special = not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode) if info is not None else False
+    # /dev/stdout redirected to a file is a regular file, but replacing it would leave the shell's
+    # redirection writing into the old, unlinked file (and break >>): the system's paths are written in place
+    if special or (info is not None and os.fspath(path).startswith(("/dev/", "/proc/"))):
+        # a device, FIFO or socket: no rename can be atomic there, and one would replace it with a file;
+        # a file behind /dev/stdout is appended to, as the shell opened it (> truncated it already, >> did not)
+        how = ("a" if stat.S_ISREG(info.st_mode) else "w") + ("b" if binary else "")
+        with open(target, how, encoding=None if binary else encoding, **({} if binary else {"newline": ""})) as handle:
+            yield handle
+        return
+    if target.is_symlink():
+        # write through the link: the new file replaces its target, in the target's folder
+        target = Path(os.path.realpath(target))
     folder = target.parent
     folder.mkdir(parents=True, exist_ok=True)
     fd, tmp_name = tempfile.mkstemp(dir=folder, prefix=f".{target.name}.", suffix=".tmp")

@@ -101,12 +101,36 @@ def test_missing_path_is_a_skip_and_the_build_goes_on(tmp_path):
     assert records[1].id == "real.txt"
 
 
-def test_duplicate_id_is_skipped_and_names_the_first(tmp_path):
+def test_same_file_name_in_two_folders_keeps_both_with_unique_ids(tmp_path):
+    # issue 14, item 7: b/story.txt used to be skipped as a duplicate of a/story.txt
     first = write(tmp_path / "a" / "story.txt", "One")
     second = write(tmp_path / "b" / "story.txt", "Two")
-    records = list(read_articles([first, second]))
-    assert records[0].text == "One"
+    for inputs in ([tmp_path / "a", tmp_path / "b"], [first, second], [second, first]):
+        records = sorted(read_articles(inputs), key=lambda r: r.id)
+        assert [(r.id, r.text) for r in records] == [("a/story.txt", "One"), ("b/story.txt", "Two")]
+
+
+def test_clash_of_folder_names_is_resolved_one_level_up(tmp_path):
+    a = write(tmp_path / "x" / "news" / "today.txt", "One")
+    b = write(tmp_path / "y" / "news" / "today.txt", "Two")
+    assert [r.id for r in read_articles([a.parent, b.parent])] == ["x/news/today.txt", "y/news/today.txt"]
+
+
+def test_byte_identical_file_in_another_folder_is_a_duplicate(tmp_path):
+    first = write(tmp_path / "a" / "story.txt", "Same")
+    second = write(tmp_path / "b" / "story.txt", "Same")
+    records = list(read_articles([tmp_path / "a", tmp_path / "b"]))
+    assert records[0].id == "story.txt"
     assert records[1] == Skip(str(second), f"duplicate article id story.txt, first seen in {first}")
+
+
+def test_url_and_pdf_say_what_is_supported(tmp_path):
+    url, = read_articles(["https://example.com/news/1.html"])
+    assert url == Skip("https://example.com/news/1.html", "a URL, not a file: newsgraph reads .txt, .md, "
+                       ".html/.htm and .jsonl files; save the page and give its file")
+    pdf = write(tmp_path / "report.pdf", b"%PDF-1.7\n...")
+    assert only(read_articles([pdf])).reason == (
+        "binary file (PDF document): newsgraph reads .txt, .md, .html/.htm and .jsonl files; save it as text first")
 
 
 def test_duplicate_jsonl_id_across_files_in_the_bad_corpus():
@@ -321,7 +345,7 @@ def test_jsonl_line_too_long_is_passed_over_in_chunks_and_rows_stay_in_little_me
         f.write(row * 1000)
         f.write(json.dumps({"text": "z" * 3_000_000}) + "\r\n")  # one 3 MB line
         f.write(row * 1000)
-    monkeypatch.setattr(ingest, "_CHUNK_BYTES", 16_384)
+    monkeypatch.setattr(ingest.jsonl, "_CHUNK_BYTES", 16_384)
     tracemalloc.start()
     try:
         counts = {"articles": 0, "skips": 0}
@@ -337,13 +361,13 @@ def test_jsonl_line_too_long_is_passed_over_in_chunks_and_rows_stay_in_little_me
 def test_read_articles_over_a_jsonl_file_is_lazy(tmp_path, monkeypatch):
     path = write(tmp_path / "feed.jsonl", jsonl(*({"text": f"Row {n}: Arm sued Qualcomm."} for n in range(1000))))
     parsed = []
-    real_row = ingest._jsonl_row
+    real_row = ingest.jsonl._jsonl_row
 
     def counting_row(line, **kwargs):
         parsed.append(kwargs["number"])
         return real_row(line, **kwargs)
 
-    monkeypatch.setattr(ingest, "_jsonl_row", counting_row)
+    monkeypatch.setattr(ingest.jsonl, "_jsonl_row", counting_row)
     records = read_articles([path])
     assert parsed == []  # nothing is read before the first record is asked for
     assert next(records).text == "Row 0: Arm sued Qualcomm."
@@ -389,7 +413,7 @@ def test_jsonl_with_a_byte_order_mark_or_in_utf16_is_read(tmp_path, codec, bom):
 
 
 def test_only_jsonl_that_is_not_utf8_has_a_whole_file_limit(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_WHOLE_JSONL_BYTES", 1000)
+    monkeypatch.setattr(ingest.jsonl, "MAX_WHOLE_JSONL_BYTES", 1000)
     text = jsonl(*({"text": f"Row {n}: Arm sued Qualcomm."} for n in range(100)))
     utf8 = write(tmp_path / "utf8.jsonl", text)
     assert len(read_file(utf8, article_id="u")) == 100
@@ -449,7 +473,8 @@ def test_decode_bytes_refuses_invalid_utf16_after_its_bom():
 
 @pytest.mark.parametrize("name, reason", [
     ("logo_named_as_text.txt", "binary file (PNG image)"),
-    ("report_named_as_markdown.md", "binary file (PDF document)"),
+    ("report_named_as_markdown.md", "binary file (PDF document): newsgraph reads .txt, .md, .html/.htm and .jsonl files; "
+                                    "save it as text first"),
     ("compressed_feed.jsonl", "binary file (GZIP archive)"),
     ("nul_bytes.txt", "binary file (contains NUL bytes)"),
     ("control_noise.txt", "binary file (340 control characters in 343)"),
@@ -520,7 +545,7 @@ def test_file_over_four_bytes_a_character_is_skipped_without_being_read(tmp_path
     def must_not_open(*args, **kwargs):
         raise AssertionError("the file was opened")
 
-    monkeypatch.setattr(ingest, "open", must_not_open, raising=False)
+    monkeypatch.setattr(ingest.base, "open", must_not_open, raising=False)
     assert read_file(path, article_id="dump.txt") == [Skip(str(path), (
         "article too long: file of 1,000,000,000 bytes > 20,000,000 "
         "(4 bytes for each of 5,000,000 characters; raise with --max-article-chars)"))]
@@ -582,7 +607,7 @@ def test_permission_denied_on_open_is_a_skip(tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(path))
 
-    monkeypatch.setattr(ingest, "open", denied, raising=False)
+    monkeypatch.setattr(ingest.base, "open", denied, raising=False)
     assert only(read_articles([tmp_path])) == Skip(str(path), "permission denied")
 
 
@@ -596,7 +621,7 @@ def test_unlistable_folder_is_a_skip(tmp_path, monkeypatch):
             raise PermissionError(13, "Permission denied", path)
         return real_scandir(path)
 
-    monkeypatch.setattr(ingest.os, "scandir", scandir)
+    monkeypatch.setattr(ingest.paths.os, "scandir", scandir)
     assert list(read_articles([tmp_path])) == [
         Skip(str(tmp_path / "locked"), "permission denied"),
         Article("ok.txt", "Readable", "Readable", path=str(tmp_path / "ok.txt")),
