@@ -10,7 +10,7 @@ editable install (setuptools' finder maps the name there).
 gazetteers, patterns and merges); it is read when newsgraph is first imported, and worker processes
 inherit it. To swap only the gazetteers, ``newsgraph build --gazetteers DIR`` is enough.
 
->>> (DATA_DIR / "gazetteers").is_dir() and (PATTERNS_DIR / "relation_triggers.json").is_file()
+>>> (DATA_DIR / "gazetteers").is_dir() and (LEXICON_DIR / "relation_triggers.json").is_file()
 True
 >>> isinstance(DATA_DIR, Path)
 True

@@ -69,10 +69,6 @@ class Rule:
     trigger: str | None = None
     path: str = ""
 
-    @property
-    def is_deal_rule(self) -> bool:
-        return all(y in DEAL_KINDS for y in self.yields)
-
 
 def _example(raw: dict, where: str) -> Example:
     if not isinstance(raw, dict) or not isinstance(raw.get("text"), str) or not raw["text"].strip():

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from click.testing import CliRunner
 
-from extract.resources import DATA_DIR, GAZETTEER_DIR, PATTERNS_DIR
+from extract.resources import DATA_DIR, GAZETTEER_DIR, LEXICON_DIR, PATTERNS_DIR
 from graph._version import __version__
 from graph.cli import main
 
@@ -31,7 +31,7 @@ def test_data_is_the_package_extract_data_as_a_real_folder():
     assert DATA_DIR == Path(str(resources.files("extract.data")))
     assert isinstance(DATA_DIR, Path) and GAZETTEER_DIR == DATA_DIR / "gazetteers" and PATTERNS_DIR == DATA_DIR / "patterns"
     assert {p.name for p in DATA_DIR.glob("*.json")} >= {"merges.json"}
-    assert (PATTERNS_DIR / "relation_triggers.json").is_file()
+    assert (PATTERNS_DIR / "titles.json").is_file() and (LEXICON_DIR / "relation_triggers.json").is_file()
 
 
 def _data_dir_in_a_fresh_process(env_value: str | None):

@@ -1,4 +1,6 @@
-"""amounts"""
+"""The money and the date of a deal: the amount attached to its trigger (or told in the next sentences
+about "the deal"), and the date its sentence gives, resolved against the article's date.
+"""
 from __future__ import annotations
 from spacy.tokens import Doc, Span, Token
 from ..quantities import Money, iter_dates, iter_money

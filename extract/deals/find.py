@@ -1,4 +1,7 @@
-"""find"""
+"""Deals out of frames: :func:`find_deals` keeps the complete frames of an article (two companies with
+roles), caps their confidence by modality, adds amounts and dates, and merges tellings of one deal;
+:func:`deal_relations` states the relation a kept deal implies between its parties.
+"""
 from __future__ import annotations
 from dataclasses import replace
 from typing import Iterator

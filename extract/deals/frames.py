@@ -1,4 +1,7 @@
-"""frames"""
+"""Deal frames: a trigger verb or noun of ``data/lexicon/deal_triggers.json`` read against the parse,
+each syntactic slot (subject, object, possessor, prepositions) giving a party its role; shared roles,
+deals that are part of another, and round participants named in the next sentence.
+"""
 from __future__ import annotations
 import re
 from typing import Iterator

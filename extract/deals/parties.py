@@ -1,4 +1,6 @@
-"""parties"""
+"""The deal lexicon and the parties of a frame: which companies fill a trigger's slots, with their roles,
+read through coreference and lists, and the constants deals share (keep threshold, rule names).
+"""
 from __future__ import annotations
 import json
 import re

@@ -1,4 +1,4 @@
-"""sizes"""
+"""Model sizes: parameter counts stated for a model become ``parameters`` attributes of that model."""
 from __future__ import annotations
 import re
 from typing import Iterator

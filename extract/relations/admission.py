@@ -1,4 +1,11 @@
-"""admission"""
+"""The central admission step: every candidate of every rule passes the same checks, then becomes a Relation.
+
+:func:`find_relations` runs the rule generators (:data:`RULES`, then the inferring :data:`FALLBACK_RULES`)
+and admits a candidate only if its ends fit the relation's types (:mod:`extract.schema`), it is not a
+self-loop, its trigger is not negated and no blank line lies between them; a hedged trigger
+(:mod:`extract.modality`) lowers the confidence. One relation per (ends, relation, sentence) is kept,
+the surest.
+"""
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc

@@ -1,4 +1,8 @@
-"""core"""
+"""What every relation rule family shares: the trigger tables, the Candidate record, and the readings of
+a parse that find a verb's subjects, a noun's possessors and objects, the entities of a noun phrase
+(through coordination, appositions, containers such as "the likes of" and coreference), and the
+confidence of a rule (its registered confidence, less a penalty for coreference).
+"""
 from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache

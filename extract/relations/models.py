@@ -1,4 +1,7 @@
-"""models"""
+"""Rules about models and units: described models ("Llama 3, Meta's open model"), develops inferred where no
+rule states it (agentless releases, models named after a company, models a company's statement
+introduces), units named after their parent ("Google Brain"), "part of" phrases and "A vs B" titles.
+"""
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token

@@ -1,4 +1,7 @@
-"""nouns"""
+"""Noun rules: nominalised triggers ("Microsoft's investment in OpenAI", "the partnership between A and B"),
+role nouns ("OpenAI, the maker of ChatGPT", "rivals such as A and B"), stakes, funding rounds and their
+investors, and membership in another company's role list.
+"""
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token

@@ -1,4 +1,7 @@
-"""titles"""
+"""People's roles: job titles beside a name (appositions, compounds, possessives, copulas, titles written
+before or after a name, bare titles held at the passage's company), described agents and object gaps of
+role verbs ("the firm run by X", "the startup X founded"), and tenures ("spent six years at X").
+"""
 from __future__ import annotations
 from functools import lru_cache
 from typing import Iterator

@@ -1,4 +1,7 @@
-"""verbs"""
+"""Verb rules: trigger verbs active and passive ("Microsoft acquired X", "GPT-4 was developed by OpenAI"),
+hyphenated ones ("co-founded"), verbs the tagger read as nouns, licensing, ownership ("Alphabet owns
+Waymo", "owns 49% of"), and possessives ("OpenAI's GPT-4", "Google's DeepMind unit").
+"""
 from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
