@@ -479,3 +479,140 @@ def test_large_graph_draws_the_most_mentioned_and_reveals_on_search(open_viewer)
     assert len(wanted) <= LOD_NODES
     assert set(viewer.js("newsgraph.shownNodeIds()")) == wanted
     assert viewer.errors == []
+
+
+# ---- the bars on real corpora and at scale -------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPORA = {"seeds": ROOT.parent / "shared" / "corpus" / "seeds" / "articles", "data": ROOT / "data" / "articles"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """The seeds and data/ corpora built once, as graphs (texts included) and viewer pages."""
+    from graph.build import build_graph
+    from extract.pipeline import load_nlp
+
+    nlp = load_nlp()
+    folder = tmp_path_factory.mktemp("corpora")
+    result = {}
+    for name, path in CORPORA.items():
+        if not path.exists():
+            continue
+        G = build_graph([path], nlp=nlp)
+        page = folder / f"{name}.html"
+        write_html(G, page, corpus=corpus_name([path]))
+        result[name] = (G, page)
+    return result
+
+
+@pytest.fixture
+def open_page(browser):
+    opened = []
+
+    def open_path(path: Path) -> Viewer:
+        viewer = Viewer(browser, path)
+        opened.append(viewer)
+        return viewer
+
+    yield open_path
+    for viewer in opened:
+        viewer.page.close()
+
+
+@pytest.mark.parametrize("corpus", ["seeds", "data"])
+def test_first_draw_has_no_overlaps_fills_the_canvas_and_hides_unconnected(built, open_page, corpus):
+    if corpus not in built:
+        pytest.skip(f"{CORPORA[corpus]} is missing")
+    G, page = built[corpus]
+    viewer = open_page(page)
+    geometry = viewer.geometry()
+    assert overlapping_pairs(geometry) == []
+    assert span(geometry) >= 0.6
+    shown = set(viewer.js("newsgraph.shownNodeIds()"))
+    unconnected = {n for n in G if G.degree(n) == 0}
+    assert unconnected and not shown & unconnected
+    assert shown == set(G) - unconnected
+    assert f"Show {len(unconnected)} unconnected node" in viewer.page.inner_text("#toggle-unconnected")
+    # labels are readable: most drawn nodes carry one, the most mentioned first
+    labelled = {label["id"] for label in geometry["nodeLabels"]}
+    assert len(labelled) >= 0.4 * len(shown)
+    top = max(shown, key=lambda n: (G.nodes[n]["mentions"], n))
+    assert top in labelled
+    assert viewer.errors == [] and viewer.requests == [viewer.url]
+
+
+def test_seeds_focus_view_and_search_keep_everything_in_view(built, tmp_path, open_page):
+    if "seeds" not in built:
+        pytest.skip("the seeds corpus is missing")
+    G, _ = built["seeds"]
+    path = tmp_path / "focus.html"
+    write_html(G, path, focus="Microsoft", depth=2)
+    viewer = open_page(path)
+    geometry = viewer.geometry()
+    assert outside_viewport(geometry) == [] and overlapping_pairs(geometry) == []
+    viewer.page.fill("#search", "OpenAI")
+    viewer.page.press("#search", "Enter")
+    assert outside_viewport(viewer.geometry(), viewer.js("newsgraph.litNodeIds()")) == []
+    viewer.page.uncheck("#type-filters li[data-type=person] input")
+    viewer.js("newsgraph.clearSelection()")
+    viewer.page.click("#fit")
+    assert outside_viewport(viewer.geometry()) == []
+
+
+def test_seeds_page_with_article_texts_is_small(built):
+    if "seeds" not in built:
+        pytest.skip("the seeds corpus is missing")
+    G, page = built["seeds"]
+    text = page.read_text(encoding="utf-8")
+    assert all(info.get("text") for info in G.graph["articles"].values())
+    first = next(iter(G.graph["articles"].values()))["text"]
+    assert first[:200].replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") in text.replace("\\n", "\n")
+    assert len(text.encode("utf-8")) < 1_500_000
+
+
+def test_seeds_reader_marks_entities_of_an_evidence_sentence(built, open_page):
+    if "seeds" not in built:
+        pytest.skip("the seeds corpus is missing")
+    G, page = built["seeds"]
+    viewer = open_page(page)
+    u, v, key, data = next((u, v, k, d) for u, v, k, d in sorted(G.edges(keys=True, data=True)) if k != "party")
+    edge = viewer.js("([u, v, k]) => newsgraph.findEdge(u, v, k)", [u, v, key])
+    viewer.js("(id) => newsgraph.selectEdge(id)", edge)
+    viewer.page.click("#panel .evidence .sentence >> nth=0")
+    evidence = data["evidence"][0]
+    text = G.graph["articles"][evidence["article"]]["text"]
+    assert viewer.page.inner_text("#reader mark.evidence") == text[evidence["start"]:evidence["end"]]
+    marked = set(viewer.js("Array.from(document.querySelectorAll('#reader mark.evidence .entity')).map(e => e.dataset.node)"))
+    assert {u, v} & marked
+    assert viewer.errors == []
+
+
+def first_draw_seconds(browser, path: Path) -> tuple[float, "Viewer"]:
+    viewer = Viewer(browser, path)
+    return viewer.js("newsgraph.timings.firstDraw") / 1000, viewer
+
+
+@pytest.mark.parametrize("n_nodes, edges_per_node, limit", [(5000, 3.0, 2.0), (20000, 3.0, 5.0)])
+def test_large_graphs_draw_in_time_and_pan_smoothly(browser, tmp_path, n_nodes, edges_per_node, limit):
+    G = synthetic_graph(n_nodes, edges_per_node=edges_per_node, seed=0)
+    path = tmp_path / f"large{n_nodes}.html"
+    write_html(G, path)
+    seconds, viewer = first_draw_seconds(browser, path)
+    try:
+        assert seconds <= limit, f"first draw {seconds:.2f} s"
+        slowest = viewer.js("""() => {
+            const net = newsgraph.network, start = net.getViewPosition(), steps = [];
+            net.redraw();  // warm-up: the first frame measures every label once
+            for (let i = 1; i <= 10; i++) {
+                const t = performance.now();
+                net.moveTo({position: {x: start.x + 40 * i, y: start.y + 20 * i}});
+                net.redraw();
+                steps.push(performance.now() - t);
+            }
+            return Math.max(...steps);
+        }""")
+        assert slowest <= 100, f"pan redraw {slowest:.0f} ms"
+        assert viewer.errors == [] and viewer.requests == [viewer.url]
+    finally:
+        viewer.page.close()

@@ -1175,10 +1175,12 @@
   // ---- start --------------------------------------------------------------------
   var timings = { start: performance.now(), firstDraw: null };
   network.once("afterDrawing", function () { timings.firstDraw = performance.now(); });
+  drawTimeline();  // first: with no dates the strip goes, and the canvas grows
   refresh();
   if (META.focus && nodeById.has(META.focus)) selectNode(META.focus);
+  network.setSize("100%", "100%");
+  network.redraw();
   fitShown();
-  drawTimeline();
 
   // The page's API, for tests, benchmarks and notebooks; it runs the same handlers as the UI.
   window.newsgraph = {
