@@ -204,7 +204,7 @@
     if (matching.length <= META.lod) {
       matching.forEach(function (n) { want.add(n.id); });
     } else {
-      for (var i = 0; i < META.lod; i++) want.add(matching[i].id);
+      chooseConnected(matching, passingEdges).forEach(function (id) { want.add(id); });
       var allowed = new Set(matching.map(function (n) { return n.id; }));
       state.revealed.forEach(function (id) { if (allowed.has(id) || nodePasses(nodeById.get(id))) want.add(id); });
     }
@@ -229,6 +229,29 @@
     shownEdges = wantEdges;
     if (dimmed.size) redim();
     updateCounts();
+  }
+
+  // The level of detail: half of the limit goes to the most mentioned nodes, the rest to the most
+  // mentioned of those with an edge to a node already chosen, so that what is drawn is a
+  // connected picture rather than a field of dots; what is left is filled in priority order.
+  function chooseConnected(matching, passingEdges) {
+    var passing = new Set(passingEdges.map(function (e) { return e.id; }));
+    var chosen = new Set(), deferred = [], half = Math.floor(META.lod / 2);
+    function linkedToChosen(n) {
+      var mine = incident.get(n.id);
+      for (var k = 0; k < mine.length; k++) {
+        var e = mine[k];
+        if (passing.has(e.id) && chosen.has(e.from === n.id ? e.to : e.from)) return true;
+      }
+      return false;
+    }
+    for (var i = 0; i < matching.length && chosen.size < META.lod; i++) {
+      var n = matching[i];
+      if (chosen.size < half || linkedToChosen(n)) chosen.add(n.id);
+      else deferred.push(n);
+    }
+    for (var j = 0; j < deferred.length && chosen.size < META.lod; j++) chosen.add(deferred[j].id);
+    return chosen;
   }
 
   function updateCounts() {
