@@ -424,23 +424,41 @@ def node_box(size: float, label: str, zoom: float = 1.0) -> tuple[float, float, 
 
 
 def _layout(G: nx.MultiDiGraph, labels: dict, sizes: dict, seed: int) -> dict:
-    """Positions in canvas pixels, with room for every label at the zoom the page will fit to.
+    """Positions in canvas pixels, with room for the labels at the zoom the page will fit to.
 
-    The page fits the connected nodes into the canvas; when that zoom is below 1, labels (drawn
-    at a fixed screen size) need more room than a zoom-1 layout gave them, so the layout is
-    made again for that zoom, a few times, as long as the zoom keeps falling.
+    The page fits the connected nodes into the canvas. When that zoom is below 1, labels
+    (drawn at a fixed screen size) need more canvas than a zoom-1 layout gave them, so the
+    layout is made again with label boxes for that zoom -- for every node while that
+    converges (a few dozen nodes), else for the most mentioned fifth only: when all labels
+    cannot fit in the canvas at any zoom (a few hundred nodes), planning for all of them only
+    shrinks the picture, so room is kept for the labels that matter most, and the page
+    shows the others where they fit.
     """
-    zoom = 1.0
-    rounds = 4 if G.number_of_nodes() <= PLANNED_NODES else 1
     connected = [n for n in G.nodes if G.degree(n) > 0] or list(G.nodes)
-    positions = {}
-    for _ in range(rounds):
-        boxes = {node: node_box(sizes[node], labels[node], zoom) for node in G.nodes}
-        positions = layout_positions(G, seed=seed, boxes=boxes, edge_length=EDGE_LENGTH, aspect=CANVAS_ASPECT)
-        fitted = _fit_zoom(positions, boxes, connected)
+    small = G.number_of_nodes() <= PLANNED_NODES
+    room = 1.0 if small else 4.0  # a tight start; large graphs start looser, which is faster to untangle
+    ranked = sorted(connected, key=lambda n: (-_mentions(G.nodes[n]), -G.degree(n), str(n)))
+    top = set(ranked[:max(1, len(ranked) // 5)])
+
+    def attempt(zoom, planned=None):
+        boxes = {node: node_box(sizes[node], labels[node], zoom if planned is None or node in planned else 1.0)
+                 for node in G.nodes}
+        found = layout_positions(G, seed=seed, boxes=boxes, edge_length=EDGE_LENGTH, aspect=CANVAS_ASPECT, room=room)
+        return found, _fit_zoom(found, boxes, connected)
+
+    zoom = 1.0
+    positions, fitted = attempt(zoom)
+    for _ in range(3 if small else 0):
         if fitted >= zoom * 0.95:
+            return positions
+        trial, trial_fitted = attempt(fitted)
+        if trial_fitted < fitted * 0.95:
             break
-        zoom = max(fitted, 0.3)
+        positions, zoom, fitted = trial, fitted, trial_fitted
+    if small and fitted < 0.95 * zoom:
+        trial, trial_fitted = attempt(fitted, top)
+        if trial_fitted >= fitted * 0.7:
+            positions = trial
     return positions
 
 

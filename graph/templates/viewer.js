@@ -357,9 +357,11 @@
     var p = toScreen(v, body.x, body.y);
     var w = textWidth(n.label, font) + 4;
     var r = n.size * v.scale * 1.15 + 2;
-    // Under the node, else above it, right of it, left of it: the first spot that is free.
-    var spots = [[p.x - w / 2, p.y + r], [p.x - w / 2, p.y - r - LABEL_HEIGHT],
-                 [p.x + r + 2, p.y - LABEL_HEIGHT / 2], [p.x - r - 2 - w, p.y - LABEL_HEIGHT / 2]];
+    // Under the node, else above it, right of it, left of it, then the four corners: the first spot that is free.
+    var h = LABEL_HEIGHT, d = r * 0.7;
+    var spots = [[p.x - w / 2, p.y + r], [p.x - w / 2, p.y - r - h],
+                 [p.x + r + 2, p.y - h / 2], [p.x - r - 2 - w, p.y - h / 2],
+                 [p.x + d, p.y + d], [p.x - d - w, p.y + d], [p.x + d, p.y - d - h], [p.x - d - w, p.y - d - h]];
     for (var i = 0; i < spots.length; i++) {
       var box = [spots[i][0], spots[i][1], spots[i][0] + w, spots[i][1] + LABEL_HEIGHT];
       if (!inView(v, box) || grid.hits(box, id)) continue;
@@ -882,9 +884,39 @@
     state.selected = null;
     undim();
     network.unselectAll();
-    clear(panel);
-    panel.appendChild(el("p", "hint", ["Click a node or an edge to see its details and evidence."]));
+    showOverview();
     refresh();
+  }
+  // With nothing selected the panel gives a way in: the most mentioned entities and the deals.
+  function showOverview() {
+    clear(panel);
+    panel.appendChild(el("p", "hint", ["Click a node or an edge to see its details and evidence; " +
+      "click a sentence to read it in its article. Double-click a node to reveal its neighbours."]));
+    var top = byPriority.filter(function (n) { return n.type !== "deal" && incident.get(n.id).length; }).slice(0, 12);
+    if (top.length) {
+      panel.appendChild(el("h3", null, ["Most mentioned"]));
+      var list = el("ul", "overview");
+      top.forEach(function (n) {
+        list.appendChild(el("li", null, [nodeButton(n.id), el("span", "source", [" " + n.type + ", " + n.mentions + " mentions"])]));
+      });
+      panel.appendChild(list);
+    }
+    var deals = nodes.filter(function (n) { return n.type === "deal"; }).sort(function (a, b) {
+      return String(b.date || "").localeCompare(String(a.date || "")) || byId(a, b);
+    });
+    if (deals.length) {
+      panel.appendChild(el("h3", null, ["Deals (" + deals.length + ")"]));
+      var dealList = el("ul", "overview");
+      deals.slice(0, 30).forEach(function (n) {
+        var parties = incident.get(n.id).filter(function (e) { return e.relation === "party"; })
+          .map(function (e) { return nodeById.get(e.to).name; });
+        var what = [n.kind || "deal", n.amount_usd ? formatUsd(n.amount_usd) : null, n.date || null].filter(Boolean).join(", ");
+        dealList.appendChild(el("li", null, [button(parties.join(" \u2013 ") || n.name, "linklike", function () { focusNode(n.id); }),
+          el("span", "source", [" " + what])]));
+      });
+      if (deals.length > 30) dealList.appendChild(el("li", null, ["\u2026 and " + (deals.length - 30) + " more"]));
+      panel.appendChild(dealList);
+    }
   }
   // Select a node, centre on it and zoom so that its neighbours are in view.
   function focusNode(id) {
@@ -1199,6 +1231,7 @@
   var timings = { start: performance.now(), firstDraw: null };
   network.once("afterDrawing", function () { timings.firstDraw = performance.now(); });
   drawTimeline();  // first: with no dates the strip goes, and the canvas grows
+  showOverview();
   refresh();
   if (META.focus && nodeById.has(META.focus)) selectNode(META.focus);
   network.setSize("100%", "100%");
