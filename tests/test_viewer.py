@@ -357,6 +357,15 @@ def test_deal_panel_lists_evidence_that_opens_the_reader(open_viewer):
     assert viewer.js("newsgraph.network.getSelectedNodes()") == ["company:inflection-ai"]
 
 
+def test_reading_a_nodes_article_marks_its_mentions(open_viewer):
+    viewer = open_viewer(with_texts(example_graph()))
+    viewer.js("newsgraph.select('model:mai-1')")
+    viewer.page.click("#panel .articles button.read")
+    asked = viewer.js("Array.from(document.querySelectorAll('#reader .entity.asked')).map(e => [e.dataset.node, e.textContent])")
+    assert asked and all(entry == ["model:mai-1", "MAI-1"] for entry in asked)
+    assert viewer.errors == []
+
+
 def test_open_article_api_highlights_from_an_offset(open_viewer):
     G = with_texts(example_graph())
     viewer = open_viewer(G)

@@ -645,7 +645,7 @@
     var list = el("ul", "articles");
     articles.slice(0, 100).forEach(function (a) {
       var item = el("li", null, [articleItem(a)]);
-      item.appendChild(button("Read", "read", function () { openArticle(a, null, { terms: searchTerms(surfaceForms(n.id)) }); }));
+      item.appendChild(button("Read", "read", function () { openArticle(a, null, { node: n.id }); }));
       list.appendChild(item);
     });
     if (articles.length > 100) list.appendChild(el("li", null, ["\u2026 and " + (articles.length - 100) + " more"]));
@@ -831,14 +831,11 @@
     reader.hidden = false;
     var marked = readerBody.querySelector("mark.evidence");
     if (marked) marked.scrollIntoView({ block: "center" });
-    else if (text !== null && options.terms && options.terms.length) {
-      // No sentence: scroll to the first mention of what was asked about.
-      var lower = text.toLowerCase(), first = -1;
-      options.terms.forEach(function (term) { var at = lower.indexOf(term); if (at >= 0 && (first < 0 || at < first)) first = at; });
-      if (first >= 0) {
-        var target = Array.from(readerBody.querySelectorAll(".entity")).find(function () { return true; });
-        if (target) target.scrollIntoView({ block: "center" });
-      }
+    else if (options.node) {
+      // No sentence: the node's mentions stand out, and the first one is scrolled to.
+      var mentions = readerBody.querySelectorAll(".entity[data-node=\"" + CSS.escape(options.node) + "\"]");
+      mentions.forEach(function (m) { m.classList.add("asked"); });
+      if (mentions.length) mentions[0].scrollIntoView({ block: "center" });
     } else {
       readerBody.scrollTop = 0;
     }
