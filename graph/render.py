@@ -413,9 +413,9 @@ def node_box(size: float, label: str, zoom: float = 1.0) -> tuple[float, float, 
     it plus a margin (labels keep their screen size, so they take more canvas at a lower zoom).
 
     >>> node_box(10.0, "Acme")
-    (-16.0, -16.0, 16.0, 37.0)
+    (-20.4, -16.5, 20.4, 35.5)
     >>> node_box(10.0, "Acme", zoom=0.5)[3]
-    64.0
+    58.5
     """
     shape = size * 1.15 + 1  # vis draws triangles and stars a little outside ``size``
     margin = 4.0 / zoom
