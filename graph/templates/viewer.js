@@ -1161,10 +1161,15 @@
     ctx.font = "10px system-ui, sans-serif";
     ctx.textBaseline = "top";
     var step = Math.max(1, Math.ceil(n / Math.max(1, Math.floor((w - 16) / 60))));
-    for (var i = 0; i < n; i += step) ctx.fillText(bins.labels[i], 8 + i * bw, bottom + 3);
-    ctx.fillText("articles", w - 110, 2);
+    for (var i = 0; i < n; i += step) {
+      if (8 + i * bw + ctx.measureText(bins.labels[i]).width <= w) ctx.fillText(bins.labels[i], 8 + i * bw, bottom + 3);
+    }
+    ctx.fillStyle = "rgba(255,255,255,0.85)";
+    ctx.fillRect(10, 1, 84, 13);
+    ctx.fillStyle = "#6b7785";
+    ctx.fillText("articles", 12, 2);
     ctx.fillStyle = "#e15759";
-    ctx.fillText("deals", w - 60, 2);
+    ctx.fillText("deals", 58, 2);
     if (brush) {
       var a0 = Math.min(brush[0], brush[1]), a1 = Math.max(brush[0], brush[1]);
       ctx.fillStyle = "rgba(78,121,167,0.2)";
