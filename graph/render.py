@@ -482,6 +482,9 @@ def corpus_name(inputs) -> str | None:
 
     >>> corpus_name(["../shared/corpus/seeds/articles"]), corpus_name(["news.jsonl", "more/"])
     ('seeds/articles', 'news.jsonl, more')
+    >>> corpus_name(["corpus/wiki/articles.jsonl"])
+    'wiki/articles.jsonl'
+
     >>> corpus_name([]) is None
     True
     """
@@ -491,7 +494,8 @@ def corpus_name(inputs) -> str | None:
         if not parts:
             continue
         name = parts[-1]
-        if name.lower() in _GENERIC_FOLDERS and len(parts) > 1 and parts[-2] not in ("..", "."):
+        generic = name.lower() in _GENERIC_FOLDERS or Path(name).stem.lower() in _GENERIC_FOLDERS
+        if generic and len(parts) > 1 and parts[-2] not in ("..", "."):
             name = parts[-2] + "/" + name
         names.append(name)
     if not names:
