@@ -737,7 +737,17 @@
 
   // Mentions of the article's entities: name and aliases of every node that lists the article,
   // as whole words, longest first, never overlapping.
-  function entitySpans(articleId, text) {
+  var MARKED_CHARS = 200000;  // in longer articles, mentions are marked around the sentence only
+  function entitySpans(articleId, text, around) {
+    var lo = 0, hi = text.length;
+    if (text.length > MARKED_CHARS) {
+      var centre = around ? around[0] : 0;
+      lo = Math.max(0, centre - MARKED_CHARS / 2);
+      hi = Math.min(text.length, lo + MARKED_CHARS);
+    }
+    return entitySpansIn(articleId, text.slice(lo, hi)).map(function (s) { return [s[0] + lo, s[1] + lo, s[2]]; });
+  }
+  function entitySpansIn(articleId, text) {
     var forms = [];
     nodes.forEach(function (n) {
       if (n.type === "deal" || (n.articles || []).indexOf(articleId) < 0) return;
@@ -826,7 +836,7 @@
         readerBody.appendChild(el("p", "missing", ["The sentence was not found in the text; it reads:"]));
         readerBody.appendChild(el("div", "article-text", [el("mark", "evidence", [String(options.evidence.sentence || "")])]));
       }
-      readerBody.appendChild(articleBody(text, highlight, entitySpans(articleId, text)));
+      readerBody.appendChild(articleBody(text, highlight, entitySpans(articleId, text, highlight)));
     }
     reader.hidden = false;
     var marked = readerBody.querySelector("mark.evidence");
