@@ -366,6 +366,27 @@ def test_reading_a_nodes_article_marks_its_mentions(open_viewer):
     assert viewer.errors == []
 
 
+def test_reader_handles_a_long_article(open_viewer):
+    G = example_graph()
+    sentence = "Suleyman will lead Microsoft AI, the company in Redmond said."
+    filler = "Microsoft said little else about it. " * 8000  # about 300,000 characters
+    text = filler + sentence + " " + filler
+    G.graph["articles"]["a1"]["text"] = text
+    for *_, data in G.edges(data=True):
+        for ev in data["evidence"]:
+            if ev["article"] == "a1":
+                ev["start"] = text.find(ev["sentence"])
+    viewer = open_viewer(G)
+    edge = viewer.js("newsgraph.findEdge('person:mustafa-suleyman', 'company:microsoft', 'leads')")
+    viewer.js("(id) => newsgraph.selectEdge(id)", edge)
+    started = time.perf_counter()
+    viewer.page.click("#panel .evidence .sentence")
+    assert viewer.page.inner_text("#reader mark.evidence") == sentence
+    assert time.perf_counter() - started < 3
+    assert viewer.js("document.querySelectorAll('#reader .entity').length") > 100
+    assert viewer.errors == []
+
+
 def test_open_article_api_highlights_from_an_offset(open_viewer):
     G = with_texts(example_graph())
     viewer = open_viewer(G)
