@@ -67,8 +67,8 @@ EDGE_LENGTH = 120.0
 CANVAS_SIZE = (900.0, 780.0)
 CANVAS_ASPECT = CANVAS_SIZE[0] / CANVAS_SIZE[1]
 
-#: Graphs up to this many nodes get a layout planned for the zoom at which they will be fitted.
-PLANNED_NODES = 2000
+#: Graphs of up to this many connected nodes get a layout planned for the zoom at which they will be fitted.
+PLANNED_NODES = 600
 
 #: Labels longer than this many characters are cut with an ellipsis (the panel shows the full name).
 LABEL_CHARS = 28
@@ -435,7 +435,7 @@ def _layout(G: nx.MultiDiGraph, labels: dict, sizes: dict, seed: int) -> dict:
     shows the others where they fit.
     """
     connected = [n for n in G.nodes if G.degree(n) > 0] or list(G.nodes)
-    small = G.number_of_nodes() <= PLANNED_NODES
+    small = len(connected) <= PLANNED_NODES  # nodes without an edge are hidden at first: they do not count
     room = 1.0 if small else 4.0  # a tight start; large graphs start looser, which is faster to untangle
     ranked = sorted(connected, key=lambda n: (-_mentions(G.nodes[n]), -G.degree(n), str(n)))
     top = set(ranked[:max(1, len(ranked) // 5)])
