@@ -569,6 +569,15 @@ def test_first_draw_has_no_overlaps_fills_the_canvas_and_hides_unconnected(built
     assert len(labelled) >= 0.4 * len(shown)
     top = max(shown, key=lambda n: (G.nodes[n]["mentions"], n))
     assert top in labelled
+    # zooming in labels a larger share of the nodes in view, still without overlaps
+    in_view = {n["id"] for n in geometry["nodes"]}
+    share = len(labelled) / len(in_view)
+    viewer.js("newsgraph.network.moveTo({scale: newsgraph.network.getScale() * 2})")
+    zoomed = viewer.geometry()
+    inside = {n["id"] for n in zoomed["nodes"] if not outside_viewport(zoomed, [n["id"]])}
+    zoomed_labels = {label["id"] for label in zoomed["nodeLabels"]}
+    assert len(zoomed_labels & inside) / len(inside) >= share
+    assert overlapping_pairs(zoomed) == []
     assert viewer.errors == [] and viewer.requests == [viewer.url]
 
 

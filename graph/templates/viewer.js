@@ -781,6 +781,9 @@
     span.setAttribute("tabindex", "0");
     span.setAttribute("data-node", id);
     span.addEventListener("click", function () { focusNode(id); });
+    span.addEventListener("keydown", function (event) {
+      if (event.key === "Enter" || event.key === " ") { event.preventDefault(); focusNode(id); }
+    });
     return span;
   }
 
