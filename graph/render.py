@@ -436,7 +436,7 @@ def _layout(G: nx.MultiDiGraph, labels: dict, sizes: dict, seed: int) -> dict:
     """
     connected = [n for n in G.nodes if G.degree(n) > 0] or list(G.nodes)
     small = len(connected) <= PLANNED_NODES  # nodes without an edge are hidden at first: they do not count
-    room = 1.0 if small else 4.0  # a tight start; large graphs start looser, which is faster to untangle
+    room = 1.0 if small else 6.0  # a tight start; large graphs start looser, which is faster to untangle
     ranked = sorted(connected, key=lambda n: (-_mentions(G.nodes[n]), -G.degree(n), str(n)))
     top = set(ranked[:max(1, len(ranked) // 5)])
 
