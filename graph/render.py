@@ -241,6 +241,9 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     title = str(title) if title is not None else (f"{corpus_name} \u2014 newsgraph" if corpus_name else "newsgraph")
     built = built or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
     data["meta"]["header"] = header_line(G, corpus_name, built)
+    if focus_id is not None:  # say whose neighbourhood this is
+        hops = "1 hop" if depth == 1 else f"{depth} hops"
+        data["meta"]["header"] = f"{G.nodes[focus_id].get('name', focus_id)} and {hops} around \u00b7 " + data["meta"]["header"]
     style = _read_template("viewer.css")
     vis_js = vis_network_js()
     app_js = _read_template("viewer.js")

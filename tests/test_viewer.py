@@ -422,6 +422,7 @@ def test_fit_and_png_export_on_white(open_viewer):
 def test_focus_view_fits(open_viewer):
     viewer = open_viewer(example_graph(), focus="Microsoft", depth=2)
     assert viewer.js("newsgraph.network.getSelectedNodes()") == ["company:microsoft"]
+    assert viewer.page.inner_text("#page-sub").startswith("Microsoft and 2 hops around")
     geometry = viewer.geometry()
     assert outside_viewport(geometry) == [] and overlapping_pairs(geometry) == []
 
