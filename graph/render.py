@@ -85,7 +85,8 @@ TEXT_BUDGET = 20_000_000
 LOD_NODES = 1500
 
 #: Node attributes copied into the page, besides id and position.
-_NODE_FIELDS = ("name", "type", "aliases", "mentions", "articles", "parameters", "kind", "amount_usd", "date")
+_NODE_FIELDS = ("name", "type", "aliases", "mentions", "articles", "parameters", "kind", "amount_usd", "amount", "currency",
+                "date")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
@@ -397,14 +398,18 @@ def node_label(attrs: dict, node) -> str:
 
     >>> node_label({"type": "deal", "kind": "investment", "amount_usd": 6.5e8, "name": "A - B investment"}, "d")
     'investment $650M'
+    >>> node_label({"type": "deal", "kind": "acquisition", "amount": 2e9, "currency": "EUR"}, "d")
+    'acquisition 2B EUR'
     >>> node_label({"name": "A very long company name that goes on and on"}, "c")
     'A very long company name th\u2026'
     """
     if attrs.get("type") == "deal":
         text = str(attrs.get("kind") or "deal")
-        amount = attrs.get("amount_usd")
+        amount, other = attrs.get("amount_usd"), attrs.get("amount")
         if isinstance(amount, (int, float)) and math.isfinite(amount) and amount > 0:
             text += " " + _short_usd(float(amount))
+        elif isinstance(other, (int, float)) and math.isfinite(other) and other > 0 and attrs.get("currency"):
+            text += " " + _short_usd(float(other))[1:] + " " + str(attrs["currency"])
     else:
         text = str(attrs.get("name") or node)
     text = " ".join(text.split())

@@ -357,6 +357,16 @@ def test_deal_panel_lists_evidence_that_opens_the_reader(open_viewer):
     assert viewer.js("newsgraph.network.getSelectedNodes()") == ["company:inflection-ai"]
 
 
+def test_a_deal_in_another_currency_shows_its_amount(open_viewer):
+    G = example_graph()
+    G.nodes["deal:microsoft-inflection-2024"].update(amount_usd=None, amount=2e9, currency="EUR")
+    viewer = open_viewer(G)
+    viewer.js("newsgraph.select('deal:microsoft-inflection-2024')")
+    assert "2 billion EUR" in viewer.panel_text()
+    labels = viewer.geometry()["nodeLabels"]
+    assert labels[0]["id"] == "deal:microsoft-inflection-2024"  # the selected node's label comes first
+
+
 def test_reading_a_nodes_article_marks_its_mentions(open_viewer):
     viewer = open_viewer(with_texts(example_graph()))
     viewer.js("newsgraph.select('model:mai-1')")

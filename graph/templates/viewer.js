@@ -106,6 +106,9 @@
     }
     return "$" + Math.round(amount).toLocaleString("en-US");
   }
+  function formatAmount(amount) {
+    return formatUsd(amount).replace(/^\$/, "");
+  }
   function formatCount(value) {
     if (value >= 1e9) return (value / 1e9).toFixed(1).replace(/\.0$/, "") + "B";
     if (value >= 1e6) return (value / 1e6).toFixed(1).replace(/\.0$/, "") + "M";
@@ -350,13 +353,18 @@
   }
   function inView(v, box) { return box[0] >= 0 && box[1] >= 0 && box[2] <= v.width && box[3] <= v.height; }
 
-  function placeNodeLabel(v, grid, id, font) {
+  function placeNodeLabel(v, grid, id, font, reach) {
+    var placed = null;
+    for (var gap = 0; gap <= (reach || 0) && !placed; gap += 8) placed = placeNodeLabelAt(v, grid, id, font, gap);
+    return placed;
+  }
+  function placeNodeLabelAt(v, grid, id, font, gap) {
     var body = bodyNode(id);
     if (!body) return null;
     var n = nodeById.get(id);
     var p = toScreen(v, body.x, body.y);
     var w = textWidth(n.label, font) + 4;
-    var r = n.size * v.scale * 1.15 + 2;
+    var r = n.size * v.scale * 1.15 + 2 + gap;
     // Under the node, else above it, right of it, left of it, then the four corners: the first spot that is free.
     var h = LABEL_HEIGHT, d = r * 0.7;
     var spots = [[p.x - w / 2, p.y + r], [p.x - w / 2, p.y - r - h],
@@ -402,7 +410,7 @@
     var nodeLabels = [], edgeLabels = [];
     var selectedId = state.selected && state.selected.kind === "node" ? state.selected.id : null;
     if (selectedId && shownNodes.has(selectedId)) {
-      var own = placeNodeLabel(v, grid, selectedId, BOLD_FONT);
+      var own = placeNodeLabel(v, grid, selectedId, BOLD_FONT, 32);  // the selected label may stand further off
       if (own) nodeLabels.push(own);
     }
     var focusEdges = [];
@@ -617,7 +625,9 @@
     if (n.parameters) rows.push(["parameters", formatCount(n.parameters)]);
     if (n.type === "deal") {
       rows.push(["kind", n.kind || "unknown"]);
-      rows.push(["amount", formatUsd(n.amount_usd)]);
+      rows.push(["amount", n.amount_usd === null || n.amount_usd === undefined
+        ? (typeof n.amount === "number" && n.currency ? formatAmount(n.amount) + " " + String(n.currency) : "unknown")
+        : formatUsd(n.amount_usd)]);
       rows.push(["date", n.date || "unknown"]);
     }
     panel.appendChild(definitionList(rows));
