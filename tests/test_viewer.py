@@ -309,6 +309,15 @@ def test_edge_labels_show_on_hover_at_a_readable_size(open_viewer):
     assert overlapping_pairs(viewer.geometry()) == []
 
 
+def test_selecting_an_edge_off_screen_brings_its_ends_into_view(open_viewer):
+    viewer = open_viewer(example_graph())
+    viewer.js("newsgraph.network.moveTo({position: {x: 9000, y: 9000}, scale: 1.5})")
+    edge = viewer.js("newsgraph.findEdge('company:microsoft', 'model:mai-1', 'develops')")
+    viewer.js("(id) => newsgraph.selectEdge(id)", edge)
+    assert outside_viewport(viewer.geometry(), ["company:microsoft", "model:mai-1"]) == []
+    assert viewer.js("newsgraph.network.getScale()") <= 1.5
+
+
 def test_edge_evidence_opens_the_reader_with_the_sentence_highlighted(open_viewer):
     viewer = open_viewer(with_texts(example_graph()))
     edge = viewer.js("newsgraph.findEdge('person:mustafa-suleyman', 'company:microsoft', 'leads')")

@@ -898,7 +898,19 @@
     dimAllBut(new Set([e.from, e.to]));
     network.selectEdges([id]);
     showEdgePanel(e);
+    keepInView([e.from, e.to]);
     return id;
+  }
+  // Move (and zoom out if need be) so that these nodes are on the canvas; leave the view alone if they are.
+  function keepInView(ids) {
+    var v = view(), margin = 30;
+    var outside = ids.some(function (id) {
+      var b = bodyNode(id);
+      if (!b) return false;
+      var p = toScreen(v, b.x, b.y);
+      return p.x < margin || p.y < margin || p.x > v.width - margin || p.y > v.height - margin;
+    });
+    if (outside) fitTo(ids, { maxScale: v.scale });
   }
   function clearSelection() {
     state.selected = null;
