@@ -376,6 +376,21 @@ def test_a_deal_in_another_currency_shows_its_amount(open_viewer):
     assert labels[0]["id"] == "deal:microsoft-inflection-2024"  # the selected node's label comes first
 
 
+def test_empty_and_edgeless_graphs_open_without_errors(open_viewer):
+    empty = open_viewer(nx.MultiDiGraph())
+    assert empty.errors == [] and empty.js("newsgraph.shownNodeIds()") == []
+    assert empty.page.inner_text("#toggle-unconnected") == "No unconnected nodes"
+    G = nx.MultiDiGraph()
+    G.add_nodes_from((f"company:c{i}", {"name": f"C{i}", "type": "company", "mentions": i}) for i in range(5))
+    lonely = open_viewer(G)
+    assert lonely.js("newsgraph.shownNodeIds()") == []
+    lonely.page.click("#toggle-unconnected")
+    assert len(lonely.js("newsgraph.shownNodeIds()")) == 5
+    geometry = lonely.geometry()
+    assert outside_viewport(geometry) == [] and overlapping_pairs(geometry) == []
+    assert lonely.errors == []
+
+
 def test_reading_a_nodes_article_marks_its_mentions(open_viewer):
     viewer = open_viewer(with_texts(example_graph()))
     viewer.js("newsgraph.select('model:mai-1')")
