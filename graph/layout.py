@@ -435,17 +435,27 @@ def _pack(placed: list[tuple[np.ndarray, np.ndarray]], extents: np.ndarray, aspe
 
 
 def _shelves(rects, row_width: float):
-    """Shelf positions of ``rects`` (rows of at most ``row_width``), and the total size."""
-    spots = []
-    x = y = row_height = width = 0.0
-    for _, _, w, h in rects:
+    """Shelf positions of ``rects`` (rows of at most ``row_width``, each centred), and the total size."""
+    rows = [[]]
+    x = 0.0
+    for index, (_, _, w, _) in enumerate(rects):
         if x > 0 and x + w > row_width:
-            x, y, row_height = 0.0, y + row_height, 0.0
-        spots.append((x, y))
+            rows.append([])
+            x = 0.0
+        rows[-1].append(index)
         x += w
-        width = max(width, x)
-        row_height = max(row_height, h)
-    return spots, width, y + row_height
+    width = max(sum(rects[i][2] for i in row) for row in rows)
+    spots = [None] * len(rects)
+    y = 0.0
+    for row in rows:
+        row_height = max(rects[i][3] for i in row)
+        x = (width - sum(rects[i][2] for i in row)) / 2
+        for i in row:
+            # a component lower than its shelf sits in the shelf's middle
+            spots[i] = (x, y + (row_height - rects[i][3]) / 2)
+            x += rects[i][2]
+        y += row_height
+    return spots, width, y
 
 
 def _grid(extents: np.ndarray, width: float, aspect: float, top: float) -> np.ndarray:
