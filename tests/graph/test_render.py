@@ -180,6 +180,11 @@ def test_layout_does_not_depend_on_insertion_order():
     H.add_nodes_from(reversed(list(G.nodes(data=True))))
     H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
     assert layout_positions(G, seed=0) == layout_positions(H, seed=0)
+    # the page's layout too (label boxes, planned zoom): the same graph gives the same positions
+    def page_positions(graph):
+        return {n["id"]: (n["x"], n["y"]) for n in graph_data(render_html(graph))["nodes"]}
+
+    assert page_positions(G) == page_positions(H)
 
 
 def test_layout_rejects_unknown_backend():
