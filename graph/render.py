@@ -451,7 +451,8 @@ def _layout(G: nx.MultiDiGraph, labels: dict, sizes: dict, seed: int) -> dict:
     def attempt(zoom, planned=None):
         boxes = {node: node_box(sizes[node], labels[node], zoom if planned is None or node in planned else 1.0)
                  for node in G.nodes}
-        found = layout_positions(G, seed=seed, boxes=boxes, edge_length=EDGE_LENGTH, aspect=CANVAS_ASPECT, room=room)
+        found = layout_positions(G, seed=seed, boxes=boxes, edge_length=EDGE_LENGTH, aspect=CANVAS_ASPECT, room=room,
+                                 rounds=25 if small else 10)
         return found, _fit_zoom(found, boxes, connected)
 
     zoom = 1.0
