@@ -212,8 +212,11 @@ def assemble_graph(extractions: Sequence[Extraction], *, rules: ResolutionRules 
     G = nx.MultiDiGraph()
     G.graph.update(metadata or {})
     G.graph["article_count"] = len(extractions)
+    # The text goes with the title, url and date so that the viewer's reader can show every
+    # evidence sentence in its article (the evidence offsets point into this text).
     G.graph["articles"] = {
-        x.article.id: {k: v for k, v in (("title", x.article.title), ("url", x.article.url), ("date", x.article.date)) if v}
+        x.article.id: {k: v for k, v in (("title", x.article.title), ("url", x.article.url), ("date", x.article.date),
+                                         ("text", x.article.text)) if v}
         for x in extractions
     }
     for ent in sorted(resolution.entities.values(), key=lambda e: e.id):

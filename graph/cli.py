@@ -153,7 +153,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     out.mkdir(parents=True, exist_ok=True)
     write_json(G, out / "graph.json")
     write_graphml(G, out / "graph.graphml")
-    _write_html(G, out / "graph.html")
+    _write_html(G, out / "graph.html", inputs)
     write_merges_csv(report.resolution, out / "merges.csv")
     atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
     for skip in report.skipped:
@@ -229,10 +229,10 @@ def _open_cache(cache_class, path):
         raise sqlite3.DatabaseError(f"cannot use the cache {path}: {exc} (delete it, or build with --no-cache)") from None
 
 
-def _write_html(G, path):
-    from .render import write_html
+def _write_html(G, path, inputs=()):
+    from .render import corpus_name, write_html
 
-    write_html(G, path)
+    write_html(G, path, corpus=corpus_name(inputs))
 
 
 def _summary(report, G, out) -> str:

@@ -38,6 +38,7 @@ True
 from __future__ import annotations
 
 import base64
+import datetime
 import hashlib
 import html
 import json
@@ -59,14 +60,33 @@ __all__ = ["render_html", "write_html", "subgraph_view", "show", "vis_network_js
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 
-#: Pixels per layout unit (a typical edge is one unit long).
-SPACING = 90.0
+#: Median edge length of the layout, in canvas pixels (before overlaps are removed).
+EDGE_LENGTH = 120.0
+
+#: The canvas at 1440 x 900, between the filter and detail columns, over the timeline (CSS pixels).
+CANVAS_SIZE = (900.0, 780.0)
+CANVAS_ASPECT = CANVAS_SIZE[0] / CANVAS_SIZE[1]
+
+#: Graphs of up to this many connected nodes get a layout planned for the zoom at which they will be fitted.
+PLANNED_NODES = 600
+
+#: Labels longer than this many characters are cut with an ellipsis (the panel shows the full name).
+LABEL_CHARS = 28
+
+#: Label font size in screen pixels, and the width of an average character at that size
+#: (DejaVu Sans, the widest of the usual system fonts), for the layout's label boxes.
+LABEL_FONT_PX = 12
+LABEL_CHAR_PX = 7.2
+
+#: Article texts go into the page up to this many characters in all (evidence sentences are always there).
+TEXT_BUDGET = 20_000_000
 
 #: Above this many nodes the page first draws only the most mentioned ones.
 LOD_NODES = 1500
 
 #: Node attributes copied into the page, besides id and position.
-_NODE_FIELDS = ("name", "type", "aliases", "mentions", "articles", "parameters", "kind", "amount_usd", "date")
+_NODE_FIELDS = ("name", "type", "aliases", "mentions", "articles", "parameters", "kind", "amount_usd", "amount", "currency",
+                "date")
 
 _JSON_ESCAPES = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"}
 _JSON_ESCAPE_RE = re.compile("[<>&\u2028\u2029]")
@@ -170,7 +190,8 @@ def find_node(G: nx.Graph, text: str) -> str:
 
 
 def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, types=None, relations=None,
-                title: str = "newsgraph", max_nodes: int | None = None) -> str:
+                title: str | None = None, max_nodes: int | None = None, corpus: str | None = None,
+                built: str | None = None) -> str:
     """Return a self-contained interactive HTML page showing ``G``.
 
     Parameters
@@ -180,10 +201,14 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         ``{"title", "url", "date"}``.
     focus, depth, types, relations
         What to show, as in :func:`subgraph_view`; the page opens centred on ``focus``.
-    title : str
-        Page title (shown as text).
+    title : str, optional
+        Page title (shown as text); default: the corpus name and "newsgraph".
     max_nodes : int, optional
         Keep at most this many nodes, the most mentioned (and the focus).
+    corpus : str, optional
+        What was built (a folder or file name), named in the header with the article count.
+    built : str, optional
+        Build date shown in the header (default: today, UTC).
 
     Returns
     -------
@@ -203,6 +228,14 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         ranked = sorted(view.nodes, key=lambda n: (n != focus_id, -_mentions(view.nodes[n]), str(n)))
         view = view.subgraph(ranked[:max(max_nodes, 0)]).copy()
     data = graph_payload(view, focus=focus_id)
+    texts = article_texts(G, data["articles"])
+    corpus_name = str(corpus) if corpus else None
+    title = str(title) if title is not None else (f"{corpus_name} \u2014 newsgraph" if corpus_name else "newsgraph")
+    built = built or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
+    data["meta"]["header"] = header_line(G, corpus_name, built)
+    if focus_id is not None:  # say whose neighbourhood this is
+        hops = "1 hop" if depth == 1 else f"{depth} hops"
+        data["meta"]["header"] = f"{G.nodes[focus_id].get('name', focus_id)} and {hops} around \u00b7 " + data["meta"]["header"]
     style = _read_template("viewer.css")
     vis_js = vis_network_js()
     app_js = _read_template("viewer.js")
@@ -222,7 +255,9 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         "TITLE": html.escape(str(title)),
         "CSP": html.escape(csp, quote=False).replace("\"", "&quot;"),
         "STYLE": style,
+        "HEADER": html.escape(data["meta"]["header"]),
         "GRAPH_DATA": json_for_script(data),
+        "TEXT_DATA": json_for_script(texts),
         "VIS_JS": vis_js,
         "APP_JS": app_js,
     }
@@ -290,15 +325,19 @@ def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0
     >>> payload["nodes"][0]["amount_usd"] is None, payload["meta"]["types"]
     (True, ['deal'])
     """
-    positions = layout_positions(G, seed=seed)
+    labels = {node: node_label(attrs, node) for node, attrs in G.nodes(data=True)}
+    sizes = {node: node_size(_mentions(attrs)) for node, attrs in G.nodes(data=True)}
+    positions = _layout(G, labels, sizes, seed)
     nodes = []
     for node, attrs in G.nodes(data=True):
         x, y = positions[node]
-        item = {"id": str(node), "x": round(x * SPACING, 1), "y": round(y * SPACING, 1)}
+        item = {"id": str(node), "x": round(x, 1), "y": round(y, 1)}
         for field in _NODE_FIELDS:
             if field in attrs:
                 item[field] = _plain(attrs[field])
         item["name"] = str(item.get("name") or node)
+        item["label"] = labels[node]
+        item["size"] = sizes[node]
         item["type"] = str(item.get("type") or "other")
         item["mentions"] = _mentions(attrs)
         item["aliases"] = [str(a) for a in attrs.get("aliases") or ()]
@@ -307,10 +346,7 @@ def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0
     edges = []
     cited = set()
     for index, (u, v, key, attrs) in enumerate(G.edges(keys=True, data=True)):
-        evidence = [
-            {"article": str(ev.get("article", "")), "sentence": str(ev.get("sentence", ""))}
-            for ev in attrs.get("evidence") or () if isinstance(ev, dict)
-        ]
+        evidence = [_evidence_item(ev) for ev in attrs.get("evidence") or () if isinstance(ev, dict)]
         cited.update(ev["article"] for ev in evidence)
         edge = {"id": index, "from": str(u), "to": str(v), "relation": str(attrs.get("relation", key)),
                 "evidence": evidence, "confidence": _plain(attrs.get("confidence"))}
@@ -336,6 +372,189 @@ def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0
         "edges": edges,
         "articles": articles,
     }
+
+
+def node_size(mentions: int) -> float:
+    """Radius of a node's shape in canvas pixels: grows with the log of its mentions.
+
+    >>> node_size(0), node_size(1), node_size(1000) <= 26
+    (7.0, 10.5, True)
+    """
+    return round(min(26.0, 7.0 + 3.5 * math.log2(1 + max(mentions, 0))), 1)
+
+
+def node_label(attrs: dict, node) -> str:
+    """The text drawn under a node: its name, or for a deal its kind and amount (its
+    parties are its neighbours), cut to :data:`LABEL_CHARS` characters.
+
+    >>> node_label({"type": "deal", "kind": "investment", "amount_usd": 6.5e8, "name": "A - B investment"}, "d")
+    'investment $650M'
+    >>> node_label({"type": "deal", "kind": "acquisition", "amount": 2e9, "currency": "EUR"}, "d")
+    'acquisition 2B EUR'
+    >>> node_label({"name": "A very long company name that goes on and on"}, "c")
+    'A very long company name th\u2026'
+    """
+    if attrs.get("type") == "deal":
+        text = str(attrs.get("kind") or "deal")
+        amount, other = attrs.get("amount_usd"), attrs.get("amount")
+        if isinstance(amount, (int, float)) and math.isfinite(amount) and amount > 0:
+            text += " " + _short_usd(float(amount))
+        elif isinstance(other, (int, float)) and math.isfinite(other) and other > 0 and attrs.get("currency"):
+            text += " " + _short_usd(float(other))[1:] + " " + str(attrs["currency"])
+    else:
+        text = str(attrs.get("name") or node)
+    text = " ".join(text.split())
+    return text if len(text) <= LABEL_CHARS else text[:LABEL_CHARS - 1] + "\u2026"
+
+
+def node_box(size: float, label: str, zoom: float = 1.0) -> tuple[float, float, float, float]:
+    """The room a node takes at ``zoom``, in canvas pixels: its shape, and its label centred under
+    it plus a margin (labels keep their screen size, so they take more canvas at a lower zoom).
+
+    >>> node_box(10.0, "Acme")
+    (-20.4, -16.5, 20.4, 35.5)
+    >>> node_box(10.0, "Acme", zoom=0.5)[3]
+    58.5
+    """
+    shape = size * 1.15 + 1  # vis draws triangles and stars a little outside ``size``
+    margin = 4.0 / zoom
+    half_width = max(shape, (len(label) * LABEL_CHAR_PX + 4) / 2 / zoom) + margin
+    return (-half_width, -shape - margin, half_width, shape + (3 + LABEL_FONT_PX + 4) / zoom + margin)
+
+
+def _layout(G: nx.MultiDiGraph, labels: dict, sizes: dict, seed: int) -> dict:
+    """Positions in canvas pixels, with room for the labels at the zoom the page will fit to.
+
+    The page fits the connected nodes into the canvas. When that zoom is below 1, labels
+    (drawn at a fixed screen size) need more canvas than a zoom-1 layout gave them, so the
+    layout is made again with label boxes for that zoom -- for every node while that
+    converges (a few dozen nodes), else for the most mentioned fifth only: when all labels
+    cannot fit in the canvas at any zoom (a few hundred nodes), planning for all of them only
+    shrinks the picture, so room is kept for the labels that matter most, and the page
+    shows the others where they fit.
+    """
+    connected = [n for n in G.nodes if G.degree(n) > 0] or list(G.nodes)
+    small = len(connected) <= PLANNED_NODES  # nodes without an edge are hidden at first: they do not count
+    room = 1.0 if small else 6.0  # a tight start; large graphs start looser, which is faster to untangle
+    ranked = sorted(connected, key=lambda n: (-_mentions(G.nodes[n]), -G.degree(n), str(n)))
+    top = set(ranked[:max(1, len(ranked) // 5)])
+
+    def attempt(zoom, planned=None):
+        boxes = {node: node_box(sizes[node], labels[node], zoom if planned is None or node in planned else 1.0)
+                 for node in G.nodes}
+        found = layout_positions(G, seed=seed, boxes=boxes, edge_length=EDGE_LENGTH, aspect=CANVAS_ASPECT, room=room,
+                                 rounds=25 if small else 10)
+        return found, _fit_zoom(found, boxes, connected)
+
+    zoom = 1.0
+    positions, fitted = attempt(zoom)
+    for _ in range(3 if small else 0):
+        if fitted >= zoom * 0.95:
+            return positions
+        trial, trial_fitted = attempt(fitted)
+        if trial_fitted < fitted * 0.95:
+            break
+        positions, zoom, fitted = trial, fitted, trial_fitted
+    if small and fitted < 0.95 * zoom:
+        trial, trial_fitted = attempt(fitted, top)
+        if trial_fitted >= fitted * 0.7:
+            positions = trial
+    return positions
+
+
+def _fit_zoom(positions: dict, boxes: dict, nodes: list) -> float:
+    """The zoom at which ``nodes`` (their boxes) fill the canvas, at most 1."""
+    if not nodes:
+        return 1.0
+    left = min(positions[n][0] + boxes[n][0] for n in nodes)
+    right = max(positions[n][0] + boxes[n][2] for n in nodes)
+    top = min(positions[n][1] + boxes[n][1] for n in nodes)
+    bottom = max(positions[n][1] + boxes[n][3] for n in nodes)
+    return min(1.0, (CANVAS_SIZE[0] - 32) / max(right - left, 1e-9), (CANVAS_SIZE[1] - 32) / max(bottom - top, 1e-9))
+
+
+#: Folder names that say nothing about a corpus; the header names their parent too.
+_GENERIC_FOLDERS = {"articles", "data", "corpus", "input", "inputs", "in", "docs", "texts", "news", "."}
+
+
+def corpus_name(inputs) -> str | None:
+    """A short name for what was built, for the page header: the input folders' or files' names.
+
+    >>> corpus_name(["../shared/corpus/seeds/articles"]), corpus_name(["news.jsonl", "more/"])
+    ('seeds/articles', 'news.jsonl, more')
+    >>> corpus_name(["corpus/wiki/articles.jsonl"])
+    'wiki/articles.jsonl'
+
+    >>> corpus_name([]) is None
+    True
+    """
+    names = []
+    for item in inputs or ():
+        parts = [p for p in Path(str(item)).parts if p not in ("", "/")]
+        if not parts:
+            continue
+        name = parts[-1]
+        generic = name.lower() in _GENERIC_FOLDERS or Path(name).stem.lower() in _GENERIC_FOLDERS
+        if generic and len(parts) > 1 and parts[-2] not in ("..", "."):
+            name = parts[-2] + "/" + name
+        names.append(name)
+    if not names:
+        return None
+    return ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def header_line(G: nx.MultiDiGraph, corpus: str | None, built: str) -> str:
+    """What the page header says under the title: corpus, articles, entities, build date.
+
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph(article_count=2)
+    >>> G.add_node("a", type="company")
+    >>> header_line(G, "seeds", "2026-12-06")
+    'seeds \u00b7 2 articles \u00b7 1 entity \u00b7 0 deals \u00b7 built 2026-12-06'
+    """
+    count = G.graph.get("article_count")
+    if not isinstance(count, int):
+        count = len(G.graph.get("articles") or {})
+    deals = sum(1 for _, d in G.nodes(data=True) if d.get("type") == "deal")
+    entities = G.number_of_nodes() - deals
+    parts = [corpus] if corpus else []
+    parts += [_plural(count, "article"), _plural(entities, "entity", "entities"), _plural(deals, "deal"),
+              f"built {built}"]
+    return " \u00b7 ".join(parts)
+
+
+def article_texts(G: nx.MultiDiGraph, articles: dict) -> dict:
+    """Article id -> text for the reader, for the articles the page cites, within :data:`TEXT_BUDGET`.
+
+    The texts come from ``G.graph["articles"][id]["text"]`` (written by ``newsgraph build``).
+    """
+    known = G.graph.get("articles") or {}
+    texts, used = {}, 0
+    for article in sorted(articles):
+        text = (known.get(article) or {}).get("text")
+        if isinstance(text, str) and used + len(text) <= TEXT_BUDGET:
+            texts[article] = text
+            used += len(text)
+    return texts
+
+
+def _evidence_item(ev: dict) -> dict:
+    item = {"article": str(ev.get("article", "")), "sentence": str(ev.get("sentence", ""))}
+    for key in ("start", "end"):
+        if isinstance(ev.get(key), int):
+            item[key] = ev[key]
+    return item
+
+
+def _plural(count: int, word: str, plural: str | None = None) -> str:
+    return f"{count:,} {word if count == 1 else (plural or word + 's')}"
+
+
+def _short_usd(amount: float) -> str:
+    for size, unit in ((1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")):
+        if amount >= size:
+            return f"${amount / size:.1f}".rstrip("0").rstrip(".") + unit
+    return f"${amount:.0f}"
 
 
 def json_for_script(data) -> str:

@@ -200,7 +200,7 @@ def test_cli_build_reuses_its_cache_and_no_cache_writes_none(tmp_path, monkeypat
 
     import graph.cli
 
-    monkeypatch.setattr(graph.cli, "_write_html", lambda G, path: None)  # the viewer is not under test here
+    monkeypatch.setattr(graph.cli, "_write_html", lambda G, path, *rest: None)  # the viewer is not under test here
     corpus = tmp_path / "articles"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Nvidia said on Monday it will buy Run:ai for $700 million.\n", encoding="utf-8")

@@ -12,8 +12,9 @@ import stat
 import networkx as nx
 import pytest
 
-from graph.layout import has_igraph, layout_positions
-from graph.render import find_node, json_for_script, render_html, show, subgraph_view, write_html
+from graph.layout import has_igraph, layout_positions, overlapping_pairs
+from graph.render import (find_node, json_for_script, node_box, node_label, node_size, render_html, show, subgraph_view,
+                          write_html)
 from tests.graph.synthetic import example_graph, synthetic_graph
 
 PAYLOADS = [
@@ -179,8 +180,74 @@ def test_layout_does_not_depend_on_insertion_order():
     H.add_nodes_from(reversed(list(G.nodes(data=True))))
     H.add_edges_from(reversed(list(G.edges(keys=True, data=True))))
     assert layout_positions(G, seed=0) == layout_positions(H, seed=0)
+    # the page's layout too (label boxes, planned zoom): the same graph gives the same positions
+    def page_positions(graph):
+        return {n["id"]: (n["x"], n["y"]) for n in graph_data(render_html(graph))["nodes"]}
+
+    assert page_positions(G) == page_positions(H)
 
 
 def test_layout_rejects_unknown_backend():
     with pytest.raises(ValueError, match="backend"):
         layout_positions(nx.path_graph(3), backend="spring")
+
+
+def test_layout_boxes_never_overlap_and_unconnected_nodes_go_below():
+    G = synthetic_graph(400, seed=6)
+    G.add_nodes_from((f"place:lonely-{i}", {"name": f"Lonely {i}", "type": "place", "mentions": 1}) for i in range(9))
+    boxes = {n: node_box(node_size(G.nodes[n].get("mentions", 0)), node_label(G.nodes[n], n)) for n in G}
+    positions = layout_positions(G, boxes=boxes, edge_length=120, aspect=1.2, seed=1)
+    assert overlapping_pairs(positions, boxes) == []
+    lonely = [n for n in G if G.degree(n) == 0]
+    assert len(lonely) >= 9
+    lowest_connected = max(positions[n][1] + boxes[n][3] for n in G if G.degree(n) > 0)
+    assert all(positions[n][1] + boxes[n][1] > lowest_connected for n in lonely)
+
+
+@pytest.mark.parametrize("aspect", [0.8, 1.2, 2.0])
+def test_components_are_packed_to_the_aspect_ratio(aspect):
+    G = nx.Graph()
+    for c in range(60):  # sixty small components of 2 to 7 nodes
+        nx.add_path(G, [f"c{c}-{i}" for i in range(2 + c % 6)])
+    boxes = {n: (-30.0, -10.0, 30.0, 25.0) for n in G}
+    positions = layout_positions(G, boxes=boxes, edge_length=100, aspect=aspect, seed=0)
+    assert overlapping_pairs(positions, boxes) == []
+    xs = [positions[n][0] + b for n in G for b in (boxes[n][0], boxes[n][2])]
+    ys = [positions[n][1] + b for n in G for b in (boxes[n][1], boxes[n][3])]
+    ratio = (max(xs) - min(xs)) / (max(ys) - min(ys))
+    assert aspect / 1.5 <= ratio <= aspect * 1.5
+
+
+def test_remove_overlaps_separates_stacked_boxes():
+    import numpy as np
+
+    from graph.layout import remove_overlaps
+
+    extents = np.tile([-20.0, -5.0, 20.0, 5.0], (50, 1))
+    moved = remove_overlaps(np.zeros((50, 2)), extents)
+    positions = {i: tuple(moved[i]) for i in range(50)}
+    assert overlapping_pairs(positions, {i: tuple(extents[i]) for i in range(50)}) == []
+
+
+def test_page_carries_article_texts_inert_and_a_corpus_header():
+    G = example_graph()
+    G.graph["article_count"] = 2
+    G.graph["articles"]["a1"]["text"] = "Microsoft hired them. " + PAYLOADS[0]
+    page = render_html(G, corpus="seeds/articles", built="2026-12-06")
+    assert "<title>seeds/articles \u2014 newsgraph</title>" in page
+    assert "seeds/articles \u00b7 2 articles \u00b7 6 entities \u00b7 1 deal \u00b7 built 2026-12-06" in page
+    block = re.search(r'<script type="application/json" id="article-texts">(.*?)</script>', page, re.S).group(1)
+    assert PAYLOADS[0] not in page
+    assert json.loads(block) == {"a1": G.graph["articles"]["a1"]["text"]}
+    # the texts are not in the graph data (which the page parses at once)
+    assert "text" not in graph_data(page)["articles"]["a1"]
+
+
+def test_payload_labels_and_sizes():
+    data = graph_data(render_html(example_graph()))
+    nodes = {n["id"]: n for n in data["nodes"]}
+    assert nodes["deal:microsoft-inflection-2024"]["label"] == "investment $650M"
+    assert nodes["company:microsoft"]["label"] == "Microsoft"
+    assert nodes["company:microsoft"]["size"] > nodes["model:gpt-4"]["size"]
+    evidence = next(e for e in data["edges"] if e["relation"] == "leads")["evidence"][0]
+    assert set(evidence) == {"article", "sentence", "start", "end"}
