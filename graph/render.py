@@ -54,6 +54,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from extract.schema import schema_data
 from graph.layout import layout_positions
 
 __all__ = ["render_html", "write_html", "subgraph_view", "show", "vis_network_js"]
@@ -367,6 +368,8 @@ def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0
             "lod": LOD_NODES,
             "types": sorted({item["type"] for item in nodes}),
             "relations": sorted({edge["relation"] for edge in edges}),
+            # the one relation schema (extract/schema.py): which relations are symmetric, what they connect
+            "schema": schema_data(),
         },
         "nodes": nodes,
         "edges": edges,

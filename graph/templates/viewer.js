@@ -28,7 +28,9 @@
     place: { color: "#76b7b2", shape: "dot" }
   };
   var OTHER_STYLE = { color: "#999999", shape: "dot" };
-  var SYMMETRIC = { partners_with: true, competes_with: true };
+  // relation -> {sources, targets, symmetric, same_type}: extract/schema.py, serialised by render.py
+  var SCHEMA = (DATA.meta && DATA.meta.schema) || {};
+  function isSymmetric(relation) { return !!(SCHEMA[relation] && SCHEMA[relation].symmetric); }
   var DIM_NODE = { background: "#e8e8e8", border: "#d0d0d0", highlight: { background: "#e8e8e8", border: "#d0d0d0" } };
   var DATE_RE = /^\d{4}(-\d{2}(-\d{2})?)?$/;
   var LABEL_FONT = "12px system-ui, -apple-system, \"Segoe UI\", Roboto, \"DejaVu Sans\", sans-serif";
@@ -173,7 +175,7 @@
   }
   function edgeLabel(e) { return e.relation + (e.role ? " (" + e.role + ")" : ""); }
   function visEdge(e) {
-    return { id: e.id, from: e.from, to: e.to, arrows: SYMMETRIC[e.relation] ? "to, from" : "to" };
+    return { id: e.id, from: e.from, to: e.to, arrows: isSymmetric(e.relation) ? "to, from" : "to" };
   }
 
   var nodeSet = new vis.DataSet();

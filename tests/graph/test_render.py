@@ -251,3 +251,17 @@ def test_payload_labels_and_sizes():
     assert nodes["company:microsoft"]["size"] > nodes["model:gpt-4"]["size"]
     evidence = next(e for e in data["edges"] if e["relation"] == "leads")["evidence"][0]
     assert set(evidence) == {"article", "sentence", "start", "end"}
+
+
+def test_the_page_carries_the_one_relation_schema():
+    import networkx as nx
+
+    from extract.schema import schema_data
+    from graph.render import graph_payload as page_data
+
+    G = nx.MultiDiGraph()
+    G.add_node("company:a", name="A", type="company", mentions=1, articles=[], aliases=[])
+    G.add_node("company:b", name="B", type="company", mentions=1, articles=[], aliases=[])
+    G.add_edge("company:a", "company:b", key="partners_with", relation="partners_with", evidence=[], confidence=0.9)
+    assert page_data(G)["meta"]["schema"] == schema_data()
+    assert page_data(G)["meta"]["schema"]["partners_with"]["symmetric"] is True
