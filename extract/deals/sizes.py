@@ -74,6 +74,10 @@ _CLIMB_DEPS = frozenset({"pobj", "prep", "appos", "conj", "nummod", "compound", 
 def _model(token: Token, refs) -> Span | None:
     """The model ``token`` names or refers to; a MODEL span that is only a size ("34B") names none."""
     span = refs.entity_for(token)
+    if (span is None or span.label_ != "MODEL") and token.lower_ in ("it", "its") \
+            and hasattr(refs, "antecedent_of_type"):
+        # only a model has parameters: "Brightloom released Zephyr. It has 22B parameters" means Zephyr
+        span = refs.antecedent_of_type(token, ("MODEL",))
     if span is None or span.label_ != "MODEL" or not re.search(r"[A-Za-z]{2,}", span.text):
         return None
     return span
@@ -83,6 +87,14 @@ def _named(span: Span | None) -> Span | None:
     if span is None or span.label_ != "MODEL" or not re.search(r"[A-Za-z]{2,}", span.text):
         return None
     return span
+
+
+def _sent(span: Span) -> Span:
+    """The sentence of ``span``; the whole Doc when it has no sentence boundaries."""
+    doc = span.doc
+    if doc.has_annotation("SENT_START") or doc.has_annotation("DEP"):
+        return span.sent
+    return doc[:]
 
 
 # --- admission: what does the count count? -----------------------------------------------------
@@ -96,7 +108,7 @@ def _counted(span: Span, ent_of: dict) -> tuple[str, Token | None]:
     for t in span:
         if _lemma(t) in params or t.lower_.rstrip("s") in params:
             return "parameters", t
-    j, end = span.end, span.sent.end
+    j, end = span.end, _sent(span).end
     chain: list[Token] = []
     while j < end and len(chain) < 5:
         t = doc[j]
@@ -105,7 +117,8 @@ def _counted(span: Span, ent_of: dict) -> tuple[str, Token | None]:
             continue
         if j in ent_of and ent_of[j].label_ in ("MODEL", "COMPANY", "PERSON", "ORGANIZATION", "PRODUCT"):
             break
-        if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("JJ", "NN", "NNS", "VBN") and t.is_alpha:
+        if t.pos_ in ("NOUN", "PROPN", "ADJ") or t.tag_ in ("JJ", "NN", "NNS", "VBN") and t.is_alpha \
+                or not t.pos_ and not t.tag_ and t.is_alpha:  # an untagged Doc: read the words
             chain.append(t)
             j += 1
             continue
@@ -151,9 +164,9 @@ def _preceded_by_unit(span: Span) -> bool:
     """ "a context window of 1 billion", "up to 2 million": the unit is named before the count."""
     doc = span.doc
     k = span.start - 1
-    while k > span.sent.start and doc[k].lower_ in _PAREN_FILLERS:
+    while k > _sent(span).start and doc[k].lower_ in _PAREN_FILLERS:
         k -= 1
-    if k <= span.sent.start or doc[k].lower_ != "of":
+    if k <= _sent(span).start or doc[k].lower_ != "of":
         return False
     return _lemma(doc[k - 1]) in _words("other_units")
 
@@ -194,7 +207,7 @@ def _model_after_fronted_phrase(span: Span, refs) -> Span | None:
 
     Read off the surface, because the parser often garbles such openings; the phrase must hold no
     name and must not be a comparison ("Compared with the 1.8T parameters of X, Zephyr ...")."""
-    doc, sent = span.doc, span.sent
+    doc, sent = span.doc, _sent(span)
     first = doc[sent.start]
     if first.is_punct and sent.start + 1 < sent.end:
         first = doc[sent.start + 1]
@@ -435,6 +448,9 @@ def _model_of_family(first: Token, refs) -> Span | None:
             found = _model_of_noun(token, refs)
             if found is not None:
                 return found
+            if token.dep_ == "ROOT":  # "Zephyr ships in ..." parsed as a noun phrase: the verb read as a noun
+                return next((m for c in token.children if c.dep_ in ("compound", "nsubj")
+                             for m in [_model(c, refs)] if m is not None), None)
     return None
 
 
