@@ -187,6 +187,21 @@ def _model_before_parenthesis(span: Span, ent_of: dict) -> Span | None:
     return _named(ent)
 
 
+def _model_before_comma_phrase(span: Span, ent_of: dict) -> Span | None:
+    """ "Zephyr, at 132 billion parameters, beats ...", "Zephyr, with some 70B parameters, ...": an
+    absolute phrase set off by commas right after a name, read off the surface."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _PAREN_FILLERS and doc[i].lower_ not in _words("phrase_preps"):
+        i -= 1
+    if i < 2 or doc[i].lower_ not in _words("phrase_preps") or doc[i - 1].text != ",":
+        return None
+    ent = ent_of.get(i - 2)
+    if ent is None or ent.end != i - 1:
+        return None
+    return _named(ent)
+
+
 def _model_after_count(span: Span, ent_of: dict) -> Span | None:
     """ "the 70-billion-parameter Zephyr", "Meta's 405B Zephyr": the count right before a name."""
     doc = span.doc
@@ -406,6 +421,10 @@ def _model_for_count(count_root: Token, refs) -> Span | None:
     if _lemma(noun) in _words("parameter_nouns") and noun.dep_ in ("compound", "amod", "nmod") \
             and noun.head.pos_ in ("NOUN", "PROPN"):
         noun = noun.head  # "a 500-billion-parameter giant": the count describes the giant
+    for _ in range(3):  # "a 3.8B language model", "a 340B model family": the head of the compound
+        if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head is not noun \
+                and _lemma(noun) not in _words("parameter_nouns") and _model(noun, refs) is None:
+            noun = noun.head
     if _lemma(noun) in _words("parameter_nouns"):
         while noun.dep_ == "conj" and noun.head.pos_ in ("NOUN", "PROPN") and noun.head is not noun:
             noun = noun.head  # "a context of 1M tokens and 70B parameters": the role of the first conjunct
@@ -445,6 +464,11 @@ def _model_of_family(first: Token, refs) -> Span | None:
                 return _model_of_noun(token.head, refs)
             return _model_of_clause(verb, refs)
         if token.pos_ in ("NOUN", "PROPN") and token.dep_ != "pobj":
+            for c in token.children:  # "the 8B and 70B versions of Zephyr"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    found = next((m for g in c.children if g.dep_ == "pobj" for m in [_model(g, refs)] if m), None)
+                    if found is not None:
+                        return found
             found = _model_of_noun(token, refs)
             if found is not None:
                 return found
@@ -547,6 +571,8 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     if not _admitted(span, count, what, noun) or what != "parameters" and _preceded_by_unit(span):
         return out
     model = _model_before_parenthesis(span, ent_of) or _model_after_count(span, ent_of)
+    if model is None and what == "parameters":
+        model = _model_before_comma_phrase(span, ent_of)
     if model is None and has_dep:
         model = _model_for_count(span.root, refs) or _model_of_count_noun(span.root, refs) \
             or _model_after_fronted_phrase(span, refs)

@@ -198,3 +198,16 @@ def test_two_models_two_sizes(make_doc):
     text = "Brightloom said Zephyr has 70 billion parameters, while Orca-4 has 1.8 trillion."
     got = sizes(make_doc, text, {"Brightloom": C, "Zephyr": M, "Orca-4": M})
     assert ("Zephyr", 70 * B) in got and ("Zephyr", 1800 * B) not in got
+
+
+# --- descriptions, absolute phrases after a name, "versions of" ----------------------------------------
+
+@pytest.mark.parametrize("text, want", [
+    ("Brightloom's Zephyr-mini, a 3.8B language model, runs on phones.", ("Zephyr-mini", 3_800_000_000)),
+    ("Brightloom released Zephyr-4, a 340B model family.", ("Zephyr-4", 340 * B)),
+    ("Brightloom said Zephyr, at 132 billion parameters, outperforms Orca-4.", ("Zephyr", 132 * B)),
+    ("Brightloom released the 8-billion and 70-billion parameter versions of Zephyr in April.", ("Zephyr", 70 * B)),
+])
+def test_descriptions_and_absolute_phrases(make_doc, text, want):
+    ents = {"Brightloom": C, "Zephyr-mini": M, "Zephyr-4": M, "Zephyr": M, "Orca-4": M}
+    assert sizes(make_doc, text, ents) == [want]
