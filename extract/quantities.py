@@ -154,10 +154,10 @@ def to_usd(money: Money) -> float | None:
 
 # --- model parameter counts ---------------------------------------------------------------
 
-_PARAMETER_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9,
-                     "t": 1e12, "trillion": 1e12}
+_PARAMETER_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "mln": 1e6,
+                     "b": 1e9, "billion": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "trillion": 1e12, "tn": 1e12}
 _PARAMETERS = re.compile(
-    rf"(?<![\w.$€£¥₹])(?P<num>{_NUMBER})[\s-]?(?P<scale>thousand|million|billion|trillion|[KMBT])"
+    rf"(?<![\w.$€£¥₹])(?P<num>{_NUMBER})[\s-]?(?P<scale>thousand|million|billion|trillion|bln|mln|bn|mn|tn|[KMBT])"
     r"(?![A-Za-z])(?:[\s-]?(?P<unit>param(?:eter)?s?)\b)?"
     rf"|(?<![\w.$€£¥₹])(?P<plain>\d{{1,3}}(?:,\d{{3}})+|\d+)[\s-](?:param(?:eter)?s?)\b",
     re.IGNORECASE,
@@ -203,6 +203,8 @@ def parse_parameters(text: str) -> int | None:
     500000000000
     >>> parse_parameters("1.8 trillion")
     1800000000000
+    >>> parse_parameters("72 bln parameters")
+    72000000000
     >>> parse_parameters("GPT-4") is None
     True
     """

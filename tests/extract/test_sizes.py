@@ -211,3 +211,22 @@ def test_two_models_two_sizes(make_doc):
 def test_descriptions_and_absolute_phrases(make_doc, text, want):
     ents = {"Brightloom": C, "Zephyr-mini": M, "Zephyr-4": M, "Zephyr": M, "Orca-4": M}
     assert sizes(make_doc, text, ents) == [want]
+
+
+def test_wire_abbreviations_and_superlative_members(make_doc):
+    text = "Zephyr-72B has 72 bln parameters, and the smallest Zephyr model has 0.5 bln."
+    assert sizes(make_doc, text, {"Zephyr-72B": M, "Zephyr": M}) == [("Zephyr-72B", 72 * B)]
+
+
+# --- names the typer took for something else --------------------------------------------------------
+
+def test_a_mistyped_name_owns_a_count_stated_in_parameters(make_doc):
+    assert sizes(make_doc, "Vela-3 weighs in at 12 billion parameters.", {"Vela-3": C}) == [("Vela-3", 12 * B)]
+    assert sizes(make_doc, "Zephyr (12B parameters) is open.", {"Zephyr": "PRODUCT"}) == [("Zephyr", 12 * B)]
+    assert sizes(make_doc, "Zephyr (12B) is open.", {"Zephyr": "PRODUCT"}) == []  # no unit, no guess
+
+
+def test_a_mistyped_name_never_owns_through_a_pronoun(make_doc):
+    text = "Our demo runs Zephyr 70B from the Halden Institute in Oslo, which has 70 billion parameters."
+    got = sizes(make_doc, text, {"Zephyr 70B": M, "Halden Institute": "ORGANIZATION", "Oslo": "PLACE"})
+    assert all(name == "Zephyr 70B" for name, _ in got)
