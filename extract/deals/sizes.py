@@ -35,7 +35,6 @@ GPT-4" gives GPT-4 nothing), nor through a comparison ("than", "unlike", "compar
 from __future__ import annotations
 import json
 import re
-from contextvars import ContextVar
 from functools import lru_cache
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
@@ -72,20 +71,10 @@ _CLIMB_DEPS = frozenset({"pobj", "prep", "appos", "conj", "nummod", "compound", 
                          "dobj", "attr", "quantmod", "nmod", "cc"})
 
 
-#: set while a count stated in parameters is placed: then a name the typer took for a product, place,
-#: organisation or a numbered company ("Vela-3") may own it too, since only a model has parameters
-_STATED_IN_PARAMETERS: ContextVar[bool] = ContextVar("stated_in_parameters", default=False)
-_LOOSE_LABELS = ("PRODUCT", "PLACE", "ORGANIZATION")
-
-
 def _owns(span: Span | None) -> bool:
-    if span is None or not re.search(r"[A-Za-z]{2,}", span.text):
-        return False
-    if span.label_ == "MODEL":
-        return True
-    if not _STATED_IN_PARAMETERS.get():
-        return False
-    return span.label_ in _LOOSE_LABELS or span.label_ == "COMPANY" and re.search(r"\d", span.text) is not None
+    """A MODEL span with a name ("34B" alone names no model). Names the typer took for a product, place
+    or company own nothing: ``parameters`` are a model node's (SCHEMA.md), so typing is the typer's job."""
+    return span is not None and span.label_ == "MODEL" and re.search(r"[A-Za-z]{2,}", span.text) is not None
 
 
 def _model(token: Token, refs) -> Span | None:
@@ -94,9 +83,7 @@ def _model(token: Token, refs) -> Span | None:
     if (span is None or span.label_ != "MODEL") and token.lower_ in ("it", "its") \
             and hasattr(refs, "antecedent_of_type"):
         # only a model has parameters: "Brightloom released Zephyr. It has 22B parameters" means Zephyr
-        span = refs.antecedent_of_type(token, ("MODEL",)) or span
-    if span is not None and span.label_ != "MODEL" and not span.start <= token.i < span.end:
-        return None  # a mistyped name owns a count only where it is written, never through a pronoun
+        span = refs.antecedent_of_type(token, ("MODEL",))
     return span if _owns(span) else None
 
 
@@ -589,16 +576,12 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     what, noun = _counted(span, ent_of)
     if not _admitted(span, count, what, noun) or what != "parameters" and _preceded_by_unit(span):
         return out
-    token = _STATED_IN_PARAMETERS.set(what == "parameters")
-    try:
-        model = _model_before_parenthesis(span, ent_of) or _model_after_count(span, ent_of)
-        if model is None and what == "parameters":
-            model = _model_before_comma_phrase(span, ent_of)
-        if model is None and has_dep:
-            model = _model_for_count(span.root, refs) or _model_of_count_noun(span.root, refs) \
-                or _model_after_fronted_phrase(span, refs)
-    finally:
-        _STATED_IN_PARAMETERS.reset(token)
+    model = _model_before_parenthesis(span, ent_of) or _model_after_count(span, ent_of)
+    if model is None and what == "parameters":
+        model = _model_before_comma_phrase(span, ent_of)
+    if model is None and has_dep:
+        model = _model_for_count(span.root, refs) or _model_of_count_noun(span.root, refs) \
+            or _model_after_fronted_phrase(span, refs)
     if model is not None:
         out.append((model, count))
     return out
