@@ -199,8 +199,8 @@ def _model_before_comma_phrase(span: Span, ent_of: dict) -> Span | None:
     if i < 2 or doc[i].lower_ not in _words("phrase_preps") or doc[i - 1].text != ",":
         return None
     ent = ent_of.get(i - 2)
-    if ent is None or ent.end != i - 1:
-        return None
+    if ent is None or ent.end != i - 1 or ent.root.dep_ == "pobj":
+        return None  # "... five times the size of Orca-3, at 400B parameters": Orca-3 is not the subject
     return _named(ent)
 
 
@@ -292,6 +292,16 @@ def _model_of_noun(noun: Token, refs) -> Span | None:
     found = _model(noun, refs)
     if found is not None:
         return found
+    model_noun = _lemma(noun) in _words("model_nouns")
+    if model_noun:
+        for c in noun.children:  # "xAI's Zephyr model": the name in front of the model noun
+            if c.dep_ in ("compound", "nummod", "nmod") and c.i < noun.i:
+                found = _model(c, refs)
+                if found is not None:
+                    return found
+        found = _delayed_apposition(noun, refs)
+        if found is not None:
+            return found
     if noun.dep_ == "appos":
         found = _model(noun.head, refs)
         if found is not None:
@@ -328,7 +338,24 @@ def _model_of_noun(noun: Token, refs) -> Span | None:
     return None
 
 
+def _delayed_apposition(noun: Token, refs) -> Span | None:
+    """ "Brightloom launched Zephyr today, a model with 400B parameters": an indefinite model noun after a
+    comma describes the name just before the comma (an object or subject, not a name inside a phrase)."""
+    doc = noun.doc
+    left = noun.left_edge.i
+    if not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children) or left < 2 \
+            or doc[left - 1].text != ",":
+        return None
+    for k in range(left - 2, max(-1, left - 5), -1):
+        found = _model(doc[k], refs)
+        if found is not None:
+            return found if found.root.dep_ in ("dobj", "nsubj", "nsubjpass", "appos", "attr") else None
+    return None
+
+
 def _model_of_subject(subject: Token, refs) -> Span | None:
+    if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl" and subject.head.head is not subject.head:
+        return _model_of_noun(subject.head.head, refs)  # "xAI's Zephyr model, which has 70B parameters"
     # "the smallest Zephyr model has 0.5B": a superlative description is one member of a family,
     # not the family its noun would resolve to; only a name beside it ("..., Zephyr-S, has") says which
     superlative = refs.ent_containing(subject) is None and any(c.tag_ == "JJS" for c in subject.children) \

@@ -230,3 +230,14 @@ def test_a_mistyped_name_never_owns_through_a_pronoun(make_doc):
     text = "Our demo runs Zephyr 70B from the Halden Institute in Oslo, which has 70 billion parameters."
     got = sizes(make_doc, text, {"Zephyr 70B": M, "Halden Institute": "ORGANIZATION", "Oslo": "PLACE"})
     assert all(name == "Zephyr 70B" for name, _ in got)
+
+
+@pytest.mark.parametrize("text", [
+    "Brightloom launched Zephyr today, a model with 400 billion parameters.",
+    "Brightloom's Zephyr model, which has 400 billion parameters, is out.",
+    "Zephyr, which Brightloom says has 400 billion parameters, is out.",
+    "Zephyr is roughly five times the size of Orca-3, at 400 billion parameters.",
+    "Zephyr now has 400 billion parameters, up from 314 billion in Orca-3.",
+])
+def test_relative_clauses_delayed_appositions_and_comparisons(make_doc, text):
+    assert sizes(make_doc, text, {"Brightloom": C, "Zephyr": M, "Orca-3": M}) == [("Zephyr", 400 * B)]
