@@ -164,17 +164,37 @@ _PARAMETERS = re.compile(
 )
 
 
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "half a": 0.5, "a half": 0.5}
+#: a count in words, only when stated in parameters: "a trillion parameters", "half a trillion-parameter model"
+_WORD_PARAMETERS = re.compile(
+    rf"\b(?P<word>{_alternation(_WORD_NUMBERS)})[\s-](?P<scale>million|billion|trillion)[\s-]param(?:eter)?s?\b",
+    re.IGNORECASE,
+)
+
+
 def iter_parameters(text: str) -> Iterator[tuple[int, int, int]]:
     """Every parameter count in ``text`` as ``(start, end, count)``.
 
     A count is a number with a scale ("500 billion", "7B", "1.8T") or a plain number
-    followed by "parameters"; money ("$7B") is not a count.
+    followed by "parameters"; money ("$7B") is not a count. A count in words ("a trillion",
+    "half a trillion") is one only when "parameters" follows.
 
     Examples
     --------
     >>> [(s, e, n) for s, e, n in iter_parameters("Llama 3.1 405B beats a 7B model")]
     [(10, 14, 405000000000), (23, 25, 7000000000)]
+    >>> [n for _, _, n in iter_parameters("a trillion-parameter model, half a trillion parameters")]
+    [1000000000000, 500000000000]
     """
+    found = sorted(_iter_parameters(text))
+    yield from found
+
+
+def _iter_parameters(text: str) -> Iterator[tuple[int, int, int]]:
+    for m in _WORD_PARAMETERS.finditer(text):
+        value = _WORD_NUMBERS[" ".join(m.group("word").lower().split())] * _PARAMETER_SCALES[m.group("scale").lower()]
+        yield m.start(), m.end(), int(round(value))
     money = [(s, e) for s, e, _ in iter_money(text)]
     for m in _PARAMETERS.finditer(text):
         if any(s <= m.start() < e for s, e in money):

@@ -91,6 +91,12 @@ def _named(span: Span | None) -> Span | None:
     return span if _owns(span) else None
 
 
+def _root(span: Span) -> Token:
+    """The count's head token: "a trillion-parameter" hangs on "parameter", not on the article."""
+    tops = [t for t in span if not span.start <= t.head.i < span.end or t.head is t]
+    return next((t for t in tops if t.dep_ not in ("det", "predet", "quantmod", "advmod")), span.root)
+
+
 def _sent(span: Span) -> Span:
     """The sentence of ``span``; the whole Doc when it has no sentence boundaries."""
     doc = span.doc
@@ -595,7 +601,7 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
         first = counts[rest[0]][0]
         model = _model_before_parenthesis(first, ent_of)
         if model is None and has_dep:
-            model = _model_of_family(first.root, refs)
+            model = _model_of_family(_root(first), refs)
         if model is not None:
             out.append((model, max(counts[k][1] for k in rest)))
         return out
@@ -607,7 +613,7 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     if model is None and what == "parameters":
         model = _model_before_comma_phrase(span, ent_of)
     if model is None and has_dep:
-        model = _model_for_count(span.root, refs) or _model_of_count_noun(span.root, refs) \
+        model = _model_for_count(_root(span), refs) or _model_of_count_noun(_root(span), refs) \
             or _model_after_fronted_phrase(span, refs)
     if model is not None:
         out.append((model, count))

@@ -241,3 +241,16 @@ def test_a_mistyped_name_never_owns_through_a_pronoun(make_doc):
 ])
 def test_relative_clauses_delayed_appositions_and_comparisons(make_doc, text):
     assert sizes(make_doc, text, {"Brightloom": C, "Zephyr": M, "Orca-3": M}) == [("Zephyr", 400 * B)]
+
+
+@pytest.mark.parametrize("text, want", [
+    ("Zephyr reportedly has more than a trillion parameters.", 1000 * B),
+    ("Zephyr is a trillion-parameter model.", 1000 * B),
+    ("Zephyr has half a trillion parameters.", 500 * B),
+])
+def test_counts_in_words_stated_in_parameters(make_doc, text, want):
+    assert sizes(make_doc, text, {"Zephyr": M}) == [("Zephyr", want)]
+
+
+def test_counts_in_words_without_parameters_are_no_sizes(make_doc):
+    assert sizes(make_doc, "Zephyr has a billion users.", {"Zephyr": M}) == []
