@@ -498,6 +498,8 @@ def _model_of_family(first: Token, refs) -> Span | None:
         if found is not None:
             return found
         if token.pos_ in ("VERB", "AUX") or token.pos_ == "ADJ" and token.dep_ == "acomp":
+            if _lemma(token) not in _words("family_verbs"):
+                return None  # "Zephyr replaces the 7B and 13B models": sizes of other models
             verb = token.head if token.dep_ == "acomp" else token
             if token.dep_ in ("acl",) and token.head.pos_ in ("NOUN", "PROPN"):
                 return _model_of_noun(token.head, refs)
@@ -511,7 +513,8 @@ def _model_of_family(first: Token, refs) -> Span | None:
             found = _model_of_noun(token, refs)
             if found is not None:
                 return found
-            if token.dep_ == "ROOT":  # "Zephyr ships in ..." parsed as a noun phrase: the verb read as a noun
+            if token.dep_ == "ROOT" and _lemma(token) in _words("family_verbs"):
+                # "Zephyr ships in ..." parsed as a noun phrase: the verb read as a noun
                 return next((m for c in token.children if c.dep_ in ("compound", "nsubj")
                              for m in [_model(c, refs)] if m is not None), None)
     return None

@@ -254,3 +254,12 @@ def test_counts_in_words_stated_in_parameters(make_doc, text, want):
 
 def test_counts_in_words_without_parameters_are_no_sizes(make_doc):
     assert sizes(make_doc, "Zephyr has a billion users.", {"Zephyr": M}) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Zephyr replaces the 7B and 13B models that Brightloom shipped last year.",
+    "Zephyr outperforms 7B and 13B models on every test.",
+    "Zephyr was compared with 7B and 13B systems.",
+])
+def test_lists_of_other_models_sizes_are_not_the_familys(make_doc, text):
+    assert sizes(make_doc, text, {"Zephyr": M, "Brightloom": C}) == []
