@@ -154,12 +154,21 @@ def to_usd(money: Money) -> float | None:
 
 # --- model parameter counts ---------------------------------------------------------------
 
-_PARAMETER_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "b": 1e9, "billion": 1e9,
-                     "t": 1e12, "trillion": 1e12}
+_PARAMETER_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "million": 1e6, "mn": 1e6, "mln": 1e6,
+                     "b": 1e9, "billion": 1e9, "bn": 1e9, "bln": 1e9, "t": 1e12, "trillion": 1e12, "tn": 1e12}
 _PARAMETERS = re.compile(
-    rf"(?<![\w.$€£¥₹])(?P<num>{_NUMBER})[\s-]?(?P<scale>thousand|million|billion|trillion|[KMBT])"
+    rf"(?<![\w.$€£¥₹])(?P<num>{_NUMBER})[\s-]?(?P<scale>thousand|million|billion|trillion|bln|mln|bn|mn|tn|[KMBT])"
     r"(?![A-Za-z])(?:[\s-]?(?P<unit>param(?:eter)?s?)\b)?"
     rf"|(?<![\w.$€£¥₹])(?P<plain>\d{{1,3}}(?:,\d{{3}})+|\d+)[\s-](?:param(?:eter)?s?)\b",
+    re.IGNORECASE,
+)
+
+
+_WORD_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                 "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "half a": 0.5, "a half": 0.5}
+#: a count in words, only when stated in parameters: "a trillion parameters", "half a trillion-parameter model"
+_WORD_PARAMETERS = re.compile(
+    rf"\b(?P<word>{_alternation(_WORD_NUMBERS)})[\s-](?P<scale>million|billion|trillion)[\s-]param(?:eter)?s?\b",
     re.IGNORECASE,
 )
 
@@ -168,13 +177,24 @@ def iter_parameters(text: str) -> Iterator[tuple[int, int, int]]:
     """Every parameter count in ``text`` as ``(start, end, count)``.
 
     A count is a number with a scale ("500 billion", "7B", "1.8T") or a plain number
-    followed by "parameters"; money ("$7B") is not a count.
+    followed by "parameters"; money ("$7B") is not a count. A count in words ("a trillion",
+    "half a trillion") is one only when "parameters" follows.
 
     Examples
     --------
     >>> [(s, e, n) for s, e, n in iter_parameters("Llama 3.1 405B beats a 7B model")]
     [(10, 14, 405000000000), (23, 25, 7000000000)]
+    >>> [n for _, _, n in iter_parameters("a trillion-parameter model, half a trillion parameters")]
+    [1000000000000, 500000000000]
     """
+    found = sorted(_iter_parameters(text))
+    yield from found
+
+
+def _iter_parameters(text: str) -> Iterator[tuple[int, int, int]]:
+    for m in _WORD_PARAMETERS.finditer(text):
+        value = _WORD_NUMBERS[" ".join(m.group("word").lower().split())] * _PARAMETER_SCALES[m.group("scale").lower()]
+        yield m.start(), m.end(), int(round(value))
     money = [(s, e) for s, e, _ in iter_money(text)]
     for m in _PARAMETERS.finditer(text):
         if any(s <= m.start() < e for s, e in money):
@@ -203,6 +223,8 @@ def parse_parameters(text: str) -> int | None:
     500000000000
     >>> parse_parameters("1.8 trillion")
     1800000000000
+    >>> parse_parameters("72 bln parameters")
+    72000000000
     >>> parse_parameters("GPT-4") is None
     True
     """

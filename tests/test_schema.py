@@ -71,8 +71,8 @@ def test_edges(sample_graph):
         s, t = types[e["source"]], types[e["target"]]
         if e["relation"] == "party":
             assert s == "deal" and t == "company" and e["role"] in DEAL_ROLES
-        else:
-            assert fits(e["relation"], s, t), e  # the one schema of extract/schema.py (SCHEMA.md)
+        else:  # the schema of extract/schema.py (SCHEMA.md): works_for also takes organisations, develops products...
+            assert fits(e["relation"], s, t), e
         if e["relation"] in SYMMETRIC_RELATIONS:
             pair = (frozenset((e["source"], e["target"])), e["relation"])
             assert pair not in seen_symmetric, "symmetric relations are stored once"

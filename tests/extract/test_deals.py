@@ -221,9 +221,10 @@ def test_one_company_under_two_names_is_no_deal(make_doc):
     assert deals(make_doc, text, {"Inflection AI": C, "Inflection": C}) == []
 
 
-def test_several_sizes_belong_to_no_single_model(make_doc):
+def test_several_sizes_give_the_family_its_largest(make_doc):
+    # the family's flagship size (see extract/deals/sizes.py, rule "family"; more in test_sizes.py)
     text = "Its newest models include Gemini 1.5 Pro and Gemma 2, an open model released in 27B and 9B sizes."
-    assert attributes(make_doc, text, {"Gemini 1.5 Pro": M, "Gemma 2": M}) == []
+    assert attributes(make_doc, text, {"Gemini 1.5 Pro": M, "Gemma 2": M}) == [("Gemma 2", "parameters", 27_000_000_000)]
 
 
 def test_a_count_typed_as_a_model_is_no_model_name(make_doc):

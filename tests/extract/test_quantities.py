@@ -110,3 +110,11 @@ def test_parse_date_needs_a_year_or_a_reference(text):
 def test_iter_dates_finds_each_date_once():
     text = "Announced on March 19, 2024 and closed in May."
     assert [iso for _, _, iso in iter_dates(text, reference="2024-06-10")] == ["2024-03-19", "2024-05"]
+
+
+def test_parameter_counts_in_words_need_the_unit():
+    from extract.quantities import iter_parameters
+
+    assert [n for _, _, n in iter_parameters("a trillion parameters and two billion-parameter models")] == [
+        1_000_000_000_000, 2_000_000_000]
+    assert list(iter_parameters("a billion users, one million downloads")) == []
