@@ -5,7 +5,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 from ..rules import confidence as rule_confidence
 from ..quantities import iter_money
-from .parties import CONFIDENCE_STATE_NOUN, NOUN_RULE, STANDING_MARK, VERB_RULE, _Parties, _SUBJECT_DEPS, _complete, _conjuncts, _lemma, _party_key, _pobjs, _states_money, _word, _words, load_triggers
+from .parties import CONFIDENCE_STATE_NOUN, NOUN_RULE, PAYMENT_RULE, STANDING_MARK, VERB_RULE, _Parties, _SUBJECT_DEPS, _complete, _conjuncts, _lemma, _party_key, _pobjs, _states_money, _word, _words, load_triggers
 from ..modality import deal_modality
 
 
@@ -174,6 +174,9 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         spec = load_triggers()["verbs"]["hire"]
         frame.rule += "+people"
     subjects, passive = _subject_tokens(trigger)
+    things = subjects if passive else objects
+    if spec.get("object_owned") and (not things or any(frame.parties.company(o) is not None for o in things)):
+        return None  # "integrated Activision into its studio" is no partnership; "Beta's model" is
     if trigger.dep_ == "acl" and not spec.get("object") and not _agents(trigger) \
             and trigger.i > 0 and trigger.doc[trigger.i - 1].text == ",":
         # "Next47, the venture firm owned by Siemens, invested in Kestrel": the parser makes the
@@ -216,6 +219,11 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
     for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in spec.get("owner_preps", {}):
+            # "integrate Beta's model into *Apple's* phones": the owner of the thing, never the thing
+            for o in _pobjs(c):
+                for owner in (g for g in o.children if g.dep_ == "poss"):
+                    frame.parties.add(owner, spec["owner_preps"][c.lower_])
         if c.dep_ == "prt":
             frame.anchors.add(c.i)
     # The verbs that carry the trigger: "agreed to pay $650 million to Inflection to license ..."
@@ -230,8 +238,73 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                         frame.parties.add(o, payee_role)
                 elif c.dep_ == "dative":
                     frame.parties.add(c, payee_role)
+    present_passive = passive and spec.get("object_owned") and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
+    if _habitual_present(trigger) or present_passive:
+        # "The company licenses speech technology from Sonata", "Beta's models are integrated into
+        # Acme's apps": a standing arrangement, not news of a deal
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+present"
+    return frame
+
+
+def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | None:
+    """What a payment verb buys: the deal kind, the thing ("right", "capacity") and its suppliers
+    (the "from" companies of the thing), from the verb's (or its amount's) "for"/"on" phrase."""
+    amounts = [c for c in trigger.children if c.dep_ in ("dobj", "obj") and _states_money(c)]
+    if not amounts:
+        return None  # "pay attention to", "spent years on"
+    for holder in (trigger, *amounts):
+        for c in holder.children:
+            if c.dep_ != "prep" or c.lower_ not in table["preps"]:
+                continue
+            for thing in _pobjs(c):
+                suppliers = [o for p in thing.children if p.dep_ == "prep" and p.lower_ in table["supplier_preps"]
+                             for o in _pobjs(p)]
+                kind = table["for_nouns"].get(_lemma(thing)) or ("other" if suppliers else None)
+                if kind is not None:
+                    return kind, thing, suppliers
+    return None
+
+
+def _payment_frame(trigger: Token, refs) -> _Frame | None:
+    """ "Acme will pay Beta $100 million for the right to use its models": a licence, Acme the licensee;
+    "spend $600 million on computing capacity from Oracle": an 'other' deal with the supplier.
+
+    The payer is the subject; the payee (a dative or "to" object), else the owner of what the right is
+    to ("rights to *Beta's* models"), else the supplier ("from Oracle") takes the other role.
+    """
+    table = load_triggers()["payment_purchases"]
+    bought = _bought(trigger, table)
+    if bought is None:
+        return None
+    kind, thing, suppliers = bought
+    payer_role, payee_role = table["roles"][kind]
+    frame = _Frame(trigger, kind, {"kind": kind}, refs, PAYMENT_RULE)
+    frame.rule = f"{PAYMENT_RULE}:{_lemma(trigger)}"
+    subjects, passive = _subject_tokens(trigger)
+    if passive:
+        return None  # "Beta was paid $100 million for ...": the payer is not the subject
+    for s in subjects:
+        frame.parties.add(s, payer_role)
+    for c in trigger.children:
+        if c.dep_ == "dative":
+            frame.parties.add(c, payee_role)
+        elif c.dep_ == "prep" and c.lower_ == "to":
+            for o in _pobjs(c):
+                frame.parties.add(o, payee_role)
+    if not frame.parties.has_role(payee_role) or payer_role == payee_role:
+        for supplier in suppliers:
+            frame.parties.add(supplier, payee_role)
+    if not frame.parties.has_role(payee_role) or payer_role == payee_role and len(frame.parties.roles) < 2:
+        # "for the right to use *its* models", "for rights to Beta's patents": the owner of what is licensed
+        used = [o for c in thing.children if c.dep_ in ("acl", "relcl", "prep")
+                for o in (_pobjs(c) if c.dep_ == "prep" else [g for g in c.children if g.dep_ in ("dobj", "obj")])]
+        for o in used:
+            frame.parties.add(o, payee_role, owner=True)
+    for carrier in _carrier_chain(trigger):
+        frame.anchors.add(carrier.i)
     if _habitual_present(trigger):
-        # "The company licenses speech technology from Sonata": a standing arrangement, not news of a deal
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
@@ -359,11 +432,15 @@ def is_series_name(token: Token) -> bool:
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
+    payment_verbs = set(triggers["payment_purchases"]["verbs"])
     for token in sent:
         word = _word(token)
-        if token.pos_ in ("VERB",) and _lemma(token) in verbs:
+        if token.pos_ == "VERB" and _lemma(token) in payment_verbs:
+            frame = _payment_frame(token, refs)
+        elif token.pos_ in ("VERB",) and _lemma(token) in verbs:
             frame = _verb_frame(token, verbs[_lemma(token)], refs)
-        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound":
+        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound" \
+                and not (token.pos_ == "PROPN" and nouns[word].get("common_only")):
             frame = _noun_frame(token, nouns[word], refs)
         elif is_series_name(token):
             frame = _noun_frame(token, nouns["round"], refs)
@@ -448,6 +525,9 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
     added = False
     for token in following:
         lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX") and lemma in _words("round_member_verbs"):
+            added |= _add_listed_members(frame, token, investees)
+            continue
         if token.pos_ not in ("VERB", "AUX") or lemma not in verbs:
             continue
         particle = verbs[lemma]
@@ -470,6 +550,30 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
         for subject in _participant_subjects(token):
             for company in _listed_companies(subject, frame.parties):
                 added |= frame.parties.add(company, "investor")
+    return added
+
+
+def _add_listed_members(frame: _Frame, verb: Token, investees: set[str]) -> bool:
+    """ "Backers in the round included A, B and C", "Other investors include A and B" right after a
+    round: the listed companies are its investors. The subject is an investor noun that is no one
+    company's ("*Beta's* investors include ...", "investors in Gamma include ..." are another company's)."""
+    if deal_modality(verb) is not None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _words("round_member_nouns")]
+    if not subjects:
+        return False
+    for subject in subjects:
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        owners += [o for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "behind") for o in _pobjs(c)]
+        for owner in owners:
+            found = frame.parties.company(owner)
+            if found is not None and _party_key(found[0]) not in investees:
+                return False
+    listed = [o for c in verb.children if c.dep_ in ("dobj", "obj", "attr") for o in (c, *[g for g in c.children if g.dep_ == "appos"])]
+    added = False
+    for head in listed:
+        for company in _listed_companies(head, frame.parties):
+            added |= frame.parties.add(company, "investor")
     return added
 
 

@@ -28,6 +28,11 @@ KEEP_CONFIDENCE = 0.5
 VERB_RULE, NOUN_RULE, DEAL_RELATION_RULE = "deal.verb", "deal.noun", "deal.relation"
 
 
+#: A payment verb whose "for"/"on" phrase names what it buys: a licence ("pay Beta $100 million for the
+#: right to use its models") or goods from a supplier ("spend $600 million on capacity from Oracle").
+PAYMENT_RULE = "deal.payment"
+
+
 CONFIDENCE_AMOUNT_BONUS = 0.1
 
 
@@ -215,6 +220,15 @@ class _Parties:
                                              c.lower_ == "from" and _lemma(tok) == "participation"):
                         for o in _pobjs(c):
                             added |= self.add(o, role)
+                            # "from [Sequoia Capital and Index] Ventures": a list the parser made a name modifier
+                            for g in o.children:
+                                if g.dep_ == "nmod" and self.company(g) is not None:
+                                    added |= self.add(g, role)
+                if _participle_of(tok, load_triggers()["participation_verbs"]):
+                    # "a round led by A, with B joining" (the parser reads "B joining" as a noun phrase)
+                    for c in tok.children:
+                        if c.dep_ in ("compound", "nsubj", "poss", "amod") and c.i < tok.i:
+                            added |= self.add(c, role)
                 continue
             span, via_coref, ref = found
             key = (span.start, span.end)
@@ -285,6 +299,15 @@ class _Parties:
 
     def has_role(self, role: str) -> bool:
         return any(r == role for _, r, _ in self.roles.values())
+
+
+def _participle_of(token: Token, verbs) -> bool:
+    """Whether ``token`` is the -ing form of one of ``verbs`` ("joining", "participating")."""
+    word = token.lower_
+    if not word.endswith("ing") or token.dep_ not in ("pobj", "pcomp", "conj"):
+        return False
+    stem = word[:-3]
+    return _lemma(token) in verbs or stem in verbs or stem + "e" in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
 
 
 def _states_money(token: Token) -> bool:
