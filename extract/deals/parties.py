@@ -144,9 +144,15 @@ def _rebindable(ref: Token) -> bool:
     return ref.pos_ in ("NOUN", "PROPN") or ref.pos_ == "PRON" and ref.dep_ != "poss"
 
 
-def _other_antecedent(ref: Token, exclude: list[Span]) -> Span | None:
+#: Roles a possessive pronoun's company cannot share with the frame's other side: the owner of what
+#: is licensed is the licensor, never the licensee ("Acme paid $5M to license *its* models": not Acme's).
+_NEVER_OWN_ROLES = frozenset({"licensor"})
+
+
+def _other_antecedent(ref: Token, exclude: list[Span], same_sentence: bool = False) -> Span | None:
     """The company a reference means when it cannot mean any of ``exclude``: the nearest other
-    company earlier in its sentence, else the most mentioned other company of the previous sentences."""
+    company earlier in its sentence, else (unless ``same_sentence``) the most mentioned other company
+    of the previous sentences."""
     doc = ref.doc
     companies = [e for e in doc.ents if e.label_ == "COMPANY" and e.end <= ref.i
                  and not any(_same_company(e, x) for x in exclude)]
@@ -154,6 +160,8 @@ def _other_antecedent(ref: Token, exclude: list[Span]) -> Span | None:
     same = [e for e in companies if e.start >= sent.start]
     if same:
         return same[-1]
+    if same_sentence:
+        return None
     window_start = sent.start
     for _ in range(3):
         if window_start == 0:
@@ -243,8 +251,9 @@ class _Parties:
                 old_span, old_role, old_coref = self.roles[clash]
                 if old_role == role or self.refs_of[clash] is ref:
                     continue  # the same party named twice ("its investment ..., it said")
-                if via_coref and _rebindable(ref):
-                    span = _other_antecedent(ref, others + [span])
+                if via_coref and (_rebindable(ref) or ref.dep_ == "poss" and role in _NEVER_OWN_ROLES):
+                    # ("paid $650 million to license *its* models": a company does not license its own)
+                    span = _other_antecedent(ref, others + [span], same_sentence=not _rebindable(ref))
                     if span is None:
                         continue
                     key = (span.start, span.end)
@@ -261,6 +270,8 @@ class _Parties:
                 self.roles[key] = (span, role, via_coref)
                 self.refs_of[key] = ref
                 added = True
+            elif self.roles[key][2] and not via_coref and self.roles[key][1] == role:
+                self.roles[key] = (span, role, False)  # named outright after a reference to it
         new_keys = tuple(k for k in self.roles if k not in before)
         if len(new_keys) > 1:
             self.listed.append(new_keys)
