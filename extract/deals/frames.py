@@ -447,8 +447,18 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
         else:
             continue
         if frame is not None:
+            _drop_loose(frame)
             _share_role(frame)
             yield frame
+
+
+def _drop_loose(frame: _Frame) -> None:
+    """A company read from a loose parse ("with B joining") stays only when the other parties are named
+    outright: two weak readings (that parse and a description resolved by coreference) are not a deal."""
+    roles = frame.parties.roles
+    if frame.parties.loose and any(via for key, (_, _, via) in roles.items() if key not in frame.parties.loose):
+        for key in frame.parties.loose:
+            roles.pop(key, None)
 
 
 def _share_role(frame: _Frame) -> None:

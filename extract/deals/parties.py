@@ -185,6 +185,9 @@ class _Parties:
         self.refs_of: dict[tuple[int, int], Token] = {}  # the token that named or referred to each party
         # companies one slot listed together ("bought A, B and C"): each may be a deal of its own
         self.listed: list[tuple[tuple[int, int], ...]] = []
+        # companies read from a loose parse ("with B joining" as a noun phrase): kept only when the
+        # frame's other parties are named outright (see :func:`extract.deals.frames._frames`)
+        self.loose: set[tuple[int, int]] = set()
 
     def company(self, token: Token) -> tuple[Span, bool, Token] | None:
         """The company ``token`` names or refers to, whether coreference was needed, and the referring token."""
@@ -236,7 +239,9 @@ class _Parties:
                     # "a round led by A, with B joining" (the parser reads "B joining" as a noun phrase)
                     for c in tok.children:
                         if c.dep_ in ("compound", "nsubj", "poss", "amod") and c.i < tok.i:
+                            before_loose = set(self.roles)
                             added |= self.add(c, role)
+                            self.loose.update(k for k in self.roles if k not in before_loose)
                 continue
             span, via_coref, ref = found
             key = (span.start, span.end)
