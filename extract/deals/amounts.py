@@ -24,8 +24,8 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
         head = token.head
         if head is token:
             return False
-        if head.i in anchors:
-            return True
+        if head.i in anchors or head.dep_ == "compound" and head.head.i in anchors:
+            return True  # ("a $60 million *seed* round": through the noun's compound)
         # "for a sum that people close to the deal put at about $400 million": a relative clause
         # that prices the noun leads on to it
         pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS

@@ -380,6 +380,19 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             subject_role = spec["subject_verbs"][lemma]
         elif lemma in _words("inverse_subject_verbs") and kind == "investment":
             subject_role = "investee" if subject_role == "investor" else subject_role
+        for c in support.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > trigger.i and _lemma(c) in spec.get("acl", {}):
+                # "raised a $60 million seed round last September, led by A, ... with participation from B":
+                # the parser hangs the round's participle on the verb (a loose reading, see _drop_loose)
+                frame.anchors.add(c.i)
+                before = set(parties.roles)
+                for a in _agents(c):
+                    parties.add(a, spec["acl"][_lemma(c)])
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in preps:
+                        for o in _pobjs(p):
+                            parties.add(o, preps[p.lower_])
+                parties.loose.update(k for k in parties.roles if k not in before)
         subjects, passive = _subject_tokens(support)
         if passive:
             for a in _agents(support):
