@@ -259,8 +259,9 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
             if c.dep_ != "prep" or c.lower_ not in table["preps"]:
                 continue
             for thing in _pobjs(c):
-                suppliers = [o for p in thing.children if p.dep_ == "prep" and p.lower_ in table["supplier_preps"]
-                             for o in _pobjs(p)]
+                # "on memory chips from Dunmore" (the parser may hang "from" on the verb)
+                suppliers = [o for h in (thing, trigger) for p in h.children
+                             if p.dep_ == "prep" and p.lower_ in table["supplier_preps"] for o in _pobjs(p)]
                 kind = table["for_nouns"].get(_lemma(thing)) or ("other" if suppliers else None)
                 if kind is not None:
                     return kind, thing, suppliers
