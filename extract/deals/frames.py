@@ -265,6 +265,10 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
                 kind = table["for_nouns"].get(_lemma(thing)) or ("other" if suppliers else None)
                 if kind is not None:
                     return kind, thing, suppliers
+    for c in trigger.children:
+        if c.dep_ in ("advcl", "xcomp") and _lemma(c) in table["purpose_verbs"] and c.i > trigger.i:
+            # "pay Beta $100 million a year to use its models": the purpose clause is what is bought
+            return table["purpose_verbs"][_lemma(c)], c, []
     return None
 
 
@@ -299,7 +303,8 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
             frame.parties.add(supplier, payee_role)
     if not frame.parties.has_role(payee_role) or payer_role == payee_role and len(frame.parties.roles) < 2:
         # "for the right to use *its* models", "for rights to Beta's patents": the owner of what is licensed
-        used = [o for c in thing.children if c.dep_ in ("acl", "relcl", "prep")
+        holders = [c for c in thing.children if c.dep_ in ("acl", "relcl", "prep")] + ([thing] if thing.pos_ == "VERB" else [])
+        used = [o for c in holders
                 for o in (_pobjs(c) if c.dep_ == "prep" else [g for g in c.children if g.dep_ in ("dobj", "obj")])]
         for o in used:
             frame.parties.add(o, payee_role, owner=True)
@@ -515,6 +520,25 @@ def _join_host(frame: _Frame, frames: list[_Frame]) -> bool:
             frame.parties.refs_of[key] = host.parties.refs_of.get(key, noun)
     frame.confidence = host.confidence
     return True
+
+
+def _raise_before(frame: _Frame, previous: list[_Frame]) -> _Frame | None:
+    """ "X raised $40 million. *The round* was led by A, with participation from B.": a definite round
+    with investors but no investee continues the previous sentence's raise that named no investor;
+    the raiser becomes its investee. Returns that raise (its amount is the round's), else ``None``."""
+    if not frame.is_round or frame.parties.has_role("investee") or not frame.parties.has_role("investor"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in frame.trigger.children):
+        return None
+    hosts = [f for f in previous if f.kind == "investment" and f.parties.has_role("investee")
+             and not f.parties.has_role("investor")]
+    if len(hosts) != 1:
+        return None
+    for key, (span, role, via_coref) in hosts[0].parties.roles.items():
+        if role == "investee" and key not in frame.parties.roles:
+            frame.parties.roles[key] = (span, role, via_coref)
+            frame.parties.refs_of[key] = hosts[0].parties.refs_of.get(key, frame.trigger)
+    return hosts[0]
 
 
 def _listed_companies(head: Token, parties: _Parties) -> list[Token]:
