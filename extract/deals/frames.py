@@ -61,9 +61,27 @@ def _support_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
             and head.lower_ in ("in", "into", "for", "to", "with", "through", "via"):
         return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("NUM", "SYM") \
+            and head.head.dep_ in ("dobj", "obj") and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head  # "secured $6 billion *in* Series C funding": the parser hangs it on the amount
     if noun.dep_ == "conj":
         return _support_verb(noun.head)
     return None
+
+
+def _add_with_participants(parties: _Parties, lead: Token, role: str) -> None:
+    """ "led by A, with B and C also participating", "led by A, with participation from B": the
+    parser hangs the "with" phrase on the lead investor; its companies are investors too (a loose reading)."""
+    before = set(parties.roles)
+    for c in lead.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for o in _pobjs(c):
+                if o.dep_ == "pcomp":
+                    for subject in (g for g in o.children if g.dep_ in ("nsubj", "nsubjpass")):
+                        parties.add(subject, role)
+                else:
+                    parties.add(o, role)
+    parties.loose.update(k for k in parties.roles if k not in before)
 
 
 def _kind_modifier(noun: Token) -> str | None:
@@ -360,6 +378,7 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.anchors.add(c.i)
             for a in _agents(c):
                 parties.add(a, spec["acl"][_lemma(c)])
+                _add_with_participants(parties, a, spec["acl"][_lemma(c)])
     # "a round led by Inovia Capital that included Nvidia, Oracle and Salesforce Ventures"; the
     # parser often hangs the relative clause on the lead investor, which includes no one itself
     holders = [trigger] + [a for c in trigger.children if c.dep_ in ("acl", "relcl") for a in _agents(c)]
@@ -403,6 +422,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         if passive:
             for a in _agents(support):
                 parties.add(a, subject_role)
+                if lemma in spec.get("subject_verbs", {}):
+                    _add_with_participants(parties, a, subject_role)
         else:
             for s in subjects:
                 parties.add(s, subject_role)
@@ -575,6 +596,17 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
         lemma = _lemma(token)
         if token.pos_ in ("VERB", "AUX") and lemma in _words("round_member_verbs"):
             added |= _add_listed_members(frame, token, investees)
+            continue
+        if token.pos_ == "VERB" and lemma in load_triggers()["nouns"]["round"]["acl"] and any(
+                c.dep_ == "nsubjpass" and _word(c) in round_words and any(
+                    d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children) for c in token.children):
+            # "X raised $40M ... *The funding was led by A*": the round's lead investor
+            for agent in _agents(token):
+                for company in _listed_companies(agent, frame.parties):
+                    added |= frame.parties.add(company, "investor")
+                before = len(frame.parties.roles)
+                _add_with_participants(frame.parties, agent, "investor")
+                added |= len(frame.parties.roles) > before
             continue
         if token.pos_ not in ("VERB", "AUX") or lemma not in verbs:
             continue
