@@ -352,6 +352,10 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         if modifier_kind is None and any(c.dep_ == "compound" and c.pos_ == "NOUN" and refs.entity_for(c) is None
                                          for c in trigger.children):
             modifier_kind = "other"  # "a supply agreement", "a cloud contract": commercial, kind unknown
+        purpose = None if modifier_kind else _purpose_of(trigger, triggers["payment_purchases"]["purpose_verbs"])
+        if purpose is not None:
+            # "signed a deal to use Reddit's data": a licence; the owner of what is used the licensor
+            modifier_kind = triggers["payment_purchases"]["purpose_verbs"][_lemma(purpose)]
         kind = modifier_kind or kind
         if kind != spec["kind"]:
             roles = triggers["kind_roles"].get(kind, {})
@@ -360,6 +364,11 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                         preps={p: roles.get("other", r) for p, r in spec["preps"].items()})
     frame = _Frame(trigger, kind, spec, refs, NOUN_RULE)
     frame.rule = f"{NOUN_RULE}:{_word(trigger)}"
+    if spec.get("generic") and purpose is not None:
+        frame.rule += "+purpose"
+        other = triggers["kind_roles"].get(kind, {}).get("other")
+        for o in (c for c in purpose.children if c.dep_ in ("dobj", "obj")):
+            frame.parties.add(o, other, owner=True)
     parties = frame.parties
     for c in trigger.children:
         if c.dep_ == "poss":
@@ -397,6 +406,9 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.anchors.add(support.i)
         lemma = _lemma(support)
         event = lemma in _words("event_verbs") or lemma in spec.get("subject_verbs", {})
+        # "the venture *formed by* A and B": the noun's own participle tells the event
+        event = event or any(c.dep_ in ("acl", "relcl") and _lemma(c) in _words("event_verbs") and _agents(c)
+                             for c in trigger.children)
         # "Apple brings ChatGPT to Siri in partnership with OpenAI": a joint act, not a state
         event = event or (trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and
                           any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children))
@@ -419,12 +431,14 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                             parties.add(o, preps[p.lower_])
                 parties.loose.update(k for k in parties.roles if k not in before)
         subjects, passive = _subject_tokens(support)
+        made_by = spec.get("state") and any(c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl", {}) and _agents(c)
+                                            for c in trigger.children)
         if passive:
             for a in _agents(support):
                 parties.add(a, subject_role)
                 if lemma in spec.get("subject_verbs", {}):
                     _add_with_participants(parties, a, subject_role)
-        else:
+        elif not made_by:  # (who supplies "the venture formed by A and B" is not in it)
             for s in subjects:
                 parties.add(s, subject_role)
         for c in support.children:
@@ -446,6 +460,19 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
+
+
+def _purpose_of(noun: Token, verbs: dict) -> Token | None:
+    """The purpose clause of a deal noun ("a deal *to use* Reddit's data"), on the noun or on its verb."""
+    holders = [(noun, ("acl", "relcl"))]
+    support = _support_verb(noun)
+    if support is not None:
+        holders.append((support, ("advcl", "xcomp")))
+    for holder, deps in holders:
+        for c in holder.children:
+            if c.dep_ in deps and c.i > noun.i and _lemma(c) in verbs and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                return c
+    return None
 
 
 def _is_new(noun: Token) -> bool:
