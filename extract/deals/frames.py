@@ -187,7 +187,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
     objects = [_people_object(o) for o in objects]
     # Buying people is hiring them ("acquired Inflection's staff"): an acqui-hire, not an acquisition.
-    if kind == "acquisition" and objects and all(_lemma(o) in people for o in objects):
+    # So is buying a company's staff and technology ("acquired Character.AI's technology and staff"):
+    # people among things, and no company itself among the objects.
+    if kind == "acquisition" and objects and any(_lemma(o) in people for o in objects) and not any(
+            frame.parties.company(o) is not None and frame.parties.company(o)[0].root == o for o in objects):
         kind = frame.kind = "hiring"
         spec = load_triggers()["verbs"]["hire"]
         frame.rule += "+people"
