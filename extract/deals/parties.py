@@ -235,6 +235,11 @@ class _Parties:
                             for g in o.children:
                                 if g.dep_ == "nmod" and self.company(g) is not None:
                                     added |= self.add(g, role)
+                for c in tok.children:
+                    if c.dep_ == "acl" and _lemma(c) in load_triggers()["nouns"]["round"]["acl"]:
+                        # "raised $500 million from investors *led by* A": the leaders are the investors named
+                        for a in (o for g in c.children if g.dep_ == "agent" for o in _pobjs(g)):
+                            added |= self.add(a, role)
                 if _participle_of(tok, load_triggers()["participation_verbs"]):
                     # "a round led by A, with B joining" (the parser reads "B joining" as a noun phrase)
                     for c in tok.children:
