@@ -17,12 +17,20 @@ from .amounts import LATER_AMOUNT_WINDOW, _amount, _amount_in_later, _amount_in_
 _SPLIT_KINDS = {"acquisition": "seller"}
 
 
+#: Kinds whose listed partners are separate deals when the trigger noun is plural ("partnerships with A and B").
+_PAIRED_KINDS = {"partnership": "partner", "other": "partner", "licensing": "licensor"}
+
+
 def _party_sets(frame: _Frame) -> list[dict]:
     """The parties of each deal a frame states: one set, or one per company a single slot lists
     as the thing acquired ("Iowa Telecom bought Lakedale, Sherbtel and SOMA": three deals, each
     with the buyer). Roles shared by the whole frame (the buyer) go into every set."""
     roles = frame.parties.roles
     target_role = _SPLIT_KINDS.get(frame.kind)
+    if target_role is None and frame.trigger.tag_ in ("NNS", "NNPS") and frame.kind in _PAIRED_KINDS:
+        # "signed partnerships with A, B and C": one partnership with each ("a partnership with A
+        # and B", "A, B and C formed a venture" stay one deal of all)
+        target_role = _PAIRED_KINDS[frame.kind]
     if target_role is None:
         return [roles]
     for group in frame.parties.listed:

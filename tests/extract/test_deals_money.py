@@ -96,3 +96,12 @@ def test_with_a_participant_joining(make_doc):
     text = "Pellworth closed a $120 million round led by Dunmore, with Orrin Bank joining."
     [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C})
     assert ("Orrin Bank", "investor") in roles(deal)
+
+
+def test_plural_partnerships_with_a_list_are_one_deal_each(make_doc):
+    text = "Pellworth signed partnerships with Dunmore, Orrin Bank and Tessaly Capital."
+    found = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Tessaly Capital": C})
+    assert sorted(sorted(n for n, _ in roles(d)) for d in found) == [
+        ["Dunmore", "Pellworth"], ["Orrin Bank", "Pellworth"], ["Pellworth", "Tessaly Capital"]]
+    pairs = {(r.source.text, r.target.text) for r in deal_relations(found)}
+    assert ("Dunmore", "Orrin Bank") not in pairs and ("Orrin Bank", "Dunmore") not in pairs
