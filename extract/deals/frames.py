@@ -286,6 +286,13 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
                 kind = table["for_nouns"].get(_lemma(thing)) or ("other" if suppliers else None)
                 if kind is not None:
                     return kind, thing, suppliers
+    for holder in (trigger, *amounts):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "under"):
+                for noun in _pobjs(c):
+                    kind = _kind_modifier(noun) if _word(noun) in load_triggers()["nouns"] else None
+                    if kind in table["roles"]:
+                        return kind, noun, []  # "pay $650 million to Inflection *in a licensing deal*"
     for c in trigger.children:
         if c.dep_ in ("advcl", "xcomp") and _lemma(c) in table["purpose_verbs"] and c.i > trigger.i:
             # "pay Beta $100 million a year to use its models": the purpose clause is what is bought
