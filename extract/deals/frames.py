@@ -407,10 +407,13 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
-    if trigger.dep_ == "appos":
+    # "announced Stargate, a joint venture that ...": the apposition names the venture itself, which the
+    # verb of its name carries
+    named_venture = trigger.dep_ == "appos" and bool(spec.get("common_only"))
+    if trigger.dep_ == "appos" and not named_venture:
         # "Microsoft, OpenAI's biggest backer": the apposition's head is the noun's subject
         parties.add(trigger.head, spec.get("subject"))
-    support = _support_verb(trigger)
+    support = _support_verb(trigger.head if named_venture else trigger)
     event = False
     if support is not None:
         frame.anchors.add(support.i)
