@@ -73,8 +73,8 @@ def _matcher(vocab) -> tuple[DependencyMatcher, dict[str, Rule]] | None:
 def pattern_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Candidates of every dependency rule of the registry."""
     found = _matcher(doc.vocab)
-    if found is None:
-        return
+    if found is None or not all(doc.has_annotation(a) for a in ("DEP", "POS", "LEMMA")):
+        return  # the patterns read tags, lemmas and the parse; a Doc without them matches none
     matcher, rules = found
     for match_id, token_ids in matcher(doc):
         rule = rules[doc.vocab.strings[match_id]]
