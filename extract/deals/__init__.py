@@ -23,8 +23,15 @@ frame: object of pay/invest/raise, "for $X", "worth $X", or a modifier of the tr
 again ("The deal is worth $X") may give it. The date is a date attached to the deal's clause,
 else the article's date.
 
+A payment verb whose "for"/"on" phrase or purpose clause names what it buys is a deal of its own
+(rule ``deal.payment``): "pay Beta $100 million for the right to use its models" or "to use its
+models" is a licence (payer licensee), "spend $600 million on capacity from Oracle" an 'other' deal.
+"integrate Beta's model into its phones" is a partnership (never when the thing integrated is a
+company); a joint venture or consortium formed by A, B and C is one partnership of all three.
+
 Beyond one sentence: a funding round takes participants from the next sentence ("B and C
-also took part"); an amount may come a few sentences later about a party and a noun of the
+also took part", "Backers in the round included B and C"); a definite round with investors only
+("X raised $40M. *The round* was led by A") continues the previous sentence's raise; an amount may come a few sentences later about a party and a noun of the
 deal's kind ("a licence payment ... put at $2.7B"); a deal "as part of a partnership" gives the
 partnership its companies. A description or object pronoun never means the frame's other party
 ("Google agreed to invest in *the company*"). The same companies with different amounts are

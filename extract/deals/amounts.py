@@ -26,8 +26,8 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
         head = token.head
         if head is token:
             return False
-        if head.i in anchors:
-            return True
+        if head.i in anchors or head.dep_ == "compound" and head.head.i in anchors:
+            return True  # ("a $60 million *seed* round": through the noun's compound)
         # "for a sum that people close to the deal put at about $400 million": a relative clause
         # that prices the noun leads on to it
         pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS
@@ -48,10 +48,23 @@ def _money_in(sent: Span) -> list[tuple[Token, Money]]:
 
 
 def _amount(frame: _Frame, money: list[tuple[Token, Money]]) -> Money | None:
+    anchors = frame.anchors | _deal_nouns_of(frame)
     for root, amount in money:
-        if _attached(root, frame.anchors):
+        if _attached(root, anchors):
             return amount
     return None
+
+
+def _deal_nouns_of(frame: _Frame) -> set[int]:
+    """The deal noun a frame's verb is told "in" or "under": "licensed its models *in a $330 million deal*"."""
+    doc, out = frame.trigger.doc, set()
+    for i in frame.anchors | {frame.trigger.i}:
+        if doc[i].pos_ not in ("VERB", "AUX"):
+            continue
+        for c in doc[i].children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "under", "through", "via"):
+                out.update(o.i for o in c.children if o.dep_ == "pobj" and _lemma(o) in _DEAL_ANAPHORS)
+    return out
 
 
 _DEAL_ANAPHORS = frozenset({"deal", "acquisition", "investment", "transaction", "agreement", "purchase",

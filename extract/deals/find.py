@@ -12,12 +12,16 @@ from ..quantities import to_usd
 from ..records import Article, Deal, DealParty, Relation
 from .parties import CONFIDENCE_AMOUNT_BONUS, CONFIDENCE_STATE_NOUN, DEAL_RELATION_RULE, KEEP_CONFIDENCE, STANDING_MARK, _STANDING_MARKS, _complete, _evidence, _party_key, _refs_for
 from ..modality import deal_modality
-from .frames import _Frame, _add_round_participants, _frames, _join_host
+from .frames import _Frame, _add_round_participants, _frames, _join_host, _raise_before
 from .amounts import LATER_AMOUNT_WINDOW, _amount, _amount_in_later, _amount_in_next, _date, _money_in
 
 
 #: Kinds whose listed targets are separate transactions: "bought A, B and C" is three acquisitions.
 _SPLIT_KINDS = {"acquisition": "seller"}
+
+
+#: Kinds whose listed partners are separate deals when the trigger noun is plural ("partnerships with A and B").
+_PAIRED_KINDS = {"partnership": "partner", "other": "partner", "licensing": "licensor"}
 
 
 def _party_sets(frame: _Frame) -> list[dict]:
@@ -26,6 +30,10 @@ def _party_sets(frame: _Frame) -> list[dict]:
     with the buyer). Roles shared by the whole frame (the buyer) go into every set."""
     roles = frame.parties.roles
     target_role = _SPLIT_KINDS.get(frame.kind)
+    if target_role is None and frame.trigger.tag_ in ("NNS", "NNPS") and frame.kind in _PAIRED_KINDS:
+        # "signed partnerships with A, B and C": one partnership with each ("a partnership with A
+        # and B", "A, B and C formed a venture" stay one deal of all)
+        target_role = _PAIRED_KINDS[frame.kind]
     if target_role is None:
         return [roles]
     for group in frame.parties.listed:
@@ -83,12 +91,17 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     sents = list(doc.sents)
     best: dict[tuple, Deal] = {}
     order: list[tuple] = []
+    previous: list[_Frame] = []
+    previous_money: list = []
     for k, sent in enumerate(sents):
         money = _money_in(sent)
         frames = list(_frames(sent, refs))
         for frame in frames:
             if not _complete(frame) and _join_host(frame, frames):
                 frame.rule += "+part_of_host"
+            raised = _raise_before(frame, previous)
+            if raised is not None:
+                frame.rule += "+previous_sentence_raise"
             if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
                 if _add_round_participants(frame, sents[k + 1]):
                     frame.rule += "+next_sentence_participants"
@@ -100,6 +113,8 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 confidence = min(confidence, cap)
             rule = frame.rule
             amount = _amount(frame, money)
+            if amount is None and raised is not None:
+                amount = _amount(raised, previous_money)
             if amount is None and confidence >= KEEP_CONFIDENCE:
                 amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None)
                 if amount is not None:
@@ -150,6 +165,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     best[key] = deal
                 elif _information(deal) > _information(best[key]):
                     best[key] = deal
+        previous, previous_money = frames, money
     kept = [best[key] for key in order]
     for n, deal in enumerate(kept):
         for m, other in enumerate(kept):

@@ -8,7 +8,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 from ..rules import confidence as rule_confidence
 from ..quantities import iter_money
-from .parties import CONFIDENCE_STATE_NOUN, NOUN_RULE, STANDING_MARK, VERB_RULE, _Parties, _SUBJECT_DEPS, _complete, _conjuncts, _lemma, _party_key, _pobjs, _states_money, _word, _words, load_triggers
+from .parties import CONFIDENCE_STATE_NOUN, NOUN_RULE, PAYMENT_RULE, STANDING_MARK, VERB_RULE, _Parties, _SUBJECT_DEPS, _complete, _conjuncts, _lemma, _party_key, _pobjs, _states_money, _word, _words, load_triggers
 from ..modality import deal_modality
 
 
@@ -64,9 +64,27 @@ def _support_verb(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
             and head.lower_ in ("in", "into", "for", "to", "with", "through", "via"):
         return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("NUM", "SYM") \
+            and head.head.dep_ in ("dobj", "obj") and head.head.head.pos_ in ("VERB", "AUX"):
+        return head.head.head  # "secured $6 billion *in* Series C funding": the parser hangs it on the amount
     if noun.dep_ == "conj":
         return _support_verb(noun.head)
     return None
+
+
+def _add_with_participants(parties: _Parties, lead: Token, role: str) -> None:
+    """ "led by A, with B and C also participating", "led by A, with participation from B": the
+    parser hangs the "with" phrase on the lead investor; its companies are investors too (a loose reading)."""
+    before = set(parties.roles)
+    for c in lead.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            for o in _pobjs(c):
+                if o.dep_ == "pcomp":
+                    for subject in (g for g in o.children if g.dep_ in ("nsubj", "nsubjpass")):
+                        parties.add(subject, role)
+                else:
+                    parties.add(o, role)
+    parties.loose.update(k for k in parties.roles if k not in before)
 
 
 def _kind_modifier(noun: Token) -> str | None:
@@ -172,11 +190,17 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
     objects = [_people_object(o) for o in objects]
     # Buying people is hiring them ("acquired Inflection's staff"): an acqui-hire, not an acquisition.
-    if kind == "acquisition" and objects and all(_lemma(o) in people for o in objects):
+    # So is buying a company's staff and technology ("acquired Character.AI's technology and staff"):
+    # people among things, and no company itself among the objects.
+    if kind == "acquisition" and objects and any(_lemma(o) in people for o in objects) and not any(
+            frame.parties.company(o) is not None and frame.parties.company(o)[0].root == o for o in objects):
         kind = frame.kind = "hiring"
         spec = load_triggers()["verbs"]["hire"]
         frame.rule += "+people"
     subjects, passive = _subject_tokens(trigger)
+    things = subjects if passive else objects
+    if spec.get("object_owned") and (not things or any(frame.parties.company(o) is not None for o in things)):
+        return None  # "integrated Activision into its studio" is no partnership; "Beta's model" is
     if trigger.dep_ == "acl" and not spec.get("object") and not _agents(trigger) \
             and trigger.i > 0 and trigger.doc[trigger.i - 1].text == ",":
         # "Next47, the venture firm owned by Siemens, invested in Kestrel": the parser makes the
@@ -219,6 +243,11 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
     for c in trigger.children:
+        if c.dep_ == "prep" and c.lower_ in spec.get("owner_preps", {}):
+            # "integrate Beta's model into *Apple's* phones": the owner of the thing, never the thing
+            for o in _pobjs(c):
+                for owner in (g for g in o.children if g.dep_ == "poss"):
+                    frame.parties.add(owner, spec["owner_preps"][c.lower_])
         if c.dep_ == "prt":
             frame.anchors.add(c.i)
     # The verbs that carry the trigger: "agreed to pay $650 million to Inflection to license ..."
@@ -233,8 +262,86 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                         frame.parties.add(o, payee_role)
                 elif c.dep_ == "dative":
                     frame.parties.add(c, payee_role)
+    present_passive = passive and spec.get("object_owned") and any(
+        c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
+    if _habitual_present(trigger) or present_passive:
+        # "The company licenses speech technology from Sonata", "Beta's models are integrated into
+        # Acme's apps": a standing arrangement, not news of a deal
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+present"
+    return frame
+
+
+def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | None:
+    """What a payment verb buys: the deal kind, the thing ("right", "capacity") and its suppliers
+    (the "from" companies of the thing), from the verb's (or its amount's) "for"/"on" phrase."""
+    amounts = [c for c in trigger.children if c.dep_ in ("dobj", "obj") and _states_money(c)]
+    if not amounts:
+        return None  # "pay attention to", "spent years on"
+    for holder in (trigger, *amounts):
+        for c in holder.children:
+            if c.dep_ != "prep" or c.lower_ not in table["preps"]:
+                continue
+            for thing in _pobjs(c):
+                # "on memory chips from Dunmore" (the parser may hang "from" on the verb)
+                suppliers = [o for h in (thing, trigger) for p in h.children
+                             if p.dep_ == "prep" and p.lower_ in table["supplier_preps"] for o in _pobjs(p)]
+                kind = table["for_nouns"].get(_lemma(thing)) or ("other" if suppliers else None)
+                if kind is not None:
+                    return kind, thing, suppliers
+    for holder in (trigger, *amounts):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ in ("in", "under"):
+                for noun in _pobjs(c):
+                    kind = _kind_modifier(noun) if _word(noun) in load_triggers()["nouns"] else None
+                    if kind in table["roles"]:
+                        return kind, noun, []  # "pay $650 million to Inflection *in a licensing deal*"
+    for c in trigger.children:
+        if c.dep_ in ("advcl", "xcomp") and _lemma(c) in table["purpose_verbs"] and c.i > trigger.i:
+            # "pay Beta $100 million a year to use its models": the purpose clause is what is bought
+            return table["purpose_verbs"][_lemma(c)], c, []
+    return None
+
+
+def _payment_frame(trigger: Token, refs) -> _Frame | None:
+    """ "Acme will pay Beta $100 million for the right to use its models": a licence, Acme the licensee;
+    "spend $600 million on computing capacity from Oracle": an 'other' deal with the supplier.
+
+    The payer is the subject; the payee (a dative or "to" object), else the owner of what the right is
+    to ("rights to *Beta's* models"), else the supplier ("from Oracle") takes the other role.
+    """
+    table = load_triggers()["payment_purchases"]
+    bought = _bought(trigger, table)
+    if bought is None:
+        return None
+    kind, thing, suppliers = bought
+    payer_role, payee_role = table["roles"][kind]
+    frame = _Frame(trigger, kind, {"kind": kind}, refs, PAYMENT_RULE)
+    frame.rule = f"{PAYMENT_RULE}:{_lemma(trigger)}"
+    subjects, passive = _subject_tokens(trigger)
+    if passive:
+        return None  # "Beta was paid $100 million for ...": the payer is not the subject
+    for s in subjects:
+        frame.parties.add(s, payer_role)
+    for c in trigger.children:
+        if c.dep_ == "dative":
+            frame.parties.add(c, payee_role)
+        elif c.dep_ == "prep" and c.lower_ == "to":
+            for o in _pobjs(c):
+                frame.parties.add(o, payee_role)
+    if not frame.parties.has_role(payee_role) or payer_role == payee_role:
+        for supplier in suppliers:
+            frame.parties.add(supplier, payee_role)
+    if not frame.parties.has_role(payee_role) or payer_role == payee_role and len(frame.parties.roles) < 2:
+        # "for the right to use *its* models", "for rights to Beta's patents": the owner of what is licensed
+        holders = [c for c in thing.children if c.dep_ in ("acl", "relcl", "prep")] + ([thing] if thing.pos_ == "VERB" else [])
+        used = [o for c in holders
+                for o in (_pobjs(c) if c.dep_ == "prep" else [g for g in c.children if g.dep_ in ("dobj", "obj")])]
+        for o in used:
+            frame.parties.add(o, payee_role, owner=True)
+    for carrier in _carrier_chain(trigger):
+        frame.anchors.add(carrier.i)
     if _habitual_present(trigger):
-        # "The company licenses speech technology from Sonata": a standing arrangement, not news of a deal
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
@@ -258,6 +365,10 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         if modifier_kind is None and any(c.dep_ == "compound" and c.pos_ == "NOUN" and refs.entity_for(c) is None
                                          for c in trigger.children):
             modifier_kind = "other"  # "a supply agreement", "a cloud contract": commercial, kind unknown
+        purpose = None if modifier_kind else _purpose_of(trigger, triggers["payment_purchases"]["purpose_verbs"])
+        if purpose is not None:
+            # "signed a deal to use Reddit's data": a licence; the owner of what is used the licensor
+            modifier_kind = triggers["payment_purchases"]["purpose_verbs"][_lemma(purpose)]
         kind = modifier_kind or kind
         if kind != spec["kind"]:
             roles = triggers["kind_roles"].get(kind, {})
@@ -266,6 +377,11 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                         preps={p: roles.get("other", r) for p, r in spec["preps"].items()})
     frame = _Frame(trigger, kind, spec, refs, NOUN_RULE)
     frame.rule = f"{NOUN_RULE}:{_word(trigger)}"
+    if spec.get("generic") and purpose is not None:
+        frame.rule += "+purpose"
+        other = triggers["kind_roles"].get(kind, {}).get("other")
+        for o in (c for c in purpose.children if c.dep_ in ("dobj", "obj")):
+            frame.parties.add(o, other, owner=True)
     parties = frame.parties
     for c in trigger.children:
         if c.dep_ == "poss":
@@ -284,6 +400,7 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.anchors.add(c.i)
             for a in _agents(c):
                 parties.add(a, spec["acl"][_lemma(c)])
+                _add_with_participants(parties, a, spec["acl"][_lemma(c)])
     # "a round led by Inovia Capital that included Nvidia, Oracle and Salesforce Ventures"; the
     # parser often hangs the relative clause on the lead investor, which includes no one itself
     holders = [trigger] + [a for c in trigger.children if c.dep_ in ("acl", "relcl") for a in _agents(c)]
@@ -293,15 +410,21 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
-    if trigger.dep_ == "appos":
+    # "announced Stargate, a joint venture that ...": the apposition names the venture itself, which the
+    # verb of its name carries
+    named_venture = trigger.dep_ == "appos" and bool(spec.get("common_only"))
+    if trigger.dep_ == "appos" and not named_venture:
         # "Microsoft, OpenAI's biggest backer": the apposition's head is the noun's subject
         parties.add(trigger.head, spec.get("subject"))
-    support = _support_verb(trigger)
+    support = _support_verb(trigger.head if named_venture else trigger)
     event = False
     if support is not None:
         frame.anchors.add(support.i)
         lemma = _lemma(support)
         event = lemma in _words("event_verbs") or lemma in spec.get("subject_verbs", {})
+        # "the venture *formed by* A and B": the noun's own participle tells the event
+        event = event or any(c.dep_ in ("acl", "relcl") and _lemma(c) in _words("event_verbs") and _agents(c)
+                             for c in trigger.children)
         # "Apple brings ChatGPT to Siri in partnership with OpenAI": a joint act, not a state
         event = event or (trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and
                           any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children))
@@ -310,11 +433,28 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             subject_role = spec["subject_verbs"][lemma]
         elif lemma in _words("inverse_subject_verbs") and kind == "investment":
             subject_role = "investee" if subject_role == "investor" else subject_role
+        for c in support.children:
+            if c.dep_ == "advcl" and c.tag_ == "VBN" and c.i > trigger.i and _lemma(c) in spec.get("acl", {}):
+                # "raised a $60 million seed round last September, led by A, ... with participation from B":
+                # the parser hangs the round's participle on the verb (a loose reading, see _drop_loose)
+                frame.anchors.add(c.i)
+                before = set(parties.roles)
+                for a in _agents(c):
+                    parties.add(a, spec["acl"][_lemma(c)])
+                for p in c.children:
+                    if p.dep_ == "prep" and p.lower_ in preps:
+                        for o in _pobjs(p):
+                            parties.add(o, preps[p.lower_])
+                parties.loose.update(k for k in parties.roles if k not in before)
         subjects, passive = _subject_tokens(support)
+        made_by = spec.get("state") and any(c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl", {}) and _agents(c)
+                                            for c in trigger.children)
         if passive:
             for a in _agents(support):
                 parties.add(a, subject_role)
-        else:
+                if lemma in spec.get("subject_verbs", {}):
+                    _add_with_participants(parties, a, subject_role)
+        elif not made_by:  # (who supplies "the venture formed by A and B" is not in it)
             for s in subjects:
                 parties.add(s, subject_role)
         for c in support.children:
@@ -336,6 +476,19 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
+
+
+def _purpose_of(noun: Token, verbs: dict) -> Token | None:
+    """The purpose clause of a deal noun ("a deal *to use* Reddit's data"), on the noun or on its verb."""
+    holders = [(noun, ("acl", "relcl"))]
+    support = _support_verb(noun)
+    if support is not None:
+        holders.append((support, ("advcl", "xcomp")))
+    for holder, deps in holders:
+        for c in holder.children:
+            if c.dep_ in deps and c.i > noun.i and _lemma(c) in verbs and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                return c
+    return None
 
 
 def _is_new(noun: Token) -> bool:
@@ -362,19 +515,33 @@ def is_series_name(token: Token) -> bool:
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
+    payment_verbs = set(triggers["payment_purchases"]["verbs"])
     for token in sent:
         word = _word(token)
-        if token.pos_ in ("VERB",) and _lemma(token) in verbs:
+        if token.pos_ == "VERB" and _lemma(token) in payment_verbs:
+            frame = _payment_frame(token, refs)
+        elif token.pos_ in ("VERB",) and _lemma(token) in verbs:
             frame = _verb_frame(token, verbs[_lemma(token)], refs)
-        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound":
+        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound" \
+                and not (token.pos_ == "PROPN" and nouns[word].get("common_only")):
             frame = _noun_frame(token, nouns[word], refs)
         elif is_series_name(token):
             frame = _noun_frame(token, nouns["round"], refs)
         else:
             continue
         if frame is not None:
+            _drop_loose(frame)
             _share_role(frame)
             yield frame
+
+
+def _drop_loose(frame: _Frame) -> None:
+    """A company read from a loose parse ("with B joining") stays only when the other parties are named
+    outright: two weak readings (that parse and a description resolved by coreference) are not a deal."""
+    roles = frame.parties.roles
+    if frame.parties.loose and any(via for key, (_, _, via) in roles.items() if key not in frame.parties.loose):
+        for key in frame.parties.loose:
+            roles.pop(key, None)
 
 
 def _share_role(frame: _Frame) -> None:
@@ -419,6 +586,25 @@ def _join_host(frame: _Frame, frames: list[_Frame]) -> bool:
     return True
 
 
+def _raise_before(frame: _Frame, previous: list[_Frame]) -> _Frame | None:
+    """ "X raised $40 million. *The round* was led by A, with participation from B.": a definite round
+    with investors but no investee continues the previous sentence's raise that named no investor;
+    the raiser becomes its investee. Returns that raise (its amount is the round's), else ``None``."""
+    if not frame.is_round or frame.parties.has_role("investee") or not frame.parties.has_role("investor"):
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in frame.trigger.children):
+        return None
+    hosts = [f for f in previous if f.kind == "investment" and f.parties.has_role("investee")
+             and not f.parties.has_role("investor")]
+    if len(hosts) != 1:
+        return None
+    for key, (span, role, via_coref) in hosts[0].parties.roles.items():
+        if role == "investee" and key not in frame.parties.roles:
+            frame.parties.roles[key] = (span, role, via_coref)
+            frame.parties.refs_of[key] = hosts[0].parties.refs_of.get(key, frame.trigger)
+    return hosts[0]
+
+
 def _listed_companies(head: Token, parties: _Parties) -> list[Token]:
     """Company tokens listed in the noun phrase ``head`` heads, one per company.
 
@@ -451,6 +637,20 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
     added = False
     for token in following:
         lemma = _lemma(token)
+        if token.pos_ in ("VERB", "AUX") and lemma in _words("round_member_verbs"):
+            added |= _add_listed_members(frame, token, investees)
+            continue
+        if token.pos_ == "VERB" and lemma in load_triggers()["nouns"]["round"]["acl"] and any(
+                c.dep_ == "nsubjpass" and _word(c) in round_words and any(
+                    d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in c.children) for c in token.children):
+            # "X raised $40M ... *The funding was led by A*": the round's lead investor
+            for agent in _agents(token):
+                for company in _listed_companies(agent, frame.parties):
+                    added |= frame.parties.add(company, "investor")
+                before = len(frame.parties.roles)
+                _add_with_participants(frame.parties, agent, "investor")
+                added |= len(frame.parties.roles) > before
+            continue
         if token.pos_ not in ("VERB", "AUX") or lemma not in verbs:
             continue
         particle = verbs[lemma]
@@ -473,6 +673,30 @@ def _add_round_participants(frame: _Frame, following: Span) -> bool:
         for subject in _participant_subjects(token):
             for company in _listed_companies(subject, frame.parties):
                 added |= frame.parties.add(company, "investor")
+    return added
+
+
+def _add_listed_members(frame: _Frame, verb: Token, investees: set[str]) -> bool:
+    """ "Backers in the round included A, B and C", "Other investors include A and B" right after a
+    round: the listed companies are its investors. The subject is an investor noun that is no one
+    company's ("*Beta's* investors include ...", "investors in Gamma include ..." are another company's)."""
+    if deal_modality(verb) is not None:
+        return False
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and _lemma(c) in _words("round_member_nouns")]
+    if not subjects:
+        return False
+    for subject in subjects:
+        owners = [c for c in subject.children if c.dep_ == "poss"]
+        owners += [o for c in subject.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "behind") for o in _pobjs(c)]
+        for owner in owners:
+            found = frame.parties.company(owner)
+            if found is not None and _party_key(found[0]) not in investees:
+                return False
+    listed = [o for c in verb.children if c.dep_ in ("dobj", "obj", "attr") for o in (c, *[g for g in c.children if g.dep_ == "appos"])]
+    added = False
+    for head in listed:
+        for company in _listed_companies(head, frame.parties):
+            added |= frame.parties.add(company, "investor")
     return added
 
 

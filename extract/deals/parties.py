@@ -30,6 +30,11 @@ KEEP_CONFIDENCE = 0.5
 VERB_RULE, NOUN_RULE, DEAL_RELATION_RULE = "deal.verb", "deal.noun", "deal.relation"
 
 
+#: A payment verb whose "for"/"on" phrase names what it buys: a licence ("pay Beta $100 million for the
+#: right to use its models") or goods from a supplier ("spend $600 million on capacity from Oracle").
+PAYMENT_RULE = "deal.payment"
+
+
 CONFIDENCE_AMOUNT_BONUS = 0.1
 
 
@@ -141,9 +146,15 @@ def _rebindable(ref: Token) -> bool:
     return ref.pos_ in ("NOUN", "PROPN") or ref.pos_ == "PRON" and ref.dep_ != "poss"
 
 
-def _other_antecedent(ref: Token, exclude: list[Span]) -> Span | None:
+#: Roles a possessive pronoun's company cannot share with the frame's other side: the owner of what
+#: is licensed is the licensor, never the licensee ("Acme paid $5M to license *its* models": not Acme's).
+_NEVER_OWN_ROLES = frozenset({"licensor"})
+
+
+def _other_antecedent(ref: Token, exclude: list[Span], same_sentence: bool = False) -> Span | None:
     """The company a reference means when it cannot mean any of ``exclude``: the nearest other
-    company earlier in its sentence, else the most mentioned other company of the previous sentences."""
+    company earlier in its sentence, else (unless ``same_sentence``) the most mentioned other company
+    of the previous sentences."""
     doc = ref.doc
     companies = [e for e in doc.ents if e.label_ == "COMPANY" and e.end <= ref.i
                  and not any(_same_company(e, x) for x in exclude)]
@@ -151,6 +162,8 @@ def _other_antecedent(ref: Token, exclude: list[Span]) -> Span | None:
     same = [e for e in companies if e.start >= sent.start]
     if same:
         return same[-1]
+    if same_sentence:
+        return None
     window_start = sent.start
     for _ in range(3):
         if window_start == 0:
@@ -174,6 +187,9 @@ class _Parties:
         self.refs_of: dict[tuple[int, int], Token] = {}  # the token that named or referred to each party
         # companies one slot listed together ("bought A, B and C"): each may be a deal of its own
         self.listed: list[tuple[tuple[int, int], ...]] = []
+        # companies read from a loose parse ("with B joining" as a noun phrase): kept only when the
+        # frame's other parties are named outright (see :func:`extract.deals.frames._frames`)
+        self.loose: set[tuple[int, int]] = set()
 
     def company(self, token: Token) -> tuple[Span, bool, Token] | None:
         """The company ``token`` names or refers to, whether coreference was needed, and the referring token."""
@@ -217,6 +233,22 @@ class _Parties:
                                              c.lower_ == "from" and _lemma(tok) == "participation"):
                         for o in _pobjs(c):
                             added |= self.add(o, role)
+                            # "from [Sequoia Capital and Index] Ventures": a list the parser made a name modifier
+                            for g in o.children:
+                                if g.dep_ == "nmod" and self.company(g) is not None:
+                                    added |= self.add(g, role)
+                for c in tok.children:
+                    if c.dep_ == "acl" and _lemma(c) in load_triggers()["nouns"]["round"]["acl"]:
+                        # "raised $500 million from investors *led by* A": the leaders are the investors named
+                        for a in (o for g in c.children if g.dep_ == "agent" for o in _pobjs(g)):
+                            added |= self.add(a, role)
+                if _participle_of(tok, load_triggers()["participation_verbs"]):
+                    # "a round led by A, with B joining" (the parser reads "B joining" as a noun phrase)
+                    for c in tok.children:
+                        if c.dep_ in ("compound", "nsubj", "poss", "amod") and c.i < tok.i:
+                            before_loose = set(self.roles)
+                            added |= self.add(c, role)
+                            self.loose.update(k for k in self.roles if k not in before_loose)
                 continue
             span, via_coref, ref = found
             key = (span.start, span.end)
@@ -231,8 +263,9 @@ class _Parties:
                 old_span, old_role, old_coref = self.roles[clash]
                 if old_role == role or self.refs_of[clash] is ref:
                     continue  # the same party named twice ("its investment ..., it said")
-                if via_coref and _rebindable(ref):
-                    span = _other_antecedent(ref, others + [span])
+                if via_coref and (_rebindable(ref) or ref.dep_ == "poss" and role in _NEVER_OWN_ROLES):
+                    # ("paid $650 million to license *its* models": a company does not license its own)
+                    span = _other_antecedent(ref, others + [span], same_sentence=not _rebindable(ref))
                     if span is None:
                         continue
                     key = (span.start, span.end)
@@ -249,6 +282,8 @@ class _Parties:
                 self.roles[key] = (span, role, via_coref)
                 self.refs_of[key] = ref
                 added = True
+            elif self.roles[key][2] and not via_coref and self.roles[key][1] == role:
+                self.roles[key] = (span, role, False)  # named outright after a reference to it
         new_keys = tuple(k for k in self.roles if k not in before)
         if len(new_keys) > 1:
             self.listed.append(new_keys)
@@ -287,6 +322,15 @@ class _Parties:
 
     def has_role(self, role: str) -> bool:
         return any(r == role for _, r, _ in self.roles.values())
+
+
+def _participle_of(token: Token, verbs) -> bool:
+    """Whether ``token`` is the -ing form of one of ``verbs`` ("joining", "participating")."""
+    word = token.lower_
+    if not word.endswith("ing") or token.dep_ not in ("pobj", "pcomp", "conj"):
+        return False
+    stem = word[:-3]
+    return _lemma(token) in verbs or stem in verbs or stem + "e" in verbs or (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
 
 
 def _states_money(token: Token) -> bool:

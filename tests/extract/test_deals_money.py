@@ -1,0 +1,107 @@
+"""Money and partnership constructions over hand-typed entities (``make_doc``): payments for a licence
+or for goods, integrations, joint ventures, round investors listed after the round, and the guards
+that keep them precise."""
+from __future__ import annotations
+
+from extract.deals import KEEP_CONFIDENCE, deal_relations, find_deals
+from extract.records import Article
+
+C = "COMPANY"
+
+
+def kept(make_doc, text, ents):
+    doc = make_doc(text, ents)
+    return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
+
+
+def roles(deal):
+    return {(p.mention.text, p.role) for p in deal.parties}
+
+
+def test_a_payment_for_the_right_to_use_models_is_a_licence(make_doc):
+    text = "Pellworth agreed to pay $75 million to Dunmore for the right to use its vision models."
+    [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
+    assert deal.kind == "licensing" and deal.amount_usd == 75e6
+    assert roles(deal) == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
+    assert deal.rule.startswith("deal.payment")
+    [relation] = list(deal_relations([deal]))
+    assert (relation.source.text, relation.relation, relation.target.text) == ("Pellworth", "licenses_from", "Dunmore")
+
+
+def test_a_payment_for_goods_from_a_supplier_is_an_other_deal(make_doc):
+    text = "Pellworth will spend $90 million on memory chips from Dunmore."
+    [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
+    assert deal.kind == "other" and roles(deal) == {("Pellworth", "partner"), ("Dunmore", "partner")}
+
+
+def test_a_payment_without_what_it_buys_is_no_deal(make_doc):
+    assert kept(make_doc, "Pellworth paid Dunmore $5 million last year.", {"Pellworth": C, "Dunmore": C}) == []
+
+
+def test_its_models_in_a_licence_are_the_other_company_s(make_doc):
+    text = "Pellworth hired most of Dunmore's researchers and paid $650 million to license its models."
+    found = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
+    licence = next(d for d in found if d.kind == "licensing")
+    assert roles(licence) == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
+    assert licence.amount_usd == 650e6
+    assert not any(d.kind == "acquisition" for d in found)  # staff and a licence: no acquisition
+
+
+def test_an_amount_in_a_deal_noun_prices_the_verb(make_doc):
+    text = "Pellworth licensed Dunmore's speech models in a $40 million deal."
+    licence = next(d for d in kept(make_doc, text, {"Pellworth": C, "Dunmore": C}) if d.kind == "licensing")
+    assert licence.amount_usd == 40e6
+
+
+def test_integrating_another_company_s_model_is_a_partnership(make_doc):
+    text = "Pellworth will integrate Dunmore's Vega model into its tablets."
+    [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
+    assert deal.kind == "partnership" and roles(deal) == {("Pellworth", "partner"), ("Dunmore", "partner")}
+
+
+def test_integrating_a_company_or_a_standing_integration_is_no_deal(make_doc):
+    ents = {"Pellworth": C, "Dunmore": C}
+    assert kept(make_doc, "Pellworth integrated Dunmore into its cloud unit.", ents) == []
+    assert kept(make_doc, "Dunmore's models are integrated into Pellworth's office software.", ents) == []
+
+
+def test_a_joint_venture_of_three_is_one_partnership(make_doc):
+    text = "Pellworth, Dunmore and Orrin Bank formed a joint venture to build a chip plant."
+    [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C})
+    assert deal.kind == "partnership" and len(deal.parties) == 3
+
+
+def test_venture_inside_a_name_is_no_trigger(make_doc):
+    text = "Pellworth hired a partner from Dunmore Ventures."
+    assert not any(d.kind == "partnership" for d in kept(make_doc, text, {"Pellworth": C, "Dunmore Ventures": C}))
+
+
+def test_round_investors_listed_in_the_next_sentence(make_doc):
+    text = ("Pellworth raised $25 million in a round led by Dunmore. "
+            "Other investors in the round include Orrin Bank and Tessaly Capital.")
+    ents = {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Tessaly Capital": C}
+    [deal] = kept(make_doc, text, ents)
+    assert {name for name, role in roles(deal) if role == "investor"} == {"Dunmore", "Orrin Bank", "Tessaly Capital"}
+
+
+def test_another_company_s_investors_are_not_the_round_s(make_doc):
+    text = ("Pellworth raised $25 million in a round led by Dunmore. "
+            "Kestrel's investors include Orrin Bank and Tessaly Capital.")
+    ents = {"Pellworth": C, "Dunmore": C, "Kestrel": C, "Orrin Bank": C, "Tessaly Capital": C}
+    [deal] = [d for d in kept(make_doc, text, ents) if d.kind == "investment" and "Pellworth" in {n for n, _ in roles(d)}]
+    assert roles(deal) == {("Pellworth", "investee"), ("Dunmore", "investor")}
+
+
+def test_with_a_participant_joining(make_doc):
+    text = "Pellworth closed a $120 million round led by Dunmore, with Orrin Bank joining."
+    [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C})
+    assert ("Orrin Bank", "investor") in roles(deal)
+
+
+def test_plural_partnerships_with_a_list_are_one_deal_each(make_doc):
+    text = "Pellworth signed partnerships with Dunmore, Orrin Bank and Tessaly Capital."
+    found = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Tessaly Capital": C})
+    assert sorted(sorted(n for n, _ in roles(d)) for d in found) == [
+        ["Dunmore", "Pellworth"], ["Orrin Bank", "Pellworth"], ["Pellworth", "Tessaly Capital"]]
+    pairs = {(r.source.text, r.target.text) for r in deal_relations(found)}
+    assert ("Dunmore", "Orrin Bank") not in pairs and ("Orrin Bank", "Dunmore") not in pairs
