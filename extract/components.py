@@ -19,6 +19,7 @@ from .entities import (
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
+from .name_cues import described_name_spans, is_ampersand_company, names_over_places
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
 RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
@@ -112,6 +113,7 @@ class EntityTyper:
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
         candidates += self._ner_spans(doc)
+        candidates += self._described_spans(doc)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
         kept = _select(candidates)
@@ -205,6 +207,12 @@ class EntityTyper:
         self._works = works
         return [c for c in out if not _is_work(c[0].text, works)]
 
+    def _described_spans(self, doc):
+        """Names the NER missed that a copula describes: "Breakout is an arcade game", "Hélé Béji is a writer"."""
+        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+        return [(span, label, "class_noun", None) for span, label in described_name_spans(doc, taken)
+                if span.text not in self.gazetteer.not_entities and not any(t.is_sent_start for t in span[1:])]
+
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
@@ -243,6 +251,8 @@ class EntityTyper:
         if label == "ORG":
             if any(t.text in ORGANIZATION_WORDS for t in span):
                 return "ORGANIZATION", "ner"
+            if is_ampersand_company(span):
+                return "COMPANY", "context"  # "Procter & Gamble": partners' names
             if is_publication_context(span):
                 return "PUBLICATION", "context"
             if company:
@@ -506,6 +516,18 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
             order.insert(0, (span, "COMPANY", "name_extension", None))
+    # "United States Naval Forces Germany": an organisation's name that holds known places is one name
+    place_ends = {}
+    for c in candidates:
+        if c[2] == "gazetteer" and c[1] == "PLACE":
+            place_ends.setdefault(c[0].start, []).append(c[0].end)
+    if place_ends:
+        for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context")
+                                               and c[1] in ("ORGANIZATION", "COMPANY", "PUBLICATION")]:
+            inside = [(start, end) for start in range(span.start, span.end) for end in place_ends.get(start, ())
+                      if end <= span.end and end - start < len(span)]
+            if names_over_places(span, inside):
+                order.insert(0, (span, label, "name_head", canonical))
     # "Bloomberg L.P.", "Michael Bloomberg": a publication's name inside a longer company or person name
     # is part of that name (a known company inside one is handled above, as a distinct company)
     named = [c[0] for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] in ("COMPANY", "PERSON")]

@@ -1,0 +1,119 @@
+"""Names the statistical NER missed or cut, found by what the sentence says of them.
+
+- :func:`described_name_spans`: a capitalised subject of a copula whose complement is a class noun
+  ("Breakout is an arcade game", "Hélé Béji (born 1948) is a Tunisian writer"): the sentence says
+  what the name is, so it is a name even where the NER saw nothing.
+- :func:`is_ampersand_company`: "Procter & Gamble", "Marks & Spencer": two names joined by an
+  ampersand are a firm's name (partners' surnames), not an agency's or a person's.
+- :func:`names_over_places`: "United States Naval Forces Germany": an organisation's name that holds
+  known place names is one name, not the places inside it.
+"""
+from __future__ import annotations
+
+from .entities import COMPANY_NOUNS, _class_of, looks_like_person_name
+
+#: What a class noun says, as the label of a name it describes (works and places are left to the NER).
+DESCRIBED_LABELS = frozenset({"PRODUCT", "PERSON", "ORGANIZATION", "PUBLICATION", "COMPANY"})
+#: Lower-case words that may stand inside a name: "Bank of America", "Procter & Gamble".
+NAME_JOINERS = frozenset({"of", "&", "and", "for", "the", "de", "du", "des", "la", "le", "-", "on"})
+
+
+def _name_word(tok) -> bool:
+    """A word that starts with a capital (or a digit after the first word: "Galaxy S9")."""
+    return tok.text[:1].isupper() and not tok.is_punct
+
+
+def _subject_name(subject):
+    """The capitalised name whose head is ``subject``: its run of capitalised compounds and the words
+    after it up to the verb ("Hélé Béji", "Super Breakout"), or ``None``."""
+    doc = subject.doc
+    if subject.pos_ != "PROPN" or not _name_word(subject):
+        return None
+    start = subject.i
+    while start > 0 and doc[start - 1].head.i == subject.i and doc[start - 1].dep_ in ("compound", "nmod") \
+            and _name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    end = subject.i + 1
+    while end < len(doc) and doc[end].head.i == subject.i and doc[end].pos_ in ("PROPN", "NUM") and _name_word(doc[end]):
+        end += 1
+    span = doc[start:end]
+    if start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        return None  # "a Teachta Dála is ...": a title
+    return span
+
+
+def described_name_spans(doc, taken: set) -> list:
+    """Capitalised subjects of "is a/an/the <class noun>" that no entity covers, with what the noun says.
+
+    Returns ``(span, label)`` pairs; ``taken`` holds the token indices of the NER's entities. The
+    subject must be tagged a proper noun (a capital at a sentence start says nothing: "Chess is a
+    game"), and a name said to be a person must look like a full name ("Hélé Béji").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Zorbex", "is", "an", "arcade", "game", "developed", "by", "Acme", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 4, 5, 6, 1],
+    ...           deps=["nsubj", "ROOT", "det", "compound", "attr", "acl", "agent", "pobj", "punct"],
+    ...           pos=["PROPN", "AUX", "DET", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+    ...           lemmas=["Zorbex", "be", "an", "arcade", "game", "develop", "by", "Acme", "."])
+    >>> [(span.text, label) for span, label in described_name_spans(doc, set())]
+    [('Zorbex', 'PRODUCT')]
+    """
+    out = []
+    for tok in doc:
+        if tok.dep_ != "attr" or tok.head.lemma_ not in ("be", "become", "remain") or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
+            continue  # "X is Acme's game": whose, not what
+        label = _class_of(tok)
+        if label not in DESCRIBED_LABELS:
+            continue
+        for subject in (c for c in tok.head.children if c.dep_ == "nsubj"):
+            span = _subject_name(subject)
+            if span is None or any(i in taken for i in range(span.start, span.end)):
+                continue
+            if label == "PERSON" and not (len(span) > 1 and looks_like_person_name(span)):
+                continue
+            if label == "COMPANY" and span[-1].lower_ in COMPANY_NOUNS:
+                continue
+            out.append((span, label))
+    return out
+
+
+def is_ampersand_company(span) -> bool:
+    """"Procter & Gamble", "Marks & Spencer", "Ernst & Young": one capitalised word each side of an
+    ampersand is a firm's name (not "Google Play Movies & TV", "Department of Arts & Culture").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Procter & Gamble and Movies & TV Plus")
+    >>> is_ampersand_company(doc[0:3]), is_ampersand_company(doc[4:8])
+    (True, False)
+    """
+    return (len(span) == 3 and span[1].text == "&" and span[0].is_title and span[2].is_title
+            and span[0].is_alpha and span[2].is_alpha and len(span[0]) > 2 and len(span[2]) > 2)
+
+
+def names_over_places(span, place_spans) -> bool:
+    """Whether an organisation's name holds known places and more: "United States Naval Forces Germany"
+    is one name, not the places "United States" and "Germany". Every word is capitalised (or joins
+    names: "of", "&") and at least one capitalised word is no place's.
+
+    ``place_spans`` are ``(start, end)`` token ranges of known places inside ``span``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("United States Naval Forces Germany and United States Germany")
+    >>> names_over_places(doc[0:5], [(0, 2), (4, 5)]), names_over_places(doc[6:9], [(6, 8), (8, 9)])
+    (True, False)
+    """
+    if not place_spans or len(span) < 2:
+        return False
+    in_place = {i for start, end in place_spans for i in range(start, end)}
+    other = [t for t in span if t.i not in in_place]
+    if not all(_name_word(t) or t.lower_ in NAME_JOINERS for t in span):
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in COMPANY_NOUNS:
+        return False  # "the San Francisco AI startup": a place says where a company is
+    return any(_name_word(t) and t.is_alpha for t in other)
