@@ -19,7 +19,7 @@ from .entities import (
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
-from .name_cues import described_name_spans, is_ampersand_company, names_over_places
+from .name_cues import described_name_spans, ends_in_product_noun, is_ampersand_company, is_version_code, names_over_places
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
 RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
@@ -233,6 +233,8 @@ class EntityTyper:
                 return "PRODUCT", "class_noun"  # "HMS Ardent": a warship
             if is_event_name(span):
                 return None  # "USSR State Prize", "American Civil War": no organisation, company or person
+            if ends_in_product_noun(span) and not (label == "PERSON" and looks_like_person_name(span)):
+                return "PRODUCT", "class_noun"  # "Excite Truck", ".NET Framework"
             kind = participle_type(span) or ("PRODUCT" if label != "PERSON" and made_by_named_maker(span) else None)
             if kind is not None and not (kind == "PRODUCT" and has_model_context(span, self.model_window)):
                 return kind, "class_noun"
@@ -505,7 +507,11 @@ def _select(candidates):
     for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] == "COMPANY"]:
         if span.text in said_otherwise:
             continue
-        if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
+        # "Samsung Galaxy S", "Apple II": a known company's name and a model code is its product
+        coded = len(span) > 1 and is_version_code(span[-1])
+        if any(t.text in ("'s", "’s") for t in span) or not all(
+                t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
+                for t in span):
             continue
         # "the San Francisco AI startup": the place says where a company is; it is not part of a name
         if span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_NOUNS:
@@ -515,7 +521,7 @@ def _select(candidates):
         inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
                   if end <= span.end and end - start < len(span)]
         if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
-            order.insert(0, (span, "COMPANY", "name_extension", None))
+            order.insert(0, (span, "PRODUCT" if coded else "COMPANY", "name_extension", None))
     # "United States Naval Forces Germany": an organisation's name that holds known places is one name
     place_ends = {}
     for c in candidates:

@@ -156,7 +156,7 @@ ORGANIZATION_WORDS = frozenset(
 ORGANIZATION_HEADS = frozenset(
     "University Institute Academy Agency Ministry Department Commission Council Committee Parliament Congress "
     "Senate Party Association Society Foundation Federation Army Navy Brigade Regiment Battalion Battalions "
-    "Brigades Corps Conservatory Orchestra Choir Club League Seminary Polytechnic".split()
+    "Brigades Corps Conservatory Conservatoire Orchestra Choir Club League Seminary Polytechnic".split()
 )
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
 LEGAL_FORMS = frozenset(

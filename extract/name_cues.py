@@ -10,7 +10,9 @@
 """
 from __future__ import annotations
 
-from .entities import COMPANY_NOUNS, _class_of, looks_like_person_name
+import re
+
+from .entities import COMPANY_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name
 
 #: What a class noun says, as the label of a name it describes (works and places are left to the NER).
 DESCRIBED_LABELS = frozenset({"PRODUCT", "PERSON", "ORGANIZATION", "PUBLICATION", "COMPANY"})
@@ -117,3 +119,37 @@ def names_over_places(span, place_spans) -> bool:
     if span.end < len(doc) and doc[span.end].lower_ in COMPANY_NOUNS:
         return False  # "the San Francisco AI startup": a place says where a company is
     return any(_name_word(t) and t.is_alpha for t in other)
+
+
+#: Product nouns that end products' names ("Excite Truck", ".NET Framework", "Atari 5200 Console"), not
+#: firms' or institutions' ("Raven Software", "Apple Computer", "Greengrass Television", "School of Medicine").
+PRODUCT_NAME_ENDS = PRODUCT_NOUNS & frozenset(
+    "browser console phone smartphone tablet laptop smartwatch headset handheld car sedan coupe hatchback "
+    "convertible minivan truck motorcycle scooter moped bicycle helicopter airliner fighter bomber drone missile "
+    "rifle pistol howitzer torpedo framework compiler emulator spreadsheet plugin firmware".split())
+#: A model code that ends a product's name: "Galaxy S", "Apple II", "Atari 2600", "Galaxy S9" (not a year).
+_VERSION_CODE = re.compile(r"^(?:[A-Z]|I{2,3}|IV|V|VI{1,3}|IX|X|[A-Za-z]{0,3}\d+[A-Za-z]{0,3})$")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def ends_in_product_noun(span) -> bool:
+    """A name of two words or more whose last, capitalised word is a product noun: "Excite Truck",
+    ".NET Framework", "Atari 5200 Console".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Excite Truck and Jet Airways")
+    >>> ends_in_product_noun(doc[0:2]), ends_in_product_noun(doc[3:5])
+    (True, False)
+    """
+    return len(span) > 1 and span[-1].is_title and span[-1].lower_ in PRODUCT_NAME_ENDS
+
+
+def is_version_code(token) -> bool:
+    """A model letter, Roman numeral or number that ends a product's name ("S", "II", "2600", "S9"),
+    not a year ("Microsoft 2020" is no product name).
+
+    >>> import spacy
+    >>> [is_version_code(t) for t in spacy.blank("en")("S II 2600 S9 2020 Research")]
+    [True, True, True, True, False, False]
+    """
+    return bool(_VERSION_CODE.match(token.text)) and not _YEAR.match(token.text)
