@@ -309,7 +309,8 @@ class EntityTyper:
             if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COMPANY_NOUNS:
                 continue
             for child in tok.children:
-                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "" \
+                # (the parser makes "Eskom" of "Eskom chairperson Ben Ngubane" an amod)
+                if child.dep_ in ("poss", "compound", "amod") and child.pos_ == "PROPN" and child.ent_type_ == "" \
                         and child.lower_ not in TITLE_WORDS:  # "Chief Financial Officer": a title, no company
                     left = child.left_edge.i if all(t.pos_ == "PROPN" for t in doc[child.left_edge.i : child.i + 1]) else child.i
                     span = clean_span(doc[left : child.i + 1])
@@ -504,11 +505,14 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if inside:
             order.insert(0, (span, label, "name_head", canonical))
-    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] == "COMPANY"]:
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context", "class_noun")
+                                           and c[1] in ("COMPANY", "ORGANIZATION")]:
         if span.text in said_otherwise:
             continue
         # "Samsung Galaxy S", "Apple II": a known company's name and a model code is its product
         coded = len(span) > 1 and is_version_code(span[-1])
+        if label != "COMPANY" and not coded or source == "ner_weak" and not coded:
+            continue
         if any(t.text in ("'s", "’s") for t in span) or not all(
                 t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
                 for t in span):

@@ -585,8 +585,8 @@ def _class_of(token) -> str | None:
                 if found:
                     return found.pop() if len(found) == 1 else None
         # "moped lines including the City-Bike": a collection of products named by a noun before it
-        # (the tagger calls "moped" there a verb)
-        if any(c.dep_ in ("compound", "amod") and c.is_lower and (c.lower_ in PRODUCT_NOUNS or _class_of(c) == "PRODUCT")
+        # (the tagger calls "moped" there a verb; a "television series" is a show)
+        if token.lemma_.lower() not in WORK_NOUNS and any(c.dep_ in ("compound", "amod") and c.is_lower and (c.lower_ in PRODUCT_NOUNS or _class_of(c) == "PRODUCT")
                for c in token.children):
             return "PRODUCT"
     for label, nouns in CLASS_NOUNS.items():
