@@ -19,7 +19,7 @@ from .entities import (
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
-from .name_cues import described_name_spans, ends_in_product_noun, is_ampersand_company, is_version_code, names_over_places
+from .name_cues import described_name_spans, ends_in_product_noun, is_maker_agent, is_version_code, names_over_places
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
 RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
@@ -253,8 +253,8 @@ class EntityTyper:
         if label == "ORG":
             if any(t.text in ORGANIZATION_WORDS for t in span):
                 return "ORGANIZATION", "ner"
-            if is_ampersand_company(span):
-                return "COMPANY", "context"  # "Procter & Gamble": partners' names
+            if is_maker_agent(span):
+                return "COMPANY", "context"  # "a fabric softener produced by Procter & Gamble"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
             if company:

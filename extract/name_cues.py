@@ -3,8 +3,8 @@
 - :func:`described_name_spans`: a capitalised subject of a copula whose complement is a class noun
   ("Breakout is an arcade game", "Hélé Béji (born 1948) is a Tunisian writer"): the sentence says
   what the name is, so it is a name even where the NER saw nothing.
-- :func:`is_ampersand_company`: "Procter & Gamble", "Marks & Spencer": two names joined by an
-  ampersand are a firm's name (partners' surnames), not an agency's or a person's.
+- :func:`is_maker_agent`: "a fabric softener produced by Procter & Gamble": an organisation that
+  develops, manufactures, produces or publishes things is a company.
 - :func:`names_over_places`: "United States Naval Forces Germany": an organisation's name that holds
   known place names is one name, not the places inside it.
 """
@@ -12,7 +12,15 @@ from __future__ import annotations
 
 import re
 
-from .entities import COMPANY_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name
+from .entities import (
+    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PRODUCT_NOUNS, PUBLICATION_HEADS, ROLE_NOUNS,
+    _class_of,
+    looks_like_person_name,
+)
+
+#: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
+#: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
+_INSTITUTION_WORDS = ORGANIZATION_WORDS | ORGANIZATION_HEADS | COMPANY_SUFFIXES | PUBLICATION_HEADS
 
 #: What a class noun says, as the label of a name it describes (works and places are left to the NER).
 DESCRIBED_LABELS = frozenset({"PRODUCT", "PERSON", "ORGANIZATION", "PUBLICATION", "COMPANY"})
@@ -84,33 +92,50 @@ def described_name_spans(doc, taken: set) -> list:
     return out
 
 
-def is_ampersand_company(span) -> bool:
-    """"Procter & Gamble", "Marks & Spencer", "Ernst & Young": one capitalised word each side of an
-    ampersand is a firm's name (not "Google Play Movies & TV", "Department of Arts & Culture").
+#: Verbs whose agent makes and sells things: "a fabric softener produced by Procter & Gamble".
+MAKER_VERBS = frozenset("develop manufacture produce make market distribute publish".split())
+
+
+def is_maker_agent(span) -> bool:
+    """An organisation that develops, manufactures, produces or publishes something is a company:
+    "a fabric softener produced by Procter & Gamble", "a game published by Activision" (universities,
+    societies and agencies are told apart by the words of their names before this is asked).
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Procter & Gamble and Movies & TV Plus")
-    >>> is_ampersand_company(doc[0:3]), is_ampersand_company(doc[4:8])
-    (True, False)
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["soap", "produced", "by", "Acme", "Soaps"],
+    ...           heads=[0, 0, 1, 4, 2], deps=["ROOT", "acl", "agent", "compound", "pobj"],
+    ...           lemmas=["soap", "produce", "by", "Acme", "Soaps"])
+    >>> is_maker_agent(doc[3:5])
+    True
     """
-    return (len(span) == 3 and span[1].text == "&" and span[0].is_title and span[2].is_title
-            and span[0].is_alpha and span[2].is_alpha and len(span[0]) > 2 and len(span[2]) > 2)
+    root = span.root
+    head = root.head
+    while root.dep_ == "conj" and head.i != root.i:  # "developed by Raven Software and Initech"
+        root, head = head, head.head
+    return (root.dep_ == "pobj" and head.dep_ == "agent" and head.lower_ == "by"
+            and head.head.lemma_.lower() in MAKER_VERBS)
 
 
 def names_over_places(span, place_spans) -> bool:
     """Whether an organisation's name holds known places and more: "United States Naval Forces Germany"
     is one name, not the places "United States" and "Germany". Every word is capitalised (or joins
-    names: "of", "&") and at least one capitalised word is no place's.
+    names: "of", "&"), no place is coordinated ("Florence and Milan"), and a word that is no place's
+    says institution: an organisation's or company's word ("Museum", "Court", "Airlines") or a plural
+    ("Forces", "Lakers"), not "Ancient Rome" or "Emperor of Japan".
 
     ``place_spans`` are ``(start, end)`` token ranges of known places inside ``span``.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("United States Naval Forces Germany and United States Germany")
-    >>> names_over_places(doc[0:5], [(0, 2), (4, 5)]), names_over_places(doc[6:9], [(6, 8), (8, 9)])
-    (True, False)
+    >>> doc = spacy.blank("en")("United States Naval Forces Germany and United States Germany , Ancient Rome")
+    >>> [names_over_places(doc[0:5], [(0, 2), (4, 5)]), names_over_places(doc[6:9], [(6, 8), (8, 9)]),
+    ...  names_over_places(doc[10:12], [(11, 12)])]
+    [True, False, False]
     """
     if not place_spans or len(span) < 2:
         return False
+    if any(t.lower_ in ROLE_NOUNS for t in span):
+        return False  # "Chief Executive Officer of Power Corporation of Canada": a post
     in_place = {i for start, end in place_spans for i in range(start, end)}
     other = [t for t in span if t.i not in in_place]
     if not all(_name_word(t) or t.lower_ in NAME_JOINERS for t in span):
@@ -118,7 +143,11 @@ def names_over_places(span, place_spans) -> bool:
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in COMPANY_NOUNS:
         return False  # "the San Francisco AI startup": a place says where a company is
-    return any(_name_word(t) and t.is_alpha for t in other)
+    if any(t.lower_ in ("and", "&") and (t.i - 1 in in_place or t.i + 1 in in_place) for t in span):
+        return False
+    return any(_name_word(t) and t.is_alpha and (t.text in _INSTITUTION_WORDS or t.tag_ in ("NNPS", "NNS")
+                                                  or (len(t) > 4 and t.text.endswith("s") and not t.text.endswith("ss")))
+               for t in other)
 
 
 #: Product nouns that end products' names ("Excite Truck", ".NET Framework", "Atari 5200 Console"), not
