@@ -209,8 +209,7 @@ class EntityTyper:
 
     def _described_spans(self, doc):
         """Names the NER missed that a copula describes: "Breakout is an arcade game", "Hélé Béji is a writer"."""
-        taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
-        return [(span, label, "class_noun", None) for span, label in described_name_spans(doc, taken)
+        return [(span, label, "class_noun", None) for span, label in described_name_spans(doc)
                 if span.text not in self.gazetteer.not_entities and not any(t.is_sent_start for t in span[1:])]
 
     def _type_ner_span(self, span, label):

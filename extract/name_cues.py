@@ -52,10 +52,10 @@ def _subject_name(subject):
     return span
 
 
-def described_name_spans(doc, taken: set) -> list:
+def described_name_spans(doc) -> list:
     """Capitalised subjects of "is a/an/the <class noun>" that no entity covers, with what the noun says.
 
-    Returns ``(span, label)`` pairs; ``taken`` holds the token indices of the NER's entities. The
+    Returns ``(span, label)`` pairs, none over a token the NER put in an entity. The
     subject must be tagged a proper noun (a capital at a sentence start says nothing: "Chess is a
     game"), and a name said to be a person must look like a full name ("Hélé Béji").
 
@@ -68,12 +68,17 @@ def described_name_spans(doc, taken: set) -> list:
     ...           deps=["nsubj", "ROOT", "det", "compound", "attr", "acl", "agent", "pobj", "punct"],
     ...           pos=["PROPN", "AUX", "DET", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
     ...           lemmas=["Zorbex", "be", "an", "arcade", "game", "develop", "by", "Acme", "."])
-    >>> [(span.text, label) for span, label in described_name_spans(doc, set())]
+    >>> [(span.text, label) for span, label in described_name_spans(doc)]
     [('Zorbex', 'PRODUCT')]
     """
     out = []
-    for tok in doc:
-        if tok.dep_ != "attr" or tok.head.lemma_ not in ("be", "become", "remain") or tok.pos_ != "NOUN":
+    if not len(doc):
+        return out
+    # only the copulas' complements: one array compare, not a Python loop over every token of every article
+    deps = doc.to_array("DEP")
+    for i in (deps == doc.vocab.strings["attr"]).nonzero()[0]:
+        tok = doc[int(i)]
+        if tok.head.lemma_ not in ("be", "become", "remain") or tok.pos_ != "NOUN":
             continue
         if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
             continue  # "X is Acme's game": whose, not what
@@ -82,7 +87,8 @@ def described_name_spans(doc, taken: set) -> list:
             continue
         for subject in (c for c in tok.head.children if c.dep_ == "nsubj"):
             span = _subject_name(subject)
-            if span is None or any(i in taken for i in range(span.start, span.end)):
+            # (the tokens' NER labels, not doc.ents: that makes a Span of every entity, a cost on every article)
+            if span is None or any(t.ent_type for t in span):
                 continue
             if label == "PERSON" and not (len(span) > 1 and looks_like_person_name(span)):
                 continue

@@ -99,11 +99,11 @@ def test_described_names_need_a_determiner_and_a_proper_noun():
     doc = Doc(vocab, words=["Zorbex", "is", "Acme", "'s", "game"], heads=[1, 1, 4, 2, 1],
               deps=["nsubj", "ROOT", "poss", "case", "attr"], pos=["PROPN", "AUX", "PROPN", "PART", "NOUN"],
               lemmas=["Zorbex", "be", "Acme", "'s", "game"])
-    assert described_name_spans(doc, set()) == []
+    assert described_name_spans(doc) == []
     # a common noun subject is no name ("Chess is a game")
     doc = Doc(vocab, words=["Chess", "is", "a", "game"], heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "det", "attr"],
               pos=["NOUN", "AUX", "DET", "NOUN"], lemmas=["chess", "be", "a", "game"])
-    assert described_name_spans(doc, set()) == []
+    assert described_name_spans(doc) == []
 
 
 def test_name_root_prefers_the_subject_of_a_split_name():
