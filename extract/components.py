@@ -493,9 +493,12 @@ def _select(candidates):
     order = sorted(candidates, key=lambda c: (-RANK[c[2]], -(c[0].end - c[0].start), c[0].start))
     taken, kept = set(), []
     gazetteer_ends = {}  # token start -> token ends of known company and place names (an index: long texts have thousands)
+    known_products = set()  # (start, end) of known products and models
     for c in candidates:
         if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE"):
             gazetteer_ends.setdefault(c[0].start, []).append(c[0].end)
+        elif c[2] == "gazetteer" and c[1] in ("PRODUCT", "MODEL"):
+            known_products.add((c[0].start, c[0].end))
     # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
     # and outranks the known company or place inside it ("Toyota", "Oxford") as a name of its own
     said_otherwise = {c[0].text for c in candidates if c[2] in ("class_noun", "name_head") and c[1] != "COMPANY"}
@@ -509,7 +512,9 @@ def _select(candidates):
         if span.text in said_otherwise:
             continue
         # "Samsung Galaxy S", "Apple II": a known company's name and a model code is its product
-        coded = len(span) > 1 and is_version_code(span[-1])
+        # and "Microsoft Windows": a known company's name before its known product's is the product
+        coded = len(span) > 1 and (is_version_code(span[-1]) or any((start, span.end) in known_products
+                                                                     for start in range(span.start + 1, span.end)))
         if label != "COMPANY" and not coded or source == "ner_weak" and not coded:
             continue
         if any(t.text in ("'s", "’s") for t in span) or not all(

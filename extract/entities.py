@@ -497,7 +497,7 @@ WORK_NOUNS = frozenset(
     "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
     "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
     "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
-    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work".split()
+    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work score".split()
 )
 #: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
 ORGANIZATION_NOUNS = frozenset(
@@ -638,6 +638,9 @@ def class_nouns(span) -> list:
             # the noun and those coordinated with it ("laser and guided missiles such as Cirit"), if plural
             nouns = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
             out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
+    # "Notable film scores include Edge of Sanity and Robot Jox", "its products include X": the plural subject
+    if first.dep_ == "dobj" and head.lemma_ == "include":
+        out += [c for c in head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"]
     if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
         out.append(head.head)
     # "the town of Ripton", "the city of Kiel": a place noun and "of"

@@ -111,3 +111,16 @@ def test_name_root_prefers_the_subject_of_a_split_name():
               heads=[1, 4, 4, 4, 4, 6, 4], deps=["compound", "dep", "punct", "nsubj", "ROOT", "det", "attr"])
     assert name_root(doc[0:4]).text == "Rise"
     assert name_root(doc[3:4]).text == "Rise"
+
+
+def test_a_plural_subject_of_include_says_what_its_objects_are(typer, make_doc):
+    text = "Notable film scores include Edge of Dawn (1989) and Iron Jox (1990). Fans love Iron Jox."
+    found = types(typer, make_doc, text, {"Edge of Dawn": "ORG", "Iron Jox": "PERSON"})
+    assert "Iron Jox" not in found and "Edge of Dawn" not in found  # works: no entities
+    found = types(typer, make_doc, "Its brands include Zerrick and Calloway.", {"Zerrick": "PERSON", "Calloway": "ORG"})
+    assert found.get("Zerrick") == "PRODUCT" and found.get("Calloway") == "PRODUCT"
+
+
+def test_a_known_company_before_its_known_product_is_the_product(typer, make_doc):
+    found = types(typer, make_doc, "It ran on Microsoft Windows and Linux.", {"Microsoft Windows": "ORG"})
+    assert found.get("Microsoft Windows") == "PRODUCT"
