@@ -638,6 +638,11 @@ def class_nouns(span) -> list:
             # the noun and those coordinated with it ("laser and guided missiles such as Cirit"), if plural
             nouns = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
             out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
+    # "support for the terrorist organization, Sendero Luminoso and its leader": an apposition the parser
+    # hung on another noun is of the noun just before its comma
+    if (root.dep_ == "appos" and span.start >= 2 and doc[span.start - 1].text == ","
+            and doc[span.start - 2].i != root.head.i and _common_noun(doc[span.start - 2])):
+        out.append(doc[span.start - 2])
     # "Notable film scores include Edge of Sanity and Robot Jox", "its products include X": the plural subject
     if first.dep_ == "dobj" and head.lemma_ == "include":
         out += [c for c in head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"]

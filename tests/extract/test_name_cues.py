@@ -124,3 +124,10 @@ def test_a_plural_subject_of_include_says_what_its_objects_are(typer, make_doc):
 def test_a_known_company_before_its_known_product_is_the_product(typer, make_doc):
     found = types(typer, make_doc, "It ran on Microsoft Windows and Linux.", {"Microsoft Windows": "ORG"})
     assert found.get("Microsoft Windows") == "PRODUCT"
+
+
+def test_an_apposition_hung_on_the_wrong_noun_is_of_the_noun_before_its_comma(typer, make_doc):
+    text = ("A music video was released, depicting support for the Ruritanian Maoist militant organization, "
+            "Vento Rosso and its leader Carla Brin.")
+    found = types(typer, make_doc, text, {"Vento Rosso": "PERSON", "Carla Brin": "PERSON"})
+    assert found.get("Vento Rosso") == "ORGANIZATION" and found.get("Carla Brin") == "PERSON"
