@@ -19,6 +19,7 @@ from .entities import (
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
+from .name_cues import described_name_spans, ends_in_product_noun, is_maker_agent, is_version_code, names_over_places
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
 RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
@@ -112,6 +113,7 @@ class EntityTyper:
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
         candidates += self._ner_spans(doc)
+        candidates += self._described_spans(doc)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
         kept = _select(candidates)
@@ -205,6 +207,11 @@ class EntityTyper:
         self._works = works
         return [c for c in out if not _is_work(c[0].text, works)]
 
+    def _described_spans(self, doc):
+        """Names the NER missed that a copula describes: "Breakout is an arcade game", "Hélé Béji is a writer"."""
+        return [(span, label, "class_noun", None) for span, label in described_name_spans(doc)
+                if span.text not in self.gazetteer.not_entities and not any(t.is_sent_start for t in span[1:])]
+
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
@@ -225,6 +232,8 @@ class EntityTyper:
                 return "PRODUCT", "class_noun"  # "HMS Ardent": a warship
             if is_event_name(span):
                 return None  # "USSR State Prize", "American Civil War": no organisation, company or person
+            if ends_in_product_noun(span) and not (label == "PERSON" and looks_like_person_name(span)):
+                return "PRODUCT", "class_noun"  # "Excite Truck", ".NET Framework"
             kind = participle_type(span) or ("PRODUCT" if label != "PERSON" and made_by_named_maker(span) else None)
             if kind is not None and not (kind == "PRODUCT" and has_model_context(span, self.model_window)):
                 return kind, "class_noun"
@@ -243,6 +252,8 @@ class EntityTyper:
         if label == "ORG":
             if any(t.text in ORGANIZATION_WORDS for t in span):
                 return "ORGANIZATION", "ner"
+            if is_maker_agent(span):
+                return "COMPANY", "context"  # "a fabric softener produced by Procter & Gamble"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
             if company:
@@ -297,7 +308,8 @@ class EntityTyper:
             if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COMPANY_NOUNS:
                 continue
             for child in tok.children:
-                if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN" and child.ent_type_ == "" \
+                # (the parser makes "Eskom" of "Eskom chairperson Ben Ngubane" an amod)
+                if child.dep_ in ("poss", "compound", "amod") and child.pos_ == "PROPN" and child.ent_type_ == "" \
                         and child.lower_ not in TITLE_WORDS:  # "Chief Financial Officer": a title, no company
                     left = child.left_edge.i if all(t.pos_ == "PROPN" for t in doc[child.left_edge.i : child.i + 1]) else child.i
                     span = clean_span(doc[left : child.i + 1])
@@ -481,9 +493,12 @@ def _select(candidates):
     order = sorted(candidates, key=lambda c: (-RANK[c[2]], -(c[0].end - c[0].start), c[0].start))
     taken, kept = set(), []
     gazetteer_ends = {}  # token start -> token ends of known company and place names (an index: long texts have thousands)
+    known_products = set()  # (start, end) of known products and models
     for c in candidates:
         if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE"):
             gazetteer_ends.setdefault(c[0].start, []).append(c[0].end)
+        elif c[2] == "gazetteer" and c[1] in ("PRODUCT", "MODEL"):
+            known_products.add((c[0].start, c[0].end))
     # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
     # and outranks the known company or place inside it ("Toyota", "Oxford") as a name of its own
     said_otherwise = {c[0].text for c in candidates if c[2] in ("class_noun", "name_head") and c[1] != "COMPANY"}
@@ -492,10 +507,19 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if inside:
             order.insert(0, (span, label, "name_head", canonical))
-    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] == "COMPANY"]:
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context", "class_noun")
+                                           and c[1] in ("COMPANY", "ORGANIZATION")]:
         if span.text in said_otherwise:
             continue
-        if any(t.text in ("'s", "’s") for t in span) or not all(t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") for t in span):
+        # "Samsung Galaxy S", "Apple II": a known company's name and a model code is its product
+        # and "Microsoft Windows": a known company's name before its known product's is the product
+        coded = len(span) > 1 and (is_version_code(span[-1]) or any((start, span.end) in known_products
+                                                                     for start in range(span.start + 1, span.end)))
+        if label != "COMPANY" and not coded or source == "ner_weak" and not coded:
+            continue
+        if any(t.text in ("'s", "’s") for t in span) or not all(
+                t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
+                for t in span):
             continue
         # "the San Francisco AI startup": the place says where a company is; it is not part of a name
         if span.end < len(span.doc) and span.doc[span.end].lower_ in COMPANY_NOUNS:
@@ -505,7 +529,19 @@ def _select(candidates):
         inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
                   if end <= span.end and end - start < len(span)]
         if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
-            order.insert(0, (span, "COMPANY", "name_extension", None))
+            order.insert(0, (span, "PRODUCT" if coded else "COMPANY", "name_extension", None))
+    # "United States Naval Forces Germany": an organisation's name that holds known places is one name
+    place_ends = {}
+    for c in candidates:
+        if c[2] == "gazetteer" and c[1] == "PLACE":
+            place_ends.setdefault(c[0].start, []).append(c[0].end)
+    if place_ends:
+        for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context")
+                                               and c[1] in ("ORGANIZATION", "COMPANY", "PUBLICATION")]:
+            inside = [(start, end) for start in range(span.start, span.end) for end in place_ends.get(start, ())
+                      if end <= span.end and end - start < len(span)]
+            if names_over_places(span, inside):
+                order.insert(0, (span, label, "name_head", canonical))
     # "Bloomberg L.P.", "Michael Bloomberg": a publication's name inside a longer company or person name
     # is part of that name (a known company inside one is handled above, as a distinct company)
     named = [c[0] for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] in ("COMPANY", "PERSON")]

@@ -115,7 +115,7 @@ COMPANY_NOUNS = frozenset(
 )
 #: Role nouns: "Nvidia's CEO", "CEO of Nvidia", "DeepMind co-founder" make the other end a company.
 ROLE_NOUNS = frozenset(
-    "ceo cto cfo coo cso chief executive founder co-founder cofounder president chairman chairwoman chair head "
+    "ceo cto cfo coo cso chief executive founder co-founder cofounder president chairman chairwoman chair chairperson head "
     "director leader boss engineer researcher scientist employee vp vice-president spokesperson spokesman "
     "spokeswoman officer partner investor owner".split()
 )
@@ -156,7 +156,7 @@ ORGANIZATION_WORDS = frozenset(
 ORGANIZATION_HEADS = frozenset(
     "University Institute Academy Agency Ministry Department Commission Council Committee Parliament Congress "
     "Senate Party Association Society Foundation Federation Army Navy Brigade Regiment Battalion Battalions "
-    "Brigades Corps Conservatory Orchestra Choir Club League Seminary Polytechnic".split()
+    "Brigades Corps Conservatory Conservatoire Orchestra Choir Club League Seminary Polytechnic".split()
 )
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
 LEGAL_FORMS = frozenset(
@@ -488,14 +488,16 @@ PRODUCT_NOUNS = frozenset(
     "fighter bomber drone missile rocket rifle gun pistol howitzer tank torpedo warship destroyer frigate submarine "
     "chip processor microprocessor cpu gpu chipset microarchitecture microcontroller framework compiler database "
     "os distribution firmware plugin plug-in extension emulator spreadsheet synthesizer "
-    "guitar drug vaccine medicine beer whisky whiskey vodka liqueur cigarette soda toy doll".split()
+    "guitar drug vaccine medicine beer whisky whiskey vodka liqueur cigarette soda toy doll "
+    # a brand and what a maker offers: "Downy is a brand of fabric softener", "offerings such as Google Play Music"
+    "brand marque product offering".split()
 )
 #: Nouns of works (films, songs, books, shows): the name is no person, company or place of ours.
 WORK_NOUNS = frozenset(
     "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
     "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
     "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
-    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work".split()
+    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work score".split()
 )
 #: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
 ORGANIZATION_NOUNS = frozenset(
@@ -537,7 +539,7 @@ CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK":
 PRODUCT_PHRASES = frozenset({
     "operating system", "software system", "weapon system", "weapons system", "computer system", "video game",
     "search engine", "game engine", "streaming service", "web service", "messaging service", "web browser",
-    "mobile platform", "gaming platform", "programming language", "media player", "music player",
+    "mobile platform", "gaming platform", "programming language", "media player", "music player", "brand name",
 })
 #: Participles whose agent makes a name a product ("Chrome, developed by Google") or a work ("Jaws,
 #: directed by Steven Spielberg"); "built" and "designed" make buildings too, "published" newspapers.
@@ -582,6 +584,11 @@ def _class_of(token) -> str | None:
                 found = {_class_of(obj) for obj in prep.children if obj.dep_ == "pobj"} - {None}
                 if found:
                     return found.pop() if len(found) == 1 else None
+        # "moped lines including the City-Bike": a collection of products named by a noun before it
+        # (the tagger calls "moped" there a verb; a "television series" is a show)
+        if token.lemma_.lower() not in WORK_NOUNS and any(c.dep_ in ("compound", "amod") and c.is_lower and (c.lower_ in PRODUCT_NOUNS or _class_of(c) == "PRODUCT")
+               for c in token.children):
+            return "PRODUCT"
     for label, nouns in CLASS_NOUNS.items():
         if words & nouns:
             return label
@@ -598,9 +605,10 @@ def class_nouns(span) -> list:
     "Chrome, a browser" and "the band Metallica" (apposition), "Load is an album" (a copula's
     complement), "the album Load" (a noun just before the name), "missiles such as Cirit and
     UMTAS" and "games including Pong" (a list's noun; every conjunct shares it), "a band called
-    Dolores" (naming verbs).
+    Dolores" (naming verbs), "its Buick and Cadillac brands" (a brand or a collection of products
+    the name modifies).
     """
-    root = span.root
+    root = name_root(span)
     first = root
     # up through coordination and through an apposition with another name ("Khooni Khanjar (Fighting
     # Blade) is a film"): coordinated and apposed names are of one kind
@@ -614,6 +622,11 @@ def class_nouns(span) -> list:
     if first.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.children if c.dep_ == "attr"]
     doc = span.doc
+    # "its Buick, Chevrolet and Cadillac brands", "the Monkey Island series of adventure games": a name
+    # modifying a brand, or a collection whose nouns say products (not "the Toyota cars": a maker's)
+    if (first.dep_ in ("compound", "nmod") and head.i >= span.end and _common_noun(head) and head.lemma_.lower() in COLLECTION_NOUNS
+            and (head.lemma_.lower() == "brand" or _class_of(head) == "PRODUCT")):
+        out.append(head)
     # "the band Metallica" (a compound: in "the startup Kai-Fu Lee founded" the parser makes the noun an amod)
     if span.start > 0 and doc[span.start - 1].head.i == root.i and doc[span.start - 1].dep_ in ("compound", "nmod"):
         out.append(doc[span.start - 1])
@@ -625,6 +638,14 @@ def class_nouns(span) -> list:
             # the noun and those coordinated with it ("laser and guided missiles such as Cirit"), if plural
             nouns = [head.head, *(c for c in head.head.children if c.dep_ == "conj")]
             out += [n for n in nouns if n.tag_ in ("NNS", "NNPS")]
+    # "support for the terrorist organization, Sendero Luminoso and its leader": an apposition the parser
+    # hung on another noun is of the noun just before its comma
+    if (root.dep_ == "appos" and span.start >= 2 and doc[span.start - 1].text == ","
+            and doc[span.start - 2].i != root.head.i and _common_noun(doc[span.start - 2])):
+        out.append(doc[span.start - 2])
+    # "Notable film scores include Edge of Sanity and Robot Jox", "its products include X": the plural subject
+    if first.dep_ == "dobj" and head.lemma_ == "include":
+        out += [c for c in head.children if c.dep_ == "nsubj" and c.tag_ == "NNS"]
     if first.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in NAMING_VERBS and head.dep_ in ("acl", "relcl"):
         out.append(head.head)
     # "the town of Ripton", "the city of Kiel": a place noun and "of"
@@ -643,6 +664,27 @@ def class_nouns(span) -> list:
             if objs:
                 out[n] = objs[0]
     return out
+
+
+def name_root(span):
+    """The token of a name that the sentence hangs on: its root, or, where the parser split the name
+    ("X-Men Legends II: Rise of Apocalypse is a game": "II" and "Rise" both hang outside it), the
+    one that is a subject, object or apposition.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Legends", "II", ":", "Rise", "is", "a", "game"],
+    ...           heads=[1, 4, 4, 4, 4, 6, 4], deps=["compound", "dep", "punct", "nsubj", "ROOT", "det", "attr"])
+    >>> name_root(doc[0:4]).text
+    'Rise'
+    """
+    root = span.root
+    if root.dep_ in ("dep", "punct", "compound", "npadvmod", "ROOT"):
+        for tok in span:
+            if tok.i != root.i and not (span.start <= tok.head.i < span.end) and tok.dep_ in (
+                    "nsubj", "nsubjpass", "appos", "dobj", "pobj", "attr", "conj"):
+                return tok
+    return root
 
 
 def participle_type(span) -> str | None:

@@ -1,0 +1,190 @@
+"""Names the statistical NER missed or cut, found by what the sentence says of them.
+
+- :func:`described_name_spans`: a capitalised subject of a copula whose complement is a class noun
+  ("Breakout is an arcade game", "Hélé Béji (born 1948) is a Tunisian writer"): the sentence says
+  what the name is, so it is a name even where the NER saw nothing.
+- :func:`is_maker_agent`: "a fabric softener produced by Procter & Gamble": an organisation that
+  develops, manufactures, produces or publishes things is a company.
+- :func:`names_over_places`: "United States Naval Forces Germany": an organisation's name that holds
+  known place names is one name, not the places inside it.
+"""
+from __future__ import annotations
+
+import re
+
+from .entities import (
+    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PRODUCT_NOUNS, PUBLICATION_HEADS, ROLE_NOUNS,
+    _class_of,
+    looks_like_person_name,
+)
+
+#: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
+#: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
+_INSTITUTION_WORDS = ORGANIZATION_WORDS | ORGANIZATION_HEADS | COMPANY_SUFFIXES | PUBLICATION_HEADS
+
+#: What a class noun says, as the label of a name it describes (works and places are left to the NER).
+DESCRIBED_LABELS = frozenset({"PRODUCT", "PERSON", "ORGANIZATION", "PUBLICATION", "COMPANY"})
+#: Lower-case words that may stand inside a name: "Bank of America", "Procter & Gamble".
+NAME_JOINERS = frozenset({"of", "&", "and", "for", "the", "de", "du", "des", "la", "le", "-", "on"})
+
+
+def _name_word(tok) -> bool:
+    """A word that starts with a capital (or a digit after the first word: "Galaxy S9")."""
+    return tok.text[:1].isupper() and not tok.is_punct
+
+
+def _subject_name(subject):
+    """The capitalised name whose head is ``subject``: its run of capitalised compounds and the words
+    after it up to the verb ("Hélé Béji", "Super Breakout"), or ``None``."""
+    doc = subject.doc
+    if subject.pos_ != "PROPN" or not _name_word(subject):
+        return None
+    start = subject.i
+    while start > 0 and doc[start - 1].head.i == subject.i and doc[start - 1].dep_ in ("compound", "nmod") \
+            and _name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
+        start -= 1
+    end = subject.i + 1
+    while end < len(doc) and doc[end].head.i == subject.i and doc[end].pos_ in ("PROPN", "NUM") and _name_word(doc[end]):
+        end += 1
+    span = doc[start:end]
+    if start > 0 and doc[start - 1].lower_ in ("a", "an"):
+        return None  # "a Teachta Dála is ...": a title
+    return span
+
+
+def described_name_spans(doc) -> list:
+    """Capitalised subjects of "is a/an/the <class noun>" that no entity covers, with what the noun says.
+
+    Returns ``(span, label)`` pairs, none over a token the NER put in an entity. The
+    subject must be tagged a proper noun (a capital at a sentence start says nothing: "Chess is a
+    game"), and a name said to be a person must look like a full name ("Hélé Béji").
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Zorbex", "is", "an", "arcade", "game", "developed", "by", "Acme", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 4, 4, 1, 4, 5, 6, 1],
+    ...           deps=["nsubj", "ROOT", "det", "compound", "attr", "acl", "agent", "pobj", "punct"],
+    ...           pos=["PROPN", "AUX", "DET", "NOUN", "NOUN", "VERB", "ADP", "PROPN", "PUNCT"],
+    ...           lemmas=["Zorbex", "be", "an", "arcade", "game", "develop", "by", "Acme", "."])
+    >>> [(span.text, label) for span, label in described_name_spans(doc)]
+    [('Zorbex', 'PRODUCT')]
+    """
+    out = []
+    if not len(doc):
+        return out
+    # only the copulas' complements: one array compare, not a Python loop over every token of every article
+    deps = doc.to_array("DEP")
+    for i in (deps == doc.vocab.strings["attr"]).nonzero()[0]:
+        tok = doc[int(i)]
+        if tok.head.lemma_ not in ("be", "become", "remain") or tok.pos_ != "NOUN":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
+            continue  # "X is Acme's game": whose, not what
+        label = _class_of(tok)
+        if label not in DESCRIBED_LABELS:
+            continue
+        for subject in (c for c in tok.head.children if c.dep_ == "nsubj"):
+            span = _subject_name(subject)
+            # (the tokens' NER labels, not doc.ents: that makes a Span of every entity, a cost on every article)
+            if span is None or any(t.ent_type for t in span):
+                continue
+            if label == "PERSON" and not (len(span) > 1 and looks_like_person_name(span)):
+                continue
+            if label == "COMPANY" and span[-1].lower_ in COMPANY_NOUNS:
+                continue
+            out.append((span, label))
+    return out
+
+
+#: Verbs whose agent makes and sells things: "a fabric softener produced by Procter & Gamble".
+MAKER_VERBS = frozenset("develop manufacture produce make market distribute publish".split())
+
+
+def is_maker_agent(span) -> bool:
+    """An organisation that develops, manufactures, produces or publishes something is a company:
+    "a fabric softener produced by Procter & Gamble", "a game published by Activision" (universities,
+    societies and agencies are told apart by the words of their names before this is asked).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["soap", "produced", "by", "Acme", "Soaps"],
+    ...           heads=[0, 0, 1, 4, 2], deps=["ROOT", "acl", "agent", "compound", "pobj"],
+    ...           lemmas=["soap", "produce", "by", "Acme", "Soaps"])
+    >>> is_maker_agent(doc[3:5])
+    True
+    """
+    root = span.root
+    head = root.head
+    while root.dep_ == "conj" and head.i != root.i:  # "developed by Raven Software and Initech"
+        root, head = head, head.head
+    return (root.dep_ == "pobj" and head.dep_ == "agent" and head.lower_ == "by"
+            and head.head.lemma_.lower() in MAKER_VERBS)
+
+
+def names_over_places(span, place_spans) -> bool:
+    """Whether an organisation's name holds known places and more: "United States Naval Forces Germany"
+    is one name, not the places "United States" and "Germany". Every word is capitalised (or joins
+    names: "of", "&"), no place is coordinated ("Florence and Milan"), and a word that is no place's
+    says institution: an organisation's or company's word ("Museum", "Court", "Airlines") or a plural
+    ("Forces", "Lakers"), not "Ancient Rome" or "Emperor of Japan".
+
+    ``place_spans`` are ``(start, end)`` token ranges of known places inside ``span``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("United States Naval Forces Germany and United States Germany , Ancient Rome")
+    >>> [names_over_places(doc[0:5], [(0, 2), (4, 5)]), names_over_places(doc[6:9], [(6, 8), (8, 9)]),
+    ...  names_over_places(doc[10:12], [(11, 12)])]
+    [True, False, False]
+    """
+    if not place_spans or len(span) < 2:
+        return False
+    if any(t.lower_ in ROLE_NOUNS for t in span):
+        return False  # "Chief Executive Officer of Power Corporation of Canada": a post
+    in_place = {i for start, end in place_spans for i in range(start, end)}
+    other = [t for t in span if t.i not in in_place]
+    if not all(_name_word(t) or t.lower_ in NAME_JOINERS for t in span):
+        return False
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in COMPANY_NOUNS:
+        return False  # "the San Francisco AI startup": a place says where a company is
+    if any(t.lower_ in ("and", "&") and (t.i - 1 in in_place or t.i + 1 in in_place) for t in span):
+        return False
+    return any(_name_word(t) and t.is_alpha and (t.text in _INSTITUTION_WORDS or t.tag_ in ("NNPS", "NNS")
+                                                  or (len(t) > 4 and t.text.endswith("s") and not t.text.endswith("ss")))
+               for t in other)
+
+
+#: Product nouns that end products' names ("Excite Truck", ".NET Framework", "Atari 5200 Console"), not
+#: firms' or institutions' ("Raven Software", "Apple Computer", "Greengrass Television", "School of Medicine").
+PRODUCT_NAME_ENDS = PRODUCT_NOUNS & frozenset(
+    "browser console phone smartphone tablet laptop smartwatch headset handheld car sedan coupe hatchback "
+    "convertible minivan truck motorcycle scooter moped bicycle helicopter airliner fighter bomber drone missile "
+    "rifle pistol howitzer torpedo framework compiler emulator spreadsheet plugin firmware".split())
+#: A model code that ends a product's name: "Galaxy S", "Apple II", "Atari 2600", "Galaxy S9" (not a year).
+_VERSION_CODE = re.compile(r"^(?:[A-Z]|I{2,3}|IV|V|VI{1,3}|IX|X|[A-Za-z]{0,3}\d+[A-Za-z]{0,3})$")
+_YEAR = re.compile(r"^(?:1[5-9]|20)\d\d$")
+
+
+def ends_in_product_noun(span) -> bool:
+    """A name of two words or more whose last, capitalised word is a product noun: "Excite Truck",
+    ".NET Framework", "Atari 5200 Console".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Excite Truck and Jet Airways")
+    >>> ends_in_product_noun(doc[0:2]), ends_in_product_noun(doc[3:5])
+    (True, False)
+    """
+    return len(span) > 1 and span[-1].is_title and span[-1].lower_ in PRODUCT_NAME_ENDS
+
+
+def is_version_code(token) -> bool:
+    """A model letter, Roman numeral or number that ends a product's name ("S", "II", "2600", "S9"),
+    not a year ("Microsoft 2020" is no product name).
+
+    >>> import spacy
+    >>> [is_version_code(t) for t in spacy.blank("en")("S II 2600 S9 2020 Research")]
+    [True, True, True, True, False, False]
+    """
+    return bool(_VERSION_CODE.match(token.text)) and not _YEAR.match(token.text)
