@@ -449,9 +449,12 @@ def _agents(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 
 
 def _is_passive(verb: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
-        verb.dep_ in ("acl", "advcl") and verb.tag_ == "VBN" and any(c.dep_ == "agent" for c in verb.children)
-    )
+    """A passive verb: with a passive auxiliary or subject, or a participle with a "by" agent ("a game
+    developed by Atari", "developed and published by Atari": the tagger sometimes calls it a past tense)."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return True
+    clause = verb.head if verb.dep_ == "conj" else verb
+    return clause.dep_ in ("acl", "advcl") and verb.tag_ in ("VBN", "VBD") and any(c.dep_ == "agent" for c in verb.children)
 
 
 def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:

@@ -245,6 +245,13 @@ def _majority_share(amount: Token) -> bool:
     return False
 
 
+def _copula_subjects(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The names a copula's attribute describes: "Breakout is an arcade game [developed by Atari]"."""
+    if noun.dep_ != "attr" or noun.head.lemma_ != "be":
+        return []
+    return [e for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in entities_of(c, refs)]
+
+
 def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
     preps = OBJECT_PREPS.get(relation, ())
     if lemma_word(verb) == "work" and relation == "partners_with":
@@ -255,8 +262,12 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
         for child in verb.children:
             if child.dep_ == "nsubjpass":
                 objects += entities_of(child, refs)
-        if verb.dep_ in ("acl", "relcl") and not objects:
-            objects = entities_of(verb.head, refs)
+        described = verb.head if verb.dep_ in ("acl", "relcl") else (
+            verb.head.head if verb.dep_ == "conj" and verb.head.dep_ in ("acl", "relcl") else None)
+        if described is not None and not objects:
+            # "a browser developed by Google", "a game developed and published by Atari" (the agent on the
+            # second verb), "Breakout is an arcade game developed by Atari" (the copula's subject)
+            objects = entities_of(described, refs) or _copula_subjects(described, refs)
         if verb.dep_ == "advcl" and not objects:
             objects = subjects_of(verb.head, refs)  # "Founded in 2023 by X, Mistral has ..."
             if not objects and relation == "founded":
