@@ -121,11 +121,25 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
             # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
             out.append((_company_at(child, refs), False))
     out += _prep_objects(title, ("of", "at", "for"), refs)
+    out += _field_then_employer(title, refs)
     # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
     if not out and title.dep_ == "compound":
         out += _possessors(title.head, refs)
         out += _prep_objects(title.head, ("of", "at"), refs)
     return _unique([(e, v) for e, v in out if not _is_title_word(e)])
+
+
+def _field_then_employer(title: Token, refs: EntityRefs, depth: int = 2) -> list[tuple[Span, bool]]:
+    """The employer after the field of a title: "Professor of Commercial Law in the Faculty of Law at the
+    University of Oxford", "editor of the business desk at the Tribune" (at most two such steps)."""
+    out = []
+    for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+        for field in (c for c in prep.children if c.dep_ == "pobj" and refs.ent_containing(c) is None):
+            found = _prep_objects(field, ("at",), refs)
+            if not found and depth > 1:
+                found = _field_then_employer(field, refs, depth - 1)
+            out += [(e, v) for e, v in found if e.label_ in EMPLOYERS]
+    return out
 
 
 @lru_cache(maxsize=None)
