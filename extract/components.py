@@ -19,6 +19,7 @@ from .entities import (
     NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
 )
 from .gazetteer import load_gazetteer
+from .lexicon import title_words
 from .name_cues import described_name_spans, ends_in_product_noun, is_maker_agent, is_version_code, names_over_places
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
@@ -568,11 +569,8 @@ def _used_as_company(span) -> bool:
 
 
 #: Words of job titles, which the NER and the role rule take for names: "Chief Financial Officer",
-#: "Executive Vice President", "Managing Director".
-TITLE_WORDS = frozenset(
-    "chief executive financial operating technology technical commercial marketing product revenue information "
-    "vice senior junior deputy assistant associate managing general executive acting interim former".split()
-)
+#: "Executive Vice President", "Managing Director" (the relation lexicon's titles and title modifiers).
+TITLE_WORDS = title_words()
 #: Stock exchanges before a ticker: "(NASDAQ: MGLD)", "(NYSE: DELL)".
 EXCHANGES = frozenset("NASDAQ Nasdaq NYSE LSE TSX TSE ASX SIX HKEX SEHK SSE SZSE KRX Euronext XETRA FWB OTC AMEX".split())
 

@@ -38,3 +38,17 @@ def words(name: str) -> frozenset[str]:
     with open(LEXICON_DIR / "words.json", encoding="utf-8") as fh:
         lists = json.load(fh)
     return frozenset(w.lower() for w in lists[name])
+
+
+@lru_cache(maxsize=None)
+def title_words() -> frozenset[str]:
+    """Every word of a job title (of the relation lexicon's titles) and of the words that modify one
+    ("former", "acting", "deputy"): a name made only of these is a title, not a company ("Chief
+    Financial Officer", "Vice President").
+
+    >>> {"chief", "financial", "officer", "vice", "acting"} <= title_words()
+    True
+    """
+    titles = load_triggers()["titles"]
+    return frozenset(w for names in titles.values() for title in names for w in title.lower().split()) \
+        | words("title_modifiers")

@@ -3,12 +3,11 @@ before or after a name, bare titles held at the passage's company), described ag
 role verbs ("the firm run by X", "the startup X founded"), and tenures ("spent six years at X").
 """
 from __future__ import annotations
-from functools import lru_cache
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
 from ..tokens import lemma_word, word_children, word_of, word_parts
-from ..lexicon import load_triggers, words
+from ..lexicon import load_triggers, title_words, words
 from ..entities import sole_other_company
 from ..rules import code_rule
 from .core import EMPLOYERS, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
@@ -142,9 +141,8 @@ def _field_then_employer(title: Token, refs: EntityRefs, depth: int = 2) -> list
     return out
 
 
-@lru_cache(maxsize=None)
 def _title_vocabulary() -> frozenset[str]:
-    return frozenset(w for title in _tables()["titles"] for w in title.split())
+    return title_words()
 
 
 def _is_title_word(ent: Span) -> bool:
@@ -221,8 +219,7 @@ def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
 
 
 #: Words that may stand before a title without changing it ("former chief executive", "senior vice president").
-TITLE_MODIFIERS = frozenset({"former", "then", "current", "new", "interim", "acting", "senior", "longtime", "long-time",
-                             "executive", "deputy", "incoming", "outgoing", "newly", "appointed", "its", "their", "the"})
+TITLE_MODIFIERS = words("title_modifiers")
 
 
 def _surface_titles(doc: Doc, start: int) -> tuple[list[tuple[str, Token]], int]:
