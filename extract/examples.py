@@ -12,7 +12,7 @@ import re
 import spacy
 
 from .records import DEAL_KINDS, Article
-from .rules import Example, Rule, rule_name
+from .rules import Example, Rule, rule_name, rule_names
 
 
 def _fix_entities(doc, entities: tuple[tuple[str, str], ...]) -> None:
@@ -38,7 +38,7 @@ def example_facts(nlp, example: Example) -> tuple[set, set]:
         extraction = extract_doc(doc, article)
     else:
         extraction = extract_article(nlp, article)
-    relations = {(r.source.text, r.relation, r.target.text, rule_name(r.rule)) for r in extraction.relations}
+    relations = {(r.source.text, r.relation, r.target.text, name) for r in extraction.relations for name in rule_names(r.rule)}
     deals = {(d.kind, frozenset(p.mention.text for p in d.parties), rule_name(d.rule)) for d in extraction.deals}
     return relations, deals
 

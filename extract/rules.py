@@ -160,6 +160,19 @@ def confidence(name: str) -> float:
         raise KeyError(f"rule {name!r} is not in the registry (data/patterns/*.json)") from None
 
 
+#: Between the rules of a record that several rules found: "title.surface;title.attached" (the surest first).
+RULE_SEPARATOR = ";"
+
+
+def rule_names(detailed: str) -> list[str]:
+    """The registered names in a record's ``rule`` string, one per rule that found it.
+
+    >>> rule_names("title.surface;title.attached"), rule_names("deal.relation:deal.verb:buy")
+    (['title.surface', 'title.attached'], ['deal.relation'])
+    """
+    return [rule_name(part) for part in detailed.split(RULE_SEPARATOR)]
+
+
 def rule_name(detailed: str) -> str:
     """The registered name inside a record's ``rule`` string: ``"deal.verb:buy+listed"`` -> ``"deal.verb"``.
 

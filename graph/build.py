@@ -20,7 +20,7 @@ import networkx as nx
 from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, estimate_articles, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
-from extract.rules import rule_name
+from extract.rules import RULE_SEPARATOR, rule_name
 from extract.schema import fits
 
 from ._version import __version__
@@ -264,7 +264,7 @@ def _add_relations(G, extractions, lookup):
             ev = rel.evidence
             slot["evidence"].setdefault((ev.article, ev.start, ev.end), _evidence_dict(ev))
             slot["confidences"].append(rel.confidence)
-            slot["rules"].add(rel.rule)
+            slot["rules"].update(rel.rule.split(RULE_SEPARATOR))  # every rule that read the statement
     for (src, tgt, relation), slot in sorted(gathered.items()):
         G.add_edge(src, tgt, key=relation, relation=relation,
                    evidence=[slot["evidence"][k] for k in sorted(slot["evidence"])],

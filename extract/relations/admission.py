@@ -11,6 +11,7 @@ from typing import Iterator
 from spacy.tokens import Doc
 from ..coref import EntityRefs, entity_refs
 from ..entities import mention_from_span
+from ..rules import RULE_SEPARATOR
 from ..records import Evidence, Relation, SYMMETRIC_RELATIONS
 from .core import Candidate, HEDGE_PENALTY, NAME_SUFFIXES, _name_key, _same_entity, _types_fit, crosses_line_break, is_hedged, is_negated
 from .patterns import pattern_relations
@@ -58,6 +59,7 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     """
     refs = refs if refs is not None else entity_refs(doc)
     best: dict[tuple, Candidate] = {}
+    found_by: dict[tuple, list[str]] = {}
     order: list[tuple] = []
 
     def admit(c: Candidate) -> None:
@@ -78,8 +80,12 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
         if key not in best:
             order.append(key)
             best[key] = c
-        elif c.confidence > best[key].confidence:
-            best[key] = c
+            found_by[key] = [c.rule]
+        else:
+            if c.rule not in found_by[key]:
+                found_by[key].append(c.rule)  # every rule that read the statement is credited
+            if c.confidence > best[key].confidence:
+                best[key] = c
 
     for rule in RULES:
         for c in rule(doc, refs):
@@ -97,5 +103,5 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
             target=mention_from_span(c.target, article_id),
             evidence=Evidence(article_id, sent.text, sent.start_char, sent.end_char),
             confidence=c.confidence,
-            rule=c.rule,
+            rule=RULE_SEPARATOR.join([c.rule] + [r for r in found_by[key] if r != c.rule]),
         )
