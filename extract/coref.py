@@ -260,8 +260,13 @@ class EntityRefs:
                 (self._product_nouns, ("PRODUCT",)))
 
     def _labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
+        # description_word(token, nouns) for each kind in turn, with the word and its compound read once
+        word = lemma_word(token)
+        start = hyphen_start(token)
+        prev = token.doc[start - 1] if start > 0 else None
+        two = f"{prev.lower_} {word}" if prev is not None and prev.head == token and prev.dep_ == "compound" else None
         for nouns, labels in self._description_kinds():
-            if description_word(token, nouns):
+            if (two is not None and two in nouns) or word in nouns:
                 return labels
         return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import description_word, lemma_word, word_children
+from ..tokens import description_word, lemma_word, tokens_where, word_children
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
 from .core import COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list
@@ -40,8 +40,8 @@ def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from an owned description of a model, and from "a model from X"."""
     model_nouns = _tables()["model_nouns"]
-    for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+    for noun in tokens_where(doc, "POS", ("NOUN", "PROPN")):
+        if refs.ent_containing(noun) is not None:
             continue
         if description_word(noun, model_nouns) is None and lemma_word(noun) not in model_nouns:
             continue
@@ -316,8 +316,8 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 @code_rule
 def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of from "X became part of Y", "X is now part of Y": "part" as the attribute of a copula, with "of"."""
-    for noun in doc:
-        if noun.lower_ != "part" or noun.dep_ != "attr" or lemma_word(noun.head) not in ("be", "become", "remain"):
+    for noun in tokens_where(doc, "DEP", ("attr",)):
+        if noun.lower_ != "part" or lemma_word(noun.head) not in ("be", "become", "remain"):
             continue
         parents = [e for e in _prep_objects(noun, ("of",), refs) if e[0].label_ == COMPANY]
         for child, cv in subjects_of(noun.head, refs):

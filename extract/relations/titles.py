@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import lemma_word, word_children, word_of, word_parts
+from ..tokens import lemma_word, tokens_where, word_children, word_of, word_parts
 from ..lexicon import load_triggers, words
 from ..entities import sole_other_company
 from ..rules import code_rule
@@ -141,8 +141,8 @@ def _is_title_word(ent: Span) -> bool:
 @code_rule
 def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for / leads / founded from job titles next to a person."""
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(token) is not None:
+    for token in tokens_where(doc, "POS", ("NOUN", "PROPN")):
+        if refs.ent_containing(token) is not None:
             continue
         found = _title_of(token)
         if found is None:
@@ -499,8 +499,8 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
     "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
     verbs = _tables()["verbs"]
-    for tok in doc:
-        if tok.dep_ != "acl" or not any(c.dep_ == "agent" for c in tok.children):
+    for tok in tokens_where(doc, "DEP", ("acl",)):
+        if not any(c.dep_ == "agent" for c in tok.children):
             continue
         lemma = lemma_word(tok)
         relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
@@ -558,9 +558,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     t = load_triggers()
     durations, tenure_verbs = frozenset(t["tenure_nouns"]), frozenset(t["tenure_verbs"])
     team_verbs, site_nouns = frozenset(t["team_verbs"]), _tables()["site_nouns"]
-    for verb in doc:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in tokens_where(doc, "POS", ("VERB",)):
         lemma, companies = lemma_word(verb), []
         if lemma in tenure_verbs:
             spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and lemma_word(c) in durations]
