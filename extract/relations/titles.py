@@ -233,15 +233,31 @@ def _surface_titles(doc: Doc, start: int) -> tuple[list[tuple[str, Token]], int]
     return found, i
 
 
+_PREFIXES: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _title_prefixes(titles: dict) -> frozenset[str]:
+    """Every beginning of a title or of its plural ("chief", "chief e", ..., "founders"): a walk whose
+    words are none of these can find no longer title."""
+    found = _PREFIXES.get(id(titles))
+    if found is None or found[0] is not titles:
+        prefixes = frozenset(w[:k] for t in titles for w in (t, t + "s") for k in range(1, len(w) + 1))
+        found = _PREFIXES[id(titles)] = (titles, prefixes)
+    return found[1]
+
+
 def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
     """``(relation, end)`` of the longest title written at token ``i`` (hyphenated pieces joined)."""
     best = None
     words, j = "", i
+    prefixes = _title_prefixes(titles)
     while j < len(doc) and j < i + 6:
         tok = doc[j]
         if not (tok.is_alpha or tok.text == "-"):
             break
         words += tok.lower_
+        if words not in prefixes:
+            break  # no title begins so: neither this nor any longer walk is one
         j += 1
         key = words if words in titles else words[:-1] if words.endswith("s") and words[:-1] in titles else None
         if key is not None and not (j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_):
