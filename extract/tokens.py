@@ -60,8 +60,14 @@ class DocTable:
                 ids = [_POS_IDS[v] for v in values if v in _POS_IDS]
             else:
                 ids = [doc.vocab.strings[v] for v in values]
-            idx = np.flatnonzero(np.isin(self.array(_ARRAY_ATTRS[name]), np.array(ids, dtype="uint64"))) if ids else []
-            found = self.selections[key] = [doc[int(i)] for i in idx]
+            idx = []
+            if ids:
+                arr = self.array(_ARRAY_ATTRS[name])
+                mask = arr == np.uint64(ids[0])
+                for other in ids[1:]:
+                    mask |= arr == np.uint64(other)
+                idx = np.flatnonzero(mask).tolist()
+            found = self.selections[key] = [doc[i] for i in idx]
         return found
 
 
@@ -128,7 +134,8 @@ def word_of(token: Token) -> str:
 
 def word_parts(token: Token) -> list[Token]:
     """The tokens of the (hyphenated) word ``token`` ends, in order."""
-    return list(token.doc[hyphen_start(token): token.i + 1])
+    start = hyphen_start(token)
+    return [token] if start == token.i else list(token.doc[start: token.i + 1])
 
 
 def word_children(token: Token) -> list[Token]:

@@ -239,14 +239,14 @@ def _named_near(company: Span, token: Token, refs: EntityRefs) -> bool:
 def _is_round_noun(token: Token) -> bool:
     """ "round", "funding", "financing" heading their phrase ("a Series C round", not "funding" in
     "funding round"), or a lettered round's name ("raised a $48 million Series B led by Greylock")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
     from ..deals import is_series_name  # deals reads the same rounds; imported here to keep the module graph flat
 
     rounds = _tables()["funding"]["round_nouns"]
-    if token.pos_ in ("NOUN", "PROPN") and is_series_name(token) and not any(
-            lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
+    if is_series_name(token) and not any(lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
         return True
-    return token.pos_ in ("NOUN", "PROPN") and lemma_word(token) in rounds and not (
-        token.dep_ == "compound" and lemma_word(token.head) in rounds)
+    return lemma_word(token) in rounds and not (token.dep_ == "compound" and lemma_word(token.head) in rounds)
 
 
 def _round_frame(round_: Token, refs: EntityRefs) -> tuple[list, list, Token]:

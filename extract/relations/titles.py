@@ -7,7 +7,7 @@ from functools import lru_cache
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import lemma_word, tokens_where, word_children, word_of, word_parts
+from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_of, word_parts
 from ..lexicon import load_triggers, words
 from ..entities import sole_other_company
 from ..rules import code_rule
@@ -48,7 +48,7 @@ def _plain_title_of(token: Token) -> tuple[str, str] | None:
 
 
 def hyphen_left(token: Token) -> int:
-    return word_parts(token)[0].i
+    return hyphen_start(token)
 
 
 def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
