@@ -121,6 +121,7 @@ class EntityRefs:
         self._resolved: dict[int, Span | None] = {}
         self._by_trade: set[int] = set()  # descriptions resolved by trade words, as sure as a name
         self._keys: dict[tuple, str] = {}  # _ent_key of each mention, read once
+        self._text: str | None = None
         # which trade words describe which company ("software" -> Microsoft), from the entity typer
         gazetteer = gazetteer_of(doc)
         self._trades: dict = gazetteer.descriptors if gazetteer is not None else {}
@@ -381,7 +382,10 @@ class EntityRefs:
         not the subject of the digression that closed the paragraph before."""
         if k == 0 or k >= len(self._sents):
             return False
-        before = self.doc.text[max(0, self._sents[k].start_char - 8): self._sents[k].start_char]
+        start = self._sents[k].start_char
+        if self._text is None:
+            self._text = self.doc.text  # Doc.text joins every token: read it once
+        before = self._text[max(0, start - 8): start]
         return "\n" in before
 
     def _described_as(self, token: Token, labels: tuple[str, ...]) -> Span | None:
