@@ -244,7 +244,9 @@ def _is_round_noun(token: Token) -> bool:
     from ..deals import is_series_name  # deals reads the same rounds; imported here to keep the module graph flat
 
     rounds = _tables()["funding"]["round_nouns"]
-    if is_series_name(token) and not any(lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
+    # a round's letter is at most four characters ("A-1+"); only then, or at "Series", can it name one
+    if (len(token) <= 5 or token.lower_ == "series") and is_series_name(token) and not any(
+            lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
         return True
     return lemma_word(token) in rounds and not (token.dep_ == "compound" and lemma_word(token.head) in rounds)
 

@@ -299,7 +299,8 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     "Its chief executive and co-founder, Peter Sarlin, will ...", "Alexander Wong, the startup's
     co-founder, joined ...": the possessor is the company, every listed title counts.
     """
-    for i in range(len(doc)):
+    for possessive in tokens_where(doc, "LOWER", ("its", "their", "'s", "\u2019s", "'")):
+        i = possessive.i  # _surface_possessor_at finds nothing at any other word
         found = _surface_possessor_at(doc, i, refs)
         if found is None:
             continue
