@@ -89,7 +89,9 @@ class EntityRefs:
         #: per-Doc results that rule families compute once (keyed by the rule's own name)
         self.memo: dict = {}
         self._ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        #: the Doc's entities (``doc.ents`` makes every Span anew at each call): rules iterate this
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self._ent_of[i] = ent
         coref = load_triggers()["coref"]

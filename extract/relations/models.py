@@ -52,7 +52,7 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
         for model, mv in _models_described(noun, refs):
             for owner, ov in owners:
                 yield Candidate(owner, "develops", model, noun, "model.description_possessive", _conf("model.description_possessive", mv or ov))
-    for ent in doc.ents:
+    for ent in refs.ents:
         if ent.label_ != MODEL:
             continue
         # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
@@ -125,7 +125,7 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
     it is never drawn for a model whose developer the Doc states (``developed``: name keys), whose
     name contains another company's name, or that has a possessor of its own.
     """
-    for model in doc.ents:
+    for model in refs.ents:
         if model.label_ != MODEL or _name_key(model) in developed:
             continue
         verb = _agentless_release_verb(model)
@@ -174,7 +174,7 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
     """
     companies: dict[str, list[Span]] = {}
     models: dict[str, list[Span]] = {}
-    for ent in doc.ents:
+    for ent in refs.ents:
         if ent.label_ == COMPANY:
             companies.setdefault(_name_key(ent), []).append(ent)
         elif ent.label_ == MODEL:
@@ -202,7 +202,7 @@ def announced_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[s
     developer the Doc states (``developed``) or the gazetteer knows to be another company, or whose
     name contains another company's name.
     """
-    for model in doc.ents:
+    for model in refs.ents:
         if model.label_ != MODEL or _name_key(model) in developed:
             continue
         anchor = _introducing_description(model)
@@ -333,7 +333,7 @@ VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
 def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """competes_with between names of one type written with "vs" between them, read off the surface
     (the parser makes little of a headline): "A vs B vs C" (see :func:`_versus_pairs`)."""
-    ents = list(doc.ents)
+    ents = list(refs.ents)
     run: list[Span] = []
     for k, ent in enumerate(ents):
         prev = ents[k - 1] if k else None

@@ -444,7 +444,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
     holds for every listed name.
     """
     bare = _tables()["bare_titles"]
-    for person in doc.ents:
+    for person in refs.ents:
         if person.label_ != PERSON:
             continue
         start = _title_start_before(doc, person.start)
@@ -480,7 +480,7 @@ def trailing_company_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Can
     name (the department); then a comma and the company, which closes the clause.
     """
     closers = frozenset({".", ",", ";", '"', "\u201d", "'", ")"})
-    for person in doc.ents:
+    for person in refs.ents:
         i = person.end
         if person.label_ != PERSON or i + 1 >= len(doc) or doc[i].text != ",":
             continue
@@ -548,7 +548,7 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
     COMPANY, the/a [words] NOUN PERSON VERB, the verb with no object of its own.
     """
     verbs = _tables()["verbs"]
-    for person in doc.ents:
+    for person in refs.ents:
         if person.label_ != PERSON or person.end >= len(doc) or person.start < 4:
             continue
         verb = doc[person.end]

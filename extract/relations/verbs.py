@@ -31,7 +31,7 @@ def _former_employers(verb: Token, refs: EntityRefs) -> set[str]:
 def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from "OpenAI's GPT-4" / "Meta Llama 3"; part_of from "Google's DeepMind unit"."""
     part_nouns = _tables()["part_of_nouns"]
-    for ent in doc.ents:
+    for ent in refs.ents:
         root = ent.root
         if ent.label_ in (MODEL, "PRODUCT"):  # "OpenAI's GPT-4", "Google's Chrome"
             for owner, via in _possessors(root, refs):
