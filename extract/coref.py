@@ -89,7 +89,9 @@ class EntityRefs:
         #: per-Doc results that rule families compute once (keyed by the rule's own name)
         self.memo: dict = {}
         self._ent_of: dict[int, Span] = {}
-        for ent in doc.ents:
+        #: the Doc's entities (``doc.ents`` makes every Span anew at each call): rules iterate this
+        self.ents: tuple[Span, ...] = tuple(doc.ents)
+        for ent in self.ents:
             for i in range(ent.start, ent.end):
                 self._ent_of[i] = ent
         coref = load_triggers()["coref"]
@@ -120,6 +122,8 @@ class EntityRefs:
         self._described: dict[str, list[tuple[int, Span]]] = {}
         self._resolved: dict[int, Span | None] = {}
         self._by_trade: set[int] = set()  # descriptions resolved by trade words, as sure as a name
+        self._keys: dict[tuple, str] = {}  # _ent_key of each mention, read once
+        self._text: str | None = None
         # which trade words describe which company ("software" -> Microsoft), from the entity typer
         gazetteer = gazetteer_of(doc)
         self._trades: dict = gazetteer.descriptors if gazetteer is not None else {}
@@ -253,6 +257,14 @@ class EntityRefs:
                 return labels
         return None
 
+    def _key(self, ent: Span) -> str:
+        """:func:`_ent_key` of ``ent``, computed once per span."""
+        k = (ent.start, ent.end, ent.label, ent.kb_id)
+        found = self._keys.get(k)
+        if found is None:
+            found = self._keys[k] = _ent_key(ent)
+        return found
+
     def _description_kinds(self) -> tuple:
         """(description nouns, the labels they may name), most specific first."""
         return ((self._company_nouns, ("COMPANY", "ORGANIZATION")), (self._model_nouns, ("MODEL",)),
@@ -260,8 +272,13 @@ class EntityRefs:
                 (self._product_nouns, ("PRODUCT",)))
 
     def _labels_for_noun(self, token: Token) -> tuple[str, ...] | None:
+        # description_word(token, nouns) for each kind in turn, with the word and its compound read once
+        word = lemma_word(token)
+        start = hyphen_start(token)
+        prev = token.doc[start - 1] if start > 0 else None
+        two = f"{prev.lower_} {word}" if prev is not None and prev.head == token and prev.dep_ == "compound" else None
         for nouns, labels in self._description_kinds():
-            if description_word(token, nouns):
+            if (two is not None and two in nouns) or word in nouns:
                 return labels
         return None
 
@@ -367,7 +384,10 @@ class EntityRefs:
         not the subject of the digression that closed the paragraph before."""
         if k == 0 or k >= len(self._sents):
             return False
-        before = self.doc.text[max(0, self._sents[k].start_char - 8): self._sents[k].start_char]
+        start = self._sents[k].start_char
+        if self._text is None:
+            self._text = self.doc.text  # Doc.text joins every token: read it once
+        before = self._text[max(0, start - 8): start]
         return "\n" in before
 
     def _described_as(self, token: Token, labels: tuple[str, ...]) -> Span | None:
@@ -618,12 +638,11 @@ class EntityRefs:
         k = self._sent_index.get(token.i, 0)
         same, earlier = [], []
         counts: dict[str, int] = {}
-        subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i:
                 break
             if ent.label_ in labels:
-                key = _ent_key(ent)
+                key = self._key(ent)
                 counts[key] = counts.get(key, 0) + 1
         own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
         for pos, ent, sent_k, is_subject in self._mentions:
@@ -631,9 +650,9 @@ class EntityRefs:
                 continue
             if ent.start <= token.i < ent.end or (ent.root.head == token and ent.root.dep_ in ("compound", "nmod")):
                 continue  # "the Amazon unit" is not Amazon
-            if own_subject is not None and _ent_key(ent) == _ent_key(own_subject):
+            if own_subject is not None and self._key(ent) == self._key(own_subject):
                 continue
-            if exclude is not None and _ent_key(ent) == _ent_key(exclude):
+            if exclude is not None and self._key(ent) == self._key(exclude):
                 continue
             if sent_k == k:
                 if self._has_parse and _inside_other_relative_clause(ent, token):
@@ -644,10 +663,11 @@ class EntityRefs:
         topic = self._text_topic if salient and labels == PERSON_LABELS and k > 0 else None
         if same and self._is_subject(token):
             # a subject pronoun in a later clause continues the sentence's subject ("X licenses ..., and it agreed")
+            subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
             subjects = [(pos, ent) for pos, ent in same if subject_at.get(pos)]
             if subjects:
                 return max(subjects, key=lambda m: m[0])[1]
-            if topic is not None and all(_ent_key(ent) != _ent_key(topic) for _, ent in same):
+            if topic is not None and all(self._key(ent) != self._key(topic) for _, ent in same):
                 # "The daughter of politician X, she was born in Tunis": a name inside a phrase is not the subject
                 return topic
         if same and labels == ("MODEL",) and self._is_release_description(token):
@@ -671,7 +691,7 @@ class EntityRefs:
             if topic is not None and not any(m[1] for m in earlier):
                 return topic  # no one else was the subject of a sentence since: the person the text is about
             # a sentence without companies in between: the story's main actor, not the last subject
-            return max(earlier, key=lambda m: (counts.get(_ent_key(m[3]), 0), m[2]))[3]
+            return max(earlier, key=lambda m: (counts.get(self._key(m[3]), 0), m[2]))[3]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if earlier:

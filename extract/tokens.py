@@ -1,7 +1,102 @@
-"""Small readings of tokens that every rule family shares: hyphenated words, their pieces and lemmas."""
+"""Small readings of tokens that every rule family shares: hyphenated words, their pieces and lemmas.
+
+Rules call these hundreds of thousands of times per hundred articles, so what they read is kept per Doc
+(:class:`DocTable`, built once from ``Doc.to_array``): where hyphens join pieces, the lemma words asked
+for, and the tokens of a part of speech or dependency label, so that a rule family that looks only at
+nouns, verbs or ``acl`` clauses does not create a Token for every word of the article.
+"""
 from __future__ import annotations
 
-from spacy.tokens import Token
+import weakref
+
+import numpy as np
+from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
+from spacy.parts_of_speech import IDS as _POS_IDS
+from spacy.tokens import Doc, Token
+
+#: Token attributes a rule may select tokens by, as ``Doc.to_array`` reads them.
+_ARRAY_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "POS": POS, "TAG": TAG, "DEP": DEP}
+
+
+class DocTable:
+    """What the token readings need of one Doc, computed once: the hyphens that join the pieces of a
+    word, lemma words, and arrays of token attributes. Valid while the Doc keeps its tokens (a
+    retokenized Doc, of another length, gets a new table)."""
+
+    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "selections", "__weakref__")
+
+    def __init__(self, doc: Doc):
+        self.doc = weakref.ref(doc)
+        self.n = len(doc)
+        self.lemmas: dict[int, str] = {}
+        self.arrays: dict[int, np.ndarray] = {}
+        self.selections: dict = {}
+        if self.n:
+            arr = doc.to_array([ORTH, SPACY])
+            hyphen = arr[:, 0] == doc.vocab.strings["-"]
+            glued = arr[:, 1] == 0
+            # a hyphen at k joins doc[k - 1] and doc[k + 1] when neither it nor the token before has a space
+            mask = hyphen & glued
+            mask[1:] &= glued[:-1]
+            mask[0] = False
+            self.joins = frozenset(np.flatnonzero(mask).tolist())
+        else:
+            self.joins = frozenset()
+
+    def array(self, attr: int) -> np.ndarray:
+        found = self.arrays.get(attr)
+        if found is None:
+            doc = self.doc()
+            found = self.arrays[attr] = doc.to_array([attr]).reshape(-1) if self.n else np.zeros(0, dtype="uint64")
+        return found
+
+    def select(self, name: str, values: tuple[str, ...]) -> list[Token]:
+        """The tokens whose attribute ``name`` (``POS``, ``DEP``, ``LEMMA``...) is one of ``values``, in order."""
+        key = (name, values)
+        found = self.selections.get(key)
+        if found is None:
+            doc = self.doc()
+            if name == "POS":
+                ids = [_POS_IDS[v] for v in values if v in _POS_IDS]
+            else:
+                ids = [doc.vocab.strings[v] for v in values]
+            idx = []
+            if ids:
+                arr = self.array(_ARRAY_ATTRS[name])
+                mask = arr == np.uint64(ids[0])
+                for other in ids[1:]:
+                    mask |= arr == np.uint64(other)
+                idx = np.flatnonzero(mask).tolist()
+            found = self.selections[key] = [doc[i] for i in idx]
+        return found
+
+
+_last: list = [None]
+
+
+def doc_table(doc: Doc) -> DocTable:
+    """The :class:`DocTable` of ``doc`` (the last one asked for is kept; rules work one Doc at a time)."""
+    table = _last[0]
+    if table is None or table.doc() is not doc or table.n != len(doc):
+        table = _last[0] = DocTable(doc)
+    return table
+
+
+def tokens_where(doc: Doc, name: str, values: tuple[str, ...]) -> list[Token]:
+    """The tokens of ``doc`` whose ``name`` attribute (``"POS"``, ``"DEP"``, ``"TAG"``, ``"LEMMA"``,
+    ``"LOWER"``, ``"ORTH"``, ``"ENT_TYPE"``) is one of ``values``, in text order; the same as
+    ``[t for t in doc if t.pos_ in values]`` without a Token for every word.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Acme", "bought", "Beta"], pos=["PROPN", "VERB", "PROPN"])
+    >>> [t.text for t in tokens_where(doc, "POS", ("PROPN",))]
+    ['Acme', 'Beta']
+    """
+    if name == "ENT_TYPE":  # entities may be set after the table was made: read them afresh
+        wanted = frozenset(values)
+        return [doc[i] for ent in doc.ents if ent.label_ in wanted for i in range(ent.start, ent.end)]
+    return doc_table(doc).select(name, tuple(values))
 
 
 def hyphen_start(token: Token) -> int:
@@ -14,8 +109,11 @@ def hyphen_start(token: Token) -> int:
     >>> [t.text for t in doc], hyphen_start(doc[3])
     (['the', 'co', '-', 'founder', 'spoke'], 1)
     """
-    doc, j = token.doc, token.i
-    while j >= 2 and doc[j - 1].text == "-" and not doc[j - 1].whitespace_ and not doc[j - 2].whitespace_:
+    j = token.i
+    if j < 2:
+        return j
+    joins = doc_table(token.doc).joins
+    while j >= 2 and (j - 1) in joins:
         j -= 2
     return j
 
@@ -36,7 +134,8 @@ def word_of(token: Token) -> str:
 
 def word_parts(token: Token) -> list[Token]:
     """The tokens of the (hyphenated) word ``token`` ends, in order."""
-    return list(token.doc[hyphen_start(token): token.i + 1])
+    start = hyphen_start(token)
+    return [token] if start == token.i else list(token.doc[start: token.i + 1])
 
 
 def word_children(token: Token) -> list[Token]:
@@ -47,17 +146,24 @@ def word_children(token: Token) -> list[Token]:
 
 def lemma_word(token: Token) -> str:
     """The lemma of a token, lower case, with hyphenated pieces joined."""
+    table = doc_table(token.doc)
+    i = token.i
+    found = table.lemmas.get(i)
+    if found is not None:
+        return found
     start = hyphen_start(token)
     lemma = (token.lemma_ or token.text).lower()
-    if start == token.i:
-        return lemma
-    return token.doc[start: token.i].text.lower() + lemma
+    if start != i:
+        lemma = token.doc[start: i].text.lower() + lemma
+    table.lemmas[i] = lemma
+    return lemma
 
 
 def description_word(token: Token, nouns: frozenset[str]) -> str | None:
     """The description noun (possibly two words, "tech giant") ``token`` heads, if it is in ``nouns``."""
     word = lemma_word(token)
-    prev = token.doc[hyphen_start(token) - 1] if hyphen_start(token) > 0 else None
+    start = hyphen_start(token)
+    prev = token.doc[start - 1] if start > 0 else None
     if prev is not None and prev.head == token and prev.dep_ == "compound":
         two = f"{prev.lower_} {word}"
         if two in nouns:

@@ -317,7 +317,7 @@ def _surface_lists(doc: Doc, refs: EntityRefs) -> dict[tuple[int, int], list[Spa
     """For every entity in a surface list, the other members (see :func:`surface_list`), computed once per Doc."""
     out: dict[tuple[int, int], list[Span]] = {}
     by_label: dict[str, list[Span]] = {}
-    for e in doc.ents:
+    for e in refs.ents:
         by_label.setdefault(e.label_, []).append(e)
     for ents in by_label.values():
         for k, ent in enumerate(ents):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import description_word, lemma_word, word_children
+from ..tokens import description_word, lemma_word, tokens_where, word_children
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
 from .core import COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list
@@ -40,8 +40,8 @@ def _models_described(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from an owned description of a model, and from "a model from X"."""
     model_nouns = _tables()["model_nouns"]
-    for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+    for noun in tokens_where(doc, "POS", ("NOUN", "PROPN")):
+        if refs.ent_containing(noun) is not None:
             continue
         if description_word(noun, model_nouns) is None and lemma_word(noun) not in model_nouns:
             continue
@@ -52,7 +52,7 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
         for model, mv in _models_described(noun, refs):
             for owner, ov in owners:
                 yield Candidate(owner, "develops", model, noun, "model.description_possessive", _conf("model.description_possessive", mv or ov))
-    for ent in doc.ents:
+    for ent in refs.ents:
         if ent.label_ != MODEL:
             continue
         # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
@@ -125,7 +125,7 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
     it is never drawn for a model whose developer the Doc states (``developed``: name keys), whose
     name contains another company's name, or that has a possessor of its own.
     """
-    for model in doc.ents:
+    for model in refs.ents:
         if model.label_ != MODEL or _name_key(model) in developed:
             continue
         verb = _agentless_release_verb(model)
@@ -174,7 +174,7 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
     """
     companies: dict[str, list[Span]] = {}
     models: dict[str, list[Span]] = {}
-    for ent in doc.ents:
+    for ent in refs.ents:
         if ent.label_ == COMPANY:
             companies.setdefault(_name_key(ent), []).append(ent)
         elif ent.label_ == MODEL:
@@ -202,7 +202,7 @@ def announced_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[s
     developer the Doc states (``developed``) or the gazetteer knows to be another company, or whose
     name contains another company's name.
     """
-    for model in doc.ents:
+    for model in refs.ents:
         if model.label_ != MODEL or _name_key(model) in developed:
             continue
         anchor = _introducing_description(model)
@@ -316,8 +316,8 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 @code_rule
 def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of from "X became part of Y", "X is now part of Y": "part" as the attribute of a copula, with "of"."""
-    for noun in doc:
-        if noun.lower_ != "part" or noun.dep_ != "attr" or lemma_word(noun.head) not in ("be", "become", "remain"):
+    for noun in tokens_where(doc, "DEP", ("attr",)):
+        if noun.lower_ != "part" or lemma_word(noun.head) not in ("be", "become", "remain"):
             continue
         parents = [e for e in _prep_objects(noun, ("of",), refs) if e[0].label_ == COMPANY]
         for child, cv in subjects_of(noun.head, refs):
@@ -333,7 +333,7 @@ VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
 def versus_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """competes_with between names of one type written with "vs" between them, read off the surface
     (the parser makes little of a headline): "A vs B vs C" (see :func:`_versus_pairs`)."""
-    ents = list(doc.ents)
+    ents = list(refs.ents)
     run: list[Span] = []
     for k, ent in enumerate(ents):
         prev = ents[k - 1] if k else None

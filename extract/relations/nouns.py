@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import lemma_word, word_children
+from ..tokens import lemma_word, tokens_where, word_children
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
 from .core import COMPANY, Candidate, NOUN_PREPS, OBJECT_PREPS, ROLE_NOUNS, SUPPORT_VERBS, _agents, _conf, _is_passive, _is_possessive, _name_key, _named_after, _oriented, _possessors, _prep_objects, _states_money, _tables, _unique, entities_of, subjects_of, surface_list
@@ -18,8 +18,8 @@ def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     symmetric nouns between two parties ("the collaboration between Microsoft and OpenAI",
     "the Microsoft-OpenAI relationship")."""
     tables = _tables()
-    for noun in doc:
-        if noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+    for noun in tokens_where(doc, "POS", ("NOUN", "PROPN")):
+        if refs.ent_containing(noun) is not None:
             continue
         word = lemma_word(noun)
         if word in tables["between"]:
@@ -239,14 +239,16 @@ def _named_near(company: Span, token: Token, refs: EntityRefs) -> bool:
 def _is_round_noun(token: Token) -> bool:
     """ "round", "funding", "financing" heading their phrase ("a Series C round", not "funding" in
     "funding round"), or a lettered round's name ("raised a $48 million Series B led by Greylock")."""
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
     from ..deals import is_series_name  # deals reads the same rounds; imported here to keep the module graph flat
 
     rounds = _tables()["funding"]["round_nouns"]
-    if token.pos_ in ("NOUN", "PROPN") and is_series_name(token) and not any(
+    # a round's letter is at most four characters ("A-1+"); only then, or at "Series", can it name one
+    if (len(token) <= 5 or token.lower_ == "series") and is_series_name(token) and not any(
             lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
         return True
-    return token.pos_ in ("NOUN", "PROPN") and lemma_word(token) in rounds and not (
-        token.dep_ == "compound" and lemma_word(token.head) in rounds)
+    return lemma_word(token) in rounds and not (token.dep_ == "compound" and lemma_word(token.head) in rounds)
 
 
 def _round_frame(round_: Token, refs: EntityRefs) -> tuple[list, list, Token]:
@@ -308,7 +310,7 @@ def _raise_events(doc: Doc, refs: EntityRefs) -> list[tuple[int, Span, Token]]:
     """``(sentence start, raiser, trigger)`` of every stated fundraise, in text order."""
     funding = _tables()["funding"]
     events = []
-    for token in doc:
+    for token in tokens_where(doc, "POS", ("NOUN", "PROPN", "VERB")):
         if _is_round_noun(token):
             raisers, _, _ = _round_frame(token, refs)
             events += [(token.sent.start, e, token) for e, _ in raisers]
@@ -341,7 +343,7 @@ def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """
     funding = _tables()["funding"]
     events = _raise_events(doc, refs)
-    for token in doc:
+    for token in tokens_where(doc, "POS", ("NOUN", "PROPN", "VERB")):
         if _is_round_noun(token):
             raisers, investors, verb = _round_frame(token, refs)
             if not raisers and investors:
@@ -403,10 +405,10 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     "Anthropic's backers include Google and Salesforce Ventures".
     """
     funding = _tables()["funding"]
-    for noun in doc:
+    for noun in tokens_where(doc, "POS", ("NOUN", "PROPN")):
         word = lemma_word(noun)
         relation = ROLE_NOUNS.get(word) or ROLE_NOUNS.get(word.rstrip("s"))
-        if relation is None or noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+        if relation is None or refs.ent_containing(noun) is not None:
             continue
         verb, holders = noun.head, []
         if noun.dep_ == "pobj" and noun.head.lower_ in funding["membership_preps"]:

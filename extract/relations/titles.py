@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import lemma_word, word_children, word_of, word_parts
+from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_of, word_parts
 from ..lexicon import load_triggers, title_words, words
 from ..entities import sole_other_company
 from ..rules import code_rule
@@ -47,7 +47,7 @@ def _plain_title_of(token: Token) -> tuple[str, str] | None:
 
 
 def hyphen_left(token: Token) -> int:
-    return word_parts(token)[0].i
+    return hyphen_start(token)
 
 
 def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
@@ -153,8 +153,8 @@ def _is_title_word(ent: Span) -> bool:
 @code_rule
 def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for / leads / founded from job titles next to a person."""
-    for token in doc:
-        if token.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(token) is not None:
+    for token in tokens_where(doc, "POS", ("NOUN", "PROPN")):
+        if refs.ent_containing(token) is not None:
             continue
         found = _title_of(token)
         if found is None:
@@ -244,15 +244,31 @@ def _surface_titles(doc: Doc, start: int) -> tuple[list[tuple[str, Token]], int]
     return found, i
 
 
+_PREFIXES: dict[int, tuple[dict, frozenset[str]]] = {}
+
+
+def _title_prefixes(titles: dict) -> frozenset[str]:
+    """Every beginning of a title or of its plural ("chief", "chief e", ..., "founders"): a walk whose
+    words are none of these can find no longer title."""
+    found = _PREFIXES.get(id(titles))
+    if found is None or found[0] is not titles:
+        prefixes = frozenset(w[:k] for t in titles for w in (t, t + "s") for k in range(1, len(w) + 1))
+        found = _PREFIXES[id(titles)] = (titles, prefixes)
+    return found[1]
+
+
 def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
     """``(relation, end)`` of the longest title written at token ``i`` (hyphenated pieces joined)."""
     best = None
     words, j = "", i
+    prefixes = _title_prefixes(titles)
     while j < len(doc) and j < i + 6:
         tok = doc[j]
         if not (tok.is_alpha or tok.text == "-"):
             break
         words += tok.lower_
+        if words not in prefixes:
+            break  # no title begins so: neither this nor any longer walk is one
         j += 1
         key = words if words in titles else words[:-1] if words.endswith("s") and words[:-1] in titles else None
         if key is not None and not (j < len(doc) and doc[j].text == "-" and not doc[j - 1].whitespace_):
@@ -294,7 +310,8 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     "Its chief executive and co-founder, Peter Sarlin, will ...", "Alexander Wong, the startup's
     co-founder, joined ...": the possessor is the company, every listed title counts.
     """
-    for i in range(len(doc)):
+    for possessive in tokens_where(doc, "LOWER", ("its", "their", "'s", "\u2019s", "'")):
+        i = possessive.i  # _surface_possessor_at finds nothing at any other word
         found = _surface_possessor_at(doc, i, refs)
         if found is None:
             continue
@@ -438,7 +455,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
     holds for every listed name.
     """
     bare = _tables()["bare_titles"]
-    for person in doc.ents:
+    for person in refs.ents:
         if person.label_ != PERSON:
             continue
         start = _title_start_before(doc, person.start)
@@ -474,7 +491,7 @@ def trailing_company_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Can
     name (the department); then a comma and the company, which closes the clause.
     """
     closers = frozenset({".", ",", ";", '"', "\u201d", "'", ")"})
-    for person in doc.ents:
+    for person in refs.ents:
         i = person.end
         if person.label_ != PERSON or i + 1 >= len(doc) or doc[i].text != ",":
             continue
@@ -510,8 +527,8 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
     "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
     verbs = _tables()["verbs"]
-    for tok in doc:
-        if tok.dep_ != "acl" or not any(c.dep_ == "agent" for c in tok.children):
+    for tok in tokens_where(doc, "DEP", ("acl",)):
+        if not any(c.dep_ == "agent" for c in tok.children):
             continue
         lemma = lemma_word(tok)
         relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
@@ -542,7 +559,7 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
     COMPANY, the/a [words] NOUN PERSON VERB, the verb with no object of its own.
     """
     verbs = _tables()["verbs"]
-    for person in doc.ents:
+    for person in refs.ents:
         if person.label_ != PERSON or person.end >= len(doc) or person.start < 4:
             continue
         verb = doc[person.end]
@@ -569,9 +586,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     t = load_triggers()
     durations, tenure_verbs = frozenset(t["tenure_nouns"]), frozenset(t["tenure_verbs"])
     team_verbs, site_nouns = frozenset(t["team_verbs"]), _tables()["site_nouns"]
-    for verb in doc:
-        if verb.pos_ != "VERB":
-            continue
+    for verb in tokens_where(doc, "POS", ("VERB",)):
         lemma, companies = lemma_word(verb), []
         if lemma in tenure_verbs:
             spans = [c for c in verb.children if c.dep_ in ("dobj", "npadvmod") and lemma_word(c) in durations]

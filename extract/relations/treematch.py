@@ -23,6 +23,8 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
+from ..tokens import tokens_where
+
 #: Token attributes a pattern may test, as read off a Token.
 _ATTRS = {
     "ORTH": lambda t: t.text, "TEXT": lambda t: t.text, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_,
@@ -53,12 +55,23 @@ def _predicate(attrs: dict):
     return lambda token: all(test(token) for test in tests)
 
 
+def _root_selection(attrs: dict) -> tuple[str, tuple[str, ...]] | None:
+    """``(attribute, values)`` of the first test of ``attrs`` that names the values a token must have
+    (an equality or an ``IN`` list without the empty string), for :func:`~extract.tokens.tokens_where`."""
+    for key, value in attrs.items():
+        values = (value,) if isinstance(value, str) else tuple(value["IN"]) if isinstance(value, dict) and "IN" in value else None
+        if values is not None and all(isinstance(v, str) and v for v in values):
+            return key, values
+    return None
+
+
 class TreePattern:
     """One DependencyMatcher pattern, evaluated by walking the parse from its root node."""
 
     def __init__(self, pattern: list[dict]):
         self.ids = [node["RIGHT_ID"] for node in pattern]
         self.root = _predicate(pattern[0].get("RIGHT_ATTRS", {}))
+        self.first = _root_selection(pattern[0].get("RIGHT_ATTRS", {}))
         self.steps = []
         for node in pattern[1:]:
             op = node.get("REL_OP")
@@ -68,7 +81,8 @@ class TreePattern:
 
     def matches(self, doc: Doc) -> Iterator[list[Token]]:
         """Every assignment of tokens to the pattern's nodes, in node order (distinct tokens)."""
-        for token in doc:
+        # only the tokens the root's first word list or value admits (read off the Doc's arrays), then the full test
+        for token in (tokens_where(doc, *self.first) if self.first else doc):
             if self.root(token):
                 yield from self._extend([token])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 from ..coref import EntityRefs
-from ..tokens import hyphen_start, lemma_word, word_children, word_parts
+from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_parts
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
 from .core import COMPANY, Candidate, MODEL, OBJECT_PREPS, PERSON, _agents, _conf, _is_passive, _name_key, _oriented, _part_owner, _possessors, _prep_objects, _rival_owners, _states_money, _tables, _unique, _verb_noun_relations, entities_of, subjects_of
@@ -31,7 +31,7 @@ def _former_employers(verb: Token, refs: EntityRefs) -> set[str]:
 def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from "OpenAI's GPT-4" / "Meta Llama 3"; part_of from "Google's DeepMind unit"."""
     part_nouns = _tables()["part_of_nouns"]
-    for ent in doc.ents:
+    for ent in refs.ents:
         root = ent.root
         if ent.label_ in (MODEL, "PRODUCT"):  # "OpenAI's GPT-4", "Google's Chrome"
             for owner, via in _possessors(root, refs):
@@ -85,7 +85,7 @@ def _surface_possessor(ent: Span, refs: EntityRefs) -> Span | None:
 def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Relations stated by a trigger verb, active or passive, with coordination and control."""
     tables = _tables()
-    for verb in doc:
+    for verb in tokens_where(doc, "POS", ("NOUN", "PROPN", "VERB", "AUX")):
         if verb.pos_ in ("NOUN", "PROPN") and verb.tag_ in ("NNS", "NNPS"):
             yield from _verb_noun_relations(verb, refs)
         if verb.pos_ not in ("VERB", "AUX") and not (verb.pos_ == "NOUN" and verb.dep_ in ("xcomp", "relcl", "acl")):
