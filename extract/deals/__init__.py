@@ -47,8 +47,8 @@ to partner with", "in talks to acquire") 0.3, negated ones ("did not acquire") 0
 partnership noun that only describes an ongoing relationship ("the collaboration between
 Microsoft and OpenAI") 0.45, unless an event verb reports it ("announced a partnership").
 """
-from .find import deal_relations, find_deals, same_amount
 from ..modality import CONFIDENCE_HYPOTHETICAL, CONFIDENCE_NEGATED
+from .find import deal_relations, find_deals, same_amount
 from .frames import is_series_name
 from .parties import KEEP_CONFIDENCE, TRIGGERS_PATH, load_triggers
 from .sizes import find_attributes

@@ -2,11 +2,12 @@
 about "the deal"), and the date its sentence gives, resolved against the article's date.
 """
 from __future__ import annotations
-from spacy.tokens import Doc, Span, Token
-from ..quantities import Money, iter_dates, iter_money
-from .parties import _complete, _lemma, _party_key, _word, load_triggers
-from .frames import _Frame, _frames
 
+from spacy.tokens import Doc, Span, Token
+
+from ..quantities import Money, iter_dates, iter_money
+from .frames import _Frame, _frames
+from .parties import _complete, _lemma, _party_key, _word, load_triggers
 
 #: words an amount may hang from on its way up to the frame: "for", "worth", "valued at"...
 _AMOUNT_LINKS = frozenset({"worth", "value", "total", "totaling", "amount", "estimate", "reportedly", "cost",

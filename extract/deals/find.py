@@ -3,18 +3,39 @@ roles), caps their confidence by modality, adds amounts and dates, and merges te
 :func:`deal_relations` states the relation a kept deal implies between its parties.
 """
 from __future__ import annotations
+
 from dataclasses import replace
 from typing import Iterator
+
 from spacy.tokens import Doc
+
 from ..entities import mention_from_span, mention_key
-from ..rules import code_rule, confidence as rule_confidence
+from ..modality import deal_modality
 from ..quantities import to_usd
 from ..records import Article, Deal, DealParty, Relation
-from .parties import CONFIDENCE_AMOUNT_BONUS, CONFIDENCE_STATE_NOUN, DEAL_RELATION_RULE, KEEP_CONFIDENCE, STANDING_MARK, _STANDING_MARKS, _complete, _evidence, _party_key, _refs_for
-from ..modality import deal_modality
-from .frames import _Frame, _add_round_participants, _frames, _join_host, _raise_before
-from .amounts import LATER_AMOUNT_WINDOW, _amount, _amount_in_later, _amount_in_next, _date, _money_in
-
+from ..rules import code_rule
+from ..rules import confidence as rule_confidence
+from .amounts import (
+    LATER_AMOUNT_WINDOW,
+    _amount,
+    _amount_in_later,
+    _amount_in_next,
+    _date,
+    _money_in,
+)
+from .frames import _add_round_participants, _Frame, _frames, _join_host, _raise_before
+from .parties import (
+    _STANDING_MARKS,
+    CONFIDENCE_AMOUNT_BONUS,
+    CONFIDENCE_STATE_NOUN,
+    DEAL_RELATION_RULE,
+    KEEP_CONFIDENCE,
+    STANDING_MARK,
+    _complete,
+    _evidence,
+    _party_key,
+    _refs_for,
+)
 
 #: Kinds whose listed targets are separate transactions: "bought A, B and C" is three acquisitions.
 _SPLIT_KINDS = {"acquisition": "seller"}

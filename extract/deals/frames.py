@@ -3,13 +3,33 @@ each syntactic slot (subject, object, possessor, prepositions) giving a party it
 deals that are part of another, and round participants named in the next sentence.
 """
 from __future__ import annotations
+
 import re
 from typing import Iterator
+
 from spacy.tokens import Span, Token
-from ..rules import confidence as rule_confidence
-from ..quantities import iter_money
-from .parties import CONFIDENCE_STATE_NOUN, NOUN_RULE, PAYMENT_RULE, STANDING_MARK, VERB_RULE, _Parties, _SUBJECT_DEPS, _complete, _conjuncts, _lemma, _party_key, _pobjs, _states_money, _word, _words, load_triggers
+
 from ..modality import deal_modality
+from ..quantities import iter_money
+from ..rules import confidence as rule_confidence
+from .parties import (
+    _SUBJECT_DEPS,
+    CONFIDENCE_STATE_NOUN,
+    NOUN_RULE,
+    PAYMENT_RULE,
+    STANDING_MARK,
+    VERB_RULE,
+    _complete,
+    _conjuncts,
+    _lemma,
+    _Parties,
+    _party_key,
+    _pobjs,
+    _states_money,
+    _word,
+    _words,
+    load_triggers,
+)
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:

@@ -2,16 +2,19 @@
 read through coreference and lists, and the constants deals share (keep threshold, rule names).
 """
 from __future__ import annotations
+
 import json
 import re
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Doc, Span, Token
+
 from ..entities import sole_other_company
 from ..lexicon import words
-from ..resources import LEXICON_DIR
 from ..quantities import iter_money
 from ..records import Evidence
-from typing import TYPE_CHECKING
+from ..resources import LEXICON_DIR
 
 if TYPE_CHECKING:  # annotations only: frames builds on this module
     from .frames import _Frame

@@ -33,18 +33,21 @@ through :mod:`extract.coref`. A count never goes to another model of the sentenc
 GPT-4" gives GPT-4 nothing), nor through a comparison ("than", "unlike", "compared with").
 """
 from __future__ import annotations
+
 import json
 import re
 from functools import lru_cache
 from typing import Iterator
+
 from spacy.tokens import Doc, Span, Token
+
 from ..entities import mention_from_span
 from ..lexicon import load_triggers
 from ..quantities import iter_parameters
 from ..records import Attribute
 from ..resources import LEXICON_DIR
-from .parties import _evidence, _lemma, _refs_for
 from .frames import _subject_tokens
+from .parties import _evidence, _lemma, _refs_for
 
 
 @lru_cache(maxsize=None)

@@ -32,8 +32,16 @@ Examples
 >>> [(r.source.text, r.relation, r.target.text) for r in find_relations(doc, "a1")]
 [('OpenAI', 'develops', 'GPT-4')]
 """
-from .admission import RULES, FALLBACK_RULES, find_relations
-from .core import Candidate, crosses_line_break, entities_of, is_hedged, is_negated, subjects_of, surface_list
+from .admission import FALLBACK_RULES, RULES, find_relations
+from .core import (
+           Candidate,
+           crosses_line_break,
+           entities_of,
+           is_hedged,
+           is_negated,
+           subjects_of,
+           surface_list,
+)
 
 __all__ = ["find_relations", "RULES", "FALLBACK_RULES", "Candidate", "entities_of", "subjects_of", "surface_list",
            "is_negated", "is_hedged", "crosses_line_break"]

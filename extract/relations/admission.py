@@ -7,19 +7,47 @@ self-loop, its trigger is not negated and no blank line lies between them; a hed
 the surest.
 """
 from __future__ import annotations
+
 from typing import Iterator
+
 from spacy.tokens import Doc
+
 from ..coref import EntityRefs, entity_refs
 from ..entities import mention_from_span
+from ..records import SYMMETRIC_RELATIONS, Evidence, Relation
 from ..rules import RULE_SEPARATOR
-from ..records import Evidence, Relation, SYMMETRIC_RELATIONS
-from .core import Candidate, HEDGE_PENALTY, NAME_SUFFIXES, _name_key, _same_entity, _types_fit, crosses_line_break, is_hedged, is_negated
-from .patterns import pattern_relations
-from .verbs import possessive_relations, verb_relations
+from .core import (
+    HEDGE_PENALTY,
+    NAME_SUFFIXES,
+    Candidate,
+    _name_key,
+    _same_entity,
+    _types_fit,
+    crosses_line_break,
+    is_hedged,
+    is_negated,
+)
+from .models import (
+    announced_model_relations,
+    company_named_model_relations,
+    model_description_relations,
+    named_part_relations,
+    part_phrase_relations,
+    unattributed_release_relations,
+    versus_relations,
+)
 from .nouns import funding_relations, membership_relations, noun_relations
-from .titles import described_agent_role_relations, object_gap_role_relations, prenominal_title_relations, surface_title_relations, tenure_relations, title_relations, trailing_company_title_relations
-from .models import announced_model_relations, company_named_model_relations, model_description_relations, named_part_relations, part_phrase_relations, unattributed_release_relations, versus_relations
-
+from .patterns import pattern_relations
+from .titles import (
+    described_agent_role_relations,
+    object_gap_role_relations,
+    prenominal_title_relations,
+    surface_title_relations,
+    tenure_relations,
+    title_relations,
+    trailing_company_title_relations,
+)
+from .verbs import possessive_relations, verb_relations
 
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, surface_title_relations,

@@ -4,18 +4,19 @@ a parse that find a verb's subjects, a noun's possessors and objects, the entiti
 confidence of a rule (its registered confidence, less a penalty for coreference).
 """
 from __future__ import annotations
+
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Iterator
+
 from spacy.tokens import Doc, Span, Token
 
+from ..coref import EntityRefs
+from ..lexicon import load_triggers, words
 from ..modality import is_hedged, is_negated  # noqa: F401  (re-exported for the rule modules)
 from ..rules import confidence as rule_confidence
 from ..schema import fits
-from ..coref import EntityRefs
 from ..tokens import lemma_word, word_children
-from ..lexicon import load_triggers, words
-
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
 #: Who a person can work for, lead or found (the schema's targets of works_for, leads, founded).

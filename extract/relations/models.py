@@ -3,13 +3,34 @@ rule states it (agentless releases, models named after a company, models a compa
 introduces), units named after their parent ("Google Brain"), "part of" phrases and "A vs B" titles.
 """
 from __future__ import annotations
+
 from typing import Iterator
+
 from spacy.tokens import Doc, Span, Token
+
 from ..coref import EntityRefs
-from ..tokens import description_word, lemma_word, tokens_where, word_children
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
-from .core import COMPANY, Candidate, MODEL, NAME_SUFFIXES, PERSON, _conf, _is_passive, _name_key, _possessors, _prep_objects, _tables, _unique, entities_of, is_hedged, is_negated, subjects_of, surface_list
+from ..tokens import description_word, lemma_word, tokens_where, word_children
+from .core import (
+    COMPANY,
+    MODEL,
+    NAME_SUFFIXES,
+    PERSON,
+    Candidate,
+    _conf,
+    _is_passive,
+    _name_key,
+    _possessors,
+    _prep_objects,
+    _tables,
+    _unique,
+    entities_of,
+    is_hedged,
+    is_negated,
+    subjects_of,
+    surface_list,
+)
 from .verbs import _surface_possessor
 
 

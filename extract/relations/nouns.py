@@ -3,13 +3,38 @@ role nouns ("OpenAI, the maker of ChatGPT", "rivals such as A and B"), stakes, f
 investors, and membership in another company's role list.
 """
 from __future__ import annotations
+
 from typing import Iterator
+
 from spacy.tokens import Doc, Span, Token
+
 from ..coref import EntityRefs
-from ..tokens import lemma_word, tokens_where, word_children
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
-from .core import COMPANY, Candidate, NOUN_PREPS, OBJECT_PREPS, ROLE_NOUNS, SUPPORT_VERBS, _agents, _conf, _is_passive, _is_possessive, _name_key, _named_after, _oriented, _possessors, _prep_objects, _states_money, _tables, _unique, entities_of, subjects_of, surface_list
+from ..tokens import lemma_word, tokens_where, word_children
+from .core import (
+    COMPANY,
+    NOUN_PREPS,
+    OBJECT_PREPS,
+    ROLE_NOUNS,
+    SUPPORT_VERBS,
+    Candidate,
+    _agents,
+    _conf,
+    _is_passive,
+    _is_possessive,
+    _name_key,
+    _named_after,
+    _oriented,
+    _possessors,
+    _prep_objects,
+    _states_money,
+    _tables,
+    _unique,
+    entities_of,
+    subjects_of,
+    surface_list,
+)
 
 
 @code_rule
@@ -241,7 +266,9 @@ def _is_round_noun(token: Token) -> bool:
     "funding round"), or a lettered round's name ("raised a $48 million Series B led by Greylock")."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    from ..deals import is_series_name  # deals reads the same rounds; imported here to keep the module graph flat
+    from ..deals import (
+        is_series_name,  # deals reads the same rounds; imported here to keep the module graph flat
+    )
 
     rounds = _tables()["funding"]["round_nouns"]
     # a round's letter is at most four characters ("A-1+"); only then, or at "Series", can it name one

@@ -3,14 +3,41 @@ before or after a name, bare titles held at the passage's company), described ag
 role verbs ("the firm run by X", "the startup X founded"), and tenures ("spent six years at X").
 """
 from __future__ import annotations
+
 from typing import Iterator
+
 from spacy.tokens import Doc, Span, Token
+
 from ..coref import EntityRefs
-from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_of, word_parts
-from ..lexicon import load_triggers, title_words, words
 from ..entities import sole_other_company
+from ..lexicon import load_triggers, title_words, words
 from ..rules import code_rule
-from .core import EMPLOYERS, Candidate, PERSON, _conf, _conjuncts, _name_key, _part_owner, _possessors, _prep_objects, _tables, _types_fit, _unique, entities_of, is_negated, subjects_of, surface_list
+from ..tokens import (
+    hyphen_start,
+    lemma_word,
+    tokens_where,
+    word_children,
+    word_of,
+    word_parts,
+)
+from .core import (
+    EMPLOYERS,
+    PERSON,
+    Candidate,
+    _conf,
+    _conjuncts,
+    _name_key,
+    _part_owner,
+    _possessors,
+    _prep_objects,
+    _tables,
+    _types_fit,
+    _unique,
+    entities_of,
+    is_negated,
+    subjects_of,
+    surface_list,
+)
 from .verbs import verb_relations
 
 

@@ -3,13 +3,37 @@ hyphenated ones ("co-founded"), verbs the tagger read as nouns, licensing, owner
 Waymo", "owns 49% of"), and possessives ("OpenAI's GPT-4", "Google's DeepMind unit").
 """
 from __future__ import annotations
+
 from typing import Iterator
+
 from spacy.tokens import Doc, Span, Token
+
 from ..coref import EntityRefs
-from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_parts
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
-from .core import COMPANY, Candidate, MODEL, OBJECT_PREPS, PERSON, _agents, _conf, _is_passive, _name_key, _oriented, _part_owner, _possessors, _prep_objects, _rival_owners, _states_money, _tables, _unique, _verb_noun_relations, entities_of, subjects_of
+from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_parts
+from .core import (
+    COMPANY,
+    MODEL,
+    OBJECT_PREPS,
+    PERSON,
+    Candidate,
+    _agents,
+    _conf,
+    _is_passive,
+    _name_key,
+    _oriented,
+    _part_owner,
+    _possessors,
+    _prep_objects,
+    _rival_owners,
+    _states_money,
+    _tables,
+    _unique,
+    _verb_noun_relations,
+    entities_of,
+    subjects_of,
+)
 
 
 def _former_employers(verb: Token, refs: EntityRefs) -> set[str]:
