@@ -14,13 +14,45 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, LEGAL_FORMS, MODEL_STAGES, MODEL_TIERS, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PLACE_WORDS, ROLE_NOUNS, TYPE_LABELS, boilerplate_ranges, heading_ranges,
-    PUBLICATION_HEADS, SHIP_PREFIXES, class_noun_type, has_company_context, has_model_context, is_event_name, is_post_title, made_by_named_maker, participle_type, has_person_context, has_strong_model_context, is_publication_context, looks_like_person_name,
-    NAME_PARTICLES, model_shape_spans, sentence_of, strip_model_stage,
+    COMPANY_NOUNS,
+    COMPANY_SUFFIXES,
+    LEGAL_FORMS,
+    MODEL_STAGES,
+    MODEL_TIERS,
+    NAME_PARTICLES,
+    ORGANIZATION_HEADS,
+    ORGANIZATION_WORDS,
+    PLACE_WORDS,
+    PUBLICATION_HEADS,
+    ROLE_NOUNS,
+    SHIP_PREFIXES,
+    TYPE_LABELS,
+    boilerplate_ranges,
+    class_noun_type,
+    has_company_context,
+    has_model_context,
+    has_person_context,
+    has_strong_model_context,
+    heading_ranges,
+    is_event_name,
+    is_post_title,
+    is_publication_context,
+    looks_like_person_name,
+    made_by_named_maker,
+    model_shape_spans,
+    participle_type,
+    sentence_of,
+    strip_model_stage,
 )
 from .gazetteer import load_gazetteer
-from .lexicon import title_words
-from .name_cues import described_name_spans, ends_in_product_noun, is_maker_agent, is_version_code, names_over_places
+from .lexicon import title_words, word_list
+from .name_cues import (
+    described_name_spans,
+    ends_in_product_noun,
+    is_maker_agent,
+    is_version_code,
+    names_over_places,
+)
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
 RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
@@ -37,11 +69,9 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
 #: Kinds that a common noun beside a name says and that no company name inside it overrules.
 CLASS_LABELS = ("PRODUCT", "ORGANIZATION", "PUBLICATION")
 #: NER labels of names whose kind a common noun beside them can say ("Chrome, a browser").
-NAME_LABELS = frozenset({"ORG", "PERSON", "GPE", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+NAME_LABELS = word_list("entities", "name_labels")
 #: Words before "AI" that name a field, not a company: "Generative AI", "Responsible AI".
-_FIELD_WORDS = frozenset("open general generative responsible conversational agentic enterprise edge applied artificial "
-                         "physical embodied sovereign ethical trustworthy explainable narrow strong weak safe human "
-                         "frontier multimodal predictive analytical creative industrial".split())
+_FIELD_WORDS = word_list("entities", "field_words")
 
 
 def _is_common_adjective(word: str) -> bool:
@@ -439,11 +469,7 @@ def _conjuncts(token):
 
 
 #: Lemmas that make a text business or technology news.
-BUSINESS_LEMMAS = frozenset(
-    "company startup firm investment invest investor acquire acquisition revenue profit ceo executive funding "
-    "valuation share shareholder stock market customer product model ai chip software deal partnership license "
-    "billion million launch release developer cloud platform".split()
-)
+BUSINESS_LEMMAS = word_list("entities", "business_lemmas")
 
 
 def _is_business_text(doc, gazetteer_candidates) -> bool:
@@ -461,8 +487,7 @@ KNOWN_MODEL_TIER = re.compile(rf"(?:-(?:{MODEL_TIERS}|{'|'.join(MODEL_STAGES)}|h
 ACRONYM_COMPOUND = re.compile(r"\b(?:[A-Z]{2,}[A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[A-Z][a-z]+(?:-[A-Z]{2,}[A-Za-z0-9]*)+)\b")
 
 
-HONORIFICS = frozenset("Mr Mr. Mrs Mrs. Ms Ms. Dr Dr. Prof Prof. Sir Dame Lord Lady Prince Princess King Queen Sheikh "
-                       "President Senator Governor Judge Uncle Aunt".split())
+HONORIFICS = word_list("entities", "honorifics")
 
 
 def _with_name_particles(span):
@@ -572,7 +597,7 @@ def _used_as_company(span) -> bool:
 #: "Executive Vice President", "Managing Director" (the relation lexicon's titles and title modifiers).
 TITLE_WORDS = title_words()
 #: Stock exchanges before a ticker: "(NASDAQ: MGLD)", "(NYSE: DELL)".
-EXCHANGES = frozenset("NASDAQ Nasdaq NYSE LSE TSX TSE ASX SIX HKEX SEHK SSE SZSE KRX Euronext XETRA FWB OTC AMEX".split())
+EXCHANGES = word_list("entities", "exchanges")
 
 
 def crosses_comma(span) -> bool:

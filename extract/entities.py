@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from .lexicon import word_list
 from .records import Mention
 
 #: doc.ents label -> record type
@@ -108,61 +109,27 @@ def mention_from_span(span: Span, article_id: str) -> Mention:
 import re  # noqa: E402
 
 #: Nouns that make a neighbouring name a company: "Zorblax, the startup", "the Redmond company".
-COMPANY_NOUNS = frozenset(
-    "company companies startup start-up firm maker chipmaker giant lab labs laboratory developer provider "
-    "subsidiary division unit conglomerate corporation business vendor manufacturer supplier outfit unicorn "
-    "incumbent automaker carmaker retailer operator insurer lender bank fund investor".split()
-)
+COMPANY_NOUNS = word_list("entities", "company_nouns")
 #: Role nouns: "Nvidia's CEO", "CEO of Nvidia", "DeepMind co-founder" make the other end a company.
-ROLE_NOUNS = frozenset(
-    "ceo cto cfo coo cso chief executive founder co-founder cofounder president chairman chairwoman chair chairperson head "
-    "director leader boss engineer researcher scientist employee vp vice-president spokesperson spokesman "
-    "spokeswoman officer partner investor owner".split()
-)
+ROLE_NOUNS = word_list("entities", "role_nouns")
 #: Nouns that make a neighbouring name an AI model: "a model called MAI-1", "the Gemini LLM".
-MODEL_NOUNS = frozenset(
-    "model models llm llms chatbot chatbots parameter parameters weights transformer transformers "
-    "multimodal checkpoint checkpoints".split()
-)
+MODEL_NOUNS = word_list("entities", "model_nouns")
 #: Plural and collective nouns of a business's people and stock: "Berenberg analysts", "Acme shares".
-COMPANY_MEMBER_NOUNS = frozenset(
-    "analyst analysts employee employees staff workers engineers researchers executives shareholders "
-    "shares stock customers".split()
-)
+COMPANY_MEMBER_NOUNS = word_list("entities", "company_member_nouns")
 #: Verbs of working somewhere: "covers software at Berenberg", "spent two years at Qualcomm".
-WORK_VERBS = frozenset("work cover serve spend run lead head manage intern stay remain build teach research".split())
+WORK_VERBS = word_list("entities", "work_verbs")
 #: Roles only a business has: "CEO of X" makes X a company even when the NER calls it a place
 #: ("President of Bolivia" does not).
-BUSINESS_ROLES = frozenset("ceo cto cfo coo founder co-founder cofounder chairman chairwoman".split())
+BUSINESS_ROLES = word_list("entities", "business_roles")
 #: Last words of names of places: "Rohn Glacier", "Lake Geneva" (first word), "Park Avenue".
-PLACE_WORDS = frozenset(
-    "Glacier River Lake Mount Mountain Mountains Island Islands Sea Ocean Avenue Road Square "
-    "Valley Canyon Desert Forest Peninsula Strait Gulf Coast Beach Falls Creek Airport Station "
-    "Palace Stadium Arena Hills Heights Harbour Harbor Province District Region Prefecture".split()
-    # (not Park, Hill, Bay, Street, Castle, Bridge: they are surnames too, "Ann Park")
-)
+PLACE_WORDS = word_list("entities", "place_words")
 #: Words in an ORG name that make it a non-company organisation.
-ORGANIZATION_WORDS = frozenset(
-    "University College School Institute Institution Academy Agency Ministry Department Commission Council "
-    "Committee Parliament Congress Senate Court Police Army Navy Party Union Association Society Foundation "
-    "Federation Church Hospital Museum Government Office Authority Bureau Board League Club FC Assembly "
-    "Administration Organization Organisation Program Programme Center Centre Conference Summit Gallery Trust "
-    "Movement Brigade Corps Regiment Battalion Squadron Fleet Campaign Circuit Theater Theatre War Report Festival "
-    "Orchestra Choir Team Olympics Championship Championships Cup Force Guard Cathedral Temple Library Archive "
-    "Prize Award Awards Chart Province County State Republic Kingdom Empire Dynasty".split()
-)
+ORGANIZATION_WORDS = word_list("entities", "organization_words")
 #: Head words of organisations' names that are no surnames (unlike "Court", "Church", "Union"):
 #: "University of Oxford", "National Executive Committee", "Dignity Battalions", whatever the NER says.
-ORGANIZATION_HEADS = frozenset(
-    "University Institute Academy Agency Ministry Department Commission Council Committee Parliament Congress "
-    "Senate Party Association Society Foundation Federation Army Navy Brigade Regiment Battalion Battalions "
-    "Brigades Corps Conservatory Conservatoire Orchestra Choir Club League Seminary Polytechnic".split()
-)
+ORGANIZATION_HEADS = word_list("entities", "organization_heads")
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
-LEGAL_FORMS = frozenset(
-    "Inc Inc. Corp Corp. Corporation Ltd Ltd. Limited LLC plc PLC GmbH AG SA S.A. NV N.V. Co Co. AB ASA Oyj SpA "
-    "S.p.A. BV B.V. SE L.P. LP Pty".split()
-)
+LEGAL_FORMS = word_list("entities", "legal_forms")
 #: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
 COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "AI Labs Technologies "
@@ -454,7 +421,7 @@ def is_publication_context(span) -> bool:
     return False
 
 
-NAME_PARTICLES = frozenset("de del della di da van von der den du le la bin bint al ibn".split())
+NAME_PARTICLES = word_list("entities", "name_particles")
 
 
 def _is_name_word(word: str) -> bool:
@@ -480,86 +447,38 @@ def looks_like_person_name(span) -> bool:
 # ---------------------------------------------------------------------------
 
 #: Nouns of things made and sold (software, devices, games, vehicles, weapons): the name is a product.
-PRODUCT_NOUNS = frozenset(
-    "browser app application software game videogame console handheld phone smartphone handset tablet laptop "
-    "notebook netbook computer pc desktop workstation device gadget smartwatch headset earbuds camera television "
-    "tv car automobile vehicle sedan saloon coupe convertible hatchback minivan suv pickup truck lorry bus tractor "
-    "motorcycle motorbike moped scooter bicycle engine aircraft airliner airplane aeroplane plane jet helicopter "
-    "fighter bomber drone missile rocket rifle gun pistol howitzer tank torpedo warship destroyer frigate submarine "
-    "chip processor microprocessor cpu gpu chipset microarchitecture microcontroller framework compiler database "
-    "os distribution firmware plugin plug-in extension emulator spreadsheet synthesizer "
-    "guitar drug vaccine medicine beer whisky whiskey vodka liqueur cigarette soda toy doll "
-    # a brand and what a maker offers: "Downy is a brand of fabric softener", "offerings such as Google Play Music"
-    "brand marque product offering".split()
-)
+PRODUCT_NOUNS = word_list("entities", "product_nouns")
 #: Nouns of works (films, songs, books, shows): the name is no person, company or place of ours.
-WORK_NOUNS = frozenset(
-    "film movie documentary album song single ep soundtrack novel novella book memoir biography poem "
-    "play musical opera operetta symphony concerto sonata ballet painting portrait sculpture fresco mural sitcom "
-    "show series miniseries serial soap telenovela drama episode comic manga anime cartoon franchise trilogy "
-    "catechism encyclopedia encyclopaedia anthology essay treatise hymn anthem volume work score".split()
-)
+WORK_NOUNS = word_list("entities", "work_nouns")
 #: Nouns of organisations that are not companies: universities, agencies, parties, charities, bands, teams, forces.
-ORGANIZATION_NOUNS = frozenset(
-    "university college school academy institute institution conservatory seminary agency ministry department "
-    "council committee commission party band orchestra choir ensemble duo trio quartet quintet team club league "
-    "federation association society charity foundation trust nonprofit non-profit ngo union army navy militia "
-    "regiment brigade battalion corps police parliament legislature church denomination congregation movement "
-    "organisation organization government authority bureau court order fraternity sorority guild".split()
-)
+ORGANIZATION_NOUNS = word_list("entities", "organization_nouns")
 #: Nouns of publications and broadcasters: the name is a publication.
-PUBLICATION_NOUNS = frozenset(
-    "newspaper daily tabloid broadsheet magazine journal weekly periodical website newsletter broadcaster channel "
-    "outlet webzine zine".split()
-)
+PUBLICATION_NOUNS = word_list("entities", "publication_nouns")
 #: Occupations: "Martina McBride, an American singer" is a person.
-PERSON_NOUNS = frozenset(
-    "singer songwriter singer-songwriter musician guitarist drummer bassist pianist violinist cellist composer "
-    "conductor rapper actor actress comedian filmmaker screenwriter playwright writer author novelist poet "
-    "journalist reporter columnist presenter politician lawyer judge diplomat economist scientist physicist chemist "
-    "biologist mathematician astronomer architect painter artist sculptor photographer footballer cricketer "
-    "athlete wrestler boxer swimmer golfer priest bishop monk nun pope philosopher historian sociologist academic "
-    "professor teacher businessman businesswoman entrepreneur soldier admiral astronaut explorer activist "
-    "statesman king queen prince princess emperor".split()
-)
+PERSON_NOUNS = word_list("entities", "person_nouns")
 #: Nouns of places: "Ripton, a town in Vermont", "the town of Ripton".
-PLACE_NOUNS = frozenset(
-    "town city village hamlet county province state region country capital island archipelago district "
-    "municipality suburb borough parish commune prefecture canton neighbourhood neighborhood river lake "
-    "mountain valley peninsula".split()
-)
+PLACE_NOUNS = word_list("entities", "place_nouns")
 #: Place nouns of "the town of X" (X is the town).
-NAMED_PLACE_NOUNS = frozenset("town city village hamlet county province state municipality borough parish commune "
-                              "prefecture canton island".split())
+NAMED_PLACE_NOUNS = word_list("entities", "named_place_nouns")
 #: Company nouns that say "company" of a name beside them (not "investor" or "developer", which people are too).
 COMPANY_CLASS_NOUNS = COMPANY_NOUNS - frozenset("investor developer operator owner lab labs laboratory".split())
 CLASS_NOUNS = {"COMPANY": COMPANY_CLASS_NOUNS, "PRODUCT": PRODUCT_NOUNS, "WORK": WORK_NOUNS, "ORGANIZATION": ORGANIZATION_NOUNS,
                "PUBLICATION": PUBLICATION_NOUNS, "PERSON": PERSON_NOUNS, "PLACE": PLACE_NOUNS}
 #: Two-word nouns of products whose head alone says little: "an operating system", "a search engine".
-PRODUCT_PHRASES = frozenset({
-    "operating system", "software system", "weapon system", "weapons system", "computer system", "video game",
-    "search engine", "game engine", "streaming service", "web service", "messaging service", "web browser",
-    "mobile platform", "gaming platform", "programming language", "media player", "music player", "brand name",
-})
+PRODUCT_PHRASES = word_list("entities", "product_phrases")
 #: Participles whose agent makes a name a product ("Chrome, developed by Google") or a work ("Jaws,
 #: directed by Steven Spielberg"); "built" and "designed" make buildings too, "published" newspapers.
-PRODUCT_PARTICIPLES = frozenset("develop manufacture".split())
-WORK_PARTICIPLES = frozenset("direct write compose sing record star illustrate paint choreograph".split())
+PRODUCT_PARTICIPLES = word_list("entities", "product_participles")
+WORK_PARTICIPLES = word_list("entities", "work_participles")
 #: Last words of names of events, awards and wars, which are no organisations, companies or people:
 #: "Walter Naumburg Competition", "Distinguished Service Medal", "American Civil War".
-EVENT_HEADS = frozenset(
-    "War Wars Battle Campaign Revolution Uprising Festival Fest Fair Competition Contest Tournament Championship "
-    "Championships Cup Olympics Expo Exhibition Prize Award Awards Medal Trophy".split()
-)
+EVENT_HEADS = word_list("entities", "event_heads")
 #: Last words of newspapers' and magazines' names: "The Sacramento Bee" no, "Yorkshire Post" yes.
-PUBLICATION_HEADS = frozenset(
-    "Times Post Journal Gazette Herald Tribune Chronicle Observer Telegraph Inquirer Courier Examiner Dispatch "
-    "Magazine Weekly Monthly Quarterly".split()
-)
+PUBLICATION_HEADS = word_list("entities", "publication_heads")
 #: Prefixes of ships' names: "HMS Ardent", "USS Enterprise" (a warship is a product).
-SHIP_PREFIXES = frozenset("HMS USS RMS HMAS HMCS HMNZS INS MV HMY USNS".split())
+SHIP_PREFIXES = word_list("entities", "ship_prefixes")
 #: Verbs that name a thing: "a browser called Chrome", "a band named Dolores".
-NAMING_VERBS = frozenset("call name dub title brand".split())
+NAMING_VERBS = word_list("entities", "naming_verbs")
 
 
 def _common_noun(token) -> bool:
@@ -568,7 +487,7 @@ def _common_noun(token) -> bool:
 
 
 #: Nouns of a collection whose "of" says of what: "a series of phones", "a line of devices".
-COLLECTION_NOUNS = frozenset("series line family range brand kind type make".split())
+COLLECTION_NOUNS = word_list("entities", "collection_nouns")
 
 
 def _class_of(token) -> str | None:
@@ -710,7 +629,7 @@ def participle_type(span) -> str | None:
 
 
 #: Verbs whose object, where a named maker is the subject, is a product: "Samsung released the Galaxy S".
-PRODUCT_VERBS = frozenset("develop manufacture release launch unveil ship introduce market".split())
+PRODUCT_VERBS = word_list("entities", "product_verbs")
 
 
 def made_by_named_maker(span) -> bool:
@@ -754,7 +673,7 @@ def class_noun_type(span) -> str | None:
 
 
 #: Verbs after which "as X" names a post, not a person: "served as Teachta Dála", "elected as Lord Mayor".
-POST_VERBS = frozenset("serve elect re-elect reelect appoint name nominate install succeed act return sit".split())
+POST_VERBS = word_list("entities", "post_verbs")
 
 
 def is_post_title(span) -> bool:

@@ -52,3 +52,14 @@ def title_words() -> frozenset[str]:
     titles = load_triggers()["titles"]
     return frozenset(w for names in titles.values() for title in names for w in title.lower().split()) \
         | words("title_modifiers")
+
+
+@lru_cache(maxsize=None)
+def word_list(file: str, name: str) -> frozenset[str]:
+    """One word list of ``data/lexicon/<file>.json`` as written (case kept: "University" is a name word).
+
+    >>> "University" in word_list("entities", "organization_words")
+    True
+    """
+    with open(LEXICON_DIR / f"{file}.json", encoding="utf-8") as fh:
+        return frozenset(json.load(fh)[name])

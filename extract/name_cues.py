@@ -13,19 +13,26 @@ from __future__ import annotations
 import re
 
 from .entities import (
-    COMPANY_NOUNS, COMPANY_SUFFIXES, ORGANIZATION_HEADS, ORGANIZATION_WORDS, PRODUCT_NOUNS, PUBLICATION_HEADS, ROLE_NOUNS,
+    COMPANY_NOUNS,
+    COMPANY_SUFFIXES,
+    ORGANIZATION_HEADS,
+    ORGANIZATION_WORDS,
+    PRODUCT_NOUNS,
+    PUBLICATION_HEADS,
+    ROLE_NOUNS,
     _class_of,
     looks_like_person_name,
 )
+from .lexicon import word_list
 
 #: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
 #: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
 _INSTITUTION_WORDS = ORGANIZATION_WORDS | ORGANIZATION_HEADS | COMPANY_SUFFIXES | PUBLICATION_HEADS
 
 #: What a class noun says, as the label of a name it describes (works and places are left to the NER).
-DESCRIBED_LABELS = frozenset({"PRODUCT", "PERSON", "ORGANIZATION", "PUBLICATION", "COMPANY"})
+DESCRIBED_LABELS = word_list("entities", "described_labels")
 #: Lower-case words that may stand inside a name: "Bank of America", "Procter & Gamble".
-NAME_JOINERS = frozenset({"of", "&", "and", "for", "the", "de", "du", "des", "la", "le", "-", "on"})
+NAME_JOINERS = word_list("entities", "name_joiners")
 
 
 def _name_word(tok) -> bool:
@@ -99,7 +106,7 @@ def described_name_spans(doc) -> list:
 
 
 #: Verbs whose agent makes and sells things: "a fabric softener produced by Procter & Gamble".
-MAKER_VERBS = frozenset("develop manufacture produce make market distribute publish".split())
+MAKER_VERBS = word_list("entities", "maker_verbs")
 
 
 def is_maker_agent(span) -> bool:
