@@ -15,8 +15,11 @@ from .records import DEAL_KINDS, Article
 from .rules import Example, Rule, rule_name, rule_names
 
 
-def _fix_entities(doc, entities: tuple[tuple[str, str], ...]) -> None:
-    """Type every whole-word occurrence of each name by hand (the example then tests the rule alone)."""
+def set_entities(doc, entities) -> None:
+    """Type every whole-word occurrence of each name by hand (the example then tests the rule alone):
+    ``entities`` is ``(name, label)`` pairs or a ``{name: label}`` dict. The tests' ``make_doc`` uses it too."""
+    if isinstance(entities, dict):
+        entities = entities.items()
     spans = []
     for name, label in entities:
         for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", doc.text):
@@ -34,7 +37,7 @@ def example_facts(nlp, example: Example) -> tuple[set, set]:
     article = Article("example", example.text)
     if example.entities:
         doc = nlp(example.text)
-        _fix_entities(doc, example.entities)
+        set_entities(doc, example.entities)
         extraction = extract_doc(doc, article)
     else:
         extraction = extract_article(nlp, article)

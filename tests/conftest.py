@@ -1,14 +1,13 @@
 """Shared fixtures: the spaCy model is loaded once per test session."""
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 import spacy
-from spacy.tokens import Span
 
 import extract.entities  # noqa: F401  (registers the Span extensions)
+from extract.examples import set_entities
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -38,13 +37,7 @@ def make_doc(parser_nlp):
 
     def _make(text, ents):
         doc = parser_nlp(text)
-        spans = []
-        for name, label in ents.items():
-            for m in re.finditer(r"(?<!\w)" + re.escape(name) + r"(?!\w)", text):
-                span = doc.char_span(m.start(), m.end(), label=label, alignment_mode="expand")
-                if span is not None:
-                    spans.append(span)
-        doc.ents = spacy.util.filter_spans(spans)
+        set_entities(doc, ents)
         return doc
 
     return _make
