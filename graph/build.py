@@ -40,6 +40,7 @@ class BuildReport:
     model: str = DEFAULT_MODEL
     resolution: Resolution | None = None  # the merges behind the graph's entities, for merges.csv
     warnings: list[tuple[str, str]] = field(default_factory=list)  # (article id, what went wrong in extraction)
+    page: dict | None = None  # what graph.html left out when capped (graph.render.cap_summary), set by the CLI
 
     def as_dict(self, G: nx.MultiDiGraph | None = None) -> dict:
         data = {
@@ -53,6 +54,8 @@ class BuildReport:
         if G is not None:
             data.update(graph_summary(G))
             data["rules"] = rule_counts(G)
+        if self.page is not None:
+            data["page"] = self.page
         return data
 
 

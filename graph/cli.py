@@ -28,6 +28,10 @@ from .evaluate import GoldFormatError, GraphFormatError, evaluate_files, format_
 from .io import atomic_write_text, read_json, write_graphml, write_json
 from .resolve import write_merges_csv
 
+#: The default of --max-nodes: graph.render.MAX_NODES (not imported here: the viewer's imports would
+#: slow every command's start; tests/graph/test_render.py checks that the two agree).
+MAX_PAGE_NODES = 2000
+
 EXPECTED_ERRORS = (OSError, ModelError, GazetteerError, GoldFormatError, GraphFormatError, ValueError, sqlite3.Error)
 
 #: Exit statuses, as shells report a process stopped by Ctrl-C (SIGINT) or by a closed pipe (SIGPIPE).
@@ -106,8 +110,10 @@ def main(ctx, debug):
 @click.option("--gazetteers", "gazetteer_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False), default=None,
               help="A folder of gazetteer files to use instead of newsgraph's own (see data/gazetteers/).")
 @click.option("-q", "--quiet", is_flag=True, help="Print only errors (no progress, no summary).")
+@click.option("--max-nodes", metavar="N", default=MAX_PAGE_NODES, show_default=True, type=click.IntRange(0),
+              help="graph.html embeds at most the N most mentioned entities and deals; 0: all.")
 def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache, strict, max_article_chars,
-          gazetteer_dir, quiet):
+          gazetteer_dir, quiet, max_nodes):
     """Build the graph of articles: files, folders and glob patterns, in any mix.
 
     \b
@@ -153,7 +159,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     out.mkdir(parents=True, exist_ok=True)
     write_json(G, out / "graph.json")
     write_graphml(G, out / "graph.graphml")
-    _write_html(G, out / "graph.html", inputs)
+    _write_html(G, out / "graph.html", inputs, max_nodes=max_nodes, report=report)
     write_merges_csv(report.resolution, out / "merges.csv")
     atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
     for skip in report.skipped:
@@ -229,10 +235,14 @@ def _open_cache(cache_class, path):
         raise sqlite3.DatabaseError(f"cannot use the cache {path}: {exc} (delete it, or build with --no-cache)") from None
 
 
-def _write_html(G, path, inputs=()):
+def _write_html(G, path, inputs=(), *, max_nodes=MAX_PAGE_NODES, report=None):
+    """Write the build's page; a capped page is recorded in ``report.page`` (report.json, the summary)."""
     from .render import corpus_name, write_html
 
-    write_html(G, path, corpus=corpus_name(inputs))
+    capped = write_html(G, path, corpus=corpus_name(inputs), max_nodes=max_nodes,
+                        source=str(Path(path).with_name("graph.json")))
+    if report is not None:
+        report.page = capped
 
 
 def _summary(report, G, out) -> str:
@@ -245,6 +255,8 @@ def _summary(report, G, out) -> str:
         f"time: {report.seconds:.1f} s",
         f"wrote {out}/graph.json, graph.graphml, graph.html, merges.csv, report.json",
     ]
+    if report.page:
+        lines.append(f"graph.html: {report.page['note']}")
     return "\n".join(lines)
 
 
@@ -284,7 +296,9 @@ LOW_GOLD_MATCH = 0.25
               help="Comma-separated node types to keep, e.g. company,person.")
 @click.option("--relations", callback=lambda ctx, param, value: _names(param, value, EDGE_RELATIONS),
               help="Comma-separated relations to keep, e.g. develops,competes_with.")
-def render(graph_json, out_path, focus, depth, types, relations):
+@click.option("--max-nodes", metavar="N", default=MAX_PAGE_NODES, show_default=True, type=click.IntRange(0),
+              help="Embed at most the N most mentioned of what --focus/--types/--relations leave; 0: all.")
+def render(graph_json, out_path, focus, depth, types, relations, max_nodes):
     """Render a saved graph.json as the interactive HTML viewer, without rebuilding.
 
     \b
@@ -295,8 +309,12 @@ def render(graph_json, out_path, focus, depth, types, relations):
     from .render import write_html
 
     target = out_path or str(Path(graph_json).parent / "view.html")
-    _write(lambda path: write_html(_read_graph(graph_json), path, focus=focus, depth=depth, types=types,
-                                   relations=relations), target, "view.html")
+    capped = []
+    _write(lambda path: capped.append(write_html(_read_graph(graph_json), path, focus=focus, depth=depth, types=types,
+                                                 relations=relations, max_nodes=max_nodes, source=graph_json)),
+           target, "view.html")
+    if capped and capped[0]:
+        click.echo(capped[0]["note"], err=True)
 
 
 #: What --types and --relations accept: the node types and edge relations of SCHEMA.md.

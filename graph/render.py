@@ -57,7 +57,7 @@ import networkx as nx
 from extract.schema import schema_data
 from graph.layout import layout_positions
 
-__all__ = ["render_html", "write_html", "subgraph_view", "show", "vis_network_js"]
+__all__ = ["render_html", "write_html", "subgraph_view", "show", "vis_network_js", "page_nodes", "MAX_NODES"]
 
 TEMPLATE_DIR = Path(__file__).with_name("templates")
 
@@ -84,6 +84,16 @@ TEXT_BUDGET = 20_000_000
 
 #: Above this many nodes the page first draws only the most mentioned ones.
 LOD_NODES = 1500
+
+#: The default of ``max_nodes``: a page embeds at most this many nodes (0: all). At 2,000 a synthetic
+#: 20,000-article graph gives a page of about 3 MB instead of 28 MB, drawn in about a second
+#: (``benchmarks/viewer.py``); a few hundred more than the level of detail draws first.
+MAX_NODES = 2000
+
+#: In a capped page, evidence sentences kept per edge and articles listed per node (the panel
+#: lists 100); the page says how many more graph.json holds.
+PAGE_EVIDENCE_PER_EDGE = 10
+PAGE_ARTICLES_PER_NODE = 100
 
 #: Node attributes copied into the page, besides id and position.
 _NODE_FIELDS = ("name", "type", "aliases", "mentions", "articles", "parameters", "kind", "amount_usd", "amount", "currency",
@@ -191,8 +201,8 @@ def find_node(G: nx.Graph, text: str) -> str:
 
 
 def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, types=None, relations=None,
-                title: str | None = None, max_nodes: int | None = None, corpus: str | None = None,
-                built: str | None = None) -> str:
+                title: str | None = None, max_nodes: int | None = MAX_NODES, corpus: str | None = None,
+                built: str | None = None, source: str = "graph.json") -> str:
     """Return a self-contained interactive HTML page showing ``G``.
 
     Parameters
@@ -205,11 +215,17 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     title : str, optional
         Page title (shown as text); default: the corpus name and "newsgraph".
     max_nodes : int, optional
-        Keep at most this many nodes, the most mentioned (and the focus).
+        Embed at most this many nodes (default :data:`MAX_NODES`; 0 or None: all), chosen
+        after the focus and filters by :func:`page_nodes`, with the edges among them. A capped
+        page also keeps at most :data:`PAGE_EVIDENCE_PER_EDGE` evidence sentences per edge and
+        :data:`PAGE_ARTICLES_PER_NODE` articles per node, embeds the texts of the cited
+        articles only, and says in its header what was left out (``meta.capped``).
     corpus : str, optional
         What was built (a folder or file name), named in the header with the article count.
     built : str, optional
         Build date shown in the header (default: today, UTC).
+    source : str
+        Where the full graph is, for the note of a capped page.
 
     Returns
     -------
@@ -223,13 +239,28 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
     >>> "Content-Security-Policy" in page and "default-src 'none'" in page
     True
     """
+    return _render(G, focus=focus, depth=depth, types=types, relations=relations, title=title, max_nodes=max_nodes,
+                   corpus=corpus, built=built, source=source)[0]
+
+
+def _render(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, types=None, relations=None,
+            title: str | None = None, max_nodes: int | None = MAX_NODES, corpus: str | None = None,
+            built: str | None = None, source: str = "graph.json") -> tuple[str, dict | None]:
+    """:func:`render_html`'s page, and :func:`cap_summary` when the page was capped (else None)."""
+    if max_nodes is not None and max_nodes < 0:
+        raise ValueError(f"max_nodes must be 0 (all) or more, not {max_nodes}")
     view = subgraph_view(G, focus=focus, depth=depth, types=types, relations=relations)
     focus_id = find_node(G, focus) if focus is not None else None
-    if max_nodes is not None and view.number_of_nodes() > max_nodes:
-        ranked = sorted(view.nodes, key=lambda n: (n != focus_id, -_mentions(view.nodes[n]), str(n)))
-        view = view.subgraph(ranked[:max(max_nodes, 0)]).copy()
-    data = graph_payload(view, focus=focus_id)
-    texts = article_texts(G, data["articles"])
+    if max_nodes and view.number_of_nodes() > max_nodes:
+        shown = view.subgraph(page_nodes(view, max_nodes, focus=focus_id)).copy()
+        data = graph_payload(shown, focus=focus_id, evidence_per_edge=PAGE_EVIDENCE_PER_EDGE,
+                             articles_per_node=PAGE_ARTICLES_PER_NODE)
+        # the reader opens an article from an evidence sentence: only those texts are worth their bytes
+        texts = article_texts(G, {ev["article"] for edge in data["edges"] for ev in edge["evidence"]})
+        data["meta"]["capped"] = cap_summary(view, shown, max_nodes, source=source)
+    else:
+        data = graph_payload(view, focus=focus_id)
+        texts = article_texts(G, data["articles"])
     corpus_name = str(corpus) if corpus else None
     title = str(title) if title is not None else (f"{corpus_name} \u2014 newsgraph" if corpus_name else "newsgraph")
     built = built or datetime.datetime.now(datetime.timezone.utc).date().isoformat()
@@ -263,22 +294,25 @@ def render_html(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1,
         "APP_JS": app_js,
     }
     # One pass, so that text put in by a substitution is never scanned for placeholders.
-    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], _read_template("viewer.html"))
+    return _PLACEHOLDER_RE.sub(lambda m: values[m.group(1)], _read_template("viewer.html")), data["meta"].get("capped")
 
 
-def write_html(G: nx.MultiDiGraph, path, **kwargs) -> None:
+def write_html(G: nx.MultiDiGraph, path, **kwargs) -> dict | None:
     """Write :func:`render_html` of ``G`` to ``path`` atomically (temp file + ``os.replace``).
+
+    Returns what a capped page left out (:func:`cap_summary`), or None when it shows everything.
 
     Examples
     --------
     >>> import networkx as nx, tempfile, pathlib
     >>> with tempfile.TemporaryDirectory() as folder:
     ...     target = pathlib.Path(folder) / "graph.html"
-    ...     write_html(nx.MultiDiGraph(), target)
+    ...     write_html(nx.MultiDiGraph(), target) is None
     ...     sorted(p.name for p in pathlib.Path(folder).iterdir())
+    True
     ['graph.html']
     """
-    page = render_html(G, **kwargs)
+    page, capped = _render(G, **kwargs)
     target = Path(path)
     handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent or ".")
     try:
@@ -292,6 +326,7 @@ def write_html(G: nx.MultiDiGraph, path, **kwargs) -> None:
         except FileNotFoundError:
             pass
         raise
+    return capped
 
 
 def show(G: nx.MultiDiGraph, *, height: int = 640, **kwargs):
@@ -314,8 +349,13 @@ def show(G: nx.MultiDiGraph, *, height: int = 640, **kwargs):
         return HTML(markup)
 
 
-def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0) -> dict:
+def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0,
+                  evidence_per_edge: int | None = None, articles_per_node: int | None = None) -> dict:
     """Return the JSON-ready data the page draws: nodes with positions, edges, articles.
+
+    ``evidence_per_edge`` and ``articles_per_node`` keep the first so many of each edge's
+    evidence and each node's articles; the number left out is ``evidence_left_out`` on the
+    edge, ``articles_left_out`` on the node (only where something was).
 
     Examples
     --------
@@ -343,16 +383,25 @@ def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0
         item["mentions"] = _mentions(attrs)
         item["aliases"] = [str(a) for a in attrs.get("aliases") or ()]
         item["articles"] = [str(a) for a in attrs.get("articles") or ()]
+        if articles_per_node is not None and len(item["articles"]) > articles_per_node:
+            item["articles_left_out"] = len(item["articles"]) - articles_per_node
+            del item["articles"][articles_per_node:]
         nodes.append(item)
     edges = []
     cited = set()
     for index, (u, v, key, attrs) in enumerate(G.edges(keys=True, data=True)):
         evidence = [_evidence_item(ev) for ev in attrs.get("evidence") or () if isinstance(ev, dict)]
+        left_out = 0
+        if evidence_per_edge is not None and len(evidence) > evidence_per_edge:
+            left_out = len(evidence) - evidence_per_edge
+            del evidence[evidence_per_edge:]
         cited.update(ev["article"] for ev in evidence)
         edge = {"id": index, "from": str(u), "to": str(v), "relation": str(attrs.get("relation", key)),
                 "evidence": evidence, "confidence": _plain(attrs.get("confidence"))}
         if attrs.get("role") is not None:
             edge["role"] = str(attrs["role"])
+        if left_out:
+            edge["evidence_left_out"] = left_out
         edges.append(edge)
     for item in nodes:
         cited.update(item["articles"])
@@ -375,6 +424,76 @@ def graph_payload(G: nx.MultiDiGraph, *, focus: str | None = None, seed: int = 0
         "edges": edges,
         "articles": articles,
     }
+
+
+def page_nodes(G: nx.MultiDiGraph, max_nodes: int, *, focus: str | None = None) -> list:
+    """The nodes a page capped at ``max_nodes`` embeds: the focus, then the most mentioned (ties
+    by id). A deal comes with its parties (its ``party`` edges' targets) or, if they do not all
+    fit, is left for a node that fits: a deal drawn without its parties says nothing.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_nodes_from([("c:a", {"mentions": 9}), ("c:b", {"mentions": 1}), ("c:c", {"mentions": 1}),
+    ...                   ("d:x", {"type": "deal", "mentions": 5}), ("p:y", {"mentions": 3})])
+    >>> _ = G.add_edges_from([("d:x", "c:a", "party", {"relation": "party"}), ("d:x", "c:c", "party", {"relation": "party"})])
+    >>> page_nodes(G, 4)
+    ['c:a', 'd:x', 'c:c', 'p:y']
+    >>> page_nodes(G, 2), page_nodes(G, 2, focus="c:b")
+    (['c:a', 'p:y'], ['c:b', 'c:a'])
+    """
+    ranked = sorted(G.nodes, key=lambda n: (n != focus, -_mentions(G.nodes[n]), str(n)))
+    chosen: dict = {}  # insertion-ordered set
+    for node in ranked:
+        if len(chosen) >= max_nodes:
+            break
+        if node in chosen:
+            continue
+        group = [node]
+        if G.nodes[node].get("type") == "deal":
+            parties = {v for _, v, d in G.out_edges(node, data=True) if d.get("relation") == "party"}
+            group += sorted(parties - chosen.keys() - {node}, key=lambda n: (-_mentions(G.nodes[n]), str(n)))
+        if node == focus:
+            chosen[node] = None  # the focus is kept whatever the cap; its parties where they fit
+            group = group[1:] if len(chosen) + len(group) - 1 <= max_nodes else []
+        if len(chosen) + len(group) <= max_nodes:
+            chosen.update(dict.fromkeys(group))
+    return list(chosen)
+
+
+def cap_summary(view: nx.MultiDiGraph, shown: nx.MultiDiGraph, max_nodes: int, *, source: str = "graph.json") -> dict:
+    """What a capped page left out, for ``meta.capped``, ``report.json`` and the build summary.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> view = nx.MultiDiGraph()
+    >>> view.add_nodes_from(range(3))
+    >>> summary = cap_summary(view, view.subgraph([0]), 1)
+    >>> summary["nodes"], summary["of_nodes"], summary["note"][:40]
+    (1, 3, 'Showing the 1 most mentioned of 3 entiti')
+    """
+    return {
+        "max_nodes": max_nodes,
+        "nodes": shown.number_of_nodes(),
+        "of_nodes": view.number_of_nodes(),
+        "edges": shown.number_of_edges(),
+        "of_edges": view.number_of_edges(),
+        "source": source,
+        "note": cap_note(shown.number_of_nodes(), view.number_of_nodes(), source),
+    }
+
+
+def cap_note(shown: int, total: int, source: str = "graph.json") -> str:
+    """The line a capped page shows in its header (as text) and the build prints.
+
+    >>> cap_note(2000, 12345, "out/graph.json")
+    'Showing the 2,000 most mentioned of 12,345 entities and deals; the full graph is in out/graph.json: see newsgraph render out/graph.json --focus NAME, --types or --max-nodes 0, or load it in a notebook (graph.io.read_json).'
+    """
+    return (f"Showing the {shown:,} most mentioned of {total:,} entities and deals; the full graph is in {source}: "
+            f"see newsgraph render {source} --focus NAME, --types or --max-nodes 0, or load it in a notebook "
+            "(graph.io.read_json).")
 
 
 def node_size(mentions: int) -> float:

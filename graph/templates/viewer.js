@@ -284,6 +284,17 @@
     });
   }
 
+  // ---- a capped page (render.py max_nodes) says what it left out and how to see the rest ----
+  if (META.capped && META.capped.note) {
+    var capNote = el("p", null, [String(META.capped.note)]);
+    capNote.id = "cap-note";
+    document.body.insertBefore(capNote, document.querySelector("main"));
+  }
+  function leftOutNote(count, what) {
+    var source = (META.capped && META.capped.source) || "graph.json";
+    return el("li", "left-out", ["\u2026 and " + count + " more " + what + " in " + source]);
+  }
+
   // ---- network -------------------------------------------------------------
   var large = nodes.length > META.lod;
   var container = $("network");
@@ -603,7 +614,7 @@
     return b;
   }
 
-  function evidenceList(evidence, terms) {
+  function evidenceList(evidence, terms, leftOut) {
     var list = el("ul", "evidence-list");
     evidence.forEach(function (ev) {
       var item = el("li", "evidence");
@@ -618,6 +629,7 @@
       item.appendChild(where);
       list.appendChild(item);
     });
+    if (leftOut) list.appendChild(leftOutNote(leftOut, "evidence sentences"));
     return list;
   }
 
@@ -651,11 +663,13 @@
       });
       if (!parties.firstChild) parties.appendChild(el("li", null, ["none recorded"]));
       panel.appendChild(parties);
-      panel.appendChild(el("h3", null, ["Evidence (" + evidence.length + ")"]));
-      panel.appendChild(evidenceList(evidence, searchTerms(terms)));
+      var dealLeftOut = 0;
+      mine.forEach(function (e) { if (e.relation === "party" && e.from === n.id) dealLeftOut += e.evidence_left_out || 0; });
+      panel.appendChild(el("h3", null, ["Evidence (" + (evidence.length + dealLeftOut) + ")"]));
+      panel.appendChild(evidenceList(evidence, searchTerms(terms), dealLeftOut));
     }
-    var articles = n.articles || [];
-    panel.appendChild(el("h3", null, ["Articles (" + articles.length + ")"]));
+    var articles = n.articles || [], articlesLeftOut = n.articles_left_out || 0;
+    panel.appendChild(el("h3", null, ["Articles (" + (articles.length + articlesLeftOut) + ")"]));
     var list = el("ul", "articles");
     articles.slice(0, 100).forEach(function (a) {
       var item = el("li", null, [articleItem(a)]);
@@ -663,6 +677,7 @@
       list.appendChild(item);
     });
     if (articles.length > 100) list.appendChild(el("li", null, ["\u2026 and " + (articles.length - 100) + " more"]));
+    if (articlesLeftOut) list.appendChild(leftOutNote(articlesLeftOut, "articles"));
     panel.appendChild(list);
     panel.appendChild(el("h3", null, ["Relations (" + mine.length + ")"]));
     var relations = el("ul", "relations");
@@ -671,7 +686,7 @@
       var outgoing = e.from === n.id;
       var text = (outgoing ? "\u2192 " : "\u2190 ") + edgeLabel(e);
       relations.appendChild(el("li", null, [edgeButton(e, text), " ", nodeButton(other),
-        el("span", "source", [" (" + (e.evidence || []).length + ")"])]));
+        el("span", "source", [" (" + ((e.evidence || []).length + (e.evidence_left_out || 0)) + ")"])]));
     });
     if (mine.length > 200) relations.appendChild(el("li", null, ["\u2026 and " + (mine.length - 200) + " more"]));
     panel.appendChild(relations);
@@ -717,9 +732,9 @@
       ["from", nodeButton(e.from)], ["relation", e.relation], ["to", nodeButton(e.to)],
       ["role", e.role || null], ["confidence", String(e.confidence)]
     ]));
-    var evidence = e.evidence || [];
-    panel.appendChild(el("h3", null, ["Evidence (" + evidence.length + ")"]));
-    panel.appendChild(evidenceList(evidence, searchTerms(surfaceForms(e.from).concat(surfaceForms(e.to)))));
+    var evidence = e.evidence || [], leftOut = e.evidence_left_out || 0;
+    panel.appendChild(el("h3", null, ["Evidence (" + (evidence.length + leftOut) + ")"]));
+    panel.appendChild(evidenceList(evidence, searchTerms(surfaceForms(e.from).concat(surfaceForms(e.to))), leftOut));
   }
 
   // ---- the article reader ------------------------------------------------------------
