@@ -13,8 +13,8 @@ import networkx as nx
 import pytest
 
 from graph.layout import has_igraph, layout_positions, overlapping_pairs
-from graph.render import (find_node, json_for_script, node_box, node_label, node_size, render_html, show, subgraph_view,
-                          write_html)
+from graph.render import (MAX_NODES, PAGE_ARTICLES_PER_NODE, PAGE_EVIDENCE_PER_EDGE, find_node, json_for_script, node_box,
+                          node_label, node_size, page_nodes, render_html, show, subgraph_view, write_html)
 from tests.graph.synthetic import example_graph, synthetic_graph
 
 PAYLOADS = [
@@ -265,3 +265,147 @@ def test_the_page_carries_the_one_relation_schema():
     G.add_edge("company:a", "company:b", key="partners_with", relation="partners_with", evidence=[], confidence=0.9)
     assert page_data(G)["meta"]["schema"] == schema_data()
     assert page_data(G)["meta"]["schema"]["partners_with"]["symmetric"] is True
+
+
+# ---- the page cap (issue 15): a year of news gives a page a browser can open ------------------------
+
+
+def news_year_graph(n_articles: int, seed: int = 0) -> nx.MultiDiGraph:
+    """A synthetic graph of ``n_articles`` one-sentence articles (one node per article, as a
+    20,000-article build of one-sentence articles gave about as many entities), texts included."""
+    G = synthetic_graph(n_articles, articles=n_articles, seed=seed)
+    for article, info in G.graph["articles"].items():
+        info["text"] = f"Reports say the company behind {article} agreed to buy a rival this week, it said on Monday."
+    return G
+
+
+def page_texts(page: str) -> dict:
+    match = re.search(r'<script type="application/json" id="article-texts">(.*?)</script>', page, re.S)
+    return json.loads(match.group(1))
+
+
+def test_twenty_thousand_articles_render_to_at_most_ten_megabytes_by_default():
+    # Before the cap: 27.7 MB (the issue's build of 20,000 one-sentence articles: 25.7 MB).
+    G = news_year_graph(20_000)
+    page = render_html(G)
+    assert len(page.encode("utf-8")) <= 10_000_000
+    data = graph_data(page)
+    capped = data["meta"]["capped"]
+    assert capped["of_nodes"] == 20_000 and capped["nodes"] == len(data["nodes"]) <= MAX_NODES
+    assert capped["of_edges"] == G.number_of_edges() and capped["edges"] == len(data["edges"])
+    assert "2,000 most mentioned of 20,000" in capped["note"] and "--focus" in capped["note"]
+    # texts only for the articles that the embedded evidence cites
+    cited = {ev["article"] for edge in data["edges"] for ev in edge["evidence"]}
+    assert set(page_texts(page)) == cited
+
+
+def test_page_nodes_are_the_most_mentioned_with_deals_and_their_parties():
+    G = synthetic_graph(600, seed=2)
+    chosen = page_nodes(G, 100)
+    assert len(chosen) == 100 and chosen == page_nodes(G, 100)  # deterministic
+    for deal in (n for n in chosen if G.nodes[n]["type"] == "deal"):
+        parties = {v for _, v, k in G.out_edges(deal, keys=True) if k == "party"}
+        assert parties <= set(chosen), deal
+    # every node left out is at most as mentioned as the least mentioned non-deal node kept, unless it is a
+    # deal whose parties did not fit (or a party pulled in by a deal)
+    pulled = {v for n in chosen if G.nodes[n]["type"] == "deal" for _, v, k in G.out_edges(n, keys=True) if k == "party"}
+    floor = min(G.nodes[n]["mentions"] for n in chosen if G.nodes[n]["type"] != "deal" and n not in pulled)
+    assert all(G.nodes[n]["mentions"] <= floor for n in G if n not in chosen and G.nodes[n]["type"] != "deal")
+    # ties are broken by id, whatever the insertion order
+    shuffled = nx.MultiDiGraph()
+    shuffled.add_nodes_from(sorted(G.nodes(data=True), reverse=True))
+    shuffled.add_edges_from(G.edges(keys=True, data=True))
+    assert page_nodes(shuffled, 100) == chosen
+
+
+def test_a_capped_page_caps_evidence_and_articles_and_says_how_many_are_left_out():
+    G = example_graph()
+    G.graph["articles"].update({f"x{i}": {"title": f"Story {i}", "text": f"Story {i}."} for i in range(150)})
+    G.graph["articles"]["a1"]["text"] = "Microsoft paid Inflection $650 million."
+    many = [{"article": f"x{i}", "sentence": f"Story {i}.", "start": 0, "end": 9} for i in range(25)]
+    G.edges["company:microsoft", "company:inflection-ai", "invests_in"]["evidence"] = many
+    G.nodes["company:microsoft"]["articles"] = sorted(G.nodes["company:microsoft"]["articles"] + [f"x{i}" for i in range(150)])
+    page = render_html(G, max_nodes=3)
+    data = graph_data(page)
+    edge = next(e for e in data["edges"] if e["relation"] == "invests_in")
+    assert len(edge["evidence"]) == PAGE_EVIDENCE_PER_EDGE and edge["evidence_left_out"] == 25 - PAGE_EVIDENCE_PER_EDGE
+    microsoft = next(n for n in data["nodes"] if n["id"] == "company:microsoft")
+    assert len(microsoft["articles"]) == PAGE_ARTICLES_PER_NODE
+    assert microsoft["articles_left_out"] == 152 - PAGE_ARTICLES_PER_NODE
+    assert set(page_texts(page)) == {ev["article"] for e in data["edges"] for ev in e["evidence"]}
+    assert data["meta"]["capped"]["of_nodes"] == 7
+    # the same graph uncapped keeps everything, and a page under the cap says nothing about a cap
+    for uncapped in (render_html(G, max_nodes=0), render_html(G, max_nodes=7), render_html(G, max_nodes=None)):
+        data = graph_data(uncapped)
+        assert "capped" not in data["meta"] and len(data["nodes"]) == 7
+        edge = next(e for e in data["edges"] if e["relation"] == "invests_in")
+        assert len(edge["evidence"]) == 25 and "evidence_left_out" not in edge
+    with pytest.raises(ValueError, match="max_nodes"):
+        render_html(G, max_nodes=-1)
+
+
+def test_a_page_under_the_cap_is_the_page_of_before():
+    # the cap changes nothing for graphs that fit: same data, same texts
+    G = synthetic_graph(300, seed=9)
+    assert graph_data(render_html(G, built="2026-01-01")) == graph_data(render_html(G, built="2026-01-01", max_nodes=0))
+
+
+def test_focus_and_types_reach_any_node_of_the_full_graph():
+    G = synthetic_graph(3000, seed=4)
+    shown = set(page_nodes(G, MAX_NODES))
+    outside = min((n for n in G if n not in shown and G.degree(n)), key=lambda n: (G.nodes[n]["mentions"], n))
+    data = graph_data(render_html(G, focus=outside))
+    assert outside in {n["id"] for n in data["nodes"]} and data["meta"]["focus"] == outside
+    places = {n for n, d in G.nodes(data=True) if d["type"] == "place"}
+    assert places - shown  # some places are not in the default page ...
+    data = graph_data(render_html(G, types=["place"]))
+    assert {n["id"] for n in data["nodes"]} == places  # ... and --types reaches all of them
+
+
+def test_render_command_caps_the_page_and_says_so(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import MAX_PAGE_NODES, main
+    from graph.io import write_json
+
+    assert MAX_PAGE_NODES == MAX_NODES
+    G = synthetic_graph(400, seed=1)
+    source = tmp_path / "graph.json"
+    write_json(G, source)
+    target = tmp_path / "view.html"
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(target), "--max-nodes", "50"])
+    assert result.exit_code == 0, result.output
+    data = graph_data(target.read_text(encoding="utf-8"))
+    assert len(data["nodes"]) <= 50 and data["meta"]["capped"]["of_nodes"] == 400
+    assert f"Showing the {len(data['nodes'])} most mentioned of 400" in result.output
+    assert str(source) in data["meta"]["capped"]["note"]
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(target), "--max-nodes", "0"])
+    assert result.exit_code == 0 and "Showing" not in result.output
+    assert len(graph_data(target.read_text(encoding="utf-8"))["nodes"]) == 400
+    result = CliRunner().invoke(main, ["render", str(source), "-o", str(target), "--max-nodes", "-3"])
+    assert result.exit_code == 2 and "--max-nodes" in result.output
+
+
+def test_build_max_nodes_caps_graph_html_and_reports_it(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    (tmp_path / "in.txt").write_text("Nvidia's CEO Jensen Huang said Nvidia will invest in Acme Robotics Inc.\n",
+                                     encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "in.txt"), "-o", str(out), "--no-cache",
+                                       "--max-nodes", "1"])
+    assert result.exit_code == 0, result.output
+    graph = json.loads((out / "graph.json").read_text(encoding="utf-8"))
+    total = len(graph["nodes"])
+    assert total > 1
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    assert report["page"]["nodes"] == 1 and report["page"]["of_nodes"] == total
+    assert f"graph.html: Showing the 1 most mentioned of {total}" in result.output
+    assert str(out / "graph.json") in report["page"]["note"]
+    assert len(graph_data((out / "graph.html").read_text(encoding="utf-8"))["nodes"]) == 1
+    # under the cap: nothing said, the report has no page entry
+    result = CliRunner().invoke(main, ["build", str(tmp_path / "in.txt"), "-o", str(out), "--no-cache"])
+    assert result.exit_code == 0 and "graph.html:" not in result.output
+    assert "page" not in json.loads((out / "report.json").read_text(encoding="utf-8"))
