@@ -526,7 +526,7 @@ def test_untrusted_text_never_runs_and_shows_as_text(open_viewer):
 
 def test_large_graph_draws_the_most_mentioned_and_reveals_on_search(open_viewer):
     G = synthetic_graph(LOD_NODES + 700, seed=7)
-    viewer = open_viewer(G)
+    viewer = open_viewer(G, max_nodes=0)  # every node in the page: the level of detail at work
     shown = set(viewer.js("newsgraph.shownNodeIds()"))
     assert len(shown) == LOD_NODES
     ranked = sorted(G.nodes, key=lambda n: (-G.nodes[n]["mentions"], n))
@@ -671,7 +671,7 @@ def first_draw_seconds(browser, path: Path) -> tuple[float, "Viewer"]:
 def test_large_graphs_draw_in_time_and_pan_smoothly(browser, tmp_path, n_nodes, edges_per_node, limit):
     G = synthetic_graph(n_nodes, edges_per_node=edges_per_node, seed=0)
     path = tmp_path / f"large{n_nodes}.html"
-    write_html(G, path)
+    write_html(G, path, max_nodes=0)  # uncapped: the page itself must cope (the capped one is smaller)
     seconds, viewer = first_draw_seconds(browser, path)
     try:
         assert seconds <= limit, f"first draw {seconds:.2f} s"
@@ -697,3 +697,52 @@ def pan_run(viewer: "Viewer") -> float:
         }
         return Math.max(...steps);
     }""")
+
+
+def test_capped_page_says_what_was_left_out_and_draws(browser, tmp_path):
+    # a year of news, scaled down: 20,000 one-sentence articles, one node per article, the default cap
+    G = synthetic_graph(20_000, articles=20_000, seed=0)
+    u, v, key = next((u, v, k) for u, v, k in G.edges(keys=True) if k != "party"
+                     and G.nodes[u]["mentions"] >= 20 and G.nodes[v]["mentions"] >= 20)
+    many = G.edges[u, v, key]["evidence"]
+    many += [dict(many[0], start=100 * i) for i in range(1, 30)]  # more sentences than a capped page keeps
+    path = tmp_path / "capped.html"
+    capped = write_html(G, path, source=XSS[1] + "/graph.json")
+    assert capped and capped["of_nodes"] == 20_000
+    viewer = Viewer(browser, path)
+    try:
+        note = viewer.page.locator("#cap-note")
+        assert note.is_visible()
+        assert note.inner_text() == capped["note"]
+        assert f"Showing the {capped['nodes']:,} most mentioned of 20,000 entities and deals" in capped["note"]
+        assert XSS[1] in capped["note"]  # the path holds markup: shown as text, never run
+        assert viewer.js("document.querySelectorAll('#cap-note *').length") == 0
+        # the note sits above the network, which is drawn: the most mentioned nodes, in the canvas
+        box = viewer.js("(() => { const a = document.getElementById('cap-note').getBoundingClientRect(),"
+                        " b = document.getElementById('network').getBoundingClientRect();"
+                        " return [a.bottom, b.top, b.height]; })()")
+        assert box[0] <= box[1] and box[2] > 500
+        shown = viewer.js("newsgraph.shownNodeIds()")
+        linked = set(viewer.js("newsgraph.data.edges.flatMap(e => [e.from, e.to])"))
+        assert set(shown) <= linked and len(shown) == min(len(linked), LOD_NODES)  # unconnected nodes wait
+        ranked = sorted(G.nodes, key=lambda n: (-G.nodes[n]["mentions"], n))
+        assert next(n for n in ranked if n in linked) in shown
+        geometry = viewer.geometry()
+        assert len(geometry["nodes"]) == len(shown) and geometry["nodeLabels"]
+        assert viewer.js("newsgraph.timings.firstDraw") < 10_000
+        # an edge whose evidence was cut says how many sentences graph.json holds besides
+        edge = viewer.js("([u, v, k]) => newsgraph.findEdge(u, v, k)", [u, v, key])
+        viewer.js("(id) => newsgraph.selectEdge(id)", edge)
+        panel = viewer.js("document.getElementById('panel').textContent")
+        assert f"Evidence ({len(many)})" in panel and viewer.js("document.querySelectorAll('#panel .evidence').length") == 10
+        assert f"and {len(many) - 10} more evidence sentences in {XSS[1]}/graph.json" in panel
+        assert viewer.js("window.__pwned") is None
+        assert viewer.errors == [] and viewer.requests == [viewer.url]
+    finally:
+        viewer.page.close()
+
+
+def test_page_under_the_cap_has_no_note(open_viewer):
+    viewer = open_viewer(example_graph())
+    assert viewer.js("document.getElementById('cap-note')") is None
+    assert viewer.errors == []
