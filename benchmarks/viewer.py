@@ -13,8 +13,13 @@ Each pyvis step is capped at ``--limit`` seconds and reported as "> limit". pyvi
 are written with ``cdn_resources="in_line"`` (its default "local" loads vis-network from a
 CDN, which is unreachable offline); the Bootstrap CDN links it still holds are aborted.
 
-Run from the repository root: ``python benchmarks/viewer.py [--sizes 1000 5000 20000]``.
-Needs /usr/bin/chromium and playwright.
+Then, for synthetic news of 5k and 20k one-sentence articles (one node per article, texts
+included), the page capped at ``--max-nodes`` (default: the build's) against the uncapped page, in
+the same run: page size, Python time, browser time to first draw, and the ratios uncapped / capped.
+
+Run from the repository root: ``python benchmarks/viewer.py [--sizes 1000 5000 20000]
+[--articles 5000 20000] [--max-nodes N ...]``; ``--sizes`` or ``--articles`` with no number skips
+that table. Needs /usr/bin/chromium and playwright.
 """
 
 from __future__ import annotations
@@ -28,7 +33,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.render import write_html  # noqa: E402
+from graph.render import MAX_NODES, write_html  # noqa: E402
 from tests.graph.synthetic import synthetic_graph  # noqa: E402
 
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -100,26 +105,69 @@ def browser_times(browser, path: Path, ready: str, limit: float, pan: bool = Fal
         page.close()
 
 
+def news_graph(n_articles: int):
+    """Synthetic news: ``n_articles`` one-sentence articles, one node per article (a 20,000-article
+    build of one-sentence articles gave a 25.7 MB page; this graph's uncapped page is 27.7 MB)."""
+    G = synthetic_graph(n_articles, articles=n_articles, seed=0)
+    for article, info in G.graph["articles"].items():
+        info["text"] = f"Reports say the company behind {article} agreed to buy a rival this week, it said on Monday."
+    return G
+
+
+def page_row(browser, G, path: Path, max_nodes: int, limit: float) -> dict:
+    """Size, Python time and browser first draw of ``G``'s page capped at ``max_nodes`` (0: all)."""
+    start = time.perf_counter()
+    write_html(G, path, max_nodes=max_nodes)
+    python = time.perf_counter() - start
+    drawn = browser_times(browser, path, "window.newsgraph && newsgraph.timings.firstDraw", limit, pan=True)
+    return {"size": path.stat().st_size, "python": python, "draw": drawn.get("firstDraw"), "pan": drawn.get("pan")}
+
+
+def capped_table(browser, folder: str, sizes: list[int], caps: list[int], limit: float) -> None:
+    print(f"\n{'articles':>8} {'max-nodes':>9} | {'size':>8} {'python':>8} {'draw':>8} {'pan':>7} | "
+          f"{'size ratio':>10} {'ready ratio':>11}   (ratios: uncapped / capped, same run)")
+    for n_articles in sizes:
+        G = news_graph(n_articles)
+        rows = {}
+        for cap in [0, *caps]:
+            rows[cap] = page_row(browser, G, Path(folder) / f"news-{n_articles}-{cap}.html", cap, limit)
+        full = rows[0]
+
+        def ready(row):  # Python + browser, seconds
+            return row["python"] + (row["draw"] if row["draw"] is not None else float("nan")) / 1000
+
+        for cap, row in rows.items():
+            draw = "-" if row["draw"] is None else f"{row['draw'] / 1000:.2f} s"
+            pan = "-" if row["pan"] is None else f"{row['pan']:.0f} ms"
+            print(f"{n_articles:>8} {cap or 'all':>9} | {row['size'] / 1e6:>6.1f}MB {row['python']:>6.2f} s "
+                  f"{draw:>8} {pan:>7} | {full['size'] / row['size']:>9.1f}x {ready(full) / ready(row):>10.1f}x",
+                  flush=True)
+
+
 def seconds(value: float | None, limit: float) -> str:
     return f"> {limit:.0f} s" if value is None else f"{value:.2f} s"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--sizes", type=int, nargs="*", default=[1000, 5000, 20000])
     parser.add_argument("--limit", type=float, default=60.0, help="cap per pyvis step, seconds")
+    parser.add_argument("--articles", type=int, nargs="*", default=[5000, 20000],
+                        help="sizes of the capped-page table, in one-sentence articles")
+    parser.add_argument("--max-nodes", type=int, nargs="+", default=[MAX_NODES], help="caps to compare with all")
     options = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
-        print(f"{'nodes':>6} {'edges':>6} | {'ours py':>8} {'draw':>7} {'ready':>7} {'pan':>7} {'shown':>6} "
-              f"{'size':>7} | {'pyvis py':>9} {'draw':>9} {'ready':>9} | ratio")
+        if options.sizes:
+            print(f"{'nodes':>6} {'edges':>6} | {'ours py':>8} {'draw':>7} {'ready':>7} {'pan':>7} {'shown':>6} "
+                  f"{'size':>7} | {'pyvis py':>9} {'draw':>9} {'ready':>9} | ratio")
         for n_nodes in options.sizes:
             G = synthetic_graph(n_nodes, seed=0)
             ours = Path(folder) / f"ours-{n_nodes}.html"
             start = time.perf_counter()
-            write_html(G, ours, title=f"synthetic {n_nodes}")
+            write_html(G, ours, title=f"synthetic {n_nodes}", max_nodes=0)  # every node, as pyvis gets
             ours_python = time.perf_counter() - start
             ours_browser = browser_times(browser, ours, "window.newsgraph && newsgraph.timings.firstDraw",
                                          options.limit, pan=True)
@@ -146,6 +194,8 @@ def main() -> None:
                   f"{ratio}" + (f" (pyvis stabilisation at iteration {pyvis_browser['iterations']} of 1000"
                                 f" after {options.limit:.0f} s)" if pyvis_browser.get("iterations") else ""),
                   flush=True)
+        if options.articles:
+            capped_table(browser, folder, options.articles, options.max_nodes, options.limit)
         browser.close()
 
 
