@@ -159,7 +159,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     out.mkdir(parents=True, exist_ok=True)
     write_json(G, out / "graph.json")
     write_graphml(G, out / "graph.graphml")
-    _write_html(G, out / "graph.html", inputs, max_nodes=max_nodes, report=report)
+    _write_html(G, out / "graph.html", inputs, max_nodes, report)
     write_merges_csv(report.resolution, out / "merges.csv")
     atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
     for skip in report.skipped:
@@ -235,8 +235,9 @@ def _open_cache(cache_class, path):
         raise sqlite3.DatabaseError(f"cannot use the cache {path}: {exc} (delete it, or build with --no-cache)") from None
 
 
-def _write_html(G, path, inputs=(), *, max_nodes=MAX_PAGE_NODES, report=None):
-    """Write the build's page; a capped page is recorded in ``report.page`` (report.json, the summary)."""
+def _write_html(G, path, inputs=(), max_nodes=MAX_PAGE_NODES, report=None):
+    """Write the build's page; a capped page is recorded in ``report.page`` (report.json, the summary).
+    (Positional: tests stand in for it with ``lambda G, path, *rest``.)"""
     from .render import corpus_name, write_html
 
     capped = write_html(G, path, corpus=corpus_name(inputs), max_nodes=max_nodes,

@@ -86,7 +86,7 @@ TEXT_BUDGET = 20_000_000
 LOD_NODES = 1500
 
 #: The default of ``max_nodes``: a page embeds at most this many nodes (0: all). At 2,000 a synthetic
-#: 20,000-article graph gives a page of about 3 MB instead of 28 MB, drawn in about a second
+#: 20,000-article graph gives a page of about 3 MB instead of 28 MB, first drawn in under a second
 #: (``benchmarks/viewer.py``); a few hundred more than the level of detail draws first.
 MAX_NODES = 2000
 
@@ -257,7 +257,8 @@ def _render(G: nx.MultiDiGraph, *, focus: str | None = None, depth: int = 1, typ
                              articles_per_node=PAGE_ARTICLES_PER_NODE)
         # the reader opens an article from an evidence sentence: only those texts are worth their bytes
         texts = article_texts(G, {ev["article"] for edge in data["edges"] for ev in edge["evidence"]})
-        data["meta"]["capped"] = cap_summary(view, shown, max_nodes, source=source)
+        filtered = focus is not None or types is not None or relations is not None
+        data["meta"]["capped"] = cap_summary(view, shown, max_nodes, source=source, filtered=filtered)
     else:
         data = graph_payload(view, focus=focus_id)
         texts = article_texts(G, data["articles"])
@@ -437,7 +438,8 @@ def page_nodes(G: nx.MultiDiGraph, max_nodes: int, *, focus: str | None = None) 
     >>> G = nx.MultiDiGraph()
     >>> G.add_nodes_from([("c:a", {"mentions": 9}), ("c:b", {"mentions": 1}), ("c:c", {"mentions": 1}),
     ...                   ("d:x", {"type": "deal", "mentions": 5}), ("p:y", {"mentions": 3})])
-    >>> _ = G.add_edges_from([("d:x", "c:a", "party", {"relation": "party"}), ("d:x", "c:c", "party", {"relation": "party"})])
+    >>> _ = G.add_edges_from([("d:x", "c:a", "party", {"relation": "party"}),
+    ...                       ("d:x", "c:c", "party", {"relation": "party"})])
     >>> page_nodes(G, 4)
     ['c:a', 'd:x', 'c:c', 'p:y']
     >>> page_nodes(G, 2), page_nodes(G, 2, focus="c:b")
@@ -462,7 +464,8 @@ def page_nodes(G: nx.MultiDiGraph, max_nodes: int, *, focus: str | None = None) 
     return list(chosen)
 
 
-def cap_summary(view: nx.MultiDiGraph, shown: nx.MultiDiGraph, max_nodes: int, *, source: str = "graph.json") -> dict:
+def cap_summary(view: nx.MultiDiGraph, shown: nx.MultiDiGraph, max_nodes: int, *, source: str = "graph.json",
+                filtered: bool = False) -> dict:
     """What a capped page left out, for ``meta.capped``, ``report.json`` and the build summary.
 
     Examples
@@ -481,17 +484,22 @@ def cap_summary(view: nx.MultiDiGraph, shown: nx.MultiDiGraph, max_nodes: int, *
         "edges": shown.number_of_edges(),
         "of_edges": view.number_of_edges(),
         "source": source,
-        "note": cap_note(shown.number_of_nodes(), view.number_of_nodes(), source),
+        "note": cap_note(shown.number_of_nodes(), view.number_of_nodes(), source, filtered=filtered),
     }
 
 
-def cap_note(shown: int, total: int, source: str = "graph.json") -> str:
-    """The line a capped page shows in its header (as text) and the build prints.
+def cap_note(shown: int, total: int, source: str = "graph.json", *, filtered: bool = False) -> str:
+    """The line a capped page shows in its header (as text) and the build prints; ``filtered``: the
+    total counts what a focus or filter left.
 
     >>> cap_note(2000, 12345, "out/graph.json")
     'Showing the 2,000 most mentioned of 12,345 entities and deals; the full graph is in out/graph.json: see newsgraph render out/graph.json --focus NAME, --types or --max-nodes 0, or load it in a notebook (graph.io.read_json).'
+    >>> cap_note(50, 70, filtered=True)[:52]
+    'Showing the 50 most mentioned of 70 matching entitie'
     """
-    return (f"Showing the {shown:,} most mentioned of {total:,} entities and deals; the full graph is in {source}: "
+    matching = " matching" if filtered else ""
+    return (f"Showing the {shown:,} most mentioned of {total:,}{matching} entities and deals; "
+            f"the full graph is in {source}: "
             f"see newsgraph render {source} --focus NAME, --types or --max-nodes 0, or load it in a notebook "
             "(graph.io.read_json).")
 
