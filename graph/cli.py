@@ -311,7 +311,7 @@ def render(graph_json, out_path, focus, depth, types, relations, max_nodes):
 
     target = out_path or str(Path(graph_json).parent / "view.html")
     capped = []
-    _write(lambda path: capped.append(write_html(_read_graph(graph_json), path, focus=focus, depth=depth, types=types,
+    _write(lambda path: capped.append(write_html(read_json(graph_json), path, focus=focus, depth=depth, types=types,
                                                  relations=relations, max_nodes=max_nodes, source=graph_json)),
            target, "view.html")
     if capped and capped[0]:
@@ -335,18 +335,6 @@ def _names(param, value: str | None, valid) -> list[str] | None:
             raise click.BadParameter(f"unknown {param.name.rstrip('s')} {name!r}{hint}; one of: {', '.join(valid)}",
                                      param=param)
     return names
-
-
-def _read_graph(path):
-    """read_json, with a message that names the file when it is not a graph.json (say, graph.html)."""
-    try:
-        return read_json(path)
-    except json.JSONDecodeError as exc:
-        raise GraphFormatError(f"{path} is not a graph.json (not JSON: {exc.msg} at line {exc.lineno}); "
-                               "give the graph.json that newsgraph build wrote") from None
-    except UnicodeDecodeError:
-        raise GraphFormatError(f"{path} is not a graph.json (not UTF-8 text); "
-                               "give the graph.json that newsgraph build wrote") from None
 
 
 def _write(writer, target: str, name: str) -> None:
@@ -395,7 +383,7 @@ def export(graph_json, fmt, out_path):
         raise click.BadParameter("csv writes a folder (nodes.csv, edges.csv, metadata.json), not standard output",
                                  param_hint="'-o'")
     target = out_path or str(Path(graph_json).parent / default_name)
-    G = _read_graph(graph_json)
+    G = read_json(graph_json)
     _write(lambda path: getattr(graph_io, writer)(G, path), target, default_name)
 
 
@@ -408,7 +396,7 @@ def stats(graph_json, top):
     \b
     Example:  newsgraph stats out/graph.json --top 5
     """
-    G = _read_graph(graph_json)
+    G = read_json(graph_json)
     summary = build_module.graph_summary(G)
     click.echo(f"articles: {G.graph.get('article_count', 'unknown')}")
     click.echo("entities: " + (", ".join(f"{k} {v}" for k, v in summary["entities"].items()) or "none"))

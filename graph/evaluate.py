@@ -40,6 +40,7 @@ from typing import Any
 import networkx as nx
 
 from extract.records import DEAL_KINDS, RELATIONS, SYMMETRIC_RELATIONS
+from graph.io.validate import GraphFileError, check_graph_data, load_graph_json
 
 __all__ = [
     "SCORED_TYPES",
@@ -91,9 +92,10 @@ class GoldFormatError(ValueError):
     The message is one line that says which item is wrong."""
 
 
-class GraphFormatError(ValueError):
+class GraphFormatError(GraphFileError):
     """A graph that is not node-link data of the graph contract (no ``nodes``, a node
-    without ``id``, an edge without ``source``/``target``)."""
+    without ``id``, an edge without ``source``/``target``, a known field of the wrong type:
+    see :mod:`graph.io.validate`)."""
 
 
 @dataclass(frozen=True)
@@ -362,6 +364,10 @@ def _read_graph(graph: Mapping | nx.Graph) -> tuple[list[Mapping], list[Mapping]
     for i, edge in enumerate(edges):
         if not isinstance(edge, Mapping) or "source" not in edge or "target" not in edge:
             raise GraphFormatError(f"graph edge #{i + 1} lacks 'source' or 'target'")
+    try:
+        check_graph_data(graph)
+    except GraphFileError as exc:
+        raise GraphFormatError(str(exc)) from None
     return graph["nodes"], edges
 
 
@@ -669,7 +675,10 @@ def evaluate_files(gold_path: str | Path, graph_path: str | Path, *, neutral_uns
         If a file cannot be read.
     """
     gold = _load_json(gold_path, GoldFormatError, "gold file")
-    graph = _load_json(graph_path, GraphFormatError, "graph file")
+    try:
+        graph = load_graph_json(graph_path)  # its errors name the file; evaluate() checks the data once more
+    except GraphFileError as exc:
+        raise GraphFormatError(str(exc)) from None
     try:
         return evaluate(gold, graph, neutral_unscored=neutral_unscored)
     except GoldFormatError as exc:

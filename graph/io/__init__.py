@@ -10,6 +10,9 @@ module             write / read                      for
 ``neo4j``          write_neo4j / parse_neo4j_script  ``cypher-shell -f graph.cypher``
 =================  ===============================  ======================================
 
+``read_json`` checks the file against the graph contract (:mod:`graph.io.validate`) and raises
+:class:`GraphFileError`, a ``ValueError`` with a one-line message naming the first bad field.
+
 Every reader gives back a graph equal to the one written (the XML formats and Neo4j
 drop ``None``-valued attributes, which they cannot store). Every writer replaces its
 file atomically (:mod:`graph.io.atomic`): an interrupted export leaves the previous
@@ -21,8 +24,10 @@ from graph.io.graphml import read_graphml, write_graphml
 from graph.io.neo4j import parse_neo4j_script, write_neo4j
 from graph.io.node_link import graph_to_json_data, read_json, write_json
 from graph.io.tables import read_csv, write_csv
+from graph.io.validate import GraphFileError
 
 __all__ = [
+    "GraphFileError",
     "atomic_open",
     "atomic_write_bytes",
     "atomic_write_text",

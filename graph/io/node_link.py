@@ -17,8 +17,9 @@ from typing import Any
 import networkx as nx
 
 from graph.io.atomic import atomic_write_text
+from graph.io.validate import GraphFileError, check_graph_data, load_graph_json
 
-__all__ = ["graph_to_json_data", "json_data_to_graph", "write_json", "read_json", "sort_key"]
+__all__ = ["graph_to_json_data", "json_data_to_graph", "write_json", "read_json", "sort_key", "GraphFileError"]
 
 
 def sort_key(value: Any) -> tuple:
@@ -108,8 +109,10 @@ def json_data_to_graph(data: dict[str, Any], *, id_attribute: bool = False) -> n
 
     Raises
     ------
-    ValueError
-        If `data` is not a dict with ``nodes`` and ``edges`` (or ``links``) lists.
+    GraphFileError
+        A ``ValueError`` naming the first field that breaks the graph contract (SCHEMA.md, see
+        :mod:`graph.io.validate`): `data` is not an object with ``nodes`` and ``edges`` (or
+        ``links``) lists, a known field has the wrong type, an edge joins undeclared nodes.
 
     Examples
     --------
@@ -120,12 +123,19 @@ def json_data_to_graph(data: dict[str, Any], *, id_attribute: bool = False) -> n
     ([('a', 'b', 'k', {'w': 1})], {})
     >>> json_data_to_graph(data, id_attribute=True).nodes["a"]
     {'id': 'a'}
+    >>> json_data_to_graph({"nodes": [{"id": "a", "aliases": 3}], "edges": []})
+    Traceback (most recent call last):
+    ...
+    graph.io.validate.GraphFileError: nodes[0].aliases: expected a list of strings, got 3
     """
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise ValueError("not node-link data: expected an object with a 'nodes' list")
+    check_graph_data(data)
+    return _checked_data_to_graph(data, id_attribute=id_attribute)
+
+
+def _checked_data_to_graph(data: dict[str, Any], *, id_attribute: bool) -> nx.MultiDiGraph:
     edge_field = "edges" if "edges" in data else "links"
-    if not isinstance(data.get(edge_field), list):
-        raise ValueError("not node-link data: expected an 'edges' (or 'links') list")
+    # networkx reads "directed"/"multigraph" from the data; this reader always gives a MultiDiGraph.
+    # The top-level dict is copied (five keys), the nodes and edges are not.
     data = {**data, "directed": True, "multigraph": True}
     G = nx.node_link_graph(data, edges=edge_field)
     if id_attribute:
@@ -210,9 +220,12 @@ def read_json(path: str | os.PathLike[str], *, id_attribute: bool = False) -> nx
 
     Raises
     ------
-    ValueError
-        If the file is not JSON (:class:`json.JSONDecodeError` is a ValueError) or
-        not node-link data.
+    GraphFileError
+        A ``ValueError`` whose one-line message names the file and the first bad field (see
+        :func:`graph.io.validate.load_graph_json`), if the file is not UTF-8 JSON or breaks the
+        graph contract.
+    OSError
+        If the file cannot be read.
 
     Examples
     --------
@@ -222,6 +235,4 @@ def read_json(path: str | os.PathLike[str], *, id_attribute: bool = False) -> nx
     >>> list(read_json(path).nodes(data=True))
     [('a', {})]
     """
-    with open(path, encoding="utf-8") as handle:
-        data = json.load(handle)
-    return json_data_to_graph(data, id_attribute=id_attribute)
+    return _checked_data_to_graph(load_graph_json(path), id_attribute=id_attribute)
