@@ -440,7 +440,13 @@ def test_neo4j_batches_large_graphs(tmp_path, monkeypatch):
 # --- every format, arbitrary attribute values ----------------------------------------------
 
 
-_names = st.sampled_from(["name", "aliases", "note", "score", "flag", "extra", "amount_usd"])
+# Arbitrary values go under names the contract does not know (it allows them, whatever they hold);
+# the contract's own fields get values of their types (graph.json checks them on read).
+_names = st.sampled_from(["note", "score", "flag", "extra", "tags"])
+_contract_node_fields = st.fixed_dictionaries({}, optional={
+    "name": st.text(max_size=12), "aliases": st.lists(st.text(max_size=6), max_size=3),
+    "amount_usd": st.one_of(st.none(), st.floats(allow_nan=False, allow_infinity=False)),
+})
 _scalars = st.one_of(
     st.none(),
     st.booleans(),
@@ -460,11 +466,13 @@ def _graphs(draw):
     ids = draw(st.lists(st.from_regex(r"[a-z]{1,3}:[a-z0-9\-]{1,5}", fullmatch=True), min_size=1, max_size=4, unique=True))
     with_ids = draw(st.booleans())  # SCHEMA.md-style id attributes, or ids only as keys (graph.build)
     for node in ids:
-        G.add_node(node, **({"id": node} if with_ids else {}), type=draw(st.sampled_from(["company", "person", "model", "deal", "other"])), **draw(_attrs))
+        G.add_node(node, **({"id": node} if with_ids else {}), type=draw(st.sampled_from(["company", "person", "model", "deal", "other"])),
+                   **draw(_contract_node_fields), **draw(_attrs))
     for _ in range(draw(st.integers(0, 5))):
         u, v = draw(st.sampled_from(ids)), draw(st.sampled_from(ids))
         key = draw(st.sampled_from(["works_for", "party", "leads", 0, 1]))
-        G.add_edge(u, v, key=key, relation=draw(st.sampled_from(["works_for", "party", None])), **draw(_attrs))
+        relation = draw(st.sampled_from([{"relation": "works_for"}, {"relation": "party"}, {}]))
+        G.add_edge(u, v, key=key, **relation, **draw(_attrs))
     G.graph.update(draw(_attrs))
     return G
 
