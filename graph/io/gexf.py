@@ -3,7 +3,8 @@
 GEXF attributes are typed scalars like GraphML's, so attribute values go through the
 same encoding as :mod:`graph.io.graphml` (:func:`~graph.io.graphml.flatten_attributes`):
 lists, dicts, mixed types and XML-hostile text become JSON strings, ``None`` is left
-out. The file is written by this module rather than by :func:`networkx.write_gexf`
+out; node ids and attribute names XML cannot carry are written as JSON text, as
+there. The file is written by this module rather than by :func:`networkx.write_gexf`
 because networkx gives node and edge attributes named ``id``, ``label``, ``type``,
 ``start``, ``end`` or ``weight`` special meanings, stamps the file with today's date
 (so it is never byte-identical twice), and GEXF has no place for graph attributes
@@ -25,7 +26,7 @@ from typing import Any
 import networkx as nx
 
 from graph.io.atomic import atomic_write_bytes
-from graph.io.graphml import XML_UNSAFE, MARKER_ATTRIBUTE, flat_copy, unflatten_graph, xml_safe_json
+from graph.io.graphml import XML_UNSAFE, MARKER_ATTRIBUTE, file_node_ids, flat_copy, unflatten_graph, xml_safe_json
 
 __all__ = ["write_gexf", "read_gexf"]
 
@@ -100,8 +101,10 @@ def _gexf_tree(G: nx.MultiDiGraph) -> ET.ElementTree:
     node_ids = _attribute_table("node", [attrs for _, attrs in node_items], graph)
     edge_ids = _attribute_table("edge", [attrs for *_, attrs in edge_items], graph)
     nodes = ET.SubElement(graph, "nodes")
+    ids = file_node_ids(G)
+    original = {file_id: node for node, file_id in ids.items()} if ids is not None else {}
     for node, attrs in node_items:
-        name = G.nodes[node].get("name")
+        name = G.nodes[original.get(node, node)].get("name")
         label = name if isinstance(name, str) and not XML_UNSAFE.search(name) else str(node)
         element = ET.SubElement(nodes, "node", {"id": str(node), "label": label})
         _attvalues(element, attrs, node_ids)

@@ -10,6 +10,14 @@ characters or ``\\r``) *every* value of that name in that domain is written as a
 string. The names so encoded are recorded in the graph attribute
 :data:`MARKER_ATTRIBUTE`, and :func:`read_graphml` decodes them back.
 
+Node ids and attribute names are XML attribute values in the file, so a character XML 1.0
+forbids (a control character, U+FFFE, a lone surrogate) must not reach them verbatim either:
+when any node id holds one, *every* node id is written as its JSON text (``"a\\u0001b"``,
+quotes included), and an attribute name that holds one is written as its JSON text; the
+marker records both and the readers decode them, so nothing is lost. (An attribute whose
+real name is the JSON text of another's would clash with it; no graph newsgraph builds has
+such names.)
+
 Two conveniences for viewers are undone on reading: nodes get a ``label`` (a copy
 of ``name``) that Gephi shows, and the ``id`` attribute that SCHEMA.md nodes carry
 (always equal to the node key) is not written twice, since Gephi reserves an ``id``
@@ -42,6 +50,7 @@ __all__ = [
     "flat_copy",
     "unflatten_graph",
     "xml_safe_json",
+    "file_node_ids",
     "MARKER_ATTRIBUTE",
     "XML_UNSAFE",
 ]
@@ -88,6 +97,44 @@ def xml_safe_json(value: Any) -> str:
         # control characters); \\u escapes keep the text XML-safe.
         text = json.dumps(value, ensure_ascii=True)
     return text
+
+
+def _has_xml_unsafe(value: Any) -> bool:
+    return isinstance(value, str) and XML_UNSAFE.search(value) is not None
+
+
+def file_node_ids(G: nx.Graph) -> dict[Any, Any] | None:
+    """Node -> the id the XML file gives it: its JSON text for every node when any node id
+    holds a character XML cannot carry; None when the ids can be written as they are.
+
+    Examples
+    --------
+    >>> import networkx as nx
+    >>> file_node_ids(nx.MultiDiGraph([("a", "b")])) is None
+    True
+    >>> file_node_ids(nx.MultiDiGraph([("a", "b\\x01")]))
+    {'a': '"a"', 'b\\x01': '"b\\\\u0001"'}
+    """
+    if not any(_has_xml_unsafe(node) for node in G):
+        return None
+    return {node: xml_safe_json(node) for node in G}
+
+
+def _rename_unsafe(dicts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
+    """Attribute names XML cannot carry replaced by their JSON text; the names so replaced."""
+    unsafe = sorted({name for attrs in dicts for name in attrs if _has_xml_unsafe(name)})
+    if not unsafe:
+        return dicts, []
+    renamed = [{(xml_safe_json(name) if _has_xml_unsafe(name) else name): value for name, value in attrs.items()}
+               for attrs in dicts]
+    return renamed, unsafe
+
+
+def _restore_names(attrs: dict[str, Any], names: Iterable[str]) -> None:
+    for name in names:
+        file_name = xml_safe_json(name)
+        if file_name in attrs:
+            attrs[name] = attrs.pop(file_name)
 
 
 def flatten_attributes(dicts: Iterable[Mapping[str, Any]]) -> tuple[list[dict[str, Any]], list[str]]:
@@ -216,18 +263,27 @@ def flat_copy(G: nx.MultiDiGraph, *, label_from: str | None = "name") -> tuple[n
     flat_nodes, node_encoded = flatten_attributes(node_dicts)
     flat_edges, edge_encoded = flatten_attributes(edge_dicts)
     (flat_graph,), graph_encoded = flatten_attributes([G.graph])
+    flat_nodes, node_names = _rename_unsafe(flat_nodes)
+    flat_edges, edge_names = _rename_unsafe(flat_edges)
+    (flat_graph,), graph_names = _rename_unsafe([flat_graph])
+    ids = file_node_ids(G)
     marker = {
         "json": {"graph": graph_encoded, "node": node_encoded, "edge": edge_encoded},
         "node_id_attribute": drop_id,
         "label_from": label_from if add_label else None,
     }
+    if ids is not None:
+        marker["json_node_ids"] = True
+    if graph_names or node_names or edge_names:
+        marker["json_names"] = {"graph": graph_names, "node": node_names, "edge": edge_names}
+    file_id = (lambda node: node) if ids is None else ids.__getitem__
     H = nx.MultiDiGraph()
     H.graph.update(flat_graph)
-    H.graph[MARKER_ATTRIBUTE] = json.dumps(marker, ensure_ascii=False)
+    H.graph[MARKER_ATTRIBUTE] = xml_safe_json(marker)
     for (node, _), attrs in zip(nodes, flat_nodes):
-        H.add_node(node, **attrs)
+        H.add_node(file_id(node), **attrs)
     for index, ((u, v, _, _), attrs) in enumerate(zip(edges, flat_edges)):
-        H.add_edges_from([(u, v, f"e{index}", attrs)])
+        H.add_edges_from([(file_id(u), file_id(v), f"e{index}", attrs)])
     return H, marker
 
 
@@ -259,10 +315,13 @@ def unflatten_graph(R: nx.Graph) -> nx.MultiDiGraph:
     except json.JSONDecodeError as err:
         raise ValueError(f"graph attribute {MARKER_ATTRIBUTE!r} is not JSON: {err}") from None
     encoded = marker.get("json", {})
+    names = marker.get("json_names", {})
+    node_id = json.loads if marker.get("json_node_ids") else (lambda node: node)
     if marker:
         # networkx's reader adds these from <key> defaults; our writer never writes any.
         graph_attrs.pop("node_default", None)
         graph_attrs.pop("edge_default", None)
+    _restore_names(graph_attrs, names.get("graph", ()))
     restore_attributes(graph_attrs, encoded.get("graph", ()))
     G = nx.MultiDiGraph()
     G.graph.update(graph_attrs)
@@ -271,16 +330,19 @@ def unflatten_graph(R: nx.Graph) -> nx.MultiDiGraph:
         attrs = dict(attrs)
         if label_from is not None:
             attrs.pop("label", None)
+        _restore_names(attrs, names.get("node", ()))
         restore_attributes(attrs, encoded.get("node", ()))
+        node = node_id(node)
         if marker.get("node_id_attribute"):
             attrs = {"id": node, **attrs}
         G.add_node(node, **attrs)
     edges = R.edges(keys=True, data=True) if R.is_multigraph() else ((u, v, None, d) for u, v, d in R.edges(data=True))
     for u, v, file_key, attrs in edges:
         attrs = dict(attrs)
+        _restore_names(attrs, names.get("edge", ()))
         restore_attributes(attrs, encoded.get("edge", ()))
         key = attrs.pop("key", file_key) if marker else file_key
-        G.add_edges_from([(u, v, key, attrs)])
+        G.add_edges_from([(node_id(u), node_id(v), key, attrs)])
     return G
 
 

@@ -25,7 +25,11 @@ also writes ``;`` and comment openers (``//``, ``/*``) as ``\\u`` escapes, so th
 even a naive statement splitter cannot cut a statement inside a string. Labels come
 from the node ``type`` (``company`` -> ``Company``) and relationship types from the
 edge ``relation`` (``works_for`` -> ``WORKS_FOR``); both are reduced to letters,
-digits and ``_`` and quoted with backticks.
+digits and ``_`` and quoted with backticks. Property keys are quoted with backticks too
+(a backtick doubled); a key holding a character a backticked name cannot carry or a splitter
+could cut at (a control character, a lone surrogate, U+2028/U+2029, ``;``, ``//``, ``/*``) is
+written with those characters as ``\\uXXXX`` text, and the :NewsgraphMeta node maps each such
+key back to the original name.
 
 Neo4j properties hold strings, numbers, booleans and flat lists of one of those.
 Attributes with other values (the ``evidence`` list of dicts, graph metadata, mixed
@@ -55,6 +59,7 @@ __all__ = [
     "cypher_string",
     "cypher_literal",
     "cypher_name",
+    "property_key",
     "label_for_type",
     "relationship_type",
 ]
@@ -192,6 +197,29 @@ def _properties(dicts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], list
     return flat, encoded
 
 
+#: What a backticked property key must not hold verbatim (see the module notes).
+_KEY_UNSAFE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff\u2028\u2029;]|/(?=[/*])")
+
+
+def property_key(name: str) -> str:
+    """The property key written for attribute `name`: itself, or with unsafe characters as ``\\uXXXX``.
+
+    Examples
+    --------
+    >>> print(property_key("amount_usd"), property_key("a;b\\nc"), property_key("x//y"))
+    amount_usd a\\u003Bb\\u000Ac x\\u002F/y
+    """
+    return _KEY_UNSAFE.sub(lambda match: f"\\u{ord(match.group()):04X}", str(name))
+
+
+def _rename_keys(dicts: list[dict[str, Any]]) -> tuple[list[dict[str, Any]], dict[str, str]]:
+    """Property dicts with unsafe keys renamed (:func:`property_key`), and written key -> name."""
+    renamed = {property_key(name): name for attrs in dicts for name in attrs if _KEY_UNSAFE.search(str(name))}
+    if not renamed:
+        return dicts, {}
+    return [{property_key(name): value for name, value in attrs.items()} for attrs in dicts], renamed
+
+
 def _batches(rows: list[Any]) -> Iterator[list[Any]]:
     for start in range(0, len(rows), BATCH_SIZE):
         yield rows[start : start + BATCH_SIZE]
@@ -238,10 +266,14 @@ def neo4j_script(G: nx.MultiDiGraph) -> str:
             raise ValueError(f"edge {u!r} -> {v!r} has an attribute named 'key', which holds the edge key in Neo4j")
     node_props, node_encoded = _properties([{k: v for k, v in attrs.items() if k != "id"} for _, attrs in nodes])
     edge_props, edge_encoded = _properties([{"key": key, **attrs} for *_, key, attrs in edges])
+    node_props, node_names = _rename_keys(node_props)
+    edge_props, edge_names = _rename_keys(edge_props)
     encoding = {
         "json": {"node": node_encoded, "edge": edge_encoded},
         "node_id_attribute": all("id" in attrs for _, attrs in nodes),
     }
+    if node_names or edge_names:
+        encoding["names"] = {"node": node_names, "edge": edge_names}
     statements = [
         "// newsgraph export for Neo4j 5: cypher-shell -f <this file>, best into an empty database.\n"
         f"CREATE CONSTRAINT newsgraph_node_id IF NOT EXISTS FOR (n:{cypher_name(NODE_LABEL)}) REQUIRE n.id IS UNIQUE",
@@ -549,10 +581,11 @@ def parse_neo4j_script(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
         else:
             raise scanner.error(f"unexpected UNWIND statement: {tail[:60]!r}")
     encoded = encoding.get("json", {})
+    names = encoding.get("names", {})
     G = nx.MultiDiGraph()
     G.graph.update(graph_attrs)
     for label, row in node_rows:
-        attrs = dict(row["properties"])
+        attrs = {names.get("node", {}).get(name, name): value for name, value in row["properties"].items()}
         for name in encoded.get("node", ()):
             if name in attrs:
                 attrs[name] = json.loads(attrs[name])
@@ -562,7 +595,7 @@ def parse_neo4j_script(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
             attrs = {"id": row["id"], **attrs}
         G.add_node(row["id"], **attrs)
     for rel_type, row in edge_rows:
-        attrs = dict(row["properties"])
+        attrs = {names.get("edge", {}).get(name, name): value for name, value in row["properties"].items()}
         key = row["key"]
         for name in encoded.get("edge", ()):
             if name == "key":

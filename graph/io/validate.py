@@ -22,6 +22,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -125,7 +126,9 @@ def shown(value: Any) -> str:
     if isinstance(value, dict):
         return "an object"
     if isinstance(value, str):
-        return json.dumps(value[:40] + ("..." if len(value) > 40 else ""), ensure_ascii=False)
+        short = value[:40] + ("..." if len(value) > 40 else "")
+        # \\u escapes for a lone surrogate, which no terminal can print
+        return json.dumps(short, ensure_ascii=_is_lone_surrogate_text(short))
     return json.dumps(value)  # null, true, false, a number
 
 
@@ -186,14 +189,29 @@ def _reference_problem(data: dict) -> tuple[str, str] | None:
     return None
 
 
-def _first_non_finite(data: Any) -> tuple[str, str] | None:
-    """Where the first :class:`NonFiniteNumber` is, walking without recursion (the data may be deep)."""
+def _is_lone_surrogate_text(value: Any) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
+
+
+def _first_unwritable(data: Any) -> tuple[str, str] | None:
+    """Where the first value no file can hold is: a :class:`NonFiniteNumber`, or a string (or
+    object key) with a lone surrogate (``"\\ud800"`` parses, but is not Unicode and cannot be
+    written as UTF-8). Walks without recursion, as the data may be deep."""
     stack: list[tuple[Any, str]] = [(data, "")]
     while stack:
         value, path = stack.pop()
         if isinstance(value, NonFiniteNumber):
             return path.lstrip("."), f"expected a finite number, got {value}"
+        if isinstance(value, str) and _is_lone_surrogate_text(value):
+            return path.lstrip("."), "expected Unicode text, got a lone surrogate (\\ud800-\\udfff)"
         if isinstance(value, dict):
+            for name in value:
+                if _is_lone_surrogate_text(name):
+                    return f"{path}.{shown(name)}".lstrip("."), "expected a Unicode name, got a lone surrogate"
             stack.extend((item, f"{path}.{name}") for name, item in reversed(list(value.items())))
         elif isinstance(value, list):
             stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(value))))
@@ -242,6 +260,9 @@ def check_graph_data(data: Any) -> None:
         raise GraphFileError(": ".join(found_reference))
 
 
+_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+
+
 def load_graph_json(path: str | os.PathLike[str]) -> dict:
     """Read and check the ``graph.json`` at `path` (see :func:`check_graph_data`).
 
@@ -282,7 +303,8 @@ def load_graph_json(path: str | os.PathLike[str]) -> dict:
     hint = "give the graph.json that newsgraph build wrote"
     try:
         with open(path, encoding="utf-8") as handle:
-            data = json.load(handle, parse_float=parse_float, parse_constant=non_finite_number)
+            text = handle.read()
+        data = json.loads(text, parse_float=parse_float, parse_constant=non_finite_number)
     except json.JSONDecodeError as exc:
         raise GraphFileError(f"{name} is not a graph.json (not JSON: {exc.msg} at line {exc.lineno}); {hint}") from None
     except UnicodeDecodeError:
@@ -293,9 +315,13 @@ def load_graph_json(path: str | os.PathLike[str]) -> dict:
         raise GraphFileError(f"{name} is not a graph.json ({exc}); {hint}") from None
     try:
         check_graph_data(data)
-        if non_finite:  # in a field the contract does not know, or check_graph_data would have named it
-            where, message = _first_non_finite(data)
-            raise GraphFileError(f"{where}: {message}")
+        # Rare, so found by a second walk: a non-finite number the checks did not meet (in a field
+        # the contract does not know), or an escaped surrogate (our writer never escapes any) that
+        # may be a lone one.
+        if non_finite or _ESCAPED_SURROGATE.search(text):
+            found = _first_unwritable(data)
+            if found is not None:
+                raise GraphFileError(": ".join(found))
     except GraphFileError as exc:
         raise GraphFileError(f"{name}: {exc}") from None
     return data
