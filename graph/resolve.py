@@ -728,7 +728,9 @@ def write_merges_csv(resolution: Resolution, path: str | os.PathLike[str]) -> No
     """Write the merge table as CSV, replacing `path` atomically.
 
     Columns ``surface, entity_id, entity_name, rule, articles``; ``articles`` joined by
-    ``|``; rows sorted by entity id, surface and rule.
+    ``|``; rows sorted by entity id, surface and rule. A cell a spreadsheet would run as a
+    formula (``@Acme Inc``, ``-Minus Inc``) is written as its JSON string (``"@Acme Inc"``),
+    as ``newsgraph export --format csv`` does (:func:`graph.io.tables.spreadsheet_safe`).
 
     Examples
     --------
@@ -743,6 +745,8 @@ def write_merges_csv(resolution: Resolution, path: str | os.PathLike[str]) -> No
     surface,entity_id,entity_name,rule,articles
     Inflection,company:inflection-ai,Inflection AI,short_form,a1
     """
+    from .io.tables import spreadsheet_safe  # the one neutraliser, shared with export csv
+
     rows = sorted(
         (g.surface, g.entity_id, g.entity_name, g.rule, "|".join(g.articles)) for g in resolution.merges
     )
@@ -750,4 +754,4 @@ def write_merges_csv(resolution: Resolution, path: str | os.PathLike[str]) -> No
     with atomic_open(path, "w") as fh:
         writer = csv.writer(fh, lineterminator="\n")
         writer.writerow(("surface", "entity_id", "entity_name", "rule", "articles"))
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)

@@ -37,13 +37,31 @@ import networkx as nx
 from graph.io.atomic import atomic_open, atomic_write_text
 from graph.io.node_link import sort_key
 
-__all__ = ["write_csv", "read_csv", "NODES_FILE", "EDGES_FILE", "METADATA_FILE"]
+__all__ = ["write_csv", "read_csv", "spreadsheet_safe", "NODES_FILE", "EDGES_FILE", "METADATA_FILE"]
 
 NODES_FILE = "nodes.csv"
 EDGES_FILE = "edges.csv"
 METADATA_FILE = "metadata.json"
 
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(text: str) -> str:
+    """`text` for a CSV cell: itself, or its JSON string when a spreadsheet would run it as a formula.
+
+    Excel, LibreOffice and Google Sheets run a cell that starts with ``=``, ``+``, ``-``, ``@``,
+    tab or carriage return; a JSON string starts with a harmless ``"`` and reads back with
+    ``json.loads``. :func:`write_csv` JSON-encodes such a cell's whole column (its header says
+    ``:json``), and ``merges.csv`` writes each such cell this way.
+
+    Examples
+    --------
+    >>> spreadsheet_safe("Acme Inc"), spreadsheet_safe("@Acme Inc"), spreadsheet_safe("=1+1")
+    ('Acme Inc', '"@Acme Inc"', '"=1+1"')
+    >>> print(spreadsheet_safe("\\tTab Co"))
+    "\\tTab Co"
+    """
+    return json.dumps(text, ensure_ascii=False) if text.startswith(_FORMULA_STARTS) else text
 _SUFFIX = {int: "int", float: "float", bool: "bool", str: "str"}
 _COLUMN_TYPES = ("str", "int", "float", "bool", "json")
 
@@ -54,7 +72,7 @@ def _column_type(values: list[Any]) -> str:
     if len(kinds) != 1:
         return "json"
     kind = kinds.pop()
-    if kind is str and any(value == "" or value.startswith(_FORMULA_STARTS) for value in values):
+    if kind is str and any(value == "" or spreadsheet_safe(value) != value for value in values):
         return "json"
     return _SUFFIX.get(kind, "json")
 
