@@ -143,9 +143,11 @@ def _problem(value: Any, expect: Expect) -> tuple[list[str], str] | None:
     """
     if not expect.ok(value):
         return [], f"expected {expect.what}, got {shown(value)}"
-    if expect.items is not None:
+    items = expect.items
+    # a list of scalars (aliases, articles) is checked in one C-level pass; only a failure is located
+    if items is not None and (not _is_scalar(items) or not all(map(items.ok, value))):
         for index, item in enumerate(value):
-            found = _problem(item, expect.items)
+            found = _problem(item, items)
             if found is not None:
                 found[0].append(f"[{index}]")
                 return found
@@ -155,11 +157,18 @@ def _problem(value: Any, expect: Expect) -> tuple[list[str], str] | None:
                 return [f".{name}"], "missing"
         for name, sub in expect.fields.items():
             if name in value:
-                found = _problem(value[name], sub)
+                field_value = value[name]
+                if _is_scalar(sub) and sub.ok(field_value):
+                    continue
+                found = _problem(field_value, sub)
                 if found is not None:
                     found[0].append(f".{name}")
                     return found
     return None
+
+
+def _is_scalar(expect: Expect) -> bool:
+    return expect.items is None and not expect.fields
 
 
 def _articles_problem(articles: dict) -> tuple[str, str] | None:
