@@ -35,9 +35,17 @@ class GraphFileError(ValueError):
     naming the file (when read from one) and the first bad field."""
 
 
-class NonFiniteNumber(str):
+class NonFiniteNumber:
     """A JSON number too large for a float (``1e400``) or a ``NaN``/``Infinity`` constant,
-    kept as its text so that the error can quote it."""
+    kept as its text so that the error can quote it. No check accepts it."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __repr__(self) -> str:
+        return self.text
 
 
 @dataclass(frozen=True)
@@ -53,7 +61,7 @@ class Expect:
 
 
 def _is_text(value: Any) -> bool:
-    return isinstance(value, str) and not isinstance(value, NonFiniteNumber)
+    return isinstance(value, str)
 
 
 def _is_count(value: Any) -> bool:
@@ -120,7 +128,7 @@ def shown(value: Any) -> str:
     '"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx..."'
     """
     if isinstance(value, NonFiniteNumber):
-        return str(value)
+        return value.text
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -206,24 +214,33 @@ def _is_lone_surrogate_text(value: Any) -> bool:
     return False
 
 
+def _trail_path(trail: tuple | None) -> str:
+    steps = []
+    while trail is not None:
+        trail, step = trail
+        steps.append(f"[{step}]" if isinstance(step, int) else f".{step}")
+    return "".join(reversed(steps)).lstrip(".")
+
+
 def _first_unwritable(data: Any) -> tuple[str, str] | None:
     """Where the first value no file can hold is: a :class:`NonFiniteNumber`, or a string (or
     object key) with a lone surrogate (``"\\ud800"`` parses, but is not Unicode and cannot be
-    written as UTF-8). Walks without recursion, as the data may be deep."""
-    stack: list[tuple[Any, str]] = [(data, "")]
+    written as UTF-8). Walks without recursion, as the data may be deep, and keeps each value's
+    path as a chain of (parent, step) pairs that is only spelled out for the one it reports."""
+    stack: list[tuple[Any, tuple | None]] = [(data, None)]
     while stack:
-        value, path = stack.pop()
+        value, trail = stack.pop()
         if isinstance(value, NonFiniteNumber):
-            return path.lstrip("."), f"expected a finite number, got {value}"
+            return _trail_path(trail), f"expected a finite number, got {value.text}"
         if isinstance(value, str) and _is_lone_surrogate_text(value):
-            return path.lstrip("."), "expected Unicode text, got a lone surrogate (\\ud800-\\udfff)"
+            return _trail_path(trail), "expected Unicode text, got a lone surrogate (\\ud800-\\udfff)"
         if isinstance(value, dict):
             for name in value:
                 if _is_lone_surrogate_text(name):
-                    return f"{path}.{shown(name)}".lstrip("."), "expected a Unicode name, got a lone surrogate"
-            stack.extend((item, f"{path}.{name}") for name, item in reversed(list(value.items())))
+                    return _trail_path((trail, shown(name))), "expected a Unicode name, got a lone surrogate"
+            stack.extend((item, (trail, name)) for name, item in reversed(list(value.items())))
         elif isinstance(value, list):
-            stack.extend((item, f"{path}[{index}]") for index, item in reversed(list(enumerate(value))))
+            stack.extend((item, (trail, index)) for index, item in reversed(list(enumerate(value))))
     return None
 
 
@@ -257,7 +274,8 @@ def check_graph_data(data: Any) -> None:
     found = _problem(data, NODE_LINK)
     if found is not None:
         parts, message = found
-        raise GraphFileError(f"{_field_path(parts[::-1]) or 'graph.json'}: {message}")
+        where = _field_path(parts[::-1])
+        raise GraphFileError(f"{where}: {message}" if where else f"node-link data: {message}")
     if "edges" not in data and "links" not in data:
         raise GraphFileError("edges: missing (node-link data has an 'edges' or 'links' list)")
     if isinstance(data.get("graph", {}).get("articles"), dict):
@@ -269,7 +287,10 @@ def check_graph_data(data: Any) -> None:
         raise GraphFileError(": ".join(found_reference))
 
 
-_ESCAPED_SURROGATE = re.compile(r"\\u[dD][89a-fA-F]")
+#: In JSON text, a \\u escape of a high surrogate not followed by a low one, or of a low one not
+#: after a high one: a lone surrogate (or a rare false alarm, such as an escaped backslash before "ud800").
+_HIGH, _LOW = r"\\u[dD][89abAB][0-9a-fA-F]{2}", r"\\u[dD][c-fC-F][0-9a-fA-F]{2}"
+_LONE_SURROGATE_ESCAPE = re.compile(f"{_HIGH}(?!{_LOW})|(?<!{_HIGH}){_LOW}")
 
 
 def load_graph_json(path: str | os.PathLike[str]) -> dict:
@@ -314,6 +335,8 @@ def load_graph_json(path: str | os.PathLike[str]) -> dict:
         with open(path, encoding="utf-8") as handle:
             text = handle.read()
         data = json.loads(text, parse_float=parse_float, parse_constant=non_finite_number)
+        lone_surrogate = _LONE_SURROGATE_ESCAPE.search(text) is not None
+        del text  # the check runs beside the parsed data only
     except json.JSONDecodeError as exc:
         raise GraphFileError(f"{name} is not a graph.json (not JSON: {exc.msg} at line {exc.lineno}); {hint}") from None
     except UnicodeDecodeError:
@@ -325,9 +348,8 @@ def load_graph_json(path: str | os.PathLike[str]) -> dict:
     try:
         check_graph_data(data)
         # Rare, so found by a second walk: a non-finite number the checks did not meet (in a field
-        # the contract does not know), or an escaped surrogate (our writer never escapes any) that
-        # may be a lone one.
-        if non_finite or _ESCAPED_SURROGATE.search(text):
+        # the contract does not know), or a lone surrogate (networkx's and our writers never write one).
+        if non_finite or lone_surrogate:
             found = _first_unwritable(data)
             if found is not None:
                 raise GraphFileError(": ".join(found))

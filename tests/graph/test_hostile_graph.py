@@ -143,6 +143,9 @@ def test_in_memory_node_link_data_is_checked_too(base):
      "nodes[0].future: expected a finite number, got Infinity"),
     ('{"nodes": [{"id": "a", "name": "x\\ud800"}], "edges": []}',
      "nodes[0].name: expected Unicode text, got a lone surrogate (\\ud800-\\udfff)"),
+    ('{"nodes": [{"id": "a", "future": {"k\\udc00": 1}}], "edges": []}',
+     'nodes[0].future."k\\udc00": expected a Unicode name, got a lone surrogate'),
+    ("[1, 2]", "node-link data: expected an object, got a list"),
 ])
 def test_numbers_and_text_no_file_can_hold_are_named(tmp_path, text, message):
     path = tmp_path / "graph.json"
