@@ -34,7 +34,9 @@ Import from ``extract.ingest``: the names below are its public interface.
 """
 from __future__ import annotations
 
-from .base import ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, MAX_BYTES_PER_CHAR, IngestError
+from .base import (
+    ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, MAX_BYTES_PER_CHAR, IngestError, check_article, display_path,
+)
 from .decoding import clean_text, decode_bytes
 from .htmlpage import html_to_article
 from .jsonl import MAX_WHOLE_JSONL_BYTES
@@ -46,8 +48,10 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_ARTICLE_CHARS",
     "IngestError",
+    "check_article",
     "clean_text",
     "decode_bytes",
+    "display_path",
     "estimate_articles",
     "front_matter",
     "html_to_article",
