@@ -83,6 +83,7 @@ def test_every_line_end_ends_a_jsonl_row(tmp_path, end):
     records = read_file(path, article_id="feed.jsonl", max_chars=100)
     assert [(r.text, r.path) for r in records] == [
         (f"Row {n:02d}: Arm sued Qualcomm.", f"{path}:{n + 1}") for n in range(20)]
+    assert ingest.estimate_articles([path]) == 20  # the progress bar's total counts the same lines
 
 
 def test_cr_at_the_end_of_a_read_chunk_and_lf_at_the_start_of_the_next_are_one_line_end(tmp_path, monkeypatch):

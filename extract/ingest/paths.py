@@ -188,15 +188,18 @@ def estimate_articles(paths: Iterable[str | os.PathLike]) -> int:
 
 
 def _count_lines(path: str) -> int:
+    """Lines of a file as the JSONL reader splits them: at "\\n", "\\r\\n" and a lone "\\r"."""
     lines, last = 0, b"\n"
     try:
         with open(path, "rb") as handle:
             while chunk := handle.read(1 << 20):
-                lines += chunk.count(b"\n")
+                lines += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                if last == b"\r" and chunk.startswith(b"\n"):
+                    lines -= 1  # a "\r\n" cut between two chunks
                 last = chunk[-1:]
     except OSError:
         return 1  # reading it will report why
-    return lines + (last != b"\n")
+    return lines + (last not in (b"\n", b"\r"))
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *,
