@@ -229,7 +229,7 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
         folder (``a/news.txt``, ``b/news.txt``). Of the articles that have one id (the same or a
         byte-identical file again, a JSONL ``id`` reused) the one with the smallest content hash
         is kept, whatever the order of inputs, and given after all the others (JSONL files are
-        read twice: first for their ids alone); the rest, an empty path, a missing path, a URL,
+        read twice: first for their ids alone; one article per shared id is held); the rest, an empty path, a missing path, a URL,
         a glob that matches nothing, and every file that cannot be read is a :class:`Skip` with a
         one-line reason.
 
@@ -267,20 +267,22 @@ def _read_articles(paths: Iterable[str | os.PathLike], max_chars: int | None) ->
     # listing every input first (cheap: no file is read) lets ids that clash across inputs be told apart
     listed = _unique_ids([entry for given in paths for entry in _expand(os.fsdecode(os.fspath(given)))])
     shared = _shared_ids(listed, max_chars)
-    held: dict[str, list[Article]] = {}  # the articles of shared ids, until all of them are read
+    kept: dict[str, Article] = {}  # for each shared id, the article that keeps it so far
     for article_id, path, reason in listed:
         if reason is not None:
             yield Skip(_printable(path), reason)
             continue
         for record in _iter_file(path, _printable(path), article_id, max_chars):
             if isinstance(record, Article) and record.id in shared:
-                held.setdefault(record.id, []).append(record)
-            else:
+                shared_id = record.id
+                if shared_id in kept:  # one article per id is held, however many share it
+                    record, kept[shared_id] = _duplicate_skip(record, kept[shared_id])
+                else:
+                    kept[shared_id], record = record, None
+            if record is not None:
                 yield record
-    for article_id in sorted(held):
-        yield from _one_article_per_id(held[article_id])
-
-
+    for article_id in sorted(kept):
+        yield kept[article_id]
 def _shared_ids(listed: list[tuple[str, str, str | None]], max_chars: int | None) -> set[str]:
     """The ids that more than one article of ``listed`` would have: a JSONL ``id`` used twice, a file
     given twice. JSONL files are read for their ids alone (no text is cleaned or kept)."""
@@ -301,15 +303,14 @@ def _content_key(article: Article) -> tuple[str, str]:
     return hashlib.sha256(content.encode("utf-8")).hexdigest(), article.path or ""
 
 
-def _one_article_per_id(articles: list[Article]) -> Iterator[Article | Skip]:
-    """The article with the smallest content hash, then the others as skips: the same articles in
-    any order give the same one, where "first seen" would make the graph depend on the order of inputs."""
-    kept = min(articles, key=_content_key)
-    yield kept
-    for other in sorted(articles, key=_content_key):
-        if other is kept:
-            continue
-        same = _content_key(other)[0] == _content_key(kept)[0]
-        yield Skip(other.path or "", f"duplicate article id {display_path(other.id)}: "
-                   + (f"same article as {display_path(kept.path or '')}" if same else
-                      f"{display_path(kept.path or '')} has it too and is kept (chosen by content, not by order)"))
+def _duplicate_skip(one: Article, other: Article) -> tuple[Skip, Article]:
+    """Of two articles with one id, the skip of the one whose content hash is larger, and the other:
+    the same articles in any order keep the same one, where "first seen" made the graph depend on
+    the order of inputs."""
+    (one_key, other_key) = _content_key(one), _content_key(other)
+    dropped, kept = (one, other) if one_key > other_key else (other, one)
+    shown = display_path(kept.path or "")
+    if one_key[0] == other_key[0]:
+        return Skip(dropped.path or "", f"duplicate article id {display_path(dropped.id)}: same article as {shown}"), kept
+    return Skip(dropped.path or "", f"duplicate article id {display_path(dropped.id)}: {shown} has it too "
+                                    "and comes first by content hash (not by input order)"), kept
