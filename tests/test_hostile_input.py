@@ -114,6 +114,13 @@ def test_rows_that_are_not_articles_are_skipped_rows(tmp_path):
         "'text' must be a string, not array", "'text' must be a string, not number", "'text' is empty", "f#8"]
 
 
+def test_a_byte_order_mark_may_start_any_row(tmp_path):
+    # files joined with cat keep each one's BOM: json.loads refused the row ("Unexpected UTF-8 BOM")
+    path = tmp_path / "feed.jsonl"
+    path.write_bytes(b"\xef\xbb\xbf" + GOOD_ROW.encode() + b"\n\xef\xbb\xbf" + GOOD_ROW.encode() + b"\n")
+    assert [r.id for r in read_file(path, article_id="f")] == ["f#1", "f#2"]
+
+
 # --------------------------------------------------------------------------- 3: HTML in linear time
 
 def _misnested(n: int) -> str:

@@ -167,7 +167,8 @@ def _jsonl_rows(lines: Iterable[str | IngestError], *, file_id: str, path: str,
 def _parse_row(line: str) -> dict:
     """One line as a JSON object, or an IngestError that says why it is not one."""
     try:
-        row = json.loads(line, strict=False)  # raw control characters are cleaned later
+        # a byte-order mark starts every file of a `cat a.jsonl b.jsonl`, so it may start any row
+        row = json.loads(line.lstrip("\ufeff"), strict=False)  # raw control characters are cleaned later
     except json.JSONDecodeError as exc:
         raise IngestError(f"malformed JSON: {exc.msg} at column {exc.colno}") from None
     except RecursionError:
