@@ -17,7 +17,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, estimate_articles, read_articles
+from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, check_article, estimate_articles, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
 from extract.rules import RULE_SEPARATOR, rule_name
@@ -167,10 +167,11 @@ def _read_inputs(inputs, *, max_chars: int | None):
         inputs = [inputs]
     paths = []
     for n, item in enumerate(inputs):
+        # Articles made in Python are checked as read ones are: a lone surrogate would fail the build later
         if isinstance(item, Article):
-            yield item
+            yield check_article(item)
         elif isinstance(item, str) and _is_text(item):
-            yield Article(id=f"text-{n + 1}", text=item)
+            yield check_article(Article(id=f"text-{n + 1}", text=item))
         elif isinstance(item, (str, os.PathLike)):
             paths.append(item)
         else:

@@ -19,7 +19,7 @@ import click
 from tqdm import tqdm
 
 from extract.gazetteer import GazetteerError
-from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS
+from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, display_path
 from extract.pipeline import DEFAULT_MODEL, ModelError
 from extract.records import ENTITY_TYPES, RELATIONS
 
@@ -133,7 +133,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
         # Path objects: every argument is a path or a pattern, never article text (build_graph
         # takes a string with spaces that names no file for text: a missing "my notes.txt");
         # a URL stays a string, which Path would spoil (https:/...), so that it is reported as one.
-        paths = [p if "://" in p else Path(p) for p in inputs]
+        paths = [p if "://" in p or not p else Path(p) for p in inputs]  # Path("") is "."
         G = build_module.build_graph(paths, model=model, jobs=jobs, report=report, engine=engine, scheduler=scheduler,
                                      cache=cache, progress=progress, max_article_chars=max_article_chars,
                                      gazetteer_dir=gazetteer_dir)
@@ -151,7 +151,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     if report.articles == 0:
         # an empty graph must not replace a good one: a typo in a folder name would do just that
         for skip in report.skipped:
-            click.echo(f"skipped {skip.path}: {skip.reason}", err=True)
+            click.echo(f"skipped {display_path(skip.path)}: {skip.reason}", err=True)
         click.echo(f"newsgraph: error: no articles read ({len(report.skipped)} input(s) skipped); "
                    f"nothing written, the outputs in {out_dir} are as they were", err=True)
         sys.exit(1)
@@ -163,9 +163,9 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     write_merges_csv(report.resolution, out / "merges.csv")
     atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
     for skip in report.skipped:
-        click.echo(f"skipped {skip.path}: {skip.reason}", err=True)
+        click.echo(f"skipped {display_path(skip.path)}: {skip.reason}", err=True)
     for article, warning in report.warnings:
-        click.echo(f"warning {article}: {warning}", err=True)
+        click.echo(f"warning {display_path(article)}: {warning}", err=True)
     if not quiet:
         click.echo(_summary(report, G, out))
         if cache is not None:

@@ -8,7 +8,9 @@ Kinds of file (by extension, case-insensitive):
 * ``.txt``, ``.md`` -- plain text; the first line is the title when it looks like one.
 * ``.html``, ``.htm`` -- the article text of the page (boilerplate dropped) and its metadata.
 * ``.jsonl`` -- one article per line: ``text`` (required), ``id``, ``title``, ``url``, ``date``.
-  Read a line at a time, so a file of any size streams through (:func:`iter_file`).
+  Read a line at a time, so a file of any size streams through (:func:`iter_file`); a line ends at
+  ``\\n``, ``\\r\\n`` or a lone ``\\r``. A row that cannot be an article (not an object, a ``text`` that
+  is not a string, a lone surrogate such as ``\\ud800`` in a field) is a skip that names its line.
 
 A file named explicitly (or by a glob whose last part spells its extension) with another
 extension is read as plain text; in a folder such files are ignored.
@@ -34,7 +36,9 @@ Import from ``extract.ingest``: the names below are its public interface.
 """
 from __future__ import annotations
 
-from .base import ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, MAX_BYTES_PER_CHAR, IngestError
+from .base import (
+    ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, MAX_BYTES_PER_CHAR, IngestError, check_article, display_path,
+)
 from .decoding import clean_text, decode_bytes
 from .htmlpage import html_to_article
 from .jsonl import MAX_WHOLE_JSONL_BYTES
@@ -46,8 +50,10 @@ __all__ = [
     "ARTICLE_SUFFIXES",
     "DEFAULT_MAX_ARTICLE_CHARS",
     "IngestError",
+    "check_article",
     "clean_text",
     "decode_bytes",
+    "display_path",
     "estimate_articles",
     "front_matter",
     "html_to_article",

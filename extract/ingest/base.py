@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import errno
 import os
+import re
 import stat
 import unicodedata
+
+from extract.records import Article, Skip
 
 #: Extensions read from folders, and the kind of reader for each.
 ARTICLE_SUFFIXES = {".txt": "text", ".md": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
@@ -54,7 +57,7 @@ def _open_error(path: str, exc: OSError) -> str:
                 target = os.readlink(path)
             except OSError:
                 target = "?"
-            return f"broken symlink (target {_printable(target)} does not exist)"
+            return f"broken symlink (target {display_path(_printable(target))} does not exist)"
         return "no such file or folder"
     if isinstance(exc, PermissionError):
         return "permission denied"
@@ -89,13 +92,6 @@ def _read(handle, size: int, path: str) -> bytes:
         raise IngestError(_open_error(path, exc)) from None
 
 
-def _readline(handle, path: str, size: int) -> bytes:
-    try:
-        return handle.readline(size)
-    except OSError as exc:
-        raise IngestError(_open_error(path, exc)) from None
-
-
 def _article_char_limit(max_chars: int | None) -> int | None:
     """``max_chars`` checked, with ``None`` for no limit (given as ``None`` or 0)."""
     if max_chars is None:
@@ -117,3 +113,71 @@ def _too_many_bytes(what: str, size: int, max_chars: int) -> str:
 def _check_length(text: str, max_chars: int | None) -> None:
     if max_chars is not None and len(text) > max_chars:
         raise IngestError(_too_many_chars(len(text), max_chars))
+
+
+# --------------------------------------------------------------------------- text that is not Unicode
+
+#: A surrogate code point alone is not a character: no encoding can write it (UTF-8 refuses it), so
+#: the text cannot be hashed, cached or written to graph.json. Decoding bytes never makes one; a JSON
+#: ``\\ud800`` escape without its pair does (an emoji cut in half), and so can a str built in Python.
+_SURROGATE_RE = re.compile("[\ud800-\udfff]")
+
+
+def _refuse_lone_surrogate(name: str, value: str) -> None:
+    """Raise IngestError when ``value`` holds a lone surrogate: the article is skipped, not altered.
+
+    >>> _refuse_lone_surrogate("text", "Arm \\U0001F4AA")  # a whole emoji is fine
+    >>> _refuse_lone_surrogate("text", "Arm \\ud83d sued")
+    Traceback (most recent call last):
+    ...
+    extract.ingest.IngestError: 'text' has a lone surrogate \\ud83d at character 4 (half of a character: not Unicode text)
+    """
+    match = _SURROGATE_RE.search(value)
+    if match:
+        raise IngestError(f"'{name}' has a lone surrogate \\u{ord(match.group()):04x} at character {match.start()} "
+                          "(half of a character: not Unicode text)")
+
+
+def check_article(article: Article) -> Article | Skip:
+    """An :class:`Article` made in Python (not read by newsgraph) as it is, or a :class:`Skip` that says
+    why it cannot be built: a text, id, title or url that is not a string or holds a lone surrogate.
+
+    >>> check_article(Article("a1", "Arm sued Qualcomm."))
+    Article(id='a1', text='Arm sued Qualcomm.', title=None, url=None, date=None, path=None)
+    >>> check_article(Article("a1", "Arm \\udc00"))
+    Skip(path='a1', reason="'text' has a lone surrogate \\\\udc00 at character 4 (half of a character: not Unicode text)")
+    """
+    shown = article.path if isinstance(article.path, str) else article.id if isinstance(article.id, str) else ""
+    shown = shown.encode("utf-8", "backslashreplace").decode("utf-8") or repr(article.id)
+    try:
+        for name in ("id", "text", "title", "url", "date"):
+            value = getattr(article, name)
+            if value is None and name not in ("id", "text"):
+                continue
+            if not isinstance(value, str):
+                raise IngestError(f"'{name}' must be a string, not {type(value).__name__}")
+            _refuse_lone_surrogate(name, value)
+    except IngestError as exc:
+        return Skip(shown, str(exc))
+    return article
+
+
+# --------------------------------------------------------------------------- messages
+
+def display_path(text: str) -> str:
+    """A path (or an article id) as a message shows it: as it is when it reads unambiguously, else
+    quoted with Python's escapes, so that one message stays one line and a file name cannot forge another.
+
+    Quoted: names with characters that do not print (line breaks, controls, bidi overrides, lone
+    surrogates), quotes or backslashes, ``": "`` (which separates a path from its reason), or white
+    space at either end.
+
+    >>> display_path("news/2024/arm.txt"), display_path("Société Générale – résumé.md")
+    ('news/2024/arm.txt', 'Société Générale – résumé.md')
+    >>> print(display_path("nl\\nskipped fake.txt: empty file"))
+    'nl\\nskipped fake.txt: empty file'
+    """
+    if text and text.isprintable() and text == text.strip() and ": " not in text \
+            and not any(ch in text for ch in "'\"\\"):
+        return text
+    return repr(text)

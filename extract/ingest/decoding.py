@@ -216,7 +216,6 @@ def _refuse_control_heavy(text: str) -> str:
 # --------------------------------------------------------------------------- cleaning
 
 _LINE_BREAK_RE = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
-_CR_RE = re.compile("\r\n?")
 #: Characters removed outright: C0/C1 controls (not \t, \n), zero-width space, word joiner,
 #: BOM, soft hyphen, Mongolian vowel separator, bidi marks/embeddings/isolates. They are
 #: invisible, and they split words ("Open\u200bAI") for the tokenizer.

@@ -1,7 +1,9 @@
 """HTML pages: the article text (boilerplate dropped) and its title, url and date."""
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import html as _html
+import re
+from collections import Counter
 
 from extract.records import Article
 
@@ -32,12 +34,17 @@ _DATE_META_NAMES = ("date", "pubdate", "publishdate", "publish-date", "dc.date",
                     "dcterms.date", "dcterms.created", "citation_publication_date", "sailthru.date")
 
 
-class _ArticleHTMLParser(HTMLParser):
-    """Collects paragraph text per region (each outermost ``<article>``, ``<main>``, the page) and metadata."""
+class _ArticleHTMLParser:
+    """Collects paragraph text per region (each outermost ``<article>``, ``<main>``, the page) and metadata.
+
+    Fed by :func:`_tokenize`. Every step is constant time whatever is open (``open_count``
+    answers "is a <tag> open?"), so that misnested markup (``<b>`` x 20,000 then ``</i>`` x
+    20,000) is read in linear time.
+    """
 
     def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
         self.open: list[tuple[str, bool]] = []  # (tag, dropped?) for every open non-void element
+        self.open_count: Counter[str] = Counter()  # how many of each tag are in self.open
         self.dropped_depth = 0
         self.page: list[str] = []
         self.articles: list[list[str]] = []
@@ -60,7 +67,7 @@ class _ArticleHTMLParser(HTMLParser):
             self._emit(_BREAK)
         if tag in _VOID:
             return
-        if tag == "body" and any(open_tag == "head" for open_tag, _ in self.open):
+        if tag == "body" and self.open_count["head"]:
             self.handle_endtag("head")  # </head> is optional: <body> closes it
         dropped = (
             tag in _DROPPED
@@ -69,6 +76,7 @@ class _ArticleHTMLParser(HTMLParser):
             or attributes.get("aria-hidden", "").lower() == "true"
         )
         self.open.append((tag, dropped))
+        self.open_count[tag] += 1
         self.dropped_depth += dropped
         if tag == "article":
             if self.article_depth == 0:
@@ -76,7 +84,7 @@ class _ArticleHTMLParser(HTMLParser):
             self.article_depth += 1
         elif tag == "main":
             self.main_depth += 1
-        elif tag == "title" and self.title is None and not any(t == "svg" for t, _ in self.open):
+        elif tag == "title" and self.title is None and not self.open_count["svg"]:
             self.title_parts = []  # an <svg><title> is an image caption, not the page title
         elif tag == "h1" and self.h1 is None:
             self.h1_parts = []
@@ -90,10 +98,11 @@ class _ArticleHTMLParser(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in _BLOCK:
             self._emit(_BREAK)
-        if not any(open_tag == tag for open_tag, _ in self.open):
+        if not self.open_count[tag]:
             return  # a stray end tag closes nothing
         while self.open:  # close unclosed children too (<p> without </p>, misnested markup)
             open_tag, dropped = self.open.pop()
+            self.open_count[open_tag] -= 1
             self.dropped_depth -= dropped
             self._closed(open_tag)
             if open_tag == tag:
@@ -141,6 +150,179 @@ class _ArticleHTMLParser(HTMLParser):
             value = attributes.get("datetime") or attributes.get("content")
             if value:
                 self.meta.setdefault("datepublished", value.strip())
+
+
+# --------------------------------------------------------------------------- tokenizer
+# Our own, after the HTML5 tokenizer, because html.parser (Python 3.11.7 here, and every release before
+# CPython's 2025 fix) rescans the rest of the page for every construct that is not closed: 20,000
+# "<!--" took 6 s, 40,000 took 21 s; "<a", "</", "<?", "<![CDATA[" likewise. Here every search for the end of a
+# construct is remembered (:class:`_Finder`): the page is scanned once per kind of end, so the time
+# is linear whatever the markup. At the end of the page an unclosed comment runs to the end and an
+# unclosed tag is dropped, as in browsers.
+
+#: Elements whose content is text up to their end tag, never markup. (``<title>`` is read as markup,
+#: as html.parser did: an unclosed title then ends at ``<body>`` instead of taking the whole page.)
+_RAW_TEXT = frozenset({"script", "style", "xmp", "iframe", "noembed", "noframes"})
+_TAG_NAME_RE = re.compile(r"[^\s/>]+")
+_SPACES_RE = re.compile(r"[\s/]*")
+_ATTRIBUTE_NAME_RE = re.compile(r"[^\s/>][^\s/>=]*")
+_UNQUOTED_VALUE_RE = re.compile(r"[^\s>]*")
+_EQUALS_RE = re.compile(r"\s*=\s*")
+#: A character reference with more digits than any code point needs: html.unescape would call int() on
+#: all of them (ValueError past 4,300 digits).
+_LONG_CHARREF_RE = re.compile(r"&#(?:([xX])([0-9a-fA-F]{8,})|([0-9]{8,}))(;?)")
+
+
+def _shorten_charref(match: re.Match) -> str:
+    digits = (match.group(2) or match.group(3)).lstrip("0") or "0"
+    if len(digits) > 7:
+        return "\ufffd"  # no code point: what browsers show for one
+    return f"&#{match.group(1) or ''}{digits}{match.group(4)}"
+
+
+def _unescape(text: str) -> str:
+    """Character references decoded, in linear time.
+
+    >>> _unescape("AT&amp;T &#8212; &#x1F600; &#" + "9" * 5000 + ";")
+    'AT&T — 😀 \\ufffd'
+    """
+    if "&" not in text:
+        return text
+    return _html.unescape(_LONG_CHARREF_RE.sub(_shorten_charref, text))
+
+
+class _Finder:
+    """``text.find(what, start)`` for increasing ``start``, remembering the last answer so that a
+    page with many unclosed constructs is not scanned to its end once for each of them."""
+
+    def __init__(self, text: str, pattern: str | re.Pattern) -> None:
+        self.text, self.pattern = text, pattern
+        self.searched_from, self.found = 0, -2  # -2: not searched yet; -1: not there
+
+    def find(self, start: int) -> int:
+        if self.searched_from <= start and (self.found == -1 or self.found >= start):
+            return self.found  # the first occurrence after searched_from is also the first after start
+        self.searched_from = start
+        if isinstance(self.pattern, str):
+            self.found = self.text.find(self.pattern, start)
+        else:
+            match = self.pattern.search(self.text, start)
+            self.found = match.start() if match else -1
+        return self.found
+
+
+def _tokenize(page: str, parser: _ArticleHTMLParser) -> None:
+    """Feed ``page`` to ``parser`` as start tags, end tags and text (comments and declarations dropped).
+
+    >>> class Show:
+    ...     def handle_starttag(self, tag, attrs): print("start", tag, attrs)
+    ...     def handle_startendtag(self, tag, attrs): print("startend", tag, attrs)
+    ...     def handle_endtag(self, tag): print("end", tag)
+    ...     def handle_data(self, data): print("data", repr(data))
+    >>> _tokenize('<P class="a>b" hidden>x &amp; y<!-- c --><br/><script>if (a<b) f()</script></p', Show())
+    start p [('class', 'a>b'), ('hidden', None)]
+    data 'x & y'
+    startend br []
+    start script []
+    data 'if (a<b) f()'
+    end script
+    """
+    length = len(page)
+    finders: dict[str, _Finder] = {}
+
+    def find(what: str, start: int) -> int:
+        if what not in finders:
+            pattern = re.compile(rf"</{what[2:]}[\s/>]", re.I) if what.startswith("</") else what
+            finders[what] = _Finder(page, pattern)
+        return finders[what].find(start)
+
+    i = 0
+    while i < length:
+        lt = page.find("<", i)  # text is scanned once: the next "<" is always ahead of i
+        if lt < 0:
+            parser.handle_data(_unescape(page[i:]))
+            return
+        if lt > i:
+            parser.handle_data(_unescape(page[i:lt]))
+        i = lt
+        nxt = page[i + 1:i + 2]
+        if nxt.isascii() and nxt.isalpha():
+            i = _start_tag(page, i, parser, find)
+        elif nxt == "/":
+            after = page[i + 2:i + 3]
+            end = find(">", i + 2)
+            if end < 0:
+                return  # an unclosed end tag (or bogus comment) runs to the end of the page
+            if after.isascii() and after.isalpha():
+                parser.handle_endtag(_TAG_NAME_RE.match(page, i + 2).group().lower())
+            i = end + 1  # "</>" is dropped; "</ ...>" is a comment
+        elif page.startswith("<!--", i):
+            if page.startswith(">", i + 4) or page.startswith("->", i + 4):  # <!--> and <!---> are empty comments
+                i = page.index(">", i + 4) + 1
+                continue
+            end = find("-->", i + 4)
+            if end < 0:
+                return  # an unclosed comment runs to the end of the page
+            i = end + 3
+        elif nxt in ("!", "?"):  # <!DOCTYPE>, <![CDATA[...]]>, <?xml?>: comments, to the next ">"
+            end = find(">", i + 2)
+            if end < 0:
+                return
+            i = end + 1
+        else:
+            parser.handle_data("<")
+            i += 1
+
+
+def _start_tag(page: str, i: int, parser, find) -> int:
+    """Read the start tag at ``page[i]`` (and the text of a raw-text element); the position after it."""
+    length = len(page)
+    name_match = _TAG_NAME_RE.match(page, i + 1)
+    tag = name_match.group().lower()
+    i = name_match.end()
+    attrs: list[tuple[str, str | None]] = []
+    self_closing = False
+    while True:
+        spaces = _SPACES_RE.match(page, i)
+        self_closing = spaces.group().endswith("/")
+        i = spaces.end()
+        if i >= length:
+            return length  # an unclosed tag at the end of the page is dropped
+        if page[i] == ">":
+            i += 1
+            break
+        attribute = _ATTRIBUTE_NAME_RE.match(page, i)
+        name, i = attribute.group().lower(), attribute.end()
+        value = None
+        equals = _EQUALS_RE.match(page, i)
+        if equals:
+            i = equals.end()
+            quote = page[i:i + 1]
+            if quote in ("'", '"'):
+                end = find(quote, i + 1)
+                if end < 0:
+                    return length
+                value, i = page[i + 1:end], end + 1
+            else:
+                unquoted = _UNQUOTED_VALUE_RE.match(page, i)
+                value, i = unquoted.group(), unquoted.end()
+            value = _unescape(value)
+        attrs.append((name, value))
+    if self_closing:
+        parser.handle_startendtag(tag, attrs)
+        return i
+    parser.handle_starttag(tag, attrs)
+    if tag in _RAW_TEXT:
+        end = find("</" + tag, i)
+        if end < 0:
+            parser.handle_data(page[i:])
+            return length
+        if end > i:
+            parser.handle_data(page[i:end])
+        parser.handle_endtag(tag)
+        close = find(">", end)
+        return length if close < 0 else close + 1
+    return i
 
 
 def _one_line(text: str) -> str:
@@ -198,8 +380,7 @@ def html_to_article(html: str, *, article_id: str, path: str | None = None) -> A
     ('Arm wins case', 'Arm wins case\\n\\nArm won its case against Qualcomm & Nuvia.')
     """
     parser = _ArticleHTMLParser()
-    parser.feed(html)
-    parser.close()
+    _tokenize(html, parser)
     for tag, _ in reversed(parser.open):  # an unclosed <title> or <h1> at the end of the file
         parser._closed(tag)
 

@@ -3,14 +3,19 @@ from __future__ import annotations
 
 import glob
 import hashlib
+import json
 import os
 import re
+from collections import Counter
 from pathlib import PurePath
 from typing import Iterable, Iterator
 
 from extract.records import Article, Skip
 
-from .base import ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, SUPPORTED, _article_char_limit, _open_error, _printable
+from .base import (
+    ARTICLE_SUFFIXES, DEFAULT_MAX_ARTICLE_CHARS, SUPPORTED, _article_char_limit, _open_error, _printable, display_path,
+)
+from .jsonl import _jsonl_ids
 from .readers import _iter_file
 
 _GLOB_MAGIC_RE = re.compile(r"[*?\[]")
@@ -79,6 +84,15 @@ def _expand(path: str) -> Iterator[tuple[str, str, str | None, str]]:
     ``root`` is the folder the id is relative to: the folder given, a glob's folder part, or
     the folder of a file given by name.
     """
+    if not path:  # "" is no path; os.path would read it as the current folder
+        yield "", path, "empty path", os.curdir
+        return
+    try:
+        os.fsencode(path)
+    except UnicodeEncodeError:  # a str made in Python with a lone surrogate: no file can have that name
+        shown = path.encode("utf-8", "backslashreplace").decode("utf-8")
+        yield shown, shown, "not a possible file name (it holds a lone surrogate)", os.curdir
+        return
     if _URL_RE.match(path) and not os.path.lexists(path):
         yield _printable(path), path, f"a URL, not a file: {SUPPORTED}; save the page and give its file", path
         return
@@ -174,15 +188,18 @@ def estimate_articles(paths: Iterable[str | os.PathLike]) -> int:
 
 
 def _count_lines(path: str) -> int:
+    """Lines of a file as the JSONL reader splits them: at "\\n", "\\r\\n" and a lone "\\r"."""
     lines, last = 0, b"\n"
     try:
         with open(path, "rb") as handle:
             while chunk := handle.read(1 << 20):
-                lines += chunk.count(b"\n")
+                lines += chunk.count(b"\n") + chunk.count(b"\r") - chunk.count(b"\r\n")
+                if last == b"\r" and chunk.startswith(b"\n"):
+                    lines -= 1  # a "\r\n" cut between two chunks
                 last = chunk[-1:]
     except OSError:
         return 1  # reading it will report why
-    return lines + (last != b"\n")
+    return lines + (last not in (b"\n", b"\r"))
 
 
 def read_articles(paths: Iterable[str | os.PathLike], *,
@@ -209,9 +226,11 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
         (``/``-separated), or the file name for a file given directly; JSONL rows use their
         ``id`` field, else ``<file id>#<line number>``. Different files that would get one id
         from different inputs (``news.txt`` in folders ``a`` and ``b``) are named with their
-        folder (``a/news.txt``, ``b/news.txt``). A later article with an id already seen (the
-        same or a byte-identical file again, a JSONL ``id`` reused), a missing path, a URL, a glob
-        that matches nothing, and every file that cannot be read is a :class:`Skip` with a
+        folder (``a/news.txt``, ``b/news.txt``). Of the articles that have one id (the same or a
+        byte-identical file again, a JSONL ``id`` reused) the one with the smallest content hash
+        is kept, whatever the order of inputs, and given after all the others (JSONL files are
+        read twice: first for their ids alone; one article per shared id is held); the rest, an empty path, a missing path, a URL,
+        a glob that matches nothing, and every file that cannot be read is a :class:`Skip` with a
         one-line reason.
 
     Raises
@@ -245,18 +264,53 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
 
 
 def _read_articles(paths: Iterable[str | os.PathLike], max_chars: int | None) -> Iterator[Article | Skip]:
-    first_seen: dict[str, str] = {}
     # listing every input first (cheap: no file is read) lets ids that clash across inputs be told apart
-    entries = [entry for given in paths for entry in _expand(os.fsdecode(os.fspath(given)))]
-    for article_id, path, reason in _unique_ids(entries):
+    listed = _unique_ids([entry for given in paths for entry in _expand(os.fsdecode(os.fspath(given)))])
+    shared = _shared_ids(listed, max_chars)
+    kept: dict[str, Article] = {}  # for each shared id, the article that keeps it so far
+    for article_id, path, reason in listed:
         if reason is not None:
             yield Skip(_printable(path), reason)
             continue
         for record in _iter_file(path, _printable(path), article_id, max_chars):
-            if isinstance(record, Article):
-                if record.id in first_seen:
-                    record = Skip(record.path or _printable(path),
-                                  f"duplicate article id {record.id}, first seen in {first_seen[record.id]}")
+            if isinstance(record, Article) and record.id in shared:
+                shared_id = record.id
+                if shared_id in kept:  # one article per id is held, however many share it
+                    record, kept[shared_id] = _duplicate_skip(record, kept[shared_id])
                 else:
-                    first_seen[record.id] = record.path or _printable(path)
-            yield record
+                    kept[shared_id], record = record, None
+            if record is not None:
+                yield record
+    for article_id in sorted(kept):
+        yield kept[article_id]
+def _shared_ids(listed: list[tuple[str, str, str | None]], max_chars: int | None) -> set[str]:
+    """The ids that more than one article of ``listed`` would have: a JSONL ``id`` used twice, a file
+    given twice. JSONL files are read for their ids alone (no text is cleaned or kept)."""
+    counts: Counter[str] = Counter()
+    for article_id, path, reason in listed:
+        if reason is not None:
+            continue
+        if ARTICLE_SUFFIXES.get(os.path.splitext(path)[1].lower()) == "jsonl":
+            counts.update(_jsonl_ids(path, file_id=article_id, max_chars=max_chars))
+        else:
+            counts[article_id] += 1
+    return {article_id for article_id, count in counts.items() if count > 1}
+
+
+def _content_key(article: Article) -> tuple[str, str]:
+    """What decides which of the articles with one id is kept: a hash of its content, then its path."""
+    content = json.dumps([article.text, article.title, article.url, article.date], ensure_ascii=False)
+    return hashlib.sha256(content.encode("utf-8")).hexdigest(), article.path or ""
+
+
+def _duplicate_skip(one: Article, other: Article) -> tuple[Skip, Article]:
+    """Of two articles with one id, the skip of the one whose content hash is larger, and the other:
+    the same articles in any order keep the same one, where "first seen" made the graph depend on
+    the order of inputs."""
+    (one_key, other_key) = _content_key(one), _content_key(other)
+    dropped, kept = (one, other) if one_key > other_key else (other, one)
+    shown = display_path(kept.path or "")
+    if one_key[0] == other_key[0]:
+        return Skip(dropped.path or "", f"duplicate article id {display_path(dropped.id)}: same article as {shown}"), kept
+    return Skip(dropped.path or "", f"duplicate article id {display_path(dropped.id)}: {shown} has it too "
+                                    "and comes first by content hash (not by input order)"), kept

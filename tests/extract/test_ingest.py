@@ -119,9 +119,10 @@ def test_clash_of_folder_names_is_resolved_one_level_up(tmp_path):
 def test_byte_identical_file_in_another_folder_is_a_duplicate(tmp_path):
     first = write(tmp_path / "a" / "story.txt", "Same")
     second = write(tmp_path / "b" / "story.txt", "Same")
-    records = list(read_articles([tmp_path / "a", tmp_path / "b"]))
-    assert records[0].id == "story.txt"
-    assert records[1] == Skip(str(second), f"duplicate article id story.txt, first seen in {first}")
+    for order in ([tmp_path / "a", tmp_path / "b"], [tmp_path / "b", tmp_path / "a"]):
+        skip, kept = read_articles(order)  # the skip comes as it is read, the article kept after every input
+        assert skip == Skip(str(second), f"duplicate article id story.txt: same article as {first}")
+        assert (kept.id, kept.path) == ("story.txt", str(first))
 
 
 def test_url_and_pdf_say_what_is_supported(tmp_path):
@@ -134,12 +135,39 @@ def test_url_and_pdf_say_what_is_supported(tmp_path):
 
 
 def test_duplicate_jsonl_id_across_files_in_the_bad_corpus():
-    records = [r for r in read_articles([BAD]) if isinstance(r, Skip) and "duplicate" in r.reason]
-    first = f"{BAD / 'feed_mixed.jsonl'}:1"
-    assert records == [
-        Skip(f"{BAD / 'feed_mixed.jsonl'}:10", f"duplicate article id feed-1, first seen in {first}"),
-        Skip(f"{BAD / 'nested' / 'feed_dup.jsonl'}:1", f"duplicate article id feed-1, first seen in {first}"),
-    ]
+    # feed-1 is used by feed_mixed.jsonl rows 1 and 10 and by nested/feed_dup.jsonl row 1: the row
+    # with the smallest content hash keeps it, the others are skips that name the one kept
+    records = list(read_articles([BAD]))
+    kept = only(r for r in records if isinstance(r, Article) and r.id == "feed-1")
+    assert kept.path == f"{BAD / 'feed_mixed.jsonl'}:10"
+    reason = f"duplicate article id feed-1: {kept.path} has it too and comes first by content hash (not by input order)"
+    assert [r for r in records if isinstance(r, Skip) and "duplicate" in r.reason] == [
+        Skip(f"{BAD / 'feed_mixed.jsonl'}:1", reason), Skip(f"{BAD / 'nested' / 'feed_dup.jsonl'}:1", reason)]
+
+
+def test_of_articles_with_one_id_the_same_one_is_kept_whatever_the_order_of_inputs(tmp_path):
+    # issue 15, item 6: the first seen used to keep the id, so graph.json depended on the order of inputs
+    one = write(tmp_path / "one.jsonl", jsonl({"id": "x", "text": "Arm sued Qualcomm."}, {"id": "y", "text": "Y"}))
+    two = write(tmp_path / "two.jsonl", jsonl({"id": "x", "text": "Cisco bought Splunk."}))
+    kept = [[(r.id, r.text) for r in read_articles(order) if isinstance(r, Article)] for order in ([one, two], [two, one])]
+    assert sorted(kept[0]) == sorted(kept[1])
+    assert ("x", "Arm sued Qualcomm.") in kept[0]  # its content hash is the smaller of the two
+
+
+def test_many_articles_with_one_id_are_not_held_in_memory(tmp_path, monkeypatch):
+    path = write(tmp_path / "feed.jsonl", jsonl(*({"id": "x", "text": f"Row {n}"} for n in range(300))))
+    held = []
+    real = ingest.paths._duplicate_skip
+
+    def watching(one, other):
+        held.append(1)
+        return real(one, other)
+
+    monkeypatch.setattr(ingest.paths, "_duplicate_skip", watching)
+    records = read_articles([path])
+    skips = [next(records) for _ in range(299)]  # each skip comes as its row is read, not at the end
+    assert all(isinstance(s, Skip) for s in skips) and len(held) == 299
+    assert isinstance(next(records), Article)
 
 
 def test_names_with_spaces_and_non_ascii_characters_keep_their_names():
