@@ -26,6 +26,7 @@ from extract.records import ENTITY_TYPES, RELATIONS
 from . import build as build_module
 from .evaluate import GoldFormatError, GraphFormatError, evaluate_files, format_report
 from .io import atomic_write_text, read_json, write_graphml, write_json
+from .io.atomic import finish_publish, publish_outputs
 from .resolve import write_merges_csv
 
 #: The default of --max-nodes: graph.render.MAX_NODES (not imported here: the viewer's imports would
@@ -90,6 +91,16 @@ def main(ctx, debug):
     ctx.obj = {"debug": debug}
 
 
+class BuiltFile(click.Path):
+    """A file that ``newsgraph build`` wrote (``OUT/graph.json``): if a build was killed while it switched
+    its outputs in that folder, the switch is finished first (:func:`graph.io.atomic.finish_publish`),
+    so that the file read belongs to one complete set."""
+
+    def convert(self, value, param, ctx):
+        finish_publish(Path(value).parent)
+        return super().convert(value, param, ctx)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
@@ -127,7 +138,16 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     if engine == "dask" and importlib.util.find_spec("distributed") is None:
         raise click.UsageError("--engine dask needs dask's distributed scheduler: pip install 'dask[distributed]'")
     report = build_module.BuildReport()
-    cache = None if no_cache else _open_cache(ExtractionCache, Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME))
+    cache_file = None if no_cache else Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME)
+    finish_publish(out_dir)  # a build killed while switching its outputs: finish that first
+    # before the model loads and anything is parsed: a folder we cannot write fails now, in one line
+    _check_writable(Path(out_dir), "the output folder")
+    if cache_file is not None:
+        _check_writable(cache_file.parent, "the cache's folder")
+        if cache_file.exists() and not os.access(cache_file, os.W_OK):
+            raise OSError(f"cannot write the cache {cache_file} (read-only); "
+                                       "make it writable, or build with --no-cache")
+    cache = None if cache_file is None else _open_cache(ExtractionCache, cache_file)
     progress = _Progress(quiet=quiet)
     try:
         # Path objects: every argument is a path or a pattern, never article text (build_graph
@@ -156,12 +176,15 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
                    f"nothing written, the outputs in {out_dir} are as they were", err=True)
         sys.exit(1)
     out = Path(out_dir)
-    out.mkdir(parents=True, exist_ok=True)
-    write_json(G, out / "graph.json")
-    write_graphml(G, out / "graph.graphml")
-    _write_html(G, out / "graph.html", inputs, max_nodes, report)
-    write_merges_csv(report.resolution, out / "merges.csv")
-    atomic_write_text(out / "report.json", json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n")
+    # one set: on a full disk or a kill the folder keeps the previous build's files, all of them
+    publish_outputs(out, {
+        "graph.json": lambda path: write_json(G, path),
+        "graph.graphml": lambda path: write_graphml(G, path),
+        "graph.html": lambda path: _write_html(G, path, inputs, max_nodes, report),
+        "merges.csv": lambda path: write_merges_csv(report.resolution, path),
+        "report.json": lambda path: atomic_write_text(
+            path, json.dumps(report.as_dict(G), indent=1, ensure_ascii=False) + "\n"),
+    })
     for skip in report.skipped:
         click.echo(f"skipped {display_path(skip.path)}: {skip.reason}", err=True)
     for article, warning in report.warnings:
@@ -173,6 +196,40 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     if strict and report.skipped:
         click.echo(f"newsgraph: error: {len(report.skipped)} input(s) skipped (--strict)", err=True)
         sys.exit(1)
+
+
+@main.command("cache")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("-o", "--out", "out_dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="The build's output folder, whose cache.sqlite it is.")
+@click.option("--cache", "cache_path", metavar="PATH", type=click.Path(dir_okay=False), default=None,
+              help="The cache file, if not OUT/cache.sqlite.")
+@click.option("--prune", is_flag=True, help="Remove the entries; without it, only say what would go.")
+@click.option("--model", default=DEFAULT_MODEL, show_default=True, help="The model the builds use.")
+@click.option("--gazetteers", "gazetteer_dir", metavar="DIR", type=click.Path(exists=True, file_okay=False), default=None,
+              help="The gazetteer folder the builds use.")
+@click.option("--max-article-chars", metavar="N", default=DEFAULT_MAX_ARTICLE_CHARS, show_default=True,
+              type=click.IntRange(0), help="As for build: longer articles are not read.")
+def cache_command(inputs, out_dir, cache_path, prune, model, gazetteer_dir, max_article_chars):
+    """Prune the extraction cache: drop the entries of articles no longer in INPUTS and of other
+    pipeline versions (model, rules, gazetteers), then compact the file.
+
+    \b
+    Give the same INPUTS, --model and --gazetteers as to build.
+    Example:  newsgraph cache data/articles -o out --prune
+    """
+    from extract.pipeline import load_nlp
+
+    from .cache import DEFAULT_CACHE_NAME, pipeline_fingerprint, prune_cache
+
+    path = Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME)
+    if not path.is_file():
+        raise OSError(f"no cache at {path}")
+    fingerprint = pipeline_fingerprint(load_nlp(model, gazetteer_dir=gazetteer_dir))
+    paths = [p if "://" in p else Path(p) for p in inputs]
+    result = prune_cache(path, paths, fingerprint=fingerprint, max_article_chars=max_article_chars, apply=prune)
+    for line in result.lines():
+        click.echo(line)
 
 
 class _Progress:
@@ -229,10 +286,27 @@ def progress_line(done: int, total: int | None, seconds: float) -> str:
 
 
 def _open_cache(cache_class, path):
+    # a damaged cache is set aside and rebuilt, with this one line; other errors name the file themselves
+    return cache_class(path, warn=lambda line: click.echo(f"newsgraph: warning: {line}", err=True))
+
+
+def _check_writable(folder: Path, what: str) -> None:
+    """Fail in one line unless files can be created in ``folder`` (or, if missing, in the folder it would
+    be made in), without leaving anything behind."""
+    existing = folder
+    while not existing.is_dir():
+        if existing.exists():  # a file where a folder is needed
+            raise OSError(f"cannot write to {what} {folder}: {existing} is a file; nothing was built")
+        if existing.parent == existing:
+            break
+        existing = existing.parent
     try:
-        return cache_class(path)
-    except sqlite3.Error as exc:  # not a SQLite file, locked by another build...: say which file
-        raise sqlite3.DatabaseError(f"cannot use the cache {path}: {exc} (delete it, or build with --no-cache)") from None
+        fd, probe = tempfile.mkstemp(dir=existing, prefix=".newsgraph-probe.", suffix=".tmp")
+    except OSError as exc:
+        raise OSError(f"cannot write to {what} {folder}: {(exc.strerror or str(exc)).lower()}; "
+                                   "nothing was built") from None
+    os.close(fd)
+    os.unlink(probe)
 
 
 def _write_html(G, path, inputs=(), max_nodes=MAX_PAGE_NODES, report=None):
@@ -262,7 +336,7 @@ def _summary(report, G, out) -> str:
 
 
 @main.command("eval")
-@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("graph_json", type=BuiltFile(exists=True, dir_okay=False))
 @click.option("--gold", required=True, type=click.Path(exists=True, dir_okay=False), help="Gold file (SCHEMA.md format).")
 @click.option("-v", "--verbose", is_flag=True, help="List every miss and false positive.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result as JSON.")
@@ -288,7 +362,7 @@ LOW_GOLD_MATCH = 0.25
 
 
 @main.command()
-@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("graph_json", type=BuiltFile(exists=True, dir_okay=False))
 @click.option("-o", "--out", "out_path", type=click.Path(dir_okay=False, allow_dash=True),
               help="The HTML file to write; - for standard output.  [default: view.html beside GRAPH_JSON]")
 @click.option("--focus", help="Show only this entity's neighbourhood (id, name or alias).")
@@ -363,7 +437,7 @@ EXPORT_FORMATS = {
 
 
 @main.command()
-@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("graph_json", type=BuiltFile(exists=True, dir_okay=False))
 @click.option("-f", "--format", "fmt", required=True, type=click.Choice(sorted(EXPORT_FORMATS)),
               help="json (node-link), graphml/gexf (Gephi), csv (nodes.csv + edges.csv), neo4j (Cypher script).")
 @click.option("-o", "--out", "out_path", type=click.Path(allow_dash=True),
@@ -388,7 +462,7 @@ def export(graph_json, fmt, out_path):
 
 
 @main.command()
-@click.argument("graph_json", type=click.Path(exists=True, dir_okay=False))
+@click.argument("graph_json", type=BuiltFile(exists=True, dir_okay=False))
 @click.option("--top", default=10, show_default=True, type=click.IntRange(0), help="How many most-mentioned entities to list.")
 def stats(graph_json, top):
     """Counts of a built graph: entities per type, relations per type, deals, most-mentioned entities.

@@ -11,18 +11,23 @@ an exception inside the ``with`` block removes it.
 A symlink is written through: its target is replaced atomically and the link stays. A device,
 FIFO or socket (``/dev/stdout``, a named pipe) is written to directly, since renaming a file
 over it would replace the device with a regular file.
+
+:func:`publish_outputs` writes a *set* of files (a build's outputs) so that the folder holds
+the whole old set or the whole new one, also after a kill or a full disk; see there.
 """
 from __future__ import annotations
 
 import contextlib
+import json
 import os
+import secrets
 import stat
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import IO
 
-__all__ = ["atomic_open", "atomic_write_text", "atomic_write_bytes"]
+__all__ = ["atomic_open", "atomic_write_text", "atomic_write_bytes", "publish_outputs", "finish_publish", "PublishError"]
 
 
 def _current_umask() -> int:
@@ -200,3 +205,205 @@ def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """
     with atomic_open(path, "wb") as handle:
         handle.write(data)
+
+
+# --------------------------------------------------------------------------- a set of outputs
+
+#: The journal of a switch in progress, in the output folder: its presence means "finish me".
+PUBLISH_JOURNAL = ".newsgraph-publish.json"
+
+
+class PublishError(OSError):
+    """An output of a set could not be written; none of the set was published."""
+
+    def __str__(self) -> str:  # the one line for the user, without OSError's "[Errno 28]"
+        return self.strerror
+
+
+def publish_outputs(folder: str | os.PathLike[str], writers: dict[str, Callable[[Path], None]]) -> None:
+    """Write a set of files into ``folder`` so that readers see the old set or the new one, never a mix.
+
+    Parameters
+    ----------
+    folder : str or path
+        The output folder (created if missing).
+    writers : dict
+        File name -> ``write(path)``, a function that writes that file's whole content to ``path``.
+
+    Raises
+    ------
+    PublishError
+        If a writer fails with an ``OSError`` (say, a full disk): nothing of the new set is published,
+        no staged file is left, and the message names the file and says the old set is intact.
+
+    Notes
+    -----
+    Each file is first written to a hidden staged file beside its destination
+    (``.NAME.staged-ID.tmp``; beside a symlink's target, so that the link is written through).
+    When all are written, a journal naming every (staged, destination) pair is written
+    atomically: that is the commit. Then each staged file is renamed over its destination
+    and the journal removed. A process killed before the commit leaves the old set (and
+    staged files, which the next publish removes); one killed after it leaves a journal
+    that :func:`finish_publish` (run by every newsgraph command that reads the folder) rolls
+    forward. The switch holds an exclusive ``flock`` on the folder, so two builds into one
+    folder, or a build and a reader finishing its journal, take turns.
+
+    A destination that is a device, FIFO or socket (``/dev/stdout``) is not part of the
+    set: it is written directly, after the set is switched.
+
+    Examples
+    --------
+    >>> import tempfile, pathlib
+    >>> out = pathlib.Path(tempfile.mkdtemp())
+    >>> publish_outputs(out, {"a.txt": lambda p: atomic_write_text(p, "new a"),
+    ...                       "b.txt": lambda p: atomic_write_text(p, "new b")})
+    >>> sorted(p.name for p in out.iterdir()), (out / "b.txt").read_text()
+    (['a.txt', 'b.txt'], 'new b')
+    >>> def full_disk(path):
+    ...     raise OSError(28, "No space left on device")
+    >>> try:
+    ...     publish_outputs(out, {"a.txt": lambda p: atomic_write_text(p, "newer a"), "b.txt": full_disk})
+    ... except PublishError as exc:
+    ...     print(str(exc).replace(str(out), "OUT"))
+    no space left on device writing OUT/b.txt; the outputs in OUT are as they were
+    >>> sorted(p.name for p in out.iterdir()), (out / "a.txt").read_text()
+    (['a.txt', 'b.txt'], 'new a')
+    """
+    folder = Path(os.fspath(folder))
+    folder.mkdir(parents=True, exist_ok=True)
+    with _folder_lock(folder):
+        _roll_forward(folder)
+        _remove_orphans(folder)
+        build = secrets.token_hex(6)
+        moves: list[tuple[Path, Path]] = []  # (staged, destination)
+        streams = []
+        try:
+            for name, write in writers.items():
+                destination = folder / name
+                if _is_stream(destination):
+                    streams.append((destination, write))
+                    continue
+                target = Path(os.path.realpath(destination)) if destination.is_symlink() else destination
+                staged = target.parent / f".{target.name}.{_STAGED}{build}.tmp"
+                moves.append((staged, target))
+                try:
+                    write(staged)
+                    _fsync_file(staged)  # whatever the writer did: the commit must not name an unwritten file
+                    _keep_mode(target, staged)
+                except OSError as exc:
+                    reason = (exc.strerror or str(exc)).rstrip(".")
+                    raise PublishError(exc.errno, f"{reason[:1].lower()}{reason[1:]} writing {destination}; "
+                                                  f"the outputs in {folder} are as they were") from exc
+            _write_journal(folder, moves)  # the commit: from here on the new set is what the folder holds
+        except BaseException:
+            for staged, _ in moves:
+                staged.unlink(missing_ok=True)
+            raise
+        _roll_forward(folder)
+    for destination, write in streams:
+        write(destination)
+
+
+def finish_publish(folder: str | os.PathLike[str]) -> bool:
+    """Complete a switch of outputs that a killed process left in ``folder`` (see :func:`publish_outputs`).
+
+    Returns whether there was one. Cheap when there is none: one ``stat``.
+    """
+    folder = Path(os.fspath(folder))
+    if not (folder / PUBLISH_JOURNAL).exists():
+        return False
+    with _folder_lock(folder):
+        return _roll_forward(folder)
+
+
+_STAGED = "staged-"
+
+
+def _is_stream(path: Path) -> bool:
+    """A device, FIFO or socket, or a path of the system's (``/dev/stdout``): written in place."""
+    try:
+        info = os.stat(path)
+    except (FileNotFoundError, NotADirectoryError):
+        return False
+    return not stat.S_ISREG(info.st_mode) or os.fspath(path).startswith(("/dev/", "/proc/"))
+
+
+def _fsync_file(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def _keep_mode(target: Path, staged: Path) -> None:
+    # the new file gets the permissions of the one it replaces, as atomic_open gives them
+    try:
+        os.chmod(staged, target.stat().st_mode & 0o7777)
+    except FileNotFoundError:
+        pass
+
+
+def _write_journal(folder: Path, moves: list[tuple[Path, Path]]) -> None:
+    pairs = [[_relative(staged, folder), _relative(target, folder)] for staged, target in moves]
+    atomic_write_text(folder / PUBLISH_JOURNAL, json.dumps({"moves": pairs}, ensure_ascii=False) + "\n")
+
+
+def _relative(path: Path, folder: Path) -> str:
+    """A name inside ``folder`` stays relative (the folder may be moved), any other path absolute.
+
+    >>> _relative(Path("out/a.json"), Path("out")), _relative(Path("/elsewhere/a.json"), Path("out"))
+    ('a.json', '/elsewhere/a.json')
+    """
+    if path.parent == folder:
+        return path.name
+    return os.path.abspath(path)
+
+
+def _roll_forward(folder: Path) -> bool:
+    """Rename every staged file of the folder's journal over its destination, then drop the journal."""
+    journal = folder / PUBLISH_JOURNAL
+    try:
+        text = journal.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return False
+    try:
+        moves = json.loads(text)["moves"]
+    except (ValueError, KeyError, TypeError):
+        raise ValueError(f"{journal} is not a newsgraph publish journal; remove it, and build again") from None
+    folders = set()
+    for staged, target in moves:
+        staged_path, target_path = folder / staged, folder / target  # an absolute one stays itself
+        try:
+            os.replace(staged_path, target_path)
+        except FileNotFoundError:
+            pass  # moved already, by the run this one finishes
+        folders.add(target_path.parent)
+    for each in folders:
+        _fsync_directory(each)
+    journal.unlink(missing_ok=True)
+    _fsync_directory(folder)
+    return True
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Staged files of a publish killed before its commit (only called under the folder's lock)."""
+    for path in folder.glob(f".*.{_STAGED}*.tmp"):
+        path.unlink(missing_ok=True)
+
+
+@contextlib.contextmanager
+def _folder_lock(folder: Path) -> Iterator[None]:
+    # flock on the folder itself: no lock file to leave behind, and the kernel drops it when
+    # its holder dies (even by SIGKILL)
+    try:
+        import fcntl
+    except ImportError:  # not POSIX: no lock (one build per folder at a time)
+        yield
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(fd)
