@@ -318,3 +318,66 @@ def test_api_and_render_focus_pick_the_same_node_on_a_tie():
     G.add_node("company:acme-labs", name="Acme Labs", aliases=["Acme"], mentions=1)
     G.add_node("company:acme-robotics", name="Acme Robotics", aliases=["Acme"], mentions=9)
     assert find_node(G, "Acme") == render_find_node(G, "Acme") == "company:acme-robotics"
+
+
+# --------------------------------------------------------------------------- issue 15: cache and output faults
+
+
+@pytest.fixture
+def no_model(monkeypatch):
+    """The build must fail before it loads a model."""
+    import graph.build
+
+    def load_nlp(*args, **kwargs):
+        raise AssertionError("the model was loaded")
+
+    monkeypatch.setattr(graph.build, "load_nlp", load_nlp)
+
+
+def test_a_read_only_output_folder_fails_in_one_line_before_the_model_loads(built, tmp_path, monkeypatch, no_model):
+    out = tmp_path / "read-only"
+    out.mkdir()
+    if os.geteuid() == 0:  # root writes anywhere a mode forbids: make the folder refuse new files instead
+        import errno
+        import tempfile
+
+        real_mkstemp = tempfile.mkstemp
+
+        def mkstemp(*args, dir=None, **kwargs):
+            if Path(dir) == out:
+                raise OSError(errno.EROFS, os.strerror(errno.EROFS))
+            return real_mkstemp(*args, dir=dir, **kwargs)
+
+        monkeypatch.setattr(tempfile, "mkstemp", mkstemp)
+    else:
+        out.chmod(0o555)
+    try:
+        for extra in ([], ["--no-cache"]):
+            result = invoke("build", built / "in", "-o", out, *extra)
+            assert result.exit_code == 1
+            assert result.output.startswith(f"newsgraph: error: cannot write to the output folder {out}: ")
+            assert result.output.endswith("; nothing was built\n") and result.output.count("\n") == 1
+    finally:
+        out.chmod(0o755)
+    assert list(out.iterdir()) == []
+
+
+def test_an_unknown_model_leaves_no_cache_behind(built, tmp_path):
+    out = tmp_path / "out"
+    result = invoke("build", built / "in", "-o", out, "--model", "nonexistent")
+    assert result.exit_code == 1 and "cannot load spaCy pipeline 'nonexistent'" in result.output
+    assert not out.exists() or list(out.iterdir()) == []
+
+
+def test_a_damaged_cache_is_set_aside_with_one_warning_and_the_build_completes(built, tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "cache.sqlite").write_bytes(b"these bytes are not a database " * 200)
+    result = invoke("build", built / "in", "-o", out)
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.output.splitlines() if "warning" in line]
+    assert warnings == [f"newsgraph: warning: the cache {out / 'cache.sqlite'} is damaged (file is not a database); "
+                        f"set aside as {out / 'cache.sqlite.damaged-1'}, starting a new cache"]
+    assert "cache: 0 article(s) reused, 1 extracted" in result.output
+    again = invoke("build", built / "in", "-o", out)
+    assert "warning" not in again.output and "cache: 1 article(s) reused" in again.output

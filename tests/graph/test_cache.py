@@ -9,6 +9,8 @@ import subprocess
 import sys
 import textwrap
 import time
+import warnings
+import zlib
 from pathlib import Path
 
 import pytest
@@ -18,7 +20,7 @@ from extract.records import (
     Article, Attribute, Deal, DealParty, Evidence, Extraction, Mention, Relation,
 )
 from graph.cache import (
-    ExtractionCache, article_hash, extraction_from_dict, extraction_to_dict, pipeline_fingerprint,
+    ExtractionCache, article_hash, extraction_from_dict, extraction_to_dict, pipeline_fingerprint, prune_cache,
 )
 from graph.engines import run_extraction
 
@@ -200,7 +202,8 @@ def test_cli_build_reuses_its_cache_and_no_cache_writes_none(tmp_path, monkeypat
 
     import graph.cli
 
-    monkeypatch.setattr(graph.cli, "_write_html", lambda G, path, *rest: None)  # the viewer is not under test here
+    # the viewer is not under test here
+    monkeypatch.setattr(graph.cli, "_write_html", lambda G, path, *rest: Path(path).write_text("<html>"))
     corpus = tmp_path / "articles"
     corpus.mkdir()
     (corpus / "a.txt").write_text("Nvidia said on Monday it will buy Run:ai for $700 million.\n", encoding="utf-8")
@@ -223,3 +226,209 @@ def test_cli_build_reuses_its_cache_and_no_cache_writes_none(tmp_path, monkeypat
     assert (tmp_path / "bare" / "graph.json").read_bytes() == (out / "graph.json").read_bytes()
     wrong = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out), "--scheduler", "tcp://127.0.0.1:1"])
     assert wrong.exit_code == 2 and "--engine dask" in wrong.output
+
+
+# --------------------------------------------------------------------------- issue 15: damage, layout, pruning
+
+def filled_cache(path, n=3):
+    articles = [Article(f"a{i}", f"Article number {i}.") for i in range(n)]
+    with ExtractionCache(path) as cache:
+        cache.put_many("fp", [rich_extraction(a) for a in articles])
+    return articles
+
+
+@pytest.mark.parametrize("bad", [
+    b"garbage",  # not zlib (the first layout's error: "Expecting value: line 1 column 1")
+    "text, not bytes",
+    b"",
+    zlib.compress(b'{"mentions": 3}'),  # zlib, without the preset dictionary
+    3,
+])
+def test_a_bad_row_is_a_cache_miss_and_is_replaced(tmp_path, bad):
+    path = tmp_path / "cache.sqlite"
+    articles = filled_cache(path)
+    with sqlite3.connect(path) as db:
+        db.execute("UPDATE extraction SET data = ?", (bad,))
+    engine = counting_engine()
+    with ExtractionCache(path) as cache:
+        done = list(run_extraction(engine, articles, cache=cache, fingerprint="fp"))
+        assert cache.hits == 0 and cache.stored == 3 and not cache.set_aside
+    assert sorted(engine.asked) == ["a0", "a1", "a2"] and [x.article for x in done] == articles
+    with ExtractionCache(path) as cache:  # the re-parsed records replaced the bad rows
+        assert len(cache.get_many("fp", articles)) == 3
+
+
+def damage_pages(path):
+    data = bytearray(path.read_bytes())
+    data[4096:] = b"\xff" * (len(data) - 4096)  # every page but the first (the schema)
+    path.write_bytes(bytes(data))
+
+
+def wrong_shape(path):
+    path.unlink()
+    with sqlite3.connect(path) as db:  # our table's name, but not its columns
+        db.execute("CREATE TABLE fingerprint (id INTEGER PRIMARY KEY, value TEXT)")
+        db.execute("CREATE TABLE extraction (fingerprint, article_hash)")
+        db.execute("PRAGMA user_version = 2")
+
+
+@pytest.mark.parametrize("damage, says", [
+    (lambda p: p.write_bytes(b"not a database " * 500), "file is not a database"),
+    (damage_pages, "database disk image is malformed"),
+    (wrong_shape, "the extraction table has the columns ['fingerprint', 'article_hash']"),
+    (lambda p: (p.unlink(), sqlite3.connect(p).execute("CREATE TABLE notes (x)").connection.commit()),
+     "not a newsgraph cache"),
+])
+def test_a_damaged_cache_is_set_aside_with_one_line_and_rebuilt(tmp_path, damage, says):
+    path = tmp_path / "cache.sqlite"
+    articles = filled_cache(path)
+    damage(path)
+    lines = []
+    engine = counting_engine()
+    with ExtractionCache(path, warn=lines.append) as cache:
+        done = list(run_extraction(engine, articles, cache=cache, fingerprint="fp"))
+    aside = f"{path}.damaged-1"
+    assert len(lines) == 1 and says in lines[0] and str(path) in lines[0] and aside in lines[0], lines
+    assert os.path.exists(aside)
+    assert len(done) == 3 and sorted(engine.asked) == ["a0", "a1", "a2"]
+    with ExtractionCache(path, warn=lines.append) as cache:  # the new cache is whole
+        assert len(cache.get_many("fp", articles)) == 3
+    damage(path)
+    with ExtractionCache(path, warn=lines.append) as cache:
+        cache.get_many("fp", articles)
+    assert os.path.exists(f"{path}.damaged-2") and len(lines) == 2
+
+
+def test_a_cache_of_the_first_layout_is_rebuilt_silently_never_misread(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    article = Article("a1", "Nvidia rose.")
+    key = article_hash(article)
+    with sqlite3.connect(path) as db:  # newsgraph 1's layout, with a row under the key the article has now
+        db.execute("CREATE TABLE extraction (fingerprint TEXT NOT NULL, article_hash TEXT NOT NULL, article_id TEXT"
+                   " NOT NULL, data TEXT NOT NULL, PRIMARY KEY (fingerprint, article_hash)) WITHOUT ROWID")
+        db.execute("INSERT INTO extraction VALUES (?, ?, ?, ?)",
+                   ("fp", key, "a1", json.dumps(extraction_to_dict(rich_extraction(Article("a1", "other"))))))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        with ExtractionCache(path) as cache:
+            assert cache.get_many("fp", [article]) == {} and len(cache) == 0 and not cache.set_aside
+            cache.put_many("fp", [rich_extraction(article)])
+            assert cache.get_many("fp", [article])[key] == rich_extraction(article)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.sqlite"]
+
+
+def test_the_cache_file_is_created_only_when_a_record_is_stored(tmp_path):
+    path = tmp_path / "sub" / "cache.sqlite"
+    with ExtractionCache(path) as cache:
+        assert cache.get_many("fp", [Article("a", "x")]) == {} and len(cache) == 0 and cache.prune("fp") == 0
+    assert not path.parent.exists()
+    filled_cache(path, n=1)
+    assert path.exists()
+
+
+def test_close_leaves_no_grown_wal_even_with_another_connection_open(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    filled_cache(path, n=1)
+    other = sqlite3.connect(path)  # a second reader: SQLite then keeps the WAL when the writer closes
+    try:
+        other.execute("SELECT COUNT(*) FROM extraction").fetchone()
+        articles = [Article(f"b{i}", f"Article {i}. " * 200) for i in range(200)]
+        with ExtractionCache(path) as cache:
+            cache.put_many("fp", [rich_extraction(a) for a in articles])
+        wal = tmp_path / "cache.sqlite-wal"
+        assert not wal.exists() or wal.stat().st_size == 0
+    finally:
+        other.close()
+
+
+def test_a_full_disk_while_storing_names_the_cache(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    filled_cache(path, n=1)
+    with ExtractionCache(path) as cache:
+        cache._db.execute("PRAGMA max_page_count = 8")  # the file may not grow: as a full disk for SQLite
+        with pytest.raises(sqlite3.Error, match=f"cannot write the cache {path}: database or disk is full"):
+            cache.put_many("fp", [rich_extraction(Article(f"c{i}", f"Article {i}. " * 300)) for i in range(50)])
+        assert len(cache) == 1  # the batch's transaction left nothing behind
+
+
+def test_records_are_stored_compressed_and_without_the_article_text(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    article = Article("a1", "Nvidia will invest in Acme Robotics. " * 200)
+    with ExtractionCache(path) as cache:
+        cache.put_many("fp", [rich_extraction(article)])
+        (blob,) = cache._db.execute("SELECT data FROM extraction").fetchone()
+    as_json = json.dumps(extraction_to_dict(rich_extraction(article)), separators=(",", ":"))
+    assert len(blob) * 10 < len(as_json)
+
+
+def test_prune_drops_other_fingerprints_and_articles_no_longer_in_the_inputs(tmp_path):
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    for name in ("a", "b", "c"):
+        (corpus / f"{name}.txt").write_text(f"Article {name}.\n", encoding="utf-8")
+    from extract.ingest import read_articles
+
+    articles = list(read_articles([corpus]))
+    path = tmp_path / "cache.sqlite"
+    with ExtractionCache(path) as cache:
+        cache.put_many("now", [rich_extraction(a) for a in articles])
+        cache.put_many("before", [rich_extraction(a) for a in articles])
+    (corpus / "c.txt").unlink()
+    counted = prune_cache(path, [corpus], fingerprint="now", apply=False)
+    assert (counted.other_fingerprints, counted.not_in_inputs, counted.kept, counted.applied) == (3, 1, 2, False)
+    with ExtractionCache(path) as cache:
+        assert len(cache) == 6
+    done = prune_cache(path, [corpus], fingerprint="now")
+    assert (done.other_fingerprints, done.not_in_inputs, done.kept) == (3, 1, 2)
+    assert done.bytes_after <= done.bytes_before
+    with ExtractionCache(path) as cache:
+        assert len(cache) == 2 and len(cache.get_many("now", articles[:2])) == 2
+    assert "removed 1 entry of articles no longer in the inputs and 3 of other pipeline versions" in done.lines()[0]
+
+
+def test_cli_cache_prune_prints_what_went_and_the_sizes(tmp_path):
+    from click.testing import CliRunner
+
+    import graph.cli
+
+    corpus = tmp_path / "articles"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text("Nvidia said on Monday it will buy Run:ai for $700 million.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("Mistral AI released Mistral Large 2, a new model.\n", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    assert runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out), "-q"]).exit_code == 0
+    with ExtractionCache(out / "cache.sqlite") as cache:
+        cache.put_many("an older pipeline", [rich_extraction(Article("old", "Old text."))])
+    (corpus / "b.txt").unlink()
+    shown = runner.invoke(graph.cli.main, ["cache", str(corpus), "-o", str(out)])
+    assert shown.exit_code == 0, shown.output
+    assert "would remove (run with --prune) 1 entry of articles no longer in the inputs and 1 of other" in shown.output
+    pruned = runner.invoke(graph.cli.main, ["cache", str(corpus), "--cache", str(out / "cache.sqlite"), "--prune"])
+    assert pruned.exit_code == 0, pruned.output
+    assert "removed 1 entry of articles no longer in the inputs and 1 of other pipeline versions; 1 kept" in pruned.output
+    assert "KB before" in pruned.output and "KB after" in pruned.output
+    again = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out)])
+    assert "cache: 1 article(s) reused, 0 extracted" in again.output
+    missing = runner.invoke(graph.cli.main, ["cache", str(corpus), "-o", str(tmp_path / "nowhere"), "--prune"])
+    assert missing.exit_code == 1 and missing.output == f"newsgraph: error: no cache at {tmp_path / 'nowhere' / 'cache.sqlite'}\n"
+
+
+def test_a_damaged_cache_goes_aside_with_its_wal_and_shm(tmp_path):
+    path = tmp_path / "cache.sqlite"
+    articles = filled_cache(path)
+    other = sqlite3.connect(path)  # holds the WAL and shared-memory files open, with rows only in the WAL
+    try:
+        other.execute("PRAGMA wal_autocheckpoint = 0")
+        other.execute("INSERT INTO fingerprint (value) VALUES ('another')")
+        other.commit()
+        assert (tmp_path / "cache.sqlite-wal").stat().st_size > 0
+        damage_pages(path)
+        lines = []
+        with ExtractionCache(path, warn=lines.append) as cache:
+            assert cache.get_many("fp", articles) == {}
+        assert len(lines) == 1 and "malformed" in lines[0]
+        names = sorted(p.name for p in tmp_path.iterdir())
+        assert {"cache.sqlite.damaged-1", "cache.sqlite.damaged-1-wal", "cache.sqlite.damaged-1-shm"} <= set(names)
+    finally:
+        other.close()
