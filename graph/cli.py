@@ -140,13 +140,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     report = build_module.BuildReport()
     cache_file = None if no_cache else Path(cache_path or Path(out_dir) / DEFAULT_CACHE_NAME)
     finish_publish(out_dir)  # a build killed while switching its outputs: finish that first
-    # before the model loads and anything is parsed: a folder we cannot write fails now, in one line
-    _check_writable(Path(out_dir), "the output folder")
-    if cache_file is not None:
-        _check_writable(cache_file.parent, "the cache's folder")
-        if cache_file.exists() and not os.access(cache_file, os.W_OK):
-            raise OSError(f"cannot write the cache {cache_file} (read-only); "
-                                       "make it writable, or build with --no-cache")
+    _check_writable(Path(out_dir), cache_file)  # now, before the model loads and anything is parsed
     cache = None if cache_file is None else _open_cache(ExtractionCache, cache_file)
     progress = _Progress(quiet=quiet)
     try:
@@ -290,7 +284,16 @@ def _open_cache(cache_class, path):
     return cache_class(path, warn=lambda line: click.echo(f"newsgraph: warning: {line}", err=True))
 
 
-def _check_writable(folder: Path, what: str) -> None:
+def _check_writable(out: Path, cache_file: Path | None) -> None:
+    """Fail in one line unless the build can write its outputs and its cache."""
+    _check_folder_writable(out, "the output folder")
+    if cache_file is not None:
+        _check_folder_writable(cache_file.parent, "the cache's folder")
+        if cache_file.exists() and not os.access(cache_file, os.W_OK):
+            raise OSError(f"cannot write the cache {cache_file} (read-only); make it writable, or build with --no-cache")
+
+
+def _check_folder_writable(folder: Path, what: str) -> None:
     """Fail in one line unless files can be created in ``folder`` (or, if missing, in the folder it would
     be made in), without leaving anything behind."""
     existing = folder
@@ -304,7 +307,7 @@ def _check_writable(folder: Path, what: str) -> None:
         fd, probe = tempfile.mkstemp(dir=existing, prefix=".newsgraph-probe.", suffix=".tmp")
     except OSError as exc:
         raise OSError(f"cannot write to {what} {folder}: {(exc.strerror or str(exc)).lower()}; "
-                                   "nothing was built") from None
+                      "nothing was built") from None
     os.close(fd)
     os.unlink(probe)
 
