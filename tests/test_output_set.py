@@ -211,3 +211,19 @@ def test_a_symlinked_output_is_written_through_and_a_pipe_directly(fixed, tmp_pa
     assert stat.S_IMODE(os.stat(elsewhere / "graph.json").st_mode) == 0o640
     assert stat.S_ISFIFO(os.stat(out / "merges.csv").st_mode) and received and received[0].startswith(b"surface,entity_id")
     assert not [p for p in [*out.iterdir(), *elsewhere.iterdir()] if p.name.startswith(".")]
+
+
+@pytest.mark.parametrize("command", [
+    ["render", "{out}/graph.json", "-o", "{tmp}/view.html"],
+    ["export", "{out}/graph.json", "--format", "gexf", "-o", "{tmp}/graph.gexf"],
+    ["eval", "{out}/graph.json", "--gold", "{tmp}/gold.json"],
+])
+def test_every_command_that_reads_the_folder_finishes_a_killed_switch_first(references, tmp_path, command):
+    root, sets, renames = references
+    out = tmp_path / "out"
+    shutil.copytree(root / "old", out)
+    killed = run_build(root, "new", out, renames - 1)
+    assert killed.returncode == -signal.SIGKILL and (out / PUBLISH_JOURNAL).exists()
+    (tmp_path / "gold.json").write_text(json.dumps({"entities": [], "relations": []}), encoding="utf-8")
+    CliRunner().invoke(main, [part.format(out=out, tmp=tmp_path) for part in command])
+    assert which_build(outputs(out), sets) == "new" and not (out / PUBLISH_JOURNAL).exists()
