@@ -523,7 +523,7 @@ class EntityRefs:
         for child in children:
             if child.dep_ == "appos":
                 ent = self._ent_of.get(child.i)
-                if self._fits(ent, labels):
+                if self._fits(ent, labels) and not _names_noun_before(ent, token):
                     return ent
         # "its own model called MAI-1", "a model known as MAI-1"
         for child in children:
@@ -789,3 +789,21 @@ def entity_refs(doc: Doc) -> EntityRefs:
     True
     """
     return EntityRefs(doc)
+
+
+def _names_noun_before(ent: Span, token: Token) -> bool:
+    """Whether a name the parser hung on ``token`` as an apposition is written, with no comma, right
+    after another noun of ``token``'s phrase, whose name it is: in "the daughter of politician Mondher
+    Ben Ammar" the name is the politician's, not the daughter's.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["The", "daughter", "of", "politician", "Ben", "Ammar", ",", "she", "left"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 8, 1, 2, 5, 1, 8, 8, 8],
+    ...           deps=["det", "nsubj", "prep", "pobj", "compound", "appos", "punct", "nsubj", "ROOT"],
+    ...           pos=["DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"])
+    >>> _names_noun_before(doc[4:6], doc[1])
+    True
+    """
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.i != token.i and before.pos_ == "NOUN" and token.i < before.i

@@ -3,6 +3,7 @@ before a name and press-release titles, bare titles, tenures, and runs of a comp
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from extract.relations import find_relations
 
@@ -117,3 +118,30 @@ def test_people_who_formed_a_company_founded_it(make_doc):
     assert {("Orrin Dyer", "founded", "Zorblax"), ("Mara Quell", "founded", "Zorblax")} <= got
     # companies that form a venture found nothing (founded takes a person)
     assert not any(r == "founded" for _, r, _ in _triples(make_doc, "Zorblax and Nimbus formed Quillstone."))
+
+
+
+# -- a name inside a fronted phrase is not the pronoun's antecedent ------------------------------------
+def test_pronoun_after_a_fronted_kinship_phrase_is_the_texts_person():
+    """ "The daughter of diplomat Karim Salah, she was born ...": the parser hangs the name on "daughter"
+    as its apposition (the parse is given here as the model makes it); the name is the diplomat's, so
+    "she" is the person the text is about, not Karim Salah."""
+    from spacy.tokens import Doc, Span
+
+    from extract.coref import EntityRefs
+
+    words = ["Leila", "Haddad", "is", "a", "writer", ".", "The", "daughter", "of", "diplomat", "Karim", "Salah", ",",
+             "she", "was", "born", "in", "Rabat", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 15, 7, 8, 11, 7, 15, 15, 15, 15, 15, 16, 15]
+    deps = ["compound", "nsubj", "ROOT", "det", "attr", "punct", "det", "nsubjpass", "prep", "pobj", "compound", "appos",
+            "punct", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "AUX", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT",
+           "PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBZ", "DT", "NN", ".", "DT", "NN", "IN", "NN", "NNP", "NNP", ",", "PRP", "VBD", "VBN", "IN",
+            "NNP", "."]
+    lemmas = ["Leila", "Haddad", "be", "a", "writer", ".", "the", "daughter", "of", "diplomat", "Karim", "Salah", ",",
+              "she", "be", "bear", "in", "Rabat", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * 5 + [True] + [False] * 12)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 10, 12, "PERSON"), Span(doc, 17, 18, "PLACE")]
+    assert EntityRefs(doc).entity_for(doc[13]).text == "Leila Haddad"
