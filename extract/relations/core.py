@@ -115,6 +115,8 @@ def _tables() -> dict:
         "part_of_nouns": frozenset(t["part_of_nouns"]),
         "control_nouns": frozenset(t["control_nouns"]),
         "object_control": frozenset(t["object_control_verbs"]),
+        "employer_verbs": frozenset(t["employer_verbs"]),
+        "kind_nouns": frozenset(t["kind_nouns"]),
         "containers": frozenset(t["container_nouns"]),
         "hiring_away_verbs": frozenset(t["hiring_away_verbs"]),
         "container_preps": frozenset(t["container_preps"]),
@@ -519,6 +521,13 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
             if obj is not None:
                 return entities_of(obj, refs)
         return subjects_of(head, refs, depth + 1)
+    if dep == "conj" and not _is_passive(token):
+        # "she was born in Tunis, passed ... and went on to teach at X": an active verb coordinated with a
+        # passive one shares its subject, not its agent
+        for passive_subject in (c for c in head.children if c.dep_ == "nsubjpass"):
+            found = entities_of(passive_subject, refs)
+            if found:
+                return found
     if dep in ("conj", "advcl", "pcomp", "prep", "acomp", "xcomp", "ccomp", "agent"):
         return subjects_of(head, refs, depth + 1)
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):

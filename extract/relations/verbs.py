@@ -270,7 +270,11 @@ def _majority_share(amount: Token) -> bool:
 
 
 def _copula_subjects(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """The names a copula's attribute describes: "Breakout is an arcade game [developed by Atari]"."""
+    """The names a copula's attribute describes: "Breakout is an arcade game [developed by Atari]", and
+    through a kind noun, "Downy is a brand of fabric softener [produced by P&G]"."""
+    kind = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if kind is not None and kind.dep_ == "attr" and lemma_word(kind) in _tables()["kind_nouns"]:
+        noun = kind
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return []
     return [e for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in entities_of(c, refs)]
@@ -367,6 +371,10 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
         # "who spent six years at Booking.com before starting the company": "the company" is not Booking.com
         former = _former_employers(verb, refs)
         objects = [(o, ov) for o, ov in objects if not (ov and _name_key(o) in former)]
+    if relation == "works_for" and not passive and lemma_word(verb) in _tables()["employer_verbs"]:
+        # "Acme named Jane chief executive": the employer acts, so a person subject is no employee
+        # ("Verity Lambert, who named the company after herself")
+        subjects = [(s, v) for s, v in subjects if s.label_ != PERSON]
     for s, s_via in subjects:
         for o, o_via in _unique(objects):
             yield _oriented(s, relation, o, verb, rule, _conf(rule, s_via or o_via))

@@ -135,3 +135,12 @@ def test_such_as_on_any_noun_of_a_known_for_list(make_doc):
     got = {(r.source.text, r.relation, r.target.text)
            for r in find_relations(make_doc(text, {"Initech": "COMPANY", "Cirit": "PRODUCT", "UMTAS": "PRODUCT"}), "t1")}
     assert {("Initech", "develops", "Cirit"), ("Initech", "develops", "UMTAS")} <= got
+
+
+def test_maker_of_a_kind_noun_attribute(make_doc):
+    # "X is a brand of N produced by Y": the participle hangs on N, the name is the copula's subject
+    ents = {"Softa": "PRODUCT", "Initech": "COMPANY"}
+    got = {(r.source.text, r.relation, r.target.text)
+           for r in find_relations(make_doc("Softa is a brand name of fabric softener produced by Initech and sold in "
+                                            "Canada.", ents), "t1")}
+    assert ("Initech", "develops", "Softa") in got

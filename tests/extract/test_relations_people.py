@@ -145,3 +145,17 @@ def test_pronoun_after_a_fronted_kinship_phrase_is_the_texts_person():
               sent_starts=[True] + [False] * 5 + [True] + [False] * 12)
     doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 10, 12, "PERSON"), Span(doc, 17, 18, "PLACE")]
     assert EntityRefs(doc).entity_for(doc[13]).text == "Leila Haddad"
+
+
+def test_active_verb_coordinated_with_a_passive_one_shares_its_subject(make_doc):
+    # "was born ..., and went on to teach at X": the teacher is the passive verb's subject, not its (absent) agent
+    got = _triples(make_doc, "Mara Quell was born in Oslo in 1950, studied law and went on to teach at Zorblax.")
+    assert ("Mara Quell", "works_for", "Zorblax") in got
+
+
+def test_a_person_who_names_or_hires_is_no_employee(make_doc):
+    # the employer names and hires: "Dyer named the company after himself" says nothing of working there
+    got = _triples(make_doc, "Zorblax was founded by Orrin Dyer, who named the company after himself.")
+    assert ("Orrin Dyer", "founded", "Zorblax") in got
+    assert ("Orrin Dyer", "works_for", "Zorblax") not in got
+    assert ("Mara Quell", "works_for", "Zorblax") in _triples(make_doc, "Zorblax hired Mara Quell in 2019.")
