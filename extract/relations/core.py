@@ -117,6 +117,7 @@ def _tables() -> dict:
         "object_control": frozenset(t["object_control_verbs"]),
         "employer_verbs": frozenset(t["employer_verbs"]),
         "kind_nouns": frozenset(t["kind_nouns"]),
+        "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),
         "hiring_away_verbs": frozenset(t["hiring_away_verbs"]),
         "container_preps": frozenset(t["container_preps"]),

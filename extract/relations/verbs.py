@@ -118,6 +118,9 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if lemma in tables["owner_verbs"] or _hyphenated_owner_verb(verb):
             yield from _ownership(verb, refs)
             continue
+        if lemma in tables["belonging_verbs"]:
+            yield from _belonging(verb, refs)
+            continue
         if lemma in tables["comparison"] and any(
                 c.lower_ in tables["comparison"][lemma] for c in verb.children
                 if c.dep_ in ("advmod", "acomp", "prt", "prep", "dobj", "npadvmod")):
@@ -217,6 +220,8 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     if _is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)):
         owners = _agents(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+        if verb.dep_ == "conj" and not owned:
+            owned = _shared_subjects(verb, refs)  # "The station is branded as X and is owned by Y"
         if verb.dep_ in ("acl", "amod", "relcl") and not owned:
             owned = entities_of(verb.head, refs)
         if verb.dep_ == "amod" and not owners:
@@ -234,6 +239,22 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     for child, cv in owned:
         for owner, ov in owners:
             yield Candidate(child, "part_of", owner, verb, "ownership.owner_verb", _conf("ownership.owner_verb", cv or ov))
+
+
+def _shared_subjects(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The subject a coordinated verb without one shares with the verb it is coordinated with:
+    "The station is branded as X *and is owned by* Y" (the station)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in entities_of(c, refs)]
+
+
+def _belonging(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from "X belongs to Y": "the label belonged to the Vega Group"."""
+    rule = "ownership.owner_verb"
+    for child, cv in subjects_of(verb, refs):
+        for owner, ov in _prep_objects(verb, ("to",), refs):
+            yield Candidate(child, "part_of", owner, verb, rule, _conf(rule, cv or ov))
 
 
 def _hyphenated_owner_verb(verb: Token) -> bool:

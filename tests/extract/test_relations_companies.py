@@ -144,3 +144,14 @@ def test_maker_of_a_kind_noun_attribute(make_doc):
            for r in find_relations(make_doc("Softa is a brand name of fabric softener produced by Initech and sold in "
                                             "Canada.", ents), "t1")}
     assert ("Initech", "develops", "Softa") in got
+
+
+def test_belonging_and_a_coordinated_owner_verb_give_part_of(make_doc):
+    ents = {"Initech": "COMPANY", "Vexa Group": "COMPANY", "KVGA": "ORGANIZATION", "Northern Media": "COMPANY"}
+
+    def got(text):
+        return {(r.source.text, r.relation, r.target.text)
+                for r in find_relations(make_doc(text, {k: v for k, v in ents.items() if k in text}), "t1")}
+    assert ("Initech", "part_of", "Vexa Group") in got("Initech belonged to the Vexa Group until 1990.")
+    # "owned" has no subject of its own: it shares the one of "branded"
+    assert ("KVGA", "part_of", "Northern Media") in got("KVGA is branded as The Bear and is owned by Northern Media.")
