@@ -203,12 +203,31 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             rule = "title.founder_hired_away" if orgs else rule
         if not orgs:
             continue
-        parts = _part_owners(token, refs)
+        above = _units_above(token, orgs, refs)
+        orgs = _unique(orgs + above)
+        parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
         for person, p_via in _title_holders(token, refs):
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _units_above(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The organisations a title names above the unit it is held at: "head of the department of
+    infections at X" (X, after an unnamed unit), "Dean of the College of Fine Arts of Tehran University"
+    (the university, after a named unit, whether the parser hangs it on the title or on the unit).
+    The holder leads the unit and works for these."""
+    above = list(_field_then_employer(title, refs))
+    # one "of" phrase after another on the title (not "of X and Y"): the later ones are the larger bodies
+    of_phrases = [[e for pobj in prep.children if pobj.dep_ == "pobj" for e in entities_of(pobj, refs)]
+                  for prep in title.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    of_phrases = [p for p in of_phrases if p]
+    above += [e for phrase in of_phrases[1:] for e in phrase]
+    # "of the College of Arts of Carrow University": the unit's own "of" phrase
+    for unit, _ in orgs:
+        above += [e for t in unit for e in _prep_objects(t, ("of",), refs) if not (unit.start <= e[0].start < unit.end)]
+    return _unique(above)
 
 
 def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:

@@ -159,3 +159,24 @@ def test_a_person_who_names_or_hires_is_no_employee(make_doc):
     assert ("Orrin Dyer", "founded", "Zorblax") in got
     assert ("Orrin Dyer", "works_for", "Zorblax") not in got
     assert ("Mara Quell", "works_for", "Zorblax") in _triples(make_doc, "Zorblax hired Mara Quell in 2019.")
+
+
+def test_the_head_of_a_unit_works_for_the_body_above_it(make_doc):
+    ents = {"Mara Quell": "PERSON", "College of Arts": "ORGANIZATION", "Carrow University": "ORGANIZATION",
+            "Zorblax": "COMPANY"}
+    # one "of" phrase after another: the unit is led, the university above it employs
+    got = _triples(make_doc, "Mara Quell served as Dean of the College of Arts of Carrow University for six years.", ents)
+    assert ("Mara Quell", "leads", "College of Arts") in got
+    assert ("Mara Quell", "works_for", "Carrow University") in got
+    assert ("Mara Quell", "leads", "Carrow University") not in got
+    # an unnamed unit "at" a company: the company employs
+    got = _triples(make_doc, "In 2006 Mara Quell was named head of the department of infections at Zorblax.", ents)
+    assert ("Mara Quell", "works_for", "Zorblax") in got and ("Mara Quell", "leads", "Zorblax") not in got
+
+
+def test_a_description_with_an_unknown_name_is_no_earlier_entity(make_doc):
+    # "the Vexa party" names a party the typer missed; it is not the National Assembly named before
+    ents = {"National Assembly": "ORGANIZATION", "Orrin Dyer": "PERSON"}
+    got = _triples(make_doc, "In 2013, she was elected to the National Assembly representing the Vexa party, founded "
+                             "by the former president Orrin Dyer.", ents)
+    assert ("Orrin Dyer", "founded", "National Assembly") not in got
