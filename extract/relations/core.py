@@ -116,6 +116,7 @@ def _tables() -> dict:
         "control_nouns": frozenset(t["control_nouns"]),
         "object_control": frozenset(t["object_control_verbs"]),
         "employer_verbs": frozenset(t["employer_verbs"]),
+        "staff_nouns": frozenset(t["staff_nouns"]),
         "kind_nouns": frozenset(t["kind_nouns"]),
         "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),

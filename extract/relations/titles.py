@@ -109,6 +109,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # another title of the same person (the parser hangs the second on the first as an apposition)
     if title.dep_ == "appos" and title.head.pos_ in ("NOUN", "PROPN") and _title_of(title.head) is not None:
         return _title_holders(title.head, refs, depth + 1)
+    # "X was an American sociologist and administrator, the first president of Y": a title in apposition
+    # to a copula's attribute is the subject's too
+    if title.dep_ == "appos" and title.head.dep_ in ("attr", "oprd") and refs.ent_containing(title.head) is None:
+        return _title_holders(title.head, refs, depth + 1)
     # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
     if title.dep_ in ("attr", "oprd", "acomp"):
         # "X, who was named chief executive": the title is the passive subject's, not the namer's

@@ -14,6 +14,7 @@ from ..rules import code_rule
 from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_parts
 from .core import (
     COMPANY,
+    EMPLOYERS,
     MODEL,
     OBJECT_PREPS,
     PERSON,
@@ -388,6 +389,9 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
     if relation == "works_for" and not passive:
         # "joined Apple's machine-learning group": a person who joins a part of a company works for it
         objects += [e for c in verb.children if c.dep_ == "dobj" for e in _part_owner(c, refs)]
+        # "joined the faculty of the University of Hamburg", "joined the staff of the Tribune"
+        objects += [e for c in verb.children if c.dep_ == "dobj" and lemma_word(c) in _tables()["staff_nouns"]
+                    for e in _prep_objects(c, ("of", "at"), refs) if e[0].label_ in EMPLOYERS]
     if relation == "founded" and not passive:
         # "who spent six years at Booking.com before starting the company": "the company" is not Booking.com
         former = _former_employers(verb, refs)

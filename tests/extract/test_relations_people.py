@@ -180,3 +180,17 @@ def test_a_description_with_an_unknown_name_is_no_earlier_entity(make_doc):
     got = _triples(make_doc, "In 2013, she was elected to the National Assembly representing the Vexa party, founded "
                              "by the former president Orrin Dyer.", ents)
     assert ("Orrin Dyer", "founded", "National Assembly") not in got
+
+
+def test_a_title_in_apposition_to_the_attribute_is_the_subjects(make_doc):
+    ents = {"Mara Quell": "PERSON", "Carrow University": "ORGANIZATION"}
+    got = _triples(make_doc, "Mara Quell (1893 – 1956) was an American sociologist and college administrator, the first "
+                             "president of Carrow University, and a lifelong advocate for equality.", ents)
+    assert ("Mara Quell", "leads", "Carrow University") in got
+
+
+def test_joining_the_staff_of_an_organisation_is_working_for_it(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Carrow University": "ORGANIZATION"}
+    got = _triples(make_doc, "Orrin Dyer earned his doctorate in 1962, after which he joined the faculty of Carrow "
+                             "University.", ents)
+    assert ("Orrin Dyer", "works_for", "Carrow University") in got
