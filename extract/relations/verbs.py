@@ -77,11 +77,17 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if owner is not None:
                     yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
                 continue
-            if not (root.dep_ == "compound" and lemma_word(root.head) in part_nouns):
+        if ent.label_ in (COMPANY, "ORGANIZATION", "PUBLICATION"):
+            # "Google's DeepMind unit", "Sega's Sonic Team division", and a name headed by a part noun:
+            # "Tehran University's College of Architecture"
+            if root.dep_ == "compound" and lemma_word(root.head) in part_nouns:
+                noun = root.head
+            elif len(ent) > 1 and lemma_word(root) in part_nouns and root.is_title:
+                noun = root
+            else:
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
-            noun = root.head
             for owner, via in _possessors(noun, refs):
-                if owner.label_ == COMPANY:
+                if owner.label_ in (COMPANY, "ORGANIZATION"):
                     yield Candidate(ent, "part_of", owner, noun, "possessive.part_of", _conf("possessive.part_of", via))
 
 
