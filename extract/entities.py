@@ -494,8 +494,9 @@ def _class_of(token) -> str | None:
     if not _common_noun(token):
         return None
     words = {hyphenated_word(token), token.lemma_.lower(), token.lower_}
-    if any(f"{c.lemma_.lower()} {token.lemma_.lower()}" in PRODUCT_PHRASES for c in token.children
-           if c.dep_ in ("compound", "amod")):
+    # (the modifier as written too: "media" is lemmatised "medium")
+    if any(f"{w} {token.lemma_.lower()}" in PRODUCT_PHRASES for c in token.children
+           if c.dep_ in ("compound", "amod") for w in (c.lemma_.lower(), c.lower_)):
         return "PRODUCT"
     if words & COLLECTION_NOUNS:
         for prep in token.children:

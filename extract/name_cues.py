@@ -47,9 +47,12 @@ def _subject_name(subject):
     if subject.pos_ != "PROPN" or not _name_word(subject):
         return None
     start = subject.i
-    while start > 0 and doc[start - 1].head.i == subject.i and doc[start - 1].dep_ in ("compound", "nmod") \
-            and _name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
-        start -= 1
+    while start > 0:
+        before = start - 2 if start > 1 and doc[start - 1].is_space else start - 1  # "Nexus   Q": runs of spaces
+        if not (doc[before].head.i == subject.i and doc[before].dep_ in ("compound", "nmod")
+                and _name_word(doc[before]) and (doc[before].pos_ == "PROPN" or before < start - 1)):
+            break
+        start = before
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].pos_ in ("PROPN", "NUM") and _name_word(doc[end]):
         end += 1
