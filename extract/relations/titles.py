@@ -113,8 +113,9 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # to a copula's attribute is the subject's too
     if title.dep_ == "appos" and title.head.dep_ in ("attr", "oprd") and refs.ent_containing(title.head) is None:
         return _title_holders(title.head, refs, depth + 1)
-    # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
-    if title.dep_ in ("attr", "oprd", "acomp"):
+    # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive" (and "X was a long time CNN
+    # analyst", where the parser leaves the title as an unlabelled dependent of the copula)
+    if title.dep_ in ("attr", "oprd", "acomp") or (title.dep_ == "dep" and lemma_word(title.head) == "be"):
         # "X, who was named chief executive": the title is the passive subject's, not the namer's
         passive = [e for c in title.head.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
         if passive:
@@ -144,10 +145,14 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The organisations a title is held at: "of X", "at X", "X's CEO", "Nvidia CEO", "DeepMind co-founder"."""
     children = word_children(title)
     out = _possessors(title, refs)
+    # "CNN Vatican analyst": of two names before a title the first employs, the one next to it is the field
+    compounds = [refs.ent_containing(c) for c in children if c.dep_ == "compound" and refs.ent_containing(c) is not None]
+    compounds = [e for e in compounds if not _is_title_word(e)]
+    out += [(e, False) for e in compounds[:1]]
     for child in children:
-        if child.dep_ == "compound" and refs.ent_containing(child) is not None:
-            out.append((refs.ent_containing(child), False))
-        elif child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
+        if child.dep_ == "compound":
+            continue
+        if child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
             # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
             out.append((_company_at(child, refs), False))
     out += _prep_objects(title, ("of", "at", "for"), refs)

@@ -194,3 +194,12 @@ def test_joining_the_staff_of_an_organisation_is_working_for_it(make_doc):
     got = _triples(make_doc, "Orrin Dyer earned his doctorate in 1962, after which he joined the faculty of Carrow "
                              "University.", ents)
     assert ("Orrin Dyer", "works_for", "Carrow University") in got
+
+
+def test_a_title_left_unlabelled_on_the_copula_and_its_first_compound_name(make_doc):
+    # the parser leaves "analyst" as a bare dependent of "was"; of the two names before it, the first employs
+    ents = {"Mara Quell": "PERSON", "Zorblax": "COMPANY", "Nimbus": "COMPANY"}
+    got = _triples(make_doc, "Mara Quell is an American journalist. Based in New York, Quell was a long time Zorblax "
+                             "Nimbus Analyst, Vaticanologist, and religious journalist.", {**ents, "Quell": "PERSON"})
+    assert ("Quell", "works_for", "Zorblax") in got
+    assert ("Quell", "works_for", "Nimbus") not in got
