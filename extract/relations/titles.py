@@ -134,7 +134,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         holders = [(e, v) for e, v in holders if e.label_ == PERSON]
         if holders:
             return holders
-    # "The co-founder of DeepMind is in charge": the description itself through coreference
+    # "The co-founder of DeepMind is in charge": the description itself through coreference (but "an act of
+    # war by the supreme leader of X" names a new person by the office: no earlier one holds it)
+    if title.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
+        return []
     ent = refs.entity_for(title)
     if ent is not None and ent.label_ == PERSON:
         return [(ent, refs.ent_containing(title) is None)]

@@ -203,3 +203,11 @@ def test_a_title_left_unlabelled_on_the_copula_and_its_first_compound_name(make_
                              "Nimbus Analyst, Vaticanologist, and religious journalist.", {**ents, "Quell": "PERSON"})
     assert ("Quell", "works_for", "Zorblax") in got
     assert ("Quell", "works_for", "Nimbus") not in got
+
+
+def test_an_office_named_in_a_prepositional_phrase_is_a_new_person(make_doc):
+    # "by the supreme leader of X": the office names someone new, not the writer the sentence is about
+    ents = {"Orrin Dyer": "PERSON", "Dyer": "PERSON", "Vexa Republic": "ORGANIZATION"}
+    got = _triples(make_doc, "Orrin Dyer is a writer. Dyer's recent film became famous after it was seen as an act of "
+                             "war by the supreme leader of the Vexa Republic.", ents)
+    assert not {t for t in got if t[2] == "Vexa Republic"}
