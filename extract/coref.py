@@ -334,10 +334,11 @@ class EntityRefs:
             # "Google Brain, the search company's research unit": a parent introduced in passing,
             # named only by its trade; no trade match, no guess at the article's topic
             return None
-        if any(c.dep_ == "compound" and (c.is_title or (c.is_upper and len(c) > 3)) and c.is_alpha
-               and not c.is_sent_start and c.i not in self._ent_of for c in word_children(token)):
-            # "the MAPAR party", "the Vega label": a name the typer did not know, not an earlier one
-            # (short acronyms are trades: "the AI company", "the new AI model")
+        if any(c.dep_ == "compound" and c.is_upper and len(c) > 3 and c.is_alpha and c.i not in self._ent_of
+               for c in word_children(token)):
+            # "the MAPAR party": an acronym the typer did not know names something else than an earlier
+            # entity (short acronyms are trades, "the AI company"; a capitalised word may be a place the
+            # typer missed, "the Toronto company", whose company is an earlier one)
             return None
         found = self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
         return None if found is not None and self._trade_mismatch(found, trade) else found

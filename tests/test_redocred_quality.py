@@ -17,9 +17,9 @@ from extract.pipeline import load_nlp
 from graph.build import build_graph
 from graph.io import graph_to_json_data
 
-#: Strict relation F1 and precision of the merged main, rounded down.
-F1_FLOOR = 0.25
-PRECISION_FLOOR = 0.55
+#: Strict relation F1 and precision, rounded down: measured 0.340 / 0.707 (branch quality2, c54d242).
+F1_FLOOR = 0.33
+PRECISION_FLOOR = 0.68
 
 
 @pytest.mark.slow

@@ -175,9 +175,9 @@ def test_the_head_of_a_unit_works_for_the_body_above_it(make_doc):
 
 
 def test_a_description_with_an_unknown_name_is_no_earlier_entity(make_doc):
-    # "the Vexa party" names a party the typer missed; it is not the National Assembly named before
+    # "the VEXA party" names a party the typer missed; it is not the National Assembly named before
     ents = {"National Assembly": "ORGANIZATION", "Orrin Dyer": "PERSON"}
-    got = _triples(make_doc, "In 2013, she was elected to the National Assembly representing the Vexa party, founded "
+    got = _triples(make_doc, "In 2013, she was elected to the National Assembly representing the VEXA party, founded "
                              "by the former president Orrin Dyer.", ents)
     assert ("Orrin Dyer", "founded", "National Assembly") not in got
 
