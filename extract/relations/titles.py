@@ -215,6 +215,7 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             rule = "title.founder_hired_away" if orgs else rule
         if not orgs:
             continue
+        yield from _leader_above_deputy(token, relation, orgs, refs)
         above = _units_above(token, orgs, refs)
         orgs = _unique(orgs + above)
         parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
@@ -223,6 +224,19 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _leader_above_deputy(title: Token, relation: str, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> Iterator[Candidate]:
+    """ "She was deputy leader of the Labour Party under Eamon Gilmore": the person a deputy serves under
+    holds the leading title (leads the organisation)."""
+    plain = _plain_title_of(title)
+    if relation != "works_for" or plain is None or plain[0] != "leads":
+        return
+    rule = "title.attached"
+    for leader, lv in _prep_objects(title, ("under",), refs):
+        if leader.label_ == PERSON:
+            for org, ov in orgs:
+                yield Candidate(leader, "leads", org, title, rule, _conf(rule, lv or ov))
 
 
 def _units_above(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
