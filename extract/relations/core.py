@@ -117,6 +117,8 @@ def _tables() -> dict:
         "object_control": frozenset(t["object_control_verbs"]),
         "employer_verbs": frozenset(t["employer_verbs"]),
         "staff_nouns": frozenset(t["staff_nouns"]),
+        "appointing_verbs": frozenset(t["appointing_verbs"]),
+        "succession_verbs": frozenset(t["succession_verbs"]),
         "kind_nouns": frozenset(t["kind_nouns"]),
         "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),

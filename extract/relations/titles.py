@@ -125,9 +125,17 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             obj = next((c for c in title.head.children if c.dep_ == "dobj"), None)
             subj = entities_of(obj, refs)
         return subj
-    # "who joined as CEO of Inflection", "his experience as CEO"
+    # "who joined as CEO of Inflection", "his experience as CEO"; but "Acme appointed X as CEO": the appointed,
+    # and "to replace Y as president": the one replaced held it too
     if title.dep_ == "pobj" and title.head.lower_ == "as":
-        return subjects_of(title.head.head, refs) or _possessors(title.head.head, refs)
+        verb = title.head.head
+        lemma = lemma_word(verb)
+        objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
+        if lemma in _tables()["appointing_verbs"] and objects:
+            return objects
+        if lemma in _tables()["succession_verbs"]:
+            return _unique([e for e in subjects_of(verb, refs) if e[0].label_ == PERSON] + objects)
+        return subjects_of(verb, refs) or _possessors(verb, refs)
     # "The current president of the trust is Jane Roe": the title is the subject, the holder the attribute
     if title.dep_ == "nsubj" and title.head.lemma_ == "be":
         holders = [e for c in title.head.children if c.dep_ == "attr" for e in entities_of(c, refs)]
@@ -210,6 +218,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
             orgs = [(ent, True)] if ent is not None else []
             rule = "title.bare"
+        if not orgs:
+            # "ANC chose X to replace Y as president", "Acme appointed X as chief executive": the appointer
+            orgs = _appointer(token, refs)
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
             rule = "title.founder_hired_away" if orgs else rule
@@ -224,6 +235,21 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The organisation that appoints to a title named with "as": "Acme appointed X as chief executive",
+    "ANC chose X to replace Y as president" (the subject of the appointing verb)."""
+    if not (title.dep_ == "pobj" and title.head.lower_ == "as"):
+        return []
+    verb = title.head.head
+    if lemma_word(verb) in _tables()["succession_verbs"] and verb.dep_ == "xcomp":
+        verb = verb.head
+    if lemma_word(verb) in ("join", "rejoin"):  # "X joined Acme as chief executive": whom X joined
+        return [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+    if lemma_word(verb) not in _tables()["appointing_verbs"]:
+        return []
+    return [e for c in verb.children if c.dep_ == "nsubj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
 
 
 def _leader_above_deputy(title: Token, relation: str, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> Iterator[Candidate]:

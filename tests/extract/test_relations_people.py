@@ -211,3 +211,14 @@ def test_an_office_named_in_a_prepositional_phrase_is_a_new_person(make_doc):
     got = _triples(make_doc, "Orrin Dyer is a writer. Dyer's recent film became famous after it was seen as an act of "
                              "war by the supreme leader of the Vexa Republic.", ents)
     assert not {t for t in got if t[2] == "Vexa Republic"}
+
+
+def test_appointed_or_joined_as_a_title(make_doc):
+    ents = {"Mara Quell": "PERSON", "Orrin Dyer": "PERSON", "Zorblax": "COMPANY"}
+    got = _triples(make_doc, "Zorblax appointed Mara Quell as chief executive in 2019.", ents)
+    assert ("Mara Quell", "leads", "Zorblax") in got
+    got = _triples(make_doc, "Mara Quell joined Zorblax as chief executive in 2019.", ents)
+    assert ("Mara Quell", "leads", "Zorblax") in got
+    # the organisation that chooses someone "to replace Y as president" is the one led
+    got = _triples(make_doc, "In 2008 Zorblax chose Mara Quell to replace Orrin Dyer as president.", ents)
+    assert ("Mara Quell", "leads", "Zorblax") in got
