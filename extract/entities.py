@@ -385,6 +385,11 @@ def has_person_context(span) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "start", "establish", "lead", "head", "run"):
         return True
+    # "to replace Thabo Mbeki as president": whoever is replaced or succeeded in a role held it
+    if len(span) > 1 and root.dep_ == "dobj" and head.lemma_ in ("replace", "succeed") and any(
+            p.dep_ == "prep" and p.lower_ == "as" and any(o.dep_ == "pobj" and _is_role(o) for o in p.children)
+            for p in head.children):
+        return True
     return False
 
 

@@ -135,3 +135,9 @@ def test_a_one_word_maker_of_a_product_is_a_company(typer, make_doc):
     found = types(typer, make_doc, "Zorbex is an arcade game developed and published by Kestrelby in 1976.",
                   {"Kestrelby": "PERSON"})
     assert found["Kestrelby"] == "COMPANY"
+
+
+def test_whoever_is_replaced_in_a_role_is_a_person(typer, make_doc):
+    found = types(typer, make_doc, "In 2008 the party chose Mara Quell to replace Orrin Dyer as president.",
+                  {"Mara Quell": "PERSON", "Orrin Dyer": "GPE"})
+    assert found["Orrin Dyer"] == "PERSON"
