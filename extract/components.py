@@ -52,6 +52,7 @@ from .name_cues import (
     is_maker_agent,
     is_version_code,
     names_over_places,
+    single_name_organisation,
 )
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
@@ -294,6 +295,9 @@ class EntityTyper:
         if label == "PERSON":
             if company:
                 return "COMPANY", "context"
+            institution = single_name_organisation(span)  # "professor at Harvard", "a game produced by Sega"
+            if institution is not None and not person:
+                return institution, "context"
             if looks_like_person_name(span):
                 return "PERSON", "context" if person else "ner"
             return None

@@ -334,6 +334,12 @@ class EntityRefs:
             # "Google Brain, the search company's research unit": a parent introduced in passing,
             # named only by its trade; no trade match, no guess at the article's topic
             return None
+        if any(c.dep_ == "compound" and c.is_upper and len(c) > 3 and c.is_alpha and c.i not in self._ent_of
+               for c in word_children(token)):
+            # "the MAPAR party": an acronym the typer did not know names something else than an earlier
+            # entity (short acronyms are trades, "the AI company"; a capitalised word may be a place the
+            # typer missed, "the Toronto company", whose company is an earlier one)
+            return None
         found = self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
         return None if found is not None and self._trade_mismatch(found, trade) else found
 
@@ -523,7 +529,7 @@ class EntityRefs:
         for child in children:
             if child.dep_ == "appos":
                 ent = self._ent_of.get(child.i)
-                if self._fits(ent, labels):
+                if self._fits(ent, labels) and not _names_noun_before(ent, token):
                     return ent
         # "its own model called MAI-1", "a model known as MAI-1"
         for child in children:
@@ -789,3 +795,21 @@ def entity_refs(doc: Doc) -> EntityRefs:
     True
     """
     return EntityRefs(doc)
+
+
+def _names_noun_before(ent: Span, token: Token) -> bool:
+    """Whether a name the parser hung on ``token`` as an apposition is written, with no comma, right
+    after another noun of ``token``'s phrase, whose name it is: in "the daughter of politician Mondher
+    Ben Ammar" the name is the politician's, not the daughter's.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["The", "daughter", "of", "politician", "Ben", "Ammar", ",", "she", "left"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 8, 1, 2, 5, 1, 8, 8, 8],
+    ...           deps=["det", "nsubj", "prep", "pobj", "compound", "appos", "punct", "nsubj", "ROOT"],
+    ...           pos=["DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT", "PRON", "VERB"])
+    >>> _names_noun_before(doc[4:6], doc[1])
+    True
+    """
+    before = ent.doc[ent.start - 1] if ent.start > 0 else None
+    return before is not None and before.i != token.i and before.pos_ == "NOUN" and token.i < before.i

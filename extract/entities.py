@@ -385,6 +385,11 @@ def has_person_context(span) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "start", "establish", "lead", "head", "run"):
         return True
+    # "to replace Thabo Mbeki as president": whoever is replaced or succeeded in a role held it
+    if len(span) > 1 and root.dep_ == "dobj" and head.lemma_ in ("replace", "succeed") and any(
+            p.dep_ == "prep" and p.lower_ == "as" and any(o.dep_ == "pobj" and _is_role(o) for o in p.children)
+            for p in head.children):
+        return True
     return False
 
 
@@ -494,8 +499,9 @@ def _class_of(token) -> str | None:
     if not _common_noun(token):
         return None
     words = {hyphenated_word(token), token.lemma_.lower(), token.lower_}
-    if any(f"{c.lemma_.lower()} {token.lemma_.lower()}" in PRODUCT_PHRASES for c in token.children
-           if c.dep_ in ("compound", "amod")):
+    # (the modifier as written too: "media" is lemmatised "medium")
+    if any(f"{w} {token.lemma_.lower()}" in PRODUCT_PHRASES for c in token.children
+           if c.dep_ in ("compound", "amod") for w in (c.lemma_.lower(), c.lower_)):
         return "PRODUCT"
     if words & COLLECTION_NOUNS:
         for prep in token.children:

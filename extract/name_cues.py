@@ -23,7 +23,7 @@ from .entities import (
     _class_of,
     looks_like_person_name,
 )
-from .lexicon import word_list
+from .lexicon import load_triggers, word_list
 
 #: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
 #: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
@@ -47,9 +47,12 @@ def _subject_name(subject):
     if subject.pos_ != "PROPN" or not _name_word(subject):
         return None
     start = subject.i
-    while start > 0 and doc[start - 1].head.i == subject.i and doc[start - 1].dep_ in ("compound", "nmod") \
-            and _name_word(doc[start - 1]) and doc[start - 1].pos_ == "PROPN":
-        start -= 1
+    while start > 0:
+        before = start - 2 if start > 1 and doc[start - 1].is_space else start - 1  # "Nexus   Q": runs of spaces
+        if not (doc[before].head.i == subject.i and doc[before].dep_ in ("compound", "nmod")
+                and _name_word(doc[before]) and (doc[before].pos_ == "PROPN" or before < start - 1)):
+            break
+        start = before
     end = subject.i + 1
     while end < len(doc) and doc[end].head.i == subject.i and doc[end].pos_ in ("PROPN", "NUM") and _name_word(doc[end]):
         end += 1
@@ -195,3 +198,48 @@ def is_version_code(token) -> bool:
     [True, True, True, True, False, False]
     """
     return bool(_VERSION_CODE.match(token.text)) and not _YEAR.match(token.text)
+
+
+#: Titles a person holds at an institution: "professor at X", "manager of X" (the relation rules' titles).
+_TITLE_WORDS = frozenset(w for words in load_triggers()["titles"].values() for w in words if " " not in w)
+
+
+def _first_conjunct(token):
+    """The first name of a list: "at Cambridge (2007), Oxford (2009) and Harvard" -> Cambridge."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def single_name_organisation(span) -> str | None:
+    """What a one-word name the NER took for a person is, where its place in the sentence says it is
+    an organisation: "visiting professor at Cambridge, Oxford and Harvard", "the manager of Galatasaray"
+    (an institution: ``ORGANIZATION``), "a video game created and produced by Sega" (a maker:
+    ``COMPANY``). A person is seldom named by one word as a workplace or as a maker of products; a
+    person's surname in such a place ("developed by Einstein") is left alone unless it heads a product
+    noun's participle.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["He", "is", "the", "manager", "of", "Galatasaray", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 4, 1],
+    ...           deps=["nsubj", "ROOT", "det", "attr", "prep", "pobj", "punct"],
+    ...           lemmas=["he", "be", "the", "manager", "of", "Galatasaray", "."])
+    >>> single_name_organisation(doc[5:6])
+    'ORGANIZATION'
+    """
+    if len(span) != 1 or (span.start > 0 and span.doc[span.start - 1].tag_ == "POS"):
+        return None  # (the end of a longer name: "Traveller's Tales")
+    root = _first_conjunct(span.root)
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ in ("at", "of") and head.head.lower_ in _TITLE_WORDS:
+        return "ORGANIZATION"
+    if root.lower_ in _TITLE_WORDS and root.i < span.start and any(
+            c.dep_ == "prep" and c.lower_ in ("at", "of") for c in root.children):
+        return "ORGANIZATION"  # "professor at Cambridge, Oxford and Harvard" with the list hung on "professor"
+    made = head.head if root.dep_ == "pobj" and head.dep_ == "agent" else None
+    if made is not None and is_maker_agent(span):
+        thing = made.head.head if made.dep_ == "conj" else made.head
+        if made.dep_ in ("acl", "conj") and _class_of(thing) == "PRODUCT":
+            return "COMPANY"
+    return None

@@ -17,9 +17,9 @@ from extract.pipeline import load_nlp
 from graph.build import build_graph
 from graph.io import graph_to_json_data
 
-#: Strict relation F1 and precision of the merged main, rounded down.
-F1_FLOOR = 0.25
-PRECISION_FLOOR = 0.55
+#: Strict relation F1 and precision, rounded down: measured 0.353 / 0.716 (branch quality2, 6c94adb).
+F1_FLOOR = 0.34
+PRECISION_FLOOR = 0.70
 
 
 @pytest.mark.slow

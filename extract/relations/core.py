@@ -115,6 +115,12 @@ def _tables() -> dict:
         "part_of_nouns": frozenset(t["part_of_nouns"]),
         "control_nouns": frozenset(t["control_nouns"]),
         "object_control": frozenset(t["object_control_verbs"]),
+        "employer_verbs": frozenset(t["employer_verbs"]),
+        "staff_nouns": frozenset(t["staff_nouns"]),
+        "appointing_verbs": frozenset(t["appointing_verbs"]),
+        "succession_verbs": frozenset(t["succession_verbs"]),
+        "kind_nouns": frozenset(t["kind_nouns"]),
+        "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),
         "hiring_away_verbs": frozenset(t["hiring_away_verbs"]),
         "container_preps": frozenset(t["container_preps"]),
@@ -196,6 +202,11 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
                     out.extend(entities_of(pobj, refs, depth + 1))
             if not out:
                 out += _listed_deeper(tok, refs)
+        elif tok.pos_ == "NOUN":
+            # "laser and infrared guided missiles such as Cirit and UMTAS": whatever the parser hung
+            # "such as" on, the names after it are examples of the noun phrase they follow
+            for pobj in _such_as_examples(tok):
+                out.extend(entities_of(pobj, refs, depth + 1))
     if not out and depth == 0:
         out += _named_after(token, refs)
     out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
@@ -247,6 +258,21 @@ def _plural_pronoun_group(token: Token, refs: EntityRefs) -> list[tuple[Span, bo
                     for t in token.doc[max(g.end for g in best): token.i]):
         return []
     return _unique([(g, True) for g in sorted(best, key=lambda g: g.start)])
+
+
+def _such_as_examples(noun: Token) -> list[Token]:
+    """The heads of the names that "such as" lists on a common noun: "missiles *such as Cirit*".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["lasers", "such", "as", "Cirit"], heads=[0, 2, 0, 2],
+    ...           deps=["ROOT", "amod", "prep", "pobj"], pos=["NOUN", "ADJ", "ADP", "PROPN"])
+    >>> [t.text for t in _such_as_examples(doc[0])]
+    ['Cirit']
+    """
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > 0
+             and noun.doc[c.i - 1].lower_ == "such"]
+    return [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]
 
 
 def _listed_deeper(container: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -499,6 +525,13 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
             if obj is not None:
                 return entities_of(obj, refs)
         return subjects_of(head, refs, depth + 1)
+    if dep == "conj" and not _is_passive(token):
+        # "she was born in Tunis, passed ... and went on to teach at X": an active verb coordinated with a
+        # passive one shares its subject, not its agent
+        for passive_subject in (c for c in head.children if c.dep_ == "nsubjpass"):
+            found = entities_of(passive_subject, refs)
+            if found:
+                return found
     if dep in ("conj", "advcl", "pcomp", "prep", "acomp", "xcomp", "ccomp", "agent"):
         return subjects_of(head, refs, depth + 1)
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -346,6 +346,28 @@ def part_phrase_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 yield Candidate(child, "part_of", parent, noun, "part.phrase", _conf("part.phrase", cv or pv))
 
 
+#: What a part can belong to (the schema's targets of part_of).
+PARENTS = (COMPANY, "ORGANIZATION")
+
+
+@code_rule
+def including_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from an organisation's name followed by the organisations it includes: "the British Armed
+    Forces (including the British Army, the Royal Navy and the Royal Air Force)". The parser often hangs
+    the later names of the list on the whole, as its conjuncts; they are read after "including" too."""
+    for prep in tokens_where(doc, "DEP", ("prep",)):
+        if prep.lower_ != "including":
+            continue
+        whole = refs.ent_containing(prep.head)
+        if whole is None or whole.label_ not in PARENTS:
+            continue
+        parts = [e for g in prep.children if g.dep_ == "pobj" for e in entities_of(g, refs)]
+        parts += [e for c in prep.head.children if c.dep_ == "conj" and c.i > prep.i for e in entities_of(c, refs)]
+        for part, pv in _unique(parts):
+            if part.label_ in PARENTS + ("PUBLICATION",) and part.root.i != whole.root.i:
+                yield Candidate(part, "part_of", whole, prep, "part.including", _conf("part.including", pv))
+
+
 #: Words that set two names against each other in a title: "Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct".
 VERSUS_WORDS = frozenset({"vs", "vs.", "versus", "v."})
 

@@ -109,8 +109,13 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # another title of the same person (the parser hangs the second on the first as an apposition)
     if title.dep_ == "appos" and title.head.pos_ in ("NOUN", "PROPN") and _title_of(title.head) is not None:
         return _title_holders(title.head, refs, depth + 1)
-    # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive"
-    if title.dep_ in ("attr", "oprd", "acomp"):
+    # "X was an American sociologist and administrator, the first president of Y": a title in apposition
+    # to a copula's attribute is the subject's too
+    if title.dep_ == "appos" and title.head.dep_ in ("attr", "oprd") and refs.ent_containing(title.head) is None:
+        return _title_holders(title.head, refs, depth + 1)
+    # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive" (and "X was a long time CNN
+    # analyst", where the parser leaves the title as an unlabelled dependent of the copula)
+    if title.dep_ in ("attr", "oprd", "acomp") or (title.dep_ == "dep" and lemma_word(title.head) == "be"):
         # "X, who was named chief executive": the title is the passive subject's, not the namer's
         passive = [e for c in title.head.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
         if passive:
@@ -120,16 +125,27 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             obj = next((c for c in title.head.children if c.dep_ == "dobj"), None)
             subj = entities_of(obj, refs)
         return subj
-    # "who joined as CEO of Inflection", "his experience as CEO"
+    # "who joined as CEO of Inflection", "his experience as CEO"; but "Acme appointed X as CEO": the appointed,
+    # and "to replace Y as president": the one replaced held it too
     if title.dep_ == "pobj" and title.head.lower_ == "as":
-        return subjects_of(title.head.head, refs) or _possessors(title.head.head, refs)
+        verb = title.head.head
+        lemma = lemma_word(verb)
+        objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
+        if lemma in _tables()["appointing_verbs"] and objects:
+            return objects
+        if lemma in _tables()["succession_verbs"]:
+            return _unique([e for e in subjects_of(verb, refs) if e[0].label_ == PERSON] + objects)
+        return subjects_of(verb, refs) or _possessors(verb, refs)
     # "The current president of the trust is Jane Roe": the title is the subject, the holder the attribute
     if title.dep_ == "nsubj" and title.head.lemma_ == "be":
         holders = [e for c in title.head.children if c.dep_ == "attr" for e in entities_of(c, refs)]
         holders = [(e, v) for e, v in holders if e.label_ == PERSON]
         if holders:
             return holders
-    # "The co-founder of DeepMind is in charge": the description itself through coreference
+    # "The co-founder of DeepMind is in charge": the description itself through coreference (but "an act of
+    # war by the supreme leader of X" names a new person by the office: no earlier one holds it)
+    if title.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
+        return []
     ent = refs.entity_for(title)
     if ent is not None and ent.label_ == PERSON:
         return [(ent, refs.ent_containing(title) is None)]
@@ -140,10 +156,14 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The organisations a title is held at: "of X", "at X", "X's CEO", "Nvidia CEO", "DeepMind co-founder"."""
     children = word_children(title)
     out = _possessors(title, refs)
+    # "CNN Vatican analyst": of two names before a title the first employs, the one next to it is the field
+    compounds = [refs.ent_containing(c) for c in children if c.dep_ == "compound" and refs.ent_containing(c) is not None]
+    compounds = [e for e in compounds if not _is_title_word(e)]
+    out += [(e, False) for e in compounds[:1]]
     for child in children:
-        if child.dep_ == "compound" and refs.ent_containing(child) is not None:
-            out.append((refs.ent_containing(child), False))
-        elif child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
+        if child.dep_ == "compound":
+            continue
+        if child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
             # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
             out.append((_company_at(child, refs), False))
     out += _prep_objects(title, ("of", "at", "for"), refs)
@@ -198,17 +218,68 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
             orgs = [(ent, True)] if ent is not None else []
             rule = "title.bare"
+        if not orgs:
+            # "ANC chose X to replace Y as president", "Acme appointed X as chief executive": the appointer
+            orgs = _appointer(token, refs)
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
             rule = "title.founder_hired_away" if orgs else rule
         if not orgs:
             continue
-        parts = _part_owners(token, refs)
+        yield from _leader_above_deputy(token, relation, orgs, refs)
+        above = _units_above(token, orgs, refs)
+        orgs = _unique(orgs + above)
+        parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
         for person, p_via in _title_holders(token, refs):
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The organisation that appoints to a title named with "as": "Acme appointed X as chief executive",
+    "ANC chose X to replace Y as president" (the subject of the appointing verb)."""
+    if not (title.dep_ == "pobj" and title.head.lower_ == "as"):
+        return []
+    verb = title.head.head
+    if lemma_word(verb) in _tables()["succession_verbs"] and verb.dep_ == "xcomp":
+        verb = verb.head
+    if lemma_word(verb) in ("join", "rejoin"):  # "X joined Acme as chief executive": whom X joined
+        return [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+    if lemma_word(verb) not in _tables()["appointing_verbs"]:
+        return []
+    return [e for c in verb.children if c.dep_ == "nsubj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+
+
+def _leader_above_deputy(title: Token, relation: str, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> Iterator[Candidate]:
+    """ "She was deputy leader of the Labour Party under Eamon Gilmore": the person a deputy serves under
+    holds the leading title (leads the organisation)."""
+    plain = _plain_title_of(title)
+    if relation != "works_for" or plain is None or plain[0] != "leads":
+        return
+    rule = "title.attached"
+    for leader, lv in _prep_objects(title, ("under",), refs):
+        if leader.label_ == PERSON:
+            for org, ov in orgs:
+                yield Candidate(leader, "leads", org, title, rule, _conf(rule, lv or ov))
+
+
+def _units_above(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The organisations a title names above the unit it is held at: "head of the department of
+    infections at X" (X, after an unnamed unit), "Dean of the College of Fine Arts of Tehran University"
+    (the university, after a named unit, whether the parser hangs it on the title or on the unit).
+    The holder leads the unit and works for these."""
+    above = list(_field_then_employer(title, refs))
+    # one "of" phrase after another on the title (not "of X and Y"): the later ones are the larger bodies
+    of_phrases = [[e for pobj in prep.children if pobj.dep_ == "pobj" for e in entities_of(pobj, refs)]
+                  for prep in title.children if prep.dep_ == "prep" and prep.lower_ == "of"]
+    of_phrases = [p for p in of_phrases if p]
+    above += [e for phrase in of_phrases[1:] for e in phrase]
+    # "of the College of Arts of Carrow University": the unit's own "of" phrase
+    for unit, _ in orgs:
+        above += [e for t in unit for e in _prep_objects(t, ("of",), refs) if not (unit.start <= e[0].start < unit.end)]
+    return _unique(above)
 
 
 def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:

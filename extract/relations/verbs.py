@@ -14,6 +14,7 @@ from ..rules import code_rule
 from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_parts
 from .core import (
     COMPANY,
+    EMPLOYERS,
     MODEL,
     OBJECT_PREPS,
     PERSON,
@@ -76,11 +77,17 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if owner is not None:
                     yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
                 continue
-            if not (root.dep_ == "compound" and lemma_word(root.head) in part_nouns):
+        if ent.label_ in (COMPANY, "ORGANIZATION", "PUBLICATION"):
+            # "Google's DeepMind unit", "Sega's Sonic Team division", and a name headed by a part noun:
+            # "Tehran University's College of Architecture"
+            if root.dep_ == "compound" and lemma_word(root.head) in part_nouns:
+                noun = root.head
+            elif len(ent) > 1 and lemma_word(root) in part_nouns and root.is_title:
+                noun = root
+            else:
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
-            noun = root.head
             for owner, via in _possessors(noun, refs):
-                if owner.label_ == COMPANY:
+                if owner.label_ in (COMPANY, "ORGANIZATION"):
                     yield Candidate(ent, "part_of", owner, noun, "possessive.part_of", _conf("possessive.part_of", via))
 
 
@@ -117,6 +124,9 @@ def verb_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         lemma = lemma_word(verb)
         if lemma in tables["owner_verbs"] or _hyphenated_owner_verb(verb):
             yield from _ownership(verb, refs)
+            continue
+        if lemma in tables["belonging_verbs"]:
+            yield from _belonging(verb, refs)
             continue
         if lemma in tables["comparison"] and any(
                 c.lower_ in tables["comparison"][lemma] for c in verb.children
@@ -217,6 +227,8 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     if _is_passive(verb) or (verb.tag_ == "VBN" and not any(c.dep_ == "nsubj" for c in verb.children)):
         owners = _agents(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+        if verb.dep_ == "conj" and not owned:
+            owned = _shared_subjects(verb, refs)  # "The station is branded as X and is owned by Y"
         if verb.dep_ in ("acl", "amod", "relcl") and not owned:
             owned = entities_of(verb.head, refs)
         if verb.dep_ == "amod" and not owners:
@@ -234,6 +246,22 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     for child, cv in owned:
         for owner, ov in owners:
             yield Candidate(child, "part_of", owner, verb, "ownership.owner_verb", _conf("ownership.owner_verb", cv or ov))
+
+
+def _shared_subjects(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The subject a coordinated verb without one shares with the verb it is coordinated with:
+    "The station is branded as X *and is owned by* Y" (the station)."""
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        return []
+    return [e for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in entities_of(c, refs)]
+
+
+def _belonging(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
+    """part_of from "X belongs to Y": "the label belonged to the Vega Group"."""
+    rule = "ownership.owner_verb"
+    for child, cv in subjects_of(verb, refs):
+        for owner, ov in _prep_objects(verb, ("to",), refs):
+            yield Candidate(child, "part_of", owner, verb, rule, _conf(rule, cv or ov))
 
 
 def _hyphenated_owner_verb(verb: Token) -> bool:
@@ -270,7 +298,11 @@ def _majority_share(amount: Token) -> bool:
 
 
 def _copula_subjects(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """The names a copula's attribute describes: "Breakout is an arcade game [developed by Atari]"."""
+    """The names a copula's attribute describes: "Breakout is an arcade game [developed by Atari]", and
+    through a kind noun, "Downy is a brand of fabric softener [produced by P&G]"."""
+    kind = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if kind is not None and kind.dep_ == "attr" and lemma_word(kind) in _tables()["kind_nouns"]:
+        noun = kind
     if noun.dep_ != "attr" or noun.head.lemma_ != "be":
         return []
     return [e for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in entities_of(c, refs)]
@@ -363,10 +395,17 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
     if relation == "works_for" and not passive:
         # "joined Apple's machine-learning group": a person who joins a part of a company works for it
         objects += [e for c in verb.children if c.dep_ == "dobj" for e in _part_owner(c, refs)]
+        # "joined the faculty of the University of Hamburg", "joined the staff of the Tribune"
+        objects += [e for c in verb.children if c.dep_ == "dobj" and lemma_word(c) in _tables()["staff_nouns"]
+                    for e in _prep_objects(c, ("of", "at"), refs) if e[0].label_ in EMPLOYERS]
     if relation == "founded" and not passive:
         # "who spent six years at Booking.com before starting the company": "the company" is not Booking.com
         former = _former_employers(verb, refs)
         objects = [(o, ov) for o, ov in objects if not (ov and _name_key(o) in former)]
+    if relation == "works_for" and not passive and lemma_word(verb) in _tables()["employer_verbs"]:
+        # "Acme named Jane chief executive": the employer acts, so a person subject is no employee
+        # ("Verity Lambert, who named the company after herself")
+        subjects = [(s, v) for s, v in subjects if s.label_ != PERSON]
     for s, s_via in subjects:
         for o, o_via in _unique(objects):
             yield _oriented(s, relation, o, verb, rule, _conf(rule, s_via or o_via))

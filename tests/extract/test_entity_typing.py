@@ -115,3 +115,29 @@ def test_a_company_name_without_its_legal_form_is_the_company(typer, make_doc):
 @pytest.mark.parametrize("name", ["Symbotic", "Codeium", "Lambda", "Arm", "Jefferies", "CapitalG", "Swisscom", "T-Systems"])
 def test_well_known_companies_are_in_the_gazetteer(typer, make_doc, name):
     assert types(typer, make_doc, f"Acme competes with {name} in Europe.", {})[name] == "COMPANY"
+
+
+@pytest.mark.parametrize("text, name", [
+    # a one-word name held as a workplace by a title is an institution, also down a list hung on the title
+    ("Orrin Dyer is a football coach. He is currently the manager of Kestrelby, a post he held twice.", "Kestrelby"),
+    ("He was visiting professor at Carrowmore (2007), Lindqvist (2011) and Tavener (2013).", "Lindqvist"),
+])
+def test_a_one_word_workplace_of_a_title_is_an_organisation(typer, make_doc, text, name):
+    assert types(typer, make_doc, text, {name: "PERSON"})[name] == "ORGANIZATION"
+
+
+def test_a_full_name_after_a_title_stays_a_person(typer, make_doc):
+    found = types(typer, make_doc, "She was an assistant to Orrin Dyer at the clinic.", {"Orrin Dyer": "PERSON"})
+    assert found["Orrin Dyer"] == "PERSON"
+
+
+def test_a_one_word_maker_of_a_product_is_a_company(typer, make_doc):
+    found = types(typer, make_doc, "Zorbex is an arcade game developed and published by Kestrelby in 1976.",
+                  {"Kestrelby": "PERSON"})
+    assert found["Kestrelby"] == "COMPANY"
+
+
+def test_whoever_is_replaced_in_a_role_is_a_person(typer, make_doc):
+    found = types(typer, make_doc, "In 2008 the party chose Mara Quell to replace Orrin Dyer as president.",
+                  {"Mara Quell": "PERSON", "Orrin Dyer": "GPE"})
+    assert found["Orrin Dyer"] == "PERSON"

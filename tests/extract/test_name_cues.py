@@ -26,6 +26,8 @@ def types(typer, make_doc, text, ner):
     ("Zorbex is an arcade game developed by Initech.", "Zorbex", "PRODUCT"),
     ("Quillmore is a brand of fabric softener sold in Europe.", "Quillmore", "PRODUCT"),
     ("Marta Velinska is a Bulgarian novelist.", "Marta Velinska", "PERSON"),
+    # a run of spaces inside the name, and a product phrase whose modifier is lemmatised ("media" -> "medium")
+    ("Zorbex   Q is a discontinued digital media player developed by Initech.", "Zorbex   Q", "PRODUCT"),
 ])
 def test_a_described_subject_is_a_name_even_where_the_ner_saw_none(typer, make_doc, text, name, want):
     assert types(typer, make_doc, text, {}).get(name) == want

@@ -126,3 +126,32 @@ def test_versus_sets_the_first_name_against_the_others(make_doc):
     doc = make_doc("Tessera-70B vs Llama 3.1 70B vs Qwen2-72B-Instruct: a benchmark",
                    {"Tessera-70B": M, "Llama 3.1 70B": M, "Qwen2-72B-Instruct": M})
     assert _triples(doc, "competes_with") == {("Tessera-70B", "Llama 3.1 70B"), ("Tessera-70B", "Qwen2-72B-Instruct")}
+
+
+def test_such_as_on_any_noun_of_a_known_for_list(make_doc):
+    # "such as" hangs on "laser" here, no container noun: the names after it are still what the company is known for
+    text = ("Initech is best known for its vast range of unguided rockets as well as laser and infrared guided "
+            "missiles such as Cirit and UMTAS.")
+    got = {(r.source.text, r.relation, r.target.text)
+           for r in find_relations(make_doc(text, {"Initech": "COMPANY", "Cirit": "PRODUCT", "UMTAS": "PRODUCT"}), "t1")}
+    assert {("Initech", "develops", "Cirit"), ("Initech", "develops", "UMTAS")} <= got
+
+
+def test_maker_of_a_kind_noun_attribute(make_doc):
+    # "X is a brand of N produced by Y": the participle hangs on N, the name is the copula's subject
+    ents = {"Softa": "PRODUCT", "Initech": "COMPANY"}
+    got = {(r.source.text, r.relation, r.target.text)
+           for r in find_relations(make_doc("Softa is a brand name of fabric softener produced by Initech and sold in "
+                                            "Canada.", ents), "t1")}
+    assert ("Initech", "develops", "Softa") in got
+
+
+def test_belonging_and_a_coordinated_owner_verb_give_part_of(make_doc):
+    ents = {"Initech": "COMPANY", "Vexa Group": "COMPANY", "KVGA": "ORGANIZATION", "Northern Media": "COMPANY"}
+
+    def got(text):
+        return {(r.source.text, r.relation, r.target.text)
+                for r in find_relations(make_doc(text, {k: v for k, v in ents.items() if k in text}), "t1")}
+    assert ("Initech", "part_of", "Vexa Group") in got("Initech belonged to the Vexa Group until 1990.")
+    # "owned" has no subject of its own: it shares the one of "branded"
+    assert ("KVGA", "part_of", "Northern Media") in got("KVGA is branded as The Bear and is owned by Northern Media.")

@@ -3,6 +3,7 @@ before a name and press-release titles, bare titles, tenures, and runs of a comp
 from __future__ import annotations
 
 import pytest
+import spacy
 
 from extract.relations import find_relations
 
@@ -117,3 +118,107 @@ def test_people_who_formed_a_company_founded_it(make_doc):
     assert {("Orrin Dyer", "founded", "Zorblax"), ("Mara Quell", "founded", "Zorblax")} <= got
     # companies that form a venture found nothing (founded takes a person)
     assert not any(r == "founded" for _, r, _ in _triples(make_doc, "Zorblax and Nimbus formed Quillstone."))
+
+
+
+# -- a name inside a fronted phrase is not the pronoun's antecedent ------------------------------------
+def test_pronoun_after_a_fronted_kinship_phrase_is_the_texts_person():
+    """ "The daughter of diplomat Karim Salah, she was born ...": the parser hangs the name on "daughter"
+    as its apposition (the parse is given here as the model makes it); the name is the diplomat's, so
+    "she" is the person the text is about, not Karim Salah."""
+    from spacy.tokens import Doc, Span
+
+    from extract.coref import EntityRefs
+
+    words = ["Leila", "Haddad", "is", "a", "writer", ".", "The", "daughter", "of", "diplomat", "Karim", "Salah", ",",
+             "she", "was", "born", "in", "Rabat", "."]
+    heads = [1, 2, 2, 4, 2, 2, 7, 15, 7, 8, 11, 7, 15, 15, 15, 15, 15, 16, 15]
+    deps = ["compound", "nsubj", "ROOT", "det", "attr", "punct", "det", "nsubjpass", "prep", "pobj", "compound", "appos",
+            "punct", "nsubjpass", "auxpass", "ROOT", "prep", "pobj", "punct"]
+    pos = ["PROPN", "PROPN", "AUX", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "NOUN", "PROPN", "PROPN", "PUNCT",
+           "PRON", "AUX", "VERB", "ADP", "PROPN", "PUNCT"]
+    tags = ["NNP", "NNP", "VBZ", "DT", "NN", ".", "DT", "NN", "IN", "NN", "NNP", "NNP", ",", "PRP", "VBD", "VBN", "IN",
+            "NNP", "."]
+    lemmas = ["Leila", "Haddad", "be", "a", "writer", ".", "the", "daughter", "of", "diplomat", "Karim", "Salah", ",",
+              "she", "be", "bear", "in", "Rabat", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * 5 + [True] + [False] * 12)
+    doc.ents = [Span(doc, 0, 2, "PERSON"), Span(doc, 10, 12, "PERSON"), Span(doc, 17, 18, "PLACE")]
+    assert EntityRefs(doc).entity_for(doc[13]).text == "Leila Haddad"
+
+
+def test_active_verb_coordinated_with_a_passive_one_shares_its_subject(make_doc):
+    # "was born ..., and went on to teach at X": the teacher is the passive verb's subject, not its (absent) agent
+    got = _triples(make_doc, "Mara Quell was born in Oslo in 1950, studied law and went on to teach at Zorblax.")
+    assert ("Mara Quell", "works_for", "Zorblax") in got
+
+
+def test_a_person_who_names_or_hires_is_no_employee(make_doc):
+    # the employer names and hires: "Dyer named the company after himself" says nothing of working there
+    got = _triples(make_doc, "Zorblax was founded by Orrin Dyer, who named the company after himself.")
+    assert ("Orrin Dyer", "founded", "Zorblax") in got
+    assert ("Orrin Dyer", "works_for", "Zorblax") not in got
+    assert ("Mara Quell", "works_for", "Zorblax") in _triples(make_doc, "Zorblax hired Mara Quell in 2019.")
+
+
+def test_the_head_of_a_unit_works_for_the_body_above_it(make_doc):
+    ents = {"Mara Quell": "PERSON", "College of Arts": "ORGANIZATION", "Carrow University": "ORGANIZATION",
+            "Zorblax": "COMPANY"}
+    # one "of" phrase after another: the unit is led, the university above it employs
+    got = _triples(make_doc, "Mara Quell served as Dean of the College of Arts of Carrow University for six years.", ents)
+    assert ("Mara Quell", "leads", "College of Arts") in got
+    assert ("Mara Quell", "works_for", "Carrow University") in got
+    assert ("Mara Quell", "leads", "Carrow University") not in got
+    # an unnamed unit "at" a company: the company employs
+    got = _triples(make_doc, "In 2006 Mara Quell was named head of the department of infections at Zorblax.", ents)
+    assert ("Mara Quell", "works_for", "Zorblax") in got and ("Mara Quell", "leads", "Zorblax") not in got
+
+
+def test_a_description_with_an_unknown_name_is_no_earlier_entity(make_doc):
+    # "the VEXA party" names a party the typer missed; it is not the National Assembly named before
+    ents = {"National Assembly": "ORGANIZATION", "Orrin Dyer": "PERSON"}
+    got = _triples(make_doc, "In 2013, she was elected to the National Assembly representing the VEXA party, founded "
+                             "by the former president Orrin Dyer.", ents)
+    assert ("Orrin Dyer", "founded", "National Assembly") not in got
+
+
+def test_a_title_in_apposition_to_the_attribute_is_the_subjects(make_doc):
+    ents = {"Mara Quell": "PERSON", "Carrow University": "ORGANIZATION"}
+    got = _triples(make_doc, "Mara Quell (1893 – 1956) was an American sociologist and college administrator, the first "
+                             "president of Carrow University, and a lifelong advocate for equality.", ents)
+    assert ("Mara Quell", "leads", "Carrow University") in got
+
+
+def test_joining_the_staff_of_an_organisation_is_working_for_it(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Carrow University": "ORGANIZATION"}
+    got = _triples(make_doc, "Orrin Dyer earned his doctorate in 1962, after which he joined the faculty of Carrow "
+                             "University.", ents)
+    assert ("Orrin Dyer", "works_for", "Carrow University") in got
+
+
+def test_a_title_left_unlabelled_on_the_copula_and_its_first_compound_name(make_doc):
+    # the parser leaves "analyst" as a bare dependent of "was"; of the two names before it, the first employs
+    ents = {"Mara Quell": "PERSON", "Zorblax": "COMPANY", "Nimbus": "COMPANY"}
+    got = _triples(make_doc, "Mara Quell is an American journalist. Based in New York, Quell was a long time Zorblax "
+                             "Nimbus Analyst, Vaticanologist, and religious journalist.", {**ents, "Quell": "PERSON"})
+    assert ("Quell", "works_for", "Zorblax") in got
+    assert ("Quell", "works_for", "Nimbus") not in got
+
+
+def test_an_office_named_in_a_prepositional_phrase_is_a_new_person(make_doc):
+    # "by the supreme leader of X": the office names someone new, not the writer the sentence is about
+    ents = {"Orrin Dyer": "PERSON", "Dyer": "PERSON", "Vexa Republic": "ORGANIZATION"}
+    got = _triples(make_doc, "Orrin Dyer is a writer. Dyer's recent film became famous after it was seen as an act of "
+                             "war by the supreme leader of the Vexa Republic.", ents)
+    assert not {t for t in got if t[2] == "Vexa Republic"}
+
+
+def test_appointed_or_joined_as_a_title(make_doc):
+    ents = {"Mara Quell": "PERSON", "Orrin Dyer": "PERSON", "Zorblax": "COMPANY"}
+    got = _triples(make_doc, "Zorblax appointed Mara Quell as chief executive in 2019.", ents)
+    assert ("Mara Quell", "leads", "Zorblax") in got
+    got = _triples(make_doc, "Mara Quell joined Zorblax as chief executive in 2019.", ents)
+    assert ("Mara Quell", "leads", "Zorblax") in got
+    # the organisation that chooses someone "to replace Y as president" is the one led
+    got = _triples(make_doc, "In 2008 Zorblax chose Mara Quell to replace Orrin Dyer as president.", ents)
+    assert ("Mara Quell", "leads", "Zorblax") in got
