@@ -7,6 +7,7 @@ so it can be rerun from a cache without a model.
 from __future__ import annotations
 
 import contextlib
+import itertools
 import json
 import math
 import os
@@ -28,7 +29,7 @@ from extract.rules import RULE_SEPARATOR, rule_name
 from extract.schema import fits
 
 from ._version import __version__
-from .resolve import Resolution, ResolutionRules, resolve
+from .resolve import Resolution, ResolutionRules, resolve_articles
 
 #: Deals below this confidence (hypothetical, hedged) stay out of the graph.
 MIN_DEAL_CONFIDENCE = 0.5
@@ -294,7 +295,7 @@ def assemble_graph(extractions: Iterable[Extraction], *, rules: ResolutionRules 
     else:
         in_order = sorted(extractions, key=lambda x: x.article.id)
         records, mentions_by_article = in_order.__iter__, lambda: (x.mentions for x in in_order)
-    resolution = resolve((m for ms in mentions_by_article() for m in ms), rules=rules)
+    resolution = resolve_articles(mentions_by_article, rules=rules)
     if report is not None:
         report.resolution = resolution
         report.warnings = []
@@ -306,18 +307,20 @@ def assemble_graph(extractions: Iterable[Extraction], *, rules: ResolutionRules 
         G.add_node(ent.id, name=ent.name, type=ent.type, aliases=list(ent.aliases), mentions=ent.mentions,
                    articles=list(ent.articles))
     relations, values, deals = _Relations(), defaultdict(Counter), defaultdict(list)
-    for x in records():
-        G.graph["article_count"] += 1
-        # The text goes with the title, url and date so that the viewer's reader can show every
-        # evidence sentence in its article (the evidence offsets point into this text).
-        G.graph["articles"][x.article.id] = {k: v for k, v in (("title", x.article.title), ("url", x.article.url),
-                                                               ("date", x.article.date), ("text", x.article.text)) if v}
-        if report is not None:
-            report.warnings.extend((x.article.id, w) for w in x.warnings)
-        lookup = _MentionLookup(resolution, x.mentions)
-        relations.gather(G, x, lookup)
-        _gather_attributes(values, x, lookup)
-        _gather_deals(deals, G, x, lookup)
+    for _, same_id in itertools.groupby(records(), key=lambda x: x.article.id):
+        same_id = list(same_id)  # the records of one article id (one, unless the input repeats an id)
+        lookup = _MentionLookup(resolution, [m for x in same_id for m in x.mentions])
+        for x in same_id:
+            G.graph["article_count"] += 1
+            # The text goes with the title, url and date so that the viewer's reader can show every
+            # evidence sentence in its article (the evidence offsets point into this text).
+            G.graph["articles"][x.article.id] = {k: v for k, v in (("title", x.article.title), ("url", x.article.url),
+                                                                   ("date", x.article.date), ("text", x.article.text)) if v}
+            if report is not None:
+                report.warnings.extend((x.article.id, w) for w in x.warnings)
+            relations.gather(G, x, lookup)
+            _gather_attributes(values, x, lookup)
+            _gather_deals(deals, G, x, lookup)
     relations.add_to(G)
     _add_attributes(G, values)
     _add_deals(G, deals)
@@ -325,18 +328,18 @@ def assemble_graph(extractions: Iterable[Extraction], *, rules: ResolutionRules 
 
 
 class _MentionLookup:
-    """Entity id of a mention; relations may carry a mention equal to one of the article's
-    up to its offsets only, so fall back to the span (of the same article's mentions)."""
+    """Entity id of a mention of one article; relations may carry a mention equal to one of the
+    article's up to its offsets only, so fall back to the span."""
 
-    def __init__(self, resolution: Resolution, mentions):
-        self.resolution = resolution
+    def __init__(self, resolution: Resolution, mentions: list[Mention]):
+        self.entity_of = resolution.entities_in(mentions)
         self.by_span = {(m.article, m.start, m.end): m for m in mentions}
 
     def __call__(self, mention):
-        found = self.resolution.entity_of(mention)
+        found = self.entity_of.get(mention)
         if found is None:
             same = self.by_span.get((mention.article, mention.start, mention.end))
-            found = self.resolution.entity_of(same) if same is not None else None
+            found = self.entity_of.get(same) if same is not None else None
         return found
 
 
