@@ -20,7 +20,6 @@ with :mod:`graph.io.gexf`, whose attribute model has the same limits.
 """
 from __future__ import annotations
 
-import io
 import json
 import math
 import os
@@ -31,7 +30,7 @@ from typing import Any
 import networkx as nx
 from networkx.readwrite.graphml import GraphMLWriter
 
-from graph.io.atomic import atomic_write_bytes
+from graph.io.atomic import atomic_open
 from graph.io.node_link import sort_key
 
 __all__ = [
@@ -317,9 +316,10 @@ def write_graphml(G: nx.MultiDiGraph, path: str | os.PathLike[str]) -> None:
     H, _ = flat_copy(G)
     writer = GraphMLWriter(encoding="utf-8", prettyprint=True)
     writer.add_graph_element(H)
-    buffer = io.BytesIO()
-    writer.dump(buffer)
-    atomic_write_bytes(path, buffer.getvalue() + b"\n")
+    del H  # the writer's element tree holds what it needs
+    with atomic_open(path, "wb") as fh:  # straight to the file: no copies of the whole text in memory
+        writer.dump(fh)
+        fh.write(b"\n")
 
 
 def read_graphml(path: str | os.PathLike[str]) -> nx.MultiDiGraph:
