@@ -13,6 +13,7 @@ import math
 import os
 import re
 import sqlite3
+import sys
 import tempfile
 import time
 from collections import Counter, defaultdict
@@ -343,7 +344,13 @@ class _MentionLookup:
         return found
 
 
-def _evidence_dict(ev) -> dict:
+def _evidence_dict(ev, article: Article | None = None) -> dict:
+    """An evidence sentence as the graph stores it. Given the record's article, its id and (for a
+    one-sentence article) its text are shared with ``graph.articles`` rather than copied: records read
+    back from disk bring a fresh copy of every string, and the graph keeps one per evidence."""
+    if article is not None and ev.article == article.id:
+        sentence = article.text if ev.sentence == article.text else ev.sentence
+        return {"article": article.id, "sentence": sentence, "start": ev.start, "end": ev.end}
     return {"article": ev.article, "sentence": ev.sentence, "start": ev.start, "end": ev.end}
 
 
@@ -362,11 +369,14 @@ class _Relations:
                 continue
             if rel.relation in SYMMETRIC_RELATIONS and tgt < src:
                 src, tgt = tgt, src
-            slot = self.gathered[(src, tgt, rel.relation)]
+            slot = self.gathered[(src, tgt, sys.intern(rel.relation))]
             ev = rel.evidence
-            slot["evidence"].setdefault((ev.article, ev.start, ev.end), _evidence_dict(ev))
+            key = (ev.article, ev.start, ev.end)
+            if key not in slot["evidence"]:
+                slot["evidence"][key] = _evidence_dict(ev, x.article)
             slot["confidences"].append(rel.confidence)
-            slot["rules"].update(rel.rule.split(RULE_SEPARATOR))  # every rule that read the statement
+            # every rule that read the statement; a handful of names, one string each
+            slot["rules"].update(sys.intern(r) for r in rel.rule.split(RULE_SEPARATOR))
 
     def add_to(self, G) -> None:
         for (src, tgt, relation), slot in sorted(self.gathered.items()):
