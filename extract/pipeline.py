@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterable, Iterator
 
@@ -117,16 +118,34 @@ def extract_article(nlp: Language, article: Article) -> Extraction:
     return next(extract(nlp, [article]))
 
 
+#: Most characters parsed in one ``nlp.pipe`` batch. spaCy keeps every Doc of a batch (with its
+#: tensors) until the batch is done, so a count of pieces alone does not bound memory: 64 pieces of
+#: a 5 MB article are 1.3 M characters at once. News articles are far shorter, so their batches
+#: stay as ``batch_size`` makes them.
+MAX_BATCH_CHARS = 100_000
+
+
 def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16, n_process: int = 1) -> Iterator[Extraction]:
-    """Stream articles through ``nlp.pipe``; yields one :class:`Extraction` per article, in input order."""
+    """Stream articles through ``nlp.pipe``; yields one :class:`Extraction` per article, in input order.
+
+    A long article's pieces are parsed a few at a time and each piece's Doc is dropped once its
+    records are taken (records, offsets moved into the whole text, are all that is kept of it).
+    """
 
     def chunks():
         for article in articles:
             for offset, text in split_text(article.text, min(nlp.max_length, MAX_CHUNK_CHARS)):
                 yield text, (article, offset)
 
+    def parsed():
+        if n_process > 1:  # spaCy's own processes: one pipe, started once
+            yield from nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+            return
+        for batch in _char_batches(chunks(), batch_size, MAX_BATCH_CHARS):
+            yield from nlp.pipe(batch, as_tuples=True, batch_size=len(batch))
+
     pending, parts = None, []
-    for doc, (article, offset) in nlp.pipe(chunks(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, (article, offset) in parsed():
         if pending is not None and article is not pending:
             yield _join(pending, parts)
             parts = []
@@ -134,6 +153,24 @@ def extract(nlp: Language, articles: Iterable[Article], *, batch_size: int = 16,
         parts.append(_shift(_extract_safely(doc, article), offset))
     if pending is not None:
         yield _join(pending, parts)
+
+
+def _char_batches(chunks: Iterable[tuple[str, object]], size: int, max_chars: int) -> Iterator[list]:
+    """``(text, context)`` pairs in batches of at most ``size`` pairs and, unless one text alone is
+    longer, ``max_chars`` characters.
+
+    >>> [len(b) for b in _char_batches([("aaaa", 1), ("bb", 2), ("cc", 3), ("d", 4)], 3, 6)]
+    [2, 2]
+    """
+    batch, chars = [], 0
+    for text, context in chunks:
+        if batch and (len(batch) >= size or chars + len(text) > max_chars):
+            yield batch
+            batch, chars = [], 0
+        batch.append((text, context))
+        chars += len(text)
+    if batch:
+        yield batch
 
 
 def _extract_safely(doc, article: Article) -> Extraction:
@@ -193,11 +230,9 @@ def _shift_record(record, offset):
 def _join(article: Article, parts: list[Extraction]) -> Extraction:
     if len(parts) == 1:
         return parts[0]
-    return Extraction(
-        article=article,
-        mentions=sum((p.mentions for p in parts), ()),
-        relations=sum((p.relations for p in parts), ()),
-        deals=sum((p.deals for p in parts), ()),
-        attributes=sum((p.attributes for p in parts), ()),
-        warnings=sum((p.warnings for p in parts), ()),
-    )
+
+    def joined(name: str) -> tuple:  # one pass: summing tuples would copy them once per piece
+        return tuple(itertools.chain.from_iterable(getattr(p, name) for p in parts))
+
+    return Extraction(article=article, mentions=joined("mentions"), relations=joined("relations"),
+                      deals=joined("deals"), attributes=joined("attributes"), warnings=joined("warnings"))

@@ -6,12 +6,18 @@ so it can be rerun from a cache without a model.
 """
 from __future__ import annotations
 
+import contextlib
+import itertools
+import json
 import math
 import os
 import re
+import sqlite3
+import sys
+import tempfile
 import time
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,12 +25,12 @@ import networkx as nx
 
 from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, check_article, estimate_articles, read_articles
 from extract.pipeline import DEFAULT_MODEL, load_nlp
-from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Skip
+from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Mention, Skip, to_dict
 from extract.rules import RULE_SEPARATOR, rule_name
 from extract.schema import fits
 
 from ._version import __version__
-from .resolve import Resolution, ResolutionRules, resolve
+from .resolve import Resolution, ResolutionRules, resolve_articles
 
 #: Deals below this confidence (hypothetical, hedged) stay out of the graph.
 MIN_DEAL_CONFIDENCE = 0.5
@@ -132,34 +138,112 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
             progress(done, None if total is None else max(done, total))
             yield extraction
 
-    extractions = _extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
-                               wrap=None if progress is None else reporting)
     metadata = {
         "tool": "newsgraph",
         "version": __version__,
         "model": model_name,
         "model_version": nlp.meta.get("version"),
     }
-    G = assemble_graph(extractions, rules=rules, metadata=metadata, report=report)
+    with RecordSpill() as spill:
+        # records go to disk as they come; the graph is assembled reading them back an article at a time
+        spill.extend(_extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
+                                  wrap=None if progress is None else reporting))
+        G = assemble_graph(spill, rules=rules, metadata=metadata, report=report)
     report.seconds = time.perf_counter() - started
     return G
 
 
-def _extract_all(nlp, articles, *, jobs, engine, scheduler, cache, wrap=None) -> list[Extraction]:
+def _extract_all(nlp, articles, *, jobs, engine, scheduler, cache, wrap=None) -> Iterator[Extraction]:
+    """The extraction records of ``articles``, one at a time, as the engine (or the cache) gives them."""
     from .cache import ExtractionCache, pipeline_fingerprint
     from .engines import make_engine, run_extraction
 
     wrap = wrap or (lambda extracted: extracted)
     runner = make_engine(engine, nlp, jobs=jobs, scheduler=scheduler)
     if cache is None:
-        return list(wrap(run_extraction(runner, articles)))
+        yield from wrap(run_extraction(runner, articles))
+        return
     owned = not isinstance(cache, ExtractionCache)
     store = ExtractionCache(cache) if owned else cache
     try:
-        return list(wrap(run_extraction(runner, articles, cache=store, fingerprint=pipeline_fingerprint(nlp))))
+        yield from wrap(run_extraction(runner, articles, cache=store, fingerprint=pipeline_fingerprint(nlp)))
     finally:
         if owned:
             store.close()
+
+
+class RecordSpill:
+    """Extraction records on disk (a temporary SQLite file), read back one article at a time in
+    article-id order, so that a build holds no list of every record.
+
+    Each record is stored as JSON in two parts, its mentions and the rest, so that resolution,
+    which reads only the mentions, does not decode the relations and article texts.
+
+    >>> from extract.records import Article, Mention
+    >>> with RecordSpill() as spill:
+    ...     spill.extend([Extraction(Article("b", "Arm rose.")),
+    ...                   Extraction(Article("a", "Nvidia rose."), mentions=(Mention("a", "Nvidia", "company", 0, 6, 0, 12),))])
+    ...     [x.article.id for x in spill], [m.text for ms in spill.mentions() for m in ms], len(spill)
+    (['a', 'b'], ['Nvidia'], 2)
+    """
+
+    def __init__(self, folder: str | os.PathLike | None = None):
+        handle, self.path = tempfile.mkstemp(prefix="newsgraph-records-", suffix=".sqlite", dir=folder)
+        os.close(handle)
+        self.db = sqlite3.connect(self.path)
+        # a scratch file: no journal, no fsync; it is deleted when the build ends, whatever happens
+        self.db.execute("PRAGMA journal_mode=OFF")
+        self.db.execute("PRAGMA synchronous=OFF")
+        self.db.execute("CREATE TABLE records (seq INTEGER PRIMARY KEY, article TEXT, mentions TEXT, rest TEXT)")
+        self.count = 0
+
+    def __enter__(self) -> "RecordSpill":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.db.close()
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(self.path)
+
+    def __len__(self) -> int:
+        return self.count
+
+    def extend(self, extractions: Iterable[Extraction], batch: int = 256) -> None:
+        rows = []
+        for extraction in extractions:
+            data = to_dict(extraction)
+            mentions = data.pop("mentions")
+            rows.append((extraction.article.id, _dumps(mentions), _dumps(data)))
+            if len(rows) >= batch:
+                self._insert(rows)
+                rows = []
+        self._insert(rows)
+
+    def _insert(self, rows) -> None:
+        with self.db:
+            self.db.executemany("INSERT INTO records (article, mentions, rest) VALUES (?, ?, ?)", rows)
+        self.count += len(rows)
+
+    def mentions(self) -> Iterator[tuple[Mention, ...]]:
+        """Each article's mentions, in the order of :meth:`__iter__`."""
+        for (mentions,) in self.db.execute("SELECT mentions FROM records ORDER BY article, seq"):
+            yield tuple(Mention(**m) for m in json.loads(mentions))
+
+    def __iter__(self) -> Iterator[Extraction]:
+        # SQLite compares TEXT by its UTF-8 bytes: the code point order of Python's sorted()
+        from .cache import extraction_from_dict
+
+        for mentions, rest in self.db.execute("SELECT mentions, rest FROM records ORDER BY article, seq"):
+            data = json.loads(rest)
+            data["mentions"] = json.loads(mentions)
+            yield extraction_from_dict(data)
+
+
+def _dumps(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def _read_inputs(inputs, *, max_chars: int | None):
@@ -199,63 +283,88 @@ def _is_text(item: str) -> bool:
     return bool(re.search(r"\s", item))
 
 
-def assemble_graph(extractions: Sequence[Extraction], *, rules: ResolutionRules | None = None,
+def assemble_graph(extractions: Iterable[Extraction], *, rules: ResolutionRules | None = None,
                    metadata: dict | None = None, report: BuildReport | None = None) -> nx.MultiDiGraph:
     """The graph of extraction records: resolve entities, then add nodes, relations and deals.
 
     Relation edges gather every evidence sentence; their confidence combines the rules'
     confidences (noisy-or). The same deal in several articles (same kind, same companies)
     becomes one deal node.
+
+    ``extractions`` is a sequence of records, or a :class:`RecordSpill`, which is read twice,
+    an article at a time (mentions for resolution, then everything for the graph), so that no
+    list of every record is held.
     """
-    extractions = sorted(extractions, key=lambda x: x.article.id)
-    mentions = [m for x in extractions for m in x.mentions]
-    resolution = resolve(mentions, rules=rules)
+    if isinstance(extractions, RecordSpill):
+        records, mentions_by_article = extractions.__iter__, extractions.mentions
+    else:
+        in_order = sorted(extractions, key=lambda x: x.article.id)
+        records, mentions_by_article = in_order.__iter__, lambda: (x.mentions for x in in_order)
+    resolution = resolve_articles(mentions_by_article, rules=rules)
     if report is not None:
         report.resolution = resolution
-        report.warnings = [(x.article.id, w) for x in extractions for w in x.warnings]
+        report.warnings = []
     G = nx.MultiDiGraph()
     G.graph.update(metadata or {})
-    G.graph["article_count"] = len(extractions)
-    # The text goes with the title, url and date so that the viewer's reader can show every
-    # evidence sentence in its article (the evidence offsets point into this text).
-    G.graph["articles"] = {
-        x.article.id: {k: v for k, v in (("title", x.article.title), ("url", x.article.url), ("date", x.article.date),
-                                         ("text", x.article.text)) if v}
-        for x in extractions
-    }
+    G.graph["article_count"] = 0
+    G.graph["articles"] = {}
     for ent in sorted(resolution.entities.values(), key=lambda e: e.id):
         G.add_node(ent.id, name=ent.name, type=ent.type, aliases=list(ent.aliases), mentions=ent.mentions,
                    articles=list(ent.articles))
-    lookup = _MentionLookup(resolution, mentions)
-    _add_relations(G, extractions, lookup)
-    _add_attributes(G, extractions, lookup)
-    _add_deals(G, extractions, lookup)
+    relations, values, deals = _Relations(), defaultdict(Counter), defaultdict(list)
+    for _, same_id in itertools.groupby(records(), key=lambda x: x.article.id):
+        same_id = list(same_id)  # the records of one article id (one, unless the input repeats an id)
+        lookup = _MentionLookup(resolution, [m for x in same_id for m in x.mentions])
+        for x in same_id:
+            G.graph["article_count"] += 1
+            # The text goes with the title, url and date so that the viewer's reader can show every
+            # evidence sentence in its article (the evidence offsets point into this text).
+            G.graph["articles"][x.article.id] = {k: v for k, v in (("title", x.article.title), ("url", x.article.url),
+                                                                   ("date", x.article.date), ("text", x.article.text)) if v}
+            if report is not None:
+                report.warnings.extend((x.article.id, w) for w in x.warnings)
+            relations.gather(G, x, lookup)
+            _gather_attributes(values, x, lookup)
+            _gather_deals(deals, G, x, lookup)
+    relations.add_to(G)
+    _add_attributes(G, values)
+    _add_deals(G, deals)
     return G
 
 
 class _MentionLookup:
-    """Entity id of a mention; relations may carry a mention equal to one of the article's
-    up to its offsets only, so fall back to the span."""
+    """Entity id of a mention of one article; relations may carry a mention equal to one of the
+    article's up to its offsets only, so fall back to the span."""
 
-    def __init__(self, resolution: Resolution, mentions):
-        self.resolution = resolution
+    def __init__(self, resolution: Resolution, mentions: list[Mention]):
+        self.entity_of = resolution.entities_in(mentions)
         self.by_span = {(m.article, m.start, m.end): m for m in mentions}
 
     def __call__(self, mention):
-        found = self.resolution.entity_of(mention)
+        found = self.entity_of.get(mention)
         if found is None:
             same = self.by_span.get((mention.article, mention.start, mention.end))
-            found = self.resolution.entity_of(same) if same is not None else None
+            found = self.entity_of.get(same) if same is not None else None
         return found
 
 
-def _evidence_dict(ev) -> dict:
+def _evidence_dict(ev, article: Article | None = None) -> dict:
+    """An evidence sentence as the graph stores it. Given the record's article, its id and (for a
+    one-sentence article) its text are shared with ``graph.articles`` rather than copied: records read
+    back from disk bring a fresh copy of every string, and the graph keeps one per evidence."""
+    if article is not None and ev.article == article.id:
+        sentence = article.text if ev.sentence == article.text else ev.sentence
+        return {"article": article.id, "sentence": sentence, "start": ev.start, "end": ev.end}
     return {"article": ev.article, "sentence": ev.sentence, "start": ev.start, "end": ev.end}
 
 
-def _add_relations(G, extractions, lookup):
-    gathered = defaultdict(lambda: {"evidence": {}, "confidences": [], "rules": set()})
-    for x in extractions:
+class _Relations:
+    """Relation statements gathered into edges: evidence, confidences and rules per (source, target, relation)."""
+
+    def __init__(self):
+        self.gathered = defaultdict(lambda: {"evidence": {}, "confidences": [], "rules": set()})
+
+    def gather(self, G, x: Extraction, lookup) -> None:
         for rel in x.relations:
             src, tgt = lookup(rel.source), lookup(rel.target)
             if src is None or tgt is None or src == tgt:
@@ -264,46 +373,53 @@ def _add_relations(G, extractions, lookup):
                 continue
             if rel.relation in SYMMETRIC_RELATIONS and tgt < src:
                 src, tgt = tgt, src
-            slot = gathered[(src, tgt, rel.relation)]
+            slot = self.gathered[(src, tgt, sys.intern(rel.relation))]
             ev = rel.evidence
-            slot["evidence"].setdefault((ev.article, ev.start, ev.end), _evidence_dict(ev))
+            key = (ev.article, ev.start, ev.end)
+            if key not in slot["evidence"]:
+                slot["evidence"][key] = _evidence_dict(ev, x.article)
             slot["confidences"].append(rel.confidence)
-            slot["rules"].update(rel.rule.split(RULE_SEPARATOR))  # every rule that read the statement
-    for (src, tgt, relation), slot in sorted(gathered.items()):
-        G.add_edge(src, tgt, key=relation, relation=relation,
-                   evidence=[slot["evidence"][k] for k in sorted(slot["evidence"])],
-                   confidence=_noisy_or(slot["confidences"]), rules=sorted(slot["rules"]))
+            # every rule that read the statement; a handful of names, one string each
+            slot["rules"].update(sys.intern(r) for r in rel.rule.split(RULE_SEPARATOR))
+
+    def add_to(self, G) -> None:
+        for (src, tgt, relation), slot in sorted(self.gathered.items()):
+            G.add_edge(src, tgt, key=relation, relation=relation,
+                       evidence=[slot["evidence"][k] for k in sorted(slot["evidence"])],
+                       confidence=_noisy_or(slot["confidences"]), rules=sorted(slot["rules"]))
 
 
 def _noisy_or(confidences) -> float:
     return round(1.0 - math.prod(1.0 - min(max(c, 0.0), 0.999) for c in confidences), 3)
 
 
-def _add_attributes(G, extractions, lookup):
-    values = defaultdict(Counter)
-    for x in extractions:
-        for attr in x.attributes:
-            node = lookup(attr.mention)
-            if node is not None:
-                values[(node, attr.name)][attr.value] += 1
+def _gather_attributes(values, x: Extraction, lookup) -> None:
+    for attr in x.attributes:
+        node = lookup(attr.mention)
+        if node is not None:
+            values[(node, attr.name)][attr.value] += 1
+
+
+def _add_attributes(G, values):
     for (node, name), counts in sorted(values.items()):
         # the most often stated value; ties go to the larger number (the full model rather than a part)
         G.nodes[node][name] = max(counts.items(), key=lambda kv: (kv[1], kv[0] if isinstance(kv[0], (int, float)) else 0))[0]
 
 
-def _add_deals(G, extractions, lookup):
-    deals = defaultdict(list)
-    for x in extractions:
-        for deal in x.deals:
-            if deal.confidence < MIN_DEAL_CONFIDENCE:
-                continue
-            roles = {}
-            for party in deal.parties:
-                node = lookup(party.mention)
-                if node is not None and G.nodes[node]["type"] == "company":
-                    roles.setdefault(node, party.role)
-            if len(roles) >= 2:
-                deals[(deal.kind, frozenset(roles))].append((deal, roles))
+def _gather_deals(deals, G, x: Extraction, lookup) -> None:
+    for deal in x.deals:
+        if deal.confidence < MIN_DEAL_CONFIDENCE:
+            continue
+        roles = {}
+        for party in deal.parties:
+            node = lookup(party.mention)
+            if node is not None and G.nodes[node]["type"] == "company":
+                roles.setdefault(node, party.role)
+        if len(roles) >= 2:
+            deals[(deal.kind, frozenset(roles))].append((deal, roles))
+
+
+def _add_deals(G, deals):
     for (kind, parties), told_all in sorted(deals.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
         for n, told in enumerate(_split_by_amount(told_all)):
             _add_deal_node(G, kind, parties, told, n)

@@ -84,11 +84,12 @@ collision of two entities on one id gets ``-2``, ``-3``... in name order.
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import os
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -121,6 +122,7 @@ __all__ = [
     "load_rules",
     "normalise_name",
     "resolve",
+    "resolve_articles",
     "write_merges_csv",
 ]
 
@@ -184,9 +186,19 @@ class Resolution:
     merges: list[Merge]
     by_mention: dict[Mention, str] = field(default_factory=dict, repr=False)
 
+    resolver: "_Resolver | None" = field(default=None, repr=False, compare=False)
+
     def entity_of(self, mention: Mention) -> str | None:
         """The entity id of an input mention, or ``None`` if it was dropped (no name left)."""
         return self.by_mention.get(mention)
+
+    def entities_in(self, mentions: Iterable[Mention]) -> dict[Mention, str]:
+        """The entity id of each mention of one article (all of them: a short name's entity
+        depends on the names around it), dropped mentions left out; what :meth:`entity_of`
+        gives, computed from the resolution's per-name tables rather than looked up."""
+        if self.resolver is None:
+            return {m: self.by_mention[m] for m in mentions if m in self.by_mention}
+        return self.resolver.entities_in(mentions)
 
 
 # --------------------------------------------------------------------------- rules file
@@ -262,19 +274,20 @@ def load_rules(path: str | os.PathLike[str] | None = None) -> ResolutionRules:
 # --------------------------------------------------------------------------- internals
 
 
-@dataclass
+@dataclass(frozen=True)
 class _Item:
-    """One mention with what resolution needs to know about it."""
+    """What resolution needs to know about a mention, the same for every mention of one form
+    (surface, type, source, canonical name): computed once per form, counted per mention."""
 
-    mention: Mention
+    text: str                  # the mention's surface
+    type: str                  # the mention's type
+    source: str                # the rule that typed the mention
     surface_key: str           # compact key of the surface (honorifics stripped for persons)
     base_name: str             # the name it goes by before merging: pin, canonical or surface
     base_key: str              # loose key of base_name: the node it starts in
     base_compact: str          # compact key of base_name
     anchor: str | None         # "pin", "gazetteer", "metonym" or None
     pin_type: str | None = None
-    target: str | None = None  # root it was sent to by a mention-level rule
-    rule: str | None = None    # that rule
 
 
 def _sort_key(m: Mention) -> tuple:
@@ -333,7 +346,7 @@ def _make_item(m: Mention, pins: dict[str, Pin], forbids: dict[str, set[str]]) -
         return bool(key) and key not in forbids.get(surface_key, ())
 
     def item(name: str, anchor: str | None, pin_type: str | None = None) -> _Item:
-        return _Item(m, surface_key, name, loose_key(name), compact_key(name), anchor, pin_type)
+        return _Item(m.text, m.type, m.source, surface_key, name, loose_key(name), compact_key(name), anchor, pin_type)
 
     pin = pins.get(surface_key) or pins.get(compact_key(m.text))
     if pin is not None and allowed(pin.entity):
@@ -344,19 +357,20 @@ def _make_item(m: Mention, pins: dict[str, Pin], forbids: dict[str, set[str]]) -
     return item(surface, None)
 
 
-def _vote_type(items: Iterable[_Item]) -> str:
+def _vote_type(counted: Iterable[tuple[_Item, int]]) -> str:
+    """The type of a name or entity from ``(item, mentions)`` pairs: pins, then gazetteers, then all votes."""
     pinned, gazetteer, votes = Counter(), Counter(), Counter()
-    for it in items:
+    for it, n in counted:
         if it.pin_type:
-            pinned[it.pin_type] += 1
-        elif it.anchor or it.mention.source in ("gazetteer", "metonym"):
-            gazetteer[it.mention.type] += 1
-        votes[it.mention.type] += 1
+            pinned[it.pin_type] += n
+        elif it.anchor or it.source in ("gazetteer", "metonym"):
+            gazetteer[it.type] += n
+        votes[it.type] += n
     return max(votes, key=lambda t: (pinned[t], gazetteer[t], votes[t], -_TYPE_ORDER.get(t, len(_TYPE_ORDER)), t))
 
 
-def _pick_name(forms: Counter, item_tokens: list[tuple[str, ...]]) -> str:
-    word_use = Counter(t for toks in item_tokens for t in toks)
+def _pick_name(forms: Counter, word_use: Counter) -> str:
+    """The display name among ``forms`` (counted); ``word_use`` counts the words of every mention's name."""
 
     def support(form: str) -> int:
         return sum(word_use[t] for t in set(tokens(form)))
@@ -416,49 +430,147 @@ def resolve(mentions: Iterable[Mention], *, rules: ResolutionRules | None = None
     >>> res.entity_of(ms[2])
     'company:microsoft'
     """
-    rules = load_rules() if rules is None else rules
-    forbids: dict[str, set[str]] = defaultdict(set)
-    for a, b in rules.forbids:
-        ka, kb = compact_key(a), compact_key(b)
-        if ka != kb:
-            forbids[ka].add(kb)
-            forbids[kb].add(ka)
-    pins = {compact_key(p.surface): p for p in rules.pins}
+    by_article = [tuple(group) for _, group in itertools.groupby(sorted(mentions, key=_sort_key),
+                                                                  key=lambda m: m.article)]
+    resolution = resolve_articles(lambda: iter(by_article), rules=rules)
+    resolution.by_mention = {m: eid for group in by_article for m, eid in resolution.entities_in(group).items()}
+    return resolution
 
-    items: list[_Item] = []
-    dropped: list[Mention] = []
-    for m in sorted(mentions, key=_sort_key):
-        it = _make_item(m, pins, forbids)
-        (dropped.append(m) if it is None else items.append(it))
 
-    by_key: dict[str, list[_Item]] = defaultdict(list)
-    present: dict[str, set[str]] = defaultdict(set)
-    for it in items:
-        by_key[it.base_key].append(it)
-        present[it.base_key].update((it.surface_key, it.base_compact))
-    groups = _Groups(sorted(by_key), present, forbids)
+def resolve_articles(articles: Callable[[], Iterable[Sequence[Mention]]], *,
+                     rules: ResolutionRules | None = None) -> Resolution:
+    """:func:`resolve` for a corpus too large to hold its mentions: ``articles()`` gives the
+    mentions article by article (in article-id order, each article's mentions together), and
+    is called three times. Memory grows with the distinct names (their forms, counts and
+    article sets), not with the mentions; :meth:`Resolution.entities_in` gives the entity ids
+    of one article's mentions afterwards (``by_mention`` stays empty).
 
-    key_type = {k: _vote_type(its) for k, its in by_key.items()}
-    key_tokens = {k: min(tokens(it.base_name) for it in its) for k, its in by_key.items()}
-    key_articles = {k: {it.mention.article for it in its} for k, its in by_key.items()}
-    anchored_keys = {k for k, its in by_key.items() if any(it.anchor for it in its)}
-    anchors = {k: ({k} if k in anchored_keys else set()) for k in by_key}  # per root
+    >>> from extract.records import Mention
+    >>> a1 = (Mention("a1", "Inflection AI", "company", 0, 13, 0, 99), Mention("a1", "Inflection", "company", 30, 40, 0, 99))
+    >>> res = resolve_articles(lambda: [a1], rules=ResolutionRules())
+    >>> sorted(res.entities), sorted(res.entities_in(a1).values())
+    (['company:inflection-ai'], ['company:inflection-ai', 'company:inflection-ai'])
+    """
+    return _Resolver(load_rules() if rules is None else rules).run(articles)
 
-    def fuzzy_union(a: str, b: str, rule: str) -> bool:
-        ra, rb = groups.find(a), groups.find(b)
-        if ra == rb or (anchors[ra] and anchors[rb]):
-            return False
-        if not groups.union(a, b, rule):
-            return False
-        root = groups.find(a)
-        anchors[root] = anchors[ra] | anchors[rb]
-        return True
 
-    _merge_compact_names(by_key, key_type, groups)
-    _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union)
-    short_keys = _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union)
-    _assign_person_short_forms(items, groups, key_tokens, key_articles)
-    return _build_resolution(items, dropped, groups, short_keys)
+def _by_article(groups: Iterable[Sequence[Mention]]) -> Iterator[list[Mention]]:
+    """Mentions regrouped by their article (two records of one article id are one article)."""
+    for _, group in itertools.groupby(itertools.chain.from_iterable(groups), key=lambda m: m.article):
+        yield list(group)
+
+
+class _Resolver:
+    """The resolution of one corpus, built from per-name tables in three passes over its articles.
+
+    1. every mention is counted under its form's :class:`_Item` (one per surface, type, source
+       and canonical name) and its name key, with the articles naming it;
+    2. names are joined (compact names, spelling variants), then each article's company short
+       forms are judged and the verdicts counted per short name, which joins some;
+    3. each article's lone person names are placed (that depends on who else the article
+       names, so it is redone, the same way, when :meth:`entities_in` is asked), and every
+       entity's counts are gathered.
+    """
+
+    def __init__(self, rules: ResolutionRules):
+        self.forbids: dict[str, set[str]] = defaultdict(set)
+        for a, b in rules.forbids:
+            ka, kb = compact_key(a), compact_key(b)
+            if ka != kb:
+                self.forbids[ka].add(kb)
+                self.forbids[kb].add(ka)
+        self.pins = {compact_key(p.surface): p for p in rules.pins}
+        self.forms: dict[tuple, _Item | None] = {}
+        self.article_ids: dict[str, str] = {}  # one string per article id, however often it was decoded
+
+    def item(self, m: Mention) -> _Item | None:
+        form = (m.text, m.type, m.source, m.canonical)
+        try:
+            return self.forms[form]
+        except KeyError:
+            it = self.forms[form] = _make_item(m, self.pins, self.forbids)
+            return it
+
+    def article_id(self, article: str) -> str:
+        return self.article_ids.setdefault(article, article)
+
+    def run(self, articles: Callable[[], Iterable[Sequence[Mention]]]) -> Resolution:
+        # pass 1: names
+        key_items: dict[str, Counter] = defaultdict(Counter)  # name key -> item -> mentions
+        key_articles: dict[str, set[str]] = defaultdict(set)
+        person_articles: dict[str, set[str]] = defaultdict(set)  # articles naming the key as a person
+        for group in _by_article(articles()):
+            for m in group:
+                it = self.item(m)
+                if it is None:
+                    continue
+                article = self.article_id(m.article)
+                key_items[it.base_key][it] += 1
+                key_articles[it.base_key].add(article)
+                if it.type == "person":
+                    person_articles[it.base_key].add(article)
+        present: dict[str, set[str]] = defaultdict(set)
+        for key, counted in key_items.items():
+            for it in counted:
+                present[key].update((it.surface_key, it.base_compact))
+        groups = self.groups = _Groups(sorted(key_items), present, self.forbids)
+
+        key_type = {k: _vote_type(counted.items()) for k, counted in key_items.items()}
+        key_tokens = self.key_tokens = {k: min(tokens(it.base_name) for it in counted) for k, counted in key_items.items()}
+        anchored_keys = {k for k, counted in key_items.items() if any(it.anchor for it in counted)}
+        anchors = {k: ({k} if k in anchored_keys else set()) for k in key_items}  # per root
+
+        def fuzzy_union(a: str, b: str, rule: str) -> bool:
+            ra, rb = groups.find(a), groups.find(b)
+            if ra == rb or (anchors[ra] and anchors[rb]):
+                return False
+            if not groups.union(a, b, rule):
+                return False
+            root = groups.find(a)
+            anchors[root] = anchors[ra] | anchors[rb]
+            return True
+
+        _merge_compact_names(key_items, key_type, groups)
+        _merge_spelling_variants(key_items, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union)
+        # pass 2: company short forms, judged article by article
+        verdicts: dict[str, _Verdicts] = defaultdict(_Verdicts)
+        for group in _by_article(articles()):
+            first = self.company_starts(group)
+            if first:
+                _judge_company_short_forms(first, groups, key_tokens, anchored_keys, verdicts)
+        short_keys = _join_company_short_forms(verdicts, groups, fuzzy_union)
+        self.persons = _PersonNames(groups, key_tokens, person_articles, key_articles)
+        # pass 3: every mention's entity, counted per entity
+        members: dict[str, dict[tuple[_Item, str | None], list]] = defaultdict(dict)
+        for group in _by_article(articles()):
+            for m, it, root, rule in self.placed(group):
+                count = members[root].setdefault((it, rule), [0, set()])
+                count[0] += 1
+                count[1].add(self.article_id(m.article))
+        resolution, self.root_ids = _build_resolution(members, groups, short_keys)
+        resolution.resolver = self
+        return resolution
+
+    def company_starts(self, group: Sequence[Mention]) -> dict[str, int]:
+        """First offset of each company name key in one article."""
+        first: dict[str, int] = {}
+        for m in group:
+            it = self.item(m)
+            if it is not None and it.type == "company":
+                first[it.base_key] = min(first.get(it.base_key, m.start), m.start)
+        return first
+
+    def placed(self, group: Sequence[Mention]) -> Iterator[tuple[Mention, _Item, str, str | None]]:
+        """``(mention, item, root, rule)`` of one article's mentions: the root of its entity's
+        names, and the mention-level rule that sent it there (a person's short form), if any."""
+        items = [(m, it) for m in group if (it := self.item(m)) is not None]
+        context = self.persons.article_context(items)
+        for m, it in items:
+            target, rule = self.persons.target(m, it, context)
+            yield m, it, target if target is not None else self.groups.find(it.base_key), rule
+
+    def entities_in(self, mentions: Iterable[Mention]) -> dict[Mention, str]:
+        return {m: self.root_ids[root] for group in _by_article([mentions]) for m, _, root, _ in self.placed(group)}
 
 
 def _merge_compact_names(by_key, key_type, groups) -> None:
@@ -501,49 +613,53 @@ def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchore
                 fuzzy_union(a, b, "spelling_variant")
 
 
-def _merge_company_short_forms(items, groups, key_tokens, anchored_keys, fuzzy_union) -> set[str]:
-    # First mention offset of each company name key in each article.
-    first: dict[str, dict[str, int]] = defaultdict(dict)
-    for it in items:
-        if it.mention.type == "company":
-            seen = first[it.mention.article]
-            seen[it.base_key] = min(seen.get(it.base_key, it.mention.start), it.mention.start)
+@dataclass
+class _Verdicts:
+    """What the articles naming a company short form say about it (see :func:`_judge_company_short_forms`)."""
 
-    verdicts: dict[str, list] = defaultdict(list)  # short key -> per-article findings
-    for article in sorted(first):
-        keys = first[article]
-        longer_by_first: dict[str, list[str]] = defaultdict(list)
-        for key in sorted(keys):
-            if len(key_tokens[key]) >= 2:
-                longer_by_first[key_tokens[key][0]].append(key)
-        for short in sorted(keys):
-            if short in anchored_keys:
-                continue  # a gazetteer name is an entity on its own
-            toks = key_tokens[short]
-            n = len(toks)
-            cands: dict[str, int] = {}
-            for long_ in longer_by_first.get(toks[0], ()):
-                ltoks = key_tokens[long_]
-                if len(ltoks) > n and ltoks[:n] == toks and all(t in SUFFIX_LIKE_WORDS for t in ltoks[n:]):
-                    root = groups.find(long_)
-                    cands[root] = min(cands.get(root, keys[long_]), keys[long_])
-            if len(cands) > 1:
-                verdicts[short].append(("ambiguous", None, False))
-            elif cands:
-                (root, start), = cands.items()
-                verdicts[short].append(("with", root, start < keys[short]))
-            else:
-                verdicts[short].append(("alone", None, False))
+    kinds: Counter = field(default_factory=Counter)  # "ambiguous", "with" (a longer name), "alone"
+    roots: set = field(default_factory=set)  # the longer names' groups
+    long_first: int = 0  # articles naming the longer name first
 
+
+def _judge_company_short_forms(keys: dict[str, int], groups, key_tokens, anchored_keys, verdicts) -> None:
+    """Count one article's verdicts on its company names that begin a longer one of the article;
+    ``keys`` holds the first offset of each company name key in the article."""
+    longer_by_first: dict[str, list[str]] = defaultdict(list)
+    for key in sorted(keys):
+        if len(key_tokens[key]) >= 2:
+            longer_by_first[key_tokens[key][0]].append(key)
+    for short in sorted(keys):
+        if short in anchored_keys:
+            continue  # a gazetteer name is an entity on its own
+        toks = key_tokens[short]
+        n = len(toks)
+        cands: dict[str, int] = {}
+        for long_ in longer_by_first.get(toks[0], ()):
+            ltoks = key_tokens[long_]
+            if len(ltoks) > n and ltoks[:n] == toks and all(t in SUFFIX_LIKE_WORDS for t in ltoks[n:]):
+                root = groups.find(long_)
+                cands[root] = min(cands.get(root, keys[long_]), keys[long_])
+        found = verdicts[short]
+        if len(cands) > 1:
+            found.kinds["ambiguous"] += 1
+        elif cands:
+            (root, start), = cands.items()
+            found.kinds["with"] += 1
+            found.roots.add(root)
+            found.long_first += start < keys[short]
+        else:
+            found.kinds["alone"] += 1
+
+
+def _join_company_short_forms(verdicts: dict[str, _Verdicts], groups, fuzzy_union) -> set[str]:
     joined = set()
     for short in sorted(verdicts):
         found = verdicts[short]
-        kinds = Counter(kind for kind, _, _ in found)
-        roots = {root for kind, root, _ in found if kind == "with"}
-        long_first = sum(1 for kind, _, lf in found if kind == "with" and lf)
+        kinds, roots = found.kinds, found.roots
         if kinds["ambiguous"] or len(roots) != 1 or kinds["alone"] > kinds["with"]:
             continue
-        if long_first * 2 <= kinds["with"]:
+        if found.long_first * 2 <= kinds["with"]:
             continue  # the short name usually comes first: a company of its own
         (root,) = roots
         if groups.find(short) != groups.find(root) and fuzzy_union(short, root, "short_form"):
@@ -560,66 +676,75 @@ def _is_full_name(toks: tuple[str, ...]) -> bool:
     return len(toks) >= 2 and toks[0] not in SURNAME_PARTICLES
 
 
-def _assign_person_short_forms(items, groups, key_tokens, key_articles) -> None:
-    # Full person names: the groups they are in, by first name and by surname.
-    lasts: dict[tuple[str, ...], set[str]] = defaultdict(set)
-    firsts: dict[str, set[str]] = defaultdict(set)
-    last_names: dict[str, set[str]] = defaultdict(set)  # root -> its one-word surnames
-    in_article: dict[str, set[str]] = defaultdict(set)
-    full_starts: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)  # (article, root) -> (offset, sentence)
-    for it in items:
-        toks = key_tokens[it.base_key]
-        if it.mention.type != "person" or not _is_full_name(toks):
-            continue
-        root = groups.find(it.base_key)
-        for tail in _surname_tails(toks):
-            lasts[tail].add(root)
-        firsts[toks[0]].add(root)
-        last_names[root].add(toks[-1])
-        in_article[it.mention.article].add(root)
-        full_starts[(it.mention.article, root)].append((it.mention.start, it.mention.sent_start))
-    root_articles: dict[str, set[str]] = defaultdict(set)
-    for article, roots in in_article.items():
-        for root in roots:
-            root_articles[root].add(article)
+class _PersonNames:
+    """The full person names of the corpus, by first name and by surname, for placing lone names."""
 
-    for it in items:
+    def __init__(self, groups: _Groups, key_tokens, person_articles, key_articles):
+        self.groups, self.key_tokens, self.key_articles = groups, key_tokens, key_articles
+        self.lasts: dict[tuple[str, ...], set[str]] = defaultdict(set)
+        self.firsts: dict[str, set[str]] = defaultdict(set)
+        self.last_names: dict[str, set[str]] = defaultdict(set)  # root -> its one-word surnames
+        self.root_articles: dict[str, set[str]] = defaultdict(set)
+        for key in sorted(person_articles):
+            toks = key_tokens[key]
+            if not _is_full_name(toks):
+                continue
+            root = groups.find(key)
+            for tail in _surname_tails(toks):
+                self.lasts[tail].add(root)
+            self.firsts[toks[0]].add(root)
+            self.last_names[root].add(toks[-1])
+            self.root_articles[root] |= person_articles[key]
+
+    def article_context(self, items) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
+        """The full names' groups of one article, and where each is named (offset, sentence)."""
+        here: set[str] = set()
+        full_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for m, it in items:
+            if it.type == "person" and _is_full_name(self.key_tokens[it.base_key]):
+                root = self.groups.find(it.base_key)
+                here.add(root)
+                full_starts[root].append((m.start, m.sent_start))
+        return here, full_starts
+
+    def target(self, m: Mention, it: _Item, context) -> tuple[str | None, str | None]:
+        """The group a lone name in an article goes to, and the rule, or ``(None, None)``."""
+        groups, key_tokens = self.groups, self.key_tokens
+        here, full_starts = context
         toks = key_tokens[it.base_key]
         if it.anchor or not (len(toks) == 1 or (len(toks) > 1 and toks[0] in SURNAME_PARTICLES)):
-            continue
-        here = in_article.get(it.mention.article, set())
-        if it.mention.type == "person":
+            return None, None
+        if it.type == "person":
             own = groups.find(it.base_key)
-            if own in last_names:
-                continue  # its own name group already holds a full name
-            steps = [(lasts.get(toks, set()) & here, "short_form")]
+            if own in self.last_names:
+                return None, None  # its own name group already holds a full name
+            steps = [(self.lasts.get(toks, set()) & here, "short_form")]
             if len(toks) == 1:
                 (word,) = toks
                 steps += [
-                    (firsts.get(word, set()) & here, "short_form"),
-                    ({r for r in here if any(is_spelling_variant(word, last) for last in last_names[r])},
+                    (self.firsts.get(word, set()) & here, "short_form"),
+                    ({r for r in here if any(is_spelling_variant(word, last) for last in self.last_names[r])},
                      "spelling_variant"),
-                    (lasts.get(toks, set()), "short_form"),
+                    (self.lasts.get(toks, set()), "short_form"),
                 ]
-        elif it.mention.source.startswith("ner"):
+        elif it.source.startswith("ner"):
             # A statistical tagger often types a lone surname as an organisation or place
             # ("Frosst said" next to "Nick Frosst"). Taken only when every article naming it
             # also names that person in full, so the company Dell, named apart from
             # Michael Dell elsewhere, stays a company.
-            cands = lasts.get(toks, set()) & here
-            if len(cands) != 1 or not key_articles[it.base_key] <= root_articles[next(iter(cands))]:
-                continue
+            cands = self.lasts.get(toks, set()) & here
+            if len(cands) != 1 or not self.key_articles[it.base_key] <= self.root_articles[next(iter(cands))]:
+                return None, None
             steps = [(cands, "short_form")]
         else:
-            continue
+            return None, None
         target = rule = None
         for candidates, rule_name in steps:
             if len(candidates) > 1:
                 # two people share the name ("Dario Amodei and Daniela Amodei"): the one named in
                 # full most recently before this mention is meant, unless both were last named in
                 # one sentence or neither before it; then it stays a name of its own
-                before = {r: max((p for p in full_starts[(it.mention.article, r)] if p[0] < it.mention.start),
-                                 default=(-1, -1)) for r in candidates}
+                before = {r: max((p for p in full_starts[r] if p[0] < m.start), default=(-1, -1)) for r in candidates}
                 best = sorted(before, key=lambda r: (-before[r][0], r))
                 if before[best[0]][0] >= 0 and before[best[0]][1] != before[best[1]][1]:
                     target, rule = best[0], rule_name
@@ -629,61 +754,67 @@ def _assign_person_short_forms(items, groups, key_tokens, key_articles) -> None:
                 rule = rule_name
                 break
         if target is not None and not groups.forbidden_keys({it.surface_key, it.base_compact}, target):
-            it.target, it.rule = target, rule
+            return target, rule
+        return None, None
 
 
-def _build_resolution(items, dropped, groups, short_keys) -> Resolution:
-    clusters: dict[str, list[_Item]] = defaultdict(list)
-    for it in items:
-        clusters[it.target or groups.find(it.base_key)].append(it)
-
+def _build_resolution(members, groups, short_keys) -> tuple[Resolution, dict[str, str]]:
+    """Entities and merges from each root's ``(item, rule) -> [mentions, articles]``; also the entity id of each root."""
     drafts = []
-    for root in sorted(clusters):
-        members = clusters[root]
+    for root in sorted(members):
+        counted = members[root]
         # a short form takes the type of the full name it was matched to
-        type_ = _vote_type([it for it in members if it.rule is None] or members)
-        pinned = Counter(it.base_name for it in members if it.anchor == "pin")
-        canon = Counter(it.base_name for it in members if it.anchor in ("gazetteer", "metonym"))
-        full = Counter()
+        type_ = _vote_type([(it, c[0]) for (it, rule), c in counted.items() if rule is None]
+                           or [(it, c[0]) for (it, _), c in counted.items()])
+        pinned, canon, full, word_use = Counter(), Counter(), Counter(), Counter()
+        for (it, rule), (n, _) in counted.items():
+            if it.anchor == "pin":
+                pinned[it.base_name] += n
+            elif it.anchor in ("gazetteer", "metonym"):
+                canon[it.base_name] += n
+            for t in tokens(it.base_name):
+                word_use[t] += n
         if not pinned and not canon:
-            full_items = [it for it in members if it.rule is None and it.base_key not in short_keys] or members
+            full_items = ([(it, c[0]) for (it, rule), c in counted.items() if rule is None and it.base_key not in short_keys]
+                          or [(it, c[0]) for (it, _), c in counted.items()])
             if type_ == "person":
-                full_items = [it for it in full_items if len(tokens(it.base_name)) >= 2] or full_items
-            full = Counter(display_name(it.base_name) for it in full_items)
+                full_items = [(it, n) for it, n in full_items if len(tokens(it.base_name)) >= 2] or full_items
+            for it, n in full_items:
+                full[display_name(it.base_name)] += n
         forms = pinned or canon or full
-        name = _pick_name(forms, [tokens(it.base_name) for it in members])
-        drafts.append((entity_id(type_, name), name, type_, root, members))
+        name = _pick_name(forms, word_use)
+        drafts.append((entity_id(type_, name), name, type_, root, counted))
 
     # Ids: the rare collision (two entities, one slug) is numbered in a fixed order.
     drafts.sort(key=lambda d: (d[0], d[1].casefold(), d[1], d[3]))
     entities: dict[str, Entity] = {}
     merges_rows: dict[tuple[str, str], tuple[set[str], set[str]]] = {}
-    by_mention: dict[Mention, str] = {}
+    root_ids: dict[str, str] = {}
     used: Counter = Counter()
-    for base_id, name, type_, root, members in drafts:
+    for base_id, name, type_, root, counted in drafts:
         if base_id.endswith(":"):
             base_id += "-".join(f"{ord(c):x}" for c in name)[:40]
         used[base_id] += 1
         eid = base_id if used[base_id] == 1 else f"{base_id}-{used[base_id]}"
+        root_ids[root] = eid
         name_key = loose_key(name)
-        first_hop = _first_hops(groups, name_key, {it.base_key for it in members})
-        articles = sorted({it.mention.article for it in members})
+        first_hop = _first_hops(groups, name_key, {it.base_key for it, _ in counted})
+        articles = sorted(set().union(*(arts for _, arts in counted.values())))
         name_case = case_key(name)
-        aliases = sorted({it.mention.text for it in members if case_key(it.mention.text) != name_case})
-        entities[eid] = Entity(eid, name, type_, tuple(aliases), len(members), tuple(articles))
-        for it in members:
-            by_mention[it.mention] = eid
-            rule = _rule_of(it, name, type_, name_key, first_hop)
+        aliases = sorted({it.text for it, _ in counted if case_key(it.text) != name_case})
+        entities[eid] = Entity(eid, name, type_, tuple(aliases), sum(n for n, _ in counted.values()), tuple(articles))
+        for (it, rule_of_mention), (_, arts) in counted.items():
+            rule = _rule_of(it, rule_of_mention, name, type_, name_key, first_hop)
             if rule is not None:
-                rules_seen, arts = merges_rows.setdefault((it.mention.text, eid), (set(), set()))
+                rules_seen, row_articles = merges_rows.setdefault((it.text, eid), (set(), set()))
                 rules_seen.add(rule)
-                arts.add(it.mention.article)
+                row_articles |= arts
     merges = [
         Merge(surface, eid, entities[eid].name, min(rules_seen, key=RULE_PRIORITY.index), tuple(sorted(arts)))
         for (surface, eid), (rules_seen, arts) in merges_rows.items()
     ]
     merges.sort(key=lambda g: (g.entity_id, g.surface, g.rule))
-    return Resolution(dict(sorted(entities.items())), merges, by_mention)
+    return Resolution(dict(sorted(entities.items())), merges), root_ids
 
 
 def _first_hops(groups: _Groups, name_key: str, keys: set[str]) -> dict[str, str]:
@@ -704,12 +835,13 @@ def _first_hops(groups: _Groups, name_key: str, keys: set[str]) -> dict[str, str
     return hops
 
 
-def _rule_of(it: _Item, name: str, type_: str, name_key: str, first_hop: dict[str, str]) -> str | None:
-    surface = it.mention.text
+def _rule_of(it: _Item, mention_rule: str | None, name: str, type_: str, name_key: str,
+             first_hop: dict[str, str]) -> str | None:
+    surface = it.text
     if surface == name:
-        return "type_vote" if it.mention.type != type_ else None
-    if it.rule is not None:
-        return it.rule
+        return "type_vote" if it.type != type_ else None
+    if mention_rule is not None:
+        return mention_rule
     if it.anchor and it.surface_key != it.base_compact:
         return it.anchor
     if it.base_key != name_key and it.base_key in first_hop:
@@ -719,6 +851,7 @@ def _rule_of(it: _Item, name: str, type_: str, name_key: str, first_hop: dict[st
 
 def _case_only(text: str) -> str:
     return " ".join(unicodedata.normalize("NFKC", text).casefold().split())
+
 
 
 # --------------------------------------------------------------------------- output
