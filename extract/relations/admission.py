@@ -43,6 +43,7 @@ from .titles import (
     described_agent_role_relations,
     object_gap_role_relations,
     prenominal_title_relations,
+    supervisor_relations,
     surface_title_relations,
     tenure_relations,
     title_relations,
@@ -54,7 +55,7 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          membership_relations, model_description_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
-         part_phrase_relations, including_part_relations, versus_relations, pattern_relations)
+         supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, pattern_relations)
 
 
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.

@@ -703,3 +703,56 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             if person.label_ == PERSON:
                 for company, cv in _unique(companies):
                     yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
+
+
+def _supervisors(under: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people named by an "under" phrase: "under Andrey Kolmogorov", "under the supervision of Klaus
+    Wagner and Karl Dörge". Only a name that is the object itself, or follows a supervision noun, counts:
+    "under the name John Smith" or "under Google's ownership" name no superior."""
+    supervision = frozenset(load_triggers()["supervision_nouns"])
+    out = []
+    for pobj in (c for c in under.children if c.dep_ == "pobj"):
+        if lemma_word(pobj) in supervision:
+            out += _prep_objects(pobj, ("of",), refs)
+        else:
+            out += [(e, v) for e, v in entities_of(pobj, refs) if e.start <= pobj.i < e.end]
+    return [(e, v) for e, v in _unique(out) if e.label_ == PERSON]
+
+
+def _institutions_of_clause(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Where the clause of ``verb`` takes place: "at X" on the verb or its object; "from X" only for a
+    degree ("earned his doctorate from X"), since "moved from X under Y" leaves X behind."""
+    degrees = frozenset(load_triggers()["degree_nouns"])
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    got_degree = any(lemma_word(o) in degrees for o in objects) or lemma_word(verb) == "graduate"
+    preps = ("at", "from") if got_degree else ("at",)
+    found = _prep_objects(verb, preps, refs)
+    for obj in objects:
+        found += _prep_objects(obj, preps, refs)
+    return [(e, v) for e, v in _unique(found) if e.label_ in EMPLOYERS]
+
+
+@code_rule
+def supervisor_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for of the person one studied or worked under, at the institution the same clause names:
+    "received his degree in 1959 under Andrey Kolmogorov at Moscow State University", "earned his
+    doctorate from the University of Cologne, under the supervision of Klaus Wagner". A superior is
+    found where the work was done; biographies state it this way far more often than "X is a professor
+    at Y"."""
+    for under in tokens_where(doc, "LOWER", ("under",)):
+        if under.dep_ != "prep":
+            continue
+        head = under.head
+        verb = head.head if head.dep_ == "dobj" else head  # "his degree under X": the object's verb
+        if verb.pos_ not in ("VERB", "AUX") or is_negated(verb):
+            continue
+        superiors = _supervisors(under, refs)
+        if not superiors:
+            continue
+        # "under X at Y" may hang "at Y" on the name itself
+        places = _institutions_of_clause(verb, refs) + [
+            (e, v) for p in under.children if p.dep_ == "pobj"
+            for e, v in _prep_objects(p, ("at",), refs) if e.label_ in EMPLOYERS]
+        for person, pv in superiors:
+            for place, cv in _unique(places):
+                yield Candidate(person, "works_for", place, under, "tenure.supervisor", _conf("tenure.supervisor", pv or cv))
