@@ -705,22 +705,30 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
 
 
+
+def _named_people(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people a noun and its conjuncts name themselves ("Alan Stout", "X and Y"), not through a
+    container noun: "under the name John Smith" names no teacher."""
+    own = {t.i for t in _conjuncts(noun)}
+    return [(e, v) for e, v in entities_of(noun, refs) if e.root.i in own and e.label_ == PERSON]
+
+
 def _supervisors(under: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """The people named by an "under" phrase: "under Andrey Kolmogorov", "under the supervision of Klaus
-    Wagner and Karl Dörge". Only a name that is the object itself, or follows a supervision noun, counts:
-    "under the name John Smith" or "under Google's ownership" name no superior."""
+    """The people named by an "under" (or "with") phrase: "under Andrey Kolmogorov", "under the
+    supervision of Klaus Wagner and Karl Dörge"; "under Google's ownership" names no superior."""
     supervision = frozenset(load_triggers()["supervision_nouns"])
     out = []
     for pobj in (c for c in under.children if c.dep_ == "pobj"):
         if lemma_word(pobj) in supervision:
-            out += _prep_objects(pobj, ("of",), refs)
+            out += [(e, v) for e, v in _prep_objects(pobj, ("of",), refs) if e.label_ == PERSON]
         else:
-            out += [(e, v) for e, v in entities_of(pobj, refs) if e.start <= pobj.i < e.end]
-    return [(e, v) for e, v in _unique(out) if e.label_ == PERSON]
+            out += _named_people(pobj, refs)
+    return _unique(out)
 
 
 def _institutions_of_clause(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """Where the clause of ``verb`` takes place: "at X" on the verb or its object; "from X" only for a
+    """Where the clause of ``verb`` takes place: "at X" on the verb or its object, the institution a
+    "where" clause hangs on ("Northwestern University, where he studied with ..."); "from X" only for a
     degree ("earned his doctorate from X"), since "moved from X under Y" leaves X behind."""
     degrees = frozenset(load_triggers()["degree_nouns"])
     objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -729,30 +737,67 @@ def _institutions_of_clause(verb: Token, refs: EntityRefs) -> list[tuple[Span, b
     found = _prep_objects(verb, preps, refs)
     for obj in objects:
         found += _prep_objects(obj, preps, refs)
+    if verb.dep_ == "relcl" and any(c.lower_ == "where" for c in verb.children):
+        found += entities_of(verb.head, refs)
     return [(e, v) for e, v in _unique(found) if e.label_ in EMPLOYERS]
+
+
+def _teachers_and_places(doc: Doc, refs: EntityRefs) -> Iterator[tuple[Token, list, list]]:
+    """``(trigger, teachers, institutions)`` of every statement of whom someone studied or worked under.
+
+    - "received his degree under X at Y", "his doctorate from Y, under the supervision of X";
+    - "studied with X" (a study verb), where the clause names Y;
+    - "where his teachers included X" (Y the place the clause hangs on);
+    - "a student of X at Y".
+    """
+    t = load_triggers()
+    study_verbs, teacher_nouns = frozenset(t["study_verbs"]), frozenset(t["teacher_nouns"])
+    pupil_nouns = frozenset(t["pupil_nouns"])
+    for tok in doc:
+        word = tok.lower_
+        if word in ("under", "with") and tok.dep_ == "prep":
+            head = tok.head
+            verb = head.head if head.dep_ == "dobj" else head  # "his degree under X": the object's verb
+            if verb.pos_ not in ("VERB", "AUX") or (word == "with" and lemma_word(verb) not in study_verbs):
+                continue
+            teachers = _supervisors(tok, refs)
+            if teachers:
+                # "under X at Y" may hang "at Y" on the name itself
+                places = _institutions_of_clause(verb, refs) + [
+                    (e, v) for p in tok.children if p.dep_ == "pobj" for e, v in _prep_objects(p, ("at",), refs)]
+                yield tok, teachers, places
+        elif tok.lemma_ == "include" and tok.pos_ == "VERB":
+            subjects = [c for c in tok.children if c.dep_ == "nsubj" and lemma_word(c) in teacher_nouns]
+            if subjects:
+                teachers = [p for o in tok.children if o.dep_ == "dobj" for p in _named_people(o, refs)]
+                places = _institutions_of_clause(tok, refs) + [
+                    p for s in subjects for p in _prep_objects(s, ("at",), refs)]
+                yield tok, teachers, places
+        elif lemma_word(tok) in pupil_nouns and tok.pos_ == "NOUN":
+            # "a student of two Polish painters, A and B": the names may hang on the class noun
+            teachers = _unique([p for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                for pobj in prep.children if pobj.dep_ == "pobj"
+                                for noun in _conjuncts(pobj) + [a for a in pobj.children if a.dep_ == "appos"]
+                                for p in _named_people(noun, refs)])
+            if teachers:
+                # "a student of A and B at Y": the parser may hang "at Y" on the teachers
+                heads = [tok] + [g for prep in tok.children if prep.dep_ == "prep" and prep.lower_ == "of"
+                                 for g in prep.children if g.dep_ == "pobj"]
+                yield tok, teachers, [p for h in heads for p in _prep_objects(h, ("at",), refs)]
 
 
 @code_rule
 def supervisor_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for of the person one studied or worked under, at the institution the same clause names:
     "received his degree in 1959 under Andrey Kolmogorov at Moscow State University", "earned his
-    doctorate from the University of Cologne, under the supervision of Klaus Wagner". A superior is
-    found where the work was done; biographies state it this way far more often than "X is a professor
-    at Y"."""
-    for under in tokens_where(doc, "LOWER", ("under",)):
-        if under.dep_ != "prep":
+    doctorate from the University of Cologne, under the supervision of Klaus Wagner", "the Paris
+    Conservatoire, where his teachers included X", "a student of X at the Academy of Fine Arts". A
+    teacher is found where the teaching was done; biographies state it this way far more often than "X
+    is a professor at Y"."""
+    for trigger, teachers, places in _teachers_and_places(doc, refs):
+        if is_negated(trigger.head if trigger.pos_ == "ADP" else trigger):
             continue
-        head = under.head
-        verb = head.head if head.dep_ == "dobj" else head  # "his degree under X": the object's verb
-        if verb.pos_ not in ("VERB", "AUX") or is_negated(verb):
-            continue
-        superiors = _supervisors(under, refs)
-        if not superiors:
-            continue
-        # "under X at Y" may hang "at Y" on the name itself
-        places = _institutions_of_clause(verb, refs) + [
-            (e, v) for p in under.children if p.dep_ == "pobj"
-            for e, v in _prep_objects(p, ("at",), refs) if e.label_ in EMPLOYERS]
-        for person, pv in superiors:
-            for place, cv in _unique(places):
-                yield Candidate(person, "works_for", place, under, "tenure.supervisor", _conf("tenure.supervisor", pv or cv))
+        places = [(e, v) for e, v in _unique(places) if e.label_ in EMPLOYERS]
+        for person, pv in teachers:
+            for place, cv in places:
+                yield Candidate(person, "works_for", place, trigger, "tenure.supervisor", _conf("tenure.supervisor", pv or cv))
