@@ -222,3 +222,31 @@ def test_appointed_or_joined_as_a_title(make_doc):
     # the organisation that chooses someone "to replace Y as president" is the one led
     got = _triples(make_doc, "In 2008 Zorblax chose Mara Quell to replace Orrin Dyer as president.", ents)
     assert ("Mara Quell", "leads", "Zorblax") in got
+
+
+# -- teachers: the person one studied or worked under works where the clause says ---------------------
+def test_a_teacher_works_at_the_institution_of_the_clause(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Mara Quell": "PERSON", "Tobin Reyd": "PERSON", "Carrow University": "ORGANIZATION"}
+    got = _triples(make_doc, "Orrin Dyer earned his doctorate from Carrow University in 1962, under the supervision "
+                             "of Mara Quell and Tobin Reyd.", ents)
+    assert {("Mara Quell", "works_for", "Carrow University"), ("Tobin Reyd", "works_for", "Carrow University")} <= got
+    # the student is no employee for having studied there
+    assert ("Orrin Dyer", "works_for", "Carrow University") not in got
+    got = _triples(make_doc, "Orrin Dyer studied at Carrow University, where he studied with Mara Quell.", ents)
+    assert ("Mara Quell", "works_for", "Carrow University") in got
+
+
+def test_no_teacher_without_a_study_verb_a_person_or_an_affirmed_clause(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Mara Quell": "PERSON", "Zorblax": "COMPANY", "Nimbus": "COMPANY",
+            "Carrow University": "ORGANIZATION"}
+    # "with" names a teacher only after a study verb
+    got = _triples(make_doc, "Orrin Dyer negotiated with Mara Quell at Zorblax for a week.", ents)
+    assert ("Mara Quell", "works_for", "Zorblax") not in got
+    # "from" is a workplace only for a degree: whoever moves from Nimbus under Quell leaves Nimbus
+    got = _triples(make_doc, "Orrin Dyer moved from Nimbus to Zorblax under Mara Quell in 2019.", ents)
+    assert ("Mara Quell", "works_for", "Nimbus") not in got
+    # an organisation one works under is no teacher
+    got = _triples(make_doc, "Orrin Dyer studied at Carrow University under Nimbus's sponsorship.", ents)
+    assert not {t for t in got if t[0] == "Nimbus"}
+    got = _triples(make_doc, "Orrin Dyer never studied under Mara Quell at Carrow University.", ents)
+    assert ("Mara Quell", "works_for", "Carrow University") not in got

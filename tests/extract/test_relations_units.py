@@ -104,3 +104,18 @@ def test_malformed_developer_is_a_gazetteer_error(tmp_path):
     (tmp_path / "models.jsonl").write_text('{"name": "Zorb-1", "type": "model", "developer": ["Zorblax"]}\n')
     with pytest.raises(GazetteerError, match="models.jsonl:1: .*developer"):
         _load(str(tmp_path))
+
+
+def test_an_organisation_that_comprises_others_is_their_parent(make_doc):
+    ents = {"Carrow Health Trust": "ORGANIZATION", "Carrow General Hospital": "ORGANIZATION",
+            "Vexa Dental Hospital": "ORGANIZATION", "Vexa Alliance": "ORGANIZATION", "France": "PLACE",
+            "Germany": "PLACE", "Carrow Party": "ORGANIZATION"}
+    got = _triples(make_doc("The Carrow Health Trust is a public trust. It comprises Carrow General Hospital and the "
+                            "Vexa Dental Hospital.", ents))
+    assert {("Carrow General Hospital", "part_of", "Carrow Health Trust"),
+            ("Vexa Dental Hospital", "part_of", "Carrow Health Trust")} <= got
+    got = _triples(make_doc("The Vexa Alliance is composed of the Carrow Party.", ents))
+    assert ("Carrow Party", "part_of", "Vexa Alliance") in got
+    # places are members of no organisation this way
+    got = _triples(make_doc("The Vexa Alliance consists of France and Germany.", ents))
+    assert not {t for t in got if t[1] == "part_of"}
