@@ -50,7 +50,18 @@ def _title_of(token: Token) -> tuple[str, str] | None:
         before = token.doc[max(0, hyphen_left(token) - 2): hyphen_left(token)]
         if any(t.lower_ in words("deputy_words") for t in before):
             return "works_for", found[1]
+        if _one_of_many(token) and not found[1].endswith("leader"):
+            return "works_for", found[1]  # ("a leader of X" is one of those who lead it)
     return found
+
+
+def _one_of_many(title: Token) -> bool:
+    """ "a senior Union Army commander", "a director of X": a leading title with "a" is one holder among
+    several, who works for the organisation and does not run it. "a former president of X" ran it once."""
+    det = [c for c in title.children if c.dep_ == "det"]
+    if not det or det[0].lower_ not in ("a", "an"):
+        return False
+    return not any(t.lower_ in words("former_words") for t in title.doc[det[0].i + 1: title.i])
 
 
 def _plain_title_of(token: Token) -> tuple[str, str] | None:

@@ -250,3 +250,18 @@ def test_no_teacher_without_a_study_verb_a_person_or_an_affirmed_clause(make_doc
     assert not {t for t in got if t[0] == "Nimbus"}
     got = _triples(make_doc, "Orrin Dyer never studied under Mara Quell at Carrow University.", ents)
     assert ("Mara Quell", "works_for", "Carrow University") not in got
+
+
+def test_a_leading_title_with_a_is_one_holder_among_several(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Vexa Army": "ORGANIZATION", "Zorblax": "COMPANY"}
+    got = _triples(make_doc, "Early in the war, Orrin Dyer was a senior Vexa Army commander in the west.", ents)
+    assert ("Orrin Dyer", "works_for", "Vexa Army") in got and ("Orrin Dyer", "leads", "Vexa Army") not in got
+    got = _triples(make_doc, "In 1976 Orrin Dyer was made a director of Zorblax.", ents)
+    assert ("Orrin Dyer", "leads", "Zorblax") not in got
+    # the one holder still leads; "a former president" and "a leader" led it
+    got = _triples(make_doc, "Orrin Dyer was the commander of the Vexa Army.", ents)
+    assert ("Orrin Dyer", "leads", "Vexa Army") in got
+    got = _triples(make_doc, "Orrin Dyer is a former president of Zorblax.", ents)
+    assert ("Orrin Dyer", "leads", "Zorblax") in got
+    got = _triples(make_doc, "Orrin Dyer was a leader of the Vexa Army in 1990.", ents)
+    assert ("Orrin Dyer", "leads", "Vexa Army") in got
