@@ -308,7 +308,21 @@ def _copula_subjects(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return [e for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass") for e in entities_of(c, refs)]
 
 
+#: Verbs that make a product, beside which "published by" names only the publisher.
+_MAKING_VERBS = frozenset(("develop", "co-develop", "create", "design", "build", "produce", "program", "make"))
+
+
+def _publisher_beside_maker(verb: Token) -> bool:
+    """ "a game developed by Raven Software and published by Activision": the publisher develops nothing
+    when a coordinated making verb has its own agent ("developed and published by Atari" keeps Atari)."""
+    if lemma_word(verb) != "publish":
+        return False
+    return any(lemma_word(v) in _MAKING_VERBS and any(c.dep_ == "agent" for c in v.children) for v in verb.conjuncts)
+
+
 def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
+    if passive and relation == "develops" and _publisher_beside_maker(verb):
+        return
     preps = OBJECT_PREPS.get(relation, ())
     if lemma_word(verb) == "work" and relation == "partners_with":
         preps = ("with",)

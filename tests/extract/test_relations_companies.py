@@ -155,3 +155,13 @@ def test_belonging_and_a_coordinated_owner_verb_give_part_of(make_doc):
     assert ("Initech", "part_of", "Vexa Group") in got("Initech belonged to the Vexa Group until 1990.")
     # "owned" has no subject of its own: it shares the one of "branded"
     assert ("KVGA", "part_of", "Northern Media") in got("KVGA is branded as The Bear and is owned by Northern Media.")
+
+
+def test_a_publisher_beside_a_named_developer_develops_nothing(make_doc):
+    ents = {"Zorbex Legends": "PRODUCT", "Raven Software": "COMPANY", "Initech": "COMPANY"}
+    doc = make_doc("Zorbex Legends is an action game developed primarily by Raven Software and published by Initech.", ents)
+    assert _triples(doc, "develops") == {("Raven Software", "Zorbex Legends")}
+    # one company that develops and publishes develops
+    ents = {"Zorbex Legends": "PRODUCT", "Initech": "COMPANY"}
+    doc = make_doc("Zorbex Legends is an action game developed and published by Initech.", ents)
+    assert _triples(doc, "develops") == {("Initech", "Zorbex Legends")}
