@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..coref import EntityRefs, entity_refs
 from ..entities import mention_from_span
+from ..lexicon import load_triggers
 from ..records import SYMMETRIC_RELATIONS, Evidence, Relation
 from ..rules import RULE_SEPARATOR
 from .core import (
@@ -70,6 +71,13 @@ def _is_named_part(c: Candidate) -> bool:
     return len(child) > len(parent) and child[: len(parent)] == parent and not set(child[len(parent):]) <= NAME_SUFFIXES
 
 
+def _is_membership(c: Candidate) -> bool:
+    """works_for a political party: joining, leaving or standing for a party is membership, not
+    employment ("He joined the Conservative Party", "an Irish Labour Party politician")."""
+    heads = load_triggers()["membership_heads"]
+    return c.relation == "works_for" and c.target[-1].lower_ in heads
+
+
 def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) -> Iterator[Relation]:
     """Typed relations between the entities of a parsed Doc, one per (source, relation, target, sentence).
 
@@ -95,7 +103,7 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     def admit(c: Candidate) -> None:
         # named_part_relations has told a unit from its parent already ("Microsoft AI", "Microsoft")
         same = c.rule != "part.named_unit" and _same_entity(c.source, c.target) and not _is_named_part(c)
-        if not _types_fit(c) or same or is_negated(c.trigger):
+        if not _types_fit(c) or same or is_negated(c.trigger) or _is_membership(c):
             return
         if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
                if end.sent.start == c.trigger.sent.start):

@@ -265,3 +265,13 @@ def test_a_leading_title_with_a_is_one_holder_among_several(make_doc):
     assert ("Orrin Dyer", "leads", "Zorblax") in got
     got = _triples(make_doc, "Orrin Dyer was a leader of the Vexa Army in 1990.", ents)
     assert ("Orrin Dyer", "leads", "Vexa Army") in got
+
+
+def test_joining_or_leaving_a_party_is_membership_not_employment(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Vexa Party": "ORGANIZATION", "Zorblax": "COMPANY"}
+    got = _triples(make_doc, "Orrin Dyer officially joined the Vexa Party only in 1926.", ents)
+    assert ("Orrin Dyer", "works_for", "Vexa Party") not in got
+    got = _triples(make_doc, "Orrin Dyer is an Irish Vexa Party politician who served as Leader of the Vexa Party.", ents)
+    assert ("Orrin Dyer", "works_for", "Vexa Party") not in got and ("Orrin Dyer", "leads", "Vexa Party") in got
+    got = _triples(make_doc, "Orrin Dyer joined Zorblax in 2019.", ents)
+    assert ("Orrin Dyer", "works_for", "Zorblax") in got
