@@ -65,6 +65,10 @@ def _word_set(section: str, key: str) -> frozenset[str]:
     return frozenset(w.lower() for w in load_triggers()[section][key])
 
 
+
+#: Descriptions that fit an organisation of any kind ("the institution" may be a college).
+_GENERIC_ORGANISATION_WORDS = frozenset(("organization", "organisation", "institution", "body", "entity"))
+
 class EntityRefs:
     """The entity each token of a Doc refers to; built once per Doc.
 
@@ -341,7 +345,19 @@ class EntityRefs:
             # typer missed, "the Toronto company", whose company is an earlier one)
             return None
         found = self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
+        if found is not None and self._kind_mismatch(found, token):
+            return None
         return None if found is not None and self._trade_mismatch(found, trade) else found
+
+    def _kind_mismatch(self, ent: Span, token: Token) -> bool:
+        """ "the group" is not "Carrow City College": a name headed by an institution noun ("College",
+        "Museum", "Party") is named again by that noun, or by a word for any organisation, not by
+        another kind's ("the group", "the band", "the company")."""
+        head = ent[-1].lower_
+        if head not in self._organization_nouns:
+            return False
+        word = lemma_word(token)
+        return word != head and word not in _GENERIC_ORGANISATION_WORDS
 
     def _by_descriptor(self, token: Token, labels: tuple[str, ...], phrases: frozenset[str]) -> Span | None:
         """ "the *software* company", "the *iPhone* maker", "the *Redmond-based* firm": the latest earlier

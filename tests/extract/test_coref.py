@@ -279,3 +279,12 @@ def test_pronoun_skips_names_inside_another_relative_clause(make_doc):
             "putting it in direct competition with Mistral AI.")
     doc = make_doc(text, {"Zorblax": "COMPANY", "Acme Ventures": "COMPANY", "Nimbus": "COMPANY", "Mistral AI": "COMPANY"})
     assert _ref(doc, "it") == "Zorblax"
+
+
+def test_a_description_of_another_kind_is_not_an_institution_named_by_its_noun(make_doc):
+    ents = {"Carrow City College": "ORGANIZATION", "Leroy Smith": "PERSON"}
+    doc = make_doc("Leroy Smith attended Carrow City College. In 1955 Leroy Smith joined the group.", ents)
+    assert _ref(doc, "group") is None
+    # the institution's own noun, or a word for any organisation, still names it
+    doc = make_doc("Leroy Smith attended Carrow City College. In 1955 Leroy Smith left the college.", ents)
+    assert _ref(doc, "college") == "Carrow City College"
