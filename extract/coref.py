@@ -692,6 +692,14 @@ class EntityRefs:
             if topic is not None and all(self._key(ent) != self._key(topic) for _, ent in same):
                 # "The daughter of politician X, she was born in Tunis": a name inside a phrase is not the subject
                 return topic
+        if same and labels == PERSON_LABELS and token.tag_ == "PRP$":
+            nearest = max(same, key=lambda m: m[0])[1]
+            subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
+            subjects = [(pos, ent) for pos, ent in same if subject_at.get(pos)]
+            if nearest.root.dep_ == "poss" and subjects:
+                # "X was appointed as Y's assistant, alongside his roles at Z": a possessor named in passing
+                # is not whose the later thing is; the sentence's subject is
+                return max(subjects, key=lambda m: m[0])[1]
         if same and labels == ("MODEL",) and self._is_release_description(token):
             # "xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the new model ranks ...":
             # "the new model" is the release the sentence leads with, not the last model named

@@ -288,3 +288,9 @@ def test_a_description_of_another_kind_is_not_an_institution_named_by_its_noun(m
     # the institution's own noun, or a word for any organisation, still names it
     doc = make_doc("Leroy Smith attended Carrow City College. In 1955 Leroy Smith left the college.", ents)
     assert _ref(doc, "college") == "Carrow City College"
+
+
+def test_a_possessive_pronoun_after_a_possessor_named_in_passing_is_the_subjects(make_doc):
+    ents = {"Orrin Dyer": "PERSON", "Tobin Reyd": "PERSON", "Zorblax": "COMPANY"}
+    doc = make_doc("In 2015, Orrin Dyer was appointed as Tobin Reyd's assistant coach, alongside his roles at Zorblax.", ents)
+    assert _ref(doc, "his") == "Orrin Dyer"
