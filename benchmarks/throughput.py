@@ -124,10 +124,15 @@ def run_step(step: str, corpus: Path, cache: Path | None, jobs: int) -> dict:
         result["nodes"], result["edges"] = G.number_of_nodes(), G.number_of_edges()
     elif step in ("assemble", "assemble-scaled"):
         from graph.build import assemble_graph
-        from graph.cache import ExtractionCache, extraction_from_dict
+        from graph.cache import ExtractionCache, article_hash, extraction_from_dict, extraction_to_dict
 
+        # the records of this corpus's articles, read through the cache's own decoding (records are
+        # stored compressed and without their article); the cache holds one build's fingerprint
         with ExtractionCache(cache) as store:
-            data = [json.loads(d) for (d,) in store._db.execute("SELECT data FROM extraction")]
+            (fingerprint,) = store._db.execute("SELECT value FROM fingerprint").fetchone()
+            found = store.get_many(fingerprint, articles)
+        # as JSON data (lists, not the records' tuples), which _distinct_copies rewrites
+        data = [json.loads(json.dumps(extraction_to_dict(found[h]))) for h in map(article_hash, articles) if h in found]
         if step == "assemble-scaled":
             data = _distinct_copies(data, jobs)  # --jobs carries N here
         extractions = [extraction_from_dict(d) for d in data]
