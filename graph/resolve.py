@@ -696,21 +696,25 @@ class _PersonNames:
             self.last_names[root].add(toks[-1])
             self.root_articles[root] |= person_articles[key]
 
-    def article_context(self, items) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
-        """The full names' groups of one article, and where each is named (offset, sentence)."""
+    def article_context(self, items) -> tuple[set[str], dict[str, list[tuple[int, int]]], set[str]]:
+        """The full names' groups of one article, where each is named (offset, sentence), and
+        the names the article types a company on more than the tagger's word."""
         here: set[str] = set()
         full_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        companies: set[str] = set()
         for m, it in items:
             if it.type == "person" and _is_full_name(self.key_tokens[it.base_key]):
                 root = self.groups.find(it.base_key)
                 here.add(root)
                 full_starts[root].append((m.start, m.sent_start))
-        return here, full_starts
+            elif it.type == "company" and not it.source.startswith("ner"):
+                companies.add(it.base_key)
+        return here, full_starts, companies
 
     def target(self, m: Mention, it: _Item, context) -> tuple[str | None, str | None]:
         """The group a lone name in an article goes to, and the rule, or ``(None, None)``."""
         groups, key_tokens = self.groups, self.key_tokens
-        here, full_starts = context
+        here, full_starts, companies = context
         toks = key_tokens[it.base_key]
         if it.anchor or not (len(toks) == 1 or (len(toks) > 1 and toks[0] in SURNAME_PARTICLES)):
             return None, None
@@ -731,7 +735,12 @@ class _PersonNames:
             # A statistical tagger often types a lone surname as an organisation or place
             # ("Frosst said" next to "Nick Frosst"). Taken only when every article naming it
             # also names that person in full, so the company Dell, named apart from
-            # Michael Dell elsewhere, stays a company.
+            # Michael Dell elsewhere, stays a company. Nor when the article types the name a
+            # company on stronger evidence ("Cimatti was an Italian manufacturer"): the extractor
+            # keeps the tagger's source on mentions whose type it agrees with, so the tagger's
+            # "Cimatti produced ..." is the company named after Marco Cimatti, not him.
+            if it.base_key in companies:
+                return None, None
             cands = self.lasts.get(toks, set()) & here
             if len(cands) != 1 or not self.key_articles[it.base_key] <= self.root_articles[next(iter(cands))]:
                 return None, None

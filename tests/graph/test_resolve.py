@@ -235,6 +235,29 @@ def test_company_named_after_a_person_stays_a_company():
     assert names(resolve(c.mentions, rules=NO_RULES)) == {("Michael Dell", "person"), ("Dell", "company")}
 
 
+def test_company_typed_on_a_cue_keeps_the_taggers_mentions_of_its_name():
+    # "Cimatti was an Italian manufacturer ... Marco Cimatti founded ... Cimatti produced the City-Bike":
+    # the cue typed the first "Cimatti" a company, the tagger the others; all are the company
+    c = Corpus().add("a1", "Cimatti", "company", source="class_noun").add("a1", "Marco Cimatti", "person")
+    c.add("a1", "Cimatti", "company", times=2)
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Marco Cimatti", "person"), ("Cimatti", "company")}
+    company = entity_named(res, "Cimatti")
+    assert [res.entity_of(m) for m in c.mentions if m.text == "Cimatti"] == [company.id] * 3
+    assert company.mentions == 3 and not res.merges
+
+
+def test_person_context_short_form_beside_a_company_of_the_name():
+    # "Dell, the computer maker ... Michael Dell said ... Dell added": the person-typed "Dell" is his
+    c = Corpus().add("a1", "Dell", "company", source="class_noun").add("a1", "Michael Dell", "person")
+    c.add("a1", "Dell", "person")
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Michael Dell", "person"), ("Dell", "company")}
+    person, company = entity_named(res, "Michael Dell"), entity_named(res, "Dell")
+    assert [res.entity_of(m) for m in c.mentions] == [company.id, person.id, person.id]
+    assert rule_of(res, "Dell") == "short_form"
+
+
 def test_cross_article_short_form_when_unique_in_corpus():
     c = Corpus()
     c.add("a1", "Mustafa Suleyman", "person")
