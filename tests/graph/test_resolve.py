@@ -302,6 +302,37 @@ def test_company_short_form_not_to_a_division_named_after():
     assert names(res) == {("Microsoft", "company"), ("Microsoft AI", "company")}
 
 
+def _known(article, text, start, sentence, canonical):
+    """A gazetteer-typed company mention in the sentence starting at `sentence`."""
+    return Mention(article, text, "company", start, start + len(text), sentence, sentence + 200, "gazetteer", canonical)
+
+
+def test_gazetteer_unit_named_apart_from_its_parent_in_one_sentence_is_its_own_company():
+    # "... produced by Samsung Electronics, a division of Samsung": the gazetteer lists the unit
+    # under its parent, the sentence names them as two (and can relate them: part_of)
+    ms = [_known("a1", "Samsung Electronics", 20, 0, "Samsung"), _known("a1", "Samsung", 60, 0, "Samsung"),
+          _known("a1", "Samsung", 300, 250, "Samsung"),
+          _known("a2", "Samsung Electronics", 0, 0, "Samsung")]  # the unit, in an article that names it alone
+    res = resolve(ms, rules=NO_RULES)
+    assert names(res) == {("Samsung Electronics", "company"), ("Samsung", "company")}
+    unit, parent = entity_named(res, "Samsung Electronics"), entity_named(res, "Samsung")
+    assert [res.entity_of(m) for m in ms] == [unit.id, parent.id, parent.id, unit.id]
+    assert not res.merges
+
+
+def test_gazetteer_alias_stays_merged_unless_one_sentence_names_both_apart():
+    # in different sentences, next to each other ("Samsung Electronics (Samsung)"), or when the
+    # longer name only adds suffix-like words ("Dell Technologies ... on Dell PowerEdge servers")
+    for ms in (
+        [_known("a1", "Samsung Electronics", 0, 0, "Samsung"), _known("a1", "Samsung", 100, 90, "Samsung")],
+        [_known("a1", "Samsung Electronics", 0, 0, "Samsung"), _known("a1", "Samsung", 21, 0, "Samsung")],
+        [_known("a1", "Dell Technologies", 0, 0, "Dell"), _known("a1", "Dell", 60, 0, "Dell")],
+    ):
+        res = resolve(ms, rules=NO_RULES)
+        assert len(res.entities) == 1, ms
+        assert [g.rule for g in res.merges] == ["gazetteer"]
+
+
 def test_company_short_form_not_when_mostly_mentioned_alone():
     c = Corpus()
     c.add("a1", "Meta AI", "company").add("a1", "Meta", "company")
