@@ -19,7 +19,9 @@ into an entity of another name, with the rule that put it there:
     exactly one multi-token person of the same article has that surname (else that first
     name), or, when its article names nobody with it, exactly one in the corpus has that
     surname. A lone surname the tagger typed as an organisation or place (``Frosst``
-    next to ``Nick Frosst``) when every article naming it names that person in full. A company called by the start of a longer name whose other words are
+    next to ``Nick Frosst``) when every article naming it names that person in full and does
+    not type it a company on stronger evidence than the tagger's (``Cimatti was an Italian
+    manufacturer ... Marco Cimatti founded ... Cimatti produced``: the company). A company called by the start of a longer name whose other words are
     suffix-like (``Inflection`` -> ``Inflection AI``; see ``SUFFIX_LIKE_WORDS``).
 ``spelling_variant``
     Persons and companies whose names differ in one token that is a near spelling
@@ -51,6 +53,10 @@ Guards that keep distinct entities apart
   ``Wagner``/``Warner`` or ``Cameron``/``Cameroon`` are as likely two things as one.
 * Names equal but for spaces, hyphens and accents (``Open AI``/``OpenAI``) are joined only
   when their types agree (``Flo Rida`` the rapper is not ``Florida``).
+* A gazetteer alias that extends its gazetteer name by a word that is not suffix-like
+  (``Samsung Electronics`` of ``Samsung``) keeps its own name, in the whole corpus, once a
+  sentence names both apart (more than a bracket or comma between them): "Samsung
+  Electronics, a division of Samsung" names a unit and its parent.
 * Forbidden pairs of ``data/merges.json`` win over every rule, gazetteers and pins included.
 
 Rules file
@@ -84,6 +90,7 @@ collision of two entities on one id gets ``-2``, ``-3``... in name order.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import itertools
 import json
 import os
@@ -482,33 +489,50 @@ class _Resolver:
         self.pins = {compact_key(p.surface): p for p in rules.pins}
         self.forms: dict[tuple, _Item | None] = {}
         self.article_ids: dict[str, str] = {}  # one string per article id, however often it was decoded
+        self.distinct_aliases: set[str] = set()  # compact keys of gazetteer aliases used as names of their own
 
     def item(self, m: Mention) -> _Item | None:
         form = (m.text, m.type, m.source, m.canonical)
         try:
             return self.forms[form]
         except KeyError:
-            it = self.forms[form] = _make_item(m, self.pins, self.forbids)
+            it = _make_item(m, self.pins, self.forbids)
+            it = self.forms[form] = it if it is None else self.own_name(it)
             return it
+
+    def own_name(self, it: _Item) -> _Item:
+        """`it`, or, when its surface is a gazetteer alias some article uses apart from the
+        gazetteer name (see :func:`_aliases_used_apart`), `it` under its own surface."""
+        if it.anchor != "gazetteer" or it.surface_key not in self.distinct_aliases:
+            return it
+        return dataclasses.replace(it, base_name=it.text, base_key=loose_key(it.text), base_compact=it.surface_key)
 
     def article_id(self, article: str) -> str:
         return self.article_ids.setdefault(article, article)
 
     def run(self, articles: Callable[[], Iterable[Sequence[Mention]]]) -> Resolution:
         # pass 1: names
+        item_counts: Counter = Counter()  # item -> mentions
+        item_articles: dict[_Item, set[str]] = defaultdict(set)
+        for group in _by_article(articles()):
+            items = [(m, it) for m in group if (it := self.item(m)) is not None]
+            self.distinct_aliases |= _aliases_used_apart(items)
+            for m, it in items:
+                item_counts[it] += 1
+                item_articles[it].add(self.article_id(m.article))
         key_items: dict[str, Counter] = defaultdict(Counter)  # name key -> item -> mentions
         key_articles: dict[str, set[str]] = defaultdict(set)
         person_articles: dict[str, set[str]] = defaultdict(set)  # articles naming the key as a person
-        for group in _by_article(articles()):
-            for m in group:
-                it = self.item(m)
-                if it is None:
-                    continue
-                article = self.article_id(m.article)
-                key_items[it.base_key][it] += 1
-                key_articles[it.base_key].add(article)
-                if it.type == "person":
-                    person_articles[it.base_key].add(article)
+        for it in sorted(item_counts, key=_item_order):
+            n, arts = item_counts[it], item_articles[it]
+            it = self.own_name(it)  # an item made before the article that showed its alias apart
+            key_items[it.base_key][it] += n
+            key_articles[it.base_key] |= arts
+            if it.type == "person":
+                person_articles[it.base_key] |= arts
+        del item_counts, item_articles
+        # the forms read before an article showed an alias used apart are renamed now
+        self.forms = {form: it if it is None else self.own_name(it) for form, it in self.forms.items()}
         present: dict[str, set[str]] = defaultdict(set)
         for key, counted in key_items.items():
             for it in counted:
@@ -571,6 +595,45 @@ class _Resolver:
 
     def entities_in(self, mentions: Iterable[Mention]) -> dict[Mention, str]:
         return {m: self.root_ids[root] for group in _by_article([mentions]) for m, _, root, _ in self.placed(group)}
+
+
+def _item_order(it: _Item) -> tuple:
+    return (it.text, it.type, it.source, it.base_name, it.anchor or "", it.pin_type or "")
+
+
+#: Characters between a name and its short form that make the short form a definition of
+#: the name, not a second entity: "Samsung Electronics (Samsung)", "Samsung Electronics, Samsung".
+_DEFINING_GAP = 3
+
+
+def _aliases_used_apart(items: Sequence[tuple[Mention, _Item]]) -> set[str]:
+    """Compact keys of the gazetteer aliases one article uses beside the gazetteer name they
+    extend, as two entities of one sentence ("Samsung Electronics, a division of Samsung").
+
+    A gazetteer lists a unit under its parent's name when news mostly uses the two for one
+    company; a sentence that names both, apart, says they are two -- when the longer name adds
+    a word that can name a unit ("Electronics", "Research", "Cloud"), not only suffix-like
+    words (:data:`~graph.names.SUFFIX_LIKE_WORDS`: "Dell Technologies ... on Dell PowerEdge
+    servers" is one company). The longer name of the pair keeps its own name, corpus-wide:
+    the unit is a company of its own wherever it is named.
+    """
+    by_sentence: dict[tuple[int, str], list[tuple[Mention, _Item]]] = defaultdict(list)
+    for m, it in items:
+        if it.anchor == "gazetteer" and it.type == "company":
+            by_sentence[(m.sent_start, it.base_key)].append((m, it))
+    apart: set[str] = set()
+    for (_, _), named in sorted(by_sentence.items()):
+        for (m_long, long_), (m_short, short) in itertools.permutations(named, 2):
+            long_toks, short_toks = tokens(long_.text), tokens(short.text)
+            if (long_.surface_key == long_.base_compact or len(long_toks) <= len(short_toks)
+                    or long_toks[:len(short_toks)] != short_toks):
+                continue  # not a longer alias of the name beside it
+            if all(t in SUFFIX_LIKE_WORDS for t in long_toks[len(short_toks):]):
+                continue  # "Dell Technologies", "Dell": a name and its suffix, one company
+            if 0 <= m_short.start - m_long.end <= _DEFINING_GAP:
+                continue  # "Samsung Electronics (Samsung)": the short form is defined
+            apart.add(long_.surface_key)
+    return apart
 
 
 def _merge_compact_names(by_key, key_type, groups) -> None:
@@ -696,21 +759,25 @@ class _PersonNames:
             self.last_names[root].add(toks[-1])
             self.root_articles[root] |= person_articles[key]
 
-    def article_context(self, items) -> tuple[set[str], dict[str, list[tuple[int, int]]]]:
-        """The full names' groups of one article, and where each is named (offset, sentence)."""
+    def article_context(self, items) -> tuple[set[str], dict[str, list[tuple[int, int]]], set[str]]:
+        """The full names' groups of one article, where each is named (offset, sentence), and
+        the names the article types a company on more than the tagger's word."""
         here: set[str] = set()
         full_starts: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        companies: set[str] = set()
         for m, it in items:
             if it.type == "person" and _is_full_name(self.key_tokens[it.base_key]):
                 root = self.groups.find(it.base_key)
                 here.add(root)
                 full_starts[root].append((m.start, m.sent_start))
-        return here, full_starts
+            elif it.type == "company" and not it.source.startswith("ner"):
+                companies.add(it.base_key)
+        return here, full_starts, companies
 
     def target(self, m: Mention, it: _Item, context) -> tuple[str | None, str | None]:
         """The group a lone name in an article goes to, and the rule, or ``(None, None)``."""
         groups, key_tokens = self.groups, self.key_tokens
-        here, full_starts = context
+        here, full_starts, companies = context
         toks = key_tokens[it.base_key]
         if it.anchor or not (len(toks) == 1 or (len(toks) > 1 and toks[0] in SURNAME_PARTICLES)):
             return None, None
@@ -731,7 +798,12 @@ class _PersonNames:
             # A statistical tagger often types a lone surname as an organisation or place
             # ("Frosst said" next to "Nick Frosst"). Taken only when every article naming it
             # also names that person in full, so the company Dell, named apart from
-            # Michael Dell elsewhere, stays a company.
+            # Michael Dell elsewhere, stays a company. Nor when the article types the name a
+            # company on stronger evidence ("Cimatti was an Italian manufacturer"): the extractor
+            # keeps the tagger's source on mentions whose type it agrees with, so the tagger's
+            # "Cimatti produced ..." is the company named after Marco Cimatti, not him.
+            if it.base_key in companies:
+                return None, None
             cands = self.lasts.get(toks, set()) & here
             if len(cands) != 1 or not self.key_articles[it.base_key] <= self.root_articles[next(iter(cands))]:
                 return None, None

@@ -235,6 +235,29 @@ def test_company_named_after_a_person_stays_a_company():
     assert names(resolve(c.mentions, rules=NO_RULES)) == {("Michael Dell", "person"), ("Dell", "company")}
 
 
+def test_company_typed_on_a_cue_keeps_the_taggers_mentions_of_its_name():
+    # "Cimatti was an Italian manufacturer ... Marco Cimatti founded ... Cimatti produced the City-Bike":
+    # the cue typed the first "Cimatti" a company, the tagger the others; all are the company
+    c = Corpus().add("a1", "Cimatti", "company", source="class_noun").add("a1", "Marco Cimatti", "person")
+    c.add("a1", "Cimatti", "company", times=2)
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Marco Cimatti", "person"), ("Cimatti", "company")}
+    company = entity_named(res, "Cimatti")
+    assert [res.entity_of(m) for m in c.mentions if m.text == "Cimatti"] == [company.id] * 3
+    assert company.mentions == 3 and not res.merges
+
+
+def test_person_context_short_form_beside_a_company_of_the_name():
+    # "Dell, the computer maker ... Michael Dell said ... Dell added": the person-typed "Dell" is his
+    c = Corpus().add("a1", "Dell", "company", source="class_noun").add("a1", "Michael Dell", "person")
+    c.add("a1", "Dell", "person")
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Michael Dell", "person"), ("Dell", "company")}
+    person, company = entity_named(res, "Michael Dell"), entity_named(res, "Dell")
+    assert [res.entity_of(m) for m in c.mentions] == [company.id, person.id, person.id]
+    assert rule_of(res, "Dell") == "short_form"
+
+
 def test_cross_article_short_form_when_unique_in_corpus():
     c = Corpus()
     c.add("a1", "Mustafa Suleyman", "person")
@@ -277,6 +300,37 @@ def test_company_short_form_not_to_a_division_named_after():
         c.add(article, "Microsoft", "company", times=5).add(article, "Microsoft AI", "company")
     res = resolve(c.mentions, rules=NO_RULES)
     assert names(res) == {("Microsoft", "company"), ("Microsoft AI", "company")}
+
+
+def _known(article, text, start, sentence, canonical):
+    """A gazetteer-typed company mention in the sentence starting at `sentence`."""
+    return Mention(article, text, "company", start, start + len(text), sentence, sentence + 200, "gazetteer", canonical)
+
+
+def test_gazetteer_unit_named_apart_from_its_parent_in_one_sentence_is_its_own_company():
+    # "... produced by Samsung Electronics, a division of Samsung": the gazetteer lists the unit
+    # under its parent, the sentence names them as two (and can relate them: part_of)
+    ms = [_known("a1", "Samsung Electronics", 20, 0, "Samsung"), _known("a1", "Samsung", 60, 0, "Samsung"),
+          _known("a1", "Samsung", 300, 250, "Samsung"),
+          _known("a2", "Samsung Electronics", 0, 0, "Samsung")]  # the unit, in an article that names it alone
+    res = resolve(ms, rules=NO_RULES)
+    assert names(res) == {("Samsung Electronics", "company"), ("Samsung", "company")}
+    unit, parent = entity_named(res, "Samsung Electronics"), entity_named(res, "Samsung")
+    assert [res.entity_of(m) for m in ms] == [unit.id, parent.id, parent.id, unit.id]
+    assert not res.merges
+
+
+def test_gazetteer_alias_stays_merged_unless_one_sentence_names_both_apart():
+    # in different sentences, next to each other ("Samsung Electronics (Samsung)"), or when the
+    # longer name only adds suffix-like words ("Dell Technologies ... on Dell PowerEdge servers")
+    for ms in (
+        [_known("a1", "Samsung Electronics", 0, 0, "Samsung"), _known("a1", "Samsung", 100, 90, "Samsung")],
+        [_known("a1", "Samsung Electronics", 0, 0, "Samsung"), _known("a1", "Samsung", 21, 0, "Samsung")],
+        [_known("a1", "Dell Technologies", 0, 0, "Dell"), _known("a1", "Dell", 60, 0, "Dell")],
+    ):
+        res = resolve(ms, rules=NO_RULES)
+        assert len(res.entities) == 1, ms
+        assert [g.rule for g in res.merges] == ["gazetteer"]
 
 
 def test_company_short_form_not_when_mostly_mentioned_alone():

@@ -54,6 +54,33 @@ def test_per_name_resolution_gives_each_mention_the_entity_of_resolve(seed):
         assert streamed.entities_in(ms) == {m: whole.entity_of(m) for m in ms if whole.entity_of(m)}
 
 
+def test_per_name_resolution_agrees_on_units_and_companies_named_after_founders():
+    # the unit's first article comes before the one that names it apart from its parent, and the
+    # company named after its founder is typed on a cue in one article, by the tagger in another
+    def known(article, text, start, sentence, canonical):
+        return Mention(article, text, "company", start, start + len(text), sentence, sentence + 200, "gazetteer", canonical)
+
+    def found(article, text, type, start, source="ner"):
+        return Mention(article, text, type, start, start + len(text), 0, 500, source)
+
+    corpus = [
+        (known("a1", "Samsung Electronics", 0, 0, "Samsung"), known("a1", "Samsung", 300, 250, "Samsung")),
+        (known("a2", "Samsung Electronics", 20, 0, "Samsung"), known("a2", "Samsung", 60, 0, "Samsung")),
+        (found("a3", "Cimatti", "company", 0, "class_noun"), found("a3", "Marco Cimatti", "person", 30),
+         found("a3", "Cimatti", "company", 60)),
+        (found("a4", "Marco Cimatti", "person", 0), found("a4", "Cimatti", "company", 30)),
+    ]
+    flat = [m for ms in corpus for m in ms][::-1]
+    whole = resolve(flat, rules=NO_RULES)
+    streamed = resolve_articles(lambda: iter(corpus), rules=NO_RULES)
+    assert streamed.entities == whole.entities and streamed.merges == whole.merges
+    for ms in corpus:
+        assert streamed.entities_in(ms) == {m: whole.entity_of(m) for m in ms}
+    assert whole.entity_of(corpus[0][0]) == "company:samsung-electronics"
+    assert [whole.entity_of(m) for m in corpus[2]] == ["company:cimatti", "person:marco-cimatti", "company:cimatti"]
+    assert whole.entity_of(corpus[3][1]) == "person:marco-cimatti"  # the tagger alone: his surname
+
+
 def test_resolution_keeps_no_mention_once_counted():
     # Before, resolve() kept every Mention (in its per-mention items and in by_mention): memory grew
     # with the mentions of the corpus, not with its names.
