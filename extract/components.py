@@ -577,6 +577,8 @@ def _select(candidates):
     named = [c[0] for c in candidates if c[2] in ("ner", "context", "class_noun") and c[1] in ("COMPANY", "PERSON")]
     order = [c for c in order if not (c[1] == "PUBLICATION" and c[2] == "gazetteer" and any(
         n.start <= c[0].start and c[0].end <= n.end and len(n) > len(c[0]) for n in named))]
+    # "Michael Dell", "Henry Ford": a known company's name that ends a person's full name is his surname
+    order = founder_names(candidates) + order
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -586,6 +588,63 @@ def _select(candidates):
         taken.update(range(span.start, span.end))
         kept.append((span, label, source, canonical))
     return kept
+
+
+def founder_names(candidates) -> list:
+    """Person candidates whose last word(s) a company alias matched: the given names before it make it a surname.
+
+    The NER (or a person cue) reads "Michael Dell" as a person and the gazetteer reads "Dell" as the company;
+    the longer reading wins unless the sentence names the company outright right after the name
+    ("Michael Dell Inc.", "the Walt Disney company"). The bare alias ("Dell's servers") is untouched. No list
+    of founders: the span and its next word decide.
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Michael Dell said Dell grew .")
+        >>> person, company = (doc[0:2], "PERSON", "ner", None), (doc[1:2], "COMPANY", "gazetteer", "Dell")
+        >>> [(c[0].text, c[1]) for c in founder_names([person, company, (doc[3:4], "COMPANY", "gazetteer", "Dell")])]
+        [('Michael Dell', 'PERSON')]
+        >>> founder_names([(doc[0:2], "PERSON", "ner", None), (doc[0:2], "COMPANY", "gazetteer", "Dell")])
+        []
+    """
+    known = [c[0] for c in candidates if c[2] == "gazetteer"]
+    company_starts = {}  # token end -> token starts of known company names ending there
+    for c in candidates:
+        if c[2] == "gazetteer" and c[1] == "COMPANY":
+            company_starts.setdefault(c[0].end, []).append(c[0].start)
+    out = []
+    for span, label, source, canonical in candidates:
+        if label != "PERSON" or source not in ("ner", "context", "class_noun"):
+            continue
+        span = _without_leading_titles(span)  # "Founder Walt Disney" is "Walt Disney"
+        if len(span) < 2:
+            continue
+        starts = [s for s in company_starts.get(span.end, ()) if s > span.start]
+        if not starts or not looks_like_person_name(span) or _names_company_after(span):
+            continue
+        surname_start = min(starts)
+        # the given names must be no known name themselves ("Goldman Sachs"), nor may a known name run past the span
+        if any(k.start < span.end and span.start < k.end and not (surname_start <= k.start and k.end <= span.end)
+               for k in known):
+            continue
+        out.append((span, label, source, canonical))
+    return out
+
+
+def _without_leading_titles(span):
+    """"Founder Walt Disney" -> "Walt Disney": job titles and honorifics the NER took into a name."""
+    start = span.start
+    while start < span.end and (span.doc[start].lower_ in TITLE_WORDS or span.doc[start].text in HONORIFICS):
+        start += 1
+    return span.doc[start:span.end]
+
+
+def _names_company_after(span) -> bool:
+    """"Michael Dell Inc.", "the Walt Disney company": the word after a name makes it a company's."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    return after is not None and (after.text.rstrip(".") in COMPANY_SUFFIXES or after.text in COMPANY_SUFFIXES
+                                  or after.text in LEGAL_FORMS or after.lower_ in COMPANY_NOUNS)
 
 
 def _used_as_company(span) -> bool:

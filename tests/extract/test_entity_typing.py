@@ -141,3 +141,51 @@ def test_whoever_is_replaced_in_a_role_is_a_person(typer, make_doc):
     found = types(typer, make_doc, "In 2008 the party chose Mara Quell to replace Orrin Dyer as president.",
                   {"Mara Quell": "PERSON", "Orrin Dyer": "GPE"})
     assert found["Orrin Dyer"] == "PERSON"
+
+
+# -- a founder's name is a person, not the company named after him (issue 12) --------------------------
+
+@pytest.mark.parametrize("text, person, company", [
+    ("Michael Dell said the company would cut jobs.", "Michael Dell", "Dell"),
+    ("Henry Ford built cars in Detroit.", "Henry Ford", "Ford"),
+    ("William Boeing started the firm in Seattle.", "William Boeing", "Boeing"),
+    ("Years later Walt Disney opened the park.", "Walt Disney", "Disney"),
+])
+def test_a_known_company_name_ending_a_person_name_is_the_surname(typer, make_doc, text, person, company):
+    found = types(typer, make_doc, text, {person: "PERSON"})
+    assert found[person] == "PERSON" and company not in found
+
+
+def test_the_bare_company_name_beside_the_founder_stays_the_company(typer, make_doc):
+    text = "Dell's servers sold well, Michael Dell said, and Dell will hire."
+    doc = typer(make_doc(text, {"Michael Dell": "PERSON"}))
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Dell", "COMPANY"), ("Michael Dell", "PERSON"), ("Dell", "COMPANY")]
+
+
+def test_a_job_title_the_ner_took_into_a_founder_name_is_left_out(typer, make_doc):
+    found = types(typer, make_doc, "Founder Walt Disney opened the park.", {"Founder Walt Disney": "PERSON"})
+    assert found == {"Walt Disney": "PERSON"}
+
+
+@pytest.mark.parametrize("text, ner", [
+    # a legal form or a company noun right after the name says the company
+    ("Walt Disney Co. raised prices.", {"Walt Disney": "PERSON"}),
+    ("The Walt Disney company raised prices.", {"Walt Disney": "PERSON"}),
+    # a given name that is itself a known name is no given name
+    ("Analysts at Goldman Sachs expect prices to fall.", {"Goldman Sachs": "PERSON"}),
+])
+def test_an_explicit_company_reading_keeps_the_company(typer, make_doc, text, ner):
+    found = types(typer, make_doc, text, ner)
+    assert not any(label == "PERSON" for label in found.values()), found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Michael Dell said the company would cut jobs.", [("Michael Dell", "PERSON")]),
+    ("Henry Ford built cars in Detroit.", [("Henry Ford", "PERSON"), ("Detroit", "PLACE")]),
+    ("CEO Michael Dell told Reuters that Dell will grow.",
+     [("Michael Dell", "PERSON"), ("Reuters", "COMPANY"), ("Dell", "COMPANY")]),
+    ("Dell Inc. reported earnings.", [("Dell", "COMPANY")]),
+])
+def test_founder_names_with_the_real_model(newsgraph_nlp, text, expected):
+    assert [(e.text, e.label_) for e in newsgraph_nlp(text).ents] == expected
