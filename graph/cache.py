@@ -596,6 +596,11 @@ def prune_cache(path: str | os.PathLike[str], inputs, *, fingerprint: str,
     Returns
     -------
     PruneReport
+
+    Raises
+    ------
+    ValueError
+        If ``inputs`` give no article at all (a mistyped folder, an empty argument): nothing is removed.
     """
     from extract.ingest import read_articles
     from extract.records import Skip
@@ -603,8 +608,10 @@ def prune_cache(path: str | os.PathLike[str], inputs, *, fingerprint: str,
     path = os.fspath(path)
     if not os.path.isfile(path):
         raise FileNotFoundError(f"no cache at {path}")
-    keep = {article_hash(a) for a in read_articles(inputs, max_chars=max_article_chars or None)
-            if not isinstance(a, Skip)}
+    read = list(read_articles(inputs, max_chars=max_article_chars or None))
+    keep = {article_hash(a) for a in read if not isinstance(a, Skip)}
+    if not keep:  # as build: a typo in a folder name must not empty the cache
+        raise ValueError(f"no articles read ({len(read)} input(s) skipped); nothing pruned, the cache {path} is as it was")
     before = _file_size(path)
     with ExtractionCache(path) as cache:
         total = len(cache)

@@ -144,11 +144,7 @@ def build(inputs, out_dir, model, jobs, engine, scheduler, cache_path, no_cache,
     cache = None if cache_file is None else _open_cache(ExtractionCache, cache_file)
     progress = _Progress(quiet=quiet)
     try:
-        # Path objects: every argument is a path or a pattern, never article text (build_graph
-        # takes a string with spaces that names no file for text: a missing "my notes.txt");
-        # a URL stays a string, which Path would spoil (https:/...), so that it is reported as one.
-        paths = [p if "://" in p or not p else Path(p) for p in inputs]  # Path("") is "."
-        G = build_module.build_graph(paths, model=model, jobs=jobs, report=report, engine=engine, scheduler=scheduler,
+        G = build_module.build_graph(_input_paths(inputs), model=model, jobs=jobs, report=report, engine=engine, scheduler=scheduler,
                                      cache=cache, progress=progress, max_article_chars=max_article_chars,
                                      gazetteer_dir=gazetteer_dir)
     except KeyboardInterrupt:
@@ -220,10 +216,18 @@ def cache_command(inputs, out_dir, cache_path, prune, model, gazetteer_dir, max_
     if not path.is_file():
         raise OSError(f"no cache at {path}")
     fingerprint = pipeline_fingerprint(load_nlp(model, gazetteer_dir=gazetteer_dir))
-    paths = [p if "://" in p else Path(p) for p in inputs]
-    result = prune_cache(path, paths, fingerprint=fingerprint, max_article_chars=max_article_chars, apply=prune)
+    result = prune_cache(path, _input_paths(inputs), fingerprint=fingerprint, max_article_chars=max_article_chars, apply=prune)
     for line in result.lines():
         click.echo(line)
+
+
+def _input_paths(inputs) -> list:
+    """The command line's inputs for :func:`extract.ingest.read_articles`: Path objects, so that every
+    argument is a path or a pattern, never article text (build_graph takes a string with spaces that
+    names no file for text: a missing "my notes.txt"). A URL stays a string, which Path would spoil
+    (https:/...), so that it is reported as one; so does an empty argument, which Path makes ".".
+    """
+    return [p if "://" in p or not p else Path(p) for p in inputs]
 
 
 class _Progress:

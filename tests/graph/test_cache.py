@@ -410,6 +410,12 @@ def test_cli_cache_prune_prints_what_went_and_the_sizes(tmp_path):
     assert "KB before" in pruned.output and "KB after" in pruned.output
     again = runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out)])
     assert "cache: 1 article(s) reused, 0 extracted" in again.output
+    # inputs that give no article (an empty argument, a mistyped folder) prune nothing: as build, which
+    # then writes nothing; an empty argument is no path at all (never the current folder)
+    for nothing in ("", str(tmp_path / "typo")):
+        refused = runner.invoke(graph.cli.main, ["cache", nothing, "-o", str(out), "--prune"])
+        assert refused.exit_code == 1 and "no articles read (1 input(s) skipped); nothing pruned" in refused.output
+    assert "cache: 1 article(s) reused, 0 extracted" in runner.invoke(graph.cli.main, ["build", str(corpus), "-o", str(out)]).output
     missing = runner.invoke(graph.cli.main, ["cache", str(corpus), "-o", str(tmp_path / "nowhere"), "--prune"])
     assert missing.exit_code == 1 and missing.output == f"newsgraph: error: no cache at {tmp_path / 'nowhere' / 'cache.sqlite'}\n"
 
