@@ -643,8 +643,9 @@ def _names_company_after(span) -> bool:
     """"Michael Dell Inc.", "the Walt Disney company": the word after a name makes it a company's."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    return after is not None and (after.text.rstrip(".") in COMPANY_SUFFIXES or after.text in COMPANY_SUFFIXES
-                                  or after.text in LEGAL_FORMS or after.lower_ in COMPANY_NOUNS)
+    # COMPANY_SUFFIXES holds the legal forms; "Inc." is compared as written and without its period
+    return after is not None and (after.text in COMPANY_SUFFIXES or after.text.rstrip(".") in COMPANY_SUFFIXES
+                                  or after.lower_ in COMPANY_NOUNS)
 
 
 def _used_as_company(span) -> bool:
