@@ -24,6 +24,8 @@ from pathlib import Path
 import networkx as nx
 
 from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, check_article, estimate_articles, read_articles
+from extract.ingest.base import display_path
+from extract.ingest.paths import _content_key
 from extract.pipeline import DEFAULT_MODEL, load_nlp
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Mention, Skip, to_dict
 from extract.rules import RULE_SEPARATOR, rule_name
@@ -148,6 +150,11 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
         # records go to disk as they come; the graph is assembled reading them back an article at a time
         spill.extend(_extract_all(nlp, articles(), jobs=jobs, engine=engine, scheduler=scheduler, cache=cache,
                                   wrap=None if progress is None else reporting))
+        # Files were de-duplicated as they were read; articles given as records or texts, and any of
+        # them that shares an id with a file, are de-duplicated here, where every id is known
+        dropped = spill.drop_repeated_ids()
+        report.skipped.extend(dropped)
+        report.articles -= len(dropped)
         G = assemble_graph(spill, rules=rules, metadata=metadata, report=report)
     report.seconds = time.perf_counter() - started
     return G
@@ -226,6 +233,40 @@ class RecordSpill:
         with self.db:
             self.db.executemany("INSERT INTO records (article, mentions, rest) VALUES (?, ?, ?)", rows)
         self.count += len(rows)
+
+    def drop_repeated_ids(self) -> list[Skip]:
+        """Keep one record per article id, the one whose article has the smallest content hash (as
+        :func:`extract.ingest.read_articles` decides between files), and a :class:`Skip` for each other.
+        Two articles with one id would otherwise share one text in ``graph.json``, and the evidence
+        offsets of one would point into the other's text.
+
+        >>> with RecordSpill() as spill:
+        ...     spill.extend([Extraction(Article("a", "Arm rose.")), Extraction(Article("a", "Nvidia fell.")),
+        ...                   Extraction(Article("b", "Arm rose."))])
+        ...     skips = spill.drop_repeated_ids()
+        ...     [(x.article.id, x.article.text) for x in spill], [s.reason for s in skips]  # doctest: +NORMALIZE_WHITESPACE
+        ([('a', 'Arm rose.'), ('b', 'Arm rose.')],
+         ['duplicate article id a: another article with this id comes first by content hash (not by input order)'])
+        """
+        repeated = [article_id for (article_id,) in self.db.execute(
+            "SELECT article FROM records GROUP BY article HAVING COUNT(*) > 1 ORDER BY article")]
+        skips = []
+        for article_id in repeated:
+            rows = [(seq, Article(**json.loads(rest)["article"])) for seq, rest in self.db.execute(
+                "SELECT seq, rest FROM records WHERE article = ? ORDER BY seq", (article_id,))]
+            keys = {seq: _content_key(article) for seq, article in rows}
+            kept_seq = min(keys, key=keys.__getitem__)
+            kept_hash = keys[kept_seq][0]
+            for seq, article in rows:
+                if seq == kept_seq:
+                    continue
+                why = ("the same article is given again" if keys[seq][0] == kept_hash else
+                       "another article with this id comes first by content hash (not by input order)")
+                skips.append(Skip(article.path or article_id, f"duplicate article id {display_path(article_id)}: {why}"))
+                with self.db:
+                    self.db.execute("DELETE FROM records WHERE seq = ?", (seq,))
+                self.count -= 1
+        return skips
 
     def mentions(self) -> Iterator[tuple[Mention, ...]]:
         """Each article's mentions, in the order of :meth:`__iter__`."""

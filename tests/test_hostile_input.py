@@ -213,3 +213,22 @@ def test_swapping_inputs_with_one_id_gives_the_same_graph_json(tmp_path):
         assert result.exit_code == 0, result.output
         outputs.append((out / "graph.json").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_article_records_with_one_id_keep_one_article_whatever_their_order():
+    # Records given to build_graph were not de-duplicated: both were built, graph.json kept one
+    # text for the id, and the other's evidence offsets pointed into it.
+    made = [Article("x", "Acme Robotics agreed to acquire Zorblax Inc."), Article("x", "Nvidia invested in Mistral AI.")]
+    graphs = []
+    for articles in (made, made[::-1]):
+        report = BuildReport()
+        G = build_graph(articles, report=report)
+        assert report.articles == 1 and G.graph["article_count"] == 1
+        assert [s.reason for s in report.skipped] == [
+            "duplicate article id x: another article with this id comes first by content hash (not by input order)"]
+        text = G.graph["articles"]["x"]["text"]
+        for _, _, data in G.edges(data=True):
+            for evidence in data.get("evidence", []):
+                assert text[evidence["start"]:evidence["end"]] == evidence["sentence"]
+        graphs.append((sorted(G.nodes), text))
+    assert graphs[0] == graphs[1]
