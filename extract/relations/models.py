@@ -4,6 +4,7 @@ introduces), units named after their parent ("Google Brain"), "part of" phrases 
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -66,20 +67,73 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
             continue
         if description_word(noun, model_nouns) is None and lemma_word(noun) not in model_nouns:
             continue
-        owners = [e for e in _possessors(noun, refs) if e[0].label_ == COMPANY]
+        owners = [e for e in _possessors(noun, refs) if e[0].label_ == COMPANY] or _pronoun_owner(noun, refs)
         owners += [e for e in _prep_objects(noun, ("from", "by"), refs) if e[0].label_ == COMPANY]
         if not owners:
             continue
         for model, mv in _models_described(noun, refs):
             for owner, ov in owners:
+                if ov and _names_another_company(model, owner):
+                    continue  # "Cinderwell Ember 2, the company's new model": not a company met earlier
                 yield Candidate(owner, "develops", model, noun, "model.description_possessive", _conf("model.description_possessive", mv or ov))
     for ent in refs.ents:
         if ent.label_ != MODEL:
             continue
-        # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
-        for owner, ov in _prep_objects(ent.root, ("from",), refs):
-            if owner.label_ == COMPANY:
+        # "FLUX.1 from Black Forest Labs", "Llama, from Meta"; "ran Falcon 180B from the Technology
+        # Innovation Institute", where the parser hangs "from" on the verb (makers: companies and institutes)
+        for owner, ov in _prep_objects(ent.root, ("from",), refs) + _from_right_after(ent, refs):
+            if owner.label_ in MAKERS:
                 yield Candidate(owner, "develops", ent, ent.root, "model.description_noun", _conf("model.description_noun", ov))
+
+
+#: Who makes models: companies, and institutes, universities and labs typed organizations
+MAKERS = (COMPANY, "ORGANIZATION")
+
+
+def _from_right_after(model: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The maker in "labelled by GPT-4 Turbo from OpenAI" when the parser hangs "from" on the verb: "from"
+    right after the name, its object a whole name. Not after a verb of moving between providers ("switched
+    to Claude from OpenAI", "moved its workloads to Gemini from GPT-4"): there "from" names the one left.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc, Span
+    >>> nlp = spacy.blank("en")
+    >>> words = ["They", "switched", "to", "Zephyr", "from", "Initech", "."]
+    >>> doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 4, 1],
+    ...           deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"], lemmas=["they", "switch", "to", "Zephyr", "from", "Initech", "."])
+    >>> _leaves_a_provider(doc[4])
+    True
+    """
+    doc = model.doc
+    if model.end >= len(doc) or doc[model.end].lower_ != "from" or doc[model.end].dep_ != "prep":
+        return []
+    prep = doc[model.end]
+    if prep.head.i >= model.start and prep.head.i < model.end or _leaves_a_provider(prep):
+        return []
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return [(e, v) for c in objects for e, v in entities_of(c, refs) if e.start == model.end + 1 or doc[model.end + 1].lower_ == "the" and e.start == model.end + 2]
+
+
+#: Verbs whose "from" names a provider left behind, not a maker
+SWITCH_VERBS = frozenset({"switch", "move", "migrate", "shift", "defect", "convert", "port", "transition"})
+
+
+def _leaves_a_provider(prep: Token) -> bool:
+    """Whether "from" hangs on a verb of moving between providers or one with a "to" of its own."""
+    verb = prep.head
+    return lemma_word(verb) in SWITCH_VERBS or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _pronoun_owner(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company "its" means in "Initech said that Zephyr, its newest model, ...", where the pronoun was
+    bound to the model the noun describes (a model is not its own owner): the nearest earlier company."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their")), None)
+    if pronoun is None or any(e.label_ == COMPANY for e, _ in entities_of(pronoun, refs)):
+        return []
+    owner = refs.antecedent_of_type(pronoun, (COMPANY,))
+    return [(owner, True)] if owner is not None else []
 
 
 def _agentless_release_verb(model: Span) -> Token | None:
@@ -170,14 +224,23 @@ def _named_after_company(model: Span, company: Span) -> bool:
     >>> company = Span(doc, 0, 2, label="COMPANY")
     >>> _named_after_company(Span(doc, 2, 4, label="MODEL"), company), _named_after_company(Span(doc, 4, 5, label="MODEL"), company)
     (True, False)
+    >>> doc = spacy.blank("en")("Fathom Reasoning Fathom-R1 Fathom-Mini")
+    >>> company = Span(doc, 0, 2, label="COMPANY")
+    >>> _named_after_company(Span(doc, 2, 3, label="MODEL"), company), _named_after_company(Span(doc, 3, 4, label="MODEL"), company)
+    (True, False)
     """
     short = _name_key(company).split()
     words = model.text.lower().split()
     if len(words) > len(short) and words[: len(short)] == short:
         return True
-    # "Inflection-2": the name and a version number joined by a hyphen
+    # "Inflection-2", "DeepSeek-V2", "Fathom-R1" after "Fathom Reasoning": the company's first name word
+    # and a version joined by a hyphen (a version: a digit, after at most two letters)
     first, _, rest = words[0].partition("-")
-    return len(short) == 1 and len(words) >= 1 and first == short[0] and rest[:1].isdigit()
+    return first == short[0] and _VERSION.match(rest) is not None
+
+
+#: The version after a hyphen in a model's name: "2", "V2", "R1", "v0.1"
+_VERSION = re.compile(r"[a-z]{0,2}\d")
 
 
 def _first_plain_mention(mentions: list[Span]) -> Span:

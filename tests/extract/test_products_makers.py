@@ -1,0 +1,69 @@
+"""Who makes a model (issue 12): makers named by "from", by an owned apposition, by the model's name.
+
+Invented sentences parsed by the real model with hand-typed entities (``make_doc``), so the tests
+check the rules, not one release of the statistical NER.
+"""
+from __future__ import annotations
+
+import pytest
+
+from extract.coref import entity_refs
+from extract.relations import find_relations
+
+C, M, O = "COMPANY", "MODEL", "ORGANIZATION"
+
+
+def triples(make_doc, text, ents, relation="develops"):
+    doc = make_doc(text, ents)
+    return {(r.source.text, r.relation, r.target.text) for r in find_relations(doc, "t", entity_refs(doc))
+            if r.relation == relation}
+
+
+@pytest.mark.parametrize("text", [
+    "Every ticket was labelled by Zephyr-4 from Initech until March.",
+    "Our demo runs Zephyr-4 from Initech on two graphics cards.",
+    "The team replaced its old system with Zephyr-4 from Initech last spring.",
+])
+def test_a_model_from_a_maker_when_from_hangs_on_the_verb(make_doc, text):
+    assert ("Initech", "develops", "Zephyr-4") in triples(make_doc, text, {"Zephyr-4": M, "Initech": C})
+
+
+def test_an_institute_makes_models_too(make_doc):
+    text = "Our demo runs Zephyr-4 from the Carrow Institute of Technology on two graphics cards."
+    got = triples(make_doc, text, {"Zephyr-4": M, "Carrow Institute of Technology": O})
+    assert got == {("Carrow Institute of Technology", "develops", "Zephyr-4")}
+
+
+@pytest.mark.parametrize("text", [
+    "Last year the bank switched to Zephyr-4 from Initech.",
+    "The firm moved its chatbot to Zephyr-4 from Initech in May.",
+])
+def test_from_after_a_move_between_providers_names_the_one_left(make_doc, text):
+    assert triples(make_doc, text, {"Zephyr-4": M, "Initech": C}) == set()
+
+
+def test_its_in_an_apposition_to_the_model_means_the_earlier_company(make_doc):
+    text = "Initech said that Zephyr, its newest model, beats every rival on maths."
+    assert triples(make_doc, text, {"Initech": C, "Zephyr": M}) == {("Initech", "develops", "Zephyr")}
+
+
+def test_the_company_in_an_apposition_is_not_another_company_than_the_one_the_model_is_named_after(make_doc):
+    text = ("Brightloom AI will work with Initech. Under the agreement, Brightloom Vesper, the company's new "
+            "model, will run on Initech servers.")
+    got = triples(make_doc, text, {"Brightloom AI": C, "Initech": C, "Brightloom Vesper": M})
+    assert ("Initech", "develops", "Brightloom Vesper") not in got
+    assert ("Brightloom AI", "develops", "Brightloom Vesper") in got
+
+
+@pytest.mark.parametrize("company, model", [
+    ("Brightloom Reasoning", "Brightloom-R2"),
+    ("Ostwind", "Ostwind-V3"),
+])
+def test_a_model_named_by_the_company_and_a_version(make_doc, company, model):
+    text = f"{company} raised $40 million on Monday. Customers pay for {model} by the token."
+    assert triples(make_doc, text, {company: C, model: M}) == {(company, "develops", model)}
+
+
+def test_a_name_word_and_a_word_after_the_hyphen_is_no_version(make_doc):
+    text = "Brightloom Reasoning raised $40 million on Monday. Customers pay for Brightloom-Mini by the token."
+    assert triples(make_doc, text, {"Brightloom Reasoning": C, "Brightloom-Mini": M}) == set()
