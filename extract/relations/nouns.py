@@ -14,6 +14,7 @@ from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where, word_children
 from .core import (
     COMPANY,
+    PERSON,
     NOUN_PREPS,
     OBJECT_PREPS,
     ROLE_NOUNS,
@@ -191,6 +192,9 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
         holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
     others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
+    if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None and not others:
+        # "Telekom's Swiss rival Swisscom": the parser hangs the possessive on the name, not the noun
+        others = [(e, v) for e, v in _possessors(noun.head, refs) if e.label_ != PERSON]
     if lemma_word(noun) in _tables()["parent_compound_nouns"]:
         # "the Amazon unit": the compounded company is the parent
         others += [(refs.ent_containing(c), False) for c in word_children(noun)
