@@ -428,6 +428,12 @@ def _joins_unnamed_round(verb: Token, funding) -> bool:
 
 
 # -- memberships and descriptions ------------------------------------------------------------------
+#: Verbs whose "as" phrase says what their subject is: "will operate as a subsidiary of X", "serves as
+#: a rival to Y" (not verbs whose "as" names a role given by someone else: "hired X as")
+STANDING_VERBS = frozenset({"operate", "function", "continue", "remain", "serve", "act", "run", "trade", "exist",
+                            "stay", "emerge", "relaunch"})
+
+
 @code_rule
 def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Role nouns that a verb assigns to its object or subject.
@@ -436,9 +442,12 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     "Anthropic's backers include Google and Salesforce Ventures".
     """
     funding = _tables()["funding"]
+    part_nouns = _tables()["part_of_nouns"]
     for noun in tokens_where(doc, "POS", ("NOUN", "PROPN")):
         word = lemma_word(noun)
         relation = ROLE_NOUNS.get(word) or ROLE_NOUNS.get(word.rstrip("s"))
+        if relation is None and word in part_nouns and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            relation = "part_of"  # "it will operate as a wholly owned subsidiary of SoftBank"
         if relation is None or refs.ent_containing(noun) is not None:
             continue
         verb, holders = noun.head, []
@@ -446,6 +455,9 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 holders = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+            if not holders and noun.head.lower_ == "as" and lemma_word(verb) in STANDING_VERBS:
+                # "Graphcore will operate as a subsidiary of SoftBank", "Initech remains a unit": the subject
+                holders = subjects_of(verb, refs)
         elif noun.dep_ == "nsubj" and lemma_word(verb) in ("include", "comprise", "be"):
             holders = [e for c in verb.children if c.dep_ in ("dobj", "attr") for e in entities_of(c, refs)]
         if not holders:
