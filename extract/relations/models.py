@@ -73,7 +73,7 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
             continue
         for model, mv in _models_described(noun, refs):
             for owner, ov in owners:
-                if ov and _names_another_company(model, owner):
+                if ov and _named_after_another_company(model, owner):
                     continue  # "Cinderwell Ember 2, the company's new model": not a company met earlier
                 yield Candidate(owner, "develops", model, noun, "model.description_possessive", _conf("model.description_possessive", mv or ov))
     for ent in refs.ents:
@@ -188,6 +188,12 @@ def _names_another_company(model: Span, company: Span) -> bool:
     words = set(model.text.lower().split())
     own = _name_key(company)
     return any(e.label_ == COMPANY and _name_key(e) != own and e.text.lower().split()[0] in words for e in model.doc.ents)
+
+
+def _named_after_another_company(model: Span, company: Span) -> bool:
+    """Whether the model's name starts with the name of a company of the Doc other than ``company``."""
+    own = _name_key(company)
+    return any(e.label_ == COMPANY and _name_key(e) != own and _named_after_company(model, e) for e in model.doc.ents)
 
 
 @code_rule

@@ -67,3 +67,10 @@ def test_a_model_named_by_the_company_and_a_version(make_doc, company, model):
 def test_a_name_word_and_a_word_after_the_hyphen_is_no_version(make_doc):
     text = "Brightloom Reasoning raised $40 million on Monday. Customers pay for Brightloom-Mini by the token."
     assert triples(make_doc, text, {"Brightloom Reasoning": C, "Brightloom-Mini": M}) == set()
+
+
+def test_a_mistyped_name_sharing_the_models_word_does_not_veto_its_owner(make_doc):
+    # "Zephyr Chat" typed a company by mistake: "Zephyr" does not start with it, so "its" still means Initech
+    text = "Zephyr Chat is popular. Initech made two versions of its Zephyr model free for business users."
+    got = triples(make_doc, text, {"Zephyr Chat": C, "Initech": C, "Zephyr": M})
+    assert ("Initech", "develops", "Zephyr") in got
