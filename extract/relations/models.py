@@ -348,6 +348,62 @@ def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]
     return _unique(out)
 
 
+#: Nouns that a list of product names is a set of, owned by a company: "its Buick and Cadillac brands"
+BRAND_NOUNS = frozenset({"brand", "marque", "nameplate", "label", "line"})
+#: What stands between the names of one list
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+
+
+@code_rule
+def brand_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from names listed in front of a brand noun, to the owner named in front of the list:
+    "Initech's Vega, Nova and Orbit brands" (``products.brand_list``), and to the subject of the verb
+    the list is "under": "it produced trucks under the Vega and Nova brands" (``products.under_brand``).
+    Not to what "its" means in front of the list: on encyclopaedic text that is the article's topic,
+    often a subsidiary, where the brands are the parent's ("Its Buick and Cadillac brands" in an
+    article on a carmaker's local arm).
+
+    Read off the surface, because the parser hangs such lists anywhere ("Buick" an ``nmod`` of
+    "brands", "Pegaso" the object of "under" and "Sava brands" an adverb).
+    """
+    for noun in doc:
+        if lemma_word(noun) not in BRAND_NOUNS or noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+            continue
+        names, k = _names_listed_before(noun, refs)
+        if not names or k < 0:
+            continue
+        before = doc[k]
+        if before.lower_ in ("the",) and k > 0 and doc[k - 1].lower_ == "under" and doc[k - 1].dep_ == "prep":
+            owners, rule = subjects_of(doc[k - 1].head, refs), "products.under_brand"
+        elif before.tag_ == "POS" and k > 0 and refs.ent_containing(doc[k - 1]) is not None:
+            owners, rule = [(refs.ent_containing(doc[k - 1]), False)], "products.brand_list"
+        else:
+            continue
+        for owner, ov in _unique(owners):
+            if owner.label_ not in MAKERS:
+                continue
+            for name in names:
+                yield Candidate(owner, "develops", name, noun, rule, _conf(rule, ov))
+
+
+def _names_listed_before(noun: Token, refs: EntityRefs) -> tuple[list[Span], int]:
+    """The names listed right before ``noun``, with only list words between ("Buick, Chevrolet and
+    Cadillac brands"), and the index of the word before the list."""
+    doc, names, k = noun.doc, [], noun.i - 1
+    while k >= 0:
+        ent = refs.ent_containing(doc[k])
+        if ent is not None:
+            names.append(ent)
+            k = ent.start - 1
+        elif doc[k].text in _LIST_WORDS or doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k -= 1  # list words, and a name the typer missed ("Buick, Oldsmobile and Cadillac")
+        else:
+            break
+    if not names or doc[names[-1].start].text in _LIST_WORDS:
+        return [], -1
+    return names[::-1], k
+
+
 @code_rule
 def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of between a company and the company its name starts with: "Google Brain" is part of Google,
