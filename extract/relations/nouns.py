@@ -38,6 +38,10 @@ from .core import (
 )
 
 
+#: A company's investment vehicle is part of it, like a unit: "CapitalG, Alphabet's independent growth fund"
+FUND_NOUNS = frozenset({"fund"})
+
+
 @code_rule
 def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Nominalisations ("its investment in OpenAI"), role nouns ("the maker of ChatGPT") and
@@ -50,7 +54,7 @@ def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         word = lemma_word(noun)
         if word in tables["between"]:
             yield from _between(noun, tables["between_relations"].get(word, "partners_with"), refs)
-        if word in ROLE_NOUNS or word in tables["part_of_nouns"]:
+        if word in ROLE_NOUNS or word in tables["part_of_nouns"] or word in FUND_NOUNS:
             yield from _role_noun(noun, ROLE_NOUNS.get(word, "part_of"), refs)
             if word in ROLE_NOUNS:
                 continue
