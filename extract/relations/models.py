@@ -348,6 +348,45 @@ def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]
     return _unique(out)
 
 
+#: Nouns of working together: "developed in collaboration with X"
+_JOINT_NOUNS = frozenset({"collaboration", "partnership", "conjunction", "cooperation", "association"})
+#: Adverbs that make "with" a co-agent: "developed together with X"
+_JOINT_ADVERBS = frozenset({"together", "jointly"})
+
+
+@code_rule
+def co_developer_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops for the partner a making verb names as working on the thing: "the model that Mistral AI
+    developed in collaboration with Nvidia", "Zephyr was built by Initech together with Vexa".
+
+    A bare "with" is left alone ("built Zephyr with Nvidia's chips", "trained with PyTorch"): only a
+    noun of working together or "together"/"jointly" make the partner a co-developer.
+    """
+    for prep in (t for t in doc if t.lower_ == "with" and t.dep_ == "prep"):
+        verb = _joint_verb(prep)
+        if verb is None or "develops" not in _tables()["verbs"].get(lemma_word(verb), ()):
+            continue
+        made = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for e in entities_of(c, refs)]
+        if not made and verb.dep_ in ("relcl", "acl"):
+            made = entities_of(verb.head, refs)  # "the open model that Mistral AI developed ..."
+        partners = [e for c in prep.children if c.dep_ == "pobj" for e in entities_of(c, refs)]
+        for partner, pv in _unique(partners):
+            if partner.label_ not in MAKERS:
+                continue
+            for thing, tv in _unique(made):
+                if thing.label_ in (MODEL, "PRODUCT"):
+                    yield Candidate(partner, "develops", thing, verb, "products.co_developed", _conf("products.co_developed", pv or tv))
+
+
+def _joint_verb(prep: Token) -> Token | None:
+    """The verb a "with" of working together hangs on: "developed in collaboration with", "built together with"."""
+    head = prep.head
+    if lemma_word(head) in _JOINT_NOUNS and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    together = any(c.lower_ in _JOINT_ADVERBS for c in prep.children) or prep.i > 0 and prep.doc[prep.i - 1].lower_ in _JOINT_ADVERBS
+    return head if together and head.pos_ == "VERB" else None
+
+
 #: Nouns that a list of product names is a set of, owned by a company: "its Buick and Cadillac brands"
 BRAND_NOUNS = frozenset({"brand", "marque", "nameplate", "label", "line"})
 #: What stands between the names of one list
