@@ -71,7 +71,7 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
         owners += [e for e in _prep_objects(noun, ("from", "by"), refs) if e[0].label_ == COMPANY]
         if not owners:
             continue
-        for model, mv in _models_described(noun, refs):
+        for model, mv in _models_described(noun, refs) or _model_before_description(noun, refs):
             for owner, ov in owners:
                 if ov and _named_after_another_company(model, owner):
                     continue  # "Cinderwell Ember 2, the company's new model": not a company met earlier
@@ -124,6 +124,19 @@ def _leaves_a_provider(prep: Token) -> bool:
     """Whether "from" hangs on a verb of moving between providers or one with a "to" of its own."""
     verb = prep.head
     return lemma_word(verb) in SWITCH_VERBS or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _model_before_description(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The model right before ", its in-house model" when the parser did not make the description an
+    apposition ("runs every change through Shuttle-15B, its in-house model", "model" parsed as a subject)."""
+    doc = noun.doc
+    first = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if first is None or first.i < 2 or doc[first.i - 1].text != "," or noun.i - first.i > 5:
+        return []
+    model = refs.ent_containing(doc[first.i - 2])
+    if model is None or model.label_ != MODEL or model.end != first.i - 1:
+        return []
+    return [(model, False)]
 
 
 def _pronoun_owner(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:

@@ -74,3 +74,26 @@ def test_a_mistyped_name_sharing_the_models_word_does_not_veto_its_owner(make_do
     text = "Zephyr Chat is popular. Initech made two versions of its Zephyr model free for business users."
     got = triples(make_doc, text, {"Zephyr Chat": C, "Initech": C, "Zephyr": M})
     assert ("Initech", "develops", "Zephyr") in got
+
+
+def _garbled_description_doc():
+    """ "Vexa runs code through Zephyr , its new model ." parsed with "model" as a second subject of "runs"."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    nlp = spacy.blank("en")
+    words = ["Vexa", "runs", "code", "through", "Zephyr", ",", "its", "new", "model", "."]
+    heads = [1, 1, 1, 1, 3, 1, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct", "poss", "amod", "nsubj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PRON", "ADJ", "NOUN", "PUNCT"]
+    tags = ["NNP", "VBZ", "NN", "IN", "NNP", ",", "PRP$", "JJ", "NN", "."]
+    lemmas = ["Vexa", "run", "code", "through", "Zephyr", ",", "its", "new", "model", "."]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 0, 1, label=C), Span(doc, 4, 5, label=M)]
+    return doc
+
+
+def test_a_description_after_the_model_is_read_off_the_surface_when_the_parse_is_garbled():
+    doc = _garbled_description_doc()
+    got = {(r.source.text, r.relation, r.target.text) for r in find_relations(doc, "t", entity_refs(doc))}
+    assert ("Vexa", "develops", "Zephyr") in got
