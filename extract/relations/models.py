@@ -504,11 +504,19 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             rest = {t.lower_ for t in ent[size:]}
             if rest <= NAME_SUFFIXES and ent.text not in known:
                 break  # "Quillstone Labs" is Quillstone itself
+            if _alias_of(gazetteer, ent.text, parent):
+                break  # "Arm Holdings", which the gazetteer also lists as Arm's own name, is no unit of Arm
             span = Span(doc, head.start, head.end, label=COMPANY)
             span._.canonical = parent
             span._.entity_source = "named_part"
             yield Candidate(ent, "part_of", span, ent.root, "part.named_unit", _conf("part.named_unit", False))
             break
+
+
+def _alias_of(gazetteer, name: str, parent: str) -> bool:
+    """Whether the gazetteer lists ``name`` as one of ``parent``'s names."""
+    return gazetteer is not None and any(e.surface == name and e.canonical == parent and e.type == "company"
+                                         for e in gazetteer.entries)
 
 
 @code_rule
