@@ -31,9 +31,10 @@ def _lemma(token: Token) -> str:
 
 
 def clause_chain(token: Token, steps: int = 4) -> list[Token]:
-    """The trigger and the heads above it within its clause ("is not about to cut ties")."""
+    """The trigger and the heads above it within its clause ("is not about to cut ties"). An apposition is
+    a clause of its own: "Waymo, a unit of Alphabet, did not comment" denies the comment, not the unit."""
     chain = [token]
-    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
+    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj", "appos"):
         chain.append(chain[-1].head)
     return chain
 
