@@ -72,7 +72,7 @@ ROLE_NOUNS = {
     "acquirer": "acquires", "buyer": "acquires", "owner": "part_of_inverse", "parent": "part_of_inverse",
     "partner": "partners_with", "ally": "partners_with",
     "rival": "competes_with", "competitor": "competes_with", "challenger": "competes_with", "contender": "competes_with",
-    "alternative": "competes_with",
+    "alternative": "competes_with", "answer": "competes_with",  # "Gemini, Google's answer to ChatGPT"
 }
 
 

@@ -38,6 +38,9 @@ from .core import (
 )
 
 
+#: Role nouns whose compounded name is the other party: "an OpenAI rival", "an Nvidia investor", "a Google partner"
+COMPOUND_ROLES = frozenset({"competes_with", "invests_in", "partners_with"})
+
 #: A company's investment vehicle is part of it, like a unit: "CapitalG, Alphabet's independent growth fund"
 FUND_NOUNS = frozenset({"fund"})
 
@@ -199,6 +202,10 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None and not others:
         # "Telekom's Swiss rival Swisscom": the parser hangs the possessive on the name, not the noun
         others = [(e, v) for e, v in _possessors(noun.head, refs) if e.label_ != PERSON]
+    if not others and relation in COMPOUND_ROLES:
+        # "Anthropic, an OpenAI rival", "Thrive, an OpenAI investor": the name compounded on the role noun
+        others = [(refs.ent_containing(c), False) for c in word_children(noun)
+                  if c.dep_ in ("compound", "nmod") and c.i < noun.i and refs.ent_containing(c) is not None]
     if lemma_word(noun) in _tables()["parent_compound_nouns"]:
         # "the Amazon unit": the compounded company is the parent
         others += [(refs.ent_containing(c), False) for c in word_children(noun)
