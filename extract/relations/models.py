@@ -94,26 +94,16 @@ def _from_right_after(model: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The maker in "labelled by GPT-4 Turbo from OpenAI" when the parser hangs "from" on the verb: "from"
     right after the name, its object a whole name. Not after a verb of moving between providers ("switched
     to Claude from OpenAI", "moved its workloads to Gemini from GPT-4"): there "from" names the one left.
-
-    Examples
-    --------
-    >>> import spacy
-    >>> from spacy.tokens import Doc, Span
-    >>> nlp = spacy.blank("en")
-    >>> words = ["They", "switched", "to", "Zephyr", "from", "Initech", "."]
-    >>> doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 2, 1, 4, 1],
-    ...           deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"], lemmas=["they", "switch", "to", "Zephyr", "from", "Initech", "."])
-    >>> _leaves_a_provider(doc[4])
-    True
     """
     doc = model.doc
     if model.end >= len(doc) or doc[model.end].lower_ != "from" or doc[model.end].dep_ != "prep":
         return []
     prep = doc[model.end]
-    if prep.head.i >= model.start and prep.head.i < model.end or _leaves_a_provider(prep):
+    if model.start <= prep.head.i < model.end or _leaves_a_provider(prep):
         return []
-    objects = [c for c in prep.children if c.dep_ == "pobj"]
-    return [(e, v) for c in objects for e, v in entities_of(c, refs) if e.start == model.end + 1 or doc[model.end + 1].lower_ == "the" and e.start == model.end + 2]
+    # the object starts right after "from" (or "from the"): "from the Technology Innovation Institute"
+    starts = {model.end + 1, model.end + 2} if doc[model.end + 1].lower_ == "the" else {model.end + 1}
+    return [(e, v) for c in prep.children if c.dep_ == "pobj" for e, v in entities_of(c, refs) if e.start in starts]
 
 
 #: Verbs whose "from" names a provider left behind, not a maker
@@ -121,7 +111,19 @@ SWITCH_VERBS = frozenset({"switch", "move", "migrate", "shift", "defect", "conve
 
 
 def _leaves_a_provider(prep: Token) -> bool:
-    """Whether "from" hangs on a verb of moving between providers or one with a "to" of its own."""
+    """Whether "from" hangs on a verb of moving between providers or one with a "to" of its own.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["They", "switched", "to", "Zephyr", "from", "Initech", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 1, 4, 1],
+    ...           deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+    ...           lemmas=["they", "switch", "to", "Zephyr", "from", "Initech", "."])
+    >>> _leaves_a_provider(doc[4])
+    True
+    """
     verb = prep.head
     return lemma_word(verb) in SWITCH_VERBS or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
 
@@ -243,7 +245,8 @@ def _named_after_company(model: Span, company: Span) -> bool:
     >>> company = Span(doc, 0, 2, label="COMPANY")
     >>> _named_after_company(Span(doc, 2, 4, label="MODEL"), company), _named_after_company(Span(doc, 4, 5, label="MODEL"), company)
     (True, False)
-    >>> doc = spacy.blank("en")("Fathom Reasoning Fathom-R1 Fathom-Mini")
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Fathom", "Reasoning", "Fathom-R1", "Fathom-Mini"])
     >>> company = Span(doc, 0, 2, label="COMPANY")
     >>> _named_after_company(Span(doc, 2, 3, label="MODEL"), company), _named_after_company(Span(doc, 3, 4, label="MODEL"), company)
     (True, False)
