@@ -32,6 +32,7 @@ from .models import (
     announced_model_relations,
     brand_relations,
     co_developer_relations,
+    hyphen_maker_relations,
     company_named_model_relations,
     including_part_relations,
     model_description_relations,
@@ -59,7 +60,7 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
          supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, pattern_relations,
-         brand_relations, co_developer_relations)
+         brand_relations, co_developer_relations, hyphen_maker_relations)
 
 
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.

@@ -364,6 +364,25 @@ def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]
     return _unique(out)
 
 
+@code_rule
+def hyphen_maker_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from a maker hyphenated to a making participle before the name: "the OpenAI-built
+    GPT-4o", "the Meta-developed Llama 3", "Samsung-built Exynos chips" (``products.hyphen_maker``;
+    "Siemens-owned Next47" is ownership, read by the owner verbs)."""
+    for verb in doc:
+        if verb.tag_ != "VBN" or verb.i < 2 or doc[verb.i - 1].text != "-" or verb.i + 1 >= len(doc):
+            continue
+        # (the token's own lemma: lemma_word reads "OpenAI-built" as one word)
+        if "develops" not in _tables()["verbs"].get(verb.lemma_.lower(), ()):
+            continue
+        maker = refs.ent_containing(doc[verb.i - 2])
+        made = refs.ent_containing(doc[verb.i + 1])
+        if maker is None or made is None or maker.end != verb.i - 1 or made.start != verb.i + 1:
+            continue
+        if maker.label_ in MAKERS and made.label_ in (MODEL, "PRODUCT"):
+            yield Candidate(maker, "develops", made, verb, "products.hyphen_maker", _conf("products.hyphen_maker", False))
+
+
 #: Nouns of working together: "developed in collaboration with X"
 _JOINT_NOUNS = frozenset({"collaboration", "partnership", "conjunction", "cooperation", "association"})
 #: Adverbs that make "with" a co-agent: "developed together with X"

@@ -97,3 +97,16 @@ def test_a_description_after_the_model_is_read_off_the_surface_when_the_parse_is
     doc = _garbled_description_doc()
     got = {(r.source.text, r.relation, r.target.text) for r in find_relations(doc, "t", entity_refs(doc))}
     assert ("Vexa", "develops", "Zephyr") in got
+
+
+@pytest.mark.parametrize("text", [
+    "Developers praised the Initech-developed Zephyr for its speed.",
+    "The Initech-built Zephyr now answers by voice.",
+    "Initech-made Zephyr tops the leaderboard.",
+])
+def test_a_maker_hyphenated_to_a_making_participle(make_doc, text):
+    assert ("Initech", "develops", "Zephyr") in triples(make_doc, text, {"Initech": C, "Zephyr": M})
+
+
+def test_a_backer_hyphenated_to_its_participle_makes_nothing(make_doc):
+    assert triples(make_doc, "The Initech-backed Zephyr team raised money.", {"Initech": C, "Zephyr": M}) == set()
