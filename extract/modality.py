@@ -31,11 +31,18 @@ def _lemma(token: Token) -> str:
 
 
 def clause_chain(token: Token, steps: int = 4) -> list[Token]:
-    """The trigger and the heads above it within its clause ("is not about to cut ties")."""
+    """The trigger and the heads above it within its clause ("is not about to cut ties"). An apposition is
+    a clause of its own: "Waymo, a unit of Alphabet, did not comment" denies the comment, not the unit."""
     chain = [token]
-    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
+    while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj", "appos"):
+        if chain[-1].dep_ == "pcomp" and chain[-1].head.lower_ in FACT_PREPS:
+            break  # "would cut 1,800 jobs after losing ground to Nvidia": what came before is a fact
         chain.append(chain[-1].head)
     return chain
+
+
+#: Prepositions whose clause states what has happened, whatever the main verb says: "after losing ground to X"
+FACT_PREPS = frozenset({"after", "since", "despite", "following", "amid"})
 
 
 def is_negated(trigger: Token) -> bool:

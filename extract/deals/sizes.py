@@ -369,7 +369,7 @@ def _model_of_subject(subject: Token, refs) -> Span | None:
     # not the family its noun would resolve to; only a name beside it ("..., Zephyr-S, has") says which
     superlative = refs.ent_containing(subject) is None and any(c.tag_ == "JJS" for c in subject.children) \
         if hasattr(refs, "ent_containing") else False
-    found = None if superlative else _model(subject, refs)
+    found = None if superlative else _model(subject, refs) or _family_named_on(subject, refs)
     if found is not None:
         return found
     # "The model, known as MAI-1, will have ..."
@@ -382,7 +382,27 @@ def _model_of_subject(subject: Token, refs) -> Span | None:
                 found = _model(g, refs)
                 if found is not None and g.dep_ in ("pobj", "oprd", "attr", "dobj", "appos"):
                     return found
+    if superlative and any(c.tag_ == "JJS" and c.lower_ in LARGEST_WORDS for c in subject.children):
+        # "the largest version of Ravelin has 236B": the family's largest is the family's size (see the
+        # module doc); "the smallest" stays one member
+        return _family_named_on(subject, refs) or next(
+            (m for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"
+             for g in c.children if g.dep_ == "pobj" for m in [_model(g, refs)] if m is not None), None)
     return None
+
+
+#: Superlatives that name a family's flagship, whose size is the family's
+LARGEST_WORDS = frozenset({"largest", "biggest"})
+#: Nouns for a family of models named by a compound: "the Tamarind family", "Brightloom's Vega series"
+FAMILY_NOUNS = frozenset({"family", "series", "line", "lineup", "line-up", "suite", "range", "model", "version"})
+
+
+def _family_named_on(noun: Token, refs) -> Span | None:
+    """The model named in front of a family noun: "Brightloom's *Tamarind* family comes in 8B and 70B versions"."""
+    if _lemma(noun) not in FAMILY_NOUNS:
+        return None
+    return next((m for c in noun.children if c.dep_ in ("compound", "nmod") and c.i < noun.i
+                 for m in [_model(c, refs)] if m is not None), None)
 
 
 def _model_of_clause(verb: Token, refs, phrase: Token | None = None) -> Span | None:
@@ -495,7 +515,7 @@ def _model_of_family(first: Token, refs) -> Span | None:
         if token.dep_ not in _CLIMB_DEPS or token.head is token:
             return None
         token = token.head
-        if _is_comparison(token):
+        if _is_comparison(token) and not _of_sizes(token):
             return None
         found = _model(token, refs)
         if found is not None:
@@ -521,6 +541,11 @@ def _model_of_family(first: Token, refs) -> Span | None:
                 return next((m for c in token.children if c.dep_ in ("compound", "nsubj")
                              for m in [_model(c, refs)] if m is not None), None)
     return None
+
+
+def _of_sizes(token: Token) -> bool:
+    """ "of" after a size noun lists sizes ("in sizes of 7 billion and 70 billion parameters"), it compares nothing."""
+    return token.lower_ == "of" and token.head is not token and _lemma(token.head) in _words("size_nouns")
 
 
 # --- lists of sizes ---------------------------------------------------------------------------------

@@ -30,6 +30,9 @@ from .core import (
 )
 from .models import (
     announced_model_relations,
+    brand_relations,
+    co_developer_relations,
+    hyphen_maker_relations,
     company_named_model_relations,
     including_part_relations,
     model_description_relations,
@@ -56,7 +59,8 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          membership_relations, model_description_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
-         supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, pattern_relations)
+         supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, pattern_relations,
+         brand_relations, co_developer_relations, hyphen_maker_relations)
 
 
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.

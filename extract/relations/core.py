@@ -72,7 +72,7 @@ ROLE_NOUNS = {
     "acquirer": "acquires", "buyer": "acquires", "owner": "part_of_inverse", "parent": "part_of_inverse",
     "partner": "partners_with", "ally": "partners_with",
     "rival": "competes_with", "competitor": "competes_with", "challenger": "competes_with", "contender": "competes_with",
-    "alternative": "competes_with",
+    "alternative": "competes_with", "answer": "competes_with",  # "Gemini, Google's answer to ChatGPT"
 }
 
 
@@ -272,7 +272,14 @@ def _such_as_examples(noun: Token) -> list[Token]:
     """
     preps = [c for c in noun.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > 0
              and noun.doc[c.i - 1].lower_ == "such"]
-    return [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"]
+    # "the RISC-V IP vendors, notably SiFive and Andes Technology": a plural noun's appositive examples
+    named = [c for c in noun.children if c.dep_ == "appos" and noun.tag_ in ("NNS", "NNPS")
+             and any(a.dep_ == "advmod" and a.lower_ in EXAMPLE_ADVERBS for a in c.children)]
+    return [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"] + named
+
+
+#: Adverbs that mark an apposition as examples of a plural noun ("vendors, notably A and B")
+EXAMPLE_ADVERBS = frozenset({"notably", "particularly", "especially", "chiefly", "mainly", "namely", "principally"})
 
 
 def _listed_deeper(container: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -532,6 +539,12 @@ def subjects_of(token: Token, refs: EntityRefs, depth: int = 0) -> list[tuple[Sp
             found = entities_of(passive_subject, refs)
             if found:
                 return found
+    if dep == "pcomp" and head.lower_ == "as" and head.dep_ == "prep":
+        # "we view Arm as competing with SiFive": the object the "as" phrase describes
+        obj = next((c for c in head.head.children if c.dep_ == "dobj"), None)
+        found = entities_of(obj, refs) if obj is not None else []
+        if found:
+            return found
     if dep in ("conj", "advcl", "pcomp", "prep", "acomp", "xcomp", "ccomp", "agent"):
         return subjects_of(head, refs, depth + 1)
     if dep in ("acl", "relcl") and head.pos_ in ("NOUN", "PROPN", "PRON"):

@@ -4,6 +4,7 @@ introduces), units named after their parent ("Google Brain"), "part of" phrases 
 """
 from __future__ import annotations
 
+import re
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
@@ -66,20 +67,88 @@ def model_description_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidat
             continue
         if description_word(noun, model_nouns) is None and lemma_word(noun) not in model_nouns:
             continue
-        owners = [e for e in _possessors(noun, refs) if e[0].label_ == COMPANY]
+        owners = [e for e in _possessors(noun, refs) if e[0].label_ == COMPANY] or _pronoun_owner(noun, refs)
         owners += [e for e in _prep_objects(noun, ("from", "by"), refs) if e[0].label_ == COMPANY]
         if not owners:
             continue
-        for model, mv in _models_described(noun, refs):
+        for model, mv in _models_described(noun, refs) or _model_before_description(noun, refs):
             for owner, ov in owners:
+                if ov and _named_after_another_company(model, owner):
+                    continue  # "Cinderwell Ember 2, the company's new model": not a company met earlier
                 yield Candidate(owner, "develops", model, noun, "model.description_possessive", _conf("model.description_possessive", mv or ov))
     for ent in refs.ents:
         if ent.label_ != MODEL:
             continue
-        # "FLUX.1 from Black Forest Labs", "Llama, from Meta"
-        for owner, ov in _prep_objects(ent.root, ("from",), refs):
-            if owner.label_ == COMPANY:
+        # "FLUX.1 from Black Forest Labs", "Llama, from Meta"; "ran Falcon 180B from the Technology
+        # Innovation Institute", where the parser hangs "from" on the verb (makers: companies and institutes)
+        for owner, ov in _prep_objects(ent.root, ("from",), refs) + _from_right_after(ent, refs):
+            if owner.label_ in MAKERS:
                 yield Candidate(owner, "develops", ent, ent.root, "model.description_noun", _conf("model.description_noun", ov))
+
+
+#: Who makes models: companies, and institutes, universities and labs typed organizations
+MAKERS = (COMPANY, "ORGANIZATION")
+
+
+def _from_right_after(model: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The maker in "labelled by GPT-4 Turbo from OpenAI" when the parser hangs "from" on the verb: "from"
+    right after the name, its object a whole name. Not after a verb of moving between providers ("switched
+    to Claude from OpenAI", "moved its workloads to Gemini from GPT-4"): there "from" names the one left.
+    """
+    doc = model.doc
+    if model.end >= len(doc) or doc[model.end].lower_ != "from" or doc[model.end].dep_ != "prep":
+        return []
+    prep = doc[model.end]
+    if model.start <= prep.head.i < model.end or _leaves_a_provider(prep):
+        return []
+    # the object starts right after "from" (or "from the"): "from the Technology Innovation Institute"
+    starts = {model.end + 1, model.end + 2} if doc[model.end + 1].lower_ == "the" else {model.end + 1}
+    return [(e, v) for c in prep.children if c.dep_ == "pobj" for e, v in entities_of(c, refs) if e.start in starts]
+
+
+#: Verbs whose "from" names a provider left behind, not a maker
+SWITCH_VERBS = frozenset({"switch", "move", "migrate", "shift", "defect", "convert", "port", "transition"})
+
+
+def _leaves_a_provider(prep: Token) -> bool:
+    """Whether "from" hangs on a verb of moving between providers or one with a "to" of its own.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["They", "switched", "to", "Zephyr", "from", "Initech", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 1, 4, 1],
+    ...           deps=["nsubj", "ROOT", "prep", "pobj", "prep", "pobj", "punct"],
+    ...           lemmas=["they", "switch", "to", "Zephyr", "from", "Initech", "."])
+    >>> _leaves_a_provider(doc[4])
+    True
+    """
+    verb = prep.head
+    return lemma_word(verb) in SWITCH_VERBS or any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children)
+
+
+def _model_before_description(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The model right before ", its in-house model" when the parser did not make the description an
+    apposition ("runs every change through Shuttle-15B, its in-house model", "model" parsed as a subject)."""
+    doc = noun.doc
+    first = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+    if first is None or first.i < 2 or doc[first.i - 1].text != "," or noun.i - first.i > 5:
+        return []
+    model = refs.ent_containing(doc[first.i - 2])
+    if model is None or model.label_ != MODEL or model.end != first.i - 1:
+        return []
+    return [(model, False)]
+
+
+def _pronoun_owner(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company "its" means in "Initech said that Zephyr, its newest model, ...", where the pronoun was
+    bound to the model the noun describes (a model is not its own owner): the nearest earlier company."""
+    pronoun = next((c for c in noun.children if c.dep_ == "poss" and c.tag_ == "PRP$" and c.lower_ in ("its", "their")), None)
+    if pronoun is None or any(e.label_ == COMPANY for e, _ in entities_of(pronoun, refs)):
+        return []
+    owner = refs.antecedent_of_type(pronoun, (COMPANY,))
+    return [(owner, True)] if owner is not None else []
 
 
 def _agentless_release_verb(model: Span) -> Token | None:
@@ -136,6 +205,12 @@ def _names_another_company(model: Span, company: Span) -> bool:
     return any(e.label_ == COMPANY and _name_key(e) != own and e.text.lower().split()[0] in words for e in model.doc.ents)
 
 
+def _named_after_another_company(model: Span, company: Span) -> bool:
+    """Whether the model's name starts with the name of a company of the Doc other than ``company``."""
+    own = _name_key(company)
+    return any(e.label_ == COMPANY and _name_key(e) != own and _named_after_company(model, e) for e in model.doc.ents)
+
+
 @code_rule
 def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
     """develops from a model introduced with an agentless release verb in a passage about a company.
@@ -170,14 +245,24 @@ def _named_after_company(model: Span, company: Span) -> bool:
     >>> company = Span(doc, 0, 2, label="COMPANY")
     >>> _named_after_company(Span(doc, 2, 4, label="MODEL"), company), _named_after_company(Span(doc, 4, 5, label="MODEL"), company)
     (True, False)
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Fathom", "Reasoning", "Fathom-R1", "Fathom-Mini"])
+    >>> company = Span(doc, 0, 2, label="COMPANY")
+    >>> _named_after_company(Span(doc, 2, 3, label="MODEL"), company), _named_after_company(Span(doc, 3, 4, label="MODEL"), company)
+    (True, False)
     """
     short = _name_key(company).split()
     words = model.text.lower().split()
     if len(words) > len(short) and words[: len(short)] == short:
         return True
-    # "Inflection-2": the name and a version number joined by a hyphen
+    # "Inflection-2", "DeepSeek-V2", "Fathom-R1" after "Fathom Reasoning": the company's first name word
+    # and a version joined by a hyphen (a version: a digit, after at most two letters)
     first, _, rest = words[0].partition("-")
-    return len(short) == 1 and len(words) >= 1 and first == short[0] and rest[:1].isdigit()
+    return first == short[0] and _VERSION.match(rest) is not None
+
+
+#: The version after a hyphen in a model's name: "2", "V2", "R1", "v0.1"
+_VERSION = re.compile(r"[a-z]{0,2}\d")
 
 
 def _first_plain_mention(mentions: list[Span]) -> Span:
@@ -280,6 +365,120 @@ def _speaker_companies(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]
 
 
 @code_rule
+def hyphen_maker_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from a maker hyphenated to a making participle before the name: "the OpenAI-built
+    GPT-4o", "the Meta-developed Llama 3", "Samsung-built Exynos chips" (``products.hyphen_maker``;
+    "Siemens-owned Next47" is ownership, read by the owner verbs)."""
+    for verb in doc:
+        if verb.tag_ != "VBN" or verb.i < 2 or doc[verb.i - 1].text != "-" or verb.i + 1 >= len(doc):
+            continue
+        # (the token's own lemma: lemma_word reads "OpenAI-built" as one word)
+        if "develops" not in _tables()["verbs"].get(verb.lemma_.lower(), ()):
+            continue
+        maker = refs.ent_containing(doc[verb.i - 2])
+        made = refs.ent_containing(doc[verb.i + 1])
+        if maker is None or made is None or maker.end != verb.i - 1 or made.start != verb.i + 1:
+            continue
+        if maker.label_ in MAKERS and made.label_ in (MODEL, "PRODUCT"):
+            yield Candidate(maker, "develops", made, verb, "products.hyphen_maker", _conf("products.hyphen_maker", False))
+
+
+#: Nouns of working together: "developed in collaboration with X"
+_JOINT_NOUNS = frozenset({"collaboration", "partnership", "conjunction", "cooperation", "association"})
+#: Adverbs that make "with" a co-agent: "developed together with X"
+_JOINT_ADVERBS = frozenset({"together", "jointly"})
+
+
+@code_rule
+def co_developer_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops for the partner a making verb names as working on the thing: "the model that Mistral AI
+    developed in collaboration with Nvidia", "Zephyr was built by Initech together with Vexa".
+
+    A bare "with" is left alone ("built Zephyr with Nvidia's chips", "trained with PyTorch"): only a
+    noun of working together or "together"/"jointly" make the partner a co-developer.
+    """
+    for prep in (t for t in doc if t.lower_ == "with" and t.dep_ == "prep"):
+        verb = _joint_verb(prep)
+        if verb is None or "develops" not in _tables()["verbs"].get(lemma_word(verb), ()):
+            continue
+        made = [e for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for e in entities_of(c, refs)]
+        if not made and verb.dep_ in ("relcl", "acl"):
+            made = entities_of(verb.head, refs)  # "the open model that Mistral AI developed ..."
+        partners = [e for c in prep.children if c.dep_ == "pobj" for e in entities_of(c, refs)]
+        for partner, pv in _unique(partners):
+            if partner.label_ not in MAKERS:
+                continue
+            for thing, tv in _unique(made):
+                if thing.label_ in (MODEL, "PRODUCT"):
+                    yield Candidate(partner, "develops", thing, verb, "products.co_developed", _conf("products.co_developed", pv or tv))
+
+
+def _joint_verb(prep: Token) -> Token | None:
+    """The verb a "with" of working together hangs on: "developed in collaboration with", "built together with"."""
+    head = prep.head
+    if lemma_word(head) in _JOINT_NOUNS and head.dep_ == "pobj" and head.head.lower_ == "in" and head.head.head.pos_ == "VERB":
+        return head.head.head
+    together = any(c.lower_ in _JOINT_ADVERBS for c in prep.children) or prep.i > 0 and prep.doc[prep.i - 1].lower_ in _JOINT_ADVERBS
+    return head if together and head.pos_ == "VERB" else None
+
+
+#: Nouns that a list of product names is a set of, owned by a company: "its Buick and Cadillac brands"
+BRAND_NOUNS = frozenset({"brand", "marque", "nameplate", "label", "line"})
+#: What stands between the names of one list
+_LIST_WORDS = frozenset({",", "and", "or", "&"})
+
+
+@code_rule
+def brand_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from names listed in front of a brand noun, to the owner named in front of the list:
+    "Initech's Vega, Nova and Orbit brands" (``products.brand_list``), and to the subject of the verb
+    the list is "under": "it produced trucks under the Vega and Nova brands" (``products.under_brand``).
+    Not to what "its" means in front of the list: on encyclopaedic text that is the article's topic,
+    often a subsidiary, where the brands are the parent's ("Its Buick and Cadillac brands" in an
+    article on a carmaker's local arm).
+
+    Read off the surface, because the parser hangs such lists anywhere ("Buick" an ``nmod`` of
+    "brands", "Pegaso" the object of "under" and "Sava brands" an adverb).
+    """
+    for noun in doc:
+        if lemma_word(noun) not in BRAND_NOUNS or noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
+            continue
+        names, k = _names_listed_before(noun, refs)
+        if not names or k < 0:
+            continue
+        before = doc[k]
+        if before.lower_ in ("the",) and k > 0 and doc[k - 1].lower_ == "under" and doc[k - 1].dep_ == "prep":
+            owners, rule = subjects_of(doc[k - 1].head, refs), "products.under_brand"
+        elif before.tag_ == "POS" and k > 0 and refs.ent_containing(doc[k - 1]) is not None:
+            owners, rule = [(refs.ent_containing(doc[k - 1]), False)], "products.brand_list"
+        else:
+            continue
+        for owner, ov in _unique(owners):
+            if owner.label_ not in MAKERS:
+                continue
+            for name in names:
+                yield Candidate(owner, "develops", name, noun, rule, _conf(rule, ov))
+
+
+def _names_listed_before(noun: Token, refs: EntityRefs) -> tuple[list[Span], int]:
+    """The names listed right before ``noun``, with only list words between ("Buick, Chevrolet and
+    Cadillac brands"), and the index of the word before the list."""
+    doc, names, k = noun.doc, [], noun.i - 1
+    while k >= 0:
+        ent = refs.ent_containing(doc[k])
+        if ent is not None:
+            names.append(ent)
+            k = ent.start - 1
+        elif doc[k].text in _LIST_WORDS or doc[k].pos_ == "PROPN" and doc[k].text[:1].isupper():
+            k -= 1  # list words, and a name the typer missed ("Buick, Oldsmobile and Cadillac")
+        else:
+            break
+    if not names or doc[names[-1].start].text in _LIST_WORDS:
+        return [], -1
+    return names[::-1], k
+
+
+@code_rule
 def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """part_of between a company and the company its name starts with: "Google Brain" is part of Google,
     "Amazon Web Services" of Amazon, "Microsoft AI" of Microsoft.
@@ -327,11 +526,19 @@ def named_part_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             rest = {t.lower_ for t in ent[size:]}
             if rest <= NAME_SUFFIXES and ent.text not in known:
                 break  # "Quillstone Labs" is Quillstone itself
+            if _alias_of(gazetteer, ent.text, parent):
+                break  # "Arm Holdings", which the gazetteer also lists as Arm's own name, is no unit of Arm
             span = Span(doc, head.start, head.end, label=COMPANY)
             span._.canonical = parent
             span._.entity_source = "named_part"
             yield Candidate(ent, "part_of", span, ent.root, "part.named_unit", _conf("part.named_unit", False))
             break
+
+
+def _alias_of(gazetteer, name: str, parent: str) -> bool:
+    """Whether the gazetteer lists ``name`` as one of ``parent``'s names."""
+    return gazetteer is not None and any(e.surface == name and e.canonical == parent and e.type == "company"
+                                         for e in gazetteer.entries)
 
 
 @code_rule

@@ -14,6 +14,7 @@ from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where, word_children
 from .core import (
     COMPANY,
+    PERSON,
     NOUN_PREPS,
     OBJECT_PREPS,
     ROLE_NOUNS,
@@ -37,6 +38,13 @@ from .core import (
 )
 
 
+#: Role nouns whose compounded name is the other party: "an OpenAI rival", "an Nvidia investor", "a Google partner"
+COMPOUND_ROLES = frozenset({"competes_with", "invests_in", "partners_with"})
+
+#: A company's investment vehicle is part of it, like a unit: "CapitalG, Alphabet's independent growth fund"
+FUND_NOUNS = frozenset({"fund"})
+
+
 @code_rule
 def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Nominalisations ("its investment in OpenAI"), role nouns ("the maker of ChatGPT") and
@@ -49,7 +57,7 @@ def noun_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         word = lemma_word(noun)
         if word in tables["between"]:
             yield from _between(noun, tables["between_relations"].get(word, "partners_with"), refs)
-        if word in ROLE_NOUNS or word in tables["part_of_nouns"]:
+        if word in ROLE_NOUNS or word in tables["part_of_nouns"] or word in FUND_NOUNS:
             yield from _role_noun(noun, ROLE_NOUNS.get(word, "part_of"), refs)
             if word in ROLE_NOUNS:
                 continue
@@ -191,6 +199,13 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
         holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
     others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
+    if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None and not others:
+        # "Telekom's Swiss rival Swisscom": the parser hangs the possessive on the name, not the noun
+        others = [(e, v) for e, v in _possessors(noun.head, refs) if e.label_ != PERSON]
+    if not others and relation in COMPOUND_ROLES:
+        # "Anthropic, an OpenAI rival", "Thrive, an OpenAI investor": the name compounded on the role noun
+        others = [(refs.ent_containing(c), False) for c in word_children(noun)
+                  if c.dep_ in ("compound", "nmod") and c.i < noun.i and refs.ent_containing(c) is not None]
     if lemma_word(noun) in _tables()["parent_compound_nouns"]:
         # "the Amazon unit": the compounded company is the parent
         others += [(refs.ent_containing(c), False) for c in word_children(noun)
@@ -424,6 +439,12 @@ def _joins_unnamed_round(verb: Token, funding) -> bool:
 
 
 # -- memberships and descriptions ------------------------------------------------------------------
+#: Verbs whose "as" phrase says what their subject is: "will operate as a subsidiary of X", "serves as
+#: a rival to Y" (not verbs whose "as" names a role given by someone else: "hired X as")
+STANDING_VERBS = frozenset({"operate", "function", "continue", "remain", "serve", "act", "run", "trade", "exist",
+                            "stay", "emerge", "relaunch"})
+
+
 @code_rule
 def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Role nouns that a verb assigns to its object or subject.
@@ -432,9 +453,12 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     "Anthropic's backers include Google and Salesforce Ventures".
     """
     funding = _tables()["funding"]
+    part_nouns = _tables()["part_of_nouns"]
     for noun in tokens_where(doc, "POS", ("NOUN", "PROPN")):
         word = lemma_word(noun)
         relation = ROLE_NOUNS.get(word) or ROLE_NOUNS.get(word.rstrip("s"))
+        if relation is None and word in part_nouns and noun.dep_ == "pobj" and noun.head.lower_ == "as":
+            relation = "part_of"  # "it will operate as a wholly owned subsidiary of SoftBank"
         if relation is None or refs.ent_containing(noun) is not None:
             continue
         verb, holders = noun.head, []
@@ -442,6 +466,9 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             verb = noun.head.head
             if verb.pos_ in ("VERB", "AUX"):
                 holders = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+            if not holders and noun.head.lower_ == "as" and lemma_word(verb) in STANDING_VERBS:
+                # "Graphcore will operate as a subsidiary of SoftBank", "Initech remains a unit": the subject
+                holders = subjects_of(verb, refs)
         elif noun.dep_ == "nsubj" and lemma_word(verb) in ("include", "comprise", "be"):
             holders = [e for c in verb.children if c.dep_ in ("dobj", "attr") for e in entities_of(c, refs)]
         if not holders:

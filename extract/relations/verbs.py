@@ -240,6 +240,9 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     else:
         owners = subjects_of(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        # "SoftBank still owns roughly 90% of Arm": a majority share is control, the owned company a part
+        owned += [e for c in verb.children if c.dep_ == "dobj" and _majority_share(c)
+                  for e in _prep_objects(c, ("of",), refs) if e[0].label_ == COMPANY]
         for investee, iv in (e for c in verb.children if c.dep_ == "dobj" for e in _stake_holding(c, refs)):
             for owner, ov in owners:
                 yield Candidate(owner, "invests_in", investee, verb, "ownership.stake_verb", _conf("ownership.stake_verb", iv or ov))
