@@ -415,6 +415,10 @@ def _list_members(token: Token) -> list[Token]:
             for child in tok.children:
                 if child.dep_ == "appos" and child.ent_type_ == token.ent_type_ and any(c.dep_ == "conj" for c in child.children):
                     out.extend(t for t in _conjuncts(child) if t not in out)
+                elif child.dep_ == "appos" and not child.ent_type_ and child.pos_ in ("NOUN", "PROPN"):
+                    # "Nigel Toon, its CEO, and Simon Knowles": the parser hangs the next name on the description
+                    # of the first; a conjunct of the same type as the name continues the list
+                    out.extend(t for t in _conjuncts(child)[1:] if t.ent_type_ == token.ent_type_ and t not in out)
     return sorted(out, key=lambda t: t.i)
 
 
