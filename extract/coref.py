@@ -310,7 +310,7 @@ class EntityRefs:
             if lower in self._plural:
                 return self._clause_subject(token, PLURAL_LABELS) or self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
             if lower in self._personal:
-                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True)
+                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True) or self._speaker_before_quotes(token)
             return None
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
@@ -348,6 +348,28 @@ class EntityRefs:
         if found is not None and self._kind_mismatch(found, token):
             return None
         return None if found is not None and self._trade_mismatch(found, trade) else found
+
+    def _speaker_before_quotes(self, token: Token) -> Span | None:
+        """ "she said. "But a big company builds ... I wanted to build ..." Last spring *she* started
+        again": a person pronoun after sentences of quoted speech is the person named before the quote.
+
+        The sentences between must all be quotations (a quote mark, or "I"/"we" speaking), so a pronoun
+        after narration that names no one stays unresolved; at most :data:`QUOTE_WINDOW` sentences back.
+        """
+        k = self._sent_index.get(token.i, 0)
+        skipped = 0
+        for back in range(k - 1, max(-1, k - 1 - QUOTE_WINDOW), -1):
+            persons = [(pos, ent, is_subject) for pos, ent, sent_k, is_subject in self._mentions
+                       if sent_k == back and ent.label_ in PERSON_LABELS and pos < token.i]
+            if persons:
+                if skipped == 0:
+                    return None  # the ordinary window saw this sentence and chose nothing
+                subjects = [p for p in persons if p[2]]
+                return max(subjects or persons, key=lambda p: p[0])[1]
+            if not _is_quotation(self._sents[back]):
+                return None
+            skipped += 1
+        return None
 
     def _kind_mismatch(self, ent: Span, token: Token) -> bool:
         """ "the group" is not "Carrow City College": a name headed by an institution noun ("College",
@@ -728,6 +750,18 @@ class EntityRefs:
             # latest sentence first; in it the subject first, then the nearest mention
             return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
         return topic
+
+
+#: How many sentences of quoted speech a person pronoun may look back over for its speaker.
+QUOTE_WINDOW = 6
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
+
+
+def _is_quotation(sent: Span) -> bool:
+    """Whether a sentence is (part of) quoted speech: it holds a quote mark or speaks as "I" or "we"."""
+    return any(t.text in _QUOTE_MARKS or t.lower_ in _FIRST_PERSON for t in sent)
 
 
 def _inside_other_relative_clause(ent: Span, token: Token) -> bool:

@@ -498,7 +498,12 @@ def _holders_own_company(title: Token, refs: EntityRefs) -> Span | None:
         return None
     known = _people_companies(title.doc, refs)
     companies = {_name_key(c): c for p in holders for c in known.get(_person_key(p), ())}
-    return next(iter(companies.values())) if len(companies) == 1 else None
+    if len(companies) > 1:
+        # "She left Nvidia to found Petrichor ... she co-founded Kittering Labs ... Farrokh was chief executive":
+        # of a founder's several companies, a later bare title is held at the latest one named before it
+        before = [c for p in holders for c in known.get(_person_key(p), ()) if c.end <= title.i]
+        return max(before, key=lambda c: c.start) if before else None
+    return next(iter(companies.values())) if companies else None
 
 
 def _title_start_before(doc: Doc, end: int) -> int | None:
