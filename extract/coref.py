@@ -657,6 +657,23 @@ class EntityRefs:
                     return self._ent_of.get(subj.i) or (self._resolved.get(subj.i) if subj.i in self._by_trade else None)
         return None
 
+    @staticmethod
+    def _own_clause_subject_phrase(token: Token) -> tuple[int, int] | None:
+        """The token range of the subject phrase of the clause in whose object ``token`` stands.
+
+        "a group of investors including Greycroft and Sound Ventures put $80m into *the company*": the
+        company is none of the names inside the clause's own subject, whatever that subject's head is.
+        """
+        node = token
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "dobj", "dative", "xcomp", "advcl", "pcomp") or node.head == node:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                return (subj.left_edge.i, subj.right_edge.i) if subj is not None else None
+        return None
+
     def _relative_host(self, token: Token) -> Span | None:
         """The entity a relative clause around ``token`` describes: "DBRX, a model that *it* says beats
         Llama 2" -- the pronoun in the clause is not the clause's own noun."""
@@ -689,12 +706,15 @@ class EntityRefs:
                 key = self._key(ent)
                 counts[key] = counts.get(key, 0) + 1
         own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
+        subject_phrase = self._own_clause_subject_phrase(token) if salient and self._has_parse else None
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i or ent.label_ not in labels:
                 continue
             if ent.start <= token.i < ent.end or (ent.root.head == token and ent.root.dep_ in ("compound", "nmod")):
                 continue  # "the Amazon unit" is not Amazon
             if own_subject is not None and self._key(ent) == self._key(own_subject):
+                continue
+            if subject_phrase is not None and subject_phrase[0] <= pos <= subject_phrase[1]:
                 continue
             if exclude is not None and self._key(ent) == self._key(exclude):
                 continue
@@ -726,6 +746,17 @@ class EntityRefs:
             # "xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the new model ranks ...":
             # "the new model" is the release the sentence leads with, not the last model named
             return min(same, key=lambda m: m[0])[1]
+        if same and salient and labels != ("MODEL",):
+            subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
+            nearest_pos, nearest = max(same, key=lambda m: m[0])
+            leading = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+            topic_here = [(pos, ent) for pos, ent in same if subject_at.get(pos) and self._key(ent) == leading]
+            if topic_here and not subject_at.get(nearest_pos) and counts.get(leading, 0) >= 3 \
+                    and counts.get(self._key(nearest), 0) < counts[leading]:
+                # "... Stability had raised $101 million ..., facing lawsuits from Getty Images, ... put $80m into
+                # the company": in a long sentence whose subject is the story's main actor, a description
+                # names that actor rather than a name mentioned in passing
+                return max(topic_here, key=lambda m: m[0])[1]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if salient and earlier:

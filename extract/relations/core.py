@@ -119,6 +119,7 @@ def _tables() -> dict:
         "staff_nouns": frozenset(t["staff_nouns"]),
         "appointing_verbs": frozenset(t["appointing_verbs"]),
         "succession_verbs": frozenset(t["succession_verbs"]),
+        "office_verbs": frozenset(t["office_verbs"]),
         "kind_nouns": frozenset(t["kind_nouns"]),
         "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),

@@ -313,7 +313,11 @@ def _is_bare(title: Token) -> bool:
     kids = word_children(title)
     # only a title predicated of a person ("X, the chief executive," / "X is chief executive"), not a
     # title in a list or before a name ("chairperson A and chief executive B"), which names its company elsewhere
-    return not any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids) and title.dep_ in ("appos", "attr", "oprd")
+    if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
+        return False
+    # "Mostaque resigned as chief executive", "who served as CEO until 2019": an office held "as" it
+    held_as = title.dep_ == "pobj" and title.head.lower_ == "as" and lemma_word(title.head.head) in _tables()["office_verbs"]
+    return held_as or title.dep_ in ("appos", "attr", "oprd")
 
 
 def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
