@@ -34,8 +34,17 @@ def clause_chain(token: Token, steps: int = 4) -> list[Token]:
     """The trigger and the heads above it within its clause ("is not about to cut ties")."""
     chain = [token]
     while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj"):
+        if _describes_name(chain[-1]):
+            break  # "Jane Roe, Initech's chief executive, declined to comment": the description is not what is declined
         chain.append(chain[-1].head)
     return chain
+
+
+def _describes_name(token: Token) -> bool:
+    """A noun in apposition, or written before a name ("CEO Jane Roe"): its own statement about the name,
+    outside the clause of the verb the name is an argument of."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and bool(token.head.ent_type_)))
 
 
 def is_negated(trigger: Token) -> bool:

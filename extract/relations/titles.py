@@ -124,6 +124,15 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # to a copula's attribute is the subject's too
     if title.dep_ == "appos" and title.head.dep_ in ("attr", "oprd") and refs.ent_containing(title.head) is None:
         return _title_holders(title.head, refs, depth + 1)
+    # "Acme named Jane Roe chief executive": the parser folds the person named into the title's phrase
+    if title.dep_ in ("oprd", "dobj") and lemma_word(title.head) in _tables()["appointing_verbs"]:
+        named = [refs.ent_containing(c) for c in title.children if c.dep_ in ("nmod", "compound") and c.i < title.i]
+        named = [(e, False) for e in named if e is not None and e.label_ == PERSON]
+        if named:
+            return _unique(named)
+    # "Acme promoted Jane Roe to chief executive": the appointed, as with "as"
+    if title.dep_ == "pobj" and title.head.lower_ == "to" and lemma_word(title.head.head) in _tables()["appointing_verbs"]:
+        return [e for c in title.head.head.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
     # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive" (and "X was a long time CNN
     # analyst", where the parser leaves the title as an unlabelled dependent of the copula)
     if title.dep_ in ("attr", "oprd", "acomp") or (title.dep_ == "dep" and lemma_word(title.head) == "be"):
@@ -251,6 +260,12 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The organisation that appoints to a title named with "as": "Acme appointed X as chief executive",
     "ANC chose X to replace Y as president" (the subject of the appointing verb)."""
+    if title.dep_ in ("oprd", "dobj") or (title.dep_ == "pobj" and title.head.lower_ == "to"):
+        # "Acme named Jane Roe chief executive", "Acme promoted Jane Roe to chief executive"
+        verb = title.head if title.dep_ != "pobj" else title.head.head
+        if lemma_word(verb) not in _tables()["appointing_verbs"] or not _title_holders(title, refs):
+            return []
+        return [e for c in verb.children if c.dep_ == "nsubj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
     if not (title.dep_ == "pobj" and title.head.lower_ == "as"):
         return []
     verb = title.head.head

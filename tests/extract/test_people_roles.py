@@ -108,3 +108,43 @@ def test_description_after_a_subject_named_once_is_still_the_nearest(make_doc):
     # the main-actor preference needs an actor named as subject more often than the nearest name
     text = "Zorblax sued Quillstone in June, and investors later put $80 million into the company."
     assert _refers_to(make_doc, text, "company") == "Quillstone"
+
+
+# -- a title beside a name is not under the verb of the name's clause ---------------------------------------
+@pytest.mark.parametrize("text, relation", [
+    ("Orrin Dyer, the chief executive of Zorblax, declined to comment.", "leads"),
+    ("Orrin Dyer, Zorblax's acting chief executive, declined to comment.", "leads"),
+    ("Zorblax spokesperson Orrin Dyer did not respond to a request for comment.", "works_for"),
+])
+def test_title_beside_a_name_survives_a_refusal(make_doc, text, relation):
+    assert ("Orrin Dyer", relation, "Zorblax") in _triples(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Orrin Dyer is not the chief executive of Zorblax.",
+    "Orrin Dyer, who is not the chief executive of Zorblax, spoke on Monday.",
+    "Zorblax did not hire Orrin Dyer as chief executive.",
+])
+def test_denied_title_gives_nothing(make_doc, text):
+    assert not {t for t in _triples(make_doc, text) if t[0] == "Orrin Dyer"}
+
+
+# -- appointments with the person folded into the title's phrase -------------------------------------------
+@pytest.mark.parametrize("text, relation", [
+    ("Zorblax named Orrin Dyer chief executive in May.", "leads"),
+    ("Zorblax named Orrin Dyer interim chief executive in May.", "leads"),
+    ("Zorblax promoted Orrin Dyer to chief executive in May.", "leads"),
+    ("Zorblax has appointed Orrin Dyer chief financial officer.", "works_for"),
+])
+def test_appointed_to_a_title(make_doc, text, relation):
+    assert ("Orrin Dyer", relation, "Zorblax") in _triples(make_doc, text)
+
+
+def test_appointer_of_a_veteran_of_another_company(make_doc):
+    got = _triples(make_doc, "Zorblax named Nimbus veteran Orrin Dyer chief executive.")
+    assert ("Orrin Dyer", "leads", "Zorblax") in got
+    assert ("Orrin Dyer", "leads", "Nimbus") not in got
+
+
+def test_moving_a_person_appoints_no_one(make_doc):
+    assert not {t for t in _triples(make_doc, "Zorblax moved Orrin Dyer to Nimbus in May.") if t[1] == "leads"}
