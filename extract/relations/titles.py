@@ -162,6 +162,14 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         holders = [(e, v) for e, v in holders if e.label_ == PERSON]
         if holders:
             return holders
+    # "X held the post of director of Y", "took up the role of editor" (the lexicon's post_nouns): the post's holder
+    if title.dep_ == "pobj" and title.head.lower_ == "of" and lemma_word(title.head.head) in _tables()["post_nouns"]:
+        post = title.head.head
+        verb = post.head.head if post.dep_ == "pobj" else post.head
+        named_post = any(t.text in ('"', "\u201c", "\u201d") for t in title.doc[title.head.i: title.i])
+        if post.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and not named_post:
+            # (not the post of "X Endowed Chair in Violoncello": a named chair is a professorship)
+            return [e for e in subjects_of(verb, refs) if e[0].label_ == PERSON]
     # "The co-founder of DeepMind is in charge": the description itself through coreference (but "an act of
     # war by the supreme leader of X" names a new person by the office: no earlier one holds it)
     if title.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
@@ -202,6 +210,9 @@ def _field_then_employer(title: Token, refs: EntityRefs, depth: int = 2) -> list
     for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
         for field in (c for c in prep.children if c.dep_ == "pobj" and refs.ent_containing(c) is None):
             found = _prep_objects(field, ("at",), refs)
+            if lemma_word(field) in _tables()["site_nouns"]:
+                # "head of the therapy department of X Institute": a unit's "of" names its organisation
+                found += _prep_objects(field, ("of",), refs)
             if not found and depth > 1:
                 found = _field_then_employer(field, refs, depth - 1)
             out += [(e, v) for e, v in found if e.label_ in EMPLOYERS]
@@ -254,6 +265,8 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
+                if rel == "founded" and (org.start, org.end) in parts:
+                    continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
 
 

@@ -148,3 +148,30 @@ def test_appointer_of_a_veteran_of_another_company(make_doc):
 
 def test_moving_a_person_appoints_no_one(make_doc):
     assert not {t for t in _triples(make_doc, "Zorblax moved Orrin Dyer to Nimbus in May.") if t[1] == "leads"}
+
+
+# -- encyclopaedic titles: a shared "of" phrase, a unit's organisation, a post held -------------------------
+ORG_ENTS = {"Mara Quell": "PERSON", "Carrow Journal": "PUBLICATION", "Carrow Institute": "ORGANIZATION",
+            "CRU": "ORGANIZATION", "Vexa": "COMPANY"}
+
+
+def test_unit_of_an_organisation_names_the_employer(make_doc):
+    text = "Mara Quell was a well-known doctor, a head of the therapy department of Carrow Institute."
+    got = _triples(make_doc, text, ORG_ENTS)
+    assert ("Mara Quell", "works_for", "Carrow Institute") in got
+    assert ("Mara Quell", "leads", "Carrow Institute") not in got
+
+
+def test_founder_of_a_branch_did_not_found_the_organisation(make_doc):
+    text = "Mara Quell was the co-founder of the Boston branch of the party CRU."
+    assert ("Mara Quell", "founded", "CRU") not in _triples(make_doc, text, ORG_ENTS)
+
+
+def test_holder_of_a_post(make_doc):
+    text = "Until her retirement in 2004, Mara Quell held the post of director of the architecture department of Carrow Institute."
+    assert ("Mara Quell", "works_for", "Carrow Institute") in _triples(make_doc, text, ORG_ENTS)
+
+
+def test_a_named_chair_is_no_post_of_leader(make_doc):
+    text = 'Mara Quell held the post of " Vexa Chair in Cello " at Carrow Institute.'
+    assert not {t for t in _triples(make_doc, text, ORG_ENTS) if t[1] == "leads"}
