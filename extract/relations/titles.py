@@ -243,11 +243,6 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
-        if not orgs and token.dep_ == "conj":
-            # "journalist, author and founder of the blog X": the parser hangs the "of" phrase written right
-            # after the last title on the first conjunct
-            orgs = [e for prep in token.head.children if prep.dep_ == "prep" and prep.lower_ in ("of", "at")
-                    and prep.i == token.i + 1 for g in prep.children if g.dep_ == "pobj" for e in entities_of(g, refs)]
         if not orgs and title in _tables()["bare_titles"] and _is_bare(token):
             # "Mensch, the chief executive, said", "Raman is chief executive": the company the holder is said
             # to have founded or to run elsewhere in the article, else the company the article is about
