@@ -519,7 +519,8 @@ class EntityRefs:
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
                 break
-            if node.dep_ not in ("pobj", "prep", "dobj", "attr", "oprd", "npadvmod", "compound", "amod", "nmod", "poss", "appos"):
+            if node.dep_ not in ("pobj", "prep", "dobj", "attr", "oprd", "npadvmod", "compound", "amod", "nmod", "poss", "appos",
+                                 "agent"):  # "X was founded by A, *its* CEO": the passive's subject
                 return None
             node = node.head
         else:

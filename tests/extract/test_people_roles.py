@@ -175,3 +175,25 @@ def test_holder_of_a_post(make_doc):
 def test_a_named_chair_is_no_post_of_leader(make_doc):
     text = 'Mara Quell held the post of " Vexa Chair in Cello " at Carrow Institute.'
     assert not {t for t in _triples(make_doc, text, ORG_ENTS) if t[1] == "leads"}
+
+
+# -- founders announced with a colon; "its" in the agent phrase ----------------------------------------------
+def test_founders_listed_after_a_colon(make_doc):
+    text = ("Zorblax was founded in 2023 by three Nimbus researchers: Mara Quell, its chief executive; Orrin Dyer; "
+            "and Tobin Reyd, who previously worked at Quillstone.")
+    got = _triples(make_doc, text)
+    assert {("Mara Quell", "founded", "Zorblax"), ("Orrin Dyer", "founded", "Zorblax"), ("Tobin Reyd", "founded", "Zorblax")} <= got
+    assert ("Tobin Reyd", "founded", "Quillstone") not in got
+
+
+def test_colon_list_keeps_to_names_of_its_first_members_type(make_doc):
+    got = _triples(make_doc, "Zorblax was founded by two engineers: Mara Quell, a former Quillstone scientist, and Orrin Dyer.")
+    assert {("Mara Quell", "founded", "Zorblax"), ("Orrin Dyer", "founded", "Zorblax")} <= got
+    assert ("Quillstone", "founded", "Zorblax") not in got
+
+
+def test_its_in_the_agent_phrase_is_the_passive_subject(make_doc):
+    text = "Zorblax was founded by Nimbus veteran Mara Quell, its chief executive."
+    got = _triples(make_doc, text)
+    assert ("Mara Quell", "leads", "Zorblax") in got
+    assert ("Mara Quell", "leads", "Nimbus") not in got
