@@ -121,6 +121,7 @@ def _tables() -> dict:
         "succession_verbs": frozenset(t["succession_verbs"]),
         "office_verbs": frozenset(t["office_verbs"]),
         "post_nouns": frozenset(t["post_nouns"]),
+        "board_nouns": frozenset(t["board_nouns"]),
         "kind_nouns": frozenset(t["kind_nouns"]),
         "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),

@@ -52,7 +52,23 @@ def _title_of(token: Token) -> tuple[str, str] | None:
             return "works_for", found[1]
         if _one_of_many(token) and not found[1].endswith("leader"):
             return "works_for", found[1]  # ("a leader of X" is one of those who lead it)
+        if _heads_a_field(token):
+            return "works_for", found[1]
     return found
+
+
+def _heads_a_field(title: Token) -> bool:
+    """ "Initech's head of AI", "director of research at Initech", "president of global affairs": a leading
+    title over a field, not over an organisation, is one job among the company's; its holder works there.
+    ("chairman of the board" still leads: the board's chair chairs the company.)"""
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for field in (c for c in prep.children if c.dep_ == "pobj"):
+                if field.ent_type_ or lemma_word(field) in _tables()["board_nouns"]:
+                    return False
+                if not any(c.dep_ in ("det", "poss") for c in field.children) and field.pos_ in ("NOUN", "PROPN"):
+                    return True
+    return False
 
 
 def _one_of_many(title: Token) -> bool:
@@ -155,6 +171,9 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             return objects
         if lemma in _tables()["succession_verbs"]:
             return _unique([e for e in subjects_of(verb, refs) if e[0].label_ == PERSON] + objects)
+        passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+        if passive:
+            return passive  # "X was appointed as chief executive", "who was ousted as CEO": the passive's subject
         return subjects_of(verb, refs) or _possessors(verb, refs)
     # "The current president of the trust is Jane Roe": the title is the subject, the holder the attribute
     if title.dep_ == "nsubj" and title.head.lemma_ == "be":
@@ -476,6 +495,7 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
             for relation, title in titles:
+                relation = "works_for" if relation == "leads" and _heads_a_field(title) else relation
                 yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
 
 

@@ -197,3 +197,31 @@ def test_its_in_the_agent_phrase_is_the_passive_subject(make_doc):
     got = _triples(make_doc, text)
     assert ("Mara Quell", "leads", "Zorblax") in got
     assert ("Mara Quell", "leads", "Nimbus") not in got
+
+
+# -- a leading title over a field; offices taken or lost in the passive ---------------------------------------
+@pytest.mark.parametrize("text", [
+    "Orrin Dyer, Zorblax's head of AI, said demand rose.",
+    "Orrin Dyer, head of research at Zorblax, said demand rose.",
+    "Orrin Dyer, Zorblax's president of global affairs, said demand rose.",
+])
+def test_head_of_a_field_works_for_the_company(make_doc, text):
+    got = _triples(make_doc, text)
+    assert ("Orrin Dyer", "works_for", "Zorblax") in got
+    assert ("Orrin Dyer", "leads", "Zorblax") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Orrin Dyer, the head of Zorblax, said demand rose.",
+    "Orrin Dyer, Zorblax's chairman of the board, said demand rose.",
+])
+def test_head_of_the_organisation_or_its_board_leads_it(make_doc, text):
+    assert ("Orrin Dyer", "leads", "Zorblax") in _triples(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Orrin Dyer was appointed as chief executive of Zorblax.",
+    "Orrin Dyer, who was ousted as Zorblax's chief executive in 2023, said demand rose.",
+])
+def test_office_in_the_passive_is_its_subjects(make_doc, text):
+    assert ("Orrin Dyer", "leads", "Zorblax") in _triples(make_doc, text)
