@@ -610,6 +610,45 @@ def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
     return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
 
 
+def _possessed_person(doc: Doc, person: Span, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "Initech's Jane Roe said", "according to the Tribune's Jane Roe": a person an organisation's possessive
+    names as the one who speaks is one of its people (works_for), unless the article says the person leads
+    or founded it (then that is the relation, and an employee edge beside it would be one too many).
+
+    Only speakers: in other prose the possessive names a franchise's character or a band's member as often
+    ("Nintendo's Pokémon", "Mastodon's Brent Hinds").
+    """
+    i = person.start
+    if i < 2 or doc[i - 1].lower_ not in ("'s", "\u2019s") or not _speaks(person):
+        return
+    company = _company_at(doc[i - 2], refs)
+    if company is None or company.end != i - 1:
+        return
+    if (_person_key(person), _name_key(company)) in _people_roles(doc, refs):
+        return
+    yield Candidate(person, "works_for", company, doc[i - 1], "title.possessed_person", _conf("title.possessed_person", False))
+
+
+def _speaks(person: Span) -> bool:
+    """Whether a name is the one who speaks: the subject of a reporting verb ("X said", "said X") or the
+    object of "according to"."""
+    root = person.root
+    if root.dep_ == "nsubj" and lemma_word(root.head) in _tables()["reporting_verbs"]:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def _people_roles(doc: Doc, refs: EntityRefs) -> set[tuple[str, str]]:
+    """(surname, company key) of every person the article says leads or founded a company, once per Doc."""
+    found = refs.memo.get("people_roles")
+    if found is None:
+        found = {(k, _name_key(c)) for k, companies in _people_companies(doc, refs).items() for c in companies}
+        found |= {(_person_key(c.source), _name_key(c.target)) for c in title_relations(doc, refs)
+                  if c.relation in PERSON_ROLES and not is_negated(c.trigger)}
+        refs.memo["people_roles"] = found
+    return found
+
+
 @code_rule
 def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Titles written before a name, read off the surface: "SoftBank Chief Executive Masayoshi Son",
@@ -624,6 +663,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
     for person in refs.ents:
         if person.label_ != PERSON:
             continue
+        yield from _possessed_person(doc, person, refs)
         start = _title_start_before(doc, person.start)
         if start is None or _company_at(doc[start], refs) is not None:
             continue

@@ -225,3 +225,28 @@ def test_head_of_the_organisation_or_its_board_leads_it(make_doc, text):
 ])
 def test_office_in_the_passive_is_its_subjects(make_doc, text):
     assert ("Orrin Dyer", "leads", "Zorblax") in _triples(make_doc, text)
+
+
+# -- a speaker named with an organisation's possessive ---------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Zorblax's Orrin Dyer said demand rose.",
+    '"Demand rose," said Zorblax\'s Orrin Dyer.',
+    "Demand rose, according to Zorblax's Orrin Dyer.",
+])
+def test_speaker_named_with_a_company_possessive_works_there(make_doc, text):
+    assert ("Orrin Dyer", "works_for", "Zorblax") in _triples(make_doc, text)
+
+
+@pytest.mark.parametrize("text, relation", [
+    ('Orrin Dyer founded Zorblax in 2015. "Demand rose," said Zorblax\'s Orrin Dyer.', "founded"),
+    ("Orrin Dyer is the chief executive of Zorblax. Zorblax's Orrin Dyer said demand rose.", "leads"),
+])
+def test_possessed_speaker_who_leads_or_founded_it_gets_no_second_edge(make_doc, text, relation):
+    got = _triples(make_doc, text)
+    assert ("Orrin Dyer", relation, "Zorblax") in got
+    assert ("Orrin Dyer", "works_for", "Zorblax") not in got
+
+
+def test_possessed_name_outside_speech_is_no_employee(make_doc):
+    assert ("Orrin Dyer", "works_for", "Zorblax") not in _triples(
+        make_doc, "The album features guest vocals by Zorblax's Orrin Dyer.")
