@@ -324,6 +324,10 @@ class EntityRefs:
         if structural is not None:
             self._described.setdefault(lemma_word(token), []).append((token.i, structural))
             return structural
+        if labels is not None and token.tag_ not in ("NNS", "NNPS") and self._is_definite(token):
+            unit = self._unit_named_by_trade(token)
+            if unit is not None:
+                return unit
         if labels is None or token.tag_ in ("NNS", "NNPS") or not self._is_definite(token) or self._is_new_referent(token, labels):
             return None
         parent = next((self._ent_of[c.i] for c in word_children(token) if c.dep_ == "compound" and c.i in self._ent_of), None)
@@ -369,6 +373,25 @@ class EntityRefs:
             if not _is_quotation(self._sents[back]):
                 return None
             skipped += 1
+        return None
+
+    def _unit_named_by_trade(self, token: Token) -> Span | None:
+        """ "Alibaba Cloud, the company's cloud division, ... also chairs *the cloud unit*": a part noun with a
+        trade word names the latest earlier unit whose name holds that word after its first ("Alibaba
+        Cloud", "Microsoft Research"); a part named by a trade no name holds stays unresolved."""
+        if lemma_word(token) not in _part_nouns():
+            return None
+        trades = {c.lower_ for c in word_children(token)
+                  if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self._ent_of}
+        if not trades:
+            return None
+        k = self._sent_index.get(token.i, 0)
+        for pos, ent, sent_k, _ in reversed(self._mentions):
+            if pos >= token.i or sent_k < k - DESCRIPTION_WINDOW or ent.label_ not in ORGANIZATION_LABELS:
+                continue
+            words = ent.text.lower().split()
+            if len(words) > 1 and trades & set(words[1:]):
+                return ent
         return None
 
     def _kind_mismatch(self, ent: Span, token: Token) -> bool:

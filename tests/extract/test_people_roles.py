@@ -250,3 +250,18 @@ def test_possessed_speaker_who_leads_or_founded_it_gets_no_second_edge(make_doc,
 def test_possessed_name_outside_speech_is_no_employee(make_doc):
     assert ("Orrin Dyer", "works_for", "Zorblax") not in _triples(
         make_doc, "The album features guest vocals by Zorblax's Orrin Dyer.")
+
+
+# -- "the cloud unit" names the earlier unit whose name holds the trade word -------------------------------------
+UNIT_ENTS = {"Nimbus Cloud": "COMPANY", "Nimbus": "COMPANY", "Mara Quell": "PERSON"}
+
+
+def test_part_noun_with_a_trade_names_the_unit_that_holds_the_word(make_doc):
+    text = ("Nimbus Cloud, the company's cloud division, grew fast. Mara Quell, the chief executive of Nimbus, "
+            "also chairs the cloud unit, which she has made central to the group's plan.")
+    assert ("Mara Quell", "leads", "Nimbus Cloud") in _triples(make_doc, text, UNIT_ENTS)
+
+
+def test_part_noun_with_a_trade_no_name_holds_stays_unresolved(make_doc):
+    got = _triples(make_doc, "Nimbus Cloud grew fast. Mara Quell also runs the advertising unit.", UNIT_ENTS)
+    assert not {t for t in got if t[0] == "Mara Quell"}
