@@ -310,7 +310,7 @@ class EntityRefs:
             if lower in self._plural:
                 return self._clause_subject(token, PLURAL_LABELS) or self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
             if lower in self._personal:
-                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True)
+                return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True) or self._speaker_before_quotes(token)
             return None
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
@@ -324,6 +324,10 @@ class EntityRefs:
         if structural is not None:
             self._described.setdefault(lemma_word(token), []).append((token.i, structural))
             return structural
+        if labels is not None and token.tag_ not in ("NNS", "NNPS") and self._is_definite(token):
+            unit = self._unit_named_by_trade(token)
+            if unit is not None:
+                return unit
         if labels is None or token.tag_ in ("NNS", "NNPS") or not self._is_definite(token) or self._is_new_referent(token, labels):
             return None
         parent = next((self._ent_of[c.i] for c in word_children(token) if c.dep_ == "compound" and c.i in self._ent_of), None)
@@ -348,6 +352,47 @@ class EntityRefs:
         if found is not None and self._kind_mismatch(found, token):
             return None
         return None if found is not None and self._trade_mismatch(found, trade) else found
+
+    def _speaker_before_quotes(self, token: Token) -> Span | None:
+        """ "she said. "But a big company builds ... I wanted to build ..." Last spring *she* started
+        again": a person pronoun after sentences of quoted speech is the person named before the quote.
+
+        The sentences between must all be quotations (a quote mark, or "I"/"we" speaking), so a pronoun
+        after narration that names no one stays unresolved; at most :data:`QUOTE_WINDOW` sentences back.
+        """
+        k = self._sent_index.get(token.i, 0)
+        skipped = 0
+        for back in range(k - 1, max(-1, k - 1 - QUOTE_WINDOW), -1):
+            persons = [(pos, ent, is_subject) for pos, ent, sent_k, is_subject in self._mentions
+                       if sent_k == back and ent.label_ in PERSON_LABELS and pos < token.i]
+            if persons:
+                if skipped == 0:
+                    return None  # the ordinary window saw this sentence and chose nothing
+                subjects = [p for p in persons if p[2]]
+                return max(subjects or persons, key=lambda p: p[0])[1]
+            if not _is_quotation(self._sents[back]):
+                return None
+            skipped += 1
+        return None
+
+    def _unit_named_by_trade(self, token: Token) -> Span | None:
+        """ "Alibaba Cloud, the company's cloud division, ... also chairs *the cloud unit*": a part noun with a
+        trade word names the latest earlier unit whose name holds that word after its first ("Alibaba
+        Cloud", "Microsoft Research"); a part named by a trade no name holds stays unresolved."""
+        if lemma_word(token) not in _part_nouns():
+            return None
+        trades = {c.lower_ for c in word_children(token)
+                  if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i not in self._ent_of}
+        if not trades:
+            return None
+        k = self._sent_index.get(token.i, 0)
+        for pos, ent, sent_k, _ in reversed(self._mentions):
+            if pos >= token.i or sent_k < k - DESCRIPTION_WINDOW or ent.label_ not in ORGANIZATION_LABELS:
+                continue
+            words = ent.text.lower().split()
+            if len(words) > 1 and trades & set(words[1:]):
+                return ent
+        return None
 
     def _kind_mismatch(self, ent: Span, token: Token) -> bool:
         """ "the group" is not "Carrow City College": a name headed by an institution noun ("College",
@@ -497,7 +542,8 @@ class EntityRefs:
         for _ in range(6):
             if node.pos_ in ("VERB", "AUX"):
                 break
-            if node.dep_ not in ("pobj", "prep", "dobj", "attr", "oprd", "npadvmod", "compound", "amod", "nmod", "poss", "appos"):
+            if node.dep_ not in ("pobj", "prep", "dobj", "attr", "oprd", "npadvmod", "compound", "amod", "nmod", "poss", "appos",
+                                 "agent"):  # "X was founded by A, *its* CEO": the passive's subject
                 return None
             node = node.head
         else:
@@ -635,6 +681,23 @@ class EntityRefs:
                     return self._ent_of.get(subj.i) or (self._resolved.get(subj.i) if subj.i in self._by_trade else None)
         return None
 
+    @staticmethod
+    def _own_clause_subject_phrase(token: Token) -> tuple[int, int] | None:
+        """The token range of the subject phrase of the clause in whose object ``token`` stands.
+
+        "a group of investors including Greycroft and Sound Ventures put $80m into *the company*": the
+        company is none of the names inside the clause's own subject, whatever that subject's head is.
+        """
+        node = token
+        for _ in range(6):
+            if node.dep_ not in ("pobj", "prep", "dobj", "dative", "xcomp", "advcl", "pcomp") or node.head == node:
+                return None
+            node = node.head
+            if node.pos_ in ("VERB", "AUX"):
+                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
+                return (subj.left_edge.i, subj.right_edge.i) if subj is not None else None
+        return None
+
     def _relative_host(self, token: Token) -> Span | None:
         """The entity a relative clause around ``token`` describes: "DBRX, a model that *it* says beats
         Llama 2" -- the pronoun in the clause is not the clause's own noun."""
@@ -667,12 +730,15 @@ class EntityRefs:
                 key = self._key(ent)
                 counts[key] = counts.get(key, 0) + 1
         own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
+        subject_phrase = self._own_clause_subject_phrase(token) if salient and self._has_parse else None
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i or ent.label_ not in labels:
                 continue
             if ent.start <= token.i < ent.end or (ent.root.head == token and ent.root.dep_ in ("compound", "nmod")):
                 continue  # "the Amazon unit" is not Amazon
             if own_subject is not None and self._key(ent) == self._key(own_subject):
+                continue
+            if subject_phrase is not None and subject_phrase[0] <= pos <= subject_phrase[1]:
                 continue
             if exclude is not None and self._key(ent) == self._key(exclude):
                 continue
@@ -704,6 +770,17 @@ class EntityRefs:
             # "xAI released Grok-2 and a smaller sibling, Grok-2 mini, saying the new model ranks ...":
             # "the new model" is the release the sentence leads with, not the last model named
             return min(same, key=lambda m: m[0])[1]
+        if same and salient and labels != ("MODEL",):
+            subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
+            nearest_pos, nearest = max(same, key=lambda m: m[0])
+            leading = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
+            topic_here = [(pos, ent) for pos, ent in same if subject_at.get(pos) and self._key(ent) == leading]
+            if topic_here and not subject_at.get(nearest_pos) and counts.get(leading, 0) >= 3 \
+                    and counts.get(self._key(nearest), 0) < counts[leading]:
+                # "... Stability had raised $101 million ..., facing lawsuits from Getty Images, ... put $80m into
+                # the company": in a long sentence whose subject is the story's main actor, a description
+                # names that actor rather than a name mentioned in passing
+                return max(topic_here, key=lambda m: m[0])[1]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if salient and earlier:
@@ -728,6 +805,18 @@ class EntityRefs:
             # latest sentence first; in it the subject first, then the nearest mention
             return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
         return topic
+
+
+#: How many sentences of quoted speech a person pronoun may look back over for its speaker.
+QUOTE_WINDOW = 6
+
+_QUOTE_MARKS = frozenset('"\u201c\u201d')
+_FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
+
+
+def _is_quotation(sent: Span) -> bool:
+    """Whether a sentence is (part of) quoted speech: it holds a quote mark or speaks as "I" or "we"."""
+    return any(t.text in _QUOTE_MARKS or t.lower_ in _FIRST_PERSON for t in sent)
 
 
 def _inside_other_relative_clause(ent: Span, token: Token) -> bool:

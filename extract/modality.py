@@ -37,12 +37,21 @@ def clause_chain(token: Token, steps: int = 4) -> list[Token]:
     while len(chain) <= steps and chain[-1].head != chain[-1] and chain[-1].dep_ not in ("relcl", "advcl", "ccomp", "ROOT", "conj", "appos"):
         if chain[-1].dep_ == "pcomp" and chain[-1].head.lower_ in FACT_PREPS:
             break  # "would cut 1,800 jobs after losing ground to Nvidia": what came before is a fact
+        if _describes_name(chain[-1]):
+            break  # "Jane Roe, Initech's chief executive, declined to comment": the description is not what is declined
         chain.append(chain[-1].head)
     return chain
 
 
 #: Prepositions whose clause states what has happened, whatever the main verb says: "after losing ground to X"
 FACT_PREPS = frozenset({"after", "since", "despite", "following", "amid"})
+
+
+def _describes_name(token: Token) -> bool:
+    """A noun in apposition, or written before a name ("CEO Jane Roe"): its own statement about the name,
+    outside the clause of the verb the name is an argument of."""
+    return token.pos_ in ("NOUN", "PROPN") and (
+        token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and bool(token.head.ent_type_)))
 
 
 def is_negated(trigger: Token) -> bool:

@@ -144,6 +144,11 @@ def word_children(token: Token) -> list[Token]:
     return [c for p in parts for c in p.children if c not in parts]
 
 
+#: Words after which a verb stands in its base form ("to found", "will found", "helped found").
+INFINITIVE_MARKERS = frozenset({"to", "will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                                "help", "helps", "helped", "helping"})
+
+
 def lemma_word(token: Token) -> str:
     """The lemma of a token, lower case, with hyphenated pieces joined."""
     table = doc_table(token.doc)
@@ -153,6 +158,8 @@ def lemma_word(token: Token) -> str:
         return found
     start = hyphen_start(token)
     lemma = (token.lemma_ or token.text).lower()
+    if lemma == "find" and token.lower_ == "found" and start > 0 and token.doc[start - 1].lower_ in INFINITIVE_MARKERS:
+        lemma = "found"  # "left Nvidia to found Petrichor": the tagger reads every "found" as the past of "find"
     if start != i:
         lemma = token.doc[start: i].text.lower() + lemma
     table.lemmas[i] = lemma

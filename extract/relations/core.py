@@ -119,6 +119,9 @@ def _tables() -> dict:
         "staff_nouns": frozenset(t["staff_nouns"]),
         "appointing_verbs": frozenset(t["appointing_verbs"]),
         "succession_verbs": frozenset(t["succession_verbs"]),
+        "office_verbs": frozenset(t["office_verbs"]),
+        "post_nouns": frozenset(t["post_nouns"]),
+        "board_nouns": frozenset(t["board_nouns"]),
         "kind_nouns": frozenset(t["kind_nouns"]),
         "belonging_verbs": frozenset(t["belonging_verbs"]),
         "containers": frozenset(t["container_nouns"]),
@@ -300,11 +303,37 @@ def _listed_deeper(container: Token, refs: EntityRefs) -> list[tuple[Span, bool]
 def _named_after(token: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """Names a phrase is followed by with ", among them": "dozens of AI startups, among them Mistral AI and Cohere"."""
     doc, end = token.doc, token.right_edge.i
+    if end + 2 < len(doc) and doc[end + 1].text == ":" and token.tag_ in ("NNS", "NNPS"):
+        return _listed_after_colon(doc, end + 2, refs)
     words = [t.lower_ for t in doc[end + 1: end + 4]]
     if len(words) < 3 or words[0] != "," or words[1] != "among" or words[2] not in ("them", "those", "which"):
         return []
     ent = refs.ent_containing(doc[end + 4]) if end + 4 < len(doc) else None
     return [(ent, False)] if ent is not None and ent.start == end + 4 else []
+
+
+def _listed_after_colon(doc: Doc, start: int, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "founded by three researchers: A, its chief executive; B; and C": the names a plural noun announces
+    with a colon, each right after the colon or a separator, of the first name's type, up to the sentence's end
+    (a name inside a member's description, "a former Google engineer", is not a member)."""
+    first = refs.ent_containing(doc[start])
+    if first is None or first.start != start:
+        return []
+    out, i = [(first, False)], first.end
+    end = doc[start].sent.end if doc.has_annotation("SENT_START") else len(doc)
+    while i < end:
+        ent = refs.ent_containing(doc[i])
+        if ent is not None and ent.start == i:
+            # (one capitalised word the typer left out may open the name: "and Mehmet Aydın")
+            before = i - 2 if doc[i - 1].pos_ == "PROPN" and doc[i - 1].is_title and i - 2 >= start else i - 1
+            if doc[before].lower_ in (";", ",", "and") and ent.label_ == first.label_:
+                out.append((ent, False))
+            i = ent.end
+            continue
+        if doc[i].text in (".", ":", "!", "?"):
+            break
+        i += 1
+    return out
 
 
 def _name_completed_by(token: Token, refs: EntityRefs) -> Span | None:
@@ -422,6 +451,10 @@ def _list_members(token: Token) -> list[Token]:
             for child in tok.children:
                 if child.dep_ == "appos" and child.ent_type_ == token.ent_type_ and any(c.dep_ == "conj" for c in child.children):
                     out.extend(t for t in _conjuncts(child) if t not in out)
+                elif child.dep_ == "appos" and not child.ent_type_ and child.pos_ in ("NOUN", "PROPN"):
+                    # "Nigel Toon, its CEO, and Simon Knowles": the parser hangs the next name on the description
+                    # of the first; a conjunct of the same type as the name continues the list
+                    out.extend(t for t in _conjuncts(child)[1:] if t.ent_type_ == token.ent_type_ and t not in out)
     return sorted(out, key=lambda t: t.i)
 
 

@@ -52,7 +52,23 @@ def _title_of(token: Token) -> tuple[str, str] | None:
             return "works_for", found[1]
         if _one_of_many(token) and not found[1].endswith("leader"):
             return "works_for", found[1]  # ("a leader of X" is one of those who lead it)
+        if _heads_a_field(token):
+            return "works_for", found[1]
     return found
+
+
+def _heads_a_field(title: Token) -> bool:
+    """ "Initech's head of AI", "director of research at Initech", "president of global affairs": a leading
+    title over a field, not over an organisation, is one job among the company's; its holder works there.
+    ("chairman of the board" still leads: the board's chair chairs the company.)"""
+    for prep in title.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for field in (c for c in prep.children if c.dep_ == "pobj"):
+                if field.ent_type_ or lemma_word(field) in _tables()["board_nouns"]:
+                    return False
+                if not any(c.dep_ in ("det", "poss") for c in field.children) and field.pos_ in ("NOUN", "PROPN"):
+                    return True
+    return False
 
 
 def _one_of_many(title: Token) -> bool:
@@ -124,6 +140,15 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # to a copula's attribute is the subject's too
     if title.dep_ == "appos" and title.head.dep_ in ("attr", "oprd") and refs.ent_containing(title.head) is None:
         return _title_holders(title.head, refs, depth + 1)
+    # "Acme named Jane Roe chief executive": the parser folds the person named into the title's phrase
+    if title.dep_ in ("oprd", "dobj") and lemma_word(title.head) in _tables()["appointing_verbs"]:
+        named = [refs.ent_containing(c) for c in title.children if c.dep_ in ("nmod", "compound") and c.i < title.i]
+        named = [(e, False) for e in named if e is not None and e.label_ == PERSON]
+        if named:
+            return _unique(named)
+    # "Acme promoted Jane Roe to chief executive": the appointed, as with "as"
+    if title.dep_ == "pobj" and title.head.lower_ == "to" and lemma_word(title.head.head) in _tables()["appointing_verbs"]:
+        return [e for c in title.head.head.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
     # "X is the CEO of Y", "X was named CEO of Y", "X became chief executive" (and "X was a long time CNN
     # analyst", where the parser leaves the title as an unlabelled dependent of the copula)
     if title.dep_ in ("attr", "oprd", "acomp") or (title.dep_ == "dep" and lemma_word(title.head) == "be"):
@@ -146,6 +171,9 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             return objects
         if lemma in _tables()["succession_verbs"]:
             return _unique([e for e in subjects_of(verb, refs) if e[0].label_ == PERSON] + objects)
+        passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+        if passive:
+            return passive  # "X was appointed as chief executive", "who was ousted as CEO": the passive's subject
         return subjects_of(verb, refs) or _possessors(verb, refs)
     # "The current president of the trust is Jane Roe": the title is the subject, the holder the attribute
     if title.dep_ == "nsubj" and title.head.lemma_ == "be":
@@ -153,6 +181,14 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         holders = [(e, v) for e, v in holders if e.label_ == PERSON]
         if holders:
             return holders
+    # "X held the post of director of Y", "took up the role of editor" (the lexicon's post_nouns): the post's holder
+    if title.dep_ == "pobj" and title.head.lower_ == "of" and lemma_word(title.head.head) in _tables()["post_nouns"]:
+        post = title.head.head
+        verb = post.head.head if post.dep_ == "pobj" else post.head
+        named_post = any(t.text in ('"', "\u201c", "\u201d") for t in title.doc[title.head.i: title.i])
+        if post.dep_ in ("dobj", "pobj", "attr") and verb.pos_ in ("VERB", "AUX") and not named_post:
+            # (not the post of "X Endowed Chair in Violoncello": a named chair is a professorship)
+            return [e for e in subjects_of(verb, refs) if e[0].label_ == PERSON]
     # "The co-founder of DeepMind is in charge": the description itself through coreference (but "an act of
     # war by the supreme leader of X" names a new person by the office: no earlier one holds it)
     if title.dep_ == "pobj" and any(c.dep_ == "prep" and c.lower_ == "of" for c in title.children):
@@ -193,6 +229,9 @@ def _field_then_employer(title: Token, refs: EntityRefs, depth: int = 2) -> list
     for prep in (c for c in title.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
         for field in (c for c in prep.children if c.dep_ == "pobj" and refs.ent_containing(c) is None):
             found = _prep_objects(field, ("at",), refs)
+            if lemma_word(field) in _tables()["site_nouns"]:
+                # "head of the therapy department of X Institute": a unit's "of" names its organisation
+                found += _prep_objects(field, ("of",), refs)
             if not found and depth > 1:
                 found = _field_then_employer(field, refs, depth - 1)
             out += [(e, v) for e, v in found if e.label_ in EMPLOYERS]
@@ -245,12 +284,20 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
+                if rel == "founded" and (org.start, org.end) in parts:
+                    continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
 
 
 def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The organisation that appoints to a title named with "as": "Acme appointed X as chief executive",
     "ANC chose X to replace Y as president" (the subject of the appointing verb)."""
+    if title.dep_ in ("oprd", "dobj") or (title.dep_ == "pobj" and title.head.lower_ == "to"):
+        # "Acme named Jane Roe chief executive", "Acme promoted Jane Roe to chief executive"
+        verb = title.head if title.dep_ != "pobj" else title.head.head
+        if lemma_word(verb) not in _tables()["appointing_verbs"] or not _title_holders(title, refs):
+            return []
+        return [e for c in verb.children if c.dep_ == "nsubj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
     if not (title.dep_ == "pobj" and title.head.lower_ == "as"):
         return []
     verb = title.head.head
@@ -313,7 +360,11 @@ def _is_bare(title: Token) -> bool:
     kids = word_children(title)
     # only a title predicated of a person ("X, the chief executive," / "X is chief executive"), not a
     # title in a list or before a name ("chairperson A and chief executive B"), which names its company elsewhere
-    return not any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids) and title.dep_ in ("appos", "attr", "oprd")
+    if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
+        return False
+    # "Mostaque resigned as chief executive", "who served as CEO until 2019": an office held "as" it
+    held_as = title.dep_ == "pobj" and title.head.lower_ == "as" and lemma_word(title.head.head) in _tables()["office_verbs"]
+    return held_as or title.dep_ in ("appos", "attr", "oprd")
 
 
 def _part_owners(title: Token, refs: EntityRefs) -> set[tuple[int, int]]:
@@ -444,6 +495,7 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
             for relation, title in titles:
+                relation = "works_for" if relation == "leads" and _heads_a_field(title) else relation
                 yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
 
 
@@ -498,7 +550,12 @@ def _holders_own_company(title: Token, refs: EntityRefs) -> Span | None:
         return None
     known = _people_companies(title.doc, refs)
     companies = {_name_key(c): c for p in holders for c in known.get(_person_key(p), ())}
-    return next(iter(companies.values())) if len(companies) == 1 else None
+    if len(companies) > 1:
+        # "She left Nvidia to found Petrichor ... she co-founded Kittering Labs ... Farrokh was chief executive":
+        # of a founder's several companies, a later bare title is held at the latest one named before it
+        before = [c for p in holders for c in known.get(_person_key(p), ()) if c.end <= title.i]
+        return max(before, key=lambda c: c.start) if before else None
+    return next(iter(companies.values())) if companies else None
 
 
 def _title_start_before(doc: Doc, end: int) -> int | None:
@@ -553,6 +610,45 @@ def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
     return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
 
 
+def _possessed_person(doc: Doc, person: Span, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "Initech's Jane Roe said", "according to the Tribune's Jane Roe": a person an organisation's possessive
+    names as the one who speaks is one of its people (works_for), unless the article says the person leads
+    or founded it (then that is the relation, and an employee edge beside it would be one too many).
+
+    Only speakers: in other prose the possessive names a franchise's character or a band's member as often
+    ("Nintendo's Pokémon", "Mastodon's Brent Hinds").
+    """
+    i = person.start
+    if i < 2 or doc[i - 1].lower_ not in ("'s", "\u2019s") or not _speaks(person):
+        return
+    company = _company_at(doc[i - 2], refs)
+    if company is None or company.end != i - 1:
+        return
+    if (_person_key(person), _name_key(company)) in _people_roles(doc, refs):
+        return
+    yield Candidate(person, "works_for", company, doc[i - 1], "title.possessed_person", _conf("title.possessed_person", False))
+
+
+def _speaks(person: Span) -> bool:
+    """Whether a name is the one who speaks: the subject of a reporting verb ("X said", "said X") or the
+    object of "according to"."""
+    root = person.root
+    if root.dep_ == "nsubj" and lemma_word(root.head) in _tables()["reporting_verbs"]:
+        return True
+    return root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according"
+
+
+def _people_roles(doc: Doc, refs: EntityRefs) -> set[tuple[str, str]]:
+    """(surname, company key) of every person the article says leads or founded a company, once per Doc."""
+    found = refs.memo.get("people_roles")
+    if found is None:
+        found = {(k, _name_key(c)) for k, companies in _people_companies(doc, refs).items() for c in companies}
+        found |= {(_person_key(c.source), _name_key(c.target)) for c in title_relations(doc, refs)
+                  if c.relation in PERSON_ROLES and not is_negated(c.trigger)}
+        refs.memo["people_roles"] = found
+    return found
+
+
 @code_rule
 def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Titles written before a name, read off the surface: "SoftBank Chief Executive Masayoshi Son",
@@ -567,6 +663,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
     for person in refs.ents:
         if person.label_ != PERSON:
             continue
+        yield from _possessed_person(doc, person, refs)
         start = _title_start_before(doc, person.start)
         if start is None or _company_at(doc[start], refs) is not None:
             continue
