@@ -94,17 +94,19 @@ def _support_verb(noun: Token) -> Token | None:
 
 def _add_with_participants(parties: _Parties, lead: Token, role: str) -> None:
     """ "led by A, with B and C also participating", "led by A, with participation from B": the
-    parser hangs the "with" phrase on the lead investor; its companies are investors too (a loose reading)."""
-    before = set(parties.roles)
+    parser hangs the "with" phrase on the lead investor; its companies are investors too. A participle
+    ("with B joining") is a loose reading; "participation from B" says it outright."""
     for c in lead.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for o in _pobjs(c):
+                before = set(parties.roles)
                 if o.dep_ == "pcomp":
                     for subject in (g for g in o.children if g.dep_ in ("nsubj", "nsubjpass")):
                         parties.add(subject, role)
                 else:
                     parties.add(o, role)
-    parties.loose.update(k for k in parties.roles if k not in before)
+                if _lemma(o) != "participation":
+                    parties.loose.update(k for k in parties.roles if k not in before)
 
 
 def _kind_modifier(noun: Token) -> str | None:
@@ -421,6 +423,9 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             for a in _agents(c):
                 parties.add(a, spec["acl"][_lemma(c)])
                 _add_with_participants(parties, a, spec["acl"][_lemma(c)])
+            if _agents(c):
+                # "a round led by A, ..., with participation from B": the parser may hang "with" on the participle
+                _add_with_participants(parties, c, spec["acl"][_lemma(c)])
     # "a round led by Inovia Capital that included Nvidia, Oracle and Salesforce Ventures"; the
     # parser often hangs the relative clause on the lead investor, which includes no one itself
     holders = [trigger] + [a for c in trigger.children if c.dep_ in ("acl", "relcl") for a in _agents(c)]
