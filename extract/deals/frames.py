@@ -201,9 +201,14 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
         return None
     money_head = _relative_money_head(trigger)
+    unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
             c.dep_ in ("dobj", "obj") and _states_money(c) for c in trigger.children):
-        return None  # "put" or "commit" alone is no investment; "poured $13 billion into" is
+        # "put" or "commit" alone is no investment; "poured $13 billion into" is, and "has put money
+        # into A and B" says who stands behind them without telling one dated transaction
+        unpriced = any(c.dep_ in ("dobj", "obj") and _lemma(c) in _words("money_nouns") for c in trigger.children)
+        if not unpriced:
+            return None
     frame = _Frame(trigger, kind, spec, refs, VERB_RULE)
     if money_head is not None:
         frame.anchors.add(money_head.i)  # "$1.25 billion that Amazon put into Anthropic": the amount
@@ -286,7 +291,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                     frame.parties.add(c, payee_role)
     present_passive = passive and spec.get("object_owned") and any(
         c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
-    if _habitual_present(trigger) or present_passive:
+    if unpriced:
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += STANDING_MARK
+    elif _habitual_present(trigger) or present_passive:
         # "The company licenses speech technology from Sonata", "Beta's models are integrated into
         # Acme's apps": a standing arrangement, not news of a deal
         frame.confidence = CONFIDENCE_STATE_NOUN
