@@ -154,15 +154,34 @@ def _rebindable(ref: Token) -> bool:
 _NEVER_OWN_ROLES = frozenset({"licensor"})
 
 
+#: Dependencies a name may hang by inside a phrase that describes a person ("a former scientist *at IBM*").
+_DESCRIPTION_DEPS = frozenset({"pobj", "prep", "compound", "poss", "nmod", "amod", "appos"})
+
+
+def _describes_person(span: Span) -> bool:
+    """Whether a company is named only as a person's former employer in an apposition: "Chloe Marchetti,
+    a former research scientist at *IBM*", "Sean Parker, the former *Facebook* president". Such a company
+    is background to the sentence; "the company" there means the one the passage is about (a current
+    one may be it: "hired David Luan, chief executive of Adept, and took a licence to the startup's technology")."""
+    node = span.root
+    for _ in range(6):
+        if node.dep_ == "appos" and node.head.ent_type_ == "PERSON":
+            return any(c.lower_ in _FORMER_WORDS for c in node.children)
+        if node.dep_ not in _DESCRIPTION_DEPS or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _other_antecedent(ref: Token, exclude: list[Span], same_sentence: bool = False) -> Span | None:
     """The company a reference means when it cannot mean any of ``exclude``: the nearest other
-    company earlier in its sentence, else (unless ``same_sentence``) the most mentioned other company
-    of the previous sentences."""
+    company earlier in its sentence (not one named only to describe a person), else (unless
+    ``same_sentence``) the most mentioned other company of the previous sentences."""
     doc = ref.doc
     companies = [e for e in doc.ents if e.label_ == "COMPANY" and e.end <= ref.i
                  and not any(_same_company(e, x) for x in exclude)]
     sent = ref.sent
-    same = [e for e in companies if e.start >= sent.start]
+    same = [e for e in companies if e.start >= sent.start and not _describes_person(e)]
     if same:
         return same[-1]
     if same_sentence:
@@ -254,6 +273,11 @@ class _Parties:
                             self.loose.update(k for k in self.roles if k not in before_loose)
                 continue
             span, via_coref, ref = found
+            if via_coref and _rebindable(ref) and span.start >= ref.sent.start and _describes_person(span):
+                # "Founded by X, a former scientist at IBM, the company is backed by ...": not IBM
+                span = _other_antecedent(ref, [span])
+                if span is None:
+                    continue
             key = (span.start, span.end)
             clash = next((k for k, (other, _, _) in self.roles.items()
                           if (k != key or via_coref) and _same_company(span, other)), None)
