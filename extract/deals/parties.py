@@ -124,6 +124,18 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _listed(token: Token) -> list[Token]:
+    """``token``'s conjuncts, and a list the parser made an apposition: in "backed by A, B and C" it
+    often hangs "B and C" on A as an apposition; an apposition with its own conjunct is a list, not
+    another name for A ("Qualcomm's venture arm, Qualcomm Ventures" has none)."""
+    out = _conjuncts(token)
+    for tok in list(out):
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children):
+                out.extend(_conjuncts(c))
+    return out
+
+
 def _pobjs(prep: Token) -> list[Token]:
     out = []
     for c in prep.children:
@@ -238,7 +250,7 @@ class _Parties:
             return False
         added = False
         before = set(self.roles)
-        for tok in _conjuncts(token):
+        for tok in _listed(token):
             found = self.company(tok)
             if found is None:
                 for c in tok.children:

@@ -10,7 +10,8 @@ from extract.records import Article
 
 C = "COMPANY"
 ENTS = {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Brightwater Capital": C, "Quillon": C,
-        "Fennick Ventures": C, "Torvane": C, "Ana Ruiz": "PERSON", "Leo Marsh": "PERSON"}
+        "Fennick Ventures": C, "Torvane": C, "Corbel Ventures": C, "Tessel Next": C, "Harrow Growth Partners": C,
+        "Ana Ruiz": "PERSON", "Leo Marsh": "PERSON"}
 
 
 def deals_of(make_doc, text):
@@ -39,3 +40,24 @@ def test_a_current_employer_may_be_the_company(make_doc):
     text = "In June, Pellworth hired Ana Ruiz, chief executive of Dunmore, and took a licence to the startup's technology."
     licence = next(d for d in deals_of(make_doc, text) if d.kind == "licensing")
     assert roles(licence) == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
+
+
+# -- a list the parser made an apposition ----------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs "Tessel Next and Harrow Growth Partners" on Corbel Ventures as an apposition
+    "Founded in 2019, Quillon is based in Oslo and is backed by Corbel Ventures, Tessel Next and Harrow Growth Partners.",
+    "Quillon builds software for banks. Founded in 2020, the company is based in Oslo and is backed by Corbel "
+    "Ventures, Tessel Next and Harrow Growth Partners.",
+])
+def test_every_company_of_a_list_is_a_party(make_doc, text):
+    [deal] = [d for d in deals_of(make_doc, text) if d.kind == "investment"]
+    assert {(name, "investor") for name in ("Corbel Ventures", "Tessel Next", "Harrow Growth Partners")} <= roles(deal)
+    assert ("Quillon", "investee") in roles(deal)
+
+
+def test_an_apposition_that_renames_is_no_list(make_doc):
+    text = "Pellworth's venture arm, Orrin Bank, invested $5 million in Dunmore."
+    [deal] = [d for d in deals_of(make_doc, text) if d.kind == "investment"]
+    assert ("Dunmore", "investee") in roles(deal)
+    assert ("Pellworth", "investor") not in roles(deal)
