@@ -30,6 +30,7 @@ from .parties import (
     CONFIDENCE_STATE_NOUN,
     DEAL_RELATION_RULE,
     KEEP_CONFIDENCE,
+    NAME_COMPOUND_MARK,
     STANDING_MARK,
     _complete,
     _evidence,
@@ -238,6 +239,10 @@ DEAL_RELATIONS = (
     ("investment", "investor", "invests_in", "investee"),
     ("licensing", "licensee", "licenses_from", "licensor"),
     ("partnership", "partner", "partners_with", "partner"),
+    # a commercial agreement ("a cloud agreement with AWS", "a two-year compute contract with Microsoft",
+    # "spend $600 million on capacity from Oracle") makes its companies partners too; "Salesforce's
+    # Ostrava Analytics deal" does not say which deal (a name in front of the noun: no edge)
+    ("other", "partner", "partners_with", "partner"),
 )
 
 
@@ -278,7 +283,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
         if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
-            if deal.kind != kind:
+            if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule:
                 continue
             sources = [p.mention for p in deal.parties if p.role == source_role]
             targets = [p.mention for p in deal.parties if p.role == target_role]

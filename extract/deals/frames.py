@@ -15,6 +15,7 @@ from ..rules import confidence as rule_confidence
 from .parties import (
     _SUBJECT_DEPS,
     CONFIDENCE_STATE_NOUN,
+    NAME_COMPOUND_MARK,
     NOUN_RULE,
     PAYMENT_RULE,
     STANDING_MARK,
@@ -417,7 +418,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         if c.dep_ == "poss":
             parties.add(c, spec.get("owner"))
         elif c.dep_ == "compound" and spec.get("compound"):
-            parties.add(c, spec["compound"])
+            if parties.add(c, spec["compound"]):
+                frame.rule += NAME_COMPOUND_MARK  # "Salesforce's Ostrava Analytics deal": the name says not what deal
     preps = spec.get("preps", {})
     owner_preps = spec.get("owner_preps", {})
     for c in trigger.children:

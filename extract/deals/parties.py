@@ -52,6 +52,11 @@ STANDING_MARK = "+standing"
 _STANDING_MARKS = (STANDING_MARK, "+present")
 
 
+#: Rule suffix of a deal noun whose party is a name in front of it ("Salesforce's $1.9 billion Ostrava
+#: Analytics deal"): a deal with that company, of a kind the noun does not tell.
+NAME_COMPOUND_MARK = "+name_compound"
+
+
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
