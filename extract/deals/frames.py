@@ -197,6 +197,12 @@ def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -
     return None
 
 
+def _is_stake(token: Token) -> bool:
+    """Whether a verb's object is a holding that is a deal noun of its own ("a 49% *stake*")."""
+    noun = load_triggers()["nouns"].get(_word(token))
+    return noun is not None and noun["kind"] == "investment" and token.pos_ == "NOUN"
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
@@ -225,6 +231,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         kind = frame.kind = "hiring"
         spec = load_triggers()["verbs"]["hire"]
         frame.rule += "+people"
+    if kind == "acquisition" and objects and all(_is_stake(o) for o in objects):
+        return None  # "bought a 49% stake in Y from X": the stake's own frame is the deal (an investment in Y)
     subjects, passive = _subject_tokens(trigger)
     things = subjects if passive else objects
     if spec.get("object_owned") and (not things or any(frame.parties.company(o) is not None for o in things)):
@@ -267,7 +275,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]
     for holder in (trigger, *amounts):
         for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            # ("was sold *to* Pellworth": the parser may call the "to" phrase a dative)
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
     for c in trigger.children:

@@ -1,0 +1,38 @@
+"""Acquisitions (issue 12, money class), over hand-typed entities (``make_doc``): a company sold to a
+buyer however the parser hangs "to", and a stake bought from someone (an investment in the company
+the stake is in, never the purchase of the one who sold it). Invented sentences in several registers."""
+from __future__ import annotations
+
+import pytest
+
+from extract.deals import KEEP_CONFIDENCE, deal_relations, find_deals
+from extract.records import Article
+
+C = "COMPANY"
+ENTS = {"Pellworth": C, "Dunmore": C, "Quillon": C, "Torvane": C}
+
+
+def kept(make_doc, text):
+    return [d for d in find_deals(make_doc(text, ENTS), Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
+
+
+def triples(deals):
+    return {(r.source.text, r.relation, r.target.text) for r in deal_relations(deals)}
+
+
+@pytest.mark.parametrize("text", [
+    "Quillon was sold to Pellworth in 2019.",                      # the parser calls "to Pellworth" a dative
+    "After two years of losses, Quillon was sold to Pellworth for an undisclosed sum.",
+])
+def test_a_company_sold_to_a_buyer(make_doc, text):
+    assert ("Pellworth", "acquires", "Quillon") in triples(kept(make_doc, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Pellworth agreed to buy a 49% stake in Quillon from Dunmore for $2 billion.",
+    "Pellworth acquired a minority stake in Quillon from Dunmore last year.",
+])
+def test_a_stake_bought_from_someone_is_an_investment(make_doc, text):
+    deals = kept(make_doc, text)
+    assert ("Pellworth", "invests_in", "Quillon") in triples(deals)
+    assert not any(d.kind == "acquisition" for d in deals)  # nobody bought Dunmore
