@@ -556,6 +556,29 @@ def is_series_name(token: Token) -> bool:
         and nxt.head is token
 
 
+def _joint_project_frame(verb: Token, refs) -> _Frame | None:
+    """ "A, B and C will jointly develop chips", "A is building a data centre together with B": companies that
+    make something jointly are partners in one project (a partnership of all). "A and B together hold
+    two-thirds of the market" is no project: only making, running and funding verbs count."""
+    # ("together with B", "together in Ohio": the parser hangs "together" on the preposition)
+    holders = [verb] + [c for c in verb.children if c.dep_ == "prep"]
+    adverbs = [c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _words("joint_adverbs")]
+    if not adverbs or _lemma(verb) not in _words("joint_project_verbs"):
+        return None
+    frame = _Frame(verb, "partnership", {"kind": "partnership"}, refs, VERB_RULE)
+    frame.rule = f"{VERB_RULE}:{_lemma(verb)}+jointly"
+    subjects, passive = _subject_tokens(verb)
+    for s in (_agents(verb) if passive else subjects):
+        frame.parties.add(s, "partner")
+    for holder in (verb, *adverbs):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for o in _pobjs(c):
+                    frame.parties.add(o, "partner")
+    frame.anchors.update(a.i for a in adverbs)
+    return frame
+
+
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
@@ -571,6 +594,8 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _noun_frame(token, nouns[word], refs)
         elif is_series_name(token):
             frame = _noun_frame(token, nouns["round"], refs)
+        elif token.pos_ == "VERB":
+            frame = _joint_project_frame(token, refs)
         else:
             continue
         if frame is not None:

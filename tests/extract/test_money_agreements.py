@@ -34,3 +34,31 @@ def test_a_commercial_agreement_makes_partners(make_doc, text, pair):
 def test_a_name_in_front_of_deal_says_not_which_deal(make_doc):
     text = "Regulators opened an in-depth probe into Pellworth's $1.9 billion Dunmore deal."
     assert frozenset({"Pellworth", "Dunmore"}) not in partners(make_doc, text)
+
+
+# -- multi-party projects ----------------------------------------------------------------------------
+
+def all_deals(make_doc, text):
+    return [d for d in find_deals(make_doc(text, ENTS), Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
+
+
+@pytest.mark.parametrize("text, members", [
+    ("Pellworth, Dunmore and Torvane are building a $500 million data centre together in Ohio.",
+     {"Pellworth", "Dunmore", "Torvane"}),
+    ("Under the plan, Pellworth and Quillon will jointly develop chips for data centres.", {"Pellworth", "Quillon"}),
+    ("Pellworth will design the next model together with Orrin Bank, the companies said.", {"Pellworth", "Orrin Bank"}),
+    ("The reactor was jointly financed by Torvane and Dunmore.", {"Torvane", "Dunmore"}),
+])
+def test_a_joint_project_is_one_partnership_of_all(make_doc, text, members):
+    [deal] = all_deals(make_doc, text)
+    assert deal.kind == "partnership" and {p.mention.text for p in deal.parties} == members
+
+
+@pytest.mark.parametrize("text", [
+    "Pellworth, Dunmore and Torvane, which together hold two-thirds of the market, raised prices.",
+    "Pellworth and Dunmore together made $3 billion last year.",
+    "Together, Pellworth and Dunmore control 60% of the market.",
+    "Pellworth and Dunmore plan to jointly develop chips.",  # a plan, not yet a partnership
+])
+def test_together_without_a_project_is_no_partnership(make_doc, text):
+    assert not any(d.kind == "partnership" for d in all_deals(make_doc, text))
