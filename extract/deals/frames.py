@@ -322,7 +322,12 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
         for c in holder.children:
             if c.dep_ != "prep" or c.lower_ not in table["preps"]:
                 continue
-            for thing in _pobjs(c):
+            things = _pobjs(c)
+            if c.lower_ == "for" and any(_lemma(t) in _words("people_nouns") for t in things):
+                # "pay $2.5 billion for Beta's technology and key employees": buying staff is hiring them,
+                # no acquisition (the owner of the staff is the other employer)
+                return "hiring", things[0], []
+            for thing in things:
                 # "on memory chips from Dunmore" (the parser may hang "from" on the verb)
                 suppliers = [o for h in (thing, trigger) for p in h.children
                              if p.dep_ == "prep" and p.lower_ in table["supplier_preps"] for o in _pobjs(p)]
@@ -372,6 +377,9 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     if not frame.parties.has_role(payee_role) or payer_role == payee_role:
         for supplier in suppliers:
             frame.parties.add(supplier, payee_role)
+    if kind == "hiring" and len(frame.parties.roles) < 2:
+        for bought_thing in _conjuncts(thing):
+            frame.parties.add(_people_object(bought_thing), payee_role, owner=True)  # "Beta's engineers", "the staff of Beta"
     if not frame.parties.has_role(payee_role) or payer_role == payee_role and len(frame.parties.roles) < 2:
         # "for the right to use *its* models", "for rights to Beta's patents": the owner of what is licensed
         holders = [c for c in thing.children if c.dep_ in ("acl", "relcl", "prep")] + ([thing] if thing.pos_ == "VERB" else [])

@@ -36,3 +36,26 @@ def test_a_stake_bought_from_someone_is_an_investment(make_doc, text):
     deals = kept(make_doc, text)
     assert ("Pellworth", "invests_in", "Quillon") in triples(deals)
     assert not any(d.kind == "acquisition" for d in deals)  # nobody bought Dunmore
+
+
+# -- paying for staff and technology ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pellworth will pay about $2.5 billion for Dunmore's technology and key employees, in a deal that stops "
+    "short of an acquisition.",
+    "Pellworth paid Dunmore $300 million for its engineers, people briefed on the deal said.",
+    "Pellworth paid $650 million for the staff of Dunmore.",
+])
+def test_paying_for_a_company_s_staff_is_hiring_not_an_acquisition(make_doc, text):
+    deals = kept(make_doc, text)
+    hiring = [d for d in deals if d.kind == "hiring"]
+    assert hiring and {p.mention.text for p in hiring[0].parties} == {"Pellworth", "Dunmore"}
+    assert not any(d.kind == "acquisition" for d in deals)
+
+
+@pytest.mark.parametrize("text", [
+    "Pellworth spent $2 billion on its employees last year.",
+    "Pellworth paid $10 million for staff training at Dunmore.",
+])
+def test_money_spent_on_one_s_own_staff_is_no_deal(make_doc, text):
+    assert not any(d.kind == "hiring" for d in kept(make_doc, text))
