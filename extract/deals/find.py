@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..entities import mention_from_span, mention_key
 from ..modality import deal_modality
-from ..quantities import to_usd
+from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
@@ -145,9 +145,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
                     if amount is not None:
                         rule += "+later_sentence_amount"
-            if amount is None and frame.spec.get("standing_without_amount"):
-                # "Ostrava is backed by CapitalG", "which had also backed Petrichor": who stands
-                # behind a company, not news of a transaction; "backed Anthropic with $4 billion" is one
+            if amount is None and (frame.spec.get("standing_without_amount") or _perfect_without_time(frame, sent, article.date)):
+                # "Ostrava is backed by CapitalG", "which had also backed Petrichor", "has invested in
+                # Zhipu AI and MiniMax": who stands behind a company, not news of a transaction;
+                # "backed Anthropic with $4 billion", "invested in X in March" is one
                 confidence = min(confidence, CONFIDENCE_STATE_NOUN)
                 rule += STANDING_MARK
             if amount is not None and confidence >= KEEP_CONFIDENCE:
@@ -198,6 +199,18 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     for deal in kept:
         if not any(_told_within(deal, other) for other in kept if other is not deal):
             yield deal
+
+
+def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
+    """An investment verb in the present perfect with no time of its own ("has invested in A and B",
+    "have also invested in it"): a holding the text reports, not a dated transaction."""
+    verb = frame.trigger
+    if frame.kind != "investment" or verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+        return False
+    own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text  # (a date of a coordinated clause is not its own)
+    return next(iter_dates(own, reference=reference), None) is None
 
 
 def same_amount(a: Deal, b: Deal, tolerance: float = 0.1) -> bool:

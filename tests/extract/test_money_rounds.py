@@ -61,3 +61,26 @@ def test_money_put_into_companies_is_a_standing_investment(make_doc, text, inves
 ])
 def test_put_without_money_into_a_company_is_no_investment(make_doc, text):
     assert not any(d.kind == "investment" for d in find_deals(make_doc(text, ENTS), Article(id="t", text=text)))
+
+
+# -- the present perfect without a time ------------------------------------------------------------------
+
+def test_has_invested_without_time_or_amount_is_a_standing_investment(make_doc):
+    text = "Pellworth led a $1 billion round in Quillon in February and has invested in Dunmore and Torvane."
+    doc = make_doc(text, ENTS)
+    deals = list(find_deals(doc, Article(id="t", text=text, date="2024-06-01")))
+    standing = [d for d in deals if any(p.mention.text == "Dunmore" for p in d.parties)]
+    assert standing and all(d.confidence < KEEP_CONFIDENCE for d in standing)  # no dated deal
+    edges = {(r.source.text, r.relation, r.target.text) for r in deal_relations(deals)}
+    assert {("Pellworth", "invests_in", "Dunmore"), ("Pellworth", "invests_in", "Torvane")} <= edges
+    assert any(d.confidence >= KEEP_CONFIDENCE and d.amount_usd == 1e9 for d in deals)  # the round stays a deal
+
+
+@pytest.mark.parametrize("text", [
+    "Pellworth has invested $2 billion in Dunmore.",
+    "Pellworth has invested in Dunmore this year, the company said.",
+    "Pellworth invested in Dunmore.",
+])
+def test_a_dated_priced_or_past_investment_stays_a_deal(make_doc, text):
+    deals = list(find_deals(make_doc(text, ENTS), Article(id="t", text=text, date="2024-06-01")))
+    assert any(d.kind == "investment" and d.confidence >= KEEP_CONFIDENCE for d in deals)
