@@ -292,6 +292,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     [('Snowflake', 'acquires', 'Neeva')]
     """
     stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
+    units = {(mention_key(r.source), mention_key(r.target)) for r in relations if r.relation == "part_of"}
     for deal in deals:
         if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
             continue
@@ -300,6 +301,10 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                 continue
             sources = [p.mention for p in deal.parties if p.role == source_role]
             targets = [p.mention for p in deal.parties if p.role == target_role]
+            if kind == "acquisition":
+                # "Ashgrove sold its automotive unit, Ashgrove Drive, to Infineon": the buyer acquires the
+                # unit, not the parent that sold it (a list of companies bought is split into deals before)
+                targets = [t for t in targets if not any((mention_key(u), mention_key(t)) in units for u in targets if u is not t)]
             for i, source in enumerate(sources):
                 # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
                 for target in (sources[i + 1:] if source_role == target_role else targets):

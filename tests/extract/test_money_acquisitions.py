@@ -59,3 +59,27 @@ def test_paying_for_a_company_s_staff_is_hiring_not_an_acquisition(make_doc, tex
 ])
 def test_money_spent_on_one_s_own_staff_is_no_deal(make_doc, text):
     assert not any(d.kind == "hiring" for d in kept(make_doc, text))
+
+
+# -- a unit sold by its parent ---------------------------------------------------------------------------
+
+def article_relations(nlp_text):
+    from extract.pipeline import extract_doc
+    doc, text = nlp_text
+    return {(r.source.text, r.relation, r.target.text) for r in extract_doc(doc, Article(id="t", text=text)).relations}
+
+
+@pytest.mark.parametrize("text, unit, parent", [
+    ("Dunmore also agreed to sell its automotive unit, Quillon, to Pellworth for $520 million in cash.", "Quillon", "Dunmore"),
+    ("Pellworth bought Quillon, a unit of Dunmore, from Dunmore for $2 billion.", "Quillon", "Dunmore"),
+])
+def test_the_buyer_acquires_the_unit_not_the_parent_that_sold_it(make_doc, text, unit, parent):
+    found = article_relations((make_doc(text, ENTS), text))
+    assert ("Pellworth", "acquires", unit) in found
+    assert ("Pellworth", "acquires", parent) not in found
+
+
+def test_a_company_bought_with_its_unit_is_still_acquired(make_doc):
+    text = "Pellworth acquired Dunmore and its unit Quillon in 2021."
+    found = article_relations((make_doc(text, ENTS), text))
+    assert {("Pellworth", "acquires", "Dunmore"), ("Pellworth", "acquires", "Quillon")} <= found
