@@ -199,6 +199,13 @@ def _other_antecedent(ref: Token, exclude: list[Span], same_sentence: bool = Fal
                  and not any(_same_company(e, x) for x in exclude)]
     sent = ref.sent
     same = [e for e in companies if e.start >= sent.start and not _describes_person(e)]
+    if same and ref.pos_ in ("NOUN", "PROPN"):
+        # a description ("put $80m into *the company*") means what its sentence is about: the company it
+        # names most often (a long sentence names others in passing), the nearest of those
+        told = {}
+        for e in same:
+            told[_party_key(e)] = told.get(_party_key(e), 0) + 1
+        return max(reversed(same), key=lambda e: told[_party_key(e)])
     if same:
         return same[-1]
     if same_sentence:

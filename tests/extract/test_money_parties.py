@@ -61,3 +61,15 @@ def test_an_apposition_that_renames_is_no_list(make_doc):
     [deal] = [d for d in deals_of(make_doc, text) if d.kind == "investment"]
     assert ("Dunmore", "investee") in roles(deal)
     assert ("Pellworth", "investor") not in roles(deal)
+
+
+# -- "the company" in a long sentence --------------------------------------------------------------------
+
+def test_a_description_means_the_company_its_sentence_is_about(make_doc):
+    # the description first resolves to an investor of the same clause; the company it means instead is
+    # the one the sentence keeps naming, not the last one named in passing
+    text = ("In 2022 Quillon raised money from Torvane, and within months Quillon was fighting lawsuits from "
+            "Dunmore, yet in June a group of investors including Brightwater Capital and Fennick Ventures put "
+            "$80m into the company.")
+    deals = [d for d in deals_of(make_doc, text) if d.kind == "investment" and d.amount_usd == 80e6]
+    assert deals and ("Quillon", "investee") in roles(deals[0])
