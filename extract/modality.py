@@ -109,8 +109,9 @@ def deal_modality(trigger: Token) -> float | None:
                 return CONFIDENCE_HYPOTHETICAL
             if token.pos_ == "NOUN" and _lemma(token) in hypothetical_nouns:
                 return CONFIDENCE_HYPOTHETICAL
-        if token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "conj") \
-                and token.head is not token:
+        infinitive = token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+        if (token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "conj") or infinitive) \
+                and token.head is not token:  # ("in talks *to invest*": the parser may call the infinitive a relcl)
             reported = reported or token.dep_ == "ccomp"
             token = token.head
         else:

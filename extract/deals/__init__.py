@@ -27,7 +27,17 @@ A payment verb whose "for"/"on" phrase or purpose clause names what it buys is a
 (rule ``deal.payment``): "pay Beta $100 million for the right to use its models" or "to use its
 models" is a licence (payer licensee), "spend $600 million on capacity from Oracle" an 'other' deal.
 "integrate Beta's model into its phones" is a partnership (never when the thing integrated is a
-company); a joint venture or consortium formed by A, B and C is one partnership of all three.
+company); a joint venture or consortium formed by A, B and C is one partnership of all three, and so
+is a project they make, build or fund "jointly" or "together" ("A, B and C are building a data centre
+together"; "which together hold two-thirds of the market" is none). Paying for a company's staff
+("$2.5 billion for Beta's technology and key employees") is hiring, not an acquisition; buying "a
+stake in Y from X" is an investment in Y, never a purchase of X. A commercial agreement ('other': "a
+cloud agreement with AWS") makes its companies partners, unless a name in front of "deal" is the
+only sign of it ("Salesforce's Ostrava Analytics deal" says not which deal).
+
+Parties: a list the parser made an apposition ("backed by A, B and C" with "B and C" hung on A) gives
+every company its role; a person's former employer named in an apposition ("X, a former scientist at
+IBM") is never what "the company" of the deal means.
 
 Beyond one sentence: a funding round takes participants from the next sentence ("B and C
 also took part", "Backers in the round included B and C"); a definite round with investors only
@@ -41,9 +51,12 @@ Confidence
 ----------
 0.7 for a deal stated by a verb or by a noun with its parties, +0.1 with an amount; a verb in
 the simple present outside a headline ("Quillstone licenses technology from Sonata") states a
-standing arrangement, 0.45. Deals that are not stated as happening get a confidence below
-0.5, which the graph drops but relation extractors may still read: hypothetical or planned-but-uncertain ones ("may need
-to partner with", "in talks to acquire") 0.3, negated ones ("did not acquire") 0.2, and a
+standing arrangement, 0.45; so does a holding stated without a transaction ("is backed by A", "has
+put money into A and B", "has invested in A" with no amount and no time), whose relation still holds
+(:func:`deal_relations`). Deals that are not stated as happening get a confidence below 0.5, which
+the graph drops but relation extractors may still read (a relation rule's acquires, invests_in or
+licenses_from under the same hypothesis is no edge either): hypothetical or planned-but-uncertain
+ones ("may need to partner with", "in talks to acquire") 0.3, negated ones ("did not acquire") 0.2, and a
 partnership noun that only describes an ongoing relationship ("the collaboration between
 Microsoft and OpenAI") 0.45, unless an event verb reports it ("announced a partnership").
 """

@@ -11,7 +11,7 @@ from spacy.tokens import Doc
 
 from ..entities import mention_from_span, mention_key
 from ..modality import deal_modality
-from ..quantities import to_usd
+from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
@@ -30,6 +30,7 @@ from .parties import (
     CONFIDENCE_STATE_NOUN,
     DEAL_RELATION_RULE,
     KEEP_CONFIDENCE,
+    NAME_COMPOUND_MARK,
     STANDING_MARK,
     _complete,
     _evidence,
@@ -144,9 +145,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
                     if amount is not None:
                         rule += "+later_sentence_amount"
-            if amount is None and frame.spec.get("standing_without_amount"):
-                # "Ostrava is backed by CapitalG", "which had also backed Petrichor": who stands
-                # behind a company, not news of a transaction; "backed Anthropic with $4 billion" is one
+            if amount is None and (frame.spec.get("standing_without_amount") or _perfect_without_time(frame, sent, article.date)):
+                # "Ostrava is backed by CapitalG", "which had also backed Petrichor", "has invested in
+                # Zhipu AI and MiniMax": who stands behind a company, not news of a transaction;
+                # "backed Anthropic with $4 billion", "invested in X in March" is one
                 confidence = min(confidence, CONFIDENCE_STATE_NOUN)
                 rule += STANDING_MARK
             if amount is not None and confidence >= KEEP_CONFIDENCE:
@@ -199,6 +201,18 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             yield deal
 
 
+def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
+    """An investment verb in the present perfect with no time of its own ("has invested in A and B",
+    "have also invested in it"): a holding the text reports, not a dated transaction."""
+    verb = frame.trigger
+    if frame.kind != "investment" or verb.pos_ != "VERB" or verb.tag_ != "VBN":
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+        return False
+    own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text  # (a date of a coordinated clause is not its own)
+    return next(iter_dates(own, reference=reference), None) is None
+
+
 def same_amount(a: Deal, b: Deal, tolerance: float = 0.1) -> bool:
     """Whether two tellings may be of one deal as far as money goes: either states no amount, or
     both state amounts in one currency within ``tolerance`` of each other ("$13 billion", "some $13B").
@@ -238,6 +252,10 @@ DEAL_RELATIONS = (
     ("investment", "investor", "invests_in", "investee"),
     ("licensing", "licensee", "licenses_from", "licensor"),
     ("partnership", "partner", "partners_with", "partner"),
+    # a commercial agreement ("a cloud agreement with AWS", "a two-year compute contract with Microsoft",
+    # "spend $600 million on capacity from Oracle") makes its companies partners too; "Salesforce's
+    # Ostrava Analytics deal" does not say which deal (a name in front of the noun: no edge)
+    ("other", "partner", "partners_with", "partner"),
 )
 
 
@@ -274,14 +292,19 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     [('Snowflake', 'acquires', 'Neeva')]
     """
     stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
+    units = {(mention_key(r.source), mention_key(r.target)) for r in relations if r.relation == "part_of"}
     for deal in deals:
         if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
-            if deal.kind != kind:
+            if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule:
                 continue
             sources = [p.mention for p in deal.parties if p.role == source_role]
             targets = [p.mention for p in deal.parties if p.role == target_role]
+            if kind == "acquisition":
+                # "Ashgrove sold its automotive unit, Ashgrove Drive, to Infineon": the buyer acquires the
+                # unit, not the parent that sold it (a list of companies bought is split into deals before)
+                targets = [t for t in targets if not any((mention_key(u), mention_key(t)) in units for u in targets if u is not t)]
             for i, source in enumerate(sources):
                 # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
                 for target in (sources[i + 1:] if source_role == target_role else targets):

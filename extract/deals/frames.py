@@ -15,6 +15,7 @@ from ..rules import confidence as rule_confidence
 from .parties import (
     _SUBJECT_DEPS,
     CONFIDENCE_STATE_NOUN,
+    NAME_COMPOUND_MARK,
     NOUN_RULE,
     PAYMENT_RULE,
     STANDING_MARK,
@@ -94,17 +95,19 @@ def _support_verb(noun: Token) -> Token | None:
 
 def _add_with_participants(parties: _Parties, lead: Token, role: str) -> None:
     """ "led by A, with B and C also participating", "led by A, with participation from B": the
-    parser hangs the "with" phrase on the lead investor; its companies are investors too (a loose reading)."""
-    before = set(parties.roles)
+    parser hangs the "with" phrase on the lead investor; its companies are investors too. A participle
+    ("with B joining") is a loose reading; "participation from B" says it outright."""
     for c in lead.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             for o in _pobjs(c):
+                before = set(parties.roles)
                 if o.dep_ == "pcomp":
                     for subject in (g for g in o.children if g.dep_ in ("nsubj", "nsubjpass")):
                         parties.add(subject, role)
                 else:
                     parties.add(o, role)
-    parties.loose.update(k for k in parties.roles if k not in before)
+                if _lemma(o) != "participation":
+                    parties.loose.update(k for k in parties.roles if k not in before)
 
 
 def _kind_modifier(noun: Token) -> str | None:
@@ -194,14 +197,25 @@ def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -
     return None
 
 
+def _is_stake(token: Token) -> bool:
+    """Whether a verb's object is a holding that is a deal noun of its own ("a 49% *stake*")."""
+    noun = load_triggers()["nouns"].get(_word(token))
+    return noun is not None and noun["kind"] == "investment" and token.pos_ == "NOUN"
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
         return None
     money_head = _relative_money_head(trigger)
+    unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
             c.dep_ in ("dobj", "obj") and _states_money(c) for c in trigger.children):
-        return None  # "put" or "commit" alone is no investment; "poured $13 billion into" is
+        # "put" or "commit" alone is no investment; "poured $13 billion into" is, and "has put money
+        # into A and B" says who stands behind them without telling one dated transaction
+        unpriced = any(c.dep_ in ("dobj", "obj") and _lemma(c) in _words("money_nouns") for c in trigger.children)
+        if not unpriced:
+            return None
     frame = _Frame(trigger, kind, spec, refs, VERB_RULE)
     if money_head is not None:
         frame.anchors.add(money_head.i)  # "$1.25 billion that Amazon put into Anthropic": the amount
@@ -217,6 +231,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         kind = frame.kind = "hiring"
         spec = load_triggers()["verbs"]["hire"]
         frame.rule += "+people"
+    if kind == "acquisition" and objects and all(_is_stake(o) for o in objects):
+        return None  # "bought a 49% stake in Y from X": the stake's own frame is the deal (an investment in Y)
     subjects, passive = _subject_tokens(trigger)
     things = subjects if passive else objects
     if spec.get("object_owned") and (not things or any(frame.parties.company(o) is not None for o in things)):
@@ -259,7 +275,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]
     for holder in (trigger, *amounts):
         for c in holder.children:
-            if c.dep_ == "prep" and c.lower_ in preps:
+            # ("was sold *to* Pellworth": the parser may call the "to" phrase a dative)
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
     for c in trigger.children:
@@ -284,7 +301,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                     frame.parties.add(c, payee_role)
     present_passive = passive and spec.get("object_owned") and any(
         c.dep_ == "auxpass" and c.tag_ in ("VBZ", "VBP") for c in trigger.children)
-    if _habitual_present(trigger) or present_passive:
+    if unpriced:
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += STANDING_MARK
+    elif _habitual_present(trigger) or present_passive:
         # "The company licenses speech technology from Sonata", "Beta's models are integrated into
         # Acme's apps": a standing arrangement, not news of a deal
         frame.confidence = CONFIDENCE_STATE_NOUN
@@ -302,7 +322,12 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
         for c in holder.children:
             if c.dep_ != "prep" or c.lower_ not in table["preps"]:
                 continue
-            for thing in _pobjs(c):
+            things = _pobjs(c)
+            if c.lower_ == "for" and any(_lemma(t) in _words("people_nouns") for t in things):
+                # "pay $2.5 billion for Beta's technology and key employees": buying staff is hiring them,
+                # no acquisition (the owner of the staff is the other employer)
+                return "hiring", things[0], []
+            for thing in things:
                 # "on memory chips from Dunmore" (the parser may hang "from" on the verb)
                 suppliers = [o for h in (thing, trigger) for p in h.children
                              if p.dep_ == "prep" and p.lower_ in table["supplier_preps"] for o in _pobjs(p)]
@@ -352,6 +377,9 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     if not frame.parties.has_role(payee_role) or payer_role == payee_role:
         for supplier in suppliers:
             frame.parties.add(supplier, payee_role)
+    if kind == "hiring" and len(frame.parties.roles) < 2:
+        for bought_thing in _conjuncts(thing):
+            frame.parties.add(_people_object(bought_thing), payee_role, owner=True)  # "Beta's engineers", "the staff of Beta"
     if not frame.parties.has_role(payee_role) or payer_role == payee_role and len(frame.parties.roles) < 2:
         # "for the right to use *its* models", "for rights to Beta's patents": the owner of what is licensed
         holders = [c for c in thing.children if c.dep_ in ("acl", "relcl", "prep")] + ([thing] if thing.pos_ == "VERB" else [])
@@ -407,7 +435,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         if c.dep_ == "poss":
             parties.add(c, spec.get("owner"))
         elif c.dep_ == "compound" and spec.get("compound"):
-            parties.add(c, spec["compound"])
+            if parties.add(c, spec["compound"]):
+                frame.rule += NAME_COMPOUND_MARK  # "Salesforce's Ostrava Analytics deal": the name says not what deal
     preps = spec.get("preps", {})
     owner_preps = spec.get("owner_preps", {})
     for c in trigger.children:
@@ -421,6 +450,9 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             for a in _agents(c):
                 parties.add(a, spec["acl"][_lemma(c)])
                 _add_with_participants(parties, a, spec["acl"][_lemma(c)])
+            if _agents(c):
+                # "a round led by A, ..., with participation from B": the parser may hang "with" on the participle
+                _add_with_participants(parties, c, spec["acl"][_lemma(c)])
     # "a round led by Inovia Capital that included Nvidia, Oracle and Salesforce Ventures"; the
     # parser often hangs the relative clause on the lead investor, which includes no one itself
     holders = [trigger] + [a for c in trigger.children if c.dep_ in ("acl", "relcl") for a in _agents(c)]
@@ -532,6 +564,29 @@ def is_series_name(token: Token) -> bool:
         and nxt.head is token
 
 
+def _joint_project_frame(verb: Token, refs) -> _Frame | None:
+    """ "A, B and C will jointly develop chips", "A is building a data centre together with B": companies that
+    make something jointly are partners in one project (a partnership of all). "A and B together hold
+    two-thirds of the market" is no project: only making, running and funding verbs count."""
+    # ("together with B", "together in Ohio": the parser hangs "together" on the preposition)
+    holders = [verb] + [c for c in verb.children if c.dep_ == "prep"]
+    adverbs = [c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _words("joint_adverbs")]
+    if not adverbs or _lemma(verb) not in _words("joint_project_verbs"):
+        return None
+    frame = _Frame(verb, "partnership", {"kind": "partnership"}, refs, VERB_RULE)
+    frame.rule = f"{VERB_RULE}:{_lemma(verb)}+jointly"
+    subjects, passive = _subject_tokens(verb)
+    for s in (_agents(verb) if passive else subjects):
+        frame.parties.add(s, "partner")
+    for holder in (verb, *adverbs):
+        for c in holder.children:
+            if c.dep_ == "prep" and c.lower_ == "with":
+                for o in _pobjs(c):
+                    frame.parties.add(o, "partner")
+    frame.anchors.update(a.i for a in adverbs)
+    return frame
+
+
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
@@ -547,6 +602,8 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _noun_frame(token, nouns[word], refs)
         elif is_series_name(token):
             frame = _noun_frame(token, nouns["round"], refs)
+        elif token.pos_ == "VERB":
+            frame = _joint_project_frame(token, refs)
         else:
             continue
         if frame is not None:

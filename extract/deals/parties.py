@@ -52,6 +52,11 @@ STANDING_MARK = "+standing"
 _STANDING_MARKS = (STANDING_MARK, "+present")
 
 
+#: Rule suffix of a deal noun whose party is a name in front of it ("Salesforce's $1.9 billion Ostrava
+#: Analytics deal"): a deal with that company, of a kind the noun does not tell.
+NAME_COMPOUND_MARK = "+name_compound"
+
+
 _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 
 
@@ -124,6 +129,18 @@ def _conjuncts(token: Token) -> list[Token]:
     return out
 
 
+def _listed(token: Token) -> list[Token]:
+    """``token``'s conjuncts, and a list the parser made an apposition: in "backed by A, B and C" it
+    often hangs "B and C" on A as an apposition; an apposition with its own conjunct is a list, not
+    another name for A ("Qualcomm's venture arm, Qualcomm Ventures" has none)."""
+    out = _conjuncts(token)
+    for tok in list(out):
+        for c in tok.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children):
+                out.extend(_conjuncts(c))
+    return out
+
+
 def _pobjs(prep: Token) -> list[Token]:
     out = []
     for c in prep.children:
@@ -154,15 +171,41 @@ def _rebindable(ref: Token) -> bool:
 _NEVER_OWN_ROLES = frozenset({"licensor"})
 
 
+#: Dependencies a name may hang by inside a phrase that describes a person ("a former scientist *at IBM*").
+_DESCRIPTION_DEPS = frozenset({"pobj", "prep", "compound", "poss", "nmod", "amod", "appos"})
+
+
+def _describes_person(span: Span) -> bool:
+    """Whether a company is named only as a person's former employer in an apposition: "Chloe Marchetti,
+    a former research scientist at *IBM*", "Sean Parker, the former *Facebook* president". Such a company
+    is background to the sentence; "the company" there means the one the passage is about (a current
+    one may be it: "hired David Luan, chief executive of Adept, and took a licence to the startup's technology")."""
+    node = span.root
+    for _ in range(6):
+        if node.dep_ == "appos" and node.head.ent_type_ == "PERSON":
+            return any(c.lower_ in _FORMER_WORDS for c in node.children)
+        if node.dep_ not in _DESCRIPTION_DEPS or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
 def _other_antecedent(ref: Token, exclude: list[Span], same_sentence: bool = False) -> Span | None:
     """The company a reference means when it cannot mean any of ``exclude``: the nearest other
-    company earlier in its sentence, else (unless ``same_sentence``) the most mentioned other company
-    of the previous sentences."""
+    company earlier in its sentence (not one named only to describe a person), else (unless
+    ``same_sentence``) the most mentioned other company of the previous sentences."""
     doc = ref.doc
     companies = [e for e in doc.ents if e.label_ == "COMPANY" and e.end <= ref.i
                  and not any(_same_company(e, x) for x in exclude)]
     sent = ref.sent
-    same = [e for e in companies if e.start >= sent.start]
+    same = [e for e in companies if e.start >= sent.start and not _describes_person(e)]
+    if same and ref.pos_ in ("NOUN", "PROPN"):
+        # a description ("put $80m into *the company*") means what its sentence is about: the company it
+        # names most often (a long sentence names others in passing), the nearest of those
+        told = {}
+        for e in same:
+            told[_party_key(e)] = told.get(_party_key(e), 0) + 1
+        return max(reversed(same), key=lambda e: told[_party_key(e)])
     if same:
         return same[-1]
     if same_sentence:
@@ -219,7 +262,7 @@ class _Parties:
             return False
         added = False
         before = set(self.roles)
-        for tok in _conjuncts(token):
+        for tok in _listed(token):
             found = self.company(tok)
             if found is None:
                 for c in tok.children:
@@ -254,6 +297,11 @@ class _Parties:
                             self.loose.update(k for k in self.roles if k not in before_loose)
                 continue
             span, via_coref, ref = found
+            if via_coref and _rebindable(ref) and span.start >= ref.sent.start and _describes_person(span):
+                # "Founded by X, a former scientist at IBM, the company is backed by ...": not IBM
+                span = _other_antecedent(ref, [span])
+                if span is None:
+                    continue
             key = (span.start, span.end)
             clash = next((k for k, (other, _, _) in self.roles.items()
                           if (k != key or via_coref) and _same_company(span, other)), None)

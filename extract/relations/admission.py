@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 from ..coref import EntityRefs, entity_refs
 from ..entities import mention_from_span
 from ..lexicon import load_triggers
+from ..modality import deal_modality
 from ..records import SYMMETRIC_RELATIONS, Evidence, Relation
 from ..rules import RULE_SEPARATOR
 from .core import (
@@ -63,6 +64,11 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          brand_relations, co_developer_relations, hyphen_maker_relations)
 
 
+#: Relations that state a transaction: a hypothetical or negated one ("may acquire", "in talks to invest")
+#: is no edge, as its deal stays out of the graph (:func:`extract.modality.deal_modality`).
+TRANSACTION_RELATIONS = frozenset({"acquires", "invests_in", "licenses_from"})
+
+
 #: Rules that infer an edge only when no other rule states one; they get the name keys of the models with a stated developer.
 FALLBACK_RULES = (unattributed_release_relations, company_named_model_relations, announced_model_relations)
 
@@ -109,6 +115,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
         same = c.rule != "part.named_unit" and _same_entity(c.source, c.target) and not _is_named_part(c)
         if not _types_fit(c) or same or is_negated(c.trigger) or _is_membership(c):
             return
+        if c.relation in TRANSACTION_RELATIONS and deal_modality(c.trigger) is not None:
+            return  # "had considered buying Okabe", "wanted to buy": no purchase, as the deal reads it
         if any(crosses_line_break(c.trigger, end) for end in (c.source, c.target)
                if end.sent.start == c.trigger.sent.start):
             return
