@@ -615,7 +615,10 @@ def _select(candidates):
             same = (start == span.start and not coded and all(t.text in CORPORATE_FORM_WORDS for t in span.doc[end:span.end])
                     and company_names.get((start, end)))
             order.insert(0, (span, "PRODUCT" if coded else "COMPANY", "name_extension", same or None))
-
+        elif (label == "COMPANY" and not coded and inside and inside[0][0] == span.start and (span.start, inside[0][1]) in company_names
+              and all(place in place_spans for place in inside[1:]) and inside[-1][1] == span.end):
+            # "Arm China", "Microsoft Japan": a known company and the country of its unit, one name
+            order.insert(0, (span, "COMPANY", "name_extension", None))
     # "United States Naval Forces Germany": an organisation's name that holds known places is one name
     place_ends = {}
     for c in candidates:

@@ -271,6 +271,11 @@ def test_a_known_place_as_a_given_name_is_part_of_the_persons_name(typer, make_d
     assert types(typer, make_doc, text, {"Jordan Reyes": "PERSON"}) == {"Jordan Reyes": "PERSON"}
 
 
+def test_a_known_company_and_a_country_name_its_unit(typer, make_doc):
+    text = "Risks for the chip designer: China exposure (Arm China is a fifth of revenue) and litigation."
+    assert types(typer, make_doc, text, {"Arm China": "ORG"})["Arm China"] == "COMPANY"
+
+
 def test_corporate_form_words_after_a_known_company_keep_the_company(typer, make_doc):
     doc = typer(make_doc("Mitsuhara Labs is backed by Toyota Ventures, the venture capital arm of Toyota Motor.",
                          {"Toyota Ventures": "ORG", "Toyota Motor": "ORG", "Mitsuhara Labs": "ORG"}))
