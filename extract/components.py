@@ -237,14 +237,16 @@ class EntityTyper:
                 continue
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too
-            if in_heading and span.text not in body_text:
+            # (a line that is only a person's full name is a byline or a press contact, no heading)
+            name_line = in_heading and _is_name_line(span, ent.label_)
+            if in_heading and span.text not in body_text and not name_line:
                 continue
             typed = self._type_ner_span(span, ent.label_)
             if typed and typed[0] == "WORK":
                 works.add(span.text)
             elif typed:
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
-                source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
+                source = "ner_weak" if in_heading and not name_line and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
         self._works = works
         return [c for c in out if not _is_work(c[0].text, works)]
@@ -548,6 +550,22 @@ def _with_name_particles(span):
     while start > 0 and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text not in HONORIFICS:
         start -= 1
     return doc[start:span.end] if start < span.start else span
+
+
+def _is_name_line(span, label) -> bool:
+    r"""Whether a person's full name the NER found fills its line: "Jordan Reyes" under "Media Contact:",
+    "Marta Kowalczyk" under a headline.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Media Contact:\nJordan Reyes\npress@example.com\nThe Future of Jordan Reyes")
+    >>> _is_name_line(doc[4:6], "PERSON"), _is_name_line(doc[12:14], "PERSON"), _is_name_line(doc[4:6], "ORG")
+    (True, False, False)
+    """
+    text = span.doc.text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return label == "PERSON" and len(span) > 1 and line.strip() == span.text and looks_like_person_name(span)
 
 
 def _outside(text, ranges):

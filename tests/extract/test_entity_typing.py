@@ -307,3 +307,11 @@ def test_a_division_and_its_parent_are_two_known_companies(newsgraph_nlp):
     assert found["Alibaba Cloud"] == "Alibaba Cloud" and found["Alibaba"] == "Alibaba"
     assert found["Arm Holdings"] == found["Arm"] == "Arm"
 
+
+
+def test_a_line_that_is_only_a_persons_name_is_a_contact_not_a_heading(typer, parser_nlp):
+    text = "Acme ships its robot\n\nAcme said on Monday it would ship its robot in May.\n\nMedia Contact:\nJordan Reyes\npress@example.com\n"
+    doc = parser_nlp(text)
+    start = text.index("Jordan Reyes")
+    doc.ents = [doc.char_span(start, start + len("Jordan Reyes"), label="PERSON")]
+    assert [(ent.text, ent.label_) for ent in typer(doc).ents] == [("Jordan Reyes", "PERSON")]
