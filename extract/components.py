@@ -23,6 +23,7 @@ from .entities import (
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     PERSON_NOUNS,
+    PERSON_NOUNS,
     PLACE_WORDS,
     PUBLICATION_HEADS,
     ROLE_NOUNS,
@@ -232,6 +233,8 @@ class EntityTyper:
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
+            if span is not None and ent.label_ == "PERSON":
+                span = without_leading_occupation(span)  # "Drummer Lars Ulrich" is Lars Ulrich
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
                     or crosses_comma(span) or is_name_fragment(span) or is_stage_direction(span)):
                 continue
@@ -744,6 +747,23 @@ def given_names_of_places(candidates) -> list:
             continue
         out.append((span, label, source, canonical))
     return out
+
+
+def without_leading_occupation(span):
+    """"Drummer Lars Ulrich" -> "Lars Ulrich", "Chief Executive Jane Doe" -> "Jane Doe": occupation and job
+    title words the NER took into a person's name, when a person's full name is left (honorifics stay: the
+    resolver reads them).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Drummer Lars Ulrich met Guitarist Kirk and Sister Mary Ann")
+    >>> [without_leading_occupation(doc[i:j]).text for i, j in [(0, 3), (4, 6), (7, 10)]]
+    ['Lars Ulrich', 'Guitarist Kirk', 'Sister Mary Ann']
+    """
+    start = span.start
+    while start < span.end - 2 and (span.doc[start].lower_ in TITLE_WORDS or span.doc[start].lower_ in PERSON_NOUNS):
+        start += 1
+    rest = span.doc[start:span.end]
+    return rest if start > span.start and looks_like_person_name(rest) else span
 
 
 def without_leading_occupation(span):

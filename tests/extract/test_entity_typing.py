@@ -315,3 +315,8 @@ def test_a_line_that_is_only_a_persons_name_is_a_contact_not_a_heading(typer, pa
     start = text.index("Jordan Reyes")
     doc.ents = [doc.char_span(start, start + len("Jordan Reyes"), label="PERSON")]
     assert [(ent.text, ent.label_) for ent in typer(doc).ents] == [("Jordan Reyes", "PERSON")]
+
+
+def test_an_occupation_the_ner_took_into_a_name_is_left_out(typer, make_doc):
+    text = "Drummer Lars Vang said the album is what the band is all about."
+    assert types(typer, make_doc, text, {"Drummer Lars Vang": "PERSON"}) == {"Lars Vang": "PERSON"}
