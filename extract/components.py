@@ -148,6 +148,7 @@ class EntityTyper:
     def _type(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
         self._works = set()
+        self._text = doc.text  # (Doc.text joins every token each time it is read)
         candidates += self._gazetteer_spans(doc)
         self._business = _is_business_text(doc, candidates)
         candidates += self._metonym_spans(doc)
@@ -158,13 +159,13 @@ class EntityTyper:
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
         candidates += self._model_version_spans(doc, candidates)
-        candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc)]
+        candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         kept = _select(candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         if self._works:  # and not brought back as a short form of a "full name" that is a work
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
-        furniture = boilerplate_ranges(doc.text)
+        furniture = boilerplate_ranges(self._text)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
@@ -214,13 +215,13 @@ class EntityTyper:
             out.append((span, "MODEL", "model_shape", canonical))
         # a known model and a hyphenated tier is a model of its own: "o1-mini" is not "o1"
         for model in known_models:
-            tier = KNOWN_MODEL_TIER.match(doc.text, model.end_char)
+            tier = KNOWN_MODEL_TIER.match(self._text, model.end_char)
             span = doc.char_span(model.start_char, tier.end(), alignment_mode="expand") if tier else None
             if span is not None:
                 base = strip_model_stage(span.text)
                 out.append((span, "MODEL", "model_shape", base if base != span.text else None))
         # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
-        for m in ACRONYM_COMPOUND.finditer(doc.text):
+        for m in ACRONYM_COMPOUND.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and (has_strong_model_context(span) or has_model_context(span, 1)):
                 out.append((span, "MODEL", "context", None))
@@ -228,8 +229,8 @@ class EntityTyper:
 
     def _ner_spans(self, doc):
         out = []
-        headings = heading_ranges(doc.text)
-        body_text = _outside(doc.text, headings)
+        headings = heading_ranges(self._text)
+        body_text = _outside(self._text, headings)
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
@@ -241,7 +242,7 @@ class EntityTyper:
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too
             # (a line that is only a person's full name is a byline or a press contact, no heading)
-            name_line = in_heading and _is_name_line(span, ent.label_)
+            name_line = in_heading and _is_name_line(span, ent.label_, self._text)
             if in_heading and span.text not in body_text and not name_line:
                 continue
             typed = self._type_ner_span(span, ent.label_)
@@ -267,7 +268,7 @@ class EntityTyper:
             matcher.add(name, [Doc(doc.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])])
         out = []
         for _, start, end in matcher(doc):
-            tail = MODEL_VERSION_TAIL.match(doc.text, doc[end - 1].idx + len(doc[end - 1]))
+            tail = MODEL_VERSION_TAIL.match(self._text, doc[end - 1].idx + len(doc[end - 1]))
             span = doc.char_span(doc[start].idx, tail.end(), alignment_mode="expand") if tail else None
             if span is not None and not any(t.is_sent_start for t in span[1:]):
                 out.append((span, "MODEL", "model_shape", None))
@@ -555,7 +556,7 @@ def _with_name_particles(span):
     return doc[start:span.end] if start < span.start else span
 
 
-def _is_name_line(span, label) -> bool:
+def _is_name_line(span, label, text=None) -> bool:
     r"""Whether a person's full name the NER found fills its line: "Jordan Reyes" under "Media Contact:",
     "Marta Kowalczyk" under a headline.
 
@@ -564,7 +565,7 @@ def _is_name_line(span, label) -> bool:
     >>> _is_name_line(doc[4:6], "PERSON"), _is_name_line(doc[12:14], "PERSON"), _is_name_line(doc[4:6], "ORG")
     (True, False, False)
     """
-    text = span.doc.text
+    text = span.doc.text if text is None else text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
     line = text[line_start : line_end if line_end >= 0 else len(text)]

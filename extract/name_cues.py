@@ -274,7 +274,7 @@ BYLINE = re.compile(
 )
 
 
-def byline_spans(doc) -> list:
+def byline_spans(doc, text: str | None = None) -> list:
     """Person names of bylines, which the NER often misses (a line of a page, not a sentence).
 
     >>> import spacy
@@ -283,7 +283,7 @@ def byline_spans(doc) -> list:
     ['Ines Carvalho']
     """
     out = []
-    for m in BYLINE.finditer(doc.text):
+    for m in BYLINE.finditer(doc.text if text is None else text):
         span = doc.char_span(m.start(1), m.end(1))
         if span is not None and looks_like_person_name(span) and not any(t.ent_type_ in ("DATE", "TIME") for t in span):
             out.append(span)
