@@ -320,3 +320,17 @@ def test_a_line_that_is_only_a_persons_name_is_a_contact_not_a_heading(typer, pa
 def test_an_occupation_the_ner_took_into_a_name_is_left_out(typer, make_doc):
     text = "Drummer Lars Vang said the album is what the band is all about."
     assert types(typer, make_doc, text, {"Drummer Lars Vang": "PERSON"}) == {"Lars Vang": "PERSON"}
+
+
+def test_a_carmakers_corporate_name_beside_its_short_name_is_one_company():
+    # (graph/names.py SUFFIX_LIKE_WORDS) "the venture arm of Toyota Motor" and "Toyota" in one sentence:
+    # "Motor" names no unit, so the two are one carmaker
+    from extract.records import Mention
+    from graph.resolve import ResolutionRules, resolve
+
+    sentence = "Mitsuhara Labs is backed by Toyota Ventures, the venture capital arm of Toyota Motor, not by Toyota itself."
+    def mention(text, start, canonical, source):
+        return Mention("a1", text, "company", start, start + len(text), 0, len(sentence), source, canonical)
+    mentions = [mention("Toyota Motor", sentence.index("Toyota Motor"), "Toyota", "name_extension"),
+                mention("Toyota", sentence.index("Toyota itself"), "Toyota", "gazetteer")]
+    assert sorted(resolve(mentions, rules=ResolutionRules()).entities) == ["company:toyota"]
