@@ -22,6 +22,8 @@ from .entities import (
     NAME_PARTICLES,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
+    PERSON_NOUNS,
+    PERSON_NOUNS,
     PLACE_WORDS,
     PUBLICATION_HEADS,
     ROLE_NOUNS,
@@ -35,21 +37,25 @@ from .entities import (
     has_strong_model_context,
     heading_ranges,
     is_event_name,
+    is_founded,
     is_post_title,
     is_publication_context,
     looks_like_person_name,
     made_by_named_maker,
     model_shape_spans,
     participle_type,
+    _TIER_TAIL,
     sentence_of,
     strip_model_stage,
 )
 from .gazetteer import load_gazetteer
 from .lexicon import title_words, word_list
 from .name_cues import (
+    byline_spans,
     described_name_spans,
     ends_in_product_noun,
     is_maker_agent,
+    is_stage_direction,
     is_version_code,
     names_over_places,
     single_name_organisation,
@@ -67,6 +73,9 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
+#: Words after a company's name that only say its corporate form: "Toyota Motor" is Toyota, not a unit of it
+#: ("Microsoft Research" is one).
+CORPORATE_FORM_WORDS = LEGAL_FORMS | frozenset("Group Holdings Holding Motor Motors Company Corporation International".split())
 #: Kinds that a common noun beside a name says and that no company name inside it overrules.
 CLASS_LABELS = ("PRODUCT", "ORGANIZATION", "PUBLICATION")
 #: NER labels of names whose kind a common noun beside them can say ("Chrome, a browser").
@@ -139,6 +148,7 @@ class EntityTyper:
     def _type(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
         self._works = set()
+        self._text = doc.text  # (Doc.text joins every token each time it is read)
         candidates += self._gazetteer_spans(doc)
         self._business = _is_business_text(doc, candidates)
         candidates += self._metonym_spans(doc)
@@ -148,12 +158,14 @@ class EntityTyper:
         candidates += self._described_spans(doc)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
+        candidates += self._model_version_spans(doc, candidates)
+        candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         kept = _select(candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         if self._works:  # and not brought back as a short form of a "full name" that is a work
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
-        furniture = boilerplate_ranges(doc.text)
+        furniture = boilerplate_ranges(self._text)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
@@ -203,13 +215,13 @@ class EntityTyper:
             out.append((span, "MODEL", "model_shape", canonical))
         # a known model and a hyphenated tier is a model of its own: "o1-mini" is not "o1"
         for model in known_models:
-            tier = KNOWN_MODEL_TIER.match(doc.text, model.end_char)
+            tier = KNOWN_MODEL_TIER.match(self._text, model.end_char)
             span = doc.char_span(model.start_char, tier.end(), alignment_mode="expand") if tier else None
             if span is not None:
                 base = strip_model_stage(span.text)
                 out.append((span, "MODEL", "model_shape", base if base != span.text else None))
         # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
-        for m in ACRONYM_COMPOUND.finditer(doc.text):
+        for m in ACRONYM_COMPOUND.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
             if span is not None and (has_strong_model_context(span) or has_model_context(span, 1)):
                 out.append((span, "MODEL", "context", None))
@@ -217,27 +229,50 @@ class EntityTyper:
 
     def _ner_spans(self, doc):
         out = []
-        headings = heading_ranges(doc.text)
-        body_text = _outside(doc.text, headings)
+        headings = heading_ranges(self._text)
+        body_text = _outside(self._text, headings)
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
+            if span is not None and ent.label_ == "PERSON":
+                span = without_leading_occupation(span)  # "Drummer Lars Ulrich" is Lars Ulrich
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
-                    or crosses_comma(span) or is_name_fragment(span)):
+                    or crosses_comma(span) or is_name_fragment(span) or is_stage_direction(span)):
                 continue
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too
-            if in_heading and span.text not in body_text:
+            # (a line that is only a person's full name is a byline or a press contact, no heading)
+            name_line = in_heading and _is_name_line(span, ent.label_, self._text)
+            if in_heading and span.text not in body_text and not name_line:
                 continue
             typed = self._type_ner_span(span, ent.label_)
             if typed and typed[0] == "WORK":
                 works.add(span.text)
             elif typed:
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
-                source = "ner_weak" if in_heading and RANK[typed[1]] <= RANK["ner"] else typed[1]
+                source = "ner_weak" if in_heading and not name_line and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
         self._works = works
         return [c for c in out if not _is_work(c[0].text, works)]
+
+    def _model_version_spans(self, doc, candidates):
+        """"Ernie 4.0", "Ernie Bot", "Stable Diffusion 3 Medium": a name the document (or the gazetteer) says
+        is a model, and a version number with tiers, or "Bot", after it, is a model of its own, whatever
+        the NER reads (an ORG, often)."""
+        names = {c[0].text for c in candidates if c[1] == "MODEL" and RANK[c[2]] >= RANK["context"] and c[0].text[-1:].isalpha()}
+        if not names:
+            return []
+        matcher = PhraseMatcher(doc.vocab, attr="ORTH")
+        for name in names:
+            words = name.split()
+            matcher.add(name, [Doc(doc.vocab, words=words, spaces=[True] * (len(words) - 1) + [False])])
+        out = []
+        for _, start, end in matcher(doc):
+            tail = MODEL_VERSION_TAIL.match(self._text, doc[end - 1].idx + len(doc[end - 1]))
+            span = doc.char_span(doc[start].idx, tail.end(), alignment_mode="expand") if tail else None
+            if span is not None and not any(t.is_sent_start for t in span[1:]):
+                out.append((span, "MODEL", "model_shape", None))
+        return out
 
     def _described_spans(self, doc):
         """Names the NER missed that a copula describes: "Breakout is an arcade game", "Hélé Béji is a writer"."""
@@ -254,8 +289,8 @@ class EntityTyper:
             kind = class_noun_type(span)
             if kind == "PERSON" and looks_like_person_name(span):
                 return "PERSON", "class_noun"
-            if kind == "COMPANY" and label == "PERSON" and len(span) > 1 and looks_like_person_name(span):
-                kind = None  # a person's full name is not taken for a company on a noun nearby
+            if kind == "COMPANY" and (label == "PERSON" or has_person_context(span)) and len(span) > 1 and looks_like_person_name(span):
+                kind = None  # a person's full name is not taken for a company on a noun nearby ("the startup Mei-Lin Zhao founded")
             if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK", "PLACE"):
                 return kind, "class_noun"
             if len(span) > 1 and span[-1].text in PUBLICATION_HEADS:
@@ -295,6 +330,9 @@ class EntityTyper:
         if label == "PERSON":
             if company:
                 return "COMPANY", "context"
+            # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
+            if is_founded(span) and len(span) > 1 and not person:
+                return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
             institution = single_name_organisation(span)  # "professor at Harvard", "a game produced by Sega"
             if institution is not None and not person:
                 return institution, "context"
@@ -445,8 +483,14 @@ def _coordination_types(kept):
         if not partners:
             continue
         votes = {}
+        # a person's full name is retyped only by partners typed better than the NER's guess ("Analyst: Keiko
+        # Mori, CFA, Halvard & Lowe Securities": a credential and an employer the NER calls ORGs)
+        full_name = label == "PERSON" and len(span) > 1 and looks_like_person_name(span)
         for _, p_label, p_source, _ in partners:
-            votes[p_label] = votes.get(p_label, 0) + RANK[p_source]
+            if not (full_name and RANK[p_source] <= RANK["ner"]):
+                votes[p_label] = votes.get(p_label, 0) + RANK[p_source]
+        if not votes:
+            continue
         top = max(votes, key=votes.get)
         if top != label and (top == "COMPANY" or looks_like_person_name(span)):
             out[n] = (span, top, "ner", canonical)
@@ -485,6 +529,12 @@ def _is_business_text(doc, gazetteer_candidates) -> bool:
     return words >= max(2, len(doc) / 150)
 
 
+#: What continues a model's name into another model: a version number (never a year or an amount) and
+#: tiers ("Ernie 4.0", "Stable Diffusion 3 Medium"), or "Bot" ("Ernie Bot")
+MODEL_VERSION_TAIL = re.compile(
+    rf"(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)*(?![\d.]*\d)\b(?![ \u00a0]*(?:%|percent|per\b|[mb]illion|trillion|times)){_TIER_TAIL}"
+    r"|[ \u00a0]Bot\b)"
+)
 #: "-mini" after a known model name ("o1-mini", "o3-mini-high"): a tier, or a release stage
 KNOWN_MODEL_TIER = re.compile(rf"(?:-(?:{MODEL_TIERS}|{'|'.join(MODEL_STAGES)}|high|low))+\b")
 # a capitalised hyphenated name with an acronym part: "Kestrel-VLA", "AFM-on-device", "SD-XL"
@@ -506,6 +556,22 @@ def _with_name_particles(span):
     return doc[start:span.end] if start < span.start else span
 
 
+def _is_name_line(span, label, text=None) -> bool:
+    r"""Whether a person's full name the NER found fills its line: "Jordan Reyes" under "Media Contact:",
+    "Marta Kowalczyk" under a headline.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Media Contact:\nJordan Reyes\npress@example.com\nThe Future of Jordan Reyes")
+    >>> _is_name_line(doc[4:6], "PERSON"), _is_name_line(doc[12:14], "PERSON"), _is_name_line(doc[4:6], "ORG")
+    (True, False, False)
+    """
+    text = span.doc.text if text is None else text
+    line_start = text.rfind("\n", 0, span.start_char) + 1
+    line_end = text.find("\n", span.end_char)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return label == "PERSON" and len(span) > 1 and line.strip() == span.text and looks_like_person_name(span)
+
+
 def _outside(text, ranges):
     """``text`` with the given character ranges blanked out."""
     chars = list(text)
@@ -524,9 +590,14 @@ def _select(candidates):
     taken, kept = set(), []
     gazetteer_ends = {}  # token start -> token ends of known company and place names (an index: long texts have thousands)
     known_products = set()  # (start, end) of known products and models
+    company_names, place_spans = {}, set()  # (start, end) of known companies -> canonical name; of known places
     for c in candidates:
         if c[2] == "gazetteer" and c[1] in ("COMPANY", "PLACE"):
             gazetteer_ends.setdefault(c[0].start, []).append(c[0].end)
+            if c[1] == "COMPANY":
+                company_names[(c[0].start, c[0].end)] = c[3] or c[0].text
+            else:
+                place_spans.add((c[0].start, c[0].end))
         elif c[2] == "gazetteer" and c[1] in ("PRODUCT", "MODEL"):
             known_products.add((c[0].start, c[0].end))
     # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
@@ -558,8 +629,18 @@ def _select(candidates):
         # name ("Alphabet and Google" holds two: a coordination, not a name)
         inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
                   if end <= span.end and end - start < len(span)]
-        if len(inside) == 1 and span.end not in gazetteer_ends.get(span.start, ()):
-            order.insert(0, (span, "PRODUCT" if coded else "COMPANY", "name_extension", None))
+        if span.end in gazetteer_ends.get(span.start, ()):
+            continue
+        if len(inside) == 1:
+            # "Toyota Motor", "Acme Holdings plc": a known company and words of corporate form are that company
+            start, end = inside[0]
+            same = (start == span.start and not coded and all(t.text in CORPORATE_FORM_WORDS for t in span.doc[end:span.end])
+                    and company_names.get((start, end)))
+            order.insert(0, (span, "PRODUCT" if coded else "COMPANY", "name_extension", same or None))
+        elif (label == "COMPANY" and not coded and inside and inside[0][0] == span.start and (span.start, inside[0][1]) in company_names
+              and all(place in place_spans for place in inside[1:]) and inside[-1][1] == span.end):
+            # "Arm China", "Microsoft Japan": a known company and the country of its unit, one name
+            order.insert(0, (span, "COMPANY", "name_extension", None))
     # "United States Naval Forces Germany": an organisation's name that holds known places is one name
     place_ends = {}
     for c in candidates:
@@ -578,7 +659,8 @@ def _select(candidates):
     order = [c for c in order if not (c[1] == "PUBLICATION" and c[2] == "gazetteer" and any(
         n.start <= c[0].start and c[0].end <= n.end and len(n) > len(c[0]) for n in named))]
     # "Michael Dell", "Henry Ford": a known company's name that ends a person's full name is his surname
-    order = founder_names(candidates) + order
+    # and "Jordan Reyes", "Georgia Lind": a known place's name that starts one is her given name
+    order = founder_names(candidates) + given_names_of_places(candidates) + order
     for span, label, source, canonical in order:
         if any(i in taken for i in range(span.start, span.end)):
             continue
@@ -629,6 +711,77 @@ def founder_names(candidates) -> list:
             continue
         out.append((span, label, source, canonical))
     return out
+
+
+def given_names_of_places(candidates) -> list:
+    """Person candidates of the NER (or a person cue) whose first word a known place matched: "Jordan Reyes",
+    "Georgia Lind". A place's name followed by a surname-shaped word in a name the NER calls a person is a
+    given name; the full name wins over the place. The span must look like a person's name (no place
+    words: "Jordan Valley") and hold no other known name.
+
+    Examples:
+        >>> import spacy
+        >>> doc = spacy.blank("en")("Jordan Reyes flew to Jordan .")
+        >>> person, place = (doc[0:2], "PERSON", "ner", None), (doc[0:1], "PLACE", "gazetteer", "Jordan")
+        >>> [(c[0].text, c[1]) for c in given_names_of_places([person, place, (doc[4:5], "PLACE", "gazetteer", "Jordan")])]
+        [('Jordan Reyes', 'PERSON')]
+        >>> given_names_of_places([(doc[0:2], "PERSON", "ner", None), (doc[0:2], "PLACE", "gazetteer", "Jordan Reyes")])
+        []
+    """
+    place_ends = {}  # token start -> token ends of known places starting there
+    known = []
+    for c in candidates:
+        if c[2] == "gazetteer":
+            known.append(c[0])
+            if c[1] == "PLACE":
+                place_ends.setdefault(c[0].start, []).append(c[0].end)
+    out = []
+    for span, label, source, canonical in candidates:
+        if label != "PERSON" or source not in ("ner", "context", "class_noun") or len(span) < 2:
+            continue
+        ends = [e for e in place_ends.get(span.start, ()) if e < span.end]
+        if not ends or not looks_like_person_name(span):
+            continue
+        place_end = max(ends)
+        # any other known name inside or across the span ("Georgia Tech") leaves it to the gazetteer
+        if any(k.start < span.end and span.start < k.end and not (k.start == span.start and k.end <= place_end) for k in known):
+            continue
+        out.append((span, label, source, canonical))
+    return out
+
+
+def without_leading_occupation(span):
+    """"Drummer Lars Ulrich" -> "Lars Ulrich", "Chief Executive Jane Doe" -> "Jane Doe": occupation and job
+    title words the NER took into a person's name, when a person's full name is left (honorifics stay: the
+    resolver reads them).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Drummer Lars Ulrich met Guitarist Kirk and Sister Mary Ann")
+    >>> [without_leading_occupation(doc[i:j]).text for i, j in [(0, 3), (4, 6), (7, 10)]]
+    ['Lars Ulrich', 'Guitarist Kirk', 'Sister Mary Ann']
+    """
+    start = span.start
+    while start < span.end - 2 and (span.doc[start].lower_ in TITLE_WORDS or span.doc[start].lower_ in PERSON_NOUNS):
+        start += 1
+    rest = span.doc[start:span.end]
+    return rest if start > span.start and looks_like_person_name(rest) else span
+
+
+def without_leading_occupation(span):
+    """"Drummer Lars Ulrich" -> "Lars Ulrich", "Chief Executive Jane Doe" -> "Jane Doe": occupation and job
+    title words the NER took into a person's name, when a person's full name is left (honorifics stay: the
+    resolver reads them).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Drummer Lars Ulrich met Guitarist Kirk and Sister Mary Ann")
+    >>> [without_leading_occupation(doc[i:j]).text for i, j in [(0, 3), (4, 6), (7, 10)]]
+    ['Lars Ulrich', 'Guitarist Kirk', 'Sister Mary Ann']
+    """
+    start = span.start
+    while start < span.end - 2 and (span.doc[start].lower_ in TITLE_WORDS or span.doc[start].lower_ in PERSON_NOUNS):
+        start += 1
+    rest = span.doc[start:span.end]
+    return rest if start > span.start and looks_like_person_name(rest) else span
 
 
 def _without_leading_titles(span):

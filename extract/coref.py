@@ -794,7 +794,10 @@ class EntityRefs:
                 if _introduces_company(token) and self._person_led(self._sents[latest]):
                     # "She left Nvidia to found Petrichor. The company, backed by ...": with no company
                     # subject to continue, the last company the person of that sentence dealt with
-                    return max((m for m in earlier if m[0] == latest), key=lambda m: m[2])[3]
+                    # (not a company that only modifies a noun: "with Lars Vik, a former Nordic Semiconductor engineer")
+                    dealt = [m for m in earlier if m[0] == latest]
+                    dealt = [m for m in dealt if not _modifies_a_noun(m[3])] or dealt
+                    return max(dealt, key=lambda m: m[2])[3]
             if topic is not None and not any(m[1] for m in earlier):
                 return topic  # no one else was the subject of a sentence since: the person the text is about
             # a sentence without companies in between: the story's main actor, not the last subject
@@ -817,6 +820,11 @@ _FIRST_PERSON = frozenset({"i", "we", "my", "our", "us", "me"})
 def _is_quotation(sent: Span) -> bool:
     """Whether a sentence is (part of) quoted speech: it holds a quote mark or speaks as "I" or "we"."""
     return any(t.text in _QUOTE_MARKS or t.lower_ in _FIRST_PERSON for t in sent)
+
+
+def _modifies_a_noun(ent: Span) -> bool:
+    """A name that modifies a common noun ("a former Nordic Semiconductor engineer"): said in passing."""
+    return ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end
 
 
 def _inside_other_relative_clause(ent: Span, token: Token) -> bool:

@@ -112,6 +112,12 @@ import re  # noqa: E402
 COMPANY_NOUNS = word_list("entities", "company_nouns")
 #: Role nouns: "Nvidia's CEO", "CEO of Nvidia", "DeepMind co-founder" make the other end a company.
 ROLE_NOUNS = word_list("entities", "role_nouns")
+#: Nouns that say company only with a trade before them: "the visual-effects house X" (not "the White House").
+MODIFIED_COMPANY_NOUNS = word_list("entities", "modified_company_nouns")
+#: Nouns of a funding round: whoever leads one is an investor ("a round led by Atomico").
+FUNDING_NOUNS = word_list("entities", "funding_nouns")
+#: Verbs that give someone a post: "made Parker executive chairman", "named Lee CEO".
+APPOINTING_VERBS = word_list("entities", "appointing_verbs")
 #: Nouns that make a neighbouring name an AI model: "a model called MAI-1", "the Gemini LLM".
 MODEL_NOUNS = word_list("entities", "model_nouns")
 #: Plural and collective nouns of a business's people and stock: "Berenberg analysts", "Acme shares".
@@ -167,7 +173,9 @@ TIERED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+
 # Boilerplate lines: share links, "Follow us", "Exit mobile version"...
 BOILERPLATE_LINE = re.compile(
     r"^\W*(follow us|share (this|on|via)|subscribe|sign up|read more|related( articles| stories)?:|click here|"
-    r"exit mobile version|all rights reserved|copyright|©|advertisement|cookie|download (the|our) app)",
+    r"exit mobile version|all rights reserved|copyright|©|advertisement|cookie|download (the|our) app|"
+    # a press release's contact heading ("Media contacts", "Investor relations:") names no one
+    r"(media|press|investor)\s+(contacts?|relations|enquiries|inquiries)\W*$)",
     re.IGNORECASE,
 )
 # three or more capitalised items separated by runs of spaces, pipes or bullets, with no sentence in between
@@ -179,9 +187,9 @@ def boilerplate_ranges(text: str) -> list[tuple[int, int]]:
 
     Examples
     --------
-    >>> text = "Acme bought Zorb.\\nFollow us on social media\\nTwitter   Linkedin   Facebook\\n"
+    >>> text = "Acme bought Zorb.\\nFollow us on social media\\nTwitter   Linkedin   Facebook\\nMedia contacts\\n"
     >>> [text[s:e] for s, e in boilerplate_ranges(text)]
-    ['Follow us on social media', 'Twitter   Linkedin   Facebook']
+    ['Follow us on social media', 'Twitter   Linkedin   Facebook', 'Media contacts']
     """
     ranges, offset = [], 0
     for line in text.splitlines(keepends=True):
@@ -323,17 +331,27 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if last in COMPANY_SUFFIXES and len(span) > 1 and all(t.is_title or t.is_upper or not t.is_alpha for t in span):
         return True
     root = span.root
-    # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer"
-    if root.dep_ == "appos" and hyphenated_word(root.head) in COMPANY_NOUNS and _lower_word(root.head):
+    # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer", "the visual-effects house Weta"
+    if root.dep_ == "appos" and is_company_noun(root.head) and _lower_word(root.head):
+        return True
+    # "bought the chip startup Nuvia": a company noun with its article just before the name, however parsed
+    # (not "the startup Kai-Fu Lee founded": there the name is the clause's subject)
+    if root.dep_ not in ("nsubj", "nsubjpass") and follows_company_noun(span):
+        return True
+    # "a round led by Atomico": who leads a round invests; one word is a firm's name, not a person's
+    # (a person's full name stays a person: "a group of investors led by Sean Parker")
+    if leads_a_round(span) and not (len(span) > 1 and looks_like_person_name(span)):
         return True
     for tok in _near_tokens(span):
         word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
-        if word in COMPANY_NOUNS and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
+        if (word in COMPANY_NOUNS or tok.lower_ in MODIFIED_COMPANY_NOUNS and is_company_noun(tok)) and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
-        if tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES):
+        # (but "made Parker executive chairman": the role is what the name was made)
+        if (tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES)
+                and not is_appointed(span)):
             return True
         # "Berenberg analysts", "Ashgrove shares"
         if modifier and tok.i == root.head.i and root.dep_ == "compound" and word in COMPANY_MEMBER_NOUNS:
@@ -383,7 +401,14 @@ def has_person_context(span) -> bool:
         return True
     if root.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain") and any(c.dep_ == "attr" and _is_role(c) for c in head.children):
         return True
-    if root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "start", "establish", "lead", "head", "run"):
+    if (root.dep_ == "pobj" and head.lower_ == "by" and head.head.lemma_ in ("found", "co-found", "cofound", "start", "establish", "lead", "head", "run")
+            and not leads_a_round(span)):
+        return True
+    # "the startup Kai-Fu Lee founded in 2023": a person's name founds
+    if root.dep_ == "nsubj" and head.lemma_.lower() in ("found", "co-found", "cofound") and len(span) > 1 and looks_like_person_name(span):
+        return True
+    # "made Parker executive chairman", "named Lee CEO"
+    if is_appointed(span):
         return True
     # "to replace Thabo Mbeki as president": whoever is replaced or succeeded in a role held it
     if len(span) > 1 and root.dep_ == "dobj" and head.lemma_ in ("replace", "succeed") and any(
@@ -391,6 +416,107 @@ def has_person_context(span) -> bool:
             for p in head.children):
         return True
     return False
+
+
+def is_company_noun(token) -> bool:
+    """A noun that says company: "startup", "firm" and the like, or "house" with a trade before it
+    ("the visual-effects house", "a publishing house"; "the White House" is a name).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "effects", "house", "and", "a", "house"],
+    ...           heads=[2, 2, 2, 2, 5, 2], deps=["det", "compound", "ROOT", "cc", "det", "conj"])
+    >>> is_company_noun(doc[2]), is_company_noun(doc[5])
+    (True, False)
+    """
+    word = hyphenated_word(token)
+    if word in COMPANY_NOUNS:
+        return True
+    return token.lower_ in MODIFIED_COMPANY_NOUNS and any(
+        c.dep_ in ("compound", "amod") and c.i < token.i and _lower_word(c) for c in token.children)
+
+
+def follows_company_noun(span) -> bool:
+    """"the chip startup Nuvia", "a Paris-based firm Acme": an article, lower-case modifiers and a company
+    class noun ("startup", "firm"; not "investor" or "developer", which people are too) right before the name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Qualcomm bought the chip startup Nuvia and the Nuvia team")
+    >>> follows_company_noun(doc[5:6]), follows_company_noun(doc[8:9])
+    (True, False)
+    """
+    doc = span.doc
+    if span.start < 2:
+        return False
+    noun = doc[span.start - 1]
+    if not (noun.is_lower and hyphenated_word(noun) in COMPANY_CLASS_NOUNS):
+        return False
+    i = noun.i - 1
+    while i >= 0 and (doc[i].is_lower or doc[i].text == "-") and doc[i].lower_ not in DETERMINER_WORDS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in DETERMINER_WORDS and noun.i - i <= 5
+
+
+#: Words that open the noun phrase of "the chip startup Nuvia".
+DETERMINER_WORDS = frozenset("the a an its their his her our".split())
+
+
+def is_founded(span) -> bool:
+    """"she co-founded Corvid Silicon": what someone founds is a company or an organisation, never a person
+    (which of the two, the name's words and the text say).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["she", "co-founded", "Corvid", "Silicon"],
+    ...           heads=[1, 1, 3, 1], deps=["nsubj", "ROOT", "compound", "dobj"], lemmas=["she", "co-found", "Corvid", "Silicon"])
+    >>> is_founded(doc[2:4])
+    True
+    """
+    root = span.root
+    return root.dep_ == "dobj" and root.head.lemma_.lower() in ("found", "co-found", "cofound")
+
+
+def leads_a_round(span) -> bool:
+    """"a $120 million round led by Atomico", "the financing was led by X": the name leads a funding round.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["a", "round", "led", "by", "Atomico"],
+    ...           heads=[1, 1, 1, 2, 3], deps=["det", "ROOT", "acl", "agent", "pobj"], lemmas=["a", "round", "lead", "by", "Atomico"])
+    >>> leads_a_round(doc[4:5])
+    True
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "led by Atomico and Balderton"
+        root = root.head
+    by = root.head
+    if root.dep_ != "pobj" or by.lower_ != "by" or by.head.lemma_.lower() != "lead":
+        return False
+    verb = by.head
+    if verb.dep_ == "acl":  # "a round led by X"
+        return hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
+    # "the round was led by X"
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
+
+
+def is_appointed(span) -> bool:
+    """"made Parker executive chairman", "named Lee CEO": the name modifies a role noun that is what an
+    appointing verb makes of it (the parser reads the name as a compound of the role).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["made", "Parker", "executive", "chairman"],
+    ...           heads=[0, 3, 3, 0], deps=["ROOT", "compound", "amod", "dobj"], lemmas=["make", "Parker", "executive", "chairman"])
+    >>> is_appointed(doc[1:2])
+    True
+    """
+    root = span.root
+    role = root.head
+    if root.dep_ not in ("compound", "nmod") or role.i == root.i or hyphenated_word(role) not in ROLE_NOUNS:
+        return False
+    if any(c.dep_ in ("det", "poss") for c in role.children):
+        return False  # "made the Acme chairman a partner", "named its Acme CEO": a company's role
+    return role.dep_ in ("dobj", "oprd", "ccomp", "xcomp") and role.head.lemma_.lower() in APPOINTING_VERBS
 
 
 def _is_role(token) -> bool:

@@ -243,3 +243,48 @@ def single_name_organisation(span) -> str | None:
         if made.dep_ in ("acl", "conj") and _class_of(thing) == "PRODUCT":
             return "COMPANY"
     return None
+
+
+def is_stage_direction(span) -> bool:
+    """A one-word name that alone fills a parenthesis after a finished sentence, or at a line's start, is an
+    interview's stage direction ("... cheaper. (Laughs.)", "[Applause]"), not a name: a short form defined in
+    parentheses comes right after its full name ("Arm Holdings (Arm)").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It is cheap. (Laughs.) Arm Holdings (Arm) grew.")
+    >>> is_stage_direction(doc[5:6]), is_stage_direction(doc[11:12])
+    (True, False)
+    """
+    doc = span.doc
+    if len(span) != 1 or span.start == 0 or doc[span.start - 1].text not in ("(", "["):
+        return False
+    end = span.end + (span.end < len(doc) and doc[span.end].text in (".", "!"))
+    if end >= len(doc) or doc[end].text not in (")", "]"):
+        return False
+    opening = span.start - 1
+    before = doc[opening - 1] if opening > 0 else None
+    return before is None or "\n" in before.text_with_ws or before.text in (".", "!", "?", "\u201d", '"', ":")
+
+
+#: A byline: "Posted by Ines Carvalho · 9 min read", "By Jane Doe" alone on its line.
+BYLINE = re.compile(
+    r"^[ \t]*(?:(?:Posted|Written|Reported|Words|Text)[ \t]+)?[Bb]y[ \t]+"
+    r"([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’.-]+){1,3})(?=[ \t]*(?:$|[·|,•(–—]|[ \t]{2}))",
+    re.MULTILINE,
+)
+
+
+def byline_spans(doc, text: str | None = None) -> list:
+    """Person names of bylines, which the NER often misses (a line of a page, not a sentence).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Small models win\\nPosted by Ines Carvalho · 9 min read\\nBy Tuesday night it rained.")
+    >>> [span.text for span in byline_spans(doc)]
+    ['Ines Carvalho']
+    """
+    out = []
+    for m in BYLINE.finditer(doc.text if text is None else text):
+        span = doc.char_span(m.start(1), m.end(1))
+        if span is not None and looks_like_person_name(span) and not any(t.ent_type_ in ("DATE", "TIME") for t in span):
+            out.append(span)
+    return out

@@ -62,6 +62,7 @@ SUFFIX_LIKE_WORDS = frozenset({
     "llc", "plc", "gmbh", "ag", "sa", "nv", "pbc", "labs", "lab", "technologies",
     "technology", "tech", "systems", "group", "holdings", "holding", "international",
     "computing", "software", "networks", "solutions",
+    "motor", "motors",  # "Toyota Motor", "Tesla Motors": the carmaker itself, no unit of it
 })
 
 #: Leading honorifics, titles and nickname words that do not belong to a person's name
