@@ -256,10 +256,32 @@ def _before_modifiers(doc: Doc, i: int) -> int:
     return i
 
 
+def title_list_before(doc: Doc, start: int, last: int) -> tuple[int, list[str]]:
+    """The titles of a list that ends with the title ``doc[start:last + 1]`` ("co-founder and chief
+    executive", "former CFO and president"), singular, and the token where the list with its
+    modifiers starts.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Corvane co-founder and interim CEOs Omar")
+    >>> title_list_before(doc, 6, 6)
+    (1, ['ceo', 'co-founder'])
+    """
+    titles = [_title_text(doc, start, last)]
+    first = _before_modifiers(doc, start)
+    while first >= 2 and doc[first - 1].lower_ in ("and", "&"):
+        previous = title_ending_at(doc, first - 2)
+        if previous is None:
+            break
+        titles.append(_title_text(doc, previous, first - 2))
+        first = _before_modifiers(doc, previous)
+    return first, titles
+
+
 def name_title_name_spans(doc: Doc, typed: _Typed) -> list:
-    """"Vantor CEO Lukas Brenner", "Zentro co-founder Mia Lund", "Quorum Labs' chief scientist Ada Ng":
-    a name, a company title and a person's full name. The first name is a company and the last a
-    person; without the person after it the title may belong to anything ("Senate President").
+    """"Vantor CEO Lukas Brenner", "Zentro co-founders Mia Lund and ...", "Corvane co-founder and CEO Omar
+    Haddad", "Quorum Labs' chief scientist Ada Ng": a name, company titles and a person's full name. The
+    first name is a company and the last a person; without the person after it the title may belong to
+    anything ("Senate President").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Vantor CEO Lukas Brenner said no .")
@@ -271,17 +293,16 @@ def name_title_name_spans(doc: Doc, typed: _Typed) -> list:
         start = title_ending_at(doc, tok.i)
         if start is None:
             continue
-        title = _title_text(doc, start, tok.i)
-        if title not in company_titles() or doc[start : tok.i + 1].text.lower() != title:
-            continue  # (a plural title lists several people: see listed_people_spans)
-        owner_end = _before_modifiers(doc, start)
+        owner_end, titles = title_list_before(doc, start, tok.i)
+        if not set(titles) & company_titles():
+            continue
         if owner_end > 0 and doc[owner_end - 1].text in ("'s", "’s", "'", "’"):
             owner_end -= 1
         company = name_before(doc, owner_end)
         person = person_name(name_after(doc, tok.i + 1), typed)
         if company is None or person is None:
             continue
-        if retypable_as_company(company, typed, officer=title in officer_titles()):
+        if retypable_as_company(company, typed, officer=bool(set(titles) & officer_titles())):
             out.append(_company(company))
         if not typed.is_person(person) and not typed.well_typed(person):
             out.append(_person(person))
@@ -304,24 +325,27 @@ def _title_end(doc: Doc, start: int) -> int | None:
 
 
 def title_owner_spans(doc: Doc, typed: _Typed) -> list:
-    """"Corvane's co-founder and chief scientist", "Halvine's former chief financial officer": a name that
-    owns a founder's or an officer's title is a company, even where the NER read a one-word person (but
-    not "Zuckerberg's co-founder" when the text names Mark Zuckerberg, nor "Obama's chief of staff").
+    """"Corvane's co-founder and chief scientist", "Halvine's former chief financial officer", "Halvine,
+    whose chief executive ...": a name that owns a founder's or an officer's title is a company, even
+    where the NER read a one-word person (but not "Zuckerberg's co-founder" when the text names Mark
+    Zuckerberg, nor "Obama's chief of staff").
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Corvane 's co-founder left . Obama 's chief of staff .")
+    >>> doc = spacy.blank("en")("Corvane 's co-founder left . Obama 's chief of staff . Halvine , whose CFO quit")
     >>> [(c[0].text, c[1]) for c in title_owner_spans(doc, _Typed(doc, []))]
-    [('Corvane', 'COMPANY')]
+    [('Corvane', 'COMPANY'), ('Halvine', 'COMPANY')]
     """
     out = []
     for tok in doc:
-        if tok.text not in ("'s", "’s") or tok.i + 1 >= len(doc):
+        # "Halvine, whose chief executive ...": the name a relative clause describes owns the title
+        relative = tok.lower_ == "whose" and tok.i >= 2 and doc[tok.i - 1].text == ","
+        if not (tok.text in ("'s", "’s") or relative) or tok.i + 1 >= len(doc):
             continue
         title_start = _after_modifiers(doc, tok.i + 1, len(doc))
         last = _title_end(doc, title_start) if title_start < len(doc) else None
         if last is None or _title_text(doc, title_start, last) not in officer_titles():
             continue
-        owner = name_before(doc, tok.i)
+        owner = name_before(doc, tok.i - 1 if relative else tok.i)
         if owner is not None and retypable_as_company(owner, typed, officer=True):
             out.append(_company(owner))
     return out

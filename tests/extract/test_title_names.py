@@ -56,8 +56,10 @@ def test_name_words_leave_out_titles_honorifics_and_dates(blank):
     ("Tidewell 's interim CFO Marcus Bell expects", [("Marcus Bell", "PERSON"), ("Tidewell", "COMPANY")]),
     # no person after the title: the title may be anyone's ("Senate President said")
     ("Tidewell CEO said so", []),
-    # a plural title lists people (see listed_people_spans), and "leader" is no company's title
-    ("Tidewell engineers Ana Ruiz and Jon Berg", []),
+    # a plural title lists people, and a list of titles has one owner
+    ("Tidewell engineers Ana Ruiz and Jon Berg", [("Tidewell", "COMPANY"), ("Ana Ruiz", "PERSON")]),
+    ("Corvane co-founder and CEO Omar Haddad spoke", [("Corvane", "COMPANY"), ("Omar Haddad", "PERSON")]),
+    # "leader" is no company's title
     ("Labour leader Keir Starmer spoke", []),
 ])
 def test_name_title_name(blank, text, expected):
@@ -191,6 +193,12 @@ def types(typer, make_doc, text, ner):
     # a list of people set beside a plural people noun
     ("Marrow AI was started by two former Stripe engineers, Jun Park and Ella Stone, in 2022.",
      {"Marrow AI": "ORG", "Stripe": "ORG", "Jun Park": "PERSON"}, {"Jun Park": "PERSON", "Ella Stone": "PERSON"}),
+    # a list of titles, a plural title, a relative clause's owner
+    ("Corvane co-founder and CEO Omar Haddad spoke first.", {"Omar Haddad": "PERSON"}, {"Corvane": "COMPANY"}),
+    ("Vantor co-founders Mia Lund and Karl Weiss left the company in June.", {"Mia Lund": "PERSON", "Karl Weiss": "PERSON"},
+     {"Vantor": "COMPANY", "Mia Lund": "PERSON"}),
+    ("Halvine, whose chief executive joined from Microsoft last year, raised more money.", {"Halvine": "ORG", "Microsoft": "ORG"},
+     {"Halvine": "COMPANY"}),
     # an interview: the holder set off by commas after the title
     ("Kestrel's chief executive, Ana Ruiz, declined to comment.", {}, {"Kestrel": "COMPANY", "Ana Ruiz": "PERSON"}),
 ])
