@@ -176,6 +176,9 @@ def types(typer, make_doc, text, ner):
     # trade press, the company unseen by the NER
     ("Zentro co-founder Mia Lund is stepping down after six years.", {"Mia Lund": "PERSON"},
      {"Zentro": "COMPANY", "Mia Lund": "PERSON"}),
+    # a tabloid's short titles
+    ("Vantor boss Lukas Brenner refused to comment on Friday.", {"Lukas Brenner": "PERSON"},
+     {"Vantor": "COMPANY", "Lukas Brenner": "PERSON"}),
     # an earnings note: an analyst's firm
     ("Tidewell analyst Priya Raman cut her price target on the shares.", {"Priya Raman": "PERSON"},
      {"Tidewell": "COMPANY", "Priya Raman": "PERSON"}),
