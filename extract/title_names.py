@@ -373,15 +373,16 @@ def appositive_people_spans(doc: Doc, typed: _Typed) -> list:
 
 
 def appointer_spans(doc: Doc, typed: _Typed) -> list:
-    """"Pellucid named Victor Hale, a veteran of Intel, its new president", "Halvine has hired Ana Ruiz as its
-    chief technology officer": whoever appoints someone *its* officer is a company. The name is read
-    right before the verb, since the parser often misses that it is the subject.
+    """"Pellucid named Victor Hale, a veteran of Intel, its new president", "Halvine has hired Ana Ruiz as
+    chief technology officer", "Brindle promoted Sara Lind to chief operating officer": whoever appoints
+    someone *its* officer, or to a founder's or an officer's title, is a company. The name is read right
+    before the verb, since the parser often misses that it is the subject.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Pellucid named Victor Hale its new president .")
-    >>> doc[1].lemma_ = "name"
+    >>> doc = spacy.blank("en")("Pellucid named Victor Hale its new president . Lumen named Jo Tan as CFO .")
+    >>> doc[1].lemma_ = doc[9].lemma_ = "name"
     >>> [(c[0].text, c[1]) for c in appointer_spans(doc, _Typed(doc, []))]
-    [('Pellucid', 'COMPANY')]
+    [('Pellucid', 'COMPANY'), ('Lumen', 'COMPANY')]
     """
     appointing = frozenset(load_triggers()["appointing_verbs"])
     out = []
@@ -394,17 +395,25 @@ def appointer_spans(doc: Doc, typed: _Typed) -> list:
         while end > sent.start and verb.i - end < 3 and doc[end - 1].lower_ in APPOINTER_GAP | CALENDAR_LOWER:
             end -= 1
         appointer = name_before(doc, end)
-        its = next((t for t in doc[verb.i + 1 : sent.end] if t.lower_ == "its"), None)
-        if appointer is None or its is None:
-            continue
-        title_start = _after_modifiers(doc, its.i + 1, sent.end)
-        last = _title_end(doc, title_start) if title_start < sent.end else None
-        if last is None:
-            continue
-        title = _title_text(doc, title_start, last)
-        if title in company_titles() and retypable_as_company(appointer, typed, officer=title in officer_titles()):
+        title = _appointed_title(doc, verb.i + 1, sent.end) if appointer is not None else None
+        if title is not None and retypable_as_company(appointer, typed, officer=title in officer_titles()):
             out.append(_company(appointer))
     return out
+
+
+def _appointed_title(doc: Doc, start: int, end: int) -> str | None:
+    """The title an appointment gives, in ``doc[start:end]``: a company title after "its" ("its new
+    president"), or a founder's or an officer's title after "as" or "to" ("as chief executive"; not "as
+    president", which a country gives too)."""
+    for tok in doc[start:end]:
+        if tok.lower_ not in ("its", "as", "to"):
+            continue
+        title_start = _after_modifiers(doc, tok.i + 1, end)
+        last = _title_end(doc, title_start) if title_start < end else None
+        title = _title_text(doc, title_start, last) if last is not None else None
+        if title in (company_titles() if tok.lower_ == "its" else officer_titles()):
+            return title
+    return None
 
 
 def joiner_spans(doc: Doc, typed: _Typed) -> list:

@@ -190,6 +190,8 @@ def types(typer, make_doc, text, ner):
      {"Victor Hale": "PERSON", "Intel": "ORG", "Qualcomm": "ORG"}, {"Pellucid": "COMPANY", "Victor Hale": "PERSON"}),
     ("Last week Brambleway appointed Jo Tan as its chief operating officer.", {"Jo Tan": "PERSON"},
      {"Brambleway": "COMPANY", "Jo Tan": "PERSON"}),
+    ("Brindle promoted Sara Lind to chief operating officer after the sale.", {"Brindle": "PERSON", "Sara Lind": "PERSON"},
+     {"Brindle": "COMPANY", "Sara Lind": "PERSON"}),
     # a profile: a full name that joins an employer from a company
     ("Nadia Pereira joined Halvine from Microsoft, where she ran a research team.",
      {"Nadia Pereira": "ORG", "Halvine": "ORG", "Microsoft": "ORG"}, {"Nadia Pereira": "PERSON", "Halvine": "COMPANY"}),
@@ -218,6 +220,10 @@ def test_typer_reads_names_beside_titles(typer, make_doc, text, ner, expected):
     # a surname of a person named in full stays the person's
     ("Mark Zuckerberg spoke first. Zuckerberg's co-founder Eduardo Saverin spoke next.",
      {"Mark Zuckerberg": "PERSON", "Zuckerberg": "PERSON", "Eduardo Saverin": "PERSON"}, "Zuckerberg", "COMPANY"),
+    # people appoint too: to a post that is no officer's, or where the text names them in full
+    ("Obama appointed Rahm Emanuel as chief of staff.", {"Obama": "PERSON", "Rahm Emanuel": "PERSON"}, "Obama", "COMPANY"),
+    ("Elon Musk bought the site. Musk named Linda Yaccarino as chief executive.",
+     {"Elon Musk": "PERSON", "Musk": "PERSON", "Linda Yaccarino": "PERSON"}, "Musk", "COMPANY"),
     # a day is no company
     ("Tomorrow CEO Jane Doe will speak at the summit.", {"Jane Doe": "PERSON"}, "Tomorrow", "COMPANY"),
 ])
