@@ -49,6 +49,7 @@ from .entities import (
     strip_model_stage,
 )
 from .gazetteer import load_gazetteer
+from .title_names import title_name_spans
 from .lexicon import title_words, word_list
 from .name_cues import (
     byline_spans,
@@ -158,6 +159,7 @@ class EntityTyper:
         candidates += self._described_spans(doc)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
+        candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         kept = _select(candidates)
