@@ -265,3 +265,19 @@ def test_part_noun_with_a_trade_names_the_unit_that_holds_the_word(make_doc):
 def test_part_noun_with_a_trade_no_name_holds_stays_unresolved(make_doc):
     got = _triples(make_doc, "Nimbus Cloud grew fast. Mara Quell also runs the advertising unit.", UNIT_ENTS)
     assert not {t for t in got if t[0] == "Mara Quell"}
+
+
+# -- "finance chief", "technology chief": a functional chief is an officer, not the one who leads -------
+@pytest.mark.parametrize("text, title_holder", [
+    ("Orrin Dyer, Zorblax's finance chief, said margins would rise.", "Orrin Dyer"),
+    ("Zorblax technology chief Mara Quell said the chips ship in May.", "Mara Quell"),
+    ("Tobin Reyd, its AI chief, joined Zorblax from Nimbus in 2021.", "Tobin Reyd"),
+])
+def test_functional_chief_works_for(make_doc, text, title_holder):
+    got = _triples(make_doc, text)
+    assert (title_holder, "works_for", "Zorblax") in got
+    assert (title_holder, "leads", "Zorblax") not in got
+
+
+def test_a_bare_chief_still_leads(make_doc):
+    assert ("Orrin Dyer", "leads", "Zorblax") in _triples(make_doc, "Orrin Dyer, Zorblax's chief, said margins would rise.")
