@@ -50,7 +50,7 @@ from .parties import (
 )
 
 MEMBERS_RULE, AMONG_RULE, WITH_RULE = "round.members", "round.among", "round.with"
-LATER_RULE, STANDING_RULE = "round.later", "round.standing"
+LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round.hyphen_backed"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -199,7 +199,9 @@ def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
     participles = load_triggers()["participation_verbs"]
     out: list[Token] = []
     loose = False
-    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ in ("alongside", "along")):
+    # (not on "raised": "X raised $5M alongside rival Y" may be two raises)
+    beside = holder.pos_ in ("NOUN", "PROPN") or _lemma(holder) in _set("lead_verbs")
+    for prep in (c for c in holder.children if beside and c.dep_ == "prep" and c.lower_ in ("alongside", "along")):
         # "led the round alongside B and C", "along with B": who else put money in
         inner = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "with"] if prep.lower_ == "along" else [prep]
         out += [o for p in inner for o in _pobjs(p)]
@@ -356,14 +358,22 @@ def _later_investors(frame, sent: Span) -> list[Token]:
             if owners is not None and owners - investees:
                 continue  # "Investors in Gamma include B": another company's
             modified = any(c.dep_ in ("amod", "compound") and c.lower_ in _set("later_modifiers") for c in token.children)
-            if owners is None and not modified and token.dep_ != "pobj":
-                continue  # "Investors include B" alone may mean any investors
             if owners is not None and not modified:
                 continue  # "X's investors include B": how things stand (round.standing), not this round
+            if any(c.dep_ == "prep" and c.lower_ in ("in", "of", "behind", "into") for c in token.children) and owners is None:
+                continue  # "Other investors in the sector include B": not this round's
+            if not modified and not (token.dep_ == "pobj" and _also(token.head.head) and
+                                     not any(c.dep_ in ("poss", "amod") for c in token.children)):
+                continue  # "Investors include B", "A is among the world's largest investors": any investors
             out += _listed_by_investor_noun(token)[0]
         elif token.pos_ == "VERB" and _joins(token, frame, investees):
             out += [s for s in _subjects(token) for s in [s, *[a for a in s.children if a.dep_ == "appos"]]]
     return out
+
+
+def _also(verb: Token) -> bool:
+    """ "B and C were *also* among the investors": the sentence adds to something told before."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
 def _continues_raise(token: Token) -> bool:
@@ -414,6 +424,28 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
     return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
+# -- "Microsoft-backed OpenAI" ----------------------------------------------------------------------
+
+def _hyphen_backed(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """ "Microsoft-backed OpenAI", "a Torvane-backed startup", "the SoftBank-funded startup Quillon":
+    the investors named in front of a backing participle, and the company it describes (the noun it
+    modifies, the name that noun is an apposition to or a title of). Empty lists when it is not one."""
+    doc = trigger.doc
+    if trigger.dep_ != "amod" or _lemma(trigger) not in _set("backing_participles") or trigger.i < 2 \
+            or doc[trigger.i - 1].text != "-" or doc[trigger.i - 1].whitespace_ or doc[trigger.i - 2].whitespace_:
+        return [], []
+    investors = [c for c in trigger.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod") and c.i < trigger.i]
+    noun = trigger.head
+    described = [noun]
+    if noun.dep_ == "appos":
+        described.append(noun.head)  # "Quillon, a Torvane-backed startup"
+    elif noun.dep_ == "compound":
+        described.append(noun.head)  # "the Torvane-backed startup Quillon"
+    if noun.pos_ == "NOUN" and noun.i + 1 < len(doc):
+        described.append(doc[noun.i + 1])  # (the parser may make "startup" and "Quillon" two subjects)
+    return investors, described
+
+
 # -- the entry point --------------------------------------------------------------------------------
 
 @code_rule
@@ -426,6 +458,21 @@ def round_investors(frame) -> None:
     if frame.kind != "investment":
         return
     trigger = frame.trigger
+    if trigger.pos_ == "VERB":
+        backers, described = _hyphen_backed(trigger)
+        if backers:
+            # a name outright before a description ("the Torvane-backed *startup* Quillon": "startup" may
+            # resolve to Torvane itself)
+            found = [(t, frame.parties.company(t)) for t in described]
+            backer_keys = {_party_key(f[0]) for b in backers for f in [frame.parties.company(b)] if f is not None}
+            named = sorted((f[1], t.i) for t, f in found if f is not None and _party_key(f[0]) not in backer_keys)
+            if named:
+                frame.parties.add(frame.trigger.doc[named[0][1]], "investee")
+            if _add(frame, backers):
+                _mark(frame, BACKED_RULE)
+                frame.rule += STANDING_MARK  # who stands behind a company, not news of a round
+                frame.confidence = min(frame.confidence, CONFIDENCE_STATE_NOUN)
+            return
     if _is_member_noun(trigger) and frame.parties.has_role("investee") and not _investor_nouns_of_round(trigger):
         listed, rule = _listed_by_investor_noun(trigger)
         if rule is not None and _add(frame, listed):

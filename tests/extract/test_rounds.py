@@ -102,6 +102,8 @@ def test_a_co_led_list_the_parser_broke_gives_both_leads(make_doc):
      "Capital and Torvane.", {"Dunmore", "Brightwater Capital", "Torvane"}),
     ("Quillon raised $40 million last week. The Series B was led by Dunmore and included Torvane.",
      {"Dunmore", "Torvane"}),
+    ("Quillon raised $40 million in a round led by Brightwater Capital. Torvane and Dunmore were also among the "
+     "investors.", {"Brightwater Capital", "Torvane", "Dunmore"}),
 ])
 def test_investors_named_after_the_round(make_doc, text, expected):
     deal = the_round(make_doc, text)
@@ -133,6 +135,12 @@ def test_a_round_letter_ending_a_sentence_ends_it(newsgraph_nlp):
     # joining something else
     ("Quillon raised $30 million in a round led by Brightwater Capital. Fennick Ventures joined the board of Torvane.",
      "Fennick Ventures"),
+    # investors in general
+    ("Quillon raised $30 million in a round led by Brightwater Capital. Fennick Ventures is among the world's "
+     "largest investors.", "Fennick Ventures"),
+    # a raise beside another company's
+    ("Quillon raised $30 million in a round led by Brightwater Capital, alongside rival Fennick Ventures, which "
+     "raised $20 million.", "Fennick Ventures"),
 ])
 def test_later_sentences_about_something_else_add_no_investor(make_doc, text, other):
     deals = kept(make_doc, text)
@@ -181,3 +189,25 @@ def test_other_deals_keep_their_own_rules(make_doc):
             "Partners also participating.")
     deal = the_round(make_doc, text)
     assert deal.rule.startswith("deal.verb") and len(investors(deal)) == 3
+
+
+# -- "Torvane-backed Quillon" ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Torvane-backed Quillon said on Monday it would open an office in Oslo.",  # wire
+    "Quillon, a Torvane-funded startup, makes sensors for trucks.",  # trade blog
+    "The Torvane-backed startup Quillon raised $40 million on Tuesday.",
+])
+def test_a_company_named_before_backed_invests_in_the_company_described(make_doc, text):
+    deals = deals_of(make_doc, text)
+    assert ("Torvane", "invests_in", "Quillon") in edges(deals)
+    backed = [d for d in deals if d.rule.startswith("round.hyphen_backed")]
+    assert backed and all(d.confidence < KEEP_CONFIDENCE for d in backed)  # no dated deal
+
+
+@pytest.mark.parametrize("text", [
+    "The state-backed lender Quillon raised its forecast.",  # no company before the hyphen
+    "Torvane backed Quillon's proposal at the meeting.",  # no hyphen: the verb's own frame
+])
+def test_backed_without_a_company_before_the_hyphen_is_no_backer(make_doc, text):
+    assert not [d for d in deals_of(make_doc, text) if d.rule.startswith("round.hyphen_backed")]
