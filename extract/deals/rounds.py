@@ -107,15 +107,25 @@ def _subjects(verb: Token) -> list[Token]:
 
 
 def _objects(verb: Token) -> list[Token]:
-    """What a member verb lists: its objects, and the companies of a participation noun among them
-    ("saw participation from B and C")."""
+    """What a member verb lists: its objects, the companies of a participation noun among them
+    ("saw participation from B and C") and the examples of an investor noun ("drew investors such as B")."""
     out = []
     for c in verb.children:
         if c.dep_ in ("dobj", "obj", "attr", "oprd"):
             out.append(c)
             if _lemma(c) in _set("participation_nouns"):
                 out += [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for o in _pobjs(p)]
+            if _is_member_noun(c):
+                out += _examples_of(c)
     return out
+
+
+def _examples_of(noun: Token) -> list[Token]:
+    """The names an investor noun gives as examples: "investors *including* B", "backers *such as* B",
+    "investors *like* B"."""
+    return [o for p in noun.children if p.dep_ == "prep" and (
+        p.lower_ in ("including", "like") or p.lower_ == "as" and any(g.lower_ == "such" for g in p.children)
+        or p.lower_ == "as" and p.i > 0 and p.doc[p.i - 1].lower_ == "such") for o in _pobjs(p)]
 
 
 # -- same-sentence readers: each returns the tokens that name investors ----------------------------
@@ -185,10 +195,10 @@ def _listed_by_investor_noun(noun: Token) -> tuple[list[Token], str | None]:
     elif noun.dep_ == "attr" and verb.pos_ == "AUX" and _lemma(verb) == "be" and _stated(verb):
         out += _subjects(verb)  # "A and B were the lead investors in the round"
         rule = AMONG_RULE
-    for c in noun.children:
-        if c.dep_ == "prep" and c.lower_ == "including":
-            out += _pobjs(c)
-            rule = rule or MEMBERS_RULE
+    examples = _examples_of(noun)
+    if examples:
+        out += examples  # "Quillon's backers, such as B and C, ..."
+        rule = rule or MEMBERS_RULE
     return out, rule
 
 
@@ -503,6 +513,10 @@ def round_investors(frame) -> None:
         listed, loose = _with_phrase(holder)
         if _add(frame, listed, loose):
             _mark(frame, WITH_RULE)
+        # "raised $40 million from backers like B and C"
+        backers = [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "from" for o in _pobjs(p) if _is_member_noun(o)]
+        if _add(frame, [e for b in backers for e in _examples_of(b)]):
+            _mark(frame, MEMBERS_RULE)
     doc, end = trigger.doc, trigger.sent.end
     for n in range(LATER_WINDOW):
         if end >= len(doc):

@@ -67,6 +67,10 @@ def the_round(make_doc, text):
      "Fennick Ventures and Torvane.", {"Brightwater Capital", "Fennick Ventures", "Torvane"}, "round.with"),
     ("Brightwater Capital led the $40 million round in Quillon alongside Torvane and Dunmore.",
      {"Brightwater Capital", "Torvane", "Dunmore"}, "round.with"),
+    # examples of an investor noun
+    ("Quillon raised $40 million in a round that drew investors such as Torvane and Dunmore.",
+     {"Torvane", "Dunmore"}, "round.members"),
+    ("Quillon raised $40 million from backers like Torvane and Dunmore.", {"Torvane", "Dunmore"}, "round.members"),
 ])
 def test_every_investor_of_the_round_s_sentence(make_doc, text, expected, rule):
     deal = the_round(make_doc, text)
@@ -157,6 +161,8 @@ def test_later_sentences_about_something_else_add_no_investor(make_doc, text, ot
     ("Quillon counts Brightwater Capital and Torvane among its investors.", {"Brightwater Capital", "Torvane"}),
     ("Quillon, whose investors include Brightwater Capital and Torvane, makes sensors for trucks.",
      {"Brightwater Capital", "Torvane"}),
+    ("Investors in Quillon include Brightwater Capital and Torvane.", {"Brightwater Capital", "Torvane"}),
+    ("Quillon's backers, such as Brightwater Capital and Torvane, declined to comment.", {"Brightwater Capital", "Torvane"}),
 ])
 def test_a_company_s_investors_invest_in_it_without_a_dated_deal(make_doc, text, expected):
     deals = deals_of(make_doc, text)
