@@ -51,6 +51,7 @@ from .parties import (
 
 MEMBERS_RULE, AMONG_RULE, WITH_RULE = "round.members", "round.among", "round.with"
 LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round.hyphen_backed"
+EARLIER_RULE = "round.earlier_raiser"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -434,6 +435,59 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
     return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
+# -- a round told without its raiser ----------------------------------------------------------------
+
+def _raisers_in(sent: Span, frame) -> list[Span]:
+    """Companies that raise a round in ``sent``: the subject of "raised $N", the owner of "X's round",
+    the company a round is "in" or "for", the one a round "values"."""
+    found = []
+    for token in sent:
+        tokens = []
+        if token.pos_ == "VERB" and _lemma(token) == "raise" and any(
+                c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM") for c in token.children):
+            tokens = [c for c in token.children if c.dep_ == "nsubj"]
+        elif _is_round_noun(token):
+            tokens = [c for c in token.children if c.dep_ == "poss"]
+            if token.dep_ == "dobj" and _lemma(token.head) in load_triggers()["inverse_subject_verbs"]:
+                tokens += [c for c in token.head.children if c.dep_ == "nsubj"]  # "X has raised a Series B"
+            tokens += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "for") for o in _pobjs(c)]
+            tokens += _valued_company(token)
+        for t in tokens:
+            company = frame.parties.company(t)
+            if company is not None:
+                found.append(company[0])
+    return found
+
+
+def _earlier_raiser(frame) -> Span | None:
+    """ "The round values X at $410 million ... That includes *a $9 million seed round led by B* last
+    year": a round with investors and no raiser, in a sentence that names no other company, was raised
+    by the one company that raised a round in the sentences just before (its earlier round)."""
+    trigger = frame.trigger
+    sent, doc = trigger.sent, trigger.doc
+    keys = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    # investors of other rounds of the sentence are no raisers ("led by B ... and a $4M extension from C")
+    slots = [o for t in sent if _is_round_noun(t) for c in t.children
+             for o in (_agents_of(c) if c.dep_ == "acl" else _pobjs(c) if c.dep_ == "prep" and c.lower_ in ("from", "by") else [])]
+    keys |= {_party_key(f[0]) for o in slots for f in [frame.parties.company(o)] if f is not None}
+    if any(e.label_ == "COMPANY" and e.start >= sent.start and e.end <= sent.end and _party_key(e) not in keys
+           for e in doc.ents):
+        return None
+    start = sent.start
+    for _ in range(LATER_WINDOW):
+        if start == 0:
+            break
+        before = doc[start - 1].sent
+        raisers = {_party_key(span): span for span in _raisers_in(before, frame)}
+        raisers = {k: span for k, span in raisers.items() if k not in keys}
+        if len(raisers) == 1:
+            return next(iter(raisers.values()))
+        if raisers:
+            return None
+        start = before.start
+    return None
+
+
 # -- "Microsoft-backed OpenAI" ----------------------------------------------------------------------
 
 def _hyphen_backed(trigger: Token) -> tuple[list[Token], list[Token]]:
@@ -532,3 +586,17 @@ def round_investors(frame) -> None:
         if _add(frame, _later_investors(frame, sent)):
             _mark(frame, LATER_RULE)
         end = sent.end
+    if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee") \
+            and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
+        # (a definite round continues the raise before it: :func:`extract.deals.frames._raise_before`)
+        raiser = _earlier_raiser(frame)
+        if raiser is not None and frame.parties.add(raiser.root, "investee"):
+            first = trigger
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "a seed round led by B and a $4M extension from C"
+            if frame.rule.endswith("+present") and _lemma(first.head) in _set("history_verbs"):
+                # "That includes a $9 million seed round led by B last year", "The funding follows a Series
+                # A led by B": a past round; the present tense is not a standing arrangement
+                frame.rule = frame.rule[: -len("+present")]
+                frame.confidence = rule_confidence(EARLIER_RULE)
+            _mark(frame, EARLIER_RULE)

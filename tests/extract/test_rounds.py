@@ -217,3 +217,34 @@ def test_a_company_named_before_backed_invests_in_the_company_described(make_doc
 ])
 def test_backed_without_a_company_before_the_hyphen_is_no_backer(make_doc, text):
     assert not [d for d in deals_of(make_doc, text) if d.rule.startswith("round.hyphen_backed")]
+
+
+# -- a round told without its raiser ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text, investor, amount", [
+    # trade blog: the company's earlier rounds after the new one
+    ("Quillon has raised a $48 million Series B led by Brightwater Capital. The round values Quillon at $400 million. "
+     "That includes a $9 million seed round led by Torvane last year and a $4 million extension from Dunmore in "
+     "January.", "Torvane", 9e6),
+    ("Quillon has raised a $48 million Series B led by Brightwater Capital. The round values Quillon at $400 million. "
+     "That includes a $9 million seed round led by Torvane last year and a $4 million extension from Dunmore in "
+     "January.", "Dunmore", 4e6),
+    ("Quillon has raised a $48 million Series B led by Brightwater Capital. The new funding follows a $20 million "
+     "Series A led by Torvane in 2023.", "Torvane", 20e6),
+])
+def test_an_earlier_round_without_its_raiser_is_the_raiser_s(make_doc, text, investor, amount):
+    [deal] = [d for d in kept(make_doc, text) if investor in investors(d)]
+    assert investees(deal) == {"Quillon"} and investors(deal) == {investor} and deal.amount_usd == amount
+    assert deal.rule.startswith("round.earlier_raiser")
+
+
+@pytest.mark.parametrize("text", [
+    # another company's round
+    "Quillon has raised a $48 million Series B led by Brightwater Capital. Rival Dunmore closed a $9 million seed "
+    "round led by Torvane last year.",
+    # two raisers before: no telling whose
+    "Quillon raised $48 million and Dunmore raised $20 million last week. A $9 million seed round led by Torvane "
+    "came later.",
+])
+def test_no_earlier_raiser_when_another_company_may_have_raised_it(make_doc, text):
+    assert not [d for d in kept(make_doc, text) if "Torvane" in investors(d) and "Quillon" in investees(d)]
