@@ -20,6 +20,10 @@ that recur across wire copy, press releases and trade blogs; each is a registere
   include* A, B and C", "A and B are *among X's backers*". That is how things stand, not a dated
   deal: the deal stays out of the graph, its ``invests_in`` edges go in (see
   :func:`extract.deals.find.deal_relations`).
+- ``round.hyphen_backed``: "*Microsoft-backed* OpenAI", "Quillon, a *Torvane-funded* startup" (standing too).
+- ``round.earlier_raiser``: a round told with its investors only, in a sentence that names no other
+  company, after a company's raise: "The round values X at $410 million. That includes *a $9 million
+  seed round led by B* last year." The one company that raised a round in the sentences before raised it.
 
 Every company so named becomes an investor of the round's deal; people, products and anything
 else not typed a company are never parties. A round's clause also names its investee when a
@@ -378,7 +382,8 @@ def _later_investors(frame, sent: Span) -> list[Token]:
                 continue  # "Investors include B", "A is among the world's largest investors": any investors
             out += _listed_by_investor_noun(token)[0]
         elif token.pos_ == "VERB" and _joins(token, frame, investees):
-            out += [s for s in _subjects(token) for s in [s, *[a for a in s.children if a.dep_ == "appos"]]]
+            subjects = _subjects(token)  # "Existing backers B and C also participated": B and C hang on "backers"
+            out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
     return out
 
 
