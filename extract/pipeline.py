@@ -52,6 +52,32 @@ def split_full_stop_after_sizes(nlp: Language) -> None:
         nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{SIZE_FULL_STOP}").search
 
 
+#: "closed a $300 million Series C. Investors in the round include ...": spaCy keeps a full stop after a
+#: capital on the word (for initials such as "J."), so a round's letter ending a sentence swallowed the
+#: full stop and the sentence ran on into the next one. After "Series" such a letter names a round.
+ROUND_LETTERS_WITH_STOP = frozenset(f"{letter}." for letter in "ABCDEFGHIJK")
+
+
+@Language.component("newsgraph_round_letters")
+def split_round_letters(doc):
+    """Split the full stop off a round's letter after "Series" ("Series C." -> "C", ".").
+
+    >>> nlp = spacy.blank("en")
+    >>> _ = nlp.add_pipe("newsgraph_round_letters")
+    >>> [t.text for t in nlp("It closed a Series C. J. Doe led it.")]
+    ['It', 'closed', 'a', 'Series', 'C', '.', 'J.', 'Doe', 'led', 'it', '.']
+    """
+    series = doc.vocab.strings.add("series")
+    lowers = doc.to_array("LOWER")
+    letters = [doc[i + 1] for i in (lowers[:-1] == series).nonzero()[0]
+               if doc[int(i) + 1].text in ROUND_LETTERS_WITH_STOP]
+    if letters:
+        with doc.retokenize() as retokenizer:
+            for token in letters:
+                retokenizer.split(token, [token.text[0], "."], heads=[(token, 0), (token, 0)])
+    return doc
+
+
 class ModelError(RuntimeError):
     """The spaCy pipeline named by the user cannot be loaded or lacks what we need."""
 
@@ -72,6 +98,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
     split_full_stop_after_sizes(nlp)
+    nlp.add_pipe("newsgraph_round_letters", first=True)
     first_reader = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     nlp.add_pipe("newsgraph_line_breaks", before=first_reader)
     nlp.add_pipe("newsgraph_entities", config={"gazetteer_dir": gazetteer_dir})

@@ -31,6 +31,7 @@ from .parties import (
     _words,
     load_triggers,
 )
+from .rounds import round_investors
 
 
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
@@ -607,6 +608,7 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
         else:
             continue
         if frame is not None:
+            round_investors(frame)  # every investor a round names (extract/deals/rounds.py)
             _drop_loose(frame)
             _share_role(frame)
             yield frame

@@ -1,0 +1,607 @@
+"""Every investor a funding round names, however the news lists them (issue 12).
+
+A round's frame (:mod:`extract.deals.frames`) reads the lead investor from the slots of its trigger
+("a round *led by* A", "A *led* the round"). News names the other investors in a handful of shapes
+that recur across wire copy, press releases and trade blogs; each is a registered rule of
+``data/patterns/rounds.json`` and reads its words from the ``rounds`` table of
+``data/lexicon/deal_triggers.json``:
+
+- ``round.members``: a verb whose subject is the round lists investors, in the round's own clause
+  or a relative clause on it: "The round was led by A *and included* B, C and D", "A led the round,
+  *which also drew* B and C", "the financing *brought in* B", "*Investors in the round include* A, B".
+- ``round.among``: "A and B were *among the investors in* X's $300 million round".
+- ``round.with``: a "with" phrase on the round's verb or noun: "led a $1 billion investment in X,
+  *with B and C joining*", "was led by A, *with participation from* B and C".
+- ``round.later``: the sentences after a round speak of it as "the round", "the financing" or
+  "the investment" ("*The round* was led by A and included B"), or name its other investors
+  ("*Other investors include* B", "Existing backers B and C *also participated*"), until a
+  sentence names another round.
+- ``round.standing``: an investor noun of a company that lists them, with no round: "*X's investors
+  include* A, B and C", "A and B are *among X's backers*". That is how things stand, not a dated
+  deal: the deal stays out of the graph, its ``invests_in`` edges go in (see
+  :func:`extract.deals.find.deal_relations`).
+- ``round.hyphen_backed``: "*Microsoft-backed* OpenAI", "Quillon, a *Torvane-funded* startup" (standing too).
+- ``round.earlier_raiser``: a round told with its investors only, in a sentence that names no other
+  company, after a company's raise: "The round values X at $410 million. That includes *a $9 million
+  seed round led by B* last year." The one company that raised a round in the sentences before raised it.
+
+Every company so named becomes an investor of the round's deal; people, products and anything
+else not typed a company are never parties. A round's clause also names its investee when a
+relative clause values it ("the financing, which values X at $4 billion").
+
+The single entry point, :func:`round_investors`, is called by ``extract.deals.frames._frames`` on
+every frame before it is yielded; it leaves frames other than investments alone.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Span, Token
+
+from . import frames as _frames  # (frames calls round_investors; its helpers are read at call time)
+from ..modality import deal_modality
+from ..rules import code_rule
+from ..rules import confidence as rule_confidence
+from .parties import (
+    CONFIDENCE_STATE_NOUN,
+    STANDING_MARK,
+    _conjuncts,
+    _lemma,
+    _party_key,
+    _pobjs,
+    _word,
+    load_triggers,
+)
+
+MEMBERS_RULE, AMONG_RULE, WITH_RULE = "round.members", "round.among", "round.with"
+LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round.hyphen_backed"
+EARLIER_RULE = "round.earlier_raiser"
+
+#: How many sentences after a round may still speak of it as "the round".
+LATER_WINDOW = 3
+
+#: Determiners that make a round noun mean a round already named ("the round", "this financing").
+_DEFINITE = frozenset({"the", "this", "that"})
+
+#: Determiners of a round being introduced: a sentence with one names another round.
+_INDEFINITE = frozenset({"a", "an", "another"})
+
+
+@lru_cache(maxsize=None)
+def _table() -> dict:
+    return load_triggers()["rounds"]
+
+
+@lru_cache(maxsize=None)
+def _set(key: str) -> frozenset[str]:
+    return frozenset(_table()[key])
+
+
+def _is_member_verb(verb: Token) -> bool:
+    """A verb that lists a round's investors as its objects ("included", "drew", "brought in")."""
+    particle = _table()["member_verbs"].get(_lemma(verb))
+    if particle is None or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    return not particle or any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children)
+
+
+def _is_round_noun(token: Token) -> bool:
+    """A noun that names one round: "round", "financing", "tranche", or a lettered round ("Series B")."""
+    return token.pos_ in ("NOUN", "PROPN") and _word(token) in _set("round_nouns") or _frames.is_series_name(token)
+
+
+def _is_member_noun(token: Token) -> bool:
+    """An investor noun: "investors", "backers", "participants" (not inside a name)."""
+    return token.pos_ == "NOUN" and _lemma(token) in _set("member_nouns")
+
+
+def _stated(verb: Token) -> bool:
+    """Whether a verb that lists investors states it ("did not include B", "could draw B" do not)."""
+    return deal_modality(verb) is None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of ``verb``, or of the verb it is coordinated with when it has none of its own."""
+    for token in (verb, verb.head if verb.dep_ == "conj" else None):
+        if token is None:
+            break
+        found = [c for c in token.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if found:
+            return found
+    return []
+
+
+def _objects(verb: Token) -> list[Token]:
+    """What a member verb lists: its objects, the companies of a participation noun among them
+    ("saw participation from B and C") and the examples of an investor noun ("drew investors such as B")."""
+    out = []
+    for c in verb.children:
+        if c.dep_ in ("dobj", "obj", "attr", "oprd"):
+            out.append(c)
+            if _lemma(c) in _set("participation_nouns"):
+                out += [o for p in c.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for o in _pobjs(p)]
+            if _is_member_noun(c):
+                out += _examples_of(c)
+    return out
+
+
+def _examples_of(noun: Token) -> list[Token]:
+    """The names an investor noun gives as examples: "investors *including* B", "backers *such as* B",
+    "investors *like* B"."""
+    return [o for p in noun.children if p.dep_ == "prep" and (
+        p.lower_ in ("including", "like") or p.lower_ == "as" and any(g.lower_ == "such" for g in p.children)
+        or p.lower_ == "as" and p.i > 0 and p.doc[p.i - 1].lower_ == "such") for o in _pobjs(p)]
+
+
+# -- same-sentence readers: each returns the tokens that name investors ----------------------------
+
+def _members_of(round_: Token) -> list[Token]:
+    """ "The round ... included B", "the round, which also drew B", "a round that was led by A and
+    also included B", "the financing brought in B": objects of member verbs whose subject is the round
+    (itself, through coordination or through a relative pronoun)."""
+    clauses = [c for c in round_.children if c.dep_ in ("relcl", "acl")]
+    # "the round in X, which also drew B": the parser hangs the relative clause on the company
+    clauses += [r for p in round_.children if p.dep_ == "prep" for o in _pobjs(p) for r in o.children
+                if r.dep_ == "relcl" and r.i > round_.i]
+    if round_.dep_ in ("nsubj", "nsubjpass"):
+        clauses.append(_governor(round_))
+    verbs = []
+    for clause in clauses:
+        verbs += [v for v in (clause, *[c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")])
+                  if _is_member_verb(v) and (v is clause or not _subjects_own(v))]
+    return [o for verb in verbs if _stated(verb) for o in _objects(verb)]
+
+
+def _governor(token: Token) -> Token:
+    """The verb over ``token``, past auxiliaries the parser made its head ("The round was co-led by":
+    "round" may hang on "was", which hangs on "co", which hangs on "led")."""
+    head = token.head
+    for _ in range(3):
+        if head.dep_ in ("aux", "auxpass") and head.head is not head:
+            head = head.head
+    return head
+
+
+def _subjects_own(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
+def _investor_nouns_of(round_: Token) -> list[Token]:
+    """Investor nouns that speak of the round: "investors *in* the round", "participants in X's round"."""
+    head = round_.head
+    if round_.dep_ == "pobj" and head.lower_ in ("in", "of", "behind") and _is_member_noun(head.head):
+        return [head.head]
+    return []
+
+
+def _listed_by_investor_noun(noun: Token) -> tuple[list[Token], str | None]:
+    """The investors an investor noun lists, and the rule that reads them:
+    "*investors* in the round include A, B" (members), "A and B were *among* the investors" (among),
+    "X counts A *among* its investors" (among: the verb's object), "the investors, *including* A"."""
+    out: list[Token] = []
+    rule = None
+    verb = noun.head
+    if noun.dep_ in ("nsubj", "nsubjpass") and _is_member_verb(verb) or \
+            noun.dep_ == "nsubj" and _lemma(verb) == "be" and verb.pos_ == "AUX":
+        # "Investors in the round include A and B", "Investors in the round were A and B"
+        if _stated(verb):
+            out += _objects(verb)
+            rule = MEMBERS_RULE
+    elif noun.dep_ == "pobj" and verb.lower_ in _set("among_preps"):
+        holder = verb.head
+        if holder.pos_ in ("VERB", "AUX") and _stated(holder):
+            objects = [c for c in holder.children if c.dep_ in ("dobj", "obj")]
+            # "X counts A among its investors": the object; "A and B were among the investors": the subject
+            out += objects or _subjects(holder)
+            rule = AMONG_RULE
+        elif holder.dep_ == "appos" or holder.pos_ in ("NOUN", "PROPN"):
+            out.append(holder)  # "Microsoft, among the investors in the round, ..."
+            rule = AMONG_RULE
+    elif noun.dep_ == "attr" and verb.pos_ == "AUX" and _lemma(verb) == "be" and _stated(verb):
+        out += _subjects(verb)  # "A and B were the lead investors in the round"
+        rule = AMONG_RULE
+    examples = _examples_of(noun)
+    if examples:
+        out += examples  # "Quillon's backers, such as B and C, ..."
+        rule = rule or MEMBERS_RULE
+    return out, rule
+
+
+def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
+    """Companies of a "with" phrase that says they take part: "with participation from B and C",
+    "with backing from B" (stated), "with B and C joining" (a participle: a loose reading).
+    Returns the tokens and whether the reading is loose."""
+    participles = load_triggers()["participation_verbs"]
+    out: list[Token] = []
+    loose = False
+    # (not on "raised": "X raised $5M alongside rival Y" may be two raises)
+    beside = holder.pos_ in ("NOUN", "PROPN") or _lemma(holder) in _set("lead_verbs")
+    for prep in (c for c in holder.children if beside and c.dep_ == "prep" and c.lower_ in ("alongside", "along")):
+        # "led the round alongside B and C", "along with B": who else put money in
+        inner = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "with"] if prep.lower_ == "along" else [prep]
+        out += [o for p in inner for o in _pobjs(p)]
+    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        for obj in objects:
+            if _lemma(obj) in _set("participation_nouns") and obj.pos_ == "NOUN":
+                out += [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for o in _pobjs(p)]
+                continue
+            listed = _conjuncts(obj)
+            joining = [t for t in listed if _is_participle(t, participles)]
+            joining += [c for t in listed for c in t.children if c.dep_ in ("acl", "relcl") and _is_participle(c, participles)]
+            if not joining:
+                continue  # "a round with Sequoia" says not who took part
+            loose = True
+            out += [t for t in listed if t not in joining]
+            out += [c for t in joining for c in t.children
+                    if c.dep_ in ("compound", "nsubj", "poss", "amod", "npadvmod") and c.i < t.i]
+    return out, loose
+
+
+def _is_participle(token: Token, verbs) -> bool:
+    """ "joining", "participating", "investing" (the parser may tag them nouns)."""
+    word = token.lower_
+    if not word.endswith("ing"):
+        return False
+    stem = word[:-3]
+    return _lemma(token) in verbs or stem in verbs or stem + "e" in verbs or \
+        (len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in verbs)
+
+
+def _lead_participles(round_: Token) -> list[Token]:
+    """The participles under a round that name its lead ("led by A", "co-led by A and B"), and
+    those the parser hung on the round's verb ("closed a round, led by A")."""
+    acl = load_triggers()["nouns"]["round"]["acl"]
+    out = [c for c in round_.children if c.dep_ in ("acl", "relcl") and _lemma(c) in acl]
+    verb = round_.head if round_.dep_ in ("dobj", "pobj", "nsubjpass", "attr") else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    if verb is not None:
+        out += [c for c in verb.children if c.dep_ == "advcl" and c.tag_ == "VBN" and _lemma(c) in acl]
+    return out
+
+
+def _agents_of(verb: Token) -> list[Token]:
+    return [o for c in verb.children if c.dep_ == "agent" for o in _pobjs(c)]
+
+
+def _verb_investors(round_: Token) -> list[Token]:
+    """Who leads or joins a round named as a verb's object or passive subject, in a later sentence:
+    "A *led* the round", "*The round was led by* A", "B *participated in* the round"."""
+    head = _governor(round_)
+    if round_.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in ("in", "into"):
+        head = head.head
+    elif round_.dep_ not in ("dobj", "nsubjpass", "nsubj"):
+        return []
+    if head.pos_ not in ("VERB", "AUX") or _lemma(head) not in _set("lead_verbs") or not _stated(head):
+        return []
+    if round_.dep_ in ("nsubjpass", "nsubj"):
+        return _agents_of(head)  # "The round was (co-)led by A" (the parser may call "round" nsubj)
+    # "Also participating in the round were A and B": the parser hangs the names on "were"
+    return _subjects(head) or [c for aux in head.children if aux.dep_ in ("aux", "auxpass")
+                               for c in aux.children if c.dep_ in ("attr", "nsubj")]
+
+
+# -- the round's investee from a valuation ----------------------------------------------------------
+
+def _valued_company(round_: Token) -> list[Token]:
+    """ "The financing, which values X at $4 billion": X raised the round."""
+    verbs = [c for c in round_.children if c.dep_ in ("relcl", "acl")]
+    if round_.dep_ == "nsubj":
+        verbs.append(round_.head)
+    return [o for v in verbs if _lemma(v) in _set("value_verbs") for o in v.children if o.dep_ in ("dobj", "obj")]
+
+
+# -- adding what was read -------------------------------------------------------------------------
+
+def _add(frame, tokens: list[Token], loose: bool = False) -> bool:
+    """Make every company ``tokens`` name an investor of ``frame``; a list the parser made a name
+    modifier counts too ("co-led by [Greylock and Kleiner] Perkins"). Returns whether one was new."""
+    parties = frame.parties
+    before = set(parties.roles)
+    for token in tokens:
+        parties.add(token, "investor")
+        for conj in _conjuncts(token):
+            for c in conj.children:
+                if c.dep_ == "nmod" and any(g.dep_ == "conj" for g in c.children) and parties.company(c) is not None:
+                    parties.add(c, "investor")
+    new = [k for k in parties.roles if k not in before]
+    if loose:
+        parties.loose.update(new)
+    return bool(new)
+
+
+def _mark(frame, rule: str) -> None:
+    """Name the rule that added investors in front of the frame's own ("round.members:deal.noun:round"),
+    and cap the frame's confidence at it."""
+    if not frame.rule.startswith("round."):
+        frame.rule = f"{rule}:{frame.rule}"
+        frame.confidence = min(frame.confidence, rule_confidence(rule))
+
+
+# -- later sentences --------------------------------------------------------------------------------
+
+def _owner_keys(noun: Token, frame) -> set[str] | None:
+    """Companies a noun belongs to ("X's round", "investors in X"): their keys, or ``None`` if none."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("in", "of", "behind", "for") for o in _pobjs(c)]
+    keys = set()
+    for owner in owners:
+        found = frame.parties.company(owner)
+        if found is not None:
+            keys.add(_party_key(found[0]))
+    return keys or None
+
+
+def _investees(frame) -> set[str]:
+    return {_party_key(span) for span, role, _ in frame.parties.roles.values() if role == "investee"}
+
+
+def _names_new_round(sent: Span, frame) -> bool:
+    """Whether a sentence introduces another round ("a $9 million seed round led by A", "In 2021 it
+    raised $20 million"): the sentences after it no longer speak of ``frame``'s round."""
+    for token in sent:
+        if _is_round_noun(token) and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
+            return True
+        if _is_round_noun(token) and (_owner_keys(token, frame) or set()) - _investees(frame):
+            return True  # "Rival Y's round was led by B"
+        if token.pos_ == "VERB" and _lemma(token) == "raise" and any(
+                c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM") for c in token.children):
+            return True
+    return False
+
+
+def _later_investors(frame, sent: Span) -> list[Token]:
+    """Investors of ``frame``'s round named in a later sentence: through "the round" (every reader
+    above), an investor noun with no other company's ("Other investors include B"), or a
+    participation verb that says "also" or takes the round ("B and C also participated")."""
+    out: list[Token] = []
+    investees = _investees(frame)
+    for token in sent:
+        owners = None
+        if _is_round_noun(token) and any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+            owners = _owner_keys(token, frame)
+            if owners and owners - investees:
+                continue
+            out += _members_of(token) + _verb_investors(token)
+            for noun in _investor_nouns_of(token):
+                out += _listed_by_investor_noun(noun)[0]
+            for holder in [token, *(_lead_participles(token))]:
+                out += _with_phrase(holder)[0]
+        elif _is_member_noun(token) and not _investor_nouns_of_round(token):
+            owners = _owner_keys(token, frame)
+            if owners is not None and owners - investees:
+                continue  # "Investors in Gamma include B": another company's
+            modified = any(c.dep_ in ("amod", "compound") and c.lower_ in _set("later_modifiers") for c in token.children)
+            if owners is not None and not modified:
+                continue  # "X's investors include B": how things stand (round.standing), not this round
+            if any(c.dep_ == "prep" and c.lower_ in ("in", "of", "behind", "into") for c in token.children) and owners is None:
+                continue  # "Other investors in the sector include B": not this round's
+            if not modified and not (token.dep_ == "pobj" and _also(token.head.head) and
+                                     not any(c.dep_ in ("poss", "amod") for c in token.children)):
+                continue  # "Investors include B", "A is among the world's largest investors": any investors
+            out += _listed_by_investor_noun(token)[0]
+        elif token.pos_ == "VERB" and _joins(token, frame, investees):
+            subjects = _subjects(token)  # "Existing backers B and C also participated": B and C hang on "backers"
+            out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
+    return out
+
+
+def _also(verb: Token) -> bool:
+    """ "B and C were *also* among the investors": the sentence adds to something told before."""
+    return any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
+
+
+def _continues_raise(token: Token) -> bool:
+    """A definite round that a verb of its own frame has as object ("A led the round, which ..."):
+    :func:`extract.deals.frames._raise_before` gives it the raise of the sentence before. ("The round
+    was led by A" is read by the raise's own next-sentence rule instead.)"""
+    spec = load_triggers()["nouns"].get(_word(token))
+    if spec is None or not spec.get("subject_verbs") or not any(
+            c.dep_ == "det" and c.lower_ in _DEFINITE for c in token.children):
+        return False
+    return token.dep_ == "dobj" and token.head.pos_ == "VERB" and _lemma(token.head) in spec["subject_verbs"]
+
+
+def _sole_round(frame) -> bool:
+    """Whether ``frame``'s trigger is the only round or raise of its sentence (the one a definite round
+    in the next sentence continues: :func:`extract.deals.frames._raise_before` needs a single one)."""
+    sent = frame.trigger.sent
+    return sum(1 for t in sent if _is_round_noun(t) or t.pos_ == "VERB" and _lemma(t) == "raise") == 1
+
+
+def _investor_nouns_of_round(noun: Token) -> bool:
+    """ "investors in the round": read through the round."""
+    return any(c.dep_ == "prep" and c.lower_ in ("in", "of") and any(_is_round_noun(o) for o in _pobjs(c))
+               for c in noun.children)
+
+
+def _joins(verb: Token, frame, investees: set[str]) -> bool:
+    """ "B and C also took part", "Existing backers B and C participated", "B also invested": a
+    participation verb about the round (it says also/too, has nothing else to join, or joins the round)."""
+    particles = load_triggers()["participation_verbs"]
+    lemma = _lemma(verb)
+    if lemma not in particles or not _stated(verb):
+        return False
+    particle = particles[lemma]
+    if particle and not any(c.dep_ in ("dobj", "prt", "prep") and c.lower_ == particle for c in verb.children):
+        return False
+    targets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into") for o in _pobjs(c)]
+    targets += [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ != particle]
+    for target in targets:
+        found = frame.parties.company(target)
+        if found is not None and _party_key(found[0]) not in investees:
+            return False  # "B also invested in Y": another deal
+    if any(_is_round_noun(t) for t in targets):
+        return True
+    if targets:
+        return False  # "joined the board"
+    bare = not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children)
+    return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
+
+
+# -- a round told without its raiser ----------------------------------------------------------------
+
+def _raisers_in(sent: Span, frame) -> list[Span]:
+    """Companies that raise a round in ``sent``: the subject of "raised $N", the owner of "X's round",
+    the company a round is "in" or "for", the one a round "values"."""
+    found = []
+    for token in sent:
+        tokens = []
+        if token.pos_ == "VERB" and _lemma(token) == "raise" and any(
+                c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM") for c in token.children):
+            tokens = [c for c in token.children if c.dep_ == "nsubj"]
+        elif _is_round_noun(token):
+            tokens = [c for c in token.children if c.dep_ == "poss"]
+            if token.dep_ == "dobj" and _lemma(token.head) in load_triggers()["inverse_subject_verbs"]:
+                tokens += [c for c in token.head.children if c.dep_ == "nsubj"]  # "X has raised a Series B"
+            tokens += [o for c in token.children if c.dep_ == "prep" and c.lower_ in ("in", "for") for o in _pobjs(c)]
+            tokens += _valued_company(token)
+        for t in tokens:
+            company = frame.parties.company(t)
+            if company is not None:
+                found.append(company[0])
+    return found
+
+
+def _earlier_raiser(frame) -> Span | None:
+    """ "The round values X at $410 million ... That includes *a $9 million seed round led by B* last
+    year": a round with investors and no raiser, in a sentence that names no other company, was raised
+    by the one company that raised a round in the sentences just before (its earlier round)."""
+    trigger = frame.trigger
+    sent, doc = trigger.sent, trigger.doc
+    keys = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    # investors of other rounds of the sentence are no raisers ("led by B ... and a $4M extension from C")
+    slots = [o for t in sent if _is_round_noun(t) for c in t.children
+             for o in (_agents_of(c) if c.dep_ == "acl" else _pobjs(c) if c.dep_ == "prep" and c.lower_ in ("from", "by") else [])]
+    keys |= {_party_key(f[0]) for o in slots for f in [frame.parties.company(o)] if f is not None}
+    if any(e.label_ == "COMPANY" and e.start >= sent.start and e.end <= sent.end and _party_key(e) not in keys
+           for e in doc.ents):
+        return None
+    start = sent.start
+    for _ in range(LATER_WINDOW):
+        if start == 0:
+            break
+        before = doc[start - 1].sent
+        raisers = {_party_key(span): span for span in _raisers_in(before, frame)}
+        raisers = {k: span for k, span in raisers.items() if k not in keys}
+        if len(raisers) == 1:
+            return next(iter(raisers.values()))
+        if raisers:
+            return None
+        start = before.start
+    return None
+
+
+# -- "Microsoft-backed OpenAI" ----------------------------------------------------------------------
+
+def _hyphen_backed(trigger: Token) -> tuple[list[Token], list[Token]]:
+    """ "Microsoft-backed OpenAI", "a Torvane-backed startup", "the SoftBank-funded startup Quillon":
+    the investors named in front of a backing participle, and the company it describes (the noun it
+    modifies, the name that noun is an apposition to or a title of). Empty lists when it is not one."""
+    doc = trigger.doc
+    if trigger.dep_ != "amod" or _lemma(trigger) not in _set("backing_participles") or trigger.i < 2 \
+            or doc[trigger.i - 1].text != "-" or doc[trigger.i - 1].whitespace_ or doc[trigger.i - 2].whitespace_:
+        return [], []
+    investors = [c for c in trigger.children if c.dep_ in ("npadvmod", "compound", "nmod", "advmod") and c.i < trigger.i]
+    noun = trigger.head
+    described = [noun]
+    if noun.dep_ == "appos":
+        described.append(noun.head)  # "Quillon, a Torvane-backed startup"
+    elif noun.dep_ == "compound":
+        described.append(noun.head)  # "the Torvane-backed startup Quillon"
+    if noun.pos_ == "NOUN" and noun.i + 1 < len(doc):
+        described.append(doc[noun.i + 1])  # (the parser may make "startup" and "Quillon" two subjects)
+    return investors, described
+
+
+# -- the entry point --------------------------------------------------------------------------------
+
+@code_rule
+def round_investors(frame) -> None:
+    """Add to an investment ``frame`` every investor its round names (see the module's rules).
+
+    A round noun (or "raise" verb) reads its own clause, then the sentences after it; an investor
+    noun that lists a company's investors with no round becomes a standing investment.
+    """
+    if frame.kind != "investment":
+        return
+    trigger = frame.trigger
+    if trigger.pos_ == "VERB":
+        backers, described = _hyphen_backed(trigger)
+        if backers:
+            # a name outright before a description ("the Torvane-backed *startup* Quillon": "startup" may
+            # resolve to Torvane itself)
+            found = [(t, frame.parties.company(t)) for t in described]
+            backer_keys = {_party_key(f[0]) for b in backers for f in [frame.parties.company(b)] if f is not None}
+            named = sorted((f[1], t.i) for t, f in found if f is not None and _party_key(f[0]) not in backer_keys)
+            if named:
+                frame.parties.add(frame.trigger.doc[named[0][1]], "investee")
+            if _add(frame, backers):
+                _mark(frame, BACKED_RULE)
+                frame.rule += STANDING_MARK  # who stands behind a company, not news of a round
+                frame.confidence = min(frame.confidence, CONFIDENCE_STATE_NOUN)
+            return
+    if _is_member_noun(trigger) and frame.parties.has_role("investee") and not _investor_nouns_of_round(trigger):
+        listed, rule = _listed_by_investor_noun(trigger)
+        if rule is not None and _add(frame, listed):
+            _mark(frame, STANDING_RULE)
+            if STANDING_MARK not in frame.rule:
+                frame.rule += STANDING_MARK
+            frame.confidence = min(frame.confidence, CONFIDENCE_STATE_NOUN)
+        return
+    if not (_is_round_noun(trigger) or frame.is_round):
+        return
+    if _is_round_noun(trigger):
+        if not frame.parties.has_role("investee"):
+            for company in _valued_company(trigger):
+                frame.parties.add(company, "investee")
+        if _add(frame, _members_of(trigger)):
+            _mark(frame, MEMBERS_RULE)
+        for noun in _investor_nouns_of(trigger):
+            listed, rule = _listed_by_investor_noun(noun)
+            if rule is not None and _add(frame, listed):
+                _mark(frame, rule)
+    named = [frame.parties.refs_of[k] for k, (_, role, _) in frame.parties.roles.items() if role == "investor"]
+    if _add(frame, named):
+        _mark(frame, MEMBERS_RULE)  # "co-led by [Greylock and Kleiner] Perkins": the rest of a broken list
+    holders = [trigger, *(_lead_participles(trigger) if _is_round_noun(trigger) else [])]
+    if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
+        holders.append(trigger.head)  # "led a $1 billion investment in X, with B joining"
+    for holder in holders:
+        listed, loose = _with_phrase(holder)
+        if _add(frame, listed, loose):
+            _mark(frame, WITH_RULE)
+        # "raised $40 million from backers like B and C"
+        backers = [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "from" for o in _pobjs(p) if _is_member_noun(o)]
+        if _add(frame, [e for b in backers for e in _examples_of(b)]):
+            _mark(frame, MEMBERS_RULE)
+    doc, end = trigger.doc, trigger.sent.end
+    for n in range(LATER_WINDOW):
+        if end >= len(doc):
+            break
+        sent = doc[end].sent
+        if _names_new_round(sent, frame):
+            break
+        if n == 0 and not frame.parties.has_role("investor") and _sole_round(frame) and any(_continues_raise(t) for t in sent):
+            break  # "X raised $45M. A led the round, which ...": that round's own frame continues the raise
+        if n == 0 and frame.is_round and frame.parties.has_role("investee"):
+            # what the frame's own next-sentence reading finds stays that rule's ("The round was led by A")
+            _frames._add_round_participants(frame, sent)
+        if _add(frame, _later_investors(frame, sent)):
+            _mark(frame, LATER_RULE)
+        end = sent.end
+    if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee") \
+            and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
+        # (a definite round continues the raise before it: :func:`extract.deals.frames._raise_before`)
+        raiser = _earlier_raiser(frame)
+        if raiser is not None and frame.parties.add(raiser.root, "investee"):
+            first = trigger
+            while first.dep_ == "conj" and first.head is not first:
+                first = first.head  # "a seed round led by B and a $4M extension from C"
+            if frame.rule.endswith("+present") and _lemma(first.head) in _set("history_verbs"):
+                # "That includes a $9 million seed round led by B last year", "The funding follows a Series
+                # A led by B": a past round; the present tense is not a standing arrangement
+                frame.rule = frame.rule[: -len("+present")]
+                frame.confidence = rule_confidence(EARLIER_RULE)
+            _mark(frame, EARLIER_RULE)
