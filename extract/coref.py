@@ -775,7 +775,7 @@ class EntityRefs:
             nearest_pos, nearest = max(same, key=lambda m: m[0])
             leading = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
             topic_here = [(pos, ent) for pos, ent in same if subject_at.get(pos) and self._key(ent) == leading]
-            if topic_here and not subject_at.get(nearest_pos) and counts.get(leading, 0) >= 3 \
+            if topic_here and not subject_at.get(nearest_pos) and counts.get(leading, 0) >= 2 \
                     and counts.get(self._key(nearest), 0) < counts[leading]:
                 # "... Stability had raised $101 million ..., facing lawsuits from Getty Images, ... put $80m into
                 # the company": in a long sentence whose subject is the story's main actor, a description
