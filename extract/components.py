@@ -50,6 +50,7 @@ from .entities import (
 )
 from .gazetteer import load_gazetteer
 from .lexicon import title_words, word_list
+from .product_names import product_name_spans
 from .name_cues import (
     byline_spans,
     described_name_spans,
@@ -156,6 +157,7 @@ class EntityTyper:
         candidates += self._model_shape_spans(doc, known_models)
         candidates += self._ner_spans(doc)
         candidates += self._described_spans(doc)
+        candidates += product_name_spans(doc, candidates)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
         candidates += self._model_version_spans(doc, candidates)

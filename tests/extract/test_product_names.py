@@ -1,0 +1,74 @@
+"""Products typed as products (issue 12, makers): names that modify a product noun as no maker's name
+does, and whole names a product class noun describes where the NER took only part of them.
+Invented sentences, parsed, with hand-set NER labels (``make_doc``) so that no model release's NER
+decides; a few through the whole pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from extract.components import EntityTyper
+from extract.records import Article
+
+
+@pytest.fixture(scope="module")
+def typer(parser_nlp):
+    return EntityTyper(parser_nlp)
+
+
+def types(typer, make_doc, text, ner):
+    doc = typer(make_doc(text, ner))
+    return {ent.text: ent.label_ for ent in doc.ents}
+
+
+@pytest.mark.parametrize("text, ner, want", [
+    # coordinated names before a product noun: two weapons, not two people
+    ("Orvell also supplies guidance kits for Zarn and Kestrel missiles.",
+     {"Zarn": "PERSON", "Kestrel": "PERSON"}, {"Zarn": "PRODUCT", "Kestrel": "PRODUCT"}),
+    # brands of cars the NER read as organisations
+    ("By 1960 the Marlow and Dunmere cars had replaced most imports.",
+     {"Marlow": "ORG", "Dunmere": "ORG"}, {"Marlow": "PRODUCT", "Dunmere": "PRODUCT"}),
+])
+def test_coordinated_names_before_a_product_noun_are_products(typer, make_doc, text, ner, want):
+    got = types(typer, make_doc, text, ner)
+    assert {name: got.get(name) for name in want} == want
+
+
+def test_a_name_with_a_model_code_before_a_product_noun_is_a_product(typer, make_doc):
+    got = types(typer, make_doc, "The game was later ported to the Quellbox 7600 console.", {"Quellbox 7600": "ORG"})
+    assert got.get("Quellbox 7600") == "PRODUCT"
+
+
+def test_a_whole_name_described_as_a_product_is_one_product(typer, make_doc):
+    # the NER took "Brimley" alone; the copula describes "Brimley Q"
+    got = types(typer, make_doc, "Brimley Q is a discontinued handheld console developed by Initech.", {"Brimley": "ORG"})
+    assert got.get("Brimley Q") == "PRODUCT"
+    assert "Brimley" not in got
+
+
+@pytest.mark.parametrize("text, ner, name", [
+    # a maker's name before its products' plural noun is the maker's
+    ("Initech phones sold well last year.", {"Initech": "ORG"}, "Initech"),
+    # known companies stay companies, coordinated or not
+    ("Nvidia and AMD chips power most servers.", {"Nvidia": "ORG", "AMD": "ORG"}, "AMD"),
+])
+def test_a_maker_before_a_product_noun_is_no_product(typer, make_doc, text, ner, name):
+    assert types(typer, make_doc, text, ner).get(name) != "PRODUCT"
+
+
+def test_a_product_mention_does_not_flip_the_company_of_the_same_name(typer, make_doc):
+    # the company named by a class noun stays a company; its console, a longer name, is a product
+    text = "Zentro, a toy company, sold the Zentro 64 console and later the Zentro and Vell consoles."
+    got = types(typer, make_doc, text, {"Zentro": "ORG", "Zentro 64": "ORG", "Vell": "ORG"})
+    assert got.get("Zentro") == "COMPANY"
+    assert got.get("Zentro 64") == "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Orvell builds parts for the Zarn and Kestrel missiles used by several navies.", "Kestrel"),
+    ("Brimley Q is a discontinued digital media player developed by Initech.", "Brimley Q"),
+])
+def test_products_through_the_whole_pipeline(newsgraph_nlp, text, name):
+    from extract.pipeline import extract_article
+
+    result = extract_article(newsgraph_nlp, Article("p1", text))
+    assert (name, "product") in {(m.text, m.type) for m in result.mentions}
