@@ -8,6 +8,10 @@ organisation). Two constructions say product whatever the NER read:
   coordinated with another name ("Stinger and Rapier missiles", "the Chevrolet and Pontiac cars"),
   ending in a model code ("the Atari 5200 console"), or alone before a singular noun with "the"
   ("the Wii console"). "Toyota cars" and "Samsung phones" name makers: left alone.
+- :func:`dated_by_possessive`: a name dated by a possessive as releases are ("Taito's 1986 Arkanoid",
+  "2004's X-Men Legends").
+- :func:`precedes_product_copula`: a name that opens its sentence right before "is a <product noun>"
+  however the parser hung it ("Beyond Good & Evil is a video game").
 - :func:`described_product_name`: the whole name that a product class noun describes, where the NER
   took only part of it ("Nexus Q is a media player", "Orbix Z, a handheld console, ...").
 
@@ -17,20 +21,35 @@ news) is no product here: a product mention must not flip the company ("Atari" t
 """
 from __future__ import annotations
 
-from .entities import _class_of, looks_like_person_name
+from .entities import PRODUCT_NOUNS, _class_of, looks_like_person_name
 from .name_cues import _subject_name, is_version_code
 
-#: Candidate sources whose company type a product cue must not overrule (the components' ranks >= "ner").
+#: Candidate sources whose company type a product cue must not overrule (the components' ranks >= "context").
 _SURE_COMPANY_SOURCES = frozenset({"gazetteer", "metonym", "name_extension", "name_head", "context", "class_noun",
-                                   "propagated", "short_form", "name_shape", "ner"})
+                                   "propagated", "short_form", "name_shape"})
+
+
+#: Product nouns that name people or sports too: "Taliban and al-Qaeda fighters", "the NFL playoff game".
+_AMBIGUOUS_NOUNS = frozenset({"fighter", "fighters", "bomber", "bombers", "game", "games", "database", "tank"})
 
 
 def _is_product_noun(token) -> bool:
     """A lower-case noun of things made and sold ("missiles", "console", "brands"; the tagger sometimes
-    calls a plural after names a proper noun)."""
-    if not token.is_lower or not token.is_alpha:
+    calls a plural after names a proper noun), or an acronym's plural of one ("CPUs").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["CPUs", "CPU", "missiles", "Missiles"], pos=["NOUN"] * 4,
+    ...           lemmas=["cpu", "CPU", "missile", "Missiles"])
+    >>> [_is_product_noun(t) for t in doc]
+    [True, False, True, False]
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
         return False
-    if token.pos_ not in ("NOUN", "PROPN"):
+    # an acronym's plural: "CPUs", "SUVs" ("CPU" alone may be part of a name: "Acme CPU")
+    if token.text[:-1].isupper() and token.text.endswith("s") and len(token) > 2:
+        return token.text[:-1].lower() in PRODUCT_NOUNS
+    if not token.is_lower or token.lower_ in _AMBIGUOUS_NOUNS:
         return False
     return _class_of(token) == "PRODUCT" or token.lemma_.lower() in ("brand", "marque") or token.lower_ in ("brands", "marques")
 
@@ -43,6 +62,15 @@ def _name_before(token):
             and (doc[start - 1].text[:1].isupper() or doc[start - 1].like_num) and not doc[start - 1].is_punct:
         start -= 1
     return doc[start : token.i + 1]
+
+
+def _last_conjunct(token):
+    """The last of the conjuncts (and apposed names) that hang on ``token``, or ``token``."""
+    while True:
+        after = [c for c in token.children if c.dep_ in ("conj", "appos") and c.i > token.i]
+        if not after:
+            return token
+        token = max(after, key=lambda c: c.i)
 
 
 def modifies_product_noun(span) -> bool:
@@ -70,13 +98,17 @@ def modifies_product_noun(span) -> bool:
     """
     root = span.root
     first = root
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    # "the Marlow and Dunmere cars", "Kaby Lake, Coffee Lake and Cannon Lake CPUs" parsed as a list whose
+    # last conjunct is the noun with the last name in it: the noun is every name's
+    last = _last_conjunct(first)
+    if (last.i >= span.end and _is_product_noun(last)
+            and any(d.dep_ in ("compound", "nmod") and d.pos_ == "PROPN" for d in last.children)):
+        return not any(t.text in ("'s", "’s") for t in span)
+    first = root
     while first.dep_ == "conj" and first.head.i != first.i and first.head.i < first.i:
         first = first.head
-    # "the Marlow and Dunmere cars" parsed "Marlow and (Dunmere cars)": the noun is the name's conjunct
-    shared = [c for c in first.children if c.dep_ == "conj" and c.i > span.end and _is_product_noun(c)
-              and any(d.dep_ in ("compound", "nmod") and d.pos_ == "PROPN" for d in c.children)]
-    if shared and first.i == root.i:
-        return not any(t.text in ("'s", "’s") for t in span)
     noun = first.head
     coded = len(span) > 1 and is_version_code(span[-1])
     # (the parser hangs a model number on the noun as a number: "the Quell 7 console")
@@ -89,6 +121,54 @@ def modifies_product_noun(span) -> bool:
     # "the Wii console": one name, a singular noun, an article (not "its Acme phone": whose)
     the_one = noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
     return coordinated or coded or the_one
+
+
+def _is_year(token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
+
+
+def dated_by_possessive(span) -> bool:
+    """A name dated by a possessive as a release is: "Taito's 1986 Arkanoid" (a maker's, and a year),
+    "2004's Zorn Legends" (a year's). People, companies and places are not dated so.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("with Taito 's 1986 Arkanoid , after 2004 's Zorn Legends and Taito 's Arkanoid")
+    >>> dated_by_possessive(doc[4:5]), dated_by_possessive(doc[9:11]), dated_by_possessive(doc[14:15])
+    (True, True, False)
+    """
+    doc = span.doc
+    if span.start < 3:
+        return False
+    before, possessive = doc[span.start - 1], doc[span.start - 2]
+    if before.text in ("'s", "’s"):  # "2004's Zorn Legends"
+        return _is_year(possessive)
+    return _is_year(before) and possessive.text in ("'s", "’s") and doc[span.start - 3].text[:1].isupper()
+
+
+def precedes_product_copula(span) -> bool:
+    """A name that opens its sentence right before "is a/an <product noun>", however the parser hung its
+    words ("Beyond Good & Evil is a video game": "Beyond" read as a preposition).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Beyond", "Dusk", "is", "a", "video", "game", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 0, 2, 5, 5, 2, 2],
+    ...           deps=["prep", "pobj", "ROOT", "det", "compound", "attr", "punct"],
+    ...           pos=["ADP", "PROPN", "AUX", "DET", "NOUN", "NOUN", "PUNCT"],
+    ...           lemmas=["beyond", "Dusk", "be", "a", "video", "game", "."])
+    >>> precedes_product_copula(doc[0:2])
+    True
+    """
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lemma_ not in ("be", "become", "remain"):
+        return False
+    opening = span.start == 0 or doc[span.start].is_sent_start or (
+        doc[span.start - 1].lower_ == "the" and (span.start == 1 or doc[span.start - 1].is_sent_start))
+    if not opening:
+        return False
+    nouns = [c for c in doc[span.end].children if c.dep_ == "attr" and c.i > span.end
+             and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+    return bool(nouns) and all(_class_of(n) == "PRODUCT" for n in nouns)
 
 
 def described_product_name(token):
@@ -111,7 +191,9 @@ def described_product_name(token):
     if token.dep_ == "nsubj" and token.head.lemma_ in ("be", "become", "remain"):
         nouns = [c for c in token.head.children if c.dep_ == "attr"]
     else:
-        nouns = [c for c in token.children if c.dep_ == "appos"]
+        doc = token.doc
+        # (an apposition in parentheses says what a player plays, a list's item: no class)
+        nouns = [c for c in token.children if c.dep_ == "appos" and not (c.i > 0 and doc[c.left_edge.i - 1].text == "(")]
     kinds = {_class_of(n) for n in nouns} - {None}
     return name if kinds == {"PRODUCT"} else None
 
@@ -122,13 +204,18 @@ def product_name_spans(doc, candidates) -> list:
 
     ``candidates`` are the typer's ``(span, label, source, canonical)`` candidates so far.
     """
+    # a company the document is sure of anywhere, or one the NER guessed at another mention of the name
+    # (a guess at this very mention is what the cue decides)
     companies = {c[0].text for c in candidates if c[1] == "COMPANY" and c[2] in _SURE_COMPANY_SOURCES}
+    guessed = {(c[0].text, c[0].start) for c in candidates if c[1] == "COMPANY" and c[2] == "ner"}
     known = {(c[0].start, c[0].end) for c in candidates if c[2] == "gazetteer"}
     known_tokens = {i for start, end in known for i in range(start, end)}
     out = []
 
     def admit(span):
         if span is None or span.text in companies or any(t.is_sent_start for t in span[1:]):
+            return
+        if any(text == span.text and start != span.start for text, start in guessed):
             return
         if any(i in known_tokens for i in range(span.start, span.end)):
             return  # a known company, product or place inside: the gazetteer and _select say what it is
@@ -139,7 +226,7 @@ def product_name_spans(doc, candidates) -> list:
     for c in candidates:
         if c[2] in ("ner", "ner_weak") and c[1] in ("PERSON", "ORGANIZATION", "PLACE", "COMPANY", "PRODUCT"):
             span = c[0]
-            if modifies_product_noun(span) and not (c[1] == "PERSON" and len(span) > 1 and looks_like_person_name(span)):
+            if (modifies_product_noun(span) or dated_by_possessive(span) or precedes_product_copula(span)) and not (c[1] == "PERSON" and len(span) > 1 and looks_like_person_name(span)):
                 admit(span)
     # only proper nouns: one array compare, not a Python loop over every token of every article
     if len(doc):

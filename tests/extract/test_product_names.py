@@ -72,3 +72,39 @@ def test_products_through_the_whole_pipeline(newsgraph_nlp, text, name):
 
     result = extract_article(newsgraph_nlp, Article("p1", text))
     assert (name, "product") in {(m.text, m.type) for m in result.mentions}
+
+
+@pytest.mark.parametrize("text, ner, name", [
+    ("The idea found new life in Velmar's 1986 Brickfall, which had many imitators.", {"Velmar": "ORG", "Brickfall": "ORG"}, "Brickfall"),
+    ("It is the sequel to 2004's Zorn Legends.", {"Zorn Legends": "ORG"}, "Zorn Legends"),
+])
+def test_a_name_dated_by_a_possessive_is_a_product(typer, make_doc, text, ner, name):
+    assert types(typer, make_doc, text, ner).get(name) == "PRODUCT"
+
+
+def test_a_person_dated_by_a_possessive_stays_a_person(typer, make_doc):
+    got = types(typer, make_doc, "The crowd cheered 2019's Mara Quint at the final.", {"Mara Quint": "PERSON"})
+    assert got.get("Mara Quint") == "PERSON"
+
+
+def test_a_name_opening_a_sentence_before_is_a_product_noun_is_a_product(typer, make_doc):
+    # the parser reads "Beyond" as a preposition; the words right before "is a ... game" are the name
+    text = "Beyond Dusk & Dawn is a 2005 action-adventure video game developed by Initech."
+    assert types(typer, make_doc, text, {"Beyond Dusk & Dawn": "ORG"}).get("Beyond Dusk & Dawn") == "PRODUCT"
+
+
+def test_names_listed_before_an_acronym_plural_are_products(typer, make_doc):
+    text = "Its cores are shared with Wren Lake, Pike Lake and Heron Lake CPUs."
+    got = types(typer, make_doc, text, {"Wren Lake": "LOC", "Pike Lake": "LOC", "Heron Lake": "LOC"})
+    assert [got.get(n) for n in ("Wren Lake", "Pike Lake", "Heron Lake")] == ["PRODUCT"] * 3
+
+
+@pytest.mark.parametrize("text, ner, name", [
+    # a player and his instrument in parentheses: no product
+    ("The quintet was Edda Marlo (violin) and Tomas Vell Ruiz (guitar).", {"Tomas Vell Ruiz": "PERSON"}, "Tomas Vell Ruiz"),
+    # fighters are people as often as aircraft, and a league's game is no product
+    ("Troops hunted the Zarqan and Velmi fighters in the hills.", {"Zarqan": "ORG", "Velmi": "ORG"}, "Velmi"),
+    ("It was the first official NFL playoff game.", {"NFL": "ORG"}, "NFL"),
+])
+def test_nouns_that_name_people_or_sports_make_no_products(typer, make_doc, text, ner, name):
+    assert types(typer, make_doc, text, ner).get(name) != "PRODUCT"
