@@ -12,6 +12,8 @@ organisation). Two constructions say product whatever the NER read:
   "2004's X-Men Legends").
 - :func:`precedes_product_copula`: a name that opens its sentence right before "is a <product noun>"
   however the parser hung it ("Beyond Good & Evil is a video game").
+- :func:`versioned_name_end`: a known product or company extended by a model code is a product of its
+  own ("Xbox 360", "Windows 8.1", "Atari 2600", "Samsung Galaxy S9"); the known name alone stays as it is.
 - :func:`described_product_name`: the whole name that a product class noun describes, where the NER
   took only part of it ("Nexus Q is a media player", "Orbix Z, a handheld console, ...").
 
@@ -20,6 +22,8 @@ news) is no product here: a product mention must not flip the company ("Atari" t
 "the Atari 2600 console", a name of its own). Each mention is decided by its own span.
 """
 from __future__ import annotations
+
+import re
 
 from .entities import PRODUCT_NOUNS, _class_of, looks_like_person_name
 from .name_cues import _subject_name, is_version_code
@@ -198,6 +202,61 @@ def described_product_name(token):
     return name if kinds == {"PRODUCT"} else None
 
 
+#: Words between a company's name and a code that make no product: "Acme Series B", "Acme Phase 2".
+_NO_PRODUCT_WORDS = frozenset("Series Round Class Phase Stage Tier Level Chapter Section Part Act Title Group Fund Gen".split())
+#: Codes that are dates or ranks, not models: "Apple Q3", "Acme H1", "FY24", "21st".
+_DATE_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|\d+(?:st|nd|rd|th))$")
+_DECIMAL_VERSION = re.compile(r"^\d+\.\d+$")
+
+
+def versioned_name_end(doc, start: int, end: int, known_product: bool) -> int | None:
+    """The end of a known name extended by a model code ("Xbox 360", "Windows 8.1", "Atari 2600",
+    "Samsung Galaxy S9"), or ``None``. After a company's name up to two capitalised words may come
+    before the code; the code is no year, quarter or half, and no noun other than a product noun
+    follows it ("Google 10 years ago").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Zorn 360 and Acme Quill S9 beat Acme Series B and Acme 10 years later at Acme I / O .")
+    >>> [versioned_name_end(doc, *args) for args in ((0, 1, True), (3, 4, False), (7, 8, False), (11, 12, False), (16, 17, False))]
+    [2, 6, None, None, None]
+    """
+    j = end
+    if not known_product:
+        while j < end + 2 and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and len(doc[j]) > 1 \
+                and doc[j].text not in _NO_PRODUCT_WORDS and not doc[j].is_sent_start:
+            j += 1
+    if j >= len(doc) or doc[j].is_sent_start:
+        return None
+    code = doc[j]
+    if not (is_version_code(code) or (known_product and _DECIMAL_VERSION.match(code.text))) or _DATE_CODE.match(code.text):
+        return None
+    if not known_product and j == end and code.text.isdigit() and len(code.text) < 3:
+        return None  # "Acme 10": a count as often as a model
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is not None and after.text in ("/", "-", "&"):
+        return None  # "Google I/O": the code is the start of another word
+    if after is not None and after.text == "+" and not code.whitespace_:
+        j, after = j + 1, doc[j + 2] if j + 2 < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN" and not _is_product_noun(after):
+        return None
+    return j + 1
+
+
+def _versioned_spans(doc, candidates) -> list:
+    """Known products and companies extended by a model code, as products of their own (over the
+    known name, which stays what it is wherever it stands alone)."""
+    models = {i for c in candidates if c[1] == "MODEL" for i in range(c[0].start, c[0].end)}
+    out = []
+    for span, label, source, canonical in candidates:
+        if source != "gazetteer" or label not in ("PRODUCT", "COMPANY"):
+            continue
+        end = versioned_name_end(doc, span.start, span.end, label == "PRODUCT")
+        if end is None or any(i in models for i in range(span.start, end)):
+            continue
+        out.append((doc[span.start : end], "PRODUCT", "name_extension", None))
+    return out
+
+
 def product_name_spans(doc, candidates) -> list:
     """``(span, "PRODUCT", "class_noun", None)`` candidates for names the constructions above call
     products, none over a name the document types as a company with confidence or as a known entity.
@@ -234,4 +293,4 @@ def product_name_spans(doc, candidates) -> list:
             tok = doc[int(i)]
             if tok.dep_ == "nsubj" or any(c.dep_ == "appos" for c in tok.children):
                 admit(described_product_name(tok))
-    return out
+    return out + _versioned_spans(doc, candidates)

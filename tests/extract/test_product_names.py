@@ -108,3 +108,20 @@ def test_names_listed_before_an_acronym_plural_are_products(typer, make_doc):
 ])
 def test_nouns_that_name_people_or_sports_make_no_products(typer, make_doc, text, ner, name):
     assert types(typer, make_doc, text, ner).get(name) != "PRODUCT"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The port ran on PlayStation 3, Wii and Xbox 360.", "Xbox 360"),
+    ("Most users moved from Windows 8.1 to Windows 10.", "Windows 8.1"),
+    ("The latest phones are the Samsung Galaxy S9 and its larger sibling.", "Samsung Galaxy S9"),
+])
+def test_a_known_name_with_a_model_code_is_a_product_of_its_own(typer, make_doc, text, name):
+    got = types(typer, make_doc, text, {})
+    assert got.get(name) == "PRODUCT"
+
+
+def test_a_known_company_before_a_round_a_quarter_or_a_count_stays_the_company(typer, make_doc):
+    got = types(typer, make_doc, "Samsung led the Series B, and Google 10 years ago reported Q3 sales.", {})
+    assert got.get("Samsung") == "COMPANY" and got.get("Google") == "COMPANY"
+    got = types(typer, make_doc, "The phone was shown at Google I/O last week.", {})
+    assert "Google I" not in got
