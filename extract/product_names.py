@@ -271,10 +271,11 @@ def product_name_spans(doc, candidates) -> list:
     known_tokens = {i for start, end in known for i in range(start, end)}
     out = []
 
-    def admit(span):
+    def admit(span, defined=False):
         if span is None or span.text in companies or any(t.is_sent_start for t in span[1:]):
             return
-        if any(text == span.text and start != span.start for text, start in guessed):
+        # a name the sentence defines ("X is a video game") is a product wherever the NER guessed company
+        if not defined and any(text == span.text and start != span.start for text, start in guessed):
             return
         if any(i in known_tokens for i in range(span.start, span.end)):
             return  # a known company, product or place inside: the gazetteer and _select say what it is
@@ -285,12 +286,13 @@ def product_name_spans(doc, candidates) -> list:
     for c in candidates:
         if c[2] in ("ner", "ner_weak") and c[1] in ("PERSON", "ORGANIZATION", "PLACE", "COMPANY", "PRODUCT"):
             span = c[0]
-            if (modifies_product_noun(span) or dated_by_possessive(span) or precedes_product_copula(span)) and not (c[1] == "PERSON" and len(span) > 1 and looks_like_person_name(span)):
-                admit(span)
+            defined = precedes_product_copula(span)
+            if (defined or modifies_product_noun(span) or dated_by_possessive(span)) and not (c[1] == "PERSON" and len(span) > 1 and looks_like_person_name(span)):
+                admit(span, defined)
     # only proper nouns: one array compare, not a Python loop over every token of every article
     if len(doc):
         for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
             tok = doc[int(i)]
             if tok.dep_ == "nsubj" or any(c.dep_ == "appos" for c in tok.children):
-                admit(described_product_name(tok))
+                admit(described_product_name(tok), defined=True)
     return out + _versioned_spans(doc, candidates)

@@ -93,6 +93,23 @@ def test_a_name_opening_a_sentence_before_is_a_product_noun_is_a_product(typer, 
     assert types(typer, make_doc, text, {"Beyond Dusk & Dawn": "ORG"}).get("Beyond Dusk & Dawn") == "PRODUCT"
 
 
+def test_a_definition_holds_where_the_ner_guessed_a_company_at_another_mention(make_doc):
+    from extract.product_names import product_name_spans
+
+    doc = make_doc("Beyond Dusk & Dawn is a 2005 action-adventure video game. Stinger and Rapier missiles sold. "
+                   "Beyond Dusk & Dawn was acclaimed. Rapier grew.", {})
+    starts = [t.i for t in doc if t.text == "Beyond"]
+    name = [doc[i : i + 4] for i in starts]
+    rapier = [doc[t.i : t.i + 1] for t in doc if t.text == "Rapier"]
+    assert [s.text for s in name + rapier] == ["Beyond Dusk & Dawn"] * 2 + ["Rapier"] * 2
+    # (the NER's guesses in business text: every mention a company)
+    guesses = [(span, "COMPANY", "ner", None) for span in name + rapier]
+    found = {(span.text, span.start) for span, *_ in product_name_spans(doc, guesses)}
+    assert ("Beyond Dusk & Dawn", 0) in found        # defined: a product whatever was guessed elsewhere
+    assert (rapier[0].text, rapier[0].start) not in found   # a list's cue yields to the guess at another mention
+
+
+
 def test_names_listed_before_an_acronym_plural_are_products(typer, make_doc):
     text = "Its cores are shared with Wren Lake, Pike Lake and Heron Lake CPUs."
     got = types(typer, make_doc, text, {"Wren Lake": "LOC", "Pike Lake": "LOC", "Heron Lake": "LOC"})
