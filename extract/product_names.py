@@ -14,6 +14,8 @@ organisation). Two constructions say product whatever the NER read:
   however the parser hung it ("Beyond Good & Evil is a video game").
 - :func:`versioned_name_end`: a known product or company extended by a model code is a product of its
   own ("Xbox 360", "Windows 8.1", "Atari 2600", "Samsung Galaxy S9"); the known name alone stays as it is.
+- :func:`_family_spans`: a statistical name that starts with the family word of a known maker's coded
+  product ("Galaxy Tab S", "Samsung Galaxy Note" beside "Samsung Galaxy S9") is a product of that family.
 - :func:`described_product_name`: the whole name that a product class noun describes, where the NER
   took only part of it ("Nexus Q is a media player", "Orbix Z, a handheld console, ...").
 
@@ -257,6 +259,35 @@ def _versioned_spans(doc, candidates) -> list:
     return out
 
 
+def _family_word(span, company_starts: dict):
+    """The first word of a name after a known company's name that starts it: "Samsung Galaxy S9" -> "Galaxy"."""
+    start = max(company_starts.get(span.start, [span.start]))
+    return span.doc[start].text if start < span.end - 1 or start == span.start else None
+
+
+def _family_spans(candidates, products) -> list:
+    """Names of a product family the document names elsewhere: "Galaxy Tab S" and "Samsung Galaxy Note"
+    beside "Samsung Galaxy S9" (a known maker's name, a family word, a model code). The family word is
+    the word after the maker's name; a statistical name of two words or more that starts with it (after
+    a known company's name, or none) is a product of that family."""
+    company_starts = {}
+    for c in candidates:
+        if c[2] == "gazetteer" and c[1] == "COMPANY":
+            company_starts.setdefault(c[0].start, []).append(c[0].end)
+    families = {_family_word(p[0], company_starts) for p in products if len(p[0]) > 2 and p[0].start in company_starts} - {None}
+    families = {w for w in families if w[:1].isupper() and w.isalpha() and len(w) > 2}
+    out = []
+    for span, label, source, canonical in candidates:
+        if source not in ("ner", "ner_weak") or label == "MODEL" or len(span) < 2:
+            continue
+        if label == "PERSON" and looks_like_person_name(span):
+            continue
+        word = _family_word(span, company_starts)
+        if word in families and not any(p[0].start == span.start and p[0].end == span.end for p in products):
+            out.append((span, "PRODUCT", "class_noun", None))
+    return out
+
+
 def product_name_spans(doc, candidates) -> list:
     """``(span, "PRODUCT", "class_noun", None)`` candidates for names the constructions above call
     products, none over a name the document types as a company with confidence or as a known entity.
@@ -295,4 +326,6 @@ def product_name_spans(doc, candidates) -> list:
             tok = doc[int(i)]
             if tok.dep_ == "nsubj" or any(c.dep_ == "appos" for c in tok.children):
                 admit(described_product_name(tok), defined=True)
-    return out + _versioned_spans(doc, candidates)
+    versioned = _versioned_spans(doc, candidates)
+    # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
+    return out + versioned + _family_spans(candidates, versioned)

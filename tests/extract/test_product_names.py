@@ -142,3 +142,17 @@ def test_a_known_company_before_a_round_a_quarter_or_a_count_stays_the_company(t
     assert got.get("Samsung") == "COMPANY" and got.get("Google") == "COMPANY"
     got = types(typer, make_doc, "The phone was shown at Google I/O last week.", {})
     assert "Google I" not in got
+
+
+def test_names_of_a_product_family_found_elsewhere_are_products(typer, make_doc):
+    # "Samsung Galaxy S9" is a product (a known maker and a model code): "Galaxy" names a family
+    text = ("The latest phones are the Samsung Galaxy S9 and its larger sibling. Samsung later announced "
+            "the Galaxy Tab S in June, after the Samsung Galaxy Note in 2011.")
+    got = types(typer, make_doc, text, {"Galaxy Tab S": "ORG", "Samsung Galaxy Note": "ORG"})
+    assert got.get("Galaxy Tab S") == "PRODUCT" and got.get("Samsung Galaxy Note") == "PRODUCT"
+    assert got.get("Samsung") == "COMPANY"
+
+
+def test_no_family_without_a_product_of_two_words(typer, make_doc):
+    got = types(typer, make_doc, "Galaxy Tab S was the name of a firm that Samsung bought.", {"Galaxy Tab S": "ORG"})
+    assert got.get("Galaxy Tab S") != "PRODUCT"
