@@ -248,12 +248,17 @@ def _versioned_spans(doc, candidates) -> list:
     """Known products and companies extended by a model code, as products of their own (over the
     known name, which stays what it is wherever it stands alone)."""
     models = {i for c in candidates if c[1] == "MODEL" for i in range(c[0].start, c[0].end)}
+    # "Airbus A330" where the NER took "A330" for a product: the maker and its product, kept apart (a
+    # relation rule reads the maker's name before its product's)
+    products = {(c[0].start, c[0].end) for c in candidates if c[1] == "PRODUCT"}
     out = []
     for span, label, source, canonical in candidates:
         if source != "gazetteer" or label not in ("PRODUCT", "COMPANY"):
             continue
         end = versioned_name_end(doc, span.start, span.end, label == "PRODUCT")
         if end is None or any(i in models for i in range(span.start, end)):
+            continue
+        if label == "COMPANY" and (span.end, end) in products:
             continue
         out.append((doc[span.start : end], "PRODUCT", "name_extension", None))
     return out

@@ -156,3 +156,9 @@ def test_names_of_a_product_family_found_elsewhere_are_products(typer, make_doc)
 def test_no_family_without_a_product_of_two_words(typer, make_doc):
     got = types(typer, make_doc, "Galaxy Tab S was the name of a firm that Samsung bought.", {"Galaxy Tab S": "ORG"})
     assert got.get("Galaxy Tab S") != "PRODUCT"
+
+
+def test_a_known_maker_before_a_product_the_ner_found_stays_apart(typer, make_doc):
+    # the NER read "Q400" as a product: "Airbus Q400" is the maker and its product, not one name
+    got = types(typer, make_doc, "The airport can take the Airbus Q400 and larger aircraft.", {"Q400": "PRODUCT"})
+    assert got.get("Airbus") == "COMPANY" and got.get("Q400") == "PRODUCT"
