@@ -51,6 +51,7 @@ from .entities import (
 from .gazetteer import load_gazetteer
 from .title_names import title_name_spans
 from .lexicon import title_words, word_list
+from .product_names import product_name_spans
 from .name_cues import (
     byline_spans,
     described_name_spans,
@@ -157,6 +158,7 @@ class EntityTyper:
         candidates += self._model_shape_spans(doc, known_models)
         candidates += self._ner_spans(doc)
         candidates += self._described_spans(doc)
+        candidates += product_name_spans(doc, candidates)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names

@@ -1,0 +1,336 @@
+"""Names of products, found by where the sentence puts them, so that makers can develop them.
+
+The statistical NER reads games, vehicles, weapons, devices and brands as organisations, places or
+people ("Stinger and Rapier missiles": two people; "Nexus Q is a media player": "Nexus", an
+organisation). Two constructions say product whatever the NER read:
+
+- :func:`modifies_product_noun`: the name modifies a product noun in a way a maker's name does not:
+  coordinated with another name ("Stinger and Rapier missiles", "the Chevrolet and Pontiac cars"),
+  ending in a model code ("the Atari 5200 console"), or alone before a singular noun with "the"
+  ("the Wii console"). "Toyota cars" and "Samsung phones" name makers: left alone.
+- :func:`dated_by_possessive`: a name dated by a possessive as releases are ("Taito's 1986 Arkanoid",
+  "2004's X-Men Legends").
+- :func:`precedes_product_copula`: a name that opens its sentence right before "is a <product noun>"
+  however the parser hung it ("Beyond Good & Evil is a video game").
+- :func:`versioned_name_end`: a known product or company extended by a model code is a product of its
+  own ("Xbox 360", "Windows 8.1", "Atari 2600", "Samsung Galaxy S9"); the known name alone stays as it is.
+- :func:`_family_spans`: a statistical name that starts with the family word of a known maker's coded
+  product ("Galaxy Tab S", "Samsung Galaxy Note" beside "Samsung Galaxy S9") is a product of that family.
+- :func:`described_product_name`: the whole name that a product class noun describes, where the NER
+  took only part of it ("Nexus Q is a media player", "Orbix Z, a handheld console, ...").
+
+A name the document types as a company with some confidence (the gazetteer, or the NER in business
+news) is no product here: a product mention must not flip the company ("Atari" the company beside
+"the Atari 2600 console", a name of its own). Each mention is decided by its own span.
+"""
+from __future__ import annotations
+
+import re
+
+from .entities import PRODUCT_NOUNS, _class_of, looks_like_person_name
+from .name_cues import _subject_name, is_version_code
+
+#: Candidate sources whose company type a product cue must not overrule (the components' ranks >= "context").
+_SURE_COMPANY_SOURCES = frozenset({"gazetteer", "metonym", "name_extension", "name_head", "context", "class_noun",
+                                   "propagated", "short_form", "name_shape"})
+
+
+#: Product nouns that name people or sports too: "Taliban and al-Qaeda fighters", "the NFL playoff game".
+_AMBIGUOUS_NOUNS = frozenset({"fighter", "fighters", "bomber", "bombers", "game", "games", "database", "tank"})
+
+
+def _is_product_noun(token) -> bool:
+    """A lower-case noun of things made and sold ("missiles", "console", "brands"; the tagger sometimes
+    calls a plural after names a proper noun), or an acronym's plural of one ("CPUs").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["CPUs", "CPU", "missiles", "Missiles"], pos=["NOUN"] * 4,
+    ...           lemmas=["cpu", "CPU", "missile", "Missiles"])
+    >>> [_is_product_noun(t) for t in doc]
+    [True, False, True, False]
+    """
+    if token.pos_ not in ("NOUN", "PROPN") or not token.is_alpha:
+        return False
+    # an acronym's plural: "CPUs", "SUVs" ("CPU" alone may be part of a name: "Acme CPU")
+    if token.text[:-1].isupper() and token.text.endswith("s") and len(token) > 2:
+        return token.text[:-1].lower() in PRODUCT_NOUNS
+    if not token.is_lower or token.lower_ in _AMBIGUOUS_NOUNS:
+        return False
+    return _class_of(token) == "PRODUCT" or token.lemma_.lower() in ("brand", "marque") or token.lower_ in ("brands", "marques")
+
+
+def _name_before(token):
+    """The capitalised words that end at ``token`` and hang on it or on its head's noun: "Atari 5200"."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].dep_ in ("compound", "nmod", "nummod") and doc[start - 1].head.i in (token.i, token.head.i) \
+            and (doc[start - 1].text[:1].isupper() or doc[start - 1].like_num) and not doc[start - 1].is_punct:
+        start -= 1
+    return doc[start : token.i + 1]
+
+
+def _last_conjunct(token):
+    """The last of the conjuncts (and apposed names) that hang on ``token``, or ``token``."""
+    while True:
+        after = [c for c in token.children if c.dep_ in ("conj", "appos") and c.i > token.i]
+        if not after:
+            return token
+        token = max(after, key=lambda c: c.i)
+
+
+def modifies_product_noun(span) -> bool:
+    """Whether ``span`` names a product by modifying a product noun as no maker's name does.
+
+    Examples
+    --------
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> vocab = spacy.blank("en").vocab
+    >>> words = ["It", "makes", "parts", "for", "Zorn", "and", "Kestrel", "missiles", "."]
+    >>> doc = Doc(vocab, words=words, heads=[1, 1, 1, 2, 7, 4, 4, 3, 1],
+    ...           deps=["nsubj", "ROOT", "dobj", "prep", "nmod", "cc", "conj", "pobj", "punct"],
+    ...           pos=["PRON", "VERB", "NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "NOUN", "PUNCT"],
+    ...           lemmas=["it", "make", "part", "for", "Zorn", "and", "Kestrel", "missile", "."])
+    >>> modifies_product_noun(doc[4:5]), modifies_product_noun(doc[6:7])
+    (True, True)
+    >>> words = ["It", "sells", "Zorn", "phones", "and", "the", "Quell", "7", "console", "."]
+    >>> doc = Doc(vocab, words=words, heads=[1, 1, 3, 1, 3, 8, 7, 8, 3, 1],
+    ...           deps=["nsubj", "ROOT", "compound", "dobj", "cc", "det", "compound", "nummod", "conj", "punct"],
+    ...           pos=["PRON", "VERB", "PROPN", "NOUN", "CCONJ", "DET", "PROPN", "NUM", "NOUN", "PUNCT"],
+    ...           lemmas=["it", "sell", "Zorn", "phone", "and", "the", "Quell", "7", "console", "."])
+    >>> modifies_product_noun(doc[2:3]), modifies_product_noun(doc[6:8])
+    (False, True)
+    """
+    root = span.root
+    first = root
+    while first.dep_ in ("conj", "appos") and first.head.i != first.i and first.head.i < first.i and first.head.pos_ == "PROPN":
+        first = first.head
+    # "the Marlow and Dunmere cars", "Kaby Lake, Coffee Lake and Cannon Lake CPUs" parsed as a list whose
+    # last conjunct is the noun with the last name in it: the noun is every name's
+    last = _last_conjunct(first)
+    if (last.i >= span.end and _is_product_noun(last)
+            and any(d.dep_ in ("compound", "nmod") and d.pos_ == "PROPN" for d in last.children)):
+        return not any(t.text in ("'s", "’s") for t in span)
+    first = root
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.i < first.i:
+        first = first.head
+    noun = first.head
+    coded = len(span) > 1 and is_version_code(span[-1])
+    # (the parser hangs a model number on the noun as a number: "the Quell 7 console")
+    if first.dep_ not in ("compound", "nmod", *(("nummod",) if coded else ())) or noun.i < span.end or not _is_product_noun(noun):
+        return False
+    if any(t.text in ("'s", "’s") for t in span):
+        return False
+    coordinated = (first.i != root.i or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in first.children)
+                   or (noun.dep_ == "conj" and noun.head.pos_ == "PROPN" and noun.head.i < span.start))
+    # "the Wii console": one name, a singular noun, an article (not "its Acme phone": whose)
+    the_one = noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
+    return coordinated or coded or the_one
+
+
+def _is_year(token) -> bool:
+    return len(token.text) == 4 and token.text.isdigit() and token.text[:2] in ("19", "20")
+
+
+def dated_by_possessive(span) -> bool:
+    """A name dated by a possessive as a release is: "Taito's 1986 Arkanoid" (a maker's, and a year),
+    "2004's Zorn Legends" (a year's). People, companies and places are not dated so.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("with Taito 's 1986 Arkanoid , after 2004 's Zorn Legends and Taito 's Arkanoid")
+    >>> dated_by_possessive(doc[4:5]), dated_by_possessive(doc[9:11]), dated_by_possessive(doc[14:15])
+    (True, True, False)
+    """
+    doc = span.doc
+    if span.start < 3:
+        return False
+    before, possessive = doc[span.start - 1], doc[span.start - 2]
+    if before.text in ("'s", "’s"):  # "2004's Zorn Legends"
+        return _is_year(possessive)
+    return _is_year(before) and possessive.text in ("'s", "’s") and doc[span.start - 3].text[:1].isupper()
+
+
+def precedes_product_copula(span) -> bool:
+    """A name that opens its sentence right before "is a/an <product noun>", however the parser hung its
+    words ("Beyond Good & Evil is a video game": "Beyond" read as a preposition).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Beyond", "Dusk", "is", "a", "video", "game", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 0, 2, 5, 5, 2, 2],
+    ...           deps=["prep", "pobj", "ROOT", "det", "compound", "attr", "punct"],
+    ...           pos=["ADP", "PROPN", "AUX", "DET", "NOUN", "NOUN", "PUNCT"],
+    ...           lemmas=["beyond", "Dusk", "be", "a", "video", "game", "."])
+    >>> precedes_product_copula(doc[0:2])
+    True
+    """
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lemma_ not in ("be", "become", "remain"):
+        return False
+    opening = span.start == 0 or doc[span.start].is_sent_start or (
+        doc[span.start - 1].lower_ == "the" and (span.start == 1 or doc[span.start - 1].is_sent_start))
+    if not opening:
+        return False
+    nouns = [c for c in doc[span.end].children if c.dep_ == "attr" and c.i > span.end
+             and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in c.children)]
+    return bool(nouns) and all(_class_of(n) == "PRODUCT" for n in nouns)
+
+
+def described_product_name(token):
+    """The whole name headed by ``token`` when a product class noun describes it (copula complement or
+    apposition) and the name is longer than one word: "Nexus Q is a media player" -> "Nexus Q".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Orbix", "Z", "is", "a", "handheld", "console", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 5, 5, 2, 2],
+    ...           deps=["compound", "nsubj", "ROOT", "det", "amod", "attr", "punct"],
+    ...           pos=["PROPN", "PROPN", "AUX", "DET", "ADJ", "NOUN", "PUNCT"],
+    ...           lemmas=["Orbix", "Z", "be", "a", "handheld", "console", "."])
+    >>> described_product_name(doc[1]).text
+    'Orbix Z'
+    """
+    name = _subject_name(token)
+    if name is None or len(name) < 2:
+        return None
+    if token.dep_ == "nsubj" and token.head.lemma_ in ("be", "become", "remain"):
+        nouns = [c for c in token.head.children if c.dep_ == "attr"]
+    else:
+        doc = token.doc
+        # (an apposition in parentheses says what a player plays, a list's item: no class)
+        nouns = [c for c in token.children if c.dep_ == "appos" and not (c.i > 0 and doc[c.left_edge.i - 1].text == "(")]
+    kinds = {_class_of(n) for n in nouns} - {None}
+    return name if kinds == {"PRODUCT"} else None
+
+
+#: Words between a company's name and a code that make no product: "Acme Series B", "Acme Phase 2".
+_NO_PRODUCT_WORDS = frozenset("Series Round Class Phase Stage Tier Level Chapter Section Part Act Title Group Fund Gen".split())
+#: Codes that are dates or ranks, not models: "Apple Q3", "Acme H1", "FY24", "21st".
+_DATE_CODE = re.compile(r"^(?:Q[1-4]|H[12]|FY\d+|\d+(?:st|nd|rd|th))$")
+_DECIMAL_VERSION = re.compile(r"^\d+\.\d+$")
+
+
+def versioned_name_end(doc, start: int, end: int, known_product: bool) -> int | None:
+    """The end of a known name extended by a model code ("Xbox 360", "Windows 8.1", "Atari 2600",
+    "Samsung Galaxy S9"), or ``None``. After a company's name up to two capitalised words may come
+    before the code; the code is no year, quarter or half, and no noun other than a product noun
+    follows it ("Google 10 years ago").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Zorn 360 and Acme Quill S9 beat Acme Series B and Acme 10 years later at Acme I / O .")
+    >>> [versioned_name_end(doc, *args) for args in ((0, 1, True), (3, 4, False), (7, 8, False), (11, 12, False), (16, 17, False))]
+    [2, 6, None, None, None]
+    """
+    j = end
+    if not known_product:
+        while j < end + 2 and j < len(doc) and doc[j].text[:1].isupper() and doc[j].is_alpha and len(doc[j]) > 1 \
+                and doc[j].text not in _NO_PRODUCT_WORDS and not doc[j].is_sent_start:
+            j += 1
+    if j >= len(doc) or doc[j].is_sent_start:
+        return None
+    code = doc[j]
+    if not (is_version_code(code) or (known_product and _DECIMAL_VERSION.match(code.text))) or _DATE_CODE.match(code.text):
+        return None
+    if not known_product and j == end and code.text.isdigit() and len(code.text) < 3:
+        return None  # "Acme 10": a count as often as a model
+    after = doc[j + 1] if j + 1 < len(doc) else None
+    if after is not None and after.text in ("/", "-", "&"):
+        return None  # "Google I/O": the code is the start of another word
+    if after is not None and after.text == "+" and not code.whitespace_:
+        j, after = j + 1, doc[j + 2] if j + 2 < len(doc) else None
+    if after is not None and after.is_lower and after.pos_ == "NOUN" and not _is_product_noun(after):
+        return None
+    return j + 1
+
+
+def _versioned_spans(doc, candidates) -> list:
+    """Known products and companies extended by a model code, as products of their own (over the
+    known name, which stays what it is wherever it stands alone)."""
+    models = {i for c in candidates if c[1] == "MODEL" for i in range(c[0].start, c[0].end)}
+    # "Airbus A330" where the NER took "A330" for a product: the maker and its product, kept apart (a
+    # relation rule reads the maker's name before its product's)
+    products = {(c[0].start, c[0].end) for c in candidates if c[1] == "PRODUCT"}
+    out = []
+    for span, label, source, canonical in candidates:
+        if source != "gazetteer" or label not in ("PRODUCT", "COMPANY"):
+            continue
+        end = versioned_name_end(doc, span.start, span.end, label == "PRODUCT")
+        if end is None or any(i in models for i in range(span.start, end)):
+            continue
+        if label == "COMPANY" and (span.end, end) in products:
+            continue
+        out.append((doc[span.start : end], "PRODUCT", "name_extension", None))
+    return out
+
+
+def _family_word(span, company_starts: dict):
+    """The first word of a name after a known company's name that starts it: "Samsung Galaxy S9" -> "Galaxy"."""
+    start = max(company_starts.get(span.start, [span.start]))
+    return span.doc[start].text if start < span.end - 1 or start == span.start else None
+
+
+def _family_spans(candidates, products) -> list:
+    """Names of a product family the document names elsewhere: "Galaxy Tab S" and "Samsung Galaxy Note"
+    beside "Samsung Galaxy S9" (a known maker's name, a family word, a model code). The family word is
+    the word after the maker's name; a statistical name of two words or more that starts with it (after
+    a known company's name, or none) is a product of that family."""
+    company_starts = {}
+    for c in candidates:
+        if c[2] == "gazetteer" and c[1] == "COMPANY":
+            company_starts.setdefault(c[0].start, []).append(c[0].end)
+    families = {_family_word(p[0], company_starts) for p in products if len(p[0]) > 2 and p[0].start in company_starts} - {None}
+    families = {w for w in families if w[:1].isupper() and w.isalpha() and len(w) > 2}
+    out = []
+    for span, label, source, canonical in candidates:
+        if source not in ("ner", "ner_weak") or label == "MODEL" or len(span) < 2:
+            continue
+        if label == "PERSON" and looks_like_person_name(span):
+            continue
+        word = _family_word(span, company_starts)
+        if word in families and not any(p[0].start == span.start and p[0].end == span.end for p in products):
+            out.append((span, "PRODUCT", "class_noun", None))
+    return out
+
+
+def product_name_spans(doc, candidates) -> list:
+    """``(span, "PRODUCT", "class_noun", None)`` candidates for names the constructions above call
+    products, none over a name the document types as a company with confidence or as a known entity.
+
+    ``candidates`` are the typer's ``(span, label, source, canonical)`` candidates so far.
+    """
+    # a company the document is sure of anywhere, or one the NER guessed at another mention of the name
+    # (a guess at this very mention is what the cue decides)
+    companies = {c[0].text for c in candidates if c[1] == "COMPANY" and c[2] in _SURE_COMPANY_SOURCES}
+    guessed = {(c[0].text, c[0].start) for c in candidates if c[1] == "COMPANY" and c[2] == "ner"}
+    known = {(c[0].start, c[0].end) for c in candidates if c[2] == "gazetteer"}
+    known_tokens = {i for start, end in known for i in range(start, end)}
+    out = []
+
+    def admit(span, defined=False):
+        if span is None or span.text in companies or any(t.is_sent_start for t in span[1:]):
+            return
+        # a name the sentence defines ("X is a video game") is a product wherever the NER guessed company
+        if not defined and any(text == span.text and start != span.start for text, start in guessed):
+            return
+        if any(i in known_tokens for i in range(span.start, span.end)):
+            return  # a known company, product or place inside: the gazetteer and _select say what it is
+        if not span[0].text[:1].isupper() or not span[0].is_alpha:
+            return
+        out.append((span, "PRODUCT", "class_noun", None))
+
+    for c in candidates:
+        if c[2] in ("ner", "ner_weak") and c[1] in ("PERSON", "ORGANIZATION", "PLACE", "COMPANY", "PRODUCT"):
+            span = c[0]
+            defined = precedes_product_copula(span)
+            if (defined or modifies_product_noun(span) or dated_by_possessive(span)) and not (c[1] == "PERSON" and len(span) > 1 and looks_like_person_name(span)):
+                admit(span, defined)
+    # only proper nouns: one array compare, not a Python loop over every token of every article
+    if len(doc):
+        for i in (doc.to_array("POS") == doc.vocab.strings["PROPN"]).nonzero()[0]:
+            tok = doc[int(i)]
+            if tok.dep_ == "nsubj" or any(c.dep_ == "appos" for c in tok.children):
+                admit(described_product_name(tok), defined=True)
+    versioned = _versioned_spans(doc, candidates)
+    # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
+    return out + versioned + _family_spans(candidates, versioned)
