@@ -272,7 +272,8 @@ def _first_plain_mention(mentions: list[Span]) -> Span:
 
 @code_rule
 def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozenset[str]) -> Iterator[Candidate]:
-    """develops from a model named after a company of the same Doc: "Mistral AI ... Mistral Large 2".
+    """develops from a model or product named after a company of the same Doc: "Mistral AI ... Mistral
+    Large 2", "Samsung ... the Samsung Galaxy S9".
 
     A name is not a statement, so the confidence is low, the evidence is the sentence of the
     model's first mention, and it is never drawn for a model whose developer the Doc states
@@ -283,7 +284,7 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
     for ent in refs.ents:
         if ent.label_ == COMPANY:
             companies.setdefault(_name_key(ent), []).append(ent)
-        elif ent.label_ == MODEL:
+        elif ent.label_ in (MODEL, "PRODUCT"):  # "Toyota Avalon", "Samsung Galaxy S9" are named the same way
             models.setdefault(_name_key(ent), []).append(ent)
     for key, mentions in models.items():
         if key in developed:
