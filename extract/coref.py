@@ -113,6 +113,8 @@ class EntityRefs:
         self._we = frozenset(coref["first_person_company_pronouns"])
         self._i = frozenset(coref["first_person_speaker_pronouns"])
         self._quotes: list[tuple[int, int]] | None = None  # quoted stretches, computed when a "we" or "I" asks
+        self._attributions: dict[tuple[int, int], Span | None] = {}
+        self._inside: frozenset[int] | None = None
         self._has_parse = doc.has_annotation("DEP")
         self._sents = list(doc.sents) if (doc.has_annotation("SENT_START") or self._has_parse) else [doc[:]]
         self._sent_index = {}
@@ -410,7 +412,9 @@ class EntityRefs:
         k = next((n for n, (a, b) in enumerate(regions) if a <= token.i < b), None)
         if k is not None:
             for n in range(k, max(-1, k - 3), -1):
-                found = self._attribution(regions[n])
+                if regions[n] not in self._attributions:  # one reading per quote, however many "we" it holds
+                    self._attributions[regions[n]] = self._attribution(regions[n])
+                found = self._attributions[regions[n]]
                 if found is not None:
                     return found
                 # an unattributed quote continues the previous one, if nothing but quotes lies between
@@ -426,7 +430,9 @@ class EntityRefs:
         return self._quotes
 
     def _outside_quotes(self, i: int) -> bool:
-        return not any(a <= i < b for a, b in self._quote_regions())
+        if self._inside is None:
+            self._inside = frozenset(j for a, b in self._quote_regions() for j in range(a, b))
+        return i not in self._inside
 
     def _attribution(self, region: tuple[int, int]) -> Span | None:
         """The subject of a reporting verb outside the quote, in the sentences that hold or end it

@@ -15,7 +15,7 @@ C, P = "COMPANY", "PERSON"
 ENTS = {"Ana Ruiz": P, "Ruiz": P, "Tomas Berg": P, "Berg": P, "Maren Holt": P, "Holt": P, "Priya Nair": P,
         "Victor Hale": P, "Corvane": C, "SiFive": C, "Sequoia": C, "Nvidia": C, "Halvine": C, "Groq": C,
         "Cerebras": C, "Microsoft": C, "Lumero": C, "Accel": C, "Bernstein": C, "Pellucid": C, "Intel": C,
-        "Qualcomm": C, "Brindle Labs": C, "Midjourney": C, "Runway": C, "Ideogram": C}
+        "Qualcomm": C, "Brindle Labs": C, "Kim Lee": P, "Lee": P, "Fennick": C, "Midjourney": C, "Runway": C, "Ideogram": C}
 
 
 def _refs(make_doc, text):
@@ -87,8 +87,15 @@ def test_an_observers_firm_is_not_the_we_of_what_they_say(make_doc):
     assert not any(s == "Bernstein" for s, _, _ in _facts(make_doc, text))
 
 
+def test_a_customers_we_is_the_customers_company(make_doc):
+    text = ('Corvane shipped its first chips on Monday. "We buy our accelerators from Corvane now," said Kim Lee, '
+            'chief technology officer of Fennick.')
+    assert _ref(make_doc, text, "We") == "Fennick"
+
+
 @pytest.mark.parametrize("text", [
-    "We compete with Nvidia on price, and Corvane knows it.",  # narration: the writer's "we"
+    "We compete with Nvidia on price, and Corvane knows it.",
+    '"We compete with Nvidia on price," said Kim Lee, a former Corvane engineer.',  # a former employer  # narration: the writer's "we"
     '"We compete with Nvidia on price," said Ana Ruiz.',  # no company stated for the speaker
 ])
 def test_no_reading_without_a_quote_and_a_known_company(make_doc, text):
