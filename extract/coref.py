@@ -110,6 +110,11 @@ class EntityRefs:
         self._plural = frozenset(coref["plural_pronouns"])
         self._personal = frozenset(coref["personal_pronouns"])
         self._relative = frozenset(coref["relative_pronouns"])
+        self._we = frozenset(coref["first_person_company_pronouns"])
+        self._i = frozenset(coref["first_person_speaker_pronouns"])
+        self._quotes: list[tuple[int, int]] | None = None  # quoted stretches, computed when a "we" or "I" asks
+        self._attributions: dict[tuple[int, int], Span | None] = {}
+        self._inside: frozenset[int] | None = None
         self._has_parse = doc.has_annotation("DEP")
         self._sents = list(doc.sents) if (doc.has_annotation("SENT_START") or self._has_parse) else [doc[:]]
         self._sent_index = {}
@@ -133,6 +138,7 @@ class EntityRefs:
         self._trades: dict = gazetteer.descriptors if gazetteer is not None else {}
         self._trade_words = frozenset().union(*self._trades.values())
         seen_ents = set()
+        first_person = []
         for token in doc:
             ent = self._ent_of.get(token.i)
             if ent is not None:
@@ -144,12 +150,17 @@ class EntityRefs:
                         self._text_topic = ent
                     self._describe_on_surface(ent)
                 continue
+            if self._has_parse and token.pos_ == "PRON" and token.lower_ in (self._we | self._i) and token.text != "US":
+                first_person.append(token)  # read once every speaker is known: "said X" often follows the quote
+                continue
             target = self._resolve(token)
             self._resolved[token.i] = target
             if target is not None:
                 # a relative pronoun's subject is its clause's, not the sentence's topic ("over who supplies")
                 topic = self._is_subject(token) and token.lower_ not in self._relative
                 self._mentions.append((token.i, target, self._sent_index[token.i], topic))
+        for token in first_person:
+            self._resolved[token.i] = self._first_person_referent(token)
 
     # -- public -----------------------------------------------------------------------------
     def entity_for(self, token: Token) -> Span | None:
@@ -373,6 +384,140 @@ class EntityRefs:
             if not _is_quotation(self._sents[back]):
                 return None
             skipped += 1
+        return None
+
+    # -- first person in quoted speech and interview answers -------------------------------------
+    def _first_person_referent(self, token: Token) -> Span | None:
+        """What "we"/"our"/"us" or "I"/"my" means in quoted speech or an interview answer.
+
+        "We license our cores from SiFive," said Ana Ruiz, Corvane's chief executive: "we" is the
+        speaker's company (Corvane); "I founded Corvane," Ruiz said: "I" is the speaker. A company
+        speaking ("the company said") is "we" itself. Outside quotes and answers, or with no
+        company stated for the speaker, no reading: narration's "we" is the writer's.
+        """
+        speaker = self._speaker_of(token)
+        if speaker is None:
+            return None
+        if token.lower_ in self._i:
+            return speaker if speaker.label_ in PERSON_LABELS else None
+        if speaker.label_ in ("COMPANY", "ORGANIZATION"):
+            return speaker
+        if speaker.label_ not in PERSON_LABELS:
+            return None
+        return self._speaker_company(speaker, token)
+
+    def _speaker_of(self, token: Token) -> Span | None:
+        """The person (or company) whose words hold ``token``: a quote's attribution, or an answer's interviewee."""
+        regions = self._quote_regions()
+        k = next((n for n, (a, b) in enumerate(regions) if a <= token.i < b), None)
+        if k is not None:
+            for n in range(k, max(-1, k - 3), -1):
+                if regions[n] not in self._attributions:  # one reading per quote, however many "we" it holds
+                    self._attributions[regions[n]] = self._attribution(regions[n])
+                found = self._attributions[regions[n]]
+                if found is not None:
+                    return found
+                # an unattributed quote continues the previous one, if nothing but quotes lies between
+                if n == 0 or self._sent_index.get(regions[n - 1][1], 0) < self._sent_index.get(regions[n][0], 0) - 1:
+                    return None
+            return None
+        return self._answer_speaker(token)
+
+    def _quote_regions(self) -> list[tuple[int, int]]:
+        """The token ranges between quote marks; a paragraph break ends an open quote."""
+        if self._quotes is None:
+            self._quotes = quote_regions(self.doc)
+        return self._quotes
+
+    def _outside_quotes(self, i: int) -> bool:
+        if self._inside is None:
+            self._inside = frozenset(j for a, b in self._quote_regions() for j in range(a, b))
+        return i not in self._inside
+
+    def _attribution(self, region: tuple[int, int]) -> Span | None:
+        """The subject of a reporting verb outside the quote, in the sentences that hold or end it
+        ("...," said Ana Ruiz / "...," she added / "...," the company said), nearest first."""
+        start, end = region
+        first = self._sent_index.get(max(0, start - 1), 0)
+        last = self._sent_index.get(min(len(self.doc) - 1, end), first)
+        verbs = _reporting_verbs()
+        found = []
+        for k in range(first, last + 1):
+            for tok in self._sents[k]:
+                if tok.pos_ != "VERB" or tok.lemma_.lower() not in verbs or not self._outside_quotes(tok.i):
+                    continue
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                ent = (self._ent_of.get(subj.i) or self._resolved.get(subj.i)) if subj is not None else None
+                if ent is not None:
+                    found.append((min(abs(tok.i - start), abs(tok.i - end)), ent))
+        return min(found, key=lambda f: f[0])[1] if found else None
+
+    def _answer_speaker(self, token: Token) -> Span | None:
+        """In an interview, the person answering: a paragraph opening "A:", or one right after a
+        paragraph that asks a question ("Who are you competing with?"), is the interviewee's (the
+        person the article mentions most before it); one opening "NAME:" is that person's."""
+        start = _paragraph_start(self.doc, token.i)
+        if start + 1 >= len(self.doc):
+            return None
+        ent = self._ent_of.get(start)
+        if ent is not None and ent.start == start and ent.end < len(self.doc) and self.doc[ent.end].text == ":":
+            return ent if ent.label_ in PERSON_LABELS else None
+        labelled = self.doc[start].text in ("A", "Answer") and self.doc[start + 1].text == ":"
+        if not labelled and not _follows_a_question(self.doc, start):
+            return None
+        counts: dict[str, tuple[int, int, Span]] = {}
+        for ent in self.ents:
+            if ent.start >= start:
+                break
+            if ent.label_ in PERSON_LABELS:
+                key = _surname(ent)
+                n, first, span = counts.get(key, (0, ent.start, ent))
+                counts[key] = (n + 1, first, span)
+        if not counts:
+            return None
+        return max(counts.values(), key=lambda c: (c[0], -c[1]))[2]
+
+    def _speaker_company(self, speaker: Span, token: Token) -> Span | None:
+        """The company the article states for a speaker: of the speaker's mentions nearest ``token``
+        first, one whose title ("Corvane's chief executive", "chief executive of Corvane") or role verb
+        ("who founded Lumero", "X runs Corvane") names a company. An observer's firm ("an analyst at
+        Bernstein") is not the "we" of what they say."""
+        surname = _surname(speaker)
+        mentions = [ent for ent in self.ents if ent.label_ in PERSON_LABELS and _surname(ent) == surname]
+        for ent in sorted(mentions, key=lambda e: abs(e.start - token.i)):
+            company = self._role_company(ent)
+            if company is not None:
+                return company
+        return None
+
+    def _role_company(self, person: Span) -> Span | None:
+        root = person.root
+        scopes = [c for c in root.children if c.dep_ in ("appos", "relcl", "acl", "prep", "compound", "amod", "poss")
+                  and not (person.start <= c.i < person.end)]
+        verb = root.head
+        if root.dep_ == "nsubj" and (verb.lemma_ == "be" or verb.lemma_.lower() in _role_verbs()):
+            scopes += [c for c in verb.children if c.dep_ in ("attr", "dobj")]
+        for scope in scopes:
+            for tok in scope.subtree:
+                if person.start <= tok.i < person.end:
+                    continue
+                ent = self._ent_of.get(tok.i) or self._resolved.get(tok.i)
+                if ent is None or ent.label_ not in ("COMPANY", "ORGANIZATION") or (ent.start < tok.i and tok.i in self._ent_of):
+                    continue
+                if _role_on_path(tok, scope.head):
+                    return ent
+        return self._role_verb_after(person)
+
+    def _role_verb_after(self, person: Span) -> Span | None:
+        """ "Tomas Berg co-founded Halvine": a role verb right after the name and a company right after
+        it, read off the surface (the parser often splits "co-founded" into pieces it hangs anywhere)."""
+        doc = self.doc
+        for j in range(person.end, min(len(doc) - 1, person.end + 4)):
+            if lemma_word(doc[j]) in _role_verbs():
+                ent = self._ent_of.get(j + 1)
+                return ent if ent is not None and ent.start == j + 1 and ent.label_ in ("COMPANY", "ORGANIZATION") else None
+            if doc[j].text not in ("-", "co") and doc[j].pos_ not in ("ADV", "AUX"):
+                return None
         return None
 
     def _unit_named_by_trade(self, token: Token) -> Span | None:
@@ -705,6 +850,8 @@ class EntityRefs:
         for _ in range(4):
             if node.dep_ in ("relcl", "acl") and node.head != node:
                 host = node.head
+                if node.dep_ == "acl" and host.dep_ == "ROOT" and host.i in self._ent_of and self._ent_of[host.i].end == node.i:
+                    return None  # "Pellucid named V ... its new president": a main verb the parser hung on an unknown name
                 return self._ent_of.get(host.i) or self._resolved.get(host.i)
             if node.head == node:
                 return None
@@ -745,12 +892,17 @@ class EntityRefs:
             if sent_k == k:
                 if self._has_parse and _inside_other_relative_clause(ent, token):
                     continue  # "X, which is backed by A and B, ..., putting it ...": A and B are background
+                if self._has_parse and token.tag_ == "PRP$" and _inside_other_apposition(ent, token):
+                    continue  # "P named V, a veteran of A and B, its new president": A and B describe V in passing
                 same.append((pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
         topic = self._text_topic if salient and labels == PERSON_LABELS and k > 0 else None
-        if same and self._is_subject(token):
-            # a subject pronoun in a later clause continues the sentence's subject ("X licenses ..., and it agreed")
+        if same and (self._is_subject(token) or (token.dep_ == "poss" and self._is_subject(token.head)
+                                                 and token.head.head.dep_ in ("conj", "ccomp") and labels == NEUTER_LABELS)):
+            # a subject pronoun in a later clause continues the sentence's subject ("X licenses ..., and it agreed");
+            # so does the owner of the subject of a coordinated or complement clause ("X competes with A and with B,
+            # but its new rival, C, ..."; not of an adverbial one: "aired on A until its owner, B, decided" is A's owner)
             subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
             subjects = [(pos, ent) for pos, ent in same if subject_at.get(pos)]
             if subjects:
@@ -822,6 +974,95 @@ def _is_quotation(sent: Span) -> bool:
     return any(t.text in _QUOTE_MARKS or t.lower_ in _FIRST_PERSON for t in sent)
 
 
+def quote_regions(doc: Doc) -> list[tuple[int, int]]:
+    """The token ranges inside quote marks, in text order; a paragraph break ends an open quote.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")('"We grew," she said. "We hired."')
+    >>> [doc[a:b].text for a, b in quote_regions(doc)]
+    ['We grew,', 'We hired.']
+    """
+    regions, start = [], None
+    for tok in doc:
+        if tok.is_space and "\n" in tok.text:
+            if start is not None:
+                regions.append((start, tok.i))
+            start = None
+        elif tok.text in _QUOTE_MARKS or tok.text in ("``", "''"):
+            opening = tok.text in ("\u201c", "``") or (start is None and tok.text != "\u201d")
+            if opening:
+                start = tok.i + 1
+            elif start is not None:
+                regions.append((start, tok.i))
+                start = None
+    if start is not None:
+        regions.append((start, len(doc)))
+    return regions
+
+
+def _paragraph_start(doc: Doc, i: int) -> int:
+    """The first token of the paragraph holding token ``i``."""
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
+
+
+def _follows_a_question(doc: Doc, start: int) -> bool:
+    """Whether the paragraph before the one at ``start`` is a question of its own (an interviewer's:
+    it ends with "?" and quotes no one)."""
+    end = start - 1
+    while end >= 0 and doc[end].is_space:
+        end -= 1
+    if end < 0 or doc[end].text != "?":
+        return False
+    first = _paragraph_start(doc, end)
+    return not any(t.text in _QUOTE_MARKS or t.text in ("``", "''") for t in doc[first:end + 1])
+
+
+@lru_cache(maxsize=None)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(w.lower() for w in load_triggers()["reporting_verbs"])
+
+
+@lru_cache(maxsize=None)
+def _role_verbs() -> frozenset[str]:
+    return _word_set("coref", "speaker_role_verbs")
+
+
+@lru_cache(maxsize=None)
+def _role_titles() -> tuple[frozenset[str], frozenset[str]]:
+    """(words of the titles that tie a speaker to a company, observers' titles)."""
+    titles = load_triggers()["titles"]
+    observers = _word_set("coref", "observer_titles")
+    held = frozenset(w for names in titles.values() for title in names for w in title.lower().split())
+    return held - observers, observers
+
+
+def _role_on_path(tok: Token, top: Token) -> bool:
+    """Whether a company at ``tok`` is tied to the person at ``top`` by a held title or a role verb on
+    the way up ("Corvane's chief *executive*", "who *founded* Lumero"); an observer's title or a former
+    one ("an *analyst* at Bernstein", "a *former* Intel engineer") ties nothing."""
+    held, observers = _role_titles()
+    node, tied = tok.head, False
+    for _ in range(6):
+        word = lemma_word(node)
+        if word in observers or any(c.lower_ in ("former", "ex") for c in node.children):
+            return False
+        if (node.pos_ in ("NOUN", "PROPN") and word in held) or (node.pos_ == "VERB" and node.lemma_.lower() in _role_verbs()):
+            tied = True
+        if node == top:
+            return tied
+        if node.head == node:
+            return False
+        node = node.head
+    return False
+
+
+def _surname(person: Span) -> str:
+    """The last word of a person's name: "Ruiz" names "Ana Ruiz" again."""
+    return _ent_key(person).split()[-1] if _ent_key(person) else ""
+
+
 def _modifies_a_noun(ent: Span) -> bool:
     """A name that modifies a common noun ("a former Nordic Semiconductor engineer"): said in passing."""
     return ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end
@@ -833,6 +1074,19 @@ def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
     node = ent.root
     while node.head != node:
         if node.dep_ == "relcl":
+            return not (node.left_edge.i <= token.i <= node.right_edge.i)
+        node = node.head
+    return False
+
+
+def _inside_other_apposition(ent: Span, token: Token) -> bool:
+    """Whether ``ent`` sits inside an apposition that does not hold ``token`` ("Victor Hale, a veteran of
+    Intel, its new president": Intel describes Hale's past; "its" is not Intel's)."""
+    node = ent.root
+    for _ in range(6):
+        if node.head == node:
+            return False
+        if node.dep_ == "appos":
             return not (node.left_edge.i <= token.i <= node.right_edge.i)
         node = node.head
     return False

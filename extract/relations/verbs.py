@@ -481,6 +481,7 @@ def _licensing(verb: Token, subjects, objects, refs: EntityRefs) -> Iterator[Can
     licensees = []
     for child in verb.children:
         if child.dep_ == "dobj":
+            licensors += _prep_objects(child, ("from",), refs)  # "licenses its cores from Y": "from" hung on the object
             licensors += _possessors(child, refs)
             if refs.entity_for(child) is None:
                 licensors += _prep_objects(child, ("of",), refs)  # "license the technology of X"
