@@ -1,0 +1,50 @@
+"""Rivalry, partnership and valuation as news states them (issue 12, round 2), over hand-typed entities
+(``make_doc``, so unknown start-up names need no typing of their own). Invented sentences."""
+from __future__ import annotations
+
+import pytest
+
+from extract.coref import entity_refs
+from extract.deals import KEEP_CONFIDENCE, find_deals
+from extract.records import Article
+from extract.relations import find_relations
+
+C = "COMPANY"
+ENTS = {"Quillon": C, "Torvane Capital": C, "Torvane Energy": C, "Fennick Ventures": C, "Brightwater": C}
+
+
+def kept(make_doc, text, ents=ENTS):
+    doc = make_doc(text, ents)
+    return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
+
+
+def pairs(make_doc, text, relation, ents=ENTS):
+    doc = make_doc(text, ents)
+    return {frozenset((r.source.text, r.target.text)) for r in find_relations(doc, "t", entity_refs(doc))
+            if r.relation == relation}
+
+
+# -- a valuation is no round's amount ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "The financing, which values Quillon at $4 billion, was led by Torvane Capital.",
+    "Torvane Capital led an investment in Quillon. The round values Quillon at $4 billion.",
+    "Torvane Capital led an investment in Quillon that values the company at $4 billion.",
+])
+def test_what_a_round_values_its_company_at_is_not_the_rounds_amount(make_doc, text):
+    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+    assert {(p.mention.text, p.role) for p in deal.parties} >= {("Quillon", "investee"), ("Torvane Capital", "investor")}
+    assert deal.amount_usd is None
+
+
+@pytest.mark.parametrize("text, amount", [
+    # the round's size beside the valuation still counts
+    ("Quillon raised $50 million in a Series B. The financing, which values Quillon at $4 billion, was led by "
+     "Torvane Capital.", 50e6),
+    ("Torvane Capital led a $50 million investment in Quillon that values the company at $4 billion.", 50e6),
+    # a round "valued at" a sum (no company valued) is that sum
+    ("Torvane Capital led a funding round in Quillon valued at $50 million.", 50e6),
+])
+def test_the_rounds_own_amount_beside_a_valuation(make_doc, text, amount):
+    amounts = {d.amount_usd for d in kept(make_doc, text) if d.kind == "investment"}
+    assert amounts == {amount}
