@@ -48,3 +48,36 @@ def test_what_a_round_values_its_company_at_is_not_the_rounds_amount(make_doc, t
 def test_the_rounds_own_amount_beside_a_valuation(make_doc, text, amount):
     amounts = {d.amount_usd for d in kept(make_doc, text) if d.kind == "investment"}
     assert amounts == {amount}
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs "from B" on the valuation, not on "raised"
+    "Quillon raised $50 million at a $12 billion valuation from Torvane Capital.",
+    "Quillon raised $50 million at a valuation of $12 billion from Torvane Capital and Fennick Ventures.",
+])
+def test_investors_named_after_a_valuation(make_doc, text):
+    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+    assert {("Quillon", "investee"), ("Torvane Capital", "investor")} <= {(p.mention.text, p.role) for p in deal.parties}
+    assert deal.amount_usd == 50e6
+
+
+# -- rivals as news states them ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quillon is challenging Torvane Energy's dominance in networking chips.",
+    "Quillon wants to break Torvane Energy's grip on the truck market.",
+    "Quillon's new chip is meant to challenge Torvane Energy's dominance in AI accelerators.",
+    "Quillon remains a distant second to Torvane Energy, with Fennick Ventures third.",
+    "Quillon ranks a distant third behind Torvane Energy in cloud storage.",
+])
+def test_a_challenger_and_the_leader_it_challenges(make_doc, text):
+    assert frozenset(("Quillon", "Torvane Energy")) in pairs(make_doc, text, "competes_with")
+
+
+@pytest.mark.parametrize("text", [
+    "Regulators challenged Torvane Energy's dominance of the market, Quillon said.",
+    "Quillon is second to none in cloud storage, Torvane Energy said.",
+    "Quillon's lawyers challenged Torvane Energy's claim in court.",
+])
+def test_no_rivalry_without_a_challenger_or_a_ranking(make_doc, text):
+    assert frozenset(("Quillon", "Torvane Energy")) not in pairs(make_doc, text, "competes_with")
