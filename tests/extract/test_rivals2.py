@@ -81,3 +81,19 @@ def test_a_challenger_and_the_leader_it_challenges(make_doc, text):
 ])
 def test_no_rivalry_without_a_challenger_or_a_ranking(make_doc, text):
     assert frozenset(("Quillon", "Torvane Energy")) not in pairs(make_doc, text, "competes_with")
+
+
+# -- partnerships as news states them ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Under the agreement, Quillon will make its models available on Torvane Energy's cloud.",
+    "Quillon said it would make its chatbot available through Torvane Energy's cloud platform.",
+    "Quillon's models will be available on Torvane Energy's cloud platform from March.",
+])
+def test_a_model_made_available_on_a_companys_cloud(make_doc, text):
+    assert frozenset(("Quillon", "Torvane Energy")) in pairs(make_doc, text, "partners_with")
+
+
+def test_a_document_made_available_is_no_partnership(make_doc):
+    text = "Quillon will make its annual report available on Torvane Energy's platform."
+    assert pairs(make_doc, text, "partners_with") == set()
