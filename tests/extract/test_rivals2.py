@@ -97,3 +97,20 @@ def test_a_model_made_available_on_a_companys_cloud(make_doc, text):
 def test_a_document_made_available_is_no_partnership(make_doc):
     text = "Quillon will make its annual report available on Torvane Energy's platform."
     assert pairs(make_doc, text, "partners_with") == set()
+
+
+MODELS = {"Vesper-8B": "MODEL", "Orca-27B": "MODEL", "Lumen-3": "MODEL", "Quillon": C}
+
+
+def test_a_named_model_compared_favourably_with_others(make_doc):
+    text = "Vesper-8B is more accurate than Orca-27B and Lumen-3 on coding benchmarks."
+    assert {frozenset(("Vesper-8B", "Orca-27B")), frozenset(("Vesper-8B", "Lumen-3"))} <= pairs(
+        make_doc, text, "competes_with", MODELS)
+
+
+@pytest.mark.parametrize("text", [
+    "It is more accurate than Orca-27B on coding benchmarks, Quillon said of Vesper-8B.",  # a pronoun subject
+    "Vesper-8B is better than Quillon expected.",  # a company's expectation, no rival
+])
+def test_no_comparison_of_rivals(make_doc, text):
+    assert not {p for p in pairs(make_doc, text, "competes_with", MODELS) if "Vesper-8B" in p}
