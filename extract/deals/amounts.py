@@ -19,9 +19,25 @@ def _span_root(doc: Doc, start: int, end: int) -> Token | None:
     return span.root if span is not None and len(span) else None
 
 
-def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
-    """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at")."""
+def _values_a_company(verb: Token) -> bool:
+    """ "which *values Quillon* at $4 billion": a valuing verb with an object states what a company is worth.
+
+    That worth is the price of a deal that buys the company, never the size of a round or a stake in it
+    ("the financing, which values X at $4 billion"); "a round valued at $50 million" (no object) is the
+    round's own size.
+    """
+    return _lemma(verb) in _VALUING_VERBS and any(c.dep_ in ("dobj", "obj") for c in verb.children)
+
+
+def _attached(token: Token, anchors: set[int], max_steps: int = 6, worth_is_price: bool = True) -> bool:
+    """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at").
+
+    ``worth_is_price`` false (a deal that buys no company: an investment) stops at a verb that values a
+    company: the company's worth is not the deal's amount.
+    """
     for _ in range(max_steps):
+        if not worth_is_price and token.pos_ in ("VERB", "AUX") and _values_a_company(token):
+            return False
         if token.i in anchors:
             return True
         head = token.head
@@ -32,6 +48,8 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 6) -> bool:
         # "for a sum that people close to the deal put at about $400 million": a relative clause
         # that prices the noun leads on to it
         pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS
+        if pricing and not worth_is_price and _values_a_company(head):
+            return False
         if not (head.pos_ in ("ADP", "ADV", "NUM", "SYM", "PART", "ADJ") or _lemma(head) in _AMOUNT_LINKS or pricing):
             return False
         token = head
@@ -51,7 +69,7 @@ def _money_in(sent: Span) -> list[tuple[Token, Money]]:
 def _amount(frame: _Frame, money: list[tuple[Token, Money]]) -> Money | None:
     anchors = frame.anchors | _deal_nouns_of(frame)
     for root, amount in money:
-        if _attached(root, anchors):
+        if _attached(root, anchors, worth_is_price=_worth_is_price(frame.kind)):
             return amount
     return None
 
@@ -68,12 +86,20 @@ def _deal_nouns_of(frame: _Frame) -> set[int]:
     return out
 
 
+def _worth_is_price(kind: str | None) -> bool:
+    """A company's stated worth prices a deal that buys it, not an investment in it."""
+    return kind != "investment"
+
+
 _DEAL_ANAPHORS = frozenset({"deal", "acquisition", "investment", "transaction", "agreement", "purchase",
                             "round", "takeover", "stake", "license", "licensing", "merger", "buyout", "pact"})
 
 
-def _amount_in_next(sent: Span, following: Span | None) -> Money | None:
-    """ "Microsoft bought Y. The deal is worth $X.": the amount of a deal named again with a definite article."""
+def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None) -> Money | None:
+    """ "Microsoft bought Y. The deal is worth $X.": the amount of a deal named again with a definite article.
+
+    "The round values X at $4 billion" after an investment is X's worth, not the round's amount.
+    """
     if following is None:
         return None
     money = _money_in(following)
@@ -83,10 +109,10 @@ def _amount_in_next(sent: Span, following: Span | None) -> Money | None:
         if _lemma(token) in _DEAL_ANAPHORS and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in token.children):
             anchors = {token.i}
-            if token.dep_ in ("nsubj", "nsubjpass"):
+            if token.dep_ in ("nsubj", "nsubjpass") and (_worth_is_price(kind) or not _values_a_company(token.head)):
                 anchors.add(token.head.i)
             for root, amount in money:
-                if _attached(root, anchors):
+                if _attached(root, anchors, worth_is_price=_worth_is_price(kind)):
                     return amount
     return None
 
@@ -97,6 +123,9 @@ LATER_AMOUNT_WINDOW = 4
 
 #: Verbs of a relative clause that price a noun: "a payment that people familiar with the matter *put* at $2.7B".
 _PRICING_VERBS = frozenset({"put", "value", "estimate", "peg", "price", "set", "place", "total", "reach"})
+
+#: Verbs that state what a company is worth: "which *values* X at $4 billion".
+_VALUING_VERBS = frozenset({"value"})
 
 
 def _amount_in_later(frame: _Frame, later: list[Span], refs) -> Money | None:
@@ -127,11 +156,12 @@ def _amount_in_later(frame: _Frame, later: list[Span], refs) -> Money | None:
             if not (names_party or definite):
                 continue
             anchors = {token.i, noun.i}
-            if noun.dep_ in ("nsubj", "nsubjpass"):
+            if noun.dep_ in ("nsubj", "nsubjpass") and (_worth_is_price(frame.kind) or not _values_a_company(noun.head)):
                 anchors.add(noun.head.i)
-            anchors.update(c.i for c in noun.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _PRICING_VERBS)
+            anchors.update(c.i for c in noun.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _PRICING_VERBS
+                           and (_worth_is_price(frame.kind) or not _values_a_company(c)))
             for root, amount in money:
-                if _attached(root, anchors):
+                if _attached(root, anchors, worth_is_price=_worth_is_price(frame.kind)):
                     return amount
     return None
 

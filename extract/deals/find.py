@@ -138,7 +138,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             if amount is None and raised is not None:
                 amount = _amount(raised, previous_money)
             if amount is None and confidence >= KEEP_CONFIDENCE:
-                amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None)
+                amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None, frame.kind)
                 if amount is not None:
                     rule += "+next_sentence_amount"
                 else:

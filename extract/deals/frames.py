@@ -34,6 +34,10 @@ from .parties import (
 from .rounds import round_investors
 
 
+#: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
+_VALUATION_NOUNS = frozenset({"valuation", "value"})
+
+
 def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     """Subjects of ``verb``, inherited up through infinitives, coordination and purpose clauses.
 
@@ -274,7 +278,10 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     # "invested $13 billion in OpenAI": the parser often hangs the prepositions on the amount
     amounts = [o for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM")
                for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]
-    for holder in (trigger, *amounts):
+    # "raised $50 million at a $12 billion valuation from B": the parser may hang them on the valuation
+    valuations = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "at"
+                  for o in _pobjs(c) if _lemma(o) in _VALUATION_NOUNS]
+    for holder in (trigger, *amounts, *valuations):
         for c in holder.children:
             # ("was sold *to* Pellworth": the parser may call the "to" phrase a dative)
             if c.dep_ in ("prep", "dative") and c.lower_ in preps:
