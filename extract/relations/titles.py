@@ -987,20 +987,30 @@ def _previously_at(at: Token, refs: EntityRefs) -> Iterator[Candidate]:
 
 #: Verbs of a person changing employer, whose "from" names the one left: "joined Halvine from Microsoft".
 JOINING_VERBS = frozenset({"join", "rejoin", "move", "arrive", "switch"})  # (not "defect": a party, not a job)
+#: Verbs of losing a job, whose passive "from" names the employer: "was fired from Globex".
+DISMISSING_VERBS = frozenset({"fire", "sack", "dismiss"})
 #: Verbs of a job done at a place ("where she ran the AI team", "where he worked on search").
 JOB_VERBS = frozenset({"run", "lead", "head", "manage", "oversee", "work", "build", "serve"})
 
 
 def _came_from(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for the employer a person left: "X joined Halvine from Microsoft", "Acme hired X from Globex"
-    (the "from" phrase of a joining verb's subject, or of a hiring verb's object)."""
-    if lemma in JOINING_VERBS:
+    (the "from" phrase of a joining verb's subject, of a hiring verb's object, or of the subject of a passive
+    hiring or firing verb: "X was poached from Globex", "X was fired from Globex")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma in JOINING_VERBS and not passive:
         people = subjects_of(verb, refs)
-    elif lemma in _tables()["hiring_away_verbs"]:
+    elif lemma in _tables()["hiring_away_verbs"] and not passive:
         people = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+    elif passive and (lemma in _tables()["hiring_away_verbs"] or lemma in DISMISSING_VERBS):
+        # "X was hired away from Globex", "who was poached from Globex", "X was fired from Globex"
+        people = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
     else:
         return
     left = [(e, v) for e, v in _prep_objects(verb, ("from",), refs) if e.label_ in EMPLOYERS]
+    # "hired away from Globex": the "from" hangs on "away"
+    left += [e for a in verb.children if a.dep_ == "advmod" and a.lower_ == "away"
+             for e in _prep_objects(a, ("from",), refs) if e[0].label_ in EMPLOYERS]
     rule = "tenure.joined_from"
     for person, pv in people:
         if person.label_ == PERSON:

@@ -119,3 +119,22 @@ def test_one_of_its_directors_works_there(make_doc):
     got = _triples(make_doc, "Mara Quell, one of Zorblax's directors, said demand rose.")
     assert ("Mara Quell", "works_for", "Zorblax") in got
     assert ("Mara Quell", "leads", "Zorblax") not in got
+
+
+# -- past jobs: "previously at", hired away or fired "from" ----------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Mara Quell, previously at Nimbus, joined Zorblax.",
+    "Zorblax hired Mara Quell as its chief operating officer; she was most recently at Nimbus.",
+    "Mara Quell was hired away from Nimbus by Zorblax.",
+    "Mara Quell, who was fired from Nimbus last year, joined Zorblax.",
+])
+def test_past_job_at_a_company(make_doc, text):
+    assert ("Mara Quell", "works_for", "Nimbus") in _triples(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Mara Quell was at Nimbus earlier in the day.",
+    "Mara Quell defected from Nimbus to Zorblax's party.",
+])
+def test_no_job_from_a_visit_or_a_defection(make_doc, text):
+    assert ("Mara Quell", "works_for", "Nimbus") not in _triples(make_doc, text)
