@@ -50,7 +50,7 @@ def _title_of(token: Token) -> tuple[str, str] | None:
         before = token.doc[max(0, hyphen_left(token) - 2): hyphen_left(token)]
         if any(t.lower_ in words("deputy_words") for t in before):
             return "works_for", found[1]
-        if _one_of_many(token) and not found[1].endswith("leader"):
+        if (_one_of_many(token) or _one_of(token) is not None) and not found[1].endswith("leader"):
             return "works_for", found[1]  # ("a leader of X" is one of those who lead it)
         if _heads_a_field(token):
             return "works_for", found[1]
@@ -120,14 +120,22 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang"
     for child in word_children(title):
         if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+            if _is_plural_title(title):
+                # "two former Stripe engineers, Jun Park and Ella Stone": a plural title holds for every name
+                return _people_of_list(child, refs)
             return [(refs.ent_containing(child), False)]
     if any(p.dep_ == "appos" for p in parts) and refs.ent_containing(title.head) is not None:
+        if _is_plural_title(title):
+            return _people_of_list(title.head, refs)  # "A and B, both former engineers at X"
         return [(refs.ent_containing(title.head), False)]
     # "PERSON, TITLE ..." read off the surface when the parser attached the apposition elsewhere
     left = min([parts[0].left_edge.i] + [c.left_edge.i for c in word_children(title) if c.i < title.i])
     if left >= 2 and doc[left - 1].text == "," and title.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr", "ROOT"):
         ent = refs.ent_containing(doc[left - 2])
         if ent is not None and ent.end == left - 1 and ent.label_ == PERSON:
+            if _is_plural_title(title):
+                # "A and B, both former researchers at X": the plural title is said of the whole list
+                return _people_of_list(ent.root, refs)
             return [(ent, False)]
     # "co-founder and former CEO of X": a conjoined title shares its holder
     if title.dep_ == "conj":
@@ -174,7 +182,23 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
         if passive:
             return passive  # "X was appointed as chief executive", "who was ousted as CEO": the passive's subject
-        return subjects_of(verb, refs) or _possessors(verb, refs)
+        return _unique((subjects_of(verb, refs) or _possessors(verb, refs)) + _successors(verb, refs))
+    # "Jane Roe, one of the co-founders of X", "she is one of X's founders": the holder of "one"
+    quantifier = _one_of(title)
+    if quantifier is not None:
+        return _title_holders(quantifier, refs, depth + 1)
+    # "Jane Roe was among the founders of X", "Jane Roe, among the founders of X"
+    if title.dep_ == "pobj" and title.head.lower_ == "among":
+        host = title.head.head
+        if host.pos_ in ("VERB", "AUX"):
+            return [e for e in subjects_of(host, refs) if e[0].label_ == PERSON]
+        return [(e, v) for e, v in entities_of(host, refs) if e.label_ == PERSON]
+    # "X's founders include A and B", "Acme, whose founders include A and B": the objects of "include"
+    # (not "its directors included A and B": a leading title over a list held in turn, or on a board)
+    if title.dep_ == "nsubj" and lemma_word(title.head) == "include" and _is_plural_title(title) and \
+            (_plain_title_of(title) or ("", ""))[0] != "leads":
+        found = [e for c in title.head.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        return _unique([(e, v) for e, v in found if e.label_ == PERSON])
     # "The current president of the trust is Jane Roe": the title is the subject, the holder the attribute
     if title.dep_ == "nsubj" and title.head.lemma_ == "be":
         holders = [e for c in title.head.children if c.dep_ == "attr" for e in entities_of(c, refs)]
@@ -197,6 +221,44 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     if ent is not None and ent.label_ == PERSON:
         return [(ent, refs.ent_containing(title) is None)]
     return []
+
+
+def _successors(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "X is stepping down as CEO and will be replaced by Y": the agent of a passive succession verb
+    coordinated with the verb of the title takes the title over."""
+    out = []
+    for conj in (c for c in verb.children if c.dep_ == "conj" and lemma_word(c) in _tables()["succession_verbs"]):
+        if any(c.dep_ == "auxpass" for c in conj.children):
+            out += [e for a in conj.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
+                    for e in entities_of(g, refs) if e[0].label_ == PERSON]
+    return out
+
+
+#: Words that pick some of a group: "one of the founders", "two of its co-founders".
+SOME_OF = frozenset({"one", "two", "three", "four", "some", "several", "many", "each", "both", "all"})
+
+
+def _one_of(title: Token) -> Token | None:
+    """The word picking the holder out of a plural title's group: "one" in "one of the founders of X"."""
+    if title.dep_ == "pobj" and title.head.lower_ == "of" and _is_plural_title(title) and \
+            title.head.head.lower_ in SOME_OF and title.head.head.dep_ != "nummod":
+        return title.head.head
+    return None
+
+
+def _is_plural_title(title: Token) -> bool:
+    """A title in the plural ("engineers", "co-founders"), said of several people at once."""
+    return title.tag_ in ("NNS", "NNPS")
+
+
+def _people_of_list(name: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people of the list a name stands in ("A, B and C"), from any of its names: the list's
+    first name and every name coordinated with it."""
+    first = name
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    found = [refs.ent_containing(t) for t in _conjuncts(first)]
+    return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
 
 
 def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -259,6 +321,11 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         relation, title = found
         orgs = _title_orgs(token, refs)
         rule = "title.attached"
+        named_to = _named_to(token, refs) if _pronoun_possessed(token) else None
+        if named_to is not None:
+            # "Pellucid named Victor Hale, a veteran of Intel, its new president": "its" is the appointer's,
+            # not the nearest company's, and the title the named person's
+            orgs = named_to[1]
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
@@ -271,6 +338,10 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if not orgs:
             # "ANC chose X to replace Y as president", "Acme appointed X as chief executive": the appointer
             orgs = _appointer(token, refs)
+        if not orgs and relation == "founded" and _first_person_possessed(token):
+            # "Marcus Ellery, my co-founder, ...": the company the speaking founder founded or runs
+            orgs = _speakers_company(token, refs)
+            rule = "title.first_person" if orgs else rule
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
             rule = "title.founder_hired_away" if orgs else rule
@@ -280,7 +351,7 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         above = _units_above(token, orgs, refs)
         orgs = _unique(orgs + above)
         parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
-        for person, p_via in _title_holders(token, refs):
+        for person, p_via in ([named_to[0]] if named_to is not None else _title_holders(token, refs)):
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
@@ -308,6 +379,51 @@ def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     if lemma_word(verb) not in _tables()["appointing_verbs"]:
         return []
     return [e for c in verb.children if c.dep_ == "nsubj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+
+
+def _first_person_possessed(title: Token) -> bool:
+    """A title owned by the speaker: "my co-founder", "our founder"."""
+    return any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in word_children(title))
+
+
+def _speakers_company(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The one company the article says its people (other than the title's holders) founded or run:
+    the company of whoever says "my co-founder". Nothing when the article ties people to several."""
+    holders = {_person_key(p) for p, _ in _title_holders(title, refs)}
+    known = _people_companies(title.doc, refs)
+    companies = {_name_key(c): c for person, found in known.items() if person not in holders for c in found}
+    return [(next(iter(companies.values())), True)] if len(companies) == 1 else []
+
+
+def _pronoun_possessed(title: Token) -> bool:
+    """A title owned by a possessive pronoun: "its new president", "their chief executive"."""
+    return any(c.dep_ == "poss" and c.pos_ == "PRON" for c in word_children(title))
+
+
+def _named_to(title: Token, refs: EntityRefs) -> tuple[tuple[Span, bool], list[tuple[Span, bool]]] | None:
+    """``(person, appointers)`` for a title set after the person an organisation names to it: "Acme named
+    Jane Roe, a veteran of Globex and Initech, its new president" (the parser hangs the title on the
+    nearest noun of the person's apposition; it may also hang the verb on its subject as a clause)."""
+    holder = title
+    for _ in range(5):
+        if holder.dep_ not in ("appos", "conj", "pobj", "prep") or holder.head == holder:
+            return None
+        holder = holder.head
+        if refs.ent_containing(holder) is not None and refs.ent_containing(holder).label_ == PERSON:
+            break
+    else:
+        return None
+    person = refs.ent_containing(holder)
+    if person is None or person.label_ != PERSON or holder.dep_ not in ("dobj", "oprd"):
+        return None
+    verb = holder.head
+    if lemma_word(verb) not in _tables()["appointing_verbs"]:
+        return None
+    named_by = [e for c in verb.children if c.dep_ == "nsubj" for e in entities_of(c, refs)]
+    if not named_by and verb.dep_ == "acl" and refs.ent_containing(verb.head) is not None:
+        named_by = [(refs.ent_containing(verb.head), False)]  # "Pellucid named ...", parsed as a noun's clause
+    named_by = [(e, v) for e, v in named_by if e.label_ in EMPLOYERS]
+    return ((person, False), named_by) if named_by else None
 
 
 def _leader_above_deputy(title: Token, relation: str, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> Iterator[Candidate]:
@@ -548,6 +664,10 @@ def _holders_own_company(title: Token, refs: EntityRefs) -> Span | None:
     holders = [p for p, _ in _title_holders(title, refs) if p.label_ == PERSON]
     if not holders:
         return None
+    named_with = {_name_key(c): c for p in holders for c in [_company_named_with(p, refs)] if c is not None}
+    if len(named_with) == 1:
+        # "Zentro co-founder Mia Lund is stepping down as CEO": the company her name is written with
+        return next(iter(named_with.values()))
     known = _people_companies(title.doc, refs)
     companies = {_name_key(c): c for p in holders for c in known.get(_person_key(p), ())}
     if len(companies) > 1:
@@ -577,6 +697,19 @@ def _company_before(doc: Doc, i: int, refs: EntityRefs) -> Span | None:
         return owner if owner is not None and owner.end == i else None
     owner = _company_at(doc[i], refs)
     return owner if owner is not None and owner.end == i + 1 else None
+
+
+def _company_named_with(person: Span, refs: EntityRefs) -> Span | None:
+    """The company of a current title written before a person's name: "Zentro co-founder Mia Lund"
+    (not "former Google executive X", whose company is no longer hers)."""
+    doc = person.doc
+    start = _title_start_before(doc, person.start)
+    if start is None:
+        return None
+    company = _company_before(doc, start - 1, refs)
+    if company is None or any(t.lower_ in FORMER_WORDS for t in doc[max(0, company.start - 2): person.start]):
+        return None
+    return company
 
 
 def _most_named_company(token: Token, refs: EntityRefs) -> Span | None:
@@ -733,8 +866,10 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
     "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
     verbs = _tables()["verbs"]
-    for tok in tokens_where(doc, "DEP", ("acl",)):
+    for tok in tokens_where(doc, "DEP", ("acl", "relcl")):
         if not any(c.dep_ == "agent" for c in tok.children):
+            continue
+        if tok.dep_ == "relcl" and not _passive_relative(tok):
             continue
         lemma = lemma_word(tok)
         relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
@@ -754,6 +889,12 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
             for p, pv in _unique(persons):
                 for c, cv in companies:
                     yield Candidate(p, relation, c, tok, "role.described_agent", _conf("role.described_agent", pv or cv))
+
+
+def _passive_relative(verb: Token) -> bool:
+    """ "Marrow AI, which was started by ...": a passive relative clause whose subject is the relative
+    pronoun, so the noun the clause follows is what the agent founded or runs."""
+    return any(c.dep_ == "nsubjpass" and c.lower_ in ("which", "that") for c in verb.children)
 
 
 @code_rule
@@ -805,12 +946,107 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 companies += _possessors(team, refs) + _prep_objects(team, ("of", "at"), refs)
                 companies += [(e, False) for c in team.children if c.dep_ == "compound" for e in [_company_at(c, refs)] if e]
         companies = [(e, v) for e, v in companies if e.label_ in EMPLOYERS]
-        if not companies:
-            continue
-        for person, pv in subjects_of(verb, refs):
-            if person.label_ == PERSON:
-                for company, cv in _unique(companies):
-                    yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
+        if companies:
+            for person, pv in subjects_of(verb, refs):
+                if person.label_ == PERSON:
+                    for company, cv in _unique(companies):
+                        yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
+        yield from _came_from(verb, lemma, refs)
+        yield from _where_worked(verb, lemma, refs)
+        yield from _covers_at(verb, lemma, refs)
+    for at in tokens_where(doc, "LOWER", ("at",)):
+        yield from _previously_at(at, refs)
+
+
+#: Adverbs that make "at X" a past job: "Jane Roe, previously at Globex", "she was most recently at Globex".
+PAST_JOB_ADVERBS = frozenset({"previously", "formerly", "recently"})
+
+
+def _previously_at(at: Token, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for a company a person was "previously at": an "at" phrase with a past adverb, hung on the
+    person's name (an apposition) or on a copula whose subject is the person."""
+    host = at.head
+    adverbs = [c for t in (at, host) for c in t.children if c.dep_ == "advmod"]
+    if not any(a.lower_ in PAST_JOB_ADVERBS and a.i < at.i for a in adverbs):  # (not "at X ... recently")
+        return
+    firms = [(e, v) for e, v in _prep_objects(host, ("at",), refs) if e.label_ in EMPLOYERS]
+    firms += [e for c in at.children if c.dep_ == "pobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+    if host.lemma_ == "be":
+        people = subjects_of(host, refs)
+    elif host.dep_ == "relcl" and host.pos_ == "ADP":
+        people = entities_of(host.head, refs)  # "Jane Roe, formerly at Globex": the parser makes "at" a clause
+        firms += [e for c in host.children if c.dep_ == "pobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+    else:
+        people = [(refs.ent_containing(host), False)] if refs.ent_containing(host) is not None else []
+    rule = "tenure.previously_at"
+    for person, pv in people:
+        if person.label_ == PERSON:
+            for firm, fv in _unique(firms):
+                yield Candidate(person, "works_for", firm, at, rule, _conf(rule, pv or fv))
+
+
+#: Verbs of a person changing employer, whose "from" names the one left: "joined Halvine from Microsoft".
+JOINING_VERBS = frozenset({"join", "rejoin", "move", "arrive", "switch"})  # (not "defect": a party, not a job)
+#: Verbs of losing a job, whose passive "from" names the employer: "was fired from Globex".
+DISMISSING_VERBS = frozenset({"fire", "sack", "dismiss"})
+#: Verbs of a job done at a place ("where she ran the AI team", "where he worked on search").
+JOB_VERBS = frozenset({"run", "lead", "head", "manage", "oversee", "work", "build", "serve"})
+
+
+def _came_from(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for the employer a person left: "X joined Halvine from Microsoft", "Acme hired X from Globex"
+    (the "from" phrase of a joining verb's subject, of a hiring verb's object, or of the subject of a passive
+    hiring or firing verb: "X was poached from Globex", "X was fired from Globex")."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma in JOINING_VERBS and not passive:
+        people = subjects_of(verb, refs)
+    elif lemma in _tables()["hiring_away_verbs"] and not passive:
+        people = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+    elif passive and (lemma in _tables()["hiring_away_verbs"] or lemma in DISMISSING_VERBS):
+        # "X was hired away from Globex", "who was poached from Globex", "X was fired from Globex"
+        people = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
+    else:
+        return
+    left = [(e, v) for e, v in _prep_objects(verb, ("from",), refs) if e.label_ in EMPLOYERS]
+    # "hired away from Globex": the "from" hangs on "away"
+    left += [e for a in verb.children if a.dep_ == "advmod" and a.lower_ == "away"
+             for e in _prep_objects(a, ("from",), refs) if e[0].label_ in EMPLOYERS]
+    rule = "tenure.joined_from"
+    for person, pv in people:
+        if person.label_ == PERSON:
+            for company, cv in _unique(left):
+                yield Candidate(person, "works_for", company, verb, rule, _conf(rule, pv or cv))
+
+
+#: Verbs of an analyst's or a teacher's beat, whose "at" names the employer: "who covers software at Berenberg".
+BEAT_VERBS = frozenset({"cover", "track", "teach", "lecture"})
+
+
+def _covers_at(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for from a beat held at a firm: "Lukas Brandt, who covers software at Berenberg", "she teaches
+    law at Carrow University" (the "at" phrase of the beat verb, with a person for subject)."""
+    if lemma not in BEAT_VERBS:
+        return
+    firms = [(e, v) for e, v in _prep_objects(verb, ("at",), refs) if e.label_ in EMPLOYERS]
+    rule = "tenure.beat_at"
+    for person, pv in subjects_of(verb, refs):
+        if person.label_ == PERSON:
+            for firm, fv in _unique(firms):
+                yield Candidate(person, "works_for", firm, verb, rule, _conf(rule, pv or fv))
+
+
+def _where_worked(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for the company a "where" clause describes: "from Microsoft, where she ran the Azure AI team"
+    (a job verb whose subject is a person, in a relative clause on the company)."""
+    if lemma not in JOB_VERBS or verb.dep_ != "relcl" or not any(c.lower_ == "where" for c in verb.children):
+        return
+    company = _company_at(verb.head, refs)
+    if company is None:
+        return
+    rule = "tenure.where_worked"
+    for person, pv in subjects_of(verb, refs):
+        if person.label_ == PERSON:
+            yield Candidate(person, "works_for", company, verb, rule, _conf(rule, pv))
 
 
 
