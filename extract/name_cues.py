@@ -227,12 +227,29 @@ def _names_a_venture(span) -> bool:
     return False
 
 
+def _done_to_by_a_company(root, companies) -> bool:
+    """"Oracle acquired Velmora", "Nvidia invested in Tarvossa", "Intel partnered with Quenby": what a known
+    company buys, backs, invests in or works with is a company (a person is hired, not acquired)."""
+    while root.dep_ == "conj" and root.head.i != root.i:  # "acquired Velmora and Quenby"
+        root = root.head
+    verb, prep = root.head, None
+    if root.dep_ == "pobj":
+        prep, verb = verb, verb.head
+    lemma = verb.lemma_.lower()
+    if not any(c.dep_ == "nsubj" and _with_company(c, companies) for c in verb.children):
+        return False
+    if prep is None:
+        return root.dep_ == "dobj" and lemma in ("acquire", "buy", "back", "fund")
+    return (prep.lower_ == "with" and lemma in COMPANY_ACTS) or (prep.lower_ == "in" and lemma == "invest")
+
+
 def company_role(span, companies=frozenset()) -> bool:
     """Whether a name's place in its sentence is a company's: the possessor of what companies own
     ("Corvane's new chip", "Pellucid's $300 million round"), the subject of what companies do
     ("Tessaly raised $6.6 billion", "Vantor said it would work with Nvidia"), the subject that "its"
     takes up in the same clause ("Zentro will make its models available"), a rival of known companies
-    ("see Orlith as a rival to Salesforce") or the name of a new venture ("a joint venture, Stargate").
+    ("see Orlith as a rival to Salesforce"), what a known company buys, backs, invests in or partners with
+    ("Oracle acquired Velmora") or the name of a new venture ("a joint venture, Stargate").
     A sentence with "he" or "she" tells of people: no verb or pronoun cue is read there.
 
     ``companies`` are the indices of tokens of known companies. Whether the name is a person's by its
@@ -264,6 +281,8 @@ def company_role(span, companies=frozenset()) -> bool:
                     and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)]
             return any(does_business(c, companies) or _takes_up_its(c, span) for c in said)
         return does_business(verb, companies) or _takes_up_its(verb, span)
+    if _done_to_by_a_company(root, companies):
+        return True
     if root.dep_ == "dobj":  # "Analysts see Orlith as a rival to Salesforce and Workday"
         return any(p.dep_ == "prep" and p.lower_ == "as" and any(
             o.lemma_.lower() in RIVAL_NOUNS and any(

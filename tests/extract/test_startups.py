@@ -78,3 +78,17 @@ def test_a_full_name_is_not_searched_for_a_company(typer, make_doc):
 ])
 def test_places_stay_places(typer, make_doc, text, name):
     assert types(typer, make_doc, text, {name: "GPE"})[name] == "PLACE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Oracle acquired Velmora for $90 million in cash.", "Velmora"),
+    ("Nvidia invested in Tarvossa last spring.", "Tarvossa"),
+    ("Intel partnered with Quenby on packaging.", "Quenby"),
+])
+def test_what_a_known_company_buys_or_backs_is_a_company(typer, make_doc, text, name):
+    assert types(typer, make_doc, text, {name: "PERSON"})[name] == "COMPANY"
+
+
+def test_whom_a_company_hires_is_no_company(typer, make_doc):
+    found = types(typer, make_doc, "Oracle hired Velmora in May.", {"Velmora": "PERSON"})
+    assert found["Velmora"] == "PERSON"
