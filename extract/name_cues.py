@@ -19,6 +19,7 @@ from .entities import (
     COMPANY_MEMBER_NOUNS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    MODEL_NOUNS,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     PRODUCT_NOUNS,
@@ -145,6 +146,8 @@ COMPANY_POSSESSIONS = word_list("entities", "company_possessions")
 COMPANY_ACTS = word_list("entities", "company_acts")
 #: Verbs of closing a funding round: "Orlith closed a $50 million seed round".
 ROUND_CLOSING_VERBS = word_list("entities", "round_closing_verbs")
+#: Verbs of putting a model or chip on the market: "Vantor released a new model".
+LAUNCH_VERBS = frozenset("launch release ship unveil open-source".split())
 #: "Analysts see Orlith as a rival to Salesforce".
 RIVAL_NOUNS = word_list("entities", "rival_nouns")
 #: Nouns of a new company that an apposition names: "a joint venture, Stargate", "a venture called Stargate".
@@ -195,6 +198,8 @@ def does_business(verb, companies=frozenset()) -> bool:
         return any(_with_company(o, companies) for o in with_objects)
     if lemma == "lay" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
         return True
+    if lemma in LAUNCH_VERBS:  # "Vantor released a new model", not "Adele released a single"
+        return any(o.lower_ in MODEL_NOUNS or o.lower_ in ("chip", "chips") for o in objects)
     return False
 
 

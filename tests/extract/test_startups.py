@@ -29,6 +29,7 @@ def types(typer, make_doc, text, ner):
     ("Halberd raised $40 million on Monday.", "Halberd", "GPE"),
     ("Drennick competes with Oracle in payroll software.", "Drennick", "PERSON"),
     ("Brackwell laid off a fifth of its engineers in March.", "Brackwell", "PERSON"),
+    ("On Tuesday Quenby released a new model for coding.", "Quenby", "PERSON"),
     # "its" in the subject's own clause
     ("Under the deal, Tarvossa will offer its models on Microsoft Azure.", "Tarvossa", "LOC"),
     # the possessor of what companies own
@@ -38,6 +39,7 @@ def types(typer, make_doc, text, ner):
     # a rival of known companies, the name of a new venture
     ("Investors view Moravel as a rival to Oracle and SAP.", "Moravel", "PERSON"),
     ("Amazon and Nvidia formed a joint venture, Corrabel, to make chips.", "Corrabel", "PERSON"),
+    ("Two former Intel engineers set up a startup called Corrabel last year.", "Corrabel", "PERSON"),
 ])
 def test_a_company_role_beats_the_ner_guess(typer, make_doc, text, name, label):
     assert types(typer, make_doc, text, {name: label})[name] == "COMPANY"
@@ -56,6 +58,7 @@ def test_a_name_the_ner_missed_is_found_in_a_company_role(typer, make_doc, text,
     ("Mr. Brackwell said it would work with Nvidia on new servers.", "Brackwell"),  # an honorific
     ("Brackwell said he would work with Nvidia on new servers.", "Brackwell"),  # "he"
     ("Drennick and his wife bought a house near Oracle's campus.", "Drennick"),  # no company's act
+    ("On Tuesday Drennick released a new single for radio.", "Drennick"),  # a song is no model
 ])
 def test_people_keep_their_cues(typer, make_doc, text, name):
     assert types(typer, make_doc, text, {name: "PERSON"})[name] == "PERSON"
