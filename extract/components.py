@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
@@ -54,6 +55,7 @@ from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
     byline_spans,
+    company_role,
     described_name_spans,
     ends_in_product_noun,
     is_maker_agent,
@@ -65,7 +67,7 @@ from .name_cues import (
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
 RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "model_shape": 5, "context": 3, "class_noun": 3, "propagated": 3, "short_form": 3,
-        "name_shape": 3, "ner": 2, "ner_weak": 1}
+        "name_shape": 3, "role": 2.5, "ner": 2, "ner_weak": 1}
 #: Last words that make a capitalised name a company even when the NER saw nothing ("Acme Robotics").
 #: Fewer than :data:`~extract.entities.COMPANY_SUFFIXES`: "Cloud", "Data", "Media" or "Security" end
 #: names of products and fields as often.
@@ -84,6 +86,16 @@ CLASS_LABELS = ("PRODUCT", "ORGANIZATION", "PUBLICATION")
 NAME_LABELS = word_list("entities", "name_labels")
 #: Words before "AI" that name a field, not a company: "Generative AI", "Responsible AI".
 _FIELD_WORDS = word_list("entities", "field_words")
+
+
+def _name_start(token) -> bool:
+    """A capitalised word of letters that may be (part of) an unknown company's name: "Orlith", "Quillfire"."""
+    return token.is_title and token.is_alpha and token.pos_ in ("PROPN", "NOUN") and len(token) > 2
+
+
+def _after_honorific(span) -> bool:
+    """"Mr. Vance", "Dr Oren": a person, named with an honorific."""
+    return span.start > 0 and span.doc[span.start - 1].text in HONORIFICS
 
 
 def _is_common_adjective(word: str) -> bool:
@@ -152,6 +164,7 @@ class EntityTyper:
         self._works = set()
         self._text = doc.text  # (Doc.text joins every token each time it is read)
         candidates += self._gazetteer_spans(doc)
+        self._companies = {i for c in candidates if c[1] == "COMPANY" for i in range(c[0].start, c[0].end)}
         self._business = _is_business_text(doc, candidates)
         candidates += self._metonym_spans(doc)
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
@@ -161,6 +174,7 @@ class EntityTyper:
         candidates += product_name_spans(doc, candidates)
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
+        candidates += self._company_role_spans(doc)
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
@@ -334,6 +348,9 @@ class EntityTyper:
         if label == "PERSON":
             if company:
                 return "COMPANY", "context"
+            # "Corvane's new chip", "Tessaly raised $6.6 billion": an unknown one-word name in a company's place
+            if not person and len(span) == 1 and not _after_honorific(span) and company_role(span, self._companies):
+                return "COMPANY", "role"
             # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
             if is_founded(span) and len(span) > 1 and not person:
                 return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
@@ -346,6 +363,8 @@ class EntityTyper:
         if label in ("GPE", "LOC", "FAC"):
             if has_company_context(span, modifier=False) and not person:
                 return "COMPANY", "context"
+            if label in ("GPE", "LOC") and not person and company_role(span, self._companies):
+                return "COMPANY", "role"  # (known places are the gazetteer's and outrank this)
             return "PLACE", "ner_weak"
         if label == "NORP":
             return None
@@ -376,6 +395,34 @@ class EntityTyper:
                     or (end_token.text == "AI" and _is_common_adjective(span[-2].lower_))):
                 continue
             out.append((span, "COMPANY", "name_shape", None))
+        return out
+
+    def _company_role_spans(self, doc):
+        """Unknown names the NER missed in a company's place: "Orlith closed a $50 million seed round",
+        "Pellucid is taking on Google and Microsoft" (a capitalised subject the tagger took for a noun),
+        "Quillfire AI competes with Cohere"."""
+        out = []
+        # only unlabelled subjects, possessors and objects: array compares, not a Python loop over every token
+        deps = doc.to_array("DEP")
+        roles = numpy.isin(deps, [doc.vocab.strings[d] for d in ("nsubj", "poss", "dobj", "npadvmod", "appos")])
+        for i in (roles & (doc.to_array("ENT_TYPE") == 0)).nonzero()[0]:
+            tok = doc[int(i)]
+            if not (_name_start(tok) or (tok.text in COMPANY_NAME_ENDS and tok.i > 0 and doc[tok.i - 1].head.i == tok.i
+                                         and _name_start(doc[tok.i - 1]) and not _is_common_adjective(doc[tok.i - 1].lower_))):
+                continue
+            start = tok.i
+            while start > 0 and doc[start - 1].head.i == tok.i and doc[start - 1].dep_ == "compound" and _name_start(doc[start - 1]):
+                start -= 1
+            span = doc[start : tok.i + 1]
+            if span.end < len(doc) and doc[span.end].like_num:
+                continue  # "Ember 2 extends its context window": a name with a version is a product's
+            if tok.pos_ != "PROPN" and not (tok.tag_ == "NN" and (tok.is_sent_start or span[0].is_sent_start)):
+                continue  # a capitalised common noun is a name only where the capital says nothing else ("Analysts")
+            if (span.text in self.gazetteer.not_entities or any(t.ent_type for t in span) or _after_honorific(span)
+                    or (len(span) > 1 and looks_like_person_name(span) and span[-1].text not in COMPANY_NAME_ENDS)):
+                continue
+            if company_role(span, self._companies):
+                out.append((span, "COMPANY", "role", None))
         return out
 
     def _role_context_spans(self, doc):
@@ -411,7 +458,7 @@ class EntityTyper:
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"]:
                 last = span[-1].text
-                if last in best and RANK[best[last][1]] <= RANK["ner"]:
+                if last in best and RANK[best[last][1]] < RANK["context"]:  # (a role cue is weaker than a full name)
                     best[last] = ("PERSON", "context", None)
         # and so does a lone first name ("Marcus ran the compiler team" after "Marcus Ellery, my co-founder"),
         # unless a company name starts with it too (the short forms below)

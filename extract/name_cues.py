@@ -5,6 +5,9 @@
   what the name is, so it is a name even where the NER saw nothing.
 - :func:`is_maker_agent`: "a fabric softener produced by Procter & Gamble": an organisation that
   develops, manufactures, produces or publishes things is a company.
+- :func:`company_role`: "Corvane's new chip", "Tessaly raised $6.6 billion", "Vantor said it would
+  work with Nvidia": a name whose place in the sentence is a company's (what it owns, what it does,
+  "it" for it) is a company, whatever the NER guessed of an unknown name.
 - :func:`names_over_places`: "United States Naval Forces Germany": an organisation's name that holds
   known place names is one name, not the places inside it.
 """
@@ -13,14 +16,18 @@ from __future__ import annotations
 import re
 
 from .entities import (
+    COMPANY_MEMBER_NOUNS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    MODEL_NOUNS,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     PRODUCT_NOUNS,
     PUBLICATION_HEADS,
     ROLE_NOUNS,
+    FUNDING_NOUNS,
     _class_of,
+    hyphenated_word,
     looks_like_person_name,
 )
 from .lexicon import load_triggers, word_list
@@ -131,6 +138,162 @@ def is_maker_agent(span) -> bool:
         root, head = head, head.head
     return (root.dep_ == "pobj" and head.dep_ == "agent" and head.lower_ == "by"
             and head.head.lemma_.lower() in MAKER_VERBS)
+
+
+#: What a company owns, by the possessive before it: "Corvane's new chip", "Zentro's investors".
+COMPANY_POSSESSIONS = word_list("entities", "company_possessions")
+#: Verbs whose subject is a company, whatever their object: "Quillfire AI competes with Cohere".
+COMPANY_ACTS = word_list("entities", "company_acts")
+#: Verbs of closing a funding round: "Orlith closed a $50 million seed round".
+ROUND_CLOSING_VERBS = word_list("entities", "round_closing_verbs")
+#: Verbs of putting a model or chip on the market: "Vantor released a new model".
+LAUNCH_VERBS = frozenset("launch release ship unveil open-source".split())
+#: "Analysts see Orlith as a rival to Salesforce".
+RIVAL_NOUNS = word_list("entities", "rival_nouns")
+#: Nouns of a new company that an apposition names: "a joint venture, Stargate", "a venture called Stargate".
+VENTURE_NOUNS = word_list("entities", "venture_nouns")
+#: Pronouns that say a person: a sentence that has them tells of people, not of a company's acts.
+PERSON_PRONOUNS = frozenset("he she him his her hers himself herself".split())
+SPEECH_VERBS = frozenset("say tell announce add confirm state write".split())
+
+
+def _is_money(token) -> bool:
+    """An amount of money: "$6.6 billion", "300 million euros"."""
+    return token.ent_type_ == "MONEY" or any(t.text in ("$", "€", "£") for t in token.subtree)
+
+
+def _with_company(token, companies) -> bool:
+    """Whether ``token`` (or one of its conjuncts) is a known company's word."""
+    return token.i in companies or any(c.i in companies for c in token.children if c.dep_ == "conj")
+
+
+def does_business(verb, companies=frozenset()) -> bool:
+    """Whether a verb, with its objects, tells what a company does: raise money or close a round, compete,
+    partner, acquire or license from a known company, "take on" or "work with" one.
+
+    ``companies`` are the indices of tokens of known companies.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Zorbex", "raised", "$", "5", "million", "."],
+    ...           heads=[1, 1, 4, 4, 1, 1], deps=["nsubj", "ROOT", "quantmod", "compound", "dobj", "punct"],
+    ...           lemmas=["Zorbex", "raise", "$", "5", "million", "."])
+    >>> does_business(doc[1])
+    True
+    """
+    lemma = verb.lemma_.lower()
+    if lemma in COMPANY_ACTS:
+        return True
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    with_objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ == "with" for o in p.children if o.dep_ == "pobj"]
+    if lemma == "raise":
+        return any(_is_money(o) or o.lemma_.lower() in FUNDING_NOUNS for o in objects)
+    if lemma in ROUND_CLOSING_VERBS:
+        return any(o.lemma_.lower() in FUNDING_NOUNS or hyphenated_word(o) in FUNDING_NOUNS for o in objects)
+    if lemma in ("acquire", "license"):
+        return any(_with_company(o, companies) for o in objects)
+    if lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "on" for c in verb.children):
+        return any(_with_company(o, companies) for o in objects)  # "is taking on Google and Microsoft"
+    if lemma in ("work", "team"):
+        return any(_with_company(o, companies) for o in with_objects)
+    if lemma == "lay" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children):
+        return True
+    if lemma in LAUNCH_VERBS:  # "Vantor released a new model", not "Adele released a single"
+        return any(o.lower_ in MODEL_NOUNS or o.lower_ in ("chip", "chips") for o in objects)
+    return False
+
+
+def _takes_up_its(verb, span) -> bool:
+    """"Zentro will make its models available": an "its" before what companies own, in the clause of which
+    the name is the subject, not in a clause with a subject of its own ("Analysts noted that Cupertino had
+    held talks about its models": "its" is Cupertino's). A product has "its" things too ("Ember 2 extends
+    its context window"), but no investors, models or staff."""
+    for t in verb.subtree:
+        if t.lower_ != "its" or t.dep_ != "poss" or t.i < span.end or not (
+                hyphenated_word(t.head) in COMPANY_POSSESSIONS or t.head.lower_ in COMPANY_MEMBER_NOUNS):
+            continue
+        path, node = [t], t
+        while node.i != verb.i and node.head.i != node.i:
+            node = node.head
+            path.append(node)
+        if node.i == verb.i and not any(
+                c.dep_ in ("nsubj", "nsubjpass") and c not in path for a in path[1:-1] for c in a.children):
+            return True
+    return False
+
+
+def _names_a_venture(span) -> bool:
+    """"a joint venture, Stargate, ...", "a startup called Zorbex": a name in apposition to a new company."""
+    doc = span.doc
+    i = span.start - 1
+    if i >= 1 and (doc[i].text == "," or doc[i].lower_ in ("called", "named", "dubbed")):
+        noun = doc[i - 1]
+        return noun.is_lower and hyphenated_word(noun) in VENTURE_NOUNS and span.root.dep_ != "nsubj"
+    return False
+
+
+def _done_to_by_a_company(root, companies) -> bool:
+    """"Oracle acquired Velmora", "Nvidia invested in Tarvossa", "Intel partnered with Quenby": what a known
+    company buys, backs, invests in or works with is a company (a person is hired, not acquired)."""
+    while root.dep_ == "conj" and root.head.i != root.i:  # "acquired Velmora and Quenby"
+        root = root.head
+    verb, prep = root.head, None
+    if root.dep_ == "pobj":
+        prep, verb = verb, verb.head
+    lemma = verb.lemma_.lower()
+    if not any(c.dep_ == "nsubj" and _with_company(c, companies) for c in verb.children):
+        return False
+    if prep is None:
+        return root.dep_ == "dobj" and lemma in ("acquire", "buy", "back", "fund")
+    return (prep.lower_ == "with" and lemma in COMPANY_ACTS) or (prep.lower_ == "in" and lemma == "invest")
+
+
+def company_role(span, companies=frozenset()) -> bool:
+    """Whether a name's place in its sentence is a company's: the possessor of what companies own
+    ("Corvane's new chip", "Pellucid's $300 million round"), the subject of what companies do
+    ("Tessaly raised $6.6 billion", "Vantor said it would work with Nvidia"), the subject that "its"
+    takes up in the same clause ("Zentro will make its models available"), a rival of known companies
+    ("see Orlith as a rival to Salesforce"), what a known company buys, backs, invests in or partners with
+    ("Oracle acquired Velmora") or the name of a new venture ("a joint venture, Stargate").
+    A sentence with "he" or "she" tells of people: no verb or pronoun cue is read there.
+
+    ``companies`` are the indices of tokens of known companies. Whether the name is a person's by its
+    own cues (a full name, "Mr.", a title) is for the caller to weigh.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Zorbex", "'s", "new", "chip", "is", "fast"],
+    ...           heads=[3, 0, 3, 5, 5, 5], deps=["poss", "case", "amod", "nsubj", "ROOT", "acomp"],
+    ...           lemmas=["Zorbex", "'s", "new", "chip", "be", "fast"])
+    >>> company_role(doc[0:1]), company_role(doc[3:4])
+    (True, False)
+    """
+    if span[0].is_upper:
+        return False  # "CUPERTINO, Calif. -- Apple said ...": a dateline's place, in capitals
+    root = span.root
+    head = root.head
+    if root.dep_ == "poss" and hyphenated_word(head) in COMPANY_POSSESSIONS:
+        return True
+    if _names_a_venture(span):
+        return True
+    sent = span.sent
+    if any(t.lower_ in PERSON_PRONOUNS for t in sent):
+        return False
+    if root.dep_ == "nsubj":
+        verb = head
+        if verb.lemma_.lower() in SPEECH_VERBS:  # "Vantor said it would work with Nvidia"
+            said = [c for c in verb.children if c.dep_ == "ccomp"
+                    and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)]
+            return any(does_business(c, companies) or _takes_up_its(c, span) for c in said)
+        return does_business(verb, companies) or _takes_up_its(verb, span)
+    if _done_to_by_a_company(root, companies):
+        return True
+    if root.dep_ == "dobj":  # "Analysts see Orlith as a rival to Salesforce and Workday"
+        return any(p.dep_ == "prep" and p.lower_ == "as" and any(
+            o.lemma_.lower() in RIVAL_NOUNS and any(
+                q.lower_ in ("to", "of") and any(_with_company(c, companies) for c in q.children) for q in o.children)
+            for o in p.children) for p in head.children)
+    return False
 
 
 def names_over_places(span, place_spans) -> bool:
