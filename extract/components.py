@@ -105,11 +105,47 @@ _LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "
 _TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
 
 
+_DASH = r"(?:--|[\u2014\u2013-])"
+_DATE = r"(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:\s+\d{4})?)"
+_SOURCE = r"(?:\([A-Za-z .]+\)\s*)"
+#: A news dateline at the start of a line: "TORONTO, Ontario — April 8, 2025 — ", "SAN JOSE, Calif.--(BUSINESS
+#: WIRE)--", "LONDON (Reuters) - ", "PARIS, July 24 — ": a place in capitals, then a region, a date and a
+#: source, each optional, and the dash that ends it.
+DATELINE = re.compile(
+    rf"^[A-Z][A-Z.'\u2019 -]{{0,30}}[A-Z.](?:,\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*){{0,2}})?"
+    rf"(?:(?:,\s+|\s*{_DASH}\s*){_DATE})?\s*{_SOURCE}?{_DASH}\s*(?:{_SOURCE}{_DASH}\s*)?(?:{_DATE}\s*{_DASH}\s*)?",
+    re.MULTILINE,
+)
+
+
+def dateline_ends(text: str) -> list[int]:
+    r"""Where the statement after each dateline starts, as character offsets.
+
+    >>> text = "Brindle ships Quill-2\n\nTORONTO, Ontario \u2014 April 8, 2025 \u2014 Brindle AI Inc. announced Quill-2."
+    >>> [text[i:i + 7] for i in dateline_ends(text)]
+    ['Brindle']
+    >>> text = "SAN JOSE, Calif.--(BUSINESS WIRE)--Oct. 8, 2024--Helio Robotics said.\nLONDON (Reuters) - Arm fell."
+    >>> [text[i:i + 5] for i in dateline_ends(text)]
+    ['Helio', 'Arm f']
+    >>> dateline_ends("Nvidia - the chip maker - rose."), dateline_ends("AI - a primer"), dateline_ends("CKNL - FM is a station")
+    ([], [], [])
+    """
+    # a place alone before a dash is no dateline ("CKNL - FM", "NASA - the agency"): it needs its region,
+    # date or source
+    return [m.end() for m in DATELINE.finditer(text) if ("," in m.group() or "(" in m.group())
+            and sum(c.isupper() for c in m.group().split(",")[0].split("(")[0]) >= 3]
+
+
 @Language.component("newsgraph_line_breaks")
 def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines, list items and source lines
-    are separate statements, but the parser would glue them onto the next line."""
+    are separate statements, but the parser would glue them onto the next line. A dateline is one too:
+    parsed with its story's first sentence, its place became that sentence's subject."""
     starts = [tok.i for tok in doc[1:] if "\n" in doc[tok.i - 1].text_with_ws]
+    ends = dateline_ends(doc.text) if "-" in doc.text or "\u2014" in doc.text or "\u2013" in doc.text else []
+    if ends:
+        at = {tok.idx: tok.i for tok in doc}
+        starts += [at[end] for end in ends if end in at and at[end] > 0]
     # "Character.AI", "Node.js": a full stop inside a word never ends a sentence (the tokenizer
     # splits it off, and the parser would start a sentence at "AI")
     inside = [tok.i for tok in doc[2:] if doc[tok.i - 1].text == "." and not doc[tok.i - 1].whitespace_
@@ -361,6 +397,8 @@ class EntityTyper:
                 return "PERSON", "context" if person else "ner"
             return None
         if label in ("GPE", "LOC", "FAC"):
+            if _is_dateline(span):
+                return "PLACE", "context"  # "TORONTO, Ontario — ... Brindle AI Inc. ("the Company") ...": where, not who
             if has_company_context(span, modifier=False) and not person:
                 return "COMPANY", "context"
             if label in ("GPE", "LOC") and not person and company_role(span, self._companies):
@@ -629,6 +667,23 @@ def _outside(text, ranges):
     for start, end in ranges:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+def _is_dateline(span: Span) -> bool:
+    """A place in capitals opening a line and followed by a comma, a parenthesis or a dash: a news
+    dateline ("TORONTO, Ontario —", "SAN JOSE, Calif.--", "LONDON (Reuters) -"), which names where a story
+    was filed, whatever company words its sentence holds.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("TORONTO, Ontario — Brindle AI Inc. (the Company) said. TORONTO rose.")
+    >>> _is_dateline(doc[0:1]), _is_dateline(doc[12:13])
+    (True, False)
+    """
+    doc = span.doc
+    if not all(t.is_upper for t in span if t.is_alpha) or span.end >= len(doc):
+        return False
+    opens_line = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ + doc[span.start - 1].text
+    return opens_line and doc[span.end].text[:1] in (",", "(", "-", "\u2014", "\u2013")
 
 
 def _select(candidates):

@@ -52,6 +52,24 @@ def split_full_stop_after_sizes(nlp: Language) -> None:
         nlp.tokenizer.suffix_search = re.compile(f"{pattern}|{SIZE_FULL_STOP}").search
 
 
+#: "Calif.--(BUSINESS WIRE)--Helio Robotics": a double hyphen is a dash, and the brackets beside it are
+#: brackets, however close they are written (spaCy's own rules kept "WIRE)--Helio" as one word)
+DOUBLE_HYPHEN_INFIXES = r"--|(?<=--)[(\[]|[)\]](?=--)"
+
+
+def split_double_hyphens(nlp: Language) -> None:
+    """Make ``nlp``'s tokenizer split words at a double hyphen, keeping its other infix rules.
+
+    >>> nlp = spacy.blank("en")
+    >>> split_double_hyphens(nlp)
+    >>> [t.text for t in nlp("SAN JOSE, Calif.--(BUSINESS WIRE)--Helio Robotics said, a well-known firm")]
+    ['SAN', 'JOSE', ',', 'Calif.', '--', '(', 'BUSINESS', 'WIRE', ')', '--', 'Helio', 'Robotics', 'said', ',', 'a', 'well', '-', 'known', 'firm']
+    """
+    pattern = nlp.tokenizer.infix_finditer.__self__.pattern
+    if DOUBLE_HYPHEN_INFIXES not in pattern:
+        nlp.tokenizer.infix_finditer = re.compile(f"{DOUBLE_HYPHEN_INFIXES}|{pattern}").finditer  # first: "2024--X" is no "2024-" "-X"
+
+
 #: "closed a $300 million Series C. Investors in the round include ...": spaCy keeps a full stop after a
 #: capital on the word (for initials such as "J."), so a round's letter ending a sentence swallowed the
 #: full stop and the sentence ran on into the next one. After "Series" such a letter names a round.
@@ -98,6 +116,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
     split_full_stop_after_sizes(nlp)
+    split_double_hyphens(nlp)
     nlp.add_pipe("newsgraph_round_letters", first=True)
     first_reader = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     nlp.add_pipe("newsgraph_line_breaks", before=first_reader)
