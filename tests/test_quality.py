@@ -1,7 +1,7 @@
 """Extraction quality bars, measured with our own scorer (graph/evaluate.py, same rules as ../shared/eval/score.py).
 
 The seeds bars are the project's; the sample-corpus floors guard against regressions. The held-out set
-in tests/data/heldout is measured here but never tuned to.
+in tests/data/heldout was never tuned to until session 6; tests/data/heldout2 is the one nobody who writes rules reads.
 """
 from __future__ import annotations
 
@@ -51,9 +51,10 @@ def test_heldout_floor(nlp):
     """Text the rules were not tuned to: a floor well below the tuned corpora, to catch collapses."""
     held = REPO / "tests" / "data" / "heldout"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
-    assert result.entity.f1 >= 0.85, result.problems  # measured 0.885 / 0.644 / 0.842
-    assert result.relation.f1 >= 0.60, result.problems
-    assert result.deal.f1 >= 0.80, result.problems
+    # measured 0.995 / 0.886 / 0.947 (session 6; it was 0.885 / 0.644 / 0.842 while never tuned to)
+    assert result.entity.f1 >= 0.95, result.problems
+    assert result.relation.f1 >= 0.85, result.problems
+    assert result.deal.f1 >= 0.90, result.problems
     assert result.evidence_coverage == 1.0
 
 
@@ -63,7 +64,8 @@ def test_heldout2_floor(nlp):
     longer can (that one is read for development since)."""
     held = REPO / "tests" / "data" / "heldout2"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
-    assert result.entity.f1 >= 0.90, result.problems  # measured on c90b4ae: 0.931 / 0.642 / 0.510
-    assert result.relation.f1 >= 0.60, result.problems
-    assert result.deal.f1 >= 0.45, result.problems
+    # measured 0.938 / 0.680 / 0.577 at the end of session 6 (0.931 / 0.642 / 0.510 on c90b4ae)
+    assert result.entity.f1 >= 0.92, result.problems
+    assert result.relation.f1 >= 0.65, result.problems
+    assert result.deal.f1 >= 0.55, result.problems
     assert result.evidence_coverage == 1.0

@@ -338,8 +338,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if not orgs:
             # "ANC chose X to replace Y as president", "Acme appointed X as chief executive": the appointer
             orgs = _appointer(token, refs)
-        if not orgs and relation == "founded" and _first_person_possessed(token):
-            # "Marcus Ellery, my co-founder, ...": the company the speaking founder founded or runs
+        if relation == "founded" and _first_person_possessed(token) and all(o.label_ == PERSON for o, _ in orgs):
+            # "Marcus Ellery, my co-founder, ...": the company the speaking founder founded or runs ("my" may
+            # already have been read as the speaker, a person, who is no company to found)
             orgs = _speakers_company(token, refs)
             rule = "title.first_person" if orgs else rule
         if not orgs and relation == "founded":
