@@ -51,6 +51,7 @@ from .entities import (
 )
 from .gazetteer import load_gazetteer
 from .title_names import title_name_spans
+from .tokens import tokens_where
 from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
@@ -466,9 +467,7 @@ class EntityTyper:
     def _role_context_spans(self, doc):
         """Proper nouns the NER missed that possess or compound a role noun: "Zorblax's CEO"."""
         out = []
-        for tok in doc:
-            if tok.lower_ not in ROLE_NOUNS and tok.lower_ not in COMPANY_NOUNS:
-                continue
+        for tok in tokens_where(doc, "LOWER", _ROLE_OR_COMPANY_NOUNS):  # (not a loop over every token)
             for child in tok.children:
                 # (the parser makes "Eskom" of "Eskom chairperson Ben Ngubane" an amod)
                 if child.dep_ in ("poss", "compound", "amod") and child.pos_ == "PROPN" and child.ent_type_ == "" \
@@ -667,6 +666,10 @@ def _outside(text, ranges):
     for start, end in ranges:
         chars[start:end] = " " * (end - start)
     return "".join(chars)
+
+
+#: The words whose possessor or compound may be a company the NER missed ("Zorblax's CEO")
+_ROLE_OR_COMPANY_NOUNS = tuple(sorted(ROLE_NOUNS | COMPANY_NOUNS))
 
 
 def _is_dateline(span: Span) -> bool:

@@ -35,6 +35,7 @@ from .entities import (
     PUBLICATION_HEADS,
     looks_like_person_name,
 )
+from .tokens import tokens_where
 from .lexicon import load_triggers, title_words, word_list, words
 
 #: Longest run of capitalised words read as one name.
@@ -289,7 +290,7 @@ def name_title_name_spans(doc: Doc, typed: _Typed) -> list:
     [('Vantor', 'COMPANY'), ('Lukas Brenner', 'PERSON')]
     """
     out = []
-    for tok in doc:
+    for tok in tokens_where(doc, "LOWER", tuple(_title_last_words())):  # (not every token: this runs on every Doc)
         start = title_ending_at(doc, tok.i)
         if start is None:
             continue
@@ -336,7 +337,8 @@ def title_owner_spans(doc: Doc, typed: _Typed) -> list:
     [('Corvane', 'COMPANY'), ('Halvine', 'COMPANY')]
     """
     out = []
-    for tok in doc:
+    owners = tokens_where(doc, "ORTH", ("'s", "\u2019s")) + tokens_where(doc, "LOWER", ("whose",))
+    for tok in sorted(owners, key=lambda t: t.i):
         # "Halvine, whose chief executive ...": the name a relative clause describes owns the title
         relative = tok.lower_ == "whose" and tok.i >= 2 and doc[tok.i - 1].text == ","
         if not (tok.text in ("'s", "’s") or relative) or tok.i + 1 >= len(doc):
@@ -386,7 +388,7 @@ def appointer_spans(doc: Doc, typed: _Typed) -> list:
     """
     appointing = frozenset(load_triggers()["appointing_verbs"])
     out = []
-    for verb in doc:
+    for verb in tokens_where(doc, "LEMMA", tuple(sorted(appointing))):
         lemma = verb.lemma_.lower()
         if lemma not in appointing or not verb.is_lower or verb.lower_ == lemma:
             continue  # a past or present form ("named", "hires"), not the noun "name" or an infinitive
@@ -432,7 +434,7 @@ def joiner_spans(doc: Doc, typed: _Typed) -> list:
     [('Nadia Pereira', 'PERSON'), ('Halvine', 'COMPANY')]
     """
     out = []
-    for verb in doc:
+    for verb in tokens_where(doc, "LEMMA", tuple(sorted(JOIN_LEMMAS))):
         if verb.lemma_.lower() not in JOIN_LEMMAS or verb.pos_ not in ("VERB", "AUX"):
             continue
         joined = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"), None)

@@ -425,6 +425,7 @@ def _joint_verb(prep: Token) -> Token | None:
 
 #: Nouns that a list of product names is a set of, owned by a company: "its Buick and Cadillac brands"
 BRAND_NOUNS = frozenset({"brand", "marque", "nameplate", "label", "line"})
+_BRAND_FORMS = tuple(sorted(BRAND_NOUNS | {f"{noun}s" for noun in BRAND_NOUNS}))
 #: What stands between the names of one list
 _LIST_WORDS = frozenset({",", "and", "or", "&"})
 
@@ -441,7 +442,7 @@ def brand_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     Read off the surface, because the parser hangs such lists anywhere ("Buick" an ``nmod`` of
     "brands", "Pegaso" the object of "under" and "Sava brands" an adverb).
     """
-    for noun in doc:
+    for noun in tokens_where(doc, "LOWER", _BRAND_FORMS):  # (a loop over every token cost more than the rule)
         if lemma_word(noun) not in BRAND_NOUNS or noun.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(noun) is not None:
             continue
         names, k = _names_listed_before(noun, refs)
