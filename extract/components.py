@@ -51,7 +51,7 @@ from .entities import (
 )
 from .gazetteer import load_gazetteer
 from .title_names import title_name_spans
-from .tokens import tokens_where
+from .tokens import doc_text, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
@@ -131,10 +131,29 @@ def dateline_ends(text: str) -> list[int]:
     >>> dateline_ends("Nvidia - the chip maker - rose."), dateline_ends("AI - a primer"), dateline_ends("CKNL - FM is a station")
     ([], [], [])
     """
+    return [m.end() for m in DATELINE.finditer(text) if _is_dateline_match(m)]
+
+
+def _is_dateline_match(m: re.Match) -> bool:
     # a place alone before a dash is no dateline ("CKNL - FM", "NASA - the agency"): it needs its region,
     # date or source
-    return [m.end() for m in DATELINE.finditer(text) if ("," in m.group() or "(" in m.group())
-            and sum(c.isupper() for c in m.group().split(",")[0].split("(")[0]) >= 3]
+    return ("," in m.group() or "(" in m.group()) and sum(c.isupper() for c in m.group().split(",")[0].split("(")[0]) >= 3
+
+
+def _after_datelines(doc: Doc, line_starts: list[int]) -> list[int]:
+    """The tokens that start a story's statement after a dateline opening one of ``line_starts``; each
+    line is read from a short window of text (``Doc.text`` joins every token each time it is read)."""
+    out = []
+    for start in line_starts:
+        if not (doc[start].is_upper and doc[start].is_alpha):
+            continue
+        window = doc[start: start + 40]
+        m = DATELINE.match(window.text)
+        if m is None or not _is_dateline_match(m):
+            continue
+        end = window.start_char + m.end()
+        out += [t.i for t in window if t.idx == end and t.i > 0]
+    return out
 
 
 @Language.component("newsgraph_line_breaks")
@@ -143,10 +162,7 @@ def line_breaks(doc: Doc) -> Doc:
     are separate statements, but the parser would glue them onto the next line. A dateline is one too:
     parsed with its story's first sentence, its place became that sentence's subject."""
     starts = [tok.i for tok in doc[1:] if "\n" in doc[tok.i - 1].text_with_ws]
-    ends = dateline_ends(doc.text) if "-" in doc.text or "\u2014" in doc.text or "\u2013" in doc.text else []
-    if ends:
-        at = {tok.idx: tok.i for tok in doc}
-        starts += [at[end] for end in ends if end in at and at[end] > 0]
+    starts += _after_datelines(doc, [0, *starts]) if len(doc) else []
     # "Character.AI", "Node.js": a full stop inside a word never ends a sentence (the tokenizer
     # splits it off, and the parser would start a sentence at "AI")
     inside = [tok.i for tok in doc[2:] if doc[tok.i - 1].text == "." and not doc[tok.i - 1].whitespace_
@@ -199,7 +215,7 @@ class EntityTyper:
     def _type(self, doc: Doc) -> Doc:
         candidates = []  # (span, label, source, canonical)
         self._works = set()
-        self._text = doc.text  # (Doc.text joins every token each time it is read)
+        self._text = doc_text(doc)  # (Doc.text joins every token each time it is read)
         candidates += self._gazetteer_spans(doc)
         self._companies = {i for c in candidates if c[1] == "COMPANY" for i in range(c[0].start, c[0].end)}
         self._business = _is_business_text(doc, candidates)

@@ -39,7 +39,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
 from .lexicon import TRIGGERS_PATH, load_triggers, words  # noqa: F401  (re-exported)
-from .tokens import description_word, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
+from .tokens import description_word, doc_text, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
 
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
@@ -598,7 +598,7 @@ class EntityRefs:
             return False
         start = self._sents[k].start_char
         if self._text is None:
-            self._text = self.doc.text  # Doc.text joins every token: read it once
+            self._text = doc_text(self.doc)  # Doc.text joins every token: read it once per Doc
         before = self._text[max(0, start - 8): start]
         return "\n" in before
 

@@ -11,6 +11,7 @@ from spacy.tokens import Span
 
 from .lexicon import word_list
 from .records import Mention
+from .tokens import doc_text
 
 #: doc.ents label -> record type
 LABEL_TYPES = {
@@ -238,7 +239,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
     [('Sable-7B', True), ('Qwen2.5-32B', True), ('F-35B', False)]
     """
-    text = doc.text
+    text = doc_text(doc)
     found = []
     for m in HYPHEN_MODEL.finditer(text):
         family = re.match(r"[A-Za-z]+", m.group()).group()

@@ -130,6 +130,7 @@ def extract_doc(doc, article: Article) -> Extraction:
     from .deals import deal_relations, find_attributes, find_deals
     from .families import family_relations
     from .relations import find_relations
+    from .tokens import doc_text
 
     mentions = tuple(mention_from_span(ent, article.id) for ent in doc.ents)
     refs = entity_refs(doc)
@@ -139,7 +140,7 @@ def extract_doc(doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         mentions=mentions + _unlisted_ends(mentions, relations),
-        relations=relations + tuple(family_relations(doc.text, mentions, relations)),
+        relations=relations + tuple(family_relations(doc_text(doc), mentions, relations)),
         deals=deals,
         attributes=tuple(find_attributes(doc, article.id, refs)),
     )

@@ -23,7 +23,7 @@ class DocTable:
     word, lemma words, and arrays of token attributes. Valid while the Doc keeps its tokens (a
     retokenized Doc, of another length, gets a new table)."""
 
-    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "selections", "__weakref__")
+    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "selections", "text", "__weakref__")
 
     def __init__(self, doc: Doc):
         self.doc = weakref.ref(doc)
@@ -31,6 +31,7 @@ class DocTable:
         self.lemmas: dict[int, str] = {}
         self.arrays: dict[int, np.ndarray] = {}
         self.selections: dict = {}
+        self.text: str | None = None
         if self.n:
             arr = doc.to_array([ORTH, SPACY])
             hyphen = arr[:, 0] == doc.vocab.strings["-"]
@@ -80,6 +81,20 @@ def doc_table(doc: Doc) -> DocTable:
     if table is None or table.doc() is not doc or table.n != len(doc):
         table = _last[0] = DocTable(doc)
     return table
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy joins every token each time ``Doc.text`` is read).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme bought Beta.")
+    >>> doc_text(doc) == doc.text and doc_text(doc) is doc_text(doc)
+    True
+    """
+    table = doc_table(doc)
+    if table.text is None:
+        table.text = doc.text
+    return table.text
 
 
 def tokens_where(doc: Doc, name: str, values: tuple[str, ...]) -> list[Token]:

@@ -8,6 +8,7 @@ import re
 from typing import Iterator
 
 from spacy.tokens import Span, Token
+from ..tokens import doc_text
 
 from ..modality import deal_modality
 from ..quantities import iter_money
@@ -152,7 +153,7 @@ def _people_object(token: Token) -> Token:
 def _in_headline(token: Token) -> bool:
     """Whether ``token`` is on a title or caption line: one without closing punctuation
     ("AMD to buy Silo AI for $665 million")."""
-    text = token.doc.text
+    text = doc_text(token.doc)
     start = text.rfind("\n", 0, token.idx) + 1
     end = text.find("\n", token.idx)
     line = text[start: end if end >= 0 else len(text)].strip()

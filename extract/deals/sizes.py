@@ -40,6 +40,7 @@ from functools import lru_cache
 from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
+from ..tokens import doc_text
 
 from ..entities import mention_from_span
 from ..lexicon import load_triggers
@@ -556,7 +557,7 @@ def _lists_of_counts(sent: Span, counts: list[tuple[Span, int]]) -> list[list[in
     for k, (span, _) in enumerate(counts):
         if k and groups and groups[-1][-1] == k - 1:
             prev = counts[k - 1][0]
-            between = sent.doc.text[prev.end_char:span.start_char]
+            between = doc_text(sent.doc)[prev.end_char:span.start_char]
             if re.fullmatch(r"\s*(?:,|and|or|/|&|,\s*and|,\s*or)?\s*", between) and prev.end_char < span.start_char \
                     or between == "/":
                 groups[-1].append(k)
