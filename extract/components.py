@@ -892,23 +892,6 @@ def without_leading_occupation(span):
     return rest if start > span.start and looks_like_person_name(rest) else span
 
 
-def without_leading_occupation(span):
-    """"Drummer Lars Ulrich" -> "Lars Ulrich", "Chief Executive Jane Doe" -> "Jane Doe": occupation and job
-    title words the NER took into a person's name, when a person's full name is left (honorifics stay: the
-    resolver reads them).
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Drummer Lars Ulrich met Guitarist Kirk and Sister Mary Ann")
-    >>> [without_leading_occupation(doc[i:j]).text for i, j in [(0, 3), (4, 6), (7, 10)]]
-    ['Lars Ulrich', 'Guitarist Kirk', 'Sister Mary Ann']
-    """
-    start = span.start
-    while start < span.end - 2 and (span.doc[start].lower_ in TITLE_WORDS or span.doc[start].lower_ in PERSON_NOUNS):
-        start += 1
-    rest = span.doc[start:span.end]
-    return rest if start > span.start and looks_like_person_name(rest) else span
-
-
 def _without_leading_titles(span):
     """"Founder Walt Disney" -> "Walt Disney": job titles and honorifics the NER took into a name."""
     start = span.start

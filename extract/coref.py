@@ -32,6 +32,8 @@ True
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import re
 from functools import lru_cache
 
@@ -814,16 +816,11 @@ class EntityRefs:
         "Google agreed to invest in *the company*": a description in the object of a clause does
         not name the clause's own subject (that would be "itself").
         """
-        node = token
-        for _ in range(6):
-            if node.dep_ not in ("pobj", "prep", "dobj", "dative", "xcomp", "advcl", "pcomp") or node.head == node:
-                return None
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                if subj is not None:
-                    # only a named subject (or one named by its trade): other descriptions may be resolved wrongly
-                    return self._ent_of.get(subj.i) or (self._resolved.get(subj.i) if subj.i in self._by_trade else None)
+        for verb in _verbs_above_object(token):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                # only a named subject (or one named by its trade): other descriptions may be resolved wrongly
+                return self._ent_of.get(subj.i) or (self._resolved.get(subj.i) if subj.i in self._by_trade else None)
         return None
 
     @staticmethod
@@ -833,14 +830,9 @@ class EntityRefs:
         "a group of investors including Greycroft and Sound Ventures put $80m into *the company*": the
         company is none of the names inside the clause's own subject, whatever that subject's head is.
         """
-        node = token
-        for _ in range(6):
-            if node.dep_ not in ("pobj", "prep", "dobj", "dative", "xcomp", "advcl", "pcomp") or node.head == node:
-                return None
-            node = node.head
-            if node.pos_ in ("VERB", "AUX"):
-                subj = next((c for c in node.children if c.dep_ == "nsubj"), None)
-                return (subj.left_edge.i, subj.right_edge.i) if subj is not None else None
+        for verb in _verbs_above_object(token):
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            return (subj.left_edge.i, subj.right_edge.i) if subj is not None else None
         return None
 
     def _relative_host(self, token: Token) -> Span | None:
@@ -960,6 +952,18 @@ class EntityRefs:
             # latest sentence first; in it the subject first, then the nearest mention
             return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
         return topic
+
+
+def _verbs_above_object(token: Token) -> Iterator[Token]:
+    """The verbs of the clauses in whose object ``token`` stands, nearest first (at most six steps up
+    through objects, prepositions and complements)."""
+    node = token
+    for _ in range(6):
+        if node.dep_ not in ("pobj", "prep", "dobj", "dative", "xcomp", "advcl", "pcomp") or node.head == node:
+            return
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            yield node
 
 
 #: How many sentences of quoted speech a person pronoun may look back over for its speaker.
