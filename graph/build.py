@@ -7,6 +7,7 @@ so it can be rerun from a cache without a model.
 from __future__ import annotations
 
 import contextlib
+import glob
 import itertools
 import json
 import math
@@ -79,7 +80,8 @@ def build_graph(inputs, *, model: str = DEFAULT_MODEL, nlp=None, jobs: int = 1, 
     inputs : str, path, Article or an iterable of them
         Files, folders and glob patterns (read by :func:`extract.ingest.read_articles`),
         :class:`~extract.records.Article` records, or plain strings of article text (a
-        string that is neither an existing path nor a pattern and contains white space).
+        string with white space that is not an existing path: one with a "*", "?" or "[" is a
+        glob pattern unless it has a line break or six words and matches no file).
     model : str
         Name of an installed spaCy pipeline (ignored when ``nlp`` is given).
     jobs : int
@@ -319,9 +321,16 @@ def _estimated_articles(inputs) -> int | None:
 
 
 def _is_text(item: str) -> bool:
-    if os.path.lexists(item) or any(ch in item for ch in "*?["):  # lexists: a broken symlink is a path
+    """Whether a string given as input is article text rather than a path or a glob pattern.
+
+    A line break or six words make text even with a "?" or "[" in it (a question, a bracket):
+    no path or pattern a user types looks like that, unless it names files that exist.
+    """
+    if os.path.lexists(item):  # lexists: a broken symlink is a path
         return False
-    return bool(re.search(r"\s", item))
+    if not any(ch in item for ch in "*?["):
+        return bool(re.search(r"\s", item))
+    return ("\n" in item or len(item.split()) >= 6) and not glob.glob(item)
 
 
 def assemble_graph(extractions: Iterable[Extraction], *, rules: ResolutionRules | None = None,

@@ -72,6 +72,20 @@ def test_articles_given_to_build_graph_with_a_lone_surrogate_are_skipped(newsgra
     assert report.articles == 1 and list(G.graph["articles"]) == ["good"]
 
 
+def test_a_text_with_a_question_mark_is_text_not_a_glob(newsgraph_nlp, tmp_path):
+    # before: any "?", "*" or "[" made a string a glob pattern, so an interview built nothing
+    interview = ("Q: Who do you see as your rivals?\nA: Groq and Cerebras, mostly. "
+                 "Nvidia [the chip maker] bought Mellanox in 2020.")
+    report = BuildReport()
+    G = build_graph([interview], nlp=newsgraph_nlp, report=report)
+    assert report.articles == 1 and not report.skipped
+    assert any(d.get("relation") == "acquires" for _, _, d in G.edges(data=True))
+    # a pattern stays a pattern
+    report = BuildReport()
+    build_graph([str(tmp_path / "*.txt")], nlp=newsgraph_nlp, report=report)
+    assert report.articles == 0 and "glob matched no article files" in report.skipped[0].reason
+
+
 # --------------------------------------------------------------------------- 2: line ends
 
 @pytest.mark.parametrize("end", ["\r", "\r\n", "\n"], ids=["CR", "CRLF", "LF"])
