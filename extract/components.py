@@ -63,6 +63,7 @@ from .name_cues import (
     is_no_name,
     is_version_code,
     model_short_forms,
+    names_a_business_role,
     names_over_places,
     person_before_apposition,
     single_name_organisation,
@@ -424,7 +425,8 @@ class EntityTyper:
                 return "COMPANY", "role"  # (known places are the gazetteer's and outrank this)
             return "PLACE", "ner_weak"
         if label == "NORP":
-            return None
+            # "the former Twitch boss": an unknown name the tagger took for a people's, before a business role
+            return ("COMPANY", "context") if names_a_business_role(span) else None
         if label == "PRODUCT":
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"

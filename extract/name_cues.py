@@ -559,6 +559,29 @@ def person_before_apposition(span):
     return name if role and looks_like_person_name(name) else span
 
 
+#: Roles only a business gives (no party's or church's "leader", "head" or "chairman"): "the Twitch boss".
+_BUSINESS_ROLE_NOUNS = frozenset("boss ceo cfo cto coo cso co-founder cofounder founder executive officer engineer employee".split())
+
+
+def names_a_business_role(span) -> bool:
+    """A one-word proper noun compounded with a business role ("the former Twitch boss", "a Zorblax
+    engineer") is the company that gives the role, whatever people's name the tagger took it for; a
+    party's or a faith's adjective modifies other roles ("the Tory leader") or is no compound ("the
+    Catholic founder").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "Twitch", "boss", "and", "the", "Tory", "leader"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 6, 6, 2],
+    ...           deps=["det", "compound", "ROOT", "cc", "det", "compound", "conj"], pos=["DET", "PROPN", "NOUN", "CCONJ", "DET", "PROPN", "NOUN"])
+    >>> names_a_business_role(doc[1:2]), names_a_business_role(doc[5:6])
+    (True, False)
+    """
+    root = span.root
+    return (len(span) == 1 and root.pos_ == "PROPN" and root.dep_ == "compound"
+            and hyphenated_word(root.head) in _BUSINESS_ROLE_NOUNS)
+
+
 #: The code at the end of a model's name that news uses alone: "R1" of "DeepSeek-R1", "K2" of "Kimi-K2".
 _MODEL_CODE_TAIL = re.compile(r"-([A-Z]\d+(?:\.\d+)?)$")
 

@@ -91,3 +91,10 @@ def test_a_long_title_case_headline_names_only_what_the_body_names(typer, make_d
             "Language Models to Regulated Industries\n\nVarnex AI said on Monday it had raised $120 million.")
     found = types(typer, make_doc, text, {"Varnex AI": "ORG", "Regulated Industries": "ORG"})
     assert "Regulated Industries" not in found and found.get("Varnex AI") == "COMPANY"
+
+
+def test_a_name_before_a_business_role_is_the_company_whatever_people_the_tagger_saw(typer, make_doc):
+    text = "The board replaced her with Emmett Shear, the former Twitch boss, within days."
+    assert types(typer, make_doc, text, {"Emmett Shear": "PERSON", "Twitch": "NORP"}).get("Twitch") == "COMPANY"
+    # a party before a party's role stays no company
+    assert "Tory" not in types(typer, make_doc, "The Tory leader resigned on Monday.", {"Tory": "NORP"})
