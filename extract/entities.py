@@ -143,7 +143,7 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
-    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials".split()
+    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health".split()
 )
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (

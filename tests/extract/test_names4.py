@@ -98,3 +98,9 @@ def test_a_name_before_a_business_role_is_the_company_whatever_people_the_tagger
     assert types(typer, make_doc, text, {"Emmett Shear": "PERSON", "Twitch": "NORP"}).get("Twitch") == "COMPANY"
     # a party before a party's role stays no company
     assert "Tory" not in types(typer, make_doc, "The Tory leader resigned on Monday.", {"Tory": "NORP"})
+
+
+def test_a_name_ending_in_health_is_no_person(typer, make_doc):
+    # "Oscar Health", "Brennick Health": a company's last word, whatever the tagger said
+    text = "Brennick Health runs summarisation on patient records for hospitals."
+    assert types(typer, make_doc, text, {"Brennick Health": "PERSON"}).get("Brennick Health") == "COMPANY"
