@@ -60,9 +60,12 @@ from .name_cues import (
     described_name_spans,
     ends_in_product_noun,
     is_maker_agent,
-    is_stage_direction,
+    is_no_name,
     is_version_code,
+    model_short_forms,
+    names_a_business_role,
     names_over_places,
+    person_before_apposition,
     single_name_organisation,
 )
 
@@ -306,9 +309,9 @@ class EntityTyper:
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             if span is not None and ent.label_ == "PERSON":
-                span = without_leading_occupation(span)  # "Drummer Lars Ulrich" is Lars Ulrich
+                span = person_before_apposition(without_leading_occupation(span))  # "Drummer Lars Ulrich" is Lars Ulrich
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
-                    or crosses_comma(span) or is_name_fragment(span) or is_stage_direction(span)):
+                    or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
                 continue
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too
@@ -422,7 +425,8 @@ class EntityTyper:
                 return "COMPANY", "role"  # (known places are the gazetteer's and outrank this)
             return "PLACE", "ner_weak"
         if label == "NORP":
-            return None
+            # "the former Twitch boss": an unknown name the tagger took for a people's, before a business role
+            return ("COMPANY", "context") if names_a_business_role(span) else None
         if label == "PRODUCT":
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"
@@ -436,6 +440,8 @@ class EntityTyper:
         """Capitalised names that end in a company word, which the NER missed: "Acme Robotics",
         "Halcyon Labs", "Quillstone AI" (but not "Generative AI": see :data:`COMPANY_NAME_ENDS`)."""
         out = []
+        headings = heading_ranges(self._text)
+        body_text = _outside(self._text, headings) if headings else ""
         for end_token in doc:
             if end_token.text not in COMPANY_NAME_ENDS or end_token.i == 0:
                 continue
@@ -449,6 +455,8 @@ class EntityTyper:
             if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
                     or (end_token.text == "AI" and _is_common_adjective(span[-2].lower_))):
                 continue
+            if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
+                continue  # a title-case heading's capitals say little: "... Models to Regulated Industries"
             out.append((span, "COMPANY", "name_shape", None))
         return out
 
@@ -548,6 +556,12 @@ class EntityTyper:
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
         for text, full in short_forms.items():
             confident[text] = ("COMPANY", "short_form", full)
+        # and a model's code alone: "R1" after "DeepSeek-R1"
+        model_codes = model_short_forms(sorted({span.text for span, label, *_ in out if label == "MODEL"}))
+        for n, (span, label, source, canonical) in enumerate(out):
+            if span.text in model_codes and label != "MODEL" and RANK[source] < RANK["gazetteer"]:
+                out[n] = (span, "MODEL", "short_form", model_codes[span.text])
+        confident.update((code, ("MODEL", "short_form", full)) for code, full in model_codes.items() if code not in confident)
         # a person's surname alone, where the tagger missed it: "Altman co-founded ..." after "Sam Altman"
         for span, label, source, canonical in out:
             if label == "PERSON" and len(span) >= 2 and span[-1].is_title and len(span[-1]) > 2 and span[-1].text not in best:
@@ -974,6 +988,14 @@ def _is_code(word: str) -> bool:
     return 0 < len(word) <= 2 and (word.isupper() or word.isdigit())
 
 
+def _opens_sentence_as_preposition(token, end) -> bool:
+    """"Alongside R1, DeepSeek published ...": a capitalised preposition that opens the sentence, in a
+    phrase that a comma closes, is no part of the name after it ("Beyond Good & Evil is a game" keeps it)."""
+    doc = token.doc
+    return (token.is_sent_start and token.pos_ == "ADP" and token.dep_ == "prep" and token.i + 1 < end
+            and end < len(doc) and doc[end].text == ",")
+
+
 def clean_span(span):
     """Trim determiners, quotes, bullets and possessives from a span; ``None`` if nothing name-like is left.
 
@@ -986,7 +1008,8 @@ def clean_span(span):
     """
     doc = span.doc
     start, end = span.start, span.end
-    while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_space or doc[start].is_punct or doc[start].is_lower):
+    while start < end and (doc[start].lower_ in _LEADING_JUNK or doc[start].is_space or doc[start].is_punct or doc[start].is_lower
+                           or _opens_sentence_as_preposition(doc[start], end)):
         start += 1
     while end > start and (doc[end - 1].lower_ in _TRAILING_JUNK or doc[end - 1].is_space or (doc[end - 1].is_punct and doc[end - 1].text not in ("+", "."))):
         end -= 1

@@ -143,7 +143,7 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
-    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials".split()
+    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health".split()
 )
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (
@@ -158,9 +158,12 @@ _DETERMINERS = r"(?:The|A|An|Its|Our|Their|His|Her|My|Your|This|That|These|Those
 #: A parameter count after a hyphen ("Sable-7B", "Qwen2.5-32B"): a name with one is a model, known family or not.
 HYPHEN_SIZE = re.compile(r"^[A-Za-z][A-Za-z0-9.]+-.*\b\d+(?:\.\d+)?[BT]\b")
 _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
-# "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", "DeepSeek-V2", then tiers: "Phi-3 Mini"
+# "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", "DeepSeek-V2", then tiers: "Phi-3 Mini";
+# a version may start with one capital ("DeepSeek-R1", "Kimi-K2"); a versioned name may take hyphenated
+# tiers alone ("Qwen2.5-Max", "GLM4-Plus")
 HYPHEN_MODEL = re.compile(
-    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[Vv]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[A-Z]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+    rf"|\b[A-Z][A-Za-z]+\d+(?:\.\d+)*(?:-(?:{MODEL_TIERS}))+\b{_TIER_TAIL}"
 )
 # "Falcon 180B", "Yi 34B": a name and a size in billions or trillions of parameters, a shape of its own
 SIZED_MODEL = re.compile(rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
@@ -212,7 +215,11 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         body = line.rstrip("\r\n")
         words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", body) if len(w) > 3]
-        if (words and len(body.split()) <= 14 and not body.rstrip().endswith((".", "?", "!", ":"))
+        # (a press release's headline runs to 20 words and more, with no list in it: "Analyst: Keiko
+        # Mori, CFA, Halvard & Lowe | July 31" is a line of fields)
+        n_words = len(body.split())
+        if (words and (n_words <= 14 or (n_words <= 24 and not any(c in body for c in ",|;")))
+                and not body.rstrip().endswith((".", "?", "!", ":"))
                 and sum(w[0].isupper() for w in words) >= 0.6 * len(words)):
             ranges.append((offset, offset + len(body)))
         offset += len(line)
@@ -352,7 +359,7 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         # (but "made Parker executive chairman": the role is what the name was made)
         if (tok.i == root.head.i and root.dep_ in ("poss", "compound", "nmod") and word in (ROLE_NOUNS if modifier else BUSINESS_ROLES)
-                and not is_appointed(span)):
+                and not is_appointed(span) and not is_gapped_subject(span, tok)):
             return True
         # "Berenberg analysts", "Ashgrove shares"
         if modifier and tok.i == root.head.i and root.dep_ == "compound" and word in COMPANY_MEMBER_NOUNS:
@@ -372,6 +379,23 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+def is_gapped_subject(span, role) -> bool:
+    """"Lample is chief scientist and Lacroix chief technology officer": a name the tagger calls a
+    person, before a role that continues a copula's complement, is that second clause's subject with
+    its verb left out, not the company of the role.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Lample", "is", "chief", "and", "Lacroix", "CTO"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 5, 2],
+    ...           deps=["nsubj", "ROOT", "attr", "cc", "nmod", "conj"], ents=["B-PERSON", "O", "O", "O", "B-PERSON", "O"])
+    >>> is_gapped_subject(doc[4:5], doc[5])
+    True
+    """
+    return (role.dep_ == "conj" and role.head.dep_ == "attr" and span.root.ent_type_ == "PERSON"
+            and any(c.dep_ == "nsubj" for c in role.head.head.children))
 
 
 def _lower_word(token) -> bool:

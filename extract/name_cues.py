@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from .entities import (
+    CLASS_NOUNS,
     COMPANY_MEMBER_NOUNS,
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
@@ -112,7 +113,49 @@ def described_name_spans(doc) -> list:
             if label == "COMPANY" and span[-1].lower_ in COMPANY_NOUNS:
                 continue
             out.append((span, label))
+    out += _apposed_name_spans(doc, deps)
     return out
+
+
+def _with_hyphenated_start(span):
+    """"High-Flyer": a name whose first word the tagger split at a hyphen, the part before it hung on the
+    last word."""
+    doc, start = span.doc, span.start
+    if (start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+            and _name_word(doc[start - 2])):
+        return doc[start - 2:span.end]
+    return span
+
+
+def _apposed_name_spans(doc, deps) -> list:
+    """Capitalised names that no entity covers, set beside "the/a <class noun>" as an apposition: "set up
+    by High-Flyer, the quantitative hedge fund", "Zorbex, a browser". Returns ``(span, label)`` pairs."""
+    out = []
+    for i in (deps == doc.vocab.strings["appos"]).nonzero()[0]:
+        tok = doc[int(i)]
+        name_head = tok.head
+        # the noun after the name, in lower case ("fund" may be tagged a proper noun in a long phrase)
+        if not (tok.is_lower and tok.i > name_head.i and doc[name_head.i + 1].text == ","):
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("a", "an", "the") for c in tok.children):
+            continue
+        label = _class_of(tok) if tok.pos_ == "NOUN" else _class_of_lower_propn(tok)
+        if label not in DESCRIBED_LABELS or label == "PERSON":
+            continue  # (a person's apposition is a role, which the tagger's names already carry)
+        span = _subject_name(name_head)
+        if span is None:
+            continue
+        span = _with_hyphenated_start(span)
+        if any(t.ent_type for t in span) or (label == "COMPANY" and span[-1].lower_ in COMPANY_NOUNS):
+            continue
+        out.append((span, label))
+    return out
+
+
+def _class_of_lower_propn(tok):
+    """The class of a lower-case word the tagger called a proper noun in a long noun phrase."""
+    word = tok.lower_
+    return next((label for label, nouns in CLASS_NOUNS.items() if word in nouns), None)
 
 
 #: Verbs whose agent makes and sells things: "a fabric softener produced by Procter & Gamble".
@@ -427,6 +470,136 @@ def is_stage_direction(span) -> bool:
     opening = span.start - 1
     before = doc[opening - 1] if opening > 0 else None
     return before is None or "\n" in before.text_with_ws or before.text in (".", "!", "?", "\u201d", '"', ":")
+
+
+#: Kicker words that label a story's kind at a line's start: "ANALYSIS:", "EXCLUSIVE-", "UPDATE 2-".
+SECTION_LABELS = word_list("entities", "section_labels")
+#: Nouns of an analyst's view of a stock, which a capitalised rating word modifies: "our Outperform rating".
+RATING_NOUNS = word_list("entities", "rating_nouns")
+#: The words of those ratings (an agency's "Fitch rating" is a company's).
+RATING_WORDS = word_list("entities", "rating_words")
+
+
+def _at_line_start(token) -> bool:
+    before = token.doc[token.i - 1] if token.i > 0 else None
+    return before is None or before.is_space or "\n" in before.text_with_ws
+
+
+def is_section_label(span) -> bool:
+    r"""A word in capitals at a line's start, then a colon or dash, that says what kind of story follows
+    ("ANALYSIS: The acquisition that isn't", "EXCLUSIVE-Orlith hires banks"): page furniture, no name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("ANALYSIS: Why Brontel buys\nIBM: results beat forecasts")
+    >>> is_section_label(doc[0:1]), is_section_label(doc[6:7])
+    (True, False)
+    """
+    doc = span.doc
+    first = span[0]
+    if not (len(span) == 1 or (len(span) == 2 and span[1].like_num)) or not first.text.isupper():
+        return False
+    return (first.lower_ in SECTION_LABELS and _at_line_start(first)
+            and span.end < len(doc) and doc[span.end].text in (":", "-", "|", "\u2014", "\u2013"))
+
+
+def is_class_word(span) -> bool:
+    """A capitalised class noun alone is no name: a press release's defined term ("the Company",
+    "the Fund"), a headline's capital ("Bank").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Kelvane Inc. (the Company) said the Company grew.")
+    >>> is_class_word(doc[4:5]), is_class_word(doc[0:1])
+    (True, False)
+    """
+    return len(span) == 1 and span[0].is_title and span[0].lower_ in COMPANY_NOUNS
+
+
+def is_rating(span) -> bool:
+    """A rating word that modifies a rating noun is an analyst's rating ("We reiterate our Outperform
+    rating", "an Overweight recommendation"), no person or company.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["our", "Outperform", "rating"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2], deps=["poss", "compound", "ROOT"])
+    >>> is_rating(doc[1:2]), is_rating(doc[2:3])
+    (True, False)
+    """
+    root = span.root
+    return (root.lower_ in RATING_WORDS and root.dep_ in ("compound", "amod", "nmod")
+            and root.head.lower_ in RATING_NOUNS and root.head.i >= span.end)
+
+
+def is_no_name(span) -> bool:
+    """A span the NER took for a name that names no one: a stage direction, a section label, a class
+    noun alone or a rating (see each)."""
+    return is_stage_direction(span) or is_section_label(span) or is_class_word(span) or is_rating(span)
+
+
+def person_before_apposition(span):
+    """A person's name the tagger ran on across a comma into its apposition ("Dominic Perella,
+    Character.AI's general counsel" read as "Dominic Perella, Character") is the full name before the
+    comma; any other span is returned as it is (lists and fields across commas are no names).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Dana", "Roe", ",", "Acme", "'s", "counsel", ",", "left"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 7, 1, 5, 3, 1, 1, 7],
+    ...           deps=["compound", "nsubj", "punct", "poss", "case", "appos", "punct", "ROOT"],
+    ...           pos=["PROPN", "PROPN", "PUNCT", "PROPN", "PART", "NOUN", "PUNCT", "VERB"])
+    >>> person_before_apposition(doc[0:4]).text, person_before_apposition(doc[0:2]).text
+    ('Dana Roe', 'Dana Roe')
+    """
+    comma = next((t.i for t in span if t.text == ","), None)
+    if comma is None or comma - span.start < 2 or comma + 1 >= span.end:
+        return span
+    name = span.doc[span.start:comma]
+    # after the comma, a role set beside the name: a common noun in apposition ("... general counsel")
+    role = any(c.dep_ == "appos" and c.pos_ == "NOUN" and c.is_lower and c.i > comma for c in name.root.children)
+    return name if role and looks_like_person_name(name) else span
+
+
+#: Roles only a business gives (no party's or church's "leader", "head" or "chairman"): "the Twitch boss".
+_BUSINESS_ROLE_NOUNS = frozenset("boss ceo cfo cto coo cso co-founder cofounder founder executive officer engineer employee".split())
+
+
+def names_a_business_role(span) -> bool:
+    """A one-word proper noun compounded with a business role ("the former Twitch boss", "a Zorblax
+    engineer") is the company that gives the role, whatever people's name the tagger took it for; a
+    party's or a faith's adjective modifies other roles ("the Tory leader") or is no compound ("the
+    Catholic founder").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "Twitch", "boss", "and", "the", "Tory", "leader"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 6, 6, 2],
+    ...           deps=["det", "compound", "ROOT", "cc", "det", "compound", "conj"], pos=["DET", "PROPN", "NOUN", "CCONJ", "DET", "PROPN", "NOUN"])
+    >>> names_a_business_role(doc[1:2]), names_a_business_role(doc[5:6])
+    (True, False)
+    """
+    root = span.root
+    return (len(span) == 1 and root.pos_ == "PROPN" and root.dep_ == "compound"
+            and hyphenated_word(root.head) in _BUSINESS_ROLE_NOUNS)
+
+
+#: The code at the end of a model's name that news uses alone: "R1" of "DeepSeek-R1", "K2" of "Kimi-K2".
+_MODEL_CODE_TAIL = re.compile(r"-([A-Z]\d+(?:\.\d+)?)$")
+
+
+def model_short_forms(names) -> dict:
+    """The short forms of model names: a capital and a number that end a hyphenated name ("DeepSeek-R1",
+    "Kimi-K2"), which news goes on to use alone ("R1 is cheap"), mapped to the full name; a code that
+    ends two names of the document is no one's.
+
+    >>> model_short_forms(["DeepSeek-R1", "Kimi-K2", "Fathom-R1", "GPT-4o"])
+    {'K2': 'Kimi-K2'}
+    """
+    tails: dict = {}
+    for name in names:
+        m = _MODEL_CODE_TAIL.search(name)
+        if m:
+            tails.setdefault(m.group(1), set()).add(name)
+    return {tail: next(iter(full)) for tail, full in sorted(tails.items()) if len(full) == 1}
 
 
 #: A byline: "Posted by Ines Carvalho · 9 min read", "By Jane Doe" alone on its line.

@@ -22,7 +22,8 @@ into an entity of another name, with the rule that put it there:
     next to ``Nick Frosst``) when every article naming it names that person in full and does
     not type it a company on stronger evidence than the tagger's (``Cimatti was an Italian
     manufacturer ... Marco Cimatti founded ... Cimatti produced``: the company). A company called by the start of a longer name whose other words are
-    suffix-like (``Inflection`` -> ``Inflection AI``; see ``SUFFIX_LIKE_WORDS``).
+    suffix-like (``Inflection`` -> ``Inflection AI``; see ``SUFFIX_LIKE_WORDS``), or by a
+    longer name without its first word (``Telekom`` after ``Deutsche Telekom``).
 ``spelling_variant``
     Persons and companies whose names differ in one token that is a near spelling
     (``Sulayman``/``Suleyman``): see :func:`graph.names.is_spelling_variant`. Never
@@ -142,6 +143,8 @@ RULE_PRIORITY = ("pin", "gazetteer", "metonym", "short_form", "spelling_variant"
                  "normalised", "exact", "type_vote")
 
 _FUZZY_TYPES = ("person", "company")
+#: Anchors that come from curated data; an extractor's ``short_form`` canonical is not one.
+_CURATED = frozenset({"pin", "gazetteer", "metonym"})
 _TYPE_ORDER = {t: i for i, t in enumerate(ENTITY_TYPES)}
 
 
@@ -541,7 +544,9 @@ class _Resolver:
 
         key_type = {k: _vote_type(counted.items()) for k, counted in key_items.items()}
         key_tokens = self.key_tokens = {k: min(tokens(it.base_name) for it in counted) for k, counted in key_items.items()}
-        anchored_keys = {k for k, counted in key_items.items() if any(it.anchor for it in counted)}
+        # names a curated list knows (a pin, a gazetteer or metonym entry); the extractor's own short
+        # forms ("Thinking" of "Thinking Machines") are no such knowledge and must not stop a join
+        anchored_keys = {k for k, counted in key_items.items() if any(it.anchor in _CURATED for it in counted)}
         anchors = {k: ({k} if k in anchored_keys else set()) for k in key_items}  # per root
 
         def fuzzy_union(a: str, b: str, rule: str) -> bool:
@@ -689,9 +694,12 @@ def _judge_company_short_forms(keys: dict[str, int], groups, key_tokens, anchore
     """Count one article's verdicts on its company names that begin a longer one of the article;
     ``keys`` holds the first offset of each company name key in the article."""
     longer_by_first: dict[str, list[str]] = defaultdict(list)
+    longer_by_last: dict[str, list[str]] = defaultdict(list)
     for key in sorted(keys):
         if len(key_tokens[key]) >= 2:
             longer_by_first[key_tokens[key][0]].append(key)
+            longer_by_last[key_tokens[key][-1]].append(key)
+    one_word = {key_tokens[k][0] for k in keys if len(key_tokens[k]) == 1}
     for short in sorted(keys):
         if short in anchored_keys:
             continue  # a gazetteer name is an entity on its own
@@ -701,6 +709,10 @@ def _judge_company_short_forms(keys: dict[str, int], groups, key_tokens, anchore
         for long_ in longer_by_first.get(toks[0], ()):
             ltoks = key_tokens[long_]
             if len(ltoks) > n and ltoks[:n] == toks and all(t in SUFFIX_LIKE_WORDS for t in ltoks[n:]):
+                root = groups.find(long_)
+                cands[root] = min(cands.get(root, keys[long_]), keys[long_])
+        for long_ in longer_by_last.get(toks[-1], ()):
+            if _drops_a_leading_word(key_tokens[long_], toks, one_word):
                 root = groups.find(long_)
                 cands[root] = min(cands.get(root, keys[long_]), keys[long_])
         found = verdicts[short]
@@ -713,6 +725,21 @@ def _judge_company_short_forms(keys: dict[str, int], groups, key_tokens, anchore
             found.long_first += start < keys[short]
         else:
             found.kinds["alone"] += 1
+
+
+def _drops_a_leading_word(long_toks: tuple[str, ...], toks: tuple[str, ...], companies: set[str]) -> bool:
+    """Whether ``toks`` is ``long_toks`` without its first word, as news shortens "Deutsche Telekom"
+    to "Telekom" or "SoftBank Vision Fund" to "Vision Fund"; not when the short name is a suffix
+    ("Mistral AI" is not "AI") or the dropped word is a company of the article ("Meta Reality
+    Labs": a parent and its unit).
+
+    >>> _drops_a_leading_word(("deutsche", "telekom"), ("telekom",), set())
+    True
+    >>> _drops_a_leading_word(("meta", "reality", "labs"), ("reality", "labs"), {"meta"})
+    False
+    """
+    return (len(long_toks) == len(toks) + 1 and long_toks[1:] == toks and toks[-1] not in SUFFIX_LIKE_WORDS
+            and long_toks[0] not in companies and long_toks[0] not in SURNAME_PARTICLES)
 
 
 def _join_company_short_forms(verdicts: dict[str, _Verdicts], groups, fuzzy_union) -> set[str]:
