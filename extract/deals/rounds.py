@@ -517,6 +517,8 @@ def _joiners_after(frame) -> list[Token]:
     trigger, investees = frame.trigger, _investees(frame)
     out: list[Token] = []
     for verb in trigger.sent[trigger.i - trigger.sent.start + 1:]:
+        if verb.tag_ == "VBG" or verb.head.lower_ == "with":
+            continue  # "with B also investing": the with-phrase reader's (a loose reading)
         if verb.pos_ == "VERB" and verb.i not in frame.anchors and _also(verb) and _joins(verb, frame, investees):
             subjects = _subjects(verb)
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
