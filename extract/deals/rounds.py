@@ -26,6 +26,9 @@ that recur across wire copy, press releases and trade blogs; each is a registere
   seed round led by B* last year." The one company that raised a round in the sentences before raised it.
 - ``round.also_after``: a participation clause after the round in its own sentence, saying "also":
   "X raised $6.6 billion in a round led by A; *B, C and D also took part*", "..., and B and C also participated".
+- ``round.founders``: a round its founders raised ("*The trio* raised a seed round led by B", "*She* raised
+  $20 million from B"), with no company for raiser: the one company the sentence or the few before say
+  was founded ("X was founded in 2023 by A, B and C").
 - ``round.closing_noun``: a press release tells the round through the noun of its closing: "X today
   announced *the close of* a $120 million Series B round led by A" (X raised it).
 
@@ -68,7 +71,7 @@ from .parties import (
 MEMBERS_RULE, AMONG_RULE, WITH_RULE = "round.members", "round.among", "round.with"
 LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round.hyphen_backed"
 EARLIER_RULE = "round.earlier_raiser"
-CLOSING_RULE, AFTER_RULE = "round.closing_noun", "round.also_after"
+CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -578,6 +581,42 @@ def _earlier_raiser(frame) -> Span | None:
     return None
 
 
+# -- a round its founders raised ---------------------------------------------------------------------
+
+def _raised_by_people(trigger: Token) -> bool:
+    """Whether the verb that tells a round has people for subject: "*The trio* raised a seed round led by
+    B", "*She* raised $20 million from B", "*The founders* closed a round"."""
+    support = _frames._support_verb(trigger) if trigger.pos_ != "VERB" else trigger
+    if support is None:
+        return False
+    return any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") or _lemma(s) in _set("founder_subjects")
+               for s in _subjects(support))
+
+
+def _founded_company(frame) -> Span | None:
+    """The one company the round's sentence or the sentences just before say was founded ("X was founded
+    by A and B", "A founded X", "X, which she co-founded"): the company its founders raised money for."""
+    sent, doc = frame.trigger.sent, frame.trigger.doc
+    keys = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    found: dict[str, Span] = {}
+    start = sent.end
+    for _ in range(LATER_WINDOW + 1):
+        if start == 0:
+            break
+        span = doc[start - 1].sent
+        for verb in span:
+            if verb.pos_ != "VERB" or _lemma(verb) not in ("found", "co-found", "cofound"):
+                continue
+            named = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)]
+            named += [verb.head] if verb.dep_ in ("acl", "relcl") else []
+            for token in named:
+                company = frame.parties.company(token)
+                if company is not None and not company[1] and _party_key(company[0]) not in keys:
+                    found[_party_key(company[0])] = company[0]
+        start = span.start
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # -- "Microsoft-backed OpenAI" ----------------------------------------------------------------------
 
 def _hyphen_backed(trigger: Token) -> tuple[list[Token], list[Token]]:
@@ -750,3 +789,7 @@ def round_investors(frame) -> None:
                 frame.rule = frame.rule[: -len("+present")]
                 frame.confidence = rule_confidence(EARLIER_RULE)
             _mark(frame, EARLIER_RULE)
+    if frame.parties.has_role("investor") and not frame.parties.has_role("investee") and _raised_by_people(trigger):
+        company = _founded_company(frame)
+        if company is not None and frame.parties.add(company.root, "investee"):
+            _mark(frame, FOUNDERS_RULE)

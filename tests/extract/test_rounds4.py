@@ -223,3 +223,33 @@ def test_a_round_of_talks_is_no_funding_round(make_doc):
 def test_investors_led_by_one_of_them(make_doc):
     text = "Quillon Labs's investors, led by Brightwater Capital, were bought out as part of the arrangement."
     assert ("Brightwater Capital", "Quillon Labs") in edges(find_deals(make_doc(text, ENTS), Article(id="t", text=text)))
+
+
+# -- a round its founders raised (round.founders) -------------------------------------------------------
+
+FOUNDERS = dict(ENTS, **{"Ana Ruiz": "PERSON", "Tom Berg": "PERSON", "Ida Moss": "PERSON"})
+
+
+@pytest.mark.parametrize("text", [
+    # trade press: the founders named in the sentence before
+    "Quillon Labs was founded in April 2023 by Ana Ruiz, Tom Berg and Ida Moss. The trio raised a $105 million "
+    "seed round led by Brightwater Capital a few weeks after incorporating.",
+    # profile: a pronoun
+    "Ana Ruiz founded Quillon Labs in 2021 after a decade at Torvane. She raised $20 million from Brightwater "
+    "Capital the next spring.",
+])
+def test_founders_raise_for_the_company_they_founded(make_doc, text):
+    deals = investments(make_doc, text, FOUNDERS)
+    assert {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")} in [roles(d) for d in deals]
+
+
+def test_founders_of_two_companies_say_not_which_raised(make_doc):
+    text = ("Quillon Labs and Dunmore were both founded in 2021. The trio raised a $105 million seed round led by "
+            "Brightwater Capital.")
+    assert not investments(make_doc, text, FOUNDERS)
+
+
+def test_a_company_that_raised_is_no_founders_round(make_doc):
+    text = ("Ana Ruiz founded Dunmore in 2015. Quillon Labs raised $20 million from Brightwater Capital in May.")
+    [deal] = investments(make_doc, text, FOUNDERS)
+    assert ("Quillon Labs", "investee") in roles(deal) and ("Dunmore", "investee") not in roles(deal)
