@@ -3,6 +3,8 @@ about "the deal"), and the date its sentence gives, resolved against the article
 """
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc, Span, Token
 
 from ..quantities import Money, iter_dates, iter_money
@@ -56,10 +58,44 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 6, worth_is_pric
     return False
 
 
+#: What may stand between an amount and its dollar gloss: "€600 million (about $640m)", "£50m, or $63m,".
+_GLOSS_GAP = re.compile(r"\s*[(,]?\s*(?:or|about|around|roughly|some|nearly|approximately|almost|c\.|~|\s)*\s*$",
+                        re.IGNORECASE)
+
+
+def _with_dollar_glosses(found: list[tuple[int, int, Money]], text: str) -> list[tuple[int, int, Money]]:
+    """Amounts in another currency followed by their value in dollars carry the dollar value (the one
+    the graph records), and the gloss is no amount of its own.
+
+    Examples
+    --------
+    >>> text = "raised €600 million (about $640m) in a round"
+    >>> [(m.amount, m.currency) for _, _, m in _with_dollar_glosses(list(iter_money(text)), text)]
+    [(640000000.0, 'USD')]
+    >>> text = "raised €600 million in May and $640m in June"
+    >>> [m.currency for _, _, m in _with_dollar_glosses(list(iter_money(text)), text)]
+    ['EUR', 'USD']
+    """
+    out: list[tuple[int, int, Money]] = []
+    skip = False
+    for k, (start, end, money) in enumerate(found):
+        if skip:
+            skip = False
+            continue
+        if money.currency != "USD" and k + 1 < len(found) and found[k + 1][2].currency == "USD" \
+                and found[k + 1][0] - end <= 16 and _GLOSS_GAP.fullmatch(text[end:found[k + 1][0]]) \
+                and text[end:found[k + 1][0]].strip():
+            out.append((start, end, found[k + 1][2]))
+            skip = True
+            continue
+        out.append((start, end, money))
+    return out
+
+
 def _money_in(sent: Span) -> list[tuple[Token, Money]]:
     doc, base = sent.doc, sent.start_char
     out = []
-    for start, end, money in iter_money(sent.text):
+    for start, end, money in _with_dollar_glosses(list(iter_money(sent.text)), sent.text):
         root = _span_root(doc, base + start, base + end)
         if root is not None:
             out.append((root, money))

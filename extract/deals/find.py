@@ -24,6 +24,7 @@ from .amounts import (
     _money_in,
 )
 from .frames import _add_round_participants, _Frame, _frames, _join_host, _raise_before
+from .rounds import retold_in_body
 from .parties import (
     _STANDING_MARKS,
     CONFIDENCE_AMOUNT_BONUS,
@@ -197,7 +198,8 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 # the smaller telling had the amount ("raised $5M" vs "a round led by A")
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
     for deal in kept:
-        if not any(_told_within(deal, other) for other in kept if other is not deal):
+        if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
+                   for other in kept if other is not deal):
             yield deal
 
 

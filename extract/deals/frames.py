@@ -32,7 +32,7 @@ from .parties import (
     _words,
     load_triggers,
 )
-from .rounds import round_investors
+from .rounds import closing_support, round_investors
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -48,6 +48,8 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     token = verb
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
+        if subjects and token.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subjects):
+            return [token.head], passive  # "Nvidia, *which* also invested in X's round": the relative's noun (rounds4)
         if subjects:
             return [s for subj in subjects for s in _conjuncts(subj)], passive
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
@@ -96,7 +98,7 @@ def _support_verb(noun: Token) -> Token | None:
         return head.head.head  # "secured $6 billion *in* Series C funding": the parser hangs it on the amount
     if noun.dep_ == "conj":
         return _support_verb(noun.head)
-    return None
+    return closing_support(noun)  # "announced *the close of* a $120 million round" (extract/deals/rounds.py)
 
 
 def _add_with_participants(parties: _Parties, lead: Token, role: str) -> None:
@@ -413,6 +415,9 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         modifiers |= {c.lower_ for c in trigger.children if c.dep_ in ("compound", "amod", "nmod")}
         support = _support_verb(trigger)
         funded = support is not None and (_lemma(support) in spec.get("subject_verbs", {}) or _lemma(support) == "raise")
+        # "valued at $300 billion after a round led by B": a round someone leads is one of money (rounds4)
+        funded = funded or not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children) and any(
+            c.dep_ == "acl" and _lemma(c) in spec.get("acl", {}) and _agents(c) for c in trigger.children)
         priced = any(c.pos_ in ("NUM", "SYM") or c.text in "$€£" for c in trigger.subtree if c.i < trigger.i)
         if not (modifiers & set(spec["needs_modifier"]) or funded or priced):
             return None
@@ -482,6 +487,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     if support is not None:
         frame.anchors.add(support.i)
         lemma = _lemma(support)
+        if lemma == "take" and any(c.dep_ == "dobj" and c.lower_ == "part" for c in support.children):
+            lemma = "participate"  # "B and C took part in X's round" (rounds4)
         event = lemma in _words("event_verbs") or lemma in spec.get("subject_verbs", {})
         # "the venture *formed by* A and B": the noun's own participle tells the event
         event = event or any(c.dep_ in ("acl", "relcl") and _lemma(c) in _words("event_verbs") and _agents(c)

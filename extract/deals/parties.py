@@ -138,6 +138,11 @@ def _listed(token: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children):
                 out.extend(_conjuncts(c))
+            elif c.dep_ == "appos" and c.pos_ == "PROPN":
+                # "from A, B and C Ventures": "B and C" hung on the last name as a name modifier (rounds4)
+                listed = [n for g in c.children if g.dep_ == "nmod" and any(h.dep_ == "conj" for h in g.children)
+                          for n in _conjuncts(g)]
+                out.extend([c, *listed] if listed else [])
     return out
 
 
@@ -245,6 +250,11 @@ class _Parties:
             first = [c for c in token.head.head.children if c.dep_ == "nsubj"]
             if first and first[0].pos_ != "PRON":
                 return self.company(first[0])
+        if token.pos_ == "PRON" and token.dep_ == "nsubj" and token.head.dep_ == "advcl" and token.head.head.dep_ == "relcl":
+            # "The company, which was valued at $43B when *it* raised $500M": the relative clause's noun (rounds4)
+            relative = token.head.head
+            if any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in relative.children):
+                return self.company(relative.head)
         span = self.refs.entity_for(token)
         if span is None and token.lower_ in _NAME_SUFFIXES:
             # "Quillstone AI" typed as "Quillstone": the suffix word heads the name the entity lost
@@ -283,7 +293,7 @@ class _Parties:
                             for g in o.children:
                                 if g.dep_ == "nmod" and self.company(g) is not None:
                                     added |= self.add(g, role)
-                for c in tok.children:
+                for c in tok.children if role == "investor" else ():  # (rounds4: "in a round led by B" names no investee)
                     if c.dep_ == "acl" and _lemma(c) in load_triggers()["nouns"]["round"]["acl"]:
                         # "raised $500 million from investors *led by* A": the leaders are the investors named
                         for a in (o for g in c.children if g.dep_ == "agent" for o in _pobjs(g)):

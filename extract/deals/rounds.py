@@ -24,6 +24,20 @@ that recur across wire copy, press releases and trade blogs; each is a registere
 - ``round.earlier_raiser``: a round told with its investors only, in a sentence that names no other
   company, after a company's raise: "The round values X at $410 million. That includes *a $9 million
   seed round led by B* last year." The one company that raised a round in the sentences before raised it.
+- ``round.also_after``: a participation clause after the round in its own sentence, saying "also":
+  "X raised $6.6 billion in a round led by A; *B, C and D also took part*", "..., and B and C also participated".
+- ``round.founders``: a round its founders raised ("*The trio* raised a seed round led by B", "*She* raised
+  $20 million from B"), with no company for raiser: the one company the sentence or the few before say
+  was founded ("X was founded in 2023 by A, B and C").
+- ``round.closing_noun``: a press release tells the round through the noun of its closing: "X today
+  announced *the close of* a $120 million Series B round led by A" (X raised it).
+
+Later sentences also count investors who "returned" ("Existing investors A and B returned") and lists whose
+subjects "all took part" after a clause of their own. A description that coreference resolves to a company
+the text names as an investor ("led by A. The financing values *the company* at $6bn") is never the
+round's raiser. A title line that tells some of a round's companies ("X raises €600m") is the round the body
+tells in full (:func:`retold_in_body`), and an amount in another currency glossed in dollars ("€600 million
+(about $640m)") is recorded in dollars (:mod:`extract.deals.amounts`).
 
 Every company so named becomes an investor of the round's deal; people, products and anything
 else not typed a company are never parties. A round's clause also names its investee when a
@@ -39,6 +53,7 @@ from functools import lru_cache
 from spacy.tokens import Span, Token
 
 from . import frames as _frames  # (frames calls round_investors; its helpers are read at call time)
+from ..entities import mention_key
 from ..modality import deal_modality
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
@@ -56,6 +71,7 @@ from .parties import (
 MEMBERS_RULE, AMONG_RULE, WITH_RULE = "round.members", "round.among", "round.with"
 LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round.hyphen_backed"
 EARLIER_RULE = "round.earlier_raiser"
+CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -204,6 +220,10 @@ def _listed_by_investor_noun(noun: Token) -> tuple[list[Token], str | None]:
     if examples:
         out += examples  # "Quillon's backers, such as B and C, ..."
         rule = rule or MEMBERS_RULE
+    leaders = [a for c in noun.children if c.dep_ == "acl" and _lemma(c) in ("lead", "co-lead") for a in _agents_of(c)]
+    if leaders:
+        out += leaders  # "X's investors, *led by* A, were bought out": A is one of them
+        rule = rule or MEMBERS_RULE
     return out, rule
 
 
@@ -284,12 +304,46 @@ def _verb_investors(round_: Token) -> list[Token]:
 
 # -- the round's investee from a valuation ----------------------------------------------------------
 
+def _acts_as_investor(span: Span) -> bool:
+    """Whether the text names a company as one who puts money in: the subject or by-agent of a lead or
+    participation verb, or a conjunct of one ("led by A", "B, C and D all took part")."""
+    token = span.root
+    while token.dep_ in ("conj", "appos") and token.head is not token:
+        token = token.head
+    if token.dep_ == "pobj" and token.head.dep_ == "agent":
+        return _invests(token.head.head)
+    # (a subject, or the list a quantifier subject sums up: "B and C, ..., all took part")
+    return any(_invests(verb) and token in [_quantified(s) for s in _subjects(verb)]
+               for verb in token.sent if verb.pos_ == "VERB")
+
+
+def _invests(verb: Token) -> bool:
+    return _lemma(verb) in _set("lead_verbs") or _lemma(verb) in load_triggers()["participation_verbs"]
+
+
+def _description_of_investor(frame, token: Token) -> bool:
+    """ "General Catalyst led the round. The financing values *the year-old company* at €6bn": a
+    description ("the company") that coreference resolves to a company the text names as an investor
+    is not the round's raiser; the raiser is told elsewhere."""
+    if token.pos_ == "PROPN":
+        return False
+    found = frame.parties.company(token)
+    return found is not None and found[1] and _acts_as_investor(found[0])
+
+
 def _valued_company(round_: Token) -> list[Token]:
-    """ "The financing, which values X at $4 billion": X raised the round."""
+    """ "The financing, which values X at $4 billion": X raised the round; so did the company "valued at
+    $300 billion *after* (or *in*, *following*) a round led by B" ("X, valued at ...", "X was valued at ...")."""
     verbs = [c for c in round_.children if c.dep_ in ("relcl", "acl")]
     if round_.dep_ == "nsubj":
         verbs.append(round_.head)
-    return [o for v in verbs if _lemma(v) in _set("value_verbs") for o in v.children if o.dep_ in ("dobj", "obj")]
+    out = [o for v in verbs if _lemma(v) in _set("value_verbs") for o in v.children if o.dep_ in ("dobj", "obj")]
+    prep = round_.head
+    if round_.dep_ == "pobj" and prep.lower_ in ("after", "in", "following", "through") and \
+            _lemma(prep.head) in _set("value_verbs") and prep.head.tag_ == "VBN":
+        valued = prep.head
+        out += [valued.head] if valued.dep_ == "acl" else [c for c in valued.children if c.dep_ == "nsubjpass"]
+    return out
 
 
 # -- adding what was read -------------------------------------------------------------------------
@@ -382,9 +436,22 @@ def _later_investors(frame, sent: Span) -> list[Token]:
                 continue  # "Investors include B", "A is among the world's largest investors": any investors
             out += _listed_by_investor_noun(token)[0]
         elif token.pos_ == "VERB" and _joins(token, frame, investees):
-            subjects = _subjects(token)  # "Existing backers B and C also participated": B and C hang on "backers"
+            subjects = [_quantified(s) for s in _subjects(token)]  # "Existing backers B and C also participated": B and C hang on "backers"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
     return out
+
+
+def _quantified(subject: Token) -> Token:
+    """ "B, C and D *all* took part": the list a quantifier subject sums up (the parser may make "all" the
+    subject and the list an apposition of an earlier noun); any other subject itself."""
+    if subject.lower_ not in ("all", "both") or subject.i == 0:
+        return subject
+    before = subject.doc[subject.i - 1]
+    while before.is_punct and before.i > 0:
+        before = before.doc[before.i - 1]
+    while (before.dep_ == "conj" or before.dep_ == "appos" and before.pos_ != "PROPN") and before.head.i < before.i:
+        before = before.head  # ("B and C, the software company's investment arm, all took part")
+    return before if before.pos_ == "PROPN" else subject
 
 
 def _also(verb: Token) -> bool:
@@ -418,9 +485,13 @@ def _investor_nouns_of_round(noun: Token) -> bool:
 
 def _joins(verb: Token, frame, investees: set[str]) -> bool:
     """ "B and C also took part", "Existing backers B and C participated", "B also invested": a
-    participation verb about the round (it says also/too, has nothing else to join, or joins the round)."""
+    participation verb about the round (it says also/too, has nothing else to join, or joins the round).
+    "Existing investors A and B *returned*" joins it too, said bare."""
     particles = load_triggers()["participation_verbs"]
     lemma = _lemma(verb)
+    if lemma in _set("return_verbs") and verb.pos_ == "VERB" and _stated(verb):
+        return not any(c.dep_ in ("dobj", "obj", "prep", "xcomp", "ccomp", "advcl", "prt", "attr", "acomp")
+                       and c.i > verb.i for c in verb.children)
     if lemma not in particles or not _stated(verb):
         return False
     particle = particles[lemma]
@@ -436,8 +507,25 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
         return True
     if targets:
         return False  # "joined the board"
-    bare = not any(c.dep_ in ("xcomp", "ccomp", "prep") for c in verb.children)
+    # (a clause before the verb is no complement: "A and B returned, and ...: C and D all took part")
+    bare = not any(c.dep_ in ("xcomp", "ccomp", "prep") and not (c.dep_ == "ccomp" and c.i < verb.i)
+                   for c in verb.children)
     return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
+
+
+def _joiners_after(frame) -> list[Token]:
+    """ "X raised $6.6 billion in a round led by A; B, C and D *also took part*", "..., and B and C also
+    participated": a participation clause after the round in its own sentence, which says "also" (the
+    round is what it adds to), names its investors."""
+    trigger, investees = frame.trigger, _investees(frame)
+    out: list[Token] = []
+    for verb in trigger.sent[trigger.i - trigger.sent.start + 1:]:
+        if verb.tag_ == "VBG" or verb.head.lower_ == "with":
+            continue  # "with B also investing": the with-phrase reader's (a loose reading)
+        if verb.pos_ == "VERB" and verb.i not in frame.anchors and _also(verb) and _joins(verb, frame, investees):
+            subjects = _subjects(verb)
+            out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
+    return out
 
 
 # -- a round told without its raiser ----------------------------------------------------------------
@@ -459,7 +547,7 @@ def _raisers_in(sent: Span, frame) -> list[Span]:
             tokens += _valued_company(token)
         for t in tokens:
             company = frame.parties.company(t)
-            if company is not None:
+            if company is not None and not _description_of_investor(frame, t):
                 found.append(company[0])
     return found
 
@@ -493,6 +581,42 @@ def _earlier_raiser(frame) -> Span | None:
     return None
 
 
+# -- a round its founders raised ---------------------------------------------------------------------
+
+def _raised_by_people(trigger: Token) -> bool:
+    """Whether the verb that tells a round has people for subject: "*The trio* raised a seed round led by
+    B", "*She* raised $20 million from B", "*The founders* closed a round"."""
+    support = _frames._support_verb(trigger) if trigger.pos_ != "VERB" else trigger
+    if support is None:
+        return False
+    return any(s.ent_type_ == "PERSON" or s.lower_ in ("he", "she") or _lemma(s) in _set("founder_subjects")
+               for s in _subjects(support))
+
+
+def _founded_company(frame) -> Span | None:
+    """The one company the round's sentence or the sentences just before say was founded ("X was founded
+    by A and B", "A founded X", "X, which she co-founded"): the company its founders raised money for."""
+    sent, doc = frame.trigger.sent, frame.trigger.doc
+    keys = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    found: dict[str, Span] = {}
+    start = sent.end
+    for _ in range(LATER_WINDOW + 1):
+        if start == 0:
+            break
+        span = doc[start - 1].sent
+        for verb in span:
+            if verb.pos_ != "VERB" or _lemma(verb) not in ("found", "co-found", "cofound"):
+                continue
+            named = [t for c in verb.children if c.dep_ in ("dobj", "nsubjpass") for t in _conjuncts(c)]
+            named += [verb.head] if verb.dep_ in ("acl", "relcl") else []
+            for token in named:
+                company = frame.parties.company(token)
+                if company is not None and not company[1] and _party_key(company[0]) not in keys:
+                    found[_party_key(company[0])] = company[0]
+        start = span.start
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 # -- "Microsoft-backed OpenAI" ----------------------------------------------------------------------
 
 def _hyphen_backed(trigger: Token) -> tuple[list[Token], list[Token]]:
@@ -513,6 +637,61 @@ def _hyphen_backed(trigger: Token) -> tuple[list[Token], list[Token]]:
     if noun.pos_ == "NOUN" and noun.i + 1 < len(doc):
         described.append(doc[noun.i + 1])  # (the parser may make "startup" and "Quillon" two subjects)
     return investors, described
+
+
+# -- "announced the close of a round" ---------------------------------------------------------------
+
+def _closing_noun(round_: Token) -> Token | None:
+    """The noun of closing a round is the object of: "the *close* of a $120 million Series B"."""
+    head = round_.head
+    if round_.dep_ == "pobj" and head.lower_ == "of" and _lemma(head.head) in _set("closing_nouns"):
+        return head.head
+    return None
+
+
+def closing_support(round_: Token) -> Token | None:
+    """The verb that tells a round through the noun of its closing: "X today *announced* the close of a $120
+    million round led by A" (press releases), also when the parser hung that noun on a list before it
+    ("announced the availability of Y, its new model, and the close of ..."). ``None`` for any other noun."""
+    event = _closing_noun(round_)
+    if event is None:
+        return None
+    while event.dep_ in ("conj", "appos") and event.head is not event:
+        event = event.head
+    return _frames._support_verb(event) if event.dep_ in ("dobj", "nsubjpass") else None
+
+
+# -- a round a headline tells in part ---------------------------------------------------------------
+
+def retold_in_body(headline, body) -> bool:
+    """Whether investment ``headline`` is a title line's telling of the round ``body`` tells in full:
+    "Mistral AI raises €600m" over "Mistral AI has raised €600 million in a round led by A ... B and C
+    took part". The title names some of the round's companies in their roles; the body all of them.
+    (The caller checks the amounts agree.)
+
+    Examples
+    --------
+    >>> from extract.records import Deal, DealParty, Evidence, Mention
+    >>> def deal(sentence, *names):
+    ...     parties = tuple(DealParty(Mention("a", n, "COMPANY", 0, 1, 0, 1), r) for n, r in names)
+    ...     return Deal("a", "investment", parties, Evidence("a", sentence, 0, len(sentence)))
+    >>> title = deal("Quillon raises $40m", ("Quillon", "investee"))
+    >>> body = deal("Quillon raised $40 million from A and B.", ("Quillon", "investee"), ("A", "investor"), ("B", "investor"))
+    >>> retold_in_body(title, body), retold_in_body(body, title)
+    (True, False)
+    """
+    if headline.kind != "investment" or body.kind != "investment":
+        return False
+    if not _is_title(headline.evidence.sentence) or _is_title(body.evidence.sentence):
+        return False
+    told = {(mention_key(p.mention), p.role) for p in headline.parties}
+    return told < {(mention_key(p.mention), p.role) for p in body.parties}
+
+
+def _is_title(sentence: str) -> bool:
+    """A title or deck line: no closing punctuation ("Mistral AI raises €600m as Paris lab takes on ...")."""
+    line = sentence.strip()
+    return bool(line) and "\n" not in line and line[-1] not in '.!?"\'\u201d\u2019)'
 
 
 # -- the entry point --------------------------------------------------------------------------------
@@ -553,9 +732,12 @@ def round_investors(frame) -> None:
     if not (_is_round_noun(trigger) or frame.is_round):
         return
     if _is_round_noun(trigger):
+        if closing_support(trigger) is not None:
+            _mark(frame, CLOSING_RULE)
         if not frame.parties.has_role("investee"):
             for company in _valued_company(trigger):
-                frame.parties.add(company, "investee")
+                if not _description_of_investor(frame, company):
+                    frame.parties.add(company, "investee")
         if _add(frame, _members_of(trigger)):
             _mark(frame, MEMBERS_RULE)
         for noun in _investor_nouns_of(trigger):
@@ -576,6 +758,8 @@ def round_investors(frame) -> None:
         backers = [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "from" for o in _pobjs(p) if _is_member_noun(o)]
         if _add(frame, [e for b in backers for e in _examples_of(b)]):
             _mark(frame, MEMBERS_RULE)
+    if _add(frame, _joiners_after(frame)):
+        _mark(frame, AFTER_RULE)
     doc, end = trigger.doc, trigger.sent.end
     for n in range(LATER_WINDOW):
         if end >= len(doc):
@@ -605,3 +789,7 @@ def round_investors(frame) -> None:
                 frame.rule = frame.rule[: -len("+present")]
                 frame.confidence = rule_confidence(EARLIER_RULE)
             _mark(frame, EARLIER_RULE)
+    if frame.parties.has_role("investor") and not frame.parties.has_role("investee") and _raised_by_people(trigger):
+        company = _founded_company(frame)
+        if company is not None and frame.parties.add(company.root, "investee"):
+            _mark(frame, FOUNDERS_RULE)

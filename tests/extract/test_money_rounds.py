@@ -84,3 +84,20 @@ def test_has_invested_without_time_or_amount_is_a_standing_investment(make_doc):
 def test_a_dated_priced_or_past_investment_stays_a_deal(make_doc, text):
     deals = list(find_deals(make_doc(text, ENTS), Article(id="t", text=text, date="2024-06-01")))
     assert any(d.kind == "investment" and d.confidence >= KEEP_CONFIDENCE for d in deals)
+
+
+# -- an amount in another currency glossed in dollars ------------------------------------------------
+
+@pytest.mark.parametrize("text, usd", [
+    ("Quillon, the Berlin start-up, has raised €200 million (about $216m) in a round led by Torvane.", 216e6),
+    ("Quillon raised £50m, or roughly $63m, in a round led by Torvane.", 63e6),
+])
+def test_dollar_gloss_of_an_amount_is_the_deals_amount(make_doc, text, usd):
+    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+    assert deal.amount_usd == usd
+
+
+def test_a_later_dollar_amount_is_no_gloss(make_doc):
+    text = "Quillon raised €200 million in a round led by Torvane in May and $50 million from Dunmore in June."
+    amounts = {(d.amount_usd, d.amount, d.currency) for d in kept(make_doc, text) if d.kind == "investment"}
+    assert (None, 200e6, "EUR") in amounts
