@@ -49,7 +49,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
     for _ in range(6):
         subjects = [c for c in token.children if c.dep_ in _SUBJECT_DEPS]
         if subjects:
-            return [s for subj in subjects for s in _conjuncts(subj)], passive
+            found = [s for subj in subjects for s in _conjuncts(subj)]
+            return (_subjects_in_opening_phrase(token, found) if token is verb else found), passive
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ in ("dobj", "obj") \
+                and token.head.head.pos_ == "VERB":
+            # "hiring its founders A, B and C and licensing its models": the parser made the second verb a
+            # conjunct of the first one's object
+            token = token.head.head
+            continue
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
             token = token.head
             continue
@@ -64,7 +71,35 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 token = head.head
                 continue
         break
-    return [], passive
+    return _subjects_in_opening_phrase(token), passive
+
+
+def _subjects_in_opening_phrase(verb: Token, found: list[Token] = ()) -> list[Token]:
+    """The subject list the parser hung on an opening phrase: in "At the White House, OpenAI, SoftBank and
+    Oracle announced a venture" it made the companies conjuncts of "White House" (or the first names
+    modifiers of the last). Only a list ("A, B and C") that runs from the phrase's closing comma up to
+    the verb counts; ``found`` are the subjects the parser did give, which must be in it ("After talks
+    with A and B, C formed a venture" keeps C alone: no comma before the list)."""
+    openings = [c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i < verb.i]
+    if not openings:
+        return list(found)
+    doc, start = verb.doc, verb.i
+    while start > 0 and (_names_party(doc[start - 1]) or doc[start - 1].lower_ in (",", "and")):
+        start -= 1
+    while start < verb.i and not _names_party(doc[start]):
+        start += 1  # (the comma that closes the opening phrase)
+    stretch = doc[start: verb.i]
+    if start == verb.i or doc[start - 1].text != "," or not any(t.lower_ == "and" for t in stretch) \
+            or not all(start <= f.i < verb.i for f in found) \
+            or not any(o.left_edge.i < start and (o.right_edge.i >= verb.i - 1 or found) for o in openings):
+        return list(found)
+    return [t for t in stretch if _names_party(t) and not (t.head.i in range(start, verb.i) and _names_party(t.head)
+                                                           and t.dep_ in ("compound", "nmod") and t.head.i == t.i + 1)]
+
+
+def _names_party(token: Token) -> bool:
+    """A word of a name that may take part in a deal (a company, person or organisation; not a place or a date)."""
+    return token.ent_type_ in ("COMPANY", "ORGANIZATION", "PERSON", "PUBLICATION")
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -518,11 +553,15 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         elif not made_by:  # (who supplies "the venture formed by A and B" is not in it)
             for s in subjects:
                 parties.add(s, subject_role)
+        taken = kind == "licensing" and (lemma == "take" or lemma in _words("inverse_subject_verbs"))
         for c in support.children:
             if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps) and c.i != trigger.head.i:
                 # "took a licence to the startup's technology": the parser hangs the noun's
-                # preposition on the verb
+                # preposition on the verb; a licence taken "to" a company is the company's ("took a
+                # licence to Character.AI's models", the name cut off its models by the tokenizer)
                 for o in _pobjs(c):
+                    if taken and c.lower_ in owner_preps and parties.add(o, owner_preps[c.lower_]):
+                        continue
                     if not parties.add(o, preps.get(c.lower_)):
                         parties.add(o, owner_preps.get(c.lower_), owner=True)
     if support is not None and _lemma(support) in spec.get("state_verbs", ()):
@@ -596,6 +635,30 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
     return frame
 
 
+def _chosen_partner_frame(noun: Token, refs) -> _Frame | None:
+    """ "Anthropic will make AWS its primary training partner", "A named B its preferred cloud provider": a
+    company chosen as another's partner or supplier. The two are partners; the choice states how they work
+    together, not a transaction of its own (a standing partnership: the relation, no deal node)."""
+    verb = noun.head
+    own = [c for c in noun.children if c.dep_ == "poss"]
+    if not own or noun.dep_ not in ("dobj", "oprd", "attr", "xcomp", "ccomp") or _lemma(verb) not in _words("choosing_verbs"):
+        return None
+    chosen = [c for c in noun.children if c.dep_ in ("nsubj", "nsubjpass")] + \
+             [c for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubj") and c.i < noun.i and c.i > verb.i]
+    frame = _Frame(noun, "partnership", {"kind": "partnership"}, refs, NOUN_RULE)
+    frame.rule = f"{NOUN_RULE}:{_lemma(noun)}+chosen+state"
+    if not any(frame.parties.add(c, "partner") for c in chosen):
+        return None
+    # "its" is the chooser's, the subject of the verb, never the company chosen (the nearer name); the parser
+    # may make the verb a participle of the subject ("Marrow AI named X its partner")
+    choosers = _subject_tokens(verb)[0] or ([verb.head] if verb.dep_ == "acl" else [])
+    for c in choosers:
+        frame.parties.add(c, "partner")
+    frame.anchors.add(verb.i)
+    frame.confidence = CONFIDENCE_STATE_NOUN
+    return frame
+
+
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
@@ -613,6 +676,8 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _noun_frame(token, nouns["round"], refs)
         elif token.pos_ == "VERB":
             frame = _joint_project_frame(token, refs)
+        elif token.pos_ == "NOUN" and _lemma(token) in _words("chosen_partner_nouns"):
+            frame = _chosen_partner_frame(token, refs)
         else:
             continue
         if frame is not None:
