@@ -135,8 +135,10 @@ def deal_modality(trigger: Token) -> float | None:
             return CONFIDENCE_NEGATED  # "the proposed merger collapsed", "the takeover was blocked"
         if token.dep_ in ("advmod", "prt") and _cancels(token.head):
             return CONFIDENCE_NEGATED  # "walked away from its acquisition": the parser hangs "from" on "away"
-        if token is trigger and token.pos_ == "VERB" and _lemma(token) in ("offer", "bid"):
-            return CONFIDENCE_HYPOTHETICAL  # "offered $5 billion for Beta": a bid, not a purchase
+        if token.pos_ == "VERB" and _lemma(token) in words("bid_verbs"):
+            # "offered $5 billion for Beta", "had offered to buy Beta": a bid, not a purchase (kept out of
+            # the hedges of relations: "will offer its models to customers" is a sale)
+            return CONFIDENCE_HYPOTHETICAL
         if token is not trigger:
             if token.pos_ in ("VERB", "AUX") and _cancels(token):
                 return CONFIDENCE_NEGATED

@@ -10,6 +10,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 from ..tokens import doc_text
 
+from ..lexicon import word_list
 from ..modality import deal_modality
 from ..quantities import iter_money
 from ..rules import confidence as rule_confidence
@@ -221,6 +222,10 @@ def _relative_money_head(verb: Token) -> Token | None:
 _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
+#: Nouns that say what kind of company a name is; the tagger sometimes reads them as verbs ("startup").
+_CLASS_NOUNS = word_list("entities", "company_nouns") | word_list("entities", "venture_nouns")
+
+
 def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -> Token | None:
     """The company named at the end of the words right after ``verb`` when the parse gave it no
     object ("bought his search startup Neeva", with "startup" tagged as a verb): the first company
@@ -232,7 +237,8 @@ def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -
         found = parties.company(token)
         if found is not None and not found[1]:
             return token
-        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        # ("bought the chip startup Nuvia": the tagger may call "startup" a past-tense verb)
+        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") and token.lower_ not in _CLASS_NOUNS
         if finite or (token.pos_ not in _NOUN_PHRASE_POS and token.pos_ != "VERB") or token.dep_ == "prt":
             return None
     return None
@@ -311,6 +317,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         named = _company_right_after(trigger, frame.parties)
         if named is not None:
             frame.parties.add(named, spec["object"])
+            # the class noun read as a verb holds the price ("bought the chip startup Nuvia *for $1.4bn*")
+            frame.anchors.update(t.i for t in trigger.doc[trigger.i + 1: named.i] if t.pos_ == "VERB")
     # "invested $13 billion in OpenAI": the parser often hangs the prepositions on the amount
     amounts = [o for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM")
                for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]

@@ -62,6 +62,11 @@ def test_a_completed_acquisition_is_still_a_deal(make_doc):
     assert summary(deals(make_doc, text)) == [("acquisition", frozenset({"Arvane", "Brisco Steel"}))]
 
 
+def test_a_class_noun_tagged_as_a_verb_still_leads_to_the_company_bought(make_doc):
+    text = "Last year Arvane bought the chip startup Brisco Steel for $2bn."
+    assert summary(deals(make_doc, text)) == [("acquisition", frozenset({"Arvane", "Brisco Steel"}))]
+
+
 # --- a company chosen as another's partner or provider ------------------------------------------
 
 def test_made_its_primary_cloud_provider_makes_partners_without_a_deal(make_doc):
