@@ -87,10 +87,11 @@ def _cancels(verb: Token) -> bool:
     """A verb that calls a deal off: "abandoned", "blocked", "collapsed", "called off", "walked away from"."""
     if verb.pos_ not in ("VERB", "AUX"):
         return False
-    if _lemma(verb) in words("negation_heads") - {"without"}:
+    lemma = _lemma(verb)
+    if lemma != "without" and lemma in words("negation_heads"):
         return True
     phrasal = words("cancelling_phrasal_verbs")
-    return any(c.dep_ in ("prt", "advmod", "prep") and f"{_lemma(verb)} {c.lower_}" in phrasal for c in verb.children)
+    return any(c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in phrasal for c in verb.children)
 
 
 def _modifier_cap(noun: Token) -> float | None:

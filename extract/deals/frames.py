@@ -671,6 +671,7 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
     payment_verbs = set(triggers["payment_purchases"]["verbs"])
+    chosen_partner_nouns = _words("chosen_partner_nouns")
     for token in sent:
         word = _word(token)
         if token.pos_ == "VERB" and _lemma(token) in payment_verbs:
@@ -684,7 +685,7 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _noun_frame(token, nouns["round"], refs)
         elif token.pos_ == "VERB":
             frame = _joint_project_frame(token, refs)
-        elif token.pos_ == "NOUN" and _lemma(token) in _words("chosen_partner_nouns"):
+        elif token.pos_ == "NOUN" and token.lemma_ in chosen_partner_nouns:
             frame = _chosen_partner_frame(token, refs)
         else:
             continue
