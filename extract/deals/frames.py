@@ -514,6 +514,10 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
+    if spec.get("common_only"):
+        # "a joint venture that will invest $100 billion": what the venture puts in is its size
+        frame.anchors.update(c.i for c in trigger.children if c.dep_ in ("relcl", "acl")
+                             and _lemma(c) in load_triggers()["verbs"] and load_triggers()["verbs"][_lemma(c)]["kind"] == "investment")
     # "announced Stargate, a joint venture that ...": the apposition names the venture itself, which the
     # verb of its name carries
     named_venture = trigger.dep_ == "appos" and bool(spec.get("common_only"))

@@ -41,6 +41,14 @@ def test_an_opening_phrase_with_its_own_subject_gives_no_extra_partner(make_doc)
     assert summary(deals(make_doc, text)) == [("partnership", frozenset({"Cobalt Bank", "Dunmore Power"}))]
 
 
+def test_what_a_joint_venture_will_invest_is_its_amount(make_doc):
+    found = kept(deals(make_doc, "Arvane and Brisco Steel formed a joint venture that will invest $2 billion in wind farms."))
+    assert [(d.kind, d.amount_usd) for d in found] == [("partnership", 2e9)]
+    # the money a venture's partner spends elsewhere is not the venture's
+    found = kept(deals(make_doc, "Arvane and Brisco Steel formed a joint venture; Arvane will also invest $2 billion in its mines."))
+    assert [(d.kind, d.amount_usd) for d in found if d.kind == "partnership"] == [("partnership", None)]
+
+
 # --- deals that did not happen ------------------------------------------------------------------
 
 def test_called_off_blocked_collapsed_or_only_offered_gives_no_deal(make_doc):
