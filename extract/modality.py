@@ -83,6 +83,33 @@ def has_negation(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in words("negation_words") and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
 
 
+def _cancels(verb: Token) -> bool:
+    """A verb that calls a deal off: "abandoned", "blocked", "collapsed", "called off", "walked away from"."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    lemma = _lemma(verb)
+    if lemma != "without" and lemma in words("negation_heads"):
+        return True
+    phrasal = words("cancelling_phrasal_verbs")
+    return any(c.dep_ in ("prt", "advmod", "prep") and f"{lemma} {c.lower_}" in phrasal for c in verb.children)
+
+
+def _modifier_cap(noun: Token) -> float | None:
+    """A deal noun described as not done: "its *planned* acquisition", "the *failed* takeover", "Adobe's
+    attempt to buy Figma, *called off* in December" (a participle after the noun)."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    for c in noun.children:
+        if c.dep_ in ("amod", "compound") and c.i < noun.i:
+            if c.lower_ in words("negated_modifiers"):
+                return CONFIDENCE_NEGATED
+            if c.lower_ in words("hypothetical_modifiers"):
+                return CONFIDENCE_HYPOTHETICAL
+        if c.dep_ == "acl" and c.i > noun.i and c.tag_ == "VBN" and _cancels(c):
+            return CONFIDENCE_NEGATED
+    return None
+
+
 def deal_modality(trigger: Token) -> float | None:
     """Confidence cap of a deal when its trigger is negated or not stated as happening, else ``None``."""
     hypothetical_verbs = words("hypothetical_verbs")
@@ -102,8 +129,19 @@ def deal_modality(trigger: Token) -> float | None:
                 return CONFIDENCE_HYPOTHETICAL
             if c.dep_ == "mark" and c.lower_ in ("if", "whether", "unless"):
                 return CONFIDENCE_HYPOTHETICAL
+        modifier_cap = _modifier_cap(token)
+        if modifier_cap is not None:
+            return modifier_cap
+        if token.dep_ in ("nsubj", "nsubjpass") and _cancels(token.head):
+            return CONFIDENCE_NEGATED  # "the proposed merger collapsed", "the takeover was blocked"
+        if token.dep_ in ("advmod", "prt") and _cancels(token.head):
+            return CONFIDENCE_NEGATED  # "walked away from its acquisition": the parser hangs "from" on "away"
+        if token.pos_ == "VERB" and _lemma(token) in words("bid_verbs"):
+            # "offered $5 billion for Beta", "had offered to buy Beta": a bid, not a purchase (kept out of
+            # the hedges of relations: "will offer its models to customers" is a sale)
+            return CONFIDENCE_HYPOTHETICAL
         if token is not trigger:
-            if token.pos_ in ("VERB", "AUX") and _lemma(token) in negation_verbs:
+            if token.pos_ in ("VERB", "AUX") and _cancels(token):
                 return CONFIDENCE_NEGATED
             if token.pos_ in ("VERB", "AUX", "ADJ") and _lemma(token) in hypothetical_verbs:
                 return CONFIDENCE_HYPOTHETICAL

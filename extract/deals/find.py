@@ -296,7 +296,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
     units = {(mention_key(r.source), mention_key(r.target)) for r in relations if r.relation == "part_of"}
     for deal in deals:
-        if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal):
+        if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal) and not _standing_partnership(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
             if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule:
@@ -318,6 +318,12 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                     yield Relation(source, relation, target, deal.evidence,
                                    round(deal.confidence * rule_confidence(DEAL_RELATION_RULE), 3),
                                    f"{DEAL_RELATION_RULE}:{deal.rule}")
+
+
+def _standing_partnership(deal: Deal) -> bool:
+    """A partnership told as how things stand ("the joint venture between A and B", "made B its primary
+    cloud provider"): no deal node, but the companies are partners. Hypothetical or negated ones are not."""
+    return deal.kind == "partnership" and deal.confidence >= CONFIDENCE_STATE_NOUN - 0.05 and "+state" in deal.rule
 
 
 def _standing_investment(deal: Deal) -> bool:

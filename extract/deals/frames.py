@@ -10,6 +10,7 @@ from typing import Iterator
 from spacy.tokens import Span, Token
 from ..tokens import doc_text
 
+from ..lexicon import word_list
 from ..modality import deal_modality
 from ..quantities import iter_money
 from ..rules import confidence as rule_confidence
@@ -51,7 +52,14 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if subjects and token.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subjects):
             return [token.head], passive  # "Nvidia, *which* also invested in X's round": the relative's noun (rounds4)
         if subjects:
-            return [s for subj in subjects for s in _conjuncts(subj)], passive
+            found = [s for subj in subjects for s in _conjuncts(subj)]
+            return (_subjects_in_opening_phrase(token, found) if token is verb else found), passive
+        if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ in ("dobj", "obj") \
+                and token.head.head.pos_ == "VERB":
+            # "hiring its founders A, B and C and licensing its models": the parser made the second verb a
+            # conjunct of the first one's object
+            token = token.head.head
+            continue
         if token.dep_ in ("xcomp", "conj", "advcl") and token.head is not token:
             token = token.head
             continue
@@ -66,7 +74,35 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 token = head.head
                 continue
         break
-    return [], passive
+    return _subjects_in_opening_phrase(token), passive
+
+
+def _subjects_in_opening_phrase(verb: Token, found: list[Token] = ()) -> list[Token]:
+    """The subject list the parser hung on an opening phrase: in "At the White House, OpenAI, SoftBank and
+    Oracle announced a venture" it made the companies conjuncts of "White House" (or the first names
+    modifiers of the last). Only a list ("A, B and C") that runs from the phrase's closing comma up to
+    the verb counts; ``found`` are the subjects the parser did give, which must be in it ("After talks
+    with A and B, C formed a venture" keeps C alone: no comma before the list)."""
+    openings = [c for c in verb.children if c.dep_ in ("prep", "npadvmod", "advmod") and c.i < verb.i]
+    if not openings:
+        return list(found)
+    doc, start = verb.doc, verb.i
+    while start > 0 and (_names_party(doc[start - 1]) or doc[start - 1].lower_ in (",", "and")):
+        start -= 1
+    while start < verb.i and not _names_party(doc[start]):
+        start += 1  # (the comma that closes the opening phrase)
+    stretch = doc[start: verb.i]
+    if start == verb.i or doc[start - 1].text != "," or not any(t.lower_ == "and" for t in stretch) \
+            or not all(start <= f.i < verb.i for f in found) \
+            or not any(o.left_edge.i < start and (o.right_edge.i >= verb.i - 1 or found) for o in openings):
+        return list(found)
+    return [t for t in stretch if _names_party(t) and not (t.head.i in range(start, verb.i) and _names_party(t.head)
+                                                           and t.dep_ in ("compound", "nmod") and t.head.i == t.i + 1)]
+
+
+def _names_party(token: Token) -> bool:
+    """A word of a name that may take part in a deal (a company, person or organisation; not a place or a date)."""
+    return token.ent_type_ in ("COMPANY", "ORGANIZATION", "PERSON", "PUBLICATION")
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -188,6 +224,10 @@ def _relative_money_head(verb: Token) -> Token | None:
 _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
+#: Nouns that say what kind of company a name is; the tagger sometimes reads them as verbs ("startup").
+_CLASS_NOUNS = word_list("entities", "company_nouns") | word_list("entities", "venture_nouns")
+
+
 def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -> Token | None:
     """The company named at the end of the words right after ``verb`` when the parse gave it no
     object ("bought his search startup Neeva", with "startup" tagged as a verb): the first company
@@ -199,7 +239,8 @@ def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -
         found = parties.company(token)
         if found is not None and not found[1]:
             return token
-        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD")
+        # ("bought the chip startup Nuvia": the tagger may call "startup" a past-tense verb)
+        finite = token.tag_ in ("VBD", "VBZ", "VBP", "MD") and token.lower_ not in _CLASS_NOUNS
         if finite or (token.pos_ not in _NOUN_PHRASE_POS and token.pos_ != "VERB") or token.dep_ == "prt":
             return None
     return None
@@ -278,6 +319,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         named = _company_right_after(trigger, frame.parties)
         if named is not None:
             frame.parties.add(named, spec["object"])
+            # the class noun read as a verb holds the price ("bought the chip startup Nuvia *for $1.4bn*")
+            frame.anchors.update(t.i for t in trigger.doc[trigger.i + 1: named.i] if t.pos_ == "VERB")
     # "invested $13 billion in OpenAI": the parser often hangs the prepositions on the amount
     amounts = [o for c in trigger.children if c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM")
                for o in (c, *[g for g in c.children if g.dep_ in ("nummod", "quantmod", "compound")])]
@@ -476,6 +519,10 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
+    if spec.get("common_only"):
+        # "a joint venture that will invest $100 billion": what the venture puts in is its size
+        frame.anchors.update(c.i for c in trigger.children if c.dep_ in ("relcl", "acl")
+                             and _lemma(c) in load_triggers()["verbs"] and load_triggers()["verbs"][_lemma(c)]["kind"] == "investment")
     # "announced Stargate, a joint venture that ...": the apposition names the venture itself, which the
     # verb of its name carries
     named_venture = trigger.dep_ == "appos" and bool(spec.get("common_only"))
@@ -525,11 +572,15 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         elif not made_by:  # (who supplies "the venture formed by A and B" is not in it)
             for s in subjects:
                 parties.add(s, subject_role)
+        taken = kind == "licensing" and (lemma == "take" or lemma in _words("inverse_subject_verbs"))
         for c in support.children:
             if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps) and c.i != trigger.head.i:
                 # "took a licence to the startup's technology": the parser hangs the noun's
-                # preposition on the verb
+                # preposition on the verb; a licence taken "to" a company is the company's ("took a
+                # licence to Character.AI's models", the name cut off its models by the tokenizer)
                 for o in _pobjs(c):
+                    if taken and c.lower_ in owner_preps and parties.add(o, owner_preps[c.lower_]):
+                        continue
                     if not parties.add(o, preps.get(c.lower_)):
                         parties.add(o, owner_preps.get(c.lower_), owner=True)
     if support is not None and _lemma(support) in spec.get("state_verbs", ()):
@@ -603,10 +654,35 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
     return frame
 
 
+def _chosen_partner_frame(noun: Token, refs) -> _Frame | None:
+    """ "Anthropic will make AWS its primary training partner", "A named B its preferred cloud provider": a
+    company chosen as another's partner or supplier. The two are partners; the choice states how they work
+    together, not a transaction of its own (a standing partnership: the relation, no deal node)."""
+    verb = noun.head
+    own = [c for c in noun.children if c.dep_ == "poss"]
+    if not own or noun.dep_ not in ("dobj", "oprd", "attr", "xcomp", "ccomp") or _lemma(verb) not in _words("choosing_verbs"):
+        return None
+    chosen = [c for c in noun.children if c.dep_ in ("nsubj", "nsubjpass")] + \
+             [c for c in verb.children if c.dep_ in ("dobj", "oprd", "nsubj") and c.i < noun.i and c.i > verb.i]
+    frame = _Frame(noun, "partnership", {"kind": "partnership"}, refs, NOUN_RULE)
+    frame.rule = f"{NOUN_RULE}:{_lemma(noun)}+chosen+state"
+    if not any(frame.parties.add(c, "partner") for c in chosen):
+        return None
+    # "its" is the chooser's, the subject of the verb, never the company chosen (the nearer name); the parser
+    # may make the verb a participle of the subject ("Marrow AI named X its partner")
+    choosers = _subject_tokens(verb)[0] or ([verb.head] if verb.dep_ == "acl" else [])
+    for c in choosers:
+        frame.parties.add(c, "partner")
+    frame.anchors.add(verb.i)
+    frame.confidence = CONFIDENCE_STATE_NOUN
+    return frame
+
+
 def _frames(sent: Span, refs) -> Iterator[_Frame]:
     triggers = load_triggers()
     verbs, nouns = triggers["verbs"], triggers["nouns"]
     payment_verbs = set(triggers["payment_purchases"]["verbs"])
+    chosen_partner_nouns = _words("chosen_partner_nouns")
     for token in sent:
         word = _word(token)
         if token.pos_ == "VERB" and _lemma(token) in payment_verbs:
@@ -620,6 +696,8 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
             frame = _noun_frame(token, nouns["round"], refs)
         elif token.pos_ == "VERB":
             frame = _joint_project_frame(token, refs)
+        elif token.pos_ == "NOUN" and token.lemma_ in chosen_partner_nouns:
+            frame = _chosen_partner_frame(token, refs)
         else:
             continue
         if frame is not None:

@@ -296,6 +296,7 @@ class _Parties:
                 for c in tok.children if role == "investor" else ():  # (rounds4: "in a round led by B" names no investee)
                     if c.dep_ == "acl" and _lemma(c) in load_triggers()["nouns"]["round"]["acl"]:
                         # "raised $500 million from investors *led by* A": the leaders are the investors named
+                        # (who led "the round" that is the subject of "signs a licence" signs nothing)
                         for a in (o for g in c.children if g.dep_ == "agent" for o in _pobjs(g)):
                             added |= self.add(a, role)
                 if _participle_of(tok, load_triggers()["participation_verbs"]):
