@@ -284,11 +284,16 @@ def _such_as_examples(noun: Token) -> list[Token]:
 
 
 def people_included(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """The people a plural noun of people lists with "including": "former OpenAI executives including the
-    siblings Dario and Daniela Amodei" (the names may stand in an apposition of the included noun)."""
+    """The people a plural noun of people lists with "including" or in apposition: "former OpenAI executives
+    including the siblings Dario and Daniela Amodei" (the names may stand in an apposition of the included
+    noun), "its three founders, A, B and C"."""
     if noun.tag_ != "NNS" or "PERSON" not in (refs.labels_for_noun(noun) or ()):
         return []
     out = []
+    for named in (a for a in noun.children if a.dep_ == "appos"):
+        # "the startup's three founders, A, B and C, all came from Stripe": the names in apposition
+        found = [refs.ent_containing(t) for t in _conjuncts(named)]
+        out += [(e, False) for e in found if e is not None and e.label_ == PERSON]
     for pobj in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "including" for g in p.children if g.dep_ == "pobj"):
         named = entities_of(pobj, refs, 3) or [e for a in pobj.children if a.dep_ == "appos" for e in entities_of(a, refs, 3)]
         out += [(e, v) for e, v in named if e.label_ == PERSON and not v]

@@ -141,6 +141,9 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # "founded by former OpenAI executives including A and B": a plural title holds for the people it includes
     if _is_plural_title(title) and people_included(title, refs):
         return people_included(title, refs)
+    gapped = _gapped_holders(title, refs)
+    if gapped:
+        return gapped
     # "co-founder and former CEO of X": a conjoined title shares its holder
     if title.dep_ == "conj":
         return _title_holders(title.head, refs, depth + 1)
@@ -225,6 +228,15 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     if ent is not None and ent.label_ == PERSON:
         return [(ent, refs.ent_containing(title) is None)]
     return []
+
+
+def _gapped_holders(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Lample is chief scientist and Lacroix chief technology officer": a title coordinated with a copula's
+    attribute, with the copula left out, is held by the person written before it."""
+    if title.dep_ != "conj" or title.head.dep_ != "attr":
+        return []
+    found = [refs.ent_containing(c) for c in title.children if c.dep_ in ("nmod", "compound", "nsubj") and c.i < title.i]
+    return [(e, False) for e in found if e is not None and e.label_ == PERSON and e.end <= title.left_edge.i + 1]
 
 
 def _successors(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -337,7 +349,7 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
-        if not orgs and title in _tables()["bare_titles"] and _is_bare(token):
+        if not orgs and _names_company_by_context(title) and _is_bare(token, refs, title):
             # "Mensch, the chief executive, said", "Raman is chief executive": the company the holder is said
             # to have founded or to run elsewhere in the article, else the company the article is about
             ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
@@ -398,6 +410,12 @@ def _sentence_foundings(doc: Doc, refs: EntityRefs) -> list[tuple[str, Span]]:
             (_person_key(c.source), c.target) for rule in (verb_relations, described_agent_role_relations)
             for c in rule(doc, refs) if c.relation == "founded" and _types_fit(c) and not is_negated(c.trigger)]
     return found
+
+
+def _names_company_by_context(title: str) -> bool:
+    """A title that needs no company to be understood as the passage's company's: the lexicon's bare titles
+    and every "chief ... officer" ("the chief research officer", "chief revenue officer")."""
+    return title in _tables()["bare_titles"] or (title.startswith("chief ") and title.endswith(" officer"))
 
 
 def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -529,9 +547,13 @@ def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, boo
     return [(other, True)] if other is not None else []
 
 
-def _is_bare(title: Token) -> bool:
-    """A title with no company of its own: no possessive, compound or prepositional phrase."""
-    kids = word_children(title)
+def _is_bare(title: Token, refs: EntityRefs | None = None, words_of_title: str = "") -> bool:
+    """A title with no company of its own: no possessive, compound or prepositional phrase (a compound that
+    is a word of the title itself, "research" in "chief research officer", is no company)."""
+    first_word = title.i - len(words_of_title.split()) + 1 if words_of_title else title.i
+    kids = [c for c in word_children(title) if not (c.dep_ == "compound" and first_word <= c.i < title.i and not c.ent_type_)]
+    if refs is not None and _gapped_holders(title, refs):
+        return True  # "... and Lacroix chief technology officer": the gapped copula's attribute
     # only a title predicated of a person ("X, the chief executive," / "X is chief executive"), not a
     # title in a list or before a name ("chairperson A and chief executive B"), which names its company elsewhere
     if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
@@ -889,6 +911,9 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
         first = company.start if company is not None else start
         former = any(t.lower_ in FORMER_WORDS for t in doc[max(0, first - 2): person.start])
         rule, via = "title.prenominal", False
+        if company is None and start >= 1 and doc[start - 1].lower_ == "under" and not former:
+            # "Under chief executive Ella Stone, Marrow AI has tripled its revenue": the company the clause is about
+            company = _company_under(doc[start - 1], refs)
         if company is None:
             before = doc[start - 1] if start >= 1 else None
             if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
@@ -903,6 +928,15 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
         for holder in persons:
             for relation, title in titles:
                 yield Candidate(holder, relation, company, title, rule, _conf(rule, via))
+
+
+def _company_under(under: Token, refs: EntityRefs) -> Span | None:
+    """The company subject of the clause an "under" phrase opens: "Under chief executive X, Acme has grown"."""
+    verb = under.head
+    if under.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    found = [e for e, v in subjects_of(verb, refs) if e.label_ == "COMPANY" and not v]
+    return found[0] if len(found) == 1 else None
 
 
 @code_rule
@@ -1164,16 +1198,19 @@ def _came_from(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]
 
 #: Verbs of a person changing sides, whose "to" names the new employer: "defected to Anthropic", "returned to Google".
 MOVING_TO_VERBS = frozenset({"defect", "return", "move", "switch", "jump", "decamp"})
+#: Verbs of a person's origin, whose "from" names a former employer: "its three founders all came from Stripe".
+COMING_FROM_VERBS = frozenset({"come", "hail"})
 
 
 def _moved_to(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for the employer a person moves to: "John Schulman, who defected to Anthropic", "Shazeer and De
     Freitas returned to Google DeepMind" (the "to" phrase of a moving verb with a person for subject; not a
     passive, and not "moved the team to X")."""
-    if lemma not in MOVING_TO_VERBS or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
+    if lemma not in MOVING_TO_VERBS | COMING_FROM_VERBS or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
         return
+    prep = "from" if lemma in COMING_FROM_VERBS else "to"
     # (companies only: "moved to Danbury", "returning to the DEL" name a town or a league as often as a job)
-    firms = [(e, v) for e, v in _prep_objects(verb, ("to",), refs) if e.label_ == "COMPANY"]
+    firms = [(e, v) for e, v in _prep_objects(verb, (prep,), refs) if e.label_ == "COMPANY"]
     rule = "tenure.moved_to"
     for person, pv in subjects_of(verb, refs):
         if person.label_ == PERSON:

@@ -84,3 +84,21 @@ def test_former_jobs(make_doc, text, company):
 def test_writing_about_a_company_is_no_job(make_doc):
     got = _triples(make_doc, "Orrin Dyer spent three years writing about Nimbus for a magazine.")
     assert ("Orrin Dyer", "works_for", "Nimbus") not in got
+
+
+def test_founders_in_apposition_who_came_from_a_company(make_doc):
+    got = _triples(make_doc, "The startup's two founders, Orrin Dyer and Mara Quell, both came from Nimbus.")
+    assert {("Orrin Dyer", "works_for", "Nimbus"), ("Mara Quell", "works_for", "Nimbus")} <= got
+
+
+def test_under_a_chief_executive_the_clause_names_the_company(make_doc):
+    got = _triples(make_doc, "Under chief executive Orrin Dyer, Zorblax has tripled its revenue.")
+    assert ("Orrin Dyer", "leads", "Zorblax") in got
+
+
+def test_a_gapped_copula_gives_the_second_person_the_title(make_doc):
+    text = "Zorblax was founded in 2023 by Orrin Dyer and Mara Quell. Dyer is chief scientist and Quell chief technology officer."
+    ents = {"Zorblax": "COMPANY", "Orrin Dyer": "PERSON", "Mara Quell": "PERSON", "Dyer": "PERSON", "Quell": "PERSON"}
+    got = {(r.source.text, r.relation, r.target.text) for r in find_relations(make_doc(text, ents), "t1")}
+    assert ("Quell", "works_for", "Zorblax") in got
+    assert ("Dyer", "works_for", "Quell") not in got
