@@ -1093,6 +1093,10 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         yield from _previously_at(at, refs)
     for stint in tokens_where(doc, "LOWER", STINT_NOUNS):
         yield from _stint_at(stint, refs)
+    for span in tokens_where(doc, "LOWER", DURATION_NOUNS):
+        if span.dep_ == "pobj" and span.head.lower_ in ("after", "following"):
+            # "after four years at Meta, she ...": time spent at a company (a company: "two years at Harvard" may be study)
+            yield from (c for c in _stint_at(span, refs) if c.target.label_ == "COMPANY")
 
 
 def _doing_at(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -1107,6 +1111,8 @@ def _doing_at(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 
 #: Nouns of a spell of work, whose "at" phrase names the employer: "a stint leading product at Dropbox".
 STINT_NOUNS = ("stint", "stints", "spell", "tenure")
+#: Durations that name a spell of work after "after": "after four years at Meta".
+DURATION_NOUNS = ("years", "months", "decade", "decades", "year")
 
 
 def _stint_at(stint: Token, refs: EntityRefs) -> Iterator[Candidate]:

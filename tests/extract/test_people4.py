@@ -76,6 +76,7 @@ def test_people_a_plural_noun_includes(make_doc):
     ("After a stint leading product at Nimbus, Orrin Dyer joined Zorblax as chief operating officer.", "Nimbus"),
     ("Orrin Dyer spent twelve years designing processors at Nimbus before he started Zorblax.", "Nimbus"),
     ("Zorblax was founded by Orrin Dyer, formerly an engineering lead at Nimbus, in 2022.", "Nimbus"),
+    ("After four years at Nimbus, Orrin Dyer co-founded Zorblax in 2021.", "Nimbus"),
 ])
 def test_former_jobs(make_doc, text, company):
     assert ("Orrin Dyer", "works_for", company) in _triples(make_doc, text)
