@@ -726,7 +726,8 @@ class EntityRefs:
         # "Inflection AI, the company founded by ...": an NP right after "ENTITY ," is its apposition,
         # whatever the parser attached it to (it often hangs long appositions on the subject).
         left = min([token.left_edge.i] + [c.left_edge.i for c in children if c.i < token.i])
-        if left >= 2 and self.doc[left - 1].text == "," and token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr"):
+        if left >= 2 and self.doc[left - 1].text == "," and (token.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr")
+                                                              or _closed_by_comma(token)):
             ent = self._ent_of.get(left - 2)
             if self._fits(ent, labels) and ent.end == left - 1:
                 return ent
@@ -1081,6 +1082,15 @@ def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
             return not (node.left_edge.i <= token.i <= node.right_edge.i)
         node = node.head
     return False
+
+
+def _closed_by_comma(token: Token) -> bool:
+    """ "to buy Figma, the design start-up led by Dylan Field, after ...": a subject the parser made of an
+    apposition that a reduced relative clause describes and a comma closes (not "After Google bought
+    Figma, the company raised prices", whose subject runs on into its verb)."""
+    end = token.right_edge.i
+    return token.dep_ == "nsubj" and end + 1 < len(token.doc) and token.doc[end + 1].text == "," and \
+        any(c.dep_ in ("acl", "relcl") for c in token.children)
 
 
 def _inside_other_apposition(ent: Span, token: Token) -> bool:

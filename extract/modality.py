@@ -39,6 +39,8 @@ def clause_chain(token: Token, steps: int = 4) -> list[Token]:
             break  # "would cut 1,800 jobs after losing ground to Nvidia": what came before is a fact
         if _describes_name(chain[-1]):
             break  # "Jane Roe, Initech's chief executive, declined to comment": the description is not what is declined
+        if chain[-1].dep_ == "acl" and chain[-1].pos_ == "VERB":
+            break  # "Inflection, which X had co-founded with Y, did not disappear": a clause on a noun is its own statement
         chain.append(chain[-1].head)
     return chain
 

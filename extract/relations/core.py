@@ -170,7 +170,8 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         clause = token.head
         while clause.dep_ not in ("relcl", "acl") and clause.head != clause:
             clause = clause.head
-        plural = _plural_clause(clause) or (head.tag_ in ("NNS", "NNPS") and refs.ent_containing(head) is None)
+        plural = _plural_clause(clause) or (head.tag_ in ("NNS", "NNPS") and refs.ent_containing(head) is None) \
+            or _said_of_a_list_of_people(head, token, clause, refs)
         if plural:
             while head.dep_ == "conj" and head.head != head:
                 head = head.head
@@ -210,6 +211,7 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
             # "such as" on, the names after it are examples of the noun phrase they follow
             for pobj in _such_as_examples(tok):
                 out.extend(entities_of(pobj, refs, depth + 1))
+            out += people_included(tok, refs)
     if not out and depth == 0:
         out += _named_after(token, refs)
     out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
@@ -279,6 +281,23 @@ def _such_as_examples(noun: Token) -> list[Token]:
     named = [c for c in noun.children if c.dep_ == "appos" and noun.tag_ in ("NNS", "NNPS")
              and any(a.dep_ == "advmod" and a.lower_ in EXAMPLE_ADVERBS for a in c.children)]
     return [pobj for prep in preps for pobj in prep.children if pobj.dep_ == "pobj"] + named
+
+
+def people_included(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people a plural noun of people lists with "including" or in apposition: "former OpenAI executives
+    including the siblings Dario and Daniela Amodei" (the names may stand in an apposition of the included
+    noun), "its three founders, A, B and C"."""
+    if noun.tag_ != "NNS" or "PERSON" not in (refs.labels_for_noun(noun) or ()):
+        return []
+    out = []
+    for named in (a for a in noun.children if a.dep_ == "appos"):
+        # "the startup's three founders, A, B and C, all came from Stripe": the names in apposition
+        found = [refs.ent_containing(t) for t in _conjuncts(named)]
+        out += [(e, False) for e in found if e is not None and e.label_ == PERSON]
+    for pobj in (g for p in noun.children if p.dep_ == "prep" and p.lower_ == "including" for g in p.children if g.dep_ == "pobj"):
+        named = entities_of(pobj, refs, 3) or [e for a in pobj.children if a.dep_ == "appos" for e in entities_of(a, refs, 3)]
+        out += [(e, v) for e, v in named if e.label_ == PERSON and not v]
+    return out
 
 
 #: Adverbs that mark an apposition as examples of a plural noun ("vendors, notably A and B")
@@ -456,6 +475,25 @@ def _list_members(token: Token) -> list[Token]:
                     # of the first; a conjunct of the same type as the name continues the list
                     out.extend(t for t in _conjuncts(child)[1:] if t.ent_type_ == token.ent_type_ and t not in out)
     return sorted(out, key=lambda t: t.i)
+
+
+def _said_of_a_list_of_people(head: Token, pronoun: Token, clause: Token, refs: EntityRefs) -> bool:
+    """ "Noam Shazeer and Daniel De Freitas, who had left Google to found Character.AI": a clause set off by a
+    comma after a list of people is said of each of them (unless its verb is singular: "A and B, who was ...")."""
+    ent = refs.ent_containing(head)
+    if ent is None or ent.label_ != PERSON or pronoun.i < 1 or pronoun.doc[pronoun.i - 1].text != ",":
+        return False
+    if clause.tag_ == "VBZ" or any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBZ" for c in clause.children) or \
+            clause.lower_ == "was" or any(c.dep_ in ("aux", "auxpass") and c.lower_ == "was" for c in clause.children):
+        return False
+    first = head
+    while first.dep_ == "conj" and first.head != first:
+        first = first.head
+    members = [refs.ent_containing(t) for t in _conjuncts(first)]
+    if len(members) < 2 or not all(m is not None and m.label_ == PERSON for m in members):
+        return False
+    # a bare list ("A, B and C, who ..."), not "A, a former X engineer, and B, who ...": the clause describes B alone
+    return all(refs.ent_containing(t) is not None or t.lower_ in (",", "and") for t in head.doc[members[0].start: members[-1].end])
 
 
 def _plural_clause(verb: Token) -> bool:

@@ -35,6 +35,7 @@ from .core import (
     _unique,
     entities_of,
     is_negated,
+    people_included,
     subjects_of,
     surface_list,
 )
@@ -137,6 +138,12 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
                 # "A and B, both former researchers at X": the plural title is said of the whole list
                 return _people_of_list(ent.root, refs)
             return [(ent, False)]
+    # "founded by former OpenAI executives including A and B": a plural title holds for the people it includes
+    if _is_plural_title(title) and people_included(title, refs):
+        return people_included(title, refs)
+    gapped = _gapped_holders(title, refs)
+    if gapped:
+        return gapped
     # "co-founder and former CEO of X": a conjoined title shares its holder
     if title.dep_ == "conj":
         return _title_holders(title.head, refs, depth + 1)
@@ -221,6 +228,15 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     if ent is not None and ent.label_ == PERSON:
         return [(ent, refs.ent_containing(title) is None)]
     return []
+
+
+def _gapped_holders(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Lample is chief scientist and Lacroix chief technology officer": a title coordinated with a copula's
+    attribute, with the copula left out, is held by the person written before it."""
+    if title.dep_ != "conj" or title.head.dep_ != "attr":
+        return []
+    found = [refs.ent_containing(c) for c in title.children if c.dep_ in ("nmod", "compound", "nsubj") and c.i < title.i]
+    return [(e, False) for e in found if e is not None and e.label_ == PERSON and e.end <= title.left_edge.i + 1]
 
 
 def _successors(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -326,10 +342,14 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Pellucid named Victor Hale, a veteran of Intel, its new president": "its" is the appointer's,
             # not the nearest company's, and the title the named person's
             orgs = named_to[1]
+        founded_here = _founded_in_clause_host(token, orgs, refs)
+        if founded_here:
+            # "Mistral was founded by Arthur Mensch, a former researcher at DeepMind who is now its chief executive"
+            orgs = founded_here
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
-        if not orgs and title in _tables()["bare_titles"] and _is_bare(token):
+        if not orgs and _names_company_by_context(title) and _is_bare(token, refs, title):
             # "Mensch, the chief executive, said", "Raman is chief executive": the company the holder is said
             # to have founded or to run elsewhere in the article, else the company the article is about
             ent = _holders_own_company(token, refs) or refs.salient_entity(token, ("COMPANY",))
@@ -343,6 +363,8 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # already have been read as the speaker, a person, who is no company to found)
             orgs = _speakers_company(token, refs)
             rule = "title.first_person" if orgs else rule
+        if relation == "founded" and _hired_by_owner(token, orgs, refs):
+            orgs = []  # "Amazon ... hiring its founders": "its" is the company hired from, not the hirer
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
             rule = "title.founder_hired_away" if orgs else rule
@@ -359,6 +381,41 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if rel == "founded" and (org.start, org.end) in parts:
                     continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _founded_in_clause_host(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company a founder's relative clause means by "its": "Mistral was founded by Arthur Mensch, a former
+    researcher at DeepMind who is now its chief executive" (the company the sentence says the holder founded,
+    not the former employer named nearer). Nothing unless the title is owned by a pronoun, in a relative
+    clause on the founder's name or description, and the sentence names one company the holder founded."""
+    if not orgs or not all(v for _, v in orgs) or not _pronoun_possessed(title):
+        return []
+    clause = title.head
+    if clause.dep_ != "relcl" or not any(c.lower_ in ("who", "that") and c.dep_ == "nsubj" for c in clause.children):
+        return []
+    holders = {_person_key(p) for p, _ in _title_holders(title, refs) if p.label_ == PERSON}
+    sent = title.sent
+    founded = {_name_key(c): c for key, c in _sentence_foundings(title.doc, refs)
+               if key in holders and sent.start <= c.start < sent.end}
+    if len(founded) != 1 or set(founded) & {_name_key(o) for o, _ in orgs}:
+        return []
+    return [(next(iter(founded.values())), False)]
+
+
+def _sentence_foundings(doc: Doc, refs: EntityRefs) -> list[tuple[str, Span]]:
+    """(founder's surname, company) of every founding the verbs and described agents state, once per Doc."""
+    found = refs.memo.get("foundings")
+    if found is None:
+        found = refs.memo["foundings"] = [
+            (_person_key(c.source), c.target) for rule in (verb_relations, described_agent_role_relations)
+            for c in rule(doc, refs) if c.relation == "founded" and _types_fit(c) and not is_negated(c.trigger)]
+    return found
+
+
+def _names_company_by_context(title: str) -> bool:
+    """A title that needs no company to be understood as the passage's company's: the lexicon's bare titles
+    and every "chief ... officer" ("the chief research officer", "chief revenue officer")."""
+    return title in _tables()["bare_titles"] or (title.startswith("chief ") and title.endswith(" officer"))
 
 
 def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -457,24 +514,46 @@ def _units_above(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) 
     return _unique(above)
 
 
-def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """ "Microsoft hired co-founders A and B": founders a company hires founded another company, the one
-    other company the sentence names ("... its arrangement with Inflection AI, when Microsoft hired
-    co-founders ..."). Nothing when the sentence names several others."""
+def _hiring_verb(title: Token) -> Token | None:
+    """The hiring verb whose object a title (or the name it is written before) is: "hired co-founders A and B"."""
     holder = title.head if title.dep_ == "compound" else title
     verb = holder.head
     while holder.dep_ == "conj" and verb.dep_ in ("dobj", "conj") and verb.head != verb:
         holder, verb = verb, verb.head
     if holder.dep_ != "dobj" or lemma_word(verb) not in _tables()["hiring_away_verbs"]:
+        return None
+    return verb
+
+
+def _hired_by_owner(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> bool:
+    """ "Amazon ... hiring its founders A, B and C": a founder title whose pronoun was read as the hirer, who
+    hires founders of another company, not its own."""
+    verb = _hiring_verb(title)
+    if verb is None or not orgs or not all(v for _, v in orgs):
+        return False
+    hirers = {_name_key(e) for e, _ in subjects_of(verb, refs)}
+    return any(_name_key(o) in hirers for o, _ in orgs)
+
+
+def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Microsoft hired co-founders A and B": founders a company hires founded another company, the one
+    other company the sentence names ("... its arrangement with Inflection AI, when Microsoft hired
+    co-founders ..."). Nothing when the sentence names several others."""
+    verb = _hiring_verb(title)
+    if verb is None:
         return []
     sent = title.sent if title.doc.has_annotation("SENT_START") else title.doc[:]
     other = sole_other_company(sent, [e for e, _ in subjects_of(verb, refs)])
     return [(other, True)] if other is not None else []
 
 
-def _is_bare(title: Token) -> bool:
-    """A title with no company of its own: no possessive, compound or prepositional phrase."""
-    kids = word_children(title)
+def _is_bare(title: Token, refs: EntityRefs | None = None, words_of_title: str = "") -> bool:
+    """A title with no company of its own: no possessive, compound or prepositional phrase (a compound that
+    is a word of the title itself, "research" in "chief research officer", is no company)."""
+    first_word = title.i - len(words_of_title.split()) + 1 if words_of_title else title.i
+    kids = [c for c in word_children(title) if not (c.dep_ == "compound" and first_word <= c.i < title.i and not c.ent_type_)]
+    if refs is not None and _gapped_holders(title, refs):
+        return True  # "... and Lacroix chief technology officer": the gapped copula's attribute
     # only a title predicated of a person ("X, the chief executive," / "X is chief executive"), not a
     # title in a list or before a name ("chairperson A and chief executive B"), which names its company elsewhere
     if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
@@ -614,6 +693,32 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             for relation, title in titles:
                 relation = "works_for" if relation == "leads" and _heads_a_field(title) else relation
                 yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
+
+
+    yield from _company_title_appositions(doc, refs)
+
+
+def _company_title_appositions(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "Jonathan Frankle, a MosaicML co-founder, is ...": an apposition "a/the [former] COMPANY TITLE" after a
+    person's name, read off the surface (the parser garbles a hyphenated title after a name); with "a", a
+    leading title is one among several, whose holder works for the company."""
+    for person in refs.ents:
+        i = person.end
+        if person.label_ != PERSON or i + 3 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("a", "an", "the"):
+            continue
+        j = i + 2
+        while j < len(doc) and doc[j].lower_ in FORMER_WORDS:
+            j += 1
+        company = _company_at(doc[j], refs) if j < len(doc) else None
+        if company is None or company.start != j:
+            continue
+        titles, end = _surface_titles(doc, company.end)
+        if not titles or end >= len(doc) or doc[end].text not in (",", ".", ";") or refs.ent_containing(doc[end - 1]) is not None:
+            continue
+        for relation, title in titles:
+            if relation == "leads" and (doc[i + 1].lower_ != "the" or _heads_a_field(title)):
+                relation = "works_for"
+            yield Candidate(person, relation, company, title, "title.company_apposition", _conf("title.company_apposition", False))
 
 
 # -- people's roles read around titles, participles and tenures ----------------------------------------
@@ -806,6 +911,9 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
         first = company.start if company is not None else start
         former = any(t.lower_ in FORMER_WORDS for t in doc[max(0, first - 2): person.start])
         rule, via = "title.prenominal", False
+        if company is None and start >= 1 and doc[start - 1].lower_ == "under" and not former:
+            # "Under chief executive Ella Stone, Marrow AI has tripled its revenue": the company the clause is about
+            company = _company_under(doc[start - 1], refs)
         if company is None:
             before = doc[start - 1] if start >= 1 else None
             if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
@@ -820,6 +928,15 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
         for holder in persons:
             for relation, title in titles:
                 yield Candidate(holder, relation, company, title, rule, _conf(rule, via))
+
+
+def _company_under(under: Token, refs: EntityRefs) -> Span | None:
+    """The company subject of the clause an "under" phrase opens: "Under chief executive X, Acme has grown"."""
+    verb = under.head
+    if under.dep_ != "prep" or verb.pos_ not in ("VERB", "AUX"):
+        return None
+    found = [e for e, v in subjects_of(verb, refs) if e.label_ == "COMPANY" and not v]
+    return found[0] if len(found) == 1 else None
 
 
 @code_rule
@@ -907,14 +1024,17 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
     COMPANY, the/a [words] NOUN PERSON VERB, the verb with no object of its own.
     """
     verbs = _tables()["verbs"]
-    for person in refs.ents:
-        if person.label_ != PERSON or person.end >= len(doc) or person.start < 4:
+    for person, via in _people_and_pronouns(doc, refs):
+        if person.end >= len(doc) or person.start < 4:
             continue
         verb = doc[person.end]
         relations = [r for r in verbs.get(lemma_word(verb), ()) if r in PERSON_ROLES]
         if not relations or verb.pos_ != "VERB" or verb.tag_ not in ("VBD", "VBZ", "VBP") or \
                 any(c.dep_ in ("dobj", "attr", "ccomp") for c in verb.children):
             continue
+        if verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "and" and doc[verb.i + 2].tag_ in ("VBD", "VBZ", "VBP"):
+            # "the company she founded and runs": a second role verb shares the gapped object
+            relations += [r for r in verbs.get(lemma_word(doc[verb.i + 2]), ()) if r in PERSON_ROLES and r not in relations]
         j = person.start - 1
         while j > person.start - 4 and doc[j].pos_ in ("NOUN", "ADJ") and refs.ent_containing(doc[j]) is None:
             j -= 1
@@ -923,8 +1043,20 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
         company = _company_at(doc[j - 2], refs)
         if company is None or company.end != j - 1:
             continue
+        source = refs.entity_for(person[0]) if via else person
+        if source is None or source.label_ != PERSON:
+            continue
         for relation in relations:
-            yield Candidate(person, relation, company, verb, "role.object_gap", _conf("role.object_gap", False))
+            yield Candidate(source, relation, company, verb, "role.object_gap", _conf("role.object_gap", via))
+
+
+def _people_and_pronouns(doc: Doc, refs: EntityRefs) -> Iterator[tuple[Span, bool]]:
+    """Every person's name, and every personal pronoun the article resolves (as a one-word span, ``True``)."""
+    for ent in refs.ents:
+        if ent.label_ == PERSON:
+            yield ent, False
+    for pronoun in tokens_where(doc, "LOWER", ("she", "he")):
+        yield doc[pronoun.i: pronoun.i + 1], True
 
 
 @code_rule
@@ -941,6 +1073,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             if spans:
                 companies = _prep_objects(verb, ("at", "with"), refs)
                 companies += [e for c in spans for e in _prep_objects(c, ("at", "with"), refs)]
+                companies += _doing_at(verb, refs)
         elif lemma in team_verbs:
             for team in (g for p in verb.children if p.dep_ == "prep" and p.lower_ in ("on", "in")
                          for g in p.children if g.dep_ == "pobj" and lemma_word(g) in site_nouns):
@@ -953,10 +1086,58 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     for company, cv in _unique(companies):
                         yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
         yield from _came_from(verb, lemma, refs)
+        yield from _moved_to(verb, lemma, refs)
         yield from _where_worked(verb, lemma, refs)
         yield from _covers_at(verb, lemma, refs)
     for at in tokens_where(doc, "LOWER", ("at",)):
         yield from _previously_at(at, refs)
+    for stint in tokens_where(doc, "LOWER", STINT_NOUNS):
+        yield from _stint_at(stint, refs)
+    for span in tokens_where(doc, "LOWER", DURATION_NOUNS):
+        if span.dep_ == "pobj" and span.head.lower_ in ("after", "following"):
+            # "after four years at Meta, she ...": time spent at a company (a company: "two years at Harvard" may be study)
+            yield from (c for c in _stint_at(span, refs) if c.target.label_ == "COMPANY")
+
+
+def _doing_at(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The companies of the work a time was spent doing: "spent twelve years designing processors at Arm and
+    three at Graphcore" (the "at" phrase of the gerund, and of the durations coordinated with it)."""
+    out = []
+    for doing in (c for c in verb.children if c.dep_ in ("xcomp", "advcl") and c.tag_ == "VBG"):
+        for part in _conjuncts(doing):
+            out += _prep_objects(part, ("at",), refs)
+    return out
+
+
+#: Nouns of a spell of work, whose "at" phrase names the employer: "a stint leading product at Dropbox".
+STINT_NOUNS = ("stint", "stints", "spell", "tenure")
+#: Durations that name a spell of work after "after": "after four years at Meta".
+DURATION_NOUNS = ("years", "months", "decade", "decades", "year")
+
+
+def _stint_at(stint: Token, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for the company of a stint, read off the surface (the parser garbles "a stint leading product
+    at X"): the first "at" within the next words of the phrase, held by the stint's possessor ("her stint
+    at X") or else by the subject of the clause the phrase stands in ("After a stint at X, Jane Roe joined Y")."""
+    doc = stint.doc
+    end = min(len(doc), stint.i + 8)
+    at = next((t for t in doc[stint.i + 1: end] if t.lower_ == "at" or t.text in (",", ";", ".") or
+               t.tag_ in ("VBD", "VBZ", "VBP", "MD")), None)
+    if at is None or at.lower_ != "at" or at.i + 1 >= len(doc):
+        return
+    firm = _company_at(doc[at.i + 1], refs)
+    if firm is None or firm.start != at.i + 1:
+        return
+    people = [(e, v) for e, v in _possessors(stint, refs) if e.label_ == PERSON]
+    if not people:
+        clause = stint
+        while clause.pos_ not in ("VERB", "AUX") and clause.head != clause:
+            clause = clause.head
+        if clause.pos_ in ("VERB", "AUX"):
+            people = [(e, v) for e, v in subjects_of(clause, refs) if e.label_ == PERSON]
+    rule = "tenure.stint_at"
+    for person, pv in people:
+        yield Candidate(person, "works_for", firm, stint, rule, _conf(rule, pv))
 
 
 #: Adverbs that make "at X" a past job: "Jane Roe, previously at Globex", "she was most recently at Globex".
@@ -977,6 +1158,8 @@ def _previously_at(at: Token, refs: EntityRefs) -> Iterator[Candidate]:
     elif host.dep_ == "relcl" and host.pos_ == "ADP":
         people = entities_of(host.head, refs)  # "Jane Roe, formerly at Globex": the parser makes "at" a clause
         firms += [e for c in host.children if c.dep_ == "pobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+    elif host.dep_ == "appos" and refs.ent_containing(host) is None and refs.ent_containing(host.head) is not None:
+        people = [(refs.ent_containing(host.head), False)]  # "Jane Roe, formerly an engineering lead at Globex"
     else:
         people = [(refs.ent_containing(host), False)] if refs.ent_containing(host) is not None else []
     rule = "tenure.previously_at"
@@ -1017,6 +1200,28 @@ def _came_from(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]
         if person.label_ == PERSON:
             for company, cv in _unique(left):
                 yield Candidate(person, "works_for", company, verb, rule, _conf(rule, pv or cv))
+
+
+#: Verbs of a person changing sides, whose "to" names the new employer: "defected to Anthropic", "returned to Google".
+MOVING_TO_VERBS = frozenset({"defect", "return", "move", "switch", "jump", "decamp"})
+#: Verbs of a person's origin, whose "from" names a former employer: "its three founders all came from Stripe".
+COMING_FROM_VERBS = frozenset({"come", "hail"})
+
+
+def _moved_to(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for the employer a person moves to: "John Schulman, who defected to Anthropic", "Shazeer and De
+    Freitas returned to Google DeepMind" (the "to" phrase of a moving verb with a person for subject; not a
+    passive, and not "moved the team to X")."""
+    if lemma not in MOVING_TO_VERBS | COMING_FROM_VERBS or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
+        return
+    prep = "from" if lemma in COMING_FROM_VERBS else "to"
+    # (companies only: "moved to Danbury", "returning to the DEL" name a town or a league as often as a job)
+    firms = [(e, v) for e, v in _prep_objects(verb, (prep,), refs) if e.label_ == "COMPANY"]
+    rule = "tenure.moved_to"
+    for person, pv in subjects_of(verb, refs):
+        if person.label_ == PERSON:
+            for firm, fv in _unique(firms):
+                yield Candidate(person, "works_for", firm, verb, rule, _conf(rule, pv or fv))
 
 
 #: Verbs of an analyst's or a teacher's beat, whose "at" names the employer: "who covers software at Berenberg".
