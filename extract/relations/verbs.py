@@ -323,6 +323,10 @@ def _publisher_beside_maker(verb: Token) -> bool:
     return any(lemma_word(v) in _MAKING_VERBS and any(c.dep_ == "agent" for c in v.children) for v in verb.conjuncts)
 
 
+#: Making verbs whose "on" names a foundation, not the thing made: "built on Llama", "trained on Qwen"
+FOUNDATION_VERBS = frozenset({"build", "base", "train", "fine-tune", "finetune", "distill", "distil", "develop", "create", "make"})
+
+
 def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
     if passive and relation == "develops" and _publisher_beside_maker(verb):
         return
@@ -370,6 +374,9 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             # "Takane, a model the two companies are developing": the clause's missing object is its noun
             objects = entities_of(verb.head, refs)
         prep_objects = _prep_objects(verb, preps, refs)
+        if relation == "develops" and lemma_word(verb) in FOUNDATION_VERBS:
+            # "models built on Meta's Llama": what a model is built on is another's (but "works on X" makes X)
+            prep_objects = _prep_objects(verb, tuple(p for p in preps if p != "on"), refs)
         if relation == "invests_in":
             # "invest up to $2 billion in X": the parser hangs the "in" phrase on the amount
             prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]

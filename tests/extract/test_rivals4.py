@@ -1,0 +1,79 @@
+"""Rivals and makers of models (issue 12, round 4), over hand-typed entities (``make_doc``): benchmark
+comparisons between models, models released with "made public", and what a model is built on. Invented
+sentences."""
+from __future__ import annotations
+
+import pytest
+
+from extract.coref import entity_refs
+from extract.relations import find_relations
+
+C, M = "COMPANY", "MODEL"
+ENTS = {"Quillon": C, "Initech": C, "Vexa": C, "Kestrel-2": M, "Orca-3": M, "Zephyr-4": M, "Lumen-9B": M}
+
+
+def facts(make_doc, text, relation, ents=ENTS):
+    doc = make_doc(text, ents)
+    return {(r.source.text, r.target.text) for r in find_relations(doc, "t", entity_refs(doc)) if r.relation == relation}
+
+
+def rivals(make_doc, text, ents=ENTS):
+    return {frozenset(pair) for pair in facts(make_doc, text, "competes_with", ents)}
+
+
+# -- benchmark comparisons between models -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    # the parser reads "Orca-3 matched" as a modifier of the rival's name: read off the surface
+    ("Quillon's chief scientist said in May that Orca-3 matched Initech's Zephyr-4 on reasoning.", {("Orca-3", "Zephyr-4")}),
+    ("On the lab's own tests, Kestrel-2 scored well ahead of Orca-3, Initech's Zephyr-4 and Lumen-9B on maths.",
+     {("Kestrel-2", "Orca-3"), ("Kestrel-2", "Zephyr-4"), ("Kestrel-2", "Lumen-9B")}),
+    # a second comparison joined to the first shares its subject
+    ("Quillon says Kestrel-2 beats Orca-3 on coding but remains behind Zephyr-4 on maths.",
+     {("Kestrel-2", "Orca-3"), ("Kestrel-2", "Zephyr-4")}),
+    ("In our tests Lumen-9B finished just behind Zephyr-4 and on par with Orca-3.", {("Lumen-9B", "Zephyr-4")}),
+])
+def test_a_benchmark_comparison_sets_models_against_each_other(make_doc, text, expected):
+    assert {frozenset(pair) for pair in expected} <= rivals(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel-2 does not beat Orca-3 on any test we ran.",
+    "Quillon beat estimates again, and its shares sit well ahead of Initech's.",
+    "Kestrel-2 was distilled from Orca-3 and switched from Zephyr-4 to Lumen-9B for its evaluations.",
+    # a pronoun in a review may mean any model the passage names: a ranking needs a named model
+    "We tried Orca-3 and Zephyr-4 on long documents. On coding, it's clearly behind Lumen-9B.",
+])
+def test_no_rivalry_without_a_comparison_of_two_named_models(make_doc, text):
+    found = rivals(make_doc, text)
+    assert frozenset(("Kestrel-2", "Orca-3")) not in found and frozenset(("Quillon", "Initech")) not in found
+    assert not any("Lumen-9B" in pair for pair in found)
+
+
+# -- made public --------------------------------------------------------------------------------------
+
+def test_the_company_that_made_a_model_public_develops_it_and_not_the_models_listed_before(make_doc):
+    text = "Orca-3 scored ahead of Lumen-9B and Zephyr-4, the model that Vexa's Initech made public last month."
+    made = facts(make_doc, text, "develops")
+    assert ("Initech", "Zephyr-4") in made
+    assert ("Initech", "Lumen-9B") not in made and ("Vexa", "Zephyr-4") not in made
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Initech made Zephyr-4 public in March under an open licence.", True),
+    ("Initech made Zephyr-4 available to its cloud customers in March.", False),
+])
+def test_made_public_is_a_release_and_made_available_is_not(make_doc, text, expected):
+    assert (("Initech", "Zephyr-4") in facts(make_doc, text, "develops")) is expected
+
+
+# -- what a model is built on is another's -----------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Quillon published six smaller models built on Initech's Zephyr-4 and Vexa's Orca-3.",
+    "Quillon released distilled models trained on Zephyr-4 outputs.",
+])
+def test_the_models_a_release_is_built_on_are_not_the_releasers(make_doc, text):
+    made = facts(make_doc, text, "develops")
+    assert ("Quillon", "Zephyr-4") not in made and ("Quillon", "Orca-3") not in made
+    assert ("Initech", "Zephyr-4") in made or "Initech" not in text
