@@ -77,3 +77,43 @@ def test_the_models_a_release_is_built_on_are_not_the_releasers(make_doc, text):
     made = facts(make_doc, text, "develops")
     assert ("Quillon", "Zephyr-4") not in made and ("Quillon", "Orca-3") not in made
     assert ("Initech", "Zephyr-4") in made or "Initech" not in text
+
+
+# -- a company answering a rival with a model; rivals listed after "challengers to A" -------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("A week later Initech answered with Zephyr-4, which it says is cheaper to run.", True),
+    ("Initech responded in March with Zephyr-4, a cheaper model.", True),
+    ("Initech answered with a lawsuit against Vexa.", False),
+])
+def test_a_company_answering_with_a_model_develops_it(make_doc, text, expected):
+    made = facts(make_doc, text, "develops")
+    assert (("Initech", "Zephyr-4") in made) is expected
+    assert ("Initech", "Vexa") not in made
+
+
+@pytest.mark.parametrize("text", [
+    "Challengers to Quillon such as Orlith and Brindle have raised billions.",
+    "Rivals of Vexa such as Orlith and Brindle have raised billions.",
+])
+def test_challengers_to_a_company_listed_after_such_as_compete_with_it(make_doc, text):
+    ents = {"Vexa": C, "Quillon": C, "Orlith": C, "Brindle": C}
+    rival = "Vexa" if "Vexa" in text else "Quillon"
+    assert {frozenset((rival, "Orlith")), frozenset((rival, "Brindle"))} <= rivals(make_doc, text, ents)
+
+
+def test_customers_of_a_company_listed_after_such_as_are_no_rivals(make_doc):
+    ents = {"Vexa": C, "Orlith": C, "Brindle": C}
+    assert not rivals(make_doc, "Customers of Vexa such as Orlith and Brindle have raised prices.", ents)
+
+
+# -- a family glued to a dotted version, then a tier: a model's name ------------------------------
+
+def test_a_glued_dotted_version_with_a_tier_is_a_model(newsgraph_nlp):
+    from extract.pipeline import extract_article
+    from extract.records import Article
+
+    text = "Alibaba responded on Thursday with Qwen3.5-Turbo, claiming it beats DeepSeek-V3 on maths."
+    extraction = extract_article(newsgraph_nlp, Article("t", text))
+    assert ("Qwen3.5-Turbo", "model") in {(m.text, m.type) for m in extraction.mentions}
+    assert ("Alibaba", "develops", "Qwen3.5-Turbo") in {(r.source.text, r.relation, r.target.text) for r in extraction.relations}
