@@ -117,3 +117,21 @@ def test_a_glued_dotted_version_with_a_tier_is_a_model(newsgraph_nlp):
     extraction = extract_article(newsgraph_nlp, Article("t", text))
     assert ("Qwen3.5-Turbo", "model") in {(m.text, m.type) for m in extraction.mentions}
     assert ("Alibaba", "develops", "Qwen3.5-Turbo") in {(r.source.text, r.relation, r.target.text) for r in extraction.relations}
+
+
+# -- a company that founds or sets up another owns it ----------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Vexa Labs was set up in 2023 by Initech, the hedge fund, which still funds it.",
+    "Vexa Labs was founded by Initech in 2019 as a research unit.",
+    "Vexa Labs, which was established by Initech in 2021, builds robots.",
+])
+def test_a_company_set_up_by_another_is_part_of_it(make_doc, text):
+    ents = {"Vexa Labs": C, "Initech": C}
+    assert ("Vexa Labs", "Initech") in facts(make_doc, text, "part_of", ents)
+
+
+def test_a_company_founded_by_a_person_is_part_of_no_one(make_doc):
+    ents = {"Vexa Labs": C, "Mara Quell": "PERSON", "Initech": C}
+    text = "Vexa Labs was founded in 2022 by Mara Quell, a former Initech researcher."
+    assert not facts(make_doc, text, "part_of", ents)
