@@ -761,3 +761,41 @@ def _named_before_apposition(noun: Token, refs: EntityRefs) -> Span | None:
         if named is not None and named.end == left - 1:
             return named
     return refs.ent_containing(noun)
+
+
+#: Superlatives a trade press uses for a company's newest release with no noun after them: "Initech's latest, Zephyr-4"
+NEWEST_WORDS = ("latest", "newest")
+
+
+@code_rule
+def newest_release_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from "X's latest, Y" and "X's newest is Y": a superlative without a noun, owned by a
+    company and followed by a model (after a comma, or "is"/"was"). Read off the surface: the parser
+    takes the bare superlative for a modifier of whatever follows."""
+    for word in tokens_where(doc, "LOWER", NEWEST_WORDS):
+        k = word.i
+        if k < 1 or k + 2 >= len(doc):
+            continue
+        owner = _owner_before(doc, k, refs)
+        if owner is None:
+            continue
+        j = k + 1
+        if doc[j].text == "," or doc[j].lower_ in ("is", "was"):
+            j += 1
+        else:
+            continue  # "Initech's latest model": the noun rules read it
+        model = refs.ent_containing(doc[j])
+        if model is not None and model.start == j and model.label_ == MODEL:
+            yield Candidate(owner[0], "develops", model, word, "model.newest_release", _conf("model.newest_release", owner[1]))
+
+
+def _owner_before(doc: Doc, k: int, refs: EntityRefs) -> tuple[Span, bool] | None:
+    """The company owning the word at ``k``: "Initech's" right before it, or "its" meaning a company."""
+    before = doc[k - 1]
+    if before.lower_ in ("'s", "\u2019s") and k >= 2:
+        owner = refs.ent_containing(doc[k - 2])
+        return (owner, False) if owner is not None and owner.label_ == COMPANY and owner.end == k - 1 else None
+    if before.lower_ == "its":
+        owner = refs.antecedent_of_type(before, (COMPANY,))
+        return (owner, True) if owner is not None else None
+    return None

@@ -135,3 +135,60 @@ def test_a_company_founded_by_a_person_is_part_of_no_one(make_doc):
     ents = {"Vexa Labs": C, "Mara Quell": "PERSON", "Initech": C}
     text = "Vexa Labs was founded in 2022 by Mara Quell, a former Initech researcher."
     assert not facts(make_doc, text, "part_of", ents)
+
+
+# -- "X's latest, Y": a company's newest release ----------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Initech's latest, Zephyr-4, was released on Tuesday.", True),
+    ("Initech raised $40 million last year. Its newest is Zephyr-4, a 7B model.", True),
+    ("Initech's latest results beat forecasts, helped by Vexa's Zephyr-4.", False),
+])
+def test_a_companys_latest_names_its_newest_release(make_doc, text, expected):
+    assert (("Initech", "Zephyr-4") in facts(make_doc, text, "develops")) is expected
+
+
+# -- what a headline's model beats is not what its company releases ----------------------------------
+
+def _headline_parsed_as_in_the_wild():
+    """ "Initech releases Zephyr-4, an open model it says beats Orca-3 and Lumen-9B", parsed as the parser
+    parsed a real headline of this shape: "beats" a noun and "Orca-3" a second object of "releases"."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    words = ["Initech", "releases", "Zephyr-4", ",", "an", "open", "model", "it", "says", "beats", "Orca-3", "and", "Lumen-9B"]
+    heads = [1, 1, 1, 1, 6, 6, 1, 8, 6, 1, 1, 10, 10]
+    deps = ["nsubj", "ROOT", "dobj", "punct", "det", "amod", "npadvmod", "nsubj", "relcl", "dobj", "dobj", "cc", "conj"]
+    pos = ["PROPN", "VERB", "PROPN", "PUNCT", "DET", "ADJ", "NOUN", "PRON", "VERB", "NOUN", "PROPN", "CCONJ", "PROPN"]
+    tags = ["NNP", "VBZ", "NNP", ",", "DT", "JJ", "NN", "PRP", "VBZ", "NNS", "NNP", "CC", "NNP"]
+    lemmas = ["Initech", "release", "Zephyr-4", ",", "an", "open", "model", "it", "say", "beat", "Orca-3", "and", "Lumen-9B"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas,
+              sent_starts=[True] + [False] * 12)
+    doc.ents = [Span(doc, 0, 1, "COMPANY"), Span(doc, 2, 3, "MODEL"), Span(doc, 10, 11, "MODEL"), Span(doc, 12, 13, "MODEL")]
+    return doc
+
+
+def test_the_models_a_headline_says_its_model_beats_are_not_released_by_its_company():
+    doc = _headline_parsed_as_in_the_wild()
+    made = {(r.source.text, r.target.text) for r in find_relations(doc, "t", entity_refs(doc)) if r.relation == "develops"}
+    assert ("Initech", "Zephyr-4") in made
+    assert ("Initech", "Orca-3") not in made and ("Initech", "Lumen-9B") not in made
+
+
+# -- a rivalry verb the tagger read as a noun, with adverbs before its preposition -------------------
+
+def test_competes_read_as_a_noun_still_takes_its_rival_after_adverbs():
+    """ "Mistral competes most directly with Meta" as the parser read it in a trade article: "Mistral" a
+    modifier of the noun "competes", the rival after two adverbs."""
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    words = ["Quillon", "competes", "most", "directly", "with", "Vexa", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 4, 1],
+              deps=["amod", "ROOT", "advmod", "advmod", "prep", "pobj", "punct"],
+              pos=["ADJ", "NOUN", "ADV", "ADV", "ADP", "PROPN", "PUNCT"], tags=["JJ", "NNS", "RBS", "RB", "IN", "NNP", "."],
+              lemmas=["quillon", "compete", "most", "directly", "with", "Vexa", "."], sent_starts=[True] + [False] * 6)
+    doc.ents = [Span(doc, 0, 1, "COMPANY"), Span(doc, 5, 6, "COMPANY")]
+    found = {frozenset((r.source.text, r.target.text)) for r in find_relations(doc, "t", entity_refs(doc))
+             if r.relation == "competes_with"}
+    assert frozenset(("Quillon", "Vexa")) in found
