@@ -165,6 +165,8 @@ HYPHEN_MODEL = re.compile(
     rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[A-Z]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
     rf"|\b[A-Z][A-Za-z]+\d+(?:\.\d+)*(?:-(?:{MODEL_TIERS}))+\b{_TIER_TAIL}"
 )
+# "Qwen2.5-Max", "Qwen1.5-Chat": a family glued to a dotted version, then a hyphenated tier word
+GLUED_VERSION_MODEL = re.compile(r"\b[A-Z][A-Za-z]+\d+(?:\.\d+)+(?:-[A-Z][A-Za-z]+)+\b")
 # "Falcon 180B", "Yi 34B": a name and a size in billions or trillions of parameters, a shape of its own
 SIZED_MODEL = re.compile(rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
@@ -251,6 +253,8 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     for m in HYPHEN_MODEL.finditer(text):
         family = re.match(r"[A-Za-z]+", m.group()).group()
         found.append((m.start(), m.end(), family in families or bool(HYPHEN_SIZE.match(m.group()))))
+    for m in GLUED_VERSION_MODEL.finditer(text):
+        found.append((m.start(), m.end(), re.match(r"[A-Za-z]+", m.group()).group() in families))
     for pattern in (SPACED_MODEL, TIERED_MODEL):
         for m in pattern.finditer(text):
             if m.group(1) in families:

@@ -36,7 +36,10 @@ from .models import (
     hyphen_maker_relations,
     company_named_model_relations,
     including_part_relations,
+    made_public_relations,
+    model_comparison_relations,
     model_description_relations,
+    newest_release_relations,
     named_part_relations,
     part_phrase_relations,
     unattributed_release_relations,
@@ -60,7 +63,8 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          membership_relations, model_description_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
-         supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, pattern_relations,
+         supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, model_comparison_relations, made_public_relations, newest_release_relations,
+         pattern_relations,
          brand_relations, co_developer_relations, hyphen_maker_relations)
 
 

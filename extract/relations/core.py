@@ -680,9 +680,14 @@ def _verb_read_as_noun(token: Token, refs: EntityRefs) -> Span | None:
     before = refs.ent_containing(token.doc[token.i - 1])
     nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
     after = refs.ent_containing(nxt) if nxt is not None else None
-    # "Apple competes with ...": a preposition the verb takes may follow instead of the second name
-    takes_prep = nxt is not None and any(nxt.lower_ in _noun_verb_preps(stem, rel) for rel in _tables()["verbs"][stem]) \
-        and any(c.dep_ == "prep" and c.i == nxt.i for c in token.children)
+    # "Apple competes with ...", "Mistral competes most directly with ...": a preposition the verb takes may
+    # follow instead of the second name, after adverbs
+    k = token.i + 1
+    while k < len(token.doc) - 1 and token.doc[k].pos_ == "ADV":
+        k += 1
+    prep = token.doc[k] if k < len(token.doc) else None
+    takes_prep = prep is not None and any(prep.lower_ in _noun_verb_preps(stem, rel) for rel in _tables()["verbs"][stem]) \
+        and any(c.dep_ == "prep" and c.i == prep.i for c in token.children)
     if before is None or before.end != token.i or not (takes_prep or (after is not None and after.start == token.i + 1)):
         return None
     return before

@@ -603,3 +603,199 @@ def _versus_pairs(run: list[Span]) -> Iterator[Candidate]:
     """The first name against each of the others: "A vs B vs C" sets A, the title's subject, against B and C."""
     for b in run[1:]:
         yield Candidate(run[0], "competes_with", b, run[0].root, "competition.versus", _conf("competition.versus", False))
+
+
+#: Verbs that set one model against another in a benchmark by themselves: "A beat B", "A matched B", "A trails B"
+COMPARING_VERBS = frozenset({"beat", "outperform", "outscore", "outdo", "outclass", "surpass", "match", "rival",
+                             "trail", "edge", "top", "exceed", "overtake", "outrank", "best", "equal"})
+#: Verbs that place a model in a ranking only with a phrase of place after them: "A scored ahead of B", "A remains behind B"
+RANKING_VERBS = frozenset({"score", "rank", "finish", "come", "remain", "be", "sit", "stay", "land", "fall", "lag", "place"})
+#: The phrases of place after a ranking verb, as lower-case words
+RANKING_PHRASES = (("ahead", "of"), ("behind",), ("above",), ("below",), ("on", "par", "with"), ("competitive", "with"),
+                   ("level", "with"), ("comparable", "to"), ("neck", "and", "neck", "with"))
+#: Words that may stand between the subject, the verb, the phrase of place and the names: "also", "well ahead of", "just behind"
+_DEGREE_WORDS = frozenset({"also", "still", "now", "already", "easily", "narrowly", "comfortably", "handily", "clearly",
+                           "even", "well", "just", "slightly", "far", "only", "roughly", "largely", "consistently",
+                           "out", "has", "have", "had", "reportedly", "generally", "way", "not", "n't", "never"})
+
+
+@code_rule
+def model_comparison_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """competes_with between models a benchmark comparison sets against each other: "A beat B and C",
+    "A matched OpenAI's B", "A scored ahead of B, C and D", "A remains behind B", "A was competitive with B".
+
+    The parser often misreads such sentences (a model name before "matched" taken for a modifier), so
+    the rivals are read off the surface: the list of model names right after the verb (and its phrase
+    of place), each name possibly after its maker's possessive; the subject is the verb's own (a
+    pronoun for a model counts), else the model named right before the verb. Both ends must be models:
+    "Acme beat estimates" or "Acme is behind OpenAI" (which backs it) are no rivalry.
+    """
+    earlier: tuple[int, list[tuple[Span, bool]]] = (-1, [])  # the last comparison's sentence and models
+    for verb in tokens_where(doc, "LEMMA", tuple(sorted(COMPARING_VERBS | RANKING_VERBS))):
+        if verb.pos_ not in ("VERB", "AUX", "NOUN"):
+            continue
+        if lemma_word(verb) in COMPARING_VERBS:
+            start = _after_degree_words(doc, verb.i + 1)
+        else:
+            start = _after_ranking_phrase(doc, _after_degree_words(doc, verb.i + 1))
+            if start is None:
+                continue
+        rivals = _models_listed_from(doc, start, refs)
+        if not rivals:
+            continue
+        subjects = _comparison_subjects(verb, refs)
+        if lemma_word(verb) in RANKING_VERBS:
+            # "it's clearly behind X" in a review: the pronoun may mean any model the passage names
+            subjects = [(s, v) for s, v in subjects if not v]
+        if not subjects and earlier[0] == verb.sent.start and _continues_comparison(verb):
+            subjects = earlier[1]  # "A beats B on coding but remains behind C": the conjunct's subject is A
+        if subjects:
+            earlier = (verb.sent.start, subjects)
+        for subject, via in subjects:
+            for rival in rivals:
+                yield Candidate(subject, "competes_with", rival, verb, "competition.model_comparison",
+                                _conf("competition.model_comparison", via))
+
+
+#: Words that join a second comparison to the first, sharing its subject: "beats B but remains behind C"
+_JOINING_WORDS = frozenset({"and", "but", "yet", "while", "though", "although", "it", ","})
+
+
+def _continues_comparison(verb: Token) -> bool:
+    """Whether a comparison follows another one in its sentence with only joining words between:
+    "but remains behind", "though it remains behind" (the pronoun then means the model compared)."""
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and doc[k].lower_ in _DEGREE_WORDS:
+        k -= 1
+    return k >= 0 and doc[k].lower_ in _JOINING_WORDS
+
+
+def _after_degree_words(doc: Doc, k: int) -> int:
+    """The index of the first word from ``k`` on that is not a degree word ("well", "just", "also")."""
+    while k < len(doc) and doc[k].lower_ in _DEGREE_WORDS:
+        k += 1
+    return k
+
+
+def _after_ranking_phrase(doc: Doc, k: int) -> int | None:
+    """The index right after a phrase of place starting at ``k`` ("ahead of", "on par with"), else None."""
+    for phrase in RANKING_PHRASES:
+        words = [t.lower_ for t in doc[k: k + len(phrase)]]
+        if tuple(words) == phrase:
+            return _after_degree_words(doc, k + len(phrase))
+    return None
+
+
+def _models_listed_from(doc: Doc, k: int, refs: EntityRefs) -> list[Span]:
+    """The models named in a list that starts at ``k``: "Llama 2 70B, Mistral AI's Mixtral 8x7B and Grok-1".
+    A name may follow its maker's possessive; the list ends at the first word that is neither a name
+    nor a list word."""
+    out = []
+    while k < len(doc):
+        ent = refs.ent_containing(doc[k])
+        if ent is not None and ent.start == k and ent.label_ in MAKERS and ent.end + 1 < len(doc) \
+                and doc[ent.end].lower_ in ("'s", "\u2019s", "'"):
+            k = ent.end + 1  # the maker's possessive: "OpenAI's GPT-4o"
+            ent = refs.ent_containing(doc[k])
+        if ent is None or ent.start != k or ent.label_ != MODEL:
+            break
+        out.append(ent)
+        k = ent.end
+        if k < len(doc) and doc[k].text == ",":
+            k += 1
+        if k < len(doc) and doc[k].lower_ in ("and", "or"):
+            k += 1
+    return out
+
+
+def _comparison_subjects(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The models a comparison is about: the verb's subjects, else the model named right before it
+    (with only degree words between) when the parser lost the subject ("that Ernie 4.0 matched GPT-4")."""
+    found = [e for e in subjects_of(verb, refs) if e[0].label_ == MODEL] if verb.pos_ != "NOUN" else []
+    if found:
+        return found
+    doc, k = verb.doc, verb.i - 1
+    while k >= 0 and doc[k].lower_ in _DEGREE_WORDS:
+        k -= 1
+    ent = refs.ent_containing(doc[k]) if k >= 0 else None
+    return [(ent, False)] if ent is not None and ent.label_ == MODEL and ent.end == k + 1 else []
+
+
+#: Words of a release of weights after "made": "made Grok-1 public"
+PUBLIC_WORDS = ("public", "open-source", "opensource")
+
+
+@code_rule
+def made_public_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from "X made Y public" and "Y, the model that X made public": the owner releases the weights.
+
+    The parser hangs the name on "public" as often as on "made" ("Grok-1" the subject of "public"), so
+    the made thing is read from both. In the relative form only the model the clause's noun describes is
+    made public, not the names listed before it ("ahead of A, B and C, the model that X made public").
+    """
+    for state in tokens_where(doc, "LOWER", PUBLIC_WORDS):
+        verb = state.head
+        if lemma_word(verb) != "make" or state.dep_ not in ("oprd", "ccomp", "xcomp", "acomp", "dobj"):
+            continue
+        makers = [e for e in subjects_of(verb, refs) if e[0].label_ in MAKERS]
+        if verb.dep_ == "relcl":
+            named = _named_before_apposition(verb.head, refs)
+            made = [(named, False)] if named is not None else []
+        else:
+            made = [e for c in list(verb.children) + list(state.children) if c is not state
+                    and c.dep_ in ("dobj", "nsubj", "amod", "compound", "nmod") and c.i > verb.i
+                    for e in entities_of(c, refs)]
+        for maker, mv in _unique(makers):
+            for thing, tv in _unique(made):
+                if thing.label_ in (MODEL, "PRODUCT"):
+                    yield Candidate(maker, "develops", thing, verb, "model.made_public", _conf("model.made_public", mv or tv))
+
+
+def _named_before_apposition(noun: Token, refs: EntityRefs) -> Span | None:
+    """The name a descriptive noun phrase stands in apposition to, read off the surface: the name right
+    before the comma that opens the phrase ("A, B and Grok-1, the model that ..." describes Grok-1, wherever
+    the parser hung the phrase), else the noun's own name."""
+    doc, left = noun.doc, noun.left_edge.i
+    if left >= 2 and doc[left - 1].text == ",":
+        named = refs.ent_containing(doc[left - 2])
+        if named is not None and named.end == left - 1:
+            return named
+    return refs.ent_containing(noun)
+
+
+#: Superlatives a trade press uses for a company's newest release with no noun after them: "Initech's latest, Zephyr-4"
+NEWEST_WORDS = ("latest", "newest")
+
+
+@code_rule
+def newest_release_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from "X's latest, Y" and "X's newest is Y": a superlative without a noun, owned by a
+    company and followed by a model (after a comma, or "is"/"was"). Read off the surface: the parser
+    takes the bare superlative for a modifier of whatever follows."""
+    for word in tokens_where(doc, "LOWER", NEWEST_WORDS):
+        k = word.i
+        if k < 1 or k + 2 >= len(doc):
+            continue
+        owner = _owner_before(doc, k, refs)
+        if owner is None:
+            continue
+        j = k + 1
+        if doc[j].text == "," or doc[j].lower_ in ("is", "was"):
+            j += 1
+        else:
+            continue  # "Initech's latest model": the noun rules read it
+        model = refs.ent_containing(doc[j])
+        if model is not None and model.start == j and model.label_ == MODEL:
+            yield Candidate(owner[0], "develops", model, word, "model.newest_release", _conf("model.newest_release", owner[1]))
+
+
+def _owner_before(doc: Doc, k: int, refs: EntityRefs) -> tuple[Span, bool] | None:
+    """The company owning the word at ``k``: "Initech's" right before it, or "its" meaning a company."""
+    before = doc[k - 1]
+    if before.lower_ in ("'s", "\u2019s") and k >= 2:
+        owner = refs.ent_containing(doc[k - 2])
+        return (owner, False) if owner is not None and owner.label_ == COMPANY and owner.end == k - 1 else None
+    if before.lower_ == "its":
+        owner = refs.antecedent_of_type(before, (COMPANY,))
+        return (owner, True) if owner is not None else None
+    return None

@@ -323,6 +323,25 @@ def _publisher_beside_maker(verb: Token) -> bool:
     return any(lemma_word(v) in _MAKING_VERBS and any(c.dep_ == "agent" for c in v.children) for v in verb.conjuncts)
 
 
+#: Verbs of beating a rival, never nouns of a thing made: "an open model it says beats Llama 2" in a headline
+#: the parser reads with "beats" as the release verb's object
+BEATING_VERBS = frozenset({"beat", "outperform", "outscore", "outdo", "surpass", "trail", "overtake", "outrank", "outclass"})
+
+
+def _comparing_verb_as_noun(token: Token, refs: EntityRefs) -> bool:
+    """Whether an object is a verb of beating the tagger read as a noun (not a name: "acquired Beats"), or
+    what such a verb beats ("releases DBRX, a model it says beats Llama 2": "Llama 2" parsed as an object of
+    "releases")."""
+    if refs.ent_containing(token) is None and lemma_word(token) in BEATING_VERBS:
+        return True
+    before = token.left_edge.i - 1
+    return before >= 0 and lemma_word(token.doc[before]) in BEATING_VERBS and refs.ent_containing(token.doc[before]) is None
+
+
+#: Making verbs whose "on" names a foundation, not the thing made: "built on Llama", "trained on Qwen"
+FOUNDATION_VERBS = frozenset({"build", "base", "train", "fine-tune", "finetune", "distill", "distil", "develop", "create", "make"})
+
+
 def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
     if passive and relation == "develops" and _publisher_beside_maker(verb):
         return
@@ -356,7 +375,8 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
         subjects = subjects_of(verb, refs)
         objects = []
         for child in verb.children:
-            if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos"):
+            if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos") and not (
+                    relation != "competes_with" and _comparing_verb_as_noun(child, refs)):
                 objects += entities_of(child, refs)
         if relation == "competes_with":
             subjects = _rival_pronoun_subjects(verb, subjects, objects + _prep_objects(verb, preps, refs), refs)
@@ -370,6 +390,9 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             # "Takane, a model the two companies are developing": the clause's missing object is its noun
             objects = entities_of(verb.head, refs)
         prep_objects = _prep_objects(verb, preps, refs)
+        if relation == "develops" and lemma_word(verb) in FOUNDATION_VERBS:
+            # "models built on Meta's Llama": what a model is built on is another's (but "works on X" makes X)
+            prep_objects = _prep_objects(verb, tuple(p for p in preps if p != "on"), refs)
         if relation == "invests_in":
             # "invest up to $2 billion in X": the parser hangs the "in" phrase on the amount
             prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
