@@ -17,6 +17,7 @@ import spacy
 from spacy.language import Language
 
 from . import components  # noqa: F401  (registers our factories)
+from .attribute_matches import speed_up_attribute_ruler
 from .entities import mention_from_span
 from .records import Article, Extraction
 
@@ -142,6 +143,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
     split_full_stop_after_sizes(nlp)
     split_double_hyphens(nlp)
     index_lemma_words(nlp)
+    speed_up_attribute_ruler(nlp)  # the same matches, found by look-ups (extract.attribute_matches)
     nlp.add_pipe("newsgraph_round_letters", first=True)
     first_reader = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     nlp.add_pipe("newsgraph_line_breaks", before=first_reader)
