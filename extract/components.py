@@ -78,7 +78,6 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
 )
-_COMPANY_NAME_END_WORDS = tuple(sorted(COMPANY_NAME_ENDS))  # (as tokens_where reads them)
 #: Words after a company's name that only say its corporate form: "Toyota Motor" is Toyota, not a unit of it
 #: ("Microsoft Research" is one).
 CORPORATE_FORM_WORDS = LEGAL_FORMS | frozenset("Group Holdings Holding Motor Motors Company Corporation International".split())
@@ -441,7 +440,7 @@ class EntityTyper:
         """Capitalised names that end in a company word, which the NER missed: "Acme Robotics",
         "Halcyon Labs", "Quillstone AI" (but not "Generative AI": see :data:`COMPANY_NAME_ENDS`)."""
         out = []
-        for end_token in tokens_where(doc, "ORTH", _COMPANY_NAME_END_WORDS):  # (not a Token per word)
+        for end_token in doc:
             if end_token.text not in COMPANY_NAME_ENDS or end_token.i == 0:
                 continue
             start = end_token.i
