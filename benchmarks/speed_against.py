@@ -63,7 +63,8 @@ print(time.perf_counter() - started, time.process_time() - cpu)
 
 def time_step(checkout: Path, corpus: Path, docs: int, step: str) -> tuple[float, float]:
     """``(wall seconds, CPU seconds)`` of one step in a fresh process."""
-    env = dict(os.environ, PYTHONPATH=str(checkout))
+    # each checkout with its own data/ (the rules' tables; else the installed checkout's are read)
+    env = dict(os.environ, PYTHONPATH=str(checkout), NEWSGRAPH_DATA=str(checkout / "data"))
     out = subprocess.run([sys.executable, "-c", STEP, str(checkout), str(corpus), str(docs), step],
                          check=True, capture_output=True, text=True, env=env, cwd=checkout)
     wall, cpu = out.stdout.strip().splitlines()[-1].split()
