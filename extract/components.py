@@ -164,11 +164,15 @@ def line_breaks(doc: Doc) -> Doc:
     """Start a sentence after every line break: headlines, datelines, list items and source lines
     are separate statements, but the parser would glue them onto the next line. A dateline is one too:
     parsed with its story's first sentence, its place became that sentence's subject."""
-    starts = [tok.i for tok in doc[1:] if "\n" in doc[tok.i - 1].text_with_ws]
+    # (the words are read from an array, each distinct one once: a Token per word cost more than the rest)
+    orth = doc.to_array("ORTH") if len(doc) else numpy.zeros(0, dtype="uint64")
+    breaks = [h for h in numpy.unique(orth).tolist() if "\n" in doc.vocab.strings[h]]
+    starts = (numpy.flatnonzero(numpy.isin(orth[:-1], numpy.array(breaks, dtype="uint64"))) + 1).tolist() if breaks else []
     starts += _after_datelines(doc, [0, *starts]) if len(doc) else []
     # "Character.AI", "Node.js": a full stop inside a word never ends a sentence (the tokenizer
     # splits it off, and the parser would start a sentence at "AI")
-    inside = [tok.i for tok in doc[2:] if doc[tok.i - 1].text == "." and not doc[tok.i - 1].whitespace_
+    after_stops = (numpy.flatnonzero(orth[1:-1] == numpy.uint64(doc.vocab.strings["."])) + 2).tolist()
+    inside = [tok.i for tok in (doc[i] for i in after_stops) if doc[tok.i - 1].text == "." and not doc[tok.i - 1].whitespace_
               and not doc[tok.i - 2].whitespace_ and tok.text[:1].isalnum() and tok.i not in starts]
     if starts or inside:
         # One array write: setting ``tok.is_sent_start`` checks the whole doc for a parse

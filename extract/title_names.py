@@ -363,7 +363,8 @@ def appositive_people_spans(doc: Doc, typed: _Typed) -> list:
     [('Ana Ruiz', 'PERSON')]
     """
     out = []
-    for tok in doc[:-3]:
+    # the words before a comma (doc[:-3] of them), not every word
+    for tok in (doc[c.i - 1] for c in tokens_where(doc, "ORTH", (",",)) if 1 <= c.i <= len(doc) - 3):
         if doc[tok.i + 1].text != "," or title_ending_at(doc, tok.i) is None:
             continue
         name = person_name(name_after(doc, tok.i + 2), typed)

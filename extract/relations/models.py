@@ -370,7 +370,7 @@ def hyphen_maker_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """develops from a maker hyphenated to a making participle before the name: "the OpenAI-built
     GPT-4o", "the Meta-developed Llama 3", "Samsung-built Exynos chips" (``products.hyphen_maker``;
     "Siemens-owned Next47" is ownership, read by the owner verbs)."""
-    for verb in doc:
+    for verb in tokens_where(doc, "TAG", ("VBN",)):
         if verb.tag_ != "VBN" or verb.i < 2 or doc[verb.i - 1].text != "-" or verb.i + 1 >= len(doc):
             continue
         # (the token's own lemma: lemma_word reads "OpenAI-built" as one word)
@@ -398,7 +398,7 @@ def co_developer_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     A bare "with" is left alone ("built Zephyr with Nvidia's chips", "trained with PyTorch"): only a
     noun of working together or "together"/"jointly" make the partner a co-developer.
     """
-    for prep in (t for t in doc if t.lower_ == "with" and t.dep_ == "prep"):
+    for prep in (t for t in tokens_where(doc, "LOWER", ("with",)) if t.dep_ == "prep"):
         verb = _joint_verb(prep)
         if verb is None or "develops" not in _tables()["verbs"].get(lemma_word(verb), ()):
             continue

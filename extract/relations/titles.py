@@ -1303,7 +1303,11 @@ def _teachers_and_places(doc: Doc, refs: EntityRefs) -> Iterator[tuple[Token, li
     t = load_triggers()
     study_verbs, teacher_nouns = frozenset(t["study_verbs"]), frozenset(t["teacher_nouns"])
     pupil_nouns = frozenset(t["pupil_nouns"])
-    for tok in doc:
+    # only the tokens a branch below can start at (a new branch adds its own), not every word of the text
+    cues = {tok.i for tok in tokens_where(doc, "LOWER", ("under", "with"))}
+    cues.update(tok.i for tok in tokens_where(doc, "LEMMA", ("include",)))
+    cues.update(tok.i for tok in tokens_where(doc, "POS", ("NOUN",)))
+    for tok in (doc[i] for i in sorted(cues)):
         word = tok.lower_
         if word in ("under", "with") and tok.dep_ == "prep":
             head = tok.head
