@@ -45,7 +45,9 @@ also took part", "Backers in the round included B and C"); a definite round with
 deal's kind ("a licence payment ... put at $2.7B"); a deal "as part of a partnership" gives the
 partnership its companies. A description or object pronoun never means the frame's other party
 ("Google agreed to invest in *the company*"). The same companies with different amounts are
-different deals (:func:`same_amount`).
+different deals (:func:`same_amount`). A licence and a hire of the same two companies told within a
+few sentences are one arrangement, kept as the licence (:mod:`extract.deals.combined`); a hire with no
+licence near it stays a hiring deal.
 
 Confidence
 ----------

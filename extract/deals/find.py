@@ -15,6 +15,7 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .combined import merge_licence_and_hire
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -197,6 +198,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     and deal.amount_usd is None and deal.amount is None:
                 # the smaller telling had the amount ("raised $5M" vs "a round led by A")
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
+    kept = merge_licence_and_hire(kept, {sent.start_char: k for k, sent in enumerate(sents)})
     for deal in kept:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):

@@ -1,0 +1,68 @@
+"""One deal per arrangement; a party joining a deal told in the sentence before (issue 12, round 5).
+
+Invented sentences with hand-typed entities (``make_doc``); near misses show what must stay apart.
+"""
+from __future__ import annotations
+
+from extract.deals import KEEP_CONFIDENCE, find_deals
+from extract.records import Article
+
+C, P = "COMPANY", "PERSON"
+ENTS = {"Corvane": C, "Tessaly": C, "Brannock": C, "Mirela": C, "Ana Ruiz": P, "Tom Berg": P}
+
+
+def kept(make_doc, text, ents=ENTS):
+    found = find_deals(make_doc(text, ents), Article(id="t", text=text))
+    return [d for d in found if d.confidence >= KEEP_CONFIDENCE]
+
+
+def summary(found):
+    return sorted((d.kind, frozenset(p.mention.text for p in d.parties)) for d in found)
+
+
+# --- a licence and a hire of one pair are one licensing deal ---------------------------------------
+
+def test_licence_and_hire_in_one_sentence_are_one_licensing_deal(make_doc):
+    text = "Corvane will license Tessaly's models and hire most of its staff, the companies said."
+    assert summary(kept(make_doc, text)) == [("licensing", frozenset({"Corvane", "Tessaly"}))]
+
+
+def test_a_hire_then_a_licence_in_the_next_sentence_are_one_deal_with_the_licence_fee(make_doc):
+    text = ("Corvane hired Ana Ruiz and Tom Berg, the founders of Tessaly, and most of its engineers. "
+            "Corvane also agreed to license Tessaly's models for $650 million.")
+    [deal] = kept(make_doc, text)
+    assert (deal.kind, deal.amount_usd) == ("licensing", 650e6)
+    assert {(p.mention.text, p.role) for p in deal.parties} == {("Corvane", "licensee"), ("Tessaly", "licensor")}
+
+
+def test_the_hire_s_amount_goes_to_the_licence_that_states_none(make_doc):
+    text = ("Corvane took a licence to Tessaly's speech models. "
+            "It also paid $300 million to hire most of Tessaly's researchers.")
+    found = kept(make_doc, text)
+    assert [(d.kind, d.amount_usd) for d in found] == [("licensing", 300e6)]
+
+
+def test_a_hire_alone_stays_a_hiring_deal(make_doc):
+    text = "Corvane hired Tessaly's founders and most of its engineers in April."
+    assert summary(kept(make_doc, text)) == [("hiring", frozenset({"Corvane", "Tessaly"}))]
+
+
+def test_a_licence_and_a_hire_of_different_companies_stay_two_deals(make_doc):
+    text = "Corvane licensed Tessaly's models in May. Corvane also hired the founders of Mirela."
+    assert summary(kept(make_doc, text)) == [("hiring", frozenset({"Corvane", "Mirela"})),
+                                             ("licensing", frozenset({"Corvane", "Tessaly"}))]
+    text = "Corvane licensed Tessaly's models. Brannock hired Tessaly's founders."
+    assert summary(kept(make_doc, text)) == [("hiring", frozenset({"Brannock", "Tessaly"})),
+                                             ("licensing", frozenset({"Corvane", "Tessaly"}))]
+
+
+def test_a_licence_only_considered_absorbs_no_hire(make_doc):
+    text = "Corvane hired Tessaly's founders. It may later license Tessaly's models."
+    assert summary(kept(make_doc, text)) == [("hiring", frozenset({"Corvane", "Tessaly"}))]
+
+
+def test_a_hire_told_far_from_the_licence_is_another_deal(make_doc):
+    filler = " ".join(f"Sales rose {n} per cent in quarter {n}." for n in range(1, 6))
+    text = f"Corvane licensed Tessaly's models in 2022. {filler} In 2025 Corvane hired Tessaly's founders."
+    assert summary(kept(make_doc, text)) == [("hiring", frozenset({"Corvane", "Tessaly"})),
+                                             ("licensing", frozenset({"Corvane", "Tessaly"}))]
