@@ -47,7 +47,9 @@ partnership its companies. A description or object pronoun never means the frame
 ("Google agreed to invest in *the company*"). The same companies with different amounts are
 different deals (:func:`same_amount`). A licence and a hire of the same two companies told within a
 few sentences are one arrangement, kept as the licence (:mod:`extract.deals.combined`); a hire with no
-licence near it stays a hiring deal.
+licence near it stays a hiring deal. A company that joins a partnership told just before ("A, B and C
+formed a joint venture. D is also putting in money", "D joins as a partner", "; D will also invest")
+becomes one more partner of it (:mod:`extract.deals.joiners`).
 
 Confidence
 ----------

@@ -16,6 +16,7 @@ from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
 from .combined import merge_licence_and_hire
+from .joiners import add_joining_partners, joining_text
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -129,6 +130,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
                 if _add_round_participants(frame, sents[k + 1]):
                     frame.rule += "+next_sentence_participants"
+            elif frame.kind == "partnership" and _complete(frame):
+                following = joining_text(frame, sent, sents[k + 1] if k + 1 < len(sents) else None)
+                if any([add_joining_partners(frame, text) for text in following]):
+                    frame.rule += "+joining_partner"
             if not _complete(frame):
                 continue
             confidence = frame.confidence

@@ -66,3 +66,37 @@ def test_a_hire_told_far_from_the_licence_is_another_deal(make_doc):
     text = f"Corvane licensed Tessaly's models in 2022. {filler} In 2025 Corvane hired Tessaly's founders."
     assert summary(kept(make_doc, text)) == [("hiring", frozenset({"Corvane", "Tessaly"})),
                                              ("licensing", frozenset({"Corvane", "Tessaly"}))]
+
+
+# --- a company joining a partnership told just before --------------------------------------------
+
+J = {"Arvane": C, "Brisco Steel": C, "Cobalt Bank": C, "Dunmore Power": C, "Elmra": C}
+
+
+def partnership_parties(make_doc, text):
+    return [frozenset(p.mention.text for p in d.parties) for d in kept(make_doc, text, J) if d.kind == "partnership"]
+
+
+def test_a_company_also_putting_in_money_joins_the_venture_of_the_sentence_before(make_doc):
+    text = ("Arvane, Elmra and Cobalt Bank formed a joint venture called Helion to build data centres. "
+            "Dunmore Power, the Gulf investor, is also putting in money.")
+    assert partnership_parties(make_doc, text) == [frozenset({"Arvane", "Elmra", "Cobalt Bank", "Dunmore Power"})]
+
+
+def test_also_contribute_joins_as_partner_and_joined_the_consortium(make_doc):
+    for second in ("Cobalt Bank will also contribute.", "Cobalt Bank joins as a partner.",
+                   "Cobalt Bank later joined the consortium.", "Cobalt Bank is investing too."):
+        text = "Arvane and Brisco Steel set up a consortium to lay fibre in Wales. " + second
+        assert partnership_parties(make_doc, text) == [frozenset({"Arvane", "Brisco Steel", "Cobalt Bank"})], second
+
+
+def test_a_joiner_after_a_semicolon_in_the_same_sentence(make_doc):
+    text = "Arvane and Brisco Steel unveiled a joint venture on Monday; Cobalt Bank will also invest, the companies said."
+    assert partnership_parties(make_doc, text) == [frozenset({"Arvane", "Brisco Steel", "Cobalt Bank"})]
+
+
+def test_other_news_a_refusal_or_another_deal_joins_nothing(make_doc):
+    for second in ("Cobalt Bank also reported higher profits.", "Cobalt Bank declined to take part.",
+                   "Cobalt Bank also invested in Elmra.", "Cobalt Bank may also invest."):
+        text = "Arvane and Brisco Steel set up a joint venture to lay fibre in Wales. " + second
+        assert partnership_parties(make_doc, text) == [frozenset({"Arvane", "Brisco Steel"})], second
