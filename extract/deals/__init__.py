@@ -20,8 +20,8 @@ and an investee.
 The amount is a money expression (:func:`extract.quantities.iter_money`) attached to the
 frame: object of pay/invest/raise, "for $X", "worth $X", or a modifier of the trigger noun
 ("a $10 billion investment"); when the sentence has none, a next sentence that names the deal
-again ("The deal is worth $X") may give it. The date is a date attached to the deal's clause,
-else the article's date.
+again ("The deal is worth $X", "The Journal put the value of that deal at $X") may give it. The date is
+a date attached to the deal's clause, else the article's date.
 
 A payment verb whose "for"/"on" phrase or purpose clause names what it buys is a deal of its own
 (rule ``deal.payment``): "pay Beta $100 million for the right to use its models" or "to use its

@@ -100,3 +100,16 @@ def test_other_news_a_refusal_or_another_deal_joins_nothing(make_doc):
                    "Cobalt Bank also invested in Elmra.", "Cobalt Bank may also invest."):
         text = "Arvane and Brisco Steel set up a joint venture to lay fibre in Wales. " + second
         assert partnership_parties(make_doc, text) == [frozenset({"Arvane", "Brisco Steel"})], second
+
+
+# --- a later sentence that prices "that deal" ----------------------------------------------------
+
+def test_someone_putting_the_value_of_that_deal_at_an_amount_prices_it(make_doc):
+    for second in ("The Journal later put the value of that deal at roughly $2.7bn.",
+                   "Analysts put the deal's value at about $2.7 billion.",
+                   "People familiar with the matter estimated the value of the agreement at $2.7 billion."):
+        text = "In August Corvane took a non-exclusive licence to Tessaly's models. " + second
+        assert [(d.kind, d.amount_usd) for d in kept(make_doc, text)] == [("licensing", 2.7e9)], second
+    # the value of something else is no price of the deal
+    text = "In August Corvane took a non-exclusive licence to Tessaly's models. Analysts put the value of Tessaly at $2.7 billion."
+    assert [(d.kind, d.amount_usd) for d in kept(make_doc, text)] == [("licensing", None)]
