@@ -113,3 +113,15 @@ def test_someone_putting_the_value_of_that_deal_at_an_amount_prices_it(make_doc)
     # the value of something else is no price of the deal
     text = "In August Corvane took a non-exclusive licence to Tessaly's models. Analysts put the value of Tessaly at $2.7 billion."
     assert [(d.kind, d.amount_usd) for d in kept(make_doc, text)] == [("licensing", None)]
+
+
+# --- "pay Beta $X to license its models": a licence even when the parser hangs it on the amount ------
+
+def test_paying_a_company_an_amount_to_license_its_models_is_a_licence_that_absorbs_the_hire(make_doc):
+    text = ("Corvane hired Tessaly's two founders and about 40 of its engineers. "
+            "It also agreed to pay Tessaly $120 million to license its speech models.")
+    [deal] = kept(make_doc, text)
+    assert (deal.kind, deal.amount_usd) == ("licensing", 120e6)
+    assert {(p.mention.text, p.role) for p in deal.parties} == {("Corvane", "licensee"), ("Tessaly", "licensor")}
+    # money spent to license one's own brand to others names no licensor
+    assert kept(make_doc, "Corvane paid $5 million to license its own brand to retailers.") == []
