@@ -49,7 +49,8 @@ different deals (:func:`same_amount`). A licence and a hire of the same two comp
 few sentences are one arrangement, kept as the licence (:mod:`extract.deals.combined`); a hire with no
 licence near it stays a hiring deal. A company that joins a partnership told just before ("A, B and C
 formed a joint venture. D is also putting in money", "D joins as a partner", "; D will also invest")
-becomes one more partner of it (:mod:`extract.deals.joiners`).
+becomes one more partner of it (:mod:`extract.deals.joiners`); money put into a venture with a name of
+its own ("a joint venture called Stargate") makes the joiner an investor in it.
 
 Confidence
 ----------

@@ -261,6 +261,8 @@ DEAL_RELATIONS = (
     ("investment", "investor", "invests_in", "investee"),
     ("licensing", "licensee", "licenses_from", "licensor"),
     ("partnership", "partner", "partners_with", "partner"),
+    # a company that joins a named venture with money invests in it ("Stargate ... MGX is also putting in money")
+    ("partnership", "investor", "invests_in", "investee"),
     # a commercial agreement ("a cloud agreement with AWS", "a two-year compute contract with Microsoft",
     # "spend $600 million on capacity from Oracle") makes its companies partners too; "Salesforce's
     # Ostrava Analytics deal" does not say which deal (a name in front of the noun: no edge)

@@ -91,10 +91,40 @@ def add_joining_partners(frame: _Frame, following: Span) -> bool:
             continue
         if deal_modality(token) is not None or not _about_the_deal(token) or _names_another_deal(token, frame):
             continue
+        venture = _named_venture(frame.trigger, frame) if _puts_money(token) else None
         for subject in _participant_subjects(token):
             for company in _listed_companies(subject, frame.parties):
-                added |= frame.parties.add(company, "partner")
+                # money put into a venture with a name of its own is an investment in it
+                added |= frame.parties.add(company, "investor" if venture is not None else "partner")
+        if added and venture is not None:
+            frame.parties.add(venture, "investee")
     return added
+
+
+#: Joining verbs that put money in: the joiner invests in a venture that has a name of its own.
+_MONEY_VERBS = frozenset({"put", "pump", "chip", "invest", "co-invest", "coinvest", "contribute", "back"})
+
+
+def _puts_money(verb: Token) -> bool:
+    return _lemma(verb) in _MONEY_VERBS
+
+
+def _named_venture(noun: Token, frame: _Frame) -> Token | None:
+    """The company a venture noun names ("a joint venture called Stargate", "Helion, a joint venture"),
+    if it is none of the frame's partners."""
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return None
+    candidates = [g for c in noun.children if c.dep_ == "acl" and _lemma(c) in ("call", "name", "dub")
+                  for g in c.children if g.dep_ in ("oprd", "attr", "dobj", "xcomp")]
+    candidates += [c for c in noun.children if c.dep_ == "appos"]
+    if noun.dep_ == "appos":
+        candidates.append(noun.head)
+    members = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    for candidate in candidates:
+        found = frame.parties.company(candidate)
+        if found is not None and not found[1] and _party_key(found[0]) not in members:
+            return candidate
+    return None
 
 
 def joining_text(frame: _Frame, sent: Span, next_sent: Span | None) -> list[Span]:

@@ -125,3 +125,18 @@ def test_paying_a_company_an_amount_to_license_its_models_is_a_licence_that_abso
     assert {(p.mention.text, p.role) for p in deal.parties} == {("Corvane", "licensee"), ("Tessaly", "licensor")}
     # money spent to license one's own brand to others names no licensor
     assert kept(make_doc, "Corvane paid $5 million to license its own brand to retailers.") == []
+
+
+def test_money_put_into_a_named_venture_is_an_investment_in_it(make_doc):
+    from extract.deals import deal_relations
+    ents = dict(J, Helion=C)
+    text = ("Arvane, Elmra and Cobalt Bank formed a joint venture called Helion to build data centres. "
+            "Dunmore Power, the Gulf investor, is also putting in money.")
+    found = kept(make_doc, text, ents)
+    facts = {(r.source.text, r.relation, r.target.text) for r in deal_relations(found)}
+    assert ("Dunmore Power", "invests_in", "Helion") in facts
+    assert not any(s != "Dunmore Power" and r == "invests_in" for s, r, _ in facts)  # the founders' money is not told
+    # joining an unnamed venture, or as a partner, invests in no company
+    text = "Arvane and Elmra formed a joint venture called Helion. Dunmore Power joins as a partner."
+    facts = {(r.source.text, r.relation, r.target.text) for r in deal_relations(kept(make_doc, text, ents))}
+    assert not any(r == "invests_in" for _, r, _ in facts) and ("Arvane", "partners_with", "Dunmore Power") in facts
