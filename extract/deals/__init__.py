@@ -20,8 +20,8 @@ and an investee.
 The amount is a money expression (:func:`extract.quantities.iter_money`) attached to the
 frame: object of pay/invest/raise, "for $X", "worth $X", or a modifier of the trigger noun
 ("a $10 billion investment"); when the sentence has none, a next sentence that names the deal
-again ("The deal is worth $X") may give it. The date is a date attached to the deal's clause,
-else the article's date.
+again ("The deal is worth $X", "The Journal put the value of that deal at $X") may give it. The date is
+a date attached to the deal's clause, else the article's date.
 
 A payment verb whose "for"/"on" phrase or purpose clause names what it buys is a deal of its own
 (rule ``deal.payment``): "pay Beta $100 million for the right to use its models" or "to use its
@@ -45,7 +45,12 @@ also took part", "Backers in the round included B and C"); a definite round with
 deal's kind ("a licence payment ... put at $2.7B"); a deal "as part of a partnership" gives the
 partnership its companies. A description or object pronoun never means the frame's other party
 ("Google agreed to invest in *the company*"). The same companies with different amounts are
-different deals (:func:`same_amount`).
+different deals (:func:`same_amount`). A licence and a hire of the same two companies told within a
+few sentences are one arrangement, kept as the licence (:mod:`extract.deals.combined`); a hire with no
+licence near it stays a hiring deal. A company that joins a partnership told just before ("A, B and C
+formed a joint venture. D is also putting in money", "D joins as a partner", "; D will also invest")
+becomes one more partner of it (:mod:`extract.deals.joiners`); money put into a venture with a name of
+its own ("a joint venture called Stargate") makes the joiner an investor in it.
 
 Confidence
 ----------

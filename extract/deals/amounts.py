@@ -147,10 +147,27 @@ def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None)
             anchors = {token.i}
             if token.dep_ in ("nsubj", "nsubjpass") and (_worth_is_price(kind) or not _values_a_company(token.head)):
                 anchors.add(token.head.i)
+            measure = _measure_of(token)
+            if measure is not None and measure.dep_ in ("dobj", "obj") and _lemma(measure.head) in _PRICING_VERBS:
+                anchors.add(measure.head.i)  # "The Journal put the value of that deal at $2.7bn"
             for root, amount in money:
                 if _attached(root, anchors, worth_is_price=_worth_is_price(kind)):
                     return amount
     return None
+
+
+#: Nouns that measure a deal: "the value of that deal", "the deal's price".
+_MEASURE_NOUNS = frozenset({"value", "price", "cost", "worth", "size"})
+
+
+def _measure_of(anaphor: Token) -> Token | None:
+    """The measure noun ``anaphor`` is the owner of: "the *value* of that deal", "the deal's *value*"."""
+    head = anaphor.head
+    if anaphor.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+    elif anaphor.dep_ != "poss":
+        return None
+    return head if _lemma(head) in _MEASURE_NOUNS else None
 
 
 #: How many sentences after a deal a sentence about its payment may come.

@@ -15,6 +15,8 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .combined import merge_licence_and_hire
+from .joiners import add_joining_partners, joining_text
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -128,6 +130,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
                 if _add_round_participants(frame, sents[k + 1]):
                     frame.rule += "+next_sentence_participants"
+            elif frame.kind == "partnership" and _complete(frame):
+                following = joining_text(frame, sent, sents[k + 1] if k + 1 < len(sents) else None)
+                if any([add_joining_partners(frame, text) for text in following]):
+                    frame.rule += "+joining_partner"
             if not _complete(frame):
                 continue
             confidence = frame.confidence
@@ -197,6 +203,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     and deal.amount_usd is None and deal.amount is None:
                 # the smaller telling had the amount ("raised $5M" vs "a round led by A")
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
+    kept = merge_licence_and_hire(kept, {sent.start_char: k for k, sent in enumerate(sents)})
     for deal in kept:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):
@@ -254,6 +261,8 @@ DEAL_RELATIONS = (
     ("investment", "investor", "invests_in", "investee"),
     ("licensing", "licensee", "licenses_from", "licensor"),
     ("partnership", "partner", "partners_with", "partner"),
+    # a company that joins a named venture with money invests in it ("Stargate ... MGX is also putting in money")
+    ("partnership", "investor", "invests_in", "investee"),
     # a commercial agreement ("a cloud agreement with AWS", "a two-year compute contract with Microsoft",
     # "spend $600 million on capacity from Oracle") makes its companies partners too; "Salesforce's
     # Ostrava Analytics deal" does not say which deal (a name in front of the noun: no edge)

@@ -395,8 +395,11 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
                     kind = _kind_modifier(noun) if _word(noun) in load_triggers()["nouns"] else None
                     if kind in table["roles"]:
                         return kind, noun, []  # "pay $650 million to Inflection *in a licensing deal*"
-    for c in trigger.children:
-        if c.dep_ in ("advcl", "xcomp") and _lemma(c) in table["purpose_verbs"] and c.i > trigger.i:
+    # "pay Beta $120 million to license its models": the parser may hang the infinitive on the amount
+    on_amount = [c for a in amounts for c in a.children
+                 if c.dep_ in ("relcl", "acl") and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)]
+    for c in (*trigger.children, *on_amount):
+        if c.dep_ in ("advcl", "xcomp", "relcl", "acl") and _lemma(c) in table["purpose_verbs"] and c.i > trigger.i:
             # "pay Beta $100 million a year to use its models": the purpose clause is what is bought
             return table["purpose_verbs"][_lemma(c)], c, []
     return None

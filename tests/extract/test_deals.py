@@ -361,9 +361,13 @@ def test_hired_person_titled_at_a_company_makes_it_a_party(make_doc):
     text = ("In June, Amazon hired David Luan, chief executive of Adept, and several of his colleagues, "
             "and took a licence to the agent startup's technology; terms were not disclosed.")
     found = kept(deals(make_doc, text, {"Amazon": C, "Adept": C, "David Luan": P}))
+    # the hire and the licence of one pair are one arrangement: one licensing deal (deals5)
     assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
-        ("hiring", frozenset({("Amazon", "employer"), ("Adept", "employer")})),
         ("licensing", frozenset({("Amazon", "licensee"), ("Adept", "licensor")}))]
+    found = kept(deals(make_doc, text.replace(", and took a licence to the agent startup's technology", ""),
+                       {"Amazon": C, "Adept": C, "David Luan": P}))
+    assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
+        ("hiring", frozenset({("Amazon", "employer"), ("Adept", "employer")}))]
 
 
 def test_negation_of_the_trigger_still_counts(make_doc):
