@@ -55,6 +55,7 @@ from .tokens import doc_text, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
+    buys_a_business,
     byline_spans,
     company_role,
     described_name_spans,
@@ -66,7 +67,9 @@ from .name_cues import (
     names_a_business_role,
     names_over_places,
     person_before_apposition,
+    shared_surname_spans,
     single_name_organisation,
+    with_given_name,
 )
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
@@ -233,6 +236,7 @@ class EntityTyper:
         candidates += self._company_role_spans(doc)
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
+        candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         kept = _select(candidates)
         kept = _coordination_types(kept)
@@ -310,6 +314,7 @@ class EntityTyper:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             if span is not None and ent.label_ == "PERSON":
                 span = person_before_apposition(without_leading_occupation(span))  # "Drummer Lars Ulrich" is Lars Ulrich
+                span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
                     or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
                 continue
@@ -397,7 +402,7 @@ class EntityTyper:
                 return "COMPANY", "context"  # "a fabric softener produced by Procter & Gamble"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
-            if company:
+            if company or buys_a_business(span):  # "sold its studio to Korrin": a buyer of a business
                 return "COMPANY", "context"
             # an organisation named in business news is most likely a company; elsewhere, say less
             return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")

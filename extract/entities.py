@@ -372,6 +372,10 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
         return True
+    # "an analyst with Morningstar", "a partner with Sequoia": staff of a firm are "with" it
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in FIRM_STAFF_NOUNS \
+            and not (set(t.text for t in span) & ORGANIZATION_WORDS):
+        return True
     # "covers software at Berenberg", "the compiler team at Arm": one works at a company, not at a person
     if modifier and root.dep_ == "pobj" and root.head.lower_ == "at" and _is_workplace_head(root.head.head):
         return True
@@ -606,6 +610,8 @@ def looks_like_person_name(span) -> bool:
 # "the band Metallica", "Load is an album", "missiles such as Cirit and UMTAS".
 # ---------------------------------------------------------------------------
 
+#: Staff nouns of firms, whose "with X" names where they work: "an analyst with Morningstar".
+FIRM_STAFF_NOUNS = word_list("entities", "firm_staff_nouns")
 #: Nouns of things made and sold (software, devices, games, vehicles, weapons): the name is a product.
 PRODUCT_NOUNS = word_list("entities", "product_nouns")
 #: Nouns of works (films, songs, books, shows): the name is no person, company or place of ours.
