@@ -69,6 +69,7 @@ from .name_cues import (
     person_before_apposition,
     shared_surname_spans,
     single_name_organisation,
+    tier_model_spans,
     with_given_name,
 )
 
@@ -236,6 +237,7 @@ class EntityTyper:
         candidates += self._company_role_spans(doc)
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
+        candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         kept = _select(candidates)
@@ -328,6 +330,8 @@ class EntityTyper:
             if typed and typed[0] == "WORK":
                 works.add(span.text)
             elif typed:
+                if typed[0] == "PERSON" and ent.label_ != "PERSON":  # "Caldor Ashby married ..." read as an ORG "Ashby"
+                    span = with_given_name(span, self.known)
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
                 source = "ner_weak" if in_heading and not name_line and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))

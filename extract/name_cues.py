@@ -33,6 +33,7 @@ from .entities import (
     looks_like_person_name,
 )
 from .lexicon import load_triggers, word_list
+from .tokens import tokens_where
 
 #: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
 #: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
@@ -718,3 +719,23 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
 _NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorifics")) | frozenset(
     "president chairman chairwoman chair ceo cfo cto founder director minister senator governor judge professor "
     "analyst executive chief vice general".split())
+
+
+#: Capitalised tier words that make a model family's name a model of its own: "Pixtral Large", "Gemma Nano".
+MODEL_TIER_WORDS = ("Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite")
+
+
+def tier_model_spans(doc, models) -> list:
+    """"Corvid Large ... a smaller Corvid Mini", "Codestral ... Codestral Pro": the first word of a model
+    the article (or the gazetteer) names, with a capitalised tier word after it, is a model of its own,
+    whatever the NER made of it (a person, often).
+
+    ``models`` are spans already typed as models; returns ``(span, "MODEL", "model_shape", None)`` candidates.
+    """
+    families = {m[0].text for m in models if m[0].is_title and m[0].is_alpha and (len(m) == 1 or m[-1].text in MODEL_TIER_WORDS)}
+    out = []
+    for tier in tokens_where(doc, "ORTH", MODEL_TIER_WORDS):
+        family = doc[tier.i - 1] if tier.i > 0 else None
+        if family is not None and family.text in families and not tier.is_sent_start and not family.whitespace_ == "":
+            out.append((doc[family.i:tier.i + 1], "MODEL", "model_shape", None))
+    return out

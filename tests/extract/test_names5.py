@@ -61,3 +61,19 @@ def test_legal_form_is_an_alias(nodes_of):
     nodes = nodes_of("Kessrow AI Inc. said on Monday it raised $40 million. Kessrow AI plans to hire 50 engineers, "
                      "and Kessrow AI will open an office in Berlin.")
     assert ("Kessrow AI", "company") in nodes and ("Kessrow AI Inc.", "company") not in nodes
+
+
+def test_tier_word_after_a_model_family_is_a_model_of_its_own(nodes_of):
+    nodes = nodes_of("Brontel released Corvid Large, a model for long documents, and Corvid Mini.")
+    assert {("Corvid Large", "model"), ("Corvid Mini", "model")} <= nodes
+
+
+@pytest.mark.parametrize("text, person", [
+    ("Caldor Ashby married the actress Mina Ferrow in 1962.", "Caldor Ashby"),
+    ("Vantrell is married to Orla Penhallow, a former member of the federal parliament.", "Vantrell"),
+    ("The incumbent, independent Peter Marlowe, died on election day.", "Peter Marlowe"),
+])
+def test_people_s_verbs_type_a_person(nodes_of, text, person):
+    nodes = nodes_of(text)
+    assert (person, "person") in nodes
+    assert not any(n[0] == person and n[1] != "person" for n in nodes)
