@@ -585,12 +585,31 @@ class EntityTyper:
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
+                    if _inside_hyphenated_word(doc, start, end):
+                        continue  # "Vantage" of "High-Vantage": a part of a longer name, not the name
                     label, source, canonical = confident[doc.vocab.strings[match_id]]
                     if label == "PERSON" and end - start == 1 and doc[start].pos_ != "PROPN":
                         continue  # "Cook the books": a surname shape, not the person
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+def _inside_hyphenated_word(doc, start, end) -> bool:
+    """Whether tokens ``start:end`` are joined by a hyphen, without spaces, to a word before or after them:
+    "Vantage" in "High-Vantage", "Open" in "Open-Source".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("High-Vantage and Vantage")
+    >>> _inside_hyphenated_word(doc, 2, 3), _inside_hyphenated_word(doc, 4, 5)
+    (True, False)
+    """
+    before = start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    after = end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    return before or after
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def _coordination_types(kept):

@@ -77,3 +77,9 @@ def test_people_s_verbs_type_a_person(nodes_of, text, person):
     nodes = nodes_of(text)
     assert (person, "person") in nodes
     assert not any(n[0] == person and n[1] != "person" for n in nodes)
+
+
+def test_part_of_a_hyphenated_name_is_no_mention_of_its_own(nodes_of):
+    # the NER typed the second "High-Vantage"; its last word is no surname to find in the first
+    nodes = nodes_of("The hedge fund High-Vantage backs the lab, and High-Vantage owns most of its chips.")
+    assert not any(n[0] == "Vantage" for n in nodes)
