@@ -590,6 +590,8 @@ class EntityTyper:
                     label, source, canonical = confident[doc.vocab.strings[match_id]]
                     if label == "PERSON" and end - start == 1 and doc[start].pos_ != "PROPN":
                         continue  # "Cook the books": a surname shape, not the person
+                    if label == "PERSON" and end - start == 1 and start - 1 not in taken:
+                        start = with_given_name(doc[start:end], self.known).start  # "Marguerite Olander" read as "Olander"
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out

@@ -678,8 +678,8 @@ def with_given_name(span, known=frozenset()):
     given = doc[span.start - 1]
     if (given.dep_ != "compound" or given.head.i != span.start or given.pos_ != "PROPN" or span[0].is_sent_start
             or not given.is_title or not _is_person_name_word(given.text) or given.text in known
-            or given.lower_ in _NOT_GIVEN_NAMES):
-        return span
+            or given.lower_ in _NOT_GIVEN_NAMES or given.text in _CALENDAR_WORDS or given.ent_type_ not in ("", "PERSON")):
+        return span  # ("In March Mostaque stepped down": a month, read as a date)
     return doc[given.i:span.end]
 
 
@@ -715,6 +715,7 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
     return out
 
 
+_CALENDAR_WORDS = word_list("entities", "calendar_words")
 #: Capitalised words that compound a surname without being a given name: titles and honorifics.
 _NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorifics")) | frozenset(
     "president chairman chairwoman chair ceo cfo cto founder director minister senator governor judge professor "

@@ -83,3 +83,17 @@ def test_part_of_a_hyphenated_name_is_no_mention_of_its_own(nodes_of):
     # the NER typed the second "High-Vantage"; its last word is no surname to find in the first
     nodes = nodes_of("The hedge fund High-Vantage backs the lab, and High-Vantage owns most of its chips.")
     assert not any(n[0] == "Vantage" for n in nodes)
+
+
+def test_given_name_kept_where_only_the_surname_was_found_later(nodes_of):
+    # the NER finds only "Solheim" (the interview turn); the full name before it is found by that surname
+    nodes = nodes_of("\"Training is a sideshow\": Brekka Labs's Ingrid Solheim on building AI chips in Bergen\n\n"
+                     "Ingrid Solheim spent twelve years designing processors at Arm and three at Graphcore before she "
+                     "co-founded Brekka Labs in Bergen in 2022 with Lars Nyhus, a former Nordic Semiconductor engineer.\n\n"
+                     "Solheim: We ship in May.")
+    assert ("Ingrid Solheim", "person") in nodes and not any(n[0] == "Solheim" for n in nodes)
+
+
+def test_a_month_before_a_surname_is_no_given_name(nodes_of):
+    nodes = nodes_of("Stellaris was founded by the former banker Emrys Kovalchyk. In March Kovalchyk stepped down as chief executive.")
+    assert not any(n[0].startswith("March") for n in nodes)
