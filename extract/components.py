@@ -55,6 +55,7 @@ from .tokens import doc_text, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
+    buys_a_business,
     byline_spans,
     company_role,
     described_name_spans,
@@ -66,7 +67,10 @@ from .name_cues import (
     names_a_business_role,
     names_over_places,
     person_before_apposition,
+    shared_surname_spans,
     single_name_organisation,
+    tier_model_spans,
+    with_given_name,
 )
 
 # How much a typing source is trusted when two spans overlap or one name gets two types.
@@ -237,6 +241,8 @@ class EntityTyper:
         candidates += self._company_role_spans(doc)
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
+        candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
+        candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         kept = _select(candidates)
         kept = _coordination_types(kept)
@@ -314,6 +320,7 @@ class EntityTyper:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             if span is not None and ent.label_ == "PERSON":
                 span = person_before_apposition(without_leading_occupation(span))  # "Drummer Lars Ulrich" is Lars Ulrich
+                span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
                     or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
                 continue
@@ -327,6 +334,8 @@ class EntityTyper:
             if typed and typed[0] == "WORK":
                 works.add(span.text)
             elif typed:
+                if typed[0] == "PERSON" and ent.label_ != "PERSON":  # "Caldor Ashby married ..." read as an ORG "Ashby"
+                    span = with_given_name(span, self.known)
                 # and its type less than the body's ("The second act of Leila Farrokh" read as an ORG)
                 source = "ner_weak" if in_heading and not name_line and RANK[typed[1]] <= RANK["ner"] else typed[1]
                 out.append((span, typed[0], source, None))
@@ -401,7 +410,7 @@ class EntityTyper:
                 return "COMPANY", "context"  # "a fabric softener produced by Procter & Gamble"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
-            if company:
+            if company or buys_a_business(span):  # "sold its studio to Korrin": a buyer of a business
                 return "COMPANY", "context"
             # an organisation named in business news is most likely a company; elsewhere, say less
             return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
@@ -580,12 +589,33 @@ class EntityTyper:
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
+                    if _inside_hyphenated_word(doc, start, end):
+                        continue  # "Vantage" of "High-Vantage": a part of a longer name, not the name
                     label, source, canonical = confident[doc.vocab.strings[match_id]]
                     if label == "PERSON" and end - start == 1 and doc[start].pos_ != "PROPN":
                         continue  # "Cook the books": a surname shape, not the person
+                    if label == "PERSON" and end - start == 1 and start - 1 not in taken:
+                        start = with_given_name(doc[start:end], self.known).start  # "Marguerite Olander" read as "Olander"
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+def _inside_hyphenated_word(doc, start, end) -> bool:
+    """Whether tokens ``start:end`` are joined by a hyphen, without spaces, to a word before or after them:
+    "Vantage" in "High-Vantage", "Open" in "Open-Source".
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("High-Vantage and Vantage")
+    >>> _inside_hyphenated_word(doc, 2, 3), _inside_hyphenated_word(doc, 4, 5)
+    (True, False)
+    """
+    before = start >= 2 and doc[start - 1].text in _HYPHENS and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_
+    after = end + 1 < len(doc) and doc[end].text in _HYPHENS and not doc[end - 1].whitespace_ and not doc[end].whitespace_
+    return before or after
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
 
 
 def _coordination_types(kept):

@@ -372,6 +372,10 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
         return True
+    # "an analyst with Morningstar", "a partner with Sequoia": staff of a firm are "with" it
+    if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in FIRM_STAFF_NOUNS \
+            and not (set(t.text for t in span) & ORGANIZATION_WORDS):
+        return True
     # "covers software at Berenberg", "the compiler team at Arm": one works at a company, not at a person
     if modifier and root.dep_ == "pobj" and root.head.lower_ == "at" and _is_workplace_head(root.head.head):
         return True
@@ -436,6 +440,9 @@ def has_person_context(span) -> bool:
     # "the startup Kai-Fu Lee founded in 2023": a person's name founds
     if root.dep_ == "nsubj" and head.lemma_.lower() in ("found", "co-found", "cofound") and len(span) > 1 and looks_like_person_name(span):
         return True
+    # "Colen was born in Ghent", "married to Alexandra Colen", "McLellan died on election day": only people
+    if lives_a_life(span):
+        return True
     # "made Parker executive chairman", "named Lee CEO"
     if is_appointed(span):
         return True
@@ -445,6 +452,34 @@ def has_person_context(span) -> bool:
             for p in head.children):
         return True
     return False
+
+
+def lives_a_life(span) -> bool:
+    """Whether the sentence has a name be born, marry or die, as only people do: "She was born in Tulsa"
+    is read by the pronoun; "Lorena Whitcombe was born in Tulsa", "married to Alexandra Colen",
+    "Caldor Ashby married Mina Ferrow", "Peter McLellan died on election day".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Ashby", "was", "born", "and", "Colen", "married", "Acme", "'s", "founder"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 5, 2, 8, 6, 5],
+    ...           deps=["nsubjpass", "auxpass", "ROOT", "cc", "nsubj", "conj", "poss", "case", "dobj"],
+    ...           lemmas=["Ashby", "be", "bear", "and", "Colen", "marry", "Acme", "'s", "founder"],
+    ...           pos=["PROPN", "AUX", "VERB", "CCONJ", "PROPN", "VERB", "PROPN", "PART", "NOUN"])
+    >>> lives_a_life(doc[0:1]), lives_a_life(doc[4:5]), lives_a_life(doc[6:7])
+    (True, True, False)
+    """
+    root = span.root
+    if root.dep_ == "appos":  # "The incumbent, Peter McLellan, died": what the apposition's head does
+        root = root.head
+    head = root.head
+    if root.dep_ == "pobj" and head.lower_ == "to" and head.head.lower_ == "married":
+        return True
+    if root.dep_ in ("nsubj", "nsubjpass") and any(c.lower_ == "married" and c.dep_ in ("acomp", "ROOT") for c in (head, *head.children)):
+        return True  # "Vantrell is married to ...", "they were married in 1962"
+    lemma = head.lemma_.lower()
+    return ((root.dep_ == "nsubjpass" and lemma == "bear" and head.lower_ == "born")
+            or (root.dep_ in ("nsubj", "dobj") and lemma in ("marry", "die") and head.pos_ == "VERB"))
 
 
 def is_company_noun(token) -> bool:
@@ -606,6 +641,8 @@ def looks_like_person_name(span) -> bool:
 # "the band Metallica", "Load is an album", "missiles such as Cirit and UMTAS".
 # ---------------------------------------------------------------------------
 
+#: Staff nouns of firms, whose "with X" names where they work: "an analyst with Morningstar".
+FIRM_STAFF_NOUNS = word_list("entities", "firm_staff_nouns")
 #: Nouns of things made and sold (software, devices, games, vehicles, weapons): the name is a product.
 PRODUCT_NOUNS = word_list("entities", "product_nouns")
 #: Nouns of works (films, songs, books, shows): the name is no person, company or place of ours.

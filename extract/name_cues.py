@@ -28,10 +28,12 @@ from .entities import (
     ROLE_NOUNS,
     FUNDING_NOUNS,
     _class_of,
+    _is_name_word,
     hyphenated_word,
     looks_like_person_name,
 )
 from .lexicon import load_triggers, word_list
+from .tokens import tokens_where
 
 #: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
 #: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
@@ -291,6 +293,36 @@ def _done_to_by_a_company(root, companies) -> bool:
     return (prep.lower_ == "with" and lemma in COMPANY_ACTS) or (prep.lower_ == "in" and lemma == "invest")
 
 
+#: What is sold to a buyer that only a company (or investor) is: "sold its games studio to Korrin".
+SOLD_BUSINESS_NOUNS = COMPANY_NOUNS | frozenset(
+    "arm assets brand business businesses operations rights stake stakes studio".split())
+
+
+def buys_a_business(span) -> bool:
+    """"agreed to sell its games studio to Korrin", "the unit was sold to Dravosk": who buys a business, a
+    unit, a stake or rights is a company (a country may buy goods: "sell chips to China" says nothing).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Acme", "sold", "its", "studio", "to", "Korrin", "and", "chips", "to", "Peru"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 4, 1, 1, 7, 8],
+    ...           deps=["nsubj", "ROOT", "poss", "dobj", "prep", "pobj", "cc", "conj", "prep", "pobj"],
+    ...           lemmas=["Acme", "sell", "its", "studio", "to", "Korrin", "and", "chip", "to", "Peru"])
+    >>> buys_a_business(doc[5:6]), buys_a_business(doc[9:10])
+    (True, False)
+    """
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "to":
+        return False
+    verb = prep.head
+    if verb.lemma_.lower() != "sell":
+        # "sold its studio and its games to X": the thing sold may carry the "to"
+        return prep.dep_ == "prep" and verb.head.lemma_.lower() == "sell" and hyphenated_word(verb) in SOLD_BUSINESS_NOUNS
+    sold = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(hyphenated_word(c) in SOLD_BUSINESS_NOUNS for c in sold)
+
+
 def company_role(span, companies=frozenset()) -> bool:
     """Whether a name's place in its sentence is a company's: the possessor of what companies own
     ("Corvane's new chip", "Pellucid's $300 million round"), the subject of what companies do
@@ -329,7 +361,7 @@ def company_role(span, companies=frozenset()) -> bool:
                     and any(s.dep_ == "nsubj" and s.lower_ == "it" for s in c.children)]
             return any(does_business(c, companies) or _takes_up_its(c, span) for c in said)
         return does_business(verb, companies) or _takes_up_its(verb, span)
-    if _done_to_by_a_company(root, companies):
+    if _done_to_by_a_company(root, companies) or buys_a_business(span):
         return True
     if root.dep_ == "dobj":  # "Analysts see Orlith as a rival to Salesforce and Workday"
         return any(p.dep_ == "prep" and p.lower_ == "as" and any(
@@ -623,4 +655,88 @@ def byline_spans(doc, text: str | None = None) -> list:
         span = doc.char_span(m.start(1), m.end(1))
         if span is not None and looks_like_person_name(span) and not any(t.ent_type_ in ("DATE", "TIME") for t in span):
             out.append(span)
+    return out
+
+
+def with_given_name(span, known=frozenset()):
+    """"Renata Solberg spent nine years at AMD": the tagger may read a sentence's first full name as its
+    surname alone; a capitalised name word that compounds the surname right before it is the given name
+    (not a title, a known name or a word of the sentence before). Any other span is returned as it is.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Renata", "Solberg", "left", "AMD", "CEO", "Solberg", "left"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 2, 5, 6, 6],
+    ...           deps=["compound", "nsubj", "ROOT", "dobj", "compound", "nsubj", "ROOT"],
+    ...           pos=["PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "VERB"])
+    >>> with_given_name(doc[1:2]).text, with_given_name(doc[5:6]).text
+    ('Renata Solberg', 'Solberg')
+    """
+    doc = span.doc
+    if len(span) != 1 or span.start == 0:
+        return span
+    given = doc[span.start - 1]
+    if (given.dep_ != "compound" or given.head.i != span.start or given.pos_ != "PROPN" or span[0].is_sent_start
+            or not given.is_title or not _is_person_name_word(given.text) or given.text in known
+            or given.lower_ in _NOT_GIVEN_NAMES or given.text in _CALENDAR_WORDS or given.ent_type_ not in ("", "PERSON")):
+        return span  # ("In March Mostaque stepped down": a month, read as a date)
+    return doc[given.i:span.end]
+
+
+def _is_person_name_word(word: str) -> bool:
+    """A capitalised word of letters only, as given names and surnames are ("Renata", "Solberg")."""
+    return len(word) > 1 and word.isalpha() and _is_name_word(word)
+
+
+def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
+    """"founded by Dario and Daniela Amodei": a lone name word coordinated before a person's given name and
+    surname shares that surname; the lone word, named in full (as ``canonical``), is a person. Only where the
+    word is no known name and never stands alone elsewhere in the article (a company "Corvane and Ilona
+    Vostrikov" names is used on its own too).
+
+    Returns ``(span, "PERSON", "context", full_name)`` candidates.
+    """
+    text = doc.text
+    out = []
+    for person in [c[0] for c in candidates if c[1] == "PERSON" and len(c[0]) == 2]:
+        if person.start < 2 or doc[person.start - 1].lower_ != "and":
+            continue
+        lone, given, surname = doc[person.start - 2], person[0], person[1]
+        before = doc[lone.i - 1] if lone.i > 0 else None
+        if (lone.pos_ != "PROPN" or not lone.is_title or not _is_person_name_word(lone.text) or lone.text in known
+                or lone.lower_ in _NOT_GIVEN_NAMES or not _is_person_name_word(given.text)
+                or not _is_person_name_word(surname.text)
+                or (before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)):
+            continue
+        elsewhere = [m.start() for m in re.finditer(r"\b%s\b(?!\s+%s\b)" % (re.escape(lone.text), re.escape(surname.text)), text)]
+        if elsewhere != [lone.idx]:
+            continue
+        out.append((doc[lone.i:lone.i + 1], "PERSON", "context", f"{lone.text} {surname.text}"))
+    return out
+
+
+_CALENDAR_WORDS = word_list("entities", "calendar_words")
+#: Capitalised words that compound a surname without being a given name: titles and honorifics.
+_NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorifics")) | frozenset(
+    "president chairman chairwoman chair ceo cfo cto founder director minister senator governor judge professor "
+    "analyst executive chief vice general".split())
+
+
+#: Capitalised tier words that make a model family's name a model of its own: "Pixtral Large", "Gemma Nano".
+MODEL_TIER_WORDS = ("Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite")
+
+
+def tier_model_spans(doc, models) -> list:
+    """"Corvid Large ... a smaller Corvid Mini", "Codestral ... Codestral Pro": the first word of a model
+    the article (or the gazetteer) names, with a capitalised tier word after it, is a model of its own,
+    whatever the NER made of it (a person, often).
+
+    ``models`` are spans already typed as models; returns ``(span, "MODEL", "model_shape", None)`` candidates.
+    """
+    families = {m[0].text for m in models if m[0].is_title and m[0].is_alpha and (len(m) == 1 or m[-1].text in MODEL_TIER_WORDS)}
+    out = []
+    for tier in tokens_where(doc, "ORTH", MODEL_TIER_WORDS):
+        family = doc[tier.i - 1] if tier.i > 0 else None
+        if family is not None and family.text in families and not tier.is_sent_start and not family.whitespace_ == "":
+            out.append((doc[family.i:tier.i + 1], "MODEL", "model_shape", None))
     return out

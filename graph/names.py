@@ -46,7 +46,7 @@ _QUOTES = {
 #: from the end of a name (after an optional comma) by :func:`normalise_name`.
 CORPORATE_SUFFIXES = (
     "inc", "incorporated", "corp", "corporation", "ltd", "limited", "llc", "l.l.c",
-    "plc", "co", "gmbh", "ag",
+    "plc", "co", "gmbh", "ag", "s.a", "n.v",
 )
 _SUFFIX_RE = re.compile(r"(?:\s*,)?\s+(?:%s)\.?$" % "|".join(re.escape(s) for s in CORPORATE_SUFFIXES))
 _POSSESSIVE_RE = re.compile(r"(?<=\w)'s?$")
@@ -157,6 +157,30 @@ def _normalise(text: str) -> str:
         text = _POSSESSIVE_RE.sub("", text).strip(_END_PUNCT)
         text = _SUFFIX_RE.sub("", text).strip(_END_PUNCT)
     return " ".join(text.split())
+
+
+def has_legal_form(text: str) -> bool:
+    """Whether a name ends in a legal form, which news mostly leaves out: "Kelvane AI Inc.", "Bramwell Ltd".
+
+    >>> has_legal_form("Kelvane AI Inc."), has_legal_form("Banco Sul, S.A."), has_legal_form("Kelvane AI"), has_legal_form("Co.")
+    (True, True, False, False)
+    """
+    return _normalise(text) != _normalise_without_legal_form(text)
+
+
+def adds_only_legal_form(full: str, short: str) -> bool:
+    """Whether ``full`` is ``short`` with a legal form after it: "Kelvane AI Inc." of "Kelvane AI".
+
+    >>> adds_only_legal_form("Kelvane AI Inc.", "Kelvane AI"), adds_only_legal_form("Kelvane AI Inc.", "Kelvane")
+    (True, False)
+    """
+    return has_legal_form(full) and not has_legal_form(short) and _normalise(full) == _normalise(short)
+
+
+@functools.lru_cache(maxsize=1 << 12)
+def _normalise_without_legal_form(text: str) -> str:
+    text = _clean(text).casefold()
+    return " ".join(_POSSESSIVE_RE.sub("", text).strip(_END_PUNCT).split())
 
 
 _SEPARATOR_RE = re.compile(r"[\s\-_]+")

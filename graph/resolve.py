@@ -108,11 +108,13 @@ from .io.atomic import atomic_open
 from .names import (
     SUFFIX_LIKE_WORDS,
     SURNAME_PARTICLES,
+    adds_only_legal_form,
     case_key,
     compact_key,
     display_name,
     loose_key,
     entity_id,
+    has_legal_form,
     is_spelling_variant,
     normalise_name,
     strip_honorifics,
@@ -361,7 +363,7 @@ def _make_item(m: Mention, pins: dict[str, Pin], forbids: dict[str, set[str]]) -
     pin = pins.get(surface_key) or pins.get(compact_key(m.text))
     if pin is not None and allowed(pin.entity):
         return item(pin.entity, "pin", pin.type)
-    if m.canonical and allowed(m.canonical):
+    if m.canonical and allowed(m.canonical) and not adds_only_legal_form(m.canonical, surface):
         # the extractor names the full form of a short form it found ("Acme" of "Acme Robotics Inc.")
         return item(m.canonical, m.source if m.source in ("metonym", "short_form") else "gazetteer")
     return item(surface, None)
@@ -391,7 +393,8 @@ def _pick_name(forms: Counter, word_use: Counter) -> str:
     for form in forms:
         by_case[_case_only(form)].append(form)
     totals = {key: sum(forms[f] for f in group) for key, group in by_case.items()}
-    best = min(by_case, key=lambda k: (-totals[k], -support(k), -len(k), k))
+    # a legal form ("Inc.", "Ltd") is the register's name, not the one news uses: an alias
+    best = min(by_case, key=lambda k: (has_legal_form(k), -totals[k], -support(k), -len(k), k))
 
     def shouting(form: str) -> bool:
         return form.isupper() and sum(c.isalpha() for c in form) > 4
