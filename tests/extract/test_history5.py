@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from extract.coref import entity_refs
+from extract.deals import KEEP_CONFIDENCE, find_deals
+from extract.records import Article
 from extract.relations import find_relations
 
 C = "COMPANY"
@@ -48,3 +50,31 @@ def test_ownership_told_as_history_is_read(make_doc, text, expected):
 ])
 def test_near_misses_give_no_ownership(make_doc, text, unwanted):
     assert unwanted not in facts(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Torvane bought shares of Quillon in 2021.",
+    "Torvane acquired a licence from Quillon in 2020.",
+    "Torvane acquired customers from Quillon when it closed.",
+    "Torvane acquired the rights to Quillon's maps.",
+])
+def test_buying_a_thing_of_a_company_is_no_acquisition_of_it(make_doc, text):
+    doc = make_doc(text, ENTS)
+    found = [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
+    assert not [d for d in found if d.kind == "acquisition"]
+
+
+def test_buying_the_company_is_still_an_acquisition(make_doc):
+    text = "Torvane bought Quillon in 2021."
+    doc = make_doc(text, ENTS)
+    assert [d.kind for d in find_deals(doc, Article(id="t", text=text))] == ["acquisition"]
+
+
+@pytest.mark.parametrize("text", [
+    "Quillon, acquired by Harrowgate Bank for $40 million in 2016, now employs 400 people.",
+    "Quillon's purchase by Harrowgate Bank for $40 million closed in 2016.",
+])
+def test_a_purchase_told_as_history_is_an_acquisition_deal(make_doc, text):
+    doc = make_doc(text, ENTS)
+    found = [(d.kind, {(p.mention.text, p.role) for p in d.parties}, d.amount_usd) for d in find_deals(doc, Article(id="t", text=text))]
+    assert ("acquisition", {("Harrowgate Bank", "buyer"), ("Quillon", "seller")}, 40e6) in found
