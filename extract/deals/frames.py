@@ -246,6 +246,10 @@ def _company_right_after(verb: Token, parties: "_Parties", max_words: int = 5) -
     return None
 
 
+#: Objects of "buy" or "acquire" that leave the company they come from unbought (history5).
+_NOT_THE_COMPANY = frozenset({"share", "stock", "licence", "license", "right", "customer", "client", "subscriber"})
+
+
 def _is_stake(token: Token) -> bool:
     """Whether a verb's object is a holding that is a deal noun of its own ("a 49% *stake*")."""
     noun = load_triggers()["nouns"].get(_word(token))
@@ -282,7 +286,11 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.rule += "+people"
     if kind == "acquisition" and objects and all(_is_stake(o) for o in objects):
         return None  # "bought a 49% stake in Y from X": the stake's own frame is the deal (an investment in Y)
+    if kind == "acquisition" and objects and all(_lemma(o) in _NOT_THE_COMPANY for o in objects):
+        return None  # (history5) "bought shares of Y", "acquired a licence / customers from Y": Y is not bought
     subjects, passive = _subject_tokens(trigger)
+    if kind == "acquisition" and not subjects and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and _agents(trigger):
+        subjects, passive = [trigger.head], True  # (history5) "Quillon, acquired by Y in 2016, ...": the noun was bought
     things = subjects if passive else objects
     if spec.get("object_owned") and (not things or any(frame.parties.company(o) is not None for o in things)):
         return None  # "integrated Activision into its studio" is no partnership; "Beta's model" is
@@ -491,9 +499,11 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for o in (c for c in purpose.children if c.dep_ in ("dobj", "obj")):
             frame.parties.add(o, other, owner=True)
     parties = frame.parties
+    # (history5) "Quillon's purchase by Harrowgate": with a "by" buyer, the possessor is the company bought
+    bought_owner = kind == "acquisition" and any(c.dep_ == "prep" and c.lower_ == "by" for c in trigger.children)
     for c in trigger.children:
         if c.dep_ == "poss":
-            parties.add(c, spec.get("owner"))
+            parties.add(c, "seller" if bought_owner else spec.get("owner"))
         elif c.dep_ == "compound" and spec.get("compound"):
             if parties.add(c, spec["compound"]):
                 frame.rule += NAME_COMPOUND_MARK  # "Salesforce's Ostrava Analytics deal": the name says not what deal

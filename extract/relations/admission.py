@@ -45,6 +45,7 @@ from .models import (
     unattributed_release_relations,
     versus_relations,
 )
+from .history import HISTORY_RULES
 from .nouns import funding_relations, membership_relations, noun_relations
 from .patterns import pattern_relations
 from .titles import (
@@ -65,7 +66,7 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          described_agent_role_relations, object_gap_role_relations, tenure_relations,
          supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, model_comparison_relations, made_public_relations, newest_release_relations,
          pattern_relations,
-         brand_relations, co_developer_relations, hyphen_maker_relations)
+         brand_relations, co_developer_relations, hyphen_maker_relations) + HISTORY_RULES
 
 
 #: Relations that state a transaction: a hypothetical or negated one ("may acquire", "in talks to invest")
