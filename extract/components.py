@@ -55,10 +55,12 @@ from .tokens import doc_text, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
+    acquires_a_company,
     buys_a_business,
     byline_spans,
     company_role,
     described_name_spans,
+    employs_the_speaker,
     ends_in_product_noun,
     is_maker_agent,
     is_no_name,
@@ -408,6 +410,8 @@ class EntityTyper:
                 return "ORGANIZATION", "ner"
             if is_maker_agent(span):
                 return "COMPANY", "context"  # "a fabric softener produced by Procter & Gamble"
+            if acquires_a_company(span, self._companies) or employs_the_speaker(span):
+                return "COMPANY", "role"  # "Harrowgate Bank, which acquired Quillon, reported", "Dravecko's Marta Lund said"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
             if company or buys_a_business(span):  # "sold its studio to Korrin": a buyer of a business

@@ -323,6 +323,71 @@ def buys_a_business(span) -> bool:
     return any(hyphenated_word(c) in SOLD_BUSINESS_NOUNS for c in sold)
 
 
+#: Verbs of buying a company: their subject is a company when what is bought is one ("Harrowgate Bank,
+#: which acquired Quillon in 2015, reported ...").
+ACQUIRING_VERBS = frozenset("acquire buy purchase".split())
+
+
+def _is_a_company_object(token, companies) -> bool:
+    """A bought thing that is a company: a known one, a company noun ("the robotics startup Vendaro") or a
+    name the tagger calls an organisation ("acquired Quillon"), not "bought a house"."""
+    return (_with_company(token, companies) or hyphenated_word(token) in COMPANY_NOUNS
+            or (token.pos_ == "PROPN" and token.ent_type_ == "ORG"))
+
+
+def acquires_a_company(span, companies=frozenset()) -> bool:
+    """Whether a name is the subject of buying a company, in its own clause or through a relative
+    clause on it: "Marvessa bought Tollin Foods", "Harrowgate Bank, which acquired Quillon, ...",
+    "Corrindale, which took over Pevrin Systems". A buyer of a company is a company.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Harrowgate", ",", "which", "acquired", "Quillon", ",", "grew", "and", "Ann", "bought", "a", "house"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[6, 0, 3, 0, 3, 0, 6, 6, 9, 6, 11, 9],
+    ...           deps=["nsubj", "punct", "nsubj", "relcl", "dobj", "punct", "ROOT", "cc", "nsubj", "conj", "det", "dobj"],
+    ...           pos=["PROPN", "PUNCT", "PRON", "VERB", "PROPN", "PUNCT", "VERB", "CCONJ", "PROPN", "VERB", "DET", "NOUN"],
+    ...           lemmas=["Harrowgate", ",", "which", "acquire", "Quillon", ",", "grow", "and", "Ann", "buy", "a", "house"],
+    ...           ents=["O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O", "O"])
+    >>> acquires_a_company(doc[0:1]), acquires_a_company(doc[8:9])
+    (True, False)
+    """
+    root = span.root
+    verbs = [root.head] if root.dep_ == "nsubj" else []
+    verbs += [c for c in root.children if c.dep_ == "relcl"
+              and any(s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)]
+    for verb in verbs:
+        lemma = verb.lemma_.lower()
+        taking_over = lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children)
+        if lemma in ACQUIRING_VERBS or taking_over:
+            if any(o.dep_ == "dobj" and _is_a_company_object(o, companies) for o in verb.children):
+                return True
+    return False
+
+
+def employs_the_speaker(span) -> bool:
+    """Whether a name is the possessive before a person's two-word name that speaks: "Halvane Silicon's
+    Ottilie Brandsma said", "Orvell Pharma's Jens Holt told reporters": the speaker's employer. (Typing
+    only: a country's leader, "France's Emmanuel Macron said", is the caller's to exclude by label.)
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Dravecko", "'s", "Marta", "Lund", "said", "it"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 0, 3, 4, 4, 4],
+    ...           deps=["poss", "case", "compound", "nsubj", "ROOT", "dobj"],
+    ...           pos=["PROPN", "PART", "PROPN", "PROPN", "VERB", "PRON"], lemmas=["Dravecko", "'s", "Marta", "Lund", "say", "it"])
+    >>> employs_the_speaker(doc[0:1]), employs_the_speaker(doc[2:4])
+    (True, False)
+    """
+    root = span.root
+    name = root.head
+    if root.dep_ != "poss" or name.pos_ != "PROPN" or name.dep_ != "nsubj":
+        return False
+    if name.head.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    given = [c for c in name.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < name.i]
+    return bool(given) and all(_is_name_word(t.text) for t in given + [name])
+
+
 def company_role(span, companies=frozenset()) -> bool:
     """Whether a name's place in its sentence is a company's: the possessor of what companies own
     ("Corvane's new chip", "Pellucid's $300 million round"), the subject of what companies do
