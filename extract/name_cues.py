@@ -320,7 +320,13 @@ def buys_a_business(span) -> bool:
         # "sold its studio and its games to X": the thing sold may carry the "to"
         return prep.dep_ == "prep" and verb.head.lemma_.lower() == "sell" and hyphenated_word(verb) in SOLD_BUSINESS_NOUNS
     sold = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
-    return any(hyphenated_word(c) in SOLD_BUSINESS_NOUNS for c in sold)
+    return any(hyphenated_word(c) in SOLD_BUSINESS_NOUNS or _sold_name(c) for c in sold)
+
+
+def _sold_name(token) -> bool:
+    """A name sold whole, which no person, work or product is: "In 1990 Enasa was sold to Iveco" (the
+    tagger may call the sold company a place; "Ronaldo was sold to Juventus" is a person's transfer)."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "") and token.dep_ == "nsubjpass"
 
 
 #: Verbs of buying a company: their subject is a company when what is bought is one ("Harrowgate Bank,

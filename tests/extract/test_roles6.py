@@ -47,3 +47,13 @@ def test_a_company_role_types_an_unknown_name_company(typer, make_doc, text, ner
 ])
 def test_near_misses_keep_their_type(typer, make_doc, text, ner, name, label):
     assert types(typer, make_doc, text, ner)[name] == label
+
+
+@pytest.mark.parametrize("text, ner, name, label", [
+    # a name sold whole is a company, and so is its buyer, whatever the tagger says of either
+    ("In 1990 Enosa was sold to Ivreco.", {"Enosa": "GPE", "Ivreco": "PERSON"}, "Ivreco", "COMPANY"),
+    # a person's transfer says nothing of the buyer
+    ("Ronaldo was sold to Juventus in 2018.", {"Ronaldo": "PERSON", "Juventus": "PERSON"}, "Juventus", "PERSON"),
+])
+def test_the_buyer_of_a_sold_name(typer, make_doc, text, ner, name, label):
+    assert types(typer, make_doc, text, ner)[name] == label
