@@ -85,11 +85,6 @@ def has_negation(token: Token) -> bool:
     return any(c.dep_ == "neg" or (c.lower_ in words("negation_words") and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
 
 
-#: Verbs whose active subject refuses something else: "X's backers *declined* to comment" leaves
-#: the backing as it is (a deal is the subject of "collapsed" or "was rejected", not of "declined").
-_AGENTS_REFUSING = frozenset({"decline", "refuse", "deny", "reject", "quit"})
-
-
 def _cancels(verb: Token) -> bool:
     """A verb that calls a deal off: "abandoned", "blocked", "collapsed", "called off", "walked away from"."""
     if verb.pos_ not in ("VERB", "AUX"):
@@ -140,8 +135,10 @@ def deal_modality(trigger: Token) -> float | None:
         if modifier_cap is not None:
             return modifier_cap
         if token.dep_ in ("nsubj", "nsubjpass") and _cancels(token.head) and not (
-                token.dep_ == "nsubj" and _lemma(token.head) in _AGENTS_REFUSING):
-            return CONFIDENCE_NEGATED  # "the proposed merger collapsed", "the takeover was blocked"
+                token.dep_ == "nsubj" and _lemma(token.head) in words("refusing_verbs")):
+            # "the proposed merger collapsed", "the takeover was blocked"; but the active subject of a
+            # refusing verb refuses something else: "X's backers *declined* to comment" keeps the backing
+            return CONFIDENCE_NEGATED
         if token.dep_ in ("advmod", "prt") and _cancels(token.head):
             return CONFIDENCE_NEGATED  # "walked away from its acquisition": the parser hangs "from" on "away"
         if token.pos_ == "VERB" and _lemma(token) in words("bid_verbs"):

@@ -7,6 +7,8 @@ reading of the next sentence (:func:`extract.deals.frames._add_round_participant
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span, Token
 
 from ..modality import deal_modality
@@ -20,6 +22,7 @@ _MEMBER_NOUNS = frozenset({"partner", "member", "investor", "backer", "sharehold
 _MONEY_PARTICLES = {"put": ("in", "up"), "pump": ("in",), "chip": ("in",)}
 
 
+@lru_cache(maxsize=None)
 def _deal_nouns() -> frozenset[str]:
     """Nouns that name a partnership (venture, consortium, alliance...): what a company "joins"."""
     return frozenset(word for word, spec in load_triggers()["nouns"].items() if spec.get("kind") == "partnership")
