@@ -1,8 +1,8 @@
 """Extraction quality bars, measured with our own scorer (graph/evaluate.py, same rules as ../shared/eval/score.py).
 
 The seeds bars are the project's; the sample-corpus floors guard against regressions. The held-out set
-in tests/data/heldout was never tuned to until session 6, tests/data/heldout2 until session 7; tests/data/heldout3
-is the one nobody who writes rules reads.
+in tests/data/heldout was never tuned to until session 6, tests/data/heldout2 until session 7, tests/data/heldout3
+until session 8; tests/data/heldout4 is the one nobody who writes rules reads.
 """
 from __future__ import annotations
 
@@ -72,13 +72,25 @@ def test_heldout2_floor(nlp):
 
 
 def test_heldout3_floor(nlp):
-    """A third never-tuned news corpus (tests/data/heldout3, written in session 7 by an engineer who read
-    no rule, gold committed before the first build): nobody who writes rules reads it, so it keeps
-    measuring what heldout and heldout2 no longer can."""
+    """The third held-out news corpus (tests/data/heldout3, written in session 7 by an engineer who read
+    no rule, gold committed before the first build); read for development since session 8."""
     held = REPO / "tests" / "data" / "heldout3"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
     # measured 0.905 / 0.699 / 0.554 at the end of session 7 (0.895 / 0.667 / 0.537 before its rules)
     assert result.entity.f1 >= 0.89, result.problems
     assert result.relation.f1 >= 0.67, result.problems
+    assert result.deal.f1 >= 0.52, result.problems
+    assert result.evidence_coverage == 1.0
+
+
+def test_heldout4_floor(nlp):
+    """A fourth never-tuned news corpus (tests/data/heldout4, written in session 8 by an engineer who read
+    no rule, gold committed before the first build, six registers the earlier sets lack): nobody who writes
+    rules reads it, so it keeps measuring what the read corpora no longer can."""
+    held = REPO / "tests" / "data" / "heldout4"
+    result, _ = _score(nlp, held / "articles", held / "gold.json")
+    # measured 0.908 / 0.589 / 0.551 on its first build (session 8, main cb8b0fe)
+    assert result.entity.f1 >= 0.89, result.problems
+    assert result.relation.f1 >= 0.56, result.problems
     assert result.deal.f1 >= 0.52, result.problems
     assert result.evidence_coverage == 1.0
