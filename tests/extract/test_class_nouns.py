@@ -6,18 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from extract.components import EntityTyper
 from extract.entities import class_noun_type, is_post_title
-
-
-@pytest.fixture(scope="module")
-def typer(parser_nlp):
-    return EntityTyper(parser_nlp)
-
-
-def types(typer, make_doc, text, ner):
-    doc = typer(make_doc(text, ner))
-    return {ent.text: ent.label_ for ent in doc.ents}
 
 
 @pytest.mark.parametrize("text, name, label, want", [
@@ -36,8 +25,8 @@ def types(typer, make_doc, text, ner):
     # people by their occupation
     ("Martina McBride, an American singer, recorded it in 1995.", "Martina McBride", "ORG", "PERSON"),
 ])
-def test_a_common_noun_beside_a_name_says_what_it_is(typer, make_doc, text, name, label, want):
-    assert types(typer, make_doc, text, {name: label}).get(name) == want
+def test_a_common_noun_beside_a_name_says_what_it_is(types, text, name, label, want):
+    assert types(text, {name: label}).get(name) == want
 
 
 @pytest.mark.parametrize("text, name, label", [
@@ -45,32 +34,32 @@ def test_a_common_noun_beside_a_name_says_what_it_is(typer, make_doc, text, name
     ("Unknown Pleasures is the debut album by Joy Division.", "Unknown Pleasures", "PERSON"),
     ("Extreme Makeover is an American reality television series.", "Extreme Makeover", "ORG"),
 ])
-def test_works_are_no_entities_anywhere_in_the_text(typer, make_doc, text, name, label):
+def test_works_are_no_entities_anywhere_in_the_text(types, text, name, label):
     text = f"{text} Fans still love {name}."
-    assert name not in types(typer, make_doc, text, {name: label})
+    assert name not in types(text, {name: label})
 
 
-def test_company_nouns_and_names_stay_apart(typer, make_doc):
+def test_company_nouns_and_names_stay_apart(types):
     # "Division" of "Joy Division" is a word of a name, no company noun
-    found = types(typer, make_doc, "Joy Division was formed by singer Ian Curtis and drummer Stephen Morris.",
+    found = types("Joy Division was formed by singer Ian Curtis and drummer Stephen Morris.",
                   {"Ian Curtis": "PERSON", "Stephen Morris": "PERSON", "Joy Division": "ORG"})
     assert found["Ian Curtis"] == "PERSON" and found["Stephen Morris"] == "PERSON"
     # "the startup Kai-Fu Lee founded": the name is the subject of a relative clause, not the startup
-    found = types(typer, make_doc, "01.AI, the startup Kai-Fu Lee founded in 2023, makes Yi.", {"Kai-Fu Lee": "PERSON"})
+    found = types("01.AI, the startup Kai-Fu Lee founded in 2023, makes Yi.", {"Kai-Fu Lee": "PERSON"})
     assert found["Kai-Fu Lee"] == "PERSON"
     # "a company like Nvidia" compares; only a plural noun lists ("companies like Nvidia")
-    found = types(typer, make_doc, "Microsoft may need a partner like Nvidia (\u201cUncle Jensen\u201d, a joke) to do so.",
+    found = types("Microsoft may need a partner like Nvidia (\u201cUncle Jensen\u201d, a joke) to do so.",
                   {"Uncle Jensen": "PERSON"})
     assert found["Uncle Jensen"] == "PERSON"
 
 
-def test_one_of_a_plural_noun(typer, make_doc):
-    found = types(typer, make_doc, "Its success helped Sega become one of the leading video game companies.", {"Sega": "PERSON"})
+def test_one_of_a_plural_noun(types):
+    found = types("Its success helped Sega become one of the leading video game companies.", {"Sega": "PERSON"})
     assert found["Sega"] == "COMPANY"
 
 
-def test_posts_are_no_people(typer, make_doc):
-    found = types(typer, make_doc, "She has been a Teachta Dala for Dublin West since 2011.", {"Teachta Dala": "PERSON"})
+def test_posts_are_no_people(types):
+    found = types("She has been a Teachta Dala for Dublin West since 2011.", {"Teachta Dala": "PERSON"})
     assert "Teachta Dala" not in found
 
 
@@ -107,8 +96,8 @@ def test_post_title_needs_an_article_or_a_post_verb():
     ("Parts of the Nexus Q were reused for a device known as Chromecast.", "Chromecast", "ORG", "PRODUCT"),
     ("HMS Ardent was sunk in 1982.", "HMS Ardent", "ORG", "PRODUCT"),
 ])
-def test_products_by_participles_lists_and_ship_prefixes(typer, make_doc, text, name, label, want):
-    assert types(typer, make_doc, text, {name: label}).get(name) == want
+def test_products_by_participles_lists_and_ship_prefixes(types, text, name, label, want):
+    assert types(text, {name: label}).get(name) == want
 
 
 @pytest.mark.parametrize("text, name, label", [
@@ -116,41 +105,41 @@ def test_products_by_participles_lists_and_ship_prefixes(typer, make_doc, text, 
     ("He won the USSR State Prize in 1980.", "USSR State Prize", "ORG"),
     ("He fought in the American Civil War as a boy.", "American Civil War", "ORG"),
 ])
-def test_works_events_and_awards_are_no_entities(typer, make_doc, text, name, label):
-    assert name not in types(typer, make_doc, text, {name: label})
+def test_works_events_and_awards_are_no_entities(types, text, name, label):
+    assert name not in types(text, {name: label})
 
 
-def test_occupations_by_their_ending(typer, make_doc):
-    found = types(typer, make_doc, "Georg Jochmann was a German internist and bacteriologist.", {"Georg Jochmann": "ORG"})
+def test_occupations_by_their_ending(types):
+    found = types("Georg Jochmann was a German internist and bacteriologist.", {"Georg Jochmann": "ORG"})
     assert found["Georg Jochmann"] == "PERSON"
 
 
-def test_newspapers_by_their_last_word(typer, make_doc):
-    found = types(typer, make_doc, "She was an editor at the Yorkshire Post and later at the New York Times.",
+def test_newspapers_by_their_last_word(types):
+    found = types("She was an editor at the Yorkshire Post and later at the New York Times.",
                   {"Yorkshire Post": "ORG", "New York Times": "GPE"})
     assert found == {"Yorkshire Post": "PUBLICATION", "New York Times": "PUBLICATION"}
 
 
-def test_the_object_of_a_making_verb_with_a_named_maker_is_a_product(typer, make_doc):
-    found = types(typer, make_doc, "Taito released Arkanoid in 1986.", {"Taito": "ORG", "Arkanoid": "ORG"})
+def test_the_object_of_a_making_verb_with_a_named_maker_is_a_product(types):
+    found = types("Taito released Arkanoid in 1986.", {"Taito": "ORG", "Arkanoid": "ORG"})
     assert found["Arkanoid"] == "PRODUCT"
 
 
-def test_places_by_their_noun(typer, make_doc):
-    found = types(typer, make_doc, "Representatives of the town of Ripton wrote to the Air Force.", {"Ripton": "ORG"})
+def test_places_by_their_noun(types):
+    found = types("Representatives of the town of Ripton wrote to the Air Force.", {"Ripton": "ORG"})
     assert found["Ripton"] == "PLACE"
-    found = types(typer, make_doc, "Ripton, a town in Vermont, has 600 people.", {"Ripton": "PERSON"})
+    found = types("Ripton, a town in Vermont, has 600 people.", {"Ripton": "PERSON"})
     assert found["Ripton"] == "PLACE"
 
 
-def test_a_participle_right_after_a_name_is_no_cue(typer, make_doc):
+def test_a_participle_right_after_a_name_is_no_cue(types):
     text = "The Catechism is a volume on the teachings of the Catholic Church written by John Hardon."
-    found = types(typer, make_doc, text, {"Catholic Church": "ORG", "John Hardon": "PERSON"})
+    found = types(text, {"Catholic Church": "ORG", "John Hardon": "PERSON"})
     assert found.get("Catholic Church") == "ORGANIZATION"
 
 
-def test_a_work_stays_out_under_its_short_name_too(typer, make_doc):
+def test_a_work_stays_out_under_its_short_name_too(types):
     text = ("The Catholic Catechism is a major work on the teachings of the Church. "
             "The Catechism was written at the request of the Pope.")
-    found = types(typer, make_doc, text + " The Catholic Catechism remains in print.", {"Catholic Catechism": "PERSON"})
+    found = types(text + " The Catholic Catechism remains in print.", {"Catholic Catechism": "PERSON"})
     assert "Catholic Catechism" not in found and "Catechism" not in found

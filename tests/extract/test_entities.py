@@ -4,7 +4,6 @@ from __future__ import annotations
 import json
 
 import pytest
-import spacy
 from spacy.tokens import Doc, Span
 
 from extract.components import EntityTyper, clean_span
@@ -13,11 +12,6 @@ from extract.entities import (
     looks_like_person_name, mention_from_span, model_shape_spans, strip_model_stage,
 )
 from extract.gazetteer import GazetteerError, load_gazetteer
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
 
 
 def parsed(blank, words, heads, deps, pos=None, ents=(), spaces=None):
@@ -137,56 +131,51 @@ def test_model_apposition(blank):
 
 # -- the component on hand-built docs ---------------------------------------------------
 
-@pytest.fixture(scope="module")
-def typer(blank):
-    return EntityTyper(blank)
-
-
-def test_component_types_gazetteer_names_and_drops_generic_words(blank, typer):
+def test_component_types_gazetteer_names_and_drops_generic_words(blank, blank_typer):
     doc = parsed(blank, ["Microsoft", "trains", "AI", "like", "GPT-4", "."], [1, 1, 1, 1, 3, 1],
                  ["nsubj", "ROOT", "dobj", "prep", "pobj", "punct"],
                  ents=[(0, 1, "ORG"), (2, 3, "ORG"), (4, 5, "PERSON")])
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [
         ("Microsoft", "COMPANY", "Microsoft"), ("GPT-4", "MODEL", "GPT-4")]
 
 
-def test_component_metonym_only_when_used_as_company(blank, typer):
+def test_component_metonym_only_when_used_as_company(blank, blank_typer):
     doc = parsed(blank, ["the", "Redmond", "company", "met", "people", "in", "Redmond"],
                  [2, 2, 3, 3, 3, 3, 5], ["det", "compound", "nsubj", "ROOT", "dobj", "prep", "pobj"])
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [
         ("Redmond", "COMPANY", "Microsoft"), ("Redmond", "PLACE", "Redmond")]
 
 
-def test_component_unknown_model_shape_needs_context(blank, typer):
+def test_component_unknown_model_shape_needs_context(blank, blank_typer):
     words = ["Zork-7", "is", "a", "new", "model", ".", "COVID-19", "spread", "."]
     doc = Doc(blank.vocab, words=words, heads=[1, 1, 4, 4, 1, 1, 7, 7, 7],
               deps=["nsubj", "ROOT", "det", "amod", "attr", "punct", "nsubj", "ROOT", "punct"],
               sent_starts=[True, False, False, False, False, False, True, False, False])
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [("Zork-7", "MODEL")]
 
 
-def test_component_stage_suffix_canonical(blank, typer):
+def test_component_stage_suffix_canonical(blank, blank_typer):
     doc = blank("MAI-1-preview is out")
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [("MAI-1-preview", "MODEL", "MAI-1")]
 
 
-def test_component_drops_share_link_lines(blank, typer):
+def test_component_drops_share_link_lines(blank, blank_typer):
     doc = blank("Meta rose.\nTwitter    Facebook    Instagram\n")
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [e.text for e in doc.ents] == ["Meta"]
 
 
-def test_component_coordinated_names_share_a_type(blank, typer):
+def test_component_coordinated_names_share_a_type(blank, blank_typer):
     # founded by Arthur Mensch , Guillaume Lample and Timothee Lacroix
     words = ["founded", "by", "Arthur", "Mensch", ",", "Guillaume", "Lample", "and", "Timothee", "Lacroix", "."]
     heads = [0, 0, 3, 1, 3, 6, 3, 6, 9, 6, 0]
     deps = ["ROOT", "agent", "compound", "pobj", "punct", "compound", "conj", "cc", "compound", "conj", "punct"]
     doc = parsed(blank, words, heads, deps, ents=[(2, 4, "PERSON"), (5, 7, "ORG"), (8, 10, "PERSON")])
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == [
         ("Arthur Mensch", "PERSON"), ("Guillaume Lample", "PERSON"), ("Timothee Lacroix", "PERSON")]
 
@@ -198,21 +187,21 @@ def test_component_coordinated_names_share_a_type(blank, typer):
     # a field is not a company, and a product word ends no company name without the NER
     (["Generative", "AI", "and", "Acme", "Cloud", "grew", "."], []),
 ])
-def test_component_company_name_shapes_without_ner(blank, typer, words, expected):
+def test_component_company_name_shapes_without_ner(blank, blank_typer, words, expected):
     doc = parsed(blank, words, [0] * len(words), ["ROOT"] + ["dep"] * (len(words) - 1))
-    doc = typer(doc)
+    doc = blank_typer(doc)
     assert [(e.text, e.label_) for e in doc.ents] == expected
     assert all(e._.entity_source == "name_shape" for e in doc.ents)
 
 
-def test_component_field_before_ai_is_no_company_even_from_the_ner(blank, typer):
+def test_component_field_before_ai_is_no_company_even_from_the_ner(blank, blank_typer):
     doc = parsed(blank, ["Generative", "AI", "is", "hot", "."], [1, 2, 2, 2, 2], ["compound", "nsubj", "ROOT", "acomp", "punct"],
                  ents=[(0, 2, "ORG")])
-    assert list(typer(doc).ents) == []
+    assert list(blank_typer(doc).ents) == []
 
 
-def test_mention_record_from_component(blank, typer):
-    doc = typer(blank("Nvidia rose."))
+def test_mention_record_from_component(blank, blank_typer):
+    doc = blank_typer(blank("Nvidia rose."))
     m = mention_from_span(doc.ents[0], "a1")
     assert (m.text, m.type, m.canonical, m.source, m.start, m.end) == ("Nvidia", "company", "Nvidia", "gazetteer", 0, 6)
 

@@ -6,19 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from extract.components import EntityTyper
 from extract.entities import name_root
 from extract.name_cues import described_name_spans, ends_in_product_noun, is_maker_agent, is_version_code, names_over_places
-
-
-@pytest.fixture(scope="module")
-def typer(parser_nlp):
-    return EntityTyper(parser_nlp)
-
-
-def types(typer, make_doc, text, ner):
-    doc = typer(make_doc(text, ner))
-    return {ent.text: ent.label_ for ent in doc.ents}
 
 
 @pytest.mark.parametrize("text, name, want", [
@@ -29,13 +18,13 @@ def types(typer, make_doc, text, ner):
     # a run of spaces inside the name, and a product phrase whose modifier is lemmatised ("media" -> "medium")
     ("Zorbex   Q is a discontinued digital media player developed by Initech.", "Zorbex   Q", "PRODUCT"),
 ])
-def test_a_described_subject_is_a_name_even_where_the_ner_saw_none(typer, make_doc, text, name, want):
-    assert types(typer, make_doc, text, {}).get(name) == want
+def test_a_described_subject_is_a_name_even_where_the_ner_saw_none(types, text, name, want):
+    assert types(text, {}).get(name) == want
 
 
-def test_a_lone_capitalised_word_described_as_a_person_is_no_name(typer, make_doc):
+def test_a_lone_capitalised_word_described_as_a_person_is_no_name(types):
     # one word is no full name: "Velinska is a novelist" says too little to invent a person
-    assert "Velinska" not in types(typer, make_doc, "Velinska is a novelist.", {})
+    assert "Velinska" not in types("Velinska is a novelist.", {})
 
 
 @pytest.mark.parametrize("text, name, label, want", [
@@ -50,39 +39,39 @@ def test_a_lone_capitalised_word_described_as_a_person_is_no_name(typer, make_do
     # an organisation that produces things is a company
     ("Lumo is a fabric softener produced by Harlow & Benning.", "Harlow & Benning", "ORG", "COMPANY"),
 ])
-def test_what_the_name_says_of_itself_or_its_noun(typer, make_doc, text, name, label, want):
-    assert types(typer, make_doc, text, {name: label}).get(name) == want
+def test_what_the_name_says_of_itself_or_its_noun(types, text, name, label, want):
+    assert types(text, {name: label}).get(name) == want
 
 
-def test_an_organisation_that_is_no_maker_stays_one(typer, make_doc):
-    found = types(typer, make_doc, "The prize was given by Harlow & Benning.", {"Harlow & Benning": "ORG"})
+def test_an_organisation_that_is_no_maker_stays_one(types):
+    found = types("The prize was given by Harlow & Benning.", {"Harlow & Benning": "ORG"})
     assert found.get("Harlow & Benning") != "COMPANY"
 
 
-def test_a_maker_name_is_no_product_of_its_own(typer, make_doc):
+def test_a_maker_name_is_no_product_of_its_own(types):
     # "Initech cars": the maker before a plural product noun stays the maker
-    found = types(typer, make_doc, "Initech cars were sold in Europe.", {"Initech": "ORG"})
+    found = types("Initech cars were sold in Europe.", {"Initech": "ORG"})
     assert found.get("Initech") != "PRODUCT"
 
 
-def test_an_organisation_name_outranks_the_places_inside_it(typer, make_doc):
+def test_an_organisation_name_outranks_the_places_inside_it(types):
     text = "United States Naval Forces Germany was a command of the United States Navy."
-    found = types(typer, make_doc, text, {"United States Naval Forces Germany": "ORG", "United States Navy": "ORG"})
+    found = types(text, {"United States Naval Forces Germany": "ORG", "United States Navy": "ORG"})
     assert "United States Naval Forces Germany" in found
     assert "Germany" not in found
 
 
-def test_a_known_company_and_a_model_code_is_a_product(typer, make_doc):
-    found = types(typer, make_doc, "The Google Vantix X sold well.", {"Google Vantix X": "ORG"})
+def test_a_known_company_and_a_model_code_is_a_product(types):
+    found = types("The Google Vantix X sold well.", {"Google Vantix X": "ORG"})
     assert found.get("Google Vantix X") == "PRODUCT"
     # and a longer name without a code is no product
-    found = types(typer, make_doc, "Google Brain hired her.", {"Google Brain": "ORG"})
+    found = types("Google Brain hired her.", {"Google Brain": "ORG"})
     assert found.get("Google Brain") != "PRODUCT"
 
 
-def test_chairperson_makes_its_possessor_a_company(typer, make_doc):
+def test_chairperson_makes_its_possessor_a_company(types):
     text = "She said in 2017 that Veltro chairperson Ana Ruiz and chief executive Tom Bell asked for it."
-    found = types(typer, make_doc, text, {"Ana Ruiz": "PERSON", "Tom Bell": "PERSON"})
+    found = types(text, {"Ana Ruiz": "PERSON", "Tom Bell": "PERSON"})
     assert found.get("Veltro") == "COMPANY"
 
 
@@ -115,21 +104,21 @@ def test_name_root_prefers_the_subject_of_a_split_name():
     assert name_root(doc[3:4]).text == "Rise"
 
 
-def test_a_plural_subject_of_include_says_what_its_objects_are(typer, make_doc):
+def test_a_plural_subject_of_include_says_what_its_objects_are(types):
     text = "Notable film scores include Edge of Dawn (1989) and Iron Jox (1990). Fans love Iron Jox."
-    found = types(typer, make_doc, text, {"Edge of Dawn": "ORG", "Iron Jox": "PERSON"})
+    found = types(text, {"Edge of Dawn": "ORG", "Iron Jox": "PERSON"})
     assert "Iron Jox" not in found and "Edge of Dawn" not in found  # works: no entities
-    found = types(typer, make_doc, "Its brands include Zerrick and Calloway.", {"Zerrick": "PERSON", "Calloway": "ORG"})
+    found = types("Its brands include Zerrick and Calloway.", {"Zerrick": "PERSON", "Calloway": "ORG"})
     assert found.get("Zerrick") == "PRODUCT" and found.get("Calloway") == "PRODUCT"
 
 
-def test_a_known_company_before_its_known_product_is_the_product(typer, make_doc):
-    found = types(typer, make_doc, "It ran on Microsoft Windows and Linux.", {"Microsoft Windows": "ORG"})
+def test_a_known_company_before_its_known_product_is_the_product(types):
+    found = types("It ran on Microsoft Windows and Linux.", {"Microsoft Windows": "ORG"})
     assert found.get("Microsoft Windows") == "PRODUCT"
 
 
-def test_an_apposition_hung_on_the_wrong_noun_is_of_the_noun_before_its_comma(typer, make_doc):
+def test_an_apposition_hung_on_the_wrong_noun_is_of_the_noun_before_its_comma(types):
     text = ("A music video was released, depicting support for the Ruritanian Maoist militant organization, "
             "Vento Rosso and its leader Carla Brin.")
-    found = types(typer, make_doc, text, {"Vento Rosso": "PERSON", "Carla Brin": "PERSON"})
+    found = types(text, {"Vento Rosso": "PERSON", "Carla Brin": "PERSON"})
     assert found.get("Vento Rosso") == "ORGANIZATION" and found.get("Carla Brin") == "PERSON"

@@ -5,17 +5,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.components import EntityTyper
-
-
-@pytest.fixture(scope="module")
-def typer(parser_nlp):
-    return EntityTyper(parser_nlp)
-
-
-def types(typer, make_doc, text, ner):
-    return {ent.text: ent.label_ for ent in typer(make_doc(text, ner)).ents}
-
 
 @pytest.mark.parametrize("text, ner, name", [
     # the subject of buying a company, through a relative clause ("reported" alone would say publication)
@@ -31,8 +20,8 @@ def types(typer, make_doc, text, ner):
     ("\"We are growing fast,\" Halvane Silicon's Ottilie Brandsma told reporters.",
      {"Halvane Silicon": "ORG", "Ottilie Brandsma": "PERSON"}, "Halvane Silicon"),
 ])
-def test_a_company_role_types_an_unknown_name_company(typer, make_doc, text, ner, name):
-    assert types(typer, make_doc, text, ner)[name] == "COMPANY"
+def test_a_company_role_types_an_unknown_name_company(types, text, ner, name):
+    assert types(text, ner)[name] == "COMPANY"
 
 
 @pytest.mark.parametrize("text, ner, name, label", [
@@ -45,8 +34,8 @@ def test_a_company_role_types_an_unknown_name_company(typer, make_doc, text, ner
     ("Tarrow, which bought a house in Kent, reported the sale.", {"Tarrow": "ORG"}, "Tarrow", "PUBLICATION"),
     ("Dravecko's Marta Lund visited the museum in May.", {"Dravecko": "ORG", "Marta Lund": "PERSON"}, "Dravecko", "ORGANIZATION"),
 ])
-def test_near_misses_keep_their_type(typer, make_doc, text, ner, name, label):
-    assert types(typer, make_doc, text, ner)[name] == label
+def test_near_misses_keep_their_type(types, text, ner, name, label):
+    assert types(text, ner)[name] == label
 
 
 @pytest.mark.parametrize("text, ner, name, label", [
@@ -55,5 +44,5 @@ def test_near_misses_keep_their_type(typer, make_doc, text, ner, name, label):
     # a person's transfer says nothing of the buyer
     ("Ronaldo was sold to Juventus in 2018.", {"Ronaldo": "PERSON", "Juventus": "PERSON"}, "Juventus", "PERSON"),
 ])
-def test_the_buyer_of_a_sold_name(typer, make_doc, text, ner, name, label):
-    assert types(typer, make_doc, text, ner)[name] == label
+def test_the_buyer_of_a_sold_name(types, text, ner, name, label):
+    assert types(text, ner)[name] == label

@@ -9,19 +9,6 @@ from __future__ import annotations
 
 import pytest
 
-from extract.components import EntityTyper
-
-
-@pytest.fixture(scope="module")
-def typer(parser_nlp):
-    return EntityTyper(parser_nlp)
-
-
-def types(typer, make_doc, text, ner):
-    """``{entity text: label}`` after the typer has retyped the hand-set NER labels ``ner``."""
-    doc = typer(make_doc(text, ner))
-    return {ent.text: ent.label_ for ent in doc.ents}
-
 
 @pytest.mark.parametrize("text, name, label", [
     # the subject of what companies do
@@ -41,8 +28,8 @@ def types(typer, make_doc, text, ner):
     ("Amazon and Nvidia formed a joint venture, Corrabel, to make chips.", "Corrabel", "PERSON"),
     ("Two former Intel engineers set up a startup called Corrabel last year.", "Corrabel", "PERSON"),
 ])
-def test_a_company_role_beats_the_ner_guess(typer, make_doc, text, name, label):
-    assert types(typer, make_doc, text, {name: label})[name] == "COMPANY"
+def test_a_company_role_beats_the_ner_guess(types, text, name, label):
+    assert types(text, {name: label})[name] == "COMPANY"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -50,8 +37,8 @@ def test_a_company_role_beats_the_ner_guess(typer, make_doc, text, name, label):
     ("Pennacle is taking on Google and Microsoft in search.", "Pennacle"),
     ("Fernwick AI competes with Cohere in legal software.", "Fernwick AI"),
 ])
-def test_a_name_the_ner_missed_is_found_in_a_company_role(typer, make_doc, text, name):
-    assert types(typer, make_doc, text, {}).get(name) == "COMPANY"
+def test_a_name_the_ner_missed_is_found_in_a_company_role(types, text, name):
+    assert types(text, {}).get(name) == "COMPANY"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -60,18 +47,18 @@ def test_a_name_the_ner_missed_is_found_in_a_company_role(typer, make_doc, text,
     ("Drennick and his wife bought a house near Oracle's campus.", "Drennick"),  # no company's act
     ("On Tuesday Drennick released a new single for radio.", "Drennick"),  # a song is no model
 ])
-def test_people_keep_their_cues(typer, make_doc, text, name):
-    assert types(typer, make_doc, text, {name: "PERSON"})[name] == "PERSON"
+def test_people_keep_their_cues(types, text, name):
+    assert types(text, {name: "PERSON"})[name] == "PERSON"
 
 
-def test_a_surname_after_a_full_name_stays_a_person(typer, make_doc):
+def test_a_surname_after_a_full_name_stays_a_person(types):
     text = "Elena Marsh runs a small fund. Marsh raised $40 million from Sequoia last year."
-    found = types(typer, make_doc, text, {"Elena Marsh": "PERSON", "Marsh": "PERSON"})
+    found = types(text, {"Elena Marsh": "PERSON", "Marsh": "PERSON"})
     assert found["Marsh"] == "PERSON"
 
 
-def test_a_full_name_is_not_searched_for_a_company(typer, make_doc):
-    found = types(typer, make_doc, "Jonas Brackwell raised $40 million for the museum.", {})
+def test_a_full_name_is_not_searched_for_a_company(types):
+    found = types("Jonas Brackwell raised $40 million for the museum.", {})
     assert found.get("Jonas Brackwell") != "COMPANY"
 
 
@@ -79,8 +66,8 @@ def test_a_full_name_is_not_searched_for_a_company(typer, make_doc):
     ("France raised $5 billion from a bond sale.", "France"),  # a known place
     ("Velmora opened an office in Tarvossa last year.", "Tarvossa"),  # in a place
 ])
-def test_places_stay_places(typer, make_doc, text, name):
-    assert types(typer, make_doc, text, {name: "GPE"})[name] == "PLACE"
+def test_places_stay_places(types, text, name):
+    assert types(text, {name: "GPE"})[name] == "PLACE"
 
 
 @pytest.mark.parametrize("text, name", [
@@ -88,10 +75,10 @@ def test_places_stay_places(typer, make_doc, text, name):
     ("Nvidia invested in Tarvossa last spring.", "Tarvossa"),
     ("Intel partnered with Quenby on packaging.", "Quenby"),
 ])
-def test_what_a_known_company_buys_or_backs_is_a_company(typer, make_doc, text, name):
-    assert types(typer, make_doc, text, {name: "PERSON"})[name] == "COMPANY"
+def test_what_a_known_company_buys_or_backs_is_a_company(types, text, name):
+    assert types(text, {name: "PERSON"})[name] == "COMPANY"
 
 
-def test_whom_a_company_hires_is_no_company(typer, make_doc):
-    found = types(typer, make_doc, "Oracle hired Velmora in May.", {"Velmora": "PERSON"})
+def test_whom_a_company_hires_is_no_company(types):
+    found = types("Oracle hired Velmora in May.", {"Velmora": "PERSON"})
     assert found["Velmora"] == "PERSON"

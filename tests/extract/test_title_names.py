@@ -7,10 +7,8 @@ through the whole pipeline, down to the relation the typed names let the title r
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
-from extract.components import EntityTyper
 from extract.pipeline import extract_article
 from extract.records import Article
 from extract.title_names import (
@@ -29,11 +27,6 @@ from extract.title_names import (
 
 def found(cue, doc, candidates=()):
     return sorted((c[0].text, c[1]) for c in cue(doc, _Typed(doc, list(candidates))))
-
-
-@pytest.fixture(scope="module")
-def blank():
-    return spacy.blank("en")
 
 
 # -- the cues on hand-built Docs ------------------------------------------------------------------
@@ -159,16 +152,6 @@ def test_listed_people_need_a_people_noun(blank):
 
 # -- the entity typer on parsed sentences, with the NER's misreadings set by hand -----------------
 
-@pytest.fixture(scope="module")
-def typer(parser_nlp):
-    return EntityTyper(parser_nlp)
-
-
-def types(typer, make_doc, text, ner):
-    doc = typer(make_doc(text, ner))
-    return {ent.text: ent.label_ for ent in doc.ents}
-
-
 @pytest.mark.parametrize("text, ner, expected", [
     # the NER reads company, title and person as one work of art (wire copy, a quote first)
     ('"It is a big moment," Vantor CEO Lukas Brenner told reporters.', {"Vantor CEO Lukas Brenner": "WORK_OF_ART"},
@@ -207,8 +190,8 @@ def types(typer, make_doc, text, ner):
     # an interview: the holder set off by commas after the title
     ("Kestrel's chief executive, Ana Ruiz, declined to comment.", {}, {"Kestrel": "COMPANY", "Ana Ruiz": "PERSON"}),
 ])
-def test_typer_reads_names_beside_titles(typer, make_doc, text, ner, expected):
-    got = types(typer, make_doc, text, ner)
+def test_typer_reads_names_beside_titles(types, text, ner, expected):
+    got = types(text, ner)
     assert {name: got.get(name) for name in expected} == expected
 
 
@@ -227,8 +210,8 @@ def test_typer_reads_names_beside_titles(typer, make_doc, text, ner, expected):
     # a day is no company
     ("Tomorrow CEO Jane Doe will speak at the summit.", {"Jane Doe": "PERSON"}, "Tomorrow", "COMPANY"),
 ])
-def test_typer_leaves_other_titles_alone(typer, make_doc, text, ner, name, not_label):
-    assert types(typer, make_doc, text, ner).get(name) != not_label
+def test_typer_leaves_other_titles_alone(types, text, ner, name, not_label):
+    assert types(text, ner).get(name) != not_label
 
 
 # -- the whole pipeline: the typed names give the title rules their relation ----------------------

@@ -1,0 +1,65 @@
+"""Fixtures for the entity-typing tests: the EntityTyper and what it makes of a sentence.
+
+Nine test files (test_class_nouns, test_entities, test_entity_typing, test_name_cues, test_names4,
+test_product_names, test_roles6, test_startups, test_title_names) each carried their own copy of these.
+Where the copies differed, each test keeps what it relied on:
+
+- ``typer`` is module-scoped, as every copy was, so each file still gets an EntityTyper of its own.
+- test_entities.py types Docs built by hand on a blank pipeline's vocab, so it takes ``blank_typer``
+  (an EntityTyper over ``spacy.blank("en")``), not the typer over the parsing model.
+- ``types`` returns ``{entity text: label}``, the shape all eight copies of it returned; test_names4.py
+  (and one test of test_entity_typing.py) also read each entity's canonical name, so ``typed_entities``
+  returns ``{entity text: (label, canonical)}``.
+- ``blank`` (module-scoped, as in test_entities.py and test_title_names.py, which both defined it) is
+  ``spacy.blank("en")``, for the Docs those files build by hand.
+
+A file that defines its own ``typer``, ``types`` or ``blank`` overrides these (pytest's usual rule), so a
+new test file written the old way still runs as written.
+"""
+from __future__ import annotations
+
+import pytest
+import spacy
+
+from extract.components import EntityTyper
+
+
+@pytest.fixture(scope="module")
+def blank():
+    """A blank English pipeline, for Docs whose words, heads and labels a test sets by hand."""
+    return spacy.blank("en")
+
+
+@pytest.fixture(scope="module")
+def typer(parser_nlp):
+    """An EntityTyper over the parsing model (its own NER off: tests set the NER labels by hand)."""
+    return EntityTyper(parser_nlp)
+
+
+@pytest.fixture(scope="module")
+def blank_typer(blank):
+    """An EntityTyper over the blank pipeline, for hand-built Docs that carry no parse from a model."""
+    return EntityTyper(blank)
+
+
+@pytest.fixture(scope="module")
+def typed_entities(typer, make_doc):
+    """``typed_entities(text, ner)``: ``{entity text: (label, canonical)}`` once the typer has retyped
+    the hand-set NER labels ``ner`` (``{"Acme": "ORG"}``) of ``text``."""
+
+    def _typed_entities(text, ner):
+        doc = typer(make_doc(text, ner))
+        return {ent.text: (ent.label_, ent._.canonical) for ent in doc.ents}
+
+    return _typed_entities
+
+
+@pytest.fixture(scope="module")
+def types(typed_entities):
+    """``types(text, ner)``: ``{entity text: label}`` once the typer has retyped the hand-set NER
+    labels ``ner`` of ``text``."""
+
+    def _types(text, ner):
+        return {name: label for name, (label, _) in typed_entities(text, ner).items()}
+
+    return _types
