@@ -245,7 +245,9 @@ class EntityRefs:
         resolved counts as a subject only when it is one ("until *its* owner decided" is not).
         """
         return token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "WP$")
+            token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "WP$") or (
+            # "*Broadcom* Inc. took its current form": the parser's subject is a legal form left out of the name
+            token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in NAME_SUFFIXES)
 
     def _describe_on_surface(self, ent: Span) -> None:
         """Record the description noun of an apposition written after a name: "DarwinAI, a Waterloo, Ontario, startup that ...".
@@ -883,6 +885,12 @@ class EntityRefs:
             node = node.head
         return None
 
+    def _adverbial_subject(self, pos: int, ent: Span) -> bool:
+        """Whether the mention at ``pos`` is the subject of an adverbial or relative clause ("*when* Avago
+        acquired Broadcom Corporation"), which is background to the sentence's main subject."""
+        tok = ent.root if ent.start <= pos < ent.end else self.doc[pos]
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("advcl", "relcl")
+
     def _count_key(self, ent: Span) -> str:
         """The key under which a mention counts toward salience: a person's surname ("Ramaswamy" is
         "Sridhar Ramaswamy" again), any other entity's :meth:`_key`."""
@@ -1063,7 +1071,7 @@ class EntityRefs:
                 # (an object description that cannot be its clause's subject names the article's main
                 # actor other than that subject, not whoever the last sentence was about)
                 if subjects:
-                    return max(subjects, key=lambda m: m[2])[3]
+                    return max(subjects, key=lambda m: (not self._adverbial_subject(m[2], m[3]), m[2]))[3]
                 if _introduces_company(token) and self._person_led(self._sents[latest]):
                     # "She left Nvidia to found Petrichor. The company, backed by ...": with no company
                     # subject to continue, the last company the person of that sentence dealt with
@@ -1083,7 +1091,9 @@ class EntityRefs:
             return max(same, key=lambda m: m[0])[1]
         if earlier:
             # latest sentence first; in it the subject first, then the nearest mention
-            return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
+            # ("X took its form in 2016, when Y acquired Z. Since then it has bought ...": the main clause's
+            # subject before an adverbial clause's)
+            return max(earlier, key=lambda m: (m[0], m[1], not self._adverbial_subject(m[2], m[3]), m[2]))[3]
         return topic
 
 

@@ -105,3 +105,31 @@ def test_worked_there_gives_the_employer():
     assert ("Ken Ito", "works_for", "Pellmark Software") in edges
     edges = _edges("Ken Ito sold his start-up to Pellmark Software in 2010 and led research there.")
     assert ("Ken Ito", "works_for", "Pellmark Software") in edges
+
+
+def test_her_former_employer_is_the_company_she_joined_and_ran(make_doc):
+    text = ("Ada Renn joined Corvane Systems in 2015 and ran its chip unit for six years. Last year she left to "
+            "found Marrow AI. Her former employer is hiring fast.")
+    doc = make_doc(text, {"Ada Renn": "PERSON", "Corvane Systems": "COMPANY", "Marrow AI": "COMPANY"})
+    assert _ref(doc, "employer") == "Corvane Systems"
+
+
+def test_a_founders_own_company_is_not_his_former_employer(make_doc):
+    doc = make_doc("Ken Ito started Ostwind Robotics in 2020. His former employer sued him.",
+                   {"Ken Ito": "PERSON", "Ostwind Robotics": "COMPANY"})
+    assert _ref(doc, "employer") is None
+
+
+def test_it_is_the_main_clauses_subject_not_an_adverbial_clauses(make_doc):
+    text = ("Kessling Inc. took its current form in 2016, when Vexa Technologies, itself spun out of Orrin Group, "
+            "acquired Kessling Corporation and adopted its name. Since then it has bought Brisco Labs.")
+    doc = make_doc(text, {"Kessling": "COMPANY", "Vexa Technologies": "COMPANY", "Orrin Group": "COMPANY",
+                          "Kessling Corporation": "COMPANY", "Brisco Labs": "COMPANY"})
+    assert _ref(doc, "it") == "Kessling"
+
+
+def test_it_after_an_after_clause_is_the_main_subject(make_doc):
+    doc = make_doc("Pellmark Software grew quickly after Harrowgate Capital invested in 2019. It now competes with "
+                   "Tallow Labs.", {"Pellmark Software": "COMPANY", "Harrowgate Capital": "COMPANY",
+                                    "Tallow Labs": "COMPANY"})
+    assert _ref(doc, "It") == "Pellmark Software"
