@@ -380,7 +380,7 @@ class EntityRefs:
         before, when it is a company or organisation ("he sold Cue *to Apple* in 2013, led machine-learning
         efforts *there*", "She joined IBM in 2010 and stayed there"). A nearer destination that is no
         company ("born *in Paris*", "entered *the House*") means "there" is that, not an employer; times
-        ("in 2013", "in January") are passed over.
+        ("in 2013", "in January") and roles ("in a junior role") are passed over.
         """
         k = self._sent_index.get(token.i, 0)
         first = self._sents[k - 1].start if k > 0 else 0
@@ -389,6 +389,8 @@ class EntityRefs:
             if not _is_destination(tok) or _is_time(tok):
                 continue
             ent = self._ent_of.get(j)
+            if ent is None and tok.head.lower_ == "in":
+                continue  # "joined Google in a junior role": "in" before a common noun is seldom a place
             return ent if ent is not None and ent.label_ in ("COMPANY", "ORGANIZATION") else None
         return None
 

@@ -133,3 +133,12 @@ def test_it_after_an_after_clause_is_the_main_subject(make_doc):
                    "Tallow Labs.", {"Pellmark Software": "COMPANY", "Harrowgate Capital": "COMPANY",
                                     "Tallow Labs": "COMPANY"})
     assert _ref(doc, "It") == "Pellmark Software"
+
+
+def test_there_passes_over_times_and_roles_but_not_another_place(make_doc):
+    doc = make_doc("Ken Ito sold his start-up to Pellmark Software in 2010, worked in a junior role and led research "
+                   "there.", {"Ken Ito": "PERSON", "Pellmark Software": "COMPANY"})
+    assert _ref(doc, "there") == "Pellmark Software"
+    doc = make_doc("Ken Ito left Pellmark Software. He entered the state senate in January 2012 and served there "
+                   "until 2020.", {"Ken Ito": "PERSON", "Pellmark Software": "COMPANY"})
+    assert _ref(doc, "there") is None
