@@ -34,6 +34,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import calendar
 import re
 from functools import lru_cache
 
@@ -70,6 +71,8 @@ def _word_set(section: str, key: str) -> frozenset[str]:
 
 #: Descriptions that fit an organisation of any kind ("the institution" may be a college).
 _GENERIC_ORGANISATION_WORDS = frozenset(("organization", "organisation", "institution", "body", "entity"))
+#: Descriptions any company fits ("the company"), unlike a startup, a chipmaker or a bank.
+_GENERIC_COMPANY_WORDS = frozenset(("company", "firm", "business", "group", "corporation"))
 
 class EntityRefs:
     """The entity each token of a Doc refers to; built once per Doc.
@@ -242,7 +245,9 @@ class EntityRefs:
         resolved counts as a subject only when it is one ("until *its* owner decided" is not).
         """
         return token.dep_ in ("nsubj", "nsubjpass") or (
-            token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "WP$")
+            token.dep_ == "poss" and token.head.dep_ in ("nsubj", "nsubjpass") and token.tag_ != "WP$") or (
+            # "*Broadcom* Inc. took its current form": the parser's subject is a legal form left out of the name
+            token.dep_ == "compound" and token.head.dep_ in ("nsubj", "nsubjpass") and token.head.lower_ in NAME_SUFFIXES)
 
     def _describe_on_surface(self, ent: Span) -> None:
         """Record the description noun of an apposition written after a name: "DarwinAI, a Waterloo, Ontario, startup that ...".
@@ -325,6 +330,10 @@ class EntityRefs:
             if lower in self._personal:
                 return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True) or self._speaker_before_quotes(token)
             return None
+        if lower == "there" and token.dep_ == "advmod":
+            return self._place_antecedent(token)
+        if lemma_word(token) == "employer" and token.tag_ == "NN":
+            return self._employer(token)
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
         labels = self._labels_for_noun(token)
@@ -365,6 +374,25 @@ class EntityRefs:
         if found is not None and self._kind_mismatch(found, token):
             return None
         return None if found is not None and self._trade_mismatch(found, trade) else found
+
+    def _place_antecedent(self, token: Token) -> Span | None:
+        """What "there" names: the nearest place a person went to or was at, in this sentence or the one
+        before, when it is a company or organisation ("he sold Cue *to Apple* in 2013, led machine-learning
+        efforts *there*", "She joined IBM in 2010 and stayed there"). A nearer destination that is no
+        company ("born *in Paris*", "entered *the House*") means "there" is that, not an employer; times
+        ("in 2013", "in January") and roles ("in a junior role") are passed over.
+        """
+        k = self._sent_index.get(token.i, 0)
+        first = self._sents[k - 1].start if k > 0 else 0
+        for j in range(token.i - 1, first - 1, -1):
+            tok = self.doc[j]
+            if not _is_destination(tok) or _is_time(tok):
+                continue
+            ent = self._ent_of.get(j)
+            if ent is None and tok.head.lower_ == "in":
+                continue  # "joined Google in a junior role": "in" before a common noun is seldom a place
+            return ent if ent is not None and ent.label_ in ("COMPANY", "ORGANIZATION") else None
+        return None
 
     def _speaker_before_quotes(self, token: Token) -> Span | None:
         """ "she said. "But a big company builds ... I wanted to build ..." Last spring *she* started
@@ -614,6 +642,14 @@ class EntityRefs:
         found = [(pos, ent) for pos, ent in self._described.get(lemma_word(token), ())
                  if pos < token.i and ent.label_ in labels and k - DESCRIPTION_WINDOW <= self._sent_index[pos]
                  and not (ent.start <= token.i < ent.end)]
+        # "formed a company, DNNresearch, ... He left OpenAI the week that Leike, who had led *the company's*
+        # team ...": a word any company fits, from earlier sentences, yields to another fitting name of this
+        # sentence ("Kestrel Vision, a Munich startup ... the startup's chief scientist" keeps its specific word)
+        named_here = {self._key(ent) for pos, ent, sent_k, _ in self._mentions
+                      if sent_k == k and pos < token.i and ent.label_ in labels and ent.start <= pos < ent.end
+                      } if lemma_word(token) in _GENERIC_COMPANY_WORDS else set()
+        found = [(pos, ent) for pos, ent in found
+                 if self._sent_index[pos] == k or not (named_here - {self._key(ent)})]
         return max(found, key=lambda m: m[0])[1] if found else None
 
     def salient_entity(self, token: Token, labels: tuple[str, ...]) -> Span | None:
@@ -851,6 +887,102 @@ class EntityRefs:
             node = node.head
         return None
 
+    def _adverbial_subject(self, pos: int, ent: Span) -> bool:
+        """Whether the mention at ``pos`` is the subject of an adverbial or relative clause ("*when* Avago
+        acquired Broadcom Corporation"), which is background to the sentence's main subject."""
+        tok = ent.root if ent.start <= pos < ent.end else self.doc[pos]
+        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("advcl", "relcl")
+
+    def _count_key(self, ent: Span) -> str:
+        """The key under which a mention counts toward salience: a person's surname ("Ramaswamy" is
+        "Sridhar Ramaswamy" again), any other entity's :meth:`_key`."""
+        return _surname(ent) if ent.label_ in PERSON_LABELS else self._key(ent)
+
+    def _repeats_its_host(self, pos: int, ent: Span) -> bool:
+        """Whether the mention at ``pos`` is a relative pronoun standing for the name it follows
+        ("Frank Slootman, *who* had led ..."): one mention, not two, when counting salience."""
+        return not (ent.start <= pos < ent.end) and self.doc[pos].lower_ in self._relative
+
+    def _listed_mention(self, pos: int, ent: Span) -> bool:
+        """Whether the mention at ``pos`` is one name of a coordinated list of names ("Felicis, Sequoia
+        Capital, Menlo Ventures and General Catalyst"): a singular "it" or "the company" never stands
+        for one member of a list."""
+        if ent.label_ not in ("COMPANY", "ORGANIZATION"):
+            return False  # a model's release lists its siblings ("Grok-2 and Grok-2 mini ... the new model")
+        named = ent.start <= pos < ent.end
+        # "OpenAI and Apple were working with it on chips of *their* own": a plural pronoun resolved to a
+        # list's first name stands for the list
+        tok = ent.root if named or self.doc[pos].lower_ in self._plural else self.doc[pos]
+        if tok.dep_ == "conj" and self._listed_partner(tok.head, ent):
+            return True
+        return any(c.dep_ == "conj" and self._listed_partner(c, ent) for c in tok.children)
+
+    def _listed_partner(self, tok: Token, ent: Span) -> bool:
+        """Whether ``tok`` is another name of the kind of ``ent`` (a company beside a company)."""
+        other = self._ent_of.get(tok.i) or self._resolved.get(tok.i)
+        return other is not None and other is not ent and (other.label_ in PERSON_LABELS) == (ent.label_ in PERSON_LABELS)
+
+    def _founder_places(self, token: Token) -> frozenset[int]:
+        """Mentions a description founded by someone cannot name: "Renn had worked at X before *starting
+        the company*", "She left X in 2019. She started *the company* ...": the places its founder
+        worked at, left or was in, read as the non-subject names of clauses whose subject is the founder.
+
+        Empty unless ``token`` is the object of a founding verb with a known subject.
+        """
+        verb = token.head
+        if token.dep_ != "dobj" or lemma_word(verb) not in _founding_verbs():
+            return frozenset()
+        founder = self._subject_entity(verb)
+        if founder is None or founder.label_ not in PERSON_LABELS:
+            return frozenset()
+        k = self._sent_index.get(token.i, 0)
+        founding = range(verb.left_edge.i, verb.right_edge.i + 1)
+        return frozenset(pos for pos, _ in self._places_of(founder, token.i, k - DESCRIPTION_WINDOW) if pos not in founding)
+
+    def _places_of(self, person: Span, before: int, first_sentence: int) -> list[tuple[int, Span]]:
+        """The companies a person joined, left, ran or was at before token ``before`` (from sentence
+        ``first_sentence`` on): the non-subject company names of clauses whose subject is that person,
+        other than the companies the person founded."""
+        places = []
+        for pos, ent, sent_k, is_subject in self._mentions:
+            if pos >= before:
+                break
+            if sent_k < first_sentence or is_subject or ent.label_ not in ("COMPANY", "ORGANIZATION"):
+                continue
+            clause = _governing_verb(ent.root if ent.start <= pos < ent.end else self.doc[pos])
+            if clause is None or lemma_word(clause) in _founding_verbs():
+                continue  # "Renn founded Marrow AI. She started the company ...": what one founds is no place left
+            subject = self._subject_entity(clause)
+            if subject is not None and subject.label_ in PERSON_LABELS and _surname(subject) == _surname(person):
+                places.append((pos, ent))
+        return places
+
+    def _employer(self, token: Token) -> Span | None:
+        """ "*Her former employer*, valued at $300 billion ...": the company the article shows the
+        possessor joining, leaving, running or working at most often (the latest on a tie)."""
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+        person = (self._ent_of.get(owner.i) or self._resolved.get(owner.i)) if owner is not None else None
+        if person is None or person.label_ not in PERSON_LABELS:
+            return None
+        places = self._places_of(person, token.i, 0)
+        counts: dict[str, int] = {}
+        for _, ent in places:
+            counts[self._key(ent)] = counts.get(self._key(ent), 0) + 1
+        return max(places, key=lambda p: (counts[self._key(p[1])], p[0]))[1] if places else None
+
+    def _subject_entity(self, verb: Token) -> Span | None:
+        """The entity that is the subject of ``verb``'s clause, climbing from a participle or a
+        subordinate clause to the clause it hangs on ("Renn had worked at X before *starting* ...")."""
+        node = verb
+        for _ in range(4):
+            subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None:
+                return self._ent_of.get(subj.i) or self._resolved.get(subj.i)
+            if node.dep_ not in ("advcl", "xcomp", "pcomp", "conj", "prep") or node.head == node:
+                return None
+            node = node.head
+        return None
+
     def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False,
                     exclude: Span | None = None) -> Span | None:
         """The nearest fitting earlier mention; for descriptions (``salient``) the most mentioned one.
@@ -866,9 +998,11 @@ class EntityRefs:
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i:
                 break
-            if ent.label_ in labels:
-                key = self._key(ent)
+            if ent.label_ in labels and not self._repeats_its_host(pos, ent):
+                key = self._count_key(ent)
                 counts[key] = counts.get(key, 0) + 1
+        founder_places = self._founder_places(token) if salient and self._has_parse else frozenset()
+        singular = labels != PERSON_LABELS and token.lower_ not in self._plural and self._has_parse
         own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
         subject_phrase = self._own_clause_subject_phrase(token) if salient and self._has_parse else None
         for pos, ent, sent_k, is_subject in self._mentions:
@@ -882,6 +1016,10 @@ class EntityRefs:
                 continue
             if exclude is not None and self._key(ent) == self._key(exclude):
                 continue
+            if singular and self._listed_mention(pos, ent):
+                continue  # "with Felicis, Sequoia and Menlo taking part. The company, ...": one of a list is no topic
+            if pos in founder_places:
+                continue  # "A had worked at X before starting the company": not X
             if sent_k == k:
                 if self._has_parse and _inside_other_relative_clause(ent, token):
                     continue  # "X, which is backed by A and B, ..., putting it ...": A and B are background
@@ -919,9 +1057,9 @@ class EntityRefs:
             subject_at = {pos: is_subject for pos, _, _, is_subject in self._mentions}
             nearest_pos, nearest = max(same, key=lambda m: m[0])
             leading = max(counts.items(), key=lambda kv: kv[1])[0] if counts else None
-            topic_here = [(pos, ent) for pos, ent in same if subject_at.get(pos) and self._key(ent) == leading]
+            topic_here = [(pos, ent) for pos, ent in same if subject_at.get(pos) and self._count_key(ent) == leading]
             if topic_here and not subject_at.get(nearest_pos) and counts.get(leading, 0) >= 2 \
-                    and counts.get(self._key(nearest), 0) < counts[leading]:
+                    and counts.get(self._count_key(nearest), 0) < counts[leading]:
                 # "... Stability had raised $101 million ..., facing lawsuits from Getty Images, ... put $80m into
                 # the company": in a long sentence whose subject is the story's main actor, a description
                 # names that actor rather than a name mentioned in passing
@@ -935,7 +1073,7 @@ class EntityRefs:
                 # (an object description that cannot be its clause's subject names the article's main
                 # actor other than that subject, not whoever the last sentence was about)
                 if subjects:
-                    return max(subjects, key=lambda m: m[2])[3]
+                    return max(subjects, key=lambda m: (not self._adverbial_subject(m[2], m[3]), m[2]))[3]
                 if _introduces_company(token) and self._person_led(self._sents[latest]):
                     # "She left Nvidia to found Petrichor. The company, backed by ...": with no company
                     # subject to continue, the last company the person of that sentence dealt with
@@ -945,14 +1083,56 @@ class EntityRefs:
                     return max(dealt, key=lambda m: m[2])[3]
             if topic is not None and not any(m[1] for m in earlier):
                 return topic  # no one else was the subject of a sentence since: the person the text is about
+            if labels == PERSON_LABELS:
+                # "Menon took over from Dorsey, who had led X. Menon ran a start-up with Lee. Before that he
+                # spent 12 years at Y": a person who was a subject, not one named in a relative clause or adjunct
+                return max(earlier, key=lambda m: (m[1], counts.get(self._count_key(m[3]), 0), m[2]))[3]
             # a sentence without companies in between: the story's main actor, not the last subject
-            return max(earlier, key=lambda m: (counts.get(self._key(m[3]), 0), m[2]))[3]
+            return max(earlier, key=lambda m: (counts.get(self._count_key(m[3]), 0), m[2]))[3]
         if same:
             return max(same, key=lambda m: m[0])[1]
         if earlier:
             # latest sentence first; in it the subject first, then the nearest mention
-            return max(earlier, key=lambda m: (m[0], m[1], m[2]))[3]
+            # ("X took its form in 2016, when Y acquired Z. Since then it has bought ...": the main clause's
+            # subject before an adverbial clause's)
+            return max(earlier, key=lambda m: (m[0], m[1], not self._adverbial_subject(m[2], m[3]), m[2]))[3]
         return topic
+
+
+def _is_destination(token: Token) -> bool:
+    """A noun a person goes to or is at: the object of "at", "to" or "in", or of "join" or "enter"."""
+    if token.dep_ == "pobj":
+        return token.head.lower_ in ("at", "to", "in")
+    return token.dep_ == "dobj" and token.head.lemma_.lower() in ("join", "enter")
+
+
+_MONTHS = frozenset(m.lower() for m in calendar.month_name if m)
+_TIME_NOUNS = frozenset(("year", "month", "week", "day", "decade", "time", "spring", "summer", "autumn", "fall",
+                         "winter", "past", "future"))
+
+
+def _is_time(token: Token) -> bool:
+    """ "in 2013", "in January", "in the same year": a time, not a place."""
+    return token.like_num or token.lower_ in _MONTHS or lemma_word(token) in _TIME_NOUNS
+
+
+@lru_cache(maxsize=None)
+def _founding_verbs() -> frozenset[str]:
+    """The verbs that found a company ("found", "start", "set up"), from the relation triggers."""
+    return frozenset(w.lower() for w in load_triggers()["verbs"]["founded"])
+
+
+def _governing_verb(token: Token) -> Token | None:
+    """The verb of the clause a name stands in, up through objects, prepositions, appositions and
+    modifiers ("worked at Orrin Research, the unit of *Kessling*": worked)."""
+    node = token
+    for _ in range(8):
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+        if node.head == node:
+            return None
+        node = node.head
+    return None
 
 
 def _verbs_above_object(token: Token) -> Iterator[Token]:

@@ -531,6 +531,8 @@ def _prep_objects(token: Token, preps: Iterable[str], refs: EntityRefs) -> list[
     # "competes with Google in phones, and with Amazon": the second preposition may be a conjunct of the verb
     kids += [c for c in kids if c.dep_ == "conj" and c.pos_ == "ADP" and c.lower_ in preps]
     for child in kids:
+        if child.dep_ == "advmod" and child.lower_ == "there" and "at" in preps and refs.entity_for(child) is not None:
+            out.append((refs.entity_for(child), True))  # "led research there": the place coref.py found
         if child.dep_ in ("prep", "agent", "dative", "conj") and child.lower_ in preps:
             # "with Harvey ... and with Aleph Alpha": a coordinated preposition repeats the role
             for prep in _conjuncts(child):
