@@ -39,11 +39,15 @@ that recur across wire copy, press releases and trade blogs; each is a registere
   the relative clause on the list's last name is said of the whole list (a round of its own: a sentence
   that introduces another round gives nothing to the round before it).
 - ``round.owner_of_round``: "an investment by A *in X's Series A*": X is the investee.
+- ``round.reported_by_raiser``: "The $25 million Series A was co-led by A and B, *X said*": the company that
+  reports a round naming no raiser, and none of its investors, raised it.
 
 Later sentences also count investors who "returned" ("Existing investors A and B returned"), lists whose
 subjects "all took part" after a clause of their own, and whom new investors "joined in the round" ("New
 investors B and C joined existing investors D and E in the round"); a round's own sentence counts those who
-"joined it" after it ("A second round ..., led by A, valued X at $32 billion; B and C joined it"). A description that coreference resolves to a company
+"joined it" after it ("A second round ..., led by A, valued X at $32 billion; B and C joined it"). A lead
+"joined by" others ("A led the investment, joined by B and C") and a lead coordinated with the round's
+relative clause ("a round that also included B and was led by A") name investors too. A description that coreference resolves to a company
 the text names as an investor ("led by A. The financing values *the company* at $6bn") is never the
 round's raiser. A title line that tells some of a round's companies ("X raises €600m") is the round the body
 tells in full (:func:`retold_in_body`), and an amount in another currency glossed in dollars ("€600 million
@@ -83,7 +87,7 @@ LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round
 EARLIER_RULE = "round.earlier_raiser"
 CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
 GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "round.relative_list"
-ROUND_OWNER_RULE = "round.owner_of_round"
+ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -200,6 +204,14 @@ def _members_of(round_: Token) -> list[Token]:
     return [o for verb in verbs if _stated(verb) for o in _objects(verb)]
 
 
+def _coordinated_leads(round_: Token) -> list[Token]:
+    """ "a round that also included B and C *and was led by A*": the agents of a lead verb coordinated with the
+    round's relative clause (the clause's own lead is the frame's slot) (money5)."""
+    clauses = [c for c in round_.children if c.dep_ in ("relcl", "acl")]
+    return [a for clause in clauses for v in clause.children
+            if v.dep_ == "conj" and _lemma(v) in ("lead", "co-lead") and _stated(v) for a in _agents_of(v)]
+
+
 def _governor(token: Token) -> Token:
     """The verb over ``token``, past auxiliaries the parser made its head ("The round was co-led by":
     "round" may hang on "was", which hangs on "co", which hangs on "led")."""
@@ -272,9 +284,21 @@ def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
         # "led the round alongside B and C", "along with B": who else put money in
         inner = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "with"] if prep.lower_ == "along" else [prep]
         out += [o for p in inner for o in _pobjs(p)]
-    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+    withs = [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"]
+    # "with participation from A and returning investor B": the parser may hang "returning" on the verb
+    out += [n for c in holder.children if c.dep_ in ("advcl", "conj") and any(w.i < c.i for w in withs)
+            for n in _returning_investors(c, participles)]
+    if any(_is_member_noun(o) for w in withs for o in _pobjs(w)):
+        # "with existing investors [B and C also participating]": the parser made the names the subject of a
+        # participle coordinated with the verb (a loose reading)
+        joined = [s for c in holder.children if c.dep_ in ("advcl", "conj") and any(w.i < c.i for w in withs)
+                  and _is_participle(c, participles) for s in c.children if s.dep_ == "nsubj"]
+        loose = loose or bool(joined)
+        out += joined
+    for prep in withs:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         for obj in objects:
+            out += _returning_investors(obj, participles)
             if _lemma(obj) in _set("participation_nouns") and obj.pos_ == "NOUN":
                 out += [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for o in _pobjs(p)]
                 continue
@@ -290,15 +314,30 @@ def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
     return out, loose
 
 
-def _joined_by(holders: list[Token]) -> list[Token]:
-    """ "raised $120 million in a round led by A *and joined by* B and C": a passive participle of joining
-    or backing with no subject of its own, coordinated with the round's verb or lead participle (the parser
-    hangs it on either), has the round's other investors for agents (money5)."""
+def _joined_by(holders: list[Token], dep: str = "conj") -> list[Token]:
+    """ "raised $120 million in a round led by A *and joined by* B and C", "A led the investment, *joined by*
+    B and C": a passive participle of joining or backing with no subject of its own, coordinated with or
+    hung on the round's verb or lead participle (the parser does either), has the round's other investors
+    for agents (money5)."""
     heads = set(holders)
     heads |= {h.head.head for h in holders if h.dep_ == "pobj" and h.head.dep_ == "prep"}  # "raised $5M in a round"
     return [a for head in heads for c in head.children
-            if c.dep_ == "conj" and c.tag_ == "VBN" and _invests(c) and not _subjects_own(c) and _stated(c)
-            for a in _agents_of(c)]
+            if c.dep_ == dep and c.tag_ == "VBN" and _invests(c) and _lemma(c) not in ("lead", "co-lead")
+            and not _subjects_own(c) and _stated(c) for a in _agents_of(c)]
+
+
+def _reporting_raiser(round_: Token) -> Token | None:
+    """ "The $25 million Series A was co-led by A and B, *X said*": the company that reports a round its clause
+    names no raiser of is the one that raised it (wire copy, money5). The subject of the reporting verb the
+    round's clause is the complement of."""
+    clause = round_.head
+    for _ in range(4):
+        if clause.dep_ in ("ccomp", "parataxis") and _lemma(clause.head) in _set("reporting_verbs"):
+            return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if clause.head is clause:
+            return None
+        clause = clause.head
+    return None
 
 
 def _relative_list(round_: Token) -> list[Token]:
@@ -313,6 +352,20 @@ def _relative_list(round_: Token) -> list[Token]:
     while first.dep_ in ("conj", "nmod") and first.head.pos_ == "PROPN" and first.head is not first:
         first = first.head  # (the parser may hang a middle name on the last as a name modifier)
     return [first] if first is not verb.head else []
+
+
+def _returning_investors(token: Token, participles) -> list[Token]:
+    """ "with participation from A *and returning investors B and C*", "with *existing investors B and C also
+    participating*": the parser reads "returning"/"existing" as a verb whose object (or whose participle's
+    subject) is the names an investor noun gives (money5)."""
+    if token.tag_ != "VBG" or _lemma(token) not in _set("return_verbs") and _lemma(token) != "exist":
+        return []
+    if not any(_is_member_noun(t) for t in token.subtree):
+        return []  # ("returning to the market", "existing customers")
+    named = [o for o in token.children if o.dep_ in ("dobj", "obj", "nsubj") and o.pos_ == "PROPN"]
+    named += [subject for clause in token.children if clause.dep_ in ("ccomp", "xcomp", "advcl") and _is_participle(clause, participles)
+              for subject in clause.children if subject.dep_ == "nsubj"]
+    return named
 
 
 def _is_participle(token: Token, verbs) -> bool:
@@ -355,8 +408,9 @@ def _verb_investors(round_: Token) -> list[Token]:
     if round_.dep_ in ("nsubjpass", "nsubj"):
         return _agents_of(head)  # "The round was (co-)led by A" (the parser may call "round" nsubj)
     # "Also participating in the round were A and B": the parser hangs the names on "were"
-    return _subjects(head) or [c for aux in head.children if aux.dep_ in ("aux", "auxpass")
-                               for c in aux.children if c.dep_ in ("attr", "nsubj")]
+    leads = _subjects(head) or [c for aux in head.children if aux.dep_ in ("aux", "auxpass")
+                                for c in aux.children if c.dep_ in ("attr", "nsubj")]
+    return leads + _joined_by([head], "advcl")  # "A led the investment, joined by B and C"
 
 
 # -- the round's investee from a valuation ----------------------------------------------------------
@@ -372,6 +426,11 @@ def _acts_as_investor(span: Span) -> bool:
     # (a subject, or the list a quantifier subject sums up: "B and C, ..., all took part")
     return any(_invests(verb) and token in [_quantified(s) for s in _subjects(verb)]
                for verb in token.sent if verb.pos_ == "VERB")
+
+
+def _acts_as_investor_token(frame, token: Token) -> bool:
+    found = frame.parties.company(token)
+    return found is None or any(_party_key(found[0]) == _party_key(span) for span, role, _ in frame.parties.roles.values())
 
 
 def _invests(verb: Token) -> bool:
@@ -839,7 +898,7 @@ def round_investors(frame) -> None:
                     frame.parties.add(company, "investee")
             if any(frame.parties.add(company, "investee") for company in _owners_of_round_in(trigger)):
                 _mark(frame, ROUND_OWNER_RULE)
-        if _add(frame, _members_of(trigger)):
+        if _add(frame, _members_of(trigger) + _coordinated_leads(trigger)):
             _mark(frame, MEMBERS_RULE)
         for noun in _investor_nouns_of(trigger):
             listed, rule = _listed_by_investor_noun(noun)
@@ -853,6 +912,11 @@ def round_investors(frame) -> None:
     holders = [trigger, *(_lead_participles(trigger) if _is_round_noun(trigger) else [])]
     if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
         holders.append(trigger.head)  # "led a $1 billion investment in X, with B joining"
+    if _is_round_noun(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+        # "raised $25 million in a round led by A, with returning investors B and C also participating"
+        raised = trigger.head.head if trigger.head.head.pos_ == "VERB" else trigger.head.head.head
+        if raised.pos_ == "VERB" and _lemma(raised) == "raise":
+            holders.append(raised)
     for holder in holders:
         listed, loose = _with_phrase(holder)
         if _add(frame, listed, loose):
@@ -863,8 +927,8 @@ def round_investors(frame) -> None:
             _mark(frame, GROUP_RULE if any(_lemma(o) in _set("group_nouns") for o in sources) else MEMBERS_RULE)
     if _add(frame, _joiners_after(frame)):
         _mark(frame, AFTER_RULE)
-    if _add(frame, _joined_by(holders)):
-        _mark(frame, JOINED_BY_RULE)
+    if _add(frame, _joined_by(holders)) | _add(frame, _joined_by(holders, "advcl"), loose=True):
+        _mark(frame, JOINED_BY_RULE)  # (a participle hung on the verb is a loose reading: "..., joined by B")
     doc, end = trigger.doc, trigger.sent.end
     for n in range(LATER_WINDOW):
         if end >= len(doc):
@@ -894,6 +958,11 @@ def round_investors(frame) -> None:
                 frame.rule = frame.rule[: -len("+present")]
                 frame.confidence = rule_confidence(EARLIER_RULE)
             _mark(frame, EARLIER_RULE)
+    if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee"):
+        reporter = _reporting_raiser(trigger)
+        if reporter is not None and reporter.pos_ == "PROPN" and not _acts_as_investor_token(frame, reporter) \
+                and frame.parties.add(reporter, "investee"):
+            _mark(frame, REPORTED_RULE)
     if frame.parties.has_role("investor") and not frame.parties.has_role("investee") and _raised_by_people(trigger):
         company = _founded_company(frame)
         if company is not None and frame.parties.add(company.root, "investee"):

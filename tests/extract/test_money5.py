@@ -95,3 +95,39 @@ def test_an_investment_in_a_companys_round(make_doc):
     text = "Pellworth announced a partnership with Quillon in March that included an investment by Fennick Ventures in Quillon's Series A round."
     [deal] = investments(make_doc, text)
     assert roles(deal) == {("Fennick Ventures", "investor"), ("Quillon", "investee")}
+
+
+def test_a_round_reported_by_its_raiser(make_doc):
+    text = "The $25 million Series A was co-led by Brightwater Capital and Fennick Ventures, Quillon said."
+    [deal] = investments(make_doc, text)
+    assert investee(deal) == {"Quillon"} and investors(deal) == {"Brightwater Capital", "Fennick Ventures"}
+
+
+def test_an_investor_reporting_the_round_is_not_its_raiser(make_doc):
+    text = "The $25 million Series A was co-led by Brightwater Capital and Fennick Ventures, Brightwater Capital said."
+    assert not any(investee(d) for d in investments(make_doc, text))
+
+
+def test_the_lead_joined_by_others_in_the_next_sentence(make_doc):
+    text = "Quillon has raised $25 million. Brightwater Capital led the investment, joined by Fennick Ventures and Torvane."
+    [deal] = investments(make_doc, text)
+    assert investee(deal) == {"Quillon"}
+    assert investors(deal) == {"Brightwater Capital", "Fennick Ventures", "Torvane"}
+
+
+def test_a_lead_coordinated_with_the_rounds_relative_clause(make_doc):
+    text = ("Quillon raised $25 million in a round that also included Fennick Ventures and Torvane and was led by "
+            "Brightwater Capital.")
+    [deal] = investments(make_doc, text)
+    assert investors(deal) == {"Brightwater Capital", "Fennick Ventures", "Torvane"}
+
+
+@pytest.mark.parametrize("text", [
+    "Quillon raised $25 million in a round led by Brightwater Capital, with existing investors Fennick Ventures "
+    "and Torvane also participating.",
+    "Quillon raised $25 million in a round led by Brightwater Capital, with participation from Oduya Partners and "
+    "returning investors Fennick Ventures and Torvane.",
+])
+def test_returning_and_existing_investors_in_a_with_phrase(make_doc, text):
+    [deal] = investments(make_doc, text)
+    assert {"Brightwater Capital", "Fennick Ventures", "Torvane"} <= investors(deal)
