@@ -31,6 +31,18 @@ def _values_a_company(verb: Token) -> bool:
     return _lemma(verb) in _VALUING_VERBS and any(c.dep_ in ("dobj", "obj") for c in verb.children)
 
 
+def _compound_of(token: Token, anchors: set[int], max_steps: int = 3) -> bool:
+    """Whether ``token`` is a compound modifier of an anchor, directly or through others ("Series B
+    financing round": "B" -> "financing" -> "round")."""
+    for _ in range(max_steps):
+        if token.dep_ != "compound" or token.head is token:
+            return False
+        token = token.head
+        if token.i in anchors:
+            return True
+    return False
+
+
 def _attached(token: Token, anchors: set[int], max_steps: int = 6, worth_is_price: bool = True) -> bool:
     """Whether ``token`` hangs from an anchor through function words only ("for", "worth", "at").
 
@@ -45,8 +57,8 @@ def _attached(token: Token, anchors: set[int], max_steps: int = 6, worth_is_pric
         head = token.head
         if head is token:
             return False
-        if head.i in anchors or head.dep_ == "compound" and head.head.i in anchors:
-            return True  # ("a $60 million *seed* round": through the noun's compound)
+        if head.i in anchors or _compound_of(head, anchors):
+            return True  # ("a $60 million *seed* round", "a US$85 million *Series B financing* round": the noun's compounds)
         # "for a sum that people close to the deal put at about $400 million": a relative clause
         # that prices the noun leads on to it
         pricing = head.dep_ in ("relcl", "acl") and _lemma(head) in _PRICING_VERBS

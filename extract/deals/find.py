@@ -26,7 +26,7 @@ from .amounts import (
     _money_in,
 )
 from .frames import _add_round_participants, _Frame, _frames, _join_host, _raise_before
-from .rounds import retold_in_body
+from .rounds import names_new_round, retold_in_body
 from .parties import (
     _STANDING_MARKS,
     CONFIDENCE_AMOUNT_BONUS,
@@ -127,7 +127,9 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             raised = _raise_before(frame, previous)
             if raised is not None:
                 frame.rule += "+previous_sentence_raise"
-            if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents):
+            # (money5: "Earlier backers A and B took part in a $60 million round in 2022" tells another round)
+            if frame.is_round and frame.parties.has_role("investee") and k + 1 < len(sents) \
+                    and not names_new_round(sents[k + 1], frame):
                 if _add_round_participants(frame, sents[k + 1]):
                     frame.rule += "+next_sentence_participants"
             elif frame.kind == "partnership" and _complete(frame):

@@ -473,6 +473,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         funded = funded or not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children) and any(
             c.dep_ == "acl" and _lemma(c) in spec.get("acl", {}) and _agents(c) for c in trigger.children)
         priced = any(c.pos_ in ("NUM", "SYM") or c.text in "$€£" for c in trigger.subtree if c.i < trigger.i)
+        # "a second round of about $2 billion" (money5)
+        priced = priced or any(c.dep_ == "prep" and c.lower_ == "of" and _states_money(o) for c in trigger.children for o in _pobjs(c))
         if not (modifiers & set(spec["needs_modifier"]) or funded or priced):
             return None
     kind = spec["kind"]

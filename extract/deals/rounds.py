@@ -31,9 +31,23 @@ that recur across wire copy, press releases and trade blogs; each is a registere
   was founded ("X was founded in 2023 by A, B and C").
 - ``round.closing_noun``: a press release tells the round through the noun of its closing: "X today
   announced *the close of* a $120 million Series B round led by A" (X raised it).
+- ``round.group``: the money came from a group that lists its investors: "raised $675 million *from a group
+  that included* B, C and D", "from a consortium of investors including B".
+- ``round.joined_by``: "a round led by A *and joined by* B and C" (the parser coordinates the participle
+  with the round's verb).
+- ``round.relative_list``: "Earlier backers include A, B and C, *which took part in* a $270 million round":
+  the relative clause on the list's last name is said of the whole list (a round of its own: a sentence
+  that introduces another round gives nothing to the round before it).
+- ``round.owner_of_round``: "an investment by A *in X's Series A*": X is the investee.
+- ``round.reported_by_raiser``: "The $25 million Series A was co-led by A and B, *X said*": the company that
+  reports a round naming no raiser, and none of its investors, raised it.
 
-Later sentences also count investors who "returned" ("Existing investors A and B returned") and lists whose
-subjects "all took part" after a clause of their own. A description that coreference resolves to a company
+Later sentences also count investors who "returned" ("Existing investors A and B returned"), lists whose
+subjects "all took part" after a clause of their own, and whom new investors "joined in the round" ("New
+investors B and C joined existing investors D and E in the round"); a round's own sentence counts those who
+"joined it" after it ("A second round ..., led by A, valued X at $32 billion; B and C joined it"). A lead
+"joined by" others ("A led the investment, joined by B and C") and a lead coordinated with the round's
+relative clause ("a round that also included B and was led by A") name investors too. A description that coreference resolves to a company
 the text names as an investor ("led by A. The financing values *the company* at $6bn") is never the
 round's raiser. A title line that tells some of a round's companies ("X raises €600m") is the round the body
 tells in full (:func:`retold_in_body`), and an amount in another currency glossed in dollars ("€600 million
@@ -72,6 +86,8 @@ MEMBERS_RULE, AMONG_RULE, WITH_RULE = "round.members", "round.among", "round.wit
 LATER_RULE, STANDING_RULE, BACKED_RULE = "round.later", "round.standing", "round.hyphen_backed"
 EARLIER_RULE = "round.earlier_raiser"
 CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
+GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "round.relative_list"
+ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -151,6 +167,26 @@ def _examples_of(noun: Token) -> list[Token]:
 
 # -- same-sentence readers: each returns the tokens that name investors ----------------------------
 
+def _group_members(noun: Token) -> list[Token]:
+    """The investors a group a round's money came from lists: "from backers *like* B and C", "from a group
+    *that included* B and C", "from a consortium of investors *including* B", "from a syndicate *that was
+    led by* B" (money5). Empty for a noun that is no investor noun or group of investors."""
+    nouns = [noun] + [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in _pobjs(p)]
+    if not any(_is_member_noun(n) or n.pos_ == "NOUN" and _lemma(n) in _set("group_nouns") for n in nouns):
+        return []
+    out: list[Token] = []
+    for n in nouns:
+        out += _examples_of(n)
+        for clause in (c for c in n.children if c.dep_ == "relcl"):
+            relative = any(s.tag_ in ("WDT", "WP") for s in _subjects(clause))
+            if relative and _is_member_verb(clause) and _stated(clause):
+                out += _objects(clause)  # "a group that included B"
+            if _lemma(clause) in ("lead", "co-lead") and _stated(clause):
+                out += _agents_of(clause)  # "a group that was led by B"
+        out += [a for c in n.children if c.dep_ == "acl" and _lemma(c) in ("lead", "co-lead") for a in _agents_of(c)]
+    return out
+
+
 def _members_of(round_: Token) -> list[Token]:
     """ "The round ... included B", "the round, which also drew B", "a round that was led by A and
     also included B", "the financing brought in B": objects of member verbs whose subject is the round
@@ -166,6 +202,14 @@ def _members_of(round_: Token) -> list[Token]:
         verbs += [v for v in (clause, *[c for c in clause.children if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")])
                   if _is_member_verb(v) and (v is clause or not _subjects_own(v))]
     return [o for verb in verbs if _stated(verb) for o in _objects(verb)]
+
+
+def _coordinated_leads(round_: Token) -> list[Token]:
+    """ "a round that also included B and C *and was led by A*": the agents of a lead verb coordinated with the
+    round's relative clause (the clause's own lead is the frame's slot) (money5)."""
+    clauses = [c for c in round_.children if c.dep_ in ("relcl", "acl")]
+    return [a for clause in clauses for v in clause.children
+            if v.dep_ == "conj" and _lemma(v) in ("lead", "co-lead") and _stated(v) for a in _agents_of(v)]
 
 
 def _governor(token: Token) -> Token:
@@ -240,9 +284,21 @@ def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
         # "led the round alongside B and C", "along with B": who else put money in
         inner = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "with"] if prep.lower_ == "along" else [prep]
         out += [o for p in inner for o in _pobjs(p)]
-    for prep in (c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"):
+    withs = [c for c in holder.children if c.dep_ == "prep" and c.lower_ == "with"]
+    # "with participation from A and returning investor B": the parser may hang "returning" on the verb
+    out += [n for c in holder.children if c.dep_ in ("advcl", "conj") and any(w.i < c.i for w in withs)
+            for n in _returning_investors(c, participles)]
+    if any(_is_member_noun(o) for w in withs for o in _pobjs(w)):
+        # "with existing investors [B and C also participating]": the parser made the names the subject of a
+        # participle coordinated with the verb (a loose reading)
+        joined = [s for c in holder.children if c.dep_ in ("advcl", "conj") and any(w.i < c.i for w in withs)
+                  and _is_participle(c, participles) for s in c.children if s.dep_ == "nsubj"]
+        loose = loose or bool(joined)
+        out += joined
+    for prep in withs:
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         for obj in objects:
+            out += _returning_investors(obj, participles)
             if _lemma(obj) in _set("participation_nouns") and obj.pos_ == "NOUN":
                 out += [o for p in obj.children if p.dep_ == "prep" and p.lower_ in ("from", "by", "of") for o in _pobjs(p)]
                 continue
@@ -256,6 +312,60 @@ def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
             out += [c for t in joining for c in t.children
                     if c.dep_ in ("compound", "nsubj", "poss", "amod", "npadvmod") and c.i < t.i]
     return out, loose
+
+
+def _joined_by(holders: list[Token], dep: str = "conj") -> list[Token]:
+    """ "raised $120 million in a round led by A *and joined by* B and C", "A led the investment, *joined by*
+    B and C": a passive participle of joining or backing with no subject of its own, coordinated with or
+    hung on the round's verb or lead participle (the parser does either), has the round's other investors
+    for agents (money5)."""
+    heads = set(holders)
+    heads |= {h.head.head for h in holders if h.dep_ == "pobj" and h.head.dep_ == "prep"}  # "raised $5M in a round"
+    return [a for head in heads for c in head.children
+            if c.dep_ == dep and c.tag_ == "VBN" and _invests(c) and _lemma(c) not in ("lead", "co-lead")
+            and not _subjects_own(c) and _stated(c) for a in _agents_of(c)]
+
+
+def _reporting_raiser(round_: Token) -> Token | None:
+    """ "The $25 million Series A was co-led by A and B, *X said*": the company that reports a round its clause
+    names no raiser of is the one that raised it (wire copy, money5). The subject of the reporting verb the
+    round's clause is the complement of."""
+    clause = round_.head
+    for _ in range(4):
+        if clause.dep_ in ("ccomp", "parataxis") and _lemma(clause.head) in _set("reporting_verbs"):
+            return next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if clause.head is clause:
+            return None
+        clause = clause.head
+    return None
+
+
+def _relative_list(round_: Token) -> list[Token]:
+    """ "Earlier backers include A, B and C, *which took part in* a $270 million round": a relative clause of
+    taking part in (or leading, joining) a round, on the last name of a list, is said of the whole list: the
+    first name of the list, whose conjuncts :meth:`Parties.add` reads (money5)."""
+    verb = round_.head.head if round_.dep_ == "pobj" and round_.head.dep_ == "prep" else round_.head
+    if round_.dep_ not in ("pobj", "dobj") or verb.dep_ != "relcl" or not _invests(verb) or not _stated(verb) \
+            or not any(s.tag_ in ("WDT", "WP") for s in _subjects(verb)):
+        return []
+    first = verb.head
+    while first.dep_ in ("conj", "nmod") and first.head.pos_ == "PROPN" and first.head is not first:
+        first = first.head  # (the parser may hang a middle name on the last as a name modifier)
+    return [first] if first is not verb.head else []
+
+
+def _returning_investors(token: Token, participles) -> list[Token]:
+    """ "with participation from A *and returning investors B and C*", "with *existing investors B and C also
+    participating*": the parser reads "returning"/"existing" as a verb whose object (or whose participle's
+    subject) is the names an investor noun gives (money5)."""
+    if token.tag_ != "VBG" or _lemma(token) not in _set("return_verbs") and _lemma(token) != "exist":
+        return []
+    if not any(_is_member_noun(t) for t in token.subtree):
+        return []  # ("returning to the market", "existing customers")
+    named = [o for o in token.children if o.dep_ in ("dobj", "obj", "nsubj") and o.pos_ == "PROPN"]
+    named += [subject for clause in token.children if clause.dep_ in ("ccomp", "xcomp", "advcl") and _is_participle(clause, participles)
+              for subject in clause.children if subject.dep_ == "nsubj"]
+    return named
 
 
 def _is_participle(token: Token, verbs) -> bool:
@@ -298,8 +408,9 @@ def _verb_investors(round_: Token) -> list[Token]:
     if round_.dep_ in ("nsubjpass", "nsubj"):
         return _agents_of(head)  # "The round was (co-)led by A" (the parser may call "round" nsubj)
     # "Also participating in the round were A and B": the parser hangs the names on "were"
-    return _subjects(head) or [c for aux in head.children if aux.dep_ in ("aux", "auxpass")
-                               for c in aux.children if c.dep_ in ("attr", "nsubj")]
+    leads = _subjects(head) or [c for aux in head.children if aux.dep_ in ("aux", "auxpass")
+                                for c in aux.children if c.dep_ in ("attr", "nsubj")]
+    return leads + _joined_by([head], "advcl")  # "A led the investment, joined by B and C"
 
 
 # -- the round's investee from a valuation ----------------------------------------------------------
@@ -315,6 +426,11 @@ def _acts_as_investor(span: Span) -> bool:
     # (a subject, or the list a quantifier subject sums up: "B and C, ..., all took part")
     return any(_invests(verb) and token in [_quantified(s) for s in _subjects(verb)]
                for verb in token.sent if verb.pos_ == "VERB")
+
+
+def _acts_as_investor_token(frame, token: Token) -> bool:
+    found = frame.parties.company(token)
+    return found is None or any(_party_key(found[0]) == _party_key(span) for span, role, _ in frame.parties.roles.values())
 
 
 def _invests(verb: Token) -> bool:
@@ -344,6 +460,15 @@ def _valued_company(round_: Token) -> list[Token]:
         valued = prep.head
         out += [valued.head] if valued.dep_ == "acl" else [c for c in valued.children if c.dep_ == "nsubjpass"]
     return out
+
+
+def _owners_of_round_in(investment: Token) -> list[Token]:
+    """ "an investment by A *in X's Series A*", "A's participation in X's round": the company whose round
+    an investment is made in is its investee (money5)."""
+    # (the parser may hang the "in" phrase on the investor: "by [A in X's Series A]")
+    holders = [investment] + [o for p in investment.children if p.dep_ == "prep" and p.lower_ in ("by", "from") for o in _pobjs(p)]
+    return [c for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ in ("in", "into")
+            for o in _pobjs(p) if o is not investment and _is_round_noun(o) for c in o.children if c.dep_ == "poss"]
 
 
 # -- adding what was read -------------------------------------------------------------------------
@@ -391,14 +516,15 @@ def _investees(frame) -> set[str]:
     return {_party_key(span) for span, role, _ in frame.parties.roles.values() if role == "investee"}
 
 
-def _names_new_round(sent: Span, frame) -> bool:
+def names_new_round(sent: Span, frame) -> bool:
     """Whether a sentence introduces another round ("a $9 million seed round led by A", "In 2021 it
     raised $20 million"): the sentences after it no longer speak of ``frame``'s round."""
     for token in sent:
         if _is_round_noun(token) and any(c.dep_ == "det" and c.lower_ in _INDEFINITE for c in token.children):
             return True
-        if _is_round_noun(token) and (_owner_keys(token, frame) or set()) - _investees(frame):
-            return True  # "Rival Y's round was led by B"
+        if _is_round_noun(token) and (_owner_keys(token, frame) or set()) - _investees(frame) \
+                and not any(c.dep_ == "amod" and c.lower_ in _set("total_modifiers") for c in token.children):
+            return True  # "Rival Y's round was led by B" (not "the company's total funding": money to date)
         if token.pos_ == "VERB" and _lemma(token) == "raise" and any(
                 c.dep_ in ("dobj", "obj") and c.pos_ in ("NUM", "SYM") for c in token.children):
             return True
@@ -438,6 +564,26 @@ def _later_investors(frame, sent: Span) -> list[Token]:
         elif token.pos_ == "VERB" and _joins(token, frame, investees):
             subjects = [_quantified(s) for s in _subjects(token)]  # "Existing backers B and C also participated": B and C hang on "backers"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
+            out += _joined_in_round(token)
+    return out
+
+
+def _joins_in_round(verb: Token) -> bool:
+    """ "B joined C *in the round*" (the parser may hang the "in" phrase on the object)."""
+    holders = [verb] + [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    return _lemma(verb) == "join" and any(c.dep_ == "prep" and c.lower_ in ("in", "on") and any(_is_round_noun(o) for o in _pobjs(c))
+                                          for h in holders for c in h.children)
+
+
+def _joined_in_round(verb: Token) -> list[Token]:
+    """ "New investors B and C *joined existing investors D and E in the round*": whom the joiners joined in a
+    round put money in too (press releases, money5). The object of "join" with the round in an "in" phrase:
+    a name, or the names an investor noun gives ("existing investors D and E")."""
+    if not _joins_in_round(verb):
+        return []
+    out = []
+    for obj in (c for c in verb.children if c.dep_ in ("dobj", "obj")):
+        out += [a for a in obj.children if a.dep_ == "appos"] if _is_member_noun(obj) else [obj]
     return out
 
 
@@ -497,13 +643,16 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
     particle = particles[lemma]
     if particle and not any(c.dep_ in ("dobj", "prt", "prep") and c.lower_ == particle for c in verb.children):
         return False
+    if _joins_in_round(verb):
+        return True  # "B joined existing investors C and D in the round": C and D are no other deal's
     targets = [o for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "into") for o in _pobjs(c)]
-    targets += [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ != particle]
+    targets += [c for c in verb.children if c.dep_ in ("dobj", "obj") and c.lower_ != particle
+                and not (c.lower_ == "it" and _joins_it(verb))]  # (the round; coreference may make "it" a company)
     for target in targets:
         found = frame.parties.company(target)
         if found is not None and _party_key(found[0]) not in investees:
             return False  # "B also invested in Y": another deal
-    if any(_is_round_noun(t) for t in targets):
+    if _joins_it(verb) or any(_is_round_noun(t) for t in targets):
         return True
     if targets:
         return False  # "joined the board"
@@ -511,6 +660,12 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
     bare = not any(c.dep_ in ("xcomp", "ccomp", "prep") and not (c.dep_ == "ccomp" and c.i < verb.i)
                    for c in verb.children)
     return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
+
+
+def _joins_it(verb: Token) -> bool:
+    """ "A second round ..., led by A, valued X at $32 billion; B and C *joined it*": "join" with "it" for
+    object after the round in its sentence joins the round (money5)."""
+    return _lemma(verb) == "join" and any(c.dep_ in ("dobj", "obj") and c.lower_ == "it" for c in verb.children)
 
 
 def _joiners_after(frame) -> list[Token]:
@@ -522,8 +677,11 @@ def _joiners_after(frame) -> list[Token]:
     for verb in trigger.sent[trigger.i - trigger.sent.start + 1:]:
         if verb.tag_ == "VBG" or verb.head.lower_ == "with":
             continue  # "with B also investing": the with-phrase reader's (a loose reading)
-        if verb.pos_ == "VERB" and verb.i not in frame.anchors and _also(verb) and _joins(verb, frame, investees):
+        if verb.pos_ == "VERB" and verb.i not in frame.anchors and (_also(verb) or _joins_it(verb)) \
+                and _joins(verb, frame, investees):
             subjects = _subjects(verb)
+            if not subjects and verb.dep_ == "xcomp":
+                subjects = _subjects(verb.head)  # "B and C were reported to have joined it"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
     return out
 
@@ -738,34 +896,45 @@ def round_investors(frame) -> None:
             for company in _valued_company(trigger):
                 if not _description_of_investor(frame, company):
                     frame.parties.add(company, "investee")
-        if _add(frame, _members_of(trigger)):
+            if any(frame.parties.add(company, "investee") for company in _owners_of_round_in(trigger)):
+                _mark(frame, ROUND_OWNER_RULE)
+        if _add(frame, _members_of(trigger) + _coordinated_leads(trigger)):
             _mark(frame, MEMBERS_RULE)
         for noun in _investor_nouns_of(trigger):
             listed, rule = _listed_by_investor_noun(noun)
             if rule is not None and _add(frame, listed):
                 _mark(frame, rule)
+    if _is_round_noun(trigger) and _add(frame, _relative_list(trigger)):
+        _mark(frame, RELATIVE_RULE)
     named = [frame.parties.refs_of[k] for k, (_, role, _) in frame.parties.roles.items() if role == "investor"]
     if _add(frame, named):
         _mark(frame, MEMBERS_RULE)  # "co-led by [Greylock and Kleiner] Perkins": the rest of a broken list
     holders = [trigger, *(_lead_participles(trigger) if _is_round_noun(trigger) else [])]
     if trigger.pos_ == "NOUN" and trigger.head.pos_ in ("VERB", "AUX") and trigger.dep_ in ("dobj", "nsubjpass", "attr"):
         holders.append(trigger.head)  # "led a $1 billion investment in X, with B joining"
+    if _is_round_noun(trigger) and trigger.dep_ == "pobj" and trigger.head.lower_ == "in":
+        # "raised $25 million in a round led by A, with returning investors B and C also participating"
+        raised = trigger.head.head if trigger.head.head.pos_ == "VERB" else trigger.head.head.head
+        if raised.pos_ == "VERB" and _lemma(raised) == "raise":
+            holders.append(raised)
     for holder in holders:
         listed, loose = _with_phrase(holder)
         if _add(frame, listed, loose):
             _mark(frame, WITH_RULE)
-        # "raised $40 million from backers like B and C"
-        backers = [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "from" for o in _pobjs(p) if _is_member_noun(o)]
-        if _add(frame, [e for b in backers for e in _examples_of(b)]):
-            _mark(frame, MEMBERS_RULE)
+        # "raised $40 million from backers like B and C", "from a group that included B and C"
+        sources = [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "from" for o in _pobjs(p)]
+        if _add(frame, [e for source in sources for e in _group_members(source)]):
+            _mark(frame, GROUP_RULE if any(_lemma(o) in _set("group_nouns") for o in sources) else MEMBERS_RULE)
     if _add(frame, _joiners_after(frame)):
         _mark(frame, AFTER_RULE)
+    if _add(frame, _joined_by(holders)) | _add(frame, _joined_by(holders, "advcl"), loose=True):
+        _mark(frame, JOINED_BY_RULE)  # (a participle hung on the verb is a loose reading: "..., joined by B")
     doc, end = trigger.doc, trigger.sent.end
     for n in range(LATER_WINDOW):
         if end >= len(doc):
             break
         sent = doc[end].sent
-        if _names_new_round(sent, frame):
+        if names_new_round(sent, frame):
             break
         if n == 0 and not frame.parties.has_role("investor") and _sole_round(frame) and any(_continues_raise(t) for t in sent):
             break  # "X raised $45M. A led the round, which ...": that round's own frame continues the raise
@@ -789,6 +958,11 @@ def round_investors(frame) -> None:
                 frame.rule = frame.rule[: -len("+present")]
                 frame.confidence = rule_confidence(EARLIER_RULE)
             _mark(frame, EARLIER_RULE)
+    if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee"):
+        reporter = _reporting_raiser(trigger)
+        if reporter is not None and reporter.pos_ == "PROPN" and not _acts_as_investor_token(frame, reporter) \
+                and frame.parties.add(reporter, "investee"):
+            _mark(frame, REPORTED_RULE)
     if frame.parties.has_role("investor") and not frame.parties.has_role("investee") and _raised_by_people(trigger):
         company = _founded_company(frame)
         if company is not None and frame.parties.add(company.root, "investee"):
