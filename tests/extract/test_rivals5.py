@@ -154,3 +154,27 @@ def test_under_the_agreement_points_back_at_a_deal_told_before(make_doc):
     text = ("Brindle AI signed a supply agreement with Quillon Labs in July. Under that agreement, "
             "Halcyon Systems will deploy Torvane Energy's robots in its warehouses.")
     assert not any(parties == frozenset(("Halcyon Systems", "Torvane Energy")) for _, parties in deals(make_doc, text))
+
+
+# -- rivals named in an interview's answer ---------------------------------------------------------
+
+HEADLINE = "Quillon Labs's Mara Quell on selling sensors to hospitals\n\nInterview by Colm Ashby\n\n"
+PEOPLE = {**ENTS, "Mara Quell": "PERSON", "Colm Ashby": "PERSON"}
+
+
+@pytest.mark.parametrize("exchange, rivals", [
+    ("Who are you really competing with?\n\nTorvane Energy and Fennick Ventures, mostly, and of course "
+     "Halcyon Systems's own sensors. Torvane Energy is cheaper.", {"Torvane Energy", "Fennick Ventures", "Halcyon Systems"}),
+    ("Q: Which companies do you see as your main rivals?\n\nQuell: Halcyon Systems, without a doubt.", {"Halcyon Systems"}),
+])
+def test_the_companies_opening_the_answer_about_rivals_are_the_interviewees_rivals(make_doc, exchange, rivals):
+    found = pairs(make_doc, HEADLINE + exchange, "competes_with", PEOPLE)
+    assert {frozenset(("Quillon Labs", r)) for r in rivals} <= found
+
+
+@pytest.mark.parametrize("exchange", [
+    "Do you compete with Torvane Energy?\n\nTorvane Energy is a partner, not a rival.",
+    "Who are your biggest customers?\n\nTorvane Energy and Fennick Ventures.",
+])
+def test_a_yes_no_question_or_a_question_about_customers_names_no_rival(make_doc, exchange):
+    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(make_doc, HEADLINE + exchange, "competes_with", PEOPLE)
