@@ -178,3 +178,20 @@ def test_the_companies_opening_the_answer_about_rivals_are_the_interviewees_riva
 ])
 def test_a_yes_no_question_or_a_question_about_customers_names_no_rival(make_doc, exchange):
     assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(make_doc, HEADLINE + exchange, "competes_with", PEOPLE)
+
+
+# -- a contest named in a free relative -----------------------------------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("Within days Halcyon Systems and Torvane Energy had slashed their own prices, in what local media called an "
+     "all-out price war with Quillon Labs.", {("Halcyon Systems", "Quillon Labs"), ("Torvane Energy", "Quillon Labs")}),
+    ("Halcyon Systems lowered its prices in what analysts described as a price war with Quillon Labs.",
+     {("Halcyon Systems", "Quillon Labs")}),
+])
+def test_a_contest_named_in_what_someone_called_it_is_a_rivalry(make_doc, text, expected):
+    assert {frozenset(p) for p in expected} <= pairs(make_doc, text, "competes_with")
+
+
+def test_what_someone_called_a_gift_is_no_rivalry(make_doc):
+    text = "Halcyon Systems lowered its prices in what analysts described as a gift to Quillon Labs."
+    assert frozenset(("Halcyon Systems", "Quillon Labs")) not in pairs(make_doc, text, "competes_with")
