@@ -9,8 +9,9 @@ frame states it).
 """
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
+from ..relations.models import _named_after_company
 from ..rules import confidence as rule_confidence
 from .frames import _Frame
 from .parties import _lemma, _party_key, load_triggers
@@ -22,6 +23,9 @@ SUMMING_DETERMINERS = frozenset({"a", "an"})
 
 #: Deal kinds a summing noun may have: "a partnership", "an agreement" (read "other" when nothing says what it covers).
 SUMMING_KINDS = frozenset({"partnership", "other"})
+
+#: Labels of what a company makes: a clause that deploys it names its maker ("will deploy Orrin-M2").
+MADE_LABELS = frozenset({"MODEL", "PRODUCT"})
 
 #: Dependencies a summing noun never has: it is neither a clause's subject nor a name's part.
 NOT_SUMMING_DEPS = frozenset({"nsubj", "nsubjpass", "compound", "poss"})
@@ -54,7 +58,18 @@ def _clause_companies(frame: _Frame, start: int, end: int) -> dict[str, Token]:
         found = parties.company(token)
         if found is not None:
             named.setdefault(_party_key(found[0]), token)
+    for ent in doc.ents:
+        maker = _maker_named_in(ent) if start <= ent.start and ent.end <= end and ent.label_ in MADE_LABELS else None
+        if maker is not None:
+            named.setdefault(_party_key(maker), maker.root)
     return named
+
+
+def _maker_named_in(made: Span) -> Span | None:
+    """The company of the Doc a model or product is named after: "Penwick Health will deploy Orrin-M2 under
+    a multi-year agreement" in a release by Orrin Labs (see :func:`extract.relations.models._named_after_company`)."""
+    makers = {_party_key(e): e for e in made.doc.ents if e.label_ == "COMPANY" and _named_after_company(made, e)}
+    return next(iter(makers.values())) if len(makers) == 1 else None
 
 
 def _states_another_deal(start: int, end: int, noun: Token) -> bool:

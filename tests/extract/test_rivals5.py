@@ -195,3 +195,10 @@ def test_a_contest_named_in_what_someone_called_it_is_a_rivalry(make_doc, text, 
 def test_what_someone_called_a_gift_is_no_rivalry(make_doc):
     text = "Halcyon Systems lowered its prices in what analysts described as a gift to Quillon Labs."
     assert frozenset(("Halcyon Systems", "Quillon Labs")) not in pairs(make_doc, text, "competes_with")
+
+
+def test_a_product_deployed_under_an_agreement_brings_its_maker_in(make_doc):
+    text = ("Quillon Labs launched Quillon-M2 on Monday. Under a separate multi-year agreement, Halcyon Systems, which "
+            "runs 31 warehouses, will deploy Quillon-M2 across its network.")
+    found = deals(make_doc, text, {**ENTS, "Quillon-M2": "MODEL"})
+    assert any(parties == frozenset(("Quillon Labs", "Halcyon Systems")) for _, parties in found)
