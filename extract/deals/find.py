@@ -15,6 +15,7 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .clause_partners import add_clause_partners
 from .combined import merge_licence_and_hire
 from .joiners import add_joining_partners, joining_text
 from .amounts import (
@@ -122,6 +123,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
         money = _money_in(sent)
         frames = list(_frames(sent, refs))
         for frame in frames:
+            add_clause_partners(frame)  # ", a partnership that ...": the partners its clause names (rivals5)
             if not _complete(frame) and _join_host(frame, frames):
                 frame.rule += "+part_of_host"
             raised = _raise_before(frame, previous)

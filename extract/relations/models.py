@@ -789,6 +789,29 @@ def newest_release_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             yield Candidate(owner[0], "develops", model, word, "model.newest_release", _conf("model.newest_release", owner[1]))
 
 
+#: Nouns of the forms one release comes in: "released Gemma 2 in two sizes, Gemma 2 9B and Gemma 2 27B".
+SIZE_NOUNS = ("size", "sizes", "version", "versions", "variant", "variants", "flavour", "flavours", "flavor",
+              "flavors", "edition", "editions", "configuration", "configurations")
+
+
+@code_rule
+def sizes_release_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """develops from "X released Y in two sizes, A and B": the models listed right after the sizes
+    noun (after a comma or colon) are forms of what the subject released, so the subject makes each.
+    The list is read off the surface; the parser hangs it anywhere."""
+    release_verbs = _tables()["release_verbs"] | {"publish", "ship", "introduce", "debut", "open-source"}
+    for noun in tokens_where(doc, "LOWER", SIZE_NOUNS):
+        k = noun.i + 1
+        prep, verb = noun.head, noun.head.head
+        if k + 1 >= len(doc) or doc[k].text not in (",", ":") or prep.lower_ != "in" or noun.dep_ != "pobj" \
+                or lemma_word(verb) not in release_verbs:
+            continue
+        makers = [e for e in subjects_of(verb, refs) if e[0].label_ in MAKERS]
+        for maker, mv in _unique(makers):
+            for model in _models_listed_from(doc, k + 1, refs):
+                yield Candidate(maker, "develops", model, verb, "model.released_in_sizes", _conf("model.released_in_sizes", mv))
+
+
 def _owner_before(doc: Doc, k: int, refs: EntityRefs) -> tuple[Span, bool] | None:
     """The company owning the word at ``k``: "Initech's" right before it, or "its" meaning a company."""
     before = doc[k - 1]

@@ -9,6 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import EntityRefs
+from ..lexicon import words
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where, word_children
@@ -445,6 +446,11 @@ STANDING_VERBS = frozenset({"operate", "function", "continue", "remain", "serve"
                             "stay", "emerge", "relaunch"})
 
 
+def _judged_role(noun: Token) -> bool:
+    """A role someone judges fitting, not one held: "described X as the *natural* partner of Y" (rivals5)."""
+    return any(c.dep_ == "amod" and c.lower_ in words("judged_role_modifiers") for c in noun.children)
+
+
 @code_rule
 def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Role nouns that a verb assigns to its object or subject.
@@ -459,7 +465,7 @@ def membership_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         relation = ROLE_NOUNS.get(word) or ROLE_NOUNS.get(word.rstrip("s"))
         if relation is None and word in part_nouns and noun.dep_ == "pobj" and noun.head.lower_ == "as":
             relation = "part_of"  # "it will operate as a wholly owned subsidiary of SoftBank"
-        if relation is None or refs.ent_containing(noun) is not None:
+        if relation is None or refs.ent_containing(noun) is not None or _judged_role(noun):
             continue
         verb, holders = noun.head, []
         if noun.dep_ == "pobj" and noun.head.lower_ in funding["membership_preps"]:
