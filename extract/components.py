@@ -833,6 +833,9 @@ def _select(candidates):
     # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
     # and outranks the known company or place inside it ("Toyota", "Oxford") as a name of its own
     said_otherwise = {c[0].text for c in candidates if c[2] in ("class_noun", "name_head") and c[1] != "COMPANY"}
+    # a known company's name that starts a longer one is a name word however it is written ("the OpenAI
+    # Startup Fund"; not "Azure OpenAI Service", a product)
+    leading_company_ends = {start: end for start, end in company_names}
     for span, label, source, canonical in [c for c in candidates if c[2] == "class_noun" and c[1] in CLASS_LABELS]:
         inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
                   if end <= span.end and end - start < len(span)]
@@ -849,7 +852,7 @@ def _select(candidates):
         if label != "COMPANY" and not coded or source == "ner_weak" and not coded:
             continue
         if any(t.text in ("'s", "’s") for t in span) or not all(
-                t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
+                t.is_alpha and (t.is_title or t.is_upper or t.i < leading_company_ends.get(span.start, span.start)) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
                 for t in span):
             continue
         # "the San Francisco AI startup": the place says where a company is; it is not part of a name

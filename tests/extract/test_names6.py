@@ -125,3 +125,8 @@ def test_what_was_founded_is_no_person(nodes_of):
 def test_a_person_known_by_another_name_is_not_made_a_company(nodes_of):
     nodes = nodes_of("Tessa Marlow, formerly known as Tessa Ward, joined Orvane as chief executive.")
     assert ("Tessa Ward", "company") not in nodes
+
+
+def test_a_fund_named_after_a_known_company_is_one_company(nodes_of):
+    nodes = nodes_of("Varkon raised $90 million from a group that included Google, Nvidia and the OpenAI Startup Fund.")
+    assert ("OpenAI Startup Fund", "company") in nodes
