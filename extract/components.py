@@ -71,6 +71,15 @@ from .name_cues import (
     person_before_apposition,
     shared_surname_spans,
     single_name_organisation,
+    listed_company_spans,
+    lower_case_acronyms,
+    former_name_spans,
+    founded_as,
+    is_bought_or_owned,
+    renamed_company,
+    round_investor_spans,
+    variant_model_spans,
+    without_headline_verb,
     tier_model_spans,
     with_given_name,
 )
@@ -241,14 +250,19 @@ class EntityTyper:
         candidates += self._role_context_spans(doc)
         candidates += self._name_shape_spans(doc)
         candidates += self._company_role_spans(doc)
+        candidates += [c for c in listed_company_spans(doc, candidates) + round_investor_spans(doc) + former_name_spans(doc)  # "Datadog, Elastic and Microsoft"
+                       if c[0].text not in self.gazetteer.not_entities]
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
         candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
+        candidates += variant_model_spans(doc, candidates)  # "Llama 4 Maverick", then "Maverick"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
-        kept = _select(candidates)
+        acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
+        kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
+        kept = _with_former_names(kept)  # "Founded as Swanson Analysis Systems, Ansys went public"
         if self._works:  # and not brought back as a short form of a "full name" that is a work
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
         furniture = boilerplate_ranges(self._text)
@@ -320,6 +334,7 @@ class EntityTyper:
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
         for ent in doc.ents:
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
+            span = without_headline_verb(span) if span is not None else None  # "... and Launches Orrin-M2"
             if span is not None and ent.label_ == "PERSON":
                 span = person_before_apposition(without_leading_occupation(span))  # "Drummer Lars Ulrich" is Lars Ulrich
                 span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
@@ -414,7 +429,7 @@ class EntityTyper:
                 return "COMPANY", "role"  # "Harrowgate Bank, which acquired Quillon, reported", "Dravecko's Marta Lund said"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
-            if company or buys_a_business(span):  # "sold its studio to Korrin": a buyer of a business
+            if company or buys_a_business(span) or is_bought_or_owned(span, self._companies):  # "sold its studio to Korrin": a buyer of a business
                 return "COMPANY", "context"
             # an organisation named in business news is most likely a company; elsewhere, say less
             return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
@@ -443,7 +458,13 @@ class EntityTyper:
             return "PLACE", "ner_weak"
         if label == "NORP":
             # "the former Twitch boss": an unknown name the tagger took for a people's, before a business role
-            return ("COMPANY", "context") if names_a_business_role(span) else None
+            if names_a_business_role(span):
+                return "COMPANY", "context"
+            # "Symantec's enterprise-security business", "buy Moveworks, a maker of AI assistants": an unknown
+            # one-word name the tagger took for a people's, in a company's place (no people's plural: "Democrats")
+            if len(span) == 1 and span.root.tag_ == "NNP" and (class_noun_type(span) == "COMPANY" or company_role(span, self._companies)):
+                return "COMPANY", "role"
+            return None
         if label == "PRODUCT":
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"
@@ -603,6 +624,38 @@ class EntityTyper:
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+def _with_former_names(kept):
+    """A company's former name is that company: its mention takes the current name as canonical (see
+    :func:`extract.name_cues.renamed_company`), and what was renamed is a company whatever the NER guessed
+    ("Ansys" read as a person); names the gazetteer knows keep their own."""
+    out = list(kept)
+    for n, (span, label, source, canonical) in enumerate(kept):
+        if source == "gazetteer" or canonical is not None or (label != "COMPANY" and RANK[source] > RANK["ner"]):
+            continue
+        current = renamed_company(span)
+        founded = current is not None and founded_as(span)
+        if current is None or (label != "COMPANY" and not founded):
+            continue  # (people, lakes and passes are "formerly known as" another name too; only a firm is founded as one)
+        label, source = "COMPANY", source if label == "COMPANY" else "context"
+        at = next((m for m, c in enumerate(out) if c[0].start <= current.i < c[0].end), None)
+        if not founded and (at is None or out[at][1] != "COMPANY"):
+            continue  # a renaming joins two names already typed companies
+        if at is None:
+            owner = current.doc[current.left_edge.i if all(t.pos_ == "PROPN" for t in current.doc[current.left_edge.i:current.i]) else current.i:current.i + 1]
+            out.append((owner, "COMPANY", "context", None))
+        elif out[at][1] in ("PERSON", "PLACE") and RANK[out[at][2]] <= RANK["ner"]:  # (an organisation keeps its own kind)
+            out[at] = (out[at][0], "COMPANY", "context", out[at][3])
+            owner = out[at][0]
+        elif out[at][1] == "COMPANY":
+            owner = out[at][0]
+        else:
+            continue
+        name = next((c[3] for c in out if c[0].start == owner.start and c[0].end == owner.end), None) or owner.text
+        if name != span.text:
+            out[n] = (span, label, source, name)
+    return out
 
 
 def _inside_hyphenated_word(doc, start, end) -> bool:
@@ -780,6 +833,9 @@ def _select(candidates):
     # a name that a sentence calls something else ("The Toyota Avalon is a car") is no unit of the company,
     # and outranks the known company or place inside it ("Toyota", "Oxford") as a name of its own
     said_otherwise = {c[0].text for c in candidates if c[2] in ("class_noun", "name_head") and c[1] != "COMPANY"}
+    # a known company's name that starts a longer one is a name word however it is written ("the OpenAI
+    # Startup Fund"; not "Azure OpenAI Service", a product)
+    leading_company_ends = {start: end for start, end in company_names}
     for span, label, source, canonical in [c for c in candidates if c[2] == "class_noun" and c[1] in CLASS_LABELS]:
         inside = [(start, end) for start in range(span.start, span.end) for end in gazetteer_ends.get(start, ())
                   if end <= span.end and end - start < len(span)]
@@ -796,7 +852,7 @@ def _select(candidates):
         if label != "COMPANY" and not coded or source == "ner_weak" and not coded:
             continue
         if any(t.text in ("'s", "’s") for t in span) or not all(
-                t.is_alpha and (t.is_title or t.is_upper) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
+                t.is_alpha and (t.is_title or t.is_upper or t.i < leading_company_ends.get(span.start, span.start)) or t.lower_ in ("of", "&", "and") or (coded and t.i == span.end - 1)
                 for t in span):
             continue
         # "the San Francisco AI startup": the place says where a company is; it is not part of a name

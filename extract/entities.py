@@ -143,7 +143,8 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "Technology Systems Robotics Software Networks Semiconductor Semiconductors Computing Capital Ventures "
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
-    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health".split()
+    "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health "
+    "Engineering".split()
 )
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (
@@ -167,8 +168,10 @@ HYPHEN_MODEL = re.compile(
 )
 # "Qwen2.5-Max", "Qwen1.5-Chat": a family glued to a dotted version, then a hyphenated tier word
 GLUED_VERSION_MODEL = re.compile(r"\b[A-Z][A-Za-z]+\d+(?:\.\d+)+(?:-[A-Z][A-Za-z]+)+\b")
-# "Falcon 180B", "Yi 34B": a name and a size in billions or trillions of parameters, a shape of its own
-SIZED_MODEL = re.compile(rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
+# "Falcon 180B", "Yi 34B", "Falcon 2 11B": a name (and a version) and a size in billions or trillions of
+# parameters, a shape of its own
+SIZED_MODEL = re.compile(
+    rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
     rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
@@ -333,6 +336,10 @@ def _near_tokens(span):
     return near
 
 
+#: Company nouns that people are too: "the investor Reid Hoffman", "the developer Ana Ruiz".
+PERSON_OR_COMPANY_NOUNS = frozenset("investor investors developer developers operator owner".split())
+
+
 def has_company_context(span, *, modifier: bool = True) -> bool:
     """Syntax that says a name is a company, whatever the NER label.
 
@@ -344,7 +351,9 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         return True
     root = span.root
     # "its automotive unit, Ashgrove Drive", "the Hangzhou hedge fund High-Flyer", "the visual-effects house Weta"
-    if root.dep_ == "appos" and is_company_noun(root.head) and _lower_word(root.head):
+    # (an investor, developer or owner may be a person: "the investor Reid Hoffman")
+    if root.dep_ == "appos" and is_company_noun(root.head) and _lower_word(root.head) and not (
+            hyphenated_word(root.head) in PERSON_OR_COMPANY_NOUNS and len(span) > 1 and looks_like_person_name(span)):
         return True
     # "bought the chip startup Nuvia": a company noun with its article just before the name, however parsed
     # (not "the startup Kai-Fu Lee founded": there the name is the clause's subject)
@@ -352,7 +361,9 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         return True
     # "a round led by Atomico": who leads a round invests; one word is a firm's name, not a person's
     # (a person's full name stays a person: "a group of investors led by Sean Parker")
-    if leads_a_round(span) and not (len(span) > 1 and looks_like_person_name(span)):
+    # (a name the NER calls an organisation is a firm's even in a person's shape: "Andreessen Horowitz")
+    if (leads_a_round(span) or joins_a_round(span)) and not (
+            len(span) > 1 and looks_like_person_name(span) and span.root.ent_type_ != "ORG"):
         return True
     for tok in _near_tokens(span):
         word = hyphenated_word(tok)
@@ -445,6 +456,15 @@ def has_person_context(span) -> bool:
         return True
     # "made Parker executive chairman", "named Lee CEO"
     if is_appointed(span):
+        return True
+    # "with Tomasz Welland, who is our chief technology officer": "who" is said of people ("which" of firms)
+    # (right after a comma; no people's plural, "African Americans, who", and no work, law or event the
+    # parser hung the clause on: "the Christian Bible, who was estimated to have lived ...")
+    if (len(span) > 1 and looks_like_person_name(span) and span.end + 1 < len(span.doc) and span.doc[span.end].text == ","
+            and span.doc[span.end + 1].lower_ == "who" and root.ent_type_ in ("PERSON", "ORG", "GPE", "")
+            and span[-1].tag_ != "NNPS" and not any(t.text in ORGANIZATION_WORDS for t in span)
+            and any(c.dep_ == "relcl" and any(s.i == span.end + 1 and s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
+                    for c in root.children)):
         return True
     # "to replace Thabo Mbeki as president": whoever is replaced or succeeded in a role held it
     if len(span) > 1 and root.dep_ == "dobj" and head.lemma_ in ("replace", "succeed") and any(
@@ -563,6 +583,33 @@ def leads_a_round(span) -> bool:
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
 
 
+def joins_a_round(span) -> bool:
+    """"a Series A led by Ostwind Capital with Harrowgate and Pinecrest Angels participating": a name that
+    takes part in a sentence's funding round invests in it.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["a", "round", "with", "Pinecrest", "Angels", "participating"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 5, 2],
+    ...           deps=["det", "ROOT", "prep", "compound", "nsubj", "pcomp"], lemmas=["a", "round", "with", "Pinecrest", "Angels", "participate"])
+    >>> joins_a_round(doc[3:5])
+    True
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "with Harrowgate and Pinecrest Angels participating"
+        root = root.head
+    last = root
+    while any(c.dep_ == "conj" for c in last.children):
+        last = [c for c in last.children if c.dep_ == "conj"][-1]
+    after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    # (the subject of "participating", or the list right before it however parsed)
+    if not ((root.dep_ == "nsubj" and root.head.lemma_.lower() == "participate")
+            or (after is not None and after.lemma_.lower() == "participate")):
+        return False
+    sent = span.sent if span.doc.has_annotation("SENT_START") else span.doc[:]
+    return any(hyphenated_word(t) in FUNDING_NOUNS or t.lemma_.lower() in FUNDING_NOUNS for t in sent)
+
+
 def is_appointed(span) -> bool:
     """"made Parker executive chairman", "named Lee CEO": the name modifies a role noun that is what an
     appointing verb makes of it (the parser reads the name as a compound of the role).
@@ -591,11 +638,20 @@ def _is_role(token) -> bool:
     return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior") for c in token.children)
 
 
+#: Nouns of a group of models that an apposition gives a name: "OpenELM, a set of small models".
+MODEL_COLLECTION_NOUNS = frozenset("set family series suite collection line range pair".split())
+
+
 def has_strong_model_context(span) -> bool:
     """A model noun in apposition, compound or naming construction: "Poro, a 34B model",
     "the Takane model", "a model called Takane"."""
     root = span.root
     if any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS for c in root.children):
+        return True
+    # "OpenELM, a set of small models", "Gemma, a family of open models"
+    if any(c.dep_ == "appos" and c.lower_ in MODEL_COLLECTION_NOUNS and any(
+            p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and o.lower_ in MODEL_NOUNS for o in p.children)
+            for p in c.children) for c in root.children):
         return True
     head = root.head
     if root.dep_ in ("compound", "appos", "nmod") and head.lower_ in MODEL_NOUNS:

@@ -30,6 +30,8 @@ from .entities import (
     _class_of,
     _is_name_word,
     hyphenated_word,
+    joins_a_round,
+    leads_a_round,
     looks_like_person_name,
 )
 from .lexicon import load_triggers, word_list
@@ -187,6 +189,8 @@ def is_maker_agent(span) -> bool:
 
 #: What a company owns, by the possessive before it: "Corvane's new chip", "Zentro's investors".
 COMPANY_POSSESSIONS = word_list("entities", "company_possessions")
+#: Possessions that a person's full name may own too: "Symantec's security business", "Marta Kellan's business".
+OWNED_BUSINESS_NOUNS = frozenset("business businesses division divisions subsidiary subsidiaries".split())
 #: Verbs whose subject is a company, whatever their object: "Quillfire AI competes with Cohere".
 COMPANY_ACTS = word_list("entities", "company_acts")
 #: Verbs of closing a funding round: "Orlith closed a $50 million seed round".
@@ -254,7 +258,9 @@ def _takes_up_its(verb, span) -> bool:
     held talks about its models": "its" is Cupertino's). A product has "its" things too ("Ember 2 extends
     its context window"), but no investors, models or staff."""
     for t in verb.subtree:
-        if t.lower_ != "its" or t.dep_ != "poss" or t.i < span.end or not (
+        # ("its hearables business" is as often another company's, named just before: only the possessive
+        # before the name reads business nouns)
+        if t.lower_ != "its" or t.dep_ != "poss" or t.i < span.end or t.head.lower_ in OWNED_BUSINESS_NOUNS or not (
                 hyphenated_word(t.head) in COMPANY_POSSESSIONS or t.head.lower_ in COMPANY_MEMBER_NOUNS):
             continue
         path, node = [t], t
@@ -274,22 +280,38 @@ def _names_a_venture(span) -> bool:
     if i >= 1 and (doc[i].text == "," or doc[i].lower_ in ("called", "named", "dubbed")):
         noun = doc[i - 1]
         return noun.is_lower and hyphenated_word(noun) in VENTURE_NOUNS and span.root.dep_ != "nsubj"
-    return False
+    # "he sold his search start-up Cue to Apple": the noun right before the name (not "the startup Kai-Fu Lee
+    # founded", where the name is a clause's subject)
+    return i >= 0 and doc[i].is_lower and hyphenated_word(doc[i]) in VENTURE_NOUNS and span.root.dep_ not in ("nsubj", "nsubjpass")
+
+
+def _clause_subjects(verb) -> list:
+    """The subjects of a verb, with what a relative "which" or a reported "it" stands for: "Siemens, which
+    bought Altair", "ServiceNow said it would buy Moveworks" (the subject of the verb of saying)."""
+    out = []
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        out.append(subject)
+        if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+            out.append(verb.head)
+        elif subject.lower_ == "it" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in SPEECH_VERBS:
+            out += [c for c in verb.head.children if c.dep_ == "nsubj"]
+    return out
 
 
 def _done_to_by_a_company(root, companies) -> bool:
     """"Oracle acquired Velmora", "Nvidia invested in Tarvossa", "Intel partnered with Quenby": what a known
-    company buys, backs, invests in or works with is a company (a person is hired, not acquired)."""
+    company buys, backs, invests in or works with is a company (a person is hired, not acquired); so is what
+    a relative clause on one, or its own "it" in reported speech, buys ("Siemens, which bought Altair")."""
     while root.dep_ == "conj" and root.head.i != root.i:  # "acquired Velmora and Quenby"
         root = root.head
     verb, prep = root.head, None
     if root.dep_ == "pobj":
         prep, verb = verb, verb.head
     lemma = verb.lemma_.lower()
-    if not any(c.dep_ == "nsubj" and _with_company(c, companies) for c in verb.children):
+    if not any(_with_company(c, companies) for c in _clause_subjects(verb)):
         return False
     if prep is None:
-        return root.dep_ == "dobj" and lemma in ("acquire", "buy", "back", "fund")
+        return root.dep_ == "dobj" and lemma in ("acquire", "buy", "purchase", "back", "fund")
     return (prep.lower_ == "with" and lemma in COMPANY_ACTS) or (prep.lower_ == "in" and lemma == "invest")
 
 
@@ -327,6 +349,50 @@ def _sold_name(token) -> bool:
     """A name sold whole, which no person, work or product is: "In 1990 Enasa was sold to Iveco" (the
     tagger may call the sold company a place; "Ronaldo was sold to Juventus" is a person's transfer)."""
     return token.pos_ == "PROPN" and token.ent_type_ in ("ORG", "GPE", "") and token.dep_ == "nsubjpass"
+
+
+#: Nouns of buying a company: what they are "of" is a company ("AMD's acquisition of Xilinx").
+ACQUISITION_NOUNS = frozenset("acquisition acquisitions purchase purchases takeover takeovers buyout buyouts".split())
+
+
+def is_acquired_name(span) -> bool:
+    """A name bought as a company or taken private: "AMD's acquisition of Xilinx", "grew through
+    acquisitions, including Fluent and Apache Design", "taken private by Permira" (the buyer). A place's
+    name ("the purchase of Alaska") is the caller's to keep out by its label.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "acquisition", "of", "Zylonix", "and", "the", "rest", "of", "Peru"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 1, 6, 1, 6, 7],
+    ...           deps=["det", "ROOT", "prep", "pobj", "cc", "det", "conj", "prep", "pobj"],
+    ...           pos=["DET", "NOUN", "ADP", "PROPN", "CCONJ", "DET", "NOUN", "ADP", "PROPN"])
+    >>> is_acquired_name(doc[3:4]), is_acquired_name(doc[8:9])
+    (True, False)
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "acquisitions, including Fluent and Apache Design"
+        root = root.head
+    if root.dep_ != "pobj" or root.pos_ != "PROPN":
+        return False
+    prep, noun = root.head, root.head.head
+    if prep.lower_ == "of":
+        return noun.lower_ in ACQUISITION_NOUNS and noun.pos_ == "NOUN"
+    if prep.lower_ in ("including", "like"):
+        # (the parser may hang "including" on the verb: "grew through acquisitions, including Fluent")
+        if noun.lower_ not in ACQUISITION_NOUNS and prep.i >= 2 and prep.doc[prep.i - 1].text == ",":
+            noun = prep.doc[prep.i - 2]
+        return noun.lower_ in ACQUISITION_NOUNS and noun.tag_ == "NNS"
+    return takes_private(span)
+
+
+def takes_private(span) -> bool:
+    """"was taken private in 2015 by Permira and a pension fund": who takes a company private buys it."""
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    prep, verb = root.head, root.head.head
+    return (root.dep_ == "pobj" and prep.lower_ == "by" and prep.dep_ == "agent" and verb.lemma_.lower() == "take"
+            and any(c.lower_ == "private" for c in verb.children))
 
 
 #: Verbs of buying a company: their subject is a company when what is bought is one ("Harrowgate Bank,
@@ -418,9 +484,10 @@ def company_role(span, companies=frozenset()) -> bool:
         return False  # "CUPERTINO, Calif. -- Apple said ...": a dateline's place, in capitals
     root = span.root
     head = root.head
-    if root.dep_ == "poss" and hyphenated_word(head) in COMPANY_POSSESSIONS:
-        return True
-    if _names_a_venture(span):
+    if root.dep_ == "poss" and hyphenated_word(head) in COMPANY_POSSESSIONS and not (
+            head.lower_ in OWNED_BUSINESS_NOUNS and len(span) > 1 and looks_like_person_name(span)):
+        return True  # (a person owns a business too: "Marta Kellan's business")
+    if _names_a_venture(span) or founded_subject(span):
         return True
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
@@ -434,12 +501,209 @@ def company_role(span, companies=frozenset()) -> bool:
         return does_business(verb, companies) or _takes_up_its(verb, span)
     if _done_to_by_a_company(root, companies) or buys_a_business(span):
         return True
+    if is_acquired_name(span) and span.root.ent_type_ not in ("LOC", "FAC"):
+        return True  # "AMD's acquisition of Xilinx", "taken private by Permira" (known places outrank this)
     if root.dep_ == "dobj":  # "Analysts see Orlith as a rival to Salesforce and Workday"
         return any(p.dep_ == "prep" and p.lower_ == "as" and any(
             o.lemma_.lower() in RIVAL_NOUNS and any(
                 q.lower_ in ("to", "of") and any(_with_company(c, companies) for c in q.children) for q in o.children)
             for o in p.children) for p in head.children)
     return False
+
+
+#: Last words of investors' names that no person's name ends in, though it may look like one: "SV Angel",
+#: "Pinecrest Angels", "OpenAI Startup Fund" (said only where a list or a round names investors).
+INVESTOR_NAME_ENDS = frozenset("Angel Angels Fund Syndicate".split())
+
+
+def _person_shaped(span) -> bool:
+    """A person's full name by its shape, not an investor's name ending in an investor word."""
+    return len(span) > 1 and looks_like_person_name(span) and span[-1].text not in INVESTOR_NAME_ENDS
+
+
+#: Words that end a firm's name after "and": "J.L. Turner and Son", "Procter & Sons".
+_FIRM_NAME_TAILS = frozenset("Son Sons Co Company Brothers Daughters Associates".split())
+#: Candidate sources sure enough of a company to type the names listed with it.
+_LIST_ANCHOR_SOURCES = frozenset("gazetteer metonym name_extension name_shape class_noun context".split())
+#: NER labels of things no list of companies holds as one of them.
+_NOT_LISTED_LABELS = frozenset("GPE LOC FAC DATE TIME MONEY PERCENT CARDINAL ORDINAL QUANTITY LANGUAGE EVENT LAW WORK_OF_ART".split())
+
+
+def _coordinated(token) -> list:
+    """Every token coordinated with ``token``, itself included: the first conjunct and its conj chain."""
+    first = token
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    found, todo = [], [first]
+    # "Surge AI, Mercor, Turing and Labelbox": a list whose second name the parser hung on the first as an apposition
+    if first.dep_ == "appos" and first.head.pos_ == "PROPN" and any(c.dep_ == "conj" for c in first.children):
+        todo.append(first.head)
+    while todo:
+        tok = todo.pop()
+        found.append(tok)
+        todo.extend(c for c in tok.children if c.dep_ == "conj" or (
+            c.dep_ == "appos" and c.pos_ == "PROPN" and c.i not in (t.i for t in found) and any(g.dep_ == "conj" for g in c.children)))
+    return found
+
+
+def _listed_name(token):
+    """The capitalised name a conjunct heads: its run of capitalised proper-noun compounds and itself."""
+    doc = token.doc
+    start = token.i
+    while start > 0 and doc[start - 1].head.i == token.i and doc[start - 1].dep_ == "compound" and doc[start - 1].pos_ == "PROPN" and _name_word(doc[start - 1]):
+        start -= 1
+    return doc[start:token.i + 1]
+
+
+def listed_company_spans(doc, candidates) -> list:
+    """Names coordinated with a company typed with confidence are companies: "competes with Datadog, Elastic
+    and Microsoft", "Surge AI, Mercor, Turing and Labelbox are pitching the same customers", "raised $1
+    billion from Sequoia Capital, DST Global and SV Angel". A person's full name stays a person's ("Nvidia,
+    Microsoft and Reid Hoffman"), and so do names typed otherwise with confidence, and places and dates (the
+    tagger's places in a list are as often an address's: "Paisley Park Studios, Chanhassen, Minnesota").
+
+    ``candidates`` are ``(span, label, source, canonical)``; returns ``(span, "COMPANY", "context", None)``
+    candidates for the listed names no other confident candidate covers.
+    """
+    anchors = [c[0] for c in candidates if c[1] == "COMPANY" and c[2] in _LIST_ANCHOR_SOURCES]
+    if not anchors:
+        return []
+    # tokens another candidate types with confidence ("Microsoft Windows": a product), or a company already
+    settled = {i for c in candidates if c[2] in _LIST_ANCHOR_SOURCES or c[2] == "model_shape" or c[1] == "COMPANY"
+               for i in range(c[0].start, c[0].end)}
+    # "from Microsoft, Nvidia, Hoffman and Bill Gates": a word of a person's full name in the text is that person
+    person_words = {t.text for c in candidates if c[1] == "PERSON" and len(c[0]) > 1 for t in c[0]}
+    out, seen = [], set()
+    for anchor in anchors:
+        root = anchor.root
+        if root.dep_ not in ("conj", "appos") and not any(c.dep_ in ("conj", "appos") for c in root.children):
+            continue
+        for tok in _coordinated(root):
+            if tok.i in seen or anchor.start <= tok.i < anchor.end:
+                continue
+            seen.add(tok.i)
+            if tok.pos_ != "PROPN" or not _name_word(tok) or tok.ent_type_ in _NOT_LISTED_LABELS or tok.text in _FIRM_NAME_TAILS:
+                continue  # (the end of one firm's name: "J.L. Turner and Son")
+            span = _listed_name(tok)
+            if any(t.i in settled for t in span) or any(t.is_sent_start for t in span[1:]) or (len(span) == 1 and tok.text in person_words):
+                continue
+            if _person_shaped(span) or any(t.text in ORGANIZATION_WORDS or t.text in ORGANIZATION_HEADS for t in span):
+                continue  # "Nvidia and Reid Hoffman", "Google and Stanford University"
+            out.append((span, "COMPANY", "context", None))
+    return out
+
+
+def round_investor_spans(doc) -> list:
+    """Names the NER missed that lead or join a funding round: "a second round, led by Greenoaks, ...", "a
+    Series A led by Ostwind Capital with Harrowgate and Pinecrest Angels participating". Who invests in a
+    round is a firm, unless the name is a person's full name. Returns ``(span, "COMPANY", "context", None)``.
+    """
+    out = []
+    for verb in tokens_where(doc, "LEMMA", ("lead", "participate")):
+        if verb.lemma_ == "lead":
+            heads = [o for by in verb.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
+        else:
+            heads = [c for c in verb.children if c.dep_ == "nsubj"]
+        for tok in (t for h in heads for t in _coordinated(h)):
+            if tok.pos_ != "PROPN" or not _name_word(tok) or tok.ent_type:
+                continue
+            span = _listed_name(tok)
+            if any(t.ent_type for t in span) or (_person_shaped(span) and span[-1].text not in _INSTITUTION_WORDS):
+                continue
+            if leads_a_round(span) or joins_a_round(span):
+                out.append((span, "COMPANY", "context", None))
+    return out
+
+
+#: Participles of a company's start, whose "as" gives the name it started under: "Founded in 1970 as X, Ansys ...".
+_STARTING_LEMMAS = frozenset("found co-found establish incorporate form start create".split())
+#: Adverbs that make "known as X" a former name: "Halvex, formerly known as Brightmoor Software".
+_FORMER_ADVERBS = frozenset("formerly previously originally once".split())
+
+
+def founded_subject(span) -> bool:
+    """"Founded in 1998, Pellora now sells ads", "Established as a bank, Quorvex ...": the subject of a
+    clause that opens on its founding was founded, which no person is.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Founded", "in", "1998", ",", "Pellora", "sells", "ads"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[5, 0, 1, 5, 5, 5, 5],
+    ...           deps=["advcl", "prep", "pobj", "punct", "nsubj", "ROOT", "dobj"],
+    ...           lemmas=["found", "in", "1998", ",", "Pellora", "sell", "ad"], tags=["VBN", "IN", "CD", ",", "NNP", "VBZ", "NNS"])
+    >>> founded_subject(doc[4:5])
+    True
+    """
+    root = span.root
+    if root.dep_ != "nsubj":
+        return False
+    return any(c.dep_ == "advcl" and c.i < root.i and c.tag_ == "VBN" and c.lemma_.lower() in _STARTING_LEMMAS
+               and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in root.head.children)
+
+
+def founded_as(span) -> bool:
+    """Whether the "as" before a name is a founding's ("founded as X"), not a renaming's ("known as X")."""
+    verb = span.root.head.head
+    if verb.dep_ == "pobj" and verb.head.dep_ == "agent":
+        verb = verb.head.head
+    return verb.lemma_.lower() in _STARTING_LEMMAS
+
+
+def renamed_company(span):
+    """The token of the company that ``span`` is a former name of, or ``None``: "Founded in 1970 by John
+    Swanson as Swanson Analysis Systems, Ansys went public" (Ansys), "Corvane, founded as Tessel Data Systems,
+    makes chips" (Corvane), "Halvex, formerly known as Brightmoor Software, ..." (Halvex).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Founded", "as", "Tessel", ",", "Corvane", "went", "public"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[5, 0, 1, 5, 5, 5, 5],
+    ...           deps=["advcl", "prep", "pobj", "punct", "nsubj", "ROOT", "acomp"],
+    ...           lemmas=["found", "as", "Tessel", ",", "Corvane", "go", "public"], tags=["VBN", "IN", "NNP", ",", "NNP", "VBD", "JJ"],
+    ...           pos=["VERB", "ADP", "PROPN", "PUNCT", "PROPN", "VERB", "ADJ"])
+    >>> renamed_company(doc[2:3]).text
+    'Corvane'
+    """
+    root = span.root
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "as" or root.pos_ != "PROPN":
+        return None
+    verb = prep.head
+    if verb.dep_ == "pobj" and verb.head.dep_ == "agent":
+        verb = verb.head.head  # "Founded by Ines Marovic as Marovic Numerics": "as" hung on the founder
+    lemma = verb.lemma_.lower()
+    starting = lemma in _STARTING_LEMMAS and verb.tag_ == "VBN"
+    renamed = lemma in ("know", "call", "name") and any(c.dep_ == "advmod" and c.lower_ in _FORMER_ADVERBS for c in verb.children)
+    if not (starting or renamed):
+        return None
+    if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
+        return verb.head
+    if verb.dep_ == "advcl" and starting:
+        return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
+    return None
+
+
+def is_bought_or_owned(span, companies=frozenset()) -> bool:
+    """The cues of :func:`company_role` that say what was bought or owned, not what was done ("Piccard
+    competed" is a skier's): "Symantec's enterprise-security business", "Siemens, which bought Altair",
+    "AMD's acquisition of Xilinx". For names the NER already calls organisations, in any text."""
+    root = span.root
+    if root.dep_ == "poss" and hyphenated_word(root.head) in COMPANY_POSSESSIONS:
+        return not (root.head.lower_ in OWNED_BUSINESS_NOUNS and len(span) > 1 and looks_like_person_name(span))
+    return _done_to_by_a_company(root, companies) or is_acquired_name(span)
+
+
+def former_name_spans(doc) -> list:
+    """Names the NER missed that a company was founded under: "Founded in 1982 as Marovic Numerics, Quellant
+    ..." (see :func:`renamed_company`). Returns ``(span, "COMPANY", "context", None)`` candidates."""
+    out = []
+    for prep in tokens_where(doc, "LOWER", ("as",)):
+        for tok in (c for c in prep.children if c.dep_ == "pobj" and c.pos_ == "PROPN" and _name_word(c)):
+            span = _listed_name(tok)
+            # (only a founding says company: mountain passes and lakes are "formerly known as" too)
+            if not any(t.is_sent_start for t in span[1:]) and renamed_company(span) is not None and founded_as(span):
+                out.append((span, "COMPANY", "context", None))
+    return out
 
 
 def names_over_places(span, place_spans) -> bool:
@@ -810,4 +1074,69 @@ def tier_model_spans(doc, models) -> list:
         family = doc[tier.i - 1] if tier.i > 0 else None
         if family is not None and family.text in families and not tier.is_sent_start and not family.whitespace_ == "":
             out.append((doc[family.i:tier.i + 1], "MODEL", "model_shape", None))
+    return out
+
+
+def variant_model_spans(doc, candidates) -> list:
+    """"Llama 4 Maverick", "Gemini 2.5 Flash-Lite": a model name that ends in a version number, followed by a
+    capitalised word the NER put in the same name, is that variant of the model, whatever its word (a tier
+    list cannot know them all); the word alone later in the text ("Meta said Maverick has ...") is the variant.
+
+    ``candidates`` are ``(span, label, source, canonical)``; returns model-shaped candidates for the whole
+    names and short-form ones for the variant words alone.
+    """
+    out, variants = [], {}
+    for span, label, source, _ in candidates:
+        if label != "MODEL" or source not in ("model_shape", "gazetteer") or not span[-1].like_num or span.end >= len(doc):
+            continue
+        word = doc[span.end]
+        # (the NER's name runs on over the word: it began before it and the word is inside it)
+        if (word.ent_iob_ == "I" and word.pos_ == "PROPN" and word.is_title and word.is_alpha and not word.is_sent_start
+                and not (span.end + 1 < len(doc) and doc[span.end + 1].ent_iob_ == "I")):
+            full = doc[span.start:span.end + 1]
+            out.append((full, "MODEL", "model_shape", None))
+            variants.setdefault(word.text, full.text)
+    for word, full in variants.items():
+        for tok in tokens_where(doc, "ORTH", [word]):
+            if tok.i > 0 and doc[tok.i - 1].like_num:
+                continue  # (the whole name, above)
+            out.append((doc[tok.i:tok.i + 1], "MODEL", "short_form", full))
+    return out
+
+
+#: Verbs in the third person that open a press headline's clause before a product's name: "Orrin Labs Raises
+#: $85 Million and Launches Orrin-M2" (title case makes them look like the first word of the name).
+HEADLINE_VERBS = word_list("entities", "headline_verbs")
+
+
+def without_headline_verb(span):
+    """A name without the headline verb the NER read as its first word: "Launches Orrin-M2" is Orrin-M2.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Orrin Labs Launches Orrin-M2")
+    >>> without_headline_verb(doc[2:6]).text, without_headline_verb(doc[0:2]).text
+    ('Orrin-M2', 'Orrin Labs')
+    """
+    if len(span) > 1 and span[0].text in HEADLINE_VERBS:
+        return span[1:]
+    return span
+
+
+#: "(EDA)" after the lower-case words whose initials it spells: "electronic design automation (EDA)".
+_DEFINED_ACRONYM = re.compile(r"((?:[a-z][a-z]*[- ]){1,6})\(([A-Z]{2,6})s?\)")
+
+
+def lower_case_acronyms(text: str) -> set:
+    """Acronyms a text defines for lower-case words, as terms of a trade ("electronic design automation
+    (EDA)", "large language models (LLMs)"): no names, wherever they stand later ("EDA suppliers").
+
+    >>> sorted(lower_case_acronyms("makers of electronic design automation (EDA) software, like Taiwan Semiconductor (TSMC)"))
+    ['EDA']
+    """
+    out = set()
+    for m in _DEFINED_ACRONYM.finditer(text):
+        acronym = m.group(2)
+        words = re.split(r"[- ]", m.group(1).strip())
+        if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
+            out.add(acronym)
     return out
