@@ -1292,11 +1292,19 @@ MOVING_TO_VERBS = frozenset({"defect", "return", "move", "switch", "jump", "deca
 COMING_FROM_VERBS = frozenset({"come", "hail"})
 
 
+def _goes_to_do_a_job(verb: Token) -> bool:
+    """ "went to Meta to lead its superintelligence effort": "go to X" with an infinitive of a job."""
+    return any(c.dep_ in ("advcl", "xcomp") and lemma_word(c) in JOB_VERBS and any(a.lower_ == "to" for a in c.children)
+               for c in verb.children)
+
+
 def _moved_to(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for the employer a person moves to: "John Schulman, who defected to Anthropic", "Shazeer and De
     Freitas returned to Google DeepMind" (the "to" phrase of a moving verb with a person for subject; not a
     passive, and not "moved the team to X")."""
-    if lemma not in MOVING_TO_VERBS | COMING_FROM_VERBS or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
+    if lemma == "go" and not _goes_to_do_a_job(verb):
+        return  # "went to Apple's event" is a visit; "went to Meta to lead its lab" a move
+    if lemma not in MOVING_TO_VERBS | COMING_FROM_VERBS | {"go"} or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
         return
     prep = "from" if lemma in COMING_FROM_VERBS else "to"
     # (companies only: "moved to Danbury", "returning to the DEL" name a town or a league as often as a job)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from extract.relations import find_relations
 
 ENTS = {
-    "Zorblax": "COMPANY", "Nimbus": "COMPANY", "Quillstone": "COMPANY", "Halvard Capital": "COMPANY",
+    "Zorblax": "COMPANY", "Nimbus": "COMPANY", "Quillstone": "COMPANY", "Halvard Capital": "COMPANY", "Dyer": "PERSON",
     "Orrin Dyer": "PERSON", "Mara Quell": "PERSON", "Tobin Reyd": "PERSON", "Jane Roe": "PERSON",
 }
 
@@ -76,3 +76,55 @@ def test_the_one_removed_as_chief_executive_held_the_office(make_doc):
 def test_the_one_ousted_as_bare_chief_executive_led_the_articles_company(make_doc):
     got = _triples(make_doc, "Nimbus makes chips. In 2023 its board ousted Jane Roe as chief executive.")
     assert ("Jane Roe", "leads", "Nimbus") in got
+
+
+def test_to_co_found_gives_the_clauses_subject_and_every_with_person(make_doc):
+    got = _triples(make_doc, "In 2015 Jane Roe left Nimbus to co-found Zorblax with Orrin Dyer, Mara Quell and others.")
+    assert {("Jane Roe", "founded", "Zorblax"), ("Orrin Dyer", "founded", "Zorblax"),
+            ("Mara Quell", "founded", "Zorblax")} <= got
+
+
+def test_to_co_found_after_a_gerund_climbs_to_the_subject(make_doc):
+    got = _triples(make_doc, "Jane Roe spent nine years at Nimbus, most recently as a vice president for graphics, "
+                             "before leaving in 2021 to co-found Zorblax, a chip start-up.")
+    assert ("Jane Roe", "founded", "Zorblax") in got
+
+
+def test_to_co_found_with_money_from_someone_is_no_co_founder(make_doc):
+    got = _triples(make_doc, "Jane Roe left Nimbus to co-found Zorblax with money from Orrin Dyer.")
+    assert ("Jane Roe", "founded", "Zorblax") in got
+    assert ("Orrin Dyer", "founded", "Zorblax") not in got
+
+
+def test_the_three_stand_for_the_three_people_listed_before(make_doc):
+    got = _triples(make_doc, "In 2012 Jane Roe, Orrin Dyer and Mara Quell built a speech model. The three formed a "
+                             "small company, Zorblax, which Nimbus bought a year later.")
+    assert {("Jane Roe", "founded", "Zorblax"), ("Orrin Dyer", "founded", "Zorblax"),
+            ("Mara Quell", "founded", "Zorblax")} <= got
+
+
+def test_the_pair_stands_for_a_pair_and_a_pronoun_counts(make_doc):
+    got = _triples(make_doc, "Jane Roe studied under Orrin Dyer. In 2019 she and Dyer met again, and the pair "
+                             "founded Zorblax.")
+    assert {("Jane Roe", "founded", "Zorblax"), ("Dyer", "founded", "Zorblax")} <= got  # (names merge later)
+
+
+def test_a_group_of_another_size_is_not_the_list(make_doc):
+    got = _triples(make_doc, "Jane Roe, Orrin Dyer and Mara Quell met at Nimbus. The two founded Zorblax in 2019.")
+    assert not {r for r in got if r[1] == "founded"}
+
+
+def test_a_group_of_companies_founds_nothing(make_doc):
+    got = _triples(make_doc, "Nimbus and Quillstone signed a deal in May. The two formed a joint venture, Zorblax.")
+    assert not {r for r in got if r[1] == "founded"}
+
+
+def test_going_to_a_company_to_do_a_job_is_working_there(make_doc):
+    got = _triples(make_doc, "Meta bought a stake in Nimbus, and Jane Roe, Nimbus's founder, went to Quillstone to "
+                             "lead its superintelligence effort.")
+    assert ("Jane Roe", "works_for", "Quillstone") in got
+
+
+def test_going_to_a_company_for_anything_else_is_not(make_doc):
+    got = _triples(make_doc, "Jane Roe went to Quillstone to pitch her idea, and Orrin Dyer went to Nimbus's event.")
+    assert not {r for r in got if r[1] == "works_for"}
