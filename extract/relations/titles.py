@@ -233,38 +233,50 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     return []
 
 
-def _with_as(title: Token) -> Token | None:
-    """The name of "with NAME as TITLE" ("took over as chief executive, with Levy as president"): the
-    "with" phrase's object written right before the title's "as" (the parser hangs "as" on the verb or
-    on the name)."""
+def _with_as(title: Token) -> list[Token]:
+    """The names of "with NAME as TITLE" ("took over as chief executive, with Levy as president"): the
+    "with" phrase's name written right before the title's "as" (a comma may come between; the parser
+    hangs "as" on the verb or on the name). Of "with A as X and B, ..., as Y" each title has its own name;
+    a plural title ("with A and B as co-chairs") has all of them."""
     if not (title.dep_ == "pobj" and title.head.lower_ == "as"):
-        return None
+        return []
     as_ = title.head
     host = as_.head
     if host.dep_ == "pobj" and host.head.lower_ == "with":
-        return host
+        # "with A as president and B as chief scientist", parsed with the second "as" on A: the name
+        # written right before the "as" holds its title
+        before = title.doc[as_.i - 1]
+        if before.i != host.i and before.ent_type_ == PERSON and not (before.dep_ == "compound" and before.head == host):
+            return [before]
+        return [host]
     for with_ in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < as_.i):
-        for name in (g for g in with_.children if g.dep_ == "pobj" and g.right_edge.i + 1 == as_.i):
-            return name
-    return None
+        for name in (g for g in with_.children if g.dep_ == "pobj"):
+            members = _conjuncts(name)
+            last = members[-1]
+            gap = title.doc[last.right_edge.i + 1: as_.i]
+            if not all(t.text == "," for t in gap):
+                continue
+            return members if _is_plural_title(title) or len(members) == 1 else [last]
+    return []
 
 
 def _held_with_as(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """The people of "with NAME as TITLE": "..., with Levy as president" (never the clause's subject)."""
-    name = _with_as(title)
-    if name is None:
-        return []
-    return _unique([e for t in _conjuncts(name) for e in entities_of(t, refs) if e[0].label_ == PERSON])
+    """The people of "with NAME as TITLE": "..., with Levy as president" (never the clause's subject; each
+    name on its own, as "with A as X and B as Y" gives the list's names different titles)."""
+    found = [(refs.entity_for(t), refs.ent_containing(t) is None) for t in _with_as(title)]
+    return _unique([(e, v) for e, v in found if e is not None and e.label_ == PERSON])
 
 
 def _with_as_employer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The company of a title in "with NAME as TITLE" that names none: the company of the clause's other
     "as" title ("took over as SSI's chief executive, with Levy as president"), else the clause's company
     subject or object ("Acme will be run by Jane Roe, with John Doe as chairman" is Acme's)."""
-    name = _with_as(title)
-    if name is None:
+    names = _with_as(title)
+    if not names:
         return []
-    verb = name.head.head if name.dep_ == "pobj" and name.head.head.pos_ in ("VERB", "AUX") else title.head.head
+    as_ = title.head
+    with_ = as_.head.head if as_.head.dep_ == "pobj" and as_.head.head.lower_ == "with" else None
+    verb = with_.head if with_ is not None else as_.head
     if verb.pos_ not in ("VERB", "AUX"):
         return []
     for as_ in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c != title.head):

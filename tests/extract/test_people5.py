@@ -128,3 +128,10 @@ def test_going_to_a_company_to_do_a_job_is_working_there(make_doc):
 def test_going_to_a_company_for_anything_else_is_not(make_doc):
     got = _triples(make_doc, "Jane Roe went to Quillstone to pitch her idea, and Orrin Dyer went to Nimbus's event.")
     assert not {r for r in got if r[1] == "works_for"}
+
+
+def test_each_with_name_has_its_own_title(make_doc):
+    got = _triples(make_doc, "Jane Roe took over as Zorblax's chief executive, with Orrin Dyer as president and "
+                             "Mara Quell as chief scientist.")
+    assert {("Orrin Dyer", "leads", "Zorblax"), ("Mara Quell", "works_for", "Zorblax")} <= got
+    assert ("Mara Quell", "leads", "Zorblax") not in got
