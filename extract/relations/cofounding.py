@@ -185,3 +185,59 @@ def group_subject_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             for org, o_via in _objects(verb, relation, refs) if people else ():
                 for person, p_via in people:
                     yield Candidate(person, relation, org, verb, GROUP_RULE, _conf(GROUP_RULE, True))
+
+
+LIST_RULE = "role.founders_past_apposition"
+
+
+def _description_end(ent: Span) -> int:
+    """Index after a name and its apposition ("Tomás Reyes, her former manager at Nvidia"): the end of the
+    name's subtree when that subtree holds no verb (a description, not a clause), else the name's end."""
+    edge = ent.root.right_edge.i + 1
+    if edge <= ent.end or edge > ent.sent.end:
+        return ent.end
+    if any(t.pos_ in ("VERB", "AUX") for t in ent.doc[ent.end: edge]):
+        return ent.end
+    return edge
+
+
+def _listed_after(ent: Span, refs: EntityRefs) -> list[Span]:
+    """The people a list goes on with after a described name: ", and B" in "with A, her former manager at
+    Nvidia, and B, a Qualcomm engineer" (the parser loses the list at the apposition)."""
+    doc, out = ent.doc, []
+    current, end = ent, ent.sent.end
+    for _ in range(6):
+        j = _description_end(current)
+        if j == current.end or j + 1 >= end or doc[j].text != ",":
+            break  # only a name set off by commas, with a description, leaves the list open
+        j += 1
+        last = doc[j].lower_ in ("and", "or")
+        j += last
+        nxt = refs.ent_containing(doc[j]) if j < end else None
+        if nxt is None or nxt.start != j or nxt.label_ != PERSON:
+            break
+        out.append(nxt)
+        if last:
+            break  # the list's last name
+        current = nxt
+    return out
+
+
+@code_rule
+def founders_past_apposition_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded for the people listed after a described co-founder: "which she co-founded with Tomás Reyes,
+    her former manager at Nvidia, and Ada Lindgren, a Qualcomm audio engineer" (Lindgren too)."""
+    from .titles import _person_key, _sentence_foundings  # (the verb rules' foundings, memoised per Doc)
+
+    foundings = _sentence_foundings(doc, refs)
+    if not foundings:
+        return
+    for with_ in tokens_where(doc, "LOWER", ("with", "by")):
+        for name in (c for c in with_.children if c.dep_ == "pobj"):
+            first = refs.ent_containing(name)
+            if first is None or first.label_ != PERSON:
+                continue
+            companies = [c for k, c in foundings if k == _person_key(first) and first.sent.start <= c.start < first.sent.end]
+            for company in {(c.start, c.end): c for c in companies}.values():
+                for person in _listed_after(first, refs):
+                    yield Candidate(person, "founded", company, with_, LIST_RULE, _conf(LIST_RULE, False))

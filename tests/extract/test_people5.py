@@ -135,3 +135,16 @@ def test_each_with_name_has_its_own_title(make_doc):
                              "Mara Quell as chief scientist.")
     assert {("Orrin Dyer", "leads", "Zorblax"), ("Mara Quell", "works_for", "Zorblax")} <= got
     assert ("Mara Quell", "leads", "Zorblax") not in got
+
+
+def test_a_with_list_goes_on_past_a_described_co_founder(newsgraph_nlp):
+    got = _parsed_triples(newsgraph_nlp, "Marta Quinn left Nvidia in 2021. Kittering Labs, which she co-founded with "
+                                         "Tomás Reyes, her former manager at Nvidia, and Ada Lindgren, a Qualcomm audio "
+                                         "engineer, is building a hearing chip.")
+    assert {("Tomás Reyes", "founded", "Kittering Labs"), ("Ada Lindgren", "founded", "Kittering Labs")} <= got
+
+
+def test_a_with_list_ends_at_a_verb(newsgraph_nlp):
+    got = _parsed_triples(newsgraph_nlp, "Sarah Mitchell co-founded Cerebra Systems with David Chen, her former "
+                                         "manager at Oracle, and sold it to Laura Benson in 2020.")
+    assert ("Laura Benson", "founded", "Cerebra Systems") not in got
