@@ -148,3 +148,14 @@ def test_a_with_list_ends_at_a_verb(newsgraph_nlp):
     got = _parsed_triples(newsgraph_nlp, "Sarah Mitchell co-founded Cerebra Systems with David Chen, her former "
                                          "manager at Oracle, and sold it to Laura Benson in 2020.")
     assert ("Laura Benson", "founded", "Cerebra Systems") not in got
+
+
+def test_a_co_founder_with_after_the_companys_description(make_doc):
+    got = _triples(make_doc, "Jane Roe co-founded Zorblax, an ad-free search engine, with Orrin Dyer.")
+    assert ("Orrin Dyer", "founded", "Zorblax") in got
+
+
+def test_a_description_with_an_office_is_no_co_founder(make_doc):
+    got = _triples(make_doc, "Jane Roe co-founded Zorblax, a search engine with offices in Paris and Nimbus as its "
+                             "backer.")
+    assert not {r for r in got if r[1] == "founded" and r[0] != "Jane Roe"}
