@@ -46,6 +46,7 @@ from .models import (
     unattributed_release_relations,
     versus_relations,
 )
+from .cofounding import founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
 from .history import HISTORY_RULES
 from .interviews import interview_rival_relations
 from .nouns import funding_relations, membership_relations, noun_relations
@@ -65,7 +66,8 @@ from .verbs import possessive_relations, verb_relations
 RULES = (title_relations, possessive_relations, verb_relations, noun_relations, funding_relations,
          membership_relations, model_description_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
-         described_agent_role_relations, object_gap_role_relations, tenure_relations,
+         described_agent_role_relations, object_gap_role_relations, infinitive_cofounding_relations, group_subject_relations,
+         founders_past_apposition_relations, tenure_relations,
          supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, model_comparison_relations, made_public_relations, newest_release_relations, sizes_release_relations, interview_rival_relations,
          pattern_relations,
          brand_relations, co_developer_relations, hyphen_maker_relations) + HISTORY_RULES

@@ -128,7 +128,7 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     if any(p.dep_ == "appos" for p in parts) and refs.ent_containing(title.head) is not None:
         if _is_plural_title(title):
             return _people_of_list(title.head, refs)  # "A and B, both former engineers at X"
-        return [(refs.ent_containing(title.head), False)]
+        return [(_last_listed_before(title, refs), False)]
     # "PERSON, TITLE ..." read off the surface when the parser attached the apposition elsewhere
     left = min([parts[0].left_edge.i] + [c.left_edge.i for c in word_children(title) if c.i < title.i])
     if left >= 2 and doc[left - 1].text == "," and title.dep_ in ("appos", "conj", "npadvmod", "dobj", "attr", "ROOT"):
@@ -179,11 +179,14 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     # "who joined as CEO of Inflection", "his experience as CEO"; but "Acme appointed X as CEO": the appointed,
     # and "to replace Y as president": the one replaced held it too
     if title.dep_ == "pobj" and title.head.lower_ == "as":
+        with_held = _held_with_as(title, refs)
+        if with_held:
+            return with_held
         verb = title.head.head
         lemma = lemma_word(verb)
         objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
-        if lemma in _tables()["appointing_verbs"] and objects:
-            return objects
+        if (lemma in _tables()["appointing_verbs"] or lemma in REMOVING_VERBS) and objects:
+            return objects  # "named X as CEO"; "voted to remove X as chief executive": X held it
         if lemma in _tables()["succession_verbs"]:
             return _unique([e for e in subjects_of(verb, refs) if e[0].label_ == PERSON] + objects)
         passive = [e for c in verb.children if c.dep_ == "nsubjpass" for e in entities_of(c, refs)]
@@ -230,6 +233,79 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     return []
 
 
+def _with_as(title: Token) -> list[Token]:
+    """The names of "with NAME as TITLE" ("took over as chief executive, with Levy as president"): the
+    "with" phrase's name written right before the title's "as" (a comma may come between; the parser
+    hangs "as" on the verb or on the name). Of "with A as X and B, ..., as Y" each title has its own name;
+    a plural title ("with A and B as co-chairs") has all of them."""
+    if not (title.dep_ == "pobj" and title.head.lower_ == "as"):
+        return []
+    as_ = title.head
+    host = as_.head
+    if host.dep_ == "pobj" and host.head.lower_ == "with":
+        # "with A as president and B as chief scientist", parsed with the second "as" on A: the name
+        # written right before the "as" holds its title
+        before = title.doc[as_.i - 1]
+        if before.i != host.i and before.ent_type_ == PERSON and not (before.dep_ == "compound" and before.head == host):
+            return [before]
+        return [host]
+    for with_ in (c for c in host.children if c.dep_ == "prep" and c.lower_ == "with" and c.i < as_.i):
+        for name in (g for g in with_.children if g.dep_ == "pobj"):
+            members = _conjuncts(name)
+            last = members[-1]
+            gap = title.doc[last.right_edge.i + 1: as_.i]
+            if not all(t.text == "," for t in gap):
+                continue
+            return members if _is_plural_title(title) or len(members) == 1 else [last]
+    return []
+
+
+def _held_with_as(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people of "with NAME as TITLE": "..., with Levy as president" (never the clause's subject; each
+    name on its own, as "with A as X and B as Y" gives the list's names different titles)."""
+    found = [(refs.entity_for(t), refs.ent_containing(t) is None) for t in _with_as(title)]
+    return _unique([(e, v) for e, v in found if e is not None and e.label_ == PERSON])
+
+
+def _with_as_employer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The company of a title in "with NAME as TITLE" that names none: the company of the clause's other
+    "as" title ("took over as SSI's chief executive, with Levy as president"), else the clause's company
+    subject or object ("Acme will be run by Jane Roe, with John Doe as chairman" is Acme's)."""
+    names = _with_as(title)
+    if not names:
+        return []
+    as_ = title.head
+    with_ = as_.head.head if as_.head.dep_ == "pobj" and as_.head.head.lower_ == "with" else None
+    verb = with_.head if with_ is not None else as_.head
+    if verb.pos_ not in ("VERB", "AUX"):
+        return []
+    for as_ in (c for c in verb.children if c.dep_ == "prep" and c.lower_ == "as" and c != title.head):
+        for other in (g for g in as_.children if g.dep_ == "pobj" and _title_of(g) is not None):
+            found = _title_orgs(other, refs)
+            if found:
+                return found
+    return [e for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "dobj")
+            for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
+
+
+def _last_listed_before(title: Token, refs: EntityRefs) -> Span:
+    """The name a singular title in apposition describes: the one written just before it. "co-founded by
+    A, B and C, the Mobileye founder" says it of C, though the parser hangs it on B, whose list C ends.
+
+    The title's head is a name of a list; when a later name of that list ends right before the title's
+    comma, that name holds the title."""
+    head = refs.ent_containing(title.head)
+    left = title.left_edge.i
+    later = [t for t in _conjuncts(title.head) if head.end <= t.i < left]
+    if not later:
+        return head
+    last = refs.ent_containing(later[-1])
+    doc = title.doc
+    if last is None or last.label_ != PERSON or last.end != left - 1 or doc[last.end].text != ",":
+        return head
+    return last
+
+
 def _gapped_holders(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """ "Lample is chief scientist and Lacroix chief technology officer": a title coordinated with a copula's
     attribute, with the copula left out, is held by the person written before it."""
@@ -248,6 +324,10 @@ def _successors(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
             out += [e for a in conj.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"
                     for e in entities_of(g, refs) if e[0].label_ == PERSON]
     return out
+
+
+#: Verbs whose object is put out of the office named with "as": "the board removed X as chief executive".
+REMOVING_VERBS = frozenset({"remove", "oust", "depose", "fire", "sack", "dismiss"})
 
 
 #: Words that pick some of a group: "one of the founders", "two of its co-founders".
@@ -292,12 +372,25 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
             # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
             out.append((_company_at(child, refs), False))
     out += _prep_objects(title, ("of", "at", "for"), refs)
+    out += _verb_attached_employer(title, refs)
     out += _field_then_employer(title, refs)
     # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
     if not out and title.dep_ == "compound":
         out += _possessors(title.head, refs)
         out += _prep_objects(title.head, ("of", "at"), refs)
     return _unique([(e, v) for e, v in out if not _is_title_word(e)])
+
+
+def _verb_attached_employer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The employer of a copula's title when the parser hangs its "at" on the verb: "X later became a
+    partner at Sequoia", "was named chief scientist at Google". Only a phrase written right after the
+    title ("became chief executive in 2019 at the age of 40" names no employer)."""
+    if title.dep_ not in ("attr", "oprd") or title.head.pos_ not in ("VERB", "AUX"):
+        return []
+    after = title.right_edge.i + 1
+    preps = [c for c in title.head.children if c.dep_ == "prep" and c.i == after and c.lower_ in ("at", "of")]
+    return [(e, v) for p in preps for g in p.children if g.dep_ == "pobj"
+            for e, v in entities_of(g, refs) if e.label_ in EMPLOYERS]
 
 
 def _field_then_employer(title: Token, refs: EntityRefs, depth: int = 2) -> list[tuple[Span, bool]]:
@@ -349,6 +442,8 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
             orgs = _title_orgs(token.head, refs)
+        if not orgs:
+            orgs = _with_as_employer(token, refs)  # "..., with Levy as president"
         if not orgs and _names_company_by_context(title) and _is_bare(token, refs, title):
             # "Mensch, the chief executive, said", "Raman is chief executive": the company the holder is said
             # to have founded or to run elsewhere in the article, else the company the article is about
@@ -559,7 +654,8 @@ def _is_bare(title: Token, refs: EntityRefs | None = None, words_of_title: str =
     if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
         return False
     # "Mostaque resigned as chief executive", "who served as CEO until 2019": an office held "as" it
-    held_as = title.dep_ == "pobj" and title.head.lower_ == "as" and lemma_word(title.head.head) in _tables()["office_verbs"]
+    held_as = title.dep_ == "pobj" and title.head.lower_ == "as" and (
+        lemma_word(title.head.head) in _tables()["office_verbs"] or lemma_word(title.head.head) in REMOVING_VERBS)
     return held_as or title.dep_ in ("appos", "attr", "oprd")
 
 
@@ -1208,11 +1304,19 @@ MOVING_TO_VERBS = frozenset({"defect", "return", "move", "switch", "jump", "deca
 COMING_FROM_VERBS = frozenset({"come", "hail"})
 
 
+def _goes_to_do_a_job(verb: Token) -> bool:
+    """ "went to Meta to lead its superintelligence effort": "go to X" with an infinitive of a job."""
+    return any(c.dep_ in ("advcl", "xcomp") and lemma_word(c) in JOB_VERBS and any(a.lower_ == "to" for a in c.children)
+               for c in verb.children)
+
+
 def _moved_to(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for the employer a person moves to: "John Schulman, who defected to Anthropic", "Shazeer and De
     Freitas returned to Google DeepMind" (the "to" phrase of a moving verb with a person for subject; not a
     passive, and not "moved the team to X")."""
-    if lemma not in MOVING_TO_VERBS | COMING_FROM_VERBS or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
+    if lemma == "go" and not _goes_to_do_a_job(verb):
+        return  # "went to Apple's event" is a visit; "went to Meta to lead its lab" a move
+    if lemma not in MOVING_TO_VERBS | COMING_FROM_VERBS | {"go"} or any(c.dep_ in ("auxpass", "dobj") for c in verb.children):
         return
     prep = "from" if lemma in COMING_FROM_VERBS else "to"
     # (companies only: "moved to Danbury", "returning to the DEL" name a town or a league as often as a job)

@@ -173,6 +173,9 @@ def _hyphenated_verb_frame(verb: Token, relation: str, refs: EntityRefs) -> Iter
         objects += entities_of(verb.head, refs)
     objects = _unique(objects)
     partners = [e for e in _prep_objects_of(kids, ("with",), refs) if e[0].label_ == PERSON] if relation == "founded" else []
+    if relation == "founded":  # "co-founded Neeva, an ad-free search engine, with V": "with" hung on the object
+        partners += [e for o, _ in objects for e in _prep_objects_of(list(o.root.children), ("with",), refs)
+                     if e[0].label_ == PERSON]
     for s, sv in _unique(subjects) + partners:
         for o, ov in objects:
             yield _oriented(s, relation, o, verb, "verb.hyphenated", _conf("verb.hyphenated", sv or ov))

@@ -1,0 +1,243 @@
+"""Founders told with an infinitive "to co-found", read off the surface.
+
+spaCy splits "co-found" into "co", "-" and "found", and the small model's parse of "left to co-found X
+with A and B" is rarely usable: it reads "co" as an adjective, "found" as the past of "find" or as an
+adjective of X, and hangs X on "left" as its object. What the sentence says is plain on the surface:
+the word is followed by the company founded, and a "with" list after it names the other founders. The
+founder is the subject of the clause the infinitive completes ("she left AMD in 2021 to co-found X",
+"he left to co-found X"), found through the parse of the governing verb, which the split leaves intact.
+
+Only the infinitive is read here: a finite "co-founded X with A" is read by the verb rules
+(``verb.hyphenated``), whose parse is good enough there.
+"""
+from __future__ import annotations
+
+from typing import Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..coref import EntityRefs
+from ..rules import code_rule
+from ..tokens import lemma_word, tokens_where
+from .core import EMPLOYERS, PERSON, Candidate, _conf, _conjuncts, _name_key, _tables, _unique, entities_of, is_negated, subjects_of, surface_list
+
+#: The split word's last piece: "co - found", "co - founding".
+FOUND_PIECES = frozenset({"found", "founded", "founding", "founds"})
+
+#: Tokens that may stand between the founded company and a "with" list: "co-found X in 2015 with A".
+BEFORE_WITH = frozenset({"in", "on", "later", "early", "late", "back", "together", ","})
+
+RULE = "role.infinitive_cofounding"
+
+
+def _infinitive_cofound_at(doc: Doc, co: Token) -> int | None:
+    """Index of the token after "to co - found" when ``co`` begins one, else None."""
+    i = co.i
+    if i < 1 or i + 2 >= len(doc) or doc[i - 1].lower_ != "to" or doc[i + 1].text != "-":
+        return None
+    if doc[i + 2].lower_ not in FOUND_PIECES or doc[i + 2].idx != doc[i + 1].idx + 1 or doc[i + 1].idx != co.idx + 2:
+        return None  # "co - found" written with spaces is no split word
+    return i + 3
+
+
+def _company_at(doc: Doc, i: int, refs: EntityRefs) -> Span | None:
+    ent = refs.ent_containing(doc[i]) if i < len(doc) else None
+    return ent if ent is not None and ent.start == i and ent.label_ in EMPLOYERS else None
+
+
+def _with_list_after(company: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people of a "with" list right after the founded company: "co-found OpenAI with A, B, C and
+    others", "co-found X in 2015 with A" (a date may come between; nothing else may)."""
+    doc, j = company.doc, company.end
+    sent_end = company.sent.end
+    while j < sent_end and (doc[j].lower_ in BEFORE_WITH or doc[j].like_num):
+        j += 1
+    if j >= sent_end or doc[j].lower_ != "with":
+        return []
+    people, j = [], j + 1
+    while j < sent_end:
+        ent = refs.ent_containing(doc[j])
+        if ent is None or ent.start != j or ent.label_ != PERSON:
+            break
+        people.append((ent, False))
+        j = ent.end
+        if j < sent_end and doc[j].text == ",":
+            j += 1
+        if j < sent_end and doc[j].lower_ == "and":
+            j += 1
+    return people
+
+
+def _founders_of(co: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The subject of the clause that "to co-found" completes: the subject of the verb it hangs on
+    ("left", "leaving"), whichever piece the parser hung there."""
+    doc = co.doc
+    for piece in (doc[co.i - 1], co, doc[co.i + 1], doc[co.i + 2]):
+        verb = piece.head if piece.dep_ in ("aux", "xcomp", "advcl", "acomp", "dep") else None
+        if piece.dep_ == "aux":  # "to" hangs on a piece; that piece hangs on the clause's verb
+            verb = piece.head.head if piece.head.dep_ in ("xcomp", "advcl", "acomp", "dep") else None
+        if verb is None or verb.i >= co.i or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        found = [e for e in subjects_of(verb, refs) if e[0].label_ == PERSON]
+        if found:
+            return found
+    return []
+
+
+@code_rule
+def infinitive_cofounding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded from "to co-found X (with A, B and C)": the clause's subject and every "with" person."""
+    for co in tokens_where(doc, "LOWER", ("co",)):
+        after = _infinitive_cofound_at(doc, co)
+        company = _company_at(doc, after, refs) if after is not None else None
+        if company is None:
+            continue
+        trigger = doc[co.i + 2]
+        for person, via in _unique(_founders_of(co, refs) + _with_list_after(company, refs)):
+            yield Candidate(person, "founded", company, trigger, RULE, _conf(RULE, via))
+
+
+#: Subjects that stand for a group of people named just before, by its size: "the three", "the pair".
+GROUP_SIZES = {"two": 2, "three": 3, "four": 4, "five": 5, "pair": 2, "duo": 2, "trio": 3}
+
+#: The relations a group of people takes as a verb's subject.
+PERSON_RELATIONS = ("founded", "leads", "works_for")
+
+GROUP_RULE = "role.group_subject"
+
+
+def _group_size(subject: Token) -> int | None:
+    """The size a subject "the three", "the pair" gives its group (none for "three engineers", "the two
+    companies": a group noun with a noun of its own says what it counts)."""
+    size = GROUP_SIZES.get(subject.lower_)
+    if size is None or not any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+        return None
+    if subject.pos_ == "NUM" and subject.dep_ == "nummod":
+        return None
+    if any(c.dep_ == "prep" for c in subject.children):
+        return None  # "the two of them" is left to coreference; "the pair of companies" counts companies
+    return size
+
+
+def _people_listed(head: Token, refs: EntityRefs) -> list[tuple[Span, bool]] | None:
+    """The people of the coordination ``head`` begins ("he, Hinton and Alex Krizhevsky"), each a person
+    by name or by a pronoun coreference resolves; None when any member is no person."""
+    out = []
+    for member in _conjuncts(head):
+        ent = refs.ent_containing(member)
+        via = ent is None
+        if ent is None and member.pos_ == "PRON":
+            ent = refs.entity_for(member)
+        if ent is None or ent.label_ != PERSON:
+            return None
+        out.append((ent, via))
+    return out
+
+
+def _group_named_before(subject: Token, size: int, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The last list of exactly ``size`` people written before the subject, in its sentence or the one
+    before ("in 2012 he, Hinton and Alex Krizhevsky built AlexNet. The three formed ..."); nothing when
+    that list is of another size or is not all people."""
+    doc = subject.doc
+    start = doc[subject.sent.start - 1].sent.start if subject.sent.start > 0 else subject.sent.start
+    heads = [t for t in doc[start: subject.i] if t.dep_ != "conj" and any(c.dep_ == "conj" for c in t.children)]
+    for head in reversed(heads):
+        if head.pos_ not in ("PROPN", "PRON", "NOUN"):
+            continue
+        people = _people_listed(head, refs)
+        if people is None:
+            continue
+        # the parser may break "A, B and C" into "A" and an apposition "B and C": the list written counts
+        people += [(m, False) for e, _ in people for m in surface_list(e, refs) if m.label_ == PERSON]
+        people = _unique(sorted(people, key=lambda p: p[0].start))
+        return people if len({_name_key(e) for e, _ in people}) == size else []
+    return []
+
+
+def _objects(verb: Token, relation: str, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """What a group's verb takes: its object ("formed a tiny company, DNNresearch"), or for work the
+    "at"/"for" phrase ("the two worked at Google")."""
+    found = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+    if relation == "works_for":
+        found += [e for p in verb.children if p.dep_ == "prep" and p.lower_ in ("at", "for")
+                  for g in p.children if g.dep_ == "pobj" for e in entities_of(g, refs)]
+    return [(e, v) for e, v in _unique(found) if e.label_ in EMPLOYERS]
+
+
+@code_rule
+def group_subject_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded / leads / works_for said of "the three", "the pair": every person of the list it stands for."""
+    verbs = _tables()["verbs"]
+    for subject in tokens_where(doc, "DEP", ("nsubj",)):
+        size = _group_size(subject)
+        verb = subject.head
+        if size is None or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        lemma = lemma_word(verb)
+        relations = [r for r in verbs.get(lemma, ()) if r in PERSON_RELATIONS]
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        if lemma in _tables()["particle_required"] and not particles & _tables()["particles"].get(lemma, frozenset()):
+            continue  # "the two set up X" needs its "up"
+        if not relations or is_negated(verb):
+            continue
+        people = _group_named_before(subject, size, refs)
+        for relation in relations:
+            for org, o_via in _objects(verb, relation, refs) if people else ():
+                for person, p_via in people:
+                    yield Candidate(person, relation, org, verb, GROUP_RULE, _conf(GROUP_RULE, True))
+
+
+LIST_RULE = "role.founders_past_apposition"
+
+
+def _description_end(ent: Span) -> int:
+    """Index after a name and its apposition ("Tomás Reyes, her former manager at Nvidia"): the end of the
+    name's subtree when that subtree holds no verb (a description, not a clause), else the name's end."""
+    edge = ent.root.right_edge.i + 1
+    if edge <= ent.end or edge > ent.sent.end:
+        return ent.end
+    if any(t.pos_ in ("VERB", "AUX") for t in ent.doc[ent.end: edge]):
+        return ent.end
+    return edge
+
+
+def _listed_after(ent: Span, refs: EntityRefs) -> list[Span]:
+    """The people a list goes on with after a described name: ", and B" in "with A, her former manager at
+    Nvidia, and B, a Qualcomm engineer" (the parser loses the list at the apposition)."""
+    doc, out = ent.doc, []
+    current, end = ent, ent.sent.end
+    for _ in range(6):
+        j = _description_end(current)
+        if j == current.end or j + 1 >= end or doc[j].text != ",":
+            break  # only a name set off by commas, with a description, leaves the list open
+        j += 1
+        last = doc[j].lower_ in ("and", "or")
+        j += last
+        nxt = refs.ent_containing(doc[j]) if j < end else None
+        if nxt is None or nxt.start != j or nxt.label_ != PERSON:
+            break
+        out.append(nxt)
+        if last:
+            break  # the list's last name
+        current = nxt
+    return out
+
+
+@code_rule
+def founders_past_apposition_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded for the people listed after a described co-founder: "which she co-founded with Tomás Reyes,
+    her former manager at Nvidia, and Ada Lindgren, a Qualcomm audio engineer" (Lindgren too)."""
+    from .titles import _person_key, _sentence_foundings  # (the verb rules' foundings, memoised per Doc)
+
+    foundings = _sentence_foundings(doc, refs)
+    if not foundings:
+        return
+    for with_ in tokens_where(doc, "LOWER", ("with", "by")):
+        for name in (c for c in with_.children if c.dep_ == "pobj"):
+            first = refs.ent_containing(name)
+            if first is None or first.label_ != PERSON:
+                continue
+            companies = [c for k, c in foundings if k == _person_key(first) and first.sent.start <= c.start < first.sent.end]
+            for company in {(c.start, c.end): c for c in companies}.values():
+                for person in _listed_after(first, refs):
+                    yield Candidate(person, "founded", company, with_, LIST_RULE, _conf(LIST_RULE, False))
