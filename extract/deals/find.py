@@ -15,6 +15,7 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .backgrounds import UNIT_SOLD_MARK, date_right_after
 from .combined import merge_licence_and_hire
 from .joiners import add_joining_partners, joining_text
 from .amounts import (
@@ -169,6 +170,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 amount = None  # one price for "A, B and C" is no one company's price
             usd = to_usd(amount) if amount is not None else None
             for roles in party_sets:
+                own_date = _listed_date(roles, frame, party_sets, article.date)
                 parties = tuple(
                     DealParty(mention=mention_from_span(span, article.id), role=role)
                     for span, role, _ in sorted(roles.values(), key=lambda item: item[0].start)
@@ -181,7 +183,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount_usd=usd,
                     amount=amount.amount if amount is not None and usd is None else None,
                     currency=amount.currency if amount is not None and usd is None else None,
-                    date=date,
+                    date=own_date or date,
                     confidence=round(confidence, 2),
                     rule=rule,
                 )
@@ -208,6 +210,16 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):
             yield deal
+
+
+def _listed_date(roles: dict, frame: _Frame, party_sets: list, reference: str | None) -> str | None:
+    """The date one of several listed targets carries after its name ("including A in 2006 and B in
+    2011"); none when the frame states one deal."""
+    if len(party_sets) < 2:
+        return None
+    target_role = _SPLIT_KINDS.get(frame.kind)
+    targets = [span for span, role, _ in roles.values() if role == target_role]
+    return date_right_after(targets[0], reference) if len(targets) == 1 else None
 
 
 def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
@@ -308,8 +320,9 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
         if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal) and not _standing_partnership(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
-            if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule:
-                continue
+            if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule \
+                    or kind == "acquisition" and UNIT_SOLD_MARK in deal.rule:
+                continue  # (acq5) a unit sold: the buyer did not acquire its seller
             sources = [p.mention for p in deal.parties if p.role == source_role]
             targets = [p.mention for p in deal.parties if p.role == target_role]
             if kind == "acquisition":

@@ -34,6 +34,7 @@ from .parties import (
     load_triggers,
 )
 from .rounds import closing_support, round_investors
+from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -52,7 +53,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if subjects and token.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subjects):
             return [token.head], passive  # "Nvidia, *which* also invested in X's round": the relative's noun (rounds4)
         if subjects:
-            found = [s for subj in subjects for s in _conjuncts(subj)]
+            found = _within_clause([s for subj in subjects for s in _conjuncts(subj)], token)
             return (_subjects_in_opening_phrase(token, found) if token is verb else found), passive
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ in ("dobj", "obj") \
                 and token.head.head.pos_ == "VERB":
@@ -74,7 +75,20 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
                 token = head.head
                 continue
         break
-    return _subjects_in_opening_phrase(token), passive
+    found = _subjects_in_opening_phrase(token)
+    if not found:
+        swallowed = subject_in_time_phrase(token, _names_party)  # (acq5) "In March Alphabet agreed to buy Wiz"
+        found = [swallowed] if swallowed is not None else []
+    return found, passive
+
+
+def _within_clause(subjects: list[Token], verb: Token) -> list[Token]:
+    """Subjects not cut off from ``verb`` by a semicolon: in "X co-founded Neeva; Snowflake acquired Neeva"
+    the parser may give "acquired" both "Neeva" and "Snowflake" as subjects, but a semicolon ends a clause.
+    (acq5) All are kept when every one is cut off."""
+    doc = verb.doc
+    near = [s for s in subjects if not any(doc[i].text == ";" for i in range(min(s.i, verb.i), max(s.i, verb.i)))]
+    return near or subjects
 
 
 def _subjects_in_opening_phrase(verb: Token, found: list[Token] = ()) -> list[Token]:
@@ -259,7 +273,9 @@ def _is_stake(token: Token) -> bool:
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
-        return None
+        if not taken_private(trigger):
+            return None
+        spec = load_triggers()["verbs"]["acquire"]  # (acq5) "was taken private by Thoma Bravo": a buyout
     money_head = _relative_money_head(trigger)
     unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
@@ -288,6 +304,9 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         return None  # "bought a 49% stake in Y from X": the stake's own frame is the deal (an investment in Y)
     if kind == "acquisition" and objects and all(_lemma(o) in _NOT_THE_COMPANY for o in objects):
         return None  # (history5) "bought shares of Y", "acquired a licence / customers from Y": Y is not bought
+    contact = contact_clause_object(trigger) if spec.get("object") and not objects else None
+    if contact is not None:
+        objects = [contact]  # (acq5) "Red Hat, the company IBM bought for $34 billion": the clause's noun was bought
     subjects, passive = _subject_tokens(trigger)
     if kind == "acquisition" and not subjects and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and _agents(trigger):
         subjects, passive = [trigger.head], True  # (history5) "Quillon, acquired by Y in 2016, ...": the noun was bought
@@ -317,12 +336,22 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             frame.parties.add(s, subject_role)
     object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
     for o in objects:
+        if _unit_of_seller(o, spec, frame.parties):
+            # (acq5) "Broadcom sold VMware's end-user business to KKR": the subject sells; the unit's owner
+            # (a unit of the seller's) is no party of its own, and the buyer did not buy the seller
+            object_found = True
+            frame.rule += UNIT_SOLD_MARK
+            continue
         object_found |= frame.parties.add(o, spec.get("object"), owner=True)
         # "sold its automotive unit, Ashgrove Drive, to Infineon": the unit named in apposition
         # is sold even when its owner ("its") is the seller already
         object_found |= any(frame.parties.company(c) is not None for c in o.children if c.dep_ == "appos")
     if spec.get("object_required") and not object_found:
         return None  # "sold chips to Apple" is a sale of goods, not of a company
+    if kind == "acquisition" and spec.get("object") and not passive:
+        # (acq5) "bought a string of start-ups, including A and B": each company named as an example
+        _add_examples(frame, [e for o in objects if frame.parties.company(o) is None
+                              for e in listed_examples(o, _names_party)], spec["object"])
     if spec.get("object") and not passive and not frame.parties.has_role(spec["object"]):
         named = _company_right_after(trigger, frame.parties)
         if named is not None:
@@ -372,6 +401,49 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
+
+
+def _unit_of_seller(thing: Token, spec: dict, parties: _Parties) -> bool:
+    """Whether ``thing`` is a unit whose owner is not the seller the subject already is: a sale verb gives
+    subject and object one role ("seller"), so "sold VMware's business" must not make VMware a second
+    seller when the subject sold it. A unit named in apposition ("its unit, Ashgrove Drive") is a company."""
+    role = spec.get("object")
+    if role is None or spec.get("kind") != "acquisition" or spec.get("subject") != role or not parties.has_role(role) or parties.company(thing) is not None:
+        return False
+    if any(c.dep_ == "appos" and parties.company(c) is not None for c in thing.children):
+        return False
+    return any(c.dep_ == "poss" and parties.company(c) is not None for c in thing.children)
+
+
+def _add_examples(frame: _Frame, examples: list[Token], role: str) -> None:
+    """Give ``role`` to every company named as an example, as one list (each a deal of its own when the
+    kind splits its targets)."""
+    before = set(frame.parties.roles)
+    for token in examples:
+        frame.parties.add(token, role)
+    new = tuple(k for k in frame.parties.roles if k not in before)
+    if len(new) > 1:
+        frame.parties.listed.append(new)
+    if new:
+        frame.rule += "+examples"
+
+
+def _add_noun_examples(frame: _Frame, noun: Token) -> None:
+    """The companies bought that a plural purchase noun lists: "grew through dozens of acquisitions,
+    including A in 2006 and B in 2011" (the buyer the subject of the clause the noun is in), "its
+    acquisitions include A and B" (the buyer its possessor)."""
+    examples = listed_examples(noun, _names_party)
+    if noun.dep_ == "nsubj" and _lemma(noun.head) == "include":
+        examples += [o for c in noun.head.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
+    if not examples:
+        return
+    _add_examples(frame, examples, "seller")
+    clause = noun
+    while clause.pos_ != "VERB" and clause.dep_ in ("pobj", "prep", "dobj") and clause.head is not clause:
+        clause = clause.head
+    if not frame.parties.has_role("buyer") and clause.pos_ == "VERB":
+        for subject in _subject_tokens(clause)[0]:
+            frame.parties.add(subject, "buyer")
 
 
 def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | None:
@@ -532,6 +604,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
+    if kind == "acquisition" and trigger.tag_ == "NNS":
+        _add_noun_examples(frame, trigger)  # (acq5) "grew through dozens of acquisitions, including A and B"
     if spec.get("common_only"):
         # "a joint venture that will invest $100 billion": what the venture puts in is its size
         frame.anchors.update(c.i for c in trigger.children if c.dep_ in ("relcl", "acl")
