@@ -14,8 +14,11 @@ Each helper reads the parse around one trigger and returns tokens for
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Token
 
+from ..lexicon import word_list
 from ..quantities import iter_dates
 
 #: Marks the rule of a sale of a unit ("Broadcom sold VMware's end-user business to KKR"): a deal between
@@ -41,6 +44,25 @@ def _is_example_prep(token: Token) -> bool:
         (token.i > 0 and token.doc[token.i - 1].lower_ == "such")
 
 
+#: Class nouns of what a purchase lists beside the lexicon's company nouns: "rivals like A", "dozens of
+#: acquisitions, including A" ("bought chips, like Meta" lists no company bought).
+_BOUGHT_CLASS_NOUNS = frozenset({"rival", "competitor", "peer", "player", "brand", "acquisition", "purchase",
+                                 "takeover", "deal", "target", "asset"})
+
+
+@lru_cache(maxsize=1)
+def _company_nouns() -> frozenset[str]:
+    return word_list("entities", "company_nouns") | _BOUGHT_CLASS_NOUNS
+
+
+def _names_companies(noun: Token) -> bool:
+    """A class noun of companies ("start-ups", "firms", "rivals", "acquisitions")."""
+    doc = noun.doc
+    if noun.lower_ in ("ups", "up") and noun.i >= 2 and doc[noun.i - 2].lower_ == "start":
+        return True  # ("start-ups" is split "start - ups")
+    return noun.lemma_.lower() in _company_nouns() or noun.lower_ in _company_nouns()
+
+
 def _example_heads(noun: Token) -> list[Token]:
     """The "including" phrases of a class noun, or of the plural its quantity word counts ("a string *of*
     start-ups, including", "dozens *of* acquisitions, including")."""
@@ -48,6 +70,8 @@ def _example_heads(noun: Token) -> list[Token]:
                         for o in c.children if o.dep_ == "pobj"]
     if noun.dep_ == "pobj" and noun.head.lower_ == "of" and noun.head.head.pos_ == "NOUN":
         holders.append(noun.head.head)  # the trigger noun under its quantity: "dozens of acquisitions"
+    if not any(_names_companies(h) for h in holders):
+        return []
     found = [c for h in holders for c in h.children if _is_example_prep(c)]
     if found:
         return found

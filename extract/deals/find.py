@@ -206,10 +206,22 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 # the smaller telling had the amount ("raised $5M" vs "a round led by A")
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
     kept = merge_licence_and_hire(kept, {sent.start_char: k for k, sent in enumerate(sents)})
+    kept = [deal for deal in kept if not _named_elsewhere(deal, kept)]
     for deal in kept:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):
             yield deal
+
+
+def _named_elsewhere(deal: Deal, deals: list[Deal]) -> bool:
+    """A deal noun known only by a name in front of it ("Cisco closes $28 billion Splunk deal") whose
+    companies make a deal of a told kind in the same article (Cisco's acquisition of Splunk): the same
+    deal, not a second one of unknown kind. (acq5)"""
+    if deal.kind != "other" or NAME_COMPOUND_MARK not in deal.rule or deal.confidence < KEEP_CONFIDENCE:
+        return False
+    companies = {mention_key(p.mention) for p in deal.parties}
+    return any(other.kind != "other" and other.confidence >= KEEP_CONFIDENCE
+               and companies <= {mention_key(p.mention) for p in other.parties} for other in deals)
 
 
 def _listed_date(roles: dict, frame: _Frame, party_sets: list, reference: str | None) -> str | None:

@@ -91,6 +91,8 @@ def test_a_sold_units_owner_is_no_second_seller(make_doc):
     "Ostrander Capital kept its holdings in Marrow AI private.",
     "In March Alphabet said the market took a turn for the worse.",
     "Torvane tried to buy a string of start-ups, including Brisco Labs, but was rebuffed.",
+    "Torvane bought thousands of graphics chips last year, like Brisco Labs and Marrow AI.",
+    "Harrowgate Bank acquired several buildings, including one leased by Brisco Labs.",
 ])
 def test_near_misses_are_no_acquisition(make_doc, text):
     assert not acquisitions(make_doc, text)
@@ -104,7 +106,49 @@ def test_the_buyer_of_a_unit_does_not_acquire_its_seller(make_doc):
     assert [(r.source.text, r.relation, r.target.text) for r in deal_relations(found)] == []
 
 
-def test_a_semicolon_ends_the_clause_of_a_subject(make_doc):
-    text = "Marrow AI's founder co-founded Brisco Labs with a friend; Harrowgate Bank acquired Brisco Labs in May 2023."
-    assert [roles for kind, _, roles, _, _ in deals(make_doc, text) if kind == "acquisition"] == [
-        {"Harrowgate Bank": "buyer", "Brisco Labs": "seller"}]
+def test_a_semicolon_ends_the_clause_of_a_subject():
+    """The parser's reading of "He co-founded Brisco; Harrowgate acquired Brisco in May": both names as
+    subjects of "acquired" (the first one cut off by the semicolon)."""
+    import spacy
+    from spacy.tokens import Doc, Span
+    words = ["He", "co-founded", "Brisco", ";", "Harrowgate", "acquired", "Brisco", "in", "May", "."]
+    heads = [1, 5, 5, 2, 5, 5, 5, 5, 7, 5]
+    deps = ["nsubj", "advcl", "nsubj", "punct", "nsubj", "ROOT", "dobj", "prep", "pobj", "punct"]
+    pos = ["PRON", "VERB", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN", "ADP", "PROPN", "PUNCT"]
+    tags = ["PRP", "VBD", "NNP", ":", "NNP", "VBD", "NNP", "IN", "NNP", "."]
+    lemmas = ["he", "co-found", "Brisco", ";", "Harrowgate", "acquire", "Brisco", "in", "May", "."]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, tags=tags, lemmas=lemmas)
+    doc.ents = [Span(doc, 2, 3, label=C), Span(doc, 4, 5, label=C), Span(doc, 6, 7, label=C)]
+    found = [{(p.mention.text, p.role) for p in d.parties} for d in find_deals(doc, Article(id="t", text=doc.text))]
+    assert found == [{("Harrowgate", "buyer"), ("Brisco", "seller")}]
+
+
+def _deal_kinds(newsgraph_nlp, text):
+    from graph.build import build_graph
+    G = build_graph([text], nlp=newsgraph_nlp)
+    return [d.get("kind") for _, d in G.nodes(data=True) if d.get("type") == "deal"]
+
+
+def test_a_deal_known_by_a_name_is_the_acquisition_told_of_its_companies(newsgraph_nlp):
+    text = ("Harrowgate Bank closes $28 billion Quillon Systems deal, its biggest ever\n\n"
+            "Harrowgate Bank completed its acquisition of Quillon Systems on Monday.")
+    assert _deal_kinds(newsgraph_nlp, text) == ["acquisition"]
+
+
+def test_a_deal_known_by_a_name_alone_stays(newsgraph_nlp):
+    text = ("Harrowgate Bank closes $28 billion Quillon Systems deal, its biggest ever\n\n"
+            "The bank said on Monday that the deal had closed.")
+    assert _deal_kinds(newsgraph_nlp, text) == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Justice Department's lawsuit against Harrowgate Bank's planned purchase of Quillon Systems is pending.",
+    "Regulators filed a suit against Torvane's acquisition of Brisco Labs last week.",
+])
+def test_a_deal_under_challenge_is_not_told_as_done(make_doc, text):
+    assert not acquisitions(make_doc, text)
+
+
+def test_a_deal_that_survived_a_challenge_is_still_a_deal(make_doc):
+    text = "Despite a lawsuit, Harrowgate Bank completed its purchase of Quillon Systems in May."
+    assert acquisitions(make_doc, text) == {frozenset({"Harrowgate Bank", "Quillon Systems"})}
