@@ -67,8 +67,10 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if token.dep_ in ("acl", "relcl") and token.head is not token:
             # "a deal to acquire Y": the deal's maker; "the company that acquired Y": the company
             head = token.head
-            if token.dep_ == "relcl":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            if token.dep_ == "relcl" and not infinitive:
                 return [head], passive
+            # (acq5) "struck a deal to buy Y": the parser may call the infinitive a relative clause
             if head.dep_ == "pobj" and head.head.dep_ == "prep":
                 head = head.head  # "Apple is in talks to acquire Mistral"
             if head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.pos_ in ("VERB", "AUX"):
@@ -335,6 +337,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for s in subjects:
             frame.parties.add(s, subject_role)
     object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
+    gapped = kind == "acquisition" and len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1
+    before_objects = set(frame.parties.roles)
     for o in objects:
         if _unit_of_seller(o, spec, frame.parties):
             # (acq5) "Broadcom sold VMware's end-user business to KKR": the subject sells; the unit's owner
@@ -348,6 +352,11 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         object_found |= any(frame.parties.company(c) is not None for c in o.children if c.dep_ == "appos")
     if spec.get("object_required") and not object_found:
         return None  # "sold chips to Apple" is a sale of goods, not of a company
+    if gapped:
+        # (acq5) "bought A in 2016 and B two years later": the parser gives the verb two objects, a list
+        new = tuple(k for k in frame.parties.roles if k not in before_objects)
+        if len(new) > 1:
+            frame.parties.listed.append(new)
     if kind == "acquisition" and spec.get("object") and not passive:
         # (acq5) "bought a string of start-ups, including A and B": each company named as an example
         _add_examples(frame, [e for o in objects if frame.parties.company(o) is None

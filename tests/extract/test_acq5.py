@@ -152,3 +152,18 @@ def test_a_deal_under_challenge_is_not_told_as_done(make_doc, text):
 def test_a_deal_that_survived_a_challenge_is_still_a_deal(make_doc):
     text = "Despite a lawsuit, Harrowgate Bank completed its purchase of Quillon Systems in May."
     assert acquisitions(make_doc, text) == {frozenset({"Harrowgate Bank", "Quillon Systems"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Harrowgate Bank struck a deal to buy Quillon Systems for $2 billion.",
+    "Harrowgate Bank reached an agreement to acquire Quillon Systems for $2 billion.",
+])
+def test_a_deal_to_buy_has_the_subject_of_its_verb_as_buyer(make_doc, text):
+    assert [(roles, usd) for kind, _, roles, usd, _ in deals(make_doc, text) if kind == "acquisition"] == [
+        ({"Harrowgate Bank": "buyer", "Quillon Systems": "seller"}, 2e9)]
+
+
+def test_two_objects_of_one_purchase_verb_are_two_acquisitions(make_doc):
+    text = "Harrowgate Bank bought Quillon Systems in 2016 and Brisco Labs two years later."
+    assert acquisitions(make_doc, text) == {frozenset({"Harrowgate Bank", "Quillon Systems"}),
+                                            frozenset({"Harrowgate Bank", "Brisco Labs"})}
