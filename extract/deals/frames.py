@@ -470,6 +470,8 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
                 # "pay $2.5 billion for Beta's technology and key employees": buying staff is hiring them,
                 # no acquisition (the owner of the staff is the other employer)
                 return "hiring", things[0], []
+            if c.lower_ == "for" and _lemma(trigger) == "pay" and things and _is_company_bought(things[0]):
+                return "acquisition", things[0], []  # (acq5) "paid $2 billion for Quillon in 2019": a purchase of it
             for thing in things:
                 # "on memory chips from Dunmore" (the parser may hang "from" on the verb)
                 suppliers = [o for h in (thing, trigger) for p in h.children
@@ -494,6 +496,16 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
     return None
 
 
+#: Roles of a payment for a company itself ("paid $2 billion for Quillon"): payer and company bought.
+_PURCHASE_ROLES = ("buyer", "seller")
+
+
+def _is_company_bought(thing: Token) -> bool:
+    """A company named whole as what a payment was for: "for Quillon", not "for Quillon's technology"."""
+    return thing.ent_type_ == "COMPANY" and thing.ent_iob_ in ("B", "I") and \
+        not any(c.dep_ in ("case",) for c in thing.children)
+
+
 def _payment_frame(trigger: Token, refs) -> _Frame | None:
     """ "Acme will pay Beta $100 million for the right to use its models": a licence, Acme the licensee;
     "spend $600 million on computing capacity from Oracle": an 'other' deal with the supplier.
@@ -506,7 +518,7 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     if bought is None:
         return None
     kind, thing, suppliers = bought
-    payer_role, payee_role = table["roles"][kind]
+    payer_role, payee_role = table["roles"].get(kind, _PURCHASE_ROLES)
     frame = _Frame(trigger, kind, {"kind": kind}, refs, PAYMENT_RULE)
     frame.rule = f"{PAYMENT_RULE}:{_lemma(trigger)}"
     subjects, passive = _subject_tokens(trigger)
@@ -523,6 +535,9 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     if not frame.parties.has_role(payee_role) or payer_role == payee_role:
         for supplier in suppliers:
             frame.parties.add(supplier, payee_role)
+    if kind == "acquisition":
+        for company in _conjuncts(thing):
+            frame.parties.add(company, payee_role)  # the company paid for is bought ("for Quillon")
     if kind == "hiring" and len(frame.parties.roles) < 2:
         for bought_thing in _conjuncts(thing):
             frame.parties.add(_people_object(bought_thing), payee_role, owner=True)  # "Beta's engineers", "the staff of Beta"

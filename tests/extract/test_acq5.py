@@ -167,3 +167,20 @@ def test_two_objects_of_one_purchase_verb_are_two_acquisitions(make_doc):
     text = "Harrowgate Bank bought Quillon Systems in 2016 and Brisco Labs two years later."
     assert acquisitions(make_doc, text) == {frozenset({"Harrowgate Bank", "Quillon Systems"}),
                                             frozenset({"Harrowgate Bank", "Brisco Labs"})}
+
+
+@pytest.mark.parametrize("text", [
+    "Harrowgate Bank paid $2 billion for Quillon Systems in 2019.",
+    "In 2019 Harrowgate Bank paid about $2 billion in cash and stock for Quillon Systems.",
+])
+def test_paying_for_a_company_buys_it(make_doc, text):
+    assert [(roles, usd) for kind, _, roles, usd, _ in deals(make_doc, text) if kind == "acquisition"] == [
+        ({"Harrowgate Bank": "buyer", "Quillon Systems": "seller"}, 2e9)]
+
+
+@pytest.mark.parametrize("text", [
+    "Harrowgate Bank paid $2 billion for Quillon Systems's patents in 2019.",
+    "Harrowgate Bank paid $20 million for advertising on Quillon Systems.",
+])
+def test_paying_for_a_thing_of_a_company_buys_no_company(make_doc, text):
+    assert not acquisitions(make_doc, text)
