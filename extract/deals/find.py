@@ -15,6 +15,7 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .backgrounds import UNIT_SOLD_MARK, date_right_after
 from .clause_partners import add_clause_partners
 from .combined import merge_licence_and_hire
 from .joiners import add_joining_partners, joining_text
@@ -173,6 +174,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 amount = None  # one price for "A, B and C" is no one company's price
             usd = to_usd(amount) if amount is not None else None
             for roles in party_sets:
+                own_date = _listed_date(roles, frame, party_sets, article.date)
                 parties = tuple(
                     DealParty(mention=mention_from_span(span, article.id), role=role)
                     for span, role, _ in sorted(roles.values(), key=lambda item: item[0].start)
@@ -185,7 +187,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount_usd=usd,
                     amount=amount.amount if amount is not None and usd is None else None,
                     currency=amount.currency if amount is not None and usd is None else None,
-                    date=date,
+                    date=own_date or date,
                     confidence=round(confidence, 2),
                     rule=rule,
                 )
@@ -208,10 +210,32 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 # the smaller telling had the amount ("raised $5M" vs "a round led by A")
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
     kept = merge_licence_and_hire(kept, {sent.start_char: k for k, sent in enumerate(sents)})
+    kept = [deal for deal in kept if not _named_elsewhere(deal, kept)]
     for deal in kept:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):
             yield deal
+
+
+def _named_elsewhere(deal: Deal, deals: list[Deal]) -> bool:
+    """A deal noun known only by a name in front of it ("Cisco closes $28 billion Splunk deal") whose
+    companies make a deal of a told kind in the same article (Cisco's acquisition of Splunk): the same
+    deal, not a second one of unknown kind. (acq5)"""
+    if deal.kind != "other" or NAME_COMPOUND_MARK not in deal.rule or deal.confidence < KEEP_CONFIDENCE:
+        return False
+    companies = {mention_key(p.mention) for p in deal.parties}
+    return any(other.kind != "other" and other.confidence >= KEEP_CONFIDENCE
+               and companies <= {mention_key(p.mention) for p in other.parties} for other in deals)
+
+
+def _listed_date(roles: dict, frame: _Frame, party_sets: list, reference: str | None) -> str | None:
+    """The date one of several listed targets carries after its name ("including A in 2006 and B in
+    2011"); none when the frame states one deal."""
+    if len(party_sets) < 2:
+        return None
+    target_role = _SPLIT_KINDS.get(frame.kind)
+    targets = [span for span, role, _ in roles.values() if role == target_role]
+    return date_right_after(targets[0], reference) if len(targets) == 1 else None
 
 
 def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
@@ -312,8 +336,9 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
         if deal.confidence < KEEP_CONFIDENCE and not _standing_investment(deal) and not _standing_partnership(deal):
             continue
         for kind, source_role, relation, target_role in DEAL_RELATIONS:
-            if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule:
-                continue
+            if deal.kind != kind or kind == "other" and NAME_COMPOUND_MARK in deal.rule \
+                    or kind == "acquisition" and UNIT_SOLD_MARK in deal.rule:
+                continue  # (acq5) a unit sold: the buyer did not acquire its seller
             sources = [p.mention for p in deal.parties if p.role == source_role]
             targets = [p.mention for p in deal.parties if p.role == target_role]
             if kind == "acquisition":

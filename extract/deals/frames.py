@@ -34,6 +34,7 @@ from .parties import (
     load_triggers,
 )
 from .rounds import closing_support, round_investors
+from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -52,7 +53,7 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if subjects and token.dep_ == "relcl" and all(s.tag_ in ("WDT", "WP") for s in subjects):
             return [token.head], passive  # "Nvidia, *which* also invested in X's round": the relative's noun (rounds4)
         if subjects:
-            found = [s for subj in subjects for s in _conjuncts(subj)]
+            found = _within_clause([s for subj in subjects for s in _conjuncts(subj)], token)
             return (_subjects_in_opening_phrase(token, found) if token is verb else found), passive
         if token.dep_ == "conj" and token.pos_ == "VERB" and token.head.dep_ in ("dobj", "obj") \
                 and token.head.head.pos_ == "VERB":
@@ -66,15 +67,30 @@ def _subject_tokens(verb: Token) -> tuple[list[Token], bool]:
         if token.dep_ in ("acl", "relcl") and token.head is not token:
             # "a deal to acquire Y": the deal's maker; "the company that acquired Y": the company
             head = token.head
-            if token.dep_ == "relcl":
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
+            if token.dep_ == "relcl" and not infinitive:
                 return [head], passive
+            # (acq5) "struck a deal to buy Y": the parser may call the infinitive a relative clause
             if head.dep_ == "pobj" and head.head.dep_ == "prep":
                 head = head.head  # "Apple is in talks to acquire Mistral"
             if head.dep_ in ("dobj", "pobj", "prep", "attr") and head.head.pos_ in ("VERB", "AUX"):
                 token = head.head
                 continue
         break
-    return _subjects_in_opening_phrase(token), passive
+    found = _subjects_in_opening_phrase(token)
+    if not found:
+        swallowed = subject_in_time_phrase(token, _names_party)  # (acq5) "In March Alphabet agreed to buy Wiz"
+        found = [swallowed] if swallowed is not None else []
+    return found, passive
+
+
+def _within_clause(subjects: list[Token], verb: Token) -> list[Token]:
+    """Subjects not cut off from ``verb`` by a semicolon: in "X co-founded Neeva; Snowflake acquired Neeva"
+    the parser may give "acquired" both "Neeva" and "Snowflake" as subjects, but a semicolon ends a clause.
+    (acq5) All are kept when every one is cut off."""
+    doc = verb.doc
+    near = [s for s in subjects if not any(doc[i].text == ";" for i in range(min(s.i, verb.i), max(s.i, verb.i)))]
+    return near or subjects
 
 
 def _subjects_in_opening_phrase(verb: Token, found: list[Token] = ()) -> list[Token]:
@@ -259,7 +275,9 @@ def _is_stake(token: Token) -> bool:
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
-        return None
+        if not taken_private(trigger):
+            return None
+        spec = load_triggers()["verbs"]["acquire"]  # (acq5) "was taken private by Thoma Bravo": a buyout
     money_head = _relative_money_head(trigger)
     unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
@@ -288,6 +306,9 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         return None  # "bought a 49% stake in Y from X": the stake's own frame is the deal (an investment in Y)
     if kind == "acquisition" and objects and all(_lemma(o) in _NOT_THE_COMPANY for o in objects):
         return None  # (history5) "bought shares of Y", "acquired a licence / customers from Y": Y is not bought
+    contact = contact_clause_object(trigger) if spec.get("object") and not objects else None
+    if contact is not None:
+        objects = [contact]  # (acq5) "Red Hat, the company IBM bought for $34 billion": the clause's noun was bought
     subjects, passive = _subject_tokens(trigger)
     if kind == "acquisition" and not subjects and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and _agents(trigger):
         subjects, passive = [trigger.head], True  # (history5) "Quillon, acquired by Y in 2016, ...": the noun was bought
@@ -316,13 +337,30 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for s in subjects:
             frame.parties.add(s, subject_role)
     object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
+    gapped = kind == "acquisition" and len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1
+    before_objects = set(frame.parties.roles)
     for o in objects:
+        if _unit_of_seller(o, spec, frame.parties):
+            # (acq5) "Broadcom sold VMware's end-user business to KKR": the subject sells; the unit's owner
+            # (a unit of the seller's) is no party of its own, and the buyer did not buy the seller
+            object_found = True
+            frame.rule += UNIT_SOLD_MARK
+            continue
         object_found |= frame.parties.add(o, spec.get("object"), owner=True)
         # "sold its automotive unit, Ashgrove Drive, to Infineon": the unit named in apposition
         # is sold even when its owner ("its") is the seller already
         object_found |= any(frame.parties.company(c) is not None for c in o.children if c.dep_ == "appos")
     if spec.get("object_required") and not object_found:
         return None  # "sold chips to Apple" is a sale of goods, not of a company
+    if gapped:
+        # (acq5) "bought A in 2016 and B two years later": the parser gives the verb two objects, a list
+        new = tuple(k for k in frame.parties.roles if k not in before_objects)
+        if len(new) > 1:
+            frame.parties.listed.append(new)
+    if kind == "acquisition" and spec.get("object") and not passive:
+        # (acq5) "bought a string of start-ups, including A and B": each company named as an example
+        _add_examples(frame, [e for o in objects if frame.parties.company(o) is None
+                              for e in listed_examples(o, _names_party)], spec["object"])
     if spec.get("object") and not passive and not frame.parties.has_role(spec["object"]):
         named = _company_right_after(trigger, frame.parties)
         if named is not None:
@@ -374,6 +412,49 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     return frame
 
 
+def _unit_of_seller(thing: Token, spec: dict, parties: _Parties) -> bool:
+    """Whether ``thing`` is a unit whose owner is not the seller the subject already is: a sale verb gives
+    subject and object one role ("seller"), so "sold VMware's business" must not make VMware a second
+    seller when the subject sold it. A unit named in apposition ("its unit, Ashgrove Drive") is a company."""
+    role = spec.get("object")
+    if role is None or spec.get("kind") != "acquisition" or spec.get("subject") != role or not parties.has_role(role) or parties.company(thing) is not None:
+        return False
+    if any(c.dep_ == "appos" and parties.company(c) is not None for c in thing.children):
+        return False
+    return any(c.dep_ == "poss" and parties.company(c) is not None for c in thing.children)
+
+
+def _add_examples(frame: _Frame, examples: list[Token], role: str) -> None:
+    """Give ``role`` to every company named as an example, as one list (each a deal of its own when the
+    kind splits its targets)."""
+    before = set(frame.parties.roles)
+    for token in examples:
+        frame.parties.add(token, role)
+    new = tuple(k for k in frame.parties.roles if k not in before)
+    if len(new) > 1:
+        frame.parties.listed.append(new)
+    if new:
+        frame.rule += "+examples"
+
+
+def _add_noun_examples(frame: _Frame, noun: Token) -> None:
+    """The companies bought that a plural purchase noun lists: "grew through dozens of acquisitions,
+    including A in 2006 and B in 2011" (the buyer the subject of the clause the noun is in), "its
+    acquisitions include A and B" (the buyer its possessor)."""
+    examples = listed_examples(noun, _names_party)
+    if noun.dep_ == "nsubj" and _lemma(noun.head) == "include":
+        examples += [o for c in noun.head.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
+    if not examples:
+        return
+    _add_examples(frame, examples, "seller")
+    clause = noun
+    while clause.pos_ != "VERB" and clause.dep_ in ("pobj", "prep", "dobj") and clause.head is not clause:
+        clause = clause.head
+    if not frame.parties.has_role("buyer") and clause.pos_ == "VERB":
+        for subject in _subject_tokens(clause)[0]:
+            frame.parties.add(subject, "buyer")
+
+
 def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | None:
     """What a payment verb buys: the deal kind, the thing ("right", "capacity") and its suppliers
     (the "from" companies of the thing), from the verb's (or its amount's) "for"/"on" phrase."""
@@ -389,6 +470,8 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
                 # "pay $2.5 billion for Beta's technology and key employees": buying staff is hiring them,
                 # no acquisition (the owner of the staff is the other employer)
                 return "hiring", things[0], []
+            if c.lower_ == "for" and _lemma(trigger) == "pay" and things and _is_company_bought(things[0]):
+                return "acquisition", things[0], []  # (acq5) "paid $2 billion for Quillon in 2019": a purchase of it
             for thing in things:
                 # "on memory chips from Dunmore" (the parser may hang "from" on the verb)
                 suppliers = [o for h in (thing, trigger) for p in h.children
@@ -413,6 +496,16 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
     return None
 
 
+#: Roles of a payment for a company itself ("paid $2 billion for Quillon"): payer and company bought.
+_PURCHASE_ROLES = ("buyer", "seller")
+
+
+def _is_company_bought(thing: Token) -> bool:
+    """A company named whole as what a payment was for: "for Quillon", not "for Quillon's technology"."""
+    return thing.ent_type_ == "COMPANY" and thing.ent_iob_ in ("B", "I") and \
+        not any(c.dep_ in ("case",) for c in thing.children)
+
+
 def _payment_frame(trigger: Token, refs) -> _Frame | None:
     """ "Acme will pay Beta $100 million for the right to use its models": a licence, Acme the licensee;
     "spend $600 million on computing capacity from Oracle": an 'other' deal with the supplier.
@@ -425,7 +518,7 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     if bought is None:
         return None
     kind, thing, suppliers = bought
-    payer_role, payee_role = table["roles"][kind]
+    payer_role, payee_role = table["roles"].get(kind, _PURCHASE_ROLES)
     frame = _Frame(trigger, kind, {"kind": kind}, refs, PAYMENT_RULE)
     frame.rule = f"{PAYMENT_RULE}:{_lemma(trigger)}"
     subjects, passive = _subject_tokens(trigger)
@@ -442,6 +535,9 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     if not frame.parties.has_role(payee_role) or payer_role == payee_role:
         for supplier in suppliers:
             frame.parties.add(supplier, payee_role)
+    if kind == "acquisition":
+        for company in _conjuncts(thing):
+            frame.parties.add(company, payee_role)  # the company paid for is bought ("for Quillon")
     if kind == "hiring" and len(frame.parties.roles) < 2:
         for bought_thing in _conjuncts(thing):
             frame.parties.add(_people_object(bought_thing), payee_role, owner=True)  # "Beta's engineers", "the staff of Beta"
@@ -534,6 +630,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
+    if kind == "acquisition" and trigger.tag_ == "NNS":
+        _add_noun_examples(frame, trigger)  # (acq5) "grew through dozens of acquisitions, including A and B"
     if spec.get("common_only"):
         # "a joint venture that will invest $100 billion": what the venture puts in is its size
         frame.anchors.update(c.i for c in trigger.children if c.dep_ in ("relcl", "acl")

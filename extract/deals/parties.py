@@ -138,6 +138,10 @@ def _listed(token: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN" and any(g.dep_ == "conj" for g in c.children):
                 out.extend(_conjuncts(c))
+            elif c.dep_ == "appos" and c.pos_ == "NOUN" and any(g.dep_ == "conj" for g in c.children) \
+                    and any(g.dep_ == "poss" for g in c.children):
+                # (acq5) "bought A, B's security business and C": a unit in the list made an apposition
+                out.extend(_conjuncts(c))
             elif c.dep_ == "appos" and c.pos_ == "PROPN":
                 # "from A, B and C Ventures": "B and C" hung on the last name as a name modifier (rounds4)
                 listed = [n for g in c.children if g.dep_ == "nmod" and any(h.dep_ == "conj" for h in g.children)
@@ -274,6 +278,11 @@ class _Parties:
         before = set(self.roles)
         for tok in _listed(token):
             found = self.company(tok)
+            if found is not None and found[1] and owner and any(c.dep_ == "poss" for c in tok.children) \
+                    and any(_same_company(found[0], other) for other, _, _ in self.roles.values()):
+                # (acq5) "bought A, Quillon's payments business and C": the unit is its owner's, not the A
+                # that "business" may refer back to ("its unit, now known as Black Duck" keeps its name)
+                found = None
             if found is None:
                 for c in tok.children:
                     if c.dep_ == "appos":
