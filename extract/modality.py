@@ -26,10 +26,6 @@ CONFIDENCE_NEGATED = 0.2
 
 
 
-#: Nouns of a challenge whose "against" names a deal that is contested, not done: "a lawsuit against the merger".
-CONTESTING_NOUNS = frozenset({"lawsuit", "suit", "challenge", "complaint", "case", "injunction", "objection"})
-
-
 def _lemma(token: Token) -> str:
     return (token.lemma_ or token.text).lower()
 
@@ -143,9 +139,9 @@ def deal_modality(trigger: Token) -> float | None:
             # "the proposed merger collapsed", "the takeover was blocked"; but the active subject of a
             # refusing verb refuses something else: "X's backers *declined* to comment" keeps the backing
             return CONFIDENCE_NEGATED
-        if token.dep_ == "prep" and token.lower_ == "against" and _lemma(token.head) in CONTESTING_NOUNS:
-            # (acq5) "the Justice Department's lawsuit against HPE's planned purchase of Juniper": a deal
-            # under challenge is not told as done
+        if token.dep_ == "prep" and token.lower_ == "against" and _lemma(token.head) in words("contesting_nouns"):
+            # "the Justice Department's lawsuit against HPE's planned purchase of Juniper": a deal under
+            # challenge (words.json contesting_nouns) is not told as done
             return CONFIDENCE_HYPOTHETICAL
         if token.dep_ in ("advmod", "prt") and _cancels(token.head):
             return CONFIDENCE_NEGATED  # "walked away from its acquisition": the parser hangs "from" on "away"
