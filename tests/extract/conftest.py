@@ -63,3 +63,14 @@ def types(typed_entities):
         return {name: label for name, (label, _) in typed_entities(text, ner).items()}
 
     return _types
+
+
+@pytest.fixture(scope="module")
+def nodes_of():
+    """``nodes_of(text)``: the (name, type) of every node ``build_graph`` makes of one text, for tests that
+    read names through the whole build (test_names5.py, test_names6.py)."""
+    from graph.build import build_graph
+
+    def _nodes(text):
+        return {(d["name"], d["type"]) for _, d in build_graph([text]).nodes(data=True)}
+    return _nodes

@@ -3,14 +3,6 @@ from __future__ import annotations
 
 import pytest
 
-from graph.build import build_graph
-
-
-@pytest.fixture(scope="module")
-def nodes_of():
-    def nodes(text):
-        return {(d["name"], d["type"]) for _, d in build_graph([text]).nodes(data=True)}
-    return nodes
 
 
 @pytest.mark.parametrize("text, names", [

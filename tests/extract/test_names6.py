@@ -6,13 +6,6 @@ import pytest
 from graph.build import build_graph
 
 
-@pytest.fixture(scope="module")
-def nodes_of():
-    def nodes(text):
-        return {(d["name"], d["type"]) for _, d in build_graph([text]).nodes(data=True)}
-    return nodes
-
-
 # -- a list that holds a company typed with confidence lists companies --------------------------------
 @pytest.mark.parametrize("text, names", [
     ("Halvex competes with Quindar, Sorrell and Oracle for hospital contracts.", ["Quindar", "Sorrell"]),
