@@ -53,9 +53,43 @@ def _title_of(token: Token) -> tuple[str, str] | None:
             return "works_for", found[1]
         if (_one_of_many(token) or _one_of(token) is not None) and not found[1].endswith("leader"):
             return "works_for", found[1]  # ("a leader of X" is one of those who lead it)
-        if _heads_a_field(token):
+        if _heads_a_field(token) or _field_before(token, found[1]):
             return "works_for", found[1]
     return found
+
+
+def _field_before(title: Token, title_text: str) -> bool:
+    """ "Initech's engineering director", "its creative director", "the bank's research head": a field
+    written before a leading title, as "director of engineering" is written after it (see
+    :func:`_heads_a_field`), makes one job among the company's. Not a title's own words ("managing
+    director"), a board ("board director") or the organisation itself ("company head"), and only the
+    adjectives of a field (words.json field_adjectives): an "acting" or "new" director still leads. Only
+    the titles a business gives to the head of a function (words.json field_head_titles): a "field
+    commander" commands.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["its", "engineering", "director", "and", "its", "company", "head"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 2, 2, 6, 6, 2],
+    ...           deps=["poss", "compound", "ROOT", "cc", "poss", "compound", "conj"],
+    ...           pos=["PRON", "NOUN", "NOUN", "CCONJ", "PRON", "NOUN", "NOUN"])
+    >>> _field_before(doc[2], "director"), _field_before(doc[6], "head")
+    (True, False)
+    """
+    if title_text not in words("field_head_titles"):
+        return False  # ("field commander of X Corps", "commander leader of the regiment" lead it)
+    first = hyphen_left(title)
+    for mod in title.children:
+        if mod.i != first - 1 or mod.dep_ not in ("compound", "amod", "nmod") or mod.ent_type_:
+            continue
+        word = mod.lower_
+        if word in title_text.split():
+            return False
+        if mod.pos_ in ("NOUN", "PROPN"):
+            lemma = lemma_word(mod)
+            return not (lemma in _tables()["board_nouns"] or lemma in words("organisation_head_nouns"))
+        return word in words("field_adjectives")
+    return False
 
 
 def _heads_a_field(title: Token) -> bool:

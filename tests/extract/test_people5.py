@@ -5,6 +5,8 @@ and the one removed "as chief executive" held the office. Names are invented; en
 the rules are tested, not NER."""
 from __future__ import annotations
 
+import pytest
+
 from extract.relations import find_relations
 
 ENTS = {
@@ -159,3 +161,23 @@ def test_a_description_with_an_office_is_no_co_founder(make_doc):
     got = _triples(make_doc, "Jane Roe co-founded Zorblax, a search engine with offices in Paris and Nimbus as its "
                              "backer.")
     assert not {r for r in got if r[1] == "founded" and r[0] != "Jane Roe"}
+
+
+@pytest.mark.parametrize("text", [
+    "Nimbus's engineering director, Jane Roe, said the chip was late.",
+    "Jane Roe, Nimbus's creative director, left in May.",
+    "Nimbus's research head Jane Roe said the model was ready.",
+])
+def test_a_field_written_before_director_or_head_is_a_job_not_the_company(make_doc, text):
+    # as "director of engineering at Nimbus" already was: one job among the company's
+    got = _triples(make_doc, text)
+    assert ("Jane Roe", "works_for", "Nimbus") in got and ("Jane Roe", "leads", "Nimbus") not in got
+
+
+@pytest.mark.parametrize("text", [
+    "Nimbus's managing director, Jane Roe, said the chip was late.",
+    "Nimbus's new director, Jane Roe, said the chip was late.",
+    "Nimbus's acting head, Jane Roe, said the chip was late.",
+])
+def test_a_title_word_or_a_time_before_director_still_leads(make_doc, text):
+    assert ("Jane Roe", "leads", "Nimbus") in _triples(make_doc, text)
