@@ -37,6 +37,10 @@ OUTSIDE_VOICES = frozenset({
     "governor", "commander", "party leader", "secretary general", "secretary-general", "superintendent",
 })
 
+#: Relations that cast a company as a counterpart ("it invested in Initech", "rivals Initech"): a person
+#: beside such a company is as likely the other side's.
+COUNTERPART_RELATIONS = frozenset({"invests_in", "acquires", "competes_with", "partners_with", "licenses_from"})
+
 RULE = "title.fallback_sentence"
 
 
@@ -50,6 +54,11 @@ def _title_last_words() -> tuple[str, ...]:
         last.add(word)
         last.add(word.split("-")[-1])
     return tuple(sorted(last))
+
+
+def _counterparts(found: Iterable[Candidate]) -> frozenset[tuple[int, int]]:
+    """Spans (start, end) of the companies other rules read as an investor, buyer, target, rival or partner."""
+    return frozenset((end.start, end.end) for c in found if c.relation in COUNTERPART_RELATIONS for end in (c.source, c.target))
 
 
 def _employed_people(found: Iterable[Candidate]) -> frozenset[str]:
@@ -121,7 +130,8 @@ def title_fallback_relations(doc: Doc, refs: EntityRefs, found: Iterable[Candida
     """works_for (leads for a head title, founded for a founder's) the sentence's one company, for a person
     written with a job title whom no other rule (``found``) gave an employer: "Jane Roe, an engineer, said
     Initech would appeal", "Senior engineer John Doe showed Initech's new chip"."""
-    employed = _employed_people(found)
+    found = list(found)
+    employed, counterparts = _employed_people(found), _counterparts(found)
     for token in tokens_where(doc, "LOWER", _title_last_words()):
         if token.pos_ not in ("NOUN", "PROPN") or refs.ent_containing(token) is not None:
             continue
@@ -140,6 +150,8 @@ def title_fallback_relations(doc: Doc, refs: EntityRefs, found: Iterable[Candida
             # measured for every title and judged only 7 times (6 right), too few to keep
             continue
         company = places[0]
+        if (company.start, company.end) in counterparts:
+            continue  # "Jane Roe, a senior engineer, said it had bought Initech": Initech is the bought one
         if token.left_edge.i <= company.start <= token.right_edge.i:
             continue  # "a designer trained by X", "a lawyer who represents X": the title's own phrase
             # names the company in another role than employer

@@ -63,3 +63,8 @@ def test_a_title_that_names_its_own_company_is_left_to_the_title_rules(make_doc)
 
 def test_a_former_title_without_its_company_gives_nothing(make_doc):
     assert ("Jane Roe", "leads", "Initech") not in _triples(make_doc, "Under former chief executive Jane Roe, Initech lost money.")
+
+
+def test_a_company_read_as_a_counterpart_is_not_the_employer(make_doc):
+    got = _triples(make_doc, "Globex makes chips. Tom Hale, a senior engineer, said it had acquired Initech in May.")
+    assert ("Tom Hale", "works_for", "Initech") not in got
