@@ -676,10 +676,20 @@ NAME_PARTICLES = word_list("entities", "name_particles")
 
 
 def _is_name_word(word: str) -> bool:
-    """"Huang", "Fei-Fei", "O'Brien", "J.", "Timothée"; particles like "van" and "bin" too."""
+    """"Huang", "Fei-Fei", "O'Brien", "J.", "Timothée"; particles like "van" and "bin" too; a romanised
+    Korean given name of two syllables ("Jae-yong", "Tae-won"), whose second is written in lower case
+    (a short capitalised compound, "Well-known", has that shape too: callers read names that the tagger
+    or a context proposed, not every word).
+
+    >>> [_is_name_word(w) for w in ("Fei-Fei", "Jae-yong", "Tae-won", "Co-founder", "Self-driving")]
+    [True, True, True, False, False]
+    """
     if word in NAME_PARTICLES:
         return True
     parts = word.split("-")
+    if len(parts) == 2 and 2 <= len(parts[0]) <= 4 and parts[0].istitle() and parts[1].isalpha() \
+            and parts[1].islower() and 2 <= len(parts[1]) <= 5 and parts[0].isalpha():
+        return True
     return all(p[:1].isupper() and p[:1].isalpha() and all(c.isalpha() or c in ".'’" for c in p) and
                (len(p) == 1 or p[1:].replace(".", "").replace("'", "").replace("’", "").islower() or p[:2] == "Mc")
                for p in parts) and not word.endswith("'s")

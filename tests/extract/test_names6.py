@@ -123,3 +123,13 @@ def test_a_person_known_by_another_name_is_not_made_a_company(nodes_of):
 def test_a_fund_named_after_a_known_company_is_one_company(nodes_of):
     nodes = nodes_of("Varkon raised $90 million from a group that included Google, Nvidia and the OpenAI Startup Fund.")
     assert ("OpenAI Startup Fund", "company") in nodes
+
+
+@pytest.mark.parametrize("text, name", [
+    ("SK Group chairman Chey Tae-won said the chips would ship next year.", "Chey Tae-won"),
+    ("Kwak Noh-jung, the chief executive of the chipmaker, told analysts that demand was strong.", "Kwak Noh-jung"),
+    ("Hyundai Motor's Chung Eui-sun said the company would invest more.", "Chung Eui-sun"),
+])
+def test_a_korean_given_name_of_two_syllables_is_part_of_the_persons_name(nodes_of, text, name):
+    # the tagger reads the whole name; the name-shape check used to refuse the lower-case second syllable
+    assert (name, "person") in nodes_of(text)
