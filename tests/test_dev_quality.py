@@ -65,8 +65,8 @@ def test_gold_scores_perfectly_against_itself(shared_dir):
     GOLD_CHECKS.test_gold_scores_perfectly_against_itself("dev", shared_dir)
 
 
-#: Measured 0.989 / 0.931 / 0.837 (entity / relation / deal F1, end of session 6), rounded down to 0.05.
-ENTITY_FLOOR, RELATION_FLOOR, DEAL_FLOOR = 0.95, 0.90, 0.80
+#: Measured 0.992 / 0.934 / 0.884 (entity / relation / deal F1, end of session 8), rounded down to 0.05.
+ENTITY_FLOOR, RELATION_FLOOR, DEAL_FLOOR = 0.95, 0.90, 0.85
 
 
 @pytest.mark.slow
