@@ -1,0 +1,379 @@
+"""Broad fallbacks read off a sentence's frame: investors of a funding sentence, rivals of a rivalry sentence.
+
+Specific rules read one construction each ("a round led by A", "A competes with B"); unseen news brings
+constructions none of them knows. These fallbacks read only the frame: a sentence that states a round
+names its investors somewhere near a round or investor word, and a sentence with a rivalry word names the
+rivals beside that word. They run after every other rule and add only a pair no other rule related in
+the sentence (:func:`frame_relations`), so they fill gaps without overruling a specific reading.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+from typing import Iterable, Iterator
+
+from spacy.tokens import Doc, Span, Token
+
+from ..coref import EntityRefs
+from ..deals.parties import load_triggers as load_deal_triggers
+from ..rules import code_rule
+from ..tokens import lemma_word, tokens_where
+from .core import COMPANY, MODEL, Candidate, _conf, _name_key, subjects_of
+
+INVESTORS_RULE = "funding.frame_investors"
+RIVALS_RULE = "competition.frame_rivals"
+
+#: Words that make a sentence a rivalry statement; the rivals are named in the word's phrase.
+RIVALRY_LEMMAS = ("rival", "compete", "competitor", "challenger", "contender", "versus", "vs", "vs.",
+                  "alternative", "competition")
+
+#: Verbs of a benchmark comparison: the subject model and the models it is compared with are rivals.
+BENCHMARK_LEMMAS = ("beat", "outperform", "surpass", "outscore", "trail", "match", "rival")
+
+#: Verbs of raising money: their subject is the round's investee ("Kittering raised $40 million").
+RAISING_LEMMAS = frozenset({"raise", "secure", "close", "land", "announce", "complete", "receive", "get", "bring"})
+
+#: Relations that make a company the other party of a deal rather than its rival or investor.
+OTHER_PARTY_RELATIONS = frozenset({"invests_in", "customer_of", "partner_of", "acquires", "licenses_from",
+                                   "supplies", "part_of", "owns", "subsidiary_of"})
+
+
+@lru_cache(maxsize=None)
+def _round_words() -> tuple[str, ...]:
+    """Lemmas of the nouns that make a sentence a funding statement: round nouns and investor nouns."""
+    rounds = load_deal_triggers()["rounds"]
+    # the verbs "raise", "fundraise" also raise objections and prices: a funding sentence needs a noun
+    nouns = set(rounds["round_nouns"]) | set(rounds["member_nouns"]) | {"seed"}
+    return tuple(sorted(nouns - {"raise", "fundraise"}))
+
+
+def _entity_of(token: Token) -> Span | None:
+    """The entity span containing ``token``, if any."""
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _companies_in(tokens: Iterable[Token], label: str = COMPANY) -> list[Span]:
+    """The entities of ``label`` whose head token lies among ``tokens``, in text order, one per span."""
+    tokens = list(tokens)
+    wanted = {t.i for t in tokens}
+    return [e for e in tokens[0].doc.ents if e.label_ == label and e.root.i in wanted] if wanted else []
+
+
+def topic_company(doc: Doc) -> Span | None:
+    """The article's topic company: the company named most often (at least twice, and in the first sentence),
+    the first named on a tie.
+
+    Its first mention stands for it, so the edge carries a real name."""
+    companies = [e for e in doc.ents if e.label_ == COMPANY]
+    counts = Counter(_name_key(e) for e in companies)
+    if not counts:
+        return None
+    first_seen = {}
+    for i, e in enumerate(companies):
+        first_seen.setdefault(_name_key(e), i)
+    key, n = max(counts.items(), key=lambda kv: (kv[1], -first_seen[kv[0]]))
+    first = next(iter(doc.sents))
+    # a company named often but not in the lede is a side actor ("OpenAI" in a profile of an alumnus's start-up)
+    if n < 2 or not any(_name_key(e) == key for e in first.ents if e.label_ == COMPANY):
+        return None
+    return next(e for e in companies if _name_key(e) == key)
+
+
+def _clause_subject(token: Token, refs: EntityRefs, label: str) -> Span | None:
+    """The entity of ``label`` that is the subject of the clause ``token`` stands in."""
+    verb = token
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    found = [e for e, _ in subjects_of(verb, refs) if e.label_ == label]
+    if not found:  # a name the tagger read as a common noun ("AWS competes with ...") is still the subject
+        found = [e for c in verb.children if c.dep_ == "nsubj" for e in [_entity_of(c)] if e is not None and e.label_ == label]
+    return found[0] if found else None
+
+
+def _subject_tokens(word: Token) -> set[int]:
+    """The token indices of the subject of the clause ``word`` stands in (the subject is no rival of itself)."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.i == word.i and word.dep_ in ("nsubj", "nsubjpass"):
+        return set()
+    # "Hollin, a challenger to A and B, opened ...": the rivals are the word's own
+    own = {t.i for t in word.subtree} if verb.i != word.i else set()
+    return {t.i for c in verb.children if c.dep_ in ("nsubj", "nsubjpass") and c.i != word.i for t in c.subtree} - own
+
+
+def _owner_of(word: Token, refs: EntityRefs) -> Span | None:
+    """The company whose rivals a rivalry noun names: its possessor ("Cohere's rivals"), the name a
+    relative "whose rivals" hangs on, the name it is in apposition to ("Hollin, a challenger to ...")."""
+    for child in word.children:
+        if child.dep_ == "compound":  # "Splunk competes with ..." parsed as one noun phrase
+            ent = _entity_of(child)
+            if ent is not None and ent.label_ == COMPANY:
+                return ent
+    if word.dep_ == "appos":
+        ent = _entity_of(word.head)
+        if ent is not None and ent.label_ == COMPANY:
+            return ent
+    for child in word.children:
+        if child.dep_ == "poss":
+            if child.lower_ == "whose" and word.head.head.i != word.head.i:
+                clause = word.head
+                while clause.dep_ != "relcl" and clause.head.i != clause.i:
+                    clause = clause.head
+                ent = _entity_of(clause.head) if clause.dep_ == "relcl" else None
+                if ent is not None and ent.label_ == COMPANY:
+                    return ent
+            ent = _entity_of(child)
+            if ent is not None and ent.label_ == COMPANY:
+                return ent
+    return None
+
+
+def _rival_region(word: Token) -> list[Token]:
+    """The tokens that may name the rivals of a rivalry word: its phrase, and for a noun that is a subject
+    or predicate ("Its rivals include A and B", "A and B are rivals") the whole clause."""
+    top = word
+    if word.pos_ in ("NOUN", "PROPN") and word.dep_ in ("nsubj", "nsubjpass", "attr") \
+            and lemma_word(word.head) in LISTING_VERBS:
+        top = word.head
+    return [t for t in top.subtree if t.i == top.i or t.i == word.i or not _verb_between(t, top)]
+
+
+#: Verbs that list the rivals a rivalry noun names: "its rivals include A and B", "A and B are rivals".
+LISTING_VERBS = frozenset({"include", "be", "count"})
+
+
+def _verb_between(token: Token, top: Token) -> bool:
+    """Whether a verb (or a relative clause) lies on the way up from ``token`` to ``top``: "centres run by
+    A" names no rival of the word above it."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ != "ROOT":
+            return True
+        token = token.head
+    return False
+
+
+#: Nouns that name rivals (of the topic, when they own no possessor): "rivals such as A and B".
+RIVAL_NOUNS = frozenset({"rival", "competitor", "challenger", "contender"})
+
+#: Subjects that stand for the article's topic company: "it", "we", "the company", "the startup".
+TOPIC_STAND_INS = frozenset({"it", "we", "they", "company", "startup", "start-up", "firm", "group", "business"})
+
+
+def _subject_may_be_topic(word: Token) -> bool:
+    """Whether a rivalry word's clause has no subject, or one that stands for a company ("it", "the startup");
+    a clause about another thing ("the accelerators compete with ...") names that thing's rivals."""
+    verb = word
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "Splunk competes with ..." parsed as one noun phrase: the name before the word is its subject
+    subjects += [c for c in word.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    if word.dep_ in ("nsubj", "nsubjpass"):  # "Rivals such as A and B have spent years ..."
+        return word.pos_ == "NOUN" and lemma_word(word) in RIVAL_NOUNS
+    if not subjects:
+        return True
+    return all(lemma_word(c) in TOPIC_STAND_INS or c.lower_ in TOPIC_STAND_INS for c in subjects)
+
+
+def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
+    conf = _conf(RIVALS_RULE, False)
+    for word in tokens_where(doc, "LEMMA", RIVALRY_LEMMAS):
+        if word.ent_type_:
+            continue
+        subject = _subject_tokens(word)
+        region = [t for t in _rival_region(word) if t.i not in subject]
+        # "Microsoft's Azure": the possessor's product is the rival named, not the possessor
+        rivals = [r for r in _companies_in(region) if r.root.dep_ != "poss"]
+        owner = _owner_of(word, refs)
+        if owner is not None:  # the word's own possessor or compound is no rival of itself
+            rivals = [r for r in rivals if r.root.i != owner.root.i]
+        owner = owner or _clause_subject(word, refs, COMPANY)
+        if owner is None and not _subject_may_be_topic(word):
+            continue
+        if owner is not None and any(owner.root.i == r.root.i for r in rivals) and word.dep_ not in ("attr",):
+            # "Rivals such as A and B raised ...": the subject is among the rivals; the topic is their rival
+            owner = None
+        if owner is None:
+            owner = topic
+        if owner is None:
+            continue
+        for rival in rivals:
+            if _name_key(rival) != _name_key(owner):
+                yield Candidate(owner, "competes_with", rival, word, RIVALS_RULE, conf)
+    for verb in tokens_where(doc, "LEMMA", BENCHMARK_LEMMAS):
+        subject = _clause_subject(verb, refs, MODEL)
+        # the tagger often reads "outperforms" as a noun; a subject makes it the clause's verb
+        if subject is None or (verb.pos_ != "VERB" and not any(c.dep_ == "nsubj" for c in verb.children)):
+            continue
+        region = [t for t in verb.subtree if t.i not in range(subject.start, subject.end) and not _verb_between(t, verb)]
+        for rival in _companies_in(region, MODEL):
+            if _name_key(rival) != _name_key(subject):
+                yield Candidate(subject, "competes_with", rival, verb, RIVALS_RULE, conf)
+
+
+def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list[Span]) -> Span | None:
+    """The company a funding sentence is about: the subject of its raising verb, the company an investor noun
+    or round is of ("backers of Lumora", "Kittering's round"), the subject of the sentence's main verb
+    ("..., Sorrel AI said"), else the article's topic company."""
+    sent = word.sent
+    listed = {_name_key(e) for e in investors}
+    topic_key = _name_key(topic) if topic is not None else None
+
+    def fits(ent: Span, via_coref: bool) -> bool:
+        # a description resolved by coreference ("the company") is trusted only when it is the topic
+        return ent.label_ == COMPANY and _name_key(ent) not in listed and (not via_coref or _name_key(ent) == topic_key)
+
+    for t in sent:
+        if t.pos_ == "VERB" and lemma_word(t) in RAISING_LEMMAS:
+            subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = [e for e, via in subjects_of(t, refs) if fits(e, via)]
+            if found:
+                return found[0]
+            if subjects:
+                return None  # "it raised", "we raised", "which raised": the raiser is not named here
+    earlier = _recent_raiser(sent, refs)
+    if earlier is not None and fits(earlier, False):
+        return earlier
+    for t in sent:
+        if lemma_word(t) in _round_words():
+            owner = _owner_of(t, refs)
+            if owner is None:
+                of = [e for e in _companies_in([g for p in t.children if p.lower_ in ("of", "in") for g in p.children])]
+                owner = of[0] if of else None
+            if owner is not None and _name_key(owner) not in listed:
+                return owner
+    if lemma_word(sent.root) in REPORTING_LEMMAS:  # "..., Sorrel AI said"
+        found = [e for e, via in subjects_of(sent.root, refs) if fits(e, via)]
+        if found:
+            return found[0]
+    return topic if topic is not None and topic_key not in listed else None
+
+
+REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "confirm", "state"})
+
+
+def _recent_raiser(sent: Span, refs: EntityRefs, back: int = 2) -> Span | None:
+    """The company that raised money in one of the ``back`` sentences before ``sent`` ("Quenby closed its
+    seed round. The financing drew A and B."), the nearest first."""
+    doc = sent.doc
+    for _ in range(back):
+        if sent.start == 0:
+            return None
+        sent = doc[sent.start - 1].sent
+        for t in reversed(sent):
+            if t.pos_ == "VERB" and lemma_word(t) in RAISING_LEMMAS and any(lemma_word(c) in _round_words() for c in t.subtree):
+                found = [e for e, via in subjects_of(t, refs) if e.label_ == COMPANY and not via]
+                if found:
+                    return found[0]
+    return None
+
+
+#: Verbs whose objects or subjects, in a funding sentence, are its investors.
+INVESTOR_VERBS = frozenset({"include", "draw", "come", "lead", "co-lead", "join", "participate", "back", "invest",
+                            "fund", "anchor", "contribute"}) | RAISING_LEMMAS
+
+
+def _in_investor_position(ent: Span) -> bool:
+    """Whether a listed company stands where a funding sentence names investors: under a round or investor
+    word, or as the subject or object of a verb of raising or joining ("drew A and B", "A and B joined",
+    "money from A and B"); a verb of another kind ("sells to A and B") or "to" ends the climb."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    for _ in range(5):
+        head = token.head
+        if head.i == token.i or head.lower_ in ("to", "in", "into"):
+            return False
+        if lemma_word(head) in _round_words():
+            return True
+        if head.pos_ in ("VERB", "AUX"):
+            # "A and B were among the investors"
+            among = lemma_word(head) == "be" and any(c.lower_ == "among" for c in head.children)
+            return (lemma_word(head) in INVESTOR_VERBS or among) and _near_round(head)
+        token = head
+    return False
+
+
+def _near_round(verb: Token) -> bool:
+    """Whether a verb speaks of the round: a round word in its phrase or above it ("a round led by A" but
+    not "rivals led by A")."""
+    words = set(_round_words())
+    if any(lemma_word(t) in words for t in verb.subtree):
+        return True
+    return any(lemma_word(t) in words for t in verb.ancestors)
+
+
+def _names_a_round(word: Token) -> bool:
+    """Whether a round word names a round: "series" only as "Series A" (a TV or game series raises nothing)."""
+    if lemma_word(word) != "series":
+        return True
+    after = word.doc[word.i + 1] if word.i + 1 < len(word.doc) else None
+    return after is not None and len(after.text) == 1 and after.text.isupper()
+
+
+def _investor_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
+    conf = _conf(INVESTORS_RULE, False)
+    seen_sents = set()
+    for word in tokens_where(doc, "LEMMA", _round_words()):
+        sent = word.sent
+        if sent.start in seen_sents or word.ent_type_ or word.pos_ not in ("NOUN", "PROPN") or not _names_a_round(word):
+            continue
+        seen_sents.add(sent.start)
+        investors = [e for e in _listed_companies(sent) if _in_investor_position(e)]
+        if not investors:
+            continue
+        investee = _investee(word, refs, topic, investors)
+        if investee is None:
+            continue
+        for investor in investors:
+            if _name_key(investor) != _name_key(investee):
+                yield Candidate(investor, "invests_in", investee, word, INVESTORS_RULE, conf)
+
+
+def _listed_companies(sent: Span) -> list[Span]:
+    """The companies of a sentence that stand in a coordinated list of two or more names, or after
+    "by"/"from"/"include"/"such as" (the investors of a round)."""
+    out = []
+    for ent in sent.ents:
+        if ent.label_ != COMPANY:
+            continue
+        root = ent.root
+        coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
+        introduced = root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "as", "including", "among") or \
+            root.dep_ == "dobj" and lemma_word(root.head) in ("include", "lead", "join")
+        if coordinated or introduced:
+            out.append(ent)
+    return out
+
+
+def _related_pairs(existing: Iterable[Candidate]) -> set[tuple[int, frozenset[str]]]:
+    """(sentence start, pair of name keys) of every edge the other rules gave."""
+    return {(c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) for c in existing}
+
+
+def _other_parties(existing: Iterable[Candidate]) -> set[tuple[int, str]]:
+    """(sentence start, name key) of every company another rule made a deal's other party in a sentence."""
+    return {(c.trigger.sent.start, _name_key(end)) for c in existing if c.relation in OTHER_PARTY_RELATIONS
+            for end in (c.source, c.target)}
+
+
+@code_rule
+def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = ()) -> Iterator[Candidate]:
+    """invests_in and competes_with read off a sentence's frame, for pairs no other rule related there."""
+    existing = list(existing)
+    related, parties = _related_pairs(existing), _other_parties(existing)
+    topic = topic_company(doc)
+    for c in _investor_candidates(doc, refs, topic):
+        if (c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) not in related:
+            yield c
+    for c in _rival_candidates(doc, refs, topic):
+        sent = c.trigger.sent.start
+        if (sent, frozenset((_name_key(c.source), _name_key(c.target)))) in related:
+            continue
+        if (sent, _name_key(c.target)) in parties:
+            continue  # never an investor, customer or partner of the same sentence
+        yield c
