@@ -34,8 +34,7 @@ BENCHMARK_LEMMAS = ("beat", "outperform", "surpass", "outscore", "trail", "match
 RAISING_LEMMAS = frozenset({"raise", "secure", "close", "land", "announce", "complete", "receive", "get", "bring"})
 
 #: Relations that make a company the other party of a deal rather than its rival or investor.
-OTHER_PARTY_RELATIONS = frozenset({"invests_in", "customer_of", "partner_of", "acquires", "licenses_from",
-                                   "supplies", "part_of", "owns", "subsidiary_of"})
+OTHER_PARTY_RELATIONS = frozenset({"invests_in", "partners_with", "acquires", "licenses_from", "part_of"})
 
 
 @lru_cache(maxsize=None)
