@@ -49,3 +49,16 @@ def newsgraph_nlp():
     from extract.pipeline import load_nlp
 
     return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def pipeline_doc(newsgraph_nlp):
+    """As ``make_doc``, over the full newsgraph pipeline's parse (its tokenizer splits "70B", its lemma and
+    sentence readings), for rules that need them: ``pipeline_doc(text, {"Orca-3 70B": "MODEL"})``."""
+
+    def _make(text, ents):
+        doc = newsgraph_nlp(text)
+        set_entities(doc, ents)
+        return doc
+
+    return _make

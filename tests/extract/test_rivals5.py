@@ -1,4 +1,4 @@
-"""Rivals, partners and compute deals (issue 12, round 5), over hand-typed entities (``make_doc``): a company
+"""Rivals, partners and compute deals (issue 12, round 5), over hand-typed entities (``pipeline_doc``): a company
 that sells another's models through its cloud, a partnership noun summing up the clause before it, companies
 pitted against each other, customers leaving for rivals, a judged "natural partner", models released in
 sizes. Invented sentences, parsed by the full pipeline (its tokenizer splits "70B" as the rules expect) with
@@ -9,7 +9,6 @@ import pytest
 
 from extract.coref import entity_refs
 from extract.deals import find_deals
-from extract.examples import set_entities
 from extract.pipeline import extract_doc
 from extract.records import Article
 from extract.relations import find_relations
@@ -19,28 +18,19 @@ ENTS = {"Quillon Labs": C, "Halcyon Systems": C, "Torvane Energy": C, "Brindle A
         "Orca-3": M, "Orca-3 8B": M, "Orca-3 70B": M, "Vesta-2 8B": M}
 
 
-@pytest.fixture
-def make_doc(newsgraph_nlp):
-    def _make(text, ents):
-        doc = newsgraph_nlp(text)
-        set_entities(doc, ents)
-        return doc
-    return _make
-
-
-def pairs(make_doc, text, relation, ents=ENTS):
-    doc = make_doc(text, ents)
+def pairs(pipeline_doc, text, relation, ents=ENTS):
+    doc = pipeline_doc(text, ents)
     return {frozenset((r.source.text, r.target.text)) for r in find_relations(doc, "t", entity_refs(doc))
             if r.relation == relation}
 
 
-def facts(make_doc, text, relation, ents=ENTS):
-    doc = make_doc(text, ents)
+def facts(pipeline_doc, text, relation, ents=ENTS):
+    doc = pipeline_doc(text, ents)
     return {(r.source.text, r.target.text) for r in find_relations(doc, "t", entity_refs(doc)) if r.relation == relation}
 
 
-def deals(make_doc, text, ents=ENTS):
-    doc = make_doc(text, ents)
+def deals(pipeline_doc, text, ents=ENTS):
+    doc = pipeline_doc(text, ents)
     return {(d.kind, frozenset(p.mention.text for p in d.parties))
             for d in find_deals(doc, Article(id="t", text=text), entity_refs(doc))}
 
@@ -59,32 +49,32 @@ def deals(make_doc, text, ents=ENTS):
     ("Brindle AI's models are also available through Halcyon Systems' cloud, the companies said on Monday.",
      ("Brindle AI", "Halcyon Systems")),
 ])
-def test_selling_another_companys_models_through_a_cloud_is_a_partnership(make_doc, text, pair):
-    assert frozenset(pair) in pairs(make_doc, text, "partners_with")
+def test_selling_another_companys_models_through_a_cloud_is_a_partnership(pipeline_doc, text, pair):
+    assert frozenset(pair) in pairs(pipeline_doc, text, "partners_with")
 
 
 @pytest.mark.parametrize("text", [
     "Halcyon Systems sells Brindle AI's phones on its website and in its stores.",
     "Halcyon Systems offers discounts on its cloud to Brindle AI's customers.",
 ])
-def test_a_retailer_or_a_discount_is_no_partnership(make_doc, text):
-    assert frozenset(("Halcyon Systems", "Brindle AI")) not in pairs(make_doc, text, "partners_with")
+def test_a_retailer_or_a_discount_is_no_partnership(pipeline_doc, text):
+    assert frozenset(("Halcyon Systems", "Brindle AI")) not in pairs(pipeline_doc, text, "partners_with")
 
 
 # -- a partnership noun that sums up its clause ----------------------------------------------------
 
-def test_a_partnership_summing_up_a_compute_clause_joins_its_two_companies(make_doc):
+def test_a_partnership_summing_up_a_compute_clause_joins_its_two_companies(pipeline_doc):
     text = ("The same month Halcyon Systems said Brindle AI would use its chips for much of its research, "
             "a partnership that the two companies described as a large compute agreement.")
-    assert ("partnership", frozenset(("Halcyon Systems", "Brindle AI"))) in deals(make_doc, text)
-    extraction = extract_doc(make_doc(text, ENTS), Article(id="t", text=text))
+    assert ("partnership", frozenset(("Halcyon Systems", "Brindle AI"))) in deals(pipeline_doc, text)
+    extraction = extract_doc(pipeline_doc(text, ENTS), Article(id="t", text=text))
     assert {frozenset((r.source.text, r.target.text)) for r in extraction.relations if r.relation == "partners_with"} \
         == {frozenset(("Halcyon Systems", "Brindle AI"))}
 
 
-def test_an_agreement_the_clause_works_under_joins_its_two_companies(make_doc):
+def test_an_agreement_the_clause_works_under_joins_its_two_companies(pipeline_doc):
     text = "Brindle AI will use Halcyon Systems' chips to train its next models under a multi-year agreement."
-    assert any(parties == frozenset(("Brindle AI", "Halcyon Systems")) for _, parties in deals(make_doc, text))
+    assert any(parties == frozenset(("Brindle AI", "Halcyon Systems")) for _, parties in deals(pipeline_doc, text))
 
 
 @pytest.mark.parametrize("text", [
@@ -93,8 +83,8 @@ def test_an_agreement_the_clause_works_under_joins_its_two_companies(make_doc):
     # a purchase summed up as an agreement is the purchase
     "Halcyon Systems agreed to buy Brindle AI, an agreement that values it at $2 billion.",
 ])
-def test_no_partnership_from_a_clause_with_three_companies_or_a_deal_verb(make_doc, text):
-    assert ("partnership", frozenset(("Halcyon Systems", "Brindle AI"))) not in deals(make_doc, text)
+def test_no_partnership_from_a_clause_with_three_companies_or_a_deal_verb(pipeline_doc, text):
+    assert ("partnership", frozenset(("Halcyon Systems", "Brindle AI"))) not in deals(pipeline_doc, text)
 
 
 # -- pitted against, up against, customers leaving for rivals -------------------------------------
@@ -111,8 +101,8 @@ def test_no_partnership_from_a_clause_with_three_companies_or_a_deal_verb(make_d
     ("Some Quillon Labs users switched to rivals including Torvane Energy and Halcyon Systems last year.",
      {("Quillon Labs", "Torvane Energy"), ("Quillon Labs", "Halcyon Systems")}),
 ])
-def test_companies_set_against_each_other_are_rivals(make_doc, text, expected):
-    assert {frozenset(p) for p in expected} <= pairs(make_doc, text, "competes_with")
+def test_companies_set_against_each_other_are_rivals(pipeline_doc, text, expected):
+    assert {frozenset(p) for p in expected} <= pairs(pipeline_doc, text, "competes_with")
 
 
 @pytest.mark.parametrize("text", [
@@ -120,40 +110,40 @@ def test_companies_set_against_each_other_are_rivals(make_doc, text, expected):
     "Quillon Labs customers are moving to cloud platforms such as Torvane Energy.",
     "Quillon Labs customers include Torvane Energy and Halcyon Systems.",
 ])
-def test_a_sales_pitch_or_a_customer_is_no_rival(make_doc, text):
-    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(make_doc, text, "competes_with")
+def test_a_sales_pitch_or_a_customer_is_no_rival(pipeline_doc, text):
+    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(pipeline_doc, text, "competes_with")
 
 
 # -- a judged partner is no partner ---------------------------------------------------------------
 
 @pytest.mark.parametrize("adjective", ["natural", "ideal", "logical"])
-def test_a_role_judged_fitting_is_not_held(make_doc, adjective):
+def test_a_role_judged_fitting_is_not_held(pipeline_doc, adjective):
     text = f"Its chief executive has described Quillon Labs as the {adjective} partner of Torvane Energy."
-    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(make_doc, text, "partners_with")
+    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(pipeline_doc, text, "partners_with")
 
 
-def test_a_role_stated_outright_is_held(make_doc):
+def test_a_role_stated_outright_is_held(pipeline_doc):
     text = "Analysts see Quillon Labs as a partner of Torvane Energy."
-    assert frozenset(("Quillon Labs", "Torvane Energy")) in pairs(make_doc, text, "partners_with")
+    assert frozenset(("Quillon Labs", "Torvane Energy")) in pairs(pipeline_doc, text, "partners_with")
 
 
 # -- models released in sizes ---------------------------------------------------------------------
 
-def test_the_sizes_a_release_comes_in_are_the_releasers_models(make_doc):
+def test_the_sizes_a_release_comes_in_are_the_releasers_models(pipeline_doc):
     text = "Halcyon Systems released Orca-3 at the end of June in two sizes, Orca-3 8B and Orca-3 70B."
-    found = facts(make_doc, text, "develops")
+    found = facts(pipeline_doc, text, "develops")
     assert {("Halcyon Systems", "Orca-3 8B"), ("Halcyon Systems", "Orca-3 70B")} <= found
 
 
-def test_sizes_of_a_benchmark_are_not_made_by_the_tester(make_doc):
+def test_sizes_of_a_benchmark_are_not_made_by_the_tester(pipeline_doc):
     text = "Halcyon Systems benchmarked open models in two sizes, Vesta-2 8B and Orca-3 8B."
-    assert ("Halcyon Systems", "Vesta-2 8B") not in facts(make_doc, text, "develops")
+    assert ("Halcyon Systems", "Vesta-2 8B") not in facts(pipeline_doc, text, "develops")
 
 
-def test_under_the_agreement_points_back_at_a_deal_told_before(make_doc):
+def test_under_the_agreement_points_back_at_a_deal_told_before(pipeline_doc):
     text = ("Brindle AI signed a supply agreement with Quillon Labs in July. Under that agreement, "
             "Halcyon Systems will deploy Torvane Energy's robots in its warehouses.")
-    assert not any(parties == frozenset(("Halcyon Systems", "Torvane Energy")) for _, parties in deals(make_doc, text))
+    assert not any(parties == frozenset(("Halcyon Systems", "Torvane Energy")) for _, parties in deals(pipeline_doc, text))
 
 
 # -- rivals named in an interview's answer ---------------------------------------------------------
@@ -167,8 +157,8 @@ PEOPLE = {**ENTS, "Mara Quell": "PERSON", "Colm Ashby": "PERSON"}
      "Halcyon Systems's own sensors. Torvane Energy is cheaper.", {"Torvane Energy", "Fennick Ventures", "Halcyon Systems"}),
     ("Q: Which companies do you see as your main rivals?\n\nQuell: Halcyon Systems, without a doubt.", {"Halcyon Systems"}),
 ])
-def test_the_companies_opening_the_answer_about_rivals_are_the_interviewees_rivals(make_doc, exchange, rivals):
-    found = pairs(make_doc, HEADLINE + exchange, "competes_with", PEOPLE)
+def test_the_companies_opening_the_answer_about_rivals_are_the_interviewees_rivals(pipeline_doc, exchange, rivals):
+    found = pairs(pipeline_doc, HEADLINE + exchange, "competes_with", PEOPLE)
     assert {frozenset(("Quillon Labs", r)) for r in rivals} <= found
 
 
@@ -176,8 +166,8 @@ def test_the_companies_opening_the_answer_about_rivals_are_the_interviewees_riva
     "Do you compete with Torvane Energy?\n\nTorvane Energy is a partner, not a rival.",
     "Who are your biggest customers?\n\nTorvane Energy and Fennick Ventures.",
 ])
-def test_a_yes_no_question_or_a_question_about_customers_names_no_rival(make_doc, exchange):
-    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(make_doc, HEADLINE + exchange, "competes_with", PEOPLE)
+def test_a_yes_no_question_or_a_question_about_customers_names_no_rival(pipeline_doc, exchange):
+    assert frozenset(("Quillon Labs", "Torvane Energy")) not in pairs(pipeline_doc, HEADLINE + exchange, "competes_with", PEOPLE)
 
 
 # -- a contest named in a free relative -----------------------------------------------------------
@@ -188,17 +178,17 @@ def test_a_yes_no_question_or_a_question_about_customers_names_no_rival(make_doc
     ("Halcyon Systems lowered its prices in what analysts described as a price war with Quillon Labs.",
      {("Halcyon Systems", "Quillon Labs")}),
 ])
-def test_a_contest_named_in_what_someone_called_it_is_a_rivalry(make_doc, text, expected):
-    assert {frozenset(p) for p in expected} <= pairs(make_doc, text, "competes_with")
+def test_a_contest_named_in_what_someone_called_it_is_a_rivalry(pipeline_doc, text, expected):
+    assert {frozenset(p) for p in expected} <= pairs(pipeline_doc, text, "competes_with")
 
 
-def test_what_someone_called_a_gift_is_no_rivalry(make_doc):
+def test_what_someone_called_a_gift_is_no_rivalry(pipeline_doc):
     text = "Halcyon Systems lowered its prices in what analysts described as a gift to Quillon Labs."
-    assert frozenset(("Halcyon Systems", "Quillon Labs")) not in pairs(make_doc, text, "competes_with")
+    assert frozenset(("Halcyon Systems", "Quillon Labs")) not in pairs(pipeline_doc, text, "competes_with")
 
 
-def test_a_product_deployed_under_an_agreement_brings_its_maker_in(make_doc):
+def test_a_product_deployed_under_an_agreement_brings_its_maker_in(pipeline_doc):
     text = ("Quillon Labs launched Quillon-M2 on Monday. Under a separate multi-year agreement, Halcyon Systems, which "
             "runs 31 warehouses, will deploy Quillon-M2 across its network.")
-    found = deals(make_doc, text, {**ENTS, "Quillon-M2": "MODEL"})
+    found = deals(pipeline_doc, text, {**ENTS, "Quillon-M2": "MODEL"})
     assert any(parties == frozenset(("Quillon Labs", "Halcyon Systems")) for _, parties in found)
