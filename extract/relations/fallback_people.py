@@ -111,15 +111,6 @@ def _is_former(title: Token) -> bool:
     return any(t.lower_ in FORMER_WORDS for t in title.doc[max(0, title.left_edge.i): title.i])
 
 
-def _relation_of(title: Token, relation: str) -> str:
-    """ "marketing director", "research head": a leading title over a field (a common noun before it) is one
-    job among the company's; its holder works there, as :func:`extract.relations.titles._heads_a_field`
-    reads "director of research"."""
-    if relation == "leads" and any(c.dep_ == "compound" and c.pos_ == "NOUN" and not c.ent_type_ for c in title.children):
-        return "works_for"
-    return relation
-
-
 def _titled_people(token: Token, refs: EntityRefs) -> list[Span]:
     """The persons named in the text (not through a pronoun) who hold the title ending at ``token``."""
     return [p for p, via_coref in _title_holders(token, refs) if p.label_ == PERSON and not via_coref]
@@ -127,7 +118,8 @@ def _titled_people(token: Token, refs: EntityRefs) -> list[Span]:
 
 @code_rule
 def title_fallback_relations(doc: Doc, refs: EntityRefs, found: Iterable[Candidate]) -> Iterator[Candidate]:
-    """works_for (leads for a head title, founded for a founder's) the sentence's one company, for a person
+    """works_for (leads for a head title, founded for a founder's; a field before a head title, "marketing
+    director", is one job: :func:`extract.relations.titles._title_of`) the sentence's one company, for a person
     written with a job title whom no other rule (``found``) gave an employer: "Jane Roe, an engineer, said
     Initech would appeal", "Senior engineer John Doe showed Initech's new chip"."""
     found = list(found)
@@ -156,4 +148,4 @@ def title_fallback_relations(doc: Doc, refs: EntityRefs, found: Iterable[Candida
             continue  # "a designer trained by X", "a lawyer who represents X": the title's own phrase
             # names the company in another role than employer
         for person in people:
-            yield Candidate(person, _relation_of(token, title[0]), company, token, RULE, _conf(RULE, False))
+            yield Candidate(person, title[0], company, token, RULE, _conf(RULE, False))
