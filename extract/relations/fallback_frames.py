@@ -46,14 +46,6 @@ def _round_words() -> tuple[str, ...]:
     return tuple(sorted(nouns - {"raise", "fundraise"}))
 
 
-def _entity_of(token: Token) -> Span | None:
-    """The entity span containing ``token``, if any."""
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
-
-
 def _companies_in(tokens: Iterable[Token], label: str = COMPANY) -> list[Span]:
     """The entities of ``label`` whose head token lies among ``tokens``, in text order, one per span."""
     tokens = list(tokens)
@@ -88,7 +80,7 @@ def _clause_subject(token: Token, refs: EntityRefs, label: str) -> Span | None:
         verb = verb.head
     found = [e for e, _ in subjects_of(verb, refs) if e.label_ == label]
     if not found:  # a name the tagger read as a common noun ("AWS competes with ...") is still the subject
-        found = [e for c in verb.children if c.dep_ == "nsubj" for e in [_entity_of(c)] if e is not None and e.label_ == label]
+        found = [e for c in verb.children if c.dep_ == "nsubj" for e in [refs.ent_containing(c)] if e is not None and e.label_ == label]
     return found[0] if found else None
 
 
@@ -109,11 +101,11 @@ def _owner_of(word: Token, refs: EntityRefs) -> Span | None:
     relative "whose rivals" hangs on, the name it is in apposition to ("Hollin, a challenger to ...")."""
     for child in word.children:
         if child.dep_ == "compound":  # "Splunk competes with ..." parsed as one noun phrase
-            ent = _entity_of(child)
+            ent = refs.ent_containing(child)
             if ent is not None and ent.label_ == COMPANY:
                 return ent
     if word.dep_ == "appos":
-        ent = _entity_of(word.head)
+        ent = refs.ent_containing(word.head)
         if ent is not None and ent.label_ == COMPANY:
             return ent
     for child in word.children:
@@ -122,10 +114,10 @@ def _owner_of(word: Token, refs: EntityRefs) -> Span | None:
                 clause = word.head
                 while clause.dep_ != "relcl" and clause.head.i != clause.i:
                     clause = clause.head
-                ent = _entity_of(clause.head) if clause.dep_ == "relcl" else None
+                ent = refs.ent_containing(clause.head) if clause.dep_ == "relcl" else None
                 if ent is not None and ent.label_ == COMPANY:
                     return ent
-            ent = _entity_of(child)
+            ent = refs.ent_containing(child)
             if ent is not None and ent.label_ == COMPANY:
                 return ent
     return None
