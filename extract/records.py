@@ -121,6 +121,20 @@ class Deal:
     confidence: float = 0.7
     rule: str = ""
 
+    @property
+    def roles(self) -> frozenset[tuple[str, str]]:
+        """Each party as (text as written, role): the deal's shape at a glance, in tests and notebooks.
+
+        Examples
+        --------
+        >>> evidence = Evidence("a1", "Initech bought Acme.", 0, 20)
+        >>> party = lambda text, role: DealParty(Mention("a1", text, "company", 0, len(text), 0, 20), role)
+        >>> deal = Deal("a1", "acquisition", (party("Initech", "buyer"), party("Acme", "seller")), evidence)
+        >>> sorted(deal.roles)
+        [('Acme', 'seller'), ('Initech', 'buyer')]
+        """
+        return frozenset((party.mention.text, party.role) for party in self.parties)
+
 
 @dataclass(frozen=True)
 class Attribute:

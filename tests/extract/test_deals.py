@@ -20,10 +20,6 @@ def kept(found):
     return [d for d in found if d.confidence >= KEEP_CONFIDENCE]
 
 
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 def test_trigger_file_uses_schema_kinds_and_roles():
     triggers = load_triggers()
     for section in ("verbs", "nouns"):
@@ -41,7 +37,7 @@ def test_seed_licensing_sentence_is_one_licensing_deal(make_doc):
     assert len(found) == 1  # "acquired all of the staff" is no acquisition: staff is not a company
     deal = found[0]
     assert deal.kind == "licensing"
-    assert roles(deal) == {("Microsoft", "licensee"), ("Inflection", "licensor")}
+    assert deal.roles == {("Microsoft", "licensee"), ("Inflection", "licensor")}
     assert deal.amount_usd == 650_000_000
     assert deal.date is None  # "in March" dates the hiring, and there is no article date
     assert deal.evidence.sentence == text
@@ -51,7 +47,7 @@ def test_possessive_pronoun_investor_without_amount(make_doc):
     text = ("Microsoft is betting big on AI. This comes as the tech giant continues to invest heavily in AI, "
             "following its multi-billion dollar investment in OpenAI.")
     found = kept(deals(make_doc, text, {"Microsoft": C, "OpenAI": C}))
-    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+    assert [(d.kind, d.roles, d.amount_usd) for d in found] == [
         ("investment", {("Microsoft", "investor"), ("OpenAI", "investee")}, None)]
 
 
@@ -76,14 +72,14 @@ def test_ongoing_relationship_noun_is_not_a_kept_deal(make_doc):
 def test_announced_partnership_is_a_deal(make_doc):
     found = kept(deals(make_doc, "Google and Anthropic announced a new partnership on Monday.",
                        {"Google": C, "Anthropic": C}, date="2024-05-08"))
-    assert [(d.kind, roles(d), d.date) for d in found] == [
+    assert [(d.kind, d.roles, d.date) for d in found] == [
         ("partnership", {("Google", "partner"), ("Anthropic", "partner")}, "2024-05-06")]
 
 
 def test_partner_verb(make_doc):
     found = kept(deals(make_doc, "Microsoft partnered with Mistral to bring its models to Azure.",
                        {"Microsoft": C, "Mistral": C}))
-    assert [(d.kind, roles(d)) for d in found] == [("partnership", {("Microsoft", "partner"), ("Mistral", "partner")})]
+    assert [(d.kind, d.roles) for d in found] == [("partnership", {("Microsoft", "partner"), ("Mistral", "partner")})]
 
 
 def test_acquisition_with_amount_and_date(make_doc):
@@ -92,18 +88,18 @@ def test_acquisition_with_amount_and_date(make_doc):
     assert len(found) == 1
     deal = found[0]
     assert (deal.kind, deal.amount_usd, deal.date) == ("acquisition", 68.7e9, "2022-01")
-    assert roles(deal) == {("Microsoft", "buyer"), ("Activision Blizzard", "seller")}
+    assert deal.roles == {("Microsoft", "buyer"), ("Activision Blizzard", "seller")}
 
 
 def test_passive_acquisition(make_doc):
     found = kept(deals(make_doc, "Slack was acquired by Salesforce.", {"Slack": C, "Salesforce": C}))
-    assert [roles(d) for d in found] == [{("Salesforce", "buyer"), ("Slack", "seller")}]
+    assert [d.roles for d in found] == [{("Salesforce", "buyer"), ("Slack", "seller")}]
 
 
 def test_acquisition_noun_with_possessor(make_doc):
     found = kept(deals(make_doc, "Broadcom completed its $69 billion takeover of VMware.",
                        {"Broadcom": C, "VMware": C}))
-    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+    assert [(d.kind, d.roles, d.amount_usd) for d in found] == [
         ("acquisition", {("Broadcom", "buyer"), ("VMware", "seller")}, 69e9)]
 
 
@@ -116,21 +112,21 @@ def test_amount_from_the_next_sentence(make_doc):
 def test_funding_round_led_by_investor(make_doc):
     found = kept(deals(make_doc, "Anthropic raised $4 billion in a funding round led by Amazon.",
                        {"Anthropic": C, "Amazon": C}))
-    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+    assert [(d.kind, d.roles, d.amount_usd) for d in found] == [
         ("investment", {("Anthropic", "investee"), ("Amazon", "investor")}, 4e9)]
 
 
 def test_invest_verb_with_relative_date(make_doc):
     found = kept(deals(make_doc, "Amazon invested $4 billion in Anthropic last month.",
                        {"Amazon": C, "Anthropic": C}, date="2024-05-06"))
-    assert [(roles(d), d.amount_usd, d.date) for d in found] == [
+    assert [(d.roles, d.amount_usd, d.date) for d in found] == [
         ({("Amazon", "investor"), ("Anthropic", "investee")}, 4e9, "2024-04")]
 
 
 def test_deal_without_date_takes_the_article_date(make_doc):
     # ("Nvidia is backed by SoftBank" states a standing investment, no deal: tests/extract/test_deals_more.py)
     found = kept(deals(make_doc, "SoftBank invested in Nvidia.", {"Nvidia": C, "SoftBank": C}, date="2024-05"))
-    assert [(roles(d), d.date) for d in found] == [({("Nvidia", "investee"), ("SoftBank", "investor")}, "2024-05")]
+    assert [(d.roles, d.date) for d in found] == [({("Nvidia", "investee"), ("SoftBank", "investor")}, "2024-05")]
 
 
 def test_non_dollar_amount_is_kept_in_its_currency(make_doc):
@@ -211,7 +207,7 @@ def test_count_without_a_model_gives_nothing(make_doc):
 
 def test_money_verbs_need_an_amount(make_doc):
     found = kept(deals(make_doc, "Microsoft has committed about $13 billion to OpenAI.", {"Microsoft": C, "OpenAI": C}))
-    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+    assert [(d.kind, d.roles, d.amount_usd) for d in found] == [
         ("investment", {("Microsoft", "investor"), ("OpenAI", "investee")}, 13e9)]
     assert deals(make_doc, "Microsoft has committed to OpenAI.", {"Microsoft": C, "OpenAI": C}) == []
 
@@ -235,7 +231,7 @@ def test_a_count_typed_as_a_model_is_no_model_name(make_doc):
 def test_round_participants_named_by_include(make_doc):
     text = "Cohere previously raised $270 million in a round led by Inovia Capital that included Nvidia and Oracle."
     found = kept(deals(make_doc, text, {"Cohere": C, "Inovia Capital": C, "Nvidia": C, "Oracle": C}))
-    assert [roles(d) for d in found] == [{("Cohere", "investee"), ("Inovia Capital", "investor"),
+    assert [d.roles for d in found] == [{("Cohere", "investee"), ("Inovia Capital", "investor"),
                                           ("Nvidia", "investor"), ("Oracle", "investor")}]
 
 
@@ -245,7 +241,7 @@ def test_round_participants_named_in_the_next_sentence(make_doc):
     text = ("Acme raised $50 million in a funding round led by Birch Capital. "
             "Cedar Partners and Delta Ventures also took part.")
     found = kept(deals(make_doc, text, {"Acme": C, "Birch Capital": C, "Cedar Partners": C, "Delta Ventures": C}))
-    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+    assert [(d.kind, d.roles, d.amount_usd) for d in found] == [
         ("investment", {("Acme", "investee"), ("Birch Capital", "investor"), ("Cedar Partners", "investor"),
                         ("Delta Ventures", "investor")}, 50e6)]
 
@@ -255,7 +251,7 @@ def test_next_sentence_investment_elsewhere_is_not_a_participant(make_doc):
             "Cedar Partners also invested in Zeta Robotics.")
     found = kept(deals(make_doc, text, {"Acme": C, "Birch Capital": C, "Cedar Partners": C, "Zeta Robotics": C}))
     acme = [d for d in found if "Acme" in {p.mention.text for p in d.parties}]
-    assert [roles(d) for d in acme] == [{("Acme", "investee"), ("Birch Capital", "investor")}]
+    assert [d.roles for d in acme] == [{("Acme", "investee"), ("Birch Capital", "investor")}]
 
 
 def test_participation_needs_also_or_the_round(make_doc):
@@ -263,14 +259,14 @@ def test_participation_needs_also_or_the_round(make_doc):
     text = ("Acme raised $50 million in a funding round led by Birch Capital. "
             "Cedar Partners took part in a conference.")
     found = kept(deals(make_doc, text, {"Acme": C, "Birch Capital": C, "Cedar Partners": C}))
-    assert [roles(d) for d in found] == [{("Acme", "investee"), ("Birch Capital", "investor")}]
+    assert [d.roles for d in found] == [{("Acme", "investee"), ("Birch Capital", "investor")}]
 
 
 def test_company_whose_suffix_word_was_left_out_of_its_entity(make_doc):
     # the entity covers "Quillpen" only; the parser heads the name with "AI"
     text = "Quillpen AI has raised $20 million in a round led by Harbour Ventures."
     found = kept(deals(make_doc, text, {"Quillpen": C, "Harbour Ventures": C}))
-    assert [roles(d) for d in found] == [{("Quillpen", "investee"), ("Harbour Ventures", "investor")}]
+    assert [d.roles for d in found] == [{("Quillpen", "investee"), ("Harbour Ventures", "investor")}]
 
 
 # --- a description never means its own clause's other party ------------------------------------------
@@ -279,20 +275,20 @@ def test_description_object_is_not_the_subject(make_doc):
     text = ("Acme is the startup everyone wants to back. Acme said sales doubled. "
             "Birch agreed in October to invest $2 billion in the company.")
     found = kept(deals(make_doc, text, {"Acme": C, "Birch": C}))
-    assert [(roles(d), d.amount_usd) for d in found] == [({("Birch", "investor"), ("Acme", "investee")}, 2e9)]
+    assert [(d.roles, d.amount_usd) for d in found] == [({("Birch", "investor"), ("Acme", "investee")}, 2e9)]
 
 
 def test_description_subject_that_clashes_with_a_named_party_moves(make_doc):
     text = ("Delta's arrangement with Epsilon mirrors others, when the software company paid $5 million "
             "to license Epsilon's models.")
     found = kept(deals(make_doc, text, {"Delta": C, "Epsilon": C}))
-    assert [(d.kind, roles(d)) for d in found] == [("licensing", {("Delta", "licensee"), ("Epsilon", "licensor")})]
+    assert [(d.kind, d.roles) for d in found] == [("licensing", {("Delta", "licensee"), ("Epsilon", "licensor")})]
 
 
 def test_same_party_named_twice_is_one_party(make_doc):
     text = "Microsoft said its investment in OpenAI was approved, and it completed its investment in OpenAI."
     found = kept(deals(make_doc, text, {"Microsoft": C, "OpenAI": C}))
-    assert [roles(d) for d in found] == [{("Microsoft", "investor"), ("OpenAI", "investee")}]
+    assert [d.roles for d in found] == [{("Microsoft", "investor"), ("OpenAI", "investee")}]
 
 
 # --- two deals of the same companies ------------------------------------------------------------
@@ -302,7 +298,7 @@ def test_two_amounts_of_the_same_companies_are_two_deals_in_an_article(make_doc)
             "That follows an initial $1.25 billion that the retailer put into Anthropic in September 2023.")
     found = kept(deals(make_doc, text, {"Amazon": C, "Anthropic": C}, date="2024-03-28"))
     assert sorted((d.amount_usd, d.date) for d in found) == [(1.25e9, "2023-09"), (2.75e9, "2024-03-28")]
-    assert all(roles(d) == {("Amazon", "investor"), ("Anthropic", "investee")} for d in found)
+    assert all(d.roles == {("Amazon", "investor"), ("Anthropic", "investee")} for d in found)
 
 
 def _graph_of(deal_list):
@@ -362,11 +358,11 @@ def test_hired_person_titled_at_a_company_makes_it_a_party(make_doc):
             "and took a licence to the agent startup's technology; terms were not disclosed.")
     found = kept(deals(make_doc, text, {"Amazon": C, "Adept": C, "David Luan": P}))
     # the hire and the licence of one pair are one arrangement: one licensing deal (deals5)
-    assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
+    assert sorted((d.kind, frozenset(d.roles)) for d in found) == [
         ("licensing", frozenset({("Amazon", "licensee"), ("Adept", "licensor")}))]
     found = kept(deals(make_doc, text.replace(", and took a licence to the agent startup's technology", ""),
                        {"Amazon": C, "Adept": C, "David Luan": P}))
-    assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
+    assert sorted((d.kind, frozenset(d.roles)) for d in found) == [
         ("hiring", frozenset({("Amazon", "employer"), ("Adept", "employer")}))]
 
 
@@ -404,7 +400,7 @@ def test_intransitive_trigger_parsed_as_a_participle_of_its_subject(make_doc):
     text = ("Next47, the venture capital firm owned by Siemens, invested in Kestrel in 2022, "
             "and the two have tested the software in the group's plant.")
     found = kept(deals(make_doc, text, {"Next47": C, "Siemens": C, "Kestrel": C}))
-    assert [(roles(d), d.date) for d in found] == [({("Next47", "investor"), ("Kestrel", "investee")}, "2022")]
+    assert [(d.roles, d.date) for d in found] == [({("Next47", "investor"), ("Kestrel", "investee")}, "2022")]
     # a participle of a verb with an object role keeps its passive reading: no buyer here
     text = "Zeta, a robotics firm, acquired in 2020 by nobody we know, makes arms for Kestrel."
     assert kept(deals(make_doc, text, {"Zeta": C, "Kestrel": C})) == []
@@ -414,7 +410,7 @@ def test_a_partnership_that_a_deal_is_part_of_has_its_companies(make_doc):
     text = ("In February Microsoft made a €15 million investment in Mistral as part of a multi-year partnership "
             "that brought Mistral Large to the Azure cloud.")
     found = kept(deals(make_doc, text, {"Microsoft": C, "Mistral": C}))
-    assert sorted((d.kind, frozenset(roles(d))) for d in found) == [
+    assert sorted((d.kind, frozenset(d.roles)) for d in found) == [
         ("investment", frozenset({("Microsoft", "investor"), ("Mistral", "investee")})),
         ("partnership", frozenset({("Microsoft", "partner"), ("Mistral", "partner")}))]
 
@@ -424,7 +420,7 @@ def test_object_company_at_the_end_of_a_misparsed_noun_phrase(make_doc):
     text = ("Snowflake's chief executive took over in February, nine months after the company bought "
             "his search startup Neeva in May 2023.")
     found = kept(deals(make_doc, text, {"Snowflake": C, "Neeva": C}))
-    assert [(d.kind, roles(d)) for d in found] == [("acquisition", {("Snowflake", "buyer"), ("Neeva", "seller")})]
+    assert [(d.kind, d.roles) for d in found] == [("acquisition", {("Snowflake", "buyer"), ("Neeva", "seller")})]
     # a company after a preposition is not the object
     assert kept(deals(make_doc, "Acme bought servers from Zeta's rival.", {"Acme": C, "Zeta": C})) == []
 

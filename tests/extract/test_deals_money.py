@@ -14,15 +14,11 @@ def kept(make_doc, text, ents):
     return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
 
 
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 def test_a_payment_for_the_right_to_use_models_is_a_licence(make_doc):
     text = "Pellworth agreed to pay $75 million to Dunmore for the right to use its vision models."
     [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
     assert deal.kind == "licensing" and deal.amount_usd == 75e6
-    assert roles(deal) == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
+    assert deal.roles == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
     assert deal.rule.startswith("deal.payment")
     [relation] = list(deal_relations([deal]))
     assert (relation.source.text, relation.relation, relation.target.text) == ("Pellworth", "licenses_from", "Dunmore")
@@ -31,7 +27,7 @@ def test_a_payment_for_the_right_to_use_models_is_a_licence(make_doc):
 def test_a_payment_for_goods_from_a_supplier_is_an_other_deal(make_doc):
     text = "Pellworth will spend $90 million on memory chips from Dunmore."
     [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
-    assert deal.kind == "other" and roles(deal) == {("Pellworth", "partner"), ("Dunmore", "partner")}
+    assert deal.kind == "other" and deal.roles == {("Pellworth", "partner"), ("Dunmore", "partner")}
 
 
 def test_a_payment_without_what_it_buys_is_no_deal(make_doc):
@@ -42,7 +38,7 @@ def test_its_models_in_a_licence_are_the_other_company_s(make_doc):
     text = "Pellworth hired most of Dunmore's researchers and paid $650 million to license its models."
     found = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
     licence = next(d for d in found if d.kind == "licensing")
-    assert roles(licence) == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
+    assert licence.roles == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
     assert licence.amount_usd == 650e6
     assert not any(d.kind == "acquisition" for d in found)  # staff and a licence: no acquisition
 
@@ -56,7 +52,7 @@ def test_an_amount_in_a_deal_noun_prices_the_verb(make_doc):
 def test_integrating_another_company_s_model_is_a_partnership(make_doc):
     text = "Pellworth will integrate Dunmore's Vega model into its tablets."
     [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
-    assert deal.kind == "partnership" and roles(deal) == {("Pellworth", "partner"), ("Dunmore", "partner")}
+    assert deal.kind == "partnership" and deal.roles == {("Pellworth", "partner"), ("Dunmore", "partner")}
 
 
 def test_integrating_a_company_or_a_standing_integration_is_no_deal(make_doc):
@@ -81,27 +77,27 @@ def test_round_investors_listed_in_the_next_sentence(make_doc):
             "Other investors in the round include Orrin Bank and Tessaly Capital.")
     ents = {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Tessaly Capital": C}
     [deal] = kept(make_doc, text, ents)
-    assert {name for name, role in roles(deal) if role == "investor"} == {"Dunmore", "Orrin Bank", "Tessaly Capital"}
+    assert {name for name, role in deal.roles if role == "investor"} == {"Dunmore", "Orrin Bank", "Tessaly Capital"}
 
 
 def test_another_company_s_investors_are_not_the_round_s(make_doc):
     text = ("Pellworth raised $25 million in a round led by Dunmore. "
             "Kestrel's investors include Orrin Bank and Tessaly Capital.")
     ents = {"Pellworth": C, "Dunmore": C, "Kestrel": C, "Orrin Bank": C, "Tessaly Capital": C}
-    [deal] = [d for d in kept(make_doc, text, ents) if d.kind == "investment" and "Pellworth" in {n for n, _ in roles(d)}]
-    assert roles(deal) == {("Pellworth", "investee"), ("Dunmore", "investor")}
+    [deal] = [d for d in kept(make_doc, text, ents) if d.kind == "investment" and "Pellworth" in {n for n, _ in d.roles}]
+    assert deal.roles == {("Pellworth", "investee"), ("Dunmore", "investor")}
 
 
 def test_with_a_participant_joining(make_doc):
     text = "Pellworth closed a $120 million round led by Dunmore, with Orrin Bank joining."
     [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C})
-    assert ("Orrin Bank", "investor") in roles(deal)
+    assert ("Orrin Bank", "investor") in deal.roles
 
 
 def test_plural_partnerships_with_a_list_are_one_deal_each(make_doc):
     text = "Pellworth signed partnerships with Dunmore, Orrin Bank and Tessaly Capital."
     found = kept(make_doc, text, {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Tessaly Capital": C})
-    assert sorted(sorted(n for n, _ in roles(d)) for d in found) == [
+    assert sorted(sorted(n for n, _ in d.roles) for d in found) == [
         ["Dunmore", "Pellworth"], ["Orrin Bank", "Pellworth"], ["Pellworth", "Tessaly Capital"]]
     pairs = {(r.source.text, r.target.text) for r in deal_relations(found)}
     assert ("Dunmore", "Orrin Bank") not in pairs and ("Orrin Bank", "Dunmore") not in pairs

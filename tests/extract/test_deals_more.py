@@ -17,17 +17,13 @@ def kept(found):
     return [d for d in found if d.confidence >= KEEP_CONFIDENCE]
 
 
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 # --- one acquisition per company bought ------------------------------------------------------
 
 def test_bought_a_list_is_one_acquisition_per_company(make_doc):
     text = "In 2002 Iowa Telecom bought Lakedale Communications, Sherbtel and Zumatel Communications."
     found = kept(deals(make_doc, text, {"Iowa Telecom": C, "Lakedale Communications": C, "Sherbtel": C,
                                         "Zumatel Communications": C}))
-    assert sorted(sorted(roles(d)) for d in found) == [
+    assert sorted(sorted(d.roles) for d in found) == [
         [("Iowa Telecom", "buyer"), ("Lakedale Communications", "seller")],
         [("Iowa Telecom", "buyer"), ("Sherbtel", "seller")],
         [("Iowa Telecom", "buyer"), ("Zumatel Communications", "seller")],
@@ -44,7 +40,7 @@ def test_one_price_for_a_list_is_no_single_deal_price(make_doc):
 
 def test_single_target_keeps_its_price(make_doc):
     found = kept(deals(make_doc, "Acme acquired Bolt for $90 million.", {"Acme": C, "Bolt": C}))
-    assert [(roles(d), d.amount_usd) for d in found] == [({("Acme", "buyer"), ("Bolt", "seller")}, 90e6)]
+    assert [(d.roles, d.amount_usd) for d in found] == [({("Acme", "buyer"), ("Bolt", "seller")}, 90e6)]
 
 
 # --- mergers -------------------------------------------------------------------------------------
@@ -52,14 +48,14 @@ def test_single_target_keeps_its_price(make_doc):
 def test_merger_without_a_buyer_makes_both_sides_partners(make_doc):
     text = "The merger of TAM with LAN Airlines was completed on June 22, 2012."
     found = kept(deals(make_doc, text, {"TAM": C, "LAN Airlines": C}))
-    assert [(d.kind, roles(d)) for d in found] == [
+    assert [(d.kind, d.roles) for d in found] == [
         ("acquisition", {("TAM", "partner"), ("LAN Airlines", "partner")})]
 
 
 def test_merger_with_an_owner_keeps_buyer_and_seller(make_doc):
     text = "Since Apple's merger with NeXT in 1996, the framework has evolved."
     found = kept(deals(make_doc, text, {"Apple": C, "NeXT": C}))
-    assert [roles(d) for d in found] == [{("Apple", "buyer"), ("NeXT", "seller")}]
+    assert [d.roles for d in found] == [{("Apple", "buyer"), ("NeXT", "seller")}]
 
 
 # --- standing investments -------------------------------------------------------------------------
@@ -75,7 +71,7 @@ def test_is_backed_by_is_a_standing_relation_not_a_deal(make_doc):
 
 def test_backed_with_an_amount_is_a_deal(make_doc):
     found = kept(deals(make_doc, "Amazon backed Anthropic with $4 billion in 2023.", {"Amazon": C, "Anthropic": C}))
-    assert [(roles(d), d.amount_usd) for d in found] == [
+    assert [(d.roles, d.amount_usd) for d in found] == [
         ({("Amazon", "investor"), ("Anthropic", "investee")}, 4e9)]
 
 
@@ -95,7 +91,7 @@ def test_lettered_series_is_a_round_with_a_described_raiser(make_doc):
     deal = found[0]
     assert deal.kind == "investment" and deal.amount_usd == 48e6
     # the next sentence's bare "participated" and its "as did X" join the round
-    assert roles(deal) == {("Loomwright", "investee"), ("Greylock", "investor"), ("Kleiner Perkins", "investor"),
+    assert deal.roles == {("Loomwright", "investee"), ("Greylock", "investor"), ("Kleiner Perkins", "investor"),
                            ("Lux Capital", "investor"), ("Snowflake Ventures", "investor")}
 
 
@@ -119,7 +115,7 @@ def test_sell_a_unit_to_a_buyer(make_doc):
     text = ("Ashgrove also agreed to sell its automotive unit, Ashgrove Drive, to Infineon Technologies for "
             "$520 million in cash.")
     found = kept(deals(make_doc, text, {"Ashgrove": C, "Ashgrove Drive": C, "Infineon Technologies": C}))
-    assert [(d.kind, roles(d), d.amount_usd) for d in found] == [
+    assert [(d.kind, d.roles, d.amount_usd) for d in found] == [
         ("acquisition", {("Ashgrove", "seller"), ("Ashgrove Drive", "seller"), ("Infineon Technologies", "buyer")},
          520e6)]
 
@@ -127,7 +123,7 @@ def test_sell_a_unit_to_a_buyer(make_doc):
 def test_described_company_was_sold_to_a_buyer(make_doc):
     text = "Eden Games is a French studio. In May 2002, the company was sold to the Infogrames Group."
     found = kept(deals(make_doc, text, {"Eden Games": C, "Infogrames Group": C}))
-    assert [(roles(d), d.date) for d in found] == [
+    assert [(d.roles, d.date) for d in found] == [
         ({("Eden Games", "seller"), ("Infogrames Group", "buyer")}, "2002-05")]
 
 
@@ -152,4 +148,4 @@ def test_retained_stake_is_a_holding_not_a_deal(make_doc):
 
 def test_taken_stake_is_still_a_deal(make_doc):
     found = kept(deals(make_doc, "Databricks took a small stake in Mistral in 2024.", {"Databricks": C, "Mistral": C}))
-    assert [roles(d) for d in found] == [{("Databricks", "investor"), ("Mistral", "investee")}]
+    assert [d.roles for d in found] == [{("Databricks", "investor"), ("Mistral", "investee")}]

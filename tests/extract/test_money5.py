@@ -22,16 +22,12 @@ def investments(make_doc, text, ents=ENTS):
             if d.kind == "investment" and d.confidence >= KEEP_CONFIDENCE]
 
 
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 def investors(deal):
-    return {name for name, role in roles(deal) if role == "investor"}
+    return {name for name, role in deal.roles if role == "investor"}
 
 
 def investee(deal):
-    return {name for name, role in roles(deal) if role == "investee"}
+    return {name for name, role in deal.roles if role == "investee"}
 
 
 @pytest.mark.parametrize("text, names", [
@@ -94,7 +90,7 @@ def test_a_round_as_subject_that_others_joined(make_doc):
 def test_an_investment_in_a_companys_round(make_doc):
     text = "Pellworth announced a partnership with Quillon in March that included an investment by Fennick Ventures in Quillon's Series A round."
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Fennick Ventures", "investor"), ("Quillon", "investee")}
+    assert deal.roles == {("Fennick Ventures", "investor"), ("Quillon", "investee")}
 
 
 def test_a_round_reported_by_its_raiser(make_doc):

@@ -18,10 +18,6 @@ def deals_of(make_doc, text):
     return list(find_deals(make_doc(text, ENTS), Article(id="t", text=text)))
 
 
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 # -- a person's former employer is not "the company" -----------------------------------------------------
 
 @pytest.mark.parametrize("text, investee, background", [
@@ -32,14 +28,14 @@ def roles(deal):
 ])
 def test_a_former_employer_in_a_person_s_apposition_is_background(make_doc, text, investee, background):
     [deal] = [d for d in deals_of(make_doc, text) if d.kind == "investment"]
-    assert (investee, "investee") in roles(deal)
-    assert not any(name == background for name, _ in roles(deal))
+    assert (investee, "investee") in deal.roles
+    assert not any(name == background for name, _ in deal.roles)
 
 
 def test_a_current_employer_may_be_the_company(make_doc):
     text = "In June, Pellworth hired Ana Ruiz, chief executive of Dunmore, and took a licence to the startup's technology."
     licence = next(d for d in deals_of(make_doc, text) if d.kind == "licensing")
-    assert roles(licence) == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
+    assert licence.roles == {("Pellworth", "licensee"), ("Dunmore", "licensor")}
 
 
 # -- a list the parser made an apposition ----------------------------------------------------------------
@@ -52,15 +48,15 @@ def test_a_current_employer_may_be_the_company(make_doc):
 ])
 def test_every_company_of_a_list_is_a_party(make_doc, text):
     [deal] = [d for d in deals_of(make_doc, text) if d.kind == "investment"]
-    assert {(name, "investor") for name in ("Corbel Ventures", "Tessel Next", "Harrow Growth Partners")} <= roles(deal)
-    assert ("Quillon", "investee") in roles(deal)
+    assert {(name, "investor") for name in ("Corbel Ventures", "Tessel Next", "Harrow Growth Partners")} <= deal.roles
+    assert ("Quillon", "investee") in deal.roles
 
 
 def test_an_apposition_that_renames_is_no_list(make_doc):
     text = "Pellworth's venture arm, Orrin Bank, invested $5 million in Dunmore."
     [deal] = [d for d in deals_of(make_doc, text) if d.kind == "investment"]
-    assert ("Dunmore", "investee") in roles(deal)
-    assert ("Pellworth", "investor") not in roles(deal)
+    assert ("Dunmore", "investee") in deal.roles
+    assert ("Pellworth", "investor") not in deal.roles
 
 
 # -- "the company" in a long sentence --------------------------------------------------------------------
@@ -72,4 +68,4 @@ def test_a_description_means_the_company_its_sentence_is_about(make_doc):
             "Dunmore, yet in June a group of investors including Brightwater Capital and Fennick Ventures put "
             "$80m into the company.")
     deals = [d for d in deals_of(make_doc, text) if d.kind == "investment" and d.amount_usd == 80e6]
-    assert deals and ("Quillon", "investee") in roles(deals[0])
+    assert deals and ("Quillon", "investee") in deals[0].roles

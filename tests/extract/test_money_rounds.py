@@ -18,11 +18,6 @@ def kept(make_doc, text, ents=ENTS):
     return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
 
 
-
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 # -- round participants -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -34,8 +29,8 @@ def roles(deal):
 ])
 def test_participation_from_hung_on_the_lead_participle(make_doc, text):
     [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
-    assert {("Brightwater Capital", "investor"), ("Fennick Ventures", "investor"), ("Quillon", "investee")} <= roles(deal)
-    assert ("Torvane", "investor") not in roles(deal)  # the lead's owner is named, not an investor
+    assert {("Brightwater Capital", "investor"), ("Fennick Ventures", "investor"), ("Quillon", "investee")} <= deal.roles
+    assert ("Torvane", "investor") not in deal.roles  # the lead's owner is named, not an investor
 
 
 # -- money put into companies without an amount ----------------------------------------------------------

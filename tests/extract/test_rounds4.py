@@ -23,10 +23,6 @@ def investments(make_doc, text, ents=ENTS):
     return [d for d in kept(make_doc, text, ents) if d.kind == "investment"]
 
 
-def roles(deal):
-    return {(p.mention.text, p.role) for p in deal.parties}
-
-
 def edges(deals):
     return {(r.source.text, r.target.text) for r in deal_relations(deals) if r.relation == "invests_in"}
 
@@ -43,7 +39,7 @@ def edges(deals):
 ])
 def test_also_clause_after_the_round_joins_it(make_doc, text):
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor"),
+    assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor"),
                            ("Fennick Ventures", "investor"), ("Oduya Partners", "investor"), ("Torvane", "investor")}
     assert deal.amount_usd in (300e6, 45e6)
 
@@ -52,7 +48,7 @@ def test_also_clause_about_something_else_joins_nothing(make_doc):
     text = ("Quillon Labs raised $300 million in a round led by Brightwater Capital; Fennick Ventures and Torvane "
             "also took part in a trade fair in Seoul.")
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
+    assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
 
 
 def test_a_with_phrase_participle_is_no_clause_of_its_own(parser_nlp):
@@ -80,7 +76,7 @@ def test_a_with_phrase_participle_is_no_clause_of_its_own(parser_nlp):
                       for n, w in enumerate(words)])
     doc.ents = [Span(doc, i, i + 1, label=C) for i in (0, 17, 20)]
     deals = [d for d in find_deals(doc, Article(id="t", text=doc.text)) if d.kind == "investment"]
-    assert not [d for d in deals if {p for p, r in roles(d) if r == "investor"} == {"Torvane"}]
+    assert not [d for d in deals if {p for p, r in d.roles if r == "investor"} == {"Torvane"}]
 
 
 # -- the next sentence: "returned", "all took part" after a clause of its own ---------------------------
@@ -90,7 +86,7 @@ def test_returning_investors_and_a_list_that_all_took_part(make_doc):
             "Ventures and Oduya Partners returned, and they were joined by a roster of strategic backers: "
             "Torvane, Dunmore and Pellworth all took part.")
     [deal] = investments(make_doc, text)
-    assert {p for p, r in roles(deal) if r == "investor"} == {
+    assert {p for p, r in deal.roles if r == "investor"} == {
         "Brightwater Capital", "Fennick Ventures", "Oduya Partners", "Torvane", "Dunmore", "Pellworth"}
 
 
@@ -98,7 +94,7 @@ def test_returning_to_something_else_is_no_investment(make_doc):
     text = ("Quillon Labs raised $80 million in a round led by Brightwater Capital. Fennick Ventures and Oduya "
             "Partners returned to the market with new funds.")
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
+    assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
 
 
 # -- press releases: "announced the close of a round" (round.closing_noun) -------------------------------
@@ -116,14 +112,14 @@ def test_returning_to_something_else_is_no_investment(make_doc):
 ])
 def test_close_of_a_round_names_its_raiser(make_doc, text, investee, lead):
     [deal] = investments(make_doc, text)
-    assert {(investee, "investee"), (lead, "investor")} <= roles(deal)
+    assert {(investee, "investee"), (lead, "investor")} <= deal.roles
     if "participated" in text:
-        assert {("Fennick Ventures", "investor"), ("Torvane", "investor")} <= roles(deal)
+        assert {("Fennick Ventures", "investor"), ("Torvane", "investor")} <= deal.roles
 
 
 def test_close_of_something_else_is_no_round(make_doc):
     text = "Quillon Labs announced the close of its office in Boston, which Brightwater Capital had backed."
-    assert not [d for d in investments(make_doc, text) if ("Quillon Labs", "investee") in roles(d)]
+    assert not [d for d in investments(make_doc, text) if ("Quillon Labs", "investee") in d.roles]
 
 
 # -- lists, relative clauses and pronouns ---------------------------------------------------------------
@@ -133,25 +129,25 @@ def test_a_list_the_parser_hangs_as_an_apposition_with_a_name_modifier(make_doc)
     names = ("Lightspeed Venture Partners", "Andreessen Horowitz", "Salesforce Ventures")
     text = f"Dunmore raised $40 million from {names[0]}, {names[1]} and {names[2]}."
     [deal] = investments(make_doc, text, dict(ENTS, **{n: C for n in names}))
-    assert {p for p, r in roles(deal) if r == "investor"} == set(names)
+    assert {p for p, r in deal.roles if r == "investor"} == set(names)
 
 
 def test_investor_named_by_a_relative_pronoun(make_doc):
     text = "Torvane, which also invested in Dunmore's $500 million round in 2023, is a partner of the startup."
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Dunmore", "investee"), ("Torvane", "investor")}
+    assert deal.roles == {("Dunmore", "investee"), ("Torvane", "investor")}
 
 
 def test_took_part_in_a_companys_round(make_doc):
     [deal] = investments(make_doc, "Torvane and Pellworth took part in Dunmore's $100 million round.")
-    assert roles(deal) == {("Dunmore", "investee"), ("Torvane", "investor"), ("Pellworth", "investor")}
+    assert deal.roles == {("Dunmore", "investee"), ("Torvane", "investor"), ("Pellworth", "investor")}
 
 
 def test_pronoun_of_a_clause_inside_a_relative_clause(make_doc):
     text = ("Dunmore wants customers to use its platform. The company, which was valued at $43 billion when it "
             "raised more than $500 million in September in a round that included Torvane, competes with Pellworth.")
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Dunmore", "investee"), ("Torvane", "investor")}
+    assert deal.roles == {("Dunmore", "investee"), ("Torvane", "investor")}
 
 
 def test_a_description_resolved_to_the_lead_investor_is_not_the_raiser(make_doc):
@@ -181,7 +177,7 @@ def test_a_second_round_in_the_sentence_gives_the_first_no_investee(make_doc):
 @pytest.mark.parametrize("verb", ["pumped", "funnelled"])
 def test_money_pumped_into_a_company(make_doc, verb):
     [deal] = investments(make_doc, f"Harrowgate Bank {verb} $500 million into Pellworth last year.")
-    assert roles(deal) == {("Harrowgate Bank", "investor"), ("Pellworth", "investee")}
+    assert deal.roles == {("Harrowgate Bank", "investor"), ("Pellworth", "investee")}
     assert deal.amount_usd == 500e6
 
 
@@ -192,7 +188,7 @@ def test_title_line_round_is_the_body_round(make_doc):
             "Quillon Labs has raised €600 million (about $640m) in a round led by Brightwater Capital. "
             "Existing investors Torvane and Dunmore returned.")
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor"),
+    assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor"),
                            ("Torvane", "investor"), ("Dunmore", "investor")}
     assert deal.amount_usd == 640e6  # the dollar gloss of the euro amount
 
@@ -213,7 +209,7 @@ def test_two_rounds_with_different_amounts_stay_two(make_doc):
 ])
 def test_company_valued_after_a_round_raised_it(make_doc, text):
     [deal] = investments(make_doc, text)
-    assert roles(deal) == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
+    assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
 
 
 def test_a_round_of_talks_is_no_funding_round(make_doc):
@@ -240,7 +236,7 @@ FOUNDERS = dict(ENTS, **{"Ana Ruiz": "PERSON", "Tom Berg": "PERSON", "Ida Moss":
 ])
 def test_founders_raise_for_the_company_they_founded(make_doc, text):
     deals = investments(make_doc, text, FOUNDERS)
-    assert {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")} in [roles(d) for d in deals]
+    assert {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")} in [d.roles for d in deals]
 
 
 def test_founders_of_two_companies_say_not_which_raised(make_doc):
@@ -252,4 +248,4 @@ def test_founders_of_two_companies_say_not_which_raised(make_doc):
 def test_a_company_that_raised_is_no_founders_round(make_doc):
     text = ("Ana Ruiz founded Dunmore in 2015. Quillon Labs raised $20 million from Brightwater Capital in May.")
     [deal] = investments(make_doc, text, FOUNDERS)
-    assert ("Quillon Labs", "investee") in roles(deal) and ("Dunmore", "investee") not in roles(deal)
+    assert ("Quillon Labs", "investee") in deal.roles and ("Dunmore", "investee") not in deal.roles
