@@ -163,4 +163,32 @@ def deal_modality(trigger: Token) -> float | None:
             token = token.head
         else:
             break
+    if not reported and _called_off_later(token):
+        return CONFIDENCE_NEGATED
     return None
+
+
+def _called_off_later(top: Token) -> bool:
+    """A deal told as agreed and then, in the next clause or the next sentence, called off: "agreed to buy
+    Beta in 2019, *but the deal was called off*", "... *The two called the deal off* in 2021." News tells a
+    deal's end after its start, so the trigger's own clause reads as a fact; the cancelling clause names
+    the deal only by a definite noun ("the deal", "the merger") or "it"."""
+    later = [c for c in top.children if c.dep_ == "conj" and c.i > top.i]
+    later += [c for verb in later for c in verb.children if c.dep_ == "conj"]  # "the period expired and the deal fell apart"
+    doc, end = top.doc, top.sent.end
+    if end < len(doc):
+        later.append(doc[end].sent.root)
+    return any(_cancels(verb) and any(_names_the_deal(arg) for arg in verb.children) for verb in later)
+
+
+def _names_the_deal(arg: Token) -> bool:
+    """A cancelling verb's subject or object that can only mean the deal just told: "the deal", "that
+    merger", "it" (as object or passive subject: an active "it" is usually a company). "The deal to buy
+    Gamma" or "a second deal" is another deal."""
+    if arg.dep_ in ("dobj", "nsubjpass") and arg.lower_ == "it":
+        return True
+    if arg.dep_ not in ("nsubj", "nsubjpass", "dobj") or _lemma(arg) not in words("cancelled_deal_nouns"):
+        return False
+    definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "that", "this", "its", "their") for c in arg.children)
+    return definite and not any(c.dep_ in ("acl", "relcl", "prep", "amod") and c.lower_ not in ("proposed", "planned")
+                                for c in arg.children if c.i > arg.i or c.dep_ == "amod")

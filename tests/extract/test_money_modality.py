@@ -38,3 +38,25 @@ def test_a_hypothetical_transaction_states_no_relation(make_doc, text, relation)
 ])
 def test_a_transaction_that_happened_still_does(make_doc, text, relation):
     assert ("Pellworth", relation, "Dunmore") in triples(make_doc, text)
+
+
+# -- a deal agreed, then called off in the next clause or sentence -------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "Pellworth agreed to buy Dunmore for $2 billion in 2019, but the deal was called off in 2021.",
+    "Torvane agreed to sell Dunmore to Pellworth in 2019, but the two called the deal off after regulators objected.",
+    "Torvane agreed to sell Dunmore to Pellworth for $900 million. The two companies called the deal off a year later.",
+    "Pellworth had agreed to acquire Dunmore, but the exclusivity period expired and the deal fell apart.",
+    "Pellworth agreed in May to buy Dunmore. Regulators blocked the takeover in December.",
+])
+def test_an_agreed_deal_called_off_afterwards_states_no_purchase(make_doc, text):
+    assert ("Pellworth", "acquires", "Dunmore") not in triples(make_doc, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Pellworth bought Dunmore for $2 billion in 2019. The deal to buy Quillon was blocked in 2021.",
+    "Pellworth bought Dunmore for $2 billion in 2019. The deal closed in 2020.",
+    "Pellworth bought Dunmore in 2019. A second deal, for Quillon, collapsed a year later.",
+])
+def test_another_deal_called_off_afterwards_keeps_the_purchase(make_doc, text):
+    assert ("Pellworth", "acquires", "Dunmore") in triples(make_doc, text)
