@@ -1,0 +1,93 @@
+"""Partnership and licence fallbacks read off a partnership or licence word (issue 12, round 6: partners6),
+only for pairs no specific rule related. Invented sentences, hand-typed entities."""
+from __future__ import annotations
+
+import pytest
+
+from extract.coref import entity_refs
+from extract.relations import find_relations
+from extract.relations.fallback_partners import LICENSOR_RULE, PARTNERS_RULE, _trusted, frame_candidates
+
+C, M, P = "COMPANY", "MODEL", "PERSON"
+ENTS = {"Brindle Games": C, "Torvane Networks": C, "Oskar Technologies": C, "Pellam Systems": C,
+        "Quenby Labs": C, "Hallow Semiconductor": C, "Fennick Motors": C, "Arlo Energy": C, "Kestrel Labs": C,
+        "Sandling Therapeutics": C, "Vexa Pharma": C, "Torvane Capital": C, "Marcus Hale": P,
+        "Orsk Semiconductor": C, "Vantrell Mobile": C, "Halvard Insurance": C, "Marrow AI": C, "Kelpie-3": M,
+        "Brisco Labs": C, "Sonnet Systems": C, "Quorane Systems": C, "Ellwood Audio": C, "Osprey Health": C,
+        "Marlow Clinics": C, "Tessaly Labs": C, "Corvane Systems": C}
+
+
+def admitted(pipeline_doc, text):
+    doc = pipeline_doc(text, ENTS)
+    return {(r.source.text, r.relation, r.target.text): r.rule for r in find_relations(doc, "t", entity_refs(doc))}
+
+
+def standalone(pipeline_doc, text):
+    """Every edge the frames give on their own (no other rule's edges to defer to)."""
+    doc = pipeline_doc(text, ENTS)
+    return {(c.source.text, c.relation, c.target.text) for c in frame_candidates(doc, entity_refs(doc), [])}
+
+
+def test_the_companies_a_naming_clause_lists_beside_partners_partner_with_the_reporting_company(pipeline_doc):
+    text = ("Brindle Games says its console is sold through a dozen partners, naming Torvane Networks, "
+            "Oskar Technologies and Pellam Systems among them.")
+    facts = admitted(pipeline_doc, text)
+    for partner in ("Torvane Networks", "Oskar Technologies", "Pellam Systems"):
+        assert facts.get(("Brindle Games", "partners_with", partner)) == PARTNERS_RULE
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Quenby Labs signed a memorandum of understanding with Hallow Semiconductor last spring.",
+     ("Quenby Labs", "Hallow Semiconductor")),
+    ("Fennick Motors is working with Arlo Energy on a solid-state cell, the carmaker said.", ("Fennick Motors", "Arlo Energy")),
+    ("Kestrel Labs' partners include Sandling Therapeutics and Vexa Pharma.", ("Kestrel Labs", "Vexa Pharma")),
+])
+def test_a_partnership_word_relates_its_owner_and_the_companies_in_its_phrase(pipeline_doc, text, pair):
+    assert (pair[0], "partners_with", pair[1]) in standalone(pipeline_doc, text)
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("Marcus Hale, a managing partner at Torvane Capital, joined the board of Quenby Labs.",
+     ("Quenby Labs", "partners_with", "Torvane Capital")),
+    ("Osprey Health sells its scanners to Marlow Clinics, one of its largest customers.",
+     ("Marlow Clinics", "licenses_from", "Osprey Health")),
+    ("Fennick Motors is still working on its own battery, unlike Arlo Energy.", ("Fennick Motors", "partners_with", "Arlo Energy")),
+    ("Corvane Systems did not partner with Hallow Semiconductor on the chip.", ("Corvane Systems", "partners_with", "Hallow Semiconductor")),
+])
+def test_titles_customers_other_work_and_negations_are_no_partners_or_licensees(pipeline_doc, text, wrong):
+    assert wrong not in admitted(pipeline_doc, text)
+
+
+def test_a_company_read_through_coreference_is_trusted_only_when_it_is_the_topic(pipeline_doc):
+    # "The chipmaker signed a memorandum with B": coreference may give the rival named just before; a fallback
+    # builds only on a description that stands for the article's topic company
+    doc = pipeline_doc("Orsk Semiconductor beat Vantrell Mobile.", ENTS)
+    topic, other = doc.ents[0], doc.ents[1]
+    assert _trusted(topic, True, topic) and _trusted(other, False, topic)
+    assert not _trusted(other, True, topic) and not _trusted(other, True, None)
+
+
+@pytest.mark.parametrize("text, fact", [
+    ("Orsk Semiconductor makes chip designs. It is suing Vantrell Mobile, one of its biggest licensees, in Delaware.",
+     ("Vantrell Mobile", "licenses_from", "Orsk Semiconductor")),
+    ("The translation tool that Brisco Labs licenses from Sonnet Systems runs on its phones.",
+     ("Brisco Labs", "licenses_from", "Sonnet Systems")),
+    ("Quorane Systems pays royalties to Ellwood Audio for every headset it sells.",
+     ("Quorane Systems", "licenses_from", "Ellwood Audio")),
+    ("Vantrell Mobile remains one of Orsk Semiconductor's largest royalty payers.",
+     ("Vantrell Mobile", "licenses_from", "Orsk Semiconductor")),
+])
+def test_a_licence_word_names_the_licensee_and_the_licensor(pipeline_doc, text, fact):
+    assert fact in standalone(pipeline_doc, text)
+
+
+def test_the_licensor_of_a_licensed_model_is_its_developer(pipeline_doc):
+    text = ("Marrow AI released Kelpie-3 in May. Halvard Insurance has signed a multi-year agreement to license "
+            "Kelpie-3 for its claims work.")
+    assert admitted(pipeline_doc, text).get(("Halvard Insurance", "licenses_from", "Marrow AI")) == LICENSOR_RULE
+
+
+def test_a_pair_another_rule_related_in_the_sentence_is_left_to_it(pipeline_doc):
+    facts = admitted(pipeline_doc, "Fennick Motors partnered with Arlo Energy on batteries.")
+    rules = [rule for (s, rel, t), rule in facts.items() if rel == "partners_with" and {s, t} == {"Fennick Motors", "Arlo Energy"}]
+    assert rules and not any(PARTNERS_RULE in rule for rule in rules)
