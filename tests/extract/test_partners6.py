@@ -6,6 +6,7 @@ import pytest
 
 from extract.coref import entity_refs
 from extract.relations import find_relations
+from extract.deals.contracts import CONTRACT_RULE, RIGHTS_RULE
 from extract.relations.fallback_partners import LICENSOR_RULE, PARTNERS_RULE, _trusted, frame_candidates
 
 C, M, P = "COMPANY", "MODEL", "PERSON"
@@ -91,3 +92,55 @@ def test_a_pair_another_rule_related_in_the_sentence_is_left_to_it(pipeline_doc)
     facts = admitted(pipeline_doc, "Fennick Motors partnered with Arlo Energy on batteries.")
     rules = [rule for (s, rel, t), rule in facts.items() if rel == "partners_with" and {s, t} == {"Fennick Motors", "Arlo Energy"}]
     assert rules and not any(PARTNERS_RULE in rule for rule in rules)
+
+
+# -- deals: the other party of a contract, deals after a second "with", rights handed over (extract/deals/contracts.py)
+
+DEAL_ENTS = {"Torvane Cloud": C, "Quillon": C, "Harrowgate Games": C, "Quillon Media": C, "Fennick Motors": C}
+
+
+def deals_of(pipeline_doc, text):
+    from extract.deals import find_deals
+    from extract.records import Article
+
+    doc = pipeline_doc(text, DEAL_ENTS)
+    return {(d.kind, frozenset(p.mention.text for p in d.parties)): d for d in find_deals(doc, Article(id="t", text=text))}
+
+
+def test_the_customer_a_contracts_supply_infinitive_names_is_its_other_party(pipeline_doc):
+    text = "Torvane Cloud signed a five-year contract worth $2 billion to supply computing capacity to Quillon."
+    deal = deals_of(pipeline_doc, text).get(("other", frozenset({"Torvane Cloud", "Quillon"})))
+    assert deal is not None and deal.amount_usd == 2_000_000_000 and deal.rule.startswith(CONTRACT_RULE)
+
+
+def test_the_supplier_after_from_in_a_buying_infinitive_is_the_other_party(pipeline_doc):
+    text = "Quillon signed a $300 million agreement to buy computing capacity from Torvane Cloud."
+    assert any(parties == {"Quillon", "Torvane Cloud"} for _, parties in deals_of(pipeline_doc, text))
+
+
+def test_a_contract_for_its_own_use_gets_no_other_party(pipeline_doc):
+    text = "Torvane Cloud signed a contract to supply computing capacity for its own data centres in Ohio."
+    assert not any(len(parties) > 1 for _, parties in deals_of(pipeline_doc, text))
+
+
+def test_plural_deals_with_a_and_with_b_are_a_deal_with_each(pipeline_doc):
+    text = "Harrowgate Games earlier struck similar ten-year deals with Quillon and with Torvane Cloud."
+    parties = {p for _, p in deals_of(pipeline_doc, text)}
+    assert {frozenset({"Harrowgate Games", "Quillon"}), frozenset({"Harrowgate Games", "Torvane Cloud"})} <= parties
+    assert frozenset({"Harrowgate Games", "Quillon", "Torvane Cloud"}) not in parties
+
+
+@pytest.mark.parametrize("text", [
+    "Under the new terms, Harrowgate Games hands the cloud-streaming rights for its console games to Quillon Media for ten years.",
+    "Harrowgate Games closed the deal only after agreeing to sell the streaming rights to its games to Quillon Media.",
+])
+def test_rights_handed_to_a_company_are_a_licence_from_the_giver(pipeline_doc, text):
+    deal = deals_of(pipeline_doc, text).get(("licensing", frozenset({"Harrowgate Games", "Quillon Media"})))
+    assert deal is not None and deal.rule.startswith(RIGHTS_RULE)
+    roles = {p.mention.text: p.role for p in deal.parties}
+    assert roles == {"Harrowgate Games": "licensor", "Quillon Media": "licensee"}
+
+
+def test_rights_kept_are_no_licence(pipeline_doc):
+    text = "Harrowgate Games kept the rights to its console games, Quillon Media said."
+    assert not any(kind == "licensing" for kind, _ in deals_of(pipeline_doc, text))
