@@ -232,6 +232,11 @@ def _licensees(verb: Token, refs: EntityRefs) -> list[Span]:
     """The companies that take a licence: the subjects of the verb, or the companies owning the products
     that are its subjects ("Amazon's Graviton and Google's Axion, all of which license Arm's architecture")."""
     out = []
+    listed = _quantified_relative_list(verb)
+    if listed:
+        # "citing Amazon's Graviton, Google's Axion and Microsoft's Cobalt, all of which license Arm's designs"
+        owners = [_possessor_company(t, refs) or _company(t, refs) for t in listed]
+        return [o for o in owners if o is not None]
     for ent, via in subjects_of(verb, refs):
         if ent.label_ == COMPANY:
             out.append(ent)
@@ -240,6 +245,28 @@ def _licensees(verb: Token, refs: EntityRefs) -> list[Span]:
             if owner is not None:
                 out.append(owner)
     return out
+
+
+#: Quantifiers of a relative subject that stands for a whole list: "A, B and C, *all of which* license ...".
+LIST_QUANTIFIERS = frozenset({"all", "both", "each"})
+
+
+def _quantified_relative_list(verb: Token) -> list[Token]:
+    """The listed tokens an "all of which" subject of ``verb`` stands for: the coordinated list that ends
+    just before ", all of which", each conjunct once."""
+    doc = verb.doc
+    for subject in (c for c in verb.children if c.dep_ == "nsubj" and c.lower_ in LIST_QUANTIFIERS):
+        relative = [o for p in subject.children if p.lower_ == "of" for o in p.children if o.lower_ in ("which", "whom")]
+        if not relative or subject.i < 2 or doc[subject.i - 1].text != ",":
+            continue
+        last = doc[subject.i - 2]
+        first = last
+        while first.dep_ == "conj" and first.head.i < first.i:
+            first = first.head
+        listed = [first] + [t for t in first.subtree if t.dep_ == "conj" and t.i <= last.i]
+        if len(listed) > 1:
+            return listed
+    return []
 
 
 def licence_candidates(doc: Doc, refs: EntityRefs, developers: dict[str, Span] | None = None) -> Iterator[Candidate]:
@@ -268,6 +295,11 @@ def licence_candidates(doc: Doc, refs: EntityRefs, developers: dict[str, Span] |
             else:
                 licensor = _company_after(word, ("from",), refs)
             compound = [e for c in word.children if c.dep_ in ("compound", "nsubj") for e in [_company(c, refs)] if e is not None]
+            named_verb = refs.ent_containing(word.head) if word.dep_ == "dobj" else None
+            if named_verb is not None and named_verb.label_ == COMPANY and lemma != "royalty":
+                # "models that Helioform licenses from B" with the name read as the verb, "licenses" as its object
+                compound = compound or [named_verb]
+                licensor = licensor or _company_after(word.head, ("from",), refs)
             licensees = compound or (_licensees(verb, refs) if verb.pos_ in ("VERB", "AUX") else [])
         else:
             continue

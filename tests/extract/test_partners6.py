@@ -15,7 +15,8 @@ ENTS = {"Brindle Games": C, "Torvane Networks": C, "Oskar Technologies": C, "Pel
         "Sandling Therapeutics": C, "Vexa Pharma": C, "Torvane Capital": C, "Marcus Hale": P,
         "Orsk Semiconductor": C, "Vantrell Mobile": C, "Halvard Insurance": C, "Marrow AI": C, "Kelpie-3": M,
         "Brisco Labs": C, "Sonnet Systems": C, "Quorane Systems": C, "Ellwood Audio": C, "Osprey Health": C,
-        "Marlow Clinics": C, "Tessaly Labs": C, "Corvane Systems": C}
+        "Marlow Clinics": C, "Tessaly Labs": C, "Corvane Systems": C, "Tern": "PRODUCT", "Kite": "PRODUCT",
+        "Lark": "PRODUCT"}
 
 
 def admitted(pipeline_doc, text):
@@ -77,6 +78,8 @@ def test_a_company_read_through_coreference_is_trusted_only_when_it_is_the_topic
      ("Quorane Systems", "licenses_from", "Ellwood Audio")),
     ("Vantrell Mobile remains one of Orsk Semiconductor's largest royalty payers.",
      ("Vantrell Mobile", "licenses_from", "Orsk Semiconductor")),
+    ("He pointed to Vantrell Mobile's Tern and Quorane Systems' Kite, both of which license Orsk Semiconductor's "
+     "architecture.", ("Quorane Systems", "licenses_from", "Orsk Semiconductor")),
 ])
 def test_a_licence_word_names_the_licensee_and_the_licensor(pipeline_doc, text, fact):
     assert fact in standalone(pipeline_doc, text)
