@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from ..rules import confidence as rule_confidence
+from ..tokens import tokens_where
 from ..relations.core import subjects_of
 from .frames import _Frame
 from .parties import _lemma
@@ -121,9 +122,9 @@ def _to_objects(verb: Token, rights: Token) -> list[Token]:
 def add_rights_frames(frames: list, sent, refs) -> list:
     """``frames`` and a licensing frame for every "sells/hands/grants ... rights to B" in ``sent``."""
     out = list(frames)
-    for rights in sent:
+    for rights in tokens_where(sent.doc, "LOWER", ("rights",)):
         verb = rights.head
-        if rights.lower_ != "rights" or rights.dep_ != "dobj" or _lemma(verb) not in GRANTING_VERBS:
+        if not sent.start <= rights.i < sent.end or rights.dep_ != "dobj" or _lemma(verb) not in GRANTING_VERBS:
             continue
         frame = _Frame(rights, "licensing", {}, refs, RIGHTS_RULE)
         frame.rule = f"{RIGHTS_RULE}:{_lemma(verb)}"

@@ -34,8 +34,9 @@ LICENSOR_RULE = "licensing.frame_licensor"
 PARTNER_NOUNS = frozenset({"partner", "partnership", "alliance", "collaboration", "cooperation", "tie-up",
                            "memorandum", "venture"})
 
-#: Verbs whose "with" phrase names a partner: "partnered with B", "is working with B", "teamed up with B".
-PARTNER_VERBS = frozenset({"partner", "collaborate", "cooperate", "team", "ally", "work"})
+#: Verbs whose "with" phrase names a partner: "partnered with B", "is working with B", "teamed (up) with B",
+#: "joined forces with B".
+PARTNER_VERBS = frozenset({"partner", "collaborate", "cooperate", "team", "ally", "work", "join"})
 
 #: Verbs of a clause beside a partner noun that list the partners: "..., naming A, B and C among them".
 NAMING_VERBS = frozenset({"name", "include", "list", "cite"})
@@ -144,8 +145,8 @@ def _partner_word(token: Token) -> bool:
             return any(c.lower_ == "of" for c in token.children)
         return not _is_title(token) and token.dep_ != "compound"
     if token.pos_ == "VERB" and lemma in PARTNER_VERBS:
-        if lemma == "team" and not any(c.dep_ == "prt" and c.lower_ == "up" for c in token.children):
-            return False
+        if lemma == "join" and not any(c.dep_ == "dobj" and c.lower_ == "forces" for c in token.children):
+            return False  # "joined Google with ...": only "joined forces with B" is a partnership
         return any(c.dep_ == "prep" and c.lower_ == "with" for c in token.children)
     return False
 
@@ -169,12 +170,22 @@ def _partners_of(word: Token, refs: EntityRefs, topic: Span | None) -> list[Span
     return [e for e in word.doc.ents if e.label_ == COMPANY and e.root.i in region] + _named_list(word)
 
 
+def _between(word: Token) -> list[Span]:
+    """The companies after "between"/"among" on a partnership noun: "the alliance between A and B"."""
+    return [e for p in word.children if p.dep_ == "prep" and p.lower_ in ("between", "among")
+            for o in p.children if o.dep_ == "pobj" for e in _companies_under(o, set())] if word.pos_ == "NOUN" else []
+
+
 def partner_candidates(doc: Doc, refs: EntityRefs, topic: Span | None = None) -> Iterator[Candidate]:
     """partners_with between a partnership word's owner and each partner it names (no guard)."""
     conf = _conf(PARTNERS_RULE, False)
     lemmas = tuple(sorted(PARTNER_NOUNS | PARTNER_VERBS))
     for word in tokens_where(doc, "LEMMA", lemmas):
         if not _partner_word(word):
+            continue
+        if len(_between(word)) > 1:
+            # "the collaboration between A and B": they are the partners, not the clause's subject with them; the
+            # specific rule (noun.between) and the deal frames read that pairing
             continue
         partners = _partners_of(word, refs, topic)
         if not partners:

@@ -43,9 +43,19 @@ def test_the_companies_a_naming_clause_lists_beside_partners_partner_with_the_re
      ("Quenby Labs", "Hallow Semiconductor")),
     ("Fennick Motors is working with Arlo Energy on a solid-state cell, the carmaker said.", ("Fennick Motors", "Arlo Energy")),
     ("Kestrel Labs' partners include Sandling Therapeutics and Vexa Pharma.", ("Kestrel Labs", "Vexa Pharma")),
+    ("Fennick Motors joined forces with Arlo Energy last year to build a battery plant.", ("Fennick Motors", "Arlo Energy")),
+    ("Fennick Motors teamed with Arlo Energy on the new cell.", ("Fennick Motors", "Arlo Energy")),
 ])
 def test_a_partnership_word_relates_its_owner_and_the_companies_in_its_phrase(pipeline_doc, text, pair):
     assert (pair[0], "partners_with", pair[1]) in standalone(pipeline_doc, text)
+
+
+def test_the_companies_between_which_a_partnership_is_are_the_partners_not_the_speaker(pipeline_doc):
+    text = "Quenby Labs praised the alliance between Sandling Therapeutics and Vexa Pharma."
+    assert not any("Quenby Labs" in (s, t) for s, _, t in standalone(pipeline_doc, text))
+    facts = admitted(pipeline_doc, text)
+    assert ("Sandling Therapeutics", "partners_with", "Vexa Pharma") in facts
+    assert not any("Quenby Labs" in (s, t) and rel == "partners_with" for s, rel, t in facts)
 
 
 @pytest.mark.parametrize("text, wrong", [
@@ -55,6 +65,7 @@ def test_a_partnership_word_relates_its_owner_and_the_companies_in_its_phrase(pi
      ("Marlow Clinics", "licenses_from", "Osprey Health")),
     ("Fennick Motors is still working on its own battery, unlike Arlo Energy.", ("Fennick Motors", "partners_with", "Arlo Energy")),
     ("Corvane Systems did not partner with Hallow Semiconductor on the chip.", ("Corvane Systems", "partners_with", "Hallow Semiconductor")),
+    ("Marcus Hale joined Torvane Capital with two colleagues from Quenby Labs.", ("Torvane Capital", "partners_with", "Quenby Labs")),
 ])
 def test_titles_customers_other_work_and_negations_are_no_partners_or_licensees(pipeline_doc, text, wrong):
     assert wrong not in admitted(pipeline_doc, text)
