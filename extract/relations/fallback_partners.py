@@ -25,7 +25,7 @@ from ..coref import EntityRefs
 from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where
 from .core import COMPANY, Candidate, _conf, _name_key, subjects_of
-from .fallback_frames import REPORTING_LEMMAS, TOPIC_STAND_INS, _rival_region, _verb_between, topic_company
+from .fallback_frames import LISTING_VERBS, REPORTING_LEMMAS, TOPIC_STAND_INS, topic_company
 
 PARTNERS_RULE = "partnership.frame_partners"
 LICENSOR_RULE = "licensing.frame_licensor"
@@ -71,6 +71,25 @@ def _companies_under(top: Token, skip: set[int]) -> list[Span]:
     return [e for e in doc.ents if e.label_ == COMPANY and e.root.i in wanted]
 
 
+def _verb_between(token: Token, top: Token) -> bool:
+    """Whether a verb lies on the way up from ``token`` to ``top`` ("centres run by A" names no partner of
+    the word above it); "including", "such as" are prepositions however the tagger reads them."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX") and token.dep_ not in ("ROOT", "prep"):
+            return True
+        token = token.head
+    return False
+
+
+def _phrase_region(word: Token) -> list[Token]:
+    """The tokens that may name a partnership word's partners: its phrase, and for a noun that is the subject
+    or predicate of a listing verb ("its partners include A and B", "A and B are partners") the whole clause."""
+    top = word
+    if word.pos_ == "NOUN" and word.dep_ in ("nsubj", "nsubjpass", "attr") and lemma_word(word.head) in LISTING_VERBS:
+        top = word.head
+    return [t for t in top.subtree if t.i == top.i or t.i == word.i or not _verb_between(t, top)]
+
+
 def _clause_verb(word: Token) -> Token:
     verb = word
     while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
@@ -107,7 +126,7 @@ def _owner(word: Token, refs: EntityRefs, topic: Span | None) -> Span | None:
     to, the clause's subject company, the company a report is from; the topic when the subject stands for it."""
     for child in word.children:
         if child.dep_ == "poss":
-            return _company(child, refs, topic, strict=True)
+            return _company(child, refs, topic, strict=True) or _subject_of_own_sentence(child, refs)
     if word.dep_ == "appos":
         return _company(word.head, refs, topic, strict=True)
     verb = _clause_verb(word)
@@ -125,6 +144,17 @@ def _owner(word: Token, refs: EntityRefs, topic: Span | None) -> Span | None:
     if subjects and not all(lemma_word(c) in TOPIC_STAND_INS or c.lower_ in TOPIC_STAND_INS for c in subjects):
         return None  # a clause about something else ("the chips are sold through partners")
     return topic
+
+
+def _subject_of_own_sentence(pronoun: Token, refs: EntityRefs) -> Span | None:
+    """The company "its" stands for when that company is a subject of the same sentence ("A ended *its*
+    partnership with B", "A said B was one of *its* launch partners"): the reading coreference rarely misses."""
+    if pronoun.lower_ not in ("its", "their"):
+        return None
+    ent = refs.entity_for(pronoun)
+    if ent is None or ent.label_ != COMPANY or ent.sent.start != pronoun.sent.start or ent.start > pronoun.i:
+        return None
+    return ent if ent.root.dep_ in ("nsubj", "nsubjpass") else None
 
 
 def _trusted(ent: Span, via_coref: bool, topic: Span | None) -> bool:
@@ -166,8 +196,9 @@ def _partners_of(word: Token, refs: EntityRefs, topic: Span | None) -> list[Span
         return out
     # "its partners include A and B", "A and B are partners": the listing verb's clause names them
     owner_tokens = {t.i for c in word.children if c.dep_ == "poss" for t in c.subtree}
-    region = {t.i for t in _rival_region(word)} - owner_tokens
-    return [e for e in word.doc.ents if e.label_ == COMPANY and e.root.i in region] + _named_list(word)
+    region = {t.i for t in _phrase_region(word)} - owner_tokens
+    described = _described_by(word, refs) if owner_tokens else []  # "B, A's chip partner", "B is one of its partners"
+    return [e for e in word.doc.ents if e.label_ == COMPANY and e.root.i in region] + _named_list(word) + described
 
 
 def _between(word: Token) -> list[Span]:

@@ -45,6 +45,10 @@ def test_the_companies_a_naming_clause_lists_beside_partners_partner_with_the_re
     ("Kestrel Labs' partners include Sandling Therapeutics and Vexa Pharma.", ("Kestrel Labs", "Vexa Pharma")),
     ("Fennick Motors joined forces with Arlo Energy last year to build a battery plant.", ("Fennick Motors", "Arlo Energy")),
     ("Fennick Motors teamed with Arlo Energy on the new cell.", ("Fennick Motors", "Arlo Energy")),
+    ("Orsk Semiconductor, Vantrell Mobile's main chip partner, said sales rose.", ("Vantrell Mobile", "Orsk Semiconductor")),
+    ("Vantrell Mobile's manufacturing partner Orsk Semiconductor reported record sales.", ("Vantrell Mobile", "Orsk Semiconductor")),
+    ("Vantrell Mobile expanded its partnership with Orsk Semiconductor last year.", ("Vantrell Mobile", "Orsk Semiconductor")),
+    ("Vantrell Mobile's partners, including Osprey Health and Tessaly Labs, will ship the chip.", ("Vantrell Mobile", "Tessaly Labs")),
 ])
 def test_a_partnership_word_relates_its_owner_and_the_companies_in_its_phrase(pipeline_doc, text, pair):
     assert (pair[0], "partners_with", pair[1]) in standalone(pipeline_doc, text)
@@ -66,6 +70,9 @@ def test_the_companies_between_which_a_partnership_is_are_the_partners_not_the_s
     ("Fennick Motors is still working on its own battery, unlike Arlo Energy.", ("Fennick Motors", "partners_with", "Arlo Energy")),
     ("Corvane Systems did not partner with Hallow Semiconductor on the chip.", ("Corvane Systems", "partners_with", "Hallow Semiconductor")),
     ("Marcus Hale joined Torvane Capital with two colleagues from Quenby Labs.", ("Torvane Capital", "partners_with", "Quenby Labs")),
+    ("Marcus Hale, Orsk Semiconductor's managing partner, joined Vantrell Mobile.", ("Orsk Semiconductor", "partners_with", "Vantrell Mobile")),
+    ("Tessaly Labs beat Orsk Semiconductor, which lost its partnership with Vantrell Mobile.",
+     ("Tessaly Labs", "partners_with", "Vantrell Mobile")),
 ])
 def test_titles_customers_other_work_and_negations_are_no_partners_or_licensees(pipeline_doc, text, wrong):
     assert wrong not in admitted(pipeline_doc, text)
