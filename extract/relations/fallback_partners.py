@@ -4,16 +4,20 @@ Specific rules read one construction each ("A partnered with B", "A licenses X f
 more ("available through more than two dozen partners, naming A, B and C", "signed a memorandum of
 understanding with B", "Qualcomm, one of its largest licensees"). These read only the frame:
 
-- a partnership word (partner, partnership, alliance, collaborate, tie-up, memorandum of understanding,
-  joint venture, "work with", "team up") names the partners in its phrase, or in the list a "naming" /
-  "including" clause beside it gives; the other partner is the word's possessor, the clause's subject
-  company, the company a report is from ("Meta says ..."), else the article's topic company;
-- a licence word: the subject of "license" takes a licence from the company after "from" or the possessor
-  of what it licenses ("license Arm's architecture"); a licensee noun is licensed by its possessor
-  ("Qualcomm, one of its largest licensees"); "pays royalties to B".
+- a partnership word (partner, partnership, alliance, collaboration, tie-up, memorandum of understanding,
+  joint venture; "partnered/collaborates/is working/teamed (up)/joined forces with") names the partners in its
+  phrase, in the list a "naming"/"including" clause beside it gives, or, owned by a possessor, the company it
+  describes ("B, A's chip partner"); the other partner is the word's possessor, the clause's subject company,
+  the company a report is from ("Meta says ..."), else the article's topic company;
+- a licence word: the subject of "license" (or the owners of the products an "all of which" subject lists)
+  takes a licence from the company after "from", the possessor of what it licenses ("license Arm's
+  architecture") or the developer of the model it licenses; a licensee noun or "royalty payer" is licensed by
+  its possessor ("Qualcomm, one of its largest licensees"); "pays royalties to B".
 
-Like :mod:`extract.relations.fallback_frames` they run after every rule and add only a pair no other rule
-related in the sentence.
+A company read through coreference counts only when it is the article's topic company, or, for "its", the
+sentence's own subject (coreference reads "the chipmaker" as a rival named before often enough to matter for a
+rule that trusts no construction). Like :mod:`extract.relations.fallback_frames` these run after every rule and
+add only a pair no other rule related in the sentence.
 """
 from __future__ import annotations
 
