@@ -18,6 +18,7 @@ from ..rules import confidence as rule_confidence
 from .backgrounds import UNIT_SOLD_MARK, date_right_after
 from .clause_partners import add_clause_partners
 from .combined import merge_licence_and_hire
+from .contracts import add_contract_parties, add_rights_frames
 from .joiners import add_joining_partners, joining_text
 from .amounts import (
     LATER_AMOUNT_WINDOW,
@@ -122,9 +123,10 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     previous_money: list = []
     for k, sent in enumerate(sents):
         money = _money_in(sent)
-        frames = list(_frames(sent, refs))
+        frames = add_rights_frames(list(_frames(sent, refs)), sent, refs)  # rights handed over: a licence (partners6)
         for frame in frames:
             add_clause_partners(frame)  # ", a partnership that ...": the partners its clause names (rivals5)
+            add_contract_parties(frame)  # "a contract to supply capacity to B", "deals with A and with B" (partners6)
             if not _complete(frame) and _join_host(frame, frames):
                 frame.rule += "+part_of_host"
             raised = _raise_before(frame, previous)
