@@ -88,6 +88,7 @@ EARLIER_RULE = "round.earlier_raiser"
 CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
 GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "round.relative_list"
 ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
+VALUED_RULE = "round.valued_investee"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -460,6 +461,33 @@ def _valued_company(round_: Token) -> list[Token]:
         valued = prep.head
         out += [valued.head] if valued.dep_ == "acl" else [c for c in valued.children if c.dep_ == "nsubjpass"]
     return out
+
+
+def _valued_instead(frame, round_: Token) -> bool:
+    """ "A returned a year later for a round led by B that valued X at $19 billion": the round's own valuation
+    names its investee, whatever the frame took from the clause it hangs on (A, the subject of "returned",
+    invests again; another subject is dropped). Returns whether the investee changed."""
+    valued = [found for t in _valued_company(round_) for found in [frame.parties.company(t)] if found is not None]
+    roles = frame.parties.roles
+    investees = [k for k, (_, role, _) in roles.items() if role == "investee"]
+    if not valued or not investees or any(_party_key(roles[k][0]) == _party_key(valued[0][0]) for k in investees):
+        return False
+    verb = _governor(round_.head if round_.dep_ == "pobj" else round_)  # "returned ... for a round"
+    for key in investees:
+        span, _, via = roles.pop(key)
+        token = frame.parties.refs_of.pop(key, None)
+        if token is not None and token.dep_ == "nsubj" and token.head.i == verb.i and \
+                _lemma(verb) in _set("return_verbs") | _set("lead_verbs"):
+            roles[key] = (span, "investor", via)
+            frame.parties.refs_of[key] = token
+    return frame.parties.add(valued[0][2], "investee")
+
+
+def _alongside_valuation(round_: Token) -> list[Token]:
+    """ "a round led by B that valued X at $19 billion, alongside C and D": the parser hangs the list on the
+    valuation; it names who else put money in the round."""
+    verbs = [c for c in round_.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _set("value_verbs")]
+    return [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "alongside" for o in _pobjs(p)]
 
 
 def _owners_of_round_in(investment: Token) -> list[Token]:
@@ -892,6 +920,10 @@ def round_investors(frame) -> None:
     if _is_round_noun(trigger):
         if closing_support(trigger) is not None:
             _mark(frame, CLOSING_RULE)
+        if _valued_instead(frame, trigger):
+            _mark(frame, VALUED_RULE)
+        if _add(frame, _alongside_valuation(trigger)):
+            _mark(frame, WITH_RULE)
         if not frame.parties.has_role("investee"):
             for company in _valued_company(trigger):
                 if not _description_of_investor(frame, company):
