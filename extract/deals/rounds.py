@@ -88,7 +88,7 @@ EARLIER_RULE = "round.earlier_raiser"
 CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
 GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "round.relative_list"
 ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
-VALUED_RULE = "round.valued_investee"
+VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -488,6 +488,31 @@ def _alongside_valuation(round_: Token) -> list[Token]:
     valuation; it names who else put money in the round."""
     verbs = [c for c in round_.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _set("value_verbs")]
     return [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "alongside" for o in _pobjs(p)]
+
+
+def _drop_investor_investees(frame) -> None:
+    """An investee read through a description ("the company's seed round") that its sentence names as an
+    investor ("existing investors *C and D*, which co-led the company's seed round") is a misreading: co-investors
+    do not invest in each other."""
+    from ..relations.fallback_frames import _named_as_investor  # (relations imports deals; read at call time)
+
+    roles = frame.parties.roles
+    dropped = False
+    for key in [k for k, (span, role, via) in roles.items() if role == "investee" and via]:
+        span = roles[key][0]
+        if span.sent.start == frame.trigger.sent.start and _named_as_investor(span):
+            del roles[key]
+            frame.parties.refs_of.pop(key, None)
+            dropped = True
+    topic = _dominant_company(frame.trigger.doc) if dropped else None
+    if topic is not None and frame.parties.add(topic.root, "investee"):  # the description was of the topic
+        _mark(frame, TOPIC_RULE)
+
+
+def _dominant_company(doc):
+    """The article's topic or dominant company (:func:`extract.relations.fallback_frames.funding_topic`)."""
+    from ..relations.fallback_frames import funding_topic  # (relations imports deals; read at call time)
+    return funding_topic(doc)
 
 
 def _owners_of_round_in(investment: Token) -> list[Token]:
@@ -892,6 +917,7 @@ def round_investors(frame) -> None:
     if frame.kind != "investment":
         return
     trigger = frame.trigger
+    _drop_investor_investees(frame)
     if trigger.pos_ == "VERB":
         backers, described = _hyphen_backed(trigger)
         if backers:

@@ -475,3 +475,24 @@ def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = 
         if (sent, _name_key(c.target)) in parties:
             continue  # never an investor, customer or partner of the same sentence
         yield c
+
+
+def _named_as_investor(ent: Span) -> bool:
+    """Whether a sentence names ``ent`` as an investor by an investor noun it stands beside: "existing investors
+    *Pellmar Ventures* and Harwick Seed", "new investor *Harwick Seed*" (apposition or compound, not "investors
+    in X")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members = set(load_deal_triggers()["rounds"]["member_nouns"])
+    if root.dep_ == "appos" and lemma_word(root.head) in members:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and lemma_word(c) in members for c in ent.root.children) or \
+        any(lemma_word(t) in members for t in ent if t.i != ent.root.i)
+
+
+def co_investor(c: Candidate) -> bool:
+    """An invests_in edge whose target the same sentence names as an investor ("New investors A and B also
+    participated, as did existing investors C and D, which co-led the company's seed round"): co-investors read
+    as investing in each other."""
+    return c.relation == "invests_in" and c.target.sent.start == c.trigger.sent.start and _named_as_investor(c.target)

@@ -86,3 +86,46 @@ def test_a_dateline_is_no_raiser(pipeline_doc):
 ])
 def test_buybacks_customers_and_buyers_of_a_company_are_no_investors(pipeline_doc, text):
     assert not admitted(pipeline_doc, LEDE + text) & {(n, "Quillmark Robotics") for n in ENTS}
+
+
+# -- precision: co-investors are not each other's investees; a round's valuation names its investee ------------
+
+def extract_facts(newsgraph_nlp, text):
+    from extract.pipeline import extract_article
+    from extract.records import Article
+
+    ex = extract_article(newsgraph_nlp, Article(id="t", text=text))
+    relations = {(r.source.text, r.target.text) for r in ex.relations if r.relation == "invests_in"}
+    deals = [{p.mention.text: p.role for p in d.parties} for d in ex.deals if d.kind == "investment"]
+    return relations, deals
+
+
+@pytest.mark.parametrize("text, named", [
+    ("Existing investors Brenlow Capital and Ostry Partners also took part.", True),
+    ("The new investor Ostry Partners joined.", True),
+    ("Investors in Ostry Partners include Brenlow Capital.", False),
+])
+def test_a_company_beside_an_investor_noun_is_named_as_an_investor(pipeline_doc, text, named):
+    from extract.relations.fallback_frames import _named_as_investor
+
+    doc = pipeline_doc(text, ENTS)
+    ostry = next(e for e in doc.ents if e.text == "Ostry Partners")
+    assert _named_as_investor(ostry) is named
+
+
+def test_co_investors_named_as_investors_do_not_invest_in_each_other(newsgraph_nlp):
+    text = LEDE + ("New investors Tallis Ventures and Marrick Partners also joined, as did existing investors Brenlow "
+                   "Ventures and Ostry Capital, which co-led the company's $6 million seed round in 2023.")
+    relations, deals = extract_facts(newsgraph_nlp, text)
+    names = ("Tallis Ventures", "Marrick Partners", "Brenlow Ventures", "Ostry Capital")
+    assert not {(a, b) for a in names for b in names} & relations
+    assert not [d for d in deals if any(d.get(n) == "investee" for n in names)]
+
+
+def test_a_round_that_values_a_company_has_it_for_investee_whatever_its_clause_hangs_on(newsgraph_nlp):
+    text = ("Tessaly Labs builds databases. Ostry Partners returned a year later for a $90 million round led by "
+            "Brenlow Capital that valued Tessaly Labs at $1 billion, alongside Harwood Peak Ventures.")
+    relations, deals = extract_facts(newsgraph_nlp, text)
+    assert ("Brenlow Capital", "Ostry Partners") not in relations
+    assert {"Tessaly Labs": "investee", "Ostry Partners": "investor", "Brenlow Capital": "investor",
+            "Harwood Peak Ventures": "investor"} in deals
