@@ -207,12 +207,16 @@ def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterato
                 yield Candidate(subject, "competes_with", rival, verb, RIVALS_RULE, conf)
 
 
-def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list[Span]) -> Span | None:
+def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list[Span],
+              speaker: Span | None = None) -> Span | None:
     """The company a funding sentence is about: the subject of its raising verb, the company an investor noun
     or round is of ("backers of Lumora", "Kittering's round"), the subject of the sentence's main verb
-    ("..., Sorrel AI said"), else the article's topic company."""
+    ("..., Sorrel AI said"), in an interview the speaker's company when the sentence or the question before it
+    speaks of "we", "our" or "you", else the article's topic company."""
     sent = word.sent
     listed = {_name_key(e) for e in investors}
+    if speaker is not None and _name_key(speaker) not in listed and _first_person(sent):
+        topic = speaker  # "A $22 million Series A in April, led by B" answering "You raised money this spring."
     topic_key = _name_key(topic) if topic is not None else None
 
     def fits(ent: Span, via_coref: bool) -> bool:
@@ -254,6 +258,44 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
 
 
 REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "confirm", "state"})
+
+#: Words by which an interviewee speaks of the company (or is asked about it): "we raised", "our seed round",
+#: "you raised money".
+FIRST_PERSON = ("we", "our", "us", "you", "your", "We", "Our", "You", "Your")
+
+#: Verbs by which a speaker says which company is theirs: "Before I co-founded Cobblestone ...".
+FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start", "launch"})
+
+
+def _first_person(sent: Span) -> bool:
+    """Whether a sentence, or the two before it (a question and a speaker's tag), speak of "we", "our" or "you"."""
+    doc = sent.doc
+    before = sent
+    for _ in range(2):
+        before = doc[before.start - 1].sent if before.start > 0 else before
+    return any(t.text in FIRST_PERSON for t in doc[before.start: sent.end])
+
+
+def speaker_company(doc: Doc) -> Span | None:
+    """In an interview or a transcript, the company the interviewee speaks for: the company whose person the
+    headline names ("Sablecrest's Yara Haddad on ..."), or the one a first-person sentence says was founded
+    ("Before I co-founded Cobblestone ...", read off the words: the parser splits "co-founded" many ways)."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for ent in first.ents:  # "X's Nadia Okafor", read off the words (the parser does not always see a possessive)
+        after = doc[ent.end: ent.end + 2]
+        if ent.label_ == COMPANY and len(after) == 2 and after[0].text in ("'s", "\u2019s") and \
+                after[1].pos_ == "PROPN" and after[1].ent_type_ in ("PERSON", ""):
+            return ent
+    for verb in tokens_where(doc, "LEMMA", tuple(FOUNDING_LEMMAS)):
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if after is None or after.ent_iob_ != "B" or after.ent_type_ != COMPANY:
+            continue
+        if any(t.text in ("I", "we", "We") for t in doc[max(verb.i - 4, verb.sent.start): verb.i]):
+            return next(e for e in doc.ents if e.start == after.i)
+    return None
+
 
 #: Pronouns that, as the subject of a raise, stand for the company the article is about.
 STAND_IN_PRONOUNS = frozenset({"it", "we", "they"})
@@ -395,6 +437,9 @@ def _near_round(verb: Token) -> bool:
     words = set(_round_words()) | {"ipo"}
     if any(lemma_word(t) in words for t in verb.subtree):
         return True
+    # "A $22 million Series A in April, led by B": the round's name is a compound of the word the verb is on
+    if any(c.dep_ == "compound" and lemma_word(c) in words for t in verb.ancestors for c in t.children):
+        return True
     if verb.dep_ == "pcomp" and verb.head.lower_ == "with":  # "closed a round led by A, with B joining"
         return any(lemma_word(t) in words for t in verb.head.head.subtree)
     return any(lemma_word(t) in words for t in verb.ancestors)
@@ -411,9 +456,10 @@ def _names_a_round(word: Token) -> bool:
 def _investor_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
     conf = _conf(INVESTORS_RULE, False)
     seen_sents = set()
+    speaker = speaker_company(doc) if tokens_where(doc, "LOWER", ("we", "our", "you", "your")) else None
     words = [t for t in tokens_where(doc, "LEMMA", _round_words() + ("money", "share", "stake", "capital", "cash"))
              if lemma_word(t) in _round_words() or _stake_object(t)]
-    words += tokens_where(doc, "LOWER", SHARE_SALE_WORDS)
+    words += tokens_where(doc, "LOWER", SHARE_SALE_WORDS + ("series",))  # (a proper noun's lemma keeps its capital)
     for word in sorted(words, key=lambda t: t.i):
         sent = word.sent
         if sent.start in seen_sents or word.ent_type_ or word.pos_ not in ("NOUN", "PROPN") or not _names_a_round(word):
@@ -422,7 +468,7 @@ def _investor_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iter
         investors = [e for e in _listed_companies(sent) if _in_investor_position(e)]
         if not investors:
             continue
-        investee = _investee(word, refs, topic, investors)
+        investee = _investee(word, refs, topic, investors, speaker)
         if investee is None:
             continue
         for investor in investors:
@@ -441,6 +487,9 @@ def _listed_companies(sent: Span) -> list[Span]:
         coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
         introduced = root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "as", "including", "among", "alongside") or \
             root.dep_ == "dobj" and lemma_word(root.head) in ("include", "lead", "join")
+        # "with B joining" read as a noun phrase: B is a modifier of "joining"
+        introduced = introduced or root.dep_ == "compound" and root.head.lower_ in ("joining", "participating") \
+            and root.head.head.lower_ == "with"
         # "IVP came back to lead a round", "with Investinor joining": the lone subject of a verb of investing
         acting = root.dep_ == "nsubj" and (_investing_verb(root.head) or _among_investors(root.head))
         if coordinated or introduced or acting or _among_buyers(root):

@@ -129,3 +129,23 @@ def test_a_round_that_values_a_company_has_it_for_investee_whatever_its_clause_h
     assert ("Brenlow Capital", "Ostry Partners") not in relations
     assert {"Tessaly Labs": "investee", "Ostry Partners": "investor", "Brenlow Capital": "investor",
             "Harwood Peak Ventures": "investor"} in deals
+
+
+# -- interviews: "we", "our" and "you" are the interviewee's company ------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "\"We build robots\": a conversation with Quillmark Labs's Nadia Okafor\n\nQ: Who backs you?\n\n"
+    "A: Brenlow Capital led our seed round, and Ostry Partners led our Series A.",
+    "[00:01:10] HOST: You raised money this spring.\n\n[00:01:12] GUEST: A $15 million Series A in May, led by "
+    "Brenlow Capital, with Ostry Partners joining. Before I co-founded Quillmark Labs, I worked at a bank.",
+])
+def test_a_round_an_interviewee_speaks_of_belongs_to_their_company(newsgraph_nlp, text):
+    relations, _ = extract_facts(newsgraph_nlp, text)
+    assert {("Brenlow Capital", "Quillmark Labs"), ("Ostry Partners", "Quillmark Labs")} <= relations
+
+
+def test_a_round_of_another_company_told_in_an_interview_is_not_the_interviewees(newsgraph_nlp):
+    text = ("[00:01:10] HOST: Who else is doing this?\n\n[00:01:12] GUEST: Tessaly Labs raised a round led by Harwood "
+            "Peak Ventures and Marrick Ventures last year. Before I co-founded Quillmark Labs, I worked at a bank.")
+    relations, _ = extract_facts(newsgraph_nlp, text)
+    assert not {r for r in relations if r[1] == "Quillmark Labs"}
