@@ -89,6 +89,7 @@ CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_afte
 GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "round.relative_list"
 ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
 VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
+FALLBACK_RULE = "round.frame_investee"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -507,6 +508,15 @@ def _drop_investor_investees(frame) -> None:
     topic = _dominant_company(frame.trigger.doc) if dropped else None
     if topic is not None and frame.parties.add(topic.root, "investee"):  # the description was of the topic
         _mark(frame, TOPIC_RULE)
+
+
+def _fallback_investee(frame):
+    """The company the investor fallback reads a round's sentence as about, when the sentence names no raiser
+    (:func:`extract.relations.fallback_frames.frame_investee`: a stand-in subject, an interviewee's "we", the
+    article's dominant company)."""
+    from ..relations.fallback_frames import frame_investee  # (relations imports deals; read at call time)
+    investors = [span for span, role, _ in frame.parties.roles.values() if role == "investor"]
+    return frame_investee(frame.trigger, frame.parties.refs, investors)
 
 
 def _dominant_company(doc):
@@ -1025,3 +1035,11 @@ def round_investors(frame) -> None:
         company = _founded_company(frame)
         if company is not None and frame.parties.add(company.root, "investee"):
             _mark(frame, FOUNDERS_RULE)
+    if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee") \
+            and STANDING_MARK not in frame.rule and not _is_title(trigger.sent.text) \
+            and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
+        # (a deck line "Round led by A, with participation from B; company also ..." retells the body's round, and
+        # "the round" the raise before it)
+        company = _fallback_investee(frame)
+        if company is not None and frame.parties.add(company.root, "investee"):
+            _mark(frame, FALLBACK_RULE)

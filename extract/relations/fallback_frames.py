@@ -476,6 +476,14 @@ def _investor_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iter
                 yield Candidate(investor, "invests_in", investee, word, INVESTORS_RULE, conf)
 
 
+def frame_investee(word: Token, refs: EntityRefs, investors: list[Span]) -> Span | None:
+    """The company the fallback reads a funding sentence as about (:func:`_investee`), for a round the deal
+    rules read with investors and no raiser."""
+    doc = word.doc
+    speaker = speaker_company(doc) if tokens_where(doc, "LOWER", ("we", "our", "you", "your")) else None
+    return _investee(word, refs, funding_topic(doc), investors, speaker)
+
+
 def _listed_companies(sent: Span) -> list[Span]:
     """The companies of a sentence that stand in a coordinated list of two or more names, or after
     "by"/"from"/"include"/"such as" (the investors of a round)."""

@@ -149,3 +149,23 @@ def test_a_round_of_another_company_told_in_an_interview_is_not_the_interviewees
             "Peak Ventures and Marrick Ventures last year. Before I co-founded Quillmark Labs, I worked at a bank.")
     relations, _ = extract_facts(newsgraph_nlp, text)
     assert not {r for r in relations if r[1] == "Quillmark Labs"}
+
+
+def test_a_round_with_investors_and_no_raiser_is_a_deal_of_the_company_the_fallback_reads(newsgraph_nlp):
+    text = ("[00:01:10] HOST: You raised money this spring.\n\n[00:01:12] GUEST: A $15 million Series A in May, led by "
+            "Brenlow Capital, with Ostry Partners joining. Before I co-founded Quillmark Labs, I worked at a bank.")
+    _, deals = extract_facts(newsgraph_nlp, text)
+    assert any(d.get("Quillmark Labs") == "investee" and d.get("Brenlow Capital") == "investor" for d in deals)
+
+
+@pytest.mark.parametrize("text", [
+    "Round led by Brenlow Capital, with participation from Ostry Partners; company also hires",
+    "The round was led by Brenlow Capital, with participation from Ostry Partners.",
+])
+def test_a_definite_round_or_a_deck_line_gets_no_fallback_investee(newsgraph_nlp, text):
+    # "the round" continues the raise told before it; a deck line retells the body's round
+    from extract.pipeline import extract_article
+    from extract.records import Article
+
+    ex = extract_article(newsgraph_nlp, Article(id="t", text=LEDE + text))
+    assert not [d for d in ex.deals if "round.frame_investee" in d.rule]
