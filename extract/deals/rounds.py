@@ -41,6 +41,13 @@ that recur across wire copy, press releases and trade blogs; each is a registere
 - ``round.owner_of_round``: "an investment by A *in X's Series A*": X is the investee.
 - ``round.reported_by_raiser``: "The $25 million Series A was co-led by A and B, *X said*": the company that
   reports a round naming no raiser, and none of its investors, raised it.
+- ``round.valued_investee``: "A returned a year later for a round led by B *that valued X* at $19 billion,
+  alongside C": the round's own valuation names its investee, whatever its clause hangs on (money6).
+- ``round.investor_not_investee``: "existing investors *C and D*, which co-led *the company's* seed round": an
+  investee read through a description that its sentence names as an investor is the dominant company.
+- ``round.frame_investee``: a round with investors and no raiser after every reading above gets the investee
+  the investor fallback reads its sentence as about (:func:`extract.relations.fallback_frames.frame_investee`):
+  "A $22 million Series A in April, led by B, with C joining" answering "You raised money this spring."
 
 Later sentences also count investors who "returned" ("Existing investors A and B returned"), lists whose
 subjects "all took part" after a clause of their own, and whom new investors "joined in the round" ("New

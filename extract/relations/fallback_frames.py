@@ -5,6 +5,12 @@ constructions none of them knows. These fallbacks read only the frame: a sentenc
 names its investors somewhere near a round or investor word, and a sentence with a rivalry word names the
 rivals beside that word. They run after every other rule and add only a pair no other rule related in
 the sentence (:func:`frame_relations`), so they fill gaps without overruling a specific reading.
+
+A funding sentence that names no raiser ("it raised", "the startup closed", "A led a round in which B took
+part", "A, B and C put money in", "with A and B among the buyers of its shares") is about the company it
+values, the one that raised just before, in an interview the interviewee's company (:func:`speaker_company`,
+for "we", "our", "you"), else the article's dominant company (:func:`funding_topic`). An edge whose target the
+sentence names beside an investor noun is dropped (:func:`co_investor`): co-investors do not invest in each other.
 """
 from __future__ import annotations
 
