@@ -41,6 +41,13 @@ that recur across wire copy, press releases and trade blogs; each is a registere
 - ``round.owner_of_round``: "an investment by A *in X's Series A*": X is the investee.
 - ``round.reported_by_raiser``: "The $25 million Series A was co-led by A and B, *X said*": the company that
   reports a round naming no raiser, and none of its investors, raised it.
+- ``round.valued_investee``: "A returned a year later for a round led by B *that valued X* at $19 billion,
+  alongside C": the round's own valuation names its investee, whatever its clause hangs on (money6).
+- ``round.investor_not_investee``: "existing investors *C and D*, which co-led *the company's* seed round": an
+  investee read through a description that its sentence names as an investor is the dominant company.
+- ``round.frame_investee``: a round with investors and no raiser after every reading above gets the investee
+  the investor fallback reads its sentence as about (:func:`extract.relations.fallback_frames.frame_investee`):
+  "A $22 million Series A in April, led by B, with C joining" answering "You raised money this spring."
 
 Later sentences also count investors who "returned" ("Existing investors A and B returned"), lists whose
 subjects "all took part" after a clause of their own, and whom new investors "joined in the round" ("New
@@ -88,6 +95,8 @@ EARLIER_RULE = "round.earlier_raiser"
 CLOSING_RULE, AFTER_RULE, FOUNDERS_RULE = "round.closing_noun", "round.also_after", "round.founders"
 GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "round.relative_list"
 ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
+VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
+FALLBACK_RULE = "round.frame_investee"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -460,6 +469,67 @@ def _valued_company(round_: Token) -> list[Token]:
         valued = prep.head
         out += [valued.head] if valued.dep_ == "acl" else [c for c in valued.children if c.dep_ == "nsubjpass"]
     return out
+
+
+def _valued_instead(frame, round_: Token) -> bool:
+    """ "A returned a year later for a round led by B that valued X at $19 billion": the round's own valuation
+    names its investee, whatever the frame took from the clause it hangs on (A, the subject of "returned",
+    invests again; another subject is dropped). Returns whether the investee changed."""
+    valued = [found for t in _valued_company(round_) for found in [frame.parties.company(t)] if found is not None]
+    roles = frame.parties.roles
+    investees = [k for k, (_, role, _) in roles.items() if role == "investee"]
+    if not valued or not investees or any(_party_key(roles[k][0]) == _party_key(valued[0][0]) for k in investees):
+        return False
+    verb = _governor(round_.head if round_.dep_ == "pobj" else round_)  # "returned ... for a round"
+    for key in investees:
+        span, _, via = roles.pop(key)
+        token = frame.parties.refs_of.pop(key, None)
+        if token is not None and token.dep_ == "nsubj" and token.head.i == verb.i and \
+                _lemma(verb) in _set("return_verbs") | _set("lead_verbs"):
+            roles[key] = (span, "investor", via)
+            frame.parties.refs_of[key] = token
+    return frame.parties.add(valued[0][2], "investee")
+
+
+def _alongside_valuation(round_: Token) -> list[Token]:
+    """ "a round led by B that valued X at $19 billion, alongside C and D": the parser hangs the list on the
+    valuation; it names who else put money in the round."""
+    verbs = [c for c in round_.children if c.dep_ in ("relcl", "acl") and _lemma(c) in _set("value_verbs")]
+    return [o for v in verbs for p in v.children if p.dep_ == "prep" and p.lower_ == "alongside" for o in _pobjs(p)]
+
+
+def _drop_investor_investees(frame) -> None:
+    """An investee read through a description ("the company's seed round") that its sentence names as an
+    investor ("existing investors *C and D*, which co-led the company's seed round") is a misreading: co-investors
+    do not invest in each other."""
+    from ..relations.fallback_frames import _named_as_investor  # (relations imports deals; read at call time)
+
+    roles = frame.parties.roles
+    dropped = False
+    for key in [k for k, (span, role, via) in roles.items() if role == "investee" and via]:
+        span = roles[key][0]
+        if span.sent.start == frame.trigger.sent.start and _named_as_investor(span):
+            del roles[key]
+            frame.parties.refs_of.pop(key, None)
+            dropped = True
+    topic = _dominant_company(frame.trigger.doc) if dropped else None
+    if topic is not None and frame.parties.add(topic.root, "investee"):  # the description was of the topic
+        _mark(frame, TOPIC_RULE)
+
+
+def _fallback_investee(frame):
+    """The company the investor fallback reads a round's sentence as about, when the sentence names no raiser
+    (:func:`extract.relations.fallback_frames.frame_investee`: a stand-in subject, an interviewee's "we", the
+    article's dominant company)."""
+    from ..relations.fallback_frames import frame_investee  # (relations imports deals; read at call time)
+    investors = [span for span, role, _ in frame.parties.roles.values() if role == "investor"]
+    return frame_investee(frame.trigger, frame.parties.refs, investors)
+
+
+def _dominant_company(doc):
+    """The article's topic or dominant company (:func:`extract.relations.fallback_frames.funding_topic`)."""
+    from ..relations.fallback_frames import funding_topic  # (relations imports deals; read at call time)
+    return funding_topic(doc)
 
 
 def _owners_of_round_in(investment: Token) -> list[Token]:
@@ -864,6 +934,7 @@ def round_investors(frame) -> None:
     if frame.kind != "investment":
         return
     trigger = frame.trigger
+    _drop_investor_investees(frame)
     if trigger.pos_ == "VERB":
         backers, described = _hyphen_backed(trigger)
         if backers:
@@ -892,6 +963,10 @@ def round_investors(frame) -> None:
     if _is_round_noun(trigger):
         if closing_support(trigger) is not None:
             _mark(frame, CLOSING_RULE)
+        if _valued_instead(frame, trigger):
+            _mark(frame, VALUED_RULE)
+        if _add(frame, _alongside_valuation(trigger)):
+            _mark(frame, WITH_RULE)
         if not frame.parties.has_role("investee"):
             for company in _valued_company(trigger):
                 if not _description_of_investor(frame, company):
@@ -967,3 +1042,11 @@ def round_investors(frame) -> None:
         company = _founded_company(frame)
         if company is not None and frame.parties.add(company.root, "investee"):
             _mark(frame, FOUNDERS_RULE)
+    if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee") \
+            and STANDING_MARK not in frame.rule and not _is_title(trigger.sent.text) \
+            and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
+        # (a deck line "Round led by A, with participation from B; company also ..." retells the body's round, and
+        # "the round" the raise before it)
+        company = _fallback_investee(frame)
+        if company is not None and frame.parties.add(company.root, "investee"):
+            _mark(frame, FALLBACK_RULE)

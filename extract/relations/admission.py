@@ -47,7 +47,7 @@ from .models import (
     versus_relations,
 )
 from .cofounding import founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
-from .fallback_frames import frame_relations
+from .fallback_frames import co_investor, frame_relations
 from .fallback_partners import partner_frame_relations
 from .fallback_people import title_fallback_relations
 from .history import HISTORY_RULES
@@ -164,6 +164,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
         admit(c)
     for key in order:
         c = best[key]
+        if co_investor(c):
+            continue  # a company the sentence names as an investor is no investee there
         sent = c.trigger.sent
         yield Relation(
             source=mention_from_span(c.source, article_id),

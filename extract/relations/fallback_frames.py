@@ -5,6 +5,12 @@ constructions none of them knows. These fallbacks read only the frame: a sentenc
 names its investors somewhere near a round or investor word, and a sentence with a rivalry word names the
 rivals beside that word. They run after every other rule and add only a pair no other rule related in
 the sentence (:func:`frame_relations`), so they fill gaps without overruling a specific reading.
+
+A funding sentence that names no raiser ("it raised", "the startup closed", "A led a round in which B took
+part", "A, B and C put money in", "with A and B among the buyers of its shares") is about the company it
+values, the one that raised just before, in an interview the interviewee's company (:func:`speaker_company`,
+for "we", "our", "you"), else the article's dominant company (:func:`funding_topic`). An edge whose target the
+sentence names beside an investor noun is dropped (:func:`co_investor`): co-investors do not invest in each other.
 """
 from __future__ import annotations
 
@@ -14,6 +20,7 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
+from ..components import _is_dateline
 from ..coref import EntityRefs
 from ..deals.parties import load_triggers as load_deal_triggers
 from ..rules import code_rule
@@ -206,17 +213,23 @@ def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterato
                 yield Candidate(subject, "competes_with", rival, verb, RIVALS_RULE, conf)
 
 
-def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list[Span]) -> Span | None:
+def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list[Span],
+              speaker: Span | None = None) -> Span | None:
     """The company a funding sentence is about: the subject of its raising verb, the company an investor noun
     or round is of ("backers of Lumora", "Kittering's round"), the subject of the sentence's main verb
-    ("..., Sorrel AI said"), else the article's topic company."""
+    ("..., Sorrel AI said"), in an interview the speaker's company when the sentence or the question before it
+    speaks of "we", "our" or "you", else the article's topic company."""
     sent = word.sent
     listed = {_name_key(e) for e in investors}
+    if speaker is not None and _name_key(speaker) not in listed and _first_person(sent):
+        topic = speaker  # "A $22 million Series A in April, led by B" answering "You raised money this spring."
     topic_key = _name_key(topic) if topic is not None else None
 
     def fits(ent: Span, via_coref: bool) -> bool:
         # a description resolved by coreference ("the company") is trusted only when it is the topic
-        return ent.label_ == COMPANY and _name_key(ent) not in listed and (not via_coref or _name_key(ent) == topic_key)
+        # a dateline ("BOSTON, Sept. 16 -- Varrow ... announced") is read as a subject but names a place
+        return ent.label_ == COMPANY and _name_key(ent) not in listed and (not via_coref or _name_key(ent) == topic_key) \
+            and not _is_dateline(ent)
 
     for t in sent:
         if t.pos_ == "VERB" and lemma_word(t) in RAISING_LEMMAS:
@@ -224,8 +237,14 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
             found = [e for e, via in subjects_of(t, refs) if fits(e, via)]
             if found:
                 return found[0]
+            if subjects and all(_stands_for_topic(c) for c in subjects):
+                # "it raised", "the startup closed": the article's dominant company, when it has one
+                return topic if topic is not None and topic_key not in listed else None
             if subjects:
-                return None  # "it raised", "we raised", "which raised": the raiser is not named here
+                return None  # "which raised", "the trio raised": the raiser is not named here
+    valued = _valued_in(sent, refs)
+    if valued is not None and _name_key(valued) not in listed:  # "a round led by A that valued X at $19 billion"
+        return valued
     earlier = _recent_raiser(sent, refs)
     if earlier is not None and fits(earlier, False):
         return earlier
@@ -246,6 +265,84 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
 
 REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "confirm", "state"})
 
+#: Words by which an interviewee speaks of the company (or is asked about it): "we raised", "our seed round",
+#: "you raised money".
+FIRST_PERSON = ("we", "our", "us", "you", "your", "We", "Our", "You", "Your")
+
+#: Verbs by which a speaker says which company is theirs: "Before I co-founded Cobblestone ...".
+FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start", "launch"})
+
+
+def _first_person(sent: Span) -> bool:
+    """Whether a sentence, or the two before it (a question and a speaker's tag), speak of "we", "our" or "you"."""
+    doc = sent.doc
+    before = sent
+    for _ in range(2):
+        before = doc[before.start - 1].sent if before.start > 0 else before
+    return any(t.text in FIRST_PERSON for t in doc[before.start: sent.end])
+
+
+def speaker_company(doc: Doc) -> Span | None:
+    """In an interview or a transcript, the company the interviewee speaks for: the company whose person the
+    headline names ("Sablecrest's Yara Haddad on ..."), or the one a first-person sentence says was founded
+    ("Before I co-founded Cobblestone ...", read off the words: the parser splits "co-founded" many ways)."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for ent in first.ents:  # "X's Nadia Okafor", read off the words (the parser does not always see a possessive)
+        after = doc[ent.end: ent.end + 2]
+        if ent.label_ == COMPANY and len(after) == 2 and after[0].text in ("'s", "\u2019s") and \
+                after[1].pos_ == "PROPN" and after[1].ent_type_ in ("PERSON", ""):
+            return ent
+    for verb in tokens_where(doc, "LEMMA", tuple(FOUNDING_LEMMAS)):
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if after is None or after.ent_iob_ != "B" or after.ent_type_ != COMPANY:
+            continue
+        if any(t.text in ("I", "we", "We") for t in doc[max(verb.i - 4, verb.sent.start): verb.i]):
+            return next(e for e in doc.ents if e.start == after.i)
+    return None
+
+
+#: Pronouns that, as the subject of a raise, stand for the company the article is about.
+STAND_IN_PRONOUNS = frozenset({"it", "we", "they"})
+
+
+def _stands_for_topic(subject: Token) -> bool:
+    """Whether a raising verb's subject is a pronoun or a company noun ("the startup") rather than a name or
+    a relative pronoun ("which raised" is about the noun it hangs on)."""
+    if subject.pos_ == "PRON":
+        return subject.lower_ in STAND_IN_PRONOUNS
+    return subject.pos_ == "NOUN" and lemma_word(subject) in TOPIC_STAND_INS and not subject.ent_type_
+
+
+def _valued_in(sent: Span, refs: EntityRefs) -> Span | None:
+    """The company a funding sentence values: "a round led by A that valued X at $19 billion", "valuing X at"."""
+    for t in sent:
+        if t.pos_ == "VERB" and lemma_word(t) == "value" and any(c.lower_ == "at" for c in t.children):
+            for obj in (c for c in t.children if c.dep_ == "dobj"):
+                ent = refs.ent_containing(obj)
+                if ent is not None and ent.label_ == COMPANY:
+                    return ent
+    return None
+
+
+def funding_topic(doc: Doc) -> Span | None:
+    """The company a funding sentence without a named raiser is about: the topic company, or else a
+    dominant one, named at least four times and twice as often as any other, and in the first three
+    sentences (a headline or a byline often comes before the lede)."""
+    topic = topic_company(doc)
+    if topic is not None:
+        return topic
+    companies = [e for e in doc.ents if e.label_ == COMPANY]
+    ranked = Counter(_name_key(e) for e in companies).most_common(2)
+    if not ranked or ranked[0][1] < 4 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+        return None
+    key = ranked[0][0]
+    opening = [s for s, _ in zip(doc.sents, range(3))]
+    if not any(_name_key(e) == key for s in opening for e in s.ents if e.label_ == COMPANY):
+        return None
+    return next(e for e in companies if _name_key(e) == key)
+
 
 def _recent_raiser(sent: Span, refs: EntityRefs, back: int = 2) -> Span | None:
     """The company that raised money in one of the ``back`` sentences before ``sent`` ("Quenby closed its
@@ -265,7 +362,17 @@ def _recent_raiser(sent: Span, refs: EntityRefs, back: int = 2) -> Span | None:
 
 #: Verbs whose objects or subjects, in a funding sentence, are its investors.
 INVESTOR_VERBS = frozenset({"include", "draw", "come", "lead", "co-lead", "join", "participate", "back", "invest",
-                            "fund", "anchor", "contribute"}) | RAISING_LEMMAS
+                            "fund", "anchor", "contribute", "return", "put", "pour", "buy"}) | RAISING_LEMMAS
+
+#: Verbs whose lone subject, in a funding sentence, is an investor ("IVP came back to lead a round",
+#: "Vision Fund 2 bought shares"); a raising verb's subject is the investee instead.
+INVESTING_VERBS = INVESTOR_VERBS - RAISING_LEMMAS - {"include", "draw"}
+
+#: Objects that make a verb of buying or putting a funding statement: "put money in", "bought shares".
+STAKE_OBJECTS = frozenset({"money", "share", "stake", "capital", "cash"})
+
+#: Words of a share sale: "the largest software IPO ever, with A and B among the buyers of its shares".
+SHARE_SALE_WORDS = ("ipo", "IPO")
 
 
 def _in_investor_position(ent: Span) -> bool:
@@ -275,26 +382,72 @@ def _in_investor_position(ent: Span) -> bool:
     token = ent.root
     while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
+    if _among_buyers(token):
+        return True
     for _ in range(5):
         head = token.head
         if head.i == token.i or head.lower_ in ("to", "in", "into"):
             return False
         if lemma_word(head) in _round_words():
             return True
+        if lemma_word(head) == "value" and head.dep_ in ("relcl", "acl"):
+            # "a round led by A that valued X at $19 billion, alongside B and C": the parser hangs the list on
+            # the valuation; it belongs to the round the valuation is said of
+            token = head
+            continue
         if head.pos_ in ("VERB", "AUX"):
             # "A and B were among the investors"
-            among = lemma_word(head) == "be" and any(c.lower_ == "among" for c in head.children)
-            return (lemma_word(head) in INVESTOR_VERBS or among) and _near_round(head)
+            return (lemma_word(head) in INVESTOR_VERBS or _investing_verb(head) or _among_investors(head)) and _near_round(head)
         token = head
     return False
+
+
+def _investing_verb(verb: Token) -> bool:
+    """A verb whose subject invests: "IVP came back to lead", "Nvidia also took part" (not "took a loss")."""
+    if verb.pos_ != "VERB":
+        return False
+    if lemma_word(verb) == "take":
+        return any(c.dep_ == "dobj" and c.lower_ in ("part", "stake", "stakes") for c in verb.children)
+    return lemma_word(verb) in INVESTING_VERBS
+
+
+def _among_investors(verb: Token) -> bool:
+    """ "A and B were among the investors": a form of "be" with "among"."""
+    return lemma_word(verb) == "be" and any(c.lower_ in ("among", "amongst") for c in verb.children)
+
+
+def _among_buyers(token: Token) -> bool:
+    """ "with A and B among the buyers of its shares": a list set "among" the buyers of shares (the parser
+    hangs "among" on the name or on the verb the "with" phrase is on)."""
+    holders = [token] + ([token.head.head] if token.dep_ == "pobj" and token.head.lower_ == "with" else [])
+    return any(p.lower_ in ("among", "amongst") and any(
+        lemma_word(b) == "buyer" and any(lemma_word(t) in STAKE_OBJECTS for t in b.subtree) for b in p.children)
+        for h in holders for p in h.children)
+
+
+def _stake_object(token: Token) -> bool:
+    """Whether ``token`` is what an investor puts in or buys: "put money in", "bought shares" (not "bought
+    back shares", a company buying its own)."""
+    verb = token.head
+    if token.dep_ == "pobj" and verb.lower_ == "of" and lemma_word(verb.head) == "buyer":  # "the buyers of its shares"
+        return lemma_word(token) in STAKE_OBJECTS
+    return token.dep_ == "dobj" and lemma_word(token) in STAKE_OBJECTS and lemma_word(verb) in ("put", "pour", "buy") \
+        and not any(c.dep_ == "prt" and c.lower_ == "back" for c in verb.children)
 
 
 def _near_round(verb: Token) -> bool:
     """Whether a verb speaks of the round: a round word in its phrase or above it ("a round led by A" but
     not "rivals led by A")."""
-    words = set(_round_words())
+    if any(_stake_object(c) for c in verb.children):
+        return True
+    words = set(_round_words()) | {"ipo"}
     if any(lemma_word(t) in words for t in verb.subtree):
         return True
+    # "A $22 million Series A in April, led by B": the round's name is a compound of the word the verb is on
+    if any(c.dep_ == "compound" and lemma_word(c) in words for t in verb.ancestors for c in t.children):
+        return True
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "with":  # "closed a round led by A, with B joining"
+        return any(lemma_word(t) in words for t in verb.head.head.subtree)
     return any(lemma_word(t) in words for t in verb.ancestors)
 
 
@@ -309,7 +462,11 @@ def _names_a_round(word: Token) -> bool:
 def _investor_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
     conf = _conf(INVESTORS_RULE, False)
     seen_sents = set()
-    for word in tokens_where(doc, "LEMMA", _round_words()):
+    speaker = speaker_company(doc) if tokens_where(doc, "LOWER", ("we", "our", "you", "your")) else None
+    words = [t for t in tokens_where(doc, "LEMMA", _round_words() + ("money", "share", "stake", "capital", "cash"))
+             if lemma_word(t) in _round_words() or _stake_object(t)]
+    words += tokens_where(doc, "LOWER", SHARE_SALE_WORDS + ("series",))  # (a proper noun's lemma keeps its capital)
+    for word in sorted(words, key=lambda t: t.i):
         sent = word.sent
         if sent.start in seen_sents or word.ent_type_ or word.pos_ not in ("NOUN", "PROPN") or not _names_a_round(word):
             continue
@@ -317,12 +474,20 @@ def _investor_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iter
         investors = [e for e in _listed_companies(sent) if _in_investor_position(e)]
         if not investors:
             continue
-        investee = _investee(word, refs, topic, investors)
+        investee = _investee(word, refs, topic, investors, speaker)
         if investee is None:
             continue
         for investor in investors:
             if _name_key(investor) != _name_key(investee):
                 yield Candidate(investor, "invests_in", investee, word, INVESTORS_RULE, conf)
+
+
+def frame_investee(word: Token, refs: EntityRefs, investors: list[Span]) -> Span | None:
+    """The company the fallback reads a funding sentence as about (:func:`_investee`), for a round the deal
+    rules read with investors and no raiser."""
+    doc = word.doc
+    speaker = speaker_company(doc) if tokens_where(doc, "LOWER", ("we", "our", "you", "your")) else None
+    return _investee(word, refs, funding_topic(doc), investors, speaker)
 
 
 def _listed_companies(sent: Span) -> list[Span]:
@@ -334,9 +499,14 @@ def _listed_companies(sent: Span) -> list[Span]:
             continue
         root = ent.root
         coordinated = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children)
-        introduced = root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "as", "including", "among") or \
+        introduced = root.dep_ == "pobj" and root.head.lower_ in ("by", "from", "as", "including", "among", "alongside") or \
             root.dep_ == "dobj" and lemma_word(root.head) in ("include", "lead", "join")
-        if coordinated or introduced:
+        # "with B joining" read as a noun phrase: B is a modifier of "joining"
+        introduced = introduced or root.dep_ == "compound" and root.head.lower_ in ("joining", "participating") \
+            and root.head.head.lower_ == "with"
+        # "IVP came back to lead a round", "with Investinor joining": the lone subject of a verb of investing
+        acting = root.dep_ == "nsubj" and (_investing_verb(root.head) or _among_investors(root.head))
+        if coordinated or introduced or acting or _among_buyers(root):
             out.append(ent)
     return out
 
@@ -358,7 +528,7 @@ def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = 
     existing = list(existing)
     related, parties = _related_pairs(existing), _other_parties(existing)
     topic = topic_company(doc)
-    for c in _investor_candidates(doc, refs, topic):
+    for c in _investor_candidates(doc, refs, funding_topic(doc)):
         if (c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) not in related:
             yield c
     for c in _rival_candidates(doc, refs, topic):
@@ -368,3 +538,24 @@ def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = 
         if (sent, _name_key(c.target)) in parties:
             continue  # never an investor, customer or partner of the same sentence
         yield c
+
+
+def _named_as_investor(ent: Span) -> bool:
+    """Whether a sentence names ``ent`` as an investor by an investor noun it stands beside: "existing investors
+    *Pellmar Ventures* and Harwick Seed", "new investor *Harwick Seed*" (apposition or compound, not "investors
+    in X")."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    members = set(load_deal_triggers()["rounds"]["member_nouns"])
+    if root.dep_ == "appos" and lemma_word(root.head) in members:
+        return True
+    return any(c.dep_ in ("compound", "amod", "nmod") and lemma_word(c) in members for c in ent.root.children) or \
+        any(lemma_word(t) in members for t in ent if t.i != ent.root.i)
+
+
+def co_investor(c: Candidate) -> bool:
+    """An invests_in edge whose target the same sentence names as an investor ("New investors A and B also
+    participated, as did existing investors C and D, which co-led the company's seed round"): co-investors read
+    as investing in each other."""
+    return c.relation == "invests_in" and c.target.sent.start == c.trigger.sent.start and _named_as_investor(c.target)
