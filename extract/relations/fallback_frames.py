@@ -231,15 +231,22 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
         return ent.label_ == COMPANY and _name_key(ent) not in listed and (not via_coref or _name_key(ent) == topic_key) \
             and not _is_dateline(ent)
 
+    # the topic stands in only for a raiser the sentence does not name: named in it, the topic company is
+    # something else there ("SoftBank put $500 million into OpenAI as part of a round led by A")
+    topic_named = topic_key is not None and any(_name_key(e) == topic_key for e in sent.ents)
+    unnamed_topic = topic if topic is not None and topic_key not in listed and not topic_named else None
     for t in sent:
         if t.pos_ == "VERB" and lemma_word(t) in RAISING_LEMMAS:
             subjects = [c for c in t.children if c.dep_ in ("nsubj", "nsubjpass")]
-            found = [e for e, via in subjects_of(t, refs) if fits(e, via)]
+            resolved = subjects_of(t, refs)
+            found = [e for e, via in resolved if fits(e, via)]
             if found:
                 return found[0]
+            if any(via and e.label_ == COMPANY for e, via in resolved):
+                return None  # "Tenstorrent said it had raised": coreference names another company than the topic
             if subjects and all(_stands_for_topic(c) for c in subjects):
                 # "it raised", "the startup closed": the article's dominant company, when it has one
-                return topic if topic is not None and topic_key not in listed else None
+                return unnamed_topic
             if subjects:
                 return None  # "which raised", "the trio raised": the raiser is not named here
     valued = _valued_in(sent, refs)
@@ -260,7 +267,7 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
         found = [e for e, via in subjects_of(sent.root, refs) if fits(e, via)]
         if found:
             return found[0]
-    return topic if topic is not None and topic_key not in listed else None
+    return unnamed_topic
 
 
 REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "confirm", "state"})

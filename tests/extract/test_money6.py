@@ -169,3 +169,22 @@ def test_a_definite_round_or_a_deck_line_gets_no_fallback_investee(newsgraph_nlp
 
     ex = extract_article(newsgraph_nlp, Article(id="t", text=LEDE + text))
     assert not [d for d in ex.deals if "round.frame_investee" in d.rule]
+
+
+# -- the dominant company stands in only for a raiser the sentence leaves unnamed ------------------------------
+
+@pytest.mark.parametrize("text", [
+    # coreference names the raiser: the round is Tessaly's, not the article's company
+    "Last month Tessaly Labs said it had raised $70 million in a round led by Brenlow Capital and Ostry Partners.",
+    # the dominant company is named, as an investor: the round is someone else's
+    "Quillmark Robotics put $5 million into Tessaly Labs as part of a $60 million round led by Brenlow Capital, "
+    "in which Ostry Partners also took part.",
+])
+def test_the_dominant_company_is_no_investee_where_the_sentence_names_another(pipeline_doc, newsgraph_nlp, text):
+    from extract.pipeline import extract_article
+    from extract.records import Article
+
+    facts = frame_facts(pipeline_doc, LEDE + text)
+    assert not {(investor, "Quillmark Robotics") for investor in ("Brenlow Capital", "Ostry Partners")} & facts
+    deals = extract_article(newsgraph_nlp, Article(id="t", text=LEDE + text)).deals
+    assert not [d for d in deals if ("Quillmark Robotics", "investee") in d.roles]
