@@ -84,3 +84,29 @@ def test_a_company_that_only_uses_or_funds_does_not_develop(pipeline_doc, text):
 def test_a_model_with_a_stated_developer_gets_no_inferred_one(pipeline_doc):
     facts = admitted(pipeline_doc, "Brindle AI built Orrin-40B. Velto Labs chief Mara Quist said that training Orrin-40B took months.")
     assert ("Velto Labs", "develops", "Orrin-40B") not in facts
+
+
+# -- model names typed by construction -------------------------------------------------------------------
+
+def typed(newsgraph_nlp, text):
+    return {(e.text, e.label_) for e in newsgraph_nlp(text).ents}
+
+
+@pytest.mark.parametrize("text, name", [
+    ("On Monday Halvern Labs introduced Corvid K, a 40-billion-parameter model for contract review.", "Corvid K"),
+    ("Halvern Labs said Corvid K is a language model for lawyers.", "Corvid K"),
+])
+def test_a_name_a_model_noun_describes_is_a_model(newsgraph_nlp, text, name):
+    assert (name, "MODEL") in typed(newsgraph_nlp, text)
+
+
+def test_a_hyphenated_family_with_a_size_and_its_tiered_sibling_are_models(newsgraph_nlp):
+    ents = typed(newsgraph_nlp, "Halvern Labs also released Tarrow-VLA 9B, a robot model. "
+                                "A compact version, Tarrow-VLA Nano, runs on a phone.")
+    assert ("Tarrow-VLA 9B", "MODEL") in ents
+    assert ("Tarrow-VLA Nano", "MODEL") in ents
+
+
+def test_a_person_described_by_another_noun_stays_a_person(newsgraph_nlp):
+    ents = typed(newsgraph_nlp, "Halvern Labs hired Maren Osgood, a veteran engineer, to lead the team.")
+    assert ("Maren Osgood", "PERSON") in ents
