@@ -77,7 +77,13 @@ def _subject_model(word: Token, refs: EntityRefs) -> tuple[Span, bool] | None:
     verb = _clause_verb(word)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.i == word.i for s in subjects):
-        return None  # "rivals such as A and B need more": the comparison word is the subject, A and B its list
+        # "rivals such as A and B need more" lists rivals: of the model the clause above is about ("the model
+        # needs two GPUs, where rivals such as A and B need many more"), of nothing in a main clause
+        upper = next((a for a in verb.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        if verb.dep_ not in ("advcl", "ccomp", "conj", "relcl") or upper is None:
+            return None
+        above = [(e, via) for e, via in subjects_of(upper, refs) if e.label_ == MODEL and e.start < word.i]
+        return above[0] if above else None
     found = [(e, via) for e, via in subjects_of(verb, refs) if e.label_ == MODEL and e.start < word.i] \
         if verb.pos_ in ("VERB", "AUX") else []
     if found:

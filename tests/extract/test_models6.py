@@ -110,3 +110,39 @@ def test_a_hyphenated_family_with_a_size_and_its_tiered_sibling_are_models(newsg
 def test_a_person_described_by_another_noun_stays_a_person(newsgraph_nlp):
     ents = typed(newsgraph_nlp, "Halvern Labs hired Maren Osgood, a veteran engineer, to lead the team.")
     assert ("Maren Osgood", "PERSON") in ents
+
+
+def test_a_model_subject_of_the_clause_above_rivals_listed_in_a_subordinate_clause(pipeline_doc):
+    text = ("Halcyon Labs released Sarn-9B on Tuesday. The company says Sarn-9B needs only two chips, "
+            "where rivals such as Velto-12B and Quenby-34B need many more.")
+    facts = fallback_facts(pipeline_doc, text)
+    assert ("Sarn-9B", "competes_with", "Velto-12B") in facts
+    assert ("Sarn-9B", "competes_with", "Quenby-34B") in facts
+    assert ("Velto-12B", "competes_with", "Quenby-34B") not in facts
+
+
+# -- sizes ---------------------------------------------------------------------------------------------
+
+def sizes(pipeline_doc, text, ents):
+    from extract.deals import find_attributes
+
+    doc = pipeline_doc(text, ents)
+    return {(a.mention.text, a.value) for a in find_attributes(doc, "t", entity_refs(doc))}
+
+
+def test_a_total_count_goes_to_the_one_model_subject_of_its_clause(pipeline_doc):
+    found = sizes(pipeline_doc, "Brindle AI said Orrin has 12 billion active parameters out of about 300 billion in total.",
+                  {"Brindle AI": C, "Orrin": M})
+    assert ("Orrin", 300_000_000_000) in found
+    assert ("Orrin", 12_000_000_000) not in found  # an active share is no size
+
+
+def test_a_count_after_a_model_it_does_not_describe_goes_nowhere(pipeline_doc):
+    found = sizes(pipeline_doc, "Reviewers graded systems as different as Orrin Max and a 7-billion-parameter research model.",
+                  {"Orrin Max": M})
+    assert not found
+
+
+def test_a_one_letter_name_with_a_version_owns_its_size(pipeline_doc):
+    found = sizes(pipeline_doc, "R7 is a mixture-of-experts model with 671 billion parameters in total.", {"R7": M})
+    assert ("R7", 671_000_000_000) in found
