@@ -171,7 +171,7 @@ GLUED_VERSION_MODEL = re.compile(r"\b[A-Z][A-Za-z]+\d+(?:\.\d+)+(?:-[A-Z][A-Za-z
 # "Falcon 180B", "Yi 34B", "Falcon 2 11B": a name (and a version) and a size in billions or trillions of
 # parameters, a shape of its own
 SIZED_MODEL = re.compile(
-    rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
+    rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
     rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"

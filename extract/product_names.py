@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 
-from .entities import PRODUCT_NOUNS, _class_of, looks_like_person_name
+from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name
 from .name_cues import _subject_name, is_version_code
+from .tokens import tokens_where
 
 #: Candidate sources whose company type a product cue must not overrule (the components' ranks >= "context").
 _SURE_COMPANY_SOURCES = frozenset({"gazetteer", "metonym", "name_extension", "name_head", "context", "class_noun",
@@ -204,6 +205,63 @@ def described_product_name(token):
     return name if kinds == {"PRODUCT"} else None
 
 
+def described_model_name(token):
+    """The whole name headed by ``token`` when a model noun describes it in apposition, either way round,
+    or as a copula complement, and the name is longer than one word: "Command A, a 111-billion-parameter
+    model", "a compact version, Varrow-VLA Nano, ...", "Orrin Q is a language model". The NER reads such
+    names (a word and a version letter, a family and a tier) as people or misses them.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Corvid", "Q", ",", "a", "reasoning", "model", ",", "ships", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 7, 1, 5, 5, 1, 1, 7, 7],
+    ...           deps=["compound", "nsubj", "punct", "det", "compound", "appos", "punct", "ROOT", "punct"],
+    ...           pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT", "VERB", "PUNCT"])
+    >>> described_model_name(doc[1]).text
+    'Corvid Q'
+    """
+    name = _subject_name(token)
+    if name is None:
+        return None
+    doc, start = token.doc, name.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+            and doc[start - 2].text[:1].isupper():
+        start -= 2  # "Varrow-VLA Nano": the tokenizer split the hyphenated family
+    name = doc[start:name.end]
+    if len(name) < 2:
+        return None
+    if token.dep_ == "nsubj" and token.head.lemma_ in ("be", "remain"):
+        nouns = [c for c in token.head.children if c.dep_ == "attr"]
+    else:
+        nouns = [c for c in token.children if c.dep_ == "appos"]
+        if token.dep_ == "appos":
+            nouns.append(token.head)
+    return name if any(n.lower_ in MODEL_NOUNS and n.pos_ == "NOUN" for n in nouns) else None
+
+
+#: Capitalised tier words that name a sibling of a sized model: "Varrow-VLA 7B" and "Varrow-VLA Nano".
+_SIBLING_TIERS = frozenset({"Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite"})
+_SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?[BMT]$")
+
+
+def sized_sibling_spans(doc, candidates) -> list:
+    """"Varrow-VLA 7B ... a compact version, Varrow-VLA Nano": the family of a model the document names
+    with a size, followed by a capitalised tier word, is a sibling model, whatever the NER made of it.
+
+    ``candidates`` are ``(span, label, source, canonical)``; returns model-shaped candidates.
+    """
+    families = {(c[0][:-1].text, len(c[0]) - 1) for c in candidates
+                if c[1] == "MODEL" and len(c[0]) > 1 and _SIZE_WORD.match(c[0][-1].text) and c[0][0].text[:1].isupper()}
+    if not families:
+        return []
+    out = []
+    for tier in tokens_where(doc, "ORTH", tuple(sorted(_SIBLING_TIERS))):
+        for family, n in families:
+            if tier.i >= n and doc[tier.i - 1].whitespace_ and doc[tier.i - n: tier.i].text == family:
+                out.append((doc[tier.i - n: tier.i + 1], "MODEL", "model_shape", None))
+    return out
+
+
 #: Words between a company's name and a code that make no product: "Acme Series B", "Acme Phase 2".
 _NO_PRODUCT_WORDS = frozenset("Series Round Class Phase Stage Tier Level Chapter Section Part Act Title Group Fund Gen".split())
 #: Codes that are dates or ranks, not models: "Apple Q3", "Acme H1", "FY24", "21st".
@@ -331,6 +389,9 @@ def product_name_spans(doc, candidates) -> list:
             tok = doc[int(i)]
             if tok.dep_ == "nsubj" or any(c.dep_ == "appos" for c in tok.children):
                 admit(described_product_name(tok), defined=True)
+            model = described_model_name(tok)
+            if model is not None and not any(i in known_tokens for i in range(model.start, model.end)):
+                out.append((model, "MODEL", "context", None))
     versioned = _versioned_spans(doc, candidates)
     # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
-    return out + versioned + _family_spans(candidates, versioned)
+    return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates)

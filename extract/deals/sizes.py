@@ -78,7 +78,7 @@ _CLIMB_DEPS = frozenset({"pobj", "prep", "appos", "conj", "nummod", "compound", 
 def _owns(span: Span | None) -> bool:
     """A MODEL span with a name ("34B" alone names no model). Names the typer took for a product, place
     or company own nothing: ``parameters`` are a model node's (SCHEMA.md), so typing is the typer's job."""
-    return span is not None and span.label_ == "MODEL" and re.search(r"[A-Za-z]{2,}", span.text) is not None
+    return span is not None and span.label_ == "MODEL" and re.search(r"[A-Za-z]{2,}|^[A-Za-z]\d", span.text) is not None
 
 
 def _model(token: Token, refs) -> Span | None:
@@ -647,6 +647,43 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     if model is None and has_dep:
         model = _model_for_count(_root(span), refs) or _model_of_count_noun(_root(span), refs) \
             or _model_after_fronted_phrase(span, refs)
+    if model is None and what in ("parameters", "none"):
+        model = _only_model_before(span)
     if model is not None:
         out.append((model, count))
     return out
+
+
+def _whole_or_word_part(token: Token) -> bool:
+    """An "of" that compares nothing: "out of 400 billion in total", "a mixture-of-experts design"."""
+    doc = token.doc
+    if token.lower_ != "of" or token.i == 0:
+        return False
+    hyphenated = doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_ and not token.whitespace_
+    return doc[token.i - 1].lower_ == "out" or hyphenated
+
+
+def _only_model_before(span: Span) -> Span | None:
+    """The fallback when no construction names the model: the one model (by name) the sentence names, if it
+    is the subject of a verb above the count and named before it ("Meta said Maverick has 17 billion active
+    parameters out of about 400 billion in total"). Two models, a model only after the count, an active
+    share or a comparison between ("than", "half the size of") leave the count unassigned."""
+    sent = _sent(span)
+    models = [e for e in sent.ents if _named(e) is not None]
+    if len({(e._.canonical or e.text).lower() for e in models}) != 1:
+        return None
+    model = models[0]
+    after = []
+    for t in span.doc[span.end: min(span.end + 5, sent.end)]:
+        if t.is_punct:
+            break
+        after.append(t)
+    if any(_lemma(t) in _words("active_words") or t.lower_ in _words("active_words") for t in after):
+        return None  # "of which 36 billion are active": the active share, not the size
+    # ("half the size of a 70B model" compares; "out of 400 billion in total" is the whole)
+    doc = span.doc
+    if model.end > span.start or any(_is_comparison(t) and not _whole_or_word_part(t) for t in doc[model.end: span.start]):
+        return None
+    # the model is the subject of a verb the count hangs under ("Maverick has ... 400 billion in total")
+    verbs = {a.i for a in _root(span).ancestors if a.pos_ in ("VERB", "AUX")}
+    return model if model.root.dep_ in ("nsubj", "nsubjpass") and model.root.head.i in verbs else None

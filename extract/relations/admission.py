@@ -48,6 +48,7 @@ from .models import (
 )
 from .cofounding import founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
 from .fallback_frames import co_investor, frame_relations
+from .fallback_models import model_frame_relations
 from .fallback_partners import partner_frame_relations
 from .fallback_people import title_fallback_relations
 from .history import HISTORY_RULES
@@ -159,6 +160,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     for c in list(frame_relations(doc, refs, best.values())):  # broad frames, only for pairs still unrelated
         admit(c)
     for c in list(partner_frame_relations(doc, refs, best.values())):  # partners and licensors of a partnership or licence word (partners6)
+        admit(c)
+    for c in list(model_frame_relations(doc, refs, best.values())):  # models compared, only pairs still unrelated
         admit(c)
     for c in list(title_fallback_relations(doc, refs, best.values())):  # after every rule: people no rule employed
         admit(c)
