@@ -717,7 +717,9 @@ def _coordination_types(kept):
     by_root = {c[0].root.i: n for n, c in enumerate(kept)}
     out = list(kept)
     for n, (span, label, source, canonical) in enumerate(kept):
-        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON", "ORGANIZATION"):
+        weak_place = label == "PLACE" and source == "ner_weak" and not any(  # "Judi Dench, John Cena and Awkwafina"
+            t.text in ORGANIZATION_WORDS or t.text in PLACE_WORDS for t in span)  # (not "Kingdom")
+        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON", "ORGANIZATION") and not weak_place:
             continue
         partners = []
         for tok in _conjuncts(span.root):
@@ -736,6 +738,9 @@ def _coordination_types(kept):
         if not votes:
             continue
         top = max(votes, key=votes.get)
+        if weak_place and (top != "PERSON" or len(partners) < 2 or any(
+                p[1] != "PERSON" or len(p[0]) < 2 or not looks_like_person_name(p[0]) for p in partners)):
+            continue  # (a place among firms stays a place; among two or more people named in full, it is one of them)
         if top != label and (top == "COMPANY" or looks_like_person_name(span)):
             out[n] = (span, top, "ner", canonical)
     return out

@@ -21,6 +21,7 @@ from .entities import (
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     MODEL_NOUNS,
+    NAME_PARTICLES,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     PRODUCT_NOUNS,
@@ -489,6 +490,8 @@ def company_role(span, companies=frozenset()) -> bool:
         return True  # (a person owns a business too: "Marta Kellan's business")
     if _names_a_venture(span) or founded_subject(span):
         return True
+    if root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _EMPLOYING_VERBS and root.ent_type_ != "LOC":
+        return True  # "an engineer who had worked at Quora", "she interned at Zorbex": where one works, no town
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
         return False
@@ -509,6 +512,10 @@ def company_role(span, companies=frozenset()) -> bool:
                 q.lower_ in ("to", "of") and any(_with_company(c, companies) for c in q.children) for q in o.children)
             for o in p.children) for p in head.children)
     return False
+
+
+#: Verbs whose "at" names an employer: "worked at Quora", "interned at Zorbex".
+_EMPLOYING_VERBS = frozenset("work intern".split())
 
 
 #: Last words of investors' names that no person's name ends in, though it may look like one: "SV Angel",
@@ -1119,6 +1126,7 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
         before = doc[lone.i - 1] if lone.i > 0 else None
         if (lone.pos_ != "PROPN" or not lone.is_title or not _is_person_name_word(lone.text) or lone.text in known
                 or lone.lower_ in _NOT_GIVEN_NAMES or not _is_person_name_word(given.text)
+                or given.lower_ in NAME_PARTICLES or given.lower_ in _NAME_ARTICLES  # "Time and Der Spiegel": no given name
                 or not _is_person_name_word(surname.text)
                 or (before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)):
             continue
@@ -1130,6 +1138,8 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
 
 
 _CALENDAR_WORDS = word_list("entities", "calendar_words")
+#: Articles that open names of papers and bands in other languages ("Der Spiegel", "Die Zeit", "Les Echos").
+_NAME_ARTICLES = frozenset("der die das les el los las il lo".split())
 #: Capitalised words that compound a surname without being a given name: titles and honorifics.
 _NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorifics")) | frozenset(
     "president chairman chairwoman chair ceo cfo cto founder director minister senator governor judge professor "
@@ -1236,12 +1246,12 @@ def corrected_name(span):
 
     >>> import spacy
     >>> from spacy.tokens import Doc
-    >>> words = ["He", "is", "Ana", "Ruiz", ",", "not", "Ana", "Ruis", "."]
+    >>> words = ["He", "is", "Ana", "Lindqvist", ",", "not", "Ana", "Lindquist", "."]
     >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 7, 3, 1],
     ...           deps=["nsubj", "ROOT", "compound", "attr", "punct", "neg", "compound", "appos", "punct"],
     ...           pos=["PRON", "AUX", "PROPN", "PROPN", "PUNCT", "PART", "PROPN", "PROPN", "PUNCT"])
     >>> corrected_name(doc[6:8])
-    'Ana Ruiz'
+    'Ana Lindqvist'
     """
     root = span.root
     right = root.head
