@@ -144,7 +144,7 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
     "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health "
-    "Engineering Management".split()
+    "Engineering Management Investments Associates Advisors Advisers Enterprises Financial".split()
 )
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (

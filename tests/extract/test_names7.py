@@ -49,6 +49,16 @@ def test_an_asset_manager_is_a_company(nodes_of):
     assert ("Oren Castell-Ruiz", "person") in nodes
 
 
+@pytest.mark.parametrize("name", ["Corley Brandt Investments", "Lowry Harlan Associates", "Pembry Ashe Advisors",
+                                  "Dunmore Kell Enterprises", "Harwick Moss Financial"])
+def test_a_firm_word_last_is_no_persons_name(name):
+    import spacy
+
+    from extract.entities import looks_like_person_name
+    doc = spacy.blank("en")(name)
+    assert not looks_like_person_name(doc[:])
+
+
 # -- a firm named after its owner -------------------------------------------------------------------------
 def test_a_family_office_named_after_its_owner_is_a_firm(nodes_of):
     nodes = nodes_of("Backers included Sequoia Capital and Rolf Amberg, the Norvik founder, who invested through "
