@@ -697,7 +697,7 @@ def _is_name_word(word: str) -> bool:
 
 def looks_like_person_name(span) -> bool:
     """One to five capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits, company suffixes or place words,
-    and no plural noun last ("Bezos Expeditions", "Walton Enterprises": a firm named after its owner)."""
+    and not a person's surname with a plural after it ("Bezos Expeditions": a firm named after its owner)."""
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
         and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS) and not _plural_last(span)
@@ -705,8 +705,7 @@ def looks_like_person_name(span) -> bool:
 
 def _plural_last(span) -> bool:
     """A name of two or more words that ends in a plural after the surname of a person the text named in full
-    before: "Jeff Bezos ... his family office, Bezos Expeditions", "Walton Enterprises" (a firm named after its
-    owner; not "Kirsten Spears" or "Pieter Aalders", whose first word is no surname of the text's; the tagger
+    before: "Jeff Bezos ... his family office, Bezos Expeditions" (a firm named after its owner; not "Kirsten Spears" or "Pieter Aalders", whose first word is no surname of the text's; the tagger
     reads both kinds of last word as plurals and proper nouns alike)."""
     last = span[-1].text
     if len(span) < 2 or len(last) < 4 or not last.endswith("s") or last.endswith("ss"):

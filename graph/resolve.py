@@ -36,7 +36,9 @@ Guards that keep distinct entities apart
 * Fuzzy rules (``spelling_variant``, company ``short_form``) never join two groups that
   both carry a gazetteer or pinned name: the gazetteer knows them as two things.
 * A company short form stays its own entity when the data say it is one: it has a
-  gazetteer name itself, or it is mentioned in more articles without the longer name
+  gazetteer name itself (but for a longer name that only puts a word that is no company of
+  the article before it, in any order: "Disney" in a headline, "Walt Disney" in the body),
+  or it is mentioned in more articles without the longer name
   than with it, or in most articles naming both it comes first (news style introduces a
   company by its full name; ``Microsoft`` precedes ``Microsoft AI``, a division). If one
   of its articles holds two candidate longer names, it is ambiguous and stays apart.
