@@ -42,6 +42,8 @@ from .entities import (
     is_post_title,
     is_publication_context,
     looks_like_person_name,
+    _is_name_word,
+    _plural_last,
     made_by_named_maker,
     model_shape_spans,
     participle_type,
@@ -58,6 +60,7 @@ from .name_cues import (
     acquires_a_company,
     buys_a_business,
     byline_spans,
+    corrected_name,
     company_role,
     described_name_spans,
     employs_the_speaker,
@@ -121,7 +124,7 @@ def _is_common_adjective(word: str) -> bool:
     """Whether a word before "AI" reads as an adjective ("generative", "conversational") rather than a name."""
     return word in _FIELD_WORDS or word.endswith(("ive", "ical", "able", "ible", "ful", "less", "ous"))
 _LEADING_JUNK = {"the", "a", "an", "•", "-", "–", "—", "*", "“", "\"", "'", "‘", "(", "["}
-_TRAILING_JUNK = {"'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
+_TRAILING_JUNK = {"and", "or", "&", "'s", "’s", "'", "’", "”", "\"", ")", "]", ",", ".", ":", ";", "!", "?"}
 
 
 _DASH = r"(?:--|[\u2014\u2013-])"
@@ -244,6 +247,8 @@ class EntityTyper:
         candidates += self._metonym_spans(doc)
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
+        # (before the NER's: a byline's or credit's name is a person's where the NER's tie says firm)
+        candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         candidates += self._ner_spans(doc)
         candidates += self._described_spans(doc)
         candidates += product_name_spans(doc, candidates)
@@ -257,12 +262,12 @@ class EntityTyper:
         candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
         candidates += variant_model_spans(doc, candidates)  # "Llama 4 Maverick", then "Maverick"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
-        candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
         kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         kept = _with_former_names(kept)  # "Founded as Swanson Analysis Systems, Ansys went public"
+        kept = _with_corrected_names(kept)  # "He is Eyal Waldman, not Eyal Waldmann"
         if self._works:  # and not brought back as a short form of a "full name" that is a work
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
         furniture = boilerplate_ranges(self._text)
@@ -447,6 +452,8 @@ class EntityTyper:
                 return institution, "context"
             if looks_like_person_name(span):
                 return "PERSON", "context" if person else "ner"
+            if _plural_last(span) and all(_is_name_word(t.text) for t in span):  # "Bezos Expeditions": a firm named after its owner
+                return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
             return None
         if label in ("GPE", "LOC", "FAC"):
             if _is_dateline(span):
@@ -631,13 +638,14 @@ def _with_former_names(kept):
     :func:`extract.name_cues.renamed_company`), and what was renamed is a company whatever the NER guessed
     ("Ansys" read as a person); names the gazetteer knows keep their own."""
     out = list(kept)
+    renamed = {}
     for n, (span, label, source, canonical) in enumerate(kept):
         if source == "gazetteer" or canonical is not None or (label != "COMPANY" and RANK[source] > RANK["ner"]):
             continue
         current = renamed_company(span)
         founded = current is not None and founded_as(span)
-        if current is None or (label != "COMPANY" and not founded):
-            continue  # (people, lakes and passes are "formerly known as" another name too; only a firm is founded as one)
+        if current is None:
+            continue  # (people, lakes and passes are "formerly known as" another name too: a renaming needs a firm, below)
         label, source = "COMPANY", source if label == "COMPANY" else "context"
         at = next((m for m, c in enumerate(out) if c[0].start <= current.i < c[0].end), None)
         if not founded and (at is None or out[at][1] != "COMPANY"):
@@ -655,7 +663,34 @@ def _with_former_names(kept):
         name = next((c[3] for c in out if c[0].start == owner.start and c[0].end == owner.end), None) or owner.text
         if name != span.text:
             out[n] = (span, label, source, name)
-    return out
+            renamed[span.text] = name
+    return [_as_renamed(c, renamed) for c in out] if renamed else out
+
+
+def _with_corrected_names(kept):
+    """A misspelling a correction names ("He is Eyal Waldman, not Eyal Waldmann") is the right name, wherever the
+    document uses it (see :func:`extract.name_cues.corrected_name`)."""
+    corrected = {}
+    for span, label, source, canonical in kept:
+        if label in ("PERSON", "COMPANY") and canonical is None and (right := corrected_name(span)) is not None:
+            corrected[span.text] = right
+    if not corrected:
+        return kept
+    return [(c[0], c[1], c[2], corrected[c[0].text]) if c[0].text in corrected and c[3] is None else c for c in kept]
+
+
+def _as_renamed(candidate, renamed):
+    """A candidate after the renamings of its document (``renamed``: former name -> current name): another
+    mention of a former name is the renamed company too ("Musk, who bought Twitter" after "X, formerly known
+    as Twitter", where the NER read a person), and the first word of a former name, taken for its short form, is
+    a company of its own (the "Toshiba" of "Kioxia, formerly Toshiba Memory ... bought from Toshiba": the parent)."""
+    span, label, source, canonical = candidate
+    if span.text in renamed and canonical is None and RANK[source] <= RANK["ner"]:
+        return (span, "COMPANY", "context", renamed[span.text])
+    if (source in ("short_form", "propagated") or RANK[source] <= RANK["ner"]) and label in ("COMPANY", "PERSON") \
+            and span.text not in renamed and (canonical in renamed or any(former.startswith(span.text + " ") for former in renamed)):
+        return (span, "COMPANY", "context", None)
+    return candidate
 
 
 def _inside_hyphenated_word(doc, start, end) -> bool:
@@ -682,7 +717,9 @@ def _coordination_types(kept):
     by_root = {c[0].root.i: n for n, c in enumerate(kept)}
     out = list(kept)
     for n, (span, label, source, canonical) in enumerate(kept):
-        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON", "ORGANIZATION"):
+        weak_place = label == "PLACE" and source == "ner_weak" and not any(  # "Judi Dench, John Cena and Awkwafina"
+            t.text in ORGANIZATION_WORDS or t.text in PLACE_WORDS for t in span)  # (not "Kingdom")
+        if RANK[source] > RANK["ner"] or label not in ("COMPANY", "PERSON", "ORGANIZATION") and not weak_place:
             continue
         partners = []
         for tok in _conjuncts(span.root):
@@ -701,6 +738,9 @@ def _coordination_types(kept):
         if not votes:
             continue
         top = max(votes, key=votes.get)
+        if weak_place and (top != "PERSON" or len(partners) < 2 or any(
+                p[1] != "PERSON" or len(p[0]) < 2 or not looks_like_person_name(p[0]) for p in partners)):
+            continue  # (a place among firms stays a place; among two or more people named in full, it is one of them)
         if top != label and (top == "COMPANY" or looks_like_person_name(span)):
             out[n] = (span, top, "ner", canonical)
     return out

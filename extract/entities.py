@@ -144,7 +144,7 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "Partners Holdings Group Analytics Dynamics Devices Electronics Motors Therapeutics Biosciences Games "
     "Studios Interactive Cloud Security Data Microsystems Electric Automation Energy Industries Pharmaceuticals "
     "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health "
-    "Engineering".split()
+    "Engineering Management Investments Associates Advisors Advisers Enterprises Financial".split()
 )
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (
@@ -696,10 +696,22 @@ def _is_name_word(word: str) -> bool:
 
 
 def looks_like_person_name(span) -> bool:
-    """One to five capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits, company suffixes or place words."""
+    """One to five capitalised name words ("Jensen Huang", "Fei-Fei Li"), no digits, company suffixes or place words,
+    and not a person's surname with a plural after it ("Bezos Expeditions": a firm named after its owner)."""
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
-        and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS)
+        and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS) and not _plural_last(span)
+
+
+def _plural_last(span) -> bool:
+    """A name of two or more words that ends in a plural after the surname of a person the text named in full
+    before: "Jeff Bezos ... his family office, Bezos Expeditions" (a firm named after its owner; not "Kirsten Spears" or "Pieter Aalders", whose first word is no surname of the text's; the tagger
+    reads both kinds of last word as plurals and proper nouns alike)."""
+    last = span[-1].text
+    if len(span) < 2 or len(last) < 4 or not last.endswith("s") or last.endswith("ss"):
+        return False
+    return any(
+        e.label_ == "PERSON" and len(e) > 1 and e[-1].text == span[0].text and e.end <= span.start for e in span.doc.ents)
 
 
 # ---------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from .entities import (
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     MODEL_NOUNS,
+    NAME_PARTICLES,
     ORGANIZATION_HEADS,
     ORGANIZATION_WORDS,
     PRODUCT_NOUNS,
@@ -489,6 +490,8 @@ def company_role(span, companies=frozenset()) -> bool:
         return True  # (a person owns a business too: "Marta Kellan's business")
     if _names_a_venture(span) or founded_subject(span):
         return True
+    if root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _EMPLOYING_VERBS and root.ent_type_ != "LOC":
+        return True  # "an engineer who had worked at Quora", "she interned at Zorbex": where one works, no town
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
         return False
@@ -509,6 +512,10 @@ def company_role(span, companies=frozenset()) -> bool:
                 q.lower_ in ("to", "of") and any(_with_company(c, companies) for c in q.children) for q in o.children)
             for o in p.children) for p in head.children)
     return False
+
+
+#: Verbs whose "at" names an employer: "worked at Quora", "interned at Zorbex".
+_EMPLOYING_VERBS = frozenset("work intern".split())
 
 
 #: Last words of investors' names that no person's name ends in, though it may look like one: "SV Angel",
@@ -621,6 +628,37 @@ _STARTING_LEMMAS = frozenset("found co-found establish incorporate form start cr
 _FORMER_ADVERBS = frozenset("formerly previously originally once".split())
 
 
+def _apposed_to(noun):
+    """The proper noun that a noun phrase is set beside after a comma ("Tova, the payments company"), read from the
+    parse's apposition or, where the parser made the phrase a second object, from the words."""
+    doc = noun.doc
+    if noun.dep_ == "appos" and noun.head.pos_ == "PROPN" and noun.head.i < noun.i:
+        return noun.head
+    comma = noun.left_edge.i - 1
+    if comma >= 1 and doc[comma].text == "," and doc[comma - 1].pos_ == "PROPN" and doc[comma - 1].head.i == noun.head.i:
+        return doc[comma - 1]  # (both hung on one verb: "acquired Tova, the payments company")
+    return None
+
+
+def _renamed_subject(verb, new_name):
+    """What a "renamed" gives ``new_name`` to: the subject of "X was renamed Y" or "X renamed itself Y", or what a
+    relative "which" stands for ("X, which was founded in 1983 and renamed Y"); ``None`` when the verb renames
+    something else ("Acme renamed its unit Y": the unit, not Acme)."""
+    if any(c.dep_ in ("dobj", "oprd") and c.i != new_name.i and c.lower_ not in ("itself", "themselves") for c in verb.children):
+        return None
+    while verb.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children):
+        verb = verb.head
+    subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+    if not subjects:
+        return None
+    subject = subjects[0]
+    if subject.dep_ == "nsubj" and not any(c.lower_ in ("itself", "themselves") for c in verb.subtree):
+        return None  # an active "renamed" with no "itself" renames its object
+    if subject.lower_ in ("which", "that") and verb.dep_ == "relcl":
+        subject = verb.head
+    return subject if subject.pos_ == "PROPN" and subject.i < new_name.i else None
+
+
 def founded_subject(span) -> bool:
     """"Founded in 1998, Pellora now sells ads", "Established as a bank, Quorvex ...": the subject of a
     clause that opens on its founding was founded, which no person is.
@@ -666,6 +704,11 @@ def renamed_company(span):
     """
     root = span.root
     prep = root.head
+    if root.pos_ == "PROPN" and root.dep_ == "appos" and prep.pos_ == "PROPN" and prep.i < span.start and any(
+            c.dep_ == "advmod" and c.lower_ in _FORMER_ADVERBS for c in root.children):
+        return prep  # "Kioxia, formerly Toshiba Memory"
+    if root.pos_ == "PROPN" and root.dep_ in ("dobj", "oprd") and prep.lemma_.lower() == "rename":
+        return _renamed_subject(prep, root)  # "Hyundai Electronics, which was ... renamed Hynix Semiconductor"
     if root.dep_ != "pobj" or prep.lower_ != "as" or root.pos_ != "PROPN":
         return None
     verb = prep.head
@@ -678,6 +721,10 @@ def renamed_company(span):
         return None
     if verb.dep_ == "acl" and verb.head.pos_ == "PROPN":
         return verb.head
+    if renamed and verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        owner = _apposed_to(verb.head)  # "X, the social network formerly known as Twitter": the name the noun is set beside
+        if owner is not None:
+            return owner
     if verb.dep_ == "advcl" and starting:
         return next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"), None)
     return None
@@ -977,8 +1024,45 @@ BYLINE = re.compile(
 )
 
 
+#: A credit of a wire story or a show, in brackets or on a line of its own: "(Reporting by Ana Ruiz in Lima and
+#: Tom Lee; Editing by Jo Okafor-Hale)", "Produced by Sam Ito-Berg." Only people report, edit and produce
+#: under a credit; the names end at "in <place>", "and", ";", a bracket or the line's end.
+CREDIT_LINE = re.compile(
+    r"^[ \t]*\(?((?:(?:Additional |Further )?[Rr]eporting|[Ee]diting|[Ww]riting|[Ww]ritten|[Ee]dited|[Cc]ompiled"
+    r"|(?:Additional )?[Rr]esearch|[Pp]roduced|[Pp]roduction|[Ss]ound|[Mm]ixed|[Aa]udio)[^\n();]*?\bby\b[^\n()]*)\)?[ \t]*$"
+    r"|^[^\n]{0,80}?\b(?:is|was|are|were) (?:produced|edited|hosted|mixed) (by [^\n]*)$",
+    re.MULTILINE,
+)
+#: One name of a credit: after "by" or "and", a capitalised run ending where the credit goes on.
+_CREDITED_NAME = re.compile(r"\b(?:by|and|&)[ \t]+([A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’.-]+){1,3})(?=[ \t]*(?:$|[;,.)]|[ \t](?:in|and|&)\b))",
+                            re.MULTILINE)
+
+
+def credit_line_names(text: str) -> list:
+    """``(start, end)`` of the people a credit line names: wire credits ("(Reporting by Ana Ruiz in Lima;
+    Editing by Jo Okafor-Hale)") and a show's ("This episode was produced by Sam Ito-Berg."). The line
+    is a credit only when all of it is one (a sentence "... produced by Acme Foods in Ohio" is not).
+
+    >>> text = "Body.\\n(Reporting by Ana Ruiz in Lima and Tom Lee; Editing by Jo Okafor-Hale)\\nThe show is produced by Sam Ito-Berg."
+    >>> [text[a:b] for a, b in credit_line_names(text)]
+    ['Ana Ruiz', 'Tom Lee', 'Jo Okafor-Hale', 'Sam Ito-Berg']
+    """
+    out = []
+    for line in CREDIT_LINE.finditer(text):
+        group = 1 if line.group(1) is not None else 2
+        credit = line.group(group)
+        if group == 2 and not re.fullmatch(r"by [A-Z][\w'’.-]+(?:[ \t][A-Z][\w'’.-]+){1,3}\.?[ \t]*(?:[A-Z][^\n]*)?", credit):
+            continue  # "is produced by" a name and nothing else in its sentence
+        base = line.start(group)
+        for name in _CREDITED_NAME.finditer(credit):
+            end = name.end(1) - (name.group(1).endswith(".") and len(name.group(1).rsplit(None, 1)[-1]) > 2)
+            out.append((base + name.start(1), base + end))  # (a full stop after a word, not an initial's)
+    return out
+
+
 def byline_spans(doc, text: str | None = None) -> list:
-    """Person names of bylines, which the NER often misses (a line of a page, not a sentence).
+    """Person names of bylines and credit lines, which the NER often misses or takes for firms (a line of a
+    page, not a sentence): see :func:`credit_line_names`.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Small models win\\nPosted by Ines Carvalho · 9 min read\\nBy Tuesday night it rained.")
@@ -986,8 +1070,10 @@ def byline_spans(doc, text: str | None = None) -> list:
     ['Ines Carvalho']
     """
     out = []
-    for m in BYLINE.finditer(doc.text if text is None else text):
-        span = doc.char_span(m.start(1), m.end(1))
+    text = doc.text if text is None else text
+    found = [(m.start(1), m.end(1)) for m in BYLINE.finditer(text)] + credit_line_names(text)
+    for start, end in found:
+        span = doc.char_span(start, end)
         if span is not None and looks_like_person_name(span) and not any(t.ent_type_ in ("DATE", "TIME") for t in span):
             out.append(span)
     return out
@@ -1040,6 +1126,7 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
         before = doc[lone.i - 1] if lone.i > 0 else None
         if (lone.pos_ != "PROPN" or not lone.is_title or not _is_person_name_word(lone.text) or lone.text in known
                 or lone.lower_ in _NOT_GIVEN_NAMES or not _is_person_name_word(given.text)
+                or given.lower_ in NAME_PARTICLES or given.lower_ in _NAME_ARTICLES  # "Time and Der Spiegel": no given name
                 or not _is_person_name_word(surname.text)
                 or (before is not None and before.is_title and before.pos_ == "PROPN" and not before.is_sent_start)):
             continue
@@ -1051,6 +1138,8 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
 
 
 _CALENDAR_WORDS = word_list("entities", "calendar_words")
+#: Articles that open names of papers and bands in other languages ("Der Spiegel", "Die Zeit", "Les Echos").
+_NAME_ARTICLES = frozenset("der die das les el los las il lo".split())
 #: Capitalised words that compound a surname without being a given name: titles and honorifics.
 _NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorifics")) | frozenset(
     "president chairman chairwoman chair ceo cfo cto founder director minister senator governor judge professor "
@@ -1140,3 +1229,36 @@ def lower_case_acronyms(text: str) -> set:
         if len(words) >= len(acronym) and "".join(w[0] for w in words[-len(acronym):]).upper() == acronym:
             out.add(acronym)
     return out
+
+
+def _near_spelling(a: str, b: str) -> bool:
+    """Two names of as many words that differ in one word, by a near spelling ("Waldman"/"Waldmann")."""
+    from difflib import SequenceMatcher
+
+    wa, wb = a.split(), b.split()
+    differing = [(x, y) for x, y in zip(wa, wb) if x != y]
+    return len(wa) == len(wb) and len(differing) == 1 and SequenceMatcher(None, *differing[0]).ratio() >= 0.8
+
+
+def corrected_name(span):
+    """The name a correction puts right where ``span`` is the wrong spelling it names: "He is Eyal Waldman,
+    not Eyal Waldmann" (the second, set beside the first with "not"). Returns the right name's text or ``None``.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["He", "is", "Ana", "Lindqvist", ",", "not", "Ana", "Lindquist", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 3, 7, 3, 1],
+    ...           deps=["nsubj", "ROOT", "compound", "attr", "punct", "neg", "compound", "appos", "punct"],
+    ...           pos=["PRON", "AUX", "PROPN", "PROPN", "PUNCT", "PART", "PROPN", "PROPN", "PUNCT"])
+    >>> corrected_name(doc[6:8])
+    'Ana Lindqvist'
+    """
+    root = span.root
+    right = root.head
+    if root.dep_ != "appos" or right.i >= span.start or not any(c.dep_ == "neg" and c.i < span.start for c in right.children):
+        return None
+    start = right.i
+    while start > 0 and span.doc[start - 1].dep_ == "compound" and span.doc[start - 1].head.i == right.i:
+        start -= 1
+    name = span.doc[start:right.i + 1].text
+    return name if _near_spelling(name, span.text) else None

@@ -36,7 +36,9 @@ Guards that keep distinct entities apart
 * Fuzzy rules (``spelling_variant``, company ``short_form``) never join two groups that
   both carry a gazetteer or pinned name: the gazetteer knows them as two things.
 * A company short form stays its own entity when the data say it is one: it has a
-  gazetteer name itself, or it is mentioned in more articles without the longer name
+  gazetteer name itself (but for a longer name that only puts a word that is no company of
+  the article before it, in any order: "Disney" in a headline, "Walt Disney" in the body),
+  or it is mentioned in more articles without the longer name
   than with it, or in most articles naming both it comes first (news style introduces a
   company by its full name; ``Microsoft`` precedes ``Microsoft AI``, a division). If one
   of its articles holds two candidate longer names, it is ambiguous and stays apart.
@@ -704,20 +706,23 @@ def _judge_company_short_forms(keys: dict[str, int], groups, key_tokens, anchore
             longer_by_last[key_tokens[key][-1]].append(key)
     one_word = {key_tokens[k][0] for k in keys if len(key_tokens[k]) == 1}
     for short in sorted(keys):
-        if short in anchored_keys:
-            continue  # a gazetteer name is an entity on its own
+        # a gazetteer name is an entity on its own, but for its full name with a leading word the gazetteer does
+        # not know ("Walt Disney" of "Disney"; not "Google DeepMind" of "DeepMind", with a known company first)
+        anchored = short in anchored_keys
         toks = key_tokens[short]
         n = len(toks)
         cands: dict[str, int] = {}
-        for long_ in longer_by_first.get(toks[0], ()):
+        for long_ in () if anchored else longer_by_first.get(toks[0], ()):
             ltoks = key_tokens[long_]
             if len(ltoks) > n and ltoks[:n] == toks and all(t in SUFFIX_LIKE_WORDS for t in ltoks[n:]):
                 root = groups.find(long_)
                 cands[root] = min(cands.get(root, keys[long_]), keys[long_])
         for long_ in longer_by_last.get(toks[-1], ()):
-            if _drops_a_leading_word(key_tokens[long_], toks, one_word):
+            if _drops_a_leading_word(key_tokens[long_], toks, one_word) and not (anchored and long_ in anchored_keys):
                 root = groups.find(long_)
-                cands[root] = min(cands.get(root, keys[long_]), keys[long_])
+                # (a gazetteer's name in any order: "Disney jumps" in a headline before "Walt Disney rose"; a known
+                # company is no unit of a longer name that only puts a word that is no company before it)
+                cands[root] = -1 if anchored else min(cands.get(root, keys[long_]), keys[long_])
         found = verdicts[short]
         if len(cands) > 1:
             found.kinds["ambiguous"] += 1
