@@ -21,6 +21,7 @@ from ..tokens import (
     word_parts,
 )
 from .core import (
+    COMPANY,
     EMPLOYERS,
     PERSON,
     Candidate,
@@ -974,6 +975,53 @@ def _most_named_company(token: Token, refs: EntityRefs) -> Span | None:
     return first[key] if counts[key] >= 2 and len(ties) == 1 else None
 
 
+def _company_of_noun(noun: Token, refs: EntityRefs) -> Span | None:
+    """The company a noun stands for: its name, the description coreference resolved ("the group"), or its
+    possessor ("Core Scientific's board")."""
+    for tok in [noun, *(c for c in noun.children if c.dep_ == "poss")]:
+        ent = refs.entity_for(tok)
+        if ent is None and tok.pos_ == "NOUN" and COMPANY in (refs.labels_for_noun(tok) or ()):
+            ent = refs.antecedent_of_type(tok, (COMPANY,))  # "the Japanese investment group": the group named before
+        if ent is not None and ent.label_ == COMPANY and not _is_title_word(ent):
+            return ent
+    return None
+
+
+def _described_by_participle(person: Span, refs: EntityRefs) -> Span | None:
+    """ "The Japanese group, led by founder Masayoshi Son, bought ...": the company of the noun whose
+    participle has the titled person as agent."""
+    by = person.root
+    while by.dep_ in ("conj", "appos", "compound") and by.head.i != by.i:
+        by = by.head  # "led by founder and chief executive Masayoshi Son": the name is a conjunct of the title
+    by = by.head if by.dep_ == "pobj" else by
+    if by.lower_ != "by" or by.head.tag_ != "VBN" or by.head.dep_ not in ("acl", "relcl"):
+        return None
+    return _company_of_noun(by.head.head, refs)
+
+
+def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
+    """The company that is the subject of the sentence before ``sent`` in the same paragraph: "Walt Disney
+    rose 11% ... Chief executive Bob Iger also announced a buyback" (Iger's is Disney, not the article's topic)."""
+    doc = sent.doc
+    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return None
+    previous = doc[sent.start - 1].sent
+    if any(t.is_space and "\n" in t.text for t in previous):
+        return None
+    for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
+        return _company_of_noun(subject, refs)
+    return None
+
+
+def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
+    """The company a title written without one ("Chief executive Bob Iger") is held at: the company the
+    participle it stands in describes, else the company the previous sentence of the paragraph is about,
+    else the company the text before names most often. The nearest is what the passage is about; the
+    article's most named company is often the topic beside which this one is a buyer, owner or rival."""
+    return (_described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
+            or _most_named_company(title, refs))
+
+
 def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
     """Whether ``token`` ends a title that names its company by context alone ("Chief Financial Officer")."""
     return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
@@ -1049,7 +1097,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
             if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
                     before is not None and (before.lower_ in NOT_BARE_BEFORE or before.ent_type_)):
                 continue
-            company, rule, via = _most_named_company(doc[start], refs), "title.prenominal_bare", True
+            company, rule, via = _bare_title_company(doc[start], person, refs), "title.prenominal_bare", True
             if company is None:
                 continue
         persons = [person]
