@@ -31,7 +31,7 @@ WORKPLACES = ("COMPANY",)
 #: reporter) or whose tie is not employment (a fund's partner, a veteran of the industry): with them the
 #: sentence's one company is more often the subject of their comment than their employer.
 OUTSIDE_VOICES = frozenset({
-    "analyst", "professor", "lecturer", "dean", "rector", "fellow", "faculty member", "principal investigator",
+    "analyst", "economist", "strategist", "banker", "lawyer", "professor", "lecturer", "dean", "rector", "fellow", "faculty member", "principal investigator",
     "journalist", "reporter", "columnist", "correspondent", "commentator", "contributor", "writer", "staff writer",
     "editor", "host", "anchor", "presenter", "producer", "curator", "veteran", "partner", "associate",
     "governor", "commander", "party leader", "secretary general", "secretary-general", "superintendent",

@@ -392,6 +392,19 @@ def _people_of_list(name: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
 
 
+def _own_unit(title: Token, refs: EntityRefs) -> Span | None:
+    """The organisation named right after a title by "of" ("head of Reality Labs"), if any."""
+    doc = title.doc
+    if title.i + 2 >= len(doc) or doc[title.i + 1].lower_ != "of":
+        return None
+    ent = refs.ent_containing(doc[title.i + 2])
+    return ent if ent is not None and ent.start == title.i + 2 and ent.label_ in EMPLOYERS and not _is_title_word(ent) else None
+
+
+#: Titles whose "for" names a client rather than an employer ("a lawyer for Initech said it would appeal").
+COUNSEL_TITLES = frozenset({"lawyer", "lawyers"})
+
+
 def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The organisations a title is held at: "of X", "at X", "X's CEO", "Nvidia CEO", "DeepMind co-founder"."""
     children = word_children(title)
@@ -406,7 +419,8 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
         if child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
             # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
             out.append((_company_at(child, refs), False))
-    out += _prep_objects(title, ("of", "at", "for"), refs)
+    # "a lawyer for Initech" represents Initech; "a lawyer at Brenwick & Vale" works there
+    out += _prep_objects(title, ("of", "at") if title.lower_ in COUNSEL_TITLES else ("of", "at", "for"), refs)
     out += _verb_attached_employer(title, refs)
     out += _field_then_employer(title, refs)
     # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
@@ -495,6 +509,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             rule = "title.first_person" if orgs else rule
         if relation == "founded" and _hired_by_owner(token, orgs, refs):
             orgs = []  # "Amazon ... hiring its founders": "its" is the company hired from, not the hirer
+        pronoun = _possessive_pronoun_before(token) if relation == "founded" else None
+        if pronoun is not None:
+            orgs = [(o, v) for o, v in orgs if not (v and _hirer_read_as_founded(pronoun, o, refs))]
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
             rule = "title.founder_hired_away" if orgs else rule
@@ -504,6 +521,13 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         above = _units_above(token, orgs, refs)
         orgs = _unique(orgs + above)
         parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
+        if relation == "leads" and _own_unit(token, refs) is not None:
+            # "Meta's chief technology officer and head of Reality Labs": the head leads the unit its "of"
+            # names and works for the company the shared possessive names
+            unit = _own_unit(token, refs)
+            # "chief executive of Alphabet and Google" leads both; the parser may hang "of" on the first title
+            own = {(e.start, e.end) for e, _ in _prep_objects(token, ("of",), refs)} | {(unit.start, unit.end)}
+            parts |= {(e.start, e.end) for e, _ in orgs if (e.start, e.end) not in own}
         for person, p_via in ([named_to[0]] if named_to is not None else _title_holders(token, refs)):
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
@@ -665,6 +689,31 @@ def _hired_by_owner(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRef
     return any(_name_key(o) in hirers for o, _ in orgs)
 
 
+def _possessive_pronoun_before(title: Token) -> Token | None:
+    """ "its co-founder": the possessive pronoun of a title, read on the surface (the parser splits "co-founder"
+    and hangs "its" on "co")."""
+    for t in reversed(title.doc[max(0, title.i - 4): title.i]):
+        if t.tag_ == "PRP$":
+            return t
+        if t.is_punct and t.text != "-":
+            return None
+    return None
+
+
+def _hirer_read_as_founded(pronoun: Token, company: Span, refs: EntityRefs) -> bool:
+    """ "Google said it was hiring Windsurf's chief executive, Varun Mohan, its co-founder Douglas Chen": a
+    pronoun read as the hirer, before a founder title in the hired list, is the hired one's company, not
+    the hirer (which hires founders of another company, not its own)."""
+    if pronoun.lower_ not in ("its", "their"):
+        return False
+    verb = pronoun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if lemma_word(verb) not in _tables()["hiring_away_verbs"]:
+        return False
+    return _name_key(company) in {_name_key(e) for e, _ in subjects_of(verb, refs)}
+
+
 def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """ "Microsoft hired co-founders A and B": founders a company hires founded another company, the one
     other company the sentence names ("... its arrangement with Inflection AI, when Microsoft hired
@@ -822,7 +871,11 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
             for relation, title in titles:
+                if relation == "founded" and _hirer_read_as_founded(possessive, company, refs):
+                    continue
                 relation = "works_for" if relation == "leads" and _heads_a_field(title) else relation
+                if relation == "leads" and _own_unit(title, refs) not in (None, company):
+                    relation = "works_for"  # "Meta's CTO and head of Reality Labs" leads the unit, works for Meta
                 yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
 
 
@@ -1082,8 +1135,8 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
             continue
         yield from _possessed_person(doc, person, refs)
         start = _title_start_before(doc, person.start)
-        if start is None or _company_at(doc[start], refs) is not None:
-            continue
+        if start is None or _company_at(doc[start], refs) is not None or doc[start].tag_ == "PRP$":
+            continue  # (not "its co-founder Jane Roe": whose the title is, the possessive says)
         titles, _ = _surface_titles(doc, start)
         company = _company_before(doc, start - 1, refs)
         first = company.start if company is not None else start

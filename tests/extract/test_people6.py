@@ -46,3 +46,39 @@ def test_the_previous_paragraph_does_not_lend_its_company(newsgraph_nlp):
     got = _triples(newsgraph_nlp, TOPIC + "Pellstone Foods Inc. fell 4% after the grocer cut its outlook.\n\n"
                    "Chief executive Ravi Oduya said Quorvane would keep hiring.")
     assert ("Ravi Oduya", "leads", "Pellstone Foods Inc.") not in got
+
+
+def test_an_economist_strategist_or_lawyer_at_a_firm_works_there(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, '"Rates will fall," said Jane Roe, chief economist at Corvane Capital.')
+    assert ("Jane Roe", "works_for", "Corvane Capital") in got
+    got = _triples(newsgraph_nlp, "Jane Roe, a strategist at Marlowe Bank, expects two cuts.")
+    assert ("Jane Roe", "works_for", "Marlowe Bank") in got
+    got = _triples(newsgraph_nlp, "Jane Roe, a trade lawyer at Brenwick & Vale in Brussels, said the ruling was odd.")
+    assert ("Jane Roe", "works_for", "Brenwick & Vale") in got
+
+
+def test_a_lawyer_for_a_company_and_a_lone_economist_are_not_its_staff(newsgraph_nlp):
+    # "for" names a lawyer's client; an outside voice beside a company comments on it
+    got = _triples(newsgraph_nlp, "Jane Roe, a lawyer for Corvane Systems, said the company would appeal.")
+    assert ("Jane Roe", "works_for", "Corvane Systems") not in got
+    got = _triples(newsgraph_nlp, "Jane Roe, an economist, said Corvane Systems had overpaid.")
+    assert ("Jane Roe", "works_for", "Corvane Systems") not in got
+
+
+def test_the_head_of_a_named_unit_leads_the_unit_and_works_for_the_possessor(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Tom Hale, Corvane Systems' chief technology officer and head of Brisco Labs, "
+                   "takes questions from the press.")
+    assert ("Tom Hale", "leads", "Brisco Labs") in got
+    assert ("Tom Hale", "works_for", "Corvane Systems") in got
+    assert ("Tom Hale", "leads", "Corvane Systems") not in got
+
+
+def test_a_chief_of_two_companies_leads_both(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Tom Hale, chief executive of Corvane Systems and Brisco Labs, spoke on Monday.")
+    assert {("Tom Hale", "leads", "Corvane Systems"), ("Tom Hale", "leads", "Brisco Labs")} <= got
+
+
+def test_founders_in_a_hired_list_founded_the_hired_company_not_the_hirer(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Within hours, Marlowe Bank said it was hiring Tessaly Labs' chief executive, Omar "
+                   "Vance, its co-founder Ada Brook and some of its research team.")
+    assert not {("Omar Vance", "founded", "Marlowe Bank"), ("Ada Brook", "founded", "Marlowe Bank")} & got
