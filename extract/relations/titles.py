@@ -218,6 +218,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         if with_held:
             return with_held
         verb = title.head.head
+        if lemma_word(verb) in load_triggers()["tenure_nouns"] and verb.dep_ in ("dobj", "npadvmod", "pobj"):
+            # "she spent a year as a research scientist at X", "after six years as chief executive": the
+            # parser hangs "as" on the span of time; the title is held by the subject of the clause it measures
+            verb = verb.head.head if verb.dep_ == "pobj" else verb.head
         lemma = lemma_word(verb)
         objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
         if (lemma in _tables()["appointing_verbs"] or lemma in REMOVING_VERBS) and objects:

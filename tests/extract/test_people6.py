@@ -82,3 +82,12 @@ def test_founders_in_a_hired_list_founded_the_hired_company_not_the_hirer(newsgr
     got = _triples(newsgraph_nlp, "Within hours, Marlowe Bank said it was hiring Tessaly Labs' chief executive, Omar "
                    "Vance, its co-founder Ada Brook and some of its research team.")
     assert not {("Omar Vance", "founded", "Marlowe Bank"), ("Ada Brook", "founded", "Marlowe Bank")} & got
+
+
+def test_a_span_of_time_as_a_title_at_a_company_is_the_subjects_job(newsgraph_nlp):
+    # the parser hangs "as" on "a year"; the title is the subject's ("she", resolved to Jane Roe)
+    got = _triples(newsgraph_nlp, "Jane Roe grew up in Leeds. Along the way she interned at Brisco Labs, and she spent "
+                   "about a year as a research scientist at Corvane Systems before leaving in 2022 to start Tessaly Labs.")
+    assert ("Jane Roe", "works_for", "Corvane Systems") in got
+    got = _triples(newsgraph_nlp, "The company spent a year as a supplier to Corvane Systems.")
+    assert not {r for r in got if r[1] == "works_for"}
