@@ -91,3 +91,32 @@ def test_a_span_of_time_as_a_title_at_a_company_is_the_subjects_job(newsgraph_nl
     assert ("Jane Roe", "works_for", "Corvane Systems") in got
     got = _triples(newsgraph_nlp, "The company spent a year as a supplier to Corvane Systems.")
     assert not {r for r in got if r[1] == "works_for"}
+
+
+# -- title.fallback_passage: a titled person in a sentence that names no company -----------------------
+
+def _passage_edges(nlp, text):
+    got = extract_doc(nlp(text), Article(id="t1", text=text)).relations
+    return {(r.source.text, r.relation, r.target.text) for r in got if "title.fallback_passage" in r.rule}
+
+
+def test_a_titled_person_works_for_the_company_the_previous_sentence_is_about(newsgraph_nlp):
+    got = _passage_edges(newsgraph_nlp, "In the blog post, Corvane Systems said the outage lasted four hours. Corvane "
+                         "Systems apologised to customers. Senior engineer Jo Marsh wrote that a configuration change "
+                         "was to blame.")
+    assert got == {("Jo Marsh", "works_for", "Corvane Systems")}
+
+
+def test_a_people_moves_bullet_in_a_release_is_the_releasing_companys(newsgraph_nlp):
+    got = _passage_edges(newsgraph_nlp, "Varrow Dynamics today announced three senior hires as Varrow Dynamics expands "
+                         "its factory team.\n\n- Lena Ortiz joins as vice president of manufacturing")
+    assert got == {("Lena Ortiz", "works_for", "Varrow Dynamics")}
+
+
+def test_no_passage_company_for_a_politician_an_officer_or_a_paragraph_of_two_companies(newsgraph_nlp):
+    lede = "Marlowe Bank reported a 12% rise in profit on Tuesday. Marlowe Bank said lending grew. "
+    assert not _passage_edges(newsgraph_nlp, lede + "Ukrainian President Petro Danko said the tariffs would hurt exporters.")
+    assert not _passage_edges(newsgraph_nlp, lede + "The film follows a cavalry officer, Ivan Petrov, through the war.")
+    assert not _passage_edges(newsgraph_nlp, "Marlowe Bank reported a 12% rise in profit on Tuesday.\n\nAnalysts said "
+                              "Marlowe Bank and Pellstone Foods had both gained. Vice president Ivan Petrov said the "
+                              "results were strong.")
