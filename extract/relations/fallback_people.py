@@ -39,7 +39,8 @@ WORKPLACES = ("COMPANY",)
 #: reporter) or whose tie is not employment (a fund's partner, a veteran of the industry): with them the
 #: sentence's one company is more often the subject of their comment than their employer.
 OUTSIDE_VOICES = frozenset({
-    "analyst", "economist", "strategist", "banker", "lawyer", "professor", "lecturer", "dean", "rector", "fellow", "faculty member", "principal investigator",
+    "analyst", "economist", "strategist", "banker", "lawyer",
+    "professor", "lecturer", "dean", "rector", "fellow", "faculty member", "principal investigator",
     "journalist", "reporter", "columnist", "correspondent", "commentator", "contributor", "writer", "staff writer",
     "editor", "host", "anchor", "presenter", "producer", "curator", "veteran", "partner", "associate",
     "governor", "commander", "officer", "party leader", "secretary general", "secretary-general", "superintendent",
@@ -99,14 +100,14 @@ def _paragraph_start(sent: Span) -> int:
     return 0
 
 
-def _paragraph_companies(token: Token, refs: EntityRefs) -> set[str]:
-    """Name keys of the companies the paragraph names up to ``token`` (through coreference too)."""
-    doc = token.doc
-    found = set()
-    for tok in doc[_paragraph_start(token.sent): token.i]:
+def _paragraph_companies(token: Token, refs: EntityRefs) -> dict[str, Span]:
+    """The companies the paragraph names up to ``token`` (through coreference too), by name key, each with
+    its first mention."""
+    found: dict[str, Span] = {}
+    for tok in token.doc[_paragraph_start(token.sent): token.i]:
         ent = refs.entity_for(tok)
         if ent is not None and ent.label_ == COMPANY:
-            found.add(_name_key(ent))
+            found.setdefault(_name_key(ent), ent)
     return found
 
 
@@ -119,6 +120,8 @@ def _only_told(sent: Span) -> bool:
 
 
 def _is_told(root: Token) -> bool:
+    """Whether a name's root is the one told ("told TechCrunch"), the interviewer ("in an interview with
+    Bloomberg") or the source ("according to Reuters")."""
     if root.dep_ == "dobj" and root.head.lemma_ == "tell":
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lemma_ == "interview":
@@ -129,21 +132,15 @@ def _is_told(root: Token) -> bool:
 def _passage_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
     """The company a titled person of a sentence that names none works for, where the passage makes it
     plain: the company the participle the title stands in describes ("the group, led by chief executive
-    X"), the company the paragraph's previous sentence is about, or the article's topic company when the
-    paragraph names no other."""
+    X"), the company the paragraph's previous sentence is about, the one company the paragraph names ("...
+    voted to remove Altman as chief executive"), or the article's topic company when the paragraph names none."""
     company = _described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
     if company is not None:
         return company
     named = _paragraph_companies(title, refs)
     if len(named) == 1:
-        # "... to remove Altman as chief executive": the one company the paragraph names
-        key = next(iter(named))
-        return next((refs.entity_for(t) for t in title.doc[_paragraph_start(title.sent): title.i]
-                     if refs.entity_for(t) is not None and _name_key(refs.entity_for(t)) == key), None)
-    topic = topic_company(title.doc)
-    if topic is None or named:
-        return None
-    return topic
+        return next(iter(named.values()))
+    return topic_company(title.doc) if not named else None
 
 
 def _possessed(title: Token) -> bool:

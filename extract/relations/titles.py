@@ -402,7 +402,9 @@ def _own_unit(title: Token, refs: EntityRefs) -> Span | None:
     if title.i + 2 >= len(doc) or doc[title.i + 1].lower_ != "of":
         return None
     ent = refs.ent_containing(doc[title.i + 2])
-    return ent if ent is not None and ent.start == title.i + 2 and ent.label_ in EMPLOYERS and not _is_title_word(ent) else None
+    if ent is None or ent.start != title.i + 2 or ent.label_ not in EMPLOYERS or _is_title_word(ent):
+        return None
+    return ent
 
 
 #: Titles whose "for" names a client rather than an employer ("a lawyer for Initech said it would appeal").
@@ -525,11 +527,11 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         above = _units_above(token, orgs, refs)
         orgs = _unique(orgs + above)
         parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
-        if relation == "leads" and _own_unit(token, refs) is not None:
+        unit = _own_unit(token, refs) if relation == "leads" else None
+        if unit is not None:
             # "Meta's chief technology officer and head of Reality Labs": the head leads the unit its "of"
-            # names and works for the company the shared possessive names
-            unit = _own_unit(token, refs)
-            # "chief executive of Alphabet and Google" leads both; the parser may hang "of" on the first title
+            # names and works for the company the shared possessive names; "chief executive of Alphabet and
+            # Google" leads both (the parser may hang "of" on the first title, hence the surface unit too)
             own = {(e.start, e.end) for e, _ in _prep_objects(token, ("of",), refs)} | {(unit.start, unit.end)}
             parts |= {(e.start, e.end) for e, _ in orgs if (e.start, e.end) not in own}
         for person, p_via in ([named_to[0]] if named_to is not None else _title_holders(token, refs)):
@@ -1065,9 +1067,8 @@ def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
     previous = doc[sent.start - 1].sent
     if any(t.is_space and "\n" in t.text for t in previous):
         return None
-    for subject in (t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"):
-        return _company_of_noun(subject, refs)
-    return None
+    subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return _company_of_noun(subject, refs) if subject is not None else None
 
 
 def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
