@@ -21,6 +21,7 @@ from ..tokens import (
     word_parts,
 )
 from .core import (
+    COMPANY,
     EMPLOYERS,
     PERSON,
     Candidate,
@@ -217,6 +218,10 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         if with_held:
             return with_held
         verb = title.head.head
+        if lemma_word(verb) in load_triggers()["tenure_nouns"] and verb.dep_ in ("dobj", "npadvmod", "pobj"):
+            # "she spent a year as a research scientist at X", "after six years as chief executive": the
+            # parser hangs "as" on the span of time; the title is held by the subject of the clause it measures
+            verb = verb.head.head if verb.dep_ == "pobj" else verb.head
         lemma = lemma_word(verb)
         objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
         if (lemma in _tables()["appointing_verbs"] or lemma in REMOVING_VERBS) and objects:
@@ -391,6 +396,21 @@ def _people_of_list(name: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
 
 
+def _own_unit(title: Token, refs: EntityRefs) -> Span | None:
+    """The organisation named right after a title by "of" ("head of Reality Labs"), if any."""
+    doc = title.doc
+    if title.i + 2 >= len(doc) or doc[title.i + 1].lower_ != "of":
+        return None
+    ent = refs.ent_containing(doc[title.i + 2])
+    if ent is None or ent.start != title.i + 2 or ent.label_ not in EMPLOYERS or _is_title_word(ent):
+        return None
+    return ent
+
+
+#: Titles whose "for" names a client rather than an employer ("a lawyer for Initech said it would appeal").
+COUNSEL_TITLES = frozenset({"lawyer", "lawyers"})
+
+
 def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The organisations a title is held at: "of X", "at X", "X's CEO", "Nvidia CEO", "DeepMind co-founder"."""
     children = word_children(title)
@@ -405,7 +425,8 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
         if child.dep_ in ("amod", "nmod") and child.i < title.i and _company_at(child, refs) is not None:
             # "Baidu chief executive", "a former Anthropic researcher": the tagger reads the name as an adjective
             out.append((_company_at(child, refs), False))
-    out += _prep_objects(title, ("of", "at", "for"), refs)
+    # "a lawyer for Initech" represents Initech; "a lawyer at Brenwick & Vale" works there
+    out += _prep_objects(title, ("of", "at") if title.lower_ in COUNSEL_TITLES else ("of", "at", "for"), refs)
     out += _verb_attached_employer(title, refs)
     out += _field_then_employer(title, refs)
     # "Nvidia's CEO Jensen Huang": the possessive hangs on the name the title compounds
@@ -494,6 +515,9 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             rule = "title.first_person" if orgs else rule
         if relation == "founded" and _hired_by_owner(token, orgs, refs):
             orgs = []  # "Amazon ... hiring its founders": "its" is the company hired from, not the hirer
+        pronoun = _possessive_pronoun_before(token) if relation == "founded" else None
+        if pronoun is not None:
+            orgs = [(o, v) for o, v in orgs if not (v and _hirer_read_as_founded(pronoun, o, refs))]
         if not orgs and relation == "founded":
             orgs = _founders_hired_away(token, refs)
             rule = "title.founder_hired_away" if orgs else rule
@@ -503,6 +527,13 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         above = _units_above(token, orgs, refs)
         orgs = _unique(orgs + above)
         parts = _part_owners(token, refs) | {(e.start, e.end) for e, _ in above}
+        unit = _own_unit(token, refs) if relation == "leads" else None
+        if unit is not None:
+            # "Meta's chief technology officer and head of Reality Labs": the head leads the unit its "of"
+            # names and works for the company the shared possessive names; "chief executive of Alphabet and
+            # Google" leads both (the parser may hang "of" on the first title, hence the surface unit too)
+            own = {(e.start, e.end) for e, _ in _prep_objects(token, ("of",), refs)} | {(unit.start, unit.end)}
+            parts |= {(e.start, e.end) for e, _ in orgs if (e.start, e.end) not in own}
         for person, p_via in ([named_to[0]] if named_to is not None else _title_holders(token, refs)):
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
@@ -664,6 +695,31 @@ def _hired_by_owner(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRef
     return any(_name_key(o) in hirers for o, _ in orgs)
 
 
+def _possessive_pronoun_before(title: Token) -> Token | None:
+    """ "its co-founder": the possessive pronoun of a title, read on the surface (the parser splits "co-founder"
+    and hangs "its" on "co")."""
+    for t in reversed(title.doc[max(0, title.i - 4): title.i]):
+        if t.tag_ == "PRP$":
+            return t
+        if t.is_punct and t.text != "-":
+            return None
+    return None
+
+
+def _hirer_read_as_founded(pronoun: Token, company: Span, refs: EntityRefs) -> bool:
+    """ "Google said it was hiring Windsurf's chief executive, Varun Mohan, its co-founder Douglas Chen": a
+    pronoun read as the hirer, before a founder title in the hired list, is the hired one's company, not
+    the hirer (which hires founders of another company, not its own)."""
+    if pronoun.lower_ not in ("its", "their"):
+        return False
+    verb = pronoun
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    if lemma_word(verb) not in _tables()["hiring_away_verbs"]:
+        return False
+    return _name_key(company) in {_name_key(e) for e, _ in subjects_of(verb, refs)}
+
+
 def _founders_hired_away(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """ "Microsoft hired co-founders A and B": founders a company hires founded another company, the one
     other company the sentence names ("... its arrangement with Inflection AI, when Microsoft hired
@@ -821,7 +877,11 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
             for relation, title in titles:
+                if relation == "founded" and _hirer_read_as_founded(possessive, company, refs):
+                    continue
                 relation = "works_for" if relation == "leads" and _heads_a_field(title) else relation
+                if relation == "leads" and _own_unit(title, refs) not in (None, company):
+                    relation = "works_for"  # "Meta's CTO and head of Reality Labs" leads the unit, works for Meta
                 yield Candidate(person, relation, company, title, "title.surface", _conf("title.surface", refs.ent_containing(doc[first]) is None))
 
 
@@ -974,6 +1034,52 @@ def _most_named_company(token: Token, refs: EntityRefs) -> Span | None:
     return first[key] if counts[key] >= 2 and len(ties) == 1 else None
 
 
+def _company_of_noun(noun: Token, refs: EntityRefs) -> Span | None:
+    """The company a noun stands for: its name, the description coreference resolved ("the group"), or its
+    possessor ("Core Scientific's board")."""
+    for tok in [noun, *(c for c in noun.children if c.dep_ == "poss")]:
+        ent = refs.entity_for(tok)
+        if ent is None and tok.pos_ == "NOUN" and COMPANY in (refs.labels_for_noun(tok) or ()):
+            ent = refs.antecedent_of_type(tok, (COMPANY,))  # "the Japanese investment group": the group named before
+        if ent is not None and ent.label_ == COMPANY and not _is_title_word(ent):
+            return ent
+    return None
+
+
+def _described_by_participle(person: Span, refs: EntityRefs) -> Span | None:
+    """ "The Japanese group, led by founder Masayoshi Son, bought ...": the company of the noun whose
+    participle has the titled person as agent."""
+    by = person.root
+    while by.dep_ in ("conj", "appos", "compound") and by.head.i != by.i:
+        by = by.head  # "led by founder and chief executive Masayoshi Son": the name is a conjunct of the title
+    by = by.head if by.dep_ == "pobj" else by
+    if by.lower_ != "by" or by.head.tag_ != "VBN" or by.head.dep_ not in ("acl", "relcl"):
+        return None
+    return _company_of_noun(by.head.head, refs)
+
+
+def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
+    """The company that is the subject of the sentence before ``sent`` in the same paragraph: "Walt Disney
+    rose 11% ... Chief executive Bob Iger also announced a buyback" (Iger's is Disney, not the article's topic)."""
+    doc = sent.doc
+    if sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws:
+        return None
+    previous = doc[sent.start - 1].sent
+    if any(t.is_space and "\n" in t.text for t in previous):
+        return None
+    subject = next((t for t in previous if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    return _company_of_noun(subject, refs) if subject is not None else None
+
+
+def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
+    """The company a title written without one ("Chief executive Bob Iger") is held at: the company the
+    participle it stands in describes, else the company the previous sentence of the paragraph is about,
+    else the company the text before names most often. The nearest is what the passage is about; the
+    article's most named company is often the topic beside which this one is a buyer, owner or rival."""
+    return (_described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
+            or _most_named_company(title, refs))
+
+
 def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
     """Whether ``token`` ends a title that names its company by context alone ("Chief Financial Officer")."""
     return any(token.doc[j: token.i + 1].text.lower() in bare for j in range(max(0, token.i - 3), token.i + 1))
@@ -1034,8 +1140,8 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
             continue
         yield from _possessed_person(doc, person, refs)
         start = _title_start_before(doc, person.start)
-        if start is None or _company_at(doc[start], refs) is not None:
-            continue
+        if start is None or _company_at(doc[start], refs) is not None or doc[start].tag_ == "PRP$":
+            continue  # (not "its co-founder Jane Roe": whose the title is, the possessive says)
         titles, _ = _surface_titles(doc, start)
         company = _company_before(doc, start - 1, refs)
         first = company.start if company is not None else start
@@ -1049,7 +1155,7 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
             if former or not all(_ends_bare_title(t, bare) for _, t in titles) or (
                     before is not None and (before.lower_ in NOT_BARE_BEFORE or before.ent_type_)):
                 continue
-            company, rule, via = _most_named_company(doc[start], refs), "title.prenominal_bare", True
+            company, rule, via = _bare_title_company(doc[start], person, refs), "title.prenominal_bare", True
             if company is None:
                 continue
         persons = [person]
