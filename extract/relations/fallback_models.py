@@ -177,6 +177,8 @@ def _maker_of(model: Span, refs: EntityRefs) -> tuple[Span, bool, Token] | None:
     verb = _making_word_of(model)
     if verb is None:
         return None  # the model is not what a word of making in its sentence makes
+    if any(lemma_word(t) in COMPARISON_LEMMAS for t in model.doc[min(verb.i, model.start): model.start]):
+        return None  # "releases Zephyr-4, a model it says beats Orca-3", parsed with Orca-3 as "releases"' object
     if verb.pos_ == "VERB" and verb.dep_ != "compound":
         found = [(e, via) for e, via in subjects_of(verb, refs) if e.label_ in MAKERS and not _named_as_agent(e)]
         if found:
@@ -198,11 +200,17 @@ def _making_word_of(model: Span) -> Token | None:
         if child.dep_ == "compound" and child.pos_ == "VERB" and lemma_word(child) in MAKING_LEMMAS:
             return child
     for above in model.root.ancestors:
+        if above.dep_ == "prep" and above.lower_ in BASE_PREPOSITIONS:
+            return None  # "models trained on Zephyr-4 outputs", "distilled from X": what they were made from
         if lemma_word(above) in MAKING_LEMMAS and above.pos_ in ("VERB", "NOUN"):
             return above
         if above.pos_ in ("VERB", "AUX"):
             return None
     return None
+
+
+#: Prepositions by which a making verb names what a model was made from, not the model made.
+BASE_PREPOSITIONS = frozenset({"on", "upon", "from", "off"})
 
 
 def _named_as_agent(ent: Span) -> bool:
