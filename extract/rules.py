@@ -202,7 +202,7 @@ def rules_for(relation: str | None = None) -> list[Rule]:
     deal kind) when given.
 
     >>> [r.name for r in rules_for("licenses_from")][:2]
-    ['deal.relation', 'noun.nominal']
+    ['deal.relation', 'licensing.frame_licensor']
     >>> rules_for("license_from")
     Traceback (most recent call last):
     ...
