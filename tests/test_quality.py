@@ -54,7 +54,7 @@ def test_heldout_floor(nlp):
     result, _ = _score(nlp, held / "articles", held / "gold.json")
     # measured 0.995 / 0.931 / 1.0 (session 8; it was 0.885 / 0.644 / 0.842 while never tuned to)
     assert result.entity.f1 >= 0.97, result.problems
-    assert result.relation.f1 >= 0.91, result.problems
+    assert result.relation.f1 >= 0.93, result.problems
     assert result.deal.f1 >= 0.95, result.problems
     assert result.evidence_coverage == 1.0
 
@@ -66,7 +66,7 @@ def test_heldout2_floor(nlp):
     result, _ = _score(nlp, held / "articles", held / "gold.json")
     # measured 0.982 / 0.907 / 0.902 in session 8 (0.938 / 0.680 / 0.577 while never tuned to)
     assert result.entity.f1 >= 0.96, result.problems
-    assert result.relation.f1 >= 0.89, result.problems
+    assert result.relation.f1 >= 0.90, result.problems
     assert result.deal.f1 >= 0.88, result.problems
     assert result.evidence_coverage == 1.0
 
@@ -78,7 +78,7 @@ def test_heldout3_floor(nlp):
     result, _ = _score(nlp, held / "articles", held / "gold.json")
     # measured 0.976 / 0.908 / 0.902 at the end of session 8 (0.905 / 0.699 / 0.554 while never tuned to)
     assert result.entity.f1 >= 0.96, result.problems
-    assert result.relation.f1 >= 0.89, result.problems
+    assert result.relation.f1 >= 0.90, result.problems
     assert result.deal.f1 >= 0.88, result.problems
     assert result.evidence_coverage == 1.0
 
@@ -89,11 +89,11 @@ def test_heldout4_floor(nlp):
     writers since session 9."""
     held = REPO / "tests" / "data" / "heldout4"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
-    # measured 0.908 / 0.589 / 0.551 on its first build (session 8, main cb8b0fe), 0.916 / 0.608 / 0.592
-    # at the end of session 8
-    assert result.entity.f1 >= 0.90, result.problems
-    assert result.relation.f1 >= 0.58, result.problems
-    assert result.deal.f1 >= 0.56, result.problems
+    # measured 0.908 / 0.589 / 0.551 on its first build (session 8, main cb8b0fe), 0.916 / 0.635 / 0.592
+    # at the end of session 8 (never tuned), 0.974 / 0.851 / 0.711 after session 9's first round (read)
+    assert result.entity.f1 >= 0.95, result.problems
+    assert result.relation.f1 >= 0.82, result.problems
+    assert result.deal.f1 >= 0.68, result.problems
     assert result.evidence_coverage == 1.0
 
 
@@ -103,8 +103,9 @@ def test_heldout5_floor(nlp):
     rules reads it, so it keeps measuring what the read corpora no longer can."""
     held = REPO / "tests" / "data" / "heldout5"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
-    # measured 0.883 / 0.575 / 0.448 on its first build (session 9, main 259a3cf)
+    # measured 0.883 / 0.575 / 0.448 on its first build (session 9, main 259a3cf), 0.883 / 0.615 / 0.448 after
+    # session 9's first round of fallbacks
     assert result.entity.f1 >= 0.87, result.problems
-    assert result.relation.f1 >= 0.56, result.problems
+    assert result.relation.f1 >= 0.59, result.problems
     assert result.deal.f1 >= 0.43, result.problems
     assert result.evidence_coverage == 1.0
