@@ -117,8 +117,8 @@ def test_gold_scores_perfectly_against_itself():
     assert [result[part]["f1"] for part in ("entity", "relation", "deal")] == [1.0, 1.0, 1.0], result["problems"]
 
 
-#: Measured 0.777 / 0.579 / 0.737 (entity / relation / deal F1, session 8), rounded down to 0.05.
-ENTITY_FLOOR, RELATION_FLOOR, DEAL_FLOOR = 0.75, 0.55, 0.70
+#: Measured 0.78 / 0.613 / 0.759 (entity / relation / deal F1, session 9), rounded down to 0.05.
+ENTITY_FLOOR, RELATION_FLOOR, DEAL_FLOOR = 0.75, 0.60, 0.75
 
 
 @pytest.mark.slow
