@@ -1,0 +1,44 @@
+"""Deal precision (issue 12, round 7): a unit bought names its seller by a possessive; a share price is no
+deal amount; people hired *into* a unit do not come from it; a deal reported and then lapsed is not done.
+
+Invented sentences with hand-typed entities (``make_doc``); near misses show what must stay as it was.
+"""
+from __future__ import annotations
+
+from extract.deals import KEEP_CONFIDENCE, deal_relations, find_deals
+from extract.records import Article
+
+C, P = "COMPANY", "PERSON"
+ENTS = {"Corvane Labs": C, "Tessaly Systems": C, "Tessaly": C, "Brannock": C, "Mirela": C, "Flashcore": C,
+        "Quillon": C, "Halvard DeepLab": C, "Ana Ruiz": P, "Dario Chen": P}
+
+
+def kept(make_doc, text, ents=ENTS):
+    found = find_deals(make_doc(text, ents), Article(id="t", text=text))
+    return [d for d in found if d.confidence >= KEEP_CONFIDENCE]
+
+
+def parties(deal):
+    return {(p.mention.text, p.role) for p in deal.parties}
+
+
+# --- a unit bought: its owner sells it, and is not itself bought ------------------------------------
+
+def test_a_purchase_noun_of_a_possessed_unit_names_the_owner_as_seller(make_doc):
+    text = "Corvane Labs completed its $9 billion purchase of Tessaly Systems' storage business in 2021."
+    [deal] = kept(make_doc, text)
+    assert (deal.kind, parties(deal)) == ("acquisition", {("Corvane Labs", "buyer"), ("Tessaly Systems", "seller")})
+    assert not [r for r in deal_relations([deal]) if r.relation == "acquires"]
+
+
+def test_a_company_word_inside_the_unit_description_is_not_the_seller(make_doc):
+    # "Flashcore" stands where "NAND" stood in a real article: a word of the unit typed as a company
+    text = "In 2021 Brannock bought Mirela's Flashcore memory business for $9 billion."
+    [deal] = kept(make_doc, text)
+    assert parties(deal) == {("Brannock", "buyer"), ("Mirela", "seller")}
+
+
+def test_a_company_bought_whole_is_still_acquired(make_doc):
+    text = "Corvane Labs completed its $9 billion purchase of Tessaly Systems in 2021."
+    [deal] = kept(make_doc, text)
+    assert [r.target.text for r in deal_relations([deal]) if r.relation == "acquires"] == ["Tessaly Systems"]
