@@ -42,3 +42,15 @@ def test_a_company_bought_whole_is_still_acquired(make_doc):
     text = "Corvane Labs completed its $9 billion purchase of Tessaly Systems in 2021."
     [deal] = kept(make_doc, text)
     assert [r.target.text for r in deal_relations([deal]) if r.relation == "acquires"] == ["Tessaly Systems"]
+
+
+# --- a price per share is not the deal's amount --------------------------------------------------
+
+def test_a_price_per_share_is_not_the_amount(make_doc):
+    [deal] = kept(make_doc, "Brannock first agreed to buy Mirela in January 2022 for $95 per share in cash.")
+    assert deal.amount_usd is None
+
+
+def test_a_total_price_is_still_the_amount(make_doc):
+    [deal] = kept(make_doc, "Brannock first agreed to buy Mirela in January 2022 for $95 million in cash.")
+    assert deal.amount_usd == 95e6
