@@ -389,6 +389,9 @@ class _Parties:
         company the sentence names (a company does not hire its own founders)."""
         sent = person.sent if person.doc.has_annotation("SENT_START") else person.doc[:]
         other = sole_other_company(sent, [span for span, _, _ in self.roles.values()])
+        if other is not None and other.root.dep_ == "pobj" and other.root.head.lower_ == "into":
+            # (deals7) "hiring its co-founder A and some of its team into Google DeepMind": where they go, not whence
+            return None
         return (other, True, other.root) if other is not None else None
 
     def has_role(self, role: str) -> bool:

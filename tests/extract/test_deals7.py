@@ -54,3 +54,13 @@ def test_a_price_per_share_is_not_the_amount(make_doc):
 def test_a_total_price_is_still_the_amount(make_doc):
     [deal] = kept(make_doc, "Brannock first agreed to buy Mirela in January 2022 for $95 million in cash.")
     assert deal.amount_usd == 95e6
+
+
+# --- people hired into a unit do not come from it --------------------------------------------------
+
+def test_founders_hired_into_a_unit_are_not_hired_from_it(make_doc):
+    text = ("Quillon said it was hiring Tessaly's chief executive, Ana Ruiz, its co-founder Dario Chen "
+            "and some of its research team into Halvard DeepLab.")
+    deals = kept(make_doc, text)
+    assert all("Halvard DeepLab" not in {p.mention.text for p in d.parties} for d in deals)
+    assert [("hiring", {"Quillon", "Tessaly"})] == [(d.kind, {p.mention.text for p in d.parties}) for d in deals]
