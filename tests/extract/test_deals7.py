@@ -64,3 +64,15 @@ def test_founders_hired_into_a_unit_are_not_hired_from_it(make_doc):
     deals = kept(make_doc, text)
     assert all("Halvard DeepLab" not in {p.mention.text for p in d.parties} for d in deals)
     assert [("hiring", {"Quillon", "Tessaly"})] == [(d.kind, {p.mention.text for p in d.parties}) for d in deals]
+
+
+# --- a deal reported, then lapsed ----------------------------------------------------------------
+
+def test_a_reported_deal_that_lapsed_is_not_kept(make_doc):
+    text = "In May it was reported that Quillon had agreed to buy Mirela for about $3 billion. That deal lapsed last Friday."
+    assert kept(make_doc, text) == []
+
+
+def test_a_reported_deal_followed_by_other_news_is_kept(make_doc):
+    text = "In May it was reported that Quillon had agreed to buy Mirela for about $3 billion. Its shares rose last Friday."
+    assert [d.kind for d in kept(make_doc, text)] == ["acquisition"]
