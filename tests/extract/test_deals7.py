@@ -76,3 +76,21 @@ def test_a_reported_deal_that_lapsed_is_not_kept(make_doc):
 def test_a_reported_deal_followed_by_other_news_is_kept(make_doc):
     text = "In May it was reported that Quillon had agreed to buy Mirela for about $3 billion. Its shares rose last Friday."
     assert [d.kind for d in kept(make_doc, text)] == ["acquisition"]
+
+
+# --- "the company" is not one an earlier sentence named only to describe a person -------------------
+
+PROFILE = ("Tessaly sells robots to farms. Ana Ruiz started Tessaly in 2019 with Dario Chen, a co-founder of "
+           "Mirela. In January 2024 the company raised $70 million in a round led by Brannock.")
+
+
+def test_the_company_is_not_one_named_earlier_only_to_describe_a_person(make_doc):
+    [deal] = kept(make_doc, PROFILE)
+    assert {p.mention.text for p in deal.parties} == {"Tessaly", "Brannock"}
+
+
+def test_the_company_may_still_be_the_persons_company_when_it_is_the_topic(make_doc):
+    text = ("Dario Chen, a co-founder of Mirela, spoke on Monday. Mirela makes robots. "
+            "In January 2024 the company raised $70 million in a round led by Brannock.")
+    [deal] = kept(make_doc, text)
+    assert {p.mention.text for p in deal.parties} == {"Mirela", "Brannock"}
