@@ -163,7 +163,7 @@ def deal_modality(trigger: Token) -> float | None:
             token = token.head
         else:
             break
-    if not reported and _called_off_later(token):
+    if _called_off_later(token):  # (deals7) also when reported: "it was reported that A agreed to buy B. That deal lapsed."
         return CONFIDENCE_NEGATED
     return None
 

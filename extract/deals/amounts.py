@@ -104,10 +104,16 @@ def _with_dollar_glosses(found: list[tuple[int, int, Money]], text: str) -> list
     return out
 
 
+#: What follows a price of one share ("$95 per share", "$40 a share").
+_PER_SHARE = re.compile(r"\s+(?:per|a|each)\s+(?:share|unit)\b", re.I)
+
+
 def _money_in(sent: Span) -> list[tuple[Token, Money]]:
     doc, base = sent.doc, sent.start_char
     out = []
     for start, end, money in _with_dollar_glosses(list(iter_money(sent.text)), sent.text):
+        if _PER_SHARE.match(sent.text, end):
+            continue  # (deals7) "agreed to buy Activision for $95 per share": a price of a share, not of the deal
         root = _span_root(doc, base + start, base + end)
         if root is not None:
             out.append((root, money))

@@ -183,3 +183,27 @@ def date_right_after(span, reference: str | None) -> str | None:
         if start <= len(stretch[:2].text):
             return iso
     return None
+
+
+#: Nouns for a part of a company that is sold on its own ("Intel's NAND flash memory *business*").
+UNIT_NOUNS = frozenset({"business", "businesses", "unit", "units", "division", "divisions", "arm", "operations",
+                        "assets", "segment", "subsidiary"})
+
+
+def unit_owner(thing: Token, is_company) -> Token | None:
+    """The possessor of a unit bought: "purchase of *Intel*'s NAND flash memory business" buys a part of
+    Intel, so Intel is the seller (not "NAND", a word inside the unit's description, nor a company the
+    noun "business" could refer back to). ``None`` unless ``thing`` is a unit noun whose possessor
+    ``is_company`` and which is not itself a company's name ("Tessaly Systems" is bought whole).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "purchase of Intel 's flash business".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 5, 2, 5, 1],
+    ...           deps=["ROOT", "prep", "poss", "case", "compound", "pobj"], pos=["NOUN", "ADP", "PROPN", "PART", "NOUN", "NOUN"])
+    >>> unit_owner(doc[5], lambda t: t.text == "Intel").text, unit_owner(doc[2], lambda t: True)
+    ('Intel', None)
+    """
+    if thing.pos_ != "NOUN" or thing.lower_ not in UNIT_NOUNS or thing.ent_type_:
+        return None
+    return next((c for c in thing.children if c.dep_ == "poss" and c.pos_ != "PRON" and is_company(c)), None)

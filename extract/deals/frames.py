@@ -34,7 +34,7 @@ from .parties import (
     load_triggers,
 )
 from .rounds import closing_support, round_investors
-from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private
+from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private, unit_owner
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -346,6 +346,12 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             object_found = True
             frame.rule += UNIT_SOLD_MARK
             continue
+        seller = unit_owner(o, _names_party) if kind == "acquisition" and spec.get("subject") != spec.get("object") else None
+        if seller is not None and frame.parties.add(seller, spec.get("object")):
+            # (deals7) "bought Intel's NAND flash memory business": Intel sells a unit and is not bought
+            object_found = True
+            frame.rule += UNIT_SOLD_MARK
+            continue
         object_found |= frame.parties.add(o, spec.get("object"), owner=True)
         # "sold its automotive unit, Ashgrove Drive, to Infineon": the unit named in apposition
         # is sold even when its owner ("its") is the seller already
@@ -610,6 +616,12 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     for c in trigger.children:
         if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps):
             for o in _pobjs(c):
+                seller = unit_owner(o, _names_party) if kind == "acquisition" and c.lower_ == "of" else None
+                if seller is not None:
+                    # (deals7) "its purchase of Intel's NAND business": Intel sells a unit, and is not bought
+                    parties.add(seller, preps["of"])
+                    frame.rule += UNIT_SOLD_MARK
+                    continue
                 if not parties.add(o, preps.get(c.lower_), owner=kind == "hiring"):
                     parties.add(o, owner_preps.get(c.lower_), owner=True)
         elif c.dep_ in ("acl", "relcl") and _lemma(c) in spec.get("acl", {}):

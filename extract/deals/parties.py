@@ -184,7 +184,7 @@ _NEVER_OWN_ROLES = frozenset({"licensor"})
 _DESCRIPTION_DEPS = frozenset({"pobj", "prep", "compound", "poss", "nmod", "amod", "appos"})
 
 
-def _describes_person(span: Span) -> bool:
+def _describes_person(span: Span, *, former_only: bool = True) -> bool:
     """Whether a company is named only as a person's former employer in an apposition: "Chloe Marchetti,
     a former research scientist at *IBM*", "Sean Parker, the former *Facebook* president". Such a company
     is background to the sentence; "the company" there means the one the passage is about (a current
@@ -192,11 +192,25 @@ def _describes_person(span: Span) -> bool:
     node = span.root
     for _ in range(6):
         if node.dep_ == "appos" and node.head.ent_type_ == "PERSON":
-            return any(c.lower_ in _FORMER_WORDS for c in node.children)
+            return not former_only or any(c.lower_ in _FORMER_WORDS for c in node.children)
         if node.dep_ not in _DESCRIPTION_DEPS or node.head is node:
             return False
         node = node.head
     return False
+
+
+def _described_person_company(ref: Token, span: Span) -> bool:
+    """Whether a description ("the company") was resolved to a company an earlier sentence named only to
+    describe a person ("Andy Konwinski, a co-founder of Databricks") while the article so far names another
+    company more often. A pronoun ("We have a partnership with them") keeps its resolver's reading."""
+    if ref.pos_ not in ("NOUN", "PROPN") or not _describes_person(span, former_only=False):
+        return False
+    counts: dict[str, int] = {}
+    for e in ref.doc.ents:
+        if e.label_ == "COMPANY" and e.end <= ref.i:
+            counts[_party_key(e)] = counts.get(_party_key(e), 0) + 1
+    own = counts.get(_party_key(span), 0)
+    return any(n > own for key, n in counts.items() if key != _party_key(span))
 
 
 def _other_antecedent(ref: Token, exclude: list[Span], same_sentence: bool = False) -> Span | None:
@@ -322,6 +336,12 @@ class _Parties:
                 span = _other_antecedent(ref, [span])
                 if span is None:
                     continue
+            elif via_coref and span.start < ref.sent.start and _described_person_company(ref, span):
+                # (deals7) "... and Andy Konwinski, a co-founder of Databricks. [...] In January 2024 the company
+                # raised $73.6 million": the profile's company, not one named to describe a person
+                span = _other_antecedent(ref, [span])
+                if span is None:
+                    continue
             key = (span.start, span.end)
             clash = next((k for k, (other, _, _) in self.roles.items()
                           if (k != key or via_coref) and _same_company(span, other)), None)
@@ -389,6 +409,9 @@ class _Parties:
         company the sentence names (a company does not hire its own founders)."""
         sent = person.sent if person.doc.has_annotation("SENT_START") else person.doc[:]
         other = sole_other_company(sent, [span for span, _, _ in self.roles.values()])
+        if other is not None and other.root.dep_ == "pobj" and other.root.head.lower_ == "into":
+            # (deals7) "hiring its co-founder A and some of its team into Google DeepMind": where they go, not whence
+            return None
         return (other, True, other.root) if other is not None else None
 
     def has_role(self, role: str) -> bool:
