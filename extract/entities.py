@@ -253,6 +253,14 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> doc = spacy.blank("en")("Sable-7B beats Qwen2.5-32B and F-35B. The 70B model is good.")
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
     [('Sable-7B', True), ('Qwen2.5-32B', True), ('F-35B', False)]
+
+    A spaced name of an unknown family after an owner is a model where its sentence states a count in parameters:
+
+    >>> doc = spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion parameters.")
+    >>> [doc.text[s:e] for s, e, _ in model_shape_spans(doc, frozenset())]
+    ['Orbit 2 Mini']
+    >>> model_shape_spans(spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion pixels."), frozenset())
+    []
     """
     text = doc_text(doc)
     found = []
@@ -263,7 +271,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
         found.append((m.start(), m.end(), re.match(r"[A-Za-z]+", m.group()).group() in families))
     for pattern in (SPACED_MODEL, TIERED_MODEL):
         for m in pattern.finditer(text):
-            if m.group(1) in families:
+            if m.group(1) in families or _owned_name_stating_parameters(doc, m.start(), m.end()):
                 found.append((m.start(), m.end(), True))
     for m in SIZED_MODEL.finditer(text):
         found.append((m.start(), m.end(), True))
@@ -643,6 +651,17 @@ def _is_role(token) -> bool:
 
 #: Nouns of a group of models that an apposition gives a name: "OpenELM, a set of small models".
 MODEL_COLLECTION_NOUNS = frozenset("set family series suite collection line range pair".split())
+
+
+_OWNER_WORDS = frozenset({"'s", "’s", "its", "their"})
+
+
+def _owned_name_stating_parameters(doc, start: int, end: int) -> bool:
+    """A name after an owner ("Acme's Orbit 2 Mini", "its Orbit 2 Mini") in a sentence that states a count in
+    parameters. (Without the owner, a date or an opening phrase has the shape: "March 6", "At 24 billion".)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _OWNER_WORDS \
+        and states_parameter_count(span)
 
 
 def states_parameter_count(span) -> bool:

@@ -47,3 +47,14 @@ def test_a_name_in_a_sentence_stating_parameters_is_a_model(sizes_of, text, name
 ])
 def test_other_counts_make_no_model(sizes_of, text, name):
     assert name not in sizes_of(text)
+
+
+# -- a spaced name of an unknown family ("Orbit 2 Mini") is a model where its sentence states parameters ------
+def test_a_spaced_name_stating_parameters_is_a_model(sizes_of):
+    assert sizes_of("Acme's Orbit 2 Mini packs 3.8 billion parameters into a model small enough for a laptop.") \
+        .get("Orbit 2 Mini") == 3_800_000_000
+
+
+def test_a_spaced_name_without_parameters_is_no_model(sizes_of):
+    assert "Orbit 2 Mini" not in sizes_of("Acme's Orbit 2 Mini packs 3.8 billion pixels into a small screen.")
+
