@@ -58,3 +58,20 @@ def test_a_spaced_name_stating_parameters_is_a_model(sizes_of):
 def test_a_spaced_name_without_parameters_is_no_model(sizes_of):
     assert "Orbit 2 Mini" not in sizes_of("Acme's Orbit 2 Mini packs 3.8 billion pixels into a small screen.")
 
+
+# -- a lower- or camel-case name that a sized model noun describes -------------------------------------------
+@pytest.mark.parametrize("text, name, size", [
+    ("NTK Labs unveiled tsukimi, a 7-billion-parameter language model tuned for Japanese.", "tsukimi", 7 * B),
+    ("The startup's model, called quokka, has 2 billion parameters.", "quokka", 2 * B),
+    ("Larkspur released nanoWren, a 1.5B model, under an Apache licence.", "nanoWren", 1_500_000_000),
+])
+def test_a_lower_case_name_described_as_a_sized_model(sizes_of, text, name, size):
+    assert sizes_of(text).get(name) == size
+
+
+@pytest.mark.parametrize("text", [
+    "Larkspur released its flagship, a 70B model, under an Apache licence.",   # an owner: a common noun
+    "NTK Labs unveiled tsukimi, a language model tuned for Japanese.",          # no size stated: not ours to guess
+])
+def test_no_lower_case_model_without_a_name_and_a_size(sizes_of, text):
+    assert not [n for n in sizes_of(text) if n[:1].islower()]
