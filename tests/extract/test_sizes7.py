@@ -75,3 +75,16 @@ def test_a_lower_case_name_described_as_a_sized_model(sizes_of, text, name, size
 ])
 def test_no_lower_case_model_without_a_name_and_a_size(sizes_of, text):
     assert not [n for n in sizes_of(text) if n[:1].islower()]
+
+
+# -- the name before a family noun, in a sentence stating sizes, is a model: the family's size is its largest --
+def test_a_family_told_in_sizes_is_a_model(sizes_of):
+    assert sizes_of("Brightmoor's Gannet family comes in 2B and 9B sizes.").get("Gannet") == 9 * B
+
+
+@pytest.mark.parametrize("text", [
+    "The Harwick family sold 40 million shares in Brightmoor for $2B last year.",
+    "The Harwick family has run Brightmoor for 2 generations.",
+])
+def test_a_family_without_model_sizes_is_no_model(sizes_of, text):
+    assert "Harwick" not in sizes_of(text)
