@@ -34,6 +34,7 @@ from .entities import (
     class_noun_type,
     has_company_context,
     has_model_context,
+    states_parameter_count,
     has_person_context,
     has_strong_model_context,
     heading_ranges,
@@ -312,6 +313,7 @@ class EntityTyper:
             if span is None or not (
                 known_family
                 or has_model_context(span, self.model_window)
+                or states_parameter_count(span)
                 or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models)
             ):
                 continue

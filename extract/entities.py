@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Span
 
 from .lexicon import word_list
+from .quantities import iter_parameters
 from .records import Mention
 from .tokens import doc_text
 
@@ -146,10 +147,12 @@ COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "Airlines Bank Insurance Telecom Communications Media Entertainment Foods Instruments Materials Health "
     "Engineering Management Investments Associates Advisors Advisers Enterprises Financial".split()
 )
+# a mixture of experts' active share glued to its total size ("30B-A3B": 30B in all, 3B active) belongs to the name
+_ACTIVE_SHARE = r"(?:-A\d+(?:\.\d+)?[BM])?"
 #: Tier and size words that continue a model name: "Phi-3 Mini", "Claude 3 Opus", "Llama 3.1 405B".
 MODEL_TIERS = (
     r"[Mm]ini|[Ss]mall|[Mm]edium|[Ll]arge|[Pp]ro|[Uu]ltra|[Ff]lash|[Nn]ano|Opus|Sonnet|Haiku|[Tt]urbo|[Ii]nstruct|"
-    r"Vision|Max|Plus|Lite|Preview|Chat|Coder|Base|\d+(?:\.\d+)?[BMT]|\d+x\d+B"
+    rf"Vision|Max|Plus|Lite|Preview|Chat|Coder|Base|\d+(?:\.\d+)?[BMT]{_ACTIVE_SHARE}|\d+x\d+B"
 )
 #: Release stages that do not make a different model: "MAI-1-preview" is MAI-1.
 MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
@@ -163,7 +166,7 @@ _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
 # a version may start with one capital ("DeepSeek-R1", "Kimi-K2"); a versioned name may take hyphenated
 # tiers alone ("Qwen2.5-Max", "GLM4-Plus")
 HYPHEN_MODEL = re.compile(
-    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[A-Z]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:[A-Za-z]+|\d+[BM]))*\b{_TIER_TAIL}"
+    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[A-Z]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:A\d+(?:\.\d+)?[BM]|[A-Za-z]+|\d+(?:\.\d+)?[BM]))*\b{_TIER_TAIL}"
     rf"|\b[A-Z][A-Za-z]+\d+(?:\.\d+)*(?:-(?:{MODEL_TIERS}))+\b{_TIER_TAIL}"
 )
 # "Qwen2.5-Max", "Qwen1.5-Chat": a family glued to a dotted version, then a hyphenated tier word
@@ -171,7 +174,7 @@ GLUED_VERSION_MODEL = re.compile(r"\b[A-Z][A-Za-z]+\d+(?:\.\d+)+(?:-[A-Z][A-Za-z
 # "Falcon 180B", "Yi 34B", "Falcon 2 11B": a name (and a version) and a size in billions or trillions of
 # parameters, a shape of its own
 SIZED_MODEL = re.compile(
-    rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]\b{_TIER_TAIL}")
+    rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]{_ACTIVE_SHARE}\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
     rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
@@ -250,6 +253,14 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> doc = spacy.blank("en")("Sable-7B beats Qwen2.5-32B and F-35B. The 70B model is good.")
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
     [('Sable-7B', True), ('Qwen2.5-32B', True), ('F-35B', False)]
+
+    A spaced name of an unknown family after an owner is a model where its sentence states a count in parameters:
+
+    >>> doc = spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion parameters.")
+    >>> [doc.text[s:e] for s, e, _ in model_shape_spans(doc, frozenset())]
+    ['Orbit 2 Mini']
+    >>> model_shape_spans(spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion pixels."), frozenset())
+    []
     """
     text = doc_text(doc)
     found = []
@@ -260,7 +271,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
         found.append((m.start(), m.end(), re.match(r"[A-Za-z]+", m.group()).group() in families))
     for pattern in (SPACED_MODEL, TIERED_MODEL):
         for m in pattern.finditer(text):
-            if m.group(1) in families:
+            if m.group(1) in families or _owned_name_stating_parameters(doc, m.start(), m.end()):
                 found.append((m.start(), m.end(), True))
     for m in SIZED_MODEL.finditer(text):
         found.append((m.start(), m.end(), True))
@@ -640,6 +651,34 @@ def _is_role(token) -> bool:
 
 #: Nouns of a group of models that an apposition gives a name: "OpenELM, a set of small models".
 MODEL_COLLECTION_NOUNS = frozenset("set family series suite collection line range pair".split())
+
+
+_OWNER_WORDS = frozenset({"'s", "’s", "its", "their"})
+
+
+def _owned_name_stating_parameters(doc, start: int, end: int) -> bool:
+    """A name after an owner ("Acme's Orbit 2 Mini", "its Orbit 2 Mini") in a sentence that states a count in
+    parameters. (Without the owner, a date or an opening phrase has the shape: "March 6", "At 24 billion".)"""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.start > 0 and doc[span.start - 1].lower_ in _OWNER_WORDS \
+        and states_parameter_count(span)
+
+
+def states_parameter_count(span) -> bool:
+    """Whether the sentence of ``span`` states a count in parameters: only models have parameters, so a
+    model-shaped name there ("Alder-1, which weighs in at 12 billion parameters") is a model.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> [states_parameter_count(nlp(t)[:3]) for t in ("Alder-1 weighs in at 12 billion parameters.",
+    ...                                               "Alder-1 has a 14-billion-parameter design.",
+    ...                                               "Alder-1 was trained on 12 billion tokens.")]
+    [True, True, False]
+    """
+    text = sentence_of(span).text
+    return any("param" in text[start:end].lower() for start, end, _ in iter_parameters(text))
 
 
 def has_strong_model_context(span) -> bool:

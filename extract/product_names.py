@@ -27,8 +27,9 @@ from __future__ import annotations
 
 import re
 
-from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name
+from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name, sentence_of, states_parameter_count
 from .name_cues import _subject_name, is_version_code
+from .quantities import iter_parameters
 from .tokens import tokens_where
 
 #: Candidate sources whose company type a product cue must not overrule (the components' ranks >= "context").
@@ -239,6 +240,103 @@ def described_model_name(token):
     return name if any(n.lower_ in MODEL_NOUNS and n.pos_ == "NOUN" for n in nouns) else None
 
 
+#: one word in lower or camel case, as some labs write their models' names: "tsukimi", "nanoWren", "phi3"
+_LOWER_CASE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)?$")
+_NAMING_VERBS = frozenset({"call", "name", "dub", "christen", "brand"})
+
+
+def _named_by(noun):
+    """The word a model noun names: its apposition's head ("tsukimi, a 7B model") or the object of a naming verb
+    hung on it ("a model called quokka")."""
+    if noun.dep_ == "appos":
+        return noun.head
+    for verb in noun.children:
+        if verb.dep_ == "acl" and verb.lemma_ in _NAMING_VERBS:
+            return next((c for c in verb.children if c.dep_ in ("oprd", "attr", "dobj")), None)
+    return None
+
+
+def lower_case_model_names(doc) -> list:
+    """``(span, "MODEL", "context", None)`` for a one-word name in lower or camel case that a model noun
+    describes in a sentence stating the model's size: "NTK released tsukimi, a 7-billion-parameter model",
+    "a model called quokka has 2 billion parameters". The NER reads no lower-case name; a common noun in the
+    same place takes a determiner or an owner ("its flagship, a 70B model") and is left alone.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> def parsed(name, owner):
+    ...     words = ["Larkspur", "released"] + owner + [name, ",", "a", "1.5B", "model", ",", "today", "."]
+    ...     n = len(owner)
+    ...     return Doc(spacy.blank("en").vocab, words=words,
+    ...                heads=[1, 1] + [2 + n] * n + [1, 2 + n, 6 + n, 6 + n, 2 + n, 2 + n, 1, 1],
+    ...                deps=["nsubj", "ROOT"] + ["poss"] * n + ["dobj", "punct", "det", "amod", "appos", "punct",
+    ...                                                         "npadvmod", "punct"],
+    ...                pos=["PROPN", "VERB"] + ["PRON"] * n + ["NOUN", "PUNCT", "DET", "ADJ", "NOUN", "PUNCT", "NOUN",
+    ...                                                        "PUNCT"])
+    >>> [s.text for s, *_ in lower_case_model_names(parsed("nanoWren", []))]
+    ['nanoWren']
+    >>> lower_case_model_names(parsed("flagship", ["its"]))
+    []
+    """
+    out = []
+    for noun in tokens_where(doc, "LOWER", tuple(sorted(MODEL_NOUNS))):
+        name = _named_by(noun) if noun.pos_ == "NOUN" else None
+        if name is None or not _LOWER_CASE_NAME.match(name.text) or name.is_stop or name.lower_ in MODEL_NOUNS \
+                or name.pos_ not in ("NOUN", "PROPN", "X") or name.ent_type_ \
+                or any(c.dep_ in ("det", "poss") for c in name.children):
+            continue
+        span = doc[name.i: name.i + 1]
+        phrase = doc[noun.left_edge.i: noun.right_edge.i + 1]
+        if states_parameter_count(span) or any(True for _ in iter_parameters(phrase.text)):
+            out.append((span, "MODEL", "context", None))
+    return out
+
+
+#: A size written as one word in billions or trillions ("9B", "1.8T"); millions are too often other counts.
+_GLUED_SIZE = re.compile(r"^\d+(?:\.\d+)?[BT]$")
+#: Nouns of a set of models told in sizes: "the Gannet family comes in 2B and 9B sizes".
+_FAMILY_NOUNS = ("family", "series", "lineup", "line-up")
+
+
+def sized_family_names(doc) -> list:
+    """``(span, "MODEL", "context", None)`` for the name in front of a family noun in a sentence that states
+    sizes in parameters or as glued billions ("Brightmoor's Gannet family comes in 2B and 9B sizes"): people and
+    firms have families and series too, but not ones counted in billions of parameters. An acronym alone
+    ("the AI family") is no name.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> def parsed(unit):
+    ...     words = ["The", "Gannet", "family", "comes", "in", "2B", "and", "9B", unit, "."]
+    ...     return Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 3, 3, 3, 8, 5, 5, 4, 3],
+    ...                deps=["det", "compound", "nsubj", "ROOT", "prep", "nummod", "cc", "conj", "pobj", "punct"],
+    ...                pos=["DET", "PROPN", "NOUN", "VERB", "ADP", "NUM", "CCONJ", "NUM", "NOUN", "PUNCT"])
+    >>> [s.text for s, *_ in sized_family_names(parsed("sizes"))]
+    ['Gannet']
+
+    Money and other counts are no sizes ("The Harwick family sold 40 million shares for $2B"):
+
+    >>> doc = Doc(spacy.blank("en").vocab, words=["The", "Harwick", "family", "got", "$", "2B", "."],
+    ...           heads=[2, 2, 3, 3, 5, 3, 3], deps=["det", "compound", "nsubj", "ROOT", "nmod", "dobj", "punct"],
+    ...           pos=["DET", "PROPN", "NOUN", "VERB", "SYM", "NUM", "PUNCT"])
+    >>> sized_family_names(doc)
+    []
+    """
+    out = []
+    for noun in tokens_where(doc, "LOWER", _FAMILY_NOUNS):
+        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
+        if not names or names[-1].i != noun.i - 1:
+            continue
+        span = doc[names[0].i: noun.i]
+        if not span.text[:1].isupper() or not any(ch.islower() for ch in span.text) \
+                or any(t.pos_ != "PROPN" for t in span):
+            continue
+        if states_parameter_count(span) or any(_GLUED_SIZE.match(t.text) and not doc[t.i - 1].is_currency
+                                               for t in doc[noun.i + 1: sentence_of(span).end]):
+            out.append((span, "MODEL", "context", None))
+    return out
+
+
 #: Capitalised tier words that name a sibling of a sized model: "Varrow-VLA 7B" and "Varrow-VLA Nano".
 _SIBLING_TIERS = frozenset({"Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite"})
 _SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?[BMT]$")
@@ -394,4 +492,6 @@ def product_name_spans(doc, candidates) -> list:
                 out.append((model, "MODEL", "context", None))
     versioned = _versioned_spans(doc, candidates)
     # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
-    return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates)
+    return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
+        + lower_case_model_names(doc) \
+        + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
