@@ -103,9 +103,9 @@ def test_heldout5_floor(nlp):
     rules reads it, so it keeps measuring what the read corpora no longer can."""
     held = REPO / "tests" / "data" / "heldout5"
     result, _ = _score(nlp, held / "articles", held / "gold.json")
-    # measured 0.883 / 0.575 / 0.448 on its first build (session 9, main 259a3cf), 0.883 / 0.615 / 0.448 after
-    # session 9's first round of fallbacks
-    assert result.entity.f1 >= 0.87, result.problems
-    assert result.relation.f1 >= 0.59, result.problems
+    # measured 0.883 / 0.575 / 0.448 on its first build (session 9, main 259a3cf), 0.896 / 0.627 / 0.448 (sizes
+    # 15 of 20) at the end of session 9
+    assert result.entity.f1 >= 0.88, result.problems
+    assert result.relation.f1 >= 0.61, result.problems
     assert result.deal.f1 >= 0.43, result.problems
     assert result.evidence_coverage == 1.0
