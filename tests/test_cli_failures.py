@@ -219,8 +219,11 @@ def test_real_ctrl_c_is_one_line_and_exit_130(tmp_path, after, jobs):
     for n in range(1000):
         (tmp_path / "in" / f"a{n}.txt").write_text(ARTICLE * 3, encoding="utf-8")
     # a group of its own, signalled whole: what Ctrl-C in a terminal does (the workers get it too)
+    # SIGINT back to its default in the child, as in a terminal: a runner started in the background ("cmd &"
+    # in a script) ignores SIGINT, its children inherit that, and Python then never raises KeyboardInterrupt
     process = subprocess.Popen([NEWSGRAPH, "build", tmp_path / "in", "-o", tmp_path / "out", "-q", "-j", str(jobs)],
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+                               preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     time.sleep(after)
     os.killpg(process.pid, signal.SIGINT)
     stdout, stderr = process.communicate(timeout=120)
