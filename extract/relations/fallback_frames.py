@@ -232,7 +232,7 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
             and not _is_dateline(ent)
 
     # the topic stands in only for a raiser the sentence does not name: named in it, the topic company is
-    # something else there ("SoftBank put $500 million into OpenAI as part of a round led by A")
+    # something else there ("Quillmark put $5 million into Tessaly as part of a round led by A")
     topic_named = topic_key is not None and any(_name_key(e) == topic_key for e in sent.ents)
     unnamed_topic = topic if topic is not None and topic_key not in listed and not topic_named else None
     for t in sent:
@@ -243,7 +243,7 @@ def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list
             if found:
                 return found[0]
             if any(via and e.label_ == COMPANY for e, via in resolved):
-                return None  # "Tenstorrent said it had raised": coreference names another company than the topic
+                return None  # "Tessaly said it had raised": coreference names another company than the topic
             if subjects and all(_stands_for_topic(c) for c in subjects):
                 # "it raised", "the startup closed": the article's dominant company, when it has one
                 return unnamed_topic
