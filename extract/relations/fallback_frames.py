@@ -518,8 +518,8 @@ def _listed_companies(sent: Span) -> list[Span]:
     return out
 
 
-def _related_pairs(existing: Iterable[Candidate]) -> set[tuple[int, frozenset[str]]]:
-    """(sentence start, pair of name keys) of every edge the other rules gave."""
+def related_pairs(existing: Iterable[Candidate]) -> set[tuple[int, frozenset[str]]]:
+    """(sentence start, pair of name keys) of every edge the other rules gave: the pairs a fallback leaves alone."""
     return {(c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) for c in existing}
 
 
@@ -533,7 +533,7 @@ def _other_parties(existing: Iterable[Candidate]) -> set[tuple[int, str]]:
 def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = ()) -> Iterator[Candidate]:
     """invests_in and competes_with read off a sentence's frame, for pairs no other rule related there."""
     existing = list(existing)
-    related, parties = _related_pairs(existing), _other_parties(existing)
+    related, parties = related_pairs(existing), _other_parties(existing)
     topic = topic_company(doc)
     for c in _investor_candidates(doc, refs, funding_topic(doc)):
         if (c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) not in related:

@@ -17,7 +17,8 @@ from ..coref import EntityRefs
 from ..families import model_family
 from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where
-from .core import COMPANY, MODEL, Candidate, _conf, _name_key, subjects_of
+from .core import MODEL, Candidate, _conf, _name_key, subjects_of
+from .fallback_frames import related_pairs
 from .models import COMPARING_VERBS, MAKERS, _known_developer_differs, _names_another_company
 
 BENCHMARK_RULE = "model.frame_benchmark"
@@ -243,11 +244,6 @@ def maker_candidates(doc: Doc, refs: EntityRefs, developed: frozenset[str] = fro
         yield Candidate(company, "develops", model, word, MAKER_RULE, _conf(MAKER_RULE, via))
 
 
-def _related_pairs(existing: Iterable[Candidate]) -> set[tuple[int, frozenset[str]]]:
-    """(sentence start, pair of name keys) of every edge the other rules gave."""
-    return {(c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) for c in existing}
-
-
 #: Whether the fallbacks give only pairs no other rule related (off only to measure their standalone precision).
 GUARDED = True
 
@@ -256,7 +252,7 @@ GUARDED = True
 def model_frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = ()) -> Iterator[Candidate]:
     """competes_with between models read off a comparison sentence's frame, for pairs no other rule related there."""
     existing = list(existing)
-    related = _related_pairs(existing) if GUARDED else set()
+    related = related_pairs(existing) if GUARDED else set()
     developed = frozenset(_name_key(c.target) for c in existing if c.relation == "develops") if GUARDED else frozenset()
     for c in maker_candidates(doc, refs, developed):
         if (c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) not in related:

@@ -29,7 +29,7 @@ from ..coref import EntityRefs
 from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where
 from .core import COMPANY, Candidate, _conf, _name_key, subjects_of
-from .fallback_frames import LISTING_VERBS, REPORTING_LEMMAS, TOPIC_STAND_INS, topic_company
+from .fallback_frames import LISTING_VERBS, REPORTING_LEMMAS, TOPIC_STAND_INS, related_pairs, topic_company
 
 PARTNERS_RULE = "partnership.frame_partners"
 LICENSOR_RULE = "licensing.frame_licensor"
@@ -374,10 +374,6 @@ def model_developers(existing: Iterable[Candidate]) -> dict[str, Span]:
     return {_name_key(c.target): c.source for c in existing if c.relation == "develops" and c.source.label_ == COMPANY}
 
 
-def _related_pairs(existing: Iterable[Candidate]) -> set[tuple[int, frozenset[str]]]:
-    return {(c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target)))) for c in existing}
-
-
 def frame_candidates(doc: Doc, refs: EntityRefs, existing: list[Candidate]) -> Iterator[Candidate]:
     """Every partners_with and licenses_from the frames give, whether or not another rule related the pair."""
     topic = topic_company(doc)
@@ -391,7 +387,7 @@ def frame_candidates(doc: Doc, refs: EntityRefs, existing: list[Candidate]) -> I
 def partner_frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = ()) -> Iterator[Candidate]:
     """partners_with and licenses_from read off a partnership or licence word, for pairs no other rule related."""
     existing = list(existing)
-    related = _related_pairs(existing)
+    related = related_pairs(existing)
     for c in list(frame_candidates(doc, refs, existing)):
         pair = (c.trigger.sent.start, frozenset((_name_key(c.source), _name_key(c.target))))
         if pair not in related:
