@@ -350,14 +350,16 @@ def _summary(report, G, out) -> str:
 @click.option("--neutral-unscored", is_flag=True,
               help="An edge to a product, organization, publication or place node that no gold entity names "
                    "is neither right nor wrong (as score.py --neutral-unscored); by default it is a false positive.")
-def eval_command(graph_json, gold, verbose, as_json, neutral_unscored):
+@click.option("--by-relation", is_flag=True, help="Also score each relation type (leads, invests_in...) on its own.")
+def eval_command(graph_json, gold, verbose, as_json, neutral_unscored, by_relation):
     """Score a built graph.json against a gold file: precision, recall, F1 and the misses.
 
     \b
     Example:  newsgraph eval --gold data/gold.json out/graph.json -v
     """
     result = evaluate_files(gold, graph_json, neutral_unscored=neutral_unscored)
-    click.echo(json.dumps(result.as_dict(), indent=2) if as_json else format_report(result, verbose=verbose))
+    click.echo(json.dumps(result.as_dict(by_relation=by_relation), indent=2) if as_json
+               else format_report(result, verbose=verbose, by_relation=by_relation))
     found = result.entity.tp / (result.entity.tp + result.entity.fn) if result.entity.tp + result.entity.fn else 1.0
     if found < LOW_GOLD_MATCH:  # most likely the gold of another corpus: the scores mean nothing
         click.echo(f"warning: only {found:.0%} of the gold's entities are in the graph: is {gold} the gold "

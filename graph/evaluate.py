@@ -32,8 +32,9 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -147,6 +148,9 @@ class EvalResult:
         Share of non-``party`` edges that carry evidence (0.0 without such edges).
     problems : tuple of str
         Every miss, false positive and wrong value, one line each.
+    relation_by_type : dict of str to Score
+        The relation score of each relation type that the gold requires or the graph
+        states, in name order; their counts add up to ``relation``'s.
     """
 
     entity: Score
@@ -156,10 +160,12 @@ class EvalResult:
     deal_amount_accuracy: float | None
     evidence_coverage: float
     problems: tuple[str, ...]
+    relation_by_type: Mapping[str, Score] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, Any]:
-        """The result as plain JSON-ready data, with the reference scorer's keys."""
-        return {
+    def as_dict(self, *, by_relation: bool = False) -> dict[str, Any]:
+        """The result as plain JSON-ready data, with the reference scorer's keys and, if
+        ``by_relation``, a ``relation_by_type`` mapping of relation type to score."""
+        data = {
             "entity": self.entity.as_dict(),
             "relation": self.relation.as_dict(),
             "deal": self.deal.as_dict(),
@@ -168,6 +174,9 @@ class EvalResult:
             "evidence_coverage": self.evidence_coverage,
             "problems": list(self.problems),
         }
+        if by_relation:
+            data["relation_by_type"] = {rel: score.as_dict() for rel, score in self.relation_by_type.items()}
+        return data
 
 
 def normalize_name(text: Any) -> str:
@@ -446,8 +455,8 @@ def _score_entities(gold: _Gold, nodes: list[Mapping], matching: _Matching, prob
     return Score.from_counts(tp, fp, fn)
 
 
-def _score_relations(gold: _Gold, edges: list[Mapping], matching: _Matching,
-                     problems: list[str], *, neutral_unscored: bool = False) -> tuple[Score, float]:
+def _score_relations(gold: _Gold, edges: list[Mapping], matching: _Matching, problems: list[str], *,
+                     neutral_unscored: bool = False) -> tuple[Score, float, dict[str, Score]]:
     built: set[tuple] = set()
     unmatched: set[tuple] = set()
     scored_edges = with_evidence = 0
@@ -485,9 +494,22 @@ def _score_relations(gold: _Gold, edges: list[Mapping], matching: _Matching,
     problems.extend(f"false relation {label(k)}" for k in sorted(extra, key=by_label))
     problems.extend(f"false relation {s} -{r}-> {t} (node matches no gold entity)"
                     for s, r, t in sorted(unmatched, key=lambda k: tuple(map(str, k))))
-    score = Score.from_counts(len(built & gold.required_relations), len(extra) + len(unmatched), len(missed))
+    right = built & gold.required_relations
+    score = Score.from_counts(len(right), len(extra) + len(unmatched), len(missed))
     coverage = round(with_evidence / scored_edges, DIGITS) if scored_edges else 0.0
-    return score, coverage
+    return score, coverage, _scores_by_relation(right, extra | unmatched, missed)
+
+
+def _scores_by_relation(right: set[tuple], wrong: set[tuple], missed: set[tuple]) -> dict[str, Score]:
+    """One score per relation type from ``(source, relation, target)`` keys.
+
+    >>> _scores_by_relation({(0, "leads", 1)}, {(2, "leads", 3)}, {(0, "founded", 1)})
+    {'founded': Score(precision=0.0, recall=0.0, f1=0.0, tp=0, fp=0, fn=1), \
+'leads': Score(precision=0.5, recall=1.0, f1=0.667, tp=1, fp=1, fn=0)}
+    """
+    counts = [Counter(str(key[1]) for key in keys) for keys in (right, wrong, missed)]
+    relations = sorted(set().union(*counts))
+    return {rel: Score.from_counts(counts[0][rel], counts[1][rel], counts[2][rel]) for rel in relations}
 
 
 def _score_attributes(gold: _Gold, nodes: list[Mapping], matching: _Matching,
@@ -624,8 +646,8 @@ def evaluate(gold: Mapping, graph: Mapping | nx.MultiDiGraph, *, neutral_unscore
     attribute_problems: list[str] = []
     deal_problems: list[str] = []
     entity = _score_entities(checked, nodes, matching, entity_problems)
-    relation, coverage = _score_relations(checked, edges, matching, relation_problems,
-                                          neutral_unscored=neutral_unscored)
+    relation, coverage, by_relation = _score_relations(checked, edges, matching, relation_problems,
+                                                       neutral_unscored=neutral_unscored)
     attribute_accuracy = _score_attributes(checked, nodes, matching, attribute_problems)
     deal, amount_accuracy = _score_deals(checked, nodes, edges, matching, deal_problems)
     return EvalResult(
@@ -636,6 +658,7 @@ def evaluate(gold: Mapping, graph: Mapping | nx.MultiDiGraph, *, neutral_unscore
         deal_amount_accuracy=amount_accuracy,
         evidence_coverage=coverage,
         problems=tuple(entity_problems + relation_problems + deal_problems + attribute_problems),
+        relation_by_type=by_relation,
     )
 
 
@@ -689,16 +712,18 @@ def _format_ratio(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
 
-def format_report(result: EvalResult, *, verbose: bool = False) -> str:
+def format_report(result: EvalResult, *, verbose: bool = False, by_relation: bool = False) -> str:
     """The evaluation as text: one precision/recall/F1 line for entities, relations and
-    deals, one line of accuracies and evidence coverage and, if ``verbose``, every
-    problem grouped under a heading.
+    deals, one line of accuracies and evidence coverage, if ``by_relation`` one line per
+    relation type and, if ``verbose``, every problem grouped under a heading.
 
     Parameters
     ----------
     result : EvalResult
     verbose : bool, default False
         Also list the misses, false positives and wrong values.
+    by_relation : bool, default False
+        Also score each relation type on its own.
 
     Returns
     -------
@@ -721,6 +746,8 @@ def format_report(result: EvalResult, *, verbose: bool = False) -> str:
       person: 'Sam Altman'
     missed relations (1):
       Sam Altman -leads-> OpenAI
+    >>> print(format_report(evaluate(gold, graph), by_relation=True).splitlines()[-1])
+      leads           P=0.000 R=0.000 F1=0.000 (tp 0, fp 0, fn 1)
     """
     lines = []
     for part, score in (("entity", result.entity), ("relation", result.relation), ("deal", result.deal)):
@@ -729,6 +756,10 @@ def format_report(result: EvalResult, *, verbose: bool = False) -> str:
     lines.append(f"attribute accuracy {_format_ratio(result.attribute_accuracy)}, "
                  f"deal amount accuracy {_format_ratio(result.deal_amount_accuracy)}, "
                  f"evidence coverage {_format_ratio(result.evidence_coverage)}")
+    if by_relation:
+        lines.extend(f"  {rel:15} P={score.precision:.3f} R={score.recall:.3f} F1={score.f1:.3f} "
+                     f"(tp {score.tp}, fp {score.fp}, fn {score.fn})"
+                     for rel, score in result.relation_by_type.items())
     if verbose and result.problems:
         lines.append("")
         for heading, group in _group_problems(result.problems):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 import random
+from collections import Counter
 from pathlib import Path
 
 import networkx as nx
@@ -677,3 +678,39 @@ def test_eval_command_takes_neutral_unscored(tmp_path):
     runs = {flag: CliRunner().invoke(main, ["eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "graph.json"),
                                             "--json", *flag]) for flag in ((), ("--neutral-unscored",))}
     assert [json.loads(r.output)["relation"]["fp"] for r in runs.values()] == [1, 0]
+
+
+@pytest.mark.parametrize("neutral", [False, True], ids=["default", "neutral-unscored"])
+@pytest.mark.parametrize("seed", range(40))
+def test_scores_by_relation_add_up_to_the_relation_score(seed, neutral):
+    rng = random.Random(seed)
+    gold = _random_gold(rng)
+    result = evaluate(gold, _random_graph(rng, gold), neutral_unscored=neutral)
+    by_type = result.relation_by_type.values()
+    assert [sum(s.tp for s in by_type), sum(s.fp for s in by_type), sum(s.fn for s in by_type)] == \
+        [result.relation.tp, result.relation.fp, result.relation.fn]
+    missed = Counter(line.split(" -")[1].split("->")[0] for line in result.problems if line.startswith("missed relation"))
+    assert {rel: s.fn for rel, s in result.relation_by_type.items() if s.fn} == dict(missed)
+
+
+def test_eval_command_scores_each_relation(tmp_path):
+    from click.testing import CliRunner
+
+    from graph.cli import main
+
+    gold = make_gold([ent("Google", "company"), ent("Sundar Pichai", "person"), ent("Gemini", "model")],
+                     [rel("Sundar Pichai", "leads", "Google"), rel("Google", "develops", "Gemini")])
+    graph = make_graph([node("c", "Google", "company"), node("p", "Sundar Pichai", "person"), node("m", "Gemini", "model")],
+                       [edge("p", "leads", "c"), edge("p", "works_for", "c")])
+    (tmp_path / "gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    (tmp_path / "graph.json").write_text(json.dumps(graph), encoding="utf-8")
+    args = ["eval", "--gold", str(tmp_path / "gold.json"), str(tmp_path / "graph.json"), "--by-relation"]
+    text = CliRunner().invoke(main, args)
+    assert text.exit_code == 0, text.output
+    lines = {line.split()[0]: line for line in text.output.splitlines() if line.startswith("  ")}
+    assert set(lines) == {"develops", "leads", "works_for"}
+    assert "(tp 1, fp 0, fn 0)" in lines["leads"] and "(tp 0, fp 1, fn 0)" in lines["works_for"]
+    data = json.loads(CliRunner().invoke(main, [*args, "--json"]).output)
+    assert data["relation_by_type"]["develops"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "tp": 0, "fp": 0, "fn": 1}
+    plain = json.loads(CliRunner().invoke(main, args[:-1] + ["--json"]).output)
+    assert "relation_by_type" not in plain
