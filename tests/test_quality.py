@@ -2,7 +2,8 @@
 
 The seeds bars are the project's; the sample-corpus floors guard against regressions. The held-out set
 in tests/data/heldout was never tuned to until session 6, tests/data/heldout2 until session 7, tests/data/heldout3
-until session 8, tests/data/heldout4 until session 9; tests/data/heldout5 is the one nobody who writes rules reads.
+until session 8, tests/data/heldout4 until session 9, tests/data/heldout5 until session 10; tests/data/heldout6 is the
+one nobody who writes rules reads.
 """
 from __future__ import annotations
 
@@ -50,7 +51,7 @@ def test_sample_corpus_floor(nlp):
 
 #: Floors (entity, relation, deal F1) of the held-out news corpora, each written by an engineer who read no
 #: rule, with its gold committed before the first build; each is read for development from the session
-#: after the one it measured, and heldout5 is the one nobody who writes rules reads. A floor sits a little
+#: after the one it measured, and heldout6 is the one nobody who writes rules reads. A floor sits a little
 #: under the last measurement, to catch a regression, not to record progress.
 HELD_OUT_FLOORS = {
     # 0.885 / 0.644 / 0.842 while never tuned to; read since session 6; 0.995 / 0.955 / 1.0 in session 9
@@ -63,8 +64,10 @@ HELD_OUT_FLOORS = {
     # session 8; read since session 9: 0.974 / 0.853 / 0.767
     "heldout4": (0.95, 0.82, 0.74),
     # written in session 9: 0.883 / 0.575 / 0.448 on its first build (main 259a3cf), 0.896 / 0.627 / 0.448
-    # (sizes 15 of 20) at the end of session 9
+    # (sizes 15 of 20) at the end of session 9; read since session 10
     "heldout5": (0.88, 0.61, 0.43),
+    # written in session 10: 0.888 / 0.618 / 0.494 (sizes 14 of 22) on its first build (main b506fd9)
+    "heldout6": (0.87, 0.60, 0.47),
 }
 
 
