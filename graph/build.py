@@ -28,6 +28,7 @@ from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, check_article, estimate_ar
 from extract.ingest.base import display_path
 from extract.ingest.paths import _content_key
 from extract.pipeline import DEFAULT_MODEL, load_nlp
+from extract.deals.lone_rounds import LONE_ROUND_MARK
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Mention, Skip, to_dict
 from extract.rules import RULE_SEPARATOR, rule_name
 from extract.schema import fits
@@ -465,14 +466,29 @@ def _gather_deals(deals, G, x: Extraction, lookup) -> None:
             node = lookup(party.mention)
             if node is not None and G.nodes[node]["type"] == "company":
                 roles.setdefault(node, party.role)
-        if len(roles) >= 2:
+        if len(roles) >= 2 or len(roles) == 1 and LONE_ROUND_MARK in deal.rule:
             deals[(deal.kind, frozenset(roles))].append((deal, roles))
 
 
 def _add_deals(G, deals):
     for (kind, parties), told_all in sorted(deals.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
+        if len(parties) == 1:
+            told_all = _untold_elsewhere(told_all, kind, parties, deals)
+            if not told_all:
+                continue
         for n, told in enumerate(_split_by_amount(told_all)):
             _add_deal_node(G, kind, parties, told, n)
+
+
+def _untold_elsewhere(told, kind, parties, deals):
+    """The tellings of a round with no investor named that no deal of other parties tells: "Acme raised
+    $50 million" in one article is the round that another article tells with its investors, if one
+    of that company's deals of that kind has an amount within reach (or either states none)."""
+    from extract.deals import same_amount
+
+    others = [deal for (k, ps), group in deals.items() if k == kind and len(ps) > 1 and parties <= ps
+              for deal, _ in group]
+    return [item for item in told if not any(same_amount(item[0], other) for other in others)]
 
 
 def _split_by_amount(told):

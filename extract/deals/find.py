@@ -20,6 +20,7 @@ from .clause_partners import add_clause_partners
 from .combined import merge_licence_and_hire
 from .contracts import add_contract_parties, add_rights_frames
 from .joiners import add_joining_partners, joining_text
+from .lone_rounds import add_lone_rounds, lone_round
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -121,6 +122,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     order: list[tuple] = []
     previous: list[_Frame] = []
     previous_money: list = []
+    lone: list[Deal] = []  # rounds with no investor named (lone_rounds)
     for k, sent in enumerate(sents):
         money = _money_in(sent)
         frames = add_rights_frames(list(_frames(sent, refs)), sent, refs)  # rights handed over: a licence (partners6)
@@ -142,6 +144,9 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 if any([add_joining_partners(frame, text) for text in following]):
                     frame.rule += "+joining_partner"
             if not _complete(frame):
+                deal = lone_round(frame, sent, money, article)
+                if deal is not None:
+                    lone.append(deal)
                 continue
             confidence = frame.confidence
             cap = deal_modality(frame.trigger)
@@ -213,6 +218,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
     kept = merge_licence_and_hire(kept, {sent.start_char: k for k, sent in enumerate(sents)})
     kept = [deal for deal in kept if not _named_elsewhere(deal, kept)]
+    kept = list(add_lone_rounds(kept, lone))
     for deal in kept:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):
