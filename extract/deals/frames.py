@@ -241,6 +241,10 @@ def _relative_money_head(verb: Token) -> Token | None:
 _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
+#: Verbs that say a company has an arrangement rather than strikes one ("has an agreement with").
+POSSESSION_VERBS = frozenset({"have", "hold"})
+
+
 #: Nouns that say what kind of company a name is; the tagger sometimes reads them as verbs ("startup").
 _CLASS_NOUNS = word_list("entities", "company_nouns") | word_list("entities", "venture_nouns")
 
@@ -735,6 +739,12 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += STANDING_MARK
     elif spec.get("state") and not event and not _is_new(trigger):
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+state"
+    elif spec.get("generic") and not event and support is not None and _lemma(support) in POSSESSION_VERBS \
+            and not _is_new(trigger):
+        # (acq8) "it had similar revenue-sharing agreements with A, B and C": arrangements a company has, as
+        # "has a partnership with" is, not news of one being struck ("signed an agreement")
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+state"
     elif support is not None and _habitual_present(support) and not _is_new(trigger):

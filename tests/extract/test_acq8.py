@@ -85,3 +85,19 @@ def test_a_company_bought_outright_stays_bought(make_doc):
     # near miss: no "from", a company object
     deals, edges = deals_of(make_doc, "Quillon bought Dunmore Semiconductor last year for $500 million.")
     assert edges == {("Quillon", "Dunmore Semiconductor")}
+
+
+# --- an arrangement a company has is how things stand, not news of a deal ----------------------------
+
+def test_agreements_a_company_had_are_no_new_deals(make_doc):
+    text = "The court found that Brannock had similar revenue-sharing agreements with Quillon, Mirela and Kestrel Robotics."
+    deals, _ = deals_of(make_doc, text)
+    assert deals == []
+
+
+def test_a_signed_or_new_agreement_is_a_deal(make_doc):
+    # near misses: an event verb, or a "new" arrangement, is news
+    for text in ("Brannock signed a revenue-sharing agreement with Quillon on Monday.",
+                 "Brannock has a new revenue-sharing agreement with Quillon."):
+        deals, _ = deals_of(make_doc, text)
+        assert [kind for kind, _ in deals] == ["partnership"], text
