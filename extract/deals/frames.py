@@ -35,6 +35,7 @@ from .parties import (
 )
 from .rounds import closing_support, round_investors
 from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private, unit_owner
+from .parts_bought import bought_from, from_sellers
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -240,6 +241,10 @@ def _relative_money_head(verb: Token) -> Token | None:
 _NOUN_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PRON"})
 
 
+#: Verbs that say a company has an arrangement rather than strikes one ("has an agreement with").
+POSSESSION_VERBS = frozenset({"have", "hold"})
+
+
 #: Nouns that say what kind of company a name is; the tagger sometimes reads them as verbs ("startup").
 _CLASS_NOUNS = word_list("entities", "company_nouns") | word_list("entities", "venture_nouns")
 
@@ -313,6 +318,20 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     if kind == "acquisition" and not subjects and trigger.dep_ == "acl" and trigger.tag_ == "VBN" and _agents(trigger):
         subjects, passive = [trigger.head], True  # (history5) "Quillon, acquired by Y in 2016, ...": the noun was bought
     things = subjects if passive else objects
+    sold_from = bought_from(trigger, objects, frame.parties) if kind == "acquisition" and not passive \
+        and spec.get("subject") != spec.get("object") else None
+    if sold_from == "goods":
+        return None  # (acq8) "bought thousands of chips from Dunmore": goods bought, no company
+    if sold_from == "part":
+        # (acq8) "bought the business from Toshiba": the "from" company sells a part of its own and is
+        # not bought; "the business" is that part, not a company told about before
+        objects, object_found_as_part = [], True
+        frame.rule += UNIT_SOLD_MARK
+    else:
+        object_found_as_part = False
+    # (acq8) "bought Kestrel from Harrowgate": a company bought from its owner; the owner sold it and is not bought
+    company_from_owner = sold_from is None and kind == "acquisition" and not passive and bool(objects) \
+        and spec.get("subject") != spec.get("object") and bool(from_sellers(trigger, lambda t: frame.parties.company(t) is not None))
     if spec.get("object_owned") and (not things or any(frame.parties.company(o) is not None for o in things)):
         return None  # "integrated Activision into its studio" is no partnership; "Beta's model" is
     if trigger.dep_ == "acl" and not spec.get("object") and not _agents(trigger) \
@@ -336,7 +355,7 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     else:
         for s in subjects:
             frame.parties.add(s, subject_role)
-    object_found = passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
+    object_found = object_found_as_part or passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
     gapped = kind == "acquisition" and len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1
     before_objects = set(frame.parties.roles)
     for o in objects:
@@ -382,7 +401,7 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     for holder in (trigger, *amounts, *valuations):
         for c in holder.children:
             # ("was sold *to* Pellworth": the parser may call the "to" phrase a dative)
-            if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            if c.dep_ in ("prep", "dative") and c.lower_ in preps and not (c.lower_ == "from" and company_from_owner):
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
     for c in trigger.children:
@@ -642,6 +661,13 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
+    if kind == "acquisition":
+        sold_from = bought_from(trigger, [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
+                                          for o in _pobjs(c)], parties)
+        if sold_from == "goods":
+            return None  # (acq8) "its purchase of chips from Dunmore": goods bought, no company
+        if sold_from == "part":
+            frame.rule += UNIT_SOLD_MARK  # (acq8) "the purchase of two products from Software AG"
     if kind == "acquisition" and trigger.tag_ == "NNS":
         _add_noun_examples(frame, trigger)  # (acq5) "grew through dozens of acquisitions, including A and B"
     if spec.get("common_only"):
@@ -713,6 +739,12 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += STANDING_MARK
     elif spec.get("state") and not event and not _is_new(trigger):
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += "+state"
+    elif spec.get("generic") and not event and support is not None and _lemma(support) in POSSESSION_VERBS \
+            and not _is_new(trigger):
+        # (acq8) "it had similar revenue-sharing agreements with A, B and C": arrangements a company has, as
+        # "has a partnership with" is, not news of one being struck ("signed an agreement")
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+state"
     elif support is not None and _habitual_present(support) and not _is_new(trigger):

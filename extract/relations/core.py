@@ -214,8 +214,26 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
             out += people_included(tok, refs)
     if not out and depth == 0:
         out += _named_after(token, refs)
-    out += [(member, via) for ent, via in out for member in surface_list(ent, refs)]
+    # (acq8) a singular pronoun or description stands for its antecedent, not the list that antecedent opens:
+    # in "Amazon, Google and Meta design chips; ... the designer it bought" only Amazon bought
+    out += [(member, via) for ent, via in out if not (via and stands_for_one(token))
+            for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+#: Pronouns that stand for one company or thing ("it bought", "its purchase of").
+SINGULAR_PRONOUNS = frozenset({"it", "its", "itself"})
+
+
+def stands_for_one(token: Token) -> bool:
+    """A singular pronoun or a singular description ("it", "the company"), which names one antecedent.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("it")
+    >>> stands_for_one(doc[0])
+    True
+    """
+    return token.lower_ in SINGULAR_PRONOUNS or token.tag_ == "NN"
 
 
 #: Object pronouns and quantifiers that stand for several names ("fights *both of them*", "competes with *them*").

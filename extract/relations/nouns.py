@@ -127,6 +127,10 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
             agents = subjects_of(noun.head, refs)
     if relation == "works_for" and not themes and noun.dep_ == "dobj":
         themes = _prep_objects(noun.head, ("at", "with"), refs)
+    if relation == "acquires":
+        from ..deals.parts_bought import sells_a_part  # (extract.deals imports the relation rules)
+        if sells_a_part(noun, refs):
+            themes = []  # (acq8) "the purchase of two products from Software AG": a part sold, no company bought
     if relation == "licenses_from":
         themes = _prep_objects(noun, ("from", "with"), refs)
         # "took a licence to the startup's technology"

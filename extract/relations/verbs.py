@@ -381,6 +381,10 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             if child.dep_ in ("dobj", "attr", "npadvmod", "oprd", "appos") and not (
                     relation != "competes_with" and _comparing_verb_as_noun(child, refs)):
                 objects += entities_of(child, refs)
+        if relation == "acquires":
+            from ..deals.parts_bought import sells_a_part  # (extract.deals imports the relation rules)
+            if sells_a_part(verb, refs):
+                objects = []  # (acq8) "bought the business from Toshiba": a part sold, no company bought
         if relation == "competes_with":
             subjects = _rival_pronoun_subjects(verb, subjects, objects + _prep_objects(verb, preps, refs), refs)
         if verb.dep_ == "acl" and verb.tag_ == "VBN" and relation not in SYMMETRIC_RELATIONS and not objects \
