@@ -54,3 +54,42 @@ def test_a_company_setting_a_model_against_others_compares_that_model(pipeline_d
 ])
 def test_setting_words_without_a_compared_model_give_nothing(pipeline_doc, text):
     assert compared(pipeline_doc, text) == set()
+
+
+RIVAL_ENTS = {"Quillon Robotics": C, "Torvane Dynamics": C, "Fennick Systems": C, "Harwick Capital": C, "Germany": "PLACE"}
+
+
+def rivals_of(pipeline_doc, text):
+    """The competes_with pairs of the rivalry fallback on its own, each as a set of the two names."""
+    from extract.relations.fallback_frames import frame_relations
+
+    doc = pipeline_doc(text, RIVAL_ENTS)
+    return {frozenset((c.source.text, c.target.text)) for c in frame_relations(doc, entity_refs(doc), ())
+            if c.relation == "competes_with"}
+
+
+@pytest.mark.parametrize("text, rivals", [
+    ("Quillon Robotics makes robots, and Quillon Robotics is growing. The money arrives as Quillon Robotics tries to "
+     "win ground against far larger rivals. Torvane Dynamics and Fennick Systems already sell robots to most retailers.",
+     ["Torvane Dynamics", "Fennick Systems"]),
+    ("Quillon Robotics makes robots, and Quillon Robotics is growing. European competitors are few: Germany's "
+     "Torvane Dynamics, which raised $90 million last year, sells mostly to carmakers.",
+     ["Torvane Dynamics"]),
+])
+def test_a_rivalry_noun_that_names_none_takes_the_subject_of_the_next_clause(pipeline_doc, text, rivals):
+    pairs = rivals_of(pipeline_doc, text)
+    for rival in rivals:
+        assert frozenset(("Quillon Robotics", rival)) in pairs
+
+
+@pytest.mark.parametrize("text", [
+    "Quillon Robotics makes robots, and Quillon Robotics is growing. None of that means the challengers will fail. "
+    "Torvane Dynamics said on Monday that it would cut prices.",
+    "Quillon Robotics makes robots, and Quillon Robotics is growing. It has rivals in Europe, where Fennick Systems "
+    "is strong, and in Asia. Torvane Dynamics said it would cut prices.",
+    "Quillon Robotics makes robots, and Quillon Robotics is growing. It has rivals. Investors include Harwick Capital.",
+])
+def test_rivals_named_before_or_a_clause_that_goes_on_gives_no_rival_after(pipeline_doc, text):
+    pairs = rivals_of(pipeline_doc, text)
+    assert frozenset(("Quillon Robotics", "Torvane Dynamics")) not in pairs
+    assert frozenset(("Quillon Robotics", "Harwick Capital")) not in pairs
