@@ -273,6 +273,8 @@ def _making_word_of(model: Span) -> Token | None:
     for above in model.root.ancestors:
         if above.dep_ == "prep" and above.lower_ in BASE_PREPOSITIONS:
             return None  # "models trained on Zephyr-4 outputs", "distilled from X": what they were made from
+        if above.dep_ == "prep" and above.lower_ in TERMS_PREPOSITIONS:
+            return None  # "releases Granite models under Apache licence": the terms it was made under
         if lemma_word(above) in MAKING_LEMMAS and above.pos_ in ("VERB", "NOUN"):
             return above
         if above.pos_ in ("VERB", "AUX"):
@@ -282,6 +284,9 @@ def _making_word_of(model: Span) -> Token | None:
 
 #: Prepositions by which a making verb names what a model was made from, not the model made.
 BASE_PREPOSITIONS = frozenset({"on", "upon", "from", "off"})
+
+#: Prepositions by which a making verb names the terms a model is released under (a licence), not the model.
+TERMS_PREPOSITIONS = frozenset({"under"})
 
 
 def _named_as_agent(ent: Span) -> bool:
