@@ -177,6 +177,61 @@ def _subject_may_be_topic(word: Token) -> bool:
     return all(lemma_word(c) in TOPIC_STAND_INS or c.lower_ in TOPIC_STAND_INS for c in subjects)
 
 
+#: Words a rivalry noun's clause may go on for before the colon or full stop after which its rivals are named
+#: ("European competitors are fewer:", "Rivals are not hard to find.").
+MAX_TAIL_WORDS = 4
+
+
+def _rivals_named_next(word: Token) -> list[Span]:
+    """The rivals a rivalry noun that names none leaves to what follows: the companies that open the clause
+    after its own, as that clause's subject, past a colon ("European competitors are fewer: Germany's A, which
+    ..., sells ...") or a full stop ("... beside far larger rivals. A, B and C sell ..."). The noun's clause
+    must end within a few words: "rivals in Europe, where A ..." or "rivals, and A said ..." name no rival."""
+    if any(c.dep_ == "det" and c.lower_ in ("the", "these", "those") for c in word.children):
+        return []  # "the challengers will fail": rivals named before, not after
+    doc, sent = word.doc, word.sent
+    colon = next((t.i for t in doc[word.i + 1: sent.end] if t.text == ":"), None)
+    tail = doc[word.i + 1: colon if colon is not None else sent.end]
+    words = [t for t in tail if not (t.is_punct or t.is_space)]
+    if len(words) > MAX_TAIL_WORDS or any(t.ent_type_ for t in tail):
+        return []  # the clause goes on past the noun ("rivals in Europe, where A ..."): it names no rival
+    if colon is not None:
+        start = colon + 1
+    elif any(t.text in (".", "!") for t in tail):
+        start = sent.end
+    else:
+        return []
+    while start < len(doc) and (doc[start].is_space or doc[start].ent_type_ == "PLACE" or doc[start].lower_ in ("'s", "\u2019s")):
+        start += 1  # "Germany's A": a place that owns the name is no rival
+    if start >= len(doc) or doc[start].ent_type_ != COMPANY:
+        return []
+    first = next((e for e in doc.ents if e.start <= start < e.end), None)
+    if first is None or not _opens_subject(first):
+        return []
+    root = first.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return [e for e in doc.ents if e.label_ == COMPANY and e.start >= first.start
+            and (e.root.i == root.i or _conj_of(e.root, root))]
+
+
+def _opens_subject(ent: Span) -> bool:
+    """Whether a name is (the first of a list that is) its clause's subject."""
+    root = ent.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    return root.dep_ in ("nsubj", "nsubjpass")
+
+
+def _conj_of(token: Token, head: Token) -> bool:
+    """Whether ``token`` is joined to ``head`` by a chain of conjuncts ("A, B and C")."""
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+        if token.i == head.i:
+            return True
+    return False
+
+
 def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
     conf = _conf(RIVALS_RULE, False)
     for word in tokens_where(doc, "LEMMA", RIVALRY_LEMMAS):
@@ -186,6 +241,8 @@ def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterato
         region = [t for t in _rival_region(word) if t.i not in subject]
         # "Microsoft's Azure": the possessor's product is the rival named, not the possessor
         rivals = [r for r in _companies_in(region) if r.root.dep_ != "poss"]
+        if not rivals and not _companies_in(region) and lemma_word(word) in RIVAL_NOUNS:
+            rivals = _rivals_named_next(word)  # "... beside far larger rivals. A, B and C sell ..."
         owner = _owner_of(word, refs)
         if owner is not None:  # the word's own possessor or compound is no rival of itself
             rivals = [r for r in rivals if r.root.i != owner.root.i]

@@ -28,12 +28,16 @@ MAKER_RULE = "model.frame_maker"
 MAKING_LEMMAS = ("release", "launch", "unveil", "introduce", "debut", "develop", "build", "train", "ship",
                  "open-source", "publish", "preview", "add", "roll", "put", "create")
 
+#: Verbs by which a company sets the model it names as their object against others: "Meta compared it with
+#: A and B", "Halcyon benchmarked Sarn-9B against A".
+SETTING_VERBS = frozenset({"compare", "benchmark", "pit", "test"})
+
 #: Words that set the model a sentence is about against the models named after them: the verbs of a
 #: benchmark ("beats", "trails", "edging out"), the phrases of a ranking ("ahead of", "on par with",
 #: "competitive with", "falls short of", "holds its own against") and the words of rivalry.
 COMPARISON_LEMMAS = tuple(sorted(COMPARING_VERBS | {
     "outperform", "competitive", "comparable", "par", "ahead", "behind", "against", "short", "compete",
-    "rival", "competitor", "versus", "vs", "vs.", "than", "underperform", "lag"}))
+    "rival", "competitor", "versus", "vs", "vs.", "than", "underperform", "lag"} | SETTING_VERBS))
 
 #: Subjects that stand for a model named before: "it", "the 90B model", "the larger model".
 MODEL_STAND_INS = frozenset({"it", "model", "version", "system", "variant", "one"})
@@ -77,6 +81,10 @@ def _subject_model(word: Token, refs: EntityRefs) -> tuple[Span, bool] | None:
     stands for a model, "it", "the 90B model") the model in subject position in the sentence before."""
     verb = _clause_verb(word)
     subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if lemma_word(word) in SETTING_VERBS:
+        return _set_model(word, refs)
+    if not subjects:
+        subjects = _shared_subjects(verb)  # "it also beat A ... and was competitive with B"
     if any(s.i == word.i for s in subjects):
         # "rivals such as A and B need more" lists rivals: of the model the clause above is about ("the model
         # needs two GPUs, where rivals such as A and B need many more"), of nothing in a main clause
@@ -98,12 +106,71 @@ def _subject_model(word: Token, refs: EntityRefs) -> tuple[Span, bool] | None:
     if before:
         return before[0], False
     stand_in = subjects and all(lemma_word(s) in MODEL_STAND_INS or s.lower_ in MODEL_STAND_INS for s in subjects)
-    if sent.start > 0 and stand_in:
-        earlier = _models_of(sent.doc[sent.start - 1].sent, refs)
-        named = [e for e in earlier if _in_subject_position(e)] or (earlier if len({_name_key(e) for e in earlier}) == 1 else [])
-        if named:
-            return named[0], True
+    if stand_in:
+        named = _model_said_before(sent, refs)
+        return (named, True) if named is not None else None
     return None
+
+
+def _model_said_before(sent: Span, refs: EntityRefs, back: int = 2) -> Span | None:
+    """The model a stand-in ("it", "the model") in ``sent`` means: the model in subject position in the
+    sentence before, or the one model named there; past a sentence that names none but is itself about
+    "it" ("It keeps the 128K context window."), the one before that, ``back`` sentences at most."""
+    doc = sent.doc
+    while back > 0 and sent.start > 0:
+        sent = doc[sent.start - 1].sent
+        earlier = _models_of(sent, refs)
+        named = [e for e in earlier if _in_subject_position(e)] or [e for e in earlier if _is_predicate(e)] \
+            or (earlier if len({_name_key(e) for e in earlier}) == 1 else [])
+        if named:
+            return named[0]
+        if earlier or not any(t.dep_ == "nsubj" and t.lower_ == "it" for t in sent):
+            return None
+        back -= 1
+    return None
+
+
+def _is_predicate(ent: Span) -> bool:
+    """Whether a model is what a copula says its subject is ("Meta's answer was Llama 3.3 70B")."""
+    return ent.root.dep_ == "attr" and lemma_word(ent.root.head) == "be"
+
+
+def _shared_subjects(verb: Token) -> list[Token]:
+    """The subjects a conjoined verb without its own shares with the verb it is joined to: "it beat A and
+    was competitive with B" (the parser hangs "was" on "beat")."""
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+        subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+        if subjects:
+            return subjects
+    return []
+
+
+def _set_model(verb: Token, refs: EntityRefs) -> tuple[Span, bool] | None:
+    """The model a setting verb's object names ("compared Sarn-9B with A"), or that its object "it" stands
+    for (the model said before); a model subject sets itself against the others ("Sarn-9B was tested
+    against A" has none)."""
+    for child in verb.children:
+        if child.dep_ != "dobj":
+            continue
+        ent = refs.ent_containing(child)
+        if ent is not None and ent.label_ == MODEL:
+            return ent, False
+        if child.lower_ == "it":
+            named = _model_said_before(child.sent, refs)
+            return (named, True) if named is not None else None
+    return None
+
+
+def _object_stand_in(word: Token, refs: EntityRefs, model: Span) -> Span | None:
+    """The model an object "it" of a comparison word means ("Sable-3B matches it", "ahead of it"): the model
+    said before, if it is another than the one compared."""
+    objects = [c for c in word.children if c.dep_ == "dobj"]
+    objects += [g for c in word.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+    if not any(o.lower_ == "it" for o in objects):
+        return None
+    named = _model_said_before(word.sent, refs)
+    return named if named is not None and _name_key(named) != _name_key(model) else None
 
 
 def _model_named_by_size(noun: Token, refs: EntityRefs) -> Span | None:
@@ -147,6 +214,9 @@ def benchmark_candidates(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         for rival in _models_of(_rival_region(word), refs):
             if _name_key(rival) != _name_key(model):
                 yield Candidate(model, "competes_with", rival, word, BENCHMARK_RULE, _conf(BENCHMARK_RULE, via))
+        rival = _object_stand_in(word, refs, model)
+        if rival is not None:
+            yield Candidate(model, "competes_with", rival, word, BENCHMARK_RULE, _conf(BENCHMARK_RULE, True))
 
 
 def _possessive_owner(model: Span, refs: EntityRefs) -> tuple[Span, bool] | None:
@@ -203,6 +273,8 @@ def _making_word_of(model: Span) -> Token | None:
     for above in model.root.ancestors:
         if above.dep_ == "prep" and above.lower_ in BASE_PREPOSITIONS:
             return None  # "models trained on Zephyr-4 outputs", "distilled from X": what they were made from
+        if above.dep_ == "prep" and above.lower_ in TERMS_PREPOSITIONS:
+            return None  # "releases Granite models under Apache licence": the terms it was made under
         if lemma_word(above) in MAKING_LEMMAS and above.pos_ in ("VERB", "NOUN"):
             return above
         if above.pos_ in ("VERB", "AUX"):
@@ -212,6 +284,9 @@ def _making_word_of(model: Span) -> Token | None:
 
 #: Prepositions by which a making verb names what a model was made from, not the model made.
 BASE_PREPOSITIONS = frozenset({"on", "upon", "from", "off"})
+
+#: Prepositions by which a making verb names the terms a model is released under (a licence), not the model.
+TERMS_PREPOSITIONS = frozenset({"under"})
 
 
 def _named_as_agent(ent: Span) -> bool:

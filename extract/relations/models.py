@@ -10,6 +10,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import EntityRefs
+from ..families import model_family
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
 from ..tokens import description_word, lemma_word, tokens_where, word_children
@@ -277,7 +278,10 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
 
     A name is not a statement, so the confidence is low, the evidence is the sentence of the
     model's first mention, and it is never drawn for a model whose developer the Doc states
-    (``developed``: name keys) or whose name starts with the names of two companies.
+    (``developed``: name keys) or whose name starts with the names of two companies. Nor for a model
+    of a family one of whose members has a stated developer ("Tallowmere released Tallow-3 ... Tallow-1"):
+    :mod:`extract.families` gives it that developer, where a name's guess may take another company that
+    starts with the family's word ("the Tallow Community License" read as a company).
     """
     companies: dict[str, list[Span]] = {}
     models: dict[str, list[Span]] = {}
@@ -286,9 +290,10 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
             companies.setdefault(_name_key(ent), []).append(ent)
         elif ent.label_ in (MODEL, "PRODUCT"):  # "Toyota Avalon", "Samsung Galaxy S9" are named the same way
             models.setdefault(_name_key(ent), []).append(ent)
+    stated_families = {model_family(key) for key in developed} - {None}
     for key, mentions in models.items():
-        if key in developed:
-            continue
+        if key in developed or (mentions[0].label_ == MODEL and model_family(mentions[0].text) in stated_families):
+            continue  # a family whose developer the Doc states gets it from the family rule, not from a name's guess
         owners = [spans for spans in companies.values() if _named_after_company(mentions[0], spans[0])]
         if len(owners) != 1:
             continue
