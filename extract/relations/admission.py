@@ -59,6 +59,7 @@ from .titles import (
     described_agent_role_relations,
     object_gap_role_relations,
     prenominal_title_relations,
+    led_unit_relations,
     supervisor_relations,
     surface_title_relations,
     tenure_relations,
@@ -124,6 +125,7 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     order: list[tuple] = []
 
     def admit(c: Candidate) -> None:
+        c = led_unit_relations(c)  # "led OpenAI's safety team": works for OpenAI, leads only the team (people8)
         # named_part_relations has told a unit from its parent already ("Microsoft AI", "Microsoft")
         same = c.rule != "part.named_unit" and _same_entity(c.source, c.target) and not _is_named_part(c)
         if not _types_fit(c) or same or is_negated(c.trigger) or _is_membership(c):

@@ -1599,3 +1599,50 @@ def supervisor_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         for person, pv in teachers:
             for place, cv in places:
                 yield Candidate(person, "works_for", place, trigger, "tenure.supervisor", _conf("tenure.supervisor", pv or cv))
+
+
+#: Rule name of a leading verb whose object is a part of a company ("led the Xbox business").
+LED_UNIT_RULE = "role.led_unit"
+
+#: Site nouns that, bare, often stand for the whole company ("he runs the group", "she built the
+#: business"): a unit only with a modifier of its own ("the Xbox business", "its cloud group").
+WHOLE_COMPANY_NOUNS = frozenset({"group", "business", "operation", "operations", "subsidiary"})
+
+
+def _led_unit(verb: Token, target: Span) -> Token | None:
+    """The object of a leading verb that names a part of a company outside ``target`` ("led the team that
+    built ChatGPT", "ran OpenAI's superalignment team", "where he ran the advertising business"), if any.
+
+    Its parts ("the Xbox business") are read through the parse and coreference as the company itself;
+    the person heads a unit of the company, not the company."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and not target.start <= c.i < target.end):
+        if obj.pos_ != "NOUN" or lemma_word(obj) not in _tables()["site_nouns"]:
+            continue
+        if _names_unit(obj, target):
+            continue
+        own = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod", "relcl", "acl")]
+        if lemma_word(obj) not in WHOLE_COMPANY_NOUNS or own:
+            return obj
+    return None
+
+
+def _names_unit(unit: Token, company: Span) -> bool:
+    """Whether ``company`` is the unit itself: named in the unit's phrase ("a new division called Microsoft
+    AI") or by the unit's own modifier ("chairs the cloud unit": Alibaba Cloud)."""
+    if unit.left_edge.i <= company.start and company.end - 1 <= unit.right_edge.i:
+        return True
+    names = {t.lower_ for t in company}
+    return any(c.lower_ in names for c in unit.children if c.dep_ in ("amod", "compound"))
+
+
+@code_rule
+def led_unit_relations(candidate: Candidate) -> Candidate:
+    """works_for, not leads, for a person whose leading verb's object is a part of the company: "Jo Marsh,
+    who led Initech's search team" heads a team and works for Initech. Applied to every candidate at
+    admission (:mod:`extract.relations.admission`); others pass unchanged."""
+    c = candidate
+    if c.relation != "leads" or c.source.label_ != PERSON or c.trigger.pos_ not in ("VERB", "AUX"):
+        return c
+    if _led_unit(c.trigger, c.target) is None:
+        return c
+    return Candidate(c.source, "works_for", c.target, c.trigger, LED_UNIT_RULE, _conf(LED_UNIT_RULE, False))
