@@ -46,7 +46,7 @@ from .models import (
     unattributed_release_relations,
     versus_relations,
 )
-from .cofounding import founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
+from .cofounding import founder_list_relations, founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
 from .fallback_frames import co_investor, frame_relations
 from .fallback_models import model_frame_relations
 from .fallback_partners import partner_frame_relations
@@ -166,6 +166,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     for c in list(model_frame_relations(doc, refs, best.values())):  # models compared, only pairs still unrelated
         admit(c)
     for c in list(title_fallback_relations(doc, refs, best.values())):  # after every rule: people no rule employed
+        admit(c)
+    for c in list(founder_list_relations(doc, refs, best.values())):  # founding lists, pairs still unrelated (people8)
         admit(c)
     for key in order:
         c = best[key]

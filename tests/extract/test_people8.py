@@ -36,3 +36,36 @@ def test_a_division_named_in_the_object_is_led(newsgraph_nlp):
     got = _triples(newsgraph_nlp, "Corvane Systems announced that Lena Ortiz would run a new robotics division called "
                    "Corvane Motion.")
     assert ("Lena Ortiz", "leads", "Corvane Motion") in got
+
+
+# -- role.founder_list: every person of a founding's list founded the company ---------------------------------
+
+
+def test_a_described_list_after_a_pronouns_founding_gives_every_founder(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Brindle Robotics makes warehouse arms. It was founded in 2019 as Brindle Automation, "
+                   "a parts maker, by three former traders, Ana Ruiz, Tom Kell and Omar Diaz, and took its current "
+                   "name in 2021.")
+    assert {("Tom Kell", "founded", "Brindle Robotics"), ("Omar Diaz", "founded", "Brindle Robotics")} <= got
+
+
+def test_a_founder_added_with_together_with(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Kirin Labs, the start-up founded in 2021 by former Sony researchers Ken Sato and "
+                   "Yui Mori together with Aki Ono, a former banker, raised $30 million.")
+    assert ("Aki Ono", "founded", "Kirin Labs") in got
+
+
+def test_a_with_list_after_the_started_company_past_relative_clauses(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Along the way he interned at Hooli, and he spent a year as a research scientist at "
+                   "Initech before leaving in 2022 to start Pellwood Labs with Dara Finn, a former research scientist at "
+                   "Globex's AI lab who is now its chief technology officer, Lee Chan, an engineer who had worked at "
+                   "Quillon, and Bo Park, a co-founder of Stripe.")
+    founders = {r[0] for r in got if r[1:] == ("founded", "Pellwood Labs")}
+    assert founders >= {"Dara Finn", "Lee Chan", "Bo Park"}, got
+    assert ("Lee Chan", "founded", "Quillon") not in got
+
+
+def test_people_in_a_founders_relative_clause_or_a_later_clause_founded_nothing(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Kirin Labs was founded in 2021 by Ken Sato, who met Yui Mori and Aki Ono at Sony.")
+    assert ("Yui Mori", "founded", "Kirin Labs") not in got and ("Aki Ono", "founded", "Kirin Labs") not in got
+    got = _triples(newsgraph_nlp, "Brindle Robotics, founded by Ana Ruiz, hired Tom Kell and Omar Diaz from Globex in 2022.")
+    assert not {r for r in got if r[1] == "founded" and r[0] in ("Tom Kell", "Omar Diaz")}
