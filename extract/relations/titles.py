@@ -153,9 +153,11 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             found = [refs.ent_containing(t) for t in _conjuncts(title.head)]
             return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
         return [(refs.ent_containing(title.head), False)]
-    # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang"
+    # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang" (but in "A, who is now its chief
+    # technology officer, B, an engineer" the name after a relative clause's title is the list's next member)
+    predicated = title.dep_ in ("attr", "oprd") and _in_relative_clause(doc, title.left_edge.i)
     for child in word_children(title):
-        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None and not predicated:
             if _is_plural_title(title):
                 # "two former Stripe engineers, Jun Park and Ella Stone": a plural title holds for every name
                 return _people_of_list(child, refs)
@@ -844,6 +846,17 @@ def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int
     return ent, first, i + 1
 
 
+def _in_relative_clause(doc: Doc, i: int) -> bool:
+    """Whether a relative pronoun ("who is now its chief executive", "which made him its president") stands
+    between token ``i`` and the comma or sentence start before it."""
+    for tok in reversed(doc[doc[i].sent.start: i]):
+        if tok.text in (",", ";", ":"):
+            return False
+        if tok.tag_ in ("WP", "WDT", "WP$"):
+            return True
+    return False
+
+
 @code_rule
 def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Titles in an apposition written around a person, read off the surface.
@@ -868,8 +881,9 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             person = refs.ent_containing(doc[before - 1])
             if person is not None and person.label_ == PERSON and person.end == before:
                 persons.append(person)
-        # "X's TITLE, PERSON" ("its two founders, A and B")
-        if end + 1 < len(doc) and doc[end].text == ",":
+        # "X's TITLE, PERSON" ("its two founders, A and B"), but not "A, a researcher who is now its chief
+        # technology officer, B, an engineer": a title a relative clause says of A is no apposition of B
+        if end + 1 < len(doc) and doc[end].text == "," and not _in_relative_clause(doc, first):
             person = refs.ent_containing(doc[end + 1])
             if person is not None and person.label_ == PERSON and person.start == end + 1:
                 persons.append(person)

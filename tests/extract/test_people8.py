@@ -69,3 +69,18 @@ def test_people_in_a_founders_relative_clause_or_a_later_clause_founded_nothing(
     assert ("Yui Mori", "founded", "Kirin Labs") not in got and ("Aki Ono", "founded", "Kirin Labs") not in got
     got = _triples(newsgraph_nlp, "Brindle Robotics, founded by Ana Ruiz, hired Tom Kell and Omar Diaz from Globex in 2022.")
     assert not {r for r in got if r[1] == "founded" and r[0] in ("Tom Kell", "Omar Diaz")}
+
+
+# -- a title a relative clause says of one listed person is not the next person's ------------------------------
+
+
+def test_a_relative_clauses_title_is_not_held_by_the_next_name_of_the_list(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "He left in 2022 to start Pellwood Labs with Dara Finn, a former research scientist at "
+                   "Globex's AI lab who is now its chief technology officer, Lee Chan, an engineer who had worked at "
+                   "Quillon, and Bo Park.")
+    assert not {r for r in got if r[0] == "Lee Chan" and r[2] in ("Globex", "Pellwood Labs") and r[1] != "founded"}
+
+
+def test_a_possessed_title_before_a_name_is_still_that_names(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Quorvane Systems said on Monday that its chief executive, Dana Pike, would retire.")
+    assert ("Dana Pike", "leads", "Quorvane Systems") in got
