@@ -1234,11 +1234,13 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
     "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
     verbs = _tables()["verbs"]
-    for tok in tokens_where(doc, "DEP", ("acl", "relcl")):
+    for tok in tokens_where(doc, "DEP", ("acl", "relcl", "appos")):
         if not any(c.dep_ == "agent" for c in tok.children):
             continue
         if tok.dep_ == "relcl" and not _passive_relative(tok):
             continue
+        if tok.dep_ == "appos" and tok.lower_ not in ROLE_PARTICIPLES:
+            continue  # "X, the start-up run by Y": after a hyphenated noun the tagger takes "run" for the apposition's noun
         lemma = lemma_word(tok)
         relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
         if not relations:

@@ -84,3 +84,9 @@ def test_a_relative_clauses_title_is_not_held_by_the_next_name_of_the_list(newsg
 def test_a_possessed_title_before_a_name_is_still_that_names(newsgraph_nlp):
     got = _triples(newsgraph_nlp, "Quorvane Systems said on Monday that its chief executive, Dana Pike, would retire.")
     assert ("Dana Pike", "leads", "Quorvane Systems") in got
+
+
+def test_a_hyphenated_start_up_run_by_a_person_is_led_by_them(newsgraph_nlp):
+    # the tagger reads "run" after "start-up" as a noun in apposition, not as a participle
+    got = _triples(newsgraph_nlp, "Tessaly Labs, the Boston medical-imaging start-up run by Omar Vance, raised $40 million.")
+    assert ("Omar Vance", "leads", "Tessaly Labs") in got
