@@ -226,6 +226,9 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             verb = verb.head.head if verb.dep_ == "pobj" else verb.head
         lemma = lemma_word(verb)
         objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
+        regarded = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+        if lemma in REGARDING_VERBS and regarded:
+            return objects  # "X described HashiCorp as the natural partner of Y": the title is the object's, not X's
         if (lemma in _tables()["appointing_verbs"] or lemma in REMOVING_VERBS) and objects:
             return objects  # "named X as CEO"; "voted to remove X as chief executive": X held it
         if lemma in _tables()["succession_verbs"]:
@@ -844,6 +847,15 @@ def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int
         return None
     first = doc[i - 1].left_edge.i if doc[i - 1].left_edge.i < i - 1 else i - 1
     return ent, first, i + 1
+
+
+#: Verbs that say what their object is taken for: "described X as", "sees X as", "billed X as". A title after
+#: their "as" is the object's ("described HashiCorp as the natural partner of Red Hat"), not the subject's.
+REGARDING_VERBS = frozenset({"describe", "regard", "see", "view", "consider", "portray", "characterize", "characterise",
+                             "bill", "tout", "pitch", "label", "brand", "dub", "cast", "style", "hail"})
+
+#: Objects that are the subject again ("she described herself as a co-founder"): the subject holds the title.
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
 
 
 def _in_relative_clause(doc: Doc, i: int) -> bool:

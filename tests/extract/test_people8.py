@@ -90,3 +90,18 @@ def test_a_hyphenated_start_up_run_by_a_person_is_led_by_them(newsgraph_nlp):
     # the tagger reads "run" after "start-up" as a noun in apposition, not as a participle
     got = _triples(newsgraph_nlp, "Tessaly Labs, the Boston medical-imaging start-up run by Omar Vance, raised $40 million.")
     assert ("Omar Vance", "leads", "Tessaly Labs") in got
+
+
+# -- "described X as the partner of Y": the title is the object's --------------------------------------------
+
+
+def test_a_title_after_describe_as_is_the_objects_not_the_speakers(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Globex bought Initech. Jane Roe, Globex's chief executive, has described Initech as the "
+                   "natural partner of Hooli Systems, the software company Globex bought in 2019.")
+    assert ("Jane Roe", "leads", "Globex") in got
+    assert not {r for r in got if r[0] == "Jane Roe" and r[2] == "Hooli Systems"}
+
+
+def test_a_title_the_speaker_gives_herself_is_hers(newsgraph_nlp):
+    got = _triples(newsgraph_nlp, "Jane Roe described herself as a co-founder of Initech.")
+    assert ("Jane Roe", "founded", "Initech") in got
