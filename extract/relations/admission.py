@@ -46,7 +46,7 @@ from .models import (
     unattributed_release_relations,
     versus_relations,
 )
-from .cofounding import founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
+from .cofounding import founder_list_relations, founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
 from .fallback_frames import co_investor, frame_relations
 from .fallback_models import model_frame_relations
 from .fallback_partners import partner_frame_relations
@@ -59,6 +59,7 @@ from .titles import (
     described_agent_role_relations,
     object_gap_role_relations,
     prenominal_title_relations,
+    led_unit_relations,
     supervisor_relations,
     surface_title_relations,
     tenure_relations,
@@ -124,6 +125,7 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     order: list[tuple] = []
 
     def admit(c: Candidate) -> None:
+        c = led_unit_relations(c)  # "led OpenAI's safety team": works for OpenAI, leads only the team (people8)
         # named_part_relations has told a unit from its parent already ("Microsoft AI", "Microsoft")
         same = c.rule != "part.named_unit" and _same_entity(c.source, c.target) and not _is_named_part(c)
         if not _types_fit(c) or same or is_negated(c.trigger) or _is_membership(c):
@@ -164,6 +166,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     for c in list(model_frame_relations(doc, refs, best.values())):  # models compared, only pairs still unrelated
         admit(c)
     for c in list(title_fallback_relations(doc, refs, best.values())):  # after every rule: people no rule employed
+        admit(c)
+    for c in list(founder_list_relations(doc, refs, best.values())):  # founding lists, pairs still unrelated (people8)
         admit(c)
     for key in order:
         c = best[key]

@@ -153,9 +153,11 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             found = [refs.ent_containing(t) for t in _conjuncts(title.head)]
             return _unique([(e, False) for e in found if e is not None and e.label_ == PERSON])
         return [(refs.ent_containing(title.head), False)]
-    # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang"
+    # "Jensen Huang, Nvidia's chief executive" / "the CEO, Jensen Huang" (but in "A, who is now its chief
+    # technology officer, B, an engineer" the name after a relative clause's title is the list's next member)
+    predicated = title.dep_ in ("attr", "oprd") and _in_relative_clause(doc, title.left_edge.i)
     for child in word_children(title):
-        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None and not predicated:
             if _is_plural_title(title):
                 # "two former Stripe engineers, Jun Park and Ella Stone": a plural title holds for every name
                 return _people_of_list(child, refs)
@@ -224,6 +226,9 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
             verb = verb.head.head if verb.dep_ == "pobj" else verb.head
         lemma = lemma_word(verb)
         objects = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ == PERSON]
+        regarded = [c for c in verb.children if c.dep_ == "dobj" and c.lower_ not in REFLEXIVES]
+        if lemma in REGARDING_VERBS and regarded:
+            return objects  # "X described HashiCorp as the natural partner of Y": the title is the object's, not X's
         if (lemma in _tables()["appointing_verbs"] or lemma in REMOVING_VERBS) and objects:
             return objects  # "named X as CEO"; "voted to remove X as chief executive": X held it
         if lemma in _tables()["succession_verbs"]:
@@ -844,6 +849,26 @@ def _surface_possessor_at(doc: Doc, i: int, refs: EntityRefs) -> tuple[Span, int
     return ent, first, i + 1
 
 
+#: Verbs that say what their object is taken for: "described X as", "sees X as", "billed X as". A title after
+#: their "as" is the object's ("described HashiCorp as the natural partner of Red Hat"), not the subject's.
+REGARDING_VERBS = frozenset({"describe", "regard", "see", "view", "consider", "portray", "characterize", "characterise",
+                             "bill", "tout", "pitch", "label", "brand", "dub", "cast", "style", "hail"})
+
+#: Objects that are the subject again ("she described herself as a co-founder"): the subject holds the title.
+REFLEXIVES = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves", "yourself"})
+
+
+def _in_relative_clause(doc: Doc, i: int) -> bool:
+    """Whether a relative pronoun ("who is now its chief executive", "which made him its president") stands
+    between token ``i`` and the comma or sentence start before it."""
+    for tok in reversed(doc[doc[i].sent.start: i]):
+        if tok.text in (",", ";", ":"):
+            return False
+        if tok.tag_ in ("WP", "WDT", "WP$"):
+            return True
+    return False
+
+
 @code_rule
 def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """Titles in an apposition written around a person, read off the surface.
@@ -868,8 +893,9 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             person = refs.ent_containing(doc[before - 1])
             if person is not None and person.label_ == PERSON and person.end == before:
                 persons.append(person)
-        # "X's TITLE, PERSON" ("its two founders, A and B")
-        if end + 1 < len(doc) and doc[end].text == ",":
+        # "X's TITLE, PERSON" ("its two founders, A and B"), but not "A, a researcher who is now its chief
+        # technology officer, B, an engineer": a title a relative clause says of A is no apposition of B
+        if end + 1 < len(doc) and doc[end].text == "," and not _in_relative_clause(doc, first):
             person = refs.ent_containing(doc[end + 1])
             if person is not None and person.label_ == PERSON and person.start == end + 1:
                 persons.append(person)
@@ -1220,11 +1246,13 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
     "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
     verbs = _tables()["verbs"]
-    for tok in tokens_where(doc, "DEP", ("acl", "relcl")):
+    for tok in tokens_where(doc, "DEP", ("acl", "relcl", "appos")):
         if not any(c.dep_ == "agent" for c in tok.children):
             continue
         if tok.dep_ == "relcl" and not _passive_relative(tok):
             continue
+        if tok.dep_ == "appos" and tok.lower_ not in ROLE_PARTICIPLES:
+            continue  # "X, the start-up run by Y": after a hyphenated noun the tagger takes "run" for the apposition's noun
         lemma = lemma_word(tok)
         relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
         if not relations:
@@ -1599,3 +1627,50 @@ def supervisor_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         for person, pv in teachers:
             for place, cv in places:
                 yield Candidate(person, "works_for", place, trigger, "tenure.supervisor", _conf("tenure.supervisor", pv or cv))
+
+
+#: Rule name of a leading verb whose object is a part of a company ("led the Xbox business").
+LED_UNIT_RULE = "role.led_unit"
+
+#: Site nouns that, bare, often stand for the whole company ("he runs the group", "she built the
+#: business"): a unit only with a modifier of its own ("the Xbox business", "its cloud group").
+WHOLE_COMPANY_NOUNS = frozenset({"group", "business", "operation", "operations", "subsidiary"})
+
+
+def _led_unit(verb: Token, target: Span) -> Token | None:
+    """The object of a leading verb that names a part of a company outside ``target`` ("led the team that
+    built ChatGPT", "ran OpenAI's superalignment team", "where he ran the advertising business"), if any.
+
+    Its parts ("the Xbox business") are read through the parse and coreference as the company itself;
+    the person heads a unit of the company, not the company."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and not target.start <= c.i < target.end):
+        if obj.pos_ != "NOUN" or lemma_word(obj) not in _tables()["site_nouns"]:
+            continue
+        if _names_unit(obj, target):
+            continue
+        own = [c for c in obj.children if c.dep_ in ("amod", "compound", "poss", "nmod", "relcl", "acl")]
+        if lemma_word(obj) not in WHOLE_COMPANY_NOUNS or own:
+            return obj
+    return None
+
+
+def _names_unit(unit: Token, company: Span) -> bool:
+    """Whether ``company`` is the unit itself: named in the unit's phrase ("a new division called Microsoft
+    AI") or by the unit's own modifier ("chairs the cloud unit": Alibaba Cloud)."""
+    if unit.left_edge.i <= company.start and company.end - 1 <= unit.right_edge.i:
+        return True
+    names = {t.lower_ for t in company}
+    return any(c.lower_ in names for c in unit.children if c.dep_ in ("amod", "compound"))
+
+
+@code_rule
+def led_unit_relations(candidate: Candidate) -> Candidate:
+    """works_for, not leads, for a person whose leading verb's object is a part of the company: "Jo Marsh,
+    who led Initech's search team" heads a team and works for Initech. Applied to every candidate at
+    admission (:mod:`extract.relations.admission`); others pass unchanged."""
+    c = candidate
+    if c.relation != "leads" or c.source.label_ != PERSON or c.trigger.pos_ not in ("VERB", "AUX"):
+        return c
+    if _led_unit(c.trigger, c.target) is None:
+        return c
+    return Candidate(c.source, "works_for", c.target, c.trigger, LED_UNIT_RULE, _conf(LED_UNIT_RULE, False))
