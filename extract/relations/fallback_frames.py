@@ -539,6 +539,44 @@ def _paragraph_raiser(sent: Span, refs: EntityRefs, investors: list[Span]) -> Sp
     return found[0]
 
 
+def _rounds_told(sent: Span) -> int:
+    """How many rounds a sentence names: its round nouns that head their phrase ("a Series A *round*" is one)."""
+    nouns = set(load_deal_triggers()["rounds"]["round_nouns"])
+    return sum(1 for t in sent if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound" and lemma_word(t).lower() in nouns)
+
+
+def _takes_part_in_other(ent: Span) -> bool:
+    """ "B and C also took part *in a trade fair*": the verb ``ent`` is the subject of joins something that is no
+    round (a round word, or "which"/"it" standing for one, is)."""
+    token = ent.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    if token.dep_ != "nsubj":
+        return False
+    targets = [o for p in token.head.children if p.dep_ == "prep" and p.lower_ in ("in", "into") for o in p.children
+               if o.dep_ == "pobj"]
+    return any(lemma_word(o).lower() not in _round_words() and o.tag_ not in ("WDT", "WP", "PRP") for o in targets)
+
+
+def round_sentence_investors(word: Token, refs: EntityRefs, investee: Span) -> list[Span]:
+    """The companies this fallback reads as investors of the funding sentence of ``word`` (a round's trigger), when
+    it reads that sentence as about ``investee`` (the round's raiser) or about no company at all: the investors a
+    round's deal may still lack ("from A, the three megabanks B, C and D, and venture firms E and F"; "a round led by
+    A, in which B, C and D also took part")."""
+    sent = word.sent
+    if _is_dateline(investee) or _rounds_told(sent) != 1:
+        return []  # "a seed round led by A, then a round led by B": whose round each name is, only the slots say
+    investors = [e for e in _listed_companies(sent) if _in_investor_position(e) and not _takes_part_in_other(e)]
+    key = _name_key(investee)
+    investors = [e for e in investors if _name_key(e) != key]
+    if not investors:
+        return []
+    doc = word.doc
+    speaker = speaker_company(doc) if tokens_where(doc, "LOWER", ("we", "our", "you", "your")) else None
+    read = _investee(word, refs, funding_topic(doc), investors, speaker) or _paragraph_raiser(sent, refs, investors)
+    return investors if read is None or _name_key(read) == key else []
+
+
 def frame_investee(word: Token, refs: EntityRefs, investors: list[Span]) -> Span | None:
     """The company the fallback reads a funding sentence as about (:func:`_investee`), for a round the deal
     rules read with investors and no raiser."""

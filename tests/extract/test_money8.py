@@ -61,3 +61,39 @@ def test_a_portfolio_sentence_about_the_previous_subject_is_not_its_round(pipeli
     text = ("Brenlow Capital is based in Oslo. It led the Series B of a Danish robotics start-up, with Ostry "
             "Partners and Marrick Capital joining.")
     assert paragraph_facts(pipeline_doc, text) == set()
+
+
+# -- a round's deal takes the investors the fallback reads in its sentence (round.sentence_investors) ----------
+
+def investment_deals(pipeline_doc, text):
+    from extract.deals import find_deals
+    from extract.records import Article
+
+    doc = pipeline_doc(text, ENTS)
+    deals = find_deals(doc, Article(id="t", text=text), entity_refs(doc))
+    return [sorted((p.mention.text, p.role) for p in d.parties) for d in deals if d.kind == "investment"]
+
+
+def test_a_rounds_deal_takes_investors_listed_under_class_nouns(pipeline_doc):
+    text = ("Kestrel AI makes models. In May Kestrel AI raised $90 million in a Series B round from Marrow Bank, the "
+            "two trust banks Essling Trust and Ostry Partners, and venture firms Brenlow Capital and Corrow Partners.")
+    deals = investment_deals(pipeline_doc, text)
+    assert len(deals) == 1
+    assert {("Essling Trust", "investor"), ("Brenlow Capital", "investor"), ("Corrow Partners", "investor"),
+            ("Kestrel AI", "investee")} <= set(deals[0])
+
+
+def test_a_round_hosted_by_a_stake_takes_the_relative_clauses_investors(pipeline_doc):
+    text = ("Fennick Ventures put $50 million into Kestrel AI in May as part of a $300 million round led by Brenlow "
+            "Capital, in which Corrow Partners, Marrow Bank and Torvane Capital also took part.")
+    deals = investment_deals(pipeline_doc, text)
+    assert len(deals) == 1
+    assert {("Corrow Partners", "investor"), ("Marrow Bank", "investor"), ("Torvane Capital", "investor"),
+            ("Kestrel AI", "investee")} <= set(deals[0])
+
+
+def test_two_rounds_of_one_sentence_keep_their_own_investors(pipeline_doc):
+    text = ("Kestrel AI raised a $10 million seed round led by Brenlow Capital in 2023, then $60 million in a round "
+            "led by Corrow Partners last year.")
+    for parties in investment_deals(pipeline_doc, text):
+        assert not {("Brenlow Capital", "investor"), ("Corrow Partners", "investor")} <= set(parties)
