@@ -97,3 +97,25 @@ def test_two_rounds_of_one_sentence_keep_their_own_investors(pipeline_doc):
             "led by Corrow Partners last year.")
     for parties in investment_deals(pipeline_doc, text):
         assert not {("Brenlow Capital", "investor"), ("Corrow Partners", "investor")} <= set(parties)
+
+
+# -- "it raised" that coreference gives to another company than the topic ---------------------------------
+
+def fallback_facts(pipeline_doc, text):
+    from extract.relations.fallback_frames import INVESTORS_RULE
+
+    doc = pipeline_doc(text, {**ENTS, "Pellmar Systems": C})
+    candidates = frame_relations(doc, entity_refs(doc), ())
+    return {(c.source.text, c.target.text) for c in candidates if c.rule == INVESTORS_RULE}
+
+
+def test_a_pronoun_raiser_resolved_to_a_company_is_that_companys_round(pipeline_doc):
+    text = ("Pellmar Systems leads the market.\n\nKestrel AI is newer. Last year Kestrel AI hired 40 engineers.\n\n"
+            "In May it raised $90 million in a Series B round from Brenlow Capital and Corrow Partners.")
+    assert fallback_facts(pipeline_doc, text) == {("Brenlow Capital", "Kestrel AI"), ("Corrow Partners", "Kestrel AI")}
+
+
+def test_a_description_resolved_to_another_company_stays_unread(pipeline_doc):
+    text = ("Pellmar Systems leads the market.\n\nKestrel AI is newer. Last year Kestrel AI hired 40 engineers.\n\n"
+            "In May the startup raised $90 million in a Series B round from Brenlow Capital and Corrow Partners.")
+    assert not {target for _, target in fallback_facts(pipeline_doc, text)} - {"Kestrel AI"}
