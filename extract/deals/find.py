@@ -30,7 +30,7 @@ from .amounts import (
     _money_in,
 )
 from .frames import _add_round_participants, _Frame, _frames, _join_host, _raise_before
-from .rounds import names_new_round, retold_in_body
+from .rounds import add_sentence_investors, names_new_round, retold_in_body
 from .parties import (
     _STANDING_MARKS,
     CONFIDENCE_AMOUNT_BONUS,
@@ -131,6 +131,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             add_contract_parties(frame)  # "a contract to supply capacity to B", "deals with A and with B" (partners6)
             if not _complete(frame) and _join_host(frame, frames):
                 frame.rule += "+part_of_host"
+                add_sentence_investors(frame)  # the rest of the round's investors, now that it has an investee (money8)
             raised = _raise_before(frame, previous)
             if raised is not None:
                 frame.rule += "+previous_sentence_raise"

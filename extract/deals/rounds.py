@@ -48,6 +48,11 @@ that recur across wire copy, press releases and trade blogs; each is a registere
 - ``round.frame_investee``: a round with investors and no raiser after every reading above gets the investee
   the investor fallback reads its sentence as about (:func:`extract.relations.fallback_frames.frame_investee`):
   "A $22 million Series A in April, led by B, with C joining" answering "You raised money this spring."
+- ``round.sentence_investors``: a round's deal with an investee also takes the companies the investor fallback
+  reads as investors of its sentence (:func:`extract.relations.fallback_frames.round_sentence_investors`), when the
+  fallback reads the sentence as about that investee or about no company and the sentence tells one round: lists
+  no reading above knows ("raised $200 million from A, *the three megabanks B, C and D, and venture firms E and F*",
+  "a round led by A, *in which B, C and D also took part*") (money8).
 
 Later sentences also count investors who "returned" ("Existing investors A and B returned"), lists whose
 subjects "all took part" after a clause of their own, and whom new investors "joined in the round" ("New
@@ -97,6 +102,7 @@ GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "r
 ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
 VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
 FALLBACK_RULE = "round.frame_investee"
+SENTENCE_RULE = "round.sentence_investors"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -524,6 +530,19 @@ def _fallback_investee(frame):
     from ..relations.fallback_frames import frame_investee  # (relations imports deals; read at call time)
     investors = [span for span, role, _ in frame.parties.roles.values() if role == "investor"]
     return frame_investee(frame.trigger, frame.parties.refs, investors)
+
+
+def _sentence_investors(frame) -> list[Token]:
+    """The investors the investor fallback reads in a round's sentence, when it reads the sentence as about the
+    round's investee or about no company (:func:`extract.relations.fallback_frames.round_sentence_investors`):
+    a list no reading above knows ("from A, the three megabanks B, C and D", "in which B and C also took part")."""
+    from ..relations.fallback_frames import round_sentence_investors  # (relations imports deals; read at call time)
+    investees = [span for span, role, _ in frame.parties.roles.values() if role == "investee"]
+    if len(investees) != 1:
+        return []
+    taken = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
+    return [e.root for e in round_sentence_investors(frame.trigger, frame.parties.refs, investees[0])
+            if _party_key(e) not in taken]
 
 
 def _dominant_company(doc):
@@ -1050,3 +1069,19 @@ def round_investors(frame) -> None:
         company = _fallback_investee(frame)
         if company is not None and frame.parties.add(company.root, "investee"):
             _mark(frame, FALLBACK_RULE)
+    add_sentence_investors(frame)
+
+
+def add_sentence_investors(frame) -> bool:
+    """Give a round's deal, once it has an investee and an investor, the investors the investor fallback reads in its
+    sentence (:func:`_sentence_investors`); called again by :func:`extract.deals.find.find_deals` after a round
+    joins the deal its sentence hosts ("SoftBank put $500 million into X as part of a round led by A, in which B and
+    C also took part"). Returns whether one was new."""
+    trigger = frame.trigger
+    if frame.kind != "investment" or not (_is_round_noun(trigger) or frame.is_round) or STANDING_MARK in frame.rule \
+            or not frame.parties.has_role("investor") or not frame.parties.has_role("investee"):
+        return False
+    if not _add(frame, _sentence_investors(frame)):
+        return False
+    _mark(frame, SENTENCE_RULE)
+    return True
