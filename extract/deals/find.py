@@ -207,8 +207,9 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 if key not in best:
                     order.append(key)
                     best[key] = deal
-                elif _information(deal) > _information(best[key]):
-                    best[key] = deal
+                else:
+                    best[key] = _with_dollars(*((deal, best[key]) if _information(deal) > _information(best[key])
+                                                else (best[key], deal)))
         previous, previous_money = frames, money
     kept = [best[key] for key in order]
     for n, deal in enumerate(kept):
@@ -224,6 +225,14 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
                    for other in kept if other is not deal):
             yield deal
+
+
+def _with_dollars(kept: Deal, other: Deal) -> Deal:
+    """The telling ``kept`` of a deal, with the dollar amount of another telling of it where ``kept`` states
+    its amount in another currency only ("raises €600m" in a title, "€600 million (about $640m)" in the body)."""
+    if kept.amount_usd is None and kept.amount is not None and other.amount_usd is not None:
+        return replace(kept, amount_usd=other.amount_usd, amount=None, currency=None)
+    return kept
 
 
 def _named_elsewhere(deal: Deal, deals: list[Deal]) -> bool:

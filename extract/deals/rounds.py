@@ -542,7 +542,18 @@ def _sentence_investors(frame) -> list[Token]:
         return []
     taken = {_party_key(span) for span, _, _ in frame.parties.roles.values()}
     return [e.root for e in round_sentence_investors(frame.trigger, frame.parties.refs, investees[0])
-            if _party_key(e) not in taken]
+            if _party_key(e) not in taken and not _raiser_or_rival(e.root)]
+
+
+#: Words that, in front of a company, make it the raiser's rival, not its backer ("alongside rival X").
+_RIVAL_MODIFIERS = frozenset({"rival", "rivals", "competitor", "competitors", "challenger"})
+
+
+def _raiser_or_rival(token: Token) -> bool:
+    """A company the sentence calls a rival ("alongside rival X") or says raised money itself ("X, which
+    raised $20 million"): no investor in another company's round."""
+    return any(c.dep_ in ("compound", "amod", "nmod") and c.lower_ in _RIVAL_MODIFIERS
+               or c.dep_ == "relcl" and c.lemma_.lower() == "raise" for c in token.children)
 
 
 def _dominant_company(doc):
