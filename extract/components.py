@@ -80,6 +80,7 @@ from .name_cues import (
     former_name_spans,
     founded_as,
     is_bought_or_owned,
+    is_bought_whole,
     renamed_company,
     round_investor_spans,
     variant_model_spans,
@@ -446,6 +447,8 @@ class EntityTyper:
             # "Corvane's new chip", "Tessaly raised $6.6 billion": an unknown one-word name in a company's place
             if not person and len(span) == 1 and not _after_honorific(span) and company_role(span, self._companies):
                 return "COMPANY", "role"
+            if not person and not _after_honorific(span) and is_bought_whole(span):  # "it bought Red Hat": no person is bought
+                return "COMPANY", "role"
             # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
             if is_founded(span) and len(span) > 1 and not person:
                 return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
@@ -687,7 +690,7 @@ def _as_renamed(candidate, renamed):
     as Twitter", where the NER read a person), and the first word of a former name, taken for its short form, is
     a company of its own (the "Toshiba" of "Kioxia, formerly Toshiba Memory ... bought from Toshiba": the parent)."""
     span, label, source, canonical = candidate
-    if span.text in renamed and canonical is None and RANK[source] <= RANK["ner"]:
+    if span.text in renamed and canonical is None and RANK[source] < RANK["context"]:  # (a role cue too: "bought Twitter")
         return (span, "COMPANY", "context", renamed[span.text])
     if (source in ("short_form", "propagated") or RANK[source] <= RANK["ner"]) and label in ("COMPANY", "PERSON") \
             and span.text not in renamed and (canonical in renamed or any(former.startswith(span.text + " ") for former in renamed)):

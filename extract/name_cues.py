@@ -408,6 +408,35 @@ def _is_a_company_object(token, companies) -> bool:
             or (token.pos_ == "PROPN" and token.ent_type_ == "ORG"))
 
 
+def is_bought_whole(span) -> bool:
+    """Whether a name is what a verb of buying takes as its object: "it bought Red Hat for $34 billion",
+    "When we bought Cerner", "Yahoo bought Artifact". A person is hired, never bought, so whoever the buyer
+    is (a company, "it", "we"), the name bought whole is a company's (a product's or a work's name the
+    class nouns around it say, and they outrank this cue). Not across a headline's bar ("closes Graphcore
+    buy | Equity Research Note").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["it", "bought", "Red", "Hat", "and", "Ann", "hired", "Bo", "Li"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 6, 1, 8, 6],
+    ...           deps=["nsubj", "ROOT", "compound", "dobj", "cc", "nsubj", "conj", "compound", "dobj"],
+    ...           pos=["PRON", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PROPN"],
+    ...           lemmas=["it", "buy", "Red", "Hat", "and", "Ann", "hire", "Bo", "Li"])
+    >>> is_bought_whole(doc[2:4]), is_bought_whole(doc[7:9])
+    (True, False)
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "bought Nod.ai and Mipsology"
+        root = root.head
+    verb = root.head
+    if root.dep_ != "dobj" or root.pos_ != "PROPN" or verb.pos_ != "VERB" or verb.i > root.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if not (lemma in ACQUIRING_VERBS or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children))):
+        return False
+    return not any(t.text == "|" or "\n" in t.text for t in span.doc[verb.i : span.start])
+
+
 def acquires_a_company(span, companies=frozenset()) -> bool:
     """Whether a name is the subject of buying a company, in its own clause or through a relative
     clause on it: "Marvessa bought Tollin Foods", "Harrowgate Bank, which acquired Quillon, ...",
@@ -492,6 +521,8 @@ def company_role(span, companies=frozenset()) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _EMPLOYING_VERBS and root.ent_type_ != "LOC":
         return True  # "an engineer who had worked at Quora", "she interned at Zorbex": where one works, no town
+    if is_bought_whole(span):
+        return True  # (a person is hired, not bought, whoever else the sentence speaks of)
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
         return False
@@ -737,7 +768,7 @@ def is_bought_or_owned(span, companies=frozenset()) -> bool:
     root = span.root
     if root.dep_ == "poss" and hyphenated_word(root.head) in COMPANY_POSSESSIONS:
         return not (root.head.lower_ in OWNED_BUSINESS_NOUNS and len(span) > 1 and looks_like_person_name(span))
-    return _done_to_by_a_company(root, companies) or is_acquired_name(span)
+    return _done_to_by_a_company(root, companies) or is_acquired_name(span) or is_bought_whole(span)
 
 
 def former_name_spans(doc) -> list:

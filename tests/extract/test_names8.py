@@ -1,0 +1,52 @@
+"""Entity typing on unseen news (issue 12, round 8): a name bought whole is a company's, whoever buys it.
+Invented sentences in news shapes."""
+from __future__ import annotations
+
+import pytest
+
+from extract.name_cues import is_bought_whole
+
+
+# -- a name bought whole is a company: no person is bought, whatever the buyer ---------------------------
+@pytest.mark.parametrize("text, name", [
+    # the NER read a two-word name as a person's; the buyer is "it" (the topic company)
+    ("The group has grown by acquisition: it bought Blue Lantern for $12 billion in 2019.", "Blue Lantern"),
+    # a transcript: the buyer is "we"
+    ("When we bought Ferren for about $9 billion, we said we would rebuild its platform.", "Ferren"),
+    # a relative clause on a person ("who") buys a company too
+    ("Harlan Mose, who bought Quillbeck for $40 million in 2015, sold it last year.", "Quillbeck"),
+    # a second object of the buying verb
+    ("Tessaly acquired Brightwater and Morrow Lane last spring.", "Morrow Lane"),
+])
+def test_a_bought_name_is_a_company(types, text, name):
+    assert types(text, {name: "PERSON"}).get(name) == "COMPANY"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Tessaly hired Morrow Lane as its chief financial officer.", "Morrow Lane"),  # hired, not bought
+    ("Brightwater said Morrow Lane bought the building in 2019.", "Morrow Lane"),  # the buyer, a person
+    ("Mr. Morrow Lane agreed to buy shares in the company.", "Morrow Lane"),
+])
+def test_near_misses_stay_people(types, text, name):
+    assert types(text, {name: "PERSON"}).get(name) == "PERSON"
+
+
+def test_a_headline_bar_is_no_object(make_doc):
+    # "closes Ferren buy | Equity Research Note": the parser may take "buy" for a verb across the bar
+    doc = make_doc("Tessaly closes Ferren buy | Equity Research Note", {})
+    names = [doc[i:i + 3] for i in range(len(doc) - 2) if doc[i:i + 3].text == "Equity Research Note"]
+    assert names and not is_bought_whole(names[0])
+
+
+def test_an_unlabelled_bought_name_becomes_a_company(nodes_of):
+    # the NER may miss the name altogether; the sentence's "he" (of a person) does not stop the cue
+    nodes = nodes_of("Tomas Dorran said he had warned them for years; when we bought Pellisade in April, "
+                     "he said, the deal was already late.")
+    assert ("Pellisade", "company") in nodes
+
+
+def test_a_renamed_company_bought_under_its_old_name_stays_one_node(nodes_of):
+    # "Musk, who bought Twitter" after "X, the network formerly known as Twitter": the renaming outranks the cue
+    nodes = nodes_of("Veltrix bought Corra, the app formerly known as Nimbly, in March. Ann Orr, who bought "
+                     "Nimbly for $4 billion in 2020, runs both.")
+    assert ("Nimbly", "company") not in nodes
