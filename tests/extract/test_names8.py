@@ -50,3 +50,20 @@ def test_a_renamed_company_bought_under_its_old_name_stays_one_node(nodes_of):
     nodes = nodes_of("Veltrix bought Corra, the app formerly known as Nimbly, in March. Ann Orr, who bought "
                      "Nimbly for $4 billion in 2020, runs both.")
     assert ("Nimbly", "company") not in nodes
+
+
+# -- investors led by a one-word name: a firm leads them (a person's full name stays a person's) ----------
+@pytest.mark.parametrize("text, name", [
+    ("The deal came with fresh money from a group of investors led by Quennel and Harwick Capital.", "Quennel"),
+    ("Backers led by Ostrava returned for the second round, the company said.", "Ostrava"),
+])
+def test_a_one_word_leader_of_investors_is_a_firm(types, text, name):
+    assert types(text, {name: "ORG"}).get(name) == "COMPANY"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The money came from a group of investors led by Mara Quint, the former chief executive.", "Mara Quint"),
+    ("A group of friends led by Quennel opened the restaurant.", "Quennel"),  # friends, not investors
+])
+def test_leaders_of_other_groups_stay_people(types, text, name):
+    assert types(text, {name: "PERSON"}).get(name) == "PERSON"
