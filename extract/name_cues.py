@@ -1091,9 +1091,33 @@ def credit_line_names(text: str) -> list:
     return out
 
 
+#: A transcript's turn: a line opening with a speaker's label and a colon ("Operator:", "Safra Catz:",
+#: "[00:01:02] PRIYA HOLT:"), after an optional timestamp; group 1 is the label.
+SPEAKER_TURN = re.compile(r"^(?:\[[\d:.]+\][ \t]*)?([A-Z][^\s:]*(?:[ \t][A-Z][^\s:]*){0,3}):(?=[ \t]|$)", re.MULTILINE)
+
+
+def speaker_label_names(text: str) -> list:
+    r"""``(start, end)`` of the full names that open a transcript's turns: "Danica Holt: Thanks." A document
+    is a transcript or an interview when at least three of its lines open with a label and a colon (a press
+    release's lone "Media Contact:" is none); a one-word label ("Operator", "Q", a surname) is left to the
+    other cues.
+
+    >>> text = "Operator: Next.\nAda Quint: Thanks.\nSafra Catz: Sure.\nAda Quint: Great."
+    >>> [text[a:b] for a, b in speaker_label_names(text)]
+    ['Ada Quint', 'Safra Catz', 'Ada Quint']
+    >>> speaker_label_names("Ada Quint: Thanks.\nShe left.")
+    []
+    """
+    turns = list(SPEAKER_TURN.finditer(text))
+    if len(turns) < 3:
+        return []
+    return [(m.start(1), m.end(1)) for m in turns if len(m.group(1).split()) > 1]
+
+
 def byline_spans(doc, text: str | None = None) -> list:
-    """Person names of bylines and credit lines, which the NER often misses or takes for firms (a line of a
-    page, not a sentence): see :func:`credit_line_names`.
+    """Person names of bylines, credit lines and a transcript's speaker labels, which the NER often misses or
+    takes for firms (a line of a page, not a sentence): see :func:`credit_line_names` and
+    :func:`speaker_label_names`.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Small models win\\nPosted by Ines Carvalho · 9 min read\\nBy Tuesday night it rained.")
@@ -1102,7 +1126,7 @@ def byline_spans(doc, text: str | None = None) -> list:
     """
     out = []
     text = doc.text if text is None else text
-    found = [(m.start(1), m.end(1)) for m in BYLINE.finditer(text)] + credit_line_names(text)
+    found = [(m.start(1), m.end(1)) for m in BYLINE.finditer(text)] + credit_line_names(text) + speaker_label_names(text)
     for start, end in found:
         span = doc.char_span(start, end)
         if span is not None and looks_like_person_name(span) and not any(t.ent_type_ in ("DATE", "TIME") for t in span):

@@ -67,3 +67,17 @@ def test_a_one_word_leader_of_investors_is_a_firm(types, text, name):
 ])
 def test_leaders_of_other_groups_stay_people(types, text, name):
     assert types(text, {name: "PERSON"}).get(name) == "PERSON"
+
+
+# -- a transcript's speaker labels: full names that open turns are people ---------------------------------
+def test_a_speaker_label_is_a_person_though_the_tagger_reads_a_firm(types):
+    text = ("Operator: Our first question comes from Lorna Vallis-Dunne with Brackett Securities.\n\n"
+            "Lorna Vallis-Dunne: Thanks. Can you talk about margins?\n\nTeo Marsh: Sure. They rose.")
+    assert types(text, {"Lorna Vallis-Dunne": "ORG", "Brackett Securities": "ORG"}).get("Lorna Vallis-Dunne") == "PERSON"
+
+
+def test_a_lone_label_line_is_no_transcript(types):
+    # a press release's contact block: one label line, no turns
+    text = "Kelbeck Robotics said revenue rose.\n\nMarta Quell: Investor Relations\nPhone: 555-0100"
+    assert "Marta Quell" not in types(text, {"Marta Quell": "ORG"}) or \
+        types(text, {"Marta Quell": "ORG"})["Marta Quell"] != "PERSON"
