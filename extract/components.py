@@ -625,6 +625,8 @@ class EntityTyper:
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
+                if confident[doc.vocab.strings[match_id]][1] == "name_extension":
+                    out, taken = _extended_known_name(out, taken, start, end)  # "the Oracle Health unit" after "Oracle Health"
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
                     if _inside_hyphenated_word(doc, start, end):
                         continue  # "Vantage" of "High-Vantage": a part of a longer name, not the name
@@ -636,6 +638,18 @@ class EntityTyper:
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+def _extended_known_name(out, taken, start, end):
+    """Where a distinct company named by extending a known one ("Oracle Health", "Google Brain": see
+    :func:`_select`) is found again, the known name that starts it ("Oracle" of "the Oracle Health unit")
+    gives way, as :func:`_select` prefers the longer name where the NER saw it. Returns ``(out, taken)``."""
+    inside = [c for c in out if c[0].start < end and start < c[0].end]
+    if not (len(inside) == 1 and inside[0][2] == "gazetteer" and inside[0][1] == "COMPANY"
+            and inside[0][0].start == start and inside[0][0].end < end):
+        return out, taken
+    known = inside[0][0]
+    return [c for c in out if c is not inside[0]], taken - set(range(known.start, known.end))
 
 
 def _with_former_names(kept):

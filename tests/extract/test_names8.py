@@ -3,6 +3,7 @@ Invented sentences in news shapes."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Span
 
 from extract.name_cues import is_bought_whole
 
@@ -81,3 +82,16 @@ def test_a_lone_label_line_is_no_transcript(types):
     text = "Kelbeck Robotics said revenue rose.\n\nMarta Quell: Investor Relations\nPhone: 555-0100"
     assert "Marta Quell" not in types(text, {"Marta Quell": "ORG"}) or \
         types(text, {"Marta Quell": "ORG"})["Marta Quell"] != "PERSON"
+
+
+# -- a distinct company named by extending a known one keeps its name where it comes back -----------------
+def test_an_extended_known_name_comes_back_whole(make_doc, typer):
+    # "Oracle Health" (a unit named by extending "Oracle") is typed where the NER saw it; where it comes back,
+    # the known "Oracle" inside it must not take the mention (then "the Oracle Health unit" says nothing)
+    text = ("Analysts asked about Oracle Health and its hospitals. "
+            "Separately, the Oracle Health unit signed a new agreement with a hospital group.")
+    doc = make_doc(text, {})
+    first = next(i for i, t in enumerate(doc) if t.text == "Oracle")
+    doc.ents = [Span(doc, first, first + 2, label="ORG")]  # the NER saw only the first one
+    doc = typer(doc)
+    assert [e.text for e in doc.ents if e.text.startswith("Oracle")] == ["Oracle Health", "Oracle Health"]
