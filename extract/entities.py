@@ -876,7 +876,11 @@ def class_nouns(span) -> list:
     out = []
     if first.dep_ == "appos" and first.head.i != first.i:
         out.append(first.head)
-    out += [c for c in first.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)]
+    # (not a noun of a relative clause the parser took for an apposition: "Jan Leike, who co-led its safety team, ...")
+    doc = span.doc
+    relative = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("who", "whom", "whose")
+    out += [c for c in first.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)
+            and not (relative and c.i > span.end)]
     head = first.head
     if first.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.children if c.dep_ == "attr"]

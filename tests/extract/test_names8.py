@@ -95,3 +95,11 @@ def test_an_extended_known_name_comes_back_whole(make_doc, typer):
     doc.ents = [Span(doc, first, first + 2, label="ORG")]  # the NER saw only the first one
     doc = typer(doc)
     assert [e.text for e in doc.ents if e.text.startswith("Oracle")] == ["Oracle Health", "Oracle Health"]
+
+
+# -- a relative clause the parser took for an apposition says nothing of what a name is ---------------------
+def test_a_who_clause_read_as_an_apposition_is_no_class_noun(nodes_of):
+    # the parser may hang "team" of "who co-led Vantor's safety team" on the name as an apposition
+    nodes = nodes_of("She is the latest of several engineers to make that move: Tomas Brenn, who co-led Harrowgate's "
+                     "research team, joined Kelbeck in June.")
+    assert ("Tomas Brenn", "person") in nodes
