@@ -80,6 +80,7 @@ from .name_cues import (
     former_name_spans,
     founded_as,
     is_bought_or_owned,
+    is_bought_whole,
     renamed_company,
     round_investor_spans,
     variant_model_spans,
@@ -446,6 +447,8 @@ class EntityTyper:
             # "Corvane's new chip", "Tessaly raised $6.6 billion": an unknown one-word name in a company's place
             if not person and len(span) == 1 and not _after_honorific(span) and company_role(span, self._companies):
                 return "COMPANY", "role"
+            if not person and not _after_honorific(span) and is_bought_whole(span):  # "it bought Red Hat": no person is bought
+                return "COMPANY", "role"
             # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
             if is_founded(span) and len(span) > 1 and not person:
                 return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
@@ -622,6 +625,8 @@ class EntityTyper:
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
             for match_id, start, end in matcher(doc):
+                if confident[doc.vocab.strings[match_id]][1] == "name_extension":
+                    out, taken = _extended_known_name(out, taken, start, end)  # "the Oracle Health unit" after "Oracle Health"
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
                     if _inside_hyphenated_word(doc, start, end):
                         continue  # "Vantage" of "High-Vantage": a part of a longer name, not the name
@@ -633,6 +638,18 @@ class EntityTyper:
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+def _extended_known_name(out, taken, start, end):
+    """Where a distinct company named by extending a known one ("Oracle Health", "Google Brain": see
+    :func:`_select`) is found again, the known name that starts it ("Oracle" of "the Oracle Health unit")
+    gives way, as :func:`_select` prefers the longer name where the NER saw it. Returns ``(out, taken)``."""
+    inside = [c for c in out if c[0].start < end and start < c[0].end]
+    if not (len(inside) == 1 and inside[0][2] == "gazetteer" and inside[0][1] == "COMPANY"
+            and inside[0][0].start == start and inside[0][0].end < end):
+        return out, taken
+    known = inside[0][0]
+    return [c for c in out if c is not inside[0]], taken - set(range(known.start, known.end))
 
 
 def _with_former_names(kept):
@@ -687,7 +704,7 @@ def _as_renamed(candidate, renamed):
     as Twitter", where the NER read a person), and the first word of a former name, taken for its short form, is
     a company of its own (the "Toshiba" of "Kioxia, formerly Toshiba Memory ... bought from Toshiba": the parent)."""
     span, label, source, canonical = candidate
-    if span.text in renamed and canonical is None and RANK[source] <= RANK["ner"]:
+    if span.text in renamed and canonical is None and RANK[source] < RANK["context"]:  # (a role cue too: "bought Twitter")
         return (span, "COMPANY", "context", renamed[span.text])
     if (source in ("short_form", "propagated") or RANK[source] <= RANK["ner"]) and label in ("COMPANY", "PERSON") \
             and span.text not in renamed and (canonical in renamed or any(former.startswith(span.text + " ") for former in renamed)):

@@ -589,9 +589,34 @@ def leads_a_round(span) -> bool:
         return False
     verb = by.head
     if verb.dep_ == "acl":  # "a round led by X"
-        return hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
+        return (hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
+                or _names_investors(verb.head))
     # "the round was led by X"
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
+
+
+#: Nouns of those who put money into a company: "investors led by X" lead its round.
+INVESTOR_NOUNS = frozenset("investor backer shareholder".split())
+
+
+def _names_investors(noun) -> bool:
+    """"investors", "a group of investors", "a syndicate of backers": a noun of investors, whose leader leads
+    what they invest (one word is a firm's name: "investors led by Greycroft"; a person's full name stays a
+    person's, :func:`has_company_context` sees to that: "a group of investors led by Sean Parker").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["a", "group", "of", "investors", "and", "a", "group", "of", "friends"],
+    ...           heads=[1, 1, 1, 2, 1, 6, 1, 6, 7], deps=["det", "ROOT", "prep", "pobj", "cc", "det", "conj", "prep", "pobj"],
+    ...           lemmas=["a", "group", "of", "investor", "and", "a", "group", "of", "friend"])
+    >>> _names_investors(doc[3]), _names_investors(doc[1]), _names_investors(doc[6])
+    (True, True, False)
+    """
+    if noun.tag_ not in ("NN", "NNS", "") or noun.lemma_.lower() not in INVESTOR_NOUNS | {"group", "consortium", "syndicate"}:
+        return False
+    if noun.lemma_.lower() in INVESTOR_NOUNS:
+        return True
+    return any(p.lower_ == "of" and any(o.lemma_.lower() in INVESTOR_NOUNS for o in p.children) for p in noun.children)
 
 
 def joins_a_round(span) -> bool:
@@ -851,7 +876,11 @@ def class_nouns(span) -> list:
     out = []
     if first.dep_ == "appos" and first.head.i != first.i:
         out.append(first.head)
-    out += [c for c in first.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)]
+    # (not a noun of a relative clause the parser took for an apposition: "Jan Leike, who co-led its safety team, ...")
+    doc = span.doc
+    relative = span.end + 1 < len(doc) and doc[span.end].text == "," and doc[span.end + 1].lower_ in ("who", "whom", "whose")
+    out += [c for c in first.children if c.dep_ == "appos" and not (span.start <= c.i < span.end)
+            and not (relative and c.i > span.end)]
     head = first.head
     if first.dep_ == "nsubj" and head.lemma_ in ("be", "become", "remain"):
         out += [c for c in head.children if c.dep_ == "attr"]

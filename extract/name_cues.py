@@ -408,6 +408,35 @@ def _is_a_company_object(token, companies) -> bool:
             or (token.pos_ == "PROPN" and token.ent_type_ == "ORG"))
 
 
+def is_bought_whole(span) -> bool:
+    """Whether a name is what a verb of buying takes as its object: "it bought Red Hat for $34 billion",
+    "When we bought Cerner", "Yahoo bought Artifact". A person is hired, never bought, so whoever the buyer
+    is (a company, "it", "we"), the name bought whole is a company's (a product's or a work's name the
+    class nouns around it say, and they outrank this cue). Not across a headline's bar ("closes Graphcore
+    buy | Equity Research Note").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["it", "bought", "Red", "Hat", "and", "Ann", "hired", "Bo", "Li"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 6, 1, 8, 6],
+    ...           deps=["nsubj", "ROOT", "compound", "dobj", "cc", "nsubj", "conj", "compound", "dobj"],
+    ...           pos=["PRON", "VERB", "PROPN", "PROPN", "CCONJ", "PROPN", "VERB", "PROPN", "PROPN"],
+    ...           lemmas=["it", "buy", "Red", "Hat", "and", "Ann", "hire", "Bo", "Li"])
+    >>> is_bought_whole(doc[2:4]), is_bought_whole(doc[7:9])
+    (True, False)
+    """
+    root = span.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "bought Nod.ai and Mipsology"
+        root = root.head
+    verb = root.head
+    if root.dep_ != "dobj" or root.pos_ != "PROPN" or verb.pos_ != "VERB" or verb.i > root.i:
+        return False
+    lemma = verb.lemma_.lower()
+    if not (lemma in ACQUIRING_VERBS or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children))):
+        return False
+    return not any(t.text == "|" or "\n" in t.text for t in span.doc[verb.i : span.start])
+
+
 def acquires_a_company(span, companies=frozenset()) -> bool:
     """Whether a name is the subject of buying a company, in its own clause or through a relative
     clause on it: "Marvessa bought Tollin Foods", "Harrowgate Bank, which acquired Quillon, ...",
@@ -492,6 +521,8 @@ def company_role(span, companies=frozenset()) -> bool:
         return True
     if root.dep_ == "pobj" and head.lower_ == "at" and head.head.lemma_.lower() in _EMPLOYING_VERBS and root.ent_type_ != "LOC":
         return True  # "an engineer who had worked at Quora", "she interned at Zorbex": where one works, no town
+    if is_bought_whole(span):
+        return True  # (a person is hired, not bought, whoever else the sentence speaks of)
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
         return False
@@ -737,7 +768,7 @@ def is_bought_or_owned(span, companies=frozenset()) -> bool:
     root = span.root
     if root.dep_ == "poss" and hyphenated_word(root.head) in COMPANY_POSSESSIONS:
         return not (root.head.lower_ in OWNED_BUSINESS_NOUNS and len(span) > 1 and looks_like_person_name(span))
-    return _done_to_by_a_company(root, companies) or is_acquired_name(span)
+    return _done_to_by_a_company(root, companies) or is_acquired_name(span) or is_bought_whole(span)
 
 
 def former_name_spans(doc) -> list:
@@ -1060,9 +1091,33 @@ def credit_line_names(text: str) -> list:
     return out
 
 
+#: A transcript's turn: a line opening with a speaker's label and a colon ("Operator:", "Safra Catz:",
+#: "[00:01:02] PRIYA HOLT:"), after an optional timestamp; group 1 is the label.
+SPEAKER_TURN = re.compile(r"^(?:\[[\d:.]+\][ \t]*)?([A-Z][^\s:]*(?:[ \t][A-Z][^\s:]*){0,3}):(?=[ \t]|$)", re.MULTILINE)
+
+
+def speaker_label_names(text: str) -> list:
+    r"""``(start, end)`` of the full names that open a transcript's turns: "Danica Holt: Thanks." A document
+    is a transcript or an interview when at least three of its lines open with a label and a colon (a press
+    release's lone "Media Contact:" is none); a one-word label ("Operator", "Q", a surname) is left to the
+    other cues.
+
+    >>> text = "Operator: Next.\nAda Quint: Thanks.\nSafra Catz: Sure.\nAda Quint: Great."
+    >>> [text[a:b] for a, b in speaker_label_names(text)]
+    ['Ada Quint', 'Safra Catz', 'Ada Quint']
+    >>> speaker_label_names("Ada Quint: Thanks.\nShe left.")
+    []
+    """
+    turns = list(SPEAKER_TURN.finditer(text))
+    if len(turns) < 3:
+        return []
+    return [(m.start(1), m.end(1)) for m in turns if len(m.group(1).split()) > 1]
+
+
 def byline_spans(doc, text: str | None = None) -> list:
-    """Person names of bylines and credit lines, which the NER often misses or takes for firms (a line of a
-    page, not a sentence): see :func:`credit_line_names`.
+    """Person names of bylines, credit lines and a transcript's speaker labels, which the NER often misses or
+    takes for firms (a line of a page, not a sentence): see :func:`credit_line_names` and
+    :func:`speaker_label_names`.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Small models win\\nPosted by Ines Carvalho · 9 min read\\nBy Tuesday night it rained.")
@@ -1071,7 +1126,7 @@ def byline_spans(doc, text: str | None = None) -> list:
     """
     out = []
     text = doc.text if text is None else text
-    found = [(m.start(1), m.end(1)) for m in BYLINE.finditer(text)] + credit_line_names(text)
+    found = [(m.start(1), m.end(1)) for m in BYLINE.finditer(text)] + credit_line_names(text) + speaker_label_names(text)
     for start, end in found:
         span = doc.char_span(start, end)
         if span is not None and looks_like_person_name(span) and not any(t.ent_type_ in ("DATE", "TIME") for t in span):
