@@ -901,7 +901,17 @@ class EntityRefs:
     def _repeats_its_host(self, pos: int, ent: Span) -> bool:
         """Whether the mention at ``pos`` is a relative pronoun standing for the name it follows
         ("Frank Slootman, *who* had led ..."): one mention, not two, when counting salience."""
-        return not (ent.start <= pos < ent.end) and self.doc[pos].lower_ in self._relative
+        return not (ent.start <= pos < ent.end) and (self.doc[pos].lower_ in self._relative or self._names_its_host(pos, ent))
+
+    def _names_its_host(self, pos: int, ent: Span) -> bool:
+        """Whether the mention at ``pos`` is a description in apposition to the name it follows
+        ("Horizons Ventures, *the investment firm* of ..."): the name again, not a second mention."""
+        tok = self.doc[pos]
+        return tok.dep_ == "appos" and tok.pos_ == "NOUN" and ent.end <= pos and tok.head.i in self._ent_of and self._ent_of[tok.head.i] is ent
+
+    def _mention_token(self, pos: int, ent: Span) -> Token:
+        """The token standing for a mention: the name's root, or the pronoun or description itself."""
+        return ent.root if ent.start <= pos < ent.end else self.doc[pos]
 
     def _listed_mention(self, pos: int, ent: Span) -> bool:
         """Whether the mention at ``pos`` is one name of a coordinated list of names ("Felicis, Sequoia
@@ -912,7 +922,7 @@ class EntityRefs:
         named = ent.start <= pos < ent.end
         # "OpenAI and Apple were working with it on chips of *their* own": a plural pronoun resolved to a
         # list's first name stands for the list
-        tok = ent.root if named or self.doc[pos].lower_ in self._plural else self.doc[pos]
+        tok = ent.root if named or self.doc[pos].lower_ in self._plural or self._names_its_host(pos, ent) else self.doc[pos]
         if tok.dep_ == "conj" and self._listed_partner(tok.head, ent):
             return True
         return any(c.dep_ == "conj" and self._listed_partner(c, ent) for c in tok.children)
@@ -1095,7 +1105,10 @@ class EntityRefs:
             # latest sentence first; in it the subject first, then the nearest mention
             # ("X took its form in 2016, when Y acquired Z. Since then it has bought ...": the main clause's
             # subject before an adverbial clause's)
-            return max(earlier, key=lambda m: (m[0], m[1], not self._adverbial_subject(m[2], m[3]), m[2]))[3]
+            # ("In 2010 he co-founded DeepMind with L, a researcher he had met at UCL. Its backers ...": a name
+            # inside an apposition or relative clause describes someone in passing and is no antecedent)
+            return max(earlier, key=lambda m: (m[0], m[1], not self._adverbial_subject(m[2], m[3]),
+                                               not _said_in_passing(self._mention_token(m[2], m[3])), m[2]))[3]
         return topic
 
 
@@ -1260,6 +1273,28 @@ def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
     while node.head != node:
         if node.dep_ == "relcl":
             return not (node.left_edge.i <= token.i <= node.right_edge.i)
+        node = node.head
+    return False
+
+
+def _said_in_passing(token: Token) -> bool:
+    """Whether ``token`` sits inside an apposition or a relative clause ("Shane Legg, a researcher he had
+    met at *UCL*", "X, which is backed by *A*"): background to its sentence, not what it is about.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["He", "met", "Legg", ",", "a", "researcher", "at", "UCL"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 2, 5, 2, 5, 6],
+    ...           deps=["nsubj", "ROOT", "dobj", "punct", "det", "appos", "prep", "pobj"])
+    >>> _said_in_passing(doc[7]), _said_in_passing(doc[2])
+    (True, False)
+    """
+    node = token
+    for _ in range(8):
+        if node.head == node:
+            return False
+        if node.dep_ in ("appos", "relcl"):
+            return True
         node = node.head
     return False
 
