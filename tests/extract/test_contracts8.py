@@ -5,7 +5,7 @@ from extract.coref import entity_refs
 from extract.relations.fallback_partners import frame_candidates
 
 C = "COMPANY"
-ENTS = {"Torvane Cloud": C, "Fennick Systems": C, "Quillon Compute": C, "Marlow": C, "Brindle Labs": C}
+ENTS = {"Torvane Cloud": C, "Fennick Systems": C, "Quillon Compute": C, "Marlow": C, "Brindle Labs": C, "Marrow AI": C}
 
 
 def standalone(pipeline_doc, text):
@@ -27,3 +27,31 @@ def test_companies_listed_as_one_companys_partners_partner_with_it_not_with_each
 def test_a_company_compound_does_not_make_a_partnership_word_of_a_title(pipeline_doc):
     text = "Brindle Labs hired a Marlow partner to run its cloud business."
     assert standalone(pipeline_doc, text) <= {frozenset(("Brindle Labs", "Marlow"))}
+
+
+def deals_of(pipeline_doc, text):
+    from extract.deals import find_deals
+    from extract.records import Article
+    doc = pipeline_doc(text, ENTS)
+    return {(d.kind, frozenset(p.mention.text for p in d.parties)): d for d in find_deals(doc, Article(id="t", text=text))}
+
+
+def test_a_deal_to_rent_capacity_from_a_company_has_that_company_as_its_supplier(pipeline_doc):
+    deals = deals_of(pipeline_doc, "Brindle Labs signed a $3 billion deal to rent computing capacity from Torvane Cloud.")
+    deal = deals.get(("other", frozenset({"Brindle Labs", "Torvane Cloud"})))
+    assert deal is not None and deal.amount_usd == 3e9 and deal.confidence >= 0.5
+
+
+def test_a_deal_to_rent_chips_to_a_company_has_that_company_as_its_customer(pipeline_doc):
+    deals = deals_of(pipeline_doc, "Torvane Cloud won a contract to rent GPUs to Brindle Labs.")
+    assert ("other", frozenset({"Brindle Labs", "Torvane Cloud"})) in deals
+
+
+def test_a_contract_already_in_force_is_a_standing_arrangement_not_a_new_deal(pipeline_doc):
+    deals = deals_of(pipeline_doc, "Marrow AI's existing contract with Torvane Cloud runs to 2027, the company said.")
+    assert deals and all(d.confidence < 0.5 for d in deals.values())
+
+
+def test_renewing_an_existing_contract_is_still_news(pipeline_doc):
+    deals = deals_of(pipeline_doc, "Brindle Labs renewed its existing contract with Torvane Cloud on Tuesday.")
+    assert any(d.confidence >= 0.5 for d in deals.values())
