@@ -392,12 +392,24 @@ def model_developers(existing: Iterable[Candidate]) -> dict[str, Span]:
     return {_name_key(c.target): c.source for c in existing if c.relation == "develops" and c.source.label_ == COMPANY}
 
 
+def same_family(a: str, b: str) -> bool:
+    """Whether one company name key is the other's first words: a unit named after its parent ("amazon" and
+    "amazon web services", "google" and "google cloud") is one corporate family, not two partners.
+
+    >>> same_family("amazon", "amazon web services"), same_family("general motors", "general electric")
+    (True, False)
+    """
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return shorter != longer and longer[:len(shorter)] == shorter
+
+
 def frame_candidates(doc: Doc, refs: EntityRefs, existing: list[Candidate]) -> Iterator[Candidate]:
     """Every partners_with and licenses_from the frames give, whether or not another rule related the pair."""
     topic = topic_company(doc)
     units = {frozenset((_name_key(c.source), _name_key(c.target))) for c in existing if c.relation == "part_of"}
     for c in list(partner_candidates(doc, refs, topic)) + list(licence_candidates(doc, refs, model_developers(existing))):
-        if frozenset((_name_key(c.source), _name_key(c.target))) not in units:
+        source, target = _name_key(c.source), _name_key(c.target)
+        if frozenset((source, target)) not in units and not same_family(source, target):
             yield c  # a unit and its parent ("Amazon" and "AWS") are one company, not partners
 
 

@@ -55,3 +55,36 @@ def test_a_contract_already_in_force_is_a_standing_arrangement_not_a_new_deal(pi
 def test_renewing_an_existing_contract_is_still_news(pipeline_doc):
     deals = deals_of(pipeline_doc, "Brindle Labs renewed its existing contract with Torvane Cloud on Tuesday.")
     assert any(d.confidence >= 0.5 for d in deals.values())
+
+
+def test_a_unit_named_after_its_parent_is_not_the_parents_partner(pipeline_doc):
+    text = "Marlow's partners include MWS and Fennick Systems."
+    doc = pipeline_doc(text, {"Marlow": C, "MWS": C, "Fennick Systems": C})
+    unit = next(e for e in doc.ents if e.text == "MWS")
+    unit._.canonical = "Marlow Web Services"  # the acronym resolved to its full name, as name resolution does
+    pairs = {frozenset((c.source.text, c.target.text)) for c in frame_candidates(doc, entity_refs(doc), [])}
+    assert frozenset(("Marlow", "Fennick Systems")) in pairs
+    assert frozenset(("Marlow", "MWS")) not in pairs
+
+
+def test_companies_sharing_a_first_word_are_still_partners(pipeline_doc):
+    text = "General Motors announced a partnership with General Electric on Tuesday."
+    doc = pipeline_doc(text, {"General Motors": C, "General Electric": C})
+    pairs = {frozenset((c.source.text, c.target.text)) for c in frame_candidates(doc, entity_refs(doc), [])}
+    assert frozenset(("General Motors", "General Electric")) in pairs
+
+
+def test_a_partnership_deal_of_a_unit_and_its_parent_states_no_partners_with():
+    from dataclasses import replace
+
+    from extract.deals.find import deal_relations
+    from extract.records import Deal, DealParty, Evidence, Mention
+
+    ev = Evidence("a", "Marlow made MWS its main partner, and Fennick Systems too.", 0, 58)
+    parent = Mention("a", "Marlow", "company", 0, 6, 0, 58)
+    unit = replace(Mention("a", "MWS", "company", 12, 15, 0, 58), canonical="Marlow Web Services")
+    other = Mention("a", "Fennick Systems", "company", 39, 54, 0, 58)
+    deal = Deal("a", "partnership", tuple(DealParty(m, "partner") for m in (parent, unit, other)), ev, confidence=0.9)
+    pairs = {frozenset((r.source.text, r.target.text)) for r in deal_relations([deal]) if r.relation == "partners_with"}
+    assert frozenset(("Marlow", "MWS")) not in pairs
+    assert frozenset(("Marlow", "Fennick Systems")) in pairs
