@@ -15,7 +15,7 @@ from ..rules import confidence as rule_confidence
 from ..tokens import tokens_where
 from ..relations.core import subjects_of
 from .frames import _Frame
-from .parties import _lemma
+from .parties import CONFIDENCE_STATE_NOUN, _lemma
 
 CONTRACT_RULE = "deal.contract_counterparty"
 
@@ -41,7 +41,10 @@ def _purpose_verbs(noun: Token) -> list[Token]:
 
 
 def _objects_after(verb: Token, words: tuple[str, ...]) -> list[Token]:
-    return [o for p in verb.children if p.dep_ in ("prep", "dative") and p.lower_ in words
+    """The objects of a ``words`` phrase on the verb, or on its direct object (the parser hangs "from B" in
+    "to rent capacity from B" on "capacity")."""
+    heads = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    return [o for h in heads for p in h.children if p.dep_ in ("prep", "dative") and p.lower_ in words
             for o in p.children if o.dep_ == "pobj"]
 
 
@@ -56,8 +59,9 @@ def add_contract_counterparty(frame: _Frame) -> bool:
         return False
     for verb in _purpose_verbs(noun):
         lemma = _lemma(verb)
-        targets = _objects_after(verb, ("to",)) if lemma in SUPPLY_VERBS else \
-            _objects_after(verb, ("from",)) if lemma in BUYING_VERBS else []
+        # "rent", "lease" go both ways: "to rent GPUs to B" (B the customer), "to rent capacity from B" (B the supplier)
+        targets = (_objects_after(verb, ("to",)) if lemma in SUPPLY_VERBS else []) + \
+            (_objects_after(verb, ("from",)) if lemma in BUYING_VERBS else [])
         for target in targets:
             if frame.parties.add(target, "partner") and len(frame.parties.roles) == 2:
                 frame.rule = f"{CONTRACT_RULE}:{_lemma(noun)}"
@@ -95,8 +99,32 @@ def add_second_with_partners(frame: _Frame) -> bool:
     return added
 
 
+#: Adjectives that say a contract stood before the news: "its existing agreement with B", "a long-standing deal".
+STANDING_ADJECTIVES = frozenset({"existing", "current", "ongoing", "standing", "longstanding", "previous", "prior"})
+
+#: Dependencies of a contract noun that is talked about rather than struck: "under its existing agreement",
+#: "its current contract runs to 2027"; as an object ("renewed its existing contract") it is news again.
+TOLD_ABOUT_DEPS = frozenset({"nsubj", "nsubjpass", "pobj", "appos"})
+
+
+def mark_standing_contract(frame: _Frame) -> bool:
+    """A contract noun described as already in force ("under its existing agreement with B", "its current
+    contract with B runs to 2027") is how things stand, not news of a deal: like a partnership noun with no
+    event verb it gets the state confidence (:data:`CONFIDENCE_STATE_NOUN`). Returns whether it was marked."""
+    noun = frame.trigger
+    if frame.kind not in CONTRACT_KINDS or noun.pos_ != "NOUN" or _lemma(noun) not in CONTRACT_NOUNS \
+            or noun.dep_ not in TOLD_ABOUT_DEPS or frame.confidence <= CONFIDENCE_STATE_NOUN:
+        return False
+    if not any(c.dep_ == "amod" and c.lower_ in STANDING_ADJECTIVES for c in noun.children):
+        return False
+    frame.confidence = CONFIDENCE_STATE_NOUN
+    frame.rule += "+state"
+    return True
+
+
 def add_contract_parties(frame: _Frame) -> bool:
-    """Both completions of a contract frame; returns whether either added a party."""
+    """Both completions of a contract frame, and its standing mark; returns whether a party was added."""
+    mark_standing_contract(frame)
     return add_second_with_partners(frame) | add_contract_counterparty(frame)
 
 

@@ -348,6 +348,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
     >>> [(r.source.text, r.relation, r.target.text) for r in deal_relations([deal])]
     [('Snowflake', 'acquires', 'Neeva')]
     """
+    from ..relations.fallback_partners import same_family  # here: extract.relations imports this module (contracts8)
     stated = {(r.relation, mention_key(r.source), mention_key(r.target), r.evidence.start) for r in relations}
     units = {(mention_key(r.source), mention_key(r.target)) for r in relations if r.relation == "part_of"}
     for deal in deals:
@@ -368,6 +369,7 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                 for target in (sources[i + 1:] if source_role == target_role else targets):
                     key = (relation, mention_key(source), mention_key(target), deal.evidence.start)
                     if mention_key(source) == mention_key(target) or key in stated or \
+                            relation == "partners_with" and same_family(key[1], key[2]) or \
                             (source_role == target_role and (relation, key[2], key[1], key[3]) in stated):
                         continue
                     stated.add(key)

@@ -131,6 +131,11 @@ def _owner(word: Token, refs: EntityRefs, topic: Span | None) -> Span | None:
     for child in word.children:
         if child.dep_ == "poss":
             return _company(child, refs, topic, strict=True) or _subject_of_own_sentence(child, refs)
+    named = _naming_compound(word, refs)
+    if named is not None:
+        return named  # "A, B and C are Oracle partners": Oracle's, not each other's
+    if any(c.dep_ in ("compound", "amod") and (c.pos_ == "PROPN" or c.ent_type_) for c in word.children):
+        return None  # a name we did not type owns them ("A and B are Brisco partners"): not the subject's partners
     if word.dep_ == "appos":
         return _company(word.head, refs, topic, strict=True)
     verb = _clause_verb(word)
@@ -148,6 +153,16 @@ def _owner(word: Token, refs: EntityRefs, topic: Span | None) -> Span | None:
     if subjects and not all(lemma_word(c) in TOPIC_STAND_INS or c.lower_ in TOPIC_STAND_INS for c in subjects):
         return None  # a clause about something else ("the chips are sold through partners")
     return topic
+
+
+def _naming_compound(word: Token, refs: EntityRefs) -> Span | None:
+    """The company named as a compound of a partner noun ("Oracle partners", "an Nvidia partnership"): like a
+    possessor, it is the company whose partners the noun names."""
+    for child in word.children:
+        ent = refs.ent_containing(child) if child.dep_ == "compound" else None
+        if ent is not None and ent.label_ == COMPANY:
+            return ent
+    return None
 
 
 def _subject_of_own_sentence(pronoun: Token, refs: EntityRefs) -> Span | None:
@@ -200,6 +215,9 @@ def _partners_of(word: Token, refs: EntityRefs, topic: Span | None) -> list[Span
         return out
     # "its partners include A and B", "A and B are partners": the listing verb's clause names them
     owner_tokens = {t.i for c in word.children if c.dep_ == "poss" for t in c.subtree}
+    named = _naming_compound(word, refs)
+    if named is not None:  # "A, B and C are Oracle partners": Oracle is whose partners they are, not one of them
+        owner_tokens |= set(range(named.start, named.end))
     region = {t.i for t in _phrase_region(word)} - owner_tokens
     described = _described_by(word, refs) if owner_tokens else []  # "B, A's chip partner", "B is one of its partners"
     return [e for e in word.doc.ents if e.label_ == COMPANY and e.root.i in region] + _named_list(word) + described
@@ -374,12 +392,24 @@ def model_developers(existing: Iterable[Candidate]) -> dict[str, Span]:
     return {_name_key(c.target): c.source for c in existing if c.relation == "develops" and c.source.label_ == COMPANY}
 
 
+def same_family(a: str, b: str) -> bool:
+    """Whether one company name key is the other's first words: a unit named after its parent ("amazon" and
+    "amazon web services", "google" and "google cloud") is one corporate family, not two partners.
+
+    >>> same_family("amazon", "amazon web services"), same_family("general motors", "general electric")
+    (True, False)
+    """
+    shorter, longer = sorted((a.split(), b.split()), key=len)
+    return shorter != longer and longer[:len(shorter)] == shorter
+
+
 def frame_candidates(doc: Doc, refs: EntityRefs, existing: list[Candidate]) -> Iterator[Candidate]:
     """Every partners_with and licenses_from the frames give, whether or not another rule related the pair."""
     topic = topic_company(doc)
     units = {frozenset((_name_key(c.source), _name_key(c.target))) for c in existing if c.relation == "part_of"}
     for c in list(partner_candidates(doc, refs, topic)) + list(licence_candidates(doc, refs, model_developers(existing))):
-        if frozenset((_name_key(c.source), _name_key(c.target))) not in units:
+        source, target = _name_key(c.source), _name_key(c.target)
+        if frozenset((source, target)) not in units and not same_family(source, target):
             yield c  # a unit and its parent ("Amazon" and "AWS") are one company, not partners
 
 
