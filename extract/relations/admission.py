@@ -51,6 +51,7 @@ from .fallback_frames import co_investor, frame_relations
 from .fallback_models import model_frame_relations
 from .fallback_partners import partner_frame_relations
 from .fallback_people import title_fallback_relations
+from .ownership import named_prefix_parts
 from .history import HISTORY_RULES
 from .interviews import interview_rival_relations
 from .nouns import funding_relations, membership_relations, noun_relations
@@ -168,6 +169,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
     for c in list(title_fallback_relations(doc, refs, best.values())):  # after every rule: people no rule employed
         admit(c)
     for c in list(founder_list_relations(doc, refs, best.values())):  # founding lists, pairs still unrelated (people8)
+        admit(c)
+    for c in list(named_prefix_parts(doc, refs, best.values())):  # units named after a company of the article, pairs unrelated (parts9)
         admit(c)
     for key in order:
         c = best[key]

@@ -189,6 +189,10 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         holders = [(holder, refs.ent_containing(noun) is None)]
     elif noun.dep_ in ("attr",):
         holders = subjects_of(noun.head, refs)
+    elif _conjoined_attribute(noun):
+        # "X is a logistics company founded in 1974 and a subsidiary of Y": the second predicate noun
+        # describes the same subject as the first
+        holders = subjects_of(_conjoined_attribute(noun).head, refs)
     for child in noun.children:
         if child.dep_ == "appos" and refs.ent_containing(child) is not None:
             holders.append((refs.ent_containing(child), False))
@@ -225,6 +229,17 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
                 yield Candidate(o, rel, h, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
             else:
                 yield Candidate(h, rel, o, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
+
+
+def _conjoined_attribute(noun: Token) -> Token | None:
+    """The copula's predicate noun that ``noun`` is conjoined to ("a maker of chips and a *unit* of Y"),
+    or None; only across "and", so that "a rival or a partner of Y" stays unread."""
+    first = noun.head
+    if noun.dep_ != "conj" or first.dep_ != "attr" or first.pos_ not in ("NOUN", "PROPN"):
+        return None
+    if not any(c.dep_ == "cc" and c.lower_ == "and" for c in first.children):
+        return None
+    return first
 
 
 def _investees(sent: Span, refs: EntityRefs, *, skip: Token | None = None) -> list[tuple[Span, bool]]:
