@@ -1,0 +1,59 @@
+"""Development without a "develops" verb (issue 12, round 9): a model named as the "of" object of a maker noun
+("X, the Lisbon maker of the Orrin image models") or the "behind" object of a company noun ("X, the company
+behind Sarn-9B") is developed by the company that noun names; a model a company is "working on" is in the
+making. Invented sentences, hand-typed entities."""
+from __future__ import annotations
+
+import pytest
+
+from extract.coref import entity_refs
+from extract.relations import find_relations
+from extract.relations.fallback_models import MAKER_NOUN_RULE, MAKER_RULE, model_frame_relations
+
+C, M, P = "COMPANY", "MODEL", "PERSON"
+ENTS = {"Brindle AI": C, "Pellucid AI": C, "Velto Labs": C, "Torvane Capital": C, "Corvex Mobile": C,
+        "Orrin": M, "Sarn-9B": M, "Sarn-4": M, "Zephyr-5": M, "Kestrel-2": M, "Orrin-9": M, "Mara Quist": P}
+
+
+def fallback_facts(pipeline_doc, text):
+    """Every edge the model fallbacks would give on their own."""
+    doc = pipeline_doc(text, ENTS)
+    return {(c.source.text, c.relation, c.target.text): c.rule for c in model_frame_relations(doc, entity_refs(doc), ())}
+
+
+def admitted(pipeline_doc, text):
+    doc = pipeline_doc(text, ENTS)
+    return {(r.source.text, r.relation, r.target.text): r.rule for r in find_relations(doc, "t", entity_refs(doc))}
+
+
+@pytest.mark.parametrize("text, company, model", [
+    ("Pellucid AI, the Lisbon maker of the Orrin image models, named a new chief executive.", "Pellucid AI", "Orrin"),
+    ("Analysts said Brindle AI, the company behind Sarn-9B, could be valued at $2 billion.", "Brindle AI", "Sarn-9B"),
+    ("Shares of Corvex Mobile, the startup behind Kestrel-2, rose 4% on Friday.", "Corvex Mobile", "Kestrel-2"),
+    ("Mara Quist joined Velto Labs, the developer of the Sarn-4 chatbot, in 2021.", "Velto Labs", "Sarn-4"),
+])
+def test_a_maker_noun_in_apposition_names_the_developer(pipeline_doc, text, company, model):
+    facts = admitted(pipeline_doc, text)
+    assert (company, "develops", model) in facts
+    assert MAKER_NOUN_RULE in facts[(company, "develops", model)] or "role_noun" in facts[(company, "develops", model)]
+
+
+@pytest.mark.parametrize("text, company, model", [
+    ("Torvane Capital, an investor in the maker of Zephyr-5, declined to comment.", "Torvane Capital", "Zephyr-5"),
+    ("Corvex Mobile, the maker of the phone that runs Orrin-9, cut jobs.", "Corvex Mobile", "Orrin-9"),
+    ("Corvex Mobile, the biggest customer of Brindle AI's Kestrel-2, renewed its contract.", "Corvex Mobile", "Kestrel-2"),
+])
+def test_a_maker_noun_that_names_no_company_here_gives_nothing(pipeline_doc, text, company, model):
+    # the fallback on its own, with no other rule's edges to defer to (the shared role_noun.of rule still reads
+    # "an investor in the maker of Zephyr-5" as Torvane's making: left to its owner)
+    assert (company, "develops", model) not in fallback_facts(pipeline_doc, text)
+
+
+def test_a_model_a_company_is_working_on_is_developed_by_it(pipeline_doc):
+    facts = admitted(pipeline_doc, "Brindle AI is still working on Orrin-9, a model for contract review.")
+    assert facts.get(("Brindle AI", "develops", "Orrin-9")) == MAKER_RULE
+
+
+def test_working_on_a_deal_about_a_model_is_no_making(pipeline_doc):
+    facts = admitted(pipeline_doc, "Velto Labs is working on a deal to license Sarn-4 from Brindle AI.")
+    assert ("Velto Labs", "develops", "Sarn-4") not in facts
