@@ -634,7 +634,7 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
         model = _model_before_parenthesis(first, ent_of)
         if model is None and has_dep:
             model = _model_of_family(_root(first), refs)
-        if model is not None:
+        if model is not None and not _names_own_size(model):
             out.append((model, max(counts[k][1] for k in rest)))
         return out
     span, count = counts[rest[0]]
@@ -652,6 +652,19 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     if model is not None:
         out.append((model, count))
     return out
+
+
+def _names_own_size(model: Span) -> bool:
+    """Whether a model's name states its size ("Granite 3.0 2B Instruct", "Gemma 3 27B"): such a model is one
+    member of a family, and a list of sizes ("A and B, models with 8 billion and 2 billion parameters", "the
+    smaller versions come in at 1B, 4B and 12B") does not give it the largest; its name already gives its own.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Granite 3.0 2B Instruct and Llama 3")
+    >>> _names_own_size(doc[0:4]), _names_own_size(doc[5:7])
+    (True, False)
+    """
+    return any(True for _ in iter_parameters(model.text))
 
 
 def _whole_or_word_part(token: Token) -> bool:

@@ -57,3 +57,26 @@ def test_a_model_a_company_is_working_on_is_developed_by_it(pipeline_doc):
 def test_working_on_a_deal_about_a_model_is_no_making(pipeline_doc):
     facts = admitted(pipeline_doc, "Velto Labs is working on a deal to license Sarn-4 from Brindle AI.")
     assert ("Velto Labs", "develops", "Sarn-4") not in facts
+
+
+# --- sizes ---------------------------------------------------------------------------------------------
+
+def sizes(pipeline_doc, text, ents):
+    from extract.deals.sizes import find_attributes
+    doc = pipeline_doc(text, ents)
+    found: dict[str, set[int]] = {}
+    for a in find_attributes(doc, "t"):
+        found.setdefault(a.mention.text, set()).add(a.value)
+    return found
+
+
+def test_a_list_of_sizes_does_not_give_its_largest_to_a_member_whose_name_states_its_own(pipeline_doc):
+    text = ("The launch includes Sarn 3 9B Chat and Sarn 3 2B Chat, general-purpose models with 9 billion and "
+            "2 billion parameters, plus base versions of each.")
+    found = sizes(pipeline_doc, text, {"Sarn 3 9B Chat": M, "Sarn 3 2B Chat": M})
+    assert found == {"Sarn 3 9B Chat": {9_000_000_000}, "Sarn 3 2B Chat": {2_000_000_000}}
+
+
+def test_a_family_without_a_size_in_its_name_still_takes_the_largest_of_its_list(pipeline_doc):
+    found = sizes(pipeline_doc, "Velto Labs said its Sarn 4 models come in 8B and 70B versions.", {"Sarn 4": M})
+    assert found.get("Sarn 4") == {70_000_000_000}
