@@ -186,13 +186,15 @@ def _preceded_by_unit(span: Span) -> bool:
 # --- the model: surface rules -----------------------------------------------------------------------
 
 def _model_before_parenthesis(span: Span, ent_of: dict) -> Span | None:
-    """ "Zephyr (405B parameters)", "Zephyr (about 70B)", "Zephyr (a 70B model)"."""
+    """ "Zephyr (405B parameters)", "Zephyr (about 70B)", "Zephyr (a 70B model)", "the Zephyr model (70B)"."""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in _PAREN_FILLERS:
         i -= 1
     if i < 1 or doc[i].text not in ("(", "["):
         return None
+    if i >= 2 and _lemma(doc[i - 1]) in _words("model_nouns") and (i - 2) in ent_of:
+        i -= 1  # "the Zephyr model (70B)": a class noun between the name and its parenthesis
     ent = ent_of.get(i - 1)
     if ent is None or ent.end != i:
         return None

@@ -80,3 +80,13 @@ def test_a_list_of_sizes_does_not_give_its_largest_to_a_member_whose_name_states
 def test_a_family_without_a_size_in_its_name_still_takes_the_largest_of_its_list(pipeline_doc):
     found = sizes(pipeline_doc, "Velto Labs said its Sarn 4 models come in 8B and 70B versions.", {"Sarn 4": M})
     assert found.get("Sarn 4") == {70_000_000_000}
+
+
+@pytest.mark.parametrize("text, found", [
+    ("Velto Labs released its Sarn 4 model (70B) under an open licence.", {"Sarn 4": {70_000_000_000}}),
+    ("Analysts expect the Sarn 4 model (about 70 billion parameters) to ship in May.", {"Sarn 4": {70_000_000_000}}),
+    ("Velto Labs released its Sarn 4 model (and a 7B sibling) on Monday.", {}),
+    ("Velto Labs released its Sarn 4 model (with a context window of 128,000 tokens) on Monday.", {}),
+])
+def test_a_parenthesis_after_a_name_and_its_class_noun_states_the_size(pipeline_doc, text, found):
+    assert sizes(pipeline_doc, text, {"Sarn 4": M}) == found
