@@ -186,13 +186,15 @@ def _preceded_by_unit(span: Span) -> bool:
 # --- the model: surface rules -----------------------------------------------------------------------
 
 def _model_before_parenthesis(span: Span, ent_of: dict) -> Span | None:
-    """ "Zephyr (405B parameters)", "Zephyr (about 70B)", "Zephyr (a 70B model)"."""
+    """ "Zephyr (405B parameters)", "Zephyr (about 70B)", "Zephyr (a 70B model)", "the Zephyr model (70B)"."""
     doc = span.doc
     i = span.start - 1
     while i >= 0 and doc[i].lower_ in _PAREN_FILLERS:
         i -= 1
     if i < 1 or doc[i].text not in ("(", "["):
         return None
+    if i >= 2 and _lemma(doc[i - 1]) in _words("model_nouns") and (i - 2) in ent_of:
+        i -= 1  # "the Zephyr model (70B)": a class noun between the name and its parenthesis
     ent = ent_of.get(i - 1)
     if ent is None or ent.end != i:
         return None
@@ -634,7 +636,7 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
         model = _model_before_parenthesis(first, ent_of)
         if model is None and has_dep:
             model = _model_of_family(_root(first), refs)
-        if model is not None:
+        if model is not None and not _names_own_size(model):
             out.append((model, max(counts[k][1] for k in rest)))
         return out
     span, count = counts[rest[0]]
@@ -652,6 +654,19 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     if model is not None:
         out.append((model, count))
     return out
+
+
+def _names_own_size(model: Span) -> bool:
+    """Whether a model's name states its size ("Granite 3.0 2B Instruct", "Gemma 3 27B"): such a model is one
+    member of a family, and a list of sizes ("A and B, models with 8 billion and 2 billion parameters", "the
+    smaller versions come in at 1B, 4B and 12B") does not give it the largest; its name already gives its own.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Granite 3.0 2B Instruct and Llama 3")
+    >>> _names_own_size(doc[0:4]), _names_own_size(doc[5:7])
+    (True, False)
+    """
+    return any(True for _ in iter_parameters(model.text))
 
 
 def _whole_or_word_part(token: Token) -> bool:

@@ -23,6 +23,7 @@ from .models import COMPARING_VERBS, MAKERS, _known_developer_differs, _names_an
 
 BENCHMARK_RULE = "model.frame_benchmark"
 MAKER_RULE = "model.frame_maker"
+MAKER_NOUN_RULE = "model.frame_maker_noun"
 
 #: Words of a model's making: a company that releases, trains or ships a model in a sentence develops it.
 MAKING_LEMMAS = ("release", "launch", "unveil", "introduce", "debut", "develop", "build", "train", "ship",
@@ -238,6 +239,54 @@ def _possessive_owner(model: Span, refs: EntityRefs) -> tuple[Span, bool] | None
     return None
 
 
+#: Nouns naming a company by what it makes: "X, the maker of the Vega phone", "X is the developer of Y".
+MAKER_NOUNS = frozenset({"maker", "developer", "creator", "builder", "manufacturer", "designer", "publisher",
+                         "producer", "inventor", "vendor", "provider", "owner"})
+
+#: Nouns that name a company standing "behind" a product: "X, the company behind Cursor".
+BEHIND_NOUNS = frozenset({"company", "startup", "start-up", "firm", "lab", "laboratory", "team", "group", "outfit",
+                          "business", "developer", "maker", "people"})
+
+
+def _maker_noun_of(model: Span) -> Token | None:
+    """The maker noun whose "of" (or "behind") object the model is, or names as a compound ("the maker of the
+    Orrin image models", "the company behind Sarn-9B"); the model must be that object's head or modify it."""
+    noun = model.root
+    if noun.dep_ == "compound" and noun.head.pos_ in ("NOUN", "PROPN"):
+        noun = noun.head  # "the Orrin image models"
+    while noun.dep_ == "conj":
+        noun = noun.head  # "the maker of Kimi and Orrin"
+    prep = noun.head
+    if noun.dep_ != "pobj" or prep.dep_ != "prep":
+        return None
+    maker = prep.head
+    if prep.lower_ == "of" and lemma_word(maker) in MAKER_NOUNS:
+        return maker
+    if prep.lower_ == "behind" and lemma_word(maker) in BEHIND_NOUNS:
+        return maker
+    return None
+
+
+def _maker_by_noun(model: Span, refs: EntityRefs) -> tuple[Span, bool, Token] | None:
+    """The company a maker noun names as the model's maker: in apposition ("Brindle AI, the maker of X"), as a
+    copula's complement ("Brindle AI is the developer of X"), or named after it ("the company behind X,
+    Brindle AI"). A maker noun that is itself the object of something else ("an investor in the maker of
+    X") names no company here."""
+    maker = _maker_noun_of(model)
+    if maker is None or maker.dep_ not in ("appos", "attr", "ROOT", "nsubj", "conj", "npadvmod", "dobj"):
+        return None
+    ent = refs.ent_containing(maker)
+    via = ent is None
+    if ent is None:
+        ent = refs.entity_for_noun(maker)
+    if ent is None and maker.dep_ == "attr":
+        found = [e for e, _ in subjects_of(maker.head, refs) if e.label_ in MAKERS]
+        ent = found[0] if found else None
+    if ent is None or ent.label_ not in MAKERS or model.start <= ent.start < model.end:
+        return None
+    return ent, via, maker
+
+
 def _maker_of(model: Span, refs: EntityRefs) -> tuple[Span, bool, Token] | None:
     """The company a sentence's frame makes the developer of ``model``: a possessive owner, the company
     subject of a word of making whose object the model is, or the one company the sentence names beside
@@ -271,6 +320,8 @@ def _making_word_of(model: Span) -> Token | None:
         if child.dep_ == "compound" and child.pos_ == "VERB" and lemma_word(child) in MAKING_LEMMAS:
             return child
     for above in model.root.ancestors:
+        if above.dep_ == "prep" and above.lower_ == "on" and lemma_word(above.head) in WORKING_LEMMAS:
+            return above.head  # "Brindle AI is working on Orrin-9": a model in the making
         if above.dep_ == "prep" and above.lower_ in BASE_PREPOSITIONS:
             return None  # "models trained on Zephyr-4 outputs", "distilled from X": what they were made from
         if above.dep_ == "prep" and above.lower_ in TERMS_PREPOSITIONS:
@@ -281,6 +332,9 @@ def _making_word_of(model: Span) -> Token | None:
             return None
     return None
 
+
+#: Verbs whose "on" object is a model being made: "is working on X", "has been toiling on X".
+WORKING_LEMMAS = frozenset({"work", "toil", "labor", "labour"})
 
 #: Prepositions by which a making verb names what a model was made from, not the model made.
 BASE_PREPOSITIONS = frozenset({"on", "upon", "from", "off"})
@@ -310,13 +364,17 @@ def maker_candidates(doc: Doc, refs: EntityRefs, developed: frozenset[str] = fro
         if model.label_ != MODEL or _name_key(model) in developed or _is_possessor(model) \
                 or model_family(model.text) in families:
             continue
-        found = _maker_of(model, refs)
+        rule = MAKER_NOUN_RULE
+        found = _maker_by_noun(model, refs)
+        if found is None:
+            rule = MAKER_RULE
+            found = _maker_of(model, refs)
         if found is None:
             continue
         company, via, word = found
         if _names_another_company(model, company) or _known_developer_differs(company, model):
             continue
-        yield Candidate(company, "develops", model, word, MAKER_RULE, _conf(MAKER_RULE, via))
+        yield Candidate(company, "develops", model, word, rule, _conf(rule, via))
 
 
 #: Whether the fallbacks give only pairs no other rule related (off only to measure their standalone precision).
