@@ -54,7 +54,7 @@ from .entities import (
 )
 from .gazetteer import load_gazetteer
 from .title_names import title_name_spans
-from .tokens import doc_text, tokens_where
+from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import product_name_spans
 from .name_cues import (
@@ -774,8 +774,7 @@ def _is_work(text: str, works: set, *, short_form: bool = False) -> bool:
 def _conjuncts(token):
     """Every token coordinated with ``token`` (its conj head chain and conj children, transitively)."""
     first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(first)
     found, todo = [], [first]
     while todo:
         tok = todo.pop()

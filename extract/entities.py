@@ -12,7 +12,7 @@ from spacy.tokens import Span
 from .lexicon import word_list
 from .quantities import iter_parameters
 from .records import Mention
-from .tokens import doc_text
+from .tokens import doc_text, first_conjunct
 
 #: doc.ents label -> record type
 LABEL_TYPES = {
@@ -582,8 +582,7 @@ def leads_a_round(span) -> bool:
     True
     """
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "led by Atomico and Balderton"
-        root = root.head
+    root = first_conjunct(root)  # "led by Atomico and Balderton"
     by = root.head
     if root.dep_ != "pobj" or by.lower_ != "by" or by.head.lemma_.lower() != "lead":
         return False
@@ -632,8 +631,7 @@ def joins_a_round(span) -> bool:
     True
     """
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "with Harrowgate and Pinecrest Angels participating"
-        root = root.head
+    root = first_conjunct(root)  # "with Harrowgate and Pinecrest Angels participating"
     last = root
     while any(c.dep_ == "conj" for c in last.children):
         last = [c for c in last.children if c.dep_ == "conj"][-1]

@@ -36,7 +36,7 @@ from .entities import (
     looks_like_person_name,
 )
 from .lexicon import load_triggers, word_list
-from .tokens import tokens_where
+from .tokens import first_conjunct, tokens_where
 
 #: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
 #: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
@@ -303,8 +303,7 @@ def _done_to_by_a_company(root, companies) -> bool:
     """"Oracle acquired Velmora", "Nvidia invested in Tarvossa", "Intel partnered with Quenby": what a known
     company buys, backs, invests in or works with is a company (a person is hired, not acquired); so is what
     a relative clause on one, or its own "it" in reported speech, buys ("Siemens, which bought Altair")."""
-    while root.dep_ == "conj" and root.head.i != root.i:  # "acquired Velmora and Quenby"
-        root = root.head
+    root = first_conjunct(root)  # "acquired Velmora and Quenby"
     verb, prep = root.head, None
     if root.dep_ == "pobj":
         prep, verb = verb, verb.head
@@ -371,8 +370,7 @@ def is_acquired_name(span) -> bool:
     (True, False)
     """
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "acquisitions, including Fluent and Apache Design"
-        root = root.head
+    root = first_conjunct(root)  # "acquisitions, including Fluent and Apache Design"
     if root.dep_ != "pobj" or root.pos_ != "PROPN":
         return False
     prep, noun = root.head, root.head.head
@@ -389,8 +387,7 @@ def is_acquired_name(span) -> bool:
 def takes_private(span) -> bool:
     """"was taken private in 2015 by Permira and a pension fund": who takes a company private buys it."""
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = first_conjunct(root)
     prep, verb = root.head, root.head.head
     return (root.dep_ == "pobj" and prep.lower_ == "by" and prep.dep_ == "agent" and verb.lemma_.lower() == "take"
             and any(c.lower_ == "private" for c in verb.children))
@@ -426,8 +423,7 @@ def is_bought_whole(span) -> bool:
     (True, False)
     """
     root = span.root
-    while root.dep_ == "conj" and root.head.i != root.i:  # "bought Nod.ai and Mipsology"
-        root = root.head
+    root = first_conjunct(root)  # "bought Nod.ai and Mipsology"
     verb = root.head
     if root.dep_ != "dobj" or root.pos_ != "PROPN" or verb.pos_ != "VERB" or verb.i > root.i:
         return False
@@ -570,8 +566,7 @@ _NOT_LISTED_LABELS = frozenset("GPE LOC FAC DATE TIME MONEY PERCENT CARDINAL ORD
 def _coordinated(token) -> list:
     """Every token coordinated with ``token``, itself included: the first conjunct and its conj chain."""
     first = token
-    while first.dep_ == "conj" and first.head.i != first.i:
-        first = first.head
+    first = first_conjunct(first)
     found, todo = [], [first]
     # "Surge AI, Mercor, Turing and Labelbox": a list whose second name the parser hung on the first as an apposition
     if first.dep_ == "appos" and first.head.pos_ == "PROPN" and any(c.dep_ == "conj" for c in first.children):
@@ -855,13 +850,6 @@ def is_version_code(token) -> bool:
 _TITLE_WORDS = frozenset(w for words in load_triggers()["titles"].values() for w in words if " " not in w)
 
 
-def _first_conjunct(token):
-    """The first name of a list: "at Cambridge (2007), Oxford (2009) and Harvard" -> Cambridge."""
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def single_name_organisation(span) -> str | None:
     """What a one-word name the NER took for a person is, where its place in the sentence says it is
     an organisation: "visiting professor at Cambridge, Oxford and Harvard", "the manager of Galatasaray"
@@ -881,7 +869,7 @@ def single_name_organisation(span) -> str | None:
     """
     if len(span) != 1 or (span.start > 0 and span.doc[span.start - 1].tag_ == "POS"):
         return None  # (the end of a longer name: "Traveller's Tales")
-    root = _first_conjunct(span.root)
+    root = first_conjunct(span.root)
     head = root.head
     if root.dep_ == "pobj" and head.lower_ in ("at", "of") and head.head.lower_ in _TITLE_WORDS:
         return "ORGANIZATION"

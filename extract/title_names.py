@@ -35,7 +35,7 @@ from .entities import (
     PUBLICATION_HEADS,
     looks_like_person_name,
 )
-from .tokens import tokens_where
+from .tokens import first_conjunct, tokens_where
 from .lexicon import load_triggers, title_words, word_list, words
 
 #: Longest run of capitalised words read as one name.
@@ -535,8 +535,7 @@ def listed_people_spans(doc: Doc, typed: _Typed) -> list:
         if label != "PERSON" or len(span) < 2:
             continue
         first = span.root
-        while first.dep_ == "conj" and first.head.i != first.i:
-            first = first.head
+        first = first_conjunct(first)
         if first.dep_ not in ("appos", "compound") or not _is_people_noun(first.head) or first.i in seen:
             continue
         seen.add(first.i)

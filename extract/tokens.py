@@ -191,3 +191,19 @@ def description_word(token: Token, nouns: frozenset[str]) -> str | None:
         if two in nouns:
             return two
     return word if word in nouns else None
+
+
+def first_conjunct(token: Token) -> Token:
+    """The first member of the coordination ``token`` is in: "acquired Velmora and Quenby", "at Cambridge
+    (2007), Oxford (2009) and Harvard" -> Velmora, Cambridge; ``token`` itself when it is no conjunct.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["A", ",", "B", "and", "C"], heads=[0, 0, 0, 2, 2],
+    ...           deps=["ROOT", "punct", "conj", "cc", "conj"])
+    >>> first_conjunct(doc[4]).text, first_conjunct(doc[0]).text
+    ('A', 'A')
+    """
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token

@@ -26,7 +26,7 @@ from ..components import _is_dateline
 from ..coref import EntityRefs
 from ..deals.parties import load_triggers as load_deal_triggers
 from ..rules import code_rule
-from ..tokens import lemma_word, tokens_where
+from ..tokens import first_conjunct, lemma_word, tokens_where
 from .core import COMPANY, MODEL, Candidate, _conf, _name_key, subjects_of
 
 INVESTORS_RULE = "funding.frame_investors"
@@ -212,8 +212,7 @@ def _rivals_named_next(word: Token) -> list[Span]:
     if first is None or not _opens_subject(first):
         return []
     root = first.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = first_conjunct(root)
     return [e for e in doc.ents if e.label_ == COMPANY and e.start >= first.start
             and (e.root.i == root.i or _conj_of(e.root, root))]
 
@@ -221,8 +220,7 @@ def _rivals_named_next(word: Token) -> list[Span]:
 def _opens_subject(ent: Span) -> bool:
     """Whether a name is (the first of a list that is) its clause's subject."""
     root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = first_conjunct(root)
     return root.dep_ in ("nsubj", "nsubjpass")
 
 
@@ -453,8 +451,7 @@ def _in_investor_position(ent: Span) -> bool:
     word, or as the subject or object of a verb of raising or joining ("drew A and B", "A and B joined",
     "money from A and B"); a verb of another kind ("sells to A and B") or "to" ends the climb."""
     token = ent.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     if _among_buyers(token):
         return True
     for _ in range(5):
@@ -612,8 +609,7 @@ def _takes_part_in_other(ent: Span) -> bool:
     """ "B and C also took part *in a trade fair*": the verb ``ent`` is the subject of joins something that is no
     round (a round word, or "which"/"it" standing for one, is)."""
     token = ent.root
-    while token.dep_ == "conj" and token.head.i != token.i:
-        token = token.head
+    token = first_conjunct(token)
     if token.dep_ != "nsubj":
         return False
     targets = [o for p in token.head.children if p.dep_ == "prep" and p.lower_ in ("in", "into") for o in p.children
@@ -703,8 +699,7 @@ def _named_as_investor(ent: Span) -> bool:
     *Pellmar Ventures* and Harwick Seed", "new investor *Harwick Seed*" (apposition or compound, not "investors
     in X")."""
     root = ent.root
-    while root.dep_ == "conj" and root.head.i != root.i:
-        root = root.head
+    root = first_conjunct(root)
     members = set(load_deal_triggers()["rounds"]["member_nouns"])
     if root.dep_ == "appos" and lemma_word(root.head) in members:
         return True
