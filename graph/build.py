@@ -471,23 +471,32 @@ def _gather_deals(deals, G, x: Extraction, lookup) -> None:
 
 
 def _add_deals(G, deals):
+    told_with_others = _deals_by_party(deals)
     for (kind, parties), told_all in sorted(deals.items(), key=lambda kv: (kv[0][0], sorted(kv[0][1]))):
         if len(parties) == 1:
-            told_all = _untold_elsewhere(told_all, kind, parties, deals)
+            told_all = _untold_elsewhere(told_all, told_with_others.get((kind, *parties), ()))
             if not told_all:
                 continue
         for n, told in enumerate(_split_by_amount(told_all)):
             _add_deal_node(G, kind, parties, told, n)
 
 
-def _untold_elsewhere(told, kind, parties, deals):
-    """The tellings of a round with no investor named that no deal of other parties tells: "Acme raised
-    $50 million" in one article is the round that another article tells with its investors, if one
-    of that company's deals of that kind has an amount within reach (or either states none)."""
+def _deals_by_party(deals) -> dict:
+    """The tellings of deals of two or more parties, under (kind, party) for each of their parties."""
+    index: dict = defaultdict(list)
+    for (kind, parties), group in deals.items():
+        if len(parties) > 1:
+            for party in parties:
+                index[(kind, party)].extend(deal for deal, _ in group)
+    return index
+
+
+def _untold_elsewhere(told, others):
+    """The tellings of a round with no investor named that none of ``others`` (deals of that company and
+    kind with other parties) tells: "Acme raised $50 million" in one article is the round that another
+    article tells with its investors, if that deal's amount is within reach (or either states none)."""
     from extract.deals import same_amount
 
-    others = [deal for (k, ps), group in deals.items() if k == kind and len(ps) > 1 and parties <= ps
-              for deal, _ in group]
     return [item for item in told if not any(same_amount(item[0], other) for other in others)]
 
 

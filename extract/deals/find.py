@@ -145,7 +145,8 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 if any([add_joining_partners(frame, text) for text in following]):
                     frame.rule += "+joining_partner"
             if not _complete(frame):
-                deal = lone_round(frame, sent, money, article)
+                # (a present perfect with no time of its own, "has raised $20 million", is a holding)
+                deal = None if _perfect_without_time(frame, sent, article.date) else lone_round(frame, sent, money, article)
                 if deal is not None:
                     lone.append(deal)
                 continue

@@ -118,11 +118,9 @@ def _within_phrase(token: Token, trigger: Token) -> bool:
 
 
 def _running_total(frame: _Frame, sent: Span) -> bool:
-    """"has raised $20 million so far", "has raised $1 billion to date", "raised $90 million in total":
-    a company's funding to date, not a round."""
+    """"raised $90 million in total", "$1 billion to date": a company's funding to date, not a round.
+    (A present perfect with no time of its own, "has raised $20 million", find_deals reads as a holding.)"""
     verb = frame.trigger
-    if any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "had") for c in verb.children):
-        return True
     return any(t.lower_ in _TOTAL_WORDS for t in verb.subtree if t.i > verb.i)
 
 

@@ -32,6 +32,7 @@ def lone(make_doc, text, ents=ENTS):
     ("Customers include banks; Corvane Labs, which raised $40 million last year, sells to insurers.",
      "Corvane Labs", 40e6),
     ("Tessaly makes sensors. The company raised $12 million in seed funding in January.", "Tessaly", 12e6),
+    ("Corvane Labs has raised $15 million in a seed round in March.", "Corvane Labs", 15e6),  # dated: news
 ])
 def test_a_round_with_no_investor_named_is_a_deal_of_its_company(make_doc, text, company, usd):
     [(name, amount, _)] = lone(make_doc, text)
