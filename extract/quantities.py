@@ -47,6 +47,16 @@ def _number(text: str) -> float:
     return float(text.replace(",", ""))
 
 
+def _amount(number: str, scale: str | None) -> float:
+    """A stated number times its scale, to the cent: binary floats make "16.4" times a
+    billion 16399999999.999998, which would reach the graph's amounts as written.
+
+    >>> _amount("16.4", "billion"), _amount("1,250.5", None), _amount("0.3", "m")
+    (16400000000.0, 1250.5, 300000.0)
+    """
+    return round(_number(number) * _scale(scale), 2)
+
+
 # --- money --------------------------------------------------------------------------------
 
 #: currency written before the number -> ISO code (longest first in the regex)
@@ -108,7 +118,7 @@ def iter_money(text: str) -> Iterator[tuple[int, int, Money]]:
         else:
             end = m.end()
         currency = _PREFIX_CURRENCIES[m.group("cur")]
-        found.append((m.start(), end, Money(_number(m.group("num")) * _scale(scale), currency)))
+        found.append((m.start(), end, Money(_amount(m.group("num"), scale), currency)))
     for m in _SUFFIX_MONEY.finditer(text):
         if any(s <= m.start() < e for s, e, _ in found):
             continue
@@ -116,7 +126,7 @@ def iter_money(text: str) -> Iterator[tuple[int, int, Money]]:
         if scale and len(scale) == 1 and scale.lower() not in "bmk":
             continue
         currency = _SUFFIX_CURRENCIES[m.group("cur").lower()]
-        found.append((m.start(), m.end(), Money(_number(m.group("num")) * _scale(scale), currency)))
+        found.append((m.start(), m.end(), Money(_amount(m.group("num"), scale), currency)))
     yield from sorted(found, key=lambda item: item[0])
 
 
@@ -129,6 +139,8 @@ def parse_money(text: str) -> Money | None:
     Money(amount=650000000.0, currency='USD')
     >>> parse_money("US$1.3 billion").amount
     1300000000.0
+    >>> parse_money("$16.4 billion").amount  # to the cent, not 16399999999.999998
+    16400000000.0
     >>> parse_money("£400m")
     Money(amount=400000000.0, currency='GBP')
     >>> parse_money("650 million dollars").currency
