@@ -36,7 +36,8 @@ _SCALE_WORDS = {
     "trillion": 1e12, "tn": 1e12, "t": 1e12,
     "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7,
 }
-_SCALE = r"thousand|trillion|billion|million|crores?|lakhs?|mln|bln|mio|mn|bn|tn|[kKmMbBtT]"
+# (scale words in any case: headlines write "Raises $86 Million")
+_SCALE = r"(?i:thousand|trillion|billion|million|crores?|lakhs?|mln|bln|mio|mn|bn|tn)|[kKmMbBtT]"
 
 
 def _scale(word: str | None) -> float:
@@ -141,6 +142,8 @@ def parse_money(text: str) -> Money | None:
     1300000000.0
     >>> parse_money("$16.4 billion").amount  # to the cent, not 16399999999.999998
     16400000000.0
+    >>> parse_money("Raises $86 Million Series B").amount  # a headline's capitals
+    86000000.0
     >>> parse_money("£400m")
     Money(amount=400000000.0, currency='GBP')
     >>> parse_money("650 million dollars").currency

@@ -121,11 +121,35 @@ def _money_in(sent: Span) -> list[tuple[Token, Money]]:
 
 
 def _amount(frame: _Frame, money: list[tuple[Token, Money]]) -> Money | None:
-    anchors = frame.anchors | _deal_nouns_of(frame)
+    anchors = frame.anchors | _deal_nouns_of(frame) | _agreement_verbs(frame.trigger)
     for root, amount in money:
         if _attached(root, anchors, worth_is_price=_worth_is_price(frame.kind)):
             return amount
+    doc = frame.trigger.doc
+    verbs = {i for i in anchors if doc[i].pos_ == "VERB"}
+    for root, amount in money:
+        if root.left_edge.i - 1 in verbs:
+            # "Anduril *raised $2.5 billion* earlier this month": an amount written straight after
+            # the deal's verb is what the verb moved, however the parser hung it (here from "earlier")
+            return amount
     return None
+
+
+#: Verbs that make an agreement, whose "for $X" prices the deal the agreement is to do.
+_AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "contract", "accord"})
+
+
+def _agreement_verbs(trigger: Token) -> set[int]:
+    """The verb that makes the agreement a deal's verb belongs to: in "entered into a definitive
+    *agreement to acquire* Fennick, a Cambridge developer, for $210 million" the parser hangs "for
+    $210 million" from "entered" (likewise "signed an agreement to buy X for $Y")."""
+    noun = trigger.head
+    if trigger.dep_ != "acl" or noun.lemma_.lower() not in _AGREEMENT_NOUNS:
+        return set()
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep":
+        noun = noun.head
+    verb = noun.head
+    return {verb.i} if noun.dep_ in ("dobj", "obj", "prep") and verb.pos_ == "VERB" else set()
 
 
 def _deal_nouns_of(frame: _Frame) -> set[int]:
