@@ -2,8 +2,8 @@
 
 The seeds bars are the project's; the sample-corpus floors guard against regressions. The held-out set
 in tests/data/heldout was never tuned to until session 6, tests/data/heldout2 until session 7, tests/data/heldout3
-until session 8, tests/data/heldout4 until session 9, tests/data/heldout5 until session 10; tests/data/heldout6 is the
-one nobody who writes rules reads.
+until session 8, tests/data/heldout4 until session 9, tests/data/heldout5 until session 10, tests/data/heldout6
+until session 11; tests/data/heldout7 is the one nobody who writes rules reads.
 """
 from __future__ import annotations
 
@@ -51,7 +51,7 @@ def test_sample_corpus_floor(nlp):
 
 #: Floors (entity, relation, deal F1) of the held-out news corpora, each written by an engineer who read no
 #: rule, with its gold committed before the first build; each is read for development from the session
-#: after the one it measured, and heldout6 is the one nobody who writes rules reads. A floor sits a little
+#: after the one it measured, and heldout7 is the one nobody who writes rules reads. A floor sits a little
 #: under the last measurement, to catch a regression, not to record progress.
 HELD_OUT_FLOORS = {
     # 0.885 / 0.644 / 0.842 while never tuned to; read since session 6; 0.995 / 0.966 / 1.0 in session 10
@@ -67,8 +67,10 @@ HELD_OUT_FLOORS = {
     # (sizes 15 of 20) at the end of session 9; read since session 10: 0.912 / 0.732 / 0.636 (sizes 16 of 20)
     "heldout5": (0.89, 0.71, 0.61),
     # written in session 10: 0.888 / 0.618 / 0.494 (sizes 14 of 22) on its first build (main b506fd9),
-    # 0.888 / 0.645 / 0.487 at the end of session 10
+    # 0.888 / 0.645 / 0.487 at the end of session 10; read since session 11
     "heldout6": (0.87, 0.63, 0.47),
+    # written in session 11: 0.897 / 0.712 / 0.600 (sizes 10 of 16) on its first build (main 30e6a08)
+    "heldout7": (0.88, 0.69, 0.58),
 }
 
 
