@@ -61,7 +61,7 @@ SUFFIX_LIKE_WORDS = frozenset({
     "ai", "inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited",
     "llc", "plc", "gmbh", "ag", "sa", "nv", "pbc", "labs", "lab", "technologies",
     "technology", "tech", "systems", "group", "holdings", "holding", "international",
-    "computing", "software", "networks", "solutions",
+    "computing", "software", "networks", "solutions", "industries", "enterprises", "energy",
     "motor", "motors",  # "Toyota Motor", "Tesla Motors": the carmaker itself, no unit of it
 })
 

@@ -292,6 +292,15 @@ def test_company_short_form_with_suffix_like_words():
     assert rule_of(res, "Inflection") == "short_form"
 
 
+def test_company_short_form_of_an_industries_or_energy_name():
+    # "Anduril Industries, the Californian defence company ... Anduril alone raised": one company
+    c = Corpus().add("a1", "Anduril Industries", "company").add("a1", "Anduril", "company", times=2)
+    c.add("a2", "Talen Energy", "company").add("a2", "Talen", "company")
+    res = resolve(c.mentions, rules=NO_RULES)
+    assert names(res) == {("Anduril Industries", "company"), ("Talen Energy", "company")}
+    assert rule_of(res, "Anduril") == rule_of(res, "Talen") == "short_form"
+
+
 def test_company_short_form_not_to_a_division_named_after():
     # No gazetteer, no forbid: the data alone keep Microsoft apart from Microsoft AI,
     # because articles name Microsoft first.
