@@ -13,6 +13,7 @@ import itertools
 import re
 from collections.abc import Iterable, Iterator
 
+import numpy
 import spacy
 from spacy.language import Language
 
@@ -69,6 +70,42 @@ def split_double_hyphens(nlp: Language) -> None:
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     if DOUBLE_HYPHEN_INFIXES not in pattern:
         nlp.tokenizer.infix_finditer = re.compile(f"{DOUBLE_HYPHEN_INFIXES}|{pattern}").finditer  # first: "2024--X" is no "2024-" "-X"
+
+
+#: "co-led" and its forms: word -> the form of "lead" it stands for.
+CO_LEAD_FORMS = {"co-lead": "lead", "co-leads": "leads", "co-led": "led", "co-leading": "leading"}
+
+
+def keep_co_lead_whole(nlp: Language) -> None:
+    """Keep "co-led" one word that the parser and the lemmatizer read as "led".
+
+    spaCy splits it at the hyphen, and the parse of "co", "-", "led" falls apart: "its $300m Series E,
+    co-led by A and B" made "led" a clause of the sentence's verb, so the round lost its investors. As
+    one token whose norm is "led" (the norm is what the model's vectors see) it parses as "led" does,
+    and its lemma is "lead", so every "led by" reading reads it too.
+
+    >>> nlp = spacy.load(DEFAULT_MODEL)
+    >>> keep_co_lead_whole(nlp)
+    >>> doc = nlp("Its Series B, co-led by Acme and Beta, closed. Gamma will co-lead it.")
+    >>> [(t.text, t.lemma_, t.dep_, t.head.text) for t in doc if t.norm_ in ("led", "lead")]
+    [('co-led', 'lead', 'acl', 'B'), ('co-lead', 'lead', 'ROOT', 'co-lead')]
+    """
+    from spacy.symbols import NORM, ORTH
+
+    for word, norm in CO_LEAD_FORMS.items():
+        for form in (word, word.capitalize()):
+            nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
+    if "lemmatizer" in nlp.pipe_names and "newsgraph_co_lead" not in nlp.pipe_names:
+        nlp.add_pipe("newsgraph_co_lead", after="lemmatizer")
+
+
+@Language.component("newsgraph_co_lead")
+def lemmatize_co_lead(doc):
+    """Give "co-led" and its forms the lemma "lead" (the lemmatizer keeps an infinitive as written)."""
+    forms = [doc.vocab.strings.add(word) for word in CO_LEAD_FORMS]
+    for i in numpy.isin(doc.to_array("LOWER"), forms).nonzero()[0]:
+        doc[int(i)].lemma_ = "lead"
+    return doc
 
 
 #: "closed a $300 million Series C. Investors in the round include ...": spaCy keeps a full stop after a
@@ -142,6 +179,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
         raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
     split_full_stop_after_sizes(nlp)
     split_double_hyphens(nlp)
+    keep_co_lead_whole(nlp)
     index_lemma_words(nlp)
     speed_up_attribute_ruler(nlp)  # the same matches, found by look-ups (extract.attribute_matches)
     nlp.add_pipe("newsgraph_round_letters", first=True)
