@@ -241,7 +241,9 @@ class EntityRefs:
             told = [e for e in self.doc.ents if e.label_ == "COMPANY" and e.start < token.i
                     and self._sent_index.get(e.start, 0) == back]
             if told:
-                by_name = {e.text.lower().removesuffix("'s"): e for e in told}
+                by_name = {}
+                for e in told:  # one company named twice, or short ("Talen Energy ... Talen's plant"), is one
+                    by_name.setdefault(self._key(e), e)
                 return list(by_name.values()) if len(by_name) == 2 else []
         return []
 

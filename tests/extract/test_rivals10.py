@@ -68,3 +68,11 @@ def test_a_list_of_three_is_no_pair_even_when_parsed_as_an_apposition(make_doc):
 def test_an_unnumbered_description_takes_no_pair_from_the_sentence(make_doc):
     text = "Dravel Technologies met Korrin Semiconductor in March. The companies signed an agreement in June."
     assert _group(make_doc(text, ENTS), "companies") == []
+
+
+def test_a_company_named_again_in_short_is_still_one_of_the_two(make_doc):
+    # before this change: "Pellow" and "Pellow Systems" counted as two names, three in all, so no pair
+    text = ("Korrin Semiconductor paid Pellow Systems $5 million for a site next to Pellow's plant. "
+            "The two companies signed a supply agreement in June.")
+    ents = dict(ENTS, Pellow=C)
+    assert _group(make_doc(text, ents), "companies") == ["Korrin Semiconductor", "Pellow Systems"]
