@@ -76,3 +76,26 @@ def test_a_company_named_again_in_short_is_still_one_of_the_two(make_doc):
             "The two companies signed a supply agreement in June.")
     ents = dict(ENTS, Pellow=C)
     assert _group(make_doc(text, ents), "companies") == ["Korrin Semiconductor", "Pellow Systems"]
+
+
+# --- a rivalry verb the parser read as a noun, its subject name as an adjective -------------------------------
+LETTER = ("Harwick Capital's letter\n\nDear investors, Harwick Capital had a good year. Our largest holding, "
+          "Dravel Technologies, signed an agreement with Tamsin Energy to buy electricity. Dravel competes with "
+          "Korrin Semiconductor, where we hold no stake. We also backed Pellow Systems.")
+LETTER_ENTS = {"Harwick Capital": C, "Dravel Technologies": C, "Tamsin Energy": C, "Dravel": C, "Korrin Semiconductor": C,
+               "Pellow Systems": C}
+
+
+def _frame_rivals(doc):
+    from extract.relations.fallback_frames import _rival_candidates, topic_company
+
+    refs = entity_refs(doc)
+    return {(c.source.text, c.target.text) for c in _rival_candidates(doc, refs, topic_company(doc))}
+
+
+def test_a_name_parsed_as_an_adjective_of_competes_is_the_owner_not_a_rival_of_the_topic(pipeline_doc):
+    # the parser reads "Dravel competes" as a noun phrase, "Dravel" an adjective of "competes"
+    rivals = _frame_rivals(pipeline_doc(LETTER, LETTER_ENTS))
+    # before: the investor the letter is about (its topic) competed with Dravel and with Korrin Semiconductor
+    assert ("Harwick Capital", "Korrin Semiconductor") not in rivals and ("Harwick Capital", "Dravel") not in rivals
+    assert ("Dravel", "Korrin Semiconductor") in rivals
