@@ -218,15 +218,34 @@ class EntityRefs:
             if ent.start >= token.i or ent.label_ not in PLURAL_LABELS or self._sent_index.get(ent.start, 0) < k - 1:
                 continue
             root = ent.root
-            if root.dep_ == "conj":
-                continue  # counted from the first conjunct
+            if root.dep_ == "conj" or root.dep_ == "appos" and root.head.i in self._ent_of:
+                continue  # counted from the first conjunct ("A, B and C" parsed with B in apposition to A)
             members = [ent] + [self._ent_of[c.i] for c in root.subtree
-                               if c.dep_ == "conj" and c.i in self._ent_of and c.i < token.i
+                               if c.dep_ in ("conj", "appos") and c.i in self._ent_of and c.i < token.i
                                and self._ent_of[c.i].label_ in PLURAL_LABELS]
             members = list({(m.start, m.end): m for m in members}.values())
             if len(members) >= 2 and (wanted is None or len(members) == wanted):
                 best = members
+        if not best and wanted == 2:
+            best = self._two_told_before(token)  # "A held talks with B; the two groups announced ..."
         return best
+
+    def _two_told_before(self, token: Token) -> list[Span]:
+        """The two companies "the two companies" stands for when no coordination names them: the only two
+        distinct companies its sentence names before it ("A has held talks with B; *the two groups* announced
+        a partnership"), else, if it names none before it, the only two the previous sentence names. A third
+        name, or one, leaves the pair open."""
+        k = self._sent_index.get(token.i, 0)
+        for back in (k, k - 1):
+            # names only: a description's antecedent is a guess, and a wrong one would pair the wrong two
+            told = [e for e in self.doc.ents if e.label_ == "COMPANY" and e.start < token.i
+                    and self._sent_index.get(e.start, 0) == back]
+            if told:
+                by_name = {}
+                for e in told:  # one company named twice, or short ("Talen Energy ... Talen's plant"), is one
+                    by_name.setdefault(self._key(e), e)
+                return list(by_name.values()) if len(by_name) == 2 else []
+        return []
 
     def ent_containing(self, token: Token) -> Span | None:
         """The entity span containing ``token`` (no coreference)."""

@@ -284,6 +284,17 @@ class _Parties:
             return None
         return span, not (span.start <= token.i < span.end), token
 
+    def _add_group(self, token: Token, role: str) -> bool:
+        """Give ``role`` to each company a plural description names ("*the two companies*", see
+        :meth:`extract.coref.EntityRefs.group_for`); whether it named any."""
+        members = [m for m in self.refs.group_for(token) if m.label_ == "COMPANY"]
+        for member in members:
+            key = (member.start, member.end)
+            if key not in self.roles and not any(_same_company(member, other) for other, _, _ in self.roles.values()):
+                self.roles[key] = (member, role, True)
+                self.refs_of[key] = token
+        return bool(members)
+
     def add(self, token: Token, role: str | None, *, owner: bool = False) -> bool:
         """Give ``role`` to the company ``token`` (and its conjuncts) names; ``owner`` also tries its owner."""
         if role is None:
@@ -297,6 +308,9 @@ class _Parties:
                 # (acq5) "bought A, Quillon's payments business and C": the unit is its owner's, not the A
                 # that "business" may refer back to ("its unit, now known as Black Duck" keeps its name)
                 found = None
+            if found is None and role == "partner" and self._add_group(tok, role):
+                added = True  # "the two companies signed an agreement": both are its partners
+                continue
             if found is None:
                 for c in tok.children:
                     if c.dep_ == "appos":

@@ -110,7 +110,8 @@ def _owner_of(word: Token, refs: EntityRefs) -> Span | None:
     """The company whose rivals a rivalry noun names: its possessor ("Cohere's rivals"), the name a
     relative "whose rivals" hangs on, the name it is in apposition to ("Hollin, a challenger to ...")."""
     for child in word.children:
-        if child.dep_ == "compound":  # "Splunk competes with ..." parsed as one noun phrase
+        # "Splunk competes with ..." parsed as one noun phrase, the name a compound or an adjective of the verb
+        if child.dep_ == "compound" or child.dep_ in ("amod", "nmod") and child.i == word.i - 1 and lemma_word(word) == "compete":
             ent = refs.ent_containing(child)
             if ent is not None and ent.label_ == COMPANY:
                 return ent
