@@ -1083,6 +1083,13 @@ def round_investors(frame) -> None:
     add_sentence_investors(frame)
 
 
+def _in_relative_clause(token) -> bool:
+    """Whether ``token`` is told in a relative clause: "A and B also participated, as did C and D, *which co-led
+    the company's seed round in 2024*" tells an earlier round, whose investors are the clause's own (C and D),
+    not the sentence's."""
+    return any(t.dep_ == "relcl" for t in (token, *token.ancestors))
+
+
 def add_sentence_investors(frame) -> bool:
     """Give a round's deal, once it has an investee and an investor, the investors the investor fallback reads in its
     sentence (:func:`_sentence_investors`); called again by :func:`extract.deals.find.find_deals` after a round
@@ -1090,7 +1097,8 @@ def add_sentence_investors(frame) -> bool:
     C also took part"). Returns whether one was new."""
     trigger = frame.trigger
     if frame.kind != "investment" or not (_is_round_noun(trigger) or frame.is_round) or STANDING_MARK in frame.rule \
-            or not frame.parties.has_role("investor") or not frame.parties.has_role("investee"):
+            or not frame.parties.has_role("investor") or not frame.parties.has_role("investee") \
+            or _in_relative_clause(trigger):
         return False
     if not _add(frame, _sentence_investors(frame)):
         return False
