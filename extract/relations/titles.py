@@ -972,7 +972,11 @@ def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
     found = refs.memo.get("people_companies")
     if found is None:
         found = refs.memo["people_companies"] = {}
-        for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations):
+        # a founding's list of founders too ("Founded by A and B, Kirin Labs ..."; people10): a later bare
+        # title of A ("A, the chief executive, said") is then held at the company A founded
+        from .cofounding import founder_list_relations
+        for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations,
+                     founder_list_relations):
             for c in rule(doc, refs):
                 if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
                     found.setdefault(_person_key(c.source), []).append(c.target)
