@@ -61,3 +61,17 @@ def test_a_founders_bare_title_is_at_the_company_the_list_says_they_founded(news
                  "co-founded Orvale, which Globex bought in 2014.")
     assert ("Tan", "leads", "Brisco Labs") in got
     assert ("Tan", "leads", "Orvale") not in got
+
+
+def test_its_title_beside_a_founder_in_a_founding_list_is_the_founded_companys(newsgraph_nlp):
+    got = _facts(newsgraph_nlp, "Tarvik was founded in 2022 by three Globex researchers: Ola Berg, its chief executive; "
+                 "Nils Dahl; and Rafe Moss, who previously worked at Initech.")
+    assert ("Ola Berg", "leads", "Tarvik") in got
+    assert ("Ola Berg", "leads", "Globex") not in got
+
+
+def test_its_title_beside_a_founder_with_a_past_employer_before_the_list(newsgraph_nlp):
+    got = _facts(newsgraph_nlp, "Brisco Labs was founded in 2020 by two Hooli engineers: Mei Tan, its chief executive, "
+                 "and Ivo Lind.")
+    assert ("Mei Tan", "leads", "Brisco Labs") in got
+    assert ("Mei Tan", "leads", "Hooli") not in got
