@@ -75,3 +75,11 @@ def test_its_title_beside_a_founder_with_a_past_employer_before_the_list(newsgra
                  "and Ivo Lind.")
     assert ("Mei Tan", "leads", "Brisco Labs") in got
     assert ("Mei Tan", "leads", "Hooli") not in got
+
+
+def test_my_cofounder_is_at_the_company_the_speaker_left_to_co_found(newsgraph_nlp):
+    got = _facts(newsgraph_nlp, "Q&A: Kirin Labs' Ken Sato on robots\n\nKen Sato spent eight years at Globex before "
+                 "leaving in 2021 to co-found Kirin Labs, a Leeds start-up that builds robot arms.\n\nQ: Why did you "
+                 "turn the buyer down?\n\nKen Sato: Because we can win alone. But my co-founder, Ada Brook, and I "
+                 "concluded that we would be a product line inside somebody else's roadmap.")
+    assert ("Ada Brook", "founded", "Kirin Labs") in got
