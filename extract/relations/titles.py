@@ -549,14 +549,19 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
 
 
 def _founded_in_clause_host(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
-    """The company a founder's relative clause means by "its": "Mistral was founded by Arthur Mensch, a former
-    researcher at DeepMind who is now its chief executive" (the company the sentence says the holder founded,
-    not the former employer named nearer). Nothing unless the title is owned by a pronoun, in a relative
-    clause on the founder's name or description, and the sentence names one company the holder founded."""
+    """The company a founder's relative clause or apposition means by "its": "Mistral was founded by Arthur
+    Mensch, a former researcher at DeepMind who is now its chief executive", "Fathom was founded by three ETH
+    researchers: Rahel Zimmermann, its chief executive; ..." (the company the sentence says the holder founded,
+    not the former employer or school named nearer). Nothing unless the title is owned by a pronoun, in a
+    relative clause on the founder's name or description or in apposition to the name, and the sentence names
+    one company the holder founded."""
     if not orgs or not all(v for _, v in orgs) or not _pronoun_possessed(title):
         return []
     clause = title.head
-    if clause.dep_ != "relcl" or not any(c.lower_ in ("who", "that") and c.dep_ == "nsubj" for c in clause.children):
+    named = refs.ent_containing(clause)
+    beside_name = title.dep_ == "appos" and named is not None and named.label_ == PERSON  # people10
+    if not beside_name and (clause.dep_ != "relcl" or
+                            not any(c.lower_ in ("who", "that") and c.dep_ == "nsubj" for c in clause.children)):
         return []
     holders = {_person_key(p) for p, _ in _title_holders(title, refs) if p.label_ == PERSON}
     sent = title.sent
@@ -565,6 +570,13 @@ def _founded_in_clause_host(title: Token, orgs: list[tuple[Span, bool]], refs: E
     if len(founded) != 1 or set(founded) & {_name_key(o) for o, _ in orgs}:
         return []
     return [(next(iter(founded.values())), False)]
+
+
+def _founded_in_sentence(person: Span, sent: Span, refs: EntityRefs) -> Span | None:
+    """The one company the sentence says ``person`` founded, else ``None``."""
+    founded = {_name_key(c): c for key, c in _sentence_foundings(sent.doc, refs)
+               if key == _person_key(person) and sent.start <= c.start < sent.end}
+    return next(iter(founded.values())) if len(founded) == 1 else None
 
 
 def _sentence_foundings(doc: Doc, refs: EntityRefs) -> list[tuple[str, Span]]:
@@ -902,6 +914,9 @@ def surface_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if doc[end - 1].lower_.endswith("s"):
                     persons += [m for m in surface_list(person, refs) if m.start > person.start]
         for person in persons:
+            # "founded by three ETH researchers: A, its chief executive; B ...": "its" is the company A founded (people10)
+            own = _founded_in_sentence(person, possessive.sent, refs) if possessive.lower_ in ("its", "their") else None
+            company = own if own is not None else found[0]
             for relation, title in titles:
                 if relation == "founded" and _hirer_read_as_founded(possessive, company, refs):
                     continue
@@ -972,7 +987,15 @@ def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
     found = refs.memo.get("people_companies")
     if found is None:
         found = refs.memo["people_companies"] = {}
-        for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations):
+        # a founding's list of founders too ("Founded by A and B, Kirin Labs ..."; people10): a later bare
+        # title of A ("A, the chief executive, said") is then held at the company A founded
+        # and every other founding reading of cofounding.py ("left AMD to co-found Tidewell": the speaker's
+        # "my co-founder" is then at Tidewell)
+        from .cofounding import (founder_list_relations, founders_past_apposition_relations, group_subject_relations,
+                                 infinitive_cofounding_relations)
+        for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations,
+                     founder_list_relations, infinitive_cofounding_relations, group_subject_relations,
+                     founders_past_apposition_relations):
             for c in rule(doc, refs):
                 if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
                     found.setdefault(_person_key(c.source), []).append(c.target)
