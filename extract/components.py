@@ -48,6 +48,7 @@ from .entities import (
     made_by_named_maker,
     model_shape_spans,
     participle_type,
+    says_where_a_company_is,
     _TIER_TAIL,
     sentence_of,
     strip_model_stage,
@@ -396,6 +397,8 @@ class EntityTyper:
             return None  # "Generative AI" is a field, not a company
         if has_strong_model_context(span):
             return "MODEL", "context"
+        if label != "NORP" and says_where_a_company_is(span):  # (a people's adjective stays no name: "the Portuguese company")
+            return "PLACE", "context"  # "the Freiburg image-model start-up": where the company is, not which
         if label in NAME_LABELS:
             # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
             kind = class_noun_type(span)

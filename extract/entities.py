@@ -556,6 +556,39 @@ def follows_company_noun(span) -> bool:
 DETERMINER_WORDS = frozenset("the a an its their his her our".split())
 
 
+#: Company nouns whose modifier is the company's owner or its own name, not its place: "the Alphabet unit",
+#: "a G42 subsidiary", "the Mellanox business", "the SoftBank fund", "the Adani conglomerate".
+OWNED_COMPANY_NOUNS = frozenset("unit division subsidiary business lab labs laboratory fund conglomerate giant".split())
+
+
+def says_where_a_company_is(span) -> bool:
+    """"the Freiburg image-model start-up", "a Kyoto startup", "the Emirati company": a name between an article
+    and a company noun (with only lower-case trade words between) says where the company is, not which one
+    it is; the company is the phrase, named beside it if at all. Not a noun of a part or a holding ("the
+    Alphabet unit", "the SoftBank fund"), whose modifier is the owner.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "Freiburg", "image", "start-up", "and", "the", "Alphabet", "unit"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 3, 7, 7, 3],
+    ...           deps=["det", "compound", "compound", "ROOT", "cc", "det", "compound", "conj"])
+    >>> says_where_a_company_is(doc[1:2]), says_where_a_company_is(doc[6:7])
+    (True, False)
+    """
+    doc = span.doc
+    root = span.root
+    noun = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.i < span.end or not noun.is_lower:
+        return False
+    word = hyphenated_word(noun)
+    if word not in COMPANY_NOUNS or word in OWNED_COMPANY_NOUNS or noun.lower_ in OWNED_COMPANY_NOUNS:
+        return False
+    # (only trade words between the name and the noun: "the Freiburg image-model start-up")
+    if not all(doc[i].is_lower or doc[i].text == "-" for i in range(span.end, noun.i)):
+        return False
+    return span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")
+
+
 def is_founded(span) -> bool:
     """"she co-founded Corvid Silicon": what someone founds is a company or an organisation, never a person
     (which of the two, the name's words and the text say).
@@ -592,6 +625,7 @@ def leads_a_round(span) -> bool:
                 or _names_investors(verb.head))
     # "the round was led by X"
     return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
+
 
 
 #: Nouns of those who put money into a company: "investors led by X" lead its round.

@@ -1,0 +1,30 @@
+"""Entity typing on unseen news (issue 12, round 10): what the text says a name is. Invented sentences in
+news shapes; the NER labels are set by hand (``types``), as the model may give any of them."""
+from __future__ import annotations
+
+import pytest
+
+
+# -- a name between an article and a company noun is where the company is, not which one ----------------
+@pytest.mark.parametrize("text, name, label", [
+    ("Corbel Labs, the Dresden image-model start-up founded by two physicists, raised $30 million.", "Dresden", "ORG"),
+    ("Talvera, the Tampere model developer led by its founder, sells mainly to banks.", "Tampere", "ORG"),
+    ("Lawmakers worried about the Qatari company's ties to Moscow.", "Qatari", "ORG"),
+    ("Brenmoor, a Graz company building warehouse robots, was sold.", "Graz", "GPE"),
+])
+def test_a_place_before_a_company_noun_is_no_company(types, text, name, label):
+    assert types(text, {name: label}).get(name) == "PLACE"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The deal was signed by the Tessaly unit that makes sensors.", "Tessaly"),  # a part: its owner
+    ("Ostrava, a Vellora subsidiary, opened a plant.", "Vellora"),
+    ("Harlow Robotics said the Corbel company would close.", "Harlow Robotics"),  # not before the noun
+])
+def test_owners_and_other_names_stay_companies(types, text, name):
+    assert types(text, {name: "ORG"}).get(name) == "COMPANY"
+
+
+def test_a_peoples_adjective_stays_no_name(types):
+    # "the Portuguese company Vellora": the NER's NORP adjective is no place node
+    assert "Portuguese" not in types("The Portuguese company Vellora cut 300 jobs.", {"Portuguese": "NORP"})
