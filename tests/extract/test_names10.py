@@ -28,3 +28,20 @@ def test_owners_and_other_names_stay_companies(types, text, name):
 def test_a_peoples_adjective_stays_no_name(types):
     # "the Portuguese company Vellora": the NER's NORP adjective is no place node
     assert "Portuguese" not in types("The Portuguese company Vellora cut 300 jobs.", {"Portuguese": "NORP"})
+
+
+# -- a lettered round ("a Series A led by X") is a round: who leads it is an investor, not a person ----------
+@pytest.mark.parametrize("text, name", [
+    ("This month Quillon announced a $40 million Series A led by Partech, with two angels joining.", "Partech"),
+    ("Its Series C was led by Harbeck, and existing investors returned.", "Harbeck"),
+])
+def test_the_leader_of_a_lettered_round_is_a_company(types, text, name):
+    assert types(text, {name: "PERSON"}).get(name) == "COMPANY"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The expedition was led by Quennel, a guide from Nepal.", "Quennel"),  # no round
+    ("Its Series A was led by Mara Quint, the former chief executive of Tessaly.", "Mara Quint"),  # a person's full name
+])
+def test_leaders_of_other_things_stay_people(types, text, name):
+    assert types(text, {name: "PERSON"}).get(name) == "PERSON"
