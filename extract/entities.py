@@ -138,6 +138,36 @@ ORGANIZATION_WORDS = word_list("entities", "organization_words")
 ORGANIZATION_HEADS = word_list("entities", "organization_heads")
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
 LEGAL_FORMS = word_list("entities", "legal_forms")
+#: Last words of company names that also end the name of a field ("Renewable Energy", "Digital Health",
+#: "Asset Management"): a company's when a name, not an adjective, stands before them ("Dominion Energy").
+FIELD_NAME_ENDS = frozenset("Energy Health Management".split())
+
+
+def is_part_of_a_longer_name(span) -> bool:
+    """A capitalised run that is only a piece of a longer name or of a term: the name goes on after it
+    ("Crane Clean Energy Center", "Fidelity Management & Research", "International Energy Affairs"), starts
+    before it with "of" or "for" ("Bureau of Land Management", "Center for Community Health"), or modifies a
+    product noun ("Bluetooth Low Energy devices"). Said of runs ending in :data:`FIELD_NAME_ENDS`, which
+    end names of fields and institutions as often as of companies.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "the Bureau of Land Management and Dominion Energy and Crane Energy Center".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["DET", "PROPN", "ADP", "PROPN", "PROPN", "CCONJ",
+    ...           "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"])
+    >>> is_part_of_a_longer_name(doc[3:5]), is_part_of_a_longer_name(doc[6:8]), is_part_of_a_longer_name(doc[9:11])
+    (True, False, True)
+    """
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.text == "&" or (after.text[:1].isupper() and after.is_alpha and not after.is_sent_start)):
+        return True
+    before = doc[span.start - 2] if span.start >= 2 else None  # (a name's word, not "Shares of Talen Energy")
+    if before is not None and doc[span.start - 1].lower_ in ("of", "for") and before.pos_ == "PROPN" and not before.is_sent_start:
+        return True
+    return after is not None and span[-1].head.i == after.i and _class_of(after) == "PRODUCT"
+
+
 #: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
 COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "AI Labs Technologies "

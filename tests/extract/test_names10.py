@@ -45,3 +45,25 @@ def test_the_leader_of_a_lettered_round_is_a_company(types, text, name):
 ])
 def test_leaders_of_other_things_stay_people(types, text, name):
     assert types(text, {name: "PERSON"}).get(name) == "PERSON"
+
+
+# -- a capitalised name ending in "Management", "Energy" or "Health" is a company, where the NER missed it ----
+@pytest.mark.parametrize("text, name, ner", [
+    ("The round also drew the founder of Pellam and Brookvale Management.", "Brookvale Management", {}),
+    ("The utility signed agreements with Orrin Power and Quessant Energy to study two sites.", "Quessant Energy", {}),
+    # not "July Harwick Health": a date before the name is none of it
+    ("In July Harwick Health completed its purchase of a protein-design start-up.", "Harwick Health", {"July": "DATE"}),
+    ("Shares of Talvera Energy rose 4% on Monday.", "Talvera Energy", {}),
+])
+def test_a_name_ending_in_a_field_word_is_a_company(types, text, name, ner):
+    assert types(text, ner).get(name) == "COMPANY"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The forest is owned by the Bureau of Land Management.", "Land Management"),  # a piece of a longer name
+    ("He was named Coordinator for International Energy Affairs.", "International Energy"),  # the name goes on
+    ("The beacons are Bluetooth Low Energy devices.", "Bluetooth Low Energy"),  # a name of a product's kind
+    ("The fund invests in Renewable Energy across Europe.", "Renewable Energy"),  # an adjective, a field
+])
+def test_fields_and_pieces_of_names_are_no_companies(types, text, name):
+    assert types(text, {}).get(name) != "COMPANY"
