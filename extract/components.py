@@ -41,6 +41,7 @@ from .entities import (
     heading_ranges,
     is_event_name,
     is_founded,
+    names_after_a_company_noun,
     is_part_of_a_longer_name,
     is_post_title,
     is_publication_context,
@@ -541,7 +542,7 @@ class EntityTyper:
             if (span.text in self.gazetteer.not_entities or any(t.ent_type for t in span) or _after_honorific(span)
                     or (len(span) > 1 and looks_like_person_name(span) and span[-1].text not in COMPANY_NAME_ENDS)):
                 continue
-            if company_role(span, self._companies):
+            if company_role(span, self._companies) or names_after_a_company_noun(span):
                 out.append((span, "COMPANY", "role", None))
         return out
 

@@ -577,9 +577,32 @@ def follows_company_noun(span) -> bool:
     if not (noun.is_lower and hyphenated_word(noun) in COMPANY_CLASS_NOUNS):
         return False
     i = noun.i - 1
-    while i >= 0 and (doc[i].is_lower or doc[i].text == "-") and doc[i].lower_ not in DETERMINER_WORDS:
+    # (over trade words and a people's adjective, "the Portuguese company X", to an article or a possessor's
+    # "'s", "G42's subsidiary X")
+    while (i >= 0 and (doc[i].is_lower or doc[i].text == "-" or doc[i].pos_ == "ADJ") and doc[i].lower_ not in DETERMINER_WORDS
+           and doc[i].tag_ != "POS"):
         i -= 1
-    return i >= 0 and doc[i].lower_ in DETERMINER_WORDS and noun.i - i <= 5
+    return i >= 0 and (doc[i].lower_ in DETERMINER_WORDS or doc[i].tag_ == "POS") and noun.i - i <= 5
+
+
+def names_after_a_company_noun(span) -> bool:
+    """"the Portuguese company Tekever", "G42's subsidiary Inception", "the chipmaker Harrowgate": a name the NER
+    missed, right after a company noun of a determined phrase (:func:`follows_company_noun`), and not the
+    subject of a clause on that noun ("the startup Altman founded": the founder, not the startup).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "startup", "Orlo", "raised", "and", "the", "startup", "Ames", "founded"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 1, 3, 3, 6, 3, 8, 6],
+    ...           deps=["det", "nsubj", "appos", "ROOT", "cc", "det", "conj", "nsubj", "relcl"])
+    >>> names_after_a_company_noun(doc[2:3]), names_after_a_company_noun(doc[7:8])
+    (True, False)
+    """
+    root = span.root
+    noun = span.doc[span.start - 1] if span.start > 0 else None
+    if noun is None or not follows_company_noun(span):
+        return False
+    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("relcl", "acl") and root.head.head.i == noun.i)
 
 
 #: Words that open the noun phrase of "the chip startup Nuvia".

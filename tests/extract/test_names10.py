@@ -67,3 +67,21 @@ def test_a_name_ending_in_a_field_word_is_a_company(types, text, name, ner):
 ])
 def test_fields_and_pieces_of_names_are_no_companies(types, text, name):
     assert types(text, {}).get(name) != "COMPANY"
+
+
+# -- a name the NER missed right after a company noun is a company: "the Portuguese company Tekever" ---------
+@pytest.mark.parametrize("text, name", [
+    ("Quillon, a Munich drone maker, and the Portuguese company Vellmar are also bidding.", "Vellmar"),
+    ("Tollis's subsidiary Marrowgate developed the model with two universities.", "Marrowgate"),
+    ("Shares of the chipmaker Harrowgate rose 6% in early trading.", "Harrowgate"),
+])
+def test_a_name_after_a_company_noun_is_a_company(types, text, name):
+    assert types(text, {}).get(name) == "COMPANY"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("It is the startup Ostrander founded in 2015.", "Ostrander"),  # the founder, the subject of a clause on the noun
+    ("Ostrander sold the company in 2019.", "Ostrander"),  # no noun before the name
+])
+def test_a_clause_subject_after_a_company_noun_is_no_company(types, text, name):
+    assert types(text, {}).get(name) != "COMPANY"
