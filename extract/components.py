@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 from .entities import (
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
+    FIELD_NAME_ENDS,
     LEGAL_FORMS,
     MODEL_STAGES,
     MODEL_TIERS,
@@ -40,6 +41,8 @@ from .entities import (
     heading_ranges,
     is_event_name,
     is_founded,
+    names_after_a_company_noun,
+    is_part_of_a_longer_name,
     is_post_title,
     is_publication_context,
     looks_like_person_name,
@@ -48,6 +51,7 @@ from .entities import (
     made_by_named_maker,
     model_shape_spans,
     participle_type,
+    says_where_a_company_is,
     _TIER_TAIL,
     sentence_of,
     strip_model_stage,
@@ -100,7 +104,7 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "AI Labs Technologies Robotics Software "
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
-)
+) | FIELD_NAME_ENDS  # "Ares Management", "Dominion Energy", "Dunmore Health" (not "Renewable Energy")
 #: Words after a company's name that only say its corporate form: "Toyota Motor" is Toyota, not a unit of it
 #: ("Microsoft Research" is one).
 CORPORATE_FORM_WORDS = LEGAL_FORMS | frozenset("Group Holdings Holding Motor Motors Company Corporation International".split())
@@ -396,6 +400,8 @@ class EntityTyper:
             return None  # "Generative AI" is a field, not a company
         if has_strong_model_context(span):
             return "MODEL", "context"
+        if label != "NORP" and says_where_a_company_is(span):  # (a people's adjective stays no name: "the Portuguese company")
+            return "PLACE", "context"  # "the Freiburg image-model start-up": where the company is, not which
         if label in NAME_LABELS:
             # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
             kind = class_noun_type(span)
@@ -496,14 +502,16 @@ class EntityTyper:
             if end_token.text not in COMPANY_NAME_ENDS or end_token.i == 0:
                 continue
             start = end_token.i
-            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start].is_sent_start:
+            while (start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and not doc[start].is_sent_start
+                   and doc[start - 1].ent_type_ not in ("DATE", "TIME")):  # "In July Dunmore Health completed": no "July"
                 start -= 1
             if start == end_token.i:
                 continue
             span = doc[start : end_token.i + 1]
             words = [t.text for t in span]
             if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
-                    or (end_token.text == "AI" and _is_common_adjective(span[-2].lower_))):
+                    or (end_token.text in ("AI", *FIELD_NAME_ENDS) and _is_common_adjective(span[-2].lower_))
+                    or (end_token.text in FIELD_NAME_ENDS and is_part_of_a_longer_name(span))):
                 continue
             if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
                 continue  # a title-case heading's capitals say little: "... Models to Regulated Industries"
@@ -534,7 +542,7 @@ class EntityTyper:
             if (span.text in self.gazetteer.not_entities or any(t.ent_type for t in span) or _after_honorific(span)
                     or (len(span) > 1 and looks_like_person_name(span) and span[-1].text not in COMPANY_NAME_ENDS)):
                 continue
-            if company_role(span, self._companies):
+            if company_role(span, self._companies) or names_after_a_company_noun(span):
                 out.append((span, "COMPANY", "role", None))
         return out
 

@@ -138,6 +138,36 @@ ORGANIZATION_WORDS = word_list("entities", "organization_words")
 ORGANIZATION_HEADS = word_list("entities", "organization_heads")
 #: Legal forms that end a company's name: "Acme Inc.", "Alpha Toolex AB", "Bloomberg L.P.".
 LEGAL_FORMS = word_list("entities", "legal_forms")
+#: Last words of company names that also end the name of a field ("Renewable Energy", "Digital Health",
+#: "Asset Management"): a company's when a name, not an adjective, stands before them ("Dominion Energy").
+FIELD_NAME_ENDS = frozenset("Energy Health Management".split())
+
+
+def is_part_of_a_longer_name(span) -> bool:
+    """A capitalised run that is only a piece of a longer name or of a term: the name goes on after it
+    ("Crane Clean Energy Center", "Fidelity Management & Research", "International Energy Affairs"), starts
+    before it with "of" or "for" ("Bureau of Land Management", "Center for Community Health"), or modifies a
+    product noun ("Bluetooth Low Energy devices"). Said of runs ending in :data:`FIELD_NAME_ENDS`, which
+    end names of fields and institutions as often as of companies.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "the Bureau of Land Management and Dominion Energy and Crane Energy Center".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=["DET", "PROPN", "ADP", "PROPN", "PROPN", "CCONJ",
+    ...           "PROPN", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN"])
+    >>> is_part_of_a_longer_name(doc[3:5]), is_part_of_a_longer_name(doc[6:8]), is_part_of_a_longer_name(doc[9:11])
+    (True, False, True)
+    """
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.text == "&" or (after.text[:1].isupper() and after.is_alpha and not after.is_sent_start)):
+        return True
+    before = doc[span.start - 2] if span.start >= 2 else None  # (a name's word, not "Shares of Talen Energy")
+    if before is not None and doc[span.start - 1].lower_ in ("of", "for") and before.pos_ == "PROPN" and not before.is_sent_start:
+        return True
+    return after is not None and span[-1].head.i == after.i and _class_of(after) == "PRODUCT"
+
+
 #: Last words of a name that make it a company: "Acme Robotics Inc.", "Inflection AI".
 COMPANY_SUFFIXES = LEGAL_FORMS | frozenset(
     "AI Labs Technologies "
@@ -547,13 +577,69 @@ def follows_company_noun(span) -> bool:
     if not (noun.is_lower and hyphenated_word(noun) in COMPANY_CLASS_NOUNS):
         return False
     i = noun.i - 1
-    while i >= 0 and (doc[i].is_lower or doc[i].text == "-") and doc[i].lower_ not in DETERMINER_WORDS:
+    # (over trade words and a people's adjective, "the Portuguese company X", to an article or a possessor's
+    # "'s", "G42's subsidiary X")
+    while (i >= 0 and (doc[i].is_lower or doc[i].text == "-" or doc[i].pos_ == "ADJ") and doc[i].lower_ not in DETERMINER_WORDS
+           and doc[i].tag_ != "POS"):
         i -= 1
-    return i >= 0 and doc[i].lower_ in DETERMINER_WORDS and noun.i - i <= 5
+    return i >= 0 and (doc[i].lower_ in DETERMINER_WORDS or doc[i].tag_ == "POS") and noun.i - i <= 5
+
+
+def names_after_a_company_noun(span) -> bool:
+    """"the Portuguese company Tekever", "G42's subsidiary Inception", "the chipmaker Harrowgate": a name the NER
+    missed, right after a company noun of a determined phrase (:func:`follows_company_noun`), and not the
+    subject of a clause on that noun ("the startup Altman founded": the founder, not the startup).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "startup", "Orlo", "raised", "and", "the", "startup", "Ames", "founded"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 1, 3, 3, 6, 3, 8, 6],
+    ...           deps=["det", "nsubj", "appos", "ROOT", "cc", "det", "conj", "nsubj", "relcl"])
+    >>> names_after_a_company_noun(doc[2:3]), names_after_a_company_noun(doc[7:8])
+    (True, False)
+    """
+    root = span.root
+    noun = span.doc[span.start - 1] if span.start > 0 else None
+    if noun is None or not follows_company_noun(span):
+        return False
+    return not (root.dep_ in ("nsubj", "nsubjpass") and root.head.dep_ in ("relcl", "acl") and root.head.head.i == noun.i)
 
 
 #: Words that open the noun phrase of "the chip startup Nuvia".
 DETERMINER_WORDS = frozenset("the a an its their his her our".split())
+
+
+#: Company nouns whose modifier is the company's owner or its own name, not its place: "the Alphabet unit",
+#: "a G42 subsidiary", "the Mellanox business", "the SoftBank fund", "the Adani conglomerate".
+OWNED_COMPANY_NOUNS = frozenset("unit division subsidiary business lab labs laboratory fund conglomerate giant".split())
+
+
+def says_where_a_company_is(span) -> bool:
+    """"the Freiburg image-model start-up", "a Kyoto startup", "the Emirati company": a name between an article
+    and a company noun (with only lower-case trade words between) says where the company is, not which one
+    it is; the company is the phrase, named beside it if at all. Not a noun of a part or a holding ("the
+    Alphabet unit", "the SoftBank fund"), whose modifier is the owner.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["the", "Freiburg", "image", "start-up", "and", "the", "Alphabet", "unit"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[3, 3, 3, 3, 3, 7, 7, 3],
+    ...           deps=["det", "compound", "compound", "ROOT", "cc", "det", "compound", "conj"])
+    >>> says_where_a_company_is(doc[1:2]), says_where_a_company_is(doc[6:7])
+    (True, False)
+    """
+    doc = span.doc
+    root = span.root
+    noun = root.head
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.i < span.end or not noun.is_lower:
+        return False
+    word = hyphenated_word(noun)
+    if word not in COMPANY_NOUNS or word in OWNED_COMPANY_NOUNS or noun.lower_ in OWNED_COMPANY_NOUNS:
+        return False
+    # (only trade words between the name and the noun: "the Freiburg image-model start-up")
+    if not all(doc[i].is_lower or doc[i].text == "-" for i in range(span.end, noun.i)):
+        return False
+    return span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an")
 
 
 def is_founded(span) -> bool:
@@ -589,9 +675,24 @@ def leads_a_round(span) -> bool:
     verb = by.head
     if verb.dep_ == "acl":  # "a round led by X"
         return (hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
-                or _names_investors(verb.head))
-    # "the round was led by X"
-    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
+                or names_a_series_round(verb.head) or _names_investors(verb.head))
+    # "the round was led by X", "the Series B was led by X"
+    return any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in FUNDING_NOUNS or names_a_series_round(c)) for c in verb.children)
+
+
+def names_a_series_round(token) -> bool:
+    """"a Series A", "its Series B-2": the letter of a lettered round, which the parser makes the head with
+    "Series" a compound of it, so that no funding noun heads the phrase.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["a", "Series", "A", "and", "a", "Plan", "B"],
+    ...           heads=[2, 2, 2, 2, 6, 6, 2], deps=["det", "compound", "ROOT", "cc", "det", "compound", "conj"])
+    >>> names_a_series_round(doc[2]), names_a_series_round(doc[6])
+    (True, False)
+    """
+    return token.text[:1].isupper() and len(token.text) <= 4 and any(
+        c.dep_ == "compound" and c.lower_ == "series" and c.i == token.i - 1 for c in token.children)
 
 
 #: Nouns of those who put money into a company: "investors led by X" lead its round.
