@@ -675,24 +675,10 @@ def leads_a_round(span) -> bool:
     verb = by.head
     if verb.dep_ == "acl":  # "a round led by X"
         return (hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
-                or names_a_series_round(verb.head) or _names_investors(verb.head))
-    # "the round was led by X", "the Series B was led by X"
-    return any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in FUNDING_NOUNS or names_a_series_round(c)) for c in verb.children)
+                or _names_investors(verb.head))
+    # "the round was led by X"
+    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
 
-
-def names_a_series_round(token) -> bool:
-    """"a Series A", "its Series B-2": the letter of a lettered round, which the parser makes the head with
-    "Series" a compound of it, so that no funding noun heads the phrase.
-
-    >>> import spacy
-    >>> from spacy.tokens import Doc
-    >>> doc = Doc(spacy.blank("en").vocab, words=["a", "Series", "A", "and", "a", "Plan", "B"],
-    ...           heads=[2, 2, 2, 2, 6, 6, 2], deps=["det", "compound", "ROOT", "cc", "det", "compound", "conj"])
-    >>> names_a_series_round(doc[2]), names_a_series_round(doc[6])
-    (True, False)
-    """
-    return token.text[:1].isupper() and len(token.text) <= 4 and any(
-        c.dep_ == "compound" and c.lower_ == "series" and c.i == token.i - 1 for c in token.children)
 
 
 #: Nouns of those who put money into a company: "investors led by X" lead its round.

@@ -30,23 +30,6 @@ def test_a_peoples_adjective_stays_no_name(types):
     assert "Portuguese" not in types("The Portuguese company Vellora cut 300 jobs.", {"Portuguese": "NORP"})
 
 
-# -- a lettered round ("a Series A led by X") is a round: who leads it is an investor, not a person ----------
-@pytest.mark.parametrize("text, name", [
-    ("This month Quillon announced a $40 million Series A led by Partech, with two angels joining.", "Partech"),
-    ("Its Series C was led by Harbeck, and existing investors returned.", "Harbeck"),
-])
-def test_the_leader_of_a_lettered_round_is_a_company(types, text, name):
-    assert types(text, {name: "PERSON"}).get(name) == "COMPANY"
-
-
-@pytest.mark.parametrize("text, name", [
-    ("The expedition was led by Quennel, a guide from Nepal.", "Quennel"),  # no round
-    ("Its Series A was led by Mara Quint, the former chief executive of Tessaly.", "Mara Quint"),  # a person's full name
-])
-def test_leaders_of_other_things_stay_people(types, text, name):
-    assert types(text, {name: "PERSON"}).get(name) == "PERSON"
-
-
 # -- a capitalised name ending in "Management", "Energy" or "Health" is a company, where the NER missed it ----
 @pytest.mark.parametrize("text, name, ner", [
     ("The round also drew the founder of Pellam and Brookvale Management.", "Brookvale Management", {}),
