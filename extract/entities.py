@@ -182,6 +182,15 @@ SPACED_MODEL = re.compile(
 # "Gemini Pro", "Mistral Large": a known family and a tier
 TIERED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+")
 
+# Names some labs write in lower case. A glued size after a hyphen says model on its own ("gpt-oss-120b",
+# "llama-3-8b"); a letter-and-digit version with a hyphenated tier ("o4-mini", "phi3-medium") needs the context
+# an unknown family needs. (Neither may sit inside a path, an address or a longer hyphenated word.)
+LOWER_SIZED_MODEL = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d+(?:\.\d+)?b(?![\w/-]|\.\w)")
+LOWER_TIERED_MODEL = re.compile(
+    r"(?<![\w./-])[a-z]{1,8}\d+(?:\.\d+)?(?:-(?:mini|small|medium|large|pro|nano|turbo|max|lite|flash|high|low))+(?![\w/-]|\.\w)")
+# A capitalised family and a lower-case checkpoint with a version: "Whisper large-v3", "Parakeet tdt-v2"
+CHECKPOINT_MODEL = re.compile(r"\b[A-Z][A-Za-z]+[ \u00a0](?:tiny|base|small|medium|large|turbo)-v\d+(?![\w/-]|\.\w)")
+
 # Boilerplate lines: share links, "Follow us", "Exit mobile version"...
 BOILERPLATE_LINE = re.compile(
     r"^\W*(follow us|share (this|on|via)|subscribe|sign up|read more|related( articles| stories)?:|click here|"
@@ -261,6 +270,13 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     ['Orbit 2 Mini']
     >>> model_shape_spans(spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion pixels."), frozenset())
     []
+
+    Names written in lower case: a glued size or a checkpoint's version says model, a tier on a letter-and-digit
+    version asks for context (``False``); paths and longer words are no names:
+
+    >>> doc = spacy.blank("en")("Acme put out sable-oss-20b, k4-mini and Wren large-v3, not see /v1/k4-mini or 6-20b.")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('sable-oss-20b', True), ('k4-mini', False), ('Wren large-v3', True)]
     """
     text = doc_text(doc)
     found = []
@@ -275,6 +291,8 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
                 found.append((m.start(), m.end(), True))
     for m in SIZED_MODEL.finditer(text):
         found.append((m.start(), m.end(), True))
+    for pattern, sure in ((LOWER_SIZED_MODEL, True), (CHECKPOINT_MODEL, True), (LOWER_TIERED_MODEL, False)):
+        found += [(m.start(), m.end(), sure) for m in pattern.finditer(text)]
     # keep the longest of overlapping shapes
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     kept, last_end = [], -1

@@ -1,0 +1,48 @@
+"""Model names as 2024-25 news writes them (issue 12, round 10): names in lower case ("sable-oss-20b",
+"k4-mini"), a lower-case checkpoint after a family ("Wren large-v3"). Invented sentences over the full pipeline."""
+from __future__ import annotations
+
+import pytest
+
+from extract.pipeline import extract_article
+from extract.records import Article
+
+
+def extraction(nlp, text):
+    return extract_article(nlp, Article("t", text))
+
+
+def models(nlp, text):
+    return {m.text for m in extraction(nlp, text).mentions if m.type == "model"}
+
+
+def develops(nlp, text):
+    return {(r.source.text, r.target.text) for r in extraction(nlp, text).relations if r.relation == "develops"}
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Microsoft released sable-oss-120b and sable-oss-20b, its first open-weight models, on Tuesday.",
+     {"sable-oss-120b", "sable-oss-20b"}),
+    ("Developers can now download wren-3-8b from the company's site.", {"wren-3-8b"}),
+    ("OpenAI said k4-mini, its new reasoning model, beats o1 on maths tests.", {"k4-mini"}),
+    ("The hospital tested Wren large-v3 against two commercial transcription services.", {"Wren large-v3"}),
+])
+def test_lower_case_names_are_models(newsgraph_nlp, text, names):
+    assert names <= models(newsgraph_nlp, text)
+
+
+def test_a_lower_case_name_keeps_its_developer(newsgraph_nlp):
+    text = "Microsoft released sable-oss-120b and sable-oss-20b in August."
+    assert {("Microsoft", "sable-oss-120b"), ("Microsoft", "sable-oss-20b")} <= develops(newsgraph_nlp, text)
+
+
+@pytest.mark.parametrize("text, not_names", [
+    # a tier on a letter-and-digit word without any model in sight is no name ("a v2-pro plan")
+    ("The shop sells the x2-pro blender for $99.", {"x2-pro"}),
+    # paths, addresses and file names are no names
+    ("Send requests to api.example.com/v1/k4-mini and read docs/wren-3-8b.md first.", {"k4-mini", "wren-3-8b"}),
+    # a hyphenated count is no name
+    ("The bill passed 52-48b in the first reading.", {"52-48b"}),
+])
+def test_lower_case_near_misses(newsgraph_nlp, text, not_names):
+    assert not (not_names & models(newsgraph_nlp, text))
