@@ -46,3 +46,27 @@ def test_a_lower_case_name_keeps_its_developer(newsgraph_nlp):
 ])
 def test_lower_case_near_misses(newsgraph_nlp, text, not_names):
     assert not (not_names & models(newsgraph_nlp, text))
+
+
+def sizes(nlp, text):
+    return {(a.mention.text, a.value) for a in extraction(nlp, text).attributes if a.name == "parameters"}
+
+
+MAKER_TEXT = ("Pellucid Labs was founded in Lisbon in 2023. Its flagship, Pellucid Voice 3B, has three billion "
+              "parameters. Our smaller model, Pellucid Voice Mini, has 600 million parameters and runs on a phone.")
+
+
+def test_a_maker_word_in_front_of_an_unknown_family_is_part_of_the_name(newsgraph_nlp):
+    assert {"Pellucid Voice 3B", "Pellucid Voice Mini"} <= models(newsgraph_nlp, MAKER_TEXT)
+    assert not {"Voice 3B", "Voice Mini"} & models(newsgraph_nlp, MAKER_TEXT)
+    assert {("Pellucid Voice 3B", 3_000_000_000), ("Pellucid Voice Mini", 600_000_000)} <= sizes(newsgraph_nlp, MAKER_TEXT)
+
+
+@pytest.mark.parametrize("text, name", [
+    # a known family after a company's name is the name without its maker
+    ("Meta said Meta Llama 3 8B runs on a laptop, unlike Acme Labs' own models.", "Llama 3 8B"),
+    # a word that names no maker in the text stays out of the name
+    ("In tests Orbit Voice 3B beat two rivals, Acme Labs said.", "Voice 3B"),
+])
+def test_no_maker_word_no_longer_name(newsgraph_nlp, text, name):
+    assert name in models(newsgraph_nlp, text)
