@@ -744,11 +744,17 @@ def states_parameter_count(span) -> bool:
     <...>
     >>> [states_parameter_count(nlp(t)[:3]) for t in ("Alder-1 weighs in at 12 billion parameters.",
     ...                                               "Alder-1 has a 14-billion-parameter design.",
-    ...                                               "Alder-1 was trained on 12 billion tokens.")]
-    [True, True, False]
+    ...                                               "Alder-1 was trained on 12 billion tokens.",
+    ...                                               "Alder-1 has 355 billion total parameters.")]
+    [True, True, False, True]
     """
     text = sentence_of(span).text
-    return any("param" in text[start:end].lower() for start, end, _ in iter_parameters(text))
+    # (one word may stand between the count and its noun: "355 billion total parameters")
+    return any("param" in text[start:end].lower() or _PARAMETERS_AFTER.match(text, end)
+               for start, end, _ in iter_parameters(text))
+
+
+_PARAMETERS_AFTER = re.compile(r"[ \u00a0-](?:[a-z]+[ \u00a0])?param", re.IGNORECASE)
 
 
 def has_strong_model_context(span) -> bool:

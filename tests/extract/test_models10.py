@@ -70,3 +70,28 @@ def test_a_maker_word_in_front_of_an_unknown_family_is_part_of_the_name(newsgrap
 ])
 def test_no_maker_word_no_longer_name(newsgraph_nlp, text, name):
     assert name in models(newsgraph_nlp, text)
+
+
+@pytest.mark.parametrize("text, want", [
+    # one word between the count and "parameters" still states a count in parameters: the name is a model
+    ("Quenby AI's KLM-4.5 arrived in July with 355 billion total parameters.", ("KLM-4.5", 355_000_000_000)),
+    # a bare count after a model's name, once the passage has said it counts parameters
+    ("Orrin-2-small, with 7 billion parameters, and Orrin-2-medium, with 14 billion, ship in May.",
+     ("Orrin-2-medium", 14_000_000_000)),
+    ("KLM-4.5 has 355 billion parameters, alongside a lighter KLM-4.5-Air at 106 billion.",
+     ("KLM-4.5-Air", 106_000_000_000)),
+    ("Sarn-4 has 70 billion parameters. Sarn-4-Lite, with 8 billion, is the model for phones.",
+     ("Sarn-4-Lite", 8_000_000_000)),
+])
+def test_sizes_a_passage_has_said_it_counts(newsgraph_nlp, text, want):
+    assert want in sizes(newsgraph_nlp, text)
+
+
+@pytest.mark.parametrize("text, model", [
+    # nothing in the passage says parameters: a bare count is money, users or anything else
+    ("Orrin-2-medium, with 14 billion, ships in May, Brindle AI said of the model.", "Orrin-2-medium"),
+    ("Sarn-4 has 70 billion parameters. Sarn-4-Lite, with 8 billion users, is the model for phones.", "Sarn-4-Lite"),
+    ("Sarn-4 has 70 billion parameters. Sarn-4-Lite, with 8 billion tokens of context, is the model for phones.", "Sarn-4-Lite"),
+])
+def test_bare_counts_that_are_no_sizes(newsgraph_nlp, text, model):
+    assert not any(m == model for m, _ in sizes(newsgraph_nlp, text))
