@@ -95,3 +95,27 @@ def test_sizes_a_passage_has_said_it_counts(newsgraph_nlp, text, want):
 ])
 def test_bare_counts_that_are_no_sizes(newsgraph_nlp, text, model):
     assert not any(m == model for m, _ in sizes(newsgraph_nlp, text))
+
+
+def rivals(nlp, text):
+    return {frozenset((r.source.text, r.target.text)) for r in extraction(nlp, text).relations if r.relation == "competes_with"}
+
+
+def test_nearness_sets_models_against_each_other(newsgraph_nlp):
+    text = ("On Brindle AI's own figures, Orrin-9B scored 71% on the reading exam, close to Sarn-70B and to Quenby AI's "
+            "Velto-12B. Orrin-9B also came within two points of Tessa-34B.")
+    found = rivals(newsgraph_nlp, text)
+    assert {frozenset(("Orrin-9B", m)) for m in ("Sarn-70B", "Velto-12B", "Tessa-34B")} <= found
+
+
+def test_the_model_behind_a_product_is_no_rival(newsgraph_nlp):
+    # "behind" on a noun says what a product runs on, not a ranking
+    text = "Orrin-9B scored 71%, close to Sarn-70B, the model behind the free version of Kite-8B."
+    found = rivals(newsgraph_nlp, text)
+    assert frozenset(("Orrin-9B", "Sarn-70B")) in found
+    assert frozenset(("Orrin-9B", "Kite-8B")) not in found
+
+
+def test_nearness_words_in_other_senses(newsgraph_nlp):
+    text = "The deal to license Orrin-9B closed within weeks of the Sarn-70B launch, people close to Brindle AI said."
+    assert frozenset(("Orrin-9B", "Sarn-70B")) not in rivals(newsgraph_nlp, text)
