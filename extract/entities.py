@@ -191,6 +191,14 @@ LOWER_TIERED_MODEL = re.compile(
 # A capitalised family and a lower-case checkpoint with a version: "Whisper large-v3", "Parakeet tdt-v2"
 CHECKPOINT_MODEL = re.compile(r"\b[A-Z][A-Za-z]+[ \u00a0](?:tiny|base|small|medium|large|turbo)-v\d+(?![\w/-]|\.\w)")
 
+# A versioned name, perhaps with a variant word, and its size in parentheses: "Tallow-3 Edge (1.5B)", "Orbit-2 Nano
+# (0.9B parameters)": the size says model, and the variant word belongs to the name
+PAREN_SIZED_MODEL = re.compile(
+    r"\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-[A-Z]?\d+(?:\.\d+)*[a-z]?(?:[ \u00a0][A-Z][A-Za-z]+)?"
+    r"(?=[ \u00a0]\((?:about |some |~)?\d+(?:\.\d+)?[BMT](?: parameters)?\))")
+
+_NO_MODEL_WORDS = COMPANY_SUFFIXES | frozenset("Fund Funds Trust Round Series Bond Bonds Notes Deal Plan".split())
+
 # Boilerplate lines: share links, "Follow us", "Exit mobile version"...
 BOILERPLATE_LINE = re.compile(
     r"^\W*(follow us|share (this|on|via)|subscribe|sign up|read more|related( articles| stories)?:|click here|"
@@ -271,6 +279,15 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> model_shape_spans(spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion pixels."), frozenset())
     []
 
+    A versioned name before its size in parentheses is a model, with its variant word:
+
+    >>> doc = spacy.blank("en")("- Tallow-3 Edge (1.5B): small enough for a laptop; Orbit-2 (about 7B parameters).")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Tallow-3 Edge', True), ('Orbit-2', True)]
+    >>> doc = spacy.blank("en")("the Orbit-2 Fund (1.5B)")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Orbit-2', False)]
+
     Names written in lower case: a glued size or a checkpoint's version says model, a tier on a letter-and-digit
     version asks for context (``False``); paths and longer words are no names:
 
@@ -294,10 +311,12 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     for m in SIZED_MODEL.finditer(text):
         maker = maker_word_before(text, m.start(), families) if m.group(1) not in families else None
         found.append((m.start() if maker is None else maker, m.end(), True))
-    for pattern, sure in ((LOWER_SIZED_MODEL, True), (CHECKPOINT_MODEL, True), (LOWER_TIERED_MODEL, False)):
-        found += [(m.start(), m.end(), sure) for m in pattern.finditer(text)]
+    for pattern, sure in ((LOWER_SIZED_MODEL, True), (CHECKPOINT_MODEL, True), (LOWER_TIERED_MODEL, False),
+                          (PAREN_SIZED_MODEL, True)):
+        # (a company's or a fund's word ends no model's name: "the Orbit-2 Fund (1.5B)" is money)
+        found += [(m.start(), m.end(), sure) for m in pattern.finditer(text) if m.group().split()[-1] not in _NO_MODEL_WORDS]
     # keep the longest of overlapping shapes
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), not f[2]))  # (of two equal shapes, the surer)
     kept, last_end = [], -1
     for start, end, known in found:
         if start >= last_end:

@@ -119,3 +119,13 @@ def test_the_model_behind_a_product_is_no_rival(newsgraph_nlp):
 def test_nearness_words_in_other_senses(newsgraph_nlp):
     text = "The deal to license Orrin-9B closed within weeks of the Sarn-70B launch, people close to Brindle AI said."
     assert frozenset(("Orrin-9B", "Sarn-70B")) not in rivals(newsgraph_nlp, text)
+
+
+def test_a_versioned_name_before_its_size_in_parentheses(newsgraph_nlp):
+    text = "Tallowmere AI released Tallow-3 today.\n- Tallow-3 Edge (1.5B): small enough to run on a laptop GPU"
+    assert "Tallow-3 Edge" in models(newsgraph_nlp, text)
+    assert ("Tallow-3 Edge", 1_500_000_000) in sizes(newsgraph_nlp, text)
+
+
+def test_a_fund_before_a_figure_in_parentheses_is_no_model(newsgraph_nlp):
+    assert not models(newsgraph_nlp, "The company sold bonds to the Orbit-2 Fund (1.5B) in May.")
