@@ -780,7 +780,8 @@ def has_strong_model_context(span) -> bool:
     """A model noun in apposition, compound or naming construction: "Poro, a 34B model",
     "the Takane model", "a model called Takane"."""
     root = span.root
-    if any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS for c in root.children):
+    # (a plural describes no one name: "The Week in AI: open weights from ...")
+    if any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS and c.tag_ != "NNS" for c in root.children):
         return True
     # "OpenELM, a set of small models", "Gemma, a family of open models"
     if any(c.dep_ == "appos" and c.lower_ in MODEL_COLLECTION_NOUNS and any(

@@ -129,3 +129,13 @@ def test_a_versioned_name_before_its_size_in_parentheses(newsgraph_nlp):
 
 def test_a_fund_before_a_figure_in_parentheses_is_no_model(newsgraph_nlp):
     assert not models(newsgraph_nlp, "The company sold bonds to the Orbit-2 Fund (1.5B) in May.")
+
+
+def test_a_plural_model_noun_describes_no_one_name(newsgraph_nlp):
+    # a digest's headline: "weights" in apposition describes no "Week"
+    text = "The Week in AI: open weights from Brindle AI, a $2bn Quenby Labs and a new browser\n\nGood morning."
+    assert "Week" not in models(newsgraph_nlp, text)
+
+
+def test_a_singular_model_noun_in_apposition_still_describes(newsgraph_nlp):
+    assert "Kestrel" in models(newsgraph_nlp, "Brindle AI trained Kestrel, a model for contract review, on its own data.")
