@@ -212,6 +212,23 @@ SPACED_MODEL = re.compile(
 # "Gemini Pro", "Mistral Large": a known family and a tier
 TIERED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+")
 
+# Names some labs write in lower case. A glued size after a hyphen says model on its own ("gpt-oss-120b",
+# "llama-3-8b"); a letter-and-digit version with a hyphenated tier ("o4-mini", "phi3-medium") needs the context
+# an unknown family needs. (Neither may sit inside a path, an address or a longer hyphenated word.)
+LOWER_SIZED_MODEL = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d+(?:\.\d+)?b(?![\w/-]|\.\w)")
+LOWER_TIERED_MODEL = re.compile(
+    r"(?<![\w./-])[a-z]{1,8}\d+(?:\.\d+)?(?:-(?:mini|small|medium|large|pro|nano|turbo|max|lite|flash|high|low))+(?![\w/-]|\.\w)")
+# A capitalised family and a lower-case checkpoint with a version: "Whisper large-v3", "Parakeet tdt-v2"
+CHECKPOINT_MODEL = re.compile(r"\b[A-Z][A-Za-z]+[ \u00a0](?:tiny|base|small|medium|large|turbo)-v\d+(?![\w/-]|\.\w)")
+
+# A versioned name, perhaps with a variant word, and its size in parentheses: "Tallow-3 Edge (1.5B)", "Orbit-2 Nano
+# (0.9B parameters)": the size says model, and the variant word belongs to the name
+PAREN_SIZED_MODEL = re.compile(
+    r"\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-[A-Z]?\d+(?:\.\d+)*[a-z]?(?:[ \u00a0][A-Z][A-Za-z]+)?"
+    r"(?=[ \u00a0]\((?:about |some |~)?\d+(?:\.\d+)?[BMT](?: parameters)?\))")
+
+_NO_MODEL_WORDS = COMPANY_SUFFIXES | frozenset("Fund Funds Trust Round Series Bond Bonds Notes Deal Plan".split())
+
 # Boilerplate lines: share links, "Follow us", "Exit mobile version"...
 BOILERPLATE_LINE = re.compile(
     r"^\W*(follow us|share (this|on|via)|subscribe|sign up|read more|related( articles| stories)?:|click here|"
@@ -291,6 +308,22 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     ['Orbit 2 Mini']
     >>> model_shape_spans(spacy.blank("en")("Acme's Orbit 2 Mini packs 3.8 billion pixels."), frozenset())
     []
+
+    A versioned name before its size in parentheses is a model, with its variant word:
+
+    >>> doc = spacy.blank("en")("- Tallow-3 Edge (1.5B): small enough for a laptop; Orbit-2 (about 7B parameters).")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Tallow-3 Edge', True), ('Orbit-2', True)]
+    >>> doc = spacy.blank("en")("the Orbit-2 Fund (1.5B)")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Orbit-2', False)]
+
+    Names written in lower case: a glued size or a checkpoint's version says model, a tier on a letter-and-digit
+    version asks for context (``False``); paths and longer words are no names:
+
+    >>> doc = spacy.blank("en")("Acme put out sable-oss-20b, k4-mini and Wren large-v3, not see /v1/k4-mini or 6-20b.")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('sable-oss-20b', True), ('k4-mini', False), ('Wren large-v3', True)]
     """
     text = doc_text(doc)
     found = []
@@ -303,16 +336,49 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
         for m in pattern.finditer(text):
             if m.group(1) in families or _owned_name_stating_parameters(doc, m.start(), m.end()):
                 found.append((m.start(), m.end(), True))
+            elif pattern is TIERED_MODEL and (maker := maker_word_before(text, m.start(), families)) is not None:
+                found.append((maker, m.end(), False))  # "Acme Voice Mini": a model where the context says one
     for m in SIZED_MODEL.finditer(text):
-        found.append((m.start(), m.end(), True))
+        maker = maker_word_before(text, m.start(), families) if m.group(1) not in families else None
+        found.append((m.start() if maker is None else maker, m.end(), True))
+    for pattern, sure in ((LOWER_SIZED_MODEL, True), (CHECKPOINT_MODEL, True), (LOWER_TIERED_MODEL, False),
+                          (PAREN_SIZED_MODEL, True)):
+        # (a company's or a fund's word ends no model's name: "the Orbit-2 Fund (1.5B)" is money)
+        found += [(m.start(), m.end(), sure) for m in pattern.finditer(text) if m.group().split()[-1] not in _NO_MODEL_WORDS]
     # keep the longest of overlapping shapes
-    found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), not f[2]))  # (of two equal shapes, the surer)
     kept, last_end = [], -1
     for start, end, known in found:
         if start >= last_end:
             kept.append((start, end, known))
             last_end = end
     return kept
+
+
+_MAKER_WORD = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z]+)[ \u00a0]$")
+_COMPANY_WORD = "|".join(re.escape(w) for w in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
+
+
+def maker_word_before(text: str, start: int, families: frozenset) -> int | None:
+    """Where a model name begins when its maker's name stands in front of a family word that is no known family:
+    "Vellichor Voice 3B" by Vellichor Labs is not "Voice 3B". The maker word is a known family or the first word
+    of a company name the text writes with a company word ("Vellichor Labs", "Vellichor AI"). (A known family
+    after it, "Meta Llama 3 8B", is the name without its maker: the caller asks only for unknown ones.)
+
+    >>> text = "Vellichor Labs said Vellichor Voice 3B beats Acme Voice 2B."
+    >>> start = text.index("Voice 3B")
+    >>> text[maker_word_before(text, start, frozenset()):start]
+    'Vellichor '
+    >>> maker_word_before(text, text.index("Voice 2B"), frozenset()) is None
+    True
+    """
+    m = _MAKER_WORD.search(text, max(0, start - 40), start)
+    if m is None or m.end() != start or re.fullmatch(_DETERMINERS, m.group(1)):
+        return None
+    word = m.group(1)
+    if word in families or re.search(rf"\b{word}[ \u00a0](?:{_COMPANY_WORD})(?!\w)", text):
+        return m.start()
+    return None
 
 
 def strip_model_stage(name: str) -> str:
@@ -784,18 +850,25 @@ def states_parameter_count(span) -> bool:
     <...>
     >>> [states_parameter_count(nlp(t)[:3]) for t in ("Alder-1 weighs in at 12 billion parameters.",
     ...                                               "Alder-1 has a 14-billion-parameter design.",
-    ...                                               "Alder-1 was trained on 12 billion tokens.")]
-    [True, True, False]
+    ...                                               "Alder-1 was trained on 12 billion tokens.",
+    ...                                               "Alder-1 has 355 billion total parameters.")]
+    [True, True, False, True]
     """
     text = sentence_of(span).text
-    return any("param" in text[start:end].lower() for start, end, _ in iter_parameters(text))
+    # (one word may stand between the count and its noun: "355 billion total parameters")
+    return any("param" in text[start:end].lower() or _PARAMETERS_AFTER.match(text, end)
+               for start, end, _ in iter_parameters(text))
+
+
+_PARAMETERS_AFTER = re.compile(r"[ \u00a0-](?:[a-z]+[ \u00a0])?param", re.IGNORECASE)
 
 
 def has_strong_model_context(span) -> bool:
     """A model noun in apposition, compound or naming construction: "Poro, a 34B model",
     "the Takane model", "a model called Takane"."""
     root = span.root
-    if any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS for c in root.children):
+    # (a plural describes no one name: "The Week in AI: open weights from ...")
+    if any(c.dep_ == "appos" and c.lower_ in MODEL_NOUNS and c.tag_ != "NNS" for c in root.children):
         return True
     # "OpenELM, a set of small models", "Gemma, a family of open models"
     if any(c.dep_ == "appos" and c.lower_ in MODEL_COLLECTION_NOUNS and any(

@@ -216,6 +216,32 @@ def _model_before_comma_phrase(span: Span, ent_of: dict) -> Span | None:
     return _named(ent)
 
 
+def _passage_counts_parameters(span: Span) -> bool:
+    """Whether the sentence of a bare count ("with 14 billion"), or the one before it, states a count in
+    parameters: a passage that has said what it counts need not say it again ("Phi-3-small, with 7 billion
+    parameters, and Phi-3-medium, with 14 billion")."""
+    sent = _sent(span)
+    texts = [sent.text]
+    if sent.start > 0:
+        texts.append(_sent(span.doc[sent.start - 1: sent.start]).text)
+    return any(re.search(r"\bparam", t, re.IGNORECASE) for t in texts)
+
+
+def _model_before_bare_phrase(span: Span, ent_of: dict) -> Span | None:
+    """ "a lighter Zephyr-Air at 106 billion", "Zephyr-Mini with 4 billion": a size phrase right after a model's
+    name, without a comma, is about that model."""
+    doc = span.doc
+    i = span.start - 1
+    while i >= 0 and doc[i].lower_ in _PAREN_FILLERS and doc[i].lower_ not in _words("phrase_preps"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("at", "with"):
+        return None
+    ent = ent_of.get(i - 1)
+    if ent is None or ent.end != i or ent.label_ != "MODEL":
+        return None
+    return _named(ent)
+
+
 def _model_after_count(span: Span, ent_of: dict) -> Span | None:
     """ "the 70-billion-parameter Zephyr", "Meta's 405B Zephyr": the count right before a name."""
     doc = span.doc
@@ -646,6 +672,8 @@ def _group_sizes(doc, counts, group, ent_of, refs, has_dep) -> list[tuple[Span, 
     model = _model_before_parenthesis(span, ent_of) or _model_after_count(span, ent_of)
     if model is None and what == "parameters":
         model = _model_before_comma_phrase(span, ent_of)
+    if model is None and what == "none" and _passage_counts_parameters(span):
+        model = _model_before_comma_phrase(span, ent_of) or _model_before_bare_phrase(span, ent_of)
     if model is None and has_dep:
         model = _model_for_count(_root(span), refs) or _model_of_count_noun(_root(span), refs) \
             or _model_after_fronted_phrase(span, refs)

@@ -35,10 +35,16 @@ SETTING_VERBS = frozenset({"compare", "benchmark", "pit", "test"})
 
 #: Words that set the model a sentence is about against the models named after them: the verbs of a
 #: benchmark ("beats", "trails", "edging out"), the phrases of a ranking ("ahead of", "on par with",
-#: "competitive with", "falls short of", "holds its own against") and the words of rivalry.
+#: "competitive with", "falls short of", "holds its own against", "close to", "within a point of") and the words of
+#: rivalry.
 COMPARISON_LEMMAS = tuple(sorted(COMPARING_VERBS | {
     "outperform", "competitive", "comparable", "par", "ahead", "behind", "against", "short", "compete",
-    "rival", "competitor", "versus", "vs", "vs.", "than", "underperform", "lag"} | SETTING_VERBS))
+    "rival", "competitor", "versus", "vs", "vs.", "than", "underperform", "lag",
+    # nearness is a ranking too: "scored 69%, close to B", "came close to B", "came within two points of B"
+    "close", "within"} | SETTING_VERBS))
+#: Words of nearness, which say many other things ("the deal closed within weeks of the launch"): they compare
+#: only the models a "to" or an "of" names after them (see ``_near_rival``).
+NEARNESS_WORDS = frozenset({"close", "within"})
 
 #: Subjects that stand for a model named before: "it", "the 90B model", "the larger model".
 MODEL_STAND_INS = frozenset({"it", "model", "version", "system", "variant", "one"})
@@ -195,25 +201,49 @@ def _rival_region(word: Token) -> list[Token]:
 
 def _verb_between(token: Token, top: Token) -> bool:
     """Whether a verb lies on the way up from ``token`` to ``top`` (the token then stands in another clause)."""
+    start = token
     while token.i != top.i and token.head.i != token.i:
-        if token.pos_ in ("VERB", "AUX"):
+        # (a name the tagger read as a verb, "Sarn-70B", heads no clause of its own)
+        if token.pos_ in ("VERB", "AUX") and not (token is start and token.ent_type_):
             return True
         token = token.head
     return token.i != top.i
+
+
+def _near_rival(word: Token, rival: Span) -> bool:
+    """Whether a word of nearness sets ``rival`` against the sentence's model: "close to B" (a "close" the
+    "to" follows at once), "within two points of B"; B (or the first of a list it ends: "close to A and B") is
+    the object of that "to" or "of". "closed within weeks of the B launch" compares nothing."""
+    if lemma_word(word) == "close" and (word.i + 1 >= len(word.doc) or word.doc[word.i + 1].lower_ != "to"):
+        return False
+    root = rival.root
+    while root.dep_ == "conj" and root.head.i != root.i:
+        root = root.head
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "of"):
+        return False
+    prep = root.head
+    while prep.dep_ == "conj" and prep.head.i != prep.i:  # "close to A, and to B" (the parser may join it to "close")
+        prep = prep.head
+    # the "to" right after "close"; the "of" of the distance "within" measures ("within two points of B"), not
+    # of a noun further on ("close to A, the model behind the free version of B")
+    if lemma_word(word) == "close":
+        return prep.i in (word.i, word.i + 1)
+    return word.i in (prep.head.i, prep.head.head.i)
 
 
 def benchmark_candidates(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """competes_with between the model a comparison sentence is about and each model named after its
     comparison word."""
     for word in tokens_where(doc, "LEMMA", COMPARISON_LEMMAS):
-        if word.ent_type_:
-            continue
+        if word.ent_type_ or lemma_word(word) == "behind" and word.head.pos_ in ("NOUN", "PROPN"):
+            continue  # "the model behind the free version of B": what a product runs on, no ranking
         subject = _subject_model(word, refs)
         if subject is None:
             continue
         model, via = subject
+        near = lemma_word(word) in NEARNESS_WORDS
         for rival in _models_of(_rival_region(word), refs):
-            if _name_key(rival) != _name_key(model):
+            if _name_key(rival) != _name_key(model) and (not near or _near_rival(word, rival)):
                 yield Candidate(model, "competes_with", rival, word, BENCHMARK_RULE, _conf(BENCHMARK_RULE, via))
         rival = _object_stand_in(word, refs, model)
         if rival is not None:
