@@ -28,6 +28,7 @@ from .core import (
     crosses_line_break,
     is_hedged,
     is_negated,
+    rule_candidates,
 )
 from .models import (
     announced_model_relations,
@@ -154,7 +155,7 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
                 best[key] = c
 
     for rule in RULES:
-        for c in rule(doc, refs):
+        for c in rule_candidates(rule, doc, refs):
             admit(c)
     developed = frozenset(_name_key(c.target) for c in best.values() if c.relation == "develops")
     for rule in FALLBACK_RULES:

@@ -88,6 +88,18 @@ class Candidate:
     confidence: float
 
 
+def rule_candidates(rule, doc: Doc, refs: EntityRefs) -> list[Candidate]:
+    """Every candidate of ``rule`` on ``doc``, found once per Doc (kept in ``refs.memo``): rules that read what
+    other rules state (the companies a person founded or runs, a sentence's foundings) run those rules again,
+    and :func:`~extract.relations.admission.find_relations` runs them all; candidates are frozen, so one list
+    serves every reader."""
+    key = ("rule_candidates", rule.__module__, rule.__qualname__)
+    found = refs.memo.get(key)
+    if found is None:
+        found = refs.memo[key] = list(rule(doc, refs))
+    return found
+
+
 # -- trigger tables ------------------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _tables() -> dict:

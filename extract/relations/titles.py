@@ -39,6 +39,7 @@ from .core import (
     people_included,
     subjects_of,
     surface_list,
+    rule_candidates,
 )
 from .verbs import verb_relations
 
@@ -585,7 +586,7 @@ def _sentence_foundings(doc: Doc, refs: EntityRefs) -> list[tuple[str, Span]]:
     if found is None:
         found = refs.memo["foundings"] = [
             (_person_key(c.source), c.target) for rule in (verb_relations, described_agent_role_relations)
-            for c in rule(doc, refs) if c.relation == "founded" and _types_fit(c) and not is_negated(c.trigger)]
+            for c in rule_candidates(rule, doc, refs) if c.relation == "founded" and _types_fit(c) and not is_negated(c.trigger)]
     return found
 
 
@@ -996,7 +997,7 @@ def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
         for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations,
                      founder_list_relations, infinitive_cofounding_relations, group_subject_relations,
                      founders_past_apposition_relations):
-            for c in rule(doc, refs):
+            for c in rule_candidates(rule, doc, refs):
                 if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
                     found.setdefault(_person_key(c.source), []).append(c.target)
     return found
@@ -1167,7 +1168,7 @@ def _people_roles(doc: Doc, refs: EntityRefs) -> set[tuple[str, str]]:
     found = refs.memo.get("people_roles")
     if found is None:
         found = {(k, _name_key(c)) for k, companies in _people_companies(doc, refs).items() for c in companies}
-        found |= {(_person_key(c.source), _name_key(c.target)) for c in title_relations(doc, refs)
+        found |= {(_person_key(c.source), _name_key(c.target)) for c in rule_candidates(title_relations, doc, refs)
                   if c.relation in PERSON_ROLES and not is_negated(c.trigger)}
         refs.memo["people_roles"] = found
     return found
