@@ -166,8 +166,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
                     if amount is not None:
                         rule += "+later_sentence_amount"
-            if amount is None and (frame.spec.get("standing_without_amount") or _perfect_without_time(frame, sent, article.date)) \
-                    or amount is not None and _total_in_relative_clause(frame, sent, article.date):
+            if amount is None and (frame.spec.get("standing_without_amount") or _perfect_without_time(frame, sent, article.date)):
                 # "Ostrava is backed by CapitalG", "which had also backed Petrichor", "has invested in
                 # Zhipu AI and MiniMax": who stands behind a company, not news of a transaction;
                 # "backed Anthropic with $4 billion", "invested in X in March" is one
@@ -268,18 +267,6 @@ def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
         return False
     own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text  # (a date of a coordinated clause is not its own)
     return next(iter_dates(own, reference=reference), None) is None
-
-
-def _total_in_relative_clause(frame: _Frame, sent, reference: str | None) -> bool:
-    """A present perfect investment with an amount and no time, in a relative clause about the investor
-    ("For Microsoft, *which has committed about $13 billion to OpenAI*, Phi is a hedge"; "Anthropic, in
-    which it has invested $8 billion"): the total the investor stands behind, told as background to other
-    news, not a transaction of its own. A main clause ("Harlow has raised $40 million") stays news."""
-    verb = frame.trigger
-    clause = verb
-    while clause.dep_ == "conj" and clause.head is not clause:
-        clause = clause.head  # "which has built X and invested $2 billion in Y"
-    return clause.dep_ == "relcl" and _perfect_without_time(frame, sent, reference)
 
 
 def same_amount(a: Deal, b: Deal, tolerance: float = 0.1) -> bool:
