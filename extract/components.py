@@ -50,6 +50,8 @@ from .entities import (
     _plural_last,
     made_by_named_maker,
     model_shape_spans,
+    article_model_families,
+    family_models,
     participle_type,
     says_where_a_company_is,
     _TIER_TAIL,
@@ -311,7 +313,7 @@ class EntityTyper:
         return out
 
     def _model_shape_spans(self, doc, known_models):
-        out = []
+        out, unproven = [], []
         for start, end, known_family in model_shape_spans(doc, self.families):
             span = doc.char_span(start, end, alignment_mode="expand")
             # an unknown family is a model when a model noun, or a known model, is in its sentence
@@ -321,10 +323,15 @@ class EntityTyper:
                 or states_parameter_count(span)
                 or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models)
             ):
+                if span is not None:
+                    unproven.append(span)
                 continue
             base = strip_model_stage(span.text)
             canonical = self.known.get(base, (None, base))[1] if base != span.text else None
             out.append((span, "MODEL", "model_shape", canonical))
+        # and where the article elsewhere shows the name's family to be one of models ("Sarn-3, its previous model")
+        families = article_model_families(self._text, [c[0].text for c in out] + [m.text for m in known_models])
+        out += [(span, "MODEL", "model_shape", None) for span in family_models(unproven, families)]
         # a known model and a hyphenated tier is a model of its own: "o1-mini" is not "o1"
         for model in known_models:
             tier = KNOWN_MODEL_TIER.match(self._text, model.end_char)

@@ -381,6 +381,65 @@ def maker_word_before(text: str, start: int, families: frozenset) -> int | None:
     return None
 
 
+#: The family of a model-shaped name: its leading letters, three or more ("Sarn" of "Sarn-4", "KLM" of "KLM-4.5";
+#: "k3-mini" and "F-35" have none: too short to say which family).
+_NAME_FAMILY = re.compile(r"[A-Za-z]{3,}(?=[\d \u00a0.-])")
+#: A family the text calls one of models: "the Sarn family of models", "the Tarn models", "Orra model family".
+_FAMILY_OF_MODELS = re.compile(
+    r"\b([A-Z][A-Za-z]{2,})[ \u00a0](?:family[ \u00a0]of[ \u00a0](?:[\w-]+[ \u00a0]){0,2}models\b|(?:AI[ \u00a0])?models?(?:[ \u00a0]family)?\b)")
+#: Nouns of things a model-shaped name may be instead: a chip, a phone, a fund, a version of software...
+_OTHER_THING_WORDS = frozenset(
+    "accelerator accelerators chips gpus processors phones fund funds bill law act version versions release update "
+    "street road route highway aircraft jets planes cars servers system systems".split())
+
+
+def name_family(name: str) -> str | None:
+    """The family word of a model-shaped name, or ``None`` when it has none of three letters or more.
+
+    >>> name_family("Sarn-4"), name_family("KLM-4.5"), name_family("Orra 2 Pro"), name_family("k3-mini"), name_family("F-35")
+    ('Sarn', 'KLM', 'Orra', None, None)
+    """
+    m = _NAME_FAMILY.match(name)
+    return m.group() if m else None
+
+
+def article_model_families(text: str, models) -> frozenset:
+    """Families an article shows to be model families: those of the names it types as models on their own
+    sentence's evidence (a model noun, a parameter count, a known family), and those it calls a family of
+    models ("the Sarn family of models", "the Tarn models").
+
+    >>> sorted(article_model_families("The Tarn models talk. The Orra family of open models grew.", ["Sarn-3"]))
+    ['Orra', 'Sarn', 'Tarn']
+    >>> sorted(article_model_families("The Walton family sold Acme.", []))
+    []
+    """
+    found = {name_family(name) for name in models} | {m.group(1) for m in _FAMILY_OF_MODELS.finditer(text)}
+    return frozenset(found - {None})
+
+
+def names_another_thing(span) -> bool:
+    """Whether the sentence says a model-shaped name is something else: a chip, a phone, a fund, a version of
+    software ("4,000 Nimbus H-200 chips", "its Vega-16 phone", "the Lumen-3 fund", "Ledger OS-5, the latest
+    version of the software"): the noun right after it, or a class noun the sentence puts beside it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and _is_other_thing_noun(after):
+        return True
+    return any(_is_other_thing_noun(t) for t in class_nouns(span)) or class_noun_type(span) is not None
+
+
+def _is_other_thing_noun(token) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & _OTHER_THING_WORDS or words & PRODUCT_NOUNS)
+
+
+def family_models(spans, families: frozenset) -> list:
+    """Of model-shaped names that have no model evidence in their own sentence, those whose family the article
+    shows to be a family of models (:func:`article_model_families`): a reader who has met "Sarn-3, its previous
+    model" reads "Sarn-4 matches KLM-4.5" as a model, unless its sentence says it is another thing."""
+    return [span for span in spans if name_family(span.text) in families and not names_another_thing(span)]
+
+
 def strip_model_stage(name: str) -> str:
     """``MAI-1-preview`` -> ``MAI-1``: a release stage names the same model.
 
