@@ -52,6 +52,7 @@ from .entities import (
     model_shape_spans,
     article_model_families,
     family_models,
+    is_trained,
     participle_type,
     says_where_a_company_is,
     _TIER_TAIL,
@@ -321,6 +322,7 @@ class EntityTyper:
                 known_family
                 or has_model_context(span, self.model_window)
                 or states_parameter_count(span)
+                or is_trained(span)  # "Kestrel AI trained Kestrel-V3"
                 or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models)
             ):
                 if span is not None:

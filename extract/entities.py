@@ -440,6 +440,32 @@ def family_models(spans, families: frozenset) -> list:
     return [span for span in spans if name_family(span.text) in families and not names_another_thing(span)]
 
 
+#: A word of training said of a model, written before it ("trained Kestrel-V3", "open-sourced its Sarn-4") or after it
+#: in the passive ("Orra-3 was fine-tuned"): only models are trained, fine-tuned, distilled or open-sourced; a chip
+#: or a phone never is. (The parse splits "open-sourced" into three words; the text reads it whole.)
+_TRAINING = r"(?:open-sourc(?:e|es|ed)|fine-tun(?:e|es|ed)|(?:pre-?|re)?train(?:s|ed)?|distill?(?:s|ed)?)"
+_TRAINED_BEFORE = re.compile(rf"\b{_TRAINING}[ \u00a0]+(?:(?:its|their|the|a|an|our)[ \u00a0]+)?$", re.IGNORECASE)
+_TRAINED_AFTER = re.compile(rf"[ \u00a0]+(?:was|were|is|are|has been|have been|had been|being)[ \u00a0]+(?:\w+[ \u00a0]+)?{_TRAINING}\b",
+                            re.IGNORECASE)
+
+
+def is_trained(span) -> bool:
+    """Whether its sentence says someone trains, fine-tunes, distils or open-sources a model-shaped name: only models
+    are ("Kestrel AI trained Kestrel-V3 for a fraction of ...", "Orra-3 was fine-tuned on ..."). What something is
+    trained *on* is data or hardware, not the model ("trained on Nimbus-5 servers" is no evidence).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Acme trained Kestrel-V3 on Nimbus-5 chips. Orra-3 was fine-tuned by Acme.")
+    >>> [is_trained(doc.char_span(*m)) for m in ((13, 23), (27, 35), (43, 49))]
+    [True, False, True]
+    """
+    text = doc_text(span.doc)
+    sent = sentence_of(span) if span.doc.has_annotation("SENT_START") else span.doc[:]
+    return bool(_TRAINED_BEFORE.search(text, sent.start_char, span.start_char)
+                or _TRAINED_AFTER.match(text[:sent.end_char], span.end_char))
+
+
 def strip_model_stage(name: str) -> str:
     """``MAI-1-preview`` -> ``MAI-1``: a release stage names the same model.
 

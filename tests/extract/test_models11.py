@@ -46,3 +46,14 @@ def test_a_name_without_model_evidence_or_said_to_be_another_thing_is_no_model(n
 def test_families_read_from_the_article():
     assert name_family("KLM-4.5") == "KLM" and name_family("k3-mini") is None
     assert article_model_families("Acme's Orra family of open models grew.", ["Sarn-3"]) == {"Orra", "Sarn"}
+
+
+@pytest.mark.parametrize("text, name, is_model", [
+    ("Kestrel AI trained Kestrel-V3 for a fraction of what its rivals spend.", "Kestrel-V3", True),
+    ("Velto Labs open-sourced Sarn-4 on Tuesday.", "Sarn-4", True),
+    ("Orra-3 was fine-tuned on legal contracts, Pellucid said.", "Orra-3", True),
+    # what something is trained on is data or hardware, not the model
+    ("Velto Labs trained its new system on Nimbus-5 servers.", "Nimbus-5", False),
+])
+def test_a_name_someone_trains_is_a_model(newsgraph_nlp, text, name, is_model):
+    assert (name in models(newsgraph_nlp, text)) is is_model
