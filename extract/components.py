@@ -53,6 +53,8 @@ from .entities import (
     article_model_families,
     family_models,
     is_trained,
+    is_modifier_word,
+    model_modifier_ranges,
     participle_type,
     says_where_a_company_is,
     _TIER_TAIL,
@@ -279,7 +281,7 @@ class EntityTyper:
         kept = _with_corrected_names(kept)  # "He is Eyal Waldman, not Eyal Waldmann"
         if self._works:  # and not brought back as a short form of a "full name" that is a work
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
-        furniture = boilerplate_ranges(self._text)
+        furniture = boilerplate_ranges(self._text) + model_modifier_ranges(self._text, self.families)  # (+ "GPT-style": no name)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
@@ -344,8 +346,8 @@ class EntityTyper:
         # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
         for m in ACRONYM_COMPOUND.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and (has_strong_model_context(span) or has_model_context(span, 1)):
-                out.append((span, "MODEL", "context", None))
+            if span is not None and not is_modifier_word(m.group()) and (has_strong_model_context(span) or has_model_context(span, 1)):
+                out.append((span, "MODEL", "context", None))  # (not "a GPT-style transformer")
         return out
 
     def _ner_spans(self, doc):

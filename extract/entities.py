@@ -281,6 +281,35 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+#: A hyphenated tail that makes a name a modifier of something else: "a GPT-style transformer", "GPT-4-class
+#: performance", "Arm-based chips" describe by likeness or make, and name no model.
+_MODIFIER_TAIL = re.compile(r"-(?:style|like|based|powered|class|sized|level|grade|inspired|compatible|type|esque)$", re.IGNORECASE)
+
+
+def is_modifier_word(text: str) -> bool:
+    """Whether a hyphenated name is a modifier made of a name ("GPT-style", "GPT-4-class"), not a name.
+
+    >>> is_modifier_word("GPT-style"), is_modifier_word("GPT-4-class"), is_modifier_word("Kestrel-VLA")
+    (True, True, False)
+    """
+    return _MODIFIER_TAIL.search(text) is not None
+
+
+_MODIFIER_WORD = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*-[a-z]+\b")
+
+
+def model_modifier_ranges(text: str, families: frozenset) -> list[tuple[int, int]]:
+    """Character ranges of modifiers made of a known model family ("a GPT-style transformer", "GPT-4-class
+    results"): neither the word nor its family part is a name there (the family is no company either).
+
+    >>> text = "a GPT-style design, GPT-4-class results, Arm-based chips and GPT-4"
+    >>> [text[s:e] for s, e in model_modifier_ranges(text, frozenset({"GPT"}))]
+    ['GPT-style', 'GPT-4-class']
+    """
+    return [(m.start(), m.end()) for m in _MODIFIER_WORD.finditer(text)
+            if is_modifier_word(m.group()) and re.match(r"[A-Za-z]+", m.group()).group() in families]
+
+
 def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     """Character spans of names shaped like AI models, with whether the family is known.
 
@@ -345,6 +374,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
                           (PAREN_SIZED_MODEL, True)):
         # (a company's or a fund's word ends no model's name: "the Orbit-2 Fund (1.5B)" is money)
         found += [(m.start(), m.end(), sure) for m in pattern.finditer(text) if m.group().split()[-1] not in _NO_MODEL_WORDS]
+    found = [f for f in found if not is_modifier_word(text[f[0]:f[1]])]  # "a GPT-4-class model" names none
     # keep the longest of overlapping shapes
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), not f[2]))  # (of two equal shapes, the surer)
     kept, last_end = [], -1

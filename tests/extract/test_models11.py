@@ -57,3 +57,11 @@ def test_families_read_from_the_article():
 ])
 def test_a_name_someone_trains_is_a_model(newsgraph_nlp, text, name, is_model):
     assert (name in models(newsgraph_nlp, text)) is is_model
+
+
+@pytest.mark.parametrize("text, not_names", [
+    ("Engineers described the approach as a GPT-style transformer trained on code.", {"GPT-style"}),
+    ("Velto Labs says Sarn-4 offers GPT-4-class performance at a tenth of the price.", {"GPT-4-class"}),
+])
+def test_a_name_made_a_modifier_is_no_model(newsgraph_nlp, text, not_names):
+    assert not (not_names & models(newsgraph_nlp, text))
