@@ -55,6 +55,7 @@ from .entities import (
     is_trained,
     is_modifier_word,
     model_modifier_ranges,
+    names_another_thing,
     participle_type,
     says_where_a_company_is,
     _TIER_TAIL,
@@ -322,11 +323,11 @@ class EntityTyper:
             # an unknown family is a model when a model noun, or a known model, is in its sentence
             if span is None or not (
                 known_family
-                or has_model_context(span, self.model_window)
+                or not names_another_thing(span) and has_model_context(span, self.model_window)
                 or states_parameter_count(span)
                 or is_trained(span)  # "Kestrel AI trained Kestrel-V3"
-                or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models)
-            ):
+                or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models) and not names_another_thing(span)
+            ):  # (a model beside it says nothing where its sentence calls it a chip: "the Sarn-4 model on Nimbus H-200 chips")
                 if span is not None:
                     unproven.append(span)
                 continue

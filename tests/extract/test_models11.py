@@ -65,3 +65,12 @@ def test_a_name_someone_trains_is_a_model(newsgraph_nlp, text, name, is_model):
 ])
 def test_a_name_made_a_modifier_is_no_model(newsgraph_nlp, text, not_names):
     assert not (not_names & models(newsgraph_nlp, text))
+
+
+@pytest.mark.parametrize("text, not_names", [
+    # a model in the sentence says nothing of a name the sentence calls a phone or an accelerator
+    ("Corvex Mobile runs the Sarn-4 model on its Vega-16 phone.", {"Vega-16"}),
+    ("Halcyon's Gemmo-2 model was trained on Corvid MX-300 accelerators.", {"MX-300", "Corvid MX-300"}),
+])
+def test_a_name_its_sentence_calls_another_thing_is_no_model_beside_a_model(newsgraph_nlp, text, not_names):
+    assert not (not_names & models(newsgraph_nlp, text))
