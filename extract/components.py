@@ -50,6 +50,12 @@ from .entities import (
     _plural_last,
     made_by_named_maker,
     model_shape_spans,
+    article_model_families,
+    family_models,
+    is_trained,
+    is_modifier_word,
+    model_modifier_ranges,
+    names_another_thing,
     participle_type,
     says_where_a_company_is,
     _TIER_TAIL,
@@ -276,7 +282,7 @@ class EntityTyper:
         kept = _with_corrected_names(kept)  # "He is Eyal Waldman, not Eyal Waldmann"
         if self._works:  # and not brought back as a short form of a "full name" that is a work
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
-        furniture = boilerplate_ranges(self._text)
+        furniture = boilerplate_ranges(self._text) + model_modifier_ranges(self._text, self.families)  # (+ "GPT-style": no name)
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
@@ -311,20 +317,26 @@ class EntityTyper:
         return out
 
     def _model_shape_spans(self, doc, known_models):
-        out = []
+        out, unproven = [], []
         for start, end, known_family in model_shape_spans(doc, self.families):
             span = doc.char_span(start, end, alignment_mode="expand")
             # an unknown family is a model when a model noun, or a known model, is in its sentence
             if span is None or not (
                 known_family
-                or has_model_context(span, self.model_window)
+                or not names_another_thing(span) and has_model_context(span, self.model_window)
                 or states_parameter_count(span)
-                or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models)
-            ):
+                or is_trained(span)  # "Kestrel AI trained Kestrel-V3"
+                or any(sentence_of(span).start <= m.start < sentence_of(span).end for m in known_models) and not names_another_thing(span)
+            ):  # (a model beside it says nothing where its sentence calls it a chip: "the Sarn-4 model on Nimbus H-200 chips")
+                if span is not None:
+                    unproven.append(span)
                 continue
             base = strip_model_stage(span.text)
             canonical = self.known.get(base, (None, base))[1] if base != span.text else None
             out.append((span, "MODEL", "model_shape", canonical))
+        # and where the article elsewhere shows the name's family to be one of models ("Sarn-3, its previous model")
+        families = article_model_families(self._text, [c[0].text for c in out] + [m.text for m in known_models])
+        out += [(span, "MODEL", "model_shape", None) for span in family_models(unproven, families)]
         # a known model and a hyphenated tier is a model of its own: "o1-mini" is not "o1"
         for model in known_models:
             tier = KNOWN_MODEL_TIER.match(self._text, model.end_char)
@@ -335,8 +347,8 @@ class EntityTyper:
         # names without a version ("Kestrel-VLA", "AFM-on-device") only where a model noun names them
         for m in ACRONYM_COMPOUND.finditer(self._text):
             span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
-            if span is not None and (has_strong_model_context(span) or has_model_context(span, 1)):
-                out.append((span, "MODEL", "context", None))
+            if span is not None and not is_modifier_word(m.group()) and (has_strong_model_context(span) or has_model_context(span, 1)):
+                out.append((span, "MODEL", "context", None))  # (not "a GPT-style transformer")
         return out
 
     def _ner_spans(self, doc):

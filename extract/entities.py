@@ -281,6 +281,35 @@ def heading_ranges(text: str) -> list[tuple[int, int]]:
     return ranges
 
 
+#: A hyphenated tail that makes a name a modifier of something else: "a GPT-style transformer", "GPT-4-class
+#: performance", "Arm-based chips" describe by likeness or make, and name no model.
+_MODIFIER_TAIL = re.compile(r"-(?:style|like|based|powered|class|sized|level|grade|inspired|compatible|type|esque)$", re.IGNORECASE)
+
+
+def is_modifier_word(text: str) -> bool:
+    """Whether a hyphenated name is a modifier made of a name ("GPT-style", "GPT-4-class"), not a name.
+
+    >>> is_modifier_word("GPT-style"), is_modifier_word("GPT-4-class"), is_modifier_word("Kestrel-VLA")
+    (True, True, False)
+    """
+    return _MODIFIER_TAIL.search(text) is not None
+
+
+_MODIFIER_WORD = re.compile(r"\b[A-Z][A-Za-z0-9.]*(?:-[A-Za-z0-9.]+)*-[a-z]+\b")
+
+
+def model_modifier_ranges(text: str, families: frozenset) -> list[tuple[int, int]]:
+    """Character ranges of modifiers made of a known model family ("a GPT-style transformer", "GPT-4-class
+    results"): neither the word nor its family part is a name there (the family is no company either).
+
+    >>> text = "a GPT-style design, GPT-4-class results, Arm-based chips and GPT-4"
+    >>> [text[s:e] for s, e in model_modifier_ranges(text, frozenset({"GPT"}))]
+    ['GPT-style', 'GPT-4-class']
+    """
+    return [(m.start(), m.end()) for m in _MODIFIER_WORD.finditer(text)
+            if is_modifier_word(m.group()) and re.match(r"[A-Za-z]+", m.group()).group() in families]
+
+
 def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     """Character spans of names shaped like AI models, with whether the family is known.
 
@@ -345,6 +374,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
                           (PAREN_SIZED_MODEL, True)):
         # (a company's or a fund's word ends no model's name: "the Orbit-2 Fund (1.5B)" is money)
         found += [(m.start(), m.end(), sure) for m in pattern.finditer(text) if m.group().split()[-1] not in _NO_MODEL_WORDS]
+    found = [f for f in found if not is_modifier_word(text[f[0]:f[1]])]  # "a GPT-4-class model" names none
     # keep the longest of overlapping shapes
     found.sort(key=lambda f: (f[0], -(f[1] - f[0]), not f[2]))  # (of two equal shapes, the surer)
     kept, last_end = [], -1
@@ -379,6 +409,91 @@ def maker_word_before(text: str, start: int, families: frozenset) -> int | None:
     if word in families or re.search(rf"\b{word}[ \u00a0](?:{_COMPANY_WORD})(?!\w)", text):
         return m.start()
     return None
+
+
+#: The family of a model-shaped name: its leading letters, three or more ("Sarn" of "Sarn-4", "KLM" of "KLM-4.5";
+#: "k3-mini" and "F-35" have none: too short to say which family).
+_NAME_FAMILY = re.compile(r"[A-Za-z]{3,}(?=[\d \u00a0.-])")
+#: A family the text calls one of models: "the Sarn family of models", "the Tarn models", "Orra model family".
+_FAMILY_OF_MODELS = re.compile(
+    r"\b([A-Z][A-Za-z]{2,})[ \u00a0](?:family[ \u00a0]of[ \u00a0](?:[\w-]+[ \u00a0]){0,2}models\b|(?:AI[ \u00a0])?models?(?:[ \u00a0]family)?\b)")
+#: Nouns of things a model-shaped name may be instead: a chip, a phone, a fund, a version of software...
+_OTHER_THING_WORDS = frozenset(
+    "accelerator accelerators chips gpus processors phones fund funds bill law act version versions release update "
+    "street road route highway aircraft jets planes cars servers system systems".split())
+
+
+def name_family(name: str) -> str | None:
+    """The family word of a model-shaped name, or ``None`` when it has none of three letters or more.
+
+    >>> name_family("Sarn-4"), name_family("KLM-4.5"), name_family("Orra 2 Pro"), name_family("k3-mini"), name_family("F-35")
+    ('Sarn', 'KLM', 'Orra', None, None)
+    """
+    m = _NAME_FAMILY.match(name)
+    return m.group() if m else None
+
+
+def article_model_families(text: str, models) -> frozenset:
+    """Families an article shows to be model families: those of the names it types as models on their own
+    sentence's evidence (a model noun, a parameter count, a known family), and those it calls a family of
+    models ("the Sarn family of models", "the Tarn models").
+
+    >>> sorted(article_model_families("The Tarn models talk. The Orra family of open models grew.", ["Sarn-3"]))
+    ['Orra', 'Sarn', 'Tarn']
+    >>> sorted(article_model_families("The Walton family sold Acme.", []))
+    []
+    """
+    found = {name_family(name) for name in models} | {m.group(1) for m in _FAMILY_OF_MODELS.finditer(text)}
+    return frozenset(found - {None})
+
+
+def names_another_thing(span) -> bool:
+    """Whether the sentence says a model-shaped name is something else: a chip, a phone, a fund, a version of
+    software ("4,000 Nimbus H-200 chips", "its Vega-16 phone", "the Lumen-3 fund", "Ledger OS-5, the latest
+    version of the software"): the noun right after it, or a class noun the sentence puts beside it."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and after.is_lower and _is_other_thing_noun(after):
+        return True
+    return any(_is_other_thing_noun(t) for t in class_nouns(span)) or class_noun_type(span) is not None
+
+
+def _is_other_thing_noun(token) -> bool:
+    words = {token.lower_, token.lemma_.lower()}
+    return bool(words & _OTHER_THING_WORDS or words & PRODUCT_NOUNS)
+
+
+def family_models(spans, families: frozenset) -> list:
+    """Of model-shaped names that have no model evidence in their own sentence, those whose family the article
+    shows to be a family of models (:func:`article_model_families`): a reader who has met "Sarn-3, its previous
+    model" reads "Sarn-4 matches KLM-4.5" as a model, unless its sentence says it is another thing."""
+    return [span for span in spans if name_family(span.text) in families and not names_another_thing(span)]
+
+
+#: A word of training said of a model, written before it ("trained Kestrel-V3", "open-sourced its Sarn-4") or after it
+#: in the passive ("Orra-3 was fine-tuned"): only models are trained, fine-tuned, distilled or open-sourced; a chip
+#: or a phone never is. (The parse splits "open-sourced" into three words; the text reads it whole.)
+_TRAINING = r"(?:open-sourc(?:e|es|ed)|fine-tun(?:e|es|ed)|(?:pre-?|re)?train(?:s|ed)?|distill?(?:s|ed)?)"
+_TRAINED_BEFORE = re.compile(rf"\b{_TRAINING}[ \u00a0]+(?:(?:its|their|the|a|an|our)[ \u00a0]+)?$", re.IGNORECASE)
+_TRAINED_AFTER = re.compile(rf"[ \u00a0]+(?:was|were|is|are|has been|have been|had been|being)[ \u00a0]+(?:\w+[ \u00a0]+)?{_TRAINING}\b",
+                            re.IGNORECASE)
+
+
+def is_trained(span) -> bool:
+    """Whether its sentence says someone trains, fine-tunes, distils or open-sources a model-shaped name: only models
+    are ("Kestrel AI trained Kestrel-V3 for a fraction of ...", "Orra-3 was fine-tuned on ..."). What something is
+    trained *on* is data or hardware, not the model ("trained on Nimbus-5 servers" is no evidence).
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("Acme trained Kestrel-V3 on Nimbus-5 chips. Orra-3 was fine-tuned by Acme.")
+    >>> [is_trained(doc.char_span(*m)) for m in ((13, 23), (27, 35), (43, 49))]
+    [True, False, True]
+    """
+    text = doc_text(span.doc)
+    sent = sentence_of(span) if span.doc.has_annotation("SENT_START") else span.doc[:]
+    return bool(_TRAINED_BEFORE.search(text, sent.start_char, span.start_char)
+                or _TRAINED_AFTER.match(text[:sent.end_char], span.end_char))
 
 
 def strip_model_stage(name: str) -> str:
