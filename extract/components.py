@@ -89,6 +89,7 @@ from .name_cues import (
     lower_case_acronyms,
     former_name_spans,
     founded_as,
+    founded_by_someone,
     is_bought_or_owned,
     is_bought_whole,
     renamed_company,
@@ -470,6 +471,8 @@ class EntityTyper:
             # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
             if is_founded(span) and len(span) > 1 and not person:
                 return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
+            if founded_by_someone(span) and not _after_honorific(span):  # "Etched, founded by three dropouts"
+                return ("COMPANY", "context") if self._business else ("ORGANIZATION", "context")
             institution = single_name_organisation(span)  # "professor at Harvard", "a game produced by Sega"
             if institution is not None and not person:
                 return institution, "context"

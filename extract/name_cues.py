@@ -705,6 +705,33 @@ def founded_subject(span) -> bool:
                and not any(s.dep_ in ("nsubj", "nsubjpass") for s in c.children) for c in root.head.children)
 
 
+#: A founding participle with its agent right after a name and a comma: "Pellora, co-founded by ...".
+_FOUNDED_BY_AFTER = re.compile(r",\s*(?:co-?)?(?:founded|established) by\b", re.IGNORECASE)
+#: Lemmas of a passive founding: "Pellora was founded by ...".
+_FOUNDING_LEMMAS = frozenset("found co-found cofound establish".split())
+
+
+def founded_by_someone(span) -> bool:
+    """"Pellora, founded by two Harvard dropouts, ...", "Pellora was co-founded by Mina Kessler": a name that a
+    founding participle with an agent ("by") is said of was founded, which no person is. The participle is read
+    from the words after the name's comma, since the parser often takes a one-word name for a verb ("Etched,
+    founded by ..."); the passive from the parse.
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> doc = nlp("The youngest is Pellora, co-founded by two dropouts.")
+    >>> founded_by_someone(doc[3:4]), founded_by_someone(doc[7:8])
+    (True, False)
+    """
+    after = span.doc[span.end:span.end + 5].text  # (a few words: Doc.text would join the whole text each time)
+    if _FOUNDED_BY_AFTER.match(after):
+        return True
+    root = span.root
+    verb = root.head
+    return (root.dep_ == "nsubjpass" and verb.lemma_.lower() in _FOUNDING_LEMMAS
+            and any(c.dep_ == "agent" for c in verb.children))
+
+
 def founded_as(span) -> bool:
     """Whether the "as" before a name is a founding's ("founded as X"), not a renaming's ("known as X")."""
     verb = span.root.head.head
