@@ -135,7 +135,7 @@ def _amount(frame: _Frame, money: list[tuple[Token, Money]]) -> Money | None:
     return None
 
 
-#: Verbs that make an agreement, whose "for $X" prices the deal the agreement is to do.
+#: Nouns of an agreement, whose making verb's "for $X" prices the deal the agreement is to do.
 _AGREEMENT_NOUNS = frozenset({"agreement", "deal", "pact", "contract", "accord"})
 
 
