@@ -18,6 +18,7 @@ from .entities import (
     COMPANY_NOUNS,
     COMPANY_SUFFIXES,
     FIELD_NAME_ENDS,
+    LANGUAGE_NAMES,
     LEGAL_FORMS,
     MODEL_STAGES,
     MODEL_TIERS,
@@ -411,6 +412,8 @@ class EntityTyper:
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
+        if len(span) == 1 and span.text in LANGUAGE_NAMES:
+            return None  # "Hindi", "Swahili": a language, whatever the NER guessed (a person, often)
         if has_strong_model_context(span):
             return "MODEL", "context"
         if label != "NORP" and says_where_a_company_is(span):  # (a people's adjective stays no name: "the Portuguese company")

@@ -122,6 +122,8 @@ FUNDING_NOUNS = word_list("entities", "funding_nouns")
 APPOINTING_VERBS = word_list("entities", "appointing_verbs")
 #: Nouns that make a neighbouring name an AI model: "a model called MAI-1", "the Gemini LLM".
 MODEL_NOUNS = word_list("entities", "model_nouns")
+#: Names of languages: before a model noun they describe the model ("a Hindi model"), they do not name it.
+LANGUAGE_NAMES = word_list("entities", "language_names")
 #: Plural and collective nouns of a business's people and stock: "Berenberg analysts", "Acme shares".
 COMPANY_MEMBER_NOUNS = word_list("entities", "company_member_nouns")
 #: Verbs of working somewhere: "covers software at Berenberg", "spent two years at Qualcomm".
@@ -991,7 +993,8 @@ def has_strong_model_context(span) -> bool:
             for p in c.children) for c in root.children):
         return True
     head = root.head
-    if root.dep_ in ("compound", "appos", "nmod") and head.lower_ in MODEL_NOUNS:
+    # (a language's name before the noun says what the model speaks: "the 7B Hindi model" names none)
+    if root.dep_ in ("compound", "appos", "nmod") and head.lower_ in MODEL_NOUNS and root.text not in LANGUAGE_NAMES:
         return True
     if root.dep_ in ("oprd", "attr", "dobj") and head.lemma_ in ("call", "name", "dub", "brand") and head.head.lower_ in MODEL_NOUNS:
         return True
