@@ -67,7 +67,7 @@ from .gazetteer import load_gazetteer
 from .title_names import title_name_spans
 from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
-from .product_names import product_name_spans
+from .product_names import family_led_model_spans, product_name_spans
 from .name_cues import (
     acquires_a_company,
     buys_a_business,
@@ -275,6 +275,7 @@ class EntityTyper:
         candidates += self._model_version_spans(doc, candidates)
         candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
         candidates += variant_model_spans(doc, candidates)  # "Llama 4 Maverick", then "Maverick"
+        candidates += family_led_model_spans(doc, candidates, self.families)  # "Llama Nemotron Nano"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
         acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
         kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)

@@ -13,9 +13,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .entities import mention_key
+from .gazetteer import load_gazetteer
 from .records import Evidence, Mention, Relation
 from .rules import code_rule, confidence as rule_confidence
 
@@ -40,7 +42,26 @@ def model_family(name: str) -> str | None:
     match = _FAMILY_RE.match(name)
     if match is None or len(match.group()) < MIN_FAMILY_CHARS:
         return None
+    if _holds_another_family(name, match.group()):
+        return None
     return match.group().lower()
+
+
+def _holds_another_family(name: str, family: str) -> bool:
+    """Whether a later word of ``name`` is another known model family's ("Nemotron" of "Llama Nemotron Nano"):
+    such a name tells a model built from one family under another's brand, and its first family says nothing of
+    who made it (Llama Nemotron is Nvidia's, not Meta's).
+
+    >>> _holds_another_family("Llama Nemotron Nano", "Llama"), _holds_another_family("Claude 3 Haiku", "Claude")
+    (True, False)
+    """
+    families = _known_families()
+    return any(word in families and word != family for word in name.split()[1:])
+
+
+@lru_cache(maxsize=1)
+def _known_families() -> frozenset:
+    return load_gazetteer().model_families
 
 
 @code_rule

@@ -495,3 +495,44 @@ def product_name_spans(doc, candidates) -> list:
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
         + lower_case_model_names(doc) \
         + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
+
+
+def family_led_model_spans(doc, candidates, families) -> list:
+    """"Llama Nemotron", "Llama Nemotron Nano": a known model family's word followed, in one name, by another
+    model family's word or by a model name is one longer model name (a model built on or branded with the first
+    family), not the first model beside a second name. The name runs over the model name that follows and over
+    the capitalised words the NER reads in one name with it ("Llama Nemotron Super"). A company word after the
+    family ("Mistral AI") makes no model, and a family word that is also a person's given name ("Claude Giroux")
+    is followed by no family word or model name.
+
+    ``candidates`` are ``(span, label, source, canonical)``; returns model-shaped candidates.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["Zorp", "Quill", "Nano", "and", "Zorp", "Labs", "grew"],
+    ...           ents=["B-ORG", "B-PERSON", "I-PERSON", "O", "B-ORG", "I-ORG", "O"])
+    >>> cands = [(doc[0:1], "MODEL", "gazetteer", "Zorp"), (doc[1:3], "MODEL", "model_shape", None),
+    ...          (doc[4:5], "MODEL", "gazetteer", "Zorp")]
+    >>> [s.text for s, *_ in family_led_model_spans(doc, cands, frozenset({"Zorp", "Quill"}))]
+    ['Zorp Quill Nano']
+    """
+    model_ends = {}
+    for span, label, source, _ in candidates:
+        if label == "MODEL" and source in ("gazetteer", "model_shape"):
+            model_ends[span.start] = max(model_ends.get(span.start, span.end), span.end)
+    out = []
+    for span, label, source, _ in candidates:
+        if label != "MODEL" or source != "gazetteer" or len(span) != 1 or span.text not in families:
+            continue
+        nxt = span.end
+        if nxt >= len(doc) or not span[-1].whitespace_ or doc[nxt].is_sent_start or not doc[nxt].text[:1].isupper():
+            continue
+        end = model_ends.get(nxt, nxt + 1 if doc[nxt].text in families else None)
+        if end is None:
+            continue
+        # (and the words the NER's name goes on with: "Llama Nemotron Super" read as one organisation)
+        while end < len(doc) and doc[end].ent_iob_ == "I" and doc[end].is_title and doc[end].is_alpha \
+                and doc[end - 1].whitespace_:
+            end += 1
+        out.append((doc[span.start:end], "MODEL", "model_shape", None))
+    return out

@@ -30,6 +30,33 @@ def _names(g):
     return {d["name"]: d["type"] for _, d in g.nodes(data=True)}
 
 
+# -- a family word before another family's word or a model name: one longer name ---------------------------------
+@pytest.mark.parametrize("text, name, size", [
+    ("Corvane released a family called Llama Qwen. Llama Qwen Nano has 4 billion parameters and runs on phones.",
+     "Llama Qwen Nano", 4 * B),
+    ("Corvane said Llama Qwen Ultra, at 120 billion parameters, needs a server.", "Llama Qwen Ultra", 120 * B),
+])
+def test_a_family_word_before_another_model_name_is_one_name(graph_of, text, name, size):
+    models = _models(graph_of(text))
+    assert models.get(name) == size
+    assert "Qwen Nano" not in models and "Qwen Ultra" not in models
+
+
+def test_the_first_family_of_a_two_family_name_says_nothing_of_its_maker(graph_of):
+    g = graph_of("Meta released Llama 3 in April. Corvane built Llama Qwen Nano on Meta's Llama. "
+                 "Llama Qwen Nano has 4 billion parameters.")
+    developers = {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == "develops"}
+    assert ("Meta", "Llama Qwen Nano") not in developers
+
+
+@pytest.mark.parametrize("text", [
+    "Mistral AI raised $600 million from General Catalyst.",
+    "Claude Giroux scored twice for Ottawa on Saturday.",
+])
+def test_a_family_word_before_a_company_word_or_a_surname_makes_no_longer_model(graph_of, text):
+    assert not any(" " in n for n in _models(graph_of(text)))
+
+
 # -- a language's name before a model noun ---------------------------------------------------------------------------
 def test_a_language_before_a_model_noun_names_no_model(graph_of):
     names = _names(graph_of("Sarvik's first release came last year. The seven-billion-parameter Hindi model was "
