@@ -224,11 +224,7 @@ def described_model_name(token):
     name = _subject_name(token)
     if name is None:
         return None
-    doc, start = token.doc, name.start
-    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
-            and doc[start - 2].text[:1].isupper():
-        start -= 2  # "Varrow-VLA Nano": the tokenizer split the hyphenated family
-    name = doc[start:name.end]
+    name = _with_hyphenated_family(name)
     if len(name) < 2:
         return None
     if token.dep_ == "nsubj" and token.head.lemma_ in ("be", "remain"):
@@ -238,6 +234,49 @@ def described_model_name(token):
         if token.dep_ == "appos":
             nouns.append(token.head)
     return name if any(n.lower_ in MODEL_NOUNS and n.pos_ == "NOUN" for n in nouns) else None
+
+
+def _with_hyphenated_family(name):
+    """``name`` with the capitalised words hyphenated to its front: the tokenizer splits "Varrow-VLA Nano"."""
+    doc, start = name.doc, name.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_ \
+            and doc[start - 2].text[:1].isupper():
+        start -= 2
+    return doc[start:name.end]
+
+
+#: Verbs whose subject owns the count in their object: "Zephyr has / packs / contains 8 billion parameters".
+_OWNING_VERBS = frozenset({"have", "pack", "contain", "boast", "feature"})
+
+
+def parameter_subject_names(doc) -> list:
+    """``(span, "MODEL", "role", None)`` for the capitalised name that has, packs or contains a count of
+    parameters ("Isaac GR00T N1, which Acme called ..., has about two billion parameters"): only models have
+    parameters, so the subject is a model whatever the NER read in it (a person's given name, a letter-and-digit
+    code it left out). The name runs over its capitalised compounds.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Isaac", "Q7", "has", "two", "billion", "parameters", "."]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 5, 2, 2],
+    ...           deps=["compound", "nsubj", "ROOT", "compound", "nummod", "dobj", "punct"],
+    ...           pos=["PROPN", "PROPN", "VERB", "NUM", "NUM", "NOUN", "PUNCT"],
+    ...           lemmas=["Isaac", "Q7", "have", "two", "billion", "parameter", "."])
+    >>> [s.text for s, *_ in parameter_subject_names(doc)]
+    ['Isaac Q7']
+    """
+    out = []
+    for noun in tokens_where(doc, "LOWER", ("parameters",)):
+        verb = noun.head
+        if noun.dep_ != "dobj" or verb.lemma_ not in _OWNING_VERBS or not any(c.dep_ == "nummod" for c in noun.children):
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            name = _subject_name(subject)
+            name = _with_hyphenated_family(name) if name is not None else None
+            # (below the document's own model names and short forms: "Maverick" of "Llama 4 Maverick" stays one)
+            if name is not None and not any(t.is_sent_start for t in name[1:]):
+                out.append((name, "MODEL", "role", None))
+    return out
 
 
 #: one word in lower or camel case, as some labs write their models' names: "tsukimi", "nanoWren", "phi3"
@@ -493,7 +532,7 @@ def product_name_spans(doc, candidates) -> list:
     versioned = _versioned_spans(doc, candidates)
     # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
-        + lower_case_model_names(doc) \
+        + lower_case_model_names(doc) + parameter_subject_names(doc) \
         + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
 
 

@@ -57,6 +57,17 @@ def test_a_family_word_before_a_company_word_or_a_surname_makes_no_longer_model(
     assert not any(" " in n for n in _models(graph_of(text)))
 
 
+# -- the subject of "has N parameters" --------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name, size", [
+    ("Isaac Q7, which Halvard called its first robot model, has about two billion parameters.", "Isaac Q7", 2 * B),
+    ("Cost matters. Brell-Review has 13 billion parameters and runs on two GPUs.", "Brell-Review", 13 * B),
+])
+def test_the_subject_of_has_parameters_is_a_model(graph_of, text, name, size):
+    g = graph_of(text)
+    assert _models(g).get(name) == size
+    assert "Isaac" not in _names(g)
+
+
 # -- a language's name before a model noun ---------------------------------------------------------------------------
 def test_a_language_before_a_model_noun_names_no_model(graph_of):
     names = _names(graph_of("Sarvik's first release came last year. The seven-billion-parameter Hindi model was "
