@@ -226,7 +226,7 @@ def described_model_name(token):
         return None
     name = _with_hyphenated_family(name)
     if len(name) < 2:
-        return None
+        return _described_one_word_model(token) if len(name) == 1 else None
     if token.dep_ == "nsubj" and token.head.lemma_ in ("be", "remain"):
         nouns = [c for c in token.head.children if c.dep_ == "attr"]
     else:
@@ -243,6 +243,21 @@ def _with_hyphenated_family(name):
             and doc[start - 2].text[:1].isupper():
         start -= 2
     return doc[start:name.end]
+
+
+def _described_one_word_model(token):
+    """A one-word name the NER missed, followed by a comma and "a/an ... model" ("released BLOOM, a
+    176-billion-parameter multilingual model"): an indefinite description set beside a name says what the name
+    is, as it does for longer names. Only with the comma and the article: "large language model (LLM)" and
+    "Tags: llm" describe no name."""
+    doc = token.doc
+    if token.ent_type_ or token.is_sent_start or token.i + 1 >= len(doc) or doc[token.i + 1].text != ",":
+        return None
+    nouns = [c for c in token.children if c.dep_ == "appos" and c.i > token.i]
+    if any(n.lower_ in MODEL_NOUNS and n.pos_ == "NOUN" and n.tag_ != "NNS"
+           and any(d.dep_ == "det" and d.lower_ in ("a", "an") for d in n.children) for n in nouns):
+        return doc[token.i: token.i + 1]
+    return None
 
 
 #: Verbs whose subject owns the count in their object: "Zephyr has / packs / contains 8 billion parameters".
@@ -529,6 +544,13 @@ def product_name_spans(doc, candidates) -> list:
             model = described_model_name(tok)
             if model is not None and not any(i in known_tokens for i in range(model.start, model.end)):
                 out.append((model, "MODEL", "context", None))
+        # and a name in capitals the tagger read as a common noun ("released ORCHID, a 176B model")
+        for i in (doc.to_array("POS") == doc.vocab.strings["NOUN"]).nonzero()[0]:
+            tok = doc[int(i)]
+            if tok.is_upper and tok.is_alpha and len(tok) > 1 and tok.i + 1 < len(doc) and doc[tok.i + 1].text == ",":
+                model = _described_one_word_model(tok)
+                if model is not None and tok.i not in known_tokens:
+                    out.append((model, "MODEL", "context", None))
     versioned = _versioned_spans(doc, candidates)
     # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \

@@ -68,6 +68,17 @@ def test_the_subject_of_has_parameters_is_a_model(graph_of, text, name, size):
     assert "Isaac" not in _names(g)
 
 
+# -- a one-word name beside "a ... model" --------------------------------------------------------------------------
+def test_a_one_word_name_beside_an_indefinite_model_description_is_a_model(graph_of):
+    models = _models(graph_of("In 2022 the collaboration released ORCHID, a 176-billion-parameter multilingual model, "
+                              "to researchers."))
+    assert models.get("ORCHID") == 176 * B
+
+
+def test_an_acronym_in_parentheses_is_no_model(graph_of):
+    assert "LLM" not in _models(graph_of("Acme is building a large language model (LLM) for banks."))
+
+
 # -- a language's name before a model noun ---------------------------------------------------------------------------
 def test_a_language_before_a_model_noun_names_no_model(graph_of):
     names = _names(graph_of("Sarvik's first release came last year. The seven-billion-parameter Hindi model was "
