@@ -30,7 +30,7 @@ import re
 from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name, sentence_of, states_parameter_count
 from .name_cues import _subject_name, is_version_code
 from .quantities import iter_parameters
-from .tokens import tokens_where
+from .tokens import doc_text, tokens_where
 
 #: Candidate sources whose company type a product cue must not overrule (the components' ranks >= "context").
 _SURE_COMPANY_SOURCES = frozenset({"gazetteer", "metonym", "name_extension", "name_head", "context", "class_noun",
@@ -294,6 +294,39 @@ def parameter_subject_names(doc) -> list:
     return out
 
 
+#: A model noun and the participle that names it, with no comma between ("a large model code-named Olympus",
+#: "a model called Kestrel"); the name follows.
+_NAMED_MODEL = re.compile(r"\b(?:models?|LLMs?|chatbots?)[ \u00a0]+(?:code-?named|codenamed|named|called|dubbed)[ \u00a0]+"
+                          r"(?=[A-Z])")
+
+
+def named_model_spans(doc, text: str) -> list:
+    """``(span, "MODEL", "context", None)`` for the capitalised name a naming participle gives a model noun:
+    "training a large model code-named Olympus", "a model called Kestrel 2". The parser often hangs the
+    participle on the name ("named" an adjective of "Olympus"), so the words are read off the text. A comma
+    before the participle ends the description ("the Stable Diffusion models, named Prem ..." names a person).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme trains a large model code-named Olympus; Beta has a model called Kestrel 2.")
+    >>> [s.text for s, *_ in named_model_spans(doc, doc.text)]
+    ['Olympus', 'Kestrel 2']
+    """
+    out = []
+    for m in _NAMED_MODEL.finditer(text):
+        start = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if start is None:
+            continue
+        end = start.start + 1
+        while end < len(doc) and doc[end - 1].whitespace_ and (doc[end].text[:1].isupper() or doc[end].like_num) \
+                and not doc[end].is_sent_start:
+            end += 1
+        span = doc[start.start:end]
+        if len(span) > 1 and span[0].ent_type_ == "PERSON" and looks_like_person_name(span):
+            continue  # "a fashion model named Ana Ruiz": a person's full name
+        out.append((span, "MODEL", "context", None))
+    return out
+
+
 #: one word in lower or camel case, as some labs write their models' names: "tsukimi", "nanoWren", "phi3"
 _LOWER_CASE_NAME = re.compile(r"^[a-z][a-z0-9]*(?:[A-Z][A-Za-z0-9]*)?$")
 _NAMING_VERBS = frozenset({"call", "name", "dub", "christen", "brand"})
@@ -554,7 +587,7 @@ def product_name_spans(doc, candidates) -> list:
     versioned = _versioned_spans(doc, candidates)
     # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
-        + lower_case_model_names(doc) + parameter_subject_names(doc) \
+        + lower_case_model_names(doc) + parameter_subject_names(doc) + named_model_spans(doc, doc_text(doc)) \
         + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
 
 

@@ -79,6 +79,17 @@ def test_an_acronym_in_parentheses_is_no_model(graph_of):
     assert "LLM" not in _models(graph_of("Acme is building a large language model (LLM) for banks."))
 
 
+# -- a naming participle -------------------------------------------------------------------------------------------
+def test_a_model_code_named_by_a_participle_is_a_model(graph_of):
+    names = _names(graph_of("Tessaly is said to be training a large model code-named Osprey; it has not confirmed it."))
+    assert names.get("Osprey") == "model"
+
+
+def test_a_comma_before_the_participle_ends_the_description(graph_of):
+    names = _names(graph_of("Stability AI, maker of the Stable Diffusion image models, named Priya Raman its chief executive."))
+    assert names.get("Priya Raman") != "model"
+
+
 # -- a language's name before a model noun ---------------------------------------------------------------------------
 def test_a_language_before_a_model_noun_names_no_model(graph_of):
     names = _names(graph_of("Sarvik's first release came last year. The seven-billion-parameter Hindi model was "
