@@ -391,9 +391,22 @@ def _delayed_apposition(noun: Token, refs) -> Span | None:
     return None
 
 
+def _maker_with_clause(token: Token) -> bool:
+    """Whether ``token`` is the maker in "X from/by <token>, which ..." (a relative clause with a wh-subject)."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("from", "by") and any(
+        c.dep_ == "relcl" and any(g.dep_ == "nsubj" and g.tag_ in ("WDT", "WP") for g in c.children)
+        for c in token.children)
+
+
 def _model_of_subject(subject: Token, refs) -> Span | None:
     if subject.tag_ in ("WDT", "WP") and subject.head.dep_ == "relcl" and subject.head.head is not subject.head:
         return _model_of_noun(subject.head.head, refs)  # "xAI's Zephyr model, which has 70B parameters"
+    if _maker_with_clause(subject) and _model(subject, refs) is None:
+        # "Zephyr-L from Brightloom, which has about 1.5 billion": a maker has no parameters; the clause hangs on
+        # it but tells of the model it comes from (as an apposition does: "X from Y, a 14B model")
+        found = _model(subject.head.head, refs)
+        if found is not None:
+            return found
     # "the smallest Zephyr model has 0.5B": a superlative description is one member of a family,
     # not the family its noun would resolve to; only a name beside it ("..., Zephyr-S, has") says which
     superlative = refs.ent_containing(subject) is None and any(c.tag_ == "JJS" for c in subject.children) \

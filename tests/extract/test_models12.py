@@ -95,3 +95,9 @@ def test_a_language_before_a_model_noun_names_no_model(graph_of):
     names = _names(graph_of("Sarvik's first release came last year. The seven-billion-parameter Hindi model was "
                             "built on top of Llama 2."))
     assert "Hindi" not in names
+
+
+# -- "X from <maker>, which has N" -----------------------------------------------------------------------------------
+def test_a_size_clause_on_the_maker_tells_of_its_model(graph_of):
+    models = _models(graph_of("We compare it with Wren large-v3 from Acme, which has about 1.55 billion, every week."))
+    assert models.get("Wren large-v3") == 1_550_000_000
