@@ -630,3 +630,19 @@ def family_led_model_spans(doc, candidates, families) -> list:
             end += 1
         out.append((doc[span.start:end], "MODEL", "model_shape", None))
     return out
+
+
+#: "under the Apache 2.0 licence", "under an MIT license": the name a licence noun follows after "under" is the licence's.
+_LICENCE_NAME = re.compile(r"\bunder[ \u00a0]+(?:(?:the|an?|its|their)[ \u00a0]+)?([A-Z][\w.-]*(?:[ \u00a0][A-Z0-9][\w.-]*)?)"
+                           r"[ \u00a0]+(?:open[ -]source[ \u00a0]+)?licen[cs]es?\b")
+
+
+def licence_name_ranges(text: str) -> list[tuple[int, int]]:
+    """Character ranges of licence names: "released under the Apache 2.0 licence" names a licence, not a model or a
+    company, and "under an MIT license" not the university.
+
+    >>> text = "Orra is released under the Apache 2.0 licence; Sarn under an MIT license. Acme licenses Orra."
+    >>> [text[s:e] for s, e in licence_name_ranges(text)]
+    ['Apache 2.0', 'MIT']
+    """
+    return [m.span(1) for m in _LICENCE_NAME.finditer(text)]

@@ -101,3 +101,12 @@ def test_a_language_before_a_model_noun_names_no_model(graph_of):
 def test_a_size_clause_on_the_maker_tells_of_its_model(graph_of):
     models = _models(graph_of("We compare it with Wren large-v3 from Acme, which has about 1.55 billion, every week."))
     assert models.get("Wren large-v3") == 1_550_000_000
+
+
+# -- a licence's name ---------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, name", [
+    ("Velto released Orra-3 under the Apache 2.0 licence on Monday.", "Apache 2.0"),
+    ("Its weights are available under an MIT licence, Velto said.", "MIT"),
+])
+def test_the_name_of_a_licence_is_no_entity(graph_of, text, name):
+    assert name not in _names(graph_of(text))
