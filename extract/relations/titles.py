@@ -442,6 +442,42 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return _unique([(e, v) for e, v in out if not _is_title_word(e)])
 
 
+#: Words that may close a relative clause's host before "whose": "X, a lab that builds models *and* whose ...".
+_RELATIVE_LINKS = frozenset({"and", ",", "but"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _whose_host(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The employer a title owned by "whose" belongs to when the parse gives it none: the noun phrase the
+    relative clause follows. "Mistral AI, the Paris start-up whose chief executive, Arthur Mensch, ..." (the
+    name the description before "whose" is in apposition to), "Silo AI, a lab that builds models and whose
+    chief executive ..." (a relative clause coordinated with an earlier one shares that one's host)."""
+    whose = next((c for c in title.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is None:
+        return []
+    doc, sent_start = title.doc, title.sent.start
+    before = whose.i - 1
+    if before >= sent_start and doc[before].lower_ in _RELATIVE_LINKS:
+        # "... that builds X and whose CEO": the host of the nearest earlier relative pronoun
+        for i in range(before - 1, sent_start - 1, -1):
+            if doc[i].lower_ in _RELATIVE_PRONOUNS and doc[i].tag_ in ("WDT", "WP"):
+                host = refs.entity_for(doc[i])
+                return [(host, True)] if host is not None and host.label_ in EMPLOYERS else []
+        return []
+    host = _company_at(doc[before], refs) if before >= sent_start else None
+    if host is not None:
+        return [(host, False)]  # "Anthropic whose chief executive"
+    # "X, the Paris start-up whose": back over the description to the comma after the name it describes
+    for i in range(before, max(sent_start, whose.i - 8) - 1, -1):
+        tok = doc[i]
+        if tok.text == "," and i > sent_start:
+            host = refs.ent_containing(doc[i - 1])
+            return [(host, False)] if host is not None and host.end == i and host.label_ in EMPLOYERS else []
+        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in _RELATIVE_PRONOUNS or _company_at(tok, refs) is not None:
+            return []  # a clause, or a nearer company: the host is no longer plain ("the Paris start-up" is fine)
+    return []
+
+
 def _verb_attached_employer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The employer of a copula's title when the parser hangs its "at" on the verb: "X later became a
     partner at Sequoia", "was named chief scientist at Google". Only a phrase written right after the
@@ -490,6 +526,8 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             continue
         relation, title = found
         orgs = _title_orgs(token, refs)
+        if not any(o.label_ in EMPLOYERS for o, _ in orgs):
+            orgs = _whose_host(token, refs) or orgs
         rule = "title.attached"
         named_to = _named_to(token, refs) if _pronoun_possessed(token) else None
         if named_to is not None:
