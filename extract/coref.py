@@ -910,7 +910,9 @@ class EntityRefs:
         """Whether the mention at ``pos`` is the subject of an adverbial or relative clause ("*when* Avago
         acquired Broadcom Corporation"), which is background to the sentence's main subject."""
         tok = ent.root if ent.start <= pos < ent.end else self.doc[pos]
-        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("advcl", "relcl")
+        # so is the subject of an absolute clause after "with" ("raised $21 million, with Kilbride participating")
+        return tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ in ("advcl", "relcl") or (
+            tok.head.dep_ == "pcomp" and tok.head.head.lower_ in ("with", "without")))
 
     def _count_key(self, ent: Span) -> str:
         """The key under which a mention counts toward salience: a person's surname ("Ramaswamy" is

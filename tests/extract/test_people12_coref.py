@@ -1,0 +1,28 @@
+"""Whose "its" is after a funding sentence that ends "with X participating" (people12): the subject of an
+absolute clause after "with" is background to the sentence's main subject, like an adverbial clause's.
+Invented texts, entities typed by hand."""
+from __future__ import annotations
+
+from extract.coref import entity_refs
+
+C, P = "COMPANY", "PERSON"
+
+
+def _ref(doc, word, nth=0):
+    tokens = [t for t in doc if t.text == word]
+    ent = entity_refs(doc).entity_for(tokens[nth])
+    return ent.text if ent is not None else None
+
+
+def test_its_after_with_participating_is_the_raiser(make_doc):
+    # before: "Its" took Dunmore Capital, the subject of "participating"
+    text = ("Marrow Vision said it had raised $20 million led by Quillon Ventures, with Dunmore Capital "
+            "participating. Its chief executive, Ada Renn, spoke on Monday.")
+    ents = {"Marrow Vision": C, "Quillon Ventures": C, "Dunmore Capital": C, "Ada Renn": P}
+    assert _ref(make_doc(text, ents), "Its") == "Marrow Vision"
+
+
+def test_its_after_a_plain_main_clause_is_unchanged(make_doc):
+    text = "Marrow Vision raised $20 million from Quillon Ventures. Its chief executive, Ada Renn, spoke on Monday."
+    ents = {"Marrow Vision": C, "Quillon Ventures": C, "Ada Renn": P}
+    assert _ref(make_doc(text, ents), "Its") == "Marrow Vision"
