@@ -1159,13 +1159,28 @@ def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
     return _company_of_noun(subject, refs) if subject is not None else None
 
 
+def _paragraph_opening_company(title: Token, refs: EntityRefs) -> Span | None:
+    """The company a paragraph opens with, as its subject or as a run-in heading ("IBM: The stock jumped ...
+    Chief executive Arvind Krishna said"): the company the paragraph is about. Bullet marks before it are
+    skipped; ``None`` when the paragraph opens with anything else."""
+    doc = title.doc
+    i = title.sent.start
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1  # back to the paragraph's first token
+    while i < title.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1  # "* Pellstone Foods fell", "- IBM:"
+    company = _company_at(doc[i], refs) if i < title.i else None
+    return company if company is not None and company.start == i else None
+
+
 def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
     """The company a title written without one ("Chief executive Bob Iger") is held at: the company the
     participle it stands in describes, else the company the previous sentence of the paragraph is about,
-    else the company the text before names most often. The nearest is what the passage is about; the
-    article's most named company is often the topic beside which this one is a buyer, owner or rival."""
+    else the company the paragraph opens with, else the company the text before names most often. The
+    nearest is what the passage is about; the article's most named company is often the topic beside which
+    this one is a buyer, owner or rival."""
     return (_described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
-            or _most_named_company(title, refs))
+            or _paragraph_opening_company(title, refs) or _most_named_company(title, refs))
 
 
 def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
