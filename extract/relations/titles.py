@@ -473,7 +473,8 @@ def _whose_host(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
         if tok.text == "," and i > sent_start:
             host = refs.ent_containing(doc[i - 1])
             return [(host, False)] if host is not None and host.end == i and host.label_ in EMPLOYERS else []
-        if tok.pos_ in ("VERB", "AUX") or tok.lower_ in _RELATIVE_PRONOUNS or _company_at(tok, refs) is not None:
+        glued = i + 1 < whose.i and not tok.whitespace_ and doc[i + 1].text == "-"  # "start" of "start-up"
+        if (tok.pos_ in ("VERB", "AUX") and not glued) or tok.lower_ in _RELATIVE_PRONOUNS or _company_at(tok, refs) is not None:
             return []  # a clause, or a nearer company: the host is no longer plain ("the Paris start-up" is fine)
     return []
 
