@@ -1128,7 +1128,10 @@ class EntityRefs:
             # subject before an adverbial clause's)
             # ("In 2010 he co-founded DeepMind with L, a researcher he had met at UCL. Its backers ...": a name
             # inside an apposition or relative clause describes someone in passing and is no antecedent)
-            return max(earlier, key=lambda m: (m[0], m[1], not self._adverbial_subject(m[2], m[3]),
+            # (the subject of a relative or adverbial clause is no subject of the sentence: "among them Aleph
+            # Alpha, the company that pivoted ... models they place on the market. Its chief executive" is Aleph's)
+            return max(earlier, key=lambda m: (m[0], m[1] and not self._adverbial_subject(m[2], m[3]),
+                                               not self._adverbial_subject(m[2], m[3]),
                                                not _said_in_passing(self._mention_token(m[2], m[3])), m[2]))[3]
         return topic
 

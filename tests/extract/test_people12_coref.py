@@ -26,3 +26,12 @@ def test_its_after_a_plain_main_clause_is_unchanged(make_doc):
     text = "Marrow Vision raised $20 million from Quillon Ventures. Its chief executive, Ada Renn, spoke on Monday."
     ents = {"Marrow Vision": C, "Quillon Ventures": C, "Ada Renn": P}
     assert _ref(make_doc(text, ents), "Its") == "Marrow Vision"
+
+
+def test_its_after_a_relative_clause_subject_is_the_main_clause_name(make_doc):
+    # before: "Its" took Harlow Board, whose "they" is the subject of a relative clause in the sentence before
+    text = ("Dunmore Capital said the rules would help. Harlow Board officials said firms would comply. "
+            "Small developers face the same duties for any model they sell, among them Marrow Vision, "
+            "the Lisbon company that pivoted last year. Its chief executive, Ada Renn, disagrees.")
+    ents = {"Dunmore Capital": C, "Harlow Board": C, "Marrow Vision": C, "Ada Renn": P}
+    assert _ref(make_doc(text, ents), "Its") == "Marrow Vision"
