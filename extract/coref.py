@@ -518,7 +518,7 @@ class EntityRefs:
         for ent in self.ents:
             if ent.start >= start:
                 break
-            if ent.label_ in PERSON_LABELS:
+            if ent.label_ in PERSON_LABELS and not _in_byline(ent):
                 key = _surname(ent)
                 n, first, span = counts.get(key, (0, ent.start, ent))
                 counts[key] = (n + 1, first, span)
@@ -1227,6 +1227,17 @@ def _paragraph_start(doc: Doc, i: int) -> int:
     while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
         i -= 1
     return i
+
+
+def _in_byline(ent: Span) -> bool:
+    """Whether a name is a byline's ("By Tom Ashworth | Legal Weekly", "Interview by Ana Ruiz"): the writer,
+    who asks the questions, not the interviewee who answers them."""
+    doc = ent.doc
+    by = ent.start - 1
+    if by < 0 or doc[by].lower_ != "by":
+        return False
+    before = doc[by - 1] if by >= 1 else None
+    return before is None or "\n" in before.text_with_ws or before.lower_ in ("interview", "interviewed", "q&a")
 
 
 def _follows_a_question(doc: Doc, start: int) -> bool:

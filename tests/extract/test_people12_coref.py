@@ -35,3 +35,12 @@ def test_its_after_a_relative_clause_subject_is_the_main_clause_name(make_doc):
             "the Lisbon company that pivoted last year. Its chief executive, Ada Renn, disagrees.")
     ents = {"Dunmore Capital": C, "Harlow Board": C, "Marrow Vision": C, "Ada Renn": P}
     assert _ref(make_doc(text, ents), "Its") == "Marrow Vision"
+
+
+def test_a_bylines_writer_is_not_the_interviewee(make_doc):
+    # before: the writer and the interviewee were each named once, and the first named (the writer) answered
+    text = ("Marrow's founder on speech models\n\nBy Tom Kell | Tech Weekly | May 2, 2024\n\n"
+            "Marrow Vision raised $20 million. Its chief executive, Ada Renn, spoke to us.\n\n"
+            "Why start a company?\n\nI wanted to build speech models.")
+    ents = {"Marrow Vision": C, "Tom Kell": P, "Ada Renn": P}
+    assert _ref(make_doc(text, ents), "I") == "Ada Renn"
