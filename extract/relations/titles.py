@@ -519,6 +519,7 @@ def _is_title_word(ent: Span) -> bool:
 @code_rule
 def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for / leads / founded from job titles next to a person."""
+    interviewee = _headline_interviewee(doc, refs)
     for token in tokens_where(doc, "POS", ("NOUN", "PROPN")):
         if refs.ent_containing(token) is not None:
             continue
@@ -526,6 +527,11 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if found is None:
             continue
         relation, title = found
+        if interviewee is not None and _names_the_interviewee(token, relation, refs):
+            # "Q&A: Vellichor Labs' Ana Ruiz on voice models / Its chief executive explains why ..."
+            person, company = interviewee
+            yield Candidate(person, relation, company, token, "title.interview_subject", _conf("title.interview_subject", True))
+            continue
         orgs = _title_orgs(token, refs)
         if not any(o.label_ in EMPLOYERS for o, _ in orgs):
             orgs = _whose_host(token, refs) or orgs
@@ -586,6 +592,43 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if rel == "founded" and (org.start, org.end) in parts:
                     continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _headline_interviewee(doc: Doc, refs: EntityRefs) -> tuple[Span, Span] | None:
+    """The person and company an interview's headline names as "Company's Person" ("Q&A: Vellichor Labs'
+    Ana Ruiz on voice models", "a conversation with Quorum Forge's Nadia Bhandari-Stone"), if the text
+    goes on to ask questions (a paragraph ending in "?")."""
+    first_line = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc) - 1)
+    if not any(t.text == "?" and (t.i + 1 >= len(doc) or "\n" in t.text_with_ws or "\n" in doc[t.i + 1].text)
+               for t in doc[first_line + 1:]):
+        return None
+    for ent in refs.ents:
+        if ent.start > first_line:
+            return None
+        after = ent.end + 1
+        if ent.label_ == COMPANY and after < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+            person = refs.ent_containing(doc[after])
+            if person is not None and person.start == after and person.label_ == PERSON:
+                return person, ent
+    return None
+
+
+def _names_the_interviewee(title: Token, relation: str, refs: EntityRefs) -> bool:
+    """Whether a title in an interview's introduction stands for the interviewee, whom it does not name: "We
+    spoke to its chief executive", "Its chief executive explains why ...", "the chief executive of one of the
+    companies" (a leader's or founder's title, singular, held by no one named, in a paragraph before the first
+    question, none of whose sentence names a person)."""
+    if relation not in ("leads", "founded") or title.tag_ in ("NNS", "NNPS") or _title_holders(title, refs):
+        return False
+    doc, sent = title.doc, title.sent
+    if any(e.label_ == PERSON for e in refs.ents if sent.start <= e.start < sent.end):
+        return False
+    first_line = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc) - 1)
+    asked = next((t.i for t in doc[first_line + 1:] if t.text == "?"), len(doc))
+    if not first_line < title.i < asked:
+        return False
+    owner = [c for c in title.children if c.dep_ == "poss"]
+    return not owner or owner[0].lower_ in ("its", "company", "firm", "startup")  # not "her", "Globex's"
 
 
 def _founded_in_clause_host(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
