@@ -518,7 +518,7 @@ class EntityRefs:
         for ent in self.ents:
             if ent.start >= start:
                 break
-            if ent.label_ in PERSON_LABELS:
+            if ent.label_ in PERSON_LABELS and not _in_byline(ent):
                 key = _surname(ent)
                 n, first, span = counts.get(key, (0, ent.start, ent))
                 counts[key] = (n + 1, first, span)
@@ -910,7 +910,9 @@ class EntityRefs:
         """Whether the mention at ``pos`` is the subject of an adverbial or relative clause ("*when* Avago
         acquired Broadcom Corporation"), which is background to the sentence's main subject."""
         tok = ent.root if ent.start <= pos < ent.end else self.doc[pos]
-        return tok.dep_ in ("nsubj", "nsubjpass") and tok.head.dep_ in ("advcl", "relcl")
+        # so is the subject of an absolute clause after "with" ("raised $21 million, with Kilbride participating")
+        return tok.dep_ in ("nsubj", "nsubjpass") and (tok.head.dep_ in ("advcl", "relcl") or (
+            tok.head.dep_ == "pcomp" and tok.head.head.lower_ in ("with", "without")))
 
     def _count_key(self, ent: Span) -> str:
         """The key under which a mention counts toward salience: a person's surname ("Ramaswamy" is
@@ -1126,7 +1128,10 @@ class EntityRefs:
             # subject before an adverbial clause's)
             # ("In 2010 he co-founded DeepMind with L, a researcher he had met at UCL. Its backers ...": a name
             # inside an apposition or relative clause describes someone in passing and is no antecedent)
-            return max(earlier, key=lambda m: (m[0], m[1], not self._adverbial_subject(m[2], m[3]),
+            # (the subject of a relative or adverbial clause is no subject of the sentence: "among them Aleph
+            # Alpha, the company that pivoted ... models they place on the market. Its chief executive" is Aleph's)
+            return max(earlier, key=lambda m: (m[0], m[1] and not self._adverbial_subject(m[2], m[3]),
+                                               not self._adverbial_subject(m[2], m[3]),
                                                not _said_in_passing(self._mention_token(m[2], m[3])), m[2]))[3]
         return topic
 
@@ -1222,6 +1227,17 @@ def _paragraph_start(doc: Doc, i: int) -> int:
     while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
         i -= 1
     return i
+
+
+def _in_byline(ent: Span) -> bool:
+    """Whether a name is a byline's ("By Tom Ashworth | Legal Weekly", "Interview by Ana Ruiz"): the writer,
+    who asks the questions, not the interviewee who answers them."""
+    doc = ent.doc
+    by = ent.start - 1
+    if by < 0 or doc[by].lower_ != "by":
+        return False
+    before = doc[by - 1] if by >= 1 else None
+    return before is None or "\n" in before.text_with_ws or before.lower_ in ("interview", "interviewed", "q&a")
 
 
 def _follows_a_question(doc: Doc, start: int) -> bool:

@@ -442,6 +442,43 @@ def _title_orgs(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return _unique([(e, v) for e, v in out if not _is_title_word(e)])
 
 
+#: Words that may close a relative clause's host before "whose": "X, a lab that builds models *and* whose ...".
+_RELATIVE_LINKS = frozenset({"and", ",", "but"})
+_RELATIVE_PRONOUNS = frozenset({"that", "which", "who"})
+
+
+def _whose_host(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The employer a title owned by "whose" belongs to when the parse gives it none: the noun phrase the
+    relative clause follows. "Mistral AI, the Paris start-up whose chief executive, Arthur Mensch, ..." (the
+    name the description before "whose" is in apposition to), "Silo AI, a lab that builds models and whose
+    chief executive ..." (a relative clause coordinated with an earlier one shares that one's host)."""
+    whose = next((c for c in title.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is None:
+        return []
+    doc, sent_start = title.doc, title.sent.start
+    before = whose.i - 1
+    if before >= sent_start and doc[before].lower_ in _RELATIVE_LINKS:
+        # "... that builds X and whose CEO": the host of the nearest earlier relative pronoun
+        for i in range(before - 1, sent_start - 1, -1):
+            if doc[i].lower_ in _RELATIVE_PRONOUNS and doc[i].tag_ in ("WDT", "WP"):
+                host = refs.entity_for(doc[i])
+                return [(host, True)] if host is not None and host.label_ in EMPLOYERS else []
+        return []
+    host = _company_at(doc[before], refs) if before >= sent_start else None
+    if host is not None:
+        return [(host, False)]  # "Anthropic whose chief executive"
+    # "X, the Paris start-up whose": back over the description to the comma after the name it describes
+    for i in range(before, max(sent_start, whose.i - 8) - 1, -1):
+        tok = doc[i]
+        if tok.text == "," and i > sent_start:
+            host = refs.ent_containing(doc[i - 1])
+            return [(host, False)] if host is not None and host.end == i and host.label_ in EMPLOYERS else []
+        glued = i + 1 < whose.i and not tok.whitespace_ and doc[i + 1].text == "-"  # "start" of "start-up"
+        if (tok.pos_ in ("VERB", "AUX") and not glued) or tok.lower_ in _RELATIVE_PRONOUNS or _company_at(tok, refs) is not None:
+            return []  # a clause, or a nearer company: the host is no longer plain ("the Paris start-up" is fine)
+    return []
+
+
 def _verb_attached_employer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The employer of a copula's title when the parser hangs its "at" on the verb: "X later became a
     partner at Sequoia", "was named chief scientist at Google". Only a phrase written right after the
@@ -482,6 +519,7 @@ def _is_title_word(ent: Span) -> bool:
 @code_rule
 def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """works_for / leads / founded from job titles next to a person."""
+    interviewee = _headline_interviewee(doc, refs)
     for token in tokens_where(doc, "POS", ("NOUN", "PROPN")):
         if refs.ent_containing(token) is not None:
             continue
@@ -489,7 +527,14 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if found is None:
             continue
         relation, title = found
+        if interviewee is not None and _names_the_interviewee(token, relation, refs):
+            # "Q&A: Vellichor Labs' Ana Ruiz on voice models / Its chief executive explains why ..."
+            person, company = interviewee
+            yield Candidate(person, relation, company, token, "title.interview_subject", _conf("title.interview_subject", True))
+            continue
         orgs = _title_orgs(token, refs)
+        if not any(o.label_ in EMPLOYERS for o, _ in orgs):
+            orgs = _whose_host(token, refs) or orgs
         rule = "title.attached"
         named_to = _named_to(token, refs) if _pronoun_possessed(token) else None
         if named_to is not None:
@@ -547,6 +592,43 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if rel == "founded" and (org.start, org.end) in parts:
                     continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+
+
+def _headline_interviewee(doc: Doc, refs: EntityRefs) -> tuple[Span, Span] | None:
+    """The person and company an interview's headline names as "Company's Person" ("Q&A: Vellichor Labs'
+    Ana Ruiz on voice models", "a conversation with Quorum Forge's Nadia Bhandari-Stone"), if the text
+    goes on to ask questions (a paragraph ending in "?")."""
+    first_line = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc) - 1)
+    if not any(t.text == "?" and (t.i + 1 >= len(doc) or "\n" in t.text_with_ws or "\n" in doc[t.i + 1].text)
+               for t in doc[first_line + 1:]):
+        return None
+    for ent in refs.ents:
+        if ent.start > first_line:
+            return None
+        after = ent.end + 1
+        if ent.label_ == COMPANY and after < len(doc) and doc[ent.end].lower_ in ("'s", "\u2019s", "'", "\u2019"):
+            person = refs.ent_containing(doc[after])
+            if person is not None and person.start == after and person.label_ == PERSON:
+                return person, ent
+    return None
+
+
+def _names_the_interviewee(title: Token, relation: str, refs: EntityRefs) -> bool:
+    """Whether a title in an interview's introduction stands for the interviewee, whom it does not name: "We
+    spoke to its chief executive", "Its chief executive explains why ...", "the chief executive of one of the
+    companies" (a leader's or founder's title, singular, held by no one named, in a paragraph before the first
+    question, none of whose sentence names a person)."""
+    if relation not in ("leads", "founded") or title.tag_ in ("NNS", "NNPS") or _title_holders(title, refs):
+        return False
+    doc, sent = title.doc, title.sent
+    if any(e.label_ == PERSON for e in refs.ents if sent.start <= e.start < sent.end):
+        return False
+    first_line = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc) - 1)
+    asked = next((t.i for t in doc[first_line + 1:] if t.text == "?"), len(doc))
+    if not first_line < title.i < asked:
+        return False
+    owner = [c for c in title.children if c.dep_ == "poss"]
+    return not owner or owner[0].lower_ in ("its", "company", "firm", "startup")  # not "her", "Globex's"
 
 
 def _founded_in_clause_host(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
@@ -1121,13 +1203,28 @@ def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
     return _company_of_noun(subject, refs) if subject is not None else None
 
 
+def _paragraph_opening_company(title: Token, refs: EntityRefs) -> Span | None:
+    """The company a paragraph opens with, as its subject or as a run-in heading ("IBM: The stock jumped ...
+    Chief executive Arvind Krishna said"): the company the paragraph is about. Bullet marks before it are
+    skipped; ``None`` when the paragraph opens with anything else."""
+    doc = title.doc
+    i = title.sent.start
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1  # back to the paragraph's first token
+    while i < title.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1  # "* Pellstone Foods fell", "- IBM:"
+    company = _company_at(doc[i], refs) if i < title.i else None
+    return company if company is not None and company.start == i else None
+
+
 def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
     """The company a title written without one ("Chief executive Bob Iger") is held at: the company the
     participle it stands in describes, else the company the previous sentence of the paragraph is about,
-    else the company the text before names most often. The nearest is what the passage is about; the
-    article's most named company is often the topic beside which this one is a buyer, owner or rival."""
+    else the company the paragraph opens with, else the company the text before names most often. The
+    nearest is what the passage is about; the article's most named company is often the topic beside which
+    this one is a buyer, owner or rival."""
     return (_described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
-            or _most_named_company(title, refs))
+            or _paragraph_opening_company(title, refs) or _most_named_company(title, refs))
 
 
 def _ends_bare_title(token: Token, bare: frozenset[str]) -> bool:
