@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..components import _is_dateline
 from ..coref import EntityRefs
 from ..deals.parties import load_triggers as load_deal_triggers
+from ..lexicon import load_triggers
 from ..rules import code_rule
 from ..tokens import first_conjunct, lemma_word, tokens_where
 from .core import COMPANY, MODEL, Candidate, _conf, _name_key, subjects_of
@@ -298,6 +299,20 @@ def group_subject(verb: Token, refs: EntityRefs, label: str) -> list[Span]:
     return []
 
 
+def _names_a_title(ent: Span) -> bool:
+    """Whether a name modifies a person's title: "Ola founder Bhavish Aggarwal", "Google chief executive Sundar
+    Pichai" say where the person works, not that the company is a rival."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod", "amod") and head.i != ent.root.i and ent.end <= head.i \
+        and lemma_word(head) in _person_nouns()
+
+
+@lru_cache(maxsize=None)
+def _person_nouns() -> frozenset[str]:
+    """Nouns of a person's role ("founder", "executive", "chief"), from the coreference tables."""
+    return frozenset(load_triggers()["coref"]["person_nouns"])
+
+
 def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
     conf = _conf(RIVALS_RULE, False)
     for word in tokens_where(doc, "LEMMA", RIVALRY_LEMMAS):
@@ -306,7 +321,7 @@ def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterato
         subject = _subject_tokens(word)
         region = [t for t in _rival_region(word) if t.i not in subject]
         # "Microsoft's Azure": the possessor's product is the rival named, not the possessor
-        rivals = [r for r in _companies_in(region) if r.root.dep_ != "poss"]
+        rivals = [r for r in _companies_in(region) if r.root.dep_ != "poss" and not _names_a_title(r)]
         if not rivals and not _companies_in(region) and lemma_word(word) in RIVAL_NOUNS:
             rivals = _rivals_named_next(word)  # "... beside far larger rivals. A, B and C sell ..."
         owner = _owner_of(word, refs)
