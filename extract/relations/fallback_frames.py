@@ -313,10 +313,32 @@ def _person_nouns() -> frozenset[str]:
     return frozenset(load_triggers()["coref"]["person_nouns"])
 
 
+def _titled_rival(word: Token, refs: EntityRefs) -> tuple[Span, Span | None] | None:
+    """A rivalry noun used as a title before a name, and the company whose rival it names: "its larger crosstown
+    *rival* Samsung Electronics", "Telekom's Swiss *rival* Swisscom" (the name's possessor, a pronoun read by
+    coreference); ``None`` when the word modifies no company name."""
+    name = refs.ent_containing(word.head)
+    if word.dep_ not in ("amod", "compound", "nmod") or name is None or name.label_ != COMPANY \
+            or word.head.i != name.root.i or word.i >= name.start:
+        return None
+    owner = next((refs.entity_for(c) for c in name.root.children if c.dep_ == "poss"), None)
+    # "the SK Group affiliate beat ... its rival": a name that only modifies the antecedent description is not it
+    if owner is None or owner.label_ != COMPANY or owner.root.dep_ == "compound":
+        return name, None
+    return name, owner
+
+
 def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
     conf = _conf(RIVALS_RULE, False)
     for word in tokens_where(doc, "LEMMA", RIVALRY_LEMMAS):
         if word.ent_type_:
+            continue
+        titled = _titled_rival(word, refs) if lemma_word(word) in RIVAL_NOUNS else None
+        if titled is not None:  # "its crosstown rival A": A is the rival of what "its" stands for
+            rival, owner = titled
+            owner = owner or topic or _clause_subject(word, refs, COMPANY)
+            if owner is not None and _name_key(owner) != _name_key(rival):
+                yield Candidate(owner, "competes_with", rival, word, RIVALS_RULE, conf)
             continue
         subject = _subject_tokens(word)
         region = [t for t in _rival_region(word) if t.i not in subject]
