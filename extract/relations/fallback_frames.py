@@ -25,6 +25,7 @@ from spacy.tokens import Doc, Span, Token
 from ..components import _is_dateline
 from ..coref import EntityRefs
 from ..deals.parties import load_triggers as load_deal_triggers
+from ..lexicon import load_triggers
 from ..rules import code_rule
 from ..tokens import first_conjunct, lemma_word, tokens_where
 from .core import COMPANY, MODEL, Candidate, _conf, _name_key, subjects_of
@@ -234,20 +235,127 @@ def _conj_of(token: Token, head: Token) -> bool:
     return False
 
 
+#: A subject that stands for the few just named, by a number: "*the two* now compete", "Mistral says *both* beat A".
+GROUP_WORDS = {"both": 2, "two": 2, "three": 3}
+
+#: Plural nouns that, after "both" or "the two", stand for models just named ("both models beat A").
+MODEL_GROUP_NOUNS = frozenset({"model", "system", "version", "variant", "release"})
+
+
+def _group_size(subject: Token) -> int | None:
+    """How many just-named things a plural subject with no name of its own stands for: "both", "the two"
+    ("the two of them" too), "both models", "the two models"; ``None`` for any other subject."""
+    word = subject.lower_
+    if word == "both" or (word in GROUP_WORDS and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)):
+        return GROUP_WORDS[word]
+    if subject.tag_ == "NNS" and lemma_word(subject) in MODEL_GROUP_NOUNS:
+        if any(c.lower_ == "both" for c in subject.children):
+            return 2
+        number = [c for c in subject.children if c.dep_ == "nummod" and c.lower_ in GROUP_WORDS]
+        if number and any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children):
+            return GROUP_WORDS[number[0].lower_]
+    return None
+
+
+def _in_relative_clause(token: Token, top: Token) -> bool:
+    """Whether ``token`` lies in a relative clause or a participle on a noun below ``top``: "GitHub, the site
+    that *Microsoft* bought" names Microsoft only in passing."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in ("relcl", "acl"):
+            return True
+        token = token.head
+    return False
+
+
+def _named_before(span: Span, refs: EntityRefs, label: str) -> list[Span]:
+    """The distinct entities of ``label`` that ``span`` names outside relative clauses, by name or by a
+    description coreference resolves ("the company"), in text order."""
+    found: dict[str, Span] = {}
+    for t in span:
+        ent = refs.ent_containing(t)
+        if ent is not None and ent.root.i != t.i:
+            continue
+        if ent is None and t.pos_ in ("NOUN", "PRON"):
+            ent = refs.entity_for(t)
+        if ent is not None and ent.label_ == label and not _in_relative_clause(t, t.sent.root):
+            found.setdefault(_name_key(ent), ent)
+    return list(found.values())
+
+
+def group_subject(verb: Token, refs: EntityRefs, label: str) -> list[Span]:
+    """The entities a subject like "both" or "the two" stands for: the ones named earlier in its sentence, or
+    if it names none there, in the sentence before, when their number is the subject's ("Mistral put out A and
+    B; it claims *both* beat C", "Analysts compare the company with GitHub and say *the two* compete").
+    A plural word with no name of its own refers to the few just named; another count leaves it open."""
+    for subject in (c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")):
+        size = _group_size(subject)
+        if size is None:
+            continue
+        doc, sent = verb.doc, subject.sent
+        for span in (doc[sent.start: subject.i], doc[sent.start - 1].sent if sent.start > 0 else None):
+            named = _named_before(span, refs, label) if span is not None else []
+            if named:
+                return named if len(named) == size else []
+    return []
+
+
+def _names_a_title(ent: Span) -> bool:
+    """Whether a name modifies a person's title: "Ola founder Bhavish Aggarwal", "Google chief executive Sundar
+    Pichai" say where the person works, not that the company is a rival."""
+    head = ent.root.head
+    return ent.root.dep_ in ("compound", "nmod", "amod") and head.i != ent.root.i and ent.end <= head.i \
+        and lemma_word(head) in _person_nouns()
+
+
+@lru_cache(maxsize=None)
+def _person_nouns() -> frozenset[str]:
+    """Nouns of a person's role ("founder", "executive", "chief"), from the coreference tables."""
+    return frozenset(load_triggers()["coref"]["person_nouns"])
+
+
+def _titled_rival(word: Token, refs: EntityRefs) -> tuple[Span, Span | None] | None:
+    """A rivalry noun used as a title before a name, and the company whose rival it names: "its larger crosstown
+    *rival* Samsung Electronics", "Telekom's Swiss *rival* Swisscom" (the name's possessor, a pronoun read by
+    coreference); ``None`` when the word modifies no company name."""
+    name = refs.ent_containing(word.head)
+    if word.dep_ not in ("amod", "compound", "nmod") or name is None or name.label_ != COMPANY \
+            or word.head.i != name.root.i or word.i >= name.start:
+        return None
+    owner = next((refs.entity_for(c) for c in name.root.children if c.dep_ == "poss"), None)
+    # "the SK Group affiliate beat ... its rival": a name that only modifies the antecedent description is not it
+    if owner is None or owner.label_ != COMPANY or owner.root.dep_ == "compound":
+        return name, None
+    return name, owner
+
+
 def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterator[Candidate]:
     conf = _conf(RIVALS_RULE, False)
     for word in tokens_where(doc, "LEMMA", RIVALRY_LEMMAS):
         if word.ent_type_:
             continue
+        titled = _titled_rival(word, refs) if lemma_word(word) in RIVAL_NOUNS else None
+        if titled is not None:  # "its crosstown rival A": A is the rival of what "its" stands for
+            rival, owner = titled
+            owner = owner or topic or _clause_subject(word, refs, COMPANY)
+            if owner is not None and _name_key(owner) != _name_key(rival):
+                yield Candidate(owner, "competes_with", rival, word, RIVALS_RULE, conf)
+            continue
         subject = _subject_tokens(word)
         region = [t for t in _rival_region(word) if t.i not in subject]
         # "Microsoft's Azure": the possessor's product is the rival named, not the possessor
-        rivals = [r for r in _companies_in(region) if r.root.dep_ != "poss"]
+        rivals = [r for r in _companies_in(region) if r.root.dep_ != "poss" and not _names_a_title(r)]
         if not rivals and not _companies_in(region) and lemma_word(word) in RIVAL_NOUNS:
             rivals = _rivals_named_next(word)  # "... beside far larger rivals. A, B and C sell ..."
         owner = _owner_of(word, refs)
         if owner is not None:  # the word's own possessor or compound is no rival of itself
             rivals = [r for r in rivals if r.root.i != owner.root.i]
+        group = group_subject(word, refs, COMPANY) if word.pos_ == "VERB" else []
+        if group:  # "the two now compete (with A)": each of those just named is a rival of the others and of A
+            for i, one in enumerate(group):
+                for rival in group[i + 1:] + rivals:
+                    if _name_key(rival) != _name_key(one):
+                        yield Candidate(one, "competes_with", rival, word, RIVALS_RULE, conf)
+            continue
         owner = owner or _clause_subject(word, refs, COMPANY)
         if owner is None and not _subject_may_be_topic(word):
             continue
@@ -263,13 +371,16 @@ def _rival_candidates(doc: Doc, refs: EntityRefs, topic: Span | None) -> Iterato
                 yield Candidate(owner, "competes_with", rival, word, RIVALS_RULE, conf)
     for verb in tokens_where(doc, "LEMMA", BENCHMARK_LEMMAS):
         subject = _clause_subject(verb, refs, MODEL)
+        # "Mistral claims both beat A": each model "both" stands for is compared with A
+        subjects = [subject] if subject is not None else group_subject(verb, refs, MODEL)
         # the tagger often reads "outperforms" as a noun; a subject makes it the clause's verb
-        if subject is None or (verb.pos_ != "VERB" and not any(c.dep_ == "nsubj" for c in verb.children)):
+        if not subjects or (verb.pos_ != "VERB" and not any(c.dep_ == "nsubj" for c in verb.children)):
             continue
-        region = [t for t in verb.subtree if t.i not in range(subject.start, subject.end) and not _verb_between(t, verb)]
-        for rival in _companies_in(region, MODEL):
-            if _name_key(rival) != _name_key(subject):
-                yield Candidate(subject, "competes_with", rival, verb, RIVALS_RULE, conf)
+        region = [t for t in verb.subtree if not any(s.start <= t.i < s.end for s in subjects) and not _verb_between(t, verb)]
+        for subject in subjects:
+            for rival in _companies_in(region, MODEL):
+                if _name_key(rival) != _name_key(subject):
+                    yield Candidate(subject, "competes_with", rival, verb, RIVALS_RULE, conf)
 
 
 def _investee(word: Token, refs: EntityRefs, topic: Span | None, investors: list[Span],
@@ -677,6 +788,13 @@ def _other_parties(existing: Iterable[Candidate]) -> set[tuple[int, str]]:
             for end in (c.source, c.target)}
 
 
+def _group_pair(c: Candidate, refs: EntityRefs) -> bool:
+    """Whether both ends of a rival edge are what the rivalry verb's subject "the two" stands for: a deal
+    told of one of them in passing ("GitHub, which Microsoft bought") leaves them rivals."""
+    keys = {_name_key(e) for e in group_subject(c.trigger, refs, c.source.label_)}
+    return _name_key(c.source) in keys and _name_key(c.target) in keys
+
+
 @code_rule
 def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = ()) -> Iterator[Candidate]:
     """invests_in and competes_with read off a sentence's frame, for pairs no other rule related there."""
@@ -690,7 +808,7 @@ def frame_relations(doc: Doc, refs: EntityRefs, existing: Iterable[Candidate] = 
         sent = c.trigger.sent.start
         if (sent, frozenset((_name_key(c.source), _name_key(c.target)))) in related:
             continue
-        if (sent, _name_key(c.target)) in parties:
+        if (sent, _name_key(c.target)) in parties and not _group_pair(c, refs):
             continue  # never an investor, customer or partner of the same sentence
         yield c
 
