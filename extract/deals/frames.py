@@ -194,6 +194,18 @@ class _Frame:
         self.is_round = kind == "investment" and (_word(trigger) in _words("round_words") or is_series_name(trigger))
 
 
+def _elided_objects(verb: Token, objects: list[Token]) -> list[Token]:
+    """Names the parser hung on the verb itself after its object: "AMD bought Nod.ai, a compiler start-up,
+    in October 2023, and Mipsology, a French specialist, earlier the same year". A name coordinated with
+    the verb that has no verb and no subject of its own is the verb's second object with the verb left
+    out (the subject did the same again); "and Gamma sold Delta" makes "sold" the conjunct, not Gamma."""
+    if not objects:
+        return []
+    last = max(o.i for o in objects)
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > last
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for g in c.children)]
+
+
 def _people_object(token: Token) -> Token:
     """The real object behind a partitive: "all of the staff" -> "staff"."""
     if _lemma(token) in _words("partitive_nouns"):
@@ -299,6 +311,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     people = _words("people_nouns")
     objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
     objects = [_people_object(o) for o in objects]
+    elided = _elided_objects(trigger, objects) if kind == "acquisition" else []
+    objects += elided
     # Buying people is hiring them ("acquired Inflection's staff"): an acqui-hire, not an acquisition.
     # So is buying a company's staff and technology ("acquired Character.AI's technology and staff"):
     # people among things, and no company itself among the objects.
@@ -356,7 +370,7 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for s in subjects:
             frame.parties.add(s, subject_role)
     object_found = object_found_as_part or passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
-    gapped = kind == "acquisition" and len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1
+    gapped = kind == "acquisition" and (len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1 or bool(elided))
     before_objects = set(frame.parties.roles)
     for o in objects:
         if _unit_of_seller(o, spec, frame.parties):
