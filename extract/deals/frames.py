@@ -707,7 +707,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                              for c in trigger.children)
         # "Apple brings ChatGPT to Siri in partnership with OpenAI": a joint act, not a state
         event = event or (trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and
-                          any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children))
+                          any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+                          and not made_a_named_model(support))
         subject_role = spec.get("subject")
         if lemma in spec.get("subject_verbs", {}):
             subject_role = spec["subject_verbs"][lemma]
@@ -822,7 +823,34 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     frame.parties.add(o, "partner")
     frame.anchors.update(a.i for a in adverbs)
+    if made_a_named_model(verb):
+        frame.confidence = CONFIDENCE_STATE_NOUN  # co-makers: partners, no deal node (see made_a_named_model)
+        frame.rule += "+state"
     return frame
+
+
+#: Labels of what a company makes and names.
+_MADE_LABELS = frozenset({"MODEL", "PRODUCT"})
+
+
+def made_a_named_model(verb: Token) -> bool:
+    """A making verb in the past whose work is a named model or product: "A and B jointly released StarCoder",
+    "Mistral NeMo, the model that A developed in collaboration with B". The sentence tells who made the
+    thing, a history of the model: the makers are partners, but no arrangement is told as news (no deal
+    node). "A and B will jointly develop chips" and "A builds X in partnership with B" announce one."""
+    if _lemma(verb) not in _words("joint_project_verbs") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    made = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if verb.dep_ in ("relcl", "acl"):
+        made.append(verb.head)  # "the model that A developed ...": what the clause's noun is
+    return any(_names_made_thing(m) for m in made)
+
+
+def _names_made_thing(token: Token) -> bool:
+    """A model or product name, or a noun in apposition to one ("Mistral NeMo, the open 12B model")."""
+    if token.ent_type_ in _MADE_LABELS:
+        return True
+    return token.dep_ == "appos" and token.head.ent_type_ in _MADE_LABELS
 
 
 def _chosen_partner_frame(noun: Token, refs) -> _Frame | None:

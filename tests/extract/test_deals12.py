@@ -69,3 +69,31 @@ def test_the_deal_named_again_still_gives_its_price(make_doc):
     text = "Quillon bought Kestrel Robotics in June. The acquisition of Kestrel Robotics was valued at $300 million."
     [deal] = kept(make_doc, text, {"Quillon": C, "Kestrel Robotics": C})
     assert deal.amount_usd == 300e6
+
+
+M = "MODEL"
+
+
+def test_co_makers_of_a_named_model_are_partners_without_a_deal(make_doc):
+    text = "Last year Quillon and Brannock jointly released Zephyr, a code-generation model."
+    assert kept(make_doc, text, {"Quillon": C, "Brannock": C, "Zephyr": M}) == []
+    text = "Ember is fine-tuned from Zephyr, the open model that Quillon developed in collaboration with Brannock."
+    assert kept(make_doc, text, {"Quillon": C, "Brannock": C, "Zephyr": M, "Ember": M}) == []
+
+
+def test_a_joint_development_announced_is_a_deal(make_doc):
+    text = "Quillon and Brannock will jointly develop chips for personal computers."
+    [deal] = kept(make_doc, text, {"Quillon": C, "Brannock": C})
+    assert deal.kind == "partnership" and parties(deal) == ["Brannock", "Quillon"]
+
+
+def test_a_licence_summed_up_as_a_collaboration_is_one_deal(make_doc):
+    text = ("Quillon said it would license Brannock's image technology for its future models, "
+            "a technical collaboration rather than an investment.")
+    [deal] = kept(make_doc, text, {"Quillon": C, "Brannock": C})
+    assert deal.kind == "licensing"
+
+
+def test_a_collaboration_in_apposition_to_a_name_is_that_name(make_doc):
+    text = "Quillon coordinated Zephyrus, a year-long research collaboration that released a model in 2022."
+    assert kept(make_doc, text, {"Quillon": C, "Zephyrus": C}) == []
