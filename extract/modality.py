@@ -156,6 +156,8 @@ def deal_modality(trigger: Token) -> float | None:
                 return CONFIDENCE_HYPOTHETICAL
             if token.pos_ == "NOUN" and _lemma(token) in hypothetical_nouns:
                 return CONFIDENCE_HYPOTHETICAL
+        if _reported_content(token):
+            return CONFIDENCE_HYPOTHETICAL
         infinitive = token.dep_ == "relcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children)
         if (token.dep_ in ("xcomp", "ccomp", "acl", "pcomp", "pobj", "prep", "dobj", "advcl", "conj") or infinitive) \
                 and token.head is not token:  # ("in talks *to invest*": the parser may call the infinitive a relcl)
@@ -166,6 +168,15 @@ def deal_modality(trigger: Token) -> float | None:
     if _called_off_later(token):  # (deals7) also when reported: "it was reported that A agreed to buy B. That deal lapsed."
         return CONFIDENCE_NEGATED
     return None
+
+
+def _reported_content(verb: Token) -> bool:
+    """A clause that is what a report or rumour says: "a day after *reports that* Nvidia had agreed to buy
+    Gretel", "amid speculation that A would invest in B". The writer passes the deal on without stating it
+    (a rumoured deal is no deal); "the report said X bought Y" and "X bought Y, the report said" put the
+    report in the subject or an aside, not over the clause, and stay facts as the reporting verbs decide."""
+    return verb.dep_ == "acl" and verb.head.pos_ == "NOUN" and _lemma(verb.head) in words("report_nouns") \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children)
 
 
 def _called_off_later(top: Token) -> bool:

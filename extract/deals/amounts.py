@@ -173,10 +173,42 @@ _DEAL_ANAPHORS = frozenset({"deal", "acquisition", "investment", "transaction", 
                             "round", "takeover", "stake", "license", "licensing", "merger", "buyout", "pact"})
 
 
-def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None) -> Money | None:
+#: Nouns that name a deal of one kind only: "its $23.5 million round" names an investment, never the
+#: partnership told just before; "deal", "agreement", "transaction" and "pact" name any kind.
+_KIND_ANAPHORS = {
+    "investment": frozenset({"investment", "round", "stake"}),
+    "acquisition": frozenset({"acquisition", "purchase", "takeover", "merger", "buyout", "stake"}),
+    "licensing": frozenset({"license", "licensing"}),
+}
+
+
+def _names_this_deal(noun: Token, kind: str | None, parties: frozenset[str]) -> bool:
+    """Whether a definite deal noun of the next sentence can be the deal just told: a noun of its kind (or a
+    generic "deal"), and not one that names a company of its own outside the deal ("the $49 billion
+    acquisition *of Xilinx*" after "bought Nod.ai for an undisclosed sum" is another purchase)."""
+    lemma = _lemma(noun)
+    if kind is not None and lemma not in _GENERIC_ANAPHORS and lemma not in _KIND_ANAPHORS.get(kind, frozenset()):
+        return False
+    own = [o for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "in", "for")
+           for o in c.children if o.dep_ == "pobj" and o.ent_type_ == "COMPANY"]
+    return not parties or all(_company_key(o) in parties for o in own)
+
+
+def _company_key(token: Token) -> str:
+    """The party key of the company name ``token`` is part of."""
+    return next((_party_key(e) for e in token.doc.ents if e.start <= token.i < e.end), token.lower_)
+
+
+#: Deal nouns that name a deal of any kind.
+_GENERIC_ANAPHORS = frozenset({"deal", "transaction", "agreement", "pact"})
+
+
+def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None,
+                    parties: frozenset[str] = frozenset()) -> Money | None:
     """ "Microsoft bought Y. The deal is worth $X.": the amount of a deal named again with a definite article.
 
-    "The round values X at $4 billion" after an investment is X's worth, not the round's amount.
+    "The round values X at $4 billion" after an investment is X's worth, not the round's amount. ``parties``
+    (their party keys) are the deal's companies: a deal noun naming another company names another deal.
     """
     if following is None:
         return None
@@ -184,7 +216,7 @@ def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None)
     if not money:
         return None
     for token in following:
-        if _lemma(token) in _DEAL_ANAPHORS and any(
+        if _lemma(token) in _DEAL_ANAPHORS and _names_this_deal(token, kind, parties) and any(
                 c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in token.children):
             anchors = {token.i}
             if token.dep_ in ("nsubj", "nsubjpass") and (_worth_is_price(kind) or not _values_a_company(token.head)):
@@ -246,6 +278,8 @@ def _amount_in_later(frame: _Frame, later: list[Span], refs) -> Money | None:
             if kind_of.get(_word(token)) != frame.kind:
                 continue
             noun = token.head if token.dep_ == "compound" else token
+            if not _names_this_deal(noun, None, parties):
+                continue  # "the acquisition of Xilinx" after "bought Nod.ai": another purchase's price
             definite = any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their")
                            for c in noun.children)
             if not (names_party or definite):

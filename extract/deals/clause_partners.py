@@ -42,6 +42,8 @@ def _summed_clause(noun: Token) -> tuple[int, int] | None:
         return (sent.start, sent.end) if doc[left].lower_ in SUMMING_DETERMINERS else None
     if noun.dep_ in NOT_SUMMING_DEPS or left <= sent.start or doc[left - 1].text != ",":
         return None
+    if noun.dep_ == "appos" and noun.head.ent_type_:
+        return None  # "coordinated BigScience, a research collaboration": the noun describes the name before it
     if doc[left].lower_ not in SUMMING_DETERMINERS:
         return None
     return sent.start, left - 1
@@ -73,9 +75,10 @@ def _maker_named_in(made: Span) -> Span | None:
 
 
 def _states_another_deal(start: int, end: int, noun: Token) -> bool:
-    """A deal verb in the clause whose object is a company ("agreed to buy B", "invested in B"): its own
-    frame says what the deal is. Verbs inside the noun's own phrase describe it ("a partnership in which
-    B took a stake"), and a verb of something else ("sells access to its models") is no deal."""
+    """A deal verb in the clause whose object is a company or a company's ("agreed to buy B", "invested in B",
+    "license B's technology"): its own frame says what the deal is. Verbs inside the noun's own phrase
+    describe it ("a partnership in which B took a stake"), and a verb of something else ("sells access to
+    its models") is no deal."""
     doc, verbs = noun.doc, load_triggers()["verbs"]
     inside = range(noun.left_edge.i, noun.right_edge.i + 1)
     for verb in doc[start:end]:
@@ -83,7 +86,11 @@ def _states_another_deal(start: int, end: int, noun: Token) -> bool:
             continue
         objects = [c for c in verb.children if c.dep_ == "dobj"] + \
                   [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
-        if any(o.ent_type_ == "COMPANY" for o in objects):
+        # "would license Midjourney's technology, a technical collaboration": what a company owns is
+        # had from that company, so the licence is the arrangement the noun sums up, not a second one
+        # ("sells access through Microsoft's cloud" is had through the cloud, not from Microsoft: objects only)
+        owners = [c for o in verb.children if o.dep_ == "dobj" for c in o.children if c.dep_ == "poss"]
+        if any(o.ent_type_ == "COMPANY" for o in objects + owners):
             return True
     return False
 

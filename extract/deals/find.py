@@ -159,7 +159,8 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
             if amount is None and raised is not None:
                 amount = _amount(raised, previous_money)
             if amount is None and confidence >= KEEP_CONFIDENCE:
-                amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None, frame.kind)
+                amount = _amount_in_next(sent, sents[k + 1] if k + 1 < len(sents) else None, frame.kind,
+                                         frozenset(_party_key(span) for span, _, _ in frame.parties.roles.values()))
                 if amount is not None:
                     rule += "+next_sentence_amount"
                 else:

@@ -194,6 +194,18 @@ class _Frame:
         self.is_round = kind == "investment" and (_word(trigger) in _words("round_words") or is_series_name(trigger))
 
 
+def _elided_objects(verb: Token, objects: list[Token]) -> list[Token]:
+    """Names the parser hung on the verb itself after its object: "AMD bought Nod.ai, a compiler start-up,
+    in October 2023, and Mipsology, a French specialist, earlier the same year". A name coordinated with
+    the verb that has no verb and no subject of its own is the verb's second object with the verb left
+    out (the subject did the same again); "and Gamma sold Delta" makes "sold" the conjunct, not Gamma."""
+    if not objects:
+        return []
+    last = max(o.i for o in objects)
+    return [c for c in verb.children if c.dep_ == "conj" and c.pos_ == "PROPN" and c.i > last
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "dobj", "aux") for g in c.children)]
+
+
 def _people_object(token: Token) -> Token:
     """The real object behind a partitive: "all of the staff" -> "staff"."""
     if _lemma(token) in _words("partitive_nouns"):
@@ -299,6 +311,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     people = _words("people_nouns")
     objects = [o for c in trigger.children if c.dep_ in ("dobj", "obj") for o in _conjuncts(c)]
     objects = [_people_object(o) for o in objects]
+    elided = _elided_objects(trigger, objects) if kind == "acquisition" else []
+    objects += elided
     # Buying people is hiring them ("acquired Inflection's staff"): an acqui-hire, not an acquisition.
     # So is buying a company's staff and technology ("acquired Character.AI's technology and staff"):
     # people among things, and no company itself among the objects.
@@ -356,7 +370,7 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for s in subjects:
             frame.parties.add(s, subject_role)
     object_found = object_found_as_part or passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
-    gapped = kind == "acquisition" and len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1
+    gapped = kind == "acquisition" and (len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1 or bool(elided))
     before_objects = set(frame.parties.roles)
     for o in objects:
         if _unit_of_seller(o, spec, frame.parties):
@@ -693,7 +707,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                              for c in trigger.children)
         # "Apple brings ChatGPT to Siri in partnership with OpenAI": a joint act, not a state
         event = event or (trigger.dep_ == "pobj" and trigger.head.lower_ == "in" and
-                          any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children))
+                          any(c.dep_ == "prep" and c.lower_ == "with" for c in trigger.children)
+                          and not made_a_named_model(support))
         subject_role = spec.get("subject")
         if lemma in spec.get("subject_verbs", {}):
             subject_role = spec["subject_verbs"][lemma]
@@ -808,7 +823,34 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     frame.parties.add(o, "partner")
     frame.anchors.update(a.i for a in adverbs)
+    if made_a_named_model(verb):
+        frame.confidence = CONFIDENCE_STATE_NOUN  # co-makers: partners, no deal node (see made_a_named_model)
+        frame.rule += "+state"
     return frame
+
+
+#: Labels of what a company makes and names.
+_MADE_LABELS = frozenset({"MODEL", "PRODUCT"})
+
+
+def made_a_named_model(verb: Token) -> bool:
+    """A making verb in the past whose work is a named model or product: "A and B jointly released StarCoder",
+    "Mistral NeMo, the model that A developed in collaboration with B". The sentence tells who made the
+    thing, a history of the model: the makers are partners, but no arrangement is told as news (no deal
+    node). "A and B will jointly develop chips" and "A builds X in partnership with B" announce one."""
+    if _lemma(verb) not in _words("joint_project_verbs") or verb.tag_ not in ("VBD", "VBN"):
+        return False
+    made = [c for c in verb.children if c.dep_ in ("dobj", "obj")]
+    if verb.dep_ in ("relcl", "acl"):
+        made.append(verb.head)  # "the model that A developed ...": what the clause's noun is
+    return any(_names_made_thing(m) for m in made)
+
+
+def _names_made_thing(token: Token) -> bool:
+    """A model or product name, or a noun in apposition to one ("Mistral NeMo, the open 12B model")."""
+    if token.ent_type_ in _MADE_LABELS:
+        return True
+    return token.dep_ == "appos" and token.head.ent_type_ in _MADE_LABELS
 
 
 def _chosen_partner_frame(noun: Token, refs) -> _Frame | None:

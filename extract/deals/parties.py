@@ -462,4 +462,22 @@ def _complete(frame: _Frame) -> bool:
         return False
     if frame.kind == "investment":
         return frame.parties.has_role("investor") and frame.parties.has_role("investee")
-    return True
+    return not _side_by_side(frame)
+
+
+#: Kinds whose verb has two sides (who buys and what is bought, who licenses from whom, who hires from whom).
+_TWO_SIDED_KINDS = frozenset({"acquisition", "licensing", "hiring"})
+
+
+def _side_by_side(frame: _Frame) -> bool:
+    """Every company is one of the coordinated subjects of the trigger verb: "A and B have both acquired
+    start-ups", "A and B are both hiring researchers". Companies that share a subject do the same thing
+    side by side; neither is the other's counterparty, so no deal between them is told. A verb that makes
+    its subjects each other's counterparts ("A and B merged": ``shared_role``) is one deal of both."""
+    trigger = frame.trigger
+    if frame.kind not in _TWO_SIDED_KINDS or trigger.pos_ != "VERB" or frame.spec.get("shared_role"):
+        return False
+    subjects = [c for c in trigger.children if c.dep_ in ("nsubj", "nsubjpass")]
+    side = {t.i for s in subjects for t in (s, *s.conjuncts)}
+    named = [frame.parties.refs_of.get(key) for key in frame.parties.roles]
+    return bool(side) and all(t is not None and t.i in side for t in named)
