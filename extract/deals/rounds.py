@@ -102,6 +102,7 @@ GROUP_RULE, JOINED_BY_RULE, RELATIVE_RULE = "round.group", "round.joined_by", "r
 ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_raiser"
 VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
 FALLBACK_RULE = "round.frame_investee"
+LEAD_RULE = "round.lead_not_raiser"
 SENTENCE_RULE = "round.sentence_investors"
 
 #: How many sentences after a round may still speak of it as "the round".
@@ -521,6 +522,54 @@ def _drop_investor_investees(frame) -> None:
     topic = _dominant_company(frame.trigger.doc) if dropped else None
     if topic is not None and frame.parties.add(topic.root, "investee"):  # the description was of the topic
         _mark(frame, TOPIC_RULE)
+
+
+def _told_round(noun: Token) -> bool:
+    """A round noun that speaks of a round already in view: "*the* round", "*that* round", "*the company's* first
+    round" (not "a round", which introduces another)."""
+    return _is_round_noun(noun) and any(
+        c.dep_ == "det" and c.lower_ in _DEFINITE or c.dep_ == "poss" for c in noun.children)
+
+
+def _leads_of_told_round(sent: Span) -> list[Token]:
+    """Who a sentence says led a round in view: "*A* led the company's round", "That round was led by *A*"."""
+    out: list[Token] = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or _lemma(verb) not in ("lead", "co-lead") or not _stated(verb):
+            continue
+        if any(c.dep_ in ("dobj", "obj") and _told_round(c) for c in verb.children):
+            out += [s for subject in _subjects(verb) for s in _conjuncts(subject)]
+        if any(c.dep_ == "nsubjpass" and _told_round(c) for c in verb.children):
+            out += [a for agent in _agents_of(verb) for a in _conjuncts(agent)]
+    return out
+
+
+def _drop_lead_investees(frame) -> bool:
+    """A round's lead does not raise it: an investee read through a description or a pronoun ("*the company*
+    raised its Series C. That round was led by A"; "A's firm also led *the company's* first round") that
+    coreference gives to the company its own sentence or the next one names as the round's lead is a misreading;
+    the description was of the article's topic, and the lead is an investor (rounds12). Returns whether it
+    changed the investee."""
+    roles = frame.parties.roles
+    described = [k for k, (span, role, via) in roles.items() if role == "investee" and via]
+    if not described:
+        return False
+    doc, sent = frame.trigger.doc, frame.trigger.sent
+    sents = [sent] + ([doc[sent.end].sent] if sent.end < len(doc) else [])
+    leads = [(t, found) for s in sents for t in _leads_of_told_round(s) for found in [frame.parties.company(t)]
+             if found is not None]
+    dropped = [k for k in described if any(_party_key(found[0]) == _party_key(roles[k][0]) for _, found in leads)]
+    if not dropped:
+        return False
+    topic = _dominant_company(doc)
+    if topic is None or any(_party_key(topic) == _party_key(roles[k][0]) for k in dropped):
+        return False
+    for key in dropped:
+        del roles[key]
+        frame.parties.refs_of.pop(key, None)
+    frame.parties.add(topic.root, "investee")
+    _add(frame, [t for t, _ in leads])
+    return True
 
 
 def _fallback_investee(frame):
@@ -1049,6 +1098,10 @@ def round_investors(frame) -> None:
         if _add(frame, _later_investors(frame, sent)):
             _mark(frame, LATER_RULE)
         end = sent.end
+    if _drop_lead_investees(frame):
+        # (named first whatever read the investors: the investee is this rule's reading)
+        frame.rule = f"{LEAD_RULE}:{frame.rule}"
+        frame.confidence = min(frame.confidence, rule_confidence(LEAD_RULE))
     if _is_round_noun(trigger) and frame.parties.has_role("investor") and not frame.parties.has_role("investee") \
             and not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in trigger.children):
         # (a definite round continues the raise before it: :func:`extract.deals.frames._raise_before`)
