@@ -103,6 +103,7 @@ ROUND_OWNER_RULE, REPORTED_RULE = "round.owner_of_round", "round.reported_by_rai
 VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
 FALLBACK_RULE = "round.frame_investee"
 LEAD_RULE = "round.lead_not_raiser"
+COLON_RULE = "round.colon_list"
 SENTENCE_RULE = "round.sentence_investors"
 
 #: How many sentences after a round may still speak of it as "the round".
@@ -200,6 +201,28 @@ def _group_members(noun: Token) -> list[Token]:
             if _lemma(clause) in ("lead", "co-lead") and _stated(clause):
                 out += _agents_of(clause)  # "a group that was led by B"
         out += [a for c in n.children if c.dep_ == "acl" and _lemma(c) in ("lead", "co-lead") for a in _agents_of(c)]
+    return out
+
+
+def _colon_list(trigger: Token) -> list[Token]:
+    """ "raised $675 million *from a list* that reads like a directory of the industry*: A, B, C* and D": the
+    names after a colon spell out the group or list of investors the money came from, in front of the colon
+    (the parser hangs them anywhere) (rounds12). The list ends at a semicolon or the sentence's end."""
+    sent = trigger.sent
+    colon = next((t for t in sent if t.text == ":" and t.i > trigger.i), None)
+    if colon is None:
+        return []
+    sources = [t for t in sent if t.i < colon.i and t.dep_ == "pobj" and t.head.lower_ == "from" and t.pos_ == "NOUN"
+               and (_is_member_noun(t) or _lemma(t) in _set("group_nouns") | _set("list_nouns"))]
+    # (the source is the round's own: "raised ... from", or the members' noun "joined by a roster of backers")
+    if not sources or any(t.pos_ == "VERB" and t.i > colon.i for t in sent):
+        return []
+    out: list[Token] = []
+    for token in sent[colon.i + 1 - sent.start:]:
+        if token.text == ";":
+            break
+        if token.ent_type_ and token.ent_iob_ == "B":
+            out.append(token)
     return out
 
 
@@ -1071,6 +1094,8 @@ def round_investors(frame) -> None:
         raised = trigger.head.head if trigger.head.head.pos_ == "VERB" else trigger.head.head.head
         if raised.pos_ == "VERB" and _lemma(raised) == "raise":
             holders.append(raised)
+    if _add(frame, _colon_list(trigger)):
+        _mark(frame, COLON_RULE)
     for holder in holders:
         listed, loose = _with_phrase(holder)
         if _add(frame, listed, loose):
