@@ -104,6 +104,7 @@ VALUED_RULE, TOPIC_RULE = "round.valued_investee", "round.investor_not_investee"
 FALLBACK_RULE = "round.frame_investee"
 LEAD_RULE = "round.lead_not_raiser"
 COLON_RULE = "round.colon_list"
+REPORTED_PRONOUN_RULE = "round.reported_pronoun"
 SENTENCE_RULE = "round.sentence_investors"
 
 #: How many sentences after a round may still speak of it as "the round".
@@ -377,6 +378,30 @@ def _reporting_raiser(round_: Token) -> Token | None:
             return None
         clause = clause.head
     return None
+
+
+def _reports_itself(frame, key) -> bool:
+    """ "X said (last week) *it* had raised $350 million ...": the pronoun subject of what a company reports is
+    that company, as surely as its name; a party read so is not a weak reading of coreference (rounds12)."""
+    ref = frame.parties.refs_of.get(key)
+    span = frame.parties.roles[key][0]
+    if ref is None or ref.pos_ != "PRON" or ref.dep_ != "nsubj" or ref.head.dep_ != "ccomp":
+        return False
+    reporting = ref.head.head
+    if _lemma(reporting) not in _set("reporting_verbs"):
+        return False
+    return any(c.dep_ == "nsubj" and span.start <= c.i < span.end for c in reporting.children)
+
+
+def _firm_beside_reporter(frame) -> None:
+    """A loose reading ("with B also investing") stays beside an investee the round's own reporter names by its
+    pronoun ("X said it had raised $350 million in a round led by A, with B also investing"): the other party is
+    as good as named (see :func:`extract.deals.frames._drop_loose`)."""
+    roles = frame.parties.roles
+    via = [k for k, (_, _, v) in roles.items() if v and k not in frame.parties.loose]
+    if frame.parties.loose and via and all(_reports_itself(frame, k) for k in via):
+        frame.parties.loose.clear()
+        _mark(frame, REPORTED_PRONOUN_RULE)
 
 
 def _relative_list(round_: Token) -> list[Token]:
@@ -1159,6 +1184,7 @@ def round_investors(frame) -> None:
         if company is not None and frame.parties.add(company.root, "investee"):
             _mark(frame, FALLBACK_RULE)
     add_sentence_investors(frame)
+    _firm_beside_reporter(frame)
 
 
 def _in_relative_clause(token) -> bool:
