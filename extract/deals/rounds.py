@@ -410,8 +410,12 @@ def _firm_absolutes(frame) -> None:
     :func:`extract.deals.frames._drop_loose` drops beside a description resolved by coreference (rounds12)."""
     loose = frame.parties.loose
     firm = {k for k in loose if k in frame.parties.refs_of and _absolute_participant(frame.parties.refs_of[k])}
-    if firm:
-        loose.difference_update(firm)
+    if not firm:
+        return
+    # (the reading is this rule's only where it keeps what the drop would lose: beside a resolved description)
+    dropped = any(via for k, (_, _, via) in frame.parties.roles.items() if k not in loose)
+    loose.difference_update(firm)
+    if dropped:
         _mark(frame, WITH_RULE)
 
 
