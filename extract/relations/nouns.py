@@ -410,7 +410,7 @@ def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             raisers, investors, verb = _round_frame(token, refs)
             if not raisers and investors:
                 recent = _recent_raiser(token, events)
-                raisers = [recent] if recent else []
+                raisers = [recent] if recent and not _among(recent[0], investors) else []
             for inv, iv in investors:
                 for raiser, rv in raisers:
                     yield Candidate(inv, "invests_in", raiser, token, "funding.round", _conf("funding.round", iv or rv))
@@ -426,8 +426,24 @@ def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             if recent is None:
                 continue
             raiser, rv = recent
-            for inv, iv in _unique(subjects_of(token, refs) + _participant_subjects(token, refs)):
+            joiners = _unique(subjects_of(token, refs) + _participant_subjects(token, refs))
+            if _among(raiser, joiners + _round_investors_in(token.sent, refs)):
+                continue
+            for inv, iv in joiners:
                 yield Candidate(inv, "invests_in", raiser, token, "funding.round_recent_raiser", _conf("funding.round_recent_raiser", True))
+
+
+def _among(company: Span, named: list[tuple[Span, bool]]) -> bool:
+    """Whether ``company`` is one of the investors a round's sentence names: a round's lead or participant does
+    not raise it, so a recent raiser found so ("the company raised its Series C. That round was led by *A*", with
+    "the company" resolved to A) is a misreading (rounds12)."""
+    key = _name_key(company)
+    return any(_name_key(e) == key for e, _ in named)
+
+
+def _round_investors_in(sent: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The investors every round noun of ``sent`` names ("That round was led by A")."""
+    return [inv for t in sent if _is_round_noun(t) for inv in _round_frame(t, refs)[1]]
 
 
 def _participant_subjects(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
