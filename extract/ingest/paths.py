@@ -202,14 +202,14 @@ def _count_lines(path: str) -> int:
     return lines + (last not in (b"\n", b"\r"))
 
 
-def read_articles(paths: Iterable[str | os.PathLike], *,
+def read_articles(paths: str | os.PathLike | Iterable[str | os.PathLike], *,
                   max_chars: int | None = DEFAULT_MAX_ARTICLE_CHARS) -> Iterator[Article | Skip]:
     """Read articles from files, folders and glob patterns, reporting what cannot be read.
 
     Parameters
     ----------
-    paths : iterable of str or os.PathLike
-        Files, folders (read recursively, in order of relative path) and glob patterns
+    paths : str, os.PathLike or an iterable of them
+        One path (a string is one path, never a sequence of one-letter paths), or several. Files, folders (read recursively, in order of relative path) and glob patterns
         (``**`` matches any depth). Hidden files and folders are not read from folders.
         Symlinked folders are followed once. In folders only ``.txt``, ``.md``, ``.html``, ``.htm``
         and ``.jsonl`` files are read; a file named explicitly is read whatever its
@@ -258,8 +258,13 @@ def read_articles(paths: Iterable[str | os.PathLike], *,
             path='.../news/feed.jsonl:1')
     Skip(path='.../news/feed.jsonl:2', reason="'text' must be a string, not number")
     Skip(path='.../missing.txt', reason='no such file or folder')
+    >>> [record.id for record in read_articles(str(root / "news" / "2024"))]  # one path, not a list
+    ['mistral.txt']
     >>> tmp.cleanup()
     """
+    if isinstance(paths, (str, bytes, os.PathLike)):
+        # a string is iterable too: read letter by letter, "/data" would read the whole file system from "/"
+        paths = [paths]
     return _read_articles(paths, _article_char_limit(max_chars))
 
 
@@ -283,6 +288,8 @@ def _read_articles(paths: Iterable[str | os.PathLike], max_chars: int | None) ->
                 yield record
     for article_id in sorted(kept):
         yield kept[article_id]
+
+
 def _shared_ids(listed: list[tuple[str, str, str | None]], max_chars: int | None) -> set[str]:
     """The ids that more than one article of ``listed`` would have: a JSONL ``id`` used twice, a file
     given twice. JSONL files are read for their ids alone (no text is cleaned or kept)."""

@@ -748,3 +748,11 @@ else:
     @given(data=_TEXTISH, suffix=st.sampled_from([".txt", ".md", ".html", ".jsonl", ".bin"]))
     def test_any_bytes_give_articles_or_skips_never_an_exception(tmp_path, data, suffix):
         _check_any_bytes(tmp_path, data, suffix)
+
+
+def test_one_path_given_as_a_string_is_one_path_not_its_letters(tmp_path):
+    # iterated letter by letter, "/nowhere" would start with "/" and read the whole file system
+    missing = str(tmp_path / "nowhere")
+    assert [(type(r).__name__, r.reason) for r in read_articles(missing)] == [("Skip", "no such file or folder")]
+    (tmp_path / "a.txt").write_text("Acme hires\n\nAcme hired Jane Roe.\n", encoding="utf-8")
+    assert [r.id for r in read_articles(tmp_path / "a.txt")] == [r.id for r in read_articles([tmp_path / "a.txt"])] == ["a.txt"]
