@@ -78,6 +78,7 @@ from .name_cues import (
     ends_in_product_noun,
     is_maker_agent,
     is_no_name,
+    is_round_name,
     is_version_code,
     model_short_forms,
     names_a_business_role,
@@ -275,6 +276,7 @@ class EntityTyper:
         candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
         candidates += variant_model_spans(doc, candidates)  # "Llama 4 Maverick", then "Maverick"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
+        candidates = [c for c in candidates if not is_round_name(c[0])]  # "Series B": a round, whatever cue typed it
         acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
         kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)
         kept = _coordination_types(kept)

@@ -990,6 +990,28 @@ def is_rating(span) -> bool:
             and root.head.lower_ in RATING_NOUNS and root.head.i >= span.end)
 
 
+#: A funding round's name: "Series B", "Series A-1", "Pre-Series A", "Series Seed", "Round C".
+_ROUND_NAME = re.compile(r"(?:Pre-?\s?)?(?:Series|Round)(?:\s(?:[A-K](?:-?\d)?\+?|Seed))?")
+
+
+def is_round_name(span) -> bool:
+    """A funding round's name ("Series B", "Pre-Series A", "Series Seed") names a stage of financing, never a
+    company or a person, whatever cue beside it ("Series A and Series B companies", "led its Series B");
+    nor does "Series" alone where a round's letter follows it (the tagger's half of "Series B").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It backs Series A and Series B companies. Series Capital led a Series C round.")
+    >>> [is_round_name(doc[i:j]) for i, j in ((2, 4), (5, 7), (5, 6), (9, 11), (13, 15))]
+    [True, True, True, False, True]
+    """
+    if not _ROUND_NAME.fullmatch(span.text):
+        return False
+    if len(span) > 1 or span.text not in ("Series", "Round"):
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and len(after.text) == 1 and after.text in "ABCDEFGHIJK"
+
+
 def is_no_name(span) -> bool:
     """A span the NER took for a name that names no one: a stage direction, a section label, a class
     noun alone or a rating (see each)."""
