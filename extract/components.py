@@ -79,6 +79,7 @@ from .name_cues import (
     is_maker_agent,
     is_no_name,
     is_round_name,
+    is_surname_over_cue,
     is_version_code,
     model_short_forms,
     names_a_business_role,
@@ -590,12 +591,18 @@ class EntityTyper:
                 rest = span[1:].text
                 if rest in best and RANK[best[rest][1]] <= RANK["ner"]:
                     best[rest] = ("PRODUCT", "context", None)
-        # a statistically typed lone surname takes the type of the full name in the document
+        # a statistically typed lone surname takes the type of the full name in the document, and so does one
+        # a context cue called a company ("Tan, a veteran chip investor", "the start-up Li runs" after "Lip-Bu
+        # Tan", "Fei-Fei Li"): a cue beside the word is weaker than the person the article named in full
+        surnames = set()
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"]:
                 last = span[-1].text
                 if last in best and RANK[best[last][1]] < RANK["context"]:  # (a role cue is weaker than a full name)
                     best[last] = ("PERSON", "context", None)
+                elif last in best and is_surname_over_cue(span, best[last][0], best[last][1]):
+                    best[last] = ("PERSON", "context", None)
+                    surnames.add(last)
         # and so does a lone first name ("Marcus ran the compiler team" after "Marcus Ellery, my co-founder"),
         # unless a company name starts with it too (the short forms below)
         for span, label, source, canonical in kept:
@@ -606,7 +613,7 @@ class EntityTyper:
         out = []
         for span, label, source, canonical in kept:
             top_label, top_source, top_canonical = best[span.text]
-            if top_label != label and RANK[top_source] > RANK[source]:
+            if top_label != label and (RANK[top_source] > RANK[source] or span.text in surnames):
                 label, source, canonical = top_label, "propagated", top_canonical
             out.append((span, label, source, canonical))
         # names typed with confidence also count where the NER missed them

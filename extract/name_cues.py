@@ -1012,6 +1012,26 @@ def is_round_name(span) -> bool:
     return after is not None and len(after.text) == 1 and after.text in "ABCDEFGHIJK"
 
 
+#: Sources of a company type read from a word's context, which a person's full name outweighs for its surname (not a class
+#: noun: "Cimatti is a bicycle maker" after "Marco Cimatti" names the company he founded).
+_CUE_SOURCES = frozenset({"context", "propagated", "role"})
+
+
+def is_surname_over_cue(person, label: str, source: str) -> bool:
+    """Whether the lone last word of ``person`` (a full name the article gives), typed ``label`` from
+    ``source``, is that person's surname after all: a company cue beside a lone surname ("Tan, a veteran
+    chip investor", "the start-up Li runs") is weaker than the full name ("Lip-Bu Tan"). Not a company's
+    short form ("Tinkoff" of "Tinkoff Bank", which a founder "Oleg Tinkoff" may share) nor a known name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lip-Bu Tan joined. Tan, a chip investor, spoke.")
+    >>> is_surname_over_cue(doc[0:4], "COMPANY", "context"), is_surname_over_cue(doc[0:4], "COMPANY", "short_form")
+    (True, False)
+    """
+    return (label == "COMPANY" and source in _CUE_SOURCES and len(person) > 1
+            and person[-1].is_title and len(person[-1]) > 1 and looks_like_person_name(person))
+
+
 def is_no_name(span) -> bool:
     """A span the NER took for a name that names no one: a stage direction, a section label, a class
     noun alone or a rating (see each)."""
