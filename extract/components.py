@@ -931,7 +931,8 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if inside:
             order.insert(0, (span, label, "name_head", canonical))
-    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context", "class_noun")
+    # (whichever cue typed the longer name: "until Thomson Reuters bought that company" is read by what it does)
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context", "class_noun", "role")
                                            and c[1] in ("COMPANY", "ORGANIZATION")]:
         if span.text in said_otherwise:
             continue
