@@ -112,8 +112,12 @@ RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "mode
 COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "AI Labs Technologies Robotics Software "
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
-    "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
+    "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments "
+    "Seed".split()  # "Gannet Rock Seed": a seed-stage investor named as its stage, as "Ventures" and "Capital" are
 ) | FIELD_NAME_ENDS  # "Ares Management", "Dominion Energy", "Dunmore Health" (not "Renewable Energy")
+#: Name ends that stand inside longer names as often as they end one: "Crane Clean Energy Center", "Ridgeback Seed
+#: Fund" (the whole name is the firm's).
+OPEN_NAME_ENDS = FIELD_NAME_ENDS | {"Seed"}
 #: Words after a company's name that only say its corporate form: "Toyota Motor" is Toyota, not a unit of it
 #: ("Microsoft Research" is one).
 CORPORATE_FORM_WORDS = LEGAL_FORMS | frozenset("Group Holdings Holding Motor Motors Company Corporation International".split())
@@ -529,7 +533,7 @@ class EntityTyper:
             words = [t.text for t in span]
             if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
                     or (end_token.text in ("AI", *FIELD_NAME_ENDS) and _is_common_adjective(span[-2].lower_))
-                    or (end_token.text in FIELD_NAME_ENDS and is_part_of_a_longer_name(span))):
+                    or (end_token.text in OPEN_NAME_ENDS and is_part_of_a_longer_name(span))):
                 continue
             if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
                 continue  # a title-case heading's capitals say little: "... Models to Regulated Industries"
