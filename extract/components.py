@@ -80,6 +80,8 @@ from .name_cues import (
     is_no_name,
     is_round_name,
     is_surname_over_cue,
+    english_words,
+    with_first_of_three_names,
     is_version_code,
     model_short_forms,
     names_a_business_role,
@@ -237,6 +239,7 @@ class EntityTyper:
         self.gazetteer = load_gazetteer(gazetteer_dir)
         self.model_window = model_window
         self.families = self.gazetteer.model_families
+        self.english = english_words(nlp)  # (a given name is no English word: "Vipul Ved Prakash", not "Drummer Lars Ulrich")
         self.known = {}  # surface -> (label, canonical)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.gazetteer.entries:
@@ -370,6 +373,7 @@ class EntityTyper:
             if span is not None and ent.label_ == "PERSON":
                 span = person_before_apposition(without_leading_occupation(span))  # "Drummer Lars Ulrich" is Lars Ulrich
                 span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
+                span = with_first_of_three_names(span, self.english, self.known)  # "Vipul Ved Prakash" read as "Ved Prakash"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
                     or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
                 continue
@@ -608,12 +612,13 @@ class EntityTyper:
                     best[last] = ("PERSON", "context", None)
                     surnames.add(last)
         # and so does a lone first name ("Marcus ran the compiler team" after "Marcus Ellery, my co-founder"),
-        # unless a company name starts with it too (the short forms below)
+        # or the middle word of three, a first surname ("Pacheco" of "Gregorio Pacheco Leyes"), unless a company
+        # name starts with it too (the short forms below)
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"] and looks_like_person_name(span):
-                first = span[0].text
-                if first in best and best[first][0] != "PERSON" and RANK[best[first][1]] <= RANK["ner"]:
-                    best[first] = ("PERSON", "context", None)
+                for first in dict.fromkeys(t.text for t in span[:-1]):
+                    if first in best and best[first][0] != "PERSON" and RANK[best[first][1]] <= RANK["ner"]:
+                        best[first] = ("PERSON", "context", None)
         out = []
         for span, label, source, canonical in kept:
             top_label, top_source, top_canonical = best[span.text]

@@ -1216,6 +1216,46 @@ def with_given_name(span, known=frozenset()):
     return doc[given.i:span.end]
 
 
+def english_words(nlp) -> frozenset:
+    """The words of the rule lemmatizer's English word lists (nouns, verbs, adjectives, adverbs), lower-cased;
+    empty if the pipeline has none."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+def with_first_of_three_names(span, english=frozenset(), known=frozenset()):
+    """"Vipul Ved Prakash, its co-founder": the tagger may leave out the first of three name words (a given
+    name, then a middle name or the first of a two-word surname), at a sentence's start most often. A
+    capitalised word compounding a two-word person's name right before it is its first word when it is no
+    English word (so no title or occupation: "Drummer Lars Ulrich", "Admiral Mike Mullen"), no known name,
+    and no other capitalised word stands before it. Any other span is returned as it is.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Vipul", "Ved", "Prakash", "left", ".", "Drummer", "Lars", "Ulrich", "left"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 3, 3, 3, 7, 7, 8, 8],
+    ...           deps=["compound", "compound", "nsubj", "ROOT", "punct", "compound", "compound", "nsubj", "ROOT"],
+    ...           pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"])
+    >>> with_first_of_three_names(doc[1:3], {"drummer"}).text, with_first_of_three_names(doc[6:8], {"drummer"}).text
+    ('Vipul Ved Prakash', 'Lars Ulrich')
+    """
+    doc = span.doc
+    if len(span) != 2 or span.start == 0 or not english:
+        return span
+    given = doc[span.start - 1]
+    before = doc[given.i - 1] if given.i > 0 else None
+    if (given.dep_ != "compound" or not span.start <= given.head.i < span.end or given.pos_ != "PROPN"
+            or not given.is_title or not _is_person_name_word(given.text) or given.lower_ in english
+            or given.text in known or given.lower_ in _NOT_GIVEN_NAMES or given.text in _CALENDAR_WORDS
+            or given.ent_type_ not in ("", "PERSON") or span[0].is_sent_start
+            or not all(_is_person_name_word(t.text) for t in span)
+            or (before is not None and before.is_title and not before.is_sent_start and not given.is_sent_start)):
+        return span
+    return doc[given.i:span.end]
+
+
 def _is_person_name_word(word: str) -> bool:
     """A capitalised word of letters only, as given names and surnames are ("Renata", "Solberg")."""
     return len(word) > 1 and word.isalpha() and _is_name_word(word)
