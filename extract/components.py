@@ -79,6 +79,7 @@ from .name_cues import (
     is_maker_agent,
     is_no_name,
     is_round_name,
+    coordinated_names,
     is_surname_over_cue,
     english_words,
     with_first_of_three_names,
@@ -367,7 +368,7 @@ class EntityTyper:
         headings = heading_ranges(self._text)
         body_text = _outside(self._text, headings)
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
-        for ent in doc.ents:
+        for ent in [part for ent in doc.ents for part in coordinated_names(ent)]:  # ("Vistra and Talen": two names)
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             span = without_headline_verb(span) if span is not None else None  # "... and Launches Orrin-M2"
             if span is not None and ent.label_ == "PERSON":

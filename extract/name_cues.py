@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from .entities import (
     CLASS_NOUNS,
     COMPANY_MEMBER_NOUNS,
@@ -1030,6 +1032,47 @@ def is_surname_over_cue(person, label: str, source: str) -> bool:
     """
     return (label == "COMPANY" and source in _CUE_SOURCES and len(person) > 1
             and person[-1].is_title and len(person[-1]) > 1 and looks_like_person_name(person))
+
+
+#: Words that end an investment firm's name, after which "and" starts another name ("B Capital and Capital Factory";
+#: not a trade's word, which names go on after: "Shihlin Electric and Engineering Corporation").
+_INVESTOR_NAME_ENDS = frozenset("Capital Ventures Partners Investments Fund".split())
+
+
+def coordinated_names(ent) -> list:
+    """"among them Vistra and Talen", "led by B Capital and Capital Factory": a span the tagger read as one name
+    that joins two names with "and" is two names, each with the span's label: two single capitalised words
+    ("Madeira and Azores"; names of that shape are rare, "Skull and Bones", and a firm's "and" is mostly
+    written "&": "Procter & Gamble"), or an investment firm's name ("... Capital") and another name after it. A
+    longer name with "and" inside keeps it ("Competition and Markets Authority", "Office of Management and
+    Budget"), and so do places so joined, often one ("Bosnia and Herzegovina").
+
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Rivals such as Vistra and Talen and the Competition and Markets Authority")
+    >>> [p.text for p in coordinated_names(Span(doc, 3, 6, label="ORG"))]
+    ['Vistra', 'Talen']
+    >>> [p.text for p in coordinated_names(Span(doc, 8, 12, label="ORG"))]
+    ['Competition and Markets Authority']
+    >>> [p.text for p in coordinated_names(Span(doc, 3, 6, label="GPE"))]
+    ['Vistra and Talen']
+    >>> doc = spacy.blank("en")("led by B Capital and Capital Factory")
+    >>> [p.text for p in coordinated_names(Span(doc, 2, 7, label="ORG"))]
+    ['B Capital', 'Capital Factory']
+    """
+    if ent.label_ not in ("ORG", "PERSON"):
+        return [ent]  # (places so joined are often one: "Bosnia and Herzegovina", "Trinidad and Tobago")
+    ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+    if len(ands) != 1:
+        return [ent]
+    doc = ent.doc
+    left, right = doc[ent.start:ands[0]], doc[ands[0] + 1:ent.end]
+    single = len(left) == 1 and len(right) == 1 and all(t.is_title and t.is_alpha and len(t) > 1 for t in (left[0], right[0]))
+    firm = (len(left) > 1 and left[-1].text in _INVESTOR_NAME_ENDS
+            and all((t.is_title or t.is_upper) and t.is_alpha for t in (*left, *right)))  # (no "of", no comma)
+    if not (single or firm):
+        return [ent]
+    return [Span(doc, left.start, left.end, label=ent.label), Span(doc, right.start, right.end, label=ent.label)]
 
 
 def is_no_name(span) -> bool:
