@@ -118,6 +118,9 @@ COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments "
     "Seed".split()  # "Gannet Rock Seed": a seed-stage investor named as its stage, as "Ventures" and "Capital" are
 ) | FIELD_NAME_ENDS  # "Ares Management", "Dominion Energy", "Dunmore Health" (not "Renewable Energy")
+#: Words that end an investment firm's name, which news drops after naming the firm in full ("Peak XV Partners ...
+#: Peak XV", "Lux Capital ... Lux").
+FIRM_NAME_WORDS = frozenset("Partners Capital Ventures Management Investments Advisors Advisers".split())
 #: Name ends that stand inside longer names as often as they end one: "Crane Clean Energy Center", "Ridgeback Seed
 #: Fund" (the whole name is the firm's).
 OPEN_NAME_ENDS = FIELD_NAME_ENDS | {"Seed"}
@@ -642,6 +645,11 @@ class EntityTyper:
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
                 bare = span[:-1].text
                 if len(span) >= 3 and span[-1].text in LEGAL_FORMS and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                    short_forms.setdefault(bare, canonical or span.text)
+                # and an unknown firm's name without its firm word: "Peak XV Partners" -> "Peak XV" (not a known
+                # company's: "Intel Capital" invests for Intel)
+                if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
+                        and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]):
                     short_forms.setdefault(bare, canonical or span.text)
         for n, (span, label, source, canonical) in enumerate(out):
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
