@@ -79,6 +79,11 @@ from .name_cues import (
     ends_in_product_noun,
     is_maker_agent,
     is_no_name,
+    is_round_name,
+    coordinated_names,
+    is_surname_over_cue,
+    english_words,
+    with_first_of_three_names,
     is_version_code,
     model_short_forms,
     names_a_business_role,
@@ -111,8 +116,15 @@ RANK = {"gazetteer": 5, "metonym": 5, "name_extension": 5, "name_head": 5, "mode
 COMPANY_NAME_ENDS = (LEGAL_FORMS - {"SA", "SE", "Co", "LP"}) | frozenset(
     "AI Labs Technologies Robotics Software "
     "Networks Semiconductor Semiconductors Ventures Holdings Therapeutics Biosciences Microsystems Systems Capital "
-    "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments".split()
+    "Partners Studios Motors Airlines Pharmaceuticals Industries Devices Electronics Dynamics Instruments "
+    "Seed".split()  # "Gannet Rock Seed": a seed-stage investor named as its stage, as "Ventures" and "Capital" are
 ) | FIELD_NAME_ENDS  # "Ares Management", "Dominion Energy", "Dunmore Health" (not "Renewable Energy")
+#: Words that end an investment firm's name, which news drops after naming the firm in full ("Peak XV Partners ...
+#: Peak XV", "Lux Capital ... Lux").
+FIRM_NAME_WORDS = frozenset("Partners Capital Ventures Management Investments Advisors Advisers".split())
+#: Name ends that stand inside longer names as often as they end one: "Crane Clean Energy Center", "Ridgeback Seed
+#: Fund" (the whole name is the firm's).
+OPEN_NAME_ENDS = FIELD_NAME_ENDS | {"Seed"}
 #: Words after a company's name that only say its corporate form: "Toyota Motor" is Toyota, not a unit of it
 #: ("Microsoft Research" is one).
 CORPORATE_FORM_WORDS = LEGAL_FORMS | frozenset("Group Holdings Holding Motor Motors Company Corporation International".split())
@@ -232,6 +244,7 @@ class EntityTyper:
         self.gazetteer = load_gazetteer(gazetteer_dir)
         self.model_window = model_window
         self.families = self.gazetteer.model_families
+        self.english = english_words(nlp)  # (a given name is no English word: "Vipul Ved Prakash", not "Drummer Lars Ulrich")
         self.known = {}  # surface -> (label, canonical)
         self.matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for entry in self.gazetteer.entries:
@@ -277,6 +290,7 @@ class EntityTyper:
         candidates += variant_model_spans(doc, candidates)  # "Llama 4 Maverick", then "Maverick"
         candidates += family_led_model_spans(doc, candidates, self.families)  # "Llama Nemotron Nano"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"
+        candidates = [c for c in candidates if not is_round_name(c[0])]  # "Series B": a round, whatever cue typed it
         acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
         kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)
         kept = _coordination_types(kept)
@@ -360,12 +374,13 @@ class EntityTyper:
         headings = heading_ranges(self._text)
         body_text = _outside(self._text, headings)
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
-        for ent in doc.ents:
+        for ent in [part for ent in doc.ents for part in coordinated_names(ent)]:  # ("Vistra and Talen": two names)
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             span = without_headline_verb(span) if span is not None else None  # "... and Launches Orrin-M2"
             if span is not None and ent.label_ == "PERSON":
                 span = person_before_apposition(without_leading_occupation(span))  # "Drummer Lars Ulrich" is Lars Ulrich
                 span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
+                span = with_first_of_three_names(span, self.english, self.known)  # "Vipul Ved Prakash" read as "Ved Prakash"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
                     or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
                 continue
@@ -531,7 +546,7 @@ class EntityTyper:
             words = [t.text for t in span]
             if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
                     or (end_token.text in ("AI", *FIELD_NAME_ENDS) and _is_common_adjective(span[-2].lower_))
-                    or (end_token.text in FIELD_NAME_ENDS and is_part_of_a_longer_name(span))):
+                    or (end_token.text in OPEN_NAME_ENDS and is_part_of_a_longer_name(span))):
                 continue
             if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
                 continue  # a title-case heading's capitals say little: "... Models to Regulated Industries"
@@ -593,23 +608,30 @@ class EntityTyper:
                 rest = span[1:].text
                 if rest in best and RANK[best[rest][1]] <= RANK["ner"]:
                     best[rest] = ("PRODUCT", "context", None)
-        # a statistically typed lone surname takes the type of the full name in the document
+        # a statistically typed lone surname takes the type of the full name in the document, and so does one
+        # a context cue called a company ("Tan, a veteran chip investor", "the start-up Li runs" after "Lip-Bu
+        # Tan", "Fei-Fei Li"): a cue beside the word is weaker than the person the article named in full
+        surnames = set()
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"]:
                 last = span[-1].text
                 if last in best and RANK[best[last][1]] < RANK["context"]:  # (a role cue is weaker than a full name)
                     best[last] = ("PERSON", "context", None)
+                elif last in best and is_surname_over_cue(span, best[last][0], best[last][1]):
+                    best[last] = ("PERSON", "context", None)
+                    surnames.add(last)
         # and so does a lone first name ("Marcus ran the compiler team" after "Marcus Ellery, my co-founder"),
-        # unless a company name starts with it too (the short forms below)
+        # or the middle word of three, a first surname ("Pacheco" of "Gregorio Pacheco Leyes"), unless a company
+        # name starts with it too (the short forms below)
         for span, label, source, canonical in kept:
             if label == "PERSON" and len(span) > 1 and RANK[source] >= RANK["ner"] and looks_like_person_name(span):
-                first = span[0].text
-                if first in best and best[first][0] != "PERSON" and RANK[best[first][1]] <= RANK["ner"]:
-                    best[first] = ("PERSON", "context", None)
+                for first in dict.fromkeys(t.text for t in span[:-1]):
+                    if first in best and best[first][0] != "PERSON" and RANK[best[first][1]] <= RANK["ner"]:
+                        best[first] = ("PERSON", "context", None)
         out = []
         for span, label, source, canonical in kept:
             top_label, top_source, top_canonical = best[span.text]
-            if top_label != label and RANK[top_source] > RANK[source]:
+            if top_label != label and (RANK[top_source] > RANK[source] or span.text in surnames):
                 label, source, canonical = top_label, "propagated", top_canonical
             out.append((span, label, source, canonical))
         # names typed with confidence also count where the NER missed them
@@ -628,6 +650,11 @@ class EntityTyper:
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
                 bare = span[:-1].text
                 if len(span) >= 3 and span[-1].text in LEGAL_FORMS and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                    short_forms.setdefault(bare, canonical or span.text)
+                # and an unknown firm's name without its firm word: "Peak XV Partners" -> "Peak XV" (not a known
+                # company's: "Intel Capital" invests for Intel)
+                if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
+                        and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]):
                     short_forms.setdefault(bare, canonical or span.text)
         for n, (span, label, source, canonical) in enumerate(out):
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
@@ -927,7 +954,8 @@ def _select(candidates):
                   if end <= span.end and end - start < len(span)]
         if inside:
             order.insert(0, (span, label, "name_head", canonical))
-    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context", "class_noun")
+    # (whichever cue typed the longer name: "until Thomson Reuters bought that company" is read by what it does)
+    for span, label, source, canonical in [c for c in candidates if c[2] in ("ner", "ner_weak", "context", "class_noun", "role")
                                            and c[1] in ("COMPANY", "ORGANIZATION")]:
         if span.text in said_otherwise:
             continue

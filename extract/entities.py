@@ -858,9 +858,24 @@ def leads_a_round(span) -> bool:
     verb = by.head
     if verb.dep_ == "acl":  # "a round led by X"
         return (hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
-                or _names_investors(verb.head))
+                or is_round_letter(verb.head) or _names_investors(verb.head))
     # "the round was led by X"
-    return any(c.dep_ == "nsubjpass" and c.lemma_.lower() in FUNDING_NOUNS for c in verb.children)
+    return any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in FUNDING_NOUNS or is_round_letter(c)) for c in verb.children)
+
+
+def is_round_letter(token) -> bool:
+    """"a Series A", "the Series B": a round named by its letter, which the parser makes the phrase's head (with
+    "Series" a compound of it), is a funding round as "round" is.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["a", "Series", "A", "led", "by", "Partech"],
+    ...           heads=[2, 2, 2, 2, 3, 4], deps=["det", "compound", "ROOT", "acl", "agent", "pobj"])
+    >>> is_round_letter(doc[2]), is_round_letter(doc[5])
+    (True, False)
+    """
+    return (len(token.text) <= 2 and token.text[:1] in "ABCDEFGHIJK" and token.text[:1].isupper()
+            and any(c.dep_ == "compound" and c.lower_ in ("series", "round") for c in token.children))
 
 
 

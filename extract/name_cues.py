@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Span
+
 from .entities import (
     CLASS_NOUNS,
     COMPANY_MEMBER_NOUNS,
@@ -990,6 +992,89 @@ def is_rating(span) -> bool:
             and root.head.lower_ in RATING_NOUNS and root.head.i >= span.end)
 
 
+#: A funding round's name: "Series B", "Series A-1", "Pre-Series A", "Series Seed", "Round C".
+_ROUND_NAME = re.compile(r"(?:Pre-?\s?)?(?:Series|Round)(?:\s(?:[A-K](?:-?\d)?\+?|Seed))?")
+
+
+def is_round_name(span) -> bool:
+    """A funding round's name ("Series B", "Pre-Series A", "Series Seed") names a stage of financing, never a
+    company or a person, whatever cue beside it ("Series A and Series B companies", "led its Series B");
+    nor does "Series" alone where a round's letter follows it (the tagger's half of "Series B").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("It backs Series A and Series B companies. Series Capital led a Series C round.")
+    >>> [is_round_name(doc[i:j]) for i, j in ((2, 4), (5, 7), (5, 6), (9, 11), (13, 15))]
+    [True, True, True, False, True]
+    """
+    if not _ROUND_NAME.fullmatch(span.text):
+        return False
+    if len(span) > 1 or span.text not in ("Series", "Round"):
+        return True
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return after is not None and len(after.text) == 1 and after.text in "ABCDEFGHIJK"
+
+
+#: Sources of a company type read from a word's context, which a person's full name outweighs for its surname (not a class
+#: noun: "Cimatti is a bicycle maker" after "Marco Cimatti" names the company he founded).
+_CUE_SOURCES = frozenset({"context", "propagated", "role"})
+
+
+def is_surname_over_cue(person, label: str, source: str) -> bool:
+    """Whether the lone last word of ``person`` (a full name the article gives), typed ``label`` from
+    ``source``, is that person's surname after all: a company cue beside a lone surname ("Tan, a veteran
+    chip investor", "the start-up Li runs") is weaker than the full name ("Lip-Bu Tan"). Not a company's
+    short form ("Tinkoff" of "Tinkoff Bank", which a founder "Oleg Tinkoff" may share) nor a known name.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Lip-Bu Tan joined. Tan, a chip investor, spoke.")
+    >>> is_surname_over_cue(doc[0:4], "COMPANY", "context"), is_surname_over_cue(doc[0:4], "COMPANY", "short_form")
+    (True, False)
+    """
+    return (label == "COMPANY" and source in _CUE_SOURCES and len(person) > 1
+            and person[-1].is_title and len(person[-1]) > 1 and looks_like_person_name(person))
+
+
+#: Words that end an investment firm's name, after which "and" starts another name ("B Capital and Capital Factory";
+#: not a trade's word, which names go on after: "Shihlin Electric and Engineering Corporation").
+_INVESTOR_NAME_ENDS = frozenset("Capital Ventures Partners Investments Fund".split())
+
+
+def coordinated_names(ent) -> list:
+    """"among them Vistra and Talen", "led by B Capital and Capital Factory": a span the tagger read as one name
+    that joins two names with "and" is two names, each with the span's label: two single capitalised words
+    ("Madeira and Azores"; names of that shape are rare, "Skull and Bones", and a firm's "and" is mostly
+    written "&": "Procter & Gamble"), or an investment firm's name ("... Capital") and another name after it. A
+    longer name with "and" inside keeps it ("Competition and Markets Authority", "Office of Management and
+    Budget"), and so do places so joined, often one ("Bosnia and Herzegovina").
+
+    >>> import spacy
+    >>> from spacy.tokens import Span
+    >>> doc = spacy.blank("en")("Rivals such as Vistra and Talen and the Competition and Markets Authority")
+    >>> [p.text for p in coordinated_names(Span(doc, 3, 6, label="ORG"))]
+    ['Vistra', 'Talen']
+    >>> [p.text for p in coordinated_names(Span(doc, 8, 12, label="ORG"))]
+    ['Competition and Markets Authority']
+    >>> [p.text for p in coordinated_names(Span(doc, 3, 6, label="GPE"))]
+    ['Vistra and Talen']
+    >>> doc = spacy.blank("en")("led by B Capital and Capital Factory")
+    >>> [p.text for p in coordinated_names(Span(doc, 2, 7, label="ORG"))]
+    ['B Capital', 'Capital Factory']
+    """
+    if ent.label_ not in ("ORG", "PERSON"):
+        return [ent]  # (places so joined are often one: "Bosnia and Herzegovina", "Trinidad and Tobago")
+    ands = [t.i for t in ent[1:-1] if t.lower_ == "and"]
+    if len(ands) != 1:
+        return [ent]
+    doc = ent.doc
+    left, right = doc[ent.start:ands[0]], doc[ands[0] + 1:ent.end]
+    single = len(left) == 1 and len(right) == 1 and all(t.is_title and t.is_alpha and len(t) > 1 for t in (left[0], right[0]))
+    firm = (len(left) > 1 and left[-1].text in _INVESTOR_NAME_ENDS
+            and all((t.is_title or t.is_upper) and t.is_alpha for t in (*left, *right)))  # (no "of", no comma)
+    if not (single or firm):
+        return [ent]
+    return [Span(doc, left.start, left.end, label=ent.label), Span(doc, right.start, right.end, label=ent.label)]
+
+
 def is_no_name(span) -> bool:
     """A span the NER took for a name that names no one: a stage direction, a section label, a class
     noun alone or a rating (see each)."""
@@ -1171,6 +1256,46 @@ def with_given_name(span, known=frozenset()):
             or not given.is_title or not _is_person_name_word(given.text) or given.text in known
             or given.lower_ in _NOT_GIVEN_NAMES or given.text in _CALENDAR_WORDS or given.ent_type_ not in ("", "PERSON")):
         return span  # ("In March Mostaque stepped down": a month, read as a date)
+    return doc[given.i:span.end]
+
+
+def english_words(nlp) -> frozenset:
+    """The words of the rule lemmatizer's English word lists (nouns, verbs, adjectives, adverbs), lower-cased;
+    empty if the pipeline has none."""
+    lookups = getattr(nlp.get_pipe("lemmatizer"), "lookups", None) if "lemmatizer" in nlp.pipe_names else None
+    if lookups is None or not lookups.has_table("lemma_index"):
+        return frozenset()
+    return frozenset(w for words in lookups.get_table("lemma_index").values() for w in words)
+
+
+def with_first_of_three_names(span, english=frozenset(), known=frozenset()):
+    """"Vipul Ved Prakash, its co-founder": the tagger may leave out the first of three name words (a given
+    name, then a middle name or the first of a two-word surname), at a sentence's start most often. A
+    capitalised word compounding a two-word person's name right before it is its first word when it is no
+    English word (so no title or occupation: "Drummer Lars Ulrich", "Admiral Mike Mullen"), no known name,
+    and no other capitalised word stands before it. Any other span is returned as it is.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Vipul", "Ved", "Prakash", "left", ".", "Drummer", "Lars", "Ulrich", "left"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[2, 2, 3, 3, 3, 7, 7, 8, 8],
+    ...           deps=["compound", "compound", "nsubj", "ROOT", "punct", "compound", "compound", "nsubj", "ROOT"],
+    ...           pos=["PROPN", "PROPN", "PROPN", "VERB", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB"])
+    >>> with_first_of_three_names(doc[1:3], {"drummer"}).text, with_first_of_three_names(doc[6:8], {"drummer"}).text
+    ('Vipul Ved Prakash', 'Lars Ulrich')
+    """
+    doc = span.doc
+    if len(span) != 2 or span.start == 0 or not english:
+        return span
+    given = doc[span.start - 1]
+    before = doc[given.i - 1] if given.i > 0 else None
+    if (given.dep_ != "compound" or not span.start <= given.head.i < span.end or given.pos_ != "PROPN"
+            or not given.is_title or not _is_person_name_word(given.text) or given.lower_ in english
+            or given.text in known or given.lower_ in _NOT_GIVEN_NAMES or given.text in _CALENDAR_WORDS
+            or given.ent_type_ not in ("", "PERSON") or span[0].is_sent_start
+            or not all(_is_person_name_word(t.text) for t in span)
+            or (before is not None and before.is_title and not before.is_sent_start and not given.is_sent_start)):
+        return span
     return doc[given.i:span.end]
 
 

@@ -63,6 +63,7 @@ SUFFIX_LIKE_WORDS = frozenset({
     "technology", "tech", "systems", "group", "holdings", "holding", "international",
     "computing", "software", "networks", "solutions", "industries", "enterprises", "energy",
     "motor", "motors",  # "Toyota Motor", "Tesla Motors": the carmaker itself, no unit of it
+    "platforms",  # "Meta Platforms": the company's formal name, as "Technologies" and "Systems" are, no unit of it
 })
 
 #: Leading honorifics, titles and nickname words that do not belong to a person's name
