@@ -271,7 +271,7 @@ class EntityTyper:
         candidates += self._gazetteer_spans(doc)
         self._companies = {i for c in candidates if c[1] == "COMPANY" for i in range(c[0].start, c[0].end)}
         self._business = _is_business_text(doc, candidates)
-        candidates += self._metonym_spans(doc)
+        candidates += self._metonym_spans(doc, {c[3] for c in candidates if c[1] == "COMPANY"})
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
         # (before the NER's: a byline's or credit's name is a person's where the NER's tie says firm)
@@ -323,12 +323,18 @@ class EntityTyper:
             out.append((doc[start:end], label, "gazetteer", canonical))
         return out
 
-    def _metonym_spans(self, doc):
+    def _metonym_spans(self, doc, named=frozenset()):
+        """A known company's town for the company ("the Redmond company", "Redmond said"), where the article
+        names that company: a metonym refers back to a company already named. Without it, or set beside a
+        name ("Khosla Ventures, the Menlo Park firm"), "the Menlo Park company" describes the article's own
+        company in that town, and the town stays a place.
+
+        ``named`` are the canonical names of the known companies the gazetteer found in the document."""
         out = []
         for match_id, start, end in self.metonym_matcher(doc):
             span = doc[start:end]
             company = self.gazetteer.metonyms[doc.vocab.strings[match_id]]
-            if _used_as_company(span):
+            if company in named and _used_as_company(span) and not _describes_apposed_name(span):
                 out.append((span, "COMPANY", "metonym", company))
             else:
                 out.append((span, "PLACE", "gazetteer", span.text))
@@ -1138,6 +1144,15 @@ def _used_as_company(span) -> bool:
     if after is not None and (after.lower_ in COMPANY_NOUNS or after.text in ("'s", "’s")):
         return True
     return span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+def _describes_apposed_name(span) -> bool:
+    """"Khosla Ventures, the Menlo Park firm founded by ...": a town before a company noun set beside a name
+    describes that name's company, whichever famous company the town also stands for."""
+    noun = span.root.head
+    if noun.i == span.root.i or noun.lower_ not in COMPANY_NOUNS:
+        return False
+    return noun.dep_ == "appos" and noun.head.pos_ == "PROPN"
 
 
 #: Words of job titles, which the NER and the role rule take for names: "Chief Financial Officer",
