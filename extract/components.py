@@ -69,6 +69,7 @@ from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans
 from .name_cues import (
+    business_unit_name,
     acquires_a_company,
     buys_a_business,
     byline_spans,
@@ -468,7 +469,9 @@ class EntityTyper:
         if label == "PERSON" and is_post_title(span):
             return None  # "a Teachta Dála", "served as Lord Mayor": a post, not a person
         person = has_person_context(span) and looks_like_person_name(span)
-        company = has_company_context(span) and not person
+        # "Scaleway, the cloud arm of the Iliad group", "the Schwarz Group, the owner of Lidl": tied to a company
+        # as its part or its holding, a name is a business, whatever the tagger's label
+        company = (has_company_context(span) or business_unit_name(span, self._companies)) and not person
         if person and label != "PERSON":
             return "PERSON", "context"
         if any(t.text in PLACE_WORDS for t in span) and not company:
@@ -510,7 +513,7 @@ class EntityTyper:
         if label in ("GPE", "LOC", "FAC"):
             if _is_dateline(span):
                 return "PLACE", "context"  # "TORONTO, Ontario — ... Brindle AI Inc. ("the Company") ...": where, not who
-            if has_company_context(span, modifier=False) and not person:
+            if (has_company_context(span, modifier=False) or business_unit_name(span, self._companies)) and not person:
                 return "COMPANY", "context"
             if label in ("GPE", "LOC") and not person and company_role(span, self._companies):
                 return "COMPANY", "role"  # (known places are the gazetteer's and outrank this)

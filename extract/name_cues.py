@@ -547,6 +547,75 @@ def company_role(span, companies=frozenset()) -> bool:
 _EMPLOYING_VERBS = frozenset("work intern".split())
 
 
+#: Nouns of a business that belongs to another: "Scaleway, the cloud arm of the Iliad group".
+UNIT_NOUNS = frozenset("arm unit subsidiary division".split())
+#: Nouns of a business that owns another: "the Schwarz Group, the owner of Lidl", "AMR, the parent company of American Airlines".
+OWNER_NOUNS = frozenset("owner parent".split())
+_DESCRIPTION_WORDS = 5  # words of "the [cloud computing] arm" before "of"
+
+
+def _names_a_business(tokens, companies) -> bool:
+    """Whether a name or noun phrase is a company's: a known company's word, a company noun ("the Iliad group",
+    "chipmaker AMD") or a legal form or trade ending ("Reliance Industries", "the Schwarz Group")."""
+    return any(t.i in companies or t.lower_ in COMPANY_NOUNS or t.lower_ == "group" or t.text in COMPANY_SUFFIXES
+               for t in tokens)
+
+
+def _phrase_after(doc, i) -> list:
+    """The words of the noun phrase from ``doc[i]`` to the next comma, period, bracket or verb."""
+    out = []
+    for t in doc[i : i + 8]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "CCONJ") or (out and t.lower_ in ("of", "from", "in", "and")):
+            break
+        out.append(t)
+    return out
+
+
+def business_unit_name(span, companies=frozenset()) -> bool:
+    """Whether a name is a company's because a description set beside it ties it to a company as its part or
+    its owner: "Scaleway, the cloud arm of the Iliad group", "Reliance Jio, the telecoms arm of Reliance
+    Industries" (the arm of a business is a business), or "the Schwarz Group, the owner of Lidl" (what a
+    company owns is a business). A unit of what is no company says nothing ("a division of the Institute of
+    Infection"). Read on the words, not the parse: the parser often makes "arm" the sentence's root.
+
+    ``companies`` are the indices of tokens of known companies.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("On Zentrow, the cloud arm of the Pellard group, it runs. Vardek Group, the owner of Marrow, grew.")
+    >>> business_unit_name(doc[1:2]), business_unit_name(doc[20:21]), business_unit_name(doc[14:16])
+    (True, True, False)
+    """
+    doc = span.doc
+    # the name, then ", the [words] arm of" and a company
+    i = span.end
+    if i + 2 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in ("the", "a", "an"):
+        for j in range(i + 2, min(i + 2 + _DESCRIPTION_WORDS, len(doc) - 2)):
+            word = doc[j]
+            if word.is_punct or word.is_title or word.is_upper:
+                break
+            if doc[j + 1].lower_ == "of" and (word.lower_ in UNIT_NOUNS or word.lower_ in OWNER_NOUNS
+                                              or (word.lower_ == "company" and doc[j - 1].lower_ == "parent")):
+                if word.lower_ in UNIT_NOUNS:
+                    return _names_a_business(_phrase_after(doc, j + 2), companies)
+                break  # "X, the owner of Y": X owns Y, which says what Y is; X may be a person
+    # a company, then ", the owner of" (or "the parent company of") and the name
+    i = span.start
+    if i >= 4 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("owner", "parent", "company"):
+        k = i - 3 if doc[i - 2].lower_ != "company" else i - 4
+        if doc[i - 2].lower_ == "company" and doc[i - 3].lower_ != "parent":
+            return False
+        while k > 0 and doc[k].lower_ not in ("the", "a", "an"):
+            k -= 1  # (past the description's words: "the longtime owner of")
+        if k >= 2 and doc[k - 1].text == "," and i - k <= _DESCRIPTION_WORDS + 2:
+            owner = []
+            for t in reversed(doc[max(0, k - 6) : k - 1]):
+                if t.is_punct or not (t.is_title or t.is_upper or t.lower_ == "the"):
+                    break
+                owner.append(t)
+            return bool(owner) and _names_a_business(owner, companies)
+    return False
+
+
 #: Last words of investors' names that no person's name ends in, though it may look like one: "SV Angel",
 #: "Pinecrest Angels", "OpenAI Startup Fund" (said only where a list or a round names investors).
 INVESTOR_NAME_ENDS = frozenset("Angel Angels Fund Syndicate".split())
