@@ -141,11 +141,12 @@ def test_component_types_gazetteer_names_and_drops_generic_words(blank, blank_ty
 
 
 def test_component_metonym_only_when_used_as_company(blank, blank_typer):
-    doc = parsed(blank, ["the", "Redmond", "company", "met", "people", "in", "Redmond"],
-                 [2, 2, 3, 3, 3, 3, 5], ["det", "compound", "nsubj", "ROOT", "dobj", "prep", "pobj"])
+    # (a metonym refers back to its company, which the article names: here "Microsoft")
+    doc = parsed(blank, ["Microsoft", "said", "the", "Redmond", "company", "met", "people", "in", "Redmond"],
+                 [1, 1, 4, 4, 5, 1, 5, 5, 7], ["nsubj", "ROOT", "det", "compound", "nsubj", "ccomp", "dobj", "prep", "pobj"])
     doc = blank_typer(doc)
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [
-        ("Redmond", "COMPANY", "Microsoft"), ("Redmond", "PLACE", "Redmond")]
+        ("Microsoft", "COMPANY", "Microsoft"), ("Redmond", "COMPANY", "Microsoft"), ("Redmond", "PLACE", "Redmond")]
 
 
 def test_component_unknown_model_shape_needs_context(blank, blank_typer):
