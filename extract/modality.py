@@ -56,12 +56,50 @@ def _describes_name(token: Token) -> bool:
         token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and bool(token.head.ent_type_)))
 
 
+def _double_negative(token: Token) -> bool:
+    """A negation of a word that itself denies, which affirms: "has *not* gone *unnoticed* by rivals" (they
+    noticed), "is *not unlike*", "*not without* rivals" (words.json negated_complements). The denying word
+    is the negated verb's complement or the negated word itself."""
+    denying = words("negated_complements")
+    if token.lower_ in denying:
+        return True
+    return any(c.lower_ in denying and c.dep_ in ("acomp", "oprd", "attr", "xcomp", "advmod", "prep", "dobj", "ccomp")
+               for c in token.children)
+
+
+#: Auxiliaries that open a yes/no question when a sentence starts with them ("*Is* X an investor in Y?").
+_QUESTION_OPENERS = frozenset({"is", "are", "was", "were", "does", "do", "did", "has", "have", "had", "will",
+                               "would", "can", "could", "should", "may", "might", "must"})
+
+
+def is_asked(trigger: Token) -> bool:
+    """A trigger in what a yes/no question asks: "Is Harwick an investor in Corvalis too?", "Will it take on
+    Copilot head-on?" (an FAQ's or an interviewer's question) states nothing; the answer does. What the
+    question's subject names is taken as given ("Is *Nvidia's partnership with Arm* in trouble?"), and a
+    wh-question ("How will X affect its partnership with Y?") asks about a stated fact."""
+    sent = trigger.sent
+    words_ = [t for t in sent if not t.is_space and not t.is_punct]
+    if not words_ or words_[0].lower_ not in _QUESTION_OPENERS or words_[0].pos_ not in ("AUX", "VERB"):
+        return False
+    if not sent.text.rstrip().rstrip('"\'”’)').endswith("?"):
+        return False
+    token = trigger
+    while token.head.i != token.i:
+        if token.dep_ in ("nsubj", "nsubjpass", "csubj"):
+            return False
+        token = token.head
+    return True
+
+
 def is_negated(trigger: Token) -> bool:
-    """A relation trigger under a negation ("did not invest", "never partnered") or a cancelling verb ("cut ties")."""
+    """A relation trigger under a negation ("did not invest", "never partnered") or a cancelling verb ("cut ties");
+    a negation of a denying word affirms ("has not gone unnoticed by rivals")."""
+    if is_asked(trigger):
+        return True
     negations = words("negation_words") | words("negation_heads")
     for tok in clause_chain(trigger):
         if any(c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and c.lower_ in ("never", "no", "neither"))
-               for c in tok.children):
+               for c in tok.children) and not _double_negative(tok):
             return True
         if tok is not trigger and tok.lemma_.lower() in negations:
             return True
@@ -81,8 +119,10 @@ def is_hedged(trigger: Token) -> bool:
 
 
 def has_negation(token: Token) -> bool:
-    """A negation word among ``token``'s own dependents ("not", "never", "no")."""
-    return any(c.dep_ == "neg" or (c.lower_ in words("negation_words") and c.dep_ in ("neg", "det", "advmod")) for c in token.children)
+    """A negation word among ``token``'s own dependents ("not", "never", "no"), unless it negates a denying word
+    ("the deal has not gone unnoticed")."""
+    return any(c.dep_ == "neg" or (c.lower_ in words("negation_words") and c.dep_ in ("neg", "det", "advmod"))
+               for c in token.children) and not _double_negative(token)
 
 
 def _cancels(verb: Token) -> bool:
@@ -118,6 +158,8 @@ def deal_modality(trigger: Token) -> float | None:
     hypothetical_nouns = words("hypothetical_nouns")
     modals = words("modal_verbs")
     negation_verbs = words("negation_heads")
+    if is_asked(trigger):
+        return CONFIDENCE_HYPOTHETICAL  # "Will Corvalis buy Brightmere?": a question, not news of a deal
     token, reported = trigger, False
     for _ in range(6):
         # above a clausal complement the negation and modals belong to another statement:

@@ -766,7 +766,25 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         # "Databricks holds a small stake in Mistral": how things stand, not news of a deal
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
+    elif _describes_a_holder(trigger, spec, support):
+        # "Nvidia, an investor in Figure, sells ...", "Amazon will remain a minority investor in the
+        # startup": who holds a stake, not when it was bought (the invests_in relation still holds)
+        frame.confidence = CONFIDENCE_STATE_NOUN
+        frame.rule += STANDING_MARK
     return frame
+
+
+def _describes_a_holder(noun: Token, spec: dict, support: Token | None) -> bool:
+    """An agent noun of holding ("investor", "backer", "shareholder": the noun names the investor) said
+    of a company in apposition or after a copula, with no amount and no verb of becoming one ("became
+    an investor", "joined as a backer" tell an event). A description states how things stand."""
+    if spec.get("subject") != "investor" or spec.get("owner") != "investee":
+        return False
+    if noun.dep_ not in ("appos", "attr", "oprd"):
+        return False
+    if noun.dep_ != "appos" and (support is None or _lemma(support) in _words("becoming_verbs")):
+        return False
+    return not _states_money(noun)  # "an investor with $50 million in the round" may be news of the round
 
 
 def _purpose_of(noun: Token, verbs: dict) -> Token | None:
