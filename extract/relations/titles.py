@@ -121,6 +121,8 @@ def _plain_title_of(token: Token) -> tuple[str, str] | None:
     titles = _tables()["titles"]
     word = word_of(token)
     doc, first = token.doc, hyphen_left(token)
+    if token.lower_ == "chief" and _officer_after_chief(doc, token.i) is not None:
+        return None  # "chief global affairs officer": the officer's title, read at "officer"
     for start in range(max(0, first - 3), first - 1):
         # "chief data officer", "chief technology officer": titles of three and more words
         found = _title_at(doc, start, titles)
@@ -918,7 +920,29 @@ def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
             best = (titles[key], j)  # "founders" too: "its two founders, A and B"
         if tok.whitespace_:
             words += " "
+    if best is not None and best[1] == i + 1 and doc[i].lower_ == "chief":
+        officer = _officer_after_chief(doc, i)
+        if officer is not None:
+            return "works_for", officer + 1
     return best
+
+
+#: How many words may stand between "chief" and "officer" in a title the lexicon does not list.
+CHIEF_OFFICER_GAP = 3
+
+
+def _officer_after_chief(doc: Doc, i: int) -> int | None:
+    """The index of "officer" when the "chief" at ``i`` opens a "chief ... officer" title the lexicon does not
+    list ("chief global affairs officer", "chief science officer"): the words between are lower-case words of
+    the function. Such a title is one of the company's officers; only the chief executive officer (listed)
+    runs it, so "chief" there is no leading title of its own."""
+    for j in range(i + 1, min(len(doc), i + 2 + CHIEF_OFFICER_GAP)):
+        word = doc[j]
+        if word.lower_ in ("officer", "officers") and j > i + 1:
+            return j
+        if not (word.is_alpha and word.is_lower or word.text in ("&", "-")):
+            return None
+    return None
 
 
 def _title_at_after_modifiers(doc: Doc, i: int, titles: dict) -> bool:
