@@ -75,6 +75,13 @@ def split_double_hyphens(nlp: Language) -> None:
 #: "co-led" and its forms: word -> the form of "lead" it stands for.
 CO_LEAD_FORMS = {"co-lead": "lead", "co-leads": "leads", "co-led": "led", "co-leading": "leading"}
 
+#: "co-founded" and its forms: word -> the form of "found" it stands for (people13). Split at the hyphen, the
+#: passive "X was co-founded in 2023 by A and B" parsed "co" as the verb and lost its agents, as "co-led" did.
+CO_FOUND_FORMS = {"co-found": "found", "co-founds": "founds", "co-founded": "founded", "co-founding": "founding"}
+
+#: Every kept word -> its lemma.
+CO_LEMMAS = {**{word: "lead" for word in CO_LEAD_FORMS}, **{word: "found" for word in CO_FOUND_FORMS}}
+
 
 def keep_co_lead_whole(nlp: Language) -> None:
     """Keep "co-led" one word that the parser and the lemmatizer read as "led".
@@ -92,7 +99,7 @@ def keep_co_lead_whole(nlp: Language) -> None:
     """
     from spacy.symbols import NORM, ORTH
 
-    for word, norm in CO_LEAD_FORMS.items():
+    for word, norm in {**CO_LEAD_FORMS, **CO_FOUND_FORMS}.items():
         for form in (word, word.capitalize()):
             nlp.tokenizer.add_special_case(form, [{ORTH: form, NORM: norm}])
     if "lemmatizer" in nlp.pipe_names and "newsgraph_co_lead" not in nlp.pipe_names:
@@ -102,9 +109,10 @@ def keep_co_lead_whole(nlp: Language) -> None:
 @Language.component("newsgraph_co_lead")
 def lemmatize_co_lead(doc):
     """Give "co-led" and its forms the lemma "lead" (the lemmatizer keeps an infinitive as written)."""
-    forms = [doc.vocab.strings.add(word) for word in CO_LEAD_FORMS]
-    for i in numpy.isin(doc.to_array("LOWER"), forms).nonzero()[0]:
-        doc[int(i)].lemma_ = "lead"
+    lowers = doc.to_array("LOWER")
+    for word, lemma in CO_LEMMAS.items():
+        for i in (lowers == doc.vocab.strings.add(word)).nonzero()[0]:
+            doc[int(i)].lemma_ = lemma
     return doc
 
 

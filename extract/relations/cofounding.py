@@ -40,9 +40,15 @@ BEFORE_WITH = frozenset({"in", "on", "later", "early", "late", "back", "together
 RULE = "role.infinitive_cofounding"
 
 
+#: The word kept whole by the pipeline (``extract.pipeline.CO_FOUND_FORMS``): "to co-found".
+WHOLE_FORMS = frozenset({"co-found", "co-founding"})
+
+
 def _infinitive_cofound_at(doc: Doc, co: Token) -> int | None:
-    """Index of the token after "to co - found" when ``co`` begins one, else None."""
+    """Index of the token after "to co - found" (or "to co-found" kept whole) when ``co`` begins one, else None."""
     i = co.i
+    if co.lower_ in WHOLE_FORMS:
+        return i + 1 if i >= 1 and doc[i - 1].lower_ == "to" else None
     if i < 1 or i + 2 >= len(doc) or doc[i - 1].lower_ != "to" or doc[i + 1].text != "-":
         return None
     if doc[i + 2].lower_ not in FOUND_PIECES or doc[i + 2].idx != doc[i + 1].idx + 1 or doc[i + 1].idx != co.idx + 2:
@@ -82,7 +88,8 @@ def _founders_of(co: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     """The subject of the clause that "to co-found" completes: the subject of the verb it hangs on
     ("left", "leaving"), whichever piece the parser hung there."""
     doc = co.doc
-    for piece in (doc[co.i - 1], co, doc[co.i + 1], doc[co.i + 2]):
+    pieces = (doc[co.i - 1], co) if co.lower_ in WHOLE_FORMS else (doc[co.i - 1], co, doc[co.i + 1], doc[co.i + 2])
+    for piece in pieces:
         verb = piece.head if piece.dep_ in ("aux", "xcomp", "advcl", "acomp", "dep") else None
         if piece.dep_ == "aux":  # "to" hangs on a piece; that piece hangs on the clause's verb
             verb = piece.head.head if piece.head.dep_ in ("xcomp", "advcl", "acomp", "dep") else None
@@ -97,12 +104,12 @@ def _founders_of(co: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
 @code_rule
 def infinitive_cofounding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     """founded from "to co-found X (with A, B and C)": the clause's subject and every "with" person."""
-    for co in tokens_where(doc, "LOWER", ("co",)):
+    for co in tokens_where(doc, "LOWER", ("co", *WHOLE_FORMS)):
         after = _infinitive_cofound_at(doc, co)
         company = _company_at(doc, after, refs) if after is not None else None
         if company is None:
             continue
-        trigger = doc[co.i + 2]
+        trigger = co if co.lower_ in WHOLE_FORMS else doc[co.i + 2]
         for person, via in _unique(_founders_of(co, refs) + _with_list_after(company, refs)):
             yield Candidate(person, "founded", company, trigger, RULE, _conf(RULE, via))
 
@@ -257,7 +264,8 @@ FRAME_RULE = "role.founder_list"
 
 #: Written forms of a founding verb that takes its founders in a "by" phrase ("founded by", "set up by")
 #: or, active, a founded company followed by a "with" list ("started X with A, B and C").
-FOUNDING_FORMS = frozenset({"founded", "cofounded", "started", "established", "found", "start", "founding", "starting"})
+FOUNDING_FORMS = frozenset({"founded", "cofounded", "started", "established", "found", "start", "founding", "starting",
+                            "co-founded", "co-found", "co-founding"})  # (the pipeline keeps "co-founded" one word)
 
 #: Words after which a name begins a new member of the list ("A, B and C", "A together with B", "A as well as B").
 MEMBER_OPENERS = frozenset({",", "and", "with", "as", "by"})

@@ -121,6 +121,8 @@ def _plain_title_of(token: Token) -> tuple[str, str] | None:
     titles = _tables()["titles"]
     word = word_of(token)
     doc, first = token.doc, hyphen_left(token)
+    if token.lower_ == "chief" and _officer_after_chief(doc, token.i) is not None:
+        return None  # "chief global affairs officer": the officer's title, read at "officer"
     for start in range(max(0, first - 3), first - 1):
         # "chief data officer", "chief technology officer": titles of three and more words
         found = _title_at(doc, start, titles)
@@ -592,6 +594,7 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if rel == "founded" and (org.start, org.end) in parts:
                     continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
+    yield from counted_title_list_relations(doc, refs)
 
 
 def _headline_interviewee(doc: Doc, refs: EntityRefs) -> tuple[Span, Span] | None:
@@ -917,7 +920,29 @@ def _title_at(doc: Doc, i: int, titles: dict) -> tuple[str, int] | None:
             best = (titles[key], j)  # "founders" too: "its two founders, A and B"
         if tok.whitespace_:
             words += " "
+    if best is not None and best[1] == i + 1 and doc[i].lower_ == "chief":
+        officer = _officer_after_chief(doc, i)
+        if officer is not None:
+            return "works_for", officer + 1
     return best
+
+
+#: How many words may stand between "chief" and "officer" in a title the lexicon does not list.
+CHIEF_OFFICER_GAP = 3
+
+
+def _officer_after_chief(doc: Doc, i: int) -> int | None:
+    """The index of "officer" when the "chief" at ``i`` opens a "chief ... officer" title the lexicon does not
+    list ("chief global affairs officer", "chief science officer"): the words between are lower-case words of
+    the function. Such a title is one of the company's officers; only the chief executive officer (listed)
+    runs it, so "chief" there is no leading title of its own."""
+    for j in range(i + 1, min(len(doc), i + 2 + CHIEF_OFFICER_GAP)):
+        word = doc[j]
+        if word.lower_ in ("officer", "officers") and j > i + 1:
+            return j
+        if not (word.is_alpha and word.is_lower or word.text in ("&", "-")):
+            return None
+    return None
 
 
 def _title_at_after_modifiers(doc: Doc, i: int, titles: dict) -> bool:
@@ -1795,3 +1820,71 @@ def led_unit_relations(candidate: Candidate) -> Candidate:
     if _led_unit(c.trigger, c.target) is None:
         return c
     return Candidate(c.source, "works_for", c.target, c.trigger, LED_UNIT_RULE, _conf(LED_UNIT_RULE, False))
+
+
+#: Number words that count the people a plural title names: "two former Globex engineers, A and B".
+COUNT_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+COUNTED_RULE = "title.counted_list"
+
+
+def _title_count(title: Token) -> int | None:
+    """How many holders a plural title counts ("two former Globex engineers": 2), else None."""
+    if title.tag_ != "NNS":
+        return None
+    counts = [COUNT_WORDS.get(c.lower_) for c in title.children if c.dep_ == "nummod"]
+    return counts[0] if len(counts) == 1 else None
+
+
+def _counted_people_after(title: Token, n: int, refs: EntityRefs) -> list[Span]:
+    """The ``n`` people a comma after a counted plural title goes on to name (", A and B"), read on the surface
+    (the parser hangs the list on the title, on a name before it or on the verb); [] unless exactly ``n``
+    people are named there and nothing but the list follows before the next comma, full stop or clause."""
+    doc, end, j = title.doc, title.sent.end, title.i + 1
+    if j >= end or doc[j].text not in (",", ":"):
+        return []
+    people, j = [], j + 1
+    while j < end:
+        ent = refs.ent_containing(doc[j])
+        if ent is None or ent.start != j or ent.label_ != PERSON:
+            break
+        people.append(ent)
+        j = ent.end
+        if len(people) == n:
+            break
+        if j < end and doc[j].text == "," and j + 1 < end and doc[j + 1].lower_ == "and":
+            j += 2
+        elif j < end and doc[j].text == "," and len(people) < n - 1:
+            j += 1
+        elif j < end and doc[j].lower_ == "and":
+            j += 1
+        else:
+            break
+    if len(people) != n or (j < end and not (doc[j].is_punct or doc[j].pos_ in ("VERB", "AUX"))):
+        return []
+    if j + 1 < end and doc[j].text == "," and (doc[j + 1].lower_ == "and" or refs.ent_containing(doc[j + 1]) is not None
+                                               and refs.ent_containing(doc[j + 1]).label_ == PERSON):
+        return []  # "two engineers, A, B, and C": the list runs on past the count
+    return people
+
+
+def counted_title_list_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """Each of the people a counted plural title names holds that title at its company: "founded by two former
+    Globex engineers, A and B" (A and B worked for Globex), "with three Initech co-founders, A, B and C". The
+    company is the title's compound name or its "at"/"of" object. Several holders of a leading title are
+    each one of many, as "a director of X" is: they work for the company, they do not run it. Run by
+    :func:`title_relations`."""
+    for title in tokens_where(doc, "TAG", ("NNS",)):
+        n = _title_count(title)
+        found = _title_of(title) if n else None
+        if found is None:
+            continue
+        relation = "works_for" if found[0] == "leads" else found[0]
+        companies = [e for c in title.children if c.dep_ in ("compound", "amod", "nmod") and c.i < title.i
+                     for e in [_company_at(c, refs)] if e is not None]
+        companies += [e for e, _ in _prep_objects(title, ("at", "of"), refs) if e.label_ in EMPLOYERS]
+        if not companies:
+            continue
+        for person in _counted_people_after(title, n, refs):
+            for company in _unique([(e, False) for e in companies]):
+                yield Candidate(person, relation, company[0], title, COUNTED_RULE, _conf(COUNTED_RULE, False))
