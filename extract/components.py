@@ -1141,8 +1141,16 @@ def _names_company_after(span) -> bool:
 
 
 def _used_as_company(span) -> bool:
-    """A metonym names the company in "the Redmond company", "Redmond's plans", "Redmond announced"."""
+    """A metonym names the company in "Redmond's plans", "Redmond announced", "Redmond and Google".
+
+    Not after an article: "the Mountain View company", "the Santa Clara, California company", "Khosla
+    Ventures, the Menlo Park firm" say where a company is based, and many are based there (Groq in
+    Mountain View, AMD and Intel in Santa Clara, venture firms in Menlo Park); which company the
+    description means is coreference's question (the place is one of the famous company's descriptors).
+    """
     doc = span.doc
+    if span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"):
+        return False
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and (after.lower_ in COMPANY_NOUNS or after.text in ("'s", "’s")):
         return True

@@ -375,6 +375,8 @@ class EntityRefs:
         if parent is not None and lemma_word(token) in _word_set("coref", "parent_compound_nouns"):
             return self._named_part(token, parent)
         trade = descriptor_phrases(token) if self._trades else frozenset()
+        if labels == ("COMPANY", "ORGANIZATION") and (self._place_before_is_definite(token) or self._names_a_place(trade)):
+            labels = ("COMPANY",)  # "the Santa Clara, California company" is a company based there, not its regulator
         by_trade = self._by_descriptor(token, labels, trade)
         if by_trade is not None:
             self._by_trade.add(token.i)
@@ -392,7 +394,16 @@ class EntityRefs:
         found = self._described_as(token, labels) or self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True)
         if found is not None and self._kind_mismatch(found, token):
             return None
+        if found is not None and self._trade_mismatch(found, trade) and self._names_a_place(trade):
+            # "Take Groq. The Mountain View company ...": where a company is based rules out the salient
+            # company based elsewhere (Nvidia, in Santa Clara), not the next fitting one the text names
+            found = self._antecedent(token, labels, DESCRIPTION_WINDOW, salient=True, exclude=found)
         return None if found is not None and self._trade_mismatch(found, trade) else found
+
+    def _names_a_place(self, phrases: frozenset[str]) -> bool:
+        """Whether some of a description's modifiers are a place the gazetteer ties to a company ("mountain view")."""
+        gazetteer = gazetteer_of(self.doc)
+        return gazetteer is not None and any(place.lower() in phrases for place in gazetteer.metonyms)
 
     def _place_antecedent(self, token: Token) -> Span | None:
         """What "there" names: the nearest place a person went to or was at, in this sentence or the one
@@ -833,7 +844,28 @@ class EntityRefs:
         return False
 
     def _is_definite(self, token: Token) -> bool:
-        return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in word_children(token))
+        return any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in word_children(token)) or \
+            self._place_before_is_definite(token)
+
+    def _place_before_is_definite(self, token: Token) -> bool:
+        """ "*the* Santa Clara, California company", "*the* Santa Clara, California-based company": a
+        description headed by where its company is based is definite when the phrase opens with "the",
+        wherever the parser hung the article (often on the place, the comma splitting the phrase)."""
+        j = hyphen_start(token) - 1
+        places, commas = 0, 0
+        while j >= 0 and token.i - j <= 8:
+            tok = self.doc[j]
+            ent = self._ent_of.get(j)
+            if ent is not None and ent.label_ == "PLACE":
+                places, j = places + 1, ent.start - 1
+                continue
+            if tok.text in (",", "-") or tok.lower_ == "based":
+                commas += tok.text == ","
+                j -= 1
+                continue
+            # only a town and its state split by a comma: a single place keeps the parser's reading
+            return places >= 2 and commas >= 1 and tok.lower_ in DEFINITE_DETERMINERS
+        return False
 
     def _is_new_referent(self, token: Token, labels: tuple[str, ...] | None = None) -> bool:
         """ "the new company", "the combined company", "the other firm": a description that introduces someone new.

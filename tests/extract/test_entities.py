@@ -142,11 +142,20 @@ def test_component_types_gazetteer_names_and_drops_generic_words(blank, blank_ty
 
 def test_component_metonym_only_when_used_as_company(blank, blank_typer):
     # (a metonym refers back to its company, which the article names: here "Microsoft")
-    doc = parsed(blank, ["Microsoft", "said", "the", "Redmond", "company", "met", "people", "in", "Redmond"],
-                 [1, 1, 4, 4, 5, 1, 5, 5, 7], ["nsubj", "ROOT", "det", "compound", "nsubj", "ccomp", "dobj", "prep", "pobj"])
+    doc = parsed(blank, ["Microsoft", "said", "Redmond", "'s", "team", "met", "people", "in", "Redmond"],
+                 [1, 1, 4, 2, 5, 1, 5, 5, 7], ["nsubj", "ROOT", "poss", "case", "nsubj", "ccomp", "dobj", "prep", "pobj"])
     doc = blank_typer(doc)
     assert [(e.text, e.label_, e._.canonical) for e in doc.ents] == [
         ("Microsoft", "COMPANY", "Microsoft"), ("Redmond", "COMPANY", "Microsoft"), ("Redmond", "PLACE", "Redmond")]
+
+
+def test_component_metonym_after_an_article_is_where_a_company_is_based(blank, blank_typer):
+    # "the Redmond company" is a company based in Redmond; coreference decides which (issue 13)
+    # (even where the article names Microsoft: coreference reads the town as one of Microsoft's descriptors)
+    doc = parsed(blank, ["Microsoft", "said", "the", "Redmond", "company", "met", "people"],
+                 [1, 1, 4, 4, 5, 1, 5], ["nsubj", "ROOT", "det", "compound", "nsubj", "ccomp", "dobj"])
+    doc = blank_typer(doc)
+    assert [(e.text, e.label_) for e in doc.ents] == [("Microsoft", "COMPANY"), ("Redmond", "PLACE")]
 
 
 def test_component_unknown_model_shape_needs_context(blank, blank_typer):

@@ -1,0 +1,50 @@
+"""Where a company is based, and whose "we" an interview answer speaks (issue 13, round 2): "the Mountain View
+company" is a company based there, not the famous one of that town unless the text is about it; "Brantel's
+Ines Roa" makes Brantel the "we" of Roa's answers. Invented texts."""
+from __future__ import annotations
+
+from extract.coref import entity_refs
+
+C, P, L = "COMPANY", "PERSON", "PLACE"
+
+
+def _ref(doc, word, nth=0):
+    tokens = [t for t in doc if t.text == word]
+    ent = entity_refs(doc).entity_for(tokens[nth])
+    return ent.text if ent is not None else None
+
+
+# -- a town in a description says where a company is based -------------------------------------------------
+def test_a_town_after_an_article_is_a_place(types):
+    typed = types("Korvel Ventures, the Menlo Park firm founded by Ada Lind, led the round.", {})
+    assert typed.get("Menlo Park") != "COMPANY", typed
+
+
+def test_a_town_that_acts_is_its_company(types):
+    typed = types("Redmond's plans for the cloud worry Tessmer, analysts said.", {})
+    assert typed.get("Redmond") == "COMPANY", typed
+
+
+def test_the_town_company_is_the_one_just_named(pipeline_doc):
+    # before: "Mountain View" was typed as Google, and then, as a place, Nvidia (most mentioned) was rejected
+    text = ("Every start-up says it will break Nvidia's grip, and Nvidia keeps winning. "
+            "Take Brantel. The Mountain View company was founded in 2019 by Ada Lind. "
+            "In May it raised $90 million.")
+    doc = pipeline_doc(text, {"Nvidia": C, "Brantel": C, "Mountain View": L, "Ada Lind": P})
+    assert _ref(doc, "company") == "Brantel"
+    assert _ref(doc, "it", 1) == "Brantel"
+
+
+def test_a_town_and_state_description_is_definite(make_doc):
+    # "the" hangs on the town when a comma splits the phrase; the description is definite all the same
+    text = ("Qorvane agreed to buy Lumetra for $2 billion. "
+            "The deal is the latest that the Santa Clara, California company has struck this year.")
+    doc = make_doc(text, {"Qorvane": C, "Lumetra": C, "Santa Clara": L, "California": L})
+    assert _ref(doc, "company") == "Qorvane"
+
+
+def test_a_town_description_is_no_regulator(make_doc):
+    text = ("The market regulator, which opened the probe in May, did not say what penalty "
+            "the Santa Clara, California, company might face.")
+    doc = make_doc("Qorvane bought Lumetra. " + text, {"Qorvane": C, "Lumetra": C, "Santa Clara": L, "California": L})
+    assert _ref(doc, "company") != "The market regulator"
