@@ -558,6 +558,9 @@ class EntityRefs:
         if root.dep_ == "nsubj" and (verb.lemma_ == "be" or verb.lemma_.lower() in _role_verbs()):
             scopes += [c for c in verb.children if c.dep_ in ("attr", "dobj")]
         for scope in scopes:
+            owner = self._ent_of.get(scope.i) if scope.dep_ == "poss" else None
+            if owner is not None and owner.label_ in ("COMPANY", "ORGANIZATION") and owner.end <= person.start:
+                return owner  # "Tidewell Silicon's Renata Solberg", "Oracle's Larry Ellison": the company's own person
             for tok in scope.subtree:
                 if person.start <= tok.i < person.end:
                     continue

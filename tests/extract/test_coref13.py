@@ -48,3 +48,11 @@ def test_a_town_description_is_no_regulator(make_doc):
             "the Santa Clara, California, company might face.")
     doc = make_doc("Qorvane bought Lumetra. " + text, {"Qorvane": C, "Lumetra": C, "Santa Clara": L, "California": L})
     assert _ref(doc, "company") != "The market regulator"
+
+
+# -- an interview's "we" is the company whose person answers ------------------------------------------------
+def test_we_in_answers_of_a_company_s_person(make_doc):
+    text = ("Q&A: Brantel's Ines Roa on chips\n\nRoa spent nine years at Qorvane.\n\n"
+            "Chip Week: Why build your own?\n\nInes Roa: Because we make one thing well.")
+    doc = make_doc(text, {"Brantel": C, "Ines Roa": P, "Roa": P, "Qorvane": C, "Chip Week": "PUBLICATION"})
+    assert _ref(doc, "we") == "Brantel"
