@@ -126,6 +126,14 @@ class EntityRefs:
         for k, sent in enumerate(self._sents):
             for i in range(sent.start, sent.end):
                 self._sent_index[i] = k
+        # a bullet list ("KEY FACTS", "* Round: $235 million, led by Lux Capital") is a box beside the story:
+        # prose after it continues the prose before it, so the list's sentences hold no antecedents for it
+        # and do not count toward its window; _flow numbers the sentences of prose only
+        self._listed = frozenset(k for k, sent in enumerate(self._sents)
+                                 if _in_bullet_line(doc, next((t.i for t in sent if not t.is_space), sent.start)))
+        self._flow: list[int] = []
+        for k in range(len(self._sents)):
+            self._flow.append(k - sum(1 for j in self._listed if j < k))
         # Mentions in text order: (token index, entity, sentence index, is subject). Resolved
         # pronouns and descriptions join the list so that a later "its" can chain through "the company".
         self._mentions: list[tuple[int, Span, int, bool]] = []
@@ -1049,6 +1057,12 @@ class EntityRefs:
             node = node.head
         return None
 
+    def _sent_of_flow(self, flow: int, in_prose: bool) -> int:
+        """The sentence index of prose sentence number ``flow`` (the index itself when no list is skipped)."""
+        if not in_prose or not self._listed:
+            return flow
+        return next(k for k in range(len(self._sents)) if k not in self._listed and self._flow[k] == flow)
+
     def _antecedent(self, token: Token, labels: tuple[str, ...], window: int, salient: bool = False,
                     exclude: Span | None = None) -> Span | None:
         """The nearest fitting earlier mention; for descriptions (``salient``) the most mentioned one.
@@ -1059,11 +1073,15 @@ class EntityRefs:
         subject of the latest sentence, else the entity mentioned most often so far.
         """
         k = self._sent_index.get(token.i, 0)
+        in_prose = k not in self._listed
+        flow_k = self._flow[k] if in_prose else k
         same, earlier = [], []
         counts: dict[str, int] = {}
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i:
                 break
+            if in_prose and sent_k in self._listed:
+                continue
             if ent.label_ in labels and not self._repeats_its_host(pos, ent):
                 key = self._count_key(ent)
                 counts[key] = counts.get(key, 0) + 1
@@ -1092,6 +1110,9 @@ class EntityRefs:
                 if self._has_parse and token.tag_ == "PRP$" and _inside_other_apposition(ent, token):
                     continue  # "P named V, a veteran of A and B, its new president": A and B describe V in passing
                 same.append((pos, ent))
+            elif in_prose and self._listed:
+                if sent_k not in self._listed and flow_k - window <= self._flow[sent_k] < flow_k:
+                    earlier.append((self._flow[sent_k], is_subject, pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
         topic = self._text_topic if salient and labels == PERSON_LABELS and k > 0 else None
@@ -1135,12 +1156,12 @@ class EntityRefs:
         if salient and earlier:
             latest = max(m[0] for m in earlier)
             subjects = [m for m in earlier if m[0] == latest and m[1]]
-            if latest == k - 1 and own_subject is None and not self._opens_paragraph(k):
+            if latest == flow_k - 1 and own_subject is None and not self._opens_paragraph(k):
                 # (an object description that cannot be its clause's subject names the article's main
                 # actor other than that subject, not whoever the last sentence was about)
                 if subjects:
                     return max(subjects, key=lambda m: (not self._adverbial_subject(m[2], m[3]), m[2]))[3]
-                if _introduces_company(token) and self._person_led(self._sents[latest]):
+                if _introduces_company(token) and self._person_led(self._sents[self._sent_of_flow(latest, in_prose)]):
                     # "She left Nvidia to found Petrichor. The company, backed by ...": with no company
                     # subject to continue, the last company the person of that sentence dealt with
                     # (not a company that only modifies a noun: "with Lars Vik, a former Nordic Semiconductor engineer")
@@ -1255,6 +1276,21 @@ def quote_regions(doc: Doc) -> list[tuple[int, int]]:
     if start is not None:
         regions.append((start, len(doc)))
     return regions
+
+
+_BULLETS = frozenset(("*", "-", "\u2022", "\u2013", "\u25cf", "\u25aa"))
+
+
+def _in_bullet_line(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is on a line that opens with a bullet ("* Round: $235 million", "- Revenue: ...").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Key facts\n* Price: $4 billion\nIt grew.")
+    >>> _in_bullet_line(doc, 4), _in_bullet_line(doc, 9)
+    (True, False)
+    """
+    start = _paragraph_start(doc, i)
+    return doc[start].text in _BULLETS and start + 1 < len(doc) and not doc[start + 1].is_space
 
 
 def _paragraph_start(doc: Doc, i: int) -> int:

@@ -56,3 +56,20 @@ def test_we_in_answers_of_a_company_s_person(make_doc):
             "Chip Week: Why build your own?\n\nInes Roa: Because we make one thing well.")
     doc = make_doc(text, {"Brantel": C, "Ines Roa": P, "Roa": P, "Qorvane": C, "Chip Week": "PUBLICATION"})
     assert _ref(doc, "we") == "Brantel"
+
+
+# -- a bullet list is a box beside the story -----------------------------------------------------------------
+def test_the_company_after_a_fact_box_is_the_story_s(pipeline_doc):
+    # before: "the company" took Harlow Capital, the only name of the box's last lines
+    text = ("Brantel raised $90 million in a Series C, the start-up said on Tuesday.\n\nKEY FACTS\n\n"
+            "* Round: $90 million Series C\n* Previous round: $20 million, led by Harlow Capital\n\n"
+            "The valuation is twice what the company was worth at its last round.")
+    doc = pipeline_doc(text, {"Brantel": C, "Harlow Capital": C})
+    assert _ref(doc, "company") == "Brantel"
+
+
+def test_bullet_lines(blank):
+    from extract.coref import _in_bullet_line
+    doc = blank("Key facts\n* Price: $4 billion\n- Close: 2025\nIt grew - fast.")
+    flags = {t.text: _in_bullet_line(doc, t.i) for t in doc if t.is_alpha}
+    assert flags["Price"] and flags["Close"] and not flags["grew"] and not flags["Key"]
