@@ -353,6 +353,8 @@ class EntityRefs:
                 return self._clause_subject(token, NEUTER_LABELS) or self._antecedent(
                     token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=self._relative_host(token))
             if lower in self._plural:
+                if self._bound_by_common_plural(token):
+                    return None
                 return self._clause_subject(token, PLURAL_LABELS) or self._antecedent(token, PLURAL_LABELS, PRONOUN_WINDOW)
             if lower in self._personal:
                 return self._antecedent(token, PERSON_LABELS, PRONOUN_WINDOW, salient=True) or self._speaker_before_quotes(token)
@@ -786,6 +788,20 @@ class EntityRefs:
         ent = self._ent_of.get(subj.i) or self._resolved.get(subj.i)
         return ent if self._fits(ent, labels) else None
 
+    def _bound_by_common_plural(self, token: Token) -> bool:
+        """ "cloud providers were building *their* own chips": a plural possessive whose own clause's subject
+        is a plural common noun that names no entity is that noun's, not an earlier company's."""
+        if token.dep_ != "poss":
+            return False
+        node = token.head
+        for _ in range(6):
+            if node.pos_ in ("VERB", "AUX") or node.head == node:
+                break
+            node = node.head
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return subj is not None and subj.i < token.i and subj.tag_ == "NNS" and \
+            self._ent_of.get(subj.i) is None and self._resolved.get(subj.i) is None and not self.group_for(subj)
+
     def entity_for_noun(self, token: Token) -> Span | None:
         """The entity a noun names: its own entity, or one it is tied to by apposition, naming or copula."""
         ent = self._ent_of.get(token.i)
@@ -902,6 +918,9 @@ class EntityRefs:
     def _is_expletive(token: Token) -> bool:
         """ "It is no secret that ...", "it seems ..." : an ``it`` that refers to nothing."""
         head = token.head
+        if token.dep_ in ("attr", "acomp") and head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in head.children):
+            return True  # "That's it for this week": the end of a list, no company
         if token.dep_ not in ("nsubj", "nsubjpass") or head.lemma_ not in ("be", "seem", "appear", "remain", "become"):
             return False
         return any(c.dep_ in ("ccomp", "xcomp", "csubj") for c in head.children) or any(

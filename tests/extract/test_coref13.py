@@ -73,3 +73,21 @@ def test_bullet_lines(blank):
     doc = blank("Key facts\n* Price: $4 billion\n- Close: 2025\nIt grew - fast.")
     flags = {t.text: _in_bullet_line(doc, t.i) for t in doc if t.is_alpha}
     assert flags["Price"] and flags["Close"] and not flags["grew"] and not flags["Key"]
+
+
+# -- a plural possessive is bound by its clause's plural subject ----------------------------------------------
+def test_their_after_a_plural_subject_is_not_a_company(make_doc):
+    text = ("Qorvane sells its chips to cloud providers. "
+            "Its chief executive said cloud providers were building their own processors.")
+    doc = make_doc(text, {"Qorvane": C})
+    assert _ref(doc, "their") is None
+
+
+def test_their_after_a_company_subject(make_doc):
+    doc = make_doc("Qorvane and Lumetra said they would merge their units.", {"Qorvane": C, "Lumetra": C})
+    assert _ref(doc, "their") is not None
+
+
+def test_that_s_it_is_no_company(make_doc):
+    doc = make_doc("Qorvane released Orca-2 on Monday. That's it for this week.", {"Qorvane": C, "Orca-2": "MODEL"})
+    assert _ref(doc, "it") is None
