@@ -474,7 +474,30 @@ class EntityRefs:
             return speaker
         if speaker.label_ not in PERSON_LABELS:
             return None
-        return self._speaker_company(speaker, token)
+        return self._speaker_company(speaker, token) or self._call_company(speaker, token)
+
+    def _call_company(self, speaker: Span, token: Token) -> Span | None:
+        """ "Oracle Corporation Q1 Earnings Call -- Transcript" ... "Larry Ellison: Today we announced ...": in
+        the transcript of one company's call, a speaker ("NAME:") with no company of their own stated speaks
+        for the company whose call it is. Not a speaker the text places with another firm ("Lena Hoyt with
+        Marbury Securities", "Danica Hallam (Whitcombe Partners)"): an analyst asking."""
+        if self._ent_of.get(_paragraph_start(self.doc, token.i)) is None:
+            return None
+        end = next((t.i for t in self.doc if t.is_space and "\n" in t.text), len(self.doc))
+        title = self.doc[:end]  # the first line
+        if not any(t.lower_ in ("call", "transcript", "webcast") for t in title):
+            return None
+        hosts = {self._key(e): e for e in self.ents if e.label_ == "COMPANY" and e.start < end}
+        if len(hosts) != 1:
+            return None
+        surname = _surname(speaker)
+        for ent in self.ents:
+            if ent.label_ in PERSON_LABELS and _surname(ent) == surname:
+                near = self.doc[ent.end: min(len(self.doc), ent.end + 3)]
+                if any(self._ent_of.get(t.i) is not None and self._ent_of[t.i].label_ in ("COMPANY", "ORGANIZATION")
+                       for t in near):
+                    return None
+        return next(iter(hosts.values()))
 
     def _speaker_of(self, token: Token) -> Span | None:
         """The person (or company) whose words hold ``token``: a quote's attribution, or an answer's interviewee."""

@@ -91,3 +91,28 @@ def test_their_after_a_company_subject(make_doc):
 def test_that_s_it_is_no_company(make_doc):
     doc = make_doc("Qorvane released Orca-2 on Monday. That's it for this week.", {"Qorvane": C, "Orca-2": "MODEL"})
     assert _ref(doc, "it") is None
+
+
+# -- a call's speakers speak for the company whose call it is ------------------------------------------------
+CALL = ("Tarnwell Systems Q3 Earnings Call - Transcript\n\n"
+        "Odile Brask: This quarter we closed our purchase of Petrel Motion.\n\n"
+        "Lena Hoyt: Thanks. Could you say more?\n\n"
+        "Lena Hoyt, with Marbury Securities, asked about margins.\n\n"
+        "Odile Brask: We will keep investing.")
+CALL_ENTS = {"Tarnwell Systems": C, "Odile Brask": P, "Petrel Motion": C, "Lena Hoyt": P, "Marbury Securities": C}
+
+
+def test_we_in_a_call_is_the_host_company(make_doc):
+    doc = make_doc(CALL, CALL_ENTS)
+    assert _ref(doc, "we") == "Tarnwell Systems"
+    assert _ref(doc, "We") == "Tarnwell Systems"
+
+
+def test_we_in_a_call_is_not_an_analyst_s(make_doc):
+    doc = make_doc(CALL.replace("Thanks. Could you say more?", "Thanks. We think margins fell."), CALL_ENTS)
+    assert _ref(doc, "We", 0) is None
+
+
+def test_we_outside_a_call_stays_open(make_doc):
+    doc = make_doc(CALL.replace("Earnings Call - Transcript", "quarterly results"), CALL_ENTS)
+    assert _ref(doc, "we") is None
