@@ -69,6 +69,9 @@ def _word_set(section: str, key: str) -> frozenset[str]:
 
 
 
+#: Words of an investor's name that "the fund" may stand for ("Harrowfield Capital Fund III", "Elliott Management").
+_FUND_WORDS = frozenset(("fund", "capital", "ventures", "partners", "management", "investments", "investment"))
+
 #: Descriptions that fit an organisation of any kind ("the institution" may be a college).
 _GENERIC_ORGANISATION_WORDS = frozenset(("organization", "organisation", "institution", "body", "entity"))
 #: Descriptions any company fits ("the company"), unlike a startup, a chipmaker or a bank.
@@ -350,6 +353,9 @@ class EntityRefs:
             if lower in self._neuter:
                 if self._is_expletive(token):
                     return None
+                leader = self._round_leader(token)
+                if leader is not None:
+                    return self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=leader)
                 return self._clause_subject(token, NEUTER_LABELS) or self._antecedent(
                     token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=self._relative_host(token))
             if lower in self._plural:
@@ -363,6 +369,9 @@ class EntityRefs:
             return self._place_antecedent(token)
         if lemma_word(token) == "employer" and token.tag_ == "NN":
             return self._employer(token)
+        if lemma_word(token) == "fund" and token.tag_ == "NN" and self._is_definite(token) and token.dep_ != "compound":
+            # "High-Flyer, the quantitative hedge fund": an apposition first
+            return self._structural(token, ORGANIZATION_LABELS) or self._named_fund(token)
         if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
         labels = self._labels_for_noun(token)
@@ -414,6 +423,34 @@ class EntityRefs:
         """Whether some of a description's modifiers are a place the gazetteer ties to a company ("mountain view")."""
         gazetteer = gazetteer_of(self.doc)
         return gazetteer is not None and any(place.lower() in phrases for place in gazetteer.metonyms)
+
+    def _round_leader(self, token: Token) -> Span | None:
+        """ "the fund led *its* $23.5 million round": one leads or joins another's round, so "its" is not the
+        clause's subject; returns that subject (to pass over), else ``None``."""
+        if token.dep_ != "poss" or lemma_word(token.head) != "round" or token.head.dep_ != "dobj":
+            return None
+        verb = token.head.head
+        if lemma_word(verb) not in ("lead", "co-lead", "join", "back"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return (self._ent_of.get(subj.i) or self._resolved.get(subj.i)) if subj is not None else None
+
+    def _named_fund(self, token: Token) -> Span | None:
+        """ "counts the OpenAI Startup Fund among its backers; *the fund* led its round", "An Elliott
+        spokesperson said *the fund* welcomed the changes": the latest investor named before, in this sentence
+        or the :data:`DESCRIPTION_WINDOW` before it, whose name says it invests ("Fund", "Capital", "Partners",
+        "Management"...); a fund no such name stands for ("SoftBank ... the fund") stays open."""
+        k = self._sent_index.get(token.i, 0)
+        in_prose = k not in self._listed
+        found = None
+        for pos, ent, sent_k, _ in self._mentions:
+            if pos >= token.i:
+                break
+            if not (ent.start <= pos < ent.end) or sent_k < k - DESCRIPTION_WINDOW or (in_prose and sent_k in self._listed):
+                continue  # names only: a description's antecedent is a guess
+            if ent.label_ in ("COMPANY", "ORGANIZATION") and _FUND_WORDS & set(ent.text.lower().split()):
+                found = ent
+        return found
 
     def _place_antecedent(self, token: Token) -> Span | None:
         """What "there" names: the nearest place a person went to or was at, in this sentence or the one

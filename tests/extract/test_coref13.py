@@ -116,3 +116,23 @@ def test_we_in_a_call_is_not_an_analyst_s(make_doc):
 def test_we_outside_a_call_stays_open(make_doc):
     doc = make_doc(CALL.replace("Earnings Call - Transcript", "quarterly results"), CALL_ENTS)
     assert _ref(doc, "we") is None
+
+
+# -- "the fund" is the investor named before whose name says it invests ---------------------------------------
+def test_the_fund_is_the_named_fund(make_doc):
+    text = ("Ostrava Health counts the Brindle Growth Fund among its backers; the fund led its $20 million round.")
+    doc = make_doc(text, {"Ostrava Health": C, "Brindle Growth Fund": C})
+    assert _ref(doc, "fund") == "Brindle Growth Fund"
+    assert _ref(doc, "its", 1) == "Ostrava Health"  # one leads another's round
+
+
+def test_the_fund_after_a_firm(make_doc):
+    text = "Calder Peak Management bought 5% of Lumetra. A Calder spokesperson said the fund welcomed the vote."
+    doc = make_doc(text, {"Calder Peak Management": C, "Lumetra": C})
+    assert _ref(doc, "fund") == "Calder Peak Management"
+
+
+def test_the_fund_without_a_fund_name_stays_open(make_doc):
+    doc = make_doc("Qorvane bought 5% of Lumetra. A spokesperson said the fund would not take a seat.",
+                   {"Qorvane": C, "Lumetra": C})
+    assert _ref(doc, "fund") is None
