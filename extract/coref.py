@@ -1361,11 +1361,11 @@ _BULLETS = frozenset(("*", "-", "\u2022", "\u2013", "\u25cf", "\u25aa"))
 
 
 def _in_bullet_line(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is on a line that opens with a bullet ("* Round: $235 million", "- Revenue: ...").
+    r"""Whether token ``i`` is on a line that opens with a bullet ("* Round: $235 million", "- Revenue: ...").
 
     >>> import spacy
     >>> doc = spacy.blank("en")("Key facts\n* Price: $4 billion\nIt grew.")
-    >>> _in_bullet_line(doc, 4), _in_bullet_line(doc, 9)
+    >>> _in_bullet_line(doc, 4), _in_bullet_line(doc, 10)
     (True, False)
     """
     start = _paragraph_start(doc, i)
