@@ -21,7 +21,7 @@ def test_a_town_after_an_article_is_a_place(types):
 
 
 def test_a_town_that_acts_is_its_company(types):
-    typed = types("Redmond's plans for the cloud worry Tessmer, analysts said.", {})
+    typed = types("Microsoft is hiring. Redmond's plans for the cloud worry Tessmer, analysts said.", {})
     assert typed.get("Redmond") == "COMPANY", typed
 
 
