@@ -272,7 +272,8 @@ class EntityTyper:
         candidates += self._gazetteer_spans(doc)
         self._companies = {i for c in candidates if c[1] == "COMPANY" for i in range(c[0].start, c[0].end)}
         self._business = _is_business_text(doc, candidates)
-        candidates += self._metonym_spans(doc, {c[3] for c in candidates if c[1] == "COMPANY"})
+        candidates += self._metonym_spans(doc, {c[3] for c in candidates if c[1] == "COMPANY"},
+                                          [(c[0].start, c[3]) for c in candidates if c[1] == "COMPANY"])
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
         # (before the NER's: a byline's or credit's name is a person's where the NER's tie says firm)
@@ -324,7 +325,7 @@ class EntityTyper:
             out.append((doc[start:end], label, "gazetteer", canonical))
         return out
 
-    def _metonym_spans(self, doc, named=frozenset()):
+    def _metonym_spans(self, doc, named=frozenset(), mentions=()):
         """A known company's town for the company ("the Redmond company", "Redmond said"), where the article
         names that company: a metonym refers back to a company already named. Without it, or set beside a
         name ("Khosla Ventures, the Menlo Park firm"), "the Menlo Park company" describes the article's own
@@ -335,7 +336,8 @@ class EntityTyper:
         for match_id, start, end in self.metonym_matcher(doc):
             span = doc[start:end]
             company = self.gazetteer.metonyms[doc.vocab.strings[match_id]]
-            if company in named and _used_as_company(span) and not _describes_apposed_name(span):
+            if company in named and _used_as_company(span) and not _describes_apposed_name(span) \
+                    and not _describes_another(span, company, mentions):
                 out.append((span, "COMPANY", "metonym", company))
             else:
                 out.append((span, "PLACE", "gazetteer", span.text))
@@ -1141,20 +1143,24 @@ def _names_company_after(span) -> bool:
 
 
 def _used_as_company(span) -> bool:
-    """A metonym names the company in "Redmond's plans", "Redmond announced", "Redmond and Google".
-
-    Not after an article: "the Mountain View company", "the Santa Clara, California company", "Khosla
-    Ventures, the Menlo Park firm" say where a company is based, and many are based there (Groq in
-    Mountain View, AMD and Intel in Santa Clara, venture firms in Menlo Park); which company the
-    description means is coreference's question (the place is one of the famous company's descriptors).
-    """
+    """A metonym names the company in "the Redmond company", "Redmond's plans", "Redmond announced"."""
     doc = span.doc
-    if span.start > 0 and doc[span.start - 1].lower_ in ("the", "a", "an"):
-        return False
     after = doc[span.end] if span.end < len(doc) else None
     if after is not None and (after.lower_ in COMPANY_NOUNS or after.text in ("'s", "’s")):
         return True
     return span.root.dep_ == "nsubj" and span.root.head.pos_ == "VERB"
+
+
+def _describes_another(span, company: str, mentions) -> bool:
+    """"AMD ... the Santa Clara, California company", "Take Groq. The Mountain View company": after an
+    article a town says where a company is based, and many are based there (AMD and Intel in Santa Clara,
+    Groq in Mountain View); it stands for its famous company only when that is the company last named before
+    it ("Microsoft said the Redmond company ..."). Otherwise coreference finds the company (the town stays
+    one of the famous company's descriptors). ``mentions`` are the (start, canonical name) of known companies."""
+    if span.start == 0 or span.doc[span.start - 1].lower_ not in ("the", "a", "an"):
+        return False
+    before = [m for m in mentions if m[0] < span.start]
+    return not before or max(before)[1] != company
 
 
 def _describes_apposed_name(span) -> bool:

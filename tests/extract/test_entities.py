@@ -151,11 +151,11 @@ def test_component_metonym_only_when_used_as_company(blank, blank_typer):
 
 def test_component_metonym_after_an_article_is_where_a_company_is_based(blank, blank_typer):
     # "the Redmond company" is a company based in Redmond; coreference decides which (issue 13)
-    # (even where the article names Microsoft: coreference reads the town as one of Microsoft's descriptors)
-    doc = parsed(blank, ["Microsoft", "said", "the", "Redmond", "company", "met", "people"],
-                 [1, 1, 4, 4, 5, 1, 5], ["nsubj", "ROOT", "det", "compound", "nsubj", "ccomp", "dobj"])
+    # (after another company is named since Microsoft, coreference reads the town as a descriptor)
+    doc = parsed(blank, ["Microsoft", "met", "Intel", ";", "the", "Redmond", "company", "grew"],
+                 [1, 1, 1, 1, 6, 6, 7, 1], ["nsubj", "ROOT", "dobj", "punct", "det", "compound", "nsubj", "conj"])
     doc = blank_typer(doc)
-    assert [(e.text, e.label_) for e in doc.ents] == [("Microsoft", "COMPANY"), ("Redmond", "PLACE")]
+    assert [(e.text, e.label_) for e in doc.ents] == [("Microsoft", "COMPANY"), ("Intel", "COMPANY"), ("Redmond", "PLACE")]
 
 
 def test_component_unknown_model_shape_needs_context(blank, blank_typer):
