@@ -1373,10 +1373,27 @@ def _in_bullet_line(doc: Doc, i: int) -> bool:
 
 
 def _paragraph_start(doc: Doc, i: int) -> int:
-    """The first token of the paragraph holding token ``i``."""
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
+    """The first token of the paragraph holding token ``i``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("One two.\\n\\nThree four.")
+    >>> [_paragraph_start(doc, i) for i in range(len(doc))]
+    [0, 0, 0, 0, 4, 4, 4]
+    """
+    # asked for most tokens of a Doc: walking back from each was quadratic in a one-paragraph article
+    starts = doc.user_data.get(_PARAGRAPH_STARTS)
+    if starts is None or len(starts) != len(doc):
+        starts, start = [], 0
+        for token in doc:
+            if token.i and doc[token.i - 1].is_space and "\n" in doc[token.i - 1].text:
+                start = token.i
+            starts.append(start)
+        doc.user_data[_PARAGRAPH_STARTS] = starts
+    return starts[i]
+
+
+#: where :func:`_paragraph_start` keeps a Doc's paragraph starts (computed once per Doc)
+_PARAGRAPH_STARTS = "newsgraph.paragraph_starts"
 
 
 def _in_byline(ent: Span) -> bool:
