@@ -68,6 +68,7 @@ from .title_names import title_name_spans
 from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans
+from .quantities import iter_money
 from .name_cues import (
     business_unit_name,
     acquires_a_company,
@@ -303,6 +304,7 @@ class EntityTyper:
             kept = [c for c in kept if not _is_work(c[0].text, self._works, short_form=c[2] in ("propagated", "short_form"))]
         furniture = boilerplate_ranges(self._text) + model_modifier_ranges(self._text, self.families)  # (+ "GPT-style": no name)
         furniture += licence_name_ranges(self._text)  # "under the Apache 2.0 licence": a licence, no model or company
+        furniture += [(start, end) for start, end, _ in iter_money(self._text)]  # "NIS 900 million", "QAR 300 million": money
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):

@@ -69,6 +69,12 @@ _PREFIX_CURRENCIES = {
     "CN¥": "CNY", "RMB": "CNY", "CNY": "CNY", "¥": "JPY", "JPY": "JPY", "JP¥": "JPY",
     "₹": "INR", "Rs.": "INR", "Rs": "INR", "INR": "INR", "₩": "KRW", "KRW": "KRW",
     "CHF": "CHF", "SEK": "SEK",
+    # the currencies of regional business press (Israel, the Gulf, Latin America, Asia): a code the tagger would
+    # otherwise take for a company's name ("raised NIS 900 million", "QAR 300 million")
+    "NIS": "ILS", "ILS": "ILS", "₪": "ILS", "SAR": "SAR", "QAR": "QAR", "AED": "AED", "Dhs": "AED", "Dh": "AED",
+    "KWD": "KWD", "BHD": "BHD", "OMR": "OMR", "EGP": "EGP", "ZAR": "ZAR", "R$": "BRL", "BRL": "BRL",
+    "MXN": "MXN", "NOK": "NOK", "DKK": "DKK", "PLN": "PLN", "IDR": "IDR", "MYR": "MYR", "THB": "THB",
+    "NT$": "TWD", "TWD": "TWD", "$A": "AUD",
 }
 #: currency written after the number -> ISO code
 _SUFFIX_CURRENCIES = {
@@ -76,7 +82,8 @@ _SUFFIX_CURRENCIES = {
     "euros": "EUR", "euro": "EUR", "eur": "EUR", "pounds sterling": "GBP", "pounds": "GBP",
     "pound": "GBP", "gbp": "GBP", "yen": "JPY", "jpy": "JPY", "yuan": "CNY", "renminbi": "CNY",
     "rmb": "CNY", "cny": "CNY", "rupees": "INR", "rupee": "INR", "inr": "INR", "won": "KRW",
-    "swiss francs": "CHF", "francs": "CHF", "chf": "CHF",
+    "swiss francs": "CHF", "francs": "CHF", "chf": "CHF", "shekels": "ILS", "shekel": "ILS", "riyals": "SAR",
+    "riyal": "SAR", "dirhams": "AED", "dirham": "AED", "ringgit": "MYR", "rupiah": "IDR", "baht": "THB",
 }
 
 
