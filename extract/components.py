@@ -220,6 +220,11 @@ def line_breaks(doc: Doc) -> Doc:
     after_stops = (numpy.flatnonzero(orth[1:-1] == numpy.uint64(doc.vocab.strings["."])) + 2).tolist()
     inside = [tok.i for tok in (doc[i] for i in after_stops) if doc[tok.i - 1].text == "." and not doc[tok.i - 1].whitespace_
               and not doc[tok.i - 2].whitespace_ and tok.text[:1].isalnum() and tok.i not in starts]
+    # a line's second word does not start a sentence: after a one-word line ("Obituaries", "Deals"), the parser
+    # split the next line's first name after its first word ("Harold | Brenner, the co-founder of ...")
+    line_starts = set(starts)
+    inside += [i + 1 for i in starts if i + 1 < len(doc) and i + 1 not in line_starts and doc[i].is_alpha
+               and doc[i].is_title and doc[i + 1].is_alpha and doc[i + 1].is_title and not doc[i].whitespace_ == ""]
     if starts or inside:
         # One array write: setting ``tok.is_sent_start`` checks the whole doc for a parse
         # each time, which made a long text with many lines quadratic.

@@ -556,3 +556,16 @@ def test_container_lists_through_a_lower_including_phrase_only_its_own_type(make
     assert ("Zorblax", "develops", "Poro") in got
     got = triples(make_doc, "Zorblax has released open models for banks, including Nimbus.", {"Zorblax": "COMPANY", "Nimbus": "COMPANY"})
     assert not any(r == "develops" for _, r, _ in got)
+
+
+def test_a_lines_second_word_does_not_start_a_sentence():
+    # after a one-word line (a section label), the parser split the next line's name after its first word
+    import spacy
+
+    from extract.components import line_breaks
+
+    doc = line_breaks(spacy.blank("en")("Obituaries\n\nHarold Brenner, a founder of Quillon, died.\nRobots. Isaac Q7 ships."))
+    word = {t.text: t for t in doc}
+    assert word["Harold"].is_sent_start is True and word["Brenner"].is_sent_start is False
+    # only a line's second word: "Robots." is a sentence of its own, and what follows it is the parser's to decide
+    assert word["Robots"].is_sent_start is True and word["Isaac"].is_sent_start is None
