@@ -224,7 +224,7 @@ def line_breaks(doc: Doc) -> Doc:
     # split the next line's first name after its first word ("Harold | Brenner, the co-founder of ...")
     line_starts = set(starts)
     inside += [i + 1 for i in starts if i + 1 < len(doc) and i + 1 not in line_starts and doc[i].is_alpha
-               and doc[i].is_title and doc[i + 1].is_alpha and doc[i + 1].is_title and not doc[i].whitespace_ == ""]
+               and doc[i].is_title and doc[i + 1].is_alpha and doc[i + 1].is_title and doc[i].whitespace_ != ""]
     if starts or inside:
         # One array write: setting ``tok.is_sent_start`` checks the whole doc for a parse
         # each time, which made a long text with many lines quadratic.
