@@ -278,8 +278,7 @@ class EntityTyper:
         candidates += self._gazetteer_spans(doc)
         self._companies = {i for c in candidates if c[1] == "COMPANY" for i in range(c[0].start, c[0].end)}
         self._business = _is_business_text(doc, candidates)
-        candidates += self._metonym_spans(doc, {c[3] for c in candidates if c[1] == "COMPANY"},
-                                          [(c[0].start, c[3]) for c in candidates if c[1] == "COMPANY"])
+        candidates += self._metonym_spans(doc, [(c[0].start, c[3]) for c in candidates if c[1] == "COMPANY"])
         known_models = [c[0] for c in candidates if c[1] == "MODEL"]
         candidates += self._model_shape_spans(doc, known_models)
         # (before the NER's: a byline's or credit's name is a person's where the NER's tie says firm)
@@ -332,13 +331,14 @@ class EntityTyper:
             out.append((doc[start:end], label, "gazetteer", canonical))
         return out
 
-    def _metonym_spans(self, doc, named=frozenset(), mentions=()):
+    def _metonym_spans(self, doc, mentions=()):
         """A known company's town for the company ("the Redmond company", "Redmond said"), where the article
         names that company: a metonym refers back to a company already named. Without it, or set beside a
         name ("Khosla Ventures, the Menlo Park firm"), "the Menlo Park company" describes the article's own
         company in that town, and the town stays a place.
 
-        ``named`` are the canonical names of the known companies the gazetteer found in the document."""
+        ``mentions`` are the (start, canonical name) of the known companies the gazetteer found in the document."""
+        named = {company for _, company in mentions}
         out = []
         for match_id, start, end in self.metonym_matcher(doc):
             span = doc[start:end]

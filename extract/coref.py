@@ -134,9 +134,11 @@ class EntityRefs:
         # and do not count toward its window; _flow numbers the sentences of prose only
         self._listed = frozenset(k for k, sent in enumerate(self._sents)
                                  if _in_bullet_line(doc, next((t.i for t in sent if not t.is_space), sent.start)))
-        self._flow: list[int] = []
+        self._flow: list[int] = []  # sentence index -> its index with the list sentences before it left out
+        listed_before = 0
         for k in range(len(self._sents)):
-            self._flow.append(k - sum(1 for j in self._listed if j < k))
+            self._flow.append(k - listed_before)
+            listed_before += k in self._listed
         # Mentions in text order: (token index, entity, sentence index, is subject). Resolved
         # pronouns and descriptions join the list so that a later "its" can chain through "the company".
         self._mentions: list[tuple[int, Span, int, bool]] = []
