@@ -22,6 +22,8 @@ import pytest
 import spacy
 
 from extract.components import EntityTyper
+from extract.deals import KEEP_CONFIDENCE, find_deals
+from extract.records import Article
 
 
 @pytest.fixture(scope="module")
@@ -74,3 +76,18 @@ def nodes_of():
     def _nodes(text):
         return {(d["name"], d["type"]) for _, d in build_graph([text]).nodes(data=True)}
     return _nodes
+
+
+@pytest.fixture(scope="module")
+def kept_deals(make_doc):
+    """``kept_deals(text, ents)``: the deals ``find_deals`` keeps (confidence at least ``KEEP_CONFIDENCE``)
+    in ``text`` over the hand-set entity labels ``ents`` (``{"Acme": "COMPANY"}``).
+
+    Eleven deal test files each carried a ``kept(make_doc, text, ents)`` of their own; this is that helper once.
+    """
+
+    def _kept_deals(text, ents):
+        found = find_deals(make_doc(text, ents), Article(id="t", text=text))
+        return [deal for deal in found if deal.confidence >= KEEP_CONFIDENCE]
+
+    return _kept_deals

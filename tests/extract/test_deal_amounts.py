@@ -5,22 +5,15 @@ from __future__ import annotations
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-from extract.deals import KEEP_CONFIDENCE, find_deals
 from extract.deals.amounts import _agreement_verbs, _attached
-from extract.records import Article
 
 C = "COMPANY"
 
 
-def kept(make_doc, text, ents):
-    doc = make_doc(text, ents)
-    return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
-
-
-def test_an_amount_straight_after_the_verb_is_the_round_s_not_the_valuation(make_doc):
+def test_an_amount_straight_after_the_verb_is_the_round_s_not_the_valuation(kept_deals):
     text = ("Norvale raised $2.5 billion earlier this month at a valuation of $30.5 billion, "
             "in a round led by Quarry Fund.")
-    [deal] = kept(make_doc, text, {"Norvale": C, "Quarry Fund": C})
+    [deal] = kept_deals(text, {"Norvale": C, "Quarry Fund": C})
     assert deal.kind == "investment" and deal.amount_usd == 2.5e9
 
 
@@ -43,7 +36,7 @@ def test_the_verb_that_made_the_agreement_carries_the_deal_s_price():
     assert _agreement_verbs(doc[1]) == set()  # a verb that is not an agreement's
 
 
-def test_an_amount_after_another_verb_is_not_the_deal_s(make_doc):
+def test_an_amount_after_another_verb_is_not_the_deal_s(kept_deals):
     text = "Pellworth spent $40 million on research last year and agreed to acquire Dunmore."
-    [deal] = kept(make_doc, text, {"Pellworth": C, "Dunmore": C})
+    [deal] = kept_deals(text, {"Pellworth": C, "Dunmore": C})
     assert deal.kind == "acquisition" and deal.amount_usd is None

@@ -5,15 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from extract.deals import KEEP_CONFIDENCE, deal_relations, find_deals
+from extract.deals import deal_relations
 from extract.records import Article
 
 C = "COMPANY"
 ENTS = {"Pellworth": C, "Dunmore": C, "Quillon": C, "Torvane": C}
-
-
-def kept(make_doc, text):
-    return [d for d in find_deals(make_doc(text, ENTS), Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
 
 
 def triples(deals):
@@ -24,16 +20,16 @@ def triples(deals):
     "Quillon was sold to Pellworth in 2019.",                      # the parser calls "to Pellworth" a dative
     "After two years of losses, Quillon was sold to Pellworth for an undisclosed sum.",
 ])
-def test_a_company_sold_to_a_buyer(make_doc, text):
-    assert ("Pellworth", "acquires", "Quillon") in triples(kept(make_doc, text))
+def test_a_company_sold_to_a_buyer(kept_deals, text):
+    assert ("Pellworth", "acquires", "Quillon") in triples(kept_deals(text, ENTS))
 
 
 @pytest.mark.parametrize("text", [
     "Pellworth agreed to buy a 49% stake in Quillon from Dunmore for $2 billion.",
     "Pellworth acquired a minority stake in Quillon from Dunmore last year.",
 ])
-def test_a_stake_bought_from_someone_is_an_investment(make_doc, text):
-    deals = kept(make_doc, text)
+def test_a_stake_bought_from_someone_is_an_investment(kept_deals, text):
+    deals = kept_deals(text, ENTS)
     assert ("Pellworth", "invests_in", "Quillon") in triples(deals)
     assert not any(d.kind == "acquisition" for d in deals)  # nobody bought Dunmore
 
@@ -46,8 +42,8 @@ def test_a_stake_bought_from_someone_is_an_investment(make_doc, text):
     "Pellworth paid Dunmore $300 million for its engineers, people briefed on the deal said.",
     "Pellworth paid $650 million for the staff of Dunmore.",
 ])
-def test_paying_for_a_company_s_staff_is_hiring_not_an_acquisition(make_doc, text):
-    deals = kept(make_doc, text)
+def test_paying_for_a_company_s_staff_is_hiring_not_an_acquisition(kept_deals, text):
+    deals = kept_deals(text, ENTS)
     hiring = [d for d in deals if d.kind == "hiring"]
     assert hiring and {p.mention.text for p in hiring[0].parties} == {"Pellworth", "Dunmore"}
     assert not any(d.kind == "acquisition" for d in deals)
@@ -57,8 +53,8 @@ def test_paying_for_a_company_s_staff_is_hiring_not_an_acquisition(make_doc, tex
     "Pellworth spent $2 billion on its employees last year.",
     "Pellworth paid $10 million for staff training at Dunmore.",
 ])
-def test_money_spent_on_one_s_own_staff_is_no_deal(make_doc, text):
-    assert not any(d.kind == "hiring" for d in kept(make_doc, text))
+def test_money_spent_on_one_s_own_staff_is_no_deal(kept_deals, text):
+    assert not any(d.kind == "hiring" for d in kept_deals(text, ENTS))
 
 
 # -- a unit sold by its parent ---------------------------------------------------------------------------

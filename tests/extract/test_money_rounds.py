@@ -13,11 +13,6 @@ ENTS = {"Pellworth": C, "Dunmore": C, "Orrin Bank": C, "Brightwater Capital": C,
         "Fennick Ventures": C, "Torvane": C}
 
 
-def kept(make_doc, text, ents=ENTS):
-    doc = make_doc(text, ents)
-    return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
-
-
 # -- round participants -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text", [
@@ -27,8 +22,8 @@ def kept(make_doc, text, ents=ENTS):
     "Quillon, a maker of sensors for trucks, raised $85 million in a round led by Brightwater Capital, "
     "the growth fund of Torvane, with participation from Fennick Ventures.",
 ])
-def test_participation_from_hung_on_the_lead_participle(make_doc, text):
-    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+def test_participation_from_hung_on_the_lead_participle(kept_deals, text):
+    [deal] = [d for d in kept_deals(text, ENTS) if d.kind == "investment"]
     assert {("Brightwater Capital", "investor"), ("Fennick Ventures", "investor"), ("Quillon", "investee")} <= deal.roles
     assert ("Torvane", "investor") not in deal.roles  # the lead's owner is named, not an investor
 
@@ -87,12 +82,12 @@ def test_a_dated_priced_or_past_investment_stays_a_deal(make_doc, text):
     ("Quillon, the Berlin start-up, has raised €200 million (about $216m) in a round led by Torvane.", 216e6),
     ("Quillon raised £50m, or roughly $63m, in a round led by Torvane.", 63e6),
 ])
-def test_dollar_gloss_of_an_amount_is_the_deals_amount(make_doc, text, usd):
-    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+def test_dollar_gloss_of_an_amount_is_the_deals_amount(kept_deals, text, usd):
+    [deal] = [d for d in kept_deals(text, ENTS) if d.kind == "investment"]
     assert deal.amount_usd == usd
 
 
-def test_a_later_dollar_amount_is_no_gloss(make_doc):
+def test_a_later_dollar_amount_is_no_gloss(kept_deals):
     text = "Quillon raised €200 million in a round led by Torvane in May and $50 million from Dunmore in June."
-    amounts = {(d.amount_usd, d.amount, d.currency) for d in kept(make_doc, text) if d.kind == "investment"}
+    amounts = {(d.amount_usd, d.amount, d.currency) for d in kept_deals(text, ENTS) if d.kind == "investment"}
     assert (None, 200e6, "EUR") in amounts

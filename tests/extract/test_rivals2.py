@@ -5,17 +5,10 @@ from __future__ import annotations
 import pytest
 
 from extract.coref import entity_refs
-from extract.deals import KEEP_CONFIDENCE, find_deals
-from extract.records import Article
 from extract.relations import find_relations
 
 C = "COMPANY"
 ENTS = {"Quillon": C, "Torvane Capital": C, "Torvane Energy": C, "Fennick Ventures": C, "Brightwater": C}
-
-
-def kept(make_doc, text, ents=ENTS):
-    doc = make_doc(text, ents)
-    return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
 
 
 def pairs(make_doc, text, relation, ents=ENTS):
@@ -31,8 +24,8 @@ def pairs(make_doc, text, relation, ents=ENTS):
     "Torvane Capital led an investment in Quillon. The round values Quillon at $4 billion.",
     "Torvane Capital led an investment in Quillon that values the company at $4 billion.",
 ])
-def test_what_a_round_values_its_company_at_is_not_the_rounds_amount(make_doc, text):
-    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+def test_what_a_round_values_its_company_at_is_not_the_rounds_amount(kept_deals, text):
+    [deal] = [d for d in kept_deals(text, ENTS) if d.kind == "investment"]
     assert {(p.mention.text, p.role) for p in deal.parties} >= {("Quillon", "investee"), ("Torvane Capital", "investor")}
     assert deal.amount_usd is None
 
@@ -45,8 +38,8 @@ def test_what_a_round_values_its_company_at_is_not_the_rounds_amount(make_doc, t
     # a round "valued at" a sum (no company valued) is that sum
     ("Torvane Capital led a funding round in Quillon valued at $50 million.", 50e6),
 ])
-def test_the_rounds_own_amount_beside_a_valuation(make_doc, text, amount):
-    amounts = {d.amount_usd for d in kept(make_doc, text) if d.kind == "investment"}
+def test_the_rounds_own_amount_beside_a_valuation(kept_deals, text, amount):
+    amounts = {d.amount_usd for d in kept_deals(text, ENTS) if d.kind == "investment"}
     assert amounts == {amount}
 
 
@@ -55,8 +48,8 @@ def test_the_rounds_own_amount_beside_a_valuation(make_doc, text, amount):
     "Quillon raised $50 million at a $12 billion valuation from Torvane Capital.",
     "Quillon raised $50 million at a valuation of $12 billion from Torvane Capital and Fennick Ventures.",
 ])
-def test_investors_named_after_a_valuation(make_doc, text):
-    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+def test_investors_named_after_a_valuation(kept_deals, text):
+    [deal] = [d for d in kept_deals(text, ENTS) if d.kind == "investment"]
     assert {("Quillon", "investee"), ("Torvane Capital", "investor")} <= {(p.mention.text, p.role) for p in deal.parties}
     assert deal.amount_usd == 50e6
 

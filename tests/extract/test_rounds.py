@@ -21,10 +21,6 @@ def deals_of(make_doc, text, ents=ENTS):
     return list(find_deals(make_doc(text, ents), Article(id="t", text=text)))
 
 
-def kept(make_doc, text, ents=ENTS):
-    return [d for d in deals_of(make_doc, text, ents) if d.confidence >= KEEP_CONFIDENCE]
-
-
 def investors(deal):
     return {p.mention.text for p in deal.parties if p.role == "investor"}
 
@@ -37,8 +33,8 @@ def edges(deals):
     return {(r.source.text, r.relation, r.target.text) for r in deal_relations(deals)}
 
 
-def the_round(make_doc, text):
-    [deal] = [d for d in kept(make_doc, text) if d.kind == "investment"]
+def the_round(kept_deals, text):
+    [deal] = [d for d in kept_deals(text, ENTS) if d.kind == "investment"]
     return deal
 
 
@@ -72,8 +68,8 @@ def the_round(make_doc, text):
      {"Torvane", "Dunmore"}, "round.members"),
     ("Quillon raised $40 million from backers like Torvane and Dunmore.", {"Torvane", "Dunmore"}, "round.members"),
 ])
-def test_every_investor_of_the_round_s_sentence(make_doc, text, expected, rule):
-    deal = the_round(make_doc, text)
+def test_every_investor_of_the_round_s_sentence(kept_deals, text, expected, rule):
+    deal = the_round(kept_deals, text)
     assert investors(deal) == expected and investees(deal) == {"Quillon"}
     assert deal.rule.startswith(rule)
     assert {(name, "invests_in", "Quillon") for name in expected} <= edges([deal])
@@ -109,8 +105,8 @@ def test_a_co_led_list_the_parser_broke_gives_both_leads(make_doc):
     ("Quillon raised $40 million in a round led by Brightwater Capital. Torvane and Dunmore were also among the "
      "investors.", {"Brightwater Capital", "Torvane", "Dunmore"}),
 ])
-def test_investors_named_after_the_round(make_doc, text, expected):
-    deal = the_round(make_doc, text)
+def test_investors_named_after_the_round(kept_deals, text, expected):
+    deal = the_round(kept_deals, text)
     assert investors(deal) == expected and investees(deal) == {"Quillon"}
 
 
@@ -146,8 +142,8 @@ def test_a_round_letter_ending_a_sentence_ends_it(newsgraph_nlp):
     ("Quillon raised $30 million in a round led by Brightwater Capital, alongside rival Fennick Ventures, which "
      "raised $20 million.", "Fennick Ventures"),
 ])
-def test_later_sentences_about_something_else_add_no_investor(make_doc, text, other):
-    deals = kept(make_doc, text)
+def test_later_sentences_about_something_else_add_no_investor(kept_deals, text, other):
+    deals = kept_deals(text, ENTS)
     [round_] = [d for d in deals if d.kind == "investment" and "Brightwater Capital" in investors(d)]
     assert other not in investors(round_)
 
@@ -184,16 +180,16 @@ def test_no_company_investor_no_edge(make_doc, text):
     "Quillon's $40 million round was led by Brightwater Capital but did not include Torvane.",
     "Quillon's $40 million round was led by Brightwater Capital and could draw Torvane later.",
 ])
-def test_a_negated_or_hedged_member_verb_adds_nobody(make_doc, text):
-    deal = the_round(make_doc, text)
+def test_a_negated_or_hedged_member_verb_adds_nobody(kept_deals, text):
+    deal = the_round(kept_deals, text)
     assert investors(deal) == {"Brightwater Capital"}
 
 
-def test_other_deals_keep_their_own_rules(make_doc):
+def test_other_deals_keep_their_own_rules(kept_deals):
     # the raise's own next-sentence rule still reads what it read before
     text = ("Quillon raised $45 million. The funding was led by Brightwater Capital, with Fennick Ventures and Oduya "
             "Partners also participating.")
-    deal = the_round(make_doc, text)
+    deal = the_round(kept_deals, text)
     assert deal.rule.startswith("deal.verb") and len(investors(deal)) == 3
 
 
@@ -232,8 +228,8 @@ def test_backed_without_a_company_before_the_hyphen_is_no_backer(make_doc, text)
     ("Quillon has raised a $48 million Series B led by Brightwater Capital. The new funding follows a $20 million "
      "Series A led by Torvane in 2023.", "Torvane", 20e6),
 ])
-def test_an_earlier_round_without_its_raiser_is_the_raiser_s(make_doc, text, investor, amount):
-    [deal] = [d for d in kept(make_doc, text) if investor in investors(d)]
+def test_an_earlier_round_without_its_raiser_is_the_raiser_s(kept_deals, text, investor, amount):
+    [deal] = [d for d in kept_deals(text, ENTS) if investor in investors(d)]
     assert investees(deal) == {"Quillon"} and investors(deal) == {investor} and deal.amount_usd == amount
     assert deal.rule.startswith("round.earlier_raiser")
 
@@ -246,5 +242,5 @@ def test_an_earlier_round_without_its_raiser_is_the_raiser_s(make_doc, text, inv
     "Quillon raised $48 million and Dunmore raised $20 million last week. A $9 million seed round led by Torvane "
     "came later.",
 ])
-def test_no_earlier_raiser_when_another_company_may_have_raised_it(make_doc, text):
-    assert not [d for d in kept(make_doc, text) if "Torvane" in investors(d) and "Quillon" in investees(d)]
+def test_no_earlier_raiser_when_another_company_may_have_raised_it(kept_deals, text):
+    assert not [d for d in kept_deals(text, ENTS) if "Torvane" in investors(d) and "Quillon" in investees(d)]

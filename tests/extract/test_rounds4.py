@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract.deals import KEEP_CONFIDENCE, deal_relations, find_deals
+from extract.deals import deal_relations, find_deals
 from extract.records import Article
 
 C = "COMPANY"
@@ -14,13 +14,8 @@ ENTS = {name: C for name in ("Quillon Labs", "Quillon Labs Inc.", "Brightwater C
                              "Oduya Partners", "Torvane", "Dunmore", "Pellworth", "Harrowgate Bank")}
 
 
-def kept(make_doc, text, ents=ENTS):
-    doc = make_doc(text, ents)
-    return [d for d in find_deals(doc, Article(id="t", text=text)) if d.confidence >= KEEP_CONFIDENCE]
-
-
-def investments(make_doc, text, ents=ENTS):
-    return [d for d in kept(make_doc, text, ents) if d.kind == "investment"]
+def investments(kept_deals, text, ents=ENTS):
+    return [d for d in kept_deals(text, ents) if d.kind == "investment"]
 
 
 def edges(deals):
@@ -37,17 +32,17 @@ def edges(deals):
     "Quillon Labs has raised $45 million in a round led by Brightwater Capital, and Fennick Ventures, Oduya "
     "Partners and Torvane also participated.",
 ])
-def test_also_clause_after_the_round_joins_it(make_doc, text):
-    [deal] = investments(make_doc, text)
+def test_also_clause_after_the_round_joins_it(kept_deals, text):
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor"),
                            ("Fennick Ventures", "investor"), ("Oduya Partners", "investor"), ("Torvane", "investor")}
     assert deal.amount_usd in (300e6, 45e6)
 
 
-def test_also_clause_about_something_else_joins_nothing(make_doc):
+def test_also_clause_about_something_else_joins_nothing(kept_deals):
     text = ("Quillon Labs raised $300 million in a round led by Brightwater Capital; Fennick Ventures and Torvane "
             "also took part in a trade fair in Seoul.")
-    [deal] = investments(make_doc, text)
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
 
 
@@ -81,19 +76,19 @@ def test_a_with_phrase_participle_is_no_clause_of_its_own(parser_nlp):
 
 # -- the next sentence: "returned", "all took part" after a clause of its own ---------------------------
 
-def test_returning_investors_and_a_list_that_all_took_part(make_doc):
+def test_returning_investors_and_a_list_that_all_took_part(kept_deals):
     text = ("Quillon Labs raised $80 million in a round led by Brightwater Capital. Existing investors Fennick "
             "Ventures and Oduya Partners returned, and they were joined by a roster of strategic backers: "
             "Torvane, Dunmore and Pellworth all took part.")
-    [deal] = investments(make_doc, text)
+    [deal] = investments(kept_deals, text)
     assert {p for p, r in deal.roles if r == "investor"} == {
         "Brightwater Capital", "Fennick Ventures", "Oduya Partners", "Torvane", "Dunmore", "Pellworth"}
 
 
-def test_returning_to_something_else_is_no_investment(make_doc):
+def test_returning_to_something_else_is_no_investment(kept_deals):
     text = ("Quillon Labs raised $80 million in a round led by Brightwater Capital. Fennick Ventures and Oduya "
             "Partners returned to the market with new funds.")
-    [deal] = investments(make_doc, text)
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
 
 
@@ -110,94 +105,94 @@ def test_returning_to_something_else_is_no_investment(make_doc):
     ("Quillon Labs today announced the completion of its $25 million Series A financing, led by Torvane.",
      "Quillon Labs", "Torvane"),
 ])
-def test_close_of_a_round_names_its_raiser(make_doc, text, investee, lead):
-    [deal] = investments(make_doc, text)
+def test_close_of_a_round_names_its_raiser(kept_deals, text, investee, lead):
+    [deal] = investments(kept_deals, text)
     assert {(investee, "investee"), (lead, "investor")} <= deal.roles
     if "participated" in text:
         assert {("Fennick Ventures", "investor"), ("Torvane", "investor")} <= deal.roles
 
 
-def test_close_of_something_else_is_no_round(make_doc):
+def test_close_of_something_else_is_no_round(kept_deals):
     text = "Quillon Labs announced the close of its office in Boston, which Brightwater Capital had backed."
-    assert not [d for d in investments(make_doc, text) if ("Quillon Labs", "investee") in d.roles]
+    assert not [d for d in investments(kept_deals, text) if ("Quillon Labs", "investee") in d.roles]
 
 
 # -- lists, relative clauses and pronouns ---------------------------------------------------------------
 
-def test_a_list_the_parser_hangs_as_an_apposition_with_a_name_modifier(make_doc):
+def test_a_list_the_parser_hangs_as_an_apposition_with_a_name_modifier(kept_deals):
     # "from A, B and C Ventures": the parser hangs "C Ventures" on A, and "B and C" on "Ventures"
     names = ("Lightspeed Venture Partners", "Andreessen Horowitz", "Salesforce Ventures")
     text = f"Dunmore raised $40 million from {names[0]}, {names[1]} and {names[2]}."
-    [deal] = investments(make_doc, text, dict(ENTS, **{n: C for n in names}))
+    [deal] = investments(kept_deals, text, dict(ENTS, **{n: C for n in names}))
     assert {p for p, r in deal.roles if r == "investor"} == set(names)
 
 
-def test_investor_named_by_a_relative_pronoun(make_doc):
+def test_investor_named_by_a_relative_pronoun(kept_deals):
     text = "Torvane, which also invested in Dunmore's $500 million round in 2023, is a partner of the startup."
-    [deal] = investments(make_doc, text)
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Dunmore", "investee"), ("Torvane", "investor")}
 
 
-def test_took_part_in_a_companys_round(make_doc):
-    [deal] = investments(make_doc, "Torvane and Pellworth took part in Dunmore's $100 million round.")
+def test_took_part_in_a_companys_round(kept_deals):
+    [deal] = investments(kept_deals, "Torvane and Pellworth took part in Dunmore's $100 million round.")
     assert deal.roles == {("Dunmore", "investee"), ("Torvane", "investor"), ("Pellworth", "investor")}
 
 
-def test_pronoun_of_a_clause_inside_a_relative_clause(make_doc):
+def test_pronoun_of_a_clause_inside_a_relative_clause(kept_deals):
     text = ("Dunmore wants customers to use its platform. The company, which was valued at $43 billion when it "
             "raised more than $500 million in September in a round that included Torvane, competes with Pellworth.")
-    [deal] = investments(make_doc, text)
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Dunmore", "investee"), ("Torvane", "investor")}
 
 
-def test_a_description_resolved_to_the_lead_investor_is_not_the_raiser(make_doc):
+def test_a_description_resolved_to_the_lead_investor_is_not_the_raiser(kept_deals):
     text = ("Quillon Labs has raised €600 million in a round led by Brightwater Capital, the company confirmed on "
             "Tuesday. The financing, a mix of equity and debt, values the year-old company at close to €6bn. "
             "Existing investors Torvane and Dunmore also took part.")
-    assert edges(kept(make_doc, text)) == {("Brightwater Capital", "Quillon Labs"), ("Torvane", "Quillon Labs"),
+    assert edges(kept_deals(text, ENTS)) == {("Brightwater Capital", "Quillon Labs"), ("Torvane", "Quillon Labs"),
                                            ("Dunmore", "Quillon Labs")}
 
 
-def test_a_description_resolved_to_a_listed_investor_raised_no_earlier_round(make_doc):
+def test_a_description_resolved_to_a_listed_investor_raised_no_earlier_round(kept_deals):
     # "the company's third raise": coreference picks Dunmore, named just before among those who took part
     text = ("Quillon Labs has raised €600 million in a round led by Brightwater Capital. The financing values the "
             "company at €6bn. Torvane and Dunmore, the software company's investment arm, all took part. It is "
             "the company's third raise in a year. The founders raised a €105 million seed round led by Fennick "
             "Ventures a few weeks after incorporating.")
-    assert not {(s, t) for s, t in edges(kept(make_doc, text)) if t in ("Dunmore", "Torvane")}
+    assert not {(s, t) for s, t in edges(kept_deals(text, ENTS)) if t in ("Dunmore", "Torvane")}
 
 
-def test_a_second_round_in_the_sentence_gives_the_first_no_investee(make_doc):
+def test_a_second_round_in_the_sentence_gives_the_first_no_investee(kept_deals):
     # "The founders" are people: the first round has no raiser, and the lead of the second is none either
     text = ("The founders raised a €105 million seed round led by Torvane a few weeks after incorporating, then "
             "€385 million in December in a round led by Brightwater Capital.")
-    assert ("Torvane", "Brightwater Capital") not in edges(kept(make_doc, text))
+    assert ("Torvane", "Brightwater Capital") not in edges(kept_deals(text, ENTS))
 
 
 @pytest.mark.parametrize("verb", ["pumped", "funnelled"])
-def test_money_pumped_into_a_company(make_doc, verb):
-    [deal] = investments(make_doc, f"Harrowgate Bank {verb} $500 million into Pellworth last year.")
+def test_money_pumped_into_a_company(kept_deals, verb):
+    [deal] = investments(kept_deals, f"Harrowgate Bank {verb} $500 million into Pellworth last year.")
     assert deal.roles == {("Harrowgate Bank", "investor"), ("Pellworth", "investee")}
     assert deal.amount_usd == 500e6
 
 
 # -- a title line tells the round the body tells in full -------------------------------------------------
 
-def test_title_line_round_is_the_body_round(make_doc):
+def test_title_line_round_is_the_body_round(kept_deals):
     text = ("Quillon Labs raises €600m as Paris lab takes on the US giants\n\n"
             "Quillon Labs has raised €600 million (about $640m) in a round led by Brightwater Capital. "
             "Existing investors Torvane and Dunmore returned.")
-    [deal] = investments(make_doc, text)
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor"),
                            ("Torvane", "investor"), ("Dunmore", "investor")}
     assert deal.amount_usd == 640e6  # the dollar gloss of the euro amount
 
 
-def test_two_rounds_with_different_amounts_stay_two(make_doc):
+def test_two_rounds_with_different_amounts_stay_two(kept_deals):
     text = ("Quillon Labs raises $40m from Torvane\n\n"
             "Quillon Labs raised $40 million from Torvane and Dunmore. In 2022 Quillon Labs raised $9 million "
             "from Torvane.")
-    deals = investments(make_doc, text)
+    deals = investments(kept_deals, text)
     assert {d.amount_usd for d in deals} == {40e6, 9e6}
 
 
@@ -207,13 +202,13 @@ def test_two_rounds_with_different_amounts_stay_two(make_doc):
     "Quillon Labs, valued at $3 billion after a round led by Brightwater Capital in May, is hiring engineers.",
     "Quillon Labs was valued at $3 billion in a round led by Brightwater Capital.",
 ])
-def test_company_valued_after_a_round_raised_it(make_doc, text):
-    [deal] = investments(make_doc, text)
+def test_company_valued_after_a_round_raised_it(kept_deals, text):
+    [deal] = investments(kept_deals, text)
     assert deal.roles == {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")}
 
 
-def test_a_round_of_talks_is_no_funding_round(make_doc):
-    assert not investments(make_doc, "Quillon Labs held a round of talks led by Brightwater Capital.")
+def test_a_round_of_talks_is_no_funding_round(kept_deals):
+    assert not investments(kept_deals, "Quillon Labs held a round of talks led by Brightwater Capital.")
 
 
 def test_investors_led_by_one_of_them(make_doc):
@@ -234,18 +229,18 @@ FOUNDERS = dict(ENTS, **{"Ana Ruiz": "PERSON", "Tom Berg": "PERSON", "Ida Moss":
     "Ana Ruiz founded Quillon Labs in 2021 after a decade at Torvane. She raised $20 million from Brightwater "
     "Capital the next spring.",
 ])
-def test_founders_raise_for_the_company_they_founded(make_doc, text):
-    deals = investments(make_doc, text, FOUNDERS)
+def test_founders_raise_for_the_company_they_founded(kept_deals, text):
+    deals = investments(kept_deals, text, FOUNDERS)
     assert {("Quillon Labs", "investee"), ("Brightwater Capital", "investor")} in [d.roles for d in deals]
 
 
-def test_founders_of_two_companies_say_not_which_raised(make_doc):
+def test_founders_of_two_companies_say_not_which_raised(kept_deals):
     text = ("Quillon Labs and Dunmore were both founded in 2021. The trio raised a $105 million seed round led by "
             "Brightwater Capital.")
-    assert not investments(make_doc, text, FOUNDERS)
+    assert not investments(kept_deals, text, FOUNDERS)
 
 
-def test_a_company_that_raised_is_no_founders_round(make_doc):
+def test_a_company_that_raised_is_no_founders_round(kept_deals):
     text = ("Ana Ruiz founded Dunmore in 2015. Quillon Labs raised $20 million from Brightwater Capital in May.")
-    [deal] = investments(make_doc, text, FOUNDERS)
+    [deal] = investments(kept_deals, text, FOUNDERS)
     assert ("Quillon Labs", "investee") in deal.roles and ("Dunmore", "investee") not in deal.roles
