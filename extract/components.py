@@ -70,6 +70,7 @@ from .lexicon import title_words, word_list
 from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans
 from .quantities import iter_money
 from .name_cues import (
+    UNIT_NOUNS,
     business_unit_name,
     acquires_a_company,
     buys_a_business,
@@ -660,10 +661,14 @@ class EntityTyper:
         # the short form of a company name with a suffix: "Acme Robotics Inc." -> "Acme"
         # (and of an unknown company's longer name: "Kestrel Vision" -> "Kestrel")
         short_forms = {}
+        # (not of a unit its article ties to its first word: "Nokia Technologies, the unit that licenses Nokia's
+        # patents" names a unit and its parent, and "Nokia" alone is the parent)
+        units = {span.text for span, label, *_ in out if label == "COMPANY" and is_unit_of_its_first_word(span)}
         for span, label, source, canonical in out:
             if label == "COMPANY" and len(span) >= 2 and (span[-1].text in COMPANY_SUFFIXES or source != "gazetteer"):
                 first = span[0]
-                if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"] \
+                        and span.text not in units:
                     short_forms.setdefault(first.text, canonical or span.text)
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
                 bare = span[:-1].text
@@ -711,6 +716,39 @@ class EntityTyper:
                     out.append((doc[start:end], label, "short_form" if source == "short_form" else "propagated", canonical))
                     taken.update(range(start, end))
         return out
+
+
+#: Words of the description between a unit's name and its unit noun: "the [cloud computing] unit".
+_UNIT_DESCRIPTION_WORDS = 5
+
+
+def is_unit_of_its_first_word(span: Span) -> bool:
+    """Whether a longer name is described, beside it, as the unit, arm, division or subsidiary of the company
+    its first word names: "Nokia Technologies, the unit that licenses Nokia's patents", "Toyota Ventures, the
+    venture capital arm of Toyota Motor", "Boeing Australia, a subsidiary of Boeing". News names a company by
+    its first word for short ("Kestrel Vision ... Kestrel"); a unit so described is another entity, and its
+    first word alone is the parent. The first word must be named again in the description's sentence (a
+    unit of another company says nothing of it: "Shockley Semiconductor Laboratory, a division of Beckman").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Nokia Technologies, the unit that licenses Nokia's patents, grew. "
+    ...                         "Shockley Labs, a division of Beckman, grew.")
+    >>> is_unit_of_its_first_word(doc[0:2]), is_unit_of_its_first_word(doc[13:15])
+    (True, False)
+    """
+    doc, i = span.doc, span.end
+    if len(span) < 2 or i + 2 >= len(doc) or doc[i].text != "," or doc[i + 1].lower_ not in ("the", "a", "an", "its"):
+        return False
+    for j in range(i + 2, min(i + 2 + _UNIT_DESCRIPTION_WORDS, len(doc))):
+        word = doc[j]
+        if word.is_punct or word.is_title or word.is_upper or word.is_sent_start:
+            return False
+        if word.lower_ in UNIT_NOUNS:
+            end = j + 1
+            while end < len(doc) and not doc[end].is_sent_start:
+                end += 1
+            return any(t.text == span[0].text for t in doc[j + 1 : end])
+    return False
 
 
 def _extended_known_name(out, taken, start, end):
