@@ -10,7 +10,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import EntityRefs
-from ..families import model_family
+from ..families import doc_families, model_family
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
 from ..tokens import description_word, lemma_word, tokens_where, word_children
@@ -290,9 +290,10 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
             companies.setdefault(_name_key(ent), []).append(ent)
         elif ent.label_ in (MODEL, "PRODUCT"):  # "Toyota Avalon", "Samsung Galaxy S9" are named the same way
             models.setdefault(_name_key(ent), []).append(ent)
-    stated_families = {model_family(key) for key in developed} - {None}
+    known = doc_families(doc)
+    stated_families = {model_family(key, known) for key in developed} - {None}
     for key, mentions in models.items():
-        if key in developed or (mentions[0].label_ == MODEL and model_family(mentions[0].text) in stated_families):
+        if key in developed or (mentions[0].label_ == MODEL and model_family(mentions[0].text, known) in stated_families):
             continue  # a family whose developer the Doc states gets it from the family rule, not from a name's guess
         owners = [spans for spans in companies.values() if _named_after_company(mentions[0], spans[0])]
         if len(owners) != 1:
