@@ -42,6 +42,9 @@ from .core import (
 #: Role nouns whose compounded name is the other party: "an OpenAI rival", "an Nvidia investor", "a Google partner"
 COMPOUND_ROLES = frozenset({"competes_with", "invests_in", "partners_with"})
 
+#: Entity types a part noun's name or parent may have (a place in "its US team" is no unit's name)
+PARTIES = (COMPANY, "ORGANIZATION", "PUBLICATION")
+
 #: A company's investment vehicle is part of it, like a unit: "CapitalG, Alphabet's independent growth fund"
 FUND_NOUNS = frozenset({"fund"})
 
@@ -185,7 +188,10 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     yield from _unowned_role_list(noun, relation, refs)
     holders = []
     holder = refs.entity_for(noun)
-    if holder is not None:
+    named_unit = _possessed_unit_name(noun, relation, refs)
+    if named_unit is not None:
+        holders = [(named_unit, False)]  # "its Fjordline unit", "Sega's Sonic Team division": the unit is the name
+    elif holder is not None and not _own_part_phrase(noun, relation, refs):
         holders = [(holder, refs.ent_containing(noun) is None)]
     elif noun.dep_ in ("attr",):
         holders = subjects_of(noun.head, refs)
@@ -194,7 +200,7 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         # describes the same subject as the first
         holders = subjects_of(_conjoined_attribute(noun).head, refs)
     for child in noun.children:
-        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None and not _list_after_singular(noun, child):
             holders.append((refs.ent_containing(child), False))
             if noun.tag_ in ("NNS", "NNPS"):
                 # "its subsidiaries PSA Airlines, Inc. and Piedmont Airlines, Inc.": each listed name
@@ -205,6 +211,8 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     head_ent = refs.ent_containing(noun.head) if noun.dep_ == "appos" else None
     if head_ent is not None and head_ent.end + 1 == noun.left_edge.i and noun.doc[head_ent.end].text == ",":
         holders.append((head_ent, False))  # "Microsoft, OpenAI's largest investor"
+    elif head_ent is not None and noun.tag_ in ("NNS", "NNPS"):
+        holders += _listed_before_plural(noun, head_ent, refs)  # "Intel and AMD, Qualcomm's rivals"
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
         holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
     others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
@@ -215,7 +223,7 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         # "Anthropic, an OpenAI rival", "Thrive, an OpenAI investor": the name compounded on the role noun
         others = [(refs.ent_containing(c), False) for c in word_children(noun)
                   if c.dep_ in ("compound", "nmod") and c.i < noun.i and refs.ent_containing(c) is not None]
-    if lemma_word(noun) in _tables()["parent_compound_nouns"]:
+    if lemma_word(noun) in _tables()["parent_compound_nouns"] and named_unit is None:
         # "the Amazon unit": the compounded company is the parent
         others += [(refs.ent_containing(c), False) for c in word_children(noun)
                    if c.dep_ == "compound" and refs.ent_containing(c) is not None]
@@ -229,6 +237,43 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
                 yield Candidate(o, rel, h, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
             else:
                 yield Candidate(h, rel, o, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
+
+
+def _possessed_unit_name(noun: Token, relation: str, refs: EntityRefs) -> Span | None:
+    """The company named on a possessed part noun, which is the part's own name, not its parent: in "its Fjordline
+    unit", "Sega's Sonic Team division", "Activision's King unit" the possessor owns the part and the compounded
+    name is the part (only "the Amazon unit", without a possessor, names the parent in the compound)."""
+    if relation not in ("part_of", "part_of_inverse") or not _possessors(noun, refs):
+        return None
+    names = [refs.ent_containing(c) for c in word_children(noun) if c.dep_ == "compound" and c.i < noun.i]
+    names = [e for e in names if e is not None and e.label_ in PARTIES]
+    return names[-1] if len(names) == 1 or (names and all(n == names[0] for n in names)) else None
+
+
+def _own_part_phrase(noun: Token, relation: str, refs: EntityRefs) -> bool:
+    """Whether a part noun names, in its own "of"/"at" phrase, the company it is part of ("the team at Fenwick",
+    "the AI group at Intel", "the robotaxi business of Cruise"): the phrase is a new part of that company, not a
+    second mention of a company named before it, so its coreference is no holder ("The chips come from Ravelle,
+    but were designed by the team at Fenwick" does not make Ravelle part of Fenwick)."""
+    if relation != "part_of":
+        return False
+    return any(e.label_ in PARTIES for e, _ in _prep_objects(noun, ("of", "at"), refs))
+
+
+def _list_after_singular(noun: Token, child: Token) -> bool:
+    """Whether an apposition the parser hung on a singular role noun is the next items of a list, not the noun's
+    name: one unit cannot be two companies ("BlackRock, its GIP unit, Microsoft and MGX" lists four parties)."""
+    return noun.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in child.children)
+
+
+def _listed_before_plural(noun: Token, head_ent: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The names of a coordination a plural role noun stands in apposition to, right after its comma: "Intel and
+    AMD, Qualcomm's rivals in PC processors" says each of them is a rival."""
+    listed = [head_ent] + surface_list(head_ent, refs)
+    last = max(e.end for e in listed)
+    if last + 1 != noun.left_edge.i or noun.doc[last].text != "," or len(listed) < 2:
+        return []
+    return [(e, False) for e in listed]
 
 
 def _conjoined_attribute(noun: Token) -> Token | None:
