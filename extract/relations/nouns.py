@@ -141,6 +141,19 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
         if noun.dep_ == "dobj":
             preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
         themes += [e for c in preps for g in c.children if g.dep_ == "pobj" for e in _possessors(g, refs)]
+        licensors = _compounded_licensors(noun, refs)
+        if licensors and not themes:
+            # "its own Arm licence", "Nuvia's Arm licence": the company named on a licence granted it
+            agents = [(a, av) for a, av in agents if not any(a == b for b, _ in licensors)]
+            themes = licensors
+        clause = next((c for c in noun.children if c.dep_ == "relcl"), None)
+        if clause is not None and not (themes and agents):
+            # "the architecture licence Nuvia held from Arm": the clause names holder and licensor, and states
+            # the holding (the verb of the main clause, "... did not pass to Qualcomm", says nothing of it)
+            for a, av in agents or subjects_of(clause, refs):
+                for t, tv in themes or _prep_objects(clause, ("from",), refs):
+                    yield _oriented(a, relation, t, clause, "noun.nominal", _conf("noun.nominal", av or tv))
+            return
     if relation in SYMMETRIC_RELATIONS and not themes and len(agents) >= 2:
         # "Cohere and Fujitsu announced a partnership"
         for k, (a, av) in enumerate(agents):
@@ -150,6 +163,12 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
     for a, av in agents:
         for t, tv in themes:
             yield _oriented(a, relation, t, noun, "noun.nominal", _conf("noun.nominal", av or tv))
+
+
+def _compounded_licensors(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Companies named on a licence noun ("an Arm licence", "its Qualcomm patent licence"): who granted it."""
+    found = [refs.ent_containing(c) for c in word_children(noun) if c.dep_ == "compound" and c.i < noun.i]
+    return _unique([(e, False) for e in found if e is not None and e.label_ == COMPANY])
 
 
 def _unowned_role_list(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
