@@ -226,12 +226,22 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
         if model.label_ != MODEL or _name_key(model) in developed:
             continue
         verb = _agentless_release_verb(model)
-        if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None:
+        if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None \
+                or _source_phrase(model, verb):
             continue
         company = _passage_company(model, refs)
         if company is None or _names_another_company(model, company) or _known_developer_differs(company, model):
             continue
         yield Candidate(company, "develops", model, verb, "model.unattributed_release", _conf("model.unattributed_release", True))
+
+
+def _source_phrase(model: Span, verb: Token) -> bool:
+    """Whether the model's own phrase says where it comes from ("StarCoder2, from the BigCode collaboration led
+    by ..., was trained on ..."): its maker is that source, whatever company the passage was about before. The
+    parser hangs the "from" on the model or on the verb; on the verb it must be written before it, beside the
+    model ("trained from scratch" is no source)."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in word_children(model.root)) or \
+        any(c.dep_ == "prep" and c.lower_ == "from" and model.end <= c.i < verb.i for c in verb.children)
 
 
 def _named_after_company(model: Span, company: Span) -> bool:
