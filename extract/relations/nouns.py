@@ -234,6 +234,8 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         holders += _listed_before_plural(noun, head_ent, refs)  # "Intel and AMD, Qualcomm's rivals"
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
         holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
+    if not holders:
+        holders = _surface_apposition(noun, refs)  # "funding the business of Cruise, its self-driving unit,"
     others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None and not others:
         # "Telekom's Swiss rival Swisscom": the parser hangs the possessive on the name, not the noun
@@ -242,8 +244,8 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         # "Anthropic, an OpenAI rival", "Thrive, an OpenAI investor": the name compounded on the role noun
         others = [(refs.ent_containing(c), False) for c in word_children(noun)
                   if c.dep_ in ("compound", "nmod") and c.i < noun.i and refs.ent_containing(c) is not None]
-    if lemma_word(noun) in _tables()["parent_compound_nouns"] and named_unit is None:
-        # "the Amazon unit": the compounded company is the parent
+    if lemma_word(noun) in _tables()["parent_compound_nouns"] and not _possessors(noun, refs):
+        # "the Amazon unit": the compounded company is the parent (not in "its Fjordline unit", "its US unit")
         others += [(refs.ent_containing(c), False) for c in word_children(noun)
                    if c.dep_ == "compound" and refs.ent_containing(c) is not None]
     inverse = relation == "part_of_inverse"
@@ -256,6 +258,19 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
                 yield Candidate(o, rel, h, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
             else:
                 yield Candidate(h, rel, o, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
+
+
+def _surface_apposition(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The name a role noun's phrase is set off after by commas, when the parser hung the phrase elsewhere: in
+    "would stop funding the robotaxi business of Cruise, its San Francisco self-driving unit, and fold ..." the
+    phrase between the commas describes Cruise, though the parse makes "unit" an object of "stop"."""
+    doc, left, right = noun.doc, noun.left_edge.i, noun.right_edge.i
+    if left < 2 or doc[left - 1].text != "," or right + 1 >= len(doc) or doc[right + 1].text not in (",", ".", ";"):
+        return []
+    name = refs.ent_containing(doc[left - 2])
+    if name is None or name.end != left - 1 or name.label_ not in PARTIES:
+        return []
+    return [(name, False)]
 
 
 def _possessed_unit_name(noun: Token, relation: str, refs: EntityRefs) -> Span | None:
