@@ -362,6 +362,8 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
         return
     if relation == "competes_with" and _fights_in_court(verb):
         return
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "about" and verb.tag_ == "VBG":
+        return  # "approached IAC about licensing its archives", "talked about designing chips": a topic, not a fact
     preps = OBJECT_PREPS.get(relation, ())
     if lemma_word(verb) == "work" and relation == "partners_with":
         preps = ("with",)
