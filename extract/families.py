@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from functools import lru_cache
 from typing import Iterable, Iterator
 
 from .entities import mention_key
-from .gazetteer import load_gazetteer
+from .gazetteer import Gazetteer, gazetteer_of, load_gazetteer
 from .records import Evidence, Mention, Relation
 from .rules import code_rule, confidence as rule_confidence
 
@@ -31,41 +30,63 @@ _FAMILY_RE = re.compile(r"[A-Za-z]+")
 MIN_FAMILY_CHARS = 3
 
 
-def model_family(name: str) -> str | None:
+def model_family(name: str, families: frozenset | None = None) -> str | None:
     """The family a model name belongs to, or ``None`` for names without one.
+
+    ``families`` are the known model families (:func:`known_families` of the gazetteer in use; the default
+    gazetteer's when ``None``): a later word that is one of them makes the name another family's brand.
 
     Examples
     --------
     >>> model_family("Claude 3 Haiku"), model_family("Grok-2 mini"), model_family("o1-preview")
     ('claude', 'grok', None)
+    >>> model_family("Llama Nemotron Nano"), model_family("Llama Nemotron Nano", frozenset({"Llama"}))
+    (None, 'llama')
     """
     match = _FAMILY_RE.match(name)
     if match is None or len(match.group()) < MIN_FAMILY_CHARS:
         return None
-    if _holds_another_family(name, match.group()):
+    if _holds_another_family(name, match.group(), known_families() if families is None else families):
         return None
     return match.group().lower()
 
 
-def _holds_another_family(name: str, family: str) -> bool:
+def _holds_another_family(name: str, family: str, families: frozenset) -> bool:
     """Whether a later word of ``name`` is another known model family's ("Nemotron" of "Llama Nemotron Nano"):
     such a name tells a model built from one family under another's brand, and its first family says nothing of
     who made it (Llama Nemotron is Nvidia's, not Meta's).
 
-    >>> _holds_another_family("Llama Nemotron Nano", "Llama"), _holds_another_family("Claude 3 Haiku", "Claude")
-    (True, False)
+    >>> _holds_another_family("Llama Nemotron Nano", "Llama", frozenset({"Llama", "Nemotron"}))
+    True
+    >>> _holds_another_family("Claude 3 Haiku", "Claude", frozenset({"Llama", "Nemotron", "Claude"}))
+    False
     """
-    families = _known_families()
     return any(word in families and word != family for word in name.split()[1:])
 
 
-@lru_cache(maxsize=1)
-def _known_families() -> frozenset:
-    return load_gazetteer().model_families
+#: Model families by gazetteer fingerprint: a gazetteer's entries are read once, not at every model name.
+_FAMILIES: dict[str, frozenset] = {}
+
+
+def known_families(gazetteer: Gazetteer | None = None) -> frozenset:
+    """The model families of ``gazetteer`` (the default gazetteer when ``None``): the leading words of its
+    model names ("Llama", "Nemotron"). The gazetteer is the one the Doc was typed with (``--gazetteers DIR``),
+    so that a custom gazetteer's families, not the default's, decide whose brand a name is."""
+    if gazetteer is None:
+        gazetteer = load_gazetteer()
+    if gazetteer.fingerprint not in _FAMILIES:
+        _FAMILIES[gazetteer.fingerprint] = gazetteer.model_families
+    return _FAMILIES[gazetteer.fingerprint]
+
+
+def doc_families(doc) -> frozenset:
+    """The model families of the gazetteer ``doc`` was typed with (the default's for a Doc no typer read)."""
+    return known_families(gazetteer_of(doc))
 
 
 @code_rule
-def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable[Relation]) -> Iterator[Relation]:
+def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable[Relation],
+                     families: frozenset | None = None) -> Iterator[Relation]:
     """``develops`` relations for the models of an article whose family has one stated developer there.
 
     Parameters
@@ -76,6 +97,8 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
         The article's mentions.
     relations : iterable of Relation
         The relations found in the article by the other rules.
+    families : frozenset, optional
+        The known model families of the gazetteer in use (:func:`doc_families`); the default gazetteer's if omitted.
 
     Yields
     ------
@@ -101,7 +124,7 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
         if rel.relation != "develops":
             continue
         developed.add(mention_key(rel.target))
-        family = model_family(rel.target.text)
+        family = model_family(rel.target.text, families)
         if family is not None:
             developers[family].setdefault(mention_key(rel.source), rel.source)
     seen = set()
@@ -110,7 +133,7 @@ def family_relations(text: str, mentions: Iterable[Mention], relations: Iterable
         if mention.type != "model" or key in developed or key in seen:
             continue
         seen.add(key)
-        makers = developers.get(model_family(mention.text) or "", {})
+        makers = developers.get(model_family(mention.text, families) or "", {})
         if len(makers) != 1:
             continue  # no stated developer, or a family two companies build on: no guess
         [maker] = makers.values()

@@ -53,7 +53,16 @@ def _describes_name(token: Token) -> bool:
     """A noun in apposition, or written before a name ("CEO Jane Roe"): its own statement about the name,
     outside the clause of the verb the name is an argument of."""
     return token.pos_ in ("NOUN", "PROPN") and (
-        token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and bool(token.head.ent_type_)))
+        token.dep_ == "appos" or (token.dep_ == "compound" and token.head.pos_ == "PROPN" and bool(token.head.ent_type_))
+        or _set_off_after_name(token))
+
+
+def _set_off_after_name(token: Token) -> bool:
+    """A noun whose phrase stands between commas right after a name, an apposition the parser hung elsewhere:
+    "would stop funding the business of Cruise, its self-driving *unit*, and ..." (stopping is not said of the unit)."""
+    doc, left, right = token.doc, token.left_edge.i, token.right_edge.i
+    return token.pos_ == "NOUN" and left >= 2 and doc[left - 1].text == "," and bool(doc[left - 2].ent_type_) \
+        and right + 1 < len(doc) and doc[right + 1].text in (",", ";")
 
 
 def _double_negative(token: Token) -> bool:

@@ -201,7 +201,7 @@ def extract_doc(doc, article: Article) -> Extraction:
     """All records of one parsed article (the Doc's offsets are the article's)."""
     from .coref import entity_refs
     from .deals import deal_relations, find_attributes, find_deals
-    from .families import family_relations
+    from .families import doc_families, family_relations
     from .relations import find_relations
     from .tokens import doc_text
 
@@ -213,7 +213,7 @@ def extract_doc(doc, article: Article) -> Extraction:
     return Extraction(
         article=article,
         mentions=mentions + _unlisted_ends(mentions, relations),
-        relations=relations + tuple(family_relations(doc_text(doc), mentions, relations)),
+        relations=relations + tuple(family_relations(doc_text(doc), mentions, relations, doc_families(doc))),
         deals=deals,
         attributes=tuple(find_attributes(doc, article.id, refs)),
     )

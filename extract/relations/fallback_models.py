@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import EntityRefs
-from ..families import model_family
+from ..families import doc_families, model_family
 from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where
 from .core import MODEL, Candidate, _conf, _name_key, subjects_of
@@ -389,10 +389,11 @@ def maker_candidates(doc: Doc, refs: EntityRefs, developed: frozenset[str] = fro
     """develops between a model and the company its sentence's frame names as its maker, for models no
     rule gave a developer (``developed``: name keys)."""
     # a model of a family whose developer a rule stated gets it from the family rule (extract/families.py)
-    families = {model_family(key) for key in developed} - {None}
+    known = doc_families(doc)
+    families = {model_family(key, known) for key in developed} - {None}
     for model in refs.ents:
         if model.label_ != MODEL or _name_key(model) in developed or _is_possessor(model) \
-                or model_family(model.text) in families:
+                or model_family(model.text, known) in families:
             continue
         rule = MAKER_NOUN_RULE
         found = _maker_by_noun(model, refs)

@@ -341,6 +341,8 @@ def licence_candidates(doc: Doc, refs: EntityRefs, developers: dict[str, Span] |
         if word.ent_type_:
             continue
         lemma = lemma_word(word)
+        if word.dep_ == "pcomp" and word.head.lower_ == "about" and word.tag_ == "VBG":
+            continue  # "approached IAC about licensing its archives": the topic of talks, not a licence
         if word.pos_ == "VERB" and lemma in ("license", "licence"):
             licensees = _licensees(word, refs)
             licensor = _company_after(word, ("from",), refs) or _licensed_thing_owner(word, refs, developers)

@@ -10,7 +10,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import EntityRefs
-from ..families import model_family
+from ..families import doc_families, model_family
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
 from ..tokens import description_word, lemma_word, tokens_where, word_children
@@ -226,12 +226,22 @@ def unattributed_release_relations(doc: Doc, refs: EntityRefs, developed: frozen
         if model.label_ != MODEL or _name_key(model) in developed:
             continue
         verb = _agentless_release_verb(model)
-        if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None:
+        if verb is None or _possessors(model.root, refs) or _surface_possessor(model, refs) is not None \
+                or _source_phrase(model, verb):
             continue
         company = _passage_company(model, refs)
         if company is None or _names_another_company(model, company) or _known_developer_differs(company, model):
             continue
         yield Candidate(company, "develops", model, verb, "model.unattributed_release", _conf("model.unattributed_release", True))
+
+
+def _source_phrase(model: Span, verb: Token) -> bool:
+    """Whether the model's own phrase says where it comes from ("StarCoder2, from the BigCode collaboration led
+    by ..., was trained on ..."): its maker is that source, whatever company the passage was about before. The
+    parser hangs the "from" on the model or on the verb; on the verb it must be written before it, beside the
+    model ("trained from scratch" is no source)."""
+    return any(c.dep_ == "prep" and c.lower_ == "from" for c in word_children(model.root)) or \
+        any(c.dep_ == "prep" and c.lower_ == "from" and model.end <= c.i < verb.i for c in verb.children)
 
 
 def _named_after_company(model: Span, company: Span) -> bool:
@@ -290,9 +300,10 @@ def company_named_model_relations(doc: Doc, refs: EntityRefs, developed: frozens
             companies.setdefault(_name_key(ent), []).append(ent)
         elif ent.label_ in (MODEL, "PRODUCT"):  # "Toyota Avalon", "Samsung Galaxy S9" are named the same way
             models.setdefault(_name_key(ent), []).append(ent)
-    stated_families = {model_family(key) for key in developed} - {None}
+    known = doc_families(doc)
+    stated_families = {model_family(key, known) for key in developed} - {None}
     for key, mentions in models.items():
-        if key in developed or (mentions[0].label_ == MODEL and model_family(mentions[0].text) in stated_families):
+        if key in developed or (mentions[0].label_ == MODEL and model_family(mentions[0].text, known) in stated_families):
             continue  # a family whose developer the Doc states gets it from the family rule, not from a name's guess
         owners = [spans for spans in companies.values() if _named_after_company(mentions[0], spans[0])]
         if len(owners) != 1:

@@ -42,6 +42,9 @@ from .core import (
 #: Role nouns whose compounded name is the other party: "an OpenAI rival", "an Nvidia investor", "a Google partner"
 COMPOUND_ROLES = frozenset({"competes_with", "invests_in", "partners_with"})
 
+#: Entity types a part noun's name or parent may have (a place in "its US team" is no unit's name)
+PARTIES = (COMPANY, "ORGANIZATION", "PUBLICATION")
+
 #: A company's investment vehicle is part of it, like a unit: "CapitalG, Alphabet's independent growth fund"
 FUND_NOUNS = frozenset({"fund"})
 
@@ -138,6 +141,19 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
         if noun.dep_ == "dobj":
             preps += [c for c in noun.head.children if c.dep_ in ("prep", "dative") and c.lower_ == "to"]
         themes += [e for c in preps for g in c.children if g.dep_ == "pobj" for e in _possessors(g, refs)]
+        licensors = _compounded_licensors(noun, refs)
+        if licensors and not themes:
+            # "its own Arm licence", "Nuvia's Arm licence": the company named on a licence granted it
+            agents = [(a, av) for a, av in agents if not any(a == b for b, _ in licensors)]
+            themes = licensors
+        clause = next((c for c in noun.children if c.dep_ == "relcl"), None)
+        if clause is not None and not (themes and agents):
+            # "the architecture licence Nuvia held from Arm": the clause names holder and licensor, and states
+            # the holding (the verb of the main clause, "... did not pass to Qualcomm", says nothing of it)
+            for a, av in agents or subjects_of(clause, refs):
+                for t, tv in themes or _prep_objects(clause, ("from",), refs):
+                    yield _oriented(a, relation, t, clause, "noun.nominal", _conf("noun.nominal", av or tv))
+            return
     if relation in SYMMETRIC_RELATIONS and not themes and len(agents) >= 2:
         # "Cohere and Fujitsu announced a partnership"
         for k, (a, av) in enumerate(agents):
@@ -147,6 +163,12 @@ def _nominal(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate
     for a, av in agents:
         for t, tv in themes:
             yield _oriented(a, relation, t, noun, "noun.nominal", _conf("noun.nominal", av or tv))
+
+
+def _compounded_licensors(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """Companies named on a licence noun ("an Arm licence", "its Qualcomm patent licence"): who granted it."""
+    found = [refs.ent_containing(c) for c in word_children(noun) if c.dep_ == "compound" and c.i < noun.i]
+    return _unique([(e, False) for e in found if e is not None and e.label_ == COMPANY])
 
 
 def _unowned_role_list(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
@@ -185,7 +207,10 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     yield from _unowned_role_list(noun, relation, refs)
     holders = []
     holder = refs.entity_for(noun)
-    if holder is not None:
+    named_unit = _possessed_unit_name(noun, relation, refs)
+    if named_unit is not None:
+        holders = [(named_unit, False)]  # "its Fjordline unit", "Sega's Sonic Team division": the unit is the name
+    elif holder is not None and not _own_part_phrase(noun, relation, refs):
         holders = [(holder, refs.ent_containing(noun) is None)]
     elif noun.dep_ in ("attr",):
         holders = subjects_of(noun.head, refs)
@@ -194,7 +219,7 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         # describes the same subject as the first
         holders = subjects_of(_conjoined_attribute(noun).head, refs)
     for child in noun.children:
-        if child.dep_ == "appos" and refs.ent_containing(child) is not None:
+        if child.dep_ == "appos" and refs.ent_containing(child) is not None and not _list_after_singular(noun, child):
             holders.append((refs.ent_containing(child), False))
             if noun.tag_ in ("NNS", "NNPS"):
                 # "its subsidiaries PSA Airlines, Inc. and Piedmont Airlines, Inc.": each listed name
@@ -205,8 +230,12 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
     head_ent = refs.ent_containing(noun.head) if noun.dep_ == "appos" else None
     if head_ent is not None and head_ent.end + 1 == noun.left_edge.i and noun.doc[head_ent.end].text == ",":
         holders.append((head_ent, False))  # "Microsoft, OpenAI's largest investor"
+    elif head_ent is not None and noun.tag_ in ("NNS", "NNPS"):
+        holders += _listed_before_plural(noun, head_ent, refs)  # "Intel and AMD, Qualcomm's rivals"
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None:
         holders.append((refs.ent_containing(noun.head), False))  # "rival Microsoft"
+    if not holders:
+        holders = _surface_apposition(noun, refs)  # "funding the business of Cruise, its self-driving unit,"
     others = _possessors(noun, refs) + _prep_objects(noun, OBJECT_PREPS.get(relation, ("of",)) + ("of",), refs)
     if noun.dep_ == "compound" and refs.ent_containing(noun.head) is not None and not others:
         # "Telekom's Swiss rival Swisscom": the parser hangs the possessive on the name, not the noun
@@ -215,8 +244,8 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         # "Anthropic, an OpenAI rival", "Thrive, an OpenAI investor": the name compounded on the role noun
         others = [(refs.ent_containing(c), False) for c in word_children(noun)
                   if c.dep_ in ("compound", "nmod") and c.i < noun.i and refs.ent_containing(c) is not None]
-    if lemma_word(noun) in _tables()["parent_compound_nouns"]:
-        # "the Amazon unit": the compounded company is the parent
+    if lemma_word(noun) in _tables()["parent_compound_nouns"] and not _possessors(noun, refs):
+        # "the Amazon unit": the compounded company is the parent (not in "its Fjordline unit", "its US unit")
         others += [(refs.ent_containing(c), False) for c in word_children(noun)
                    if c.dep_ == "compound" and refs.ent_containing(c) is not None]
     inverse = relation == "part_of_inverse"
@@ -229,6 +258,56 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
                 yield Candidate(o, rel, h, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
             else:
                 yield Candidate(h, rel, o, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
+
+
+def _surface_apposition(noun: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The name a role noun's phrase is set off after by commas, when the parser hung the phrase elsewhere: in
+    "would stop funding the robotaxi business of Cruise, its San Francisco self-driving unit, and fold ..." the
+    phrase between the commas describes Cruise, though the parse makes "unit" an object of "stop"."""
+    doc, left, right = noun.doc, noun.left_edge.i, noun.right_edge.i
+    if left < 2 or doc[left - 1].text != "," or right + 1 >= len(doc) or doc[right + 1].text not in (",", ".", ";"):
+        return []
+    name = refs.ent_containing(doc[left - 2])
+    if name is None or name.end != left - 1 or name.label_ not in PARTIES:
+        return []
+    return [(name, False)]
+
+
+def _possessed_unit_name(noun: Token, relation: str, refs: EntityRefs) -> Span | None:
+    """The company named on a possessed part noun, which is the part's own name, not its parent: in "its Fjordline
+    unit", "Sega's Sonic Team division", "Activision's King unit" the possessor owns the part and the compounded
+    name is the part (only "the Amazon unit", without a possessor, names the parent in the compound)."""
+    if relation not in ("part_of", "part_of_inverse") or not _possessors(noun, refs):
+        return None
+    names = [refs.ent_containing(c) for c in word_children(noun) if c.dep_ == "compound" and c.i < noun.i]
+    names = [e for e in names if e is not None and e.label_ in PARTIES]
+    return names[-1] if len(names) == 1 or (names and all(n == names[0] for n in names)) else None
+
+
+def _own_part_phrase(noun: Token, relation: str, refs: EntityRefs) -> bool:
+    """Whether a part noun names, in its own "of"/"at" phrase, the company it is part of ("the team at Fenwick",
+    "the AI group at Intel", "the robotaxi business of Cruise"): the phrase is a new part of that company, not a
+    second mention of a company named before it, so its coreference is no holder ("The chips come from Ravelle,
+    but were designed by the team at Fenwick" does not make Ravelle part of Fenwick)."""
+    if relation != "part_of":
+        return False
+    return any(e.label_ in PARTIES for e, _ in _prep_objects(noun, ("of", "at"), refs))
+
+
+def _list_after_singular(noun: Token, child: Token) -> bool:
+    """Whether an apposition the parser hung on a singular role noun is the next items of a list, not the noun's
+    name: one unit cannot be two companies ("BlackRock, its GIP unit, Microsoft and MGX" lists four parties)."""
+    return noun.tag_ in ("NN", "NNP") and any(c.dep_ == "conj" for c in child.children)
+
+
+def _listed_before_plural(noun: Token, head_ent: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The names of a coordination a plural role noun stands in apposition to, right after its comma: "Intel and
+    AMD, Qualcomm's rivals in PC processors" says each of them is a rival."""
+    listed = [head_ent] + surface_list(head_ent, refs)
+    last = max(e.end for e in listed)
+    if last + 1 != noun.left_edge.i or noun.doc[last].text != "," or len(listed) < 2:
+        return []
+    return [(e, False) for e in listed]
 
 
 def _conjoined_attribute(noun: Token) -> Token | None:

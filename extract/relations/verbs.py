@@ -345,9 +345,25 @@ def _comparing_verb_as_noun(token: Token, refs: EntityRefs) -> bool:
 FOUNDATION_VERBS = frozenset({"build", "base", "train", "fine-tune", "finetune", "distill", "distil", "develop", "create", "make"})
 
 
+#: What parties fight in court, not in a market: "the patent disputes they had been fighting", "fought the lawsuit"
+LEGAL_NOUNS = frozenset({"dispute", "lawsuit", "suit", "case", "litigation", "claim", "injunction", "ruling", "appeal"})
+
+
+def _fights_in_court(verb: Token) -> bool:
+    """Whether a verb of rivalry has a legal dispute for its object ("the disputes they had been fighting", "fought
+    the patent suits"): its parties are litigants, and what they fight says nothing of competing for customers."""
+    if verb.dep_ == "relcl" and lemma_word(verb.head) in LEGAL_NOUNS and not any(c.dep_ == "dobj" for c in verb.children):
+        return True
+    return any(c.dep_ == "dobj" and lemma_word(c) in LEGAL_NOUNS for c in verb.children)
+
+
 def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, extra_heads: bool = False) -> Iterator[Candidate]:
     if passive and relation == "develops" and _publisher_beside_maker(verb):
         return
+    if relation == "competes_with" and _fights_in_court(verb):
+        return
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "about" and verb.tag_ == "VBG":
+        return  # "approached IAC about licensing its archives", "talked about designing chips": a topic, not a fact
     preps = OBJECT_PREPS.get(relation, ())
     if lemma_word(verb) == "work" and relation == "partners_with":
         preps = ("with",)
