@@ -373,6 +373,23 @@ def _successors(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return out
 
 
+def _active_successors(holders: list[tuple[Span, bool]], sent: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Nokia says Lundmark, its chief executive, will step down and that Hotard will replace him": the subject
+    of an active "replace"/"succeed" whose object is a holder takes the holder's title over. Not when the verb
+    names the office ("succeeded him as chief executive"): that one office passes, not every title of the
+    predecessor's sentence (read by :func:`_is_bare`)."""
+    keys = {_person_key(p) for p, _ in holders if p.label_ == PERSON}
+    out = []
+    for verb in (t for t in sent if lemma_word(t) in _tables()["succession_verbs"] and t.pos_ == "VERB") if keys else ():
+        if any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+            continue
+        objects = [refs.entity_for(c) for c in verb.children if c.dep_ == "dobj"]
+        if not any(o is not None and o.label_ == PERSON and _person_key(o) in keys for o in objects) or is_negated(verb):
+            continue
+        out += [(e, True) for e, _ in subjects_of(verb, refs) if e.label_ == PERSON and _person_key(e) not in keys]
+    return out
+
+
 #: Verbs whose object is put out of the office named with "as": "the board removed X as chief executive".
 REMOVING_VERBS = frozenset({"remove", "oust", "depose", "fire", "sack", "dismiss"})
 
@@ -543,6 +560,10 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Pellucid named Victor Hale, a veteran of Intel, its new president": "its" is the appointer's,
             # not the nearest company's, and the title the named person's
             orgs = named_to[1]
+        described = _participle_host_of_pronoun(token, refs)
+        if described is not None:
+            # "Intersect Power, a developer led by its founder Sheldon Kimber": "its" is the developer's
+            orgs = [(described, True)]
         founded_here = _founded_in_clause_host(token, orgs, refs)
         if founded_here:
             # "Mistral was founded by Arthur Mensch, a former researcher at DeepMind who is now its chief executive"
@@ -587,7 +608,10 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # Google" leads both (the parser may hang "of" on the first title, hence the surface unit too)
             own = {(e.start, e.end) for e, _ in _prep_objects(token, ("of",), refs)} | {(unit.start, unit.end)}
             parts |= {(e.start, e.end) for e, _ in orgs if (e.start, e.end) not in own}
-        for person, p_via in ([named_to[0]] if named_to is not None else _title_holders(token, refs)):
+        holders = [named_to[0]] if named_to is not None else _title_holders(token, refs)
+        if relation != "founded":
+            holders = _unique(holders + _active_successors(holders, token.sent, refs))
+        for person, p_via in holders:
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
@@ -595,6 +619,20 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
     yield from counted_title_list_relations(doc, refs)
+
+
+def _participle_host_of_pronoun(title: Token, refs: EntityRefs) -> Span | None:
+    """The company whose "its" a title in a participle's agent has: "X, a developer led by its founder Y",
+    "the lab, run by its chief executive Y". The possessive points back to the noun the participle describes,
+    which the pronoun's nearest antecedent elsewhere in the passage need not be."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in title.children):
+        return None
+    agent = title.head
+    if title.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ not in ("acl", "relcl"):
+        return None
+    noun = agent.head.head
+    found = _company_of_noun(noun, refs) or next(iter(e for e, _ in _company_before_description(noun, refs)), None)
+    return found
 
 
 def _headline_interviewee(doc: Doc, refs: EntityRefs) -> tuple[Span, Span] | None:
@@ -847,8 +885,10 @@ def _is_bare(title: Token, refs: EntityRefs | None = None, words_of_title: str =
     if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
         return False
     # "Mostaque resigned as chief executive", "who served as CEO until 2019": an office held "as" it
+    # "Oren succeeded him as chief executive": a successor takes over the office held, at the same company
     held_as = title.dep_ == "pobj" and title.head.lower_ == "as" and (
-        lemma_word(title.head.head) in _tables()["office_verbs"] or lemma_word(title.head.head) in REMOVING_VERBS)
+        lemma_word(title.head.head) in _tables()["office_verbs"] or lemma_word(title.head.head) in REMOVING_VERBS
+        or lemma_word(title.head.head) in _tables()["succession_verbs"])
     return held_as or title.dep_ in ("appos", "attr", "oprd")
 
 
