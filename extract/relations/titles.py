@@ -1251,8 +1251,29 @@ def _described_by_participle(person: Span, refs: EntityRefs) -> Span | None:
         by = by.head  # "led by founder and chief executive Masayoshi Son": the name is a conjunct of the title
     by = by.head if by.dep_ == "pobj" else by
     if by.lower_ != "by" or by.head.tag_ != "VBN" or by.head.dep_ not in ("acl", "relcl"):
-        return None
+        return _surface_participle_company(person, refs)
     return _company_of_noun(by.head.head, refs)
+
+
+def _agent_of_role_participle(title: Token, person: Span) -> bool:
+    """Whether the title before ``person`` follows "<role participle> by": "the start-up run by chief executive X"."""
+    doc = person.doc
+    start = _title_start_before(doc, person.start)
+    return start is not None and start >= 2 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in ROLE_PARTICIPLES
+
+
+def _surface_participle_company(person: Span, refs: EntityRefs) -> Span | None:
+    """ "Magic, the start-up run by co-founder and chief executive Eric Steinberger": read on the surface
+    when the parser loses the name after a coordinated title (it tags "run" a noun and hangs the name on
+    "Magic"): the title right after "<role participle> by" is held at what the participle describes."""
+    doc = person.doc
+    start = _title_start_before(doc, person.start)
+    if start is None or start < 2 or doc[start - 1].lower_ != "by" or doc[start - 2].lower_ not in ROLE_PARTICIPLES:
+        return None
+    participle = doc[start - 2]
+    if participle.dep_ not in ("acl", "relcl", "appos"):
+        return None
+    return _company_of_noun(participle.head, refs)
 
 
 def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
@@ -1288,7 +1309,10 @@ def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | 
     else the company the paragraph opens with, else the company the text before names most often. The
     nearest is what the passage is about; the article's most named company is often the topic beside which
     this one is a buyer, owner or rival."""
-    return (_described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
+    described = _described_by_participle(person, refs)
+    if described is None and _agent_of_role_participle(title, person):
+        return None  # "Gantry, the start-up run by chief executive X": what X runs is named, if not as a company
+    return (described or _previous_subject_company(title.sent, refs)
             or _paragraph_opening_company(title, refs) or _most_named_company(title, refs))
 
 
