@@ -734,6 +734,8 @@ def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     if lemma_word(verb) in _tables()["succession_verbs"] and verb.dep_ == "xcomp":
         verb = verb.head
     if lemma_word(verb) in ("join", "rejoin"):  # "X joined Acme as chief executive": whom X joined
+        if any(c.dep_ == "dobj" and c.lower_ == "us" for c in verb.children):
+            return _speakers_company(title, refs)  # "X joins us as head of research": the writers' company
         return [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
     if lemma_word(verb) not in _tables()["appointing_verbs"]:
         return []
