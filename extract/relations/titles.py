@@ -1142,10 +1142,10 @@ def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
         # and every other founding reading of cofounding.py ("left AMD to co-found Tidewell": the speaker's
         # "my co-founder" is then at Tidewell)
         from .cofounding import (founder_list_relations, founders_past_apposition_relations, group_subject_relations,
-                                 infinitive_cofounding_relations)
+                                 infinitive_cofounding_relations, present_founding_relations)
         for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations,
                      founder_list_relations, infinitive_cofounding_relations, group_subject_relations,
-                     founders_past_apposition_relations):
+                     founders_past_apposition_relations, present_founding_relations):
             for c in rule_candidates(rule, doc, refs):
                 if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
                     found.setdefault(_person_key(c.source), []).append(c.target)
