@@ -1258,10 +1258,16 @@ def _described_by_participle(person: Span, refs: EntityRefs) -> Span | None:
 
 
 def _agent_of_role_participle(title: Token, person: Span) -> bool:
-    """Whether the title before ``person`` follows "<role participle> by": "the start-up run by chief executive X"."""
+    """Whether the title before ``person`` follows "<role participle> by" said of a name: "Gantry, the start-up run
+    by chief executive X". (Said of a common noun, "the board, led by chief executive X", the passage tells whose.)"""
     doc = person.doc
     start = _title_start_before(doc, person.start)
-    return start is not None and start >= 2 and doc[start - 1].lower_ == "by" and doc[start - 2].lower_ in ROLE_PARTICIPLES
+    if start is None or start < 2 or doc[start - 1].lower_ != "by" or doc[start - 2].lower_ not in ROLE_PARTICIPLES:
+        return False
+    noun = doc[start - 2].head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.pos_ == "PROPN" or bool(noun.ent_type_)
 
 
 def _surface_participle_company(person: Span, refs: EntityRefs) -> Span | None:
