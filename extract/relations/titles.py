@@ -1530,6 +1530,68 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
             continue
         for relation in relations:
             yield Candidate(source, relation, company, verb, "role.object_gap", _conf("role.object_gap", via))
+    yield from _relative_pronoun_gap_roles(doc, refs)
+
+
+#: Words the surface reading of an object relative clause skips between its subject and its verb.
+_CLAUSE_FILLERS = frozenset({"had", "has", "have", "later", "then", "also", "still", "now", "first", "once", "jointly"})
+
+
+def _relative_host(pronoun: Token, refs: EntityRefs) -> Span | None:
+    """The company a "which"/"that" follows: "Poolside, which ...", "Isomorphic Labs, the company that ..."."""
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    if i >= 1 and doc[i].text == ",":
+        company = _company_at(doc[i - 1], refs)
+        return company if company is not None and company.end == i else None
+    j = i
+    while j > pronoun.i - 7 and j > 0 and (doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "VERB") or doc[j].text == "-"):
+        j -= 1
+    if j == i or doc[j].lower_ not in ("the", "a", "an") or j < 2 or doc[j - 1].text != ",":
+        return None
+    company = _company_at(doc[j - 2], refs)
+    return company if company is not None and company.end == j - 1 else None
+
+
+def _relative_pronoun_gap_roles(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "Poolside, which Jason Warner, GitHub's former chief technology officer, co-founded with Eiso Kant",
+    "Isomorphic Labs, the company that Demis Hassabis spun out of DeepMind and still runs": an object relative
+    clause whose named subject the parser cuts off from its verb (at an apposition, or a first verb that is no
+    role verb). Read on the surface: the person after the pronoun, an apposition between commas skipped, then
+    the clause's role verbs without an object of their own; a "with" name right after a founding verb co-founded."""
+    verbs = _tables()["verbs"]
+    for pronoun in tokens_where(doc, "LOWER", ("which", "that")):
+        person = refs.ent_containing(doc[pronoun.i + 1]) if pronoun.i + 1 < len(doc) else None
+        if person is None or person.label_ != PERSON or person.start != pronoun.i + 1:
+            continue
+        company = _relative_host(pronoun, refs)
+        if company is None:
+            continue
+        i = person.end
+        if i < len(doc) and doc[i].text == ",":
+            close = next((t.i for t in doc[i + 1: i + 14] if t.text == ","), None)
+            if close is None:
+                continue
+            i = close + 1
+        while i < len(doc) and doc[i].lower_ in _CLAUSE_FILLERS:
+            i += 1
+        if i >= len(doc) or doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            continue
+        # the clause's first verb and the verbs coordinated with it share the gapped object ("spun out of
+        # DeepMind and still runs"); a verb further in ("which Jane Roe said runs at a loss") is another clause's
+        for verb in _conjuncts(doc[i]):
+            relations = [r for r in verbs.get(lemma_word(verb), ()) if r in PERSON_ROLES]
+            if not relations or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or \
+                    any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in verb.children):
+                continue
+            people = [person]
+            if "founded" in relations and verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "with":
+                partner = refs.ent_containing(doc[verb.i + 2])
+                if partner is not None and partner.label_ == PERSON and partner.start == verb.i + 2:
+                    people.append(partner)
+            for p in people:
+                for relation in relations:
+                    yield Candidate(p, relation, company, verb, "role.object_gap", _conf("role.object_gap", False))
 
 
 def _people_and_pronouns(doc: Doc, refs: EntityRefs) -> Iterator[tuple[Span, bool]]:
