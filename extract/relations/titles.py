@@ -1625,7 +1625,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 companies += [(e, False) for c in team.children if c.dep_ == "compound" for e in [_company_at(c, refs)] if e]
         companies = [(e, v) for e, v in companies if e.label_ in EMPLOYERS]
         if companies:
-            for person, pv in subjects_of(verb, refs):
+            for person, pv in _unique(subjects_of(verb, refs) + _described_group(verb, refs)):
                 if person.label_ == PERSON:
                     for company, cv in _unique(companies):
                         yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
@@ -1641,6 +1641,23 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if span.dep_ == "pobj" and span.head.lower_ in ("after", "following"):
             # "after four years at Meta, she ...": time spent at a company (a company: "two years at Harvard" may be study)
             yield from (c for c in _stint_at(span, refs) if c.target.label_ == "COMPANY")
+
+
+#: Nouns for a group of people in the singular: "A and B, a married couple who ...".
+GROUP_NOUNS = frozenset({"couple", "pair", "duo", "trio", "team", "group"})
+
+
+def _described_group(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people of a list that a plural description with this relative clause stands beside: "Imran Chaudhri and
+    Bethany Bongiorno, a married couple who spent years at Apple", "A, B and C, three chip architects who had
+    worked at Apple". The description is said of every listed name (the parser hangs it on the last one)."""
+    host = verb.head
+    if verb.dep_ != "relcl" or host.dep_ != "appos" or not (host.tag_ == "NNS" or host.lower_ in GROUP_NOUNS):
+        return []
+    name = refs.ent_containing(host.head)
+    if name is None or name.label_ != PERSON:
+        return []
+    return [(m, False) for m in [name, *surface_list(name, refs)] if m.label_ == PERSON]
 
 
 def _doing_at(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
