@@ -1545,7 +1545,8 @@ def _relative_host(pronoun: Token, refs: EntityRefs) -> Span | None:
         company = _company_at(doc[i - 1], refs)
         return company if company is not None and company.end == i else None
     j = i
-    while j > pronoun.i - 7 and j > 0 and (doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "VERB") or doc[j].text == "-"):
+    # (hyphenated modifiers take three tokens each: "the Alphabet-owned drug-discovery company that")
+    while j > pronoun.i - 12 and j > 0 and (doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "VERB") or doc[j].text == "-"):
         j -= 1
     if j == i or doc[j].lower_ not in ("the", "a", "an") or j < 2 or doc[j - 1].text != ",":
         return None
