@@ -47,7 +47,8 @@ from .models import (
     unattributed_release_relations,
     versus_relations,
 )
-from .cofounding import founder_list_relations, founders_past_apposition_relations, group_subject_relations, infinitive_cofounding_relations
+from .cofounding import (founder_list_relations, founders_past_apposition_relations, group_subject_relations,
+                         infinitive_cofounding_relations, present_founding_relations)
 from .fallback_frames import co_investor, frame_relations
 from .fallback_models import model_frame_relations
 from .fallback_partners import partner_frame_relations
@@ -74,7 +75,7 @@ RULES = (title_relations, possessive_relations, verb_relations, noun_relations, 
          membership_relations, model_description_relations, surface_title_relations,
          named_part_relations, prenominal_title_relations, trailing_company_title_relations,
          described_agent_role_relations, object_gap_role_relations, infinitive_cofounding_relations, group_subject_relations,
-         founders_past_apposition_relations, tenure_relations,
+         founders_past_apposition_relations, present_founding_relations, tenure_relations,
          supervisor_relations, part_phrase_relations, including_part_relations, versus_relations, model_comparison_relations, made_public_relations, newest_release_relations, sizes_release_relations, interview_rival_relations,
          pattern_relations,
          brand_relations, co_developer_relations, hyphen_maker_relations) + HISTORY_RULES

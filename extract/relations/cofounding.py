@@ -421,3 +421,49 @@ def founder_list_relations(doc: Doc, refs: EntityRefs, found: Iterable[Candidate
             if (verb.sent.start, frozenset((_name_key(person), _name_key(company)))) in related:
                 continue
             yield Candidate(person, "founded", company, verb, FRAME_RULE, _conf(FRAME_RULE, False))
+
+
+#: The present tense of "found": "X and Y found Z" in a timeline's dated entry ("2013 - X and Y found Z"), where
+#: the tagger reads the past of "find".
+PRESENT_FOUNDING = frozenset({"found", "founds", "co-found", "co-founds"})
+
+#: Tokens that may follow the company of a present "found": what comes after an object, not a clause whose
+#: subject the company is ("found Initech had lied", "found Initech's files", "found Initech to be at fault").
+AFTER_FOUNDED = frozenset({",", ".", ";", ":", "in", "on", "with", "as", "and", "together", "\n"})
+
+PRESENT_RULE = "role.present_founding"
+
+
+def _subject_list_before(doc: Doc, end: int, refs: EntityRefs) -> list[Span]:
+    """The persons listed right before token ``end`` ("A, B and C"), nothing unless every listed name is a person."""
+    people: list[Span] = []
+    i = end
+    while i > 0:
+        ent = refs.ent_containing(doc[i - 1])
+        if ent is None or ent.label_ != PERSON or ent.end != i:
+            return []
+        people.append(ent)
+        i = ent.start
+        if i > 0 and doc[i - 1].lower_ in ("and", ","):
+            i -= 1
+            if i > 0 and doc[i - 1].text == "," and doc[i].lower_ == "and":
+                i -= 1  # "A, B, and C"
+            continue
+        break
+    return people
+
+
+@code_rule
+def present_founding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """founded from the present tense of "found" with a company right after it and persons right before it:
+    "2013 - Kyle Vogt and Dan Kan found Cruise Automation". Timelines and life stories tell dated events in
+    the present; the tagger takes "found" for the past of "find", so no verb rule reads it."""
+    for verb in tokens_where(doc, "LOWER", PRESENT_FOUNDING):
+        company = _company_at(doc, verb.i + 1, refs)
+        if company is None or company.label_ not in EMPLOYERS:
+            continue
+        after = doc[company.end] if company.end < len(doc) else None
+        if after is not None and after.lower_ not in AFTER_FOUNDED and not after.is_space:
+            continue
+        for person in _subject_list_before(doc, verb.i, refs):
+            yield Candidate(person, "founded", company, verb, PRESENT_RULE, _conf(PRESENT_RULE, False))

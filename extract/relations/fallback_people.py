@@ -34,7 +34,7 @@ from ..rules import code_rule
 from ..tokens import lemma_word, tokens_where
 from .core import COMPANY, EMPLOYERS, PERSON, Candidate, _conf, _name_key, _tables
 from .fallback_frames import topic_company
-from .titles import FORMER_WORDS, _described_by_participle, _person_key, _previous_subject_company, _title_holders, _title_of
+from .titles import FORMER_WORDS, _agent_of_role_participle, _described_by_participle, _person_key, _previous_subject_company, _title_holders, _title_of
 
 #: The relations that give a person an employer; a person with any of them needs no fallback.
 EMPLOYMENT = ("works_for", "leads", "founded")
@@ -204,6 +204,19 @@ def _is_former(title: Token) -> bool:
     return any(t.lower_ in FORMER_WORDS for t in title.doc[max(0, title.left_edge.i): title.i])
 
 
+def _introduced_by(title: Token, person: Span) -> bool:
+    """ "which the engineer Carver Mead named Moore's Law", "the inventor Sherman Fairchild": a title written
+    with "the" right before a name is the description the text introduces a person by (what they are), not a
+    post at the company the passage is about."""
+    doc = title.doc
+    if title.i + 1 != person.start:
+        return False
+    start = title.i
+    while start > 0 and doc[start - 1].pos_ in ("NOUN", "ADJ") and doc[start - 1].ent_type_ == "":
+        start -= 1
+    return start > 0 and doc[start - 1].lower_ == "the"
+
+
 def _titled_people(token: Token, refs: EntityRefs) -> list[Span]:
     """The persons named in the text (not through a pronoun) who hold the title ending at ``token``."""
     return [p for p, via_coref in _title_holders(token, refs) if p.label_ == PERSON and not via_coref]
@@ -315,7 +328,9 @@ def title_fallback_relations(doc: Doc, refs: EntityRefs, found: Iterable[Candida
             continue
         if _new_post_verb(token) is not None:
             yield from _new_post_relations(token, title, refs, related, investors)  # people9: a post beside past employers
-        people = [p for p in _titled_people(token, refs) if _person_key(p) not in employed]
+        # (a title after "run by" is held at what is run, which the participle rules read: not at another company)
+        people = [p for p in _titled_people(token, refs) if _person_key(p) not in employed
+                  and not _introduced_by(token, p) and not _agent_of_role_participle(token, p)]
         if not people:
             continue
         places = _sentence_workplaces(token.sent)

@@ -373,6 +373,23 @@ def _successors(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return out
 
 
+def _active_successors(holders: list[tuple[Span, bool]], sent: Span, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """ "Nokia says Lundmark, its chief executive, will step down and that Hotard will replace him": the subject
+    of an active "replace"/"succeed" whose object is a holder takes the holder's title over. Not when the verb
+    names the office ("succeeded him as chief executive"): that one office passes, not every title of the
+    predecessor's sentence (read by :func:`_is_bare`)."""
+    keys = {_person_key(p) for p, _ in holders if p.label_ == PERSON}
+    out = []
+    for verb in (t for t in sent if lemma_word(t) in _tables()["succession_verbs"] and t.pos_ == "VERB") if keys else ():
+        if any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ == "prep" and c.lower_ == "as") for c in verb.children):
+            continue
+        objects = [refs.entity_for(c) for c in verb.children if c.dep_ == "dobj"]
+        if not any(o is not None and o.label_ == PERSON and _person_key(o) in keys for o in objects) or is_negated(verb):
+            continue
+        out += [(e, True) for e, _ in subjects_of(verb, refs) if e.label_ == PERSON and _person_key(e) not in keys]
+    return out
+
+
 #: Verbs whose object is put out of the office named with "as": "the board removed X as chief executive".
 REMOVING_VERBS = frozenset({"remove", "oust", "depose", "fire", "sack", "dismiss"})
 
@@ -543,6 +560,10 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Pellucid named Victor Hale, a veteran of Intel, its new president": "its" is the appointer's,
             # not the nearest company's, and the title the named person's
             orgs = named_to[1]
+        described = _participle_host_of_pronoun(token, refs)
+        if described is not None:
+            # "Intersect Power, a developer led by its founder Sheldon Kimber": "its" is the developer's
+            orgs = [(described, True)]
         founded_here = _founded_in_clause_host(token, orgs, refs)
         if founded_here:
             # "Mistral was founded by Arthur Mensch, a former researcher at DeepMind who is now its chief executive"
@@ -587,7 +608,10 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # Google" leads both (the parser may hang "of" on the first title, hence the surface unit too)
             own = {(e.start, e.end) for e, _ in _prep_objects(token, ("of",), refs)} | {(unit.start, unit.end)}
             parts |= {(e.start, e.end) for e, _ in orgs if (e.start, e.end) not in own}
-        for person, p_via in ([named_to[0]] if named_to is not None else _title_holders(token, refs)):
+        holders = [named_to[0]] if named_to is not None else _title_holders(token, refs)
+        if relation != "founded":
+            holders = _unique(holders + _active_successors(holders, token.sent, refs))
+        for person, p_via in holders:
             for org, o_via in orgs:
                 # "a former head of Google's advertising business" leads a part of Google: works for it
                 rel = "works_for" if relation == "leads" and (org.start, org.end) in parts else relation
@@ -595,6 +619,20 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                     continue  # "co-founder of the Madeiran branch of the party PSD" founded the branch, not PSD
                 yield Candidate(person, rel, org, token, rule, _conf(rule, p_via or o_via))
     yield from counted_title_list_relations(doc, refs)
+
+
+def _participle_host_of_pronoun(title: Token, refs: EntityRefs) -> Span | None:
+    """The company whose "its" a title in a participle's agent has: "X, a developer led by its founder Y",
+    "the lab, run by its chief executive Y". The possessive points back to the noun the participle describes,
+    which the pronoun's nearest antecedent elsewhere in the passage need not be."""
+    if not any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in title.children):
+        return None
+    agent = title.head
+    if title.dep_ != "pobj" or agent.dep_ != "agent" or agent.head.dep_ not in ("acl", "relcl"):
+        return None
+    noun = agent.head.head
+    found = _company_of_noun(noun, refs) or next(iter(e for e, _ in _company_before_description(noun, refs)), None)
+    return found
 
 
 def _headline_interviewee(doc: Doc, refs: EntityRefs) -> tuple[Span, Span] | None:
@@ -696,6 +734,8 @@ def _appointer(title: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     if lemma_word(verb) in _tables()["succession_verbs"] and verb.dep_ == "xcomp":
         verb = verb.head
     if lemma_word(verb) in ("join", "rejoin"):  # "X joined Acme as chief executive": whom X joined
+        if any(c.dep_ == "dobj" and c.lower_ == "us" for c in verb.children):
+            return _speakers_company(title, refs)  # "X joins us as head of research": the writers' company
         return [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs) if e[0].label_ in EMPLOYERS]
     if lemma_word(verb) not in _tables()["appointing_verbs"]:
         return []
@@ -847,8 +887,10 @@ def _is_bare(title: Token, refs: EntityRefs | None = None, words_of_title: str =
     if any(c.dep_ in ("poss", "prep", "compound", "nmod") for c in kids):
         return False
     # "Mostaque resigned as chief executive", "who served as CEO until 2019": an office held "as" it
+    # "Oren succeeded him as chief executive": a successor takes over the office held, at the same company
     held_as = title.dep_ == "pobj" and title.head.lower_ == "as" and (
-        lemma_word(title.head.head) in _tables()["office_verbs"] or lemma_word(title.head.head) in REMOVING_VERBS)
+        lemma_word(title.head.head) in _tables()["office_verbs"] or lemma_word(title.head.head) in REMOVING_VERBS
+        or lemma_word(title.head.head) in _tables()["succession_verbs"])
     return held_as or title.dep_ in ("appos", "attr", "oprd")
 
 
@@ -1100,10 +1142,10 @@ def _people_companies(doc: Doc, refs: EntityRefs) -> dict[str, list[Span]]:
         # and every other founding reading of cofounding.py ("left AMD to co-found Tidewell": the speaker's
         # "my co-founder" is then at Tidewell)
         from .cofounding import (founder_list_relations, founders_past_apposition_relations, group_subject_relations,
-                                 infinitive_cofounding_relations)
+                                 infinitive_cofounding_relations, present_founding_relations)
         for rule in (verb_relations, surface_title_relations, described_agent_role_relations, object_gap_role_relations,
                      founder_list_relations, infinitive_cofounding_relations, group_subject_relations,
-                     founders_past_apposition_relations):
+                     founders_past_apposition_relations, present_founding_relations):
             for c in rule_candidates(rule, doc, refs):
                 if c.relation in PERSON_ROLES and _types_fit(c) and not is_negated(c.trigger):
                     found.setdefault(_person_key(c.source), []).append(c.target)
@@ -1211,8 +1253,35 @@ def _described_by_participle(person: Span, refs: EntityRefs) -> Span | None:
         by = by.head  # "led by founder and chief executive Masayoshi Son": the name is a conjunct of the title
     by = by.head if by.dep_ == "pobj" else by
     if by.lower_ != "by" or by.head.tag_ != "VBN" or by.head.dep_ not in ("acl", "relcl"):
-        return None
+        return _surface_participle_company(person, refs)
     return _company_of_noun(by.head.head, refs)
+
+
+def _agent_of_role_participle(title: Token, person: Span) -> bool:
+    """Whether the title before ``person`` follows "<role participle> by" said of a name: "Gantry, the start-up run
+    by chief executive X". (Said of a common noun, "the board, led by chief executive X", the passage tells whose.)"""
+    doc = person.doc
+    start = _title_start_before(doc, person.start)
+    if start is None or start < 2 or doc[start - 1].lower_ != "by" or doc[start - 2].lower_ not in ROLE_PARTICIPLES:
+        return False
+    noun = doc[start - 2].head
+    while noun.dep_ == "appos" and noun.head.i != noun.i:
+        noun = noun.head
+    return noun.pos_ == "PROPN" or bool(noun.ent_type_)
+
+
+def _surface_participle_company(person: Span, refs: EntityRefs) -> Span | None:
+    """ "Magic, the start-up run by co-founder and chief executive Eric Steinberger": read on the surface
+    when the parser loses the name after a coordinated title (it tags "run" a noun and hangs the name on
+    "Magic"): the title right after "<role participle> by" is held at what the participle describes."""
+    doc = person.doc
+    start = _title_start_before(doc, person.start)
+    if start is None or start < 2 or doc[start - 1].lower_ != "by" or doc[start - 2].lower_ not in ROLE_PARTICIPLES:
+        return None
+    participle = doc[start - 2]
+    if participle.dep_ not in ("acl", "relcl", "appos"):
+        return None
+    return _company_of_noun(participle.head, refs)
 
 
 def _previous_subject_company(sent: Span, refs: EntityRefs) -> Span | None:
@@ -1248,7 +1317,10 @@ def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | 
     else the company the paragraph opens with, else the company the text before names most often. The
     nearest is what the passage is about; the article's most named company is often the topic beside which
     this one is a buyer, owner or rival."""
-    return (_described_by_participle(person, refs) or _previous_subject_company(title.sent, refs)
+    described = _described_by_participle(person, refs)
+    if described is None and _agent_of_role_participle(title, person):
+        return None  # "Gantry, the start-up run by chief executive X": what X runs is named, if not as a company
+    return (described or _previous_subject_company(title.sent, refs)
             or _paragraph_opening_company(title, refs) or _most_named_company(title, refs))
 
 
@@ -1458,6 +1530,69 @@ def object_gap_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]
             continue
         for relation in relations:
             yield Candidate(source, relation, company, verb, "role.object_gap", _conf("role.object_gap", via))
+    yield from _relative_pronoun_gap_roles(doc, refs)
+
+
+#: Words the surface reading of an object relative clause skips between its subject and its verb.
+_CLAUSE_FILLERS = frozenset({"had", "has", "have", "later", "then", "also", "still", "now", "first", "once", "jointly"})
+
+
+def _relative_host(pronoun: Token, refs: EntityRefs) -> Span | None:
+    """The company a "which"/"that" follows: "Poolside, which ...", "Isomorphic Labs, the company that ..."."""
+    doc = pronoun.doc
+    i = pronoun.i - 1
+    if i >= 1 and doc[i].text == ",":
+        company = _company_at(doc[i - 1], refs)
+        return company if company is not None and company.end == i else None
+    j = i
+    # (hyphenated modifiers take three tokens each: "the Alphabet-owned drug-discovery company that")
+    while j > pronoun.i - 12 and j > 0 and (doc[j].pos_ in ("NOUN", "ADJ", "PROPN", "VERB") or doc[j].text == "-"):
+        j -= 1
+    if j == i or doc[j].lower_ not in ("the", "a", "an") or j < 2 or doc[j - 1].text != ",":
+        return None
+    company = _company_at(doc[j - 2], refs)
+    return company if company is not None and company.end == j - 1 else None
+
+
+def _relative_pronoun_gap_roles(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
+    """ "Poolside, which Jason Warner, GitHub's former chief technology officer, co-founded with Eiso Kant",
+    "Isomorphic Labs, the company that Demis Hassabis spun out of DeepMind and still runs": an object relative
+    clause whose named subject the parser cuts off from its verb (at an apposition, or a first verb that is no
+    role verb). Read on the surface: the person after the pronoun, an apposition between commas skipped, then
+    the clause's role verbs without an object of their own; a "with" name right after a founding verb co-founded."""
+    verbs = _tables()["verbs"]
+    for pronoun in tokens_where(doc, "LOWER", ("which", "that")):
+        person = refs.ent_containing(doc[pronoun.i + 1]) if pronoun.i + 1 < len(doc) else None
+        if person is None or person.label_ != PERSON or person.start != pronoun.i + 1:
+            continue
+        company = _relative_host(pronoun, refs)
+        if company is None:
+            continue
+        i = person.end
+        if i < len(doc) and doc[i].text == ",":
+            close = next((t.i for t in doc[i + 1: i + 14] if t.text == ","), None)
+            if close is None:
+                continue
+            i = close + 1
+        while i < len(doc) and doc[i].lower_ in _CLAUSE_FILLERS:
+            i += 1
+        if i >= len(doc) or doc[i].tag_ not in ("VBD", "VBZ", "VBP", "VBN"):
+            continue
+        # the clause's first verb and the verbs coordinated with it share the gapped object ("spun out of
+        # DeepMind and still runs"); a verb further in ("which Jane Roe said runs at a loss") is another clause's
+        for verb in _conjuncts(doc[i]):
+            relations = [r for r in verbs.get(lemma_word(verb), ()) if r in PERSON_ROLES]
+            if not relations or verb.tag_ not in ("VBD", "VBZ", "VBP", "VBN") or \
+                    any(c.dep_ in ("dobj", "attr", "ccomp", "xcomp") for c in verb.children):
+                continue
+            people = [person]
+            if "founded" in relations and verb.i + 2 < len(doc) and doc[verb.i + 1].lower_ == "with":
+                partner = refs.ent_containing(doc[verb.i + 2])
+                if partner is not None and partner.label_ == PERSON and partner.start == verb.i + 2:
+                    people.append(partner)
+            for p in people:
+                for relation in relations:
+                    yield Candidate(p, relation, company, verb, "role.object_gap", _conf("role.object_gap", False))
 
 
 def _people_and_pronouns(doc: Doc, refs: EntityRefs) -> Iterator[tuple[Span, bool]]:
@@ -1491,7 +1626,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 companies += [(e, False) for c in team.children if c.dep_ == "compound" for e in [_company_at(c, refs)] if e]
         companies = [(e, v) for e, v in companies if e.label_ in EMPLOYERS]
         if companies:
-            for person, pv in subjects_of(verb, refs):
+            for person, pv in _unique(subjects_of(verb, refs) + _described_group(verb, refs)):
                 if person.label_ == PERSON:
                     for company, cv in _unique(companies):
                         yield Candidate(person, "works_for", company, verb, "tenure.spent_at", _conf("tenure.spent_at", pv or cv))
@@ -1507,6 +1642,23 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         if span.dep_ == "pobj" and span.head.lower_ in ("after", "following"):
             # "after four years at Meta, she ...": time spent at a company (a company: "two years at Harvard" may be study)
             yield from (c for c in _stint_at(span, refs) if c.target.label_ == "COMPANY")
+
+
+#: Nouns for a group of people in the singular: "A and B, a married couple who ...".
+GROUP_NOUNS = frozenset({"couple", "pair", "duo", "trio", "team", "group"})
+
+
+def _described_group(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The people of a list that a plural description with this relative clause stands beside: "Imran Chaudhri and
+    Bethany Bongiorno, a married couple who spent years at Apple", "A, B and C, three chip architects who had
+    worked at Apple". The description is said of every listed name (the parser hangs it on the last one)."""
+    host = verb.head
+    if verb.dep_ != "relcl" or host.dep_ != "appos" or not (host.tag_ == "NNS" or host.lower_ in GROUP_NOUNS):
+        return []
+    name = refs.ent_containing(host.head)
+    if name is None or name.label_ != PERSON:
+        return []
+    return [(m, False) for m in [name, *surface_list(name, refs)] if m.label_ == PERSON]
 
 
 def _doing_at(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
