@@ -289,12 +289,23 @@ def _is_stake(token: Token) -> bool:
     return noun is not None and noun["kind"] == "investment" and token.pos_ == "NOUN"
 
 
+def _agreed_with_to(verb: Token) -> bool:
+    """ "A agreed with B to offer ...": a "with" phrase and an infinitive of what was agreed, so the
+    subject and the "with" companies made an agreement. Without the infinitive "agreed with B" is an
+    opinion ("agreed with B that ..."); without "with" the infinitive's own verb tells the deal."""
+    has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return has_with and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            for c in verb.children)
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
         if not taken_private(trigger):
             return None
         spec = load_triggers()["verbs"]["acquire"]  # (acq5) "was taken private by Thoma Bravo": a buyout
+    if spec.get("needs_infinitive") and not _agreed_with_to(trigger):
+        return None  # "agreed with analysts that ...", "agreed to buy B": no agreement between companies
     money_head = _relative_money_head(trigger)
     unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
@@ -367,8 +378,11 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for a in _agents(trigger):
             frame.parties.add(a, subject_role)
     else:
+        subject_found = False
         for s in subjects:
-            frame.parties.add(s, subject_role)
+            subject_found |= bool(frame.parties.add(s, subject_role))
+        if spec.get("needs_infinitive") and not subject_found:
+            return None  # "we agreed with B and C to ...", "we" unknown: B and C made no agreement with each other
     object_found = object_found_as_part or passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
     gapped = kind == "acquisition" and (len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1 or bool(elided))
     before_objects = set(frame.parties.roles)
@@ -828,10 +842,12 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
     # ("together with B", "together in Ohio": the parser hangs "together" on the preposition)
     holders = [verb] + [c for c in verb.children if c.dep_ == "prep"]
     adverbs = [c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _words("joint_adverbs")]
-    if not adverbs or _lemma(verb) not in _words("joint_project_verbs"):
+    # (deals14) "A and B agreed to build a data centre": what companies agree to make, they make together
+    agreed = verb.dep_ == "xcomp" and _lemma(verb.head) == "agree"
+    if not (adverbs or agreed) or _lemma(verb) not in _words("joint_project_verbs"):
         return None
     frame = _Frame(verb, "partnership", {"kind": "partnership"}, refs, VERB_RULE)
-    frame.rule = f"{VERB_RULE}:{_lemma(verb)}+jointly"
+    frame.rule = f"{VERB_RULE}:{_lemma(verb)}" + ("+jointly" if adverbs else "+agreed")
     subjects, passive = _subject_tokens(verb)
     for s in (_agents(verb) if passive else subjects):
         frame.parties.add(s, "partner")
@@ -841,6 +857,8 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     frame.parties.add(o, "partner")
     frame.anchors.update(a.i for a in adverbs)
+    if agreed:
+        frame.anchors.add(verb.head.i)
     if made_a_named_model(verb):
         frame.confidence = CONFIDENCE_STATE_NOUN  # co-makers: partners, no deal node (see made_a_named_model)
         frame.rule += "+state"
