@@ -12,7 +12,7 @@ from ..tokens import doc_text
 
 from ..lexicon import word_list
 from ..modality import deal_modality
-from ..quantities import iter_money
+from ..quantities import iter_dates, iter_money
 from ..rules import confidence as rule_confidence
 from .parties import (
     _SUBJECT_DEPS,
@@ -227,13 +227,33 @@ def _in_headline(token: Token) -> bool:
     return not line or line[-1] not in '.!?"\'\u201d\u2019)'
 
 
+#: Dependencies of a verb's own time phrase: "*March 2016* — GM buys", "*In January 2021* Cruise raises".
+_TIME_DEPS = frozenset({"npadvmod", "prep", "tmod", "obl"})
+
+
+def _dated_itself(verb: Token) -> bool:
+    """Whether the verb's own clause names a calendar date ("March 2016 — GM buys the start-up", "In
+    January 2021 Cruise raises $2 billion"): the historic present of timelines and summaries tells the
+    event of that date. A date under another verb ("which licenses X, bought Y in 2021") does not count."""
+    for c in verb.children:
+        if c.dep_ not in _TIME_DEPS or c.i > verb.i and c.dep_ == "prep" and c.lower_ not in ("in", "on"):
+            continue
+        words = c.doc[c.left_edge.i: c.right_edge.i + 1]
+        if any(t.pos_ == "VERB" for t in words) or len(words) > 6:
+            continue  # a clause or a long phrase, not a time phrase
+        if next(iter(iter_dates(words.text)), None) is not None:
+            return True
+    return False
+
+
 def _habitual_present(verb: Token) -> bool:
     """A verb in the simple present outside a headline: "Quillstone *licenses* technology from Sonata",
     "Kestrel *partners* with BMW" describe how things stand. Headlines tell news in the present,
-    and "is backed", "has bought", "will buy" carry their time in an auxiliary."""
+    and "is backed", "has bought", "will buy" carry their time in an auxiliary; a date of the verb's own
+    ("March 2016 — GM buys the start-up") makes the present historic: an event (deals14)."""
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    return not _in_headline(verb)
+    return not _in_headline(verb) and not _dated_itself(verb)
 
 
 def _relative_money_head(verb: Token) -> Token | None:
