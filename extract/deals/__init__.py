@@ -27,7 +27,9 @@ A payment verb whose "for"/"on" phrase or purpose clause names what it buys is a
 (rule ``deal.payment``): "pay Beta $100 million for the right to use its models" or "to use its
 models" is a licence (payer licensee), "spend $600 million on capacity from Oracle" an 'other' deal.
 "integrate Beta's model into its phones" is a partnership (never when the thing integrated is a
-company); a joint venture or consortium formed by A, B and C is one partnership of all three, and so
+company); "A agreed with B and C to offer ..." is a partnership of all three, and "A and B agreed to build
+a plant" one of both (what companies agree to make, they make together; "agreed to pay the regulator" is
+none); a joint venture or consortium formed by A, B and C is one partnership of all three, and so
 is a project they make, build or fund "jointly" or "together" ("A, B and C are building a data centre
 together"; "which together hold two-thirds of the market" is none). Paying for a company's staff
 ("$2.5 billion for Beta's technology and key employees") is hiring, not an acquisition; buying "a

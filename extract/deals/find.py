@@ -221,7 +221,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                 # the smaller telling had the amount ("raised $5M" vs "a round led by A")
                 kept[n] = deal = replace(deal, amount_usd=other.amount_usd)
     kept = merge_licence_and_hire(kept, {sent.start_char: k for k, sent in enumerate(sents)})
-    kept = [deal for deal in kept if not _named_elsewhere(deal, kept)]
+    kept = [deal for deal in kept if not _named_elsewhere(deal, kept) and not _agreed_within(deal, kept)]
     kept = list(add_lone_rounds(kept, lone))
     for deal in kept:
         if not any(_told_within(deal, other) or retold_in_body(deal, other) and same_amount(deal, other)
@@ -292,6 +292,21 @@ def same_amount(a: Deal, b: Deal, tolerance: float = 0.1) -> bool:
     if x[1] != y[1]:
         return True  # no exchange rates: a euro and a dollar figure may be one deal
     return abs(x[0] - y[0]) <= tolerance * max(x[0], y[0])
+
+
+#: The rule of an agreement told by "A agreed with B to ..." (deal_triggers.json: verb "agree").
+AGREEMENT_RULE = "deal.verb:agree"
+
+
+def _agreed_within(deal: Deal, deals: list[Deal]) -> bool:
+    """ "X raised $800 million in a round led by A and B, and agreed with A to build ...": an agreement
+    whose companies are all parties of another deal the same sentence tells is that deal's other half
+    (one arrangement), not a second deal. (deals14)"""
+    if not deal.rule.startswith(AGREEMENT_RULE):
+        return False
+    companies = {mention_key(p.mention) for p in deal.parties}
+    return any(other is not deal and other.evidence == deal.evidence and other.confidence >= KEEP_CONFIDENCE
+               and companies <= {mention_key(p.mention) for p in other.parties} for other in deals)
 
 
 def _told_within(deal: Deal, other: Deal) -> bool:

@@ -12,7 +12,7 @@ from ..tokens import doc_text
 
 from ..lexicon import word_list
 from ..modality import deal_modality
-from ..quantities import iter_money
+from ..quantities import iter_dates, iter_money
 from ..rules import confidence as rule_confidence
 from .parties import (
     _SUBJECT_DEPS,
@@ -227,13 +227,33 @@ def _in_headline(token: Token) -> bool:
     return not line or line[-1] not in '.!?"\'\u201d\u2019)'
 
 
+#: Dependencies of a verb's own time phrase: "*March 2016* — GM buys", "*In January 2021* Cruise raises".
+_TIME_DEPS = frozenset({"npadvmod", "prep", "tmod", "obl"})
+
+
+def _dated_itself(verb: Token) -> bool:
+    """Whether the verb's own clause names a calendar date ("March 2016 — GM buys the start-up", "In
+    January 2021 Cruise raises $2 billion"): the historic present of timelines and summaries tells the
+    event of that date. A date under another verb ("which licenses X, bought Y in 2021") does not count."""
+    for c in verb.children:
+        if c.dep_ not in _TIME_DEPS or c.i > verb.i and c.dep_ == "prep" and c.lower_ not in ("in", "on"):
+            continue
+        words = c.doc[c.left_edge.i: c.right_edge.i + 1]
+        if any(t.pos_ == "VERB" for t in words) or len(words) > 6:
+            continue  # a clause or a long phrase, not a time phrase
+        if next(iter(iter_dates(words.text)), None) is not None:
+            return True
+    return False
+
+
 def _habitual_present(verb: Token) -> bool:
     """A verb in the simple present outside a headline: "Quillstone *licenses* technology from Sonata",
     "Kestrel *partners* with BMW" describe how things stand. Headlines tell news in the present,
-    and "is backed", "has bought", "will buy" carry their time in an auxiliary."""
+    and "is backed", "has bought", "will buy" carry their time in an auxiliary; a date of the verb's own
+    ("March 2016 — GM buys the start-up") makes the present historic: an event (deals14)."""
     if verb.tag_ not in ("VBZ", "VBP") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
         return False
-    return not _in_headline(verb)
+    return not _in_headline(verb) and not _dated_itself(verb)
 
 
 def _relative_money_head(verb: Token) -> Token | None:
@@ -289,12 +309,23 @@ def _is_stake(token: Token) -> bool:
     return noun is not None and noun["kind"] == "investment" and token.pos_ == "NOUN"
 
 
+def _agreed_with_to(verb: Token) -> bool:
+    """ "A agreed with B to offer ...": a "with" phrase and an infinitive of what was agreed, so the
+    subject and the "with" companies made an agreement. Without the infinitive "agreed with B" is an
+    opinion ("agreed with B that ..."); without "with" the infinitive's own verb tells the deal."""
+    has_with = any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children)
+    return has_with and any(c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                            for c in verb.children)
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
         if not taken_private(trigger):
             return None
         spec = load_triggers()["verbs"]["acquire"]  # (acq5) "was taken private by Thoma Bravo": a buyout
+    if spec.get("needs_infinitive") and not _agreed_with_to(trigger):
+        return None  # "agreed with analysts that ...", "agreed to buy B": no agreement between companies
     money_head = _relative_money_head(trigger)
     unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
@@ -367,8 +398,11 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         for a in _agents(trigger):
             frame.parties.add(a, subject_role)
     else:
+        subject_found = False
         for s in subjects:
-            frame.parties.add(s, subject_role)
+            subject_found |= bool(frame.parties.add(s, subject_role))
+        if spec.get("needs_infinitive") and not subject_found:
+            return None  # "we agreed with B and C to ...", "we" unknown: B and C made no agreement with each other
     object_found = object_found_as_part or passive and frame.parties.has_role(spec.get("passive_subject") or spec.get("object"))
     gapped = kind == "acquisition" and (len([c for c in trigger.children if c.dep_ in ("dobj", "obj")]) > 1 or bool(elided))
     before_objects = set(frame.parties.roles)
@@ -828,10 +862,12 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
     # ("together with B", "together in Ohio": the parser hangs "together" on the preposition)
     holders = [verb] + [c for c in verb.children if c.dep_ == "prep"]
     adverbs = [c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _words("joint_adverbs")]
-    if not adverbs or _lemma(verb) not in _words("joint_project_verbs"):
+    # (deals14) "A and B agreed to build a data centre": what companies agree to make, they make together
+    agreed = verb.dep_ == "xcomp" and _lemma(verb.head) == "agree"
+    if not (adverbs or agreed) or _lemma(verb) not in _words("joint_project_verbs"):
         return None
     frame = _Frame(verb, "partnership", {"kind": "partnership"}, refs, VERB_RULE)
-    frame.rule = f"{VERB_RULE}:{_lemma(verb)}+jointly"
+    frame.rule = f"{VERB_RULE}:{_lemma(verb)}" + ("+jointly" if adverbs else "+agreed")
     subjects, passive = _subject_tokens(verb)
     for s in (_agents(verb) if passive else subjects):
         frame.parties.add(s, "partner")
@@ -841,6 +877,8 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
                 for o in _pobjs(c):
                     frame.parties.add(o, "partner")
     frame.anchors.update(a.i for a in adverbs)
+    if agreed:
+        frame.anchors.add(verb.head.i)
     if made_a_named_model(verb):
         frame.confidence = CONFIDENCE_STATE_NOUN  # co-makers: partners, no deal node (see made_a_named_model)
         frame.rule += "+state"

@@ -105,6 +105,7 @@ FALLBACK_RULE = "round.frame_investee"
 LEAD_RULE = "round.lead_not_raiser"
 COLON_RULE = "round.colon_list"
 SENTENCE_RULE = "round.sentence_investors"
+IN_WHICH_RULE = "round.in_which"
 
 #: How many sentences after a round may still speak of it as "the round".
 LATER_WINDOW = 3
@@ -431,6 +432,25 @@ def _relative_list(round_: Token) -> list[Token]:
     while first.dep_ in ("conj", "nmod") and first.head.pos_ == "PROPN" and first.head is not first:
         first = first.head  # (the parser may hang a middle name on the last as a name modifier)
     return [first] if first is not verb.head else []
+
+
+def _in_which_participants(round_: Token) -> list[Token]:
+    """ "Cruise raised $2 billion in a round *in which* Microsoft, Walmart and Honda all took part", "a $221
+    million round in which Nvidia also took part": the subjects of a relative clause of taking part in (joining,
+    investing in) the round, which the clause names with "in which", are its investors (deals14)."""
+    participles = load_triggers()["participation_verbs"]
+    out = []
+    for clause in round_.children:
+        if clause.dep_ != "relcl" or _lemma(clause) not in participles or not _stated(clause):
+            continue
+        particle = participles[_lemma(clause)]
+        if particle and not any(c.lower_ == particle for c in clause.children):
+            continue  # "take" only in "take part"
+        if not any(p.dep_ == "prep" and p.lower_ in ("in", "into") and any(o.tag_ in ("WDT", "WP") for o in p.children)
+                   for p in clause.children):
+            continue  # "the round, which Nvidia joined" is read by the member verbs; "in which" names the round
+        out += [s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in ("WDT", "WP", "PRP")]
+    return out
 
 
 def _returning_investors(token: Token, participles) -> list[Token]:
@@ -1123,6 +1143,11 @@ def round_investors(frame) -> None:
                 _mark(frame, rule)
     if _is_round_noun(trigger) and _add(frame, _relative_list(trigger)):
         _mark(frame, RELATIVE_RULE)
+    # the round a raise names ("raised $2 billion in a round in which ..."), or the round noun itself
+    rounds = [trigger] if _is_round_noun(trigger) else [o for p in trigger.children if p.dep_ == "prep" and p.lower_ == "in"
+                                                         for o in _pobjs(p) if _is_round_noun(o)]
+    if _add(frame, [s for r in rounds for s in _in_which_participants(r)]):
+        _mark(frame, IN_WHICH_RULE)
     named = [frame.parties.refs_of[k] for k, (_, role, _) in frame.parties.roles.items() if role == "investor"]
     if _add(frame, named):
         _mark(frame, MEMBERS_RULE)  # "co-led by [Greylock and Kleiner] Perkins": the rest of a broken list
