@@ -679,6 +679,10 @@ class EntityTyper:
                 if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
                         and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]):
                     short_forms.setdefault(bare, canonical or span.text)
+        # (and a unit's first word names its parent, a company of that name: "Marbeck Cloud, the cloud arm of Marbeck")
+        for span, label, *_ in out:
+            if span.text in units and RANK[best.get(span[0].text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                short_forms.setdefault(span[0].text, span[0].text)
         for n, (span, label, source, canonical) in enumerate(out):
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
