@@ -302,6 +302,7 @@ class EntityTyper:
         acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
         kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)
         kept = _joined_adjacent_companies(kept)  # "GE Vernova" read as "GE" and "Vernova": one name
+        kept = _with_capitalised_the(kept)  # "a new company, The Bot Company"
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         kept = _with_former_names(kept)  # "Founded as Swanson Analysis Systems, Ansys went public"
@@ -669,7 +670,7 @@ class EntityTyper:
             if label == "COMPANY" and len(span) >= 2 and (span[-1].text in COMPANY_SUFFIXES or source != "gazetteer"):
                 first = span[0]
                 if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"] \
-                        and span.text not in units:
+                        and span.text not in units and first.text != "The":  # ("The Bot Company" is no "The")
                     short_forms.setdefault(first.text, canonical or span.text)
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
                 bare = span[:-1].text
@@ -781,6 +782,35 @@ def _joined_adjacent_companies(kept):
     if not joined:
         return kept
     return [joined.get(id(c), c) for c in kept if joined.get(id(c), c) is not None]
+
+
+#: Tokens after which a capitalised "The" is inside a sentence, where only a name capitalises it.
+_THE_INSIDE = frozenset({",", "and", "or"})
+
+
+def _with_capitalised_the(kept):
+    """A capitalised "The" inside a sentence opens the name after it: "a new company, The Bot Company",
+    "$610 million in cash for The Browser Company", "owns The Wall Street Journal". Only after a word, a
+    number or a comma ("May 2018 — The SoftBank Vision Fund agrees": a timeline's sentence opens there).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He paid for The Bot Company . The Arc rose")
+    >>> kept = [(doc[4:6], "COMPANY", "ner", None), (doc[8:9], "COMPANY", "ner", None)]
+    >>> [c[0].text for c in _with_capitalised_the(kept)]
+    ['The Bot Company', 'Arc']
+    """
+    starts = {c[0].start for c in kept} | {i for c in kept for i in range(c[0].start, c[0].end)}
+    out = []
+    for c in kept:
+        span, label, source, canonical = c
+        doc, i = span.doc, span.start - 1
+        if (label in ("COMPANY", "ORGANIZATION", "PUBLICATION") and source not in ("gazetteer", "metonym") and i >= 1
+                and doc[i].text == "The" and not doc[i].is_sent_start and i not in starts
+                and "\n" not in doc[i - 1].whitespace_
+                and (doc[i - 1].is_alpha or doc[i - 1].is_digit or doc[i - 1].text in _THE_INSIDE)):
+            c = (doc[i : span.end], label, source, canonical)
+        out.append(c)
+    return out
 
 
 def _extended_known_name(out, taken, start, end):

@@ -400,6 +400,13 @@ def _pick_name(forms: Counter, word_use: Counter) -> str:
     def support(form: str) -> int:
         return sum(word_use[t] for t in set(tokens(form)))
 
+    # A name some mention writes with a capital "The" ("The Browser Company") is written so: the forms
+    # without it ("the Browser Company" read without the article) count for it.
+    forms = Counter(forms)
+    for form in [f for f in forms if f.startswith("The ") and len(f) > 4]:
+        rest = form[4:]
+        if rest in forms:
+            forms[form] += forms.pop(rest)
     # Case variants count as one form, shown in their best casing: datelines and headlines
     # shout ("SAN FRANCISCO"), prose does not; short all-capital words are acronyms.
     by_case: dict[str, list[str]] = defaultdict(list)
