@@ -150,8 +150,6 @@ def normalise_name(text: str) -> str:
     'alphabet'
     >>> normalise_name("Co.")
     'co'
-    >>> normalise_name("The Browser Company"), normalise_name("The")
-    ('browser company', 'the')
     """
     return _normalise(text)
 
@@ -164,9 +162,7 @@ def _normalise(text: str) -> str:
         previous = text
         text = _POSSESSIVE_RE.sub("", text).strip(_END_PUNCT)
         text = _SUFFIX_RE.sub("", text).strip(_END_PUNCT)
-    words = text.split()
-    # "The Browser Company" and "the Browser Company": the article is no word of the key ("The" alone stays)
-    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+    return " ".join(text.split())
 
 
 def has_legal_form(text: str) -> bool:

@@ -595,9 +595,11 @@ class _Resolver:
             for acronym, long_ in _defined_acronyms([(m, it) for m in group if (it := self.item(m)) is not None]):
                 expansions[acronym].add(groups.find(long_))
         short_keys = _join_company_short_forms(verdicts, groups, fuzzy_union)
+        acronym_keys = set()
         for acronym, roots in sorted(expansions.items()):
             if len(roots) == 1 and fuzzy_union(acronym, next(iter(roots)), "acronym"):
-                short_keys.add(acronym)  # a short form: the name it stands for is the entity's name
+                acronym_keys.add(acronym)  # a short form: the name it stands for is the entity's name and type
+        short_keys |= acronym_keys
         self.persons = _PersonNames(groups, key_tokens, person_articles, key_articles)
         # pass 3: every mention's entity, counted per entity
         members: dict[str, dict[tuple[_Item, str | None], list]] = defaultdict(dict)
@@ -606,7 +608,7 @@ class _Resolver:
                 count = members[root].setdefault((it, rule), [0, set()])
                 count[0] += 1
                 count[1].add(self.article_id(m.article))
-        resolution, self.root_ids = _build_resolution(members, groups, short_keys)
+        resolution, self.root_ids = _build_resolution(members, groups, short_keys, acronym_keys)
         resolution.resolver = self
         return resolution
 
@@ -673,9 +675,12 @@ def _aliases_used_apart(items: Sequence[tuple[Mention, _Item]]) -> set[str]:
 
 def _merge_compact_names(by_key, key_type, groups) -> None:
     # "OpenAI"/"Open AI", "GPT4"/"GPT-4": one name when the type agrees too.
+    # And "The Browser Company"/"Browser Company" (the article is no word of the name), within a type too:
+    # "The Atlantic", a magazine, is not the Atlantic.
     same: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in sorted(by_key):
-        same[(key_type[key], compact_key(key))].append(key)
+        words = key.split(" ")
+        same[(key_type[key], compact_key(" ".join(words[1:]) if len(words) > 1 and words[0] == "the" else key))].append(key)
     for keys in same.values():
         for other in keys[1:]:
             groups.union(keys[0], other, "normalised")
@@ -975,13 +980,14 @@ class _PersonNames:
         return None, None
 
 
-def _build_resolution(members, groups, short_keys) -> tuple[Resolution, dict[str, str]]:
+def _build_resolution(members, groups, short_keys, acronym_keys=frozenset()) -> tuple[Resolution, dict[str, str]]:
     """Entities and merges from each root's ``(item, rule) -> [mentions, articles]``; also the entity id of each root."""
     drafts = []
     for root in sorted(members):
         counted = members[root]
         # a short form takes the type of the full name it was matched to
-        type_ = _vote_type([(it, c[0]) for (it, rule), c in counted.items() if rule is None]
+        # (and an acronym the type of the name it stands for: the tagger calls "FCC" a company)
+        type_ = _vote_type([(it, c[0]) for (it, rule), c in counted.items() if rule is None and it.base_key not in acronym_keys]
                            or [(it, c[0]) for (it, _), c in counted.items()])
         pinned, canon, full, word_use = Counter(), Counter(), Counter(), Counter()
         for (it, rule), (n, _) in counted.items():

@@ -6,7 +6,7 @@ import spacy
 
 from extract.components import _joined_adjacent_companies, _with_capitalised_the, is_unit_of_its_first_word
 from extract.records import Mention
-from graph.names import normalise_name, strip_honorifics
+from graph.names import strip_honorifics
 from graph.resolve import ResolutionRules, initials, resolve
 
 NLP = spacy.blank("en")
@@ -61,8 +61,16 @@ def test_a_royal_title_before_a_full_name_is_no_part_of_it():
     assert strip_honorifics("Queen Elowen II") == "Queen Elowen II"  # and a regnal number keeps it
 
 
-def test_the_article_is_no_word_of_a_name_key():
-    assert normalise_name("The Quill Company") == normalise_name("the Quill Company") == "quill company"
+def test_the_article_is_no_word_of_a_name_of_one_type():
+    ms = [_m("The Quill", 0, "publication"), _m("Quill", 240, "place")]
+    assert sorted((e.name, e.type) for e in resolve(ms, rules=ResolutionRules()).entities.values()) == [
+        ("Quill", "place"), ("The Quill", "publication")]
+
+
+def test_an_acronym_takes_the_type_of_the_name_it_stands_for():
+    ms = [_m("Northern Grid Council", 0, "organization"), _m("NGC", 120), _m("NGC", 240)]
+    assert [(e.name, e.type) for e in resolve(ms, rules=ResolutionRules()).entities.values()] == [
+        ("Northern Grid Council", "organization")]
 
 
 def test_the_name_written_with_the_is_the_display_name():
