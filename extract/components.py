@@ -301,6 +301,8 @@ class EntityTyper:
         candidates = [c for c in candidates if not is_round_name(c[0])]  # "Series B": a round, whatever cue typed it
         acronyms = lower_case_acronyms(self._text)  # "electronic design automation (EDA)": a trade's term, no name
         kept = _select([c for c in candidates if c[0].text not in acronyms] if acronyms else candidates)
+        kept = _joined_adjacent_companies(kept)  # "GE Vernova" read as "GE" and "Vernova": one name
+        kept = _with_capitalised_the(kept)  # "a new company, The Bot Company"
         kept = _coordination_types(kept)
         kept = self._make_consistent(doc, kept)
         kept = _with_former_names(kept)  # "Founded as Swanson Analysis Systems, Ansys went public"
@@ -668,7 +670,7 @@ class EntityTyper:
             if label == "COMPANY" and len(span) >= 2 and (span[-1].text in COMPANY_SUFFIXES or source != "gazetteer"):
                 first = span[0]
                 if first.is_title and first.text not in COMPANY_SUFFIXES and RANK[best.get(first.text, ("", "ner_weak"))[1]] < RANK["gazetteer"] \
-                        and span.text not in units:
+                        and span.text not in units and first.text != "The":  # ("The Bot Company" is no "The")
                     short_forms.setdefault(first.text, canonical or span.text)
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
                 bare = span[:-1].text
@@ -679,6 +681,10 @@ class EntityTyper:
                 if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
                         and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]):
                     short_forms.setdefault(bare, canonical or span.text)
+        # (and a unit's first word names its parent, a company of that name: "Marbeck Cloud, the cloud arm of Marbeck")
+        for span, label, *_ in out:
+            if span.text in units and RANK[best.get(span[0].text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
+                short_forms.setdefault(span[0].text, span[0].text)
         for n, (span, label, source, canonical) in enumerate(out):
             if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
@@ -751,12 +757,68 @@ def is_unit_of_its_first_word(span: Span) -> bool:
     return False
 
 
+def _joined_adjacent_companies(kept):
+    """Two company names side by side, a space and nothing else between them, are one name the tagger cut in
+    two ("GE Vernova", "Aramco Digital", "Tallis Speech", "Shed Media"): English puts a comma, "and" or a verb
+    between two companies, and a company before another name without one names its unit or product. The
+    second must be no known company (a known one is a name of its own) and both capitalised words.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("GE Vernova and Chevron , Exxon signed")
+    >>> kept = [(doc[0:1], "COMPANY", "ner", None), (doc[1:2], "COMPANY", "role", None), (doc[3:4], "COMPANY", "ner", None),
+    ...         (doc[5:6], "COMPANY", "ner", None)]
+    >>> [(c[0].text, c[2]) for c in _joined_adjacent_companies(kept)]
+    [('GE Vernova', 'name_extension'), ('Chevron', 'ner'), ('Exxon', 'ner')]
+    """
+    ordered = sorted(kept, key=lambda c: c[0].start)
+    joined = {}  # id of the first candidate -> the joined one; id of the second -> None
+    for first, second in zip(ordered, ordered[1:]):
+        if (id(first) not in joined and first[1] == second[1] == "COMPANY" and first[0].end == second[0].start
+                and first[0][-1].whitespace_ == " " and not second[0][0].is_sent_start and second[2] != "gazetteer"
+                and all(t.is_alpha and (t.is_title or t.is_upper) for t in (*first[0], *second[0]))):
+            # ("name_extension": a known name's extension, which finds the name again where only its start was read)
+            joined[id(first)] = (first[0].doc[first[0].start : second[0].end], "COMPANY", "name_extension", None)
+            joined[id(second)] = None
+    if not joined:
+        return kept
+    return [joined.get(id(c), c) for c in kept if joined.get(id(c), c) is not None]
+
+
+#: Tokens after which a capitalised "The" is inside a sentence, where only a name capitalises it.
+_THE_INSIDE = frozenset({",", "and", "or"})
+
+
+def _with_capitalised_the(kept):
+    """A capitalised "The" inside a sentence opens the name after it: "a new company, The Bot Company",
+    "$610 million in cash for The Browser Company", "owns The Wall Street Journal". Only after a word, a
+    number or a comma ("May 2018 — The SoftBank Vision Fund agrees": a timeline's sentence opens there).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("He paid for The Bot Company . The Arc rose")
+    >>> kept = [(doc[4:6], "COMPANY", "ner", None), (doc[8:9], "COMPANY", "ner", None)]
+    >>> [c[0].text for c in _with_capitalised_the(kept)]
+    ['The Bot Company', 'Arc']
+    """
+    starts = {c[0].start for c in kept} | {i for c in kept for i in range(c[0].start, c[0].end)}
+    out = []
+    for c in kept:
+        span, label, source, canonical = c
+        doc, i = span.doc, span.start - 1
+        if (label in ("COMPANY", "ORGANIZATION", "PUBLICATION") and source not in ("gazetteer", "metonym") and i >= 1
+                and doc[i].text == "The" and not doc[i].is_sent_start and i not in starts
+                and "\n" not in doc[i - 1].whitespace_
+                and (doc[i - 1].is_alpha or doc[i - 1].is_digit or doc[i - 1].text in _THE_INSIDE)):
+            c = (doc[i : span.end], label, source, canonical)
+        out.append(c)
+    return out
+
+
 def _extended_known_name(out, taken, start, end):
     """Where a distinct company named by extending a known one ("Oracle Health", "Google Brain": see
     :func:`_select`) is found again, the known name that starts it ("Oracle" of "the Oracle Health unit")
     gives way, as :func:`_select` prefers the longer name where the NER saw it. Returns ``(out, taken)``."""
     inside = [c for c in out if c[0].start < end and start < c[0].end]
-    if not (len(inside) == 1 and inside[0][2] == "gazetteer" and inside[0][1] == "COMPANY"
+    if not (len(inside) == 1 and inside[0][2] in ("gazetteer", "ner", "ner_weak") and inside[0][1] == "COMPANY"
             and inside[0][0].start == start and inside[0][0].end < end):
         return out, taken
     known = inside[0][0]

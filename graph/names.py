@@ -75,6 +75,11 @@ HONORIFICS = frozenset({
     "judge", "justice", "chancellor", "minister", "premier",
 })
 
+#: Titles of rulers and their families that are part of the name of one called by one name ("Queen
+#: Victoria", "King Salman", "Sheikh Hasina") but not of a full name ("Crown Prince Mohammed bin Salman").
+ROYAL_TITLES = frozenset({"crown", "prince", "princess", "king", "queen", "sheikh", "sheikha", "emir", "sultan"})
+_REGNAL_NUMBER = re.compile(r"^[ivx]+$")
+
 #: Words that start a surname ("Daniel De Freitas" is "De Freitas" for short, "Alwaleed
 #: bin Talal" is "bin Talal").
 SURNAME_PARTICLES = frozenset({
@@ -266,11 +271,16 @@ def strip_honorifics(text: str) -> str:
     'Jensen Huang'
     >>> strip_honorifics("Dr.")
     'Dr.'
+    >>> strip_honorifics("Crown Prince Mohammed bin Salman"), strip_honorifics("Queen Victoria")
+    ('Mohammed bin Salman', 'Queen Victoria')
     """
     words = _clean(text).split(" ")
     start = 0
     while start < len(words) - 1 and words[start].casefold().rstrip(".") in HONORIFICS:
         start += 1
+    while start < len(words) - 2 and words[start].casefold() in ROYAL_TITLES and not _REGNAL_NUMBER.match(
+            words[-1].casefold()):
+        start += 1  # "Crown Prince Mohammed bin Salman" is "Mohammed bin Salman"; "King Charles III" keeps his title
     return " ".join(words[start:])
 
 

@@ -28,6 +28,16 @@ into an entity of another name, with the rule that put it there:
     Persons and companies whose names differ in one token that is a near spelling
     (``Sulayman``/``Suleyman``): see :func:`graph.names.is_spelling_variant`. Never
     models, versions or size words.
+``acronym``
+    An all-capital word whose letters are the initials of a longer company or organisation name that its
+    article names before it (``GIP`` after ``Global Infrastructure Partners``, ``NFL`` after ``National
+    Football League``; "of", "and", "the", "for" skipped), when every article that so defines it defines it
+    as one name (``MTA`` is two authorities in two articles: it stays apart).
+``middle_name``
+    A person's full name with middle names or initials (``Gordon Earle Moore``, ``Alon N. Cohen``) and
+    the same person without them (``Gordon Moore``), named in one article: obituaries and profiles give
+    the full name once ("Gordon Earle Moore was born in ..."). Only within an article: across articles,
+    ``John Quincy Adams`` is not ``John Adams``.
 ``type_vote``
     The surface names the entity as it is but was typed differently.
 
@@ -97,6 +107,7 @@ import dataclasses
 import itertools
 import json
 import os
+import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -143,7 +154,7 @@ DEFAULT_RULES_PATH = DATA_DIR / "merges.json"
 
 #: When one (surface, entity) pair was merged by several rules in different mentions,
 #: the row shows the first of these.
-RULE_PRIORITY = ("pin", "gazetteer", "metonym", "short_form", "spelling_variant",
+RULE_PRIORITY = ("pin", "gazetteer", "metonym", "short_form", "acronym", "spelling_variant", "middle_name",
                  "normalised", "exact", "type_vote")
 
 _FUZZY_TYPES = ("person", "company")
@@ -389,6 +400,13 @@ def _pick_name(forms: Counter, word_use: Counter) -> str:
     def support(form: str) -> int:
         return sum(word_use[t] for t in set(tokens(form)))
 
+    # A name some mention writes with a capital "The" ("The Browser Company") is written so: the forms
+    # without it ("the Browser Company" read without the article) count for it.
+    forms = Counter(forms)
+    for form in [f for f in forms if f.startswith("The ") and len(f) > 4]:
+        rest = form[4:]
+        if rest in forms:
+            forms[form] += forms.pop(rest)
     # Case variants count as one form, shown in their best casing: datelines and headlines
     # shout ("SAN FRANCISCO"), prose does not; short all-capital words are acronyms.
     by_case: dict[str, list[str]] = defaultdict(list)
@@ -566,13 +584,22 @@ class _Resolver:
 
         _merge_compact_names(key_items, key_type, groups)
         _merge_spelling_variants(key_items, key_type, key_tokens, key_articles, anchored_keys, fuzzy_union)
+        _merge_middle_names(key_type, key_tokens, person_articles, fuzzy_union)
         # pass 2: company short forms, judged article by article
         verdicts: dict[str, _Verdicts] = defaultdict(_Verdicts)
+        expansions: dict[str, set[str]] = defaultdict(set)  # acronym key -> the names it stands for
         for group in _by_article(articles()):
             first = self.company_starts(group)
             if first:
                 _judge_company_short_forms(first, groups, key_tokens, anchored_keys, verdicts)
+            for acronym, long_ in _defined_acronyms([(m, it) for m in group if (it := self.item(m)) is not None]):
+                expansions[acronym].add(groups.find(long_))
         short_keys = _join_company_short_forms(verdicts, groups, fuzzy_union)
+        acronym_keys = set()
+        for acronym, roots in sorted(expansions.items()):
+            if len(roots) == 1 and fuzzy_union(acronym, next(iter(roots)), "acronym"):
+                acronym_keys.add(acronym)  # a short form: the name it stands for is the entity's name and type
+        short_keys |= acronym_keys
         self.persons = _PersonNames(groups, key_tokens, person_articles, key_articles)
         # pass 3: every mention's entity, counted per entity
         members: dict[str, dict[tuple[_Item, str | None], list]] = defaultdict(dict)
@@ -581,7 +608,7 @@ class _Resolver:
                 count = members[root].setdefault((it, rule), [0, set()])
                 count[0] += 1
                 count[1].add(self.article_id(m.article))
-        resolution, self.root_ids = _build_resolution(members, groups, short_keys)
+        resolution, self.root_ids = _build_resolution(members, groups, short_keys, acronym_keys)
         resolution.resolver = self
         return resolution
 
@@ -648,9 +675,12 @@ def _aliases_used_apart(items: Sequence[tuple[Mention, _Item]]) -> set[str]:
 
 def _merge_compact_names(by_key, key_type, groups) -> None:
     # "OpenAI"/"Open AI", "GPT4"/"GPT-4": one name when the type agrees too.
+    # And "The Browser Company"/"Browser Company" (the article is no word of the name), within a type too:
+    # "The Atlantic", a magazine, is not the Atlantic.
     same: dict[tuple[str, str], list[str]] = defaultdict(list)
     for key in sorted(by_key):
-        same[(key_type[key], compact_key(key))].append(key)
+        words = key.split(" ")
+        same[(key_type[key], compact_key(" ".join(words[1:]) if len(words) > 1 and words[0] == "the" else key))].append(key)
     for keys in same.values():
         for other in keys[1:]:
             groups.union(keys[0], other, "normalised")
@@ -684,6 +714,84 @@ def _merge_spelling_variants(by_key, key_type, key_tokens, key_articles, anchore
             min_length = 6 if length == 1 else 5
             if is_spelling_variant(key_tokens[a][i], key_tokens[b][i], min_length=min_length):
                 fuzzy_union(a, b, "spelling_variant")
+
+
+#: Types whose names an acronym stands for.
+_ACRONYM_TYPES = frozenset({"company", "organization", "publication"})
+#: Words an acronym leaves out: "Recording Industry Association of America" is "RIAA".
+_ACRONYM_SKIPPED = frozenset({"of", "and", "the", "for", "&", "de", "du", "des", "la", "le"})
+_NAME_WORD_SPLIT = re.compile(r"[\s\-\u2010-\u2015]+")
+
+
+def initials(name: str) -> str | None:
+    """The initials of a multi-word name of capitalised words (function words skipped), or ``None``.
+
+    >>> initials("Global Infrastructure Partners"), initials("Recording Industry Association of America")
+    ('GIP', 'RIAA')
+    >>> initials("Nokia"), initials("the unit of Nokia")
+    (None, None)
+    """
+    words = [w for w in _NAME_WORD_SPLIT.split(name) if w and w.casefold() not in _ACRONYM_SKIPPED]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return None
+    return "".join(w[0] for w in words)
+
+
+def _is_acronym(text: str) -> bool:
+    return 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def _defined_acronyms(items: Sequence[tuple[Mention, _Item]]) -> Iterator[tuple[str, str]]:
+    """``(acronym key, name key)`` of one article's acronyms that spell the initials of a longer name the
+    article names before them: "BlackRock ... its Global Infrastructure Partners unit ... agreed to buy GIP",
+    "the Public Investment Fund (PIF)". A reader takes the acronym for the name it abbreviates."""
+    first: dict[str, tuple[int, _Item]] = {}
+    for m, it in items:
+        if it.type in _ACRONYM_TYPES and (it.base_key not in first or m.start < first[it.base_key][0]):
+            first[it.base_key] = (m.start, it)
+    by_initials: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for key, (start, it) in first.items():
+        spelled = initials(it.base_name)
+        if spelled is not None:
+            by_initials[spelled].append((start, key))
+    for key, (start, it) in sorted(first.items()):
+        if it.anchor or not _is_acronym(it.text):
+            continue
+        before = {long_ for long_start, long_ in by_initials.get(it.text, ()) if long_start < start}
+        if len(before) == 1:
+            yield key, before.pop()
+
+
+def _without_middle_names(toks: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A person's name without its middle names or initials, or ``None`` when it has none, or when a
+    word between is a surname particle ("Mohammed bin Salman" is no "Mohammed Salman").
+
+    >>> _without_middle_names(("gordon", "earle", "moore")), _without_middle_names(("alon", "n.", "cohen"))
+    (('gordon', 'moore'), ('alon', 'cohen'))
+    >>> _without_middle_names(("mohammed", "bin", "salman")), _without_middle_names(("gordon", "moore"))
+    (None, None)
+    """
+    if len(toks) < 3 or any(t in SURNAME_PARTICLES for t in toks):
+        return None
+    return (toks[0], toks[-1])
+
+
+def _merge_middle_names(key_type, key_tokens, person_articles, fuzzy_union) -> None:
+    # "Gordon Earle Moore was born in 1929" in the obituary of "Gordon Moore": one person, when one article
+    # names both and no other middle name of the same first name and surname (two people: a father and a son)
+    by_short: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for key in sorted(person_articles):
+        short = _without_middle_names(key_tokens[key]) if key_type[key] == "person" else None
+        if short is not None:
+            by_short[short].append(key)
+    short_keys = {key_tokens[k]: k for k in sorted(person_articles) if key_type[k] == "person" and len(key_tokens[k]) == 2}
+    for short, longs in sorted(by_short.items()):
+        target = short_keys.get(short)
+        if target is None or len(longs) != 1:
+            continue
+        (long_,) = longs
+        if person_articles[long_] & person_articles[target]:
+            fuzzy_union(long_, target, "middle_name")
 
 
 @dataclass
@@ -848,9 +956,16 @@ class _PersonNames:
         target = rule = None
         for candidates, rule_name in steps:
             if len(candidates) > 1:
-                # two people share the name ("Dario Amodei and Daniela Amodei"): the one named in
-                # full most recently before this mention is meant, unless both were last named in
-                # one sentence or neither before it; then it stays a name of its own
+                # two people share the name ("Dario Amodei and Daniela Amodei"): the one named in full more
+                # often before this mention, the article's subject, is meant (an obituary's "Dr. Varney",
+                # named in its headline and lead, after "said her husband, Thomas Varney"); at a tie, the one
+                # named in full most recently before it, unless both were last named in one sentence or
+                # neither before it; then it stays a name of its own
+                named = Counter({r: sum(p[0] < m.start for p in full_starts[r]) for r in candidates})
+                (top, n_top), (_, n_next) = sorted(named.items(), key=lambda kv: (-kv[1], kv[0]))[:2]
+                if n_top > n_next:
+                    target, rule = top, rule_name
+                    break
                 before = {r: max((p for p in full_starts[r] if p[0] < m.start), default=(-1, -1)) for r in candidates}
                 best = sorted(before, key=lambda r: (-before[r][0], r))
                 if before[best[0]][0] >= 0 and before[best[0]][1] != before[best[1]][1]:
@@ -865,13 +980,14 @@ class _PersonNames:
         return None, None
 
 
-def _build_resolution(members, groups, short_keys) -> tuple[Resolution, dict[str, str]]:
+def _build_resolution(members, groups, short_keys, acronym_keys=frozenset()) -> tuple[Resolution, dict[str, str]]:
     """Entities and merges from each root's ``(item, rule) -> [mentions, articles]``; also the entity id of each root."""
     drafts = []
     for root in sorted(members):
         counted = members[root]
         # a short form takes the type of the full name it was matched to
-        type_ = _vote_type([(it, c[0]) for (it, rule), c in counted.items() if rule is None]
+        # (and an acronym the type of the name it stands for: the tagger calls "FCC" a company)
+        type_ = _vote_type([(it, c[0]) for (it, rule), c in counted.items() if rule is None and it.base_key not in acronym_keys]
                            or [(it, c[0]) for (it, _), c in counted.items()])
         pinned, canon, full, word_use = Counter(), Counter(), Counter(), Counter()
         for (it, rule), (n, _) in counted.items():
