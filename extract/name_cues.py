@@ -1414,14 +1414,31 @@ _NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorific
 MODEL_TIER_WORDS = ("Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite")
 
 
+def hyphenated_family(model) -> str | None:
+    """The family word of a one-token model name with a version after a hyphen: "Sarn" of "Sarn-4", "Ipê" of
+    "Ipê-8B" (a capitalised word of letters; "GPT" of "GPT-4o" is written in capitals and is no such word).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Sarn-4 and GPT-4o and Orbit")
+    >>> [hyphenated_family(doc[i:i + 1]) for i in (0, 2, 4)]
+    ['Sarn', None, None]
+    """
+    if len(model) != 1 or "-" not in model.text:
+        return None
+    family = model.text.split("-", 1)[0]
+    return family if family.istitle() and family.isalpha() else None
+
+
 def tier_model_spans(doc, models) -> list:
     """"Corvid Large ... a smaller Corvid Mini", "Codestral ... Codestral Pro": the first word of a model
     the article (or the gazetteer) names, with a capitalised tier word after it, is a model of its own,
-    whatever the NER made of it (a person, often).
+    whatever the NER made of it (a person, often); so is the family word of a hyphenated model with a tier
+    after it ("Sarn Mini" beside "Sarn-4").
 
     ``models`` are spans already typed as models; returns ``(span, "MODEL", "model_shape", None)`` candidates.
     """
     families = {m[0].text for m in models if m[0].is_title and m[0].is_alpha and (len(m) == 1 or m[-1].text in MODEL_TIER_WORDS)}
+    families |= {f for f in map(hyphenated_family, models) if f}  # "Sarn Mini" after "Sarn-4"
     out = []
     for tier in tokens_where(doc, "ORTH", MODEL_TIER_WORDS):
         family = doc[tier.i - 1] if tier.i > 0 else None
