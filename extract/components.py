@@ -81,6 +81,7 @@ from .name_cues import (
     ends_in_product_noun,
     is_maker_agent,
     is_no_name,
+    is_field_label,
     is_round_name,
     coordinated_names,
     is_surname_over_cue,
@@ -390,6 +391,8 @@ class EntityTyper:
         headings = heading_ranges(self._text)
         body_text = _outside(self._text, headings)
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
+        # (a word of a person's full name labels a speaker where it stands before a colon: "Rose:" after "Tom Rose")
+        name_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for ent in [part for ent in doc.ents for part in coordinated_names(ent)]:  # ("Vistra and Talen": two names)
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             span = without_headline_verb(span) if span is not None else None  # "... and Launches Orrin-M2"
@@ -398,7 +401,8 @@ class EntityTyper:
                 span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
                 span = with_first_of_three_names(span, self.english, self.known)  # "Vipul Ved Prakash" read as "Ved Prakash"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
-                    or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
+                    or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)
+                    or (span.text not in name_words and is_field_label(span, self.english))):  # "Guest: Dana Roe"
                 continue
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too

@@ -1033,6 +1033,35 @@ def is_section_label(span) -> bool:
             and span.end < len(doc) and doc[span.end].text in (":", "-", "|", "\u2014", "\u2013"))
 
 
+def _opens_field(token) -> bool:
+    """Whether ``token`` opens a line, a sentence or a field of a spec line or a chapter list ("| Screen:",
+    "53:20 Listener question:")."""
+    if token.i == 0 or token.is_sent_start or _at_line_start(token):
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in ("|", ".", "?", "!", "\u2022", "\u00b7") or before.like_num or ":" in before.text
+
+
+def is_field_label(span, english=frozenset()) -> bool:
+    r"""A capitalised English word that opens a line, a sentence or a field and is followed by a colon (perhaps
+    after one more lower-case word) labels what follows: "Guest: Dana Roe", "Screen: 6.1-inch", "Explainer:
+    Who pays?", "53:20 Listener question: ...". A speaker's label is a name that is no English word
+    ("Solberg:"); the caller keeps one the article also writes in a full name ("Rose:" after "Tom Rose").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Hosts: Ann Lee. Guest: Bo Li\n53:20 Listener question: why?\nSolberg: Yes.")
+    >>> english = frozenset({"guest", "listener", "question", "host"})
+    >>> [is_field_label(doc[i:i + 1], english) for i in (5, 11, 17)]
+    [True, True, False]
+    """
+    doc = span.doc
+    words = english | SECTION_LABELS  # ("Explainer" is a kicker word no word list of English has)
+    if len(span) != 1 or not span[0].is_title or span[0].lower_ not in words or not _opens_field(span[0]):
+        return False
+    after = span.end + (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in english)
+    return after < len(doc) and doc[after].text == ":"
+
+
 def is_class_word(span) -> bool:
     """A capitalised class noun alone is no name: a press release's defined term ("the Company",
     "the Fund"), a headline's capital ("Bank").
