@@ -686,7 +686,9 @@ def has_person_context(span) -> bool:
     # "with Tomasz Welland, who is our chief technology officer": "who" is said of people ("which" of firms)
     # (right after a comma; no people's plural, "African Americans, who", and no work, law or event the
     # parser hung the clause on: "the Christian Bible, who was estimated to have lived ...")
+    # (not a role's employer the parser hung the clause on: "Dana Roe, an analyst at Osterley Research, who covers ...")
     if (len(span) > 1 and looks_like_person_name(span) and span.end + 1 < len(span.doc) and span.doc[span.end].text == ","
+            and not (root.dep_ == "pobj" and head.lower_ in ("at", "with", "of") and (_is_role(head.head) or head.head.lower_ in FIRM_STAFF_NOUNS))
             and span.doc[span.end + 1].lower_ == "who" and root.ent_type_ in ("PERSON", "ORG", "GPE", "")
             and span[-1].tag_ != "NNPS" and not any(t.text in ORGANIZATION_WORDS for t in span)
             and any(c.dep_ == "relcl" and any(s.i == span.end + 1 and s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
@@ -952,11 +954,12 @@ def is_appointed(span) -> bool:
 
 
 def _is_role(token) -> bool:
-    """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president"."""
+    """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president",
+    "managing partner" (a firm is a "partner" alone, never a managing or founding one)."""
     word = hyphenated_word(token)
     if word in ROLE_NOUNS and word not in ("partner", "investor", "owner"):
         return True
-    return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior") for c in token.children)
+    return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior", "managing", "founding") for c in token.children)
 
 
 #: Nouns of a group of models that an apposition gives a name: "OpenELM, a set of small models".
