@@ -824,16 +824,20 @@ def _coordination_types(kept):
                 partners.append(kept[m])
         if not partners:
             continue
-        votes = {}
+        # the name's own type votes too, and a tie keeps it: two names the NER typed alike ("Zscaler and
+        # Fortinet", one read as a person, one as a firm) do not trade their types
+        votes = {label: RANK[source]} if label in ("COMPANY", "PERSON", "ORGANIZATION") else {}
         # a person's full name is retyped only by partners typed better than the NER's guess ("Analyst: Keiko
-        # Mori, CFA, Halvard & Lowe Securities": a credential and an employer the NER calls ORGs)
+        # Mori, CFA, Halvard & Lowe Securities": a credential and an employer the NER calls ORGs), while the
+        # people named beside it count for it ("led by Nat Friedman, Daniel Gross and Lux Capital": angel
+        # investors and a fund in one list)
         full_name = label == "PERSON" and len(span) > 1 and looks_like_person_name(span)
         for _, p_label, p_source, _ in partners:
-            if not (full_name and RANK[p_source] <= RANK["ner"]):
+            if not (full_name and RANK[p_source] <= RANK["ner"] and p_label != label):
                 votes[p_label] = votes.get(p_label, 0) + RANK[p_source]
         if not votes:
             continue
-        top = max(votes, key=votes.get)
+        top = max(votes, key=lambda kind: (votes[kind], kind == label))
         if weak_place and (top != "PERSON" or len(partners) < 2 or any(
                 p[1] != "PERSON" or len(p[0]) < 2 or not looks_like_person_name(p[0]) for p in partners)):
             continue  # (a place among firms stays a place; among two or more people named in full, it is one of them)
