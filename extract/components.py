@@ -824,8 +824,8 @@ def _coordination_types(kept):
                 partners.append(kept[m])
         if not partners:
             continue
-        # the name's own type votes too, and a tie keeps it: two names the NER typed alike ("Zscaler and
-        # Fortinet", one read as a person, one as a firm) do not trade their types
+        # the name's own type votes too, and a tie keeps a one-word name's: two names the NER typed alike
+        # ("Zscaler and Fortinet", one read as a person, one as a firm) do not trade their types
         votes = {label: RANK[source]} if label in ("COMPANY", "PERSON", "ORGANIZATION") else {}
         # a person's full name is retyped only by partners typed better than the NER's guess ("Analyst: Keiko
         # Mori, CFA, Halvard & Lowe Securities": a credential and an employer the NER calls ORGs), while the
@@ -837,7 +837,9 @@ def _coordination_types(kept):
                 votes[p_label] = votes.get(p_label, 0) + RANK[p_source]
         if not votes:
             continue
-        top = max(votes, key=lambda kind: (votes[kind], kind == label))
+        # (on a tie, a person's full name is a person's: "founded by David Ha and Llion Jones", one read as a firm)
+        preferred = "PERSON" if len(span) > 1 and looks_like_person_name(span) else label
+        top = max(votes, key=lambda kind: (votes[kind], kind == preferred))
         if weak_place and (top != "PERSON" or len(partners) < 2 or any(
                 p[1] != "PERSON" or len(p[0]) < 2 or not looks_like_person_name(p[0]) for p in partners)):
             continue  # (a place among firms stays a place; among two or more people named in full, it is one of them)

@@ -66,3 +66,9 @@ def test_a_person_shaped_name_among_firms_is_a_firm():
     doc = _coordinated(words, heads, deps)
     kept = [(doc[1:2], "COMPANY", "gazetteer", None), (doc[3:4], "COMPANY", "gazetteer", None), (doc[5:7], "PERSON", "ner", None)]
     assert [c[1] for c in _coordination_types(kept)] == ["COMPANY", "COMPANY", "COMPANY"]
+
+
+def test_a_full_name_typed_a_firm_beside_a_person_is_a_person_on_a_tie():
+    doc = _coordinated(["by", "Dov", "Ha", "and", "Lia", "Jones"], [0, 2, 0, 2, 5, 2], ["ROOT", "compound", "pobj", "cc", "compound", "conj"])
+    kept = [(doc[1:3], "PERSON", "ner", None), (doc[4:6], "COMPANY", "ner", None)]
+    assert [c[1] for c in _coordination_types(kept)] == ["PERSON", "PERSON"]
