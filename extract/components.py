@@ -1217,18 +1217,20 @@ def crosses_comma(span) -> bool:
 
 def is_name_fragment(span) -> bool:
     """A span that is no name of its own: a job-title word ("Chief", "Managing"), a stock ticker
-    ("NASDAQ: MGLD"), the head of a capitalised hyphenated word ("AG" of "AG-X") or a list title
-    ("List of Enix games").
+    ("NASDAQ: MGLD"), the head of a capitalised hyphenated word ("AG" of "AG-X"), a list title
+    ("List of Enix games") or a unit's letter written onto a number ("K" of "a 128K context", "4K video").
 
     Examples
     --------
     >>> import spacy
-    >>> doc = spacy.blank("en")("Acme (NASDAQ: MGLD) sells AG-X. Vice President Smith. List of Enix games")
-    >>> [is_name_fragment(doc[i:j]) for i, j in [(0, 1), (4, 5), (7, 8), (10, 11), (14, 17)]]
-    [False, True, True, True, True]
+    >>> doc = spacy.blank("en")("Acme (NASDAQ: MGLD) sells AG-X. Vice President Smith. List of Enix games in 4K")
+    >>> [is_name_fragment(doc[i:j]) for i, j in [(0, 1), (4, 5), (7, 8), (10, 11), (14, 17), (20, 21)]]
+    [False, True, True, True, True, True]
     """
     doc = span.doc
     if all(t.lower_ in TITLE_WORDS for t in span):
+        return True
+    if len(span.text) == 1 and span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
         return True
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
     if before is not None and before[-1].text == ":" and before[0].text in EXCHANGES:

@@ -72,3 +72,11 @@ def test_a_full_name_typed_a_firm_beside_a_person_is_a_person_on_a_tie():
     doc = _coordinated(["by", "Dov", "Ha", "and", "Lia", "Jones"], [0, 2, 0, 2, 5, 2], ["ROOT", "compound", "pobj", "cc", "compound", "conj"])
     kept = [(doc[1:3], "PERSON", "ner", None), (doc[4:6], "COMPANY", "ner", None)]
     assert [c[1] for c in _coordination_types(kept)] == ["PERSON", "PERSON"]
+
+
+def test_a_units_letter_written_onto_a_number_is_no_name():
+    from extract.components import is_name_fragment
+    doc = BLANK("It keeps a 128K context and shoots 4K video at Kestrel K.")
+    assert [t.text for t in doc if len(t) == 1 and t.is_upper and is_name_fragment(doc[t.i:t.i + 1])] == ["K", "K"]
+    assert not is_name_fragment(doc[len(doc) - 2:len(doc) - 1])
+
