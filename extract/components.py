@@ -82,6 +82,7 @@ from .name_cues import (
     is_maker_agent,
     is_no_name,
     is_field_label,
+    is_capitalised_plural,
     is_round_name,
     coordinated_names,
     is_surname_over_cue,
@@ -402,7 +403,8 @@ class EntityTyper:
                 span = with_first_of_three_names(span, self.english, self.known)  # "Vipul Ved Prakash" read as "Ved Prakash"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
                     or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)
-                    or (span.text not in name_words and is_field_label(span, self.english))):  # "Guest: Dana Roe"
+                    or (span.text not in name_words and is_field_label(span, self.english))  # "Guest: Dana Roe"
+                    or (ent.label_ != "PERSON" and is_capitalised_plural(span, self.english))):  # "Utilities in Ohio say"
                 continue
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too

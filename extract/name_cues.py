@@ -1062,6 +1062,36 @@ def is_field_label(span, english=frozenset()) -> bool:
     return after < len(doc) and doc[after].text == ":"
 
 
+def _plural_of_english(word: str, english) -> bool:
+    """Whether a word is the plural of an English noun ("utilities", "births", "analysts")."""
+    word = word.lower()
+    return word.endswith("s") and not word.endswith("ss") and (
+        word[:-1] in english or word.endswith("ies") and word[:-3] + "y" in english or word.endswith("es") and word[:-2] in english)
+
+
+def is_capitalised_plural(span, english=frozenset()) -> bool:
+    """A plural common noun that opens a sentence is capitalised by its place, and names no one there: "Utilities
+    in Virginia say ...", "Births peak in March" (one word, alone; a name's own capital is the gazetteer's or
+    the NER's to weigh where it stands inside a sentence, and a word the article capitalises there too is a name:
+    "Emirates"; the caller keeps the NER's people: "James was ranked").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Utilities say so. Acme says so. Emirates flew. We took Emirates.")
+    >>> english = frozenset({"utility", "say", "emirate"})
+    >>> [is_capitalised_plural(doc[i:i + 1], english) for i in (0, 4, 8)]
+    [True, False, False]
+    """
+    first = span[0]
+    if not (len(span) == 1 and first.is_title and _plural_of_english(first.text, english) and _opens_sentence(first)):
+        return False
+    # a name the article also capitalises inside a sentence is a name: "Emirates said ... flights on Emirates"
+    return not any(t.text == first.text and not _opens_sentence(t) for t in span.doc)
+
+
+def _opens_sentence(token) -> bool:
+    return token.i == 0 or token.is_sent_start or _at_line_start(token) or token.doc[token.i - 1].text in (".", "?", "!")
+
+
 def is_class_word(span) -> bool:
     """A capitalised class noun alone is no name: a press release's defined term ("the Company",
     "the Fund"), a headline's capital ("Bank").

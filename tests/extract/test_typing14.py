@@ -80,3 +80,9 @@ def test_a_units_letter_written_onto_a_number_is_no_name():
     assert [t.text for t in doc if len(t) == 1 and t.is_upper and is_name_fragment(doc[t.i:t.i + 1])] == ["K", "K"]
     assert not is_name_fragment(doc[len(doc) - 2:len(doc) - 1])
 
+
+def test_a_plural_noun_that_opens_a_sentence_is_no_name_unless_capitalised_inside_one():
+    from extract.name_cues import is_capitalised_plural
+    doc = BLANK("Utilities in Ohio say so. Regulators agree. Emirates flew. We took Emirates.")
+    english = frozenset({"utility", "regulator", "emirate", "say", "agree"})
+    assert [t.text for t in doc if t.is_title and is_capitalised_plural(doc[t.i:t.i + 1], english)] == ["Utilities", "Regulators"]
