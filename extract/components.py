@@ -82,6 +82,8 @@ from .name_cues import (
     ends_in_product_noun,
     is_maker_agent,
     is_no_name,
+    is_field_label,
+    is_capitalised_plural,
     is_round_name,
     coordinated_names,
     is_surname_over_cue,
@@ -393,6 +395,8 @@ class EntityTyper:
         headings = heading_ranges(self._text)
         body_text = _outside(self._text, headings)
         works = set()  # names of films, songs, books...: no entities of ours, wherever they stand
+        # (a word of a person's full name labels a speaker where it stands before a colon: "Rose:" after "Tom Rose")
+        name_words = {t.text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent}
         for ent in [part for ent in doc.ents for part in coordinated_names(ent)]:  # ("Vistra and Talen": two names)
             span = clean_span(_with_name_particles(ent) if ent.label_ == "PERSON" else ent)
             span = without_headline_verb(span) if span is not None else None  # "... and Launches Orrin-M2"
@@ -401,7 +405,9 @@ class EntityTyper:
                 span = with_given_name(span, self.known)  # "Renata Solberg spent ..." read as "Solberg"
                 span = with_first_of_three_names(span, self.english, self.known)  # "Vipul Ved Prakash" read as "Ved Prakash"
             if (span is None or span.text in self.gazetteer.not_entities or not span.text[0].isalpha()
-                    or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)):
+                    or crosses_comma(span) or is_name_fragment(span) or is_no_name(span)
+                    or (span.text not in name_words and is_field_label(span, self.english))  # "Guest: Dana Roe"
+                    or (ent.label_ != "PERSON" and is_capitalised_plural(span, self.english))):  # "Utilities in Ohio say"
                 continue
             in_heading = any(s <= span.start_char < e for s, e in headings)
             # title case says little in headings: trust a heading's name only if the body has it too
@@ -920,16 +926,22 @@ def _coordination_types(kept):
                 partners.append(kept[m])
         if not partners:
             continue
-        votes = {}
+        # the name's own type votes too, and a tie keeps a one-word name's: two names the NER typed alike
+        # ("Zscaler and Fortinet", one read as a person, one as a firm) do not trade their types
+        votes = {label: RANK[source]} if label in ("COMPANY", "PERSON", "ORGANIZATION") else {}
         # a person's full name is retyped only by partners typed better than the NER's guess ("Analyst: Keiko
-        # Mori, CFA, Halvard & Lowe Securities": a credential and an employer the NER calls ORGs)
+        # Mori, CFA, Halvard & Lowe Securities": a credential and an employer the NER calls ORGs), while the
+        # people named beside it count for it ("led by Nat Friedman, Daniel Gross and Lux Capital": angel
+        # investors and a fund in one list)
         full_name = label == "PERSON" and len(span) > 1 and looks_like_person_name(span)
         for _, p_label, p_source, _ in partners:
-            if not (full_name and RANK[p_source] <= RANK["ner"]):
+            if not (full_name and RANK[p_source] <= RANK["ner"] and p_label != label):
                 votes[p_label] = votes.get(p_label, 0) + RANK[p_source]
         if not votes:
             continue
-        top = max(votes, key=votes.get)
+        # (on a tie, a person's full name is a person's: "founded by David Ha and Llion Jones", one read as a firm)
+        preferred = "PERSON" if len(span) > 1 and looks_like_person_name(span) else label
+        top = max(votes, key=lambda kind: (votes[kind], kind == preferred))
         if weak_place and (top != "PERSON" or len(partners) < 2 or any(
                 p[1] != "PERSON" or len(p[0]) < 2 or not looks_like_person_name(p[0]) for p in partners)):
             continue  # (a place among firms stays a place; among two or more people named in full, it is one of them)
@@ -1307,18 +1319,20 @@ def crosses_comma(span) -> bool:
 
 def is_name_fragment(span) -> bool:
     """A span that is no name of its own: a job-title word ("Chief", "Managing"), a stock ticker
-    ("NASDAQ: MGLD"), the head of a capitalised hyphenated word ("AG" of "AG-X") or a list title
-    ("List of Enix games").
+    ("NASDAQ: MGLD"), the head of a capitalised hyphenated word ("AG" of "AG-X"), a list title
+    ("List of Enix games") or a unit's letter written onto a number ("K" of "a 128K context", "4K video").
 
     Examples
     --------
     >>> import spacy
-    >>> doc = spacy.blank("en")("Acme (NASDAQ: MGLD) sells AG-X. Vice President Smith. List of Enix games")
-    >>> [is_name_fragment(doc[i:j]) for i, j in [(0, 1), (4, 5), (7, 8), (10, 11), (14, 17)]]
-    [False, True, True, True, True]
+    >>> doc = spacy.blank("en")("Acme (NASDAQ: MGLD) sells AG-X. Vice President Smith. List of Enix games in 4K")
+    >>> [is_name_fragment(doc[i:j]) for i, j in [(0, 1), (4, 5), (7, 8), (10, 11), (14, 17), (20, 21)]]
+    [False, True, True, True, True, True]
     """
     doc = span.doc
     if all(t.lower_ in TITLE_WORDS for t in span):
+        return True
+    if len(span.text) == 1 and span.start > 0 and doc[span.start - 1].like_num and not doc[span.start - 1].whitespace_:
         return True
     before = doc[span.start - 2 : span.start] if span.start >= 2 else None
     if before is not None and before[-1].text == ":" and before[0].text in EXCHANGES:

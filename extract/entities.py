@@ -191,28 +191,30 @@ MODEL_STAGES = ("preview", "beta", "alpha", "exp", "experimental")
 
 # "The 70B model", "Our 7B": a determiner before a size is no name
 _DETERMINERS = r"(?:The|A|An|Its|Our|Their|His|Her|My|Your|This|That|These|Those|Each|Every|Any|Some|Both|Only|New)"
+#: The letters of a model's name, accented Latin ones too: "Sabiá-3", "Ipê-8B" (not the signs × and ÷ among them).
+_LETTER = "A-Za-zÀ-ÖØ-öø-ÿ"
 #: A parameter count after a hyphen ("Sable-7B", "Qwen2.5-32B"): a name with one is a model, known family or not.
-HYPHEN_SIZE = re.compile(r"^[A-Za-z][A-Za-z0-9.]+-.*\b\d+(?:\.\d+)?[BT]\b")
+HYPHEN_SIZE = re.compile(rf"^[{_LETTER}][{_LETTER}0-9.]+-.*\b\d+(?:\.\d+)?[BT]\b")
 _TIER_TAIL = rf"(?:[ \u00a0](?:{MODEL_TIERS})\b)*"
 # "GPT-4o", "MAI-Voice-1", "Phi-3", "Qwen2-72B", "MAI-1-preview", "DeepSeek-V2", then tiers: "Phi-3 Mini";
 # a version may start with one capital ("DeepSeek-R1", "Kimi-K2"); a versioned name may take hyphenated
 # tiers alone ("Qwen2.5-Max", "GLM4-Plus")
 HYPHEN_MODEL = re.compile(
-    rf"\b[A-Z][A-Za-z0-9]*(?:\.\d+)?(?:-[A-Z][A-Za-z]+)*-[A-Z]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:A\d+(?:\.\d+)?[BM]|[A-Za-z]+|\d+(?:\.\d+)?[BM]))*\b{_TIER_TAIL}"
-    rf"|\b[A-Z][A-Za-z]+\d+(?:\.\d+)*(?:-(?:{MODEL_TIERS}))+\b{_TIER_TAIL}"
+    rf"\b[A-Z][{_LETTER}0-9]*(?:\.\d+)?(?:-[A-Z][{_LETTER}]+)*-[A-Z]?\d+(?:\.\d+)*[a-zA-Z]?(?:-(?:A\d+(?:\.\d+)?[BM]|[{_LETTER}]+|\d+(?:\.\d+)?[BM]))*\b{_TIER_TAIL}"
+    rf"|\b[A-Z][{_LETTER}]+\d+(?:\.\d+)*(?:-(?:{MODEL_TIERS}))+\b{_TIER_TAIL}"
 )
 # "Qwen2.5-Max", "Qwen1.5-Chat": a family glued to a dotted version, then a hyphenated tier word
-GLUED_VERSION_MODEL = re.compile(r"\b[A-Z][A-Za-z]+\d+(?:\.\d+)+(?:-[A-Z][A-Za-z]+)+\b")
+GLUED_VERSION_MODEL = re.compile(rf"\b[A-Z][{_LETTER}]+\d+(?:\.\d+)+(?:-[A-Z][{_LETTER}]+)+\b")
 # "Falcon 180B", "Yi 34B", "Falcon 2 11B": a name (and a version) and a size in billions or trillions of
 # parameters, a shape of its own
 SIZED_MODEL = re.compile(
-    rf"\b(?!{_DETERMINERS}\b)([A-Z][A-Za-z]+(?:-[A-Z][A-Za-z]+)*){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]{_ACTIVE_SHARE}\b{_TIER_TAIL}")
+    rf"\b(?!{_DETERMINERS}\b)([A-Z][{_LETTER}]+(?:-[A-Z][{_LETTER}]+)*){_TIER_TAIL}(?:[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d))?[ \u00a0]\d+(?:\.\d+)?[BT]{_ACTIVE_SHARE}\b{_TIER_TAIL}")
 # "Llama 3.1 405B", "Claude 3 Opus", "Mistral Large 2": a word, tiers, a version number (never a year), tiers
 SPACED_MODEL = re.compile(
-    rf"\b([A-Z][A-Za-z]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
+    rf"\b([A-Z][{_LETTER}]+){_TIER_TAIL}[ \u00a0](?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\d)\b{_TIER_TAIL}"
 )
 # "Gemini Pro", "Mistral Large": a known family and a tier
-TIERED_MODEL = re.compile(rf"\b([A-Z][A-Za-z]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+")
+TIERED_MODEL = re.compile(rf"\b([A-Z][{_LETTER}]+)(?:[ \u00a0](?:{MODEL_TIERS})\b)+")
 
 # Names some labs write in lower case. A glued size after a hyphen says model on its own ("gpt-oss-120b",
 # "llama-3-8b"); a letter-and-digit version with a hyphenated tier ("o4-mini", "phi3-medium") needs the context
@@ -226,7 +228,7 @@ CHECKPOINT_MODEL = re.compile(r"\b[A-Z][A-Za-z]+[ \u00a0](?:tiny|base|small|medi
 # A versioned name, perhaps with a variant word, and its size in parentheses: "Tallow-3 Edge (1.5B)", "Orbit-2 Nano
 # (0.9B parameters)": the size says model, and the variant word belongs to the name
 PAREN_SIZED_MODEL = re.compile(
-    r"\b[A-Z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*-[A-Z]?\d+(?:\.\d+)*[a-z]?(?:[ \u00a0][A-Z][A-Za-z]+)?"
+    rf"\b[A-Z][{_LETTER}0-9]*(?:-[{_LETTER}0-9]+)*-[A-Z]?\d+(?:\.\d+)*[a-z]?(?:[ \u00a0][A-Z][{_LETTER}]+)?"
     r"(?=[ \u00a0]\((?:about |some |~)?\d+(?:\.\d+)?[BMT](?: parameters)?\))")
 
 _NO_MODEL_WORDS = COMPANY_SUFFIXES | frozenset("Fund Funds Trust Round Series Bond Bonds Notes Deal Plan".split())
@@ -359,10 +361,10 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     text = doc_text(doc)
     found = []
     for m in HYPHEN_MODEL.finditer(text):
-        family = re.match(r"[A-Za-z]+", m.group()).group()
+        family = re.match(rf"[{_LETTER}]+", m.group()).group()
         found.append((m.start(), m.end(), family in families or bool(HYPHEN_SIZE.match(m.group()))))
     for m in GLUED_VERSION_MODEL.finditer(text):
-        found.append((m.start(), m.end(), re.match(r"[A-Za-z]+", m.group()).group() in families))
+        found.append((m.start(), m.end(), re.match(rf"[{_LETTER}]+", m.group()).group() in families))
     for pattern in (SPACED_MODEL, TIERED_MODEL):
         for m in pattern.finditer(text):
             if m.group(1) in families or _owned_name_stating_parameters(doc, m.start(), m.end()):
@@ -387,7 +389,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     return kept
 
 
-_MAKER_WORD = re.compile(r"(?<![\w'’.-])([A-Z][A-Za-z]+)[ \u00a0]$")
+_MAKER_WORD = re.compile(rf"(?<![\w'’.-])([A-Z][{_LETTER}]+)[ \u00a0]$")
 _COMPANY_WORD = "|".join(re.escape(w) for w in sorted(COMPANY_SUFFIXES, key=len, reverse=True))
 
 
@@ -415,10 +417,10 @@ def maker_word_before(text: str, start: int, families: frozenset) -> int | None:
 
 #: The family of a model-shaped name: its leading letters, three or more ("Sarn" of "Sarn-4", "KLM" of "KLM-4.5";
 #: "k3-mini" and "F-35" have none: too short to say which family).
-_NAME_FAMILY = re.compile(r"[A-Za-z]{3,}(?=[\d \u00a0.-])")
+_NAME_FAMILY = re.compile(rf"[{_LETTER}]{{3,}}(?=[\d \u00a0.-])")
 #: A family the text calls one of models: "the Sarn family of models", "the Tarn models", "Orra model family".
 _FAMILY_OF_MODELS = re.compile(
-    r"\b([A-Z][A-Za-z]{2,})[ \u00a0](?:family[ \u00a0]of[ \u00a0](?:[\w-]+[ \u00a0]){0,2}models\b|(?:AI[ \u00a0])?models?(?:[ \u00a0]family)?\b)")
+    rf"\b([A-Z][{_LETTER}]{{2,}})[ \u00a0](?:family[ \u00a0]of[ \u00a0](?:[\w-]+[ \u00a0]){{0,2}}models\b|(?:AI[ \u00a0])?models?(?:[ \u00a0]family)?\b)")
 #: Nouns of things a model-shaped name may be instead: a chip, a phone, a fund, a version of software...
 _OTHER_THING_WORDS = frozenset(
     "accelerator accelerators chips gpus processors phones fund funds bill law act version versions release update "
@@ -684,7 +686,9 @@ def has_person_context(span) -> bool:
     # "with Tomasz Welland, who is our chief technology officer": "who" is said of people ("which" of firms)
     # (right after a comma; no people's plural, "African Americans, who", and no work, law or event the
     # parser hung the clause on: "the Christian Bible, who was estimated to have lived ...")
+    # (not a role's employer the parser hung the clause on: "Dana Roe, an analyst at Osterley Research, who covers ...")
     if (len(span) > 1 and looks_like_person_name(span) and span.end + 1 < len(span.doc) and span.doc[span.end].text == ","
+            and not (root.dep_ == "pobj" and head.lower_ in ("at", "with", "of") and (_is_role(head.head) or head.head.lower_ in FIRM_STAFF_NOUNS))
             and span.doc[span.end + 1].lower_ == "who" and root.ent_type_ in ("PERSON", "ORG", "GPE", "")
             and span[-1].tag_ != "NNPS" and not any(t.text in ORGANIZATION_WORDS for t in span)
             and any(c.dep_ == "relcl" and any(s.i == span.end + 1 and s.dep_ in ("nsubj", "nsubjpass") for s in c.children)
@@ -950,11 +954,12 @@ def is_appointed(span) -> bool:
 
 
 def _is_role(token) -> bool:
-    """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president"."""
+    """A role noun, or a noun whose modifiers make one: "chief technology officer", "senior vice president",
+    "managing partner" (a firm is a "partner" alone, never a managing or founding one)."""
     word = hyphenated_word(token)
     if word in ROLE_NOUNS and word not in ("partner", "investor", "owner"):
         return True
-    return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior") for c in token.children)
+    return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior", "managing", "founding") for c in token.children)
 
 
 #: Nouns of a group of models that an apposition gives a name: "OpenELM, a set of small models".

@@ -1033,6 +1033,65 @@ def is_section_label(span) -> bool:
             and span.end < len(doc) and doc[span.end].text in (":", "-", "|", "\u2014", "\u2013"))
 
 
+def _opens_field(token) -> bool:
+    """Whether ``token`` opens a line, a sentence or a field of a spec line or a chapter list ("| Screen:",
+    "53:20 Listener question:")."""
+    if token.i == 0 or token.is_sent_start or _at_line_start(token):
+        return True
+    before = token.doc[token.i - 1]
+    return before.text in ("|", ".", "?", "!", "\u2022", "\u00b7") or before.like_num or ":" in before.text
+
+
+def is_field_label(span, english=frozenset()) -> bool:
+    r"""A capitalised English word that opens a line, a sentence or a field and is followed by a colon (perhaps
+    after one more lower-case word) labels what follows: "Guest: Dana Roe", "Screen: 6.1-inch", "Explainer:
+    Who pays?", "53:20 Listener question: ...". A speaker's label is a name that is no English word
+    ("Solberg:"); the caller keeps one the article also writes in a full name ("Rose:" after "Tom Rose").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Hosts: Ann Lee. Guest: Bo Li\n53:20 Listener question: why?\nSolberg: Yes.")
+    >>> english = frozenset({"guest", "listener", "question", "host"})
+    >>> [is_field_label(doc[i:i + 1], english) for i in (5, 11, 17)]
+    [True, True, False]
+    """
+    doc = span.doc
+    words = english | SECTION_LABELS  # ("Explainer" is a kicker word no word list of English has)
+    if len(span) != 1 or not span[0].is_title or span[0].lower_ not in words or not _opens_field(span[0]):
+        return False
+    after = span.end + (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in english)
+    return after < len(doc) and doc[after].text == ":"
+
+
+def _plural_of_english(word: str, english) -> bool:
+    """Whether a word is the plural of an English noun ("utilities", "births", "analysts")."""
+    word = word.lower()
+    return word.endswith("s") and not word.endswith("ss") and (
+        word[:-1] in english or word.endswith("ies") and word[:-3] + "y" in english or word.endswith("es") and word[:-2] in english)
+
+
+def is_capitalised_plural(span, english=frozenset()) -> bool:
+    """A plural common noun that opens a sentence is capitalised by its place, and names no one there: "Utilities
+    in Virginia say ...", "Births peak in March" (one word, alone; a name's own capital is the gazetteer's or
+    the NER's to weigh where it stands inside a sentence, and a word the article capitalises there too is a name:
+    "Emirates"; the caller keeps the NER's people: "James was ranked").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Utilities say so. Acme says so. Emirates flew. We took Emirates.")
+    >>> english = frozenset({"utility", "say", "emirate"})
+    >>> [is_capitalised_plural(doc[i:i + 1], english) for i in (0, 4, 8)]
+    [True, False, False]
+    """
+    first = span[0]
+    if not (len(span) == 1 and first.is_title and _plural_of_english(first.text, english) and _opens_sentence(first)):
+        return False
+    # a name the article also capitalises inside a sentence is a name: "Emirates said ... flights on Emirates"
+    return not any(t.text == first.text and not _opens_sentence(t) for t in span.doc)
+
+
+def _opens_sentence(token) -> bool:
+    return token.i == 0 or token.is_sent_start or _at_line_start(token) or token.doc[token.i - 1].text in (".", "?", "!")
+
+
 def is_class_word(span) -> bool:
     """A capitalised class noun alone is no name: a press release's defined term ("the Company",
     "the Fund"), a headline's capital ("Bank").
@@ -1414,14 +1473,31 @@ _NOT_GIVEN_NAMES = frozenset(w.lower() for w in word_list("entities", "honorific
 MODEL_TIER_WORDS = ("Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite")
 
 
+def hyphenated_family(model) -> str | None:
+    """The family word of a one-token model name with a version after a hyphen: "Sarn" of "Sarn-4", "Ipê" of
+    "Ipê-8B" (a capitalised word of letters; "GPT" of "GPT-4o" is written in capitals and is no such word).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Sarn-4 and GPT-4o and Orbit")
+    >>> [hyphenated_family(doc[i:i + 1]) for i in (0, 2, 4)]
+    ['Sarn', None, None]
+    """
+    if len(model) != 1 or "-" not in model.text:
+        return None
+    family = model.text.split("-", 1)[0]
+    return family if family.istitle() and family.isalpha() else None
+
+
 def tier_model_spans(doc, models) -> list:
     """"Corvid Large ... a smaller Corvid Mini", "Codestral ... Codestral Pro": the first word of a model
     the article (or the gazetteer) names, with a capitalised tier word after it, is a model of its own,
-    whatever the NER made of it (a person, often).
+    whatever the NER made of it (a person, often); so is the family word of a hyphenated model with a tier
+    after it ("Sarn Mini" beside "Sarn-4").
 
     ``models`` are spans already typed as models; returns ``(span, "MODEL", "model_shape", None)`` candidates.
     """
     families = {m[0].text for m in models if m[0].is_title and m[0].is_alpha and (len(m) == 1 or m[-1].text in MODEL_TIER_WORDS)}
+    families |= {f for f in map(hyphenated_family, models) if f}  # "Sarn Mini" after "Sarn-4"
     out = []
     for tier in tokens_where(doc, "ORTH", MODEL_TIER_WORDS):
         family = doc[tier.i - 1] if tier.i > 0 else None
