@@ -23,15 +23,17 @@ class DocTable:
     word, lemma words, and arrays of token attributes. Valid while the Doc keeps its tokens (a
     retokenized Doc, of another length, gets a new table)."""
 
-    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "selections", "text", "__weakref__")
+    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "values", "selections", "text", "tokens", "__weakref__")
 
     def __init__(self, doc: Doc):
         self.doc = weakref.ref(doc)
         self.n = len(doc)
         self.lemmas: dict[int, str] = {}
         self.arrays: dict[int, np.ndarray] = {}
+        self.values: dict[int, list[int]] = {}
         self.selections: dict = {}
         self.text: str | None = None
+        self.tokens: list[Token] | None = None
         if self.n:
             arr = doc.to_array([ORTH, SPACY])
             hyphen = arr[:, 0] == doc.vocab.strings["-"]
@@ -61,15 +63,40 @@ class DocTable:
                 ids = [_POS_IDS[v] for v in values if v in _POS_IDS]
             else:
                 ids = [doc.vocab.strings[v] for v in values]
-            idx = []
+            found = []
             if ids:
-                arr = self.array(_ARRAY_ATTRS[name])
-                mask = arr == np.uint64(ids[0])
-                for other in ids[1:]:
-                    mask |= arr == np.uint64(other)
-                idx = np.flatnonzero(mask).tolist()
-            found = self.selections[key] = [doc[i] for i in idx]
+                idx = self._indices(_ARRAY_ATTRS[name], ids)
+                if idx:
+                    tokens = self.all_tokens(doc)
+                    found = [tokens[i] for i in idx]
+            self.selections[key] = found
         return found
+
+    def _indices(self, attr: int, ids: list[int]) -> list[int]:
+        """Indices of the tokens whose ``attr`` is one of ``ids``, ascending. A comparison of the array per
+        value is quickest for a few values; for a word list (rules select by tens of lemmas), a set look-up
+        per token of an article, or one ``isin`` over a long one, instead of tens of array passes."""
+        if len(ids) <= 3 or self.n > 1000:
+            arr = self.array(attr)
+            if len(ids) > 3:
+                return np.flatnonzero(np.isin(arr, np.array(ids, dtype=arr.dtype))).tolist()
+            mask = arr == np.uint64(ids[0])
+            for other in ids[1:]:
+                mask |= arr == np.uint64(other)
+            return np.flatnonzero(mask).tolist()
+        values = self.values.get(attr)
+        if values is None:
+            values = self.values[attr] = self.array(attr).tolist()
+        wanted = frozenset(ids)
+        return [i for i, value in enumerate(values) if value in wanted]
+
+    def all_tokens(self, doc: Doc) -> list[Token]:
+        """Every Token of ``doc``, made once: rules select tokens under a hundred different keys per Doc,
+        and ``doc[i]`` makes a new Token object each time (the same token: Tokens compare by Doc and index).
+        The list holds the Doc, as the table keeps only the last Doc asked for (see :func:`doc_table`)."""
+        if self.tokens is None:
+            self.tokens = list(doc)
+        return self.tokens
 
 
 _last: list = [None]
