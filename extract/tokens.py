@@ -7,6 +7,7 @@ nouns, verbs or ``acl`` clauses does not create a Token for every word of the ar
 """
 from __future__ import annotations
 
+import itertools
 import weakref
 
 import numpy as np
@@ -30,7 +31,7 @@ class DocTable:
         self.n = len(doc)
         self.lemmas: dict[int, str] = {}
         self.arrays: dict[int, np.ndarray] = {}
-        self.values: dict[int, list[int]] = {}
+        self.values: dict[int, dict[int, list[int]]] = {}
         self.selections: dict = {}
         self.text: str | None = None
         self.tokens: list[Token] | None = None
@@ -73,22 +74,22 @@ class DocTable:
         return found
 
     def _indices(self, attr: int, ids: list[int]) -> list[int]:
-        """Indices of the tokens whose ``attr`` is one of ``ids``, ascending. A comparison of the array per
-        value is quickest for a few values; for a word list (rules select by tens of lemmas), a set look-up
-        per token of an article, or one ``isin`` over a long one, instead of tens of array passes."""
-        if len(ids) <= 3 or self.n > 1000:
-            arr = self.array(attr)
-            if len(ids) > 3:
-                return np.flatnonzero(np.isin(arr, np.array(ids, dtype=arr.dtype))).tolist()
-            mask = arr == np.uint64(ids[0])
-            for other in ids[1:]:
-                mask |= arr == np.uint64(other)
-            return np.flatnonzero(mask).tolist()
-        values = self.values.get(attr)
-        if values is None:
-            values = self.values[attr] = self.array(attr).tolist()
-        wanted = frozenset(ids)
-        return [i for i, value in enumerate(values) if value in wanted]
+        """Indices of the tokens whose ``attr`` is one of ``ids``, ascending, read off an index of the
+        Doc's values made once per attribute (rules select by tens of lemmas, a hundred times per Doc: an
+        array pass per word, or per selection, cost more than the whole index)."""
+        index = self.values.get(attr)
+        if index is None:
+            index = self.values[attr] = {}
+            for i, value in enumerate(self.array(attr).tolist()):
+                found = index.get(value)
+                if found is None:
+                    index[value] = [i]
+                else:
+                    found.append(i)
+        lists = [index[value] for value in set(ids) if value in index]
+        if len(lists) <= 1:
+            return lists[0] if lists else []
+        return sorted(itertools.chain.from_iterable(lists))  # (a token has one value: no index twice)
 
     def all_tokens(self, doc: Doc) -> list[Token]:
         """Every Token of ``doc``, made once: rules select tokens under a hundred different keys per Doc,
