@@ -369,12 +369,15 @@ class EntityRefs:
             return None
         if lower == "there" and token.dep_ == "advmod":
             return self._place_antecedent(token)
+        pos = token.pos_
+        if pos not in ("NOUN", "PROPN") and token.tag_ != "NN":
+            return None  # (what the tests below ask of a noun: verbs, words of function and punctuation stop here)
         if lemma_word(token) == "employer" and token.tag_ == "NN":
             return self._employer(token)
         if lemma_word(token) == "fund" and token.tag_ == "NN" and self._is_definite(token) and token.dep_ != "compound":
             # "High-Flyer, the quantitative hedge fund": an apposition first
             return self._structural(token, ORGANIZATION_LABELS) or self._named_fund(token)
-        if token.pos_ not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        if pos not in ("NOUN", "PROPN") or token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
             return None
         labels = self._labels_for_noun(token)
         if token.tag_ in ("NNS", "NNPS"):
@@ -1041,7 +1044,10 @@ class EntityRefs:
     def _count_key(self, ent: Span) -> str:
         """The key under which a mention counts toward salience: a person's surname ("Ramaswamy" is
         "Sridhar Ramaswamy" again), any other entity's :meth:`_key`."""
-        return _surname(ent) if ent.label_ in PERSON_LABELS else self._key(ent)
+        key = self._key(ent)  # (:func:`_surname` of a person, from the key read once)
+        if ent.label_ in PERSON_LABELS:
+            return key.split()[-1] if key else ""
+        return key
 
     def _repeats_its_host(self, pos: int, ent: Span) -> bool:
         """Whether the mention at ``pos`` is a relative pronoun standing for the name it follows

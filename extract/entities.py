@@ -550,7 +550,8 @@ def hyphenated_word(token) -> str:
     doc, i = token.doc, token.i
     while i >= 2 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and doc[i - 2].is_alpha:
         i -= 2
-    return doc[i : token.i + 1].text.lower()
+    # (a word of one token is its own text: no Span to make, the typer asks this of every name's neighbours)
+    return token.text.lower() if i == token.i else doc[i : token.i + 1].text.lower()
 
 
 def _near_tokens(span):

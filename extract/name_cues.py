@@ -38,7 +38,7 @@ from .entities import (
     looks_like_person_name,
 )
 from .lexicon import load_triggers, word_list
-from .tokens import first_conjunct, tokens_where
+from .tokens import doc_text, first_conjunct, tokens_where
 
 #: Words that make a name with a place in it an institution's: "Boston Museum of Fine Arts", "Church of
 #: England", "Japan Airlines" (not "Ancient Rome", "Emperor of Japan", "Russification of Finland").
@@ -1440,7 +1440,7 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
 
     Returns ``(span, "PERSON", "context", full_name)`` candidates.
     """
-    text = doc.text
+    text = doc_text(doc)  # (Doc.text joins every token again)
     out = []
     for person in [c[0] for c in candidates if c[1] == "PERSON" and len(c[0]) == 2]:
         if person.start < 2 or doc[person.start - 1].lower_ != "and":
@@ -1553,6 +1553,8 @@ def without_headline_verb(span):
 
 #: "(EDA)" after the lower-case words whose initials it spells: "electronic design automation (EDA)".
 _DEFINED_ACRONYM = re.compile(r"((?:[a-z][a-z]*[- ]){1,6})\(([A-Z]{2,6})s?\)")
+#: The bracketed acronym every match of :data:`_DEFINED_ACRONYM` ends with.
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z]{2,6}s?\)")
 
 
 def lower_case_acronyms(text: str) -> set:
@@ -1563,6 +1565,8 @@ def lower_case_acronyms(text: str) -> set:
     ['EDA']
     """
     out = set()
+    if not _ACRONYM_IN_BRACKETS.search(text):  # (most texts define none: no word-by-word scan of them)
+        return out
     for m in _DEFINED_ACRONYM.finditer(text):
         acronym = m.group(2)
         words = re.split(r"[- ]", m.group(1).strip())

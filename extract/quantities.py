@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import Iterator
 
 
@@ -27,6 +28,7 @@ class Money:
 # --- numbers and scales -------------------------------------------------------------------
 
 _NUMBER = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+"
+_DIGIT = re.compile(r"\d")
 
 #: scale word -> multiplier; the one-letter forms are matched case-sensitively below
 _SCALE_WORDS = {
@@ -115,6 +117,19 @@ def iter_money(text: str) -> Iterator[tuple[int, int, Money]]:
     ...  for s, e, m in iter_money(text)]
     [('$650 million', Money(amount=650000000.0, currency='USD')), ('€2bn', Money(amount=2000000000.0, currency='EUR'))]
     """
+    yield from _money_in_text(text)
+
+
+#: Texts read for amounts and counts again and again (a sentence by the deal rules, the sizes, the typer):
+#: the answers are kept for the last few thousand texts (they are tuples of frozen records).
+_TEXTS_KEPT = 2048
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _money_in_text(text: str) -> tuple[tuple[int, int, Money], ...]:
+    """What :func:`iter_money` yields, as a tuple, sorted by start."""
+    if _DIGIT.search(text) is None:
+        return ()  # (every amount has a number in figures)
     found = []
     for m in _PREFIX_MONEY.finditer(text):
         scale = m.group("scale")
@@ -135,7 +150,7 @@ def iter_money(text: str) -> Iterator[tuple[int, int, Money]]:
             continue
         currency = _SUFFIX_CURRENCIES[m.group("cur").lower()]
         found.append((m.start(), m.end(), Money(_amount(m.group("num"), scale), currency)))
-    yield from sorted(found, key=lambda item: item[0])
+    return tuple(sorted(found, key=lambda item: item[0]))
 
 
 def parse_money(text: str) -> Money | None:
@@ -209,8 +224,12 @@ def iter_parameters(text: str) -> Iterator[tuple[int, int, int]]:
     >>> [n for _, _, n in iter_parameters("a trillion-parameter model, half a trillion parameters")]
     [1000000000000, 500000000000]
     """
-    found = sorted(_iter_parameters(text))
-    yield from found
+    yield from _parameters_in_text(text)
+
+
+@lru_cache(maxsize=_TEXTS_KEPT)
+def _parameters_in_text(text: str) -> tuple[tuple[int, int, int], ...]:
+    return tuple(sorted(_iter_parameters(text)))
 
 
 def _iter_parameters(text: str) -> Iterator[tuple[int, int, int]]:

@@ -7,6 +7,7 @@ nouns, verbs or ``acl`` clauses does not create a Token for every word of the ar
 """
 from __future__ import annotations
 
+import itertools
 import weakref
 
 import numpy as np
@@ -23,15 +24,17 @@ class DocTable:
     word, lemma words, and arrays of token attributes. Valid while the Doc keeps its tokens (a
     retokenized Doc, of another length, gets a new table)."""
 
-    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "selections", "text", "__weakref__")
+    __slots__ = ("doc", "n", "joins", "lemmas", "arrays", "values", "selections", "text", "tokens", "__weakref__")
 
     def __init__(self, doc: Doc):
         self.doc = weakref.ref(doc)
         self.n = len(doc)
         self.lemmas: dict[int, str] = {}
         self.arrays: dict[int, np.ndarray] = {}
+        self.values: dict[int, dict[int, list[int]]] = {}
         self.selections: dict = {}
         self.text: str | None = None
+        self.tokens: list[Token] | None = None
         if self.n:
             arr = doc.to_array([ORTH, SPACY])
             hyphen = arr[:, 0] == doc.vocab.strings["-"]
@@ -61,15 +64,40 @@ class DocTable:
                 ids = [_POS_IDS[v] for v in values if v in _POS_IDS]
             else:
                 ids = [doc.vocab.strings[v] for v in values]
-            idx = []
+            found = []
             if ids:
-                arr = self.array(_ARRAY_ATTRS[name])
-                mask = arr == np.uint64(ids[0])
-                for other in ids[1:]:
-                    mask |= arr == np.uint64(other)
-                idx = np.flatnonzero(mask).tolist()
-            found = self.selections[key] = [doc[i] for i in idx]
+                idx = self._indices(_ARRAY_ATTRS[name], ids)
+                if idx:
+                    tokens = self.all_tokens(doc)
+                    found = [tokens[i] for i in idx]
+            self.selections[key] = found
         return found
+
+    def _indices(self, attr: int, ids: list[int]) -> list[int]:
+        """Indices of the tokens whose ``attr`` is one of ``ids``, ascending, read off an index of the
+        Doc's values made once per attribute (rules select by tens of lemmas, a hundred times per Doc: an
+        array pass per word, or per selection, cost more than the whole index)."""
+        index = self.values.get(attr)
+        if index is None:
+            index = self.values[attr] = {}
+            for i, value in enumerate(self.array(attr).tolist()):
+                found = index.get(value)
+                if found is None:
+                    index[value] = [i]
+                else:
+                    found.append(i)
+        lists = [index[value] for value in set(ids) if value in index]
+        if len(lists) <= 1:
+            return lists[0] if lists else []
+        return sorted(itertools.chain.from_iterable(lists))  # (a token has one value: no index twice)
+
+    def all_tokens(self, doc: Doc) -> list[Token]:
+        """Every Token of ``doc``, made once: rules select tokens under a hundred different keys per Doc,
+        and ``doc[i]`` makes a new Token object each time (the same token: Tokens compare by Doc and index).
+        The list holds the Doc, as the table keeps only the last Doc asked for (see :func:`doc_table`)."""
+        if self.tokens is None:
+            self.tokens = list(doc)
+        return self.tokens
 
 
 _last: list = [None]

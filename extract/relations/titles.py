@@ -13,6 +13,7 @@ from ..entities import sole_other_company
 from ..lexicon import load_triggers, title_words, words
 from ..rules import code_rule
 from ..tokens import (
+    doc_text,
     hyphen_start,
     lemma_word,
     tokens_where,
@@ -639,6 +640,8 @@ def _headline_interviewee(doc: Doc, refs: EntityRefs) -> tuple[Span, Span] | Non
     """The person and company an interview's headline names as "Company's Person" ("Q&A: Vellichor Labs'
     Ana Ruiz on voice models", "a conversation with Quorum Forge's Nadia Bhandari-Stone"), if the text
     goes on to ask questions (a paragraph ending in "?")."""
+    if "?" not in doc_text(doc):  # (no question asked: no token of the Doc need be read)
+        return None
     first_line = next((t.i for t in doc if "\n" in t.text_with_ws), len(doc) - 1)
     if not any(t.text == "?" and (t.i + 1 >= len(doc) or "\n" in t.text_with_ws or "\n" in doc[t.i + 1].text)
                for t in doc[first_line + 1:]):
