@@ -200,6 +200,8 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
             out += group
             continue
         ent = refs.entity_for(tok) or _name_completed_by(tok, refs)
+        if ent is not None and refs.ent_containing(tok) is None and _names_a_product(tok, refs):
+            continue  # "who led the Xbox platform": a platform named for a product is no description of a company
         if ent is not None:
             out.append((ent, refs.ent_containing(tok) is None))
             continue
@@ -231,6 +233,14 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
     out += [(member, via) for ent, via in out if not (via and stands_for_one(token))
             for member in surface_list(ent, refs)]
     return _unique(out)
+
+
+def _names_a_product(noun: Token, refs: EntityRefs) -> bool:
+    """Whether a common noun carries a product's or model's name as its compound ("the Xbox platform", "the
+    Gemini app"): the phrase names that thing, so coreference may not read it as "the company"."""
+    return noun.pos_ == "NOUN" and any(
+        c.dep_ == "compound" and (e := refs.ent_containing(c)) is not None and e.label_ in ("PRODUCT", "MODEL")
+        for c in noun.children)
 
 
 #: Pronouns that stand for one company or thing ("it bought", "its purchase of").
@@ -527,9 +537,17 @@ def _said_of_a_list_of_people(head: Token, pronoun: Token, clause: Token, refs: 
 
 
 def _plural_clause(verb: Token) -> bool:
-    """A clause that speaks of several ("who *both* worked", "which *are* adding")."""
+    """A clause that speaks of several ("who *both* worked", "which *are* adding"), or whose present-tense verb
+    agrees with a plural noun ("A and B, which *compete* with C": a singular antecedent would take "competes")."""
     return any(c.lower_ in ("both", "all", "each") or (c.dep_ in ("aux", "auxpass") and c.lower_ in ("are", "were", "have"))
-               for c in verb.children) or verb.lower_ in ("are", "were")
+               for c in verb.children) or verb.lower_ in ("are", "were") or _plural_present(verb)
+
+
+def _plural_present(verb: Token) -> bool:
+    """A present-tense verb in its plural form ("compete", "do"), not the base form the tagger may also call VBP
+    after a modal or "to": the relative pronoun it agrees with stands for several."""
+    return verb.tag_ == "VBP" and verb.pos_ in ("VERB", "AUX") and verb.lower_ not in ("am",) \
+        and not any(c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "TO", "VBZ", "VBD") for c in verb.children)
 
 
 def _unique(items: list[tuple[Span, bool]]) -> list[tuple[Span, bool]]:
