@@ -21,6 +21,7 @@ from .combined import merge_licence_and_hire
 from .contracts import add_contract_parties, add_rights_frames
 from .joiners import add_joining_partners, joining_text
 from .lone_rounds import add_lone_rounds, lone_round
+from .parts_bought import owner_sellers
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -381,6 +382,9 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                 # "Ashgrove sold its automotive unit, Ashgrove Drive, to Infineon": the buyer acquires the
                 # unit, not the parent that sold it (a list of companies bought is split into deals before)
                 targets = [t for t in targets if not any((mention_key(u), mention_key(t)) in units for u in targets if u is not t)]
+                # (deals15) "its purchase of Venafi from Thoma Bravo": the owner that sold it was not bought
+                sold_by = owner_sellers(deal.rule)
+                targets = [t for t in targets if mention_key(t) not in sold_by]
             for i, source in enumerate(sources):
                 # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
                 for target in (sources[i + 1:] if source_role == target_role else targets):

@@ -35,7 +35,7 @@ from .parties import (
 )
 from .rounds import closing_support, round_investors
 from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private, unit_owner
-from .parts_bought import bought_from, from_sellers
+from .parts_bought import add_owner_sellers, bought_from, from_sellers
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -452,6 +452,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and not (c.lower_ == "from" and company_from_owner):
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
+    if company_from_owner:
+        add_owner_sellers(frame, [trigger])  # (deals15) the owner sold it: a party, not bought
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in spec.get("owner_preps", {}):
             # "integrate Beta's model into *Apple's* phones": the owner of the thing, never the thing
@@ -483,6 +485,15 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
+
+
+def _company_bought_from_owner(noun: Token, parties: _Parties) -> bool:
+    """Whether a purchase noun names a company bought ("of" a company, no unit or goods) and, after "from",
+    the company that sold it: "the purchase of Venafi from Thoma Bravo" (not "of two products from Software AG")."""
+    things = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
+    if not any(parties.company(t) is not None and unit_owner(t, _names_party) is None for t in things):
+        return False
+    return bool(from_sellers(noun, lambda t: parties.company(t) is not None)) and bought_from(noun, things, parties) is None
 
 
 def _unit_of_seller(thing: Token, spec: dict, parties: _Parties) -> bool:
@@ -680,7 +691,13 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 frame.rule += NAME_COMPOUND_MARK  # "Salesforce's Ostrava Analytics deal": the name says not what deal
     preps = spec.get("preps", {})
     owner_preps = spec.get("owner_preps", {})
+    # (deals15) "its purchase of Venafi from Thoma Bravo": a company bought from its owner, who sold it
+    from_owner = kind == "acquisition" and not bought_owner and _company_bought_from_owner(trigger, parties)
+    if from_owner:
+        add_owner_sellers(frame, [trigger])
     for c in trigger.children:
+        if c.dep_ == "prep" and from_owner and c.lower_ == "from":
+            continue
         if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps):
             for o in _pobjs(c):
                 seller = unit_owner(o, _names_party) if kind == "acquisition" and c.lower_ == "of" else None
