@@ -543,11 +543,13 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
     """What a payment verb buys: the deal kind, the thing ("right", "capacity") and its suppliers
     (the "from" companies of the thing), from the verb's (or its amount's) "for"/"on" phrase."""
     amounts = [c for c in trigger.children if c.dep_ in ("dobj", "obj") and _states_money(c)]
+    amounts = amounts or _amount_before_clause(trigger)[0]
     if not amounts:
         return None  # "pay attention to", "spent years on"
     for holder in (trigger, *amounts):
         for c in holder.children:
-            if c.dep_ != "prep" or c.lower_ not in table["preps"]:
+            # ("paid $400 million *for* Quillon": the parser may call the "for" phrase a dative)
+            if c.dep_ not in ("prep", "dative") or c.lower_ not in table["preps"] or c.dep_ == "dative" and c.lower_ != "for":
                 continue
             things = _pobjs(c)
             if c.lower_ == "for" and any(_lemma(t) in _words("people_nouns") for t in things):
@@ -580,6 +582,23 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
     return None
 
 
+def _amount_before_clause(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(deals15) The amount a payment verb's clause describes, when the amount stands before it as the clause's
+    noun ("the $15.3 billion Intel paid for Mobileye", "the $900 million that Quillon paid for it"): the amount
+    and, where the parser made the payer the clause's noun with the amount as its modifier ("[the $900
+    million Brannock Networks] paid for ..."), that payer. Empty lists when the verb holds its own amount."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
+        return [], []
+    head = verb.head
+    if head.pos_ in ("NUM", "SYM", "NOUN") and not head.ent_type_ and _states_money(head) \
+            and any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return [head], []  # "the $900 million (that) Quillon paid": the clause's own subject pays
+    money = [c for c in head.children if c.dep_ == "nummod" and c.i < head.i and _states_money(c)]
+    if money and head.ent_type_ == "COMPANY" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return money, [head]
+    return [], []
+
+
 #: Roles of a payment for a company itself ("paid $2 billion for Quillon"): payer and company bought.
 _PURCHASE_ROLES = ("buyer", "seller")
 
@@ -606,6 +625,9 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     frame = _Frame(trigger, kind, {"kind": kind}, refs, PAYMENT_RULE)
     frame.rule = f"{PAYMENT_RULE}:{_lemma(trigger)}"
     subjects, passive = _subject_tokens(trigger)
+    held, payers = _amount_before_clause(trigger)
+    subjects = payers or subjects  # "[the $900 million Brannock] paid for Lumetra"
+    frame.anchors.update(a.i for a in held)  # the amount the clause describes is what was paid
     if passive:
         return None  # "Beta was paid $100 million for ...": the payer is not the subject
     for s in subjects:
