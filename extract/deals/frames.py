@@ -318,6 +318,20 @@ def _agreed_with_to(verb: Token) -> bool:
                             for c in verb.children)
 
 
+#: Nouns of a price not told: "for an undisclosed sum".
+_UNTOLD_PRICE_NOUNS = frozenset({"sum", "amount", "price", "fee", "consideration"})
+
+
+def _priced(verb: Token) -> bool:
+    """(deals15) Whether a verb that buys only when it names a price has a "for" phrase of money: "added Zilla
+    Security, a Boston start-up, for an undisclosed sum", "added Kestrel for $90 million" (the parser may hang
+    the "for" phrase on the object or its apposition)."""
+    holders = [verb] + [o for c in verb.children if c.dep_ in ("dobj", "obj")
+                        for o in (c, *[a for a in c.children if a.dep_ == "appos"])]
+    prices = [o for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "for" for o in _pobjs(c)]
+    return any(_states_money(o) or _lemma(o) in _UNTOLD_PRICE_NOUNS for o in prices)
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
@@ -326,6 +340,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         spec = load_triggers()["verbs"]["acquire"]  # (acq5) "was taken private by Thoma Bravo": a buyout
     if spec.get("needs_infinitive") and not _agreed_with_to(trigger):
         return None  # "agreed with analysts that ...", "agreed to buy B": no agreement between companies
+    if spec.get("needs_price") and not _priced(trigger):
+        return None  # "added a second shift", "added Nvidia's chips to its servers": no purchase without a price
     money_head = _relative_money_head(trigger)
     unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
