@@ -21,6 +21,7 @@ from .combined import merge_licence_and_hire
 from .contracts import add_contract_parties, add_rights_frames
 from .joiners import add_joining_partners, joining_text
 from .lone_rounds import add_lone_rounds, lone_round
+from .parts_bought import owner_sellers
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -167,7 +168,8 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
                     amount = _amount_in_later(frame, sents[k + 1: k + 1 + LATER_AMOUNT_WINDOW], refs)
                     if amount is not None:
                         rule += "+later_sentence_amount"
-            if amount is None and (frame.spec.get("standing_without_amount") or _perfect_without_time(frame, sent, article.date)):
+            if amount is None and (frame.spec.get("standing_without_amount") or _perfect_without_time(frame, sent, article.date)
+                                   or _perfect_support_without_time(frame, article.date)):
                 # "Ostrava is backed by CapitalG", "which had also backed Petrichor", "has invested in
                 # Zhipu AI and MiniMax": who stands behind a company, not news of a transaction;
                 # "backed Anthropic with $4 billion", "invested in X in March" is one
@@ -267,6 +269,19 @@ def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
         return False
     own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text  # (a date of a coordinated clause is not its own)
+    return next(iter_dates(own, reference=reference), None) is None
+
+
+def _perfect_support_without_time(frame: _Frame, reference: str | None) -> bool:
+    """(deals15) An investment noun whose verb is in the present perfect with no time of its own ("has drawn
+    investment from Microsoft", "has taken investment from A and B"): a holding, as with the verb itself."""
+    noun = frame.trigger
+    if frame.kind != "investment" or noun.pos_ != "NOUN" or noun.dep_ not in ("dobj", "obj") or noun.head.pos_ != "VERB":
+        return False
+    verb = noun.head
+    if verb.tag_ != "VBN" or not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
+        return False
+    own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text
     return next(iter_dates(own, reference=reference), None) is None
 
 
@@ -381,6 +396,9 @@ def deal_relations(deals, relations=()) -> Iterator[Relation]:
                 # "Ashgrove sold its automotive unit, Ashgrove Drive, to Infineon": the buyer acquires the
                 # unit, not the parent that sold it (a list of companies bought is split into deals before)
                 targets = [t for t in targets if not any((mention_key(u), mention_key(t)) in units for u in targets if u is not t)]
+                # (deals15) "its purchase of Venafi from Thoma Bravo": the owner that sold it was not bought
+                sold_by = owner_sellers(deal.rule)
+                targets = [t for t in targets if mention_key(t) not in sold_by]
             for i, source in enumerate(sources):
                 # partners pair up once each ("A, B and C partnered": A-B, A-C, B-C)
                 for target in (sources[i + 1:] if source_role == target_role else targets):

@@ -35,7 +35,7 @@ from .parties import (
 )
 from .rounds import closing_support, round_investors
 from .backgrounds import UNIT_SOLD_MARK, contact_clause_object, listed_examples, subject_in_time_phrase, taken_private, unit_owner
-from .parts_bought import bought_from, from_sellers
+from .parts_bought import add_owner_sellers, bought_from, from_sellers
 
 
 #: What a deal is struck "at" that states a company's worth ("at a $12 billion valuation"), not a party.
@@ -318,6 +318,20 @@ def _agreed_with_to(verb: Token) -> bool:
                             for c in verb.children)
 
 
+#: Nouns of a price not told: "for an undisclosed sum".
+_UNTOLD_PRICE_NOUNS = frozenset({"sum", "amount", "price", "fee", "consideration"})
+
+
+def _priced(verb: Token) -> bool:
+    """(deals15) Whether a verb that buys only when it names a price has a "for" phrase of money: "added Zilla
+    Security, a Boston start-up, for an undisclosed sum", "added Kestrel for $90 million" (the parser may hang
+    the "for" phrase on the object or its apposition)."""
+    holders = [verb] + [o for c in verb.children if c.dep_ in ("dobj", "obj")
+                        for o in (c, *[a for a in c.children if a.dep_ == "appos"])]
+    prices = [o for h in holders for c in h.children if c.dep_ in ("prep", "dative") and c.lower_ == "for" for o in _pobjs(c)]
+    return any(_states_money(o) or _lemma(o) in _UNTOLD_PRICE_NOUNS for o in prices)
+
+
 def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
     kind = spec["kind"]
     if spec.get("particle") and not any(c.dep_ == "prt" and c.lower_ == spec["particle"] for c in trigger.children):
@@ -326,6 +340,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         spec = load_triggers()["verbs"]["acquire"]  # (acq5) "was taken private by Thoma Bravo": a buyout
     if spec.get("needs_infinitive") and not _agreed_with_to(trigger):
         return None  # "agreed with analysts that ...", "agreed to buy B": no agreement between companies
+    if spec.get("needs_price") and not _priced(trigger):
+        return None  # "added a second shift", "added Nvidia's chips to its servers": no purchase without a price
     money_head = _relative_money_head(trigger)
     unpriced = False
     if spec.get("needs_money_object") and money_head is None and not any(
@@ -452,6 +468,8 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
             if c.dep_ in ("prep", "dative") and c.lower_ in preps and not (c.lower_ == "from" and company_from_owner):
                 for o in _pobjs(c):
                     frame.parties.add(o, preps[c.lower_], owner=kind == "hiring")
+    if company_from_owner:
+        add_owner_sellers(frame, [trigger])  # (deals15) the owner sold it: a party, not bought
     for c in trigger.children:
         if c.dep_ == "prep" and c.lower_ in spec.get("owner_preps", {}):
             # "integrate Beta's model into *Apple's* phones": the owner of the thing, never the thing
@@ -483,6 +501,15 @@ def _verb_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
         frame.confidence = CONFIDENCE_STATE_NOUN
         frame.rule += "+present"
     return frame
+
+
+def _company_bought_from_owner(noun: Token, parties: _Parties) -> bool:
+    """Whether a purchase noun names a company bought ("of" a company, no unit or goods) and, after "from",
+    the company that sold it: "the purchase of Venafi from Thoma Bravo" (not "of two products from Software AG")."""
+    things = [o for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
+    if not any(parties.company(t) is not None and unit_owner(t, _names_party) is None for t in things):
+        return False
+    return bool(from_sellers(noun, lambda t: parties.company(t) is not None)) and bought_from(noun, things, parties) is None
 
 
 def _unit_of_seller(thing: Token, spec: dict, parties: _Parties) -> bool:
@@ -532,11 +559,13 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
     """What a payment verb buys: the deal kind, the thing ("right", "capacity") and its suppliers
     (the "from" companies of the thing), from the verb's (or its amount's) "for"/"on" phrase."""
     amounts = [c for c in trigger.children if c.dep_ in ("dobj", "obj") and _states_money(c)]
+    amounts = amounts or _amount_before_clause(trigger)[0]
     if not amounts:
         return None  # "pay attention to", "spent years on"
     for holder in (trigger, *amounts):
         for c in holder.children:
-            if c.dep_ != "prep" or c.lower_ not in table["preps"]:
+            # ("paid $400 million *for* Quillon": the parser may call the "for" phrase a dative)
+            if c.dep_ not in ("prep", "dative") or c.lower_ not in table["preps"] or c.dep_ == "dative" and c.lower_ != "for":
                 continue
             things = _pobjs(c)
             if c.lower_ == "for" and any(_lemma(t) in _words("people_nouns") for t in things):
@@ -569,6 +598,23 @@ def _bought(trigger: Token, table: dict) -> tuple[str, Token, list[Token]] | Non
     return None
 
 
+def _amount_before_clause(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(deals15) The amount a payment verb's clause describes, when the amount stands before it as the clause's
+    noun ("the $15.3 billion Intel paid for Mobileye", "the $900 million that Quillon paid for it"): the amount
+    and, where the parser made the payer the clause's noun with the amount as its modifier ("[the $900
+    million Brannock Networks] paid for ..."), that payer. Empty lists when the verb holds its own amount."""
+    if verb.dep_ not in ("relcl", "acl") or verb.head is verb:
+        return [], []
+    head = verb.head
+    if head.pos_ in ("NUM", "SYM", "NOUN") and not head.ent_type_ and _states_money(head) \
+            and any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return [head], []  # "the $900 million (that) Quillon paid": the clause's own subject pays
+    money = [c for c in head.children if c.dep_ == "nummod" and c.i < head.i and _states_money(c)]
+    if money and head.ent_type_ == "COMPANY" and not any(c.dep_ in _SUBJECT_DEPS for c in verb.children):
+        return money, [head]
+    return [], []
+
+
 #: Roles of a payment for a company itself ("paid $2 billion for Quillon"): payer and company bought.
 _PURCHASE_ROLES = ("buyer", "seller")
 
@@ -595,6 +641,9 @@ def _payment_frame(trigger: Token, refs) -> _Frame | None:
     frame = _Frame(trigger, kind, {"kind": kind}, refs, PAYMENT_RULE)
     frame.rule = f"{PAYMENT_RULE}:{_lemma(trigger)}"
     subjects, passive = _subject_tokens(trigger)
+    held, payers = _amount_before_clause(trigger)
+    subjects = payers or subjects  # "[the $900 million Brannock] paid for Lumetra"
+    frame.anchors.update(a.i for a in held)  # the amount the clause describes is what was paid
     if passive:
         return None  # "Beta was paid $100 million for ...": the payer is not the subject
     for s in subjects:
@@ -680,7 +729,13 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 frame.rule += NAME_COMPOUND_MARK  # "Salesforce's Ostrava Analytics deal": the name says not what deal
     preps = spec.get("preps", {})
     owner_preps = spec.get("owner_preps", {})
+    # (deals15) "its purchase of Venafi from Thoma Bravo": a company bought from its owner, who sold it
+    from_owner = kind == "acquisition" and not bought_owner and _company_bought_from_owner(trigger, parties)
+    if from_owner:
+        add_owner_sellers(frame, [trigger])
     for c in trigger.children:
+        if c.dep_ == "prep" and from_owner and c.lower_ == "from":
+            continue
         if c.dep_ == "prep" and (c.lower_ in preps or c.lower_ in owner_preps):
             for o in _pobjs(c):
                 seller = unit_owner(o, _names_party) if kind == "acquisition" and c.lower_ == "of" else None

@@ -85,3 +85,32 @@ def sells_a_part(verb: Token, refs) -> bool:
     if not objects or not any(from_sellers(h, is_company) for h in (verb, *objects)):
         return False
     return all(what_is_bought(o, _names_party) is not None for o in objects)
+
+
+#: Marks a purchase of a company "from" its owner; each owner's name key follows ``=``, one mark per owner.
+FROM_OWNER_MARK = "+from_owner="
+
+
+def add_owner_sellers(frame, holders) -> None:
+    """(deals15) "its purchase of Venafi from Thoma Bravo", "bought Kestrel from Harrowgate": the company
+    after "from" owned what was bought and sold it. It is a party of the sale (the seller), but it was not
+    bought; the frame's rule names it so that no ``acquires`` edge reaches it (see :func:`owner_sellers`)."""
+    for holder in holders:
+        for seller in from_sellers(holder, lambda t: frame.parties.company(t) is not None):
+            span = frame.parties.company(seller)[0]
+            if frame.parties.add(seller, "seller"):
+                frame.rule += FROM_OWNER_MARK + _name_key(span)
+
+
+def owner_sellers(rule: str) -> set[str]:
+    """The name keys of the owners a deal's ``rule`` marks as having sold what was bought (not bought).
+
+    >>> sorted(owner_sellers("deal.noun:purchase+from_owner=thoma bravo+listed"))
+    ['thoma bravo']
+    """
+    return {part.split("+", 1)[0] for part in rule.split(FROM_OWNER_MARK)[1:]}
+
+
+def _name_key(span) -> str:
+    """The key :func:`extract.entities.mention_key` gives the mention of ``span``."""
+    return (span._.canonical or span.text).lower()
