@@ -71,6 +71,7 @@ from .product_names import family_led_model_spans, licence_name_ranges, product_
 from .quantities import iter_money
 from .name_cues import (
     UNIT_NOUNS,
+    acts_as_company,
     business_unit_name,
     acquires_a_company,
     buys_a_business,
@@ -608,6 +609,22 @@ class EntityTyper:
                 out.append((span, "COMPANY", "role", None))
         return out
 
+    def _place_short_forms(self, doc, out, best) -> dict:
+        """Place names of the document that are a company's name without its company ending ("Palo Alto" of
+        "Palo Alto Networks", named in full before them), used as the company's at least once
+        (:func:`acts_as_company`): each maps to the full name."""
+        fulls = {}
+        for span, label, source, canonical in out:
+            if label == "COMPANY" and len(span) >= 3 and span[-1].text in COMPANY_NAME_ENDS:
+                fulls.setdefault(span[:-1].text, (span.start, canonical or span.text))
+        found = {}
+        companies = {i for span, label, *_ in out if label == "COMPANY" for i in range(span.start, span.end)}
+        for span, label, source, canonical in out:
+            full = fulls.get(span.text)
+            if label == "PLACE" and full is not None and full[0] < span.start and acts_as_company(span, companies):
+                found[span.text] = full[1]
+        return found
+
     def _role_context_spans(self, doc):
         """Proper nouns the NER missed that possess or compound a role noun: "Zorblax's CEO"."""
         out = []
@@ -687,12 +704,19 @@ class EntityTyper:
                 if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
                         and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]):
                     short_forms.setdefault(bare, canonical or span.text)
+        # and a company's name without its company ending, where the rest is a place's name ("Palo Alto" of "Palo
+        # Alto Networks"): the company where the article named it in full first and uses the short form as a
+        # company's somewhere ("Palo Alto's shares fell"), since a place's own use says nothing of the company
+        for bare, full in self._place_short_forms(doc, out, best).items():
+            short_forms.setdefault(bare, full)
+            best[bare] = ("COMPANY", "short_form", full)
         # (and a unit's first word names its parent, a company of that name: "Marbeck Cloud, the cloud arm of Marbeck")
         for span, label, *_ in out:
             if span.text in units and RANK[best.get(span[0].text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
                 short_forms.setdefault(span[0].text, span[0].text)
         for n, (span, label, source, canonical) in enumerate(out):
-            if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
+            if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and (
+                    RANK[source] < RANK["gazetteer"] or best[span.text][1] == "short_form"):
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
         for text, full in short_forms.items():
             confident[text] = ("COMPANY", "short_form", full)

@@ -32,6 +32,7 @@ from .entities import (
     FUNDING_NOUNS,
     _class_of,
     _is_name_word,
+    has_company_context,
     hyphenated_word,
     joins_a_round,
     leads_a_round,
@@ -1602,3 +1603,32 @@ def corrected_name(span):
         start -= 1
     name = span.doc[start:right.i + 1].text
     return name if _near_spelling(name, span.text) else None
+
+
+def acts_as_company(span, companies=frozenset()) -> bool:
+    """Whether a name is used, here, as a company's: it owns what companies own or has their members
+    ("Palo Alto's fell 5%", "2.2005 Palo Alto shares"), syntax calls it one, or it is the subject of a
+    verb of business ("Palo Alto has shopped in Israel before" is no such verb; "pits Palo Alto against
+    Okta" neither; "Palo Alto competes with X", "Palo Alto acquired Y" are). Said of a place name that is
+    also the short form of a company the article names in full, where a place's own use ("Palo Alto is
+    south of San Francisco") must not be taken for the company's.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Palo Alto shares fell , and Palo Alto is south of here .".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 3, 3, 3, 3, 7, 8, 3, 8, 9, 10, 3],
+    ...           deps=["compound", "compound", "nsubj", "ROOT", "punct", "cc", "compound", "nsubj", "conj", "acomp",
+    ...                 "prep", "pobj", "punct"])
+    >>> acts_as_company(doc[0:2]), acts_as_company(doc[6:8])
+    (True, False)
+    """
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.tag_ == "POS" or after.text in ("'s", "’s")):
+        return True
+    if after is not None and after.lower_ in COMPANY_MEMBER_NOUNS and not after.is_title:
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX", "") and does_business(root.head, companies):
+        return True
+    return has_company_context(span)
