@@ -525,6 +525,8 @@ def company_role(span, companies=frozenset()) -> bool:
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
         return False
+    if _has_business_clause(root, companies):
+        return True
     if root.dep_ == "nsubj":
         verb = head
         if verb.lemma_.lower() in SPEECH_VERBS:  # "Vantor said it would work with Nvidia"
@@ -542,6 +544,25 @@ def company_role(span, companies=frozenset()) -> bool:
                 q.lower_ in ("to", "of") and any(_with_company(c, companies) for c in q.children) for q in o.children)
             for o in p.children) for p in head.children)
     return False
+
+
+def _has_business_clause(root, companies=frozenset()) -> bool:
+    """Whether a relative clause on a name, or on the first of the names it is listed with, tells what a
+    company does: "Zscaler and Fortinet, which compete with Palo Alto, ..." (the relative pronoun is the
+    clause's subject and stands for the names before it).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Zorbex and Quilla , which compete with Acme , sell chips".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[9, 0, 0, 0, 5, 0, 5, 6, 0, 9, 9],
+    ...           deps=["nsubj", "cc", "conj", "punct", "nsubj", "relcl", "prep", "pobj", "punct", "ROOT", "dobj"],
+    ...           lemmas=["Zorbex", "and", "Quilla", ",", "which", "compete", "with", "Acme", ",", "sell", "chip"])
+    >>> _has_business_clause(doc[0]), _has_business_clause(doc[2]), _has_business_clause(doc[7])
+    (True, True, False)
+    """
+    heads = [root, root.head] if root.dep_ == "conj" else [root]
+    return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
+               and does_business(c, companies) for h in heads for c in h.children)
 
 
 #: Verbs whose "at" names an employer: "worked at Quora", "interned at Zorbex".

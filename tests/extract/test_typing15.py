@@ -3,7 +3,7 @@ and a list item that opens with a name and a sum of money."""
 import spacy
 from spacy.tokens import Doc
 
-from extract.name_cues import acts_as_company
+from extract.name_cues import _has_business_clause, acts_as_company
 
 VOCAB = spacy.blank("en").vocab
 
@@ -16,4 +16,18 @@ def test_place_short_form_used_as_company():
     doc = Doc(VOCAB, words=words, heads=heads, deps=deps)
     assert acts_as_company(doc[0:2])
     assert not acts_as_company(doc[7:9])
+
+
+def test_business_relative_clause_types_listed_names():
+    words = "Velk and Prosa , which compete with Ardent , sell routers .".split()
+    heads = [9, 0, 0, 0, 5, 0, 5, 6, 0, 9, 9, 9]
+    deps = ["nsubj", "cc", "conj", "punct", "nsubj", "relcl", "prep", "pobj", "punct", "ROOT", "dobj", "punct"]
+    lemmas = ["Velk", "and", "Prosa", ",", "which", "compete", "with", "Ardent", ",", "sell", "router", "."]
+    doc = Doc(VOCAB, words=words, heads=heads, deps=deps, lemmas=lemmas)
+    assert _has_business_clause(doc[0]) and _has_business_clause(doc[2])
+    assert not _has_business_clause(doc[7])
+    # a clause that tells of no business says nothing: "Velk, which sits by the river"
+    doc = Doc(VOCAB, words="Velk , which sits here".split(), heads=[0, 0, 3, 0, 3],
+              deps=["ROOT", "punct", "nsubj", "relcl", "advmod"], lemmas=["Velk", ",", "which", "sit", "here"])
+    assert not _has_business_clause(doc[0])
 
