@@ -72,6 +72,7 @@ from .quantities import iter_money
 from .name_cues import (
     UNIT_NOUNS,
     acts_as_company,
+    heads_a_money_item,
     business_unit_name,
     acquires_a_company,
     buys_a_business,
@@ -487,6 +488,9 @@ class EntityTyper:
                 return "ORGANIZATION", "name_head"
         if label == "PERSON" and is_post_title(span):
             return None  # "a Teachta Dála", "served as Lord Mayor": a post, not a person
+        # "- Tessaly — $40M Series B led by ...": a roundup's or deal box's line of money opens with a company
+        if label != "ORG" and heads_a_money_item(span, self.english) and not (len(span) > 1 and looks_like_person_name(span)):
+            return "COMPANY", "role"
         person = has_person_context(span) and looks_like_person_name(span)
         # "Scaleway, the cloud arm of the Iliad group", "the Schwarz Group, the owner of Lidl": tied to a company
         # as its part or its holding, a name is a business, whatever the tagger's label

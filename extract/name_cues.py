@@ -1653,3 +1653,39 @@ def acts_as_company(span, companies=frozenset()) -> bool:
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX", "") and does_business(root.head, companies):
         return True
     return has_company_context(span)
+
+
+#: Marks that open a list item: "- Tessaly", "\u2022 Tessaly", "3. Tessaly".
+_ITEM_MARKS = frozenset("- * \u2022 \u00b7 \u2013 \u2014".split())
+_ITEM_DASHES = frozenset(": - \u2013 \u2014 |".split())
+
+
+def _opens_item(token) -> bool:
+    """Whether ``token`` opens a line, after a list item's mark or number if any."""
+    i = token.i
+    while i > 0 and (token.doc[i - 1].text in _ITEM_MARKS or token.doc[i - 1].text.rstrip(".)").isdigit()
+                     or token.doc[i - 1].text in (".", ")") and i > 1 and token.doc[i - 2].is_digit) \
+            and not _at_line_start(token.doc[i]):
+        i -= 1
+    return _at_line_start(token.doc[i])
+
+
+def heads_a_money_item(span, english=frozenset()) -> bool:
+    r"""Whether a name opens a list item or line and a dash or colon sets an amount of money after it, as a
+    funding roundup or a deal box lists rounds ("- Tessaly — $40M Series B led by ...", "Orvell: $142m
+    seed (June 2024)", a fund letter's holdings "Quillon Robotics: $38.0m"): what has money so listed is a
+    company, not a person or place; a line's English label is none ("Revenue: $1.4 billion", "Price: $199").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Deals\n- Tessaly \u2014 $40M Series B\nRevenue: $1.4 billion\nMoney: Orvell $5M")
+    >>> [heads_a_money_item(doc[i:i + 1], frozenset({"revenue", "money"})) for i in (3, 9, 14)]
+    [True, False, False]
+    """
+    doc = span.doc
+    if len(span) == 1 and span[0].lower_ in english or not _opens_item(span[0]):
+        return False
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text not in _ITEM_DASHES:
+        return False
+    after = doc[i + 1]
+    return after.text in ("$", "US$", "\u20ac", "\u00a3", "HK$", "A$", "C$") or after.ent_type_ == "MONEY"

@@ -3,7 +3,7 @@ and a list item that opens with a name and a sum of money."""
 import spacy
 from spacy.tokens import Doc
 
-from extract.name_cues import _has_business_clause, acts_as_company
+from extract.name_cues import _has_business_clause, acts_as_company, heads_a_money_item
 
 VOCAB = spacy.blank("en").vocab
 
@@ -30,4 +30,19 @@ def test_business_relative_clause_types_listed_names():
     doc = Doc(VOCAB, words="Velk , which sits here".split(), heads=[0, 0, 3, 0, 3],
               deps=["ROOT", "punct", "nsubj", "relcl", "advmod"], lemmas=["Velk", ",", "which", "sit", "here"])
     assert not _has_business_clause(doc[0])
+
+
+def test_money_item_opens_with_a_company():
+    nlp = spacy.blank("en")
+    doc = nlp("Week in deals\n- Pellary \u2014 $12M seed led by Ostra\n3. Danvik: $8m Series A\nPrice: $199\n"
+              "Pellary said on Monday it had $3M left.")
+    english = frozenset({"price", "week", "deals"})
+    by_text = {}
+    for t in doc:
+        by_text.setdefault(t.text, t.i)  # (the first "Pellary")
+    assert heads_a_money_item(doc[by_text["Pellary"]:by_text["Pellary"] + 1], english)
+    assert heads_a_money_item(doc[by_text["Danvik"]:by_text["Danvik"] + 1], english)
+    assert not heads_a_money_item(doc[by_text["Price"]:by_text["Price"] + 1], english)
+    last = [t.i for t in doc if t.text == "Pellary"][-1]
+    assert not heads_a_money_item(doc[last:last + 1], english)  # a sentence's subject, no item
 
