@@ -520,8 +520,9 @@ class EntityTyper:
                 return "COMPANY", "role"
             if not person and not _after_honorific(span) and is_bought_whole(span):  # "it bought Red Hat": no person is bought
                 return "COMPANY", "role"
-            # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
-            if is_founded(span) and len(span) > 1 and not person:
+            # "she co-founded Corvid Silicon", "later co-founded Bildwerk": founded, so no person, of one word or more;
+            # a company unless its words say organisation
+            if is_founded(span) and not person and not _after_honorific(span):
                 return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
             if founded_by_someone(span) and not _after_honorific(span):  # "Etched, founded by three dropouts"
                 return ("COMPANY", "context") if self._business else ("ORGANIZATION", "context")

@@ -46,3 +46,10 @@ def test_money_item_opens_with_a_company():
     last = [t.i for t in doc if t.text == "Pellary"][-1]
     assert not heads_a_money_item(doc[last:last + 1], english)  # a sentence's subject, no item
 
+
+def test_what_someone_founded_is_no_person_even_in_one_word(newsgraph_nlp):
+    # (the tagger reads an unknown one-word name after "co-founded" as a person's)
+    doc = newsgraph_nlp("Two colleagues and I left and founded Korvest in early 2023. "
+                        "Marta Ilves later co-founded Korvest with Devin Osei.")
+    assert {e.text: e.label_ for e in doc.ents}.get("Korvest") in ("COMPANY", "ORGANIZATION")
+    assert {e.text: e.label_ for e in doc.ents}.get("Devin Osei") == "PERSON"
