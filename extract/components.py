@@ -71,6 +71,8 @@ from .product_names import family_led_model_spans, licence_name_ranges, product_
 from .quantities import iter_money
 from .name_cues import (
     UNIT_NOUNS,
+    acts_as_company,
+    heads_a_money_item,
     business_unit_name,
     acquires_a_company,
     buys_a_business,
@@ -486,6 +488,9 @@ class EntityTyper:
                 return "ORGANIZATION", "name_head"
         if label == "PERSON" and is_post_title(span):
             return None  # "a Teachta Dála", "served as Lord Mayor": a post, not a person
+        # "- Tessaly — $40M Series B led by ...": a roundup's or deal box's line of money opens with a company
+        if label != "ORG" and heads_a_money_item(span, self.english) and not (len(span) > 1 and looks_like_person_name(span)):
+            return "COMPANY", "role"
         person = has_person_context(span) and looks_like_person_name(span)
         # "Scaleway, the cloud arm of the Iliad group", "the Schwarz Group, the owner of Lidl": tied to a company
         # as its part or its holding, a name is a business, whatever the tagger's label
@@ -515,8 +520,9 @@ class EntityTyper:
                 return "COMPANY", "role"
             if not person and not _after_honorific(span) and is_bought_whole(span):  # "it bought Red Hat": no person is bought
                 return "COMPANY", "role"
-            # "she co-founded Corvid Silicon": founded, so no person; a company unless its words say organisation
-            if is_founded(span) and len(span) > 1 and not person:
+            # "she co-founded Corvid Silicon", "later co-founded Bildwerk": founded, so no person, of one word or more;
+            # a company unless its words say organisation
+            if is_founded(span) and not person and not _after_honorific(span):
                 return ("ORGANIZATION" if any(t.text in ORGANIZATION_WORDS for t in span) else "COMPANY"), "context"
             if founded_by_someone(span) and not _after_honorific(span):  # "Etched, founded by three dropouts"
                 return ("COMPANY", "context") if self._business else ("ORGANIZATION", "context")
@@ -608,6 +614,22 @@ class EntityTyper:
                 out.append((span, "COMPANY", "role", None))
         return out
 
+    def _place_short_forms(self, doc, out, best) -> dict:
+        """Place names of the document that are a company's name without its company ending ("Palo Alto" of
+        "Palo Alto Networks", named in full before them), used as the company's at least once
+        (:func:`acts_as_company`): each maps to the full name."""
+        fulls = {}
+        for span, label, source, canonical in out:
+            if label == "COMPANY" and len(span) >= 3 and span[-1].text in COMPANY_NAME_ENDS:
+                fulls.setdefault(span[:-1].text, (span.start, canonical or span.text))
+        found = {}
+        companies = {i for span, label, *_ in out if label == "COMPANY" for i in range(span.start, span.end)}
+        for span, label, source, canonical in out:
+            full = fulls.get(span.text)
+            if label == "PLACE" and full is not None and full[0] < span.start and acts_as_company(span, companies):
+                found[span.text] = full[1]
+        return found
+
     def _role_context_spans(self, doc):
         """Proper nouns the NER missed that possess or compound a role noun: "Zorblax's CEO"."""
         out = []
@@ -687,12 +709,19 @@ class EntityTyper:
                 if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
                         and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]):
                     short_forms.setdefault(bare, canonical or span.text)
+        # and a company's name without its company ending, where the rest is a place's name ("Palo Alto" of "Palo
+        # Alto Networks"): the company where the article named it in full first and uses the short form as a
+        # company's somewhere ("Palo Alto's shares fell"), since a place's own use says nothing of the company
+        for bare, full in self._place_short_forms(doc, out, best).items():
+            short_forms.setdefault(bare, full)
+            best[bare] = ("COMPANY", "short_form", full)
         # (and a unit's first word names its parent, a company of that name: "Marbeck Cloud, the cloud arm of Marbeck")
         for span, label, *_ in out:
             if span.text in units and RANK[best.get(span[0].text, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
                 short_forms.setdefault(span[0].text, span[0].text)
         for n, (span, label, source, canonical) in enumerate(out):
-            if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and RANK[source] < RANK["gazetteer"]:
+            if span.text in short_forms and label in ("COMPANY", "ORGANIZATION", "PERSON", "PLACE") and (
+                    RANK[source] < RANK["gazetteer"] or best[span.text][1] == "short_form"):
                 out[n] = (span, "COMPANY", "short_form", short_forms[span.text])
         for text, full in short_forms.items():
             confident[text] = ("COMPANY", "short_form", full)

@@ -32,6 +32,7 @@ from .entities import (
     FUNDING_NOUNS,
     _class_of,
     _is_name_word,
+    has_company_context,
     hyphenated_word,
     joins_a_round,
     leads_a_round,
@@ -524,6 +525,8 @@ def company_role(span, companies=frozenset()) -> bool:
     sent = span.sent
     if any(t.lower_ in PERSON_PRONOUNS for t in sent):
         return False
+    if _has_business_clause(root, companies):
+        return True
     if root.dep_ == "nsubj":
         verb = head
         if verb.lemma_.lower() in SPEECH_VERBS:  # "Vantor said it would work with Nvidia"
@@ -541,6 +544,25 @@ def company_role(span, companies=frozenset()) -> bool:
                 q.lower_ in ("to", "of") and any(_with_company(c, companies) for c in q.children) for q in o.children)
             for o in p.children) for p in head.children)
     return False
+
+
+def _has_business_clause(root, companies=frozenset()) -> bool:
+    """Whether a relative clause on a name, or on the first of the names it is listed with, tells what a
+    company does: "Zscaler and Fortinet, which compete with Palo Alto, ..." (the relative pronoun is the
+    clause's subject and stands for the names before it).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Zorbex and Quilla , which compete with Acme , sell chips".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[9, 0, 0, 0, 5, 0, 5, 6, 0, 9, 9],
+    ...           deps=["nsubj", "cc", "conj", "punct", "nsubj", "relcl", "prep", "pobj", "punct", "ROOT", "dobj"],
+    ...           lemmas=["Zorbex", "and", "Quilla", ",", "which", "compete", "with", "Acme", ",", "sell", "chip"])
+    >>> _has_business_clause(doc[0]), _has_business_clause(doc[2]), _has_business_clause(doc[7])
+    (True, True, False)
+    """
+    heads = [root, root.head] if root.dep_ == "conj" else [root]
+    return any(c.dep_ == "relcl" and any(s.dep_ == "nsubj" and s.lower_ in ("which", "that") for s in c.children)
+               and does_business(c, companies) for h in heads for c in h.children)
 
 
 #: Verbs whose "at" names an employer: "worked at Quora", "interned at Zorbex".
@@ -1606,3 +1628,68 @@ def corrected_name(span):
         start -= 1
     name = span.doc[start:right.i + 1].text
     return name if _near_spelling(name, span.text) else None
+
+
+def acts_as_company(span, companies=frozenset()) -> bool:
+    """Whether a name is used, here, as a company's: it owns what companies own or has their members
+    ("Palo Alto's fell 5%", "2.2005 Palo Alto shares"), syntax calls it one, or it is the subject of a
+    verb of business ("Palo Alto has shopped in Israel before" is no such verb; "pits Palo Alto against
+    Okta" neither; "Palo Alto competes with X", "Palo Alto acquired Y" are). Said of a place name that is
+    also the short form of a company the article names in full, where a place's own use ("Palo Alto is
+    south of San Francisco") must not be taken for the company's.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = "Palo Alto shares fell , and Palo Alto is south of here .".split()
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 3, 3, 3, 3, 7, 8, 3, 8, 9, 10, 3],
+    ...           deps=["compound", "compound", "nsubj", "ROOT", "punct", "cc", "compound", "nsubj", "conj", "acomp",
+    ...                 "prep", "pobj", "punct"])
+    >>> acts_as_company(doc[0:2]), acts_as_company(doc[6:8])
+    (True, False)
+    """
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is not None and (after.tag_ == "POS" or after.text in ("'s", "’s")):
+        return True
+    if after is not None and after.lower_ in COMPANY_MEMBER_NOUNS and not after.is_title:
+        return True
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX", "") and does_business(root.head, companies):
+        return True
+    return has_company_context(span)
+
+
+#: Marks that open a list item: "- Tessaly", "\u2022 Tessaly", "3. Tessaly".
+_ITEM_MARKS = frozenset("- * \u2022 \u00b7 \u2013 \u2014".split())
+_ITEM_DASHES = frozenset(": - \u2013 \u2014 |".split())
+
+
+def _opens_item(token) -> bool:
+    """Whether ``token`` opens a line, after a list item's mark or number if any."""
+    i = token.i
+    while i > 0 and (token.doc[i - 1].text in _ITEM_MARKS or token.doc[i - 1].text.rstrip(".)").isdigit()
+                     or token.doc[i - 1].text in (".", ")") and i > 1 and token.doc[i - 2].is_digit) \
+            and not _at_line_start(token.doc[i]):
+        i -= 1
+    return _at_line_start(token.doc[i])
+
+
+def heads_a_money_item(span, english=frozenset()) -> bool:
+    r"""Whether a name opens a list item or line and a dash or colon sets an amount of money after it, as a
+    funding roundup or a deal box lists rounds ("- Tessaly — $40M Series B led by ...", "Orvell: $142m
+    seed (June 2024)", a fund letter's holdings "Quillon Robotics: $38.0m"): what has money so listed is a
+    company, not a person or place; a line's English label is none ("Revenue: $1.4 billion", "Price: $199").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Deals\n- Tessaly \u2014 $40M Series B\nRevenue: $1.4 billion\nMoney: Orvell $5M")
+    >>> [heads_a_money_item(doc[i:i + 1], frozenset({"revenue", "money"})) for i in (3, 9, 14)]
+    [True, False, False]
+    """
+    doc = span.doc
+    if len(span) == 1 and span[0].lower_ in english or not _opens_item(span[0]):
+        return False
+    i = span.end
+    if i + 1 >= len(doc) or doc[i].text not in _ITEM_DASHES:
+        return False
+    after = doc[i + 1]
+    return after.text in ("$", "US$", "\u20ac", "\u00a3", "HK$", "A$", "C$") or after.ent_type_ == "MONEY"
