@@ -383,6 +383,11 @@ class EntityRefs:
             if token.dep_ != "attr" or labels is None:
                 return None
         structural = self._structural(token, labels)
+        if structural is None and token.dep_ == "appos" and labels is not None and "COMPANY" in labels \
+                and _owned_by_name_before(token, self._ent_of):
+            # "Zoox, the Amazon-owned developer of ...": an apposition that names its owner is said of the noun it
+            # follows, never of the owner or the story's topic; with no entity there, of no one
+            return None
         if structural is not None:
             self._described.setdefault(lemma_word(token), []).append((token.i, structural))
             return structural
@@ -1532,6 +1537,17 @@ def _modifies_a_thing(ent: Span, person_nouns: frozenset[str]) -> bool:
     # company"): read elsewhere
     word = lemma_word(head)
     return not {word, word.rstrip("s")} & (person_nouns | _MEMBER_NOUNS) and not word.startswith("spokes")
+
+
+def _owned_by_name_before(token: Token, ent_of: dict) -> bool:
+    """Whether a description holds an "X-owned"/"X-backed" company name before its noun ("the *Amazon*-owned developer")."""
+    doc = token.doc
+    for j in range(max(0, token.i - 6), token.i):
+        ent = ent_of.get(j)
+        if ent is not None and ent.end == j + 1 and ent.label_ in ("COMPANY", "ORGANIZATION") and ent.end + 1 < token.i \
+                and doc[ent.end + 1].lower_ != "based" and _modifies_a_thing(ent, frozenset()):
+            return True  # ("the Santa Clara, California-based company" says where, not whose)
+    return False
 
 
 def _inside_other_relative_clause(ent: Span, token: Token) -> bool:

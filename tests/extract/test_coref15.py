@@ -37,3 +37,10 @@ def test_a_modifying_name_is_the_last_resort(make_doc):
     # nothing else in reach: the name is still the best guess
     doc = make_doc("The Velt personal computer sold well, and it hired 400 people.", {"Velt": C})
     assert _ref(doc, "it") == "Velt"
+
+
+def test_an_owned_apposition_is_not_the_owner_or_the_topic(make_doc):
+    # the apposition's own name is unknown to the typer here: no guess at the owner or the story's topic
+    text = ("Velt leads the market. Tarro, the Korvo-owned developer of a shuttle, and Brantel compete with Velt.")
+    doc = make_doc(text, {"Velt": C, "Korvo": C, "Brantel": C})
+    assert _ref(doc, "developer") is None
