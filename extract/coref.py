@@ -386,6 +386,11 @@ class EntityRefs:
             if token.dep_ != "attr" or labels is None:
                 return None
         structural = self._structural(token, labels)
+        if structural is None and token.dep_ == "appos" and labels is not None and "COMPANY" in labels \
+                and _owned_by_name_before(token, self._ent_of):
+            # "Zoox, the Amazon-owned developer of ...": an apposition that names its owner is said of the noun it
+            # follows, never of the owner or the story's topic; with no entity there, of no one
+            return None
         if structural is not None:
             self._described.setdefault(lemma_word(token), []).append((token.i, structural))
             return structural
@@ -1176,6 +1181,7 @@ class EntityRefs:
         singular = labels != PERSON_LABELS and token.lower_ not in self._plural and self._has_parse
         own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
         subject_phrase = self._own_clause_subject_phrase(token) if salient and self._has_parse else None
+        passing = []  # names that only modify a noun, the antecedent of last resort
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i or ent.label_ not in labels:
                 continue
@@ -1191,6 +1197,14 @@ class EntityRefs:
                 continue  # "with Felicis, Sequoia and Menlo taking part. The company, ...": one of a list is no topic
             if pos in founder_places:
                 continue  # "A had worked at X before starting the company": not X
+            if singular and sent_k == k and "COMPANY" in labels and ent.label_ in ("COMPANY", "ORGANIZATION") \
+                    and ent.start <= pos < ent.end \
+                    and _modifies_a_thing(ent, self._person_nouns | self._company_nouns):
+                passing.append((pos, ent, sent_k, is_subject))
+                # "... was chosen for the IBM personal computer and the company abandoned ...", "PIF-owned company
+                # says its model ...": within its sentence a name that describes a thing is said in passing (a
+                # maker named so in an earlier sentence may still be the topic: "a Microsoft model. The company ...")
+                continue
             if sent_k == k:
                 if self._has_parse and _inside_other_relative_clause(ent, token):
                     continue  # "X, which is backed by A and B, ..., putting it ...": A and B are background
@@ -1202,6 +1216,16 @@ class EntityRefs:
                     earlier.append((self._flow[sent_k], is_subject, pos, ent))
             elif k - window <= sent_k < k:
                 earlier.append((sent_k, is_subject, pos, ent))
+        if not same and not earlier:
+            # nothing else in reach: a modifying name is still the best guess ("Nvidia-backed start-up. It ...")
+            for pos, ent, sent_k, is_subject in passing:
+                if sent_k == k:
+                    same.append((pos, ent))
+                elif in_prose and self._listed:
+                    if sent_k not in self._listed and flow_k - window <= self._flow[sent_k] < flow_k:
+                        earlier.append((self._flow[sent_k], is_subject, pos, ent))
+                elif k - window <= sent_k < k:
+                    earlier.append((sent_k, is_subject, pos, ent))
         topic = self._text_topic if salient and labels == PERSON_LABELS and k > 0 else None
         if same and (self._is_subject(token) or (token.dep_ == "poss" and self._is_subject(token.head)
                                                  and token.head.head.dep_ in ("conj", "ccomp") and labels == NEUTER_LABELS)):
@@ -1474,6 +1498,62 @@ def _surname(person: Span) -> str:
 def _modifies_a_noun(ent: Span) -> bool:
     """A name that modifies a common noun ("a former Nordic Semiconductor engineer"): said in passing."""
     return ent.root.dep_ in ("compound", "nmod") and ent.root.head.pos_ == "NOUN" and ent.root.head.i >= ent.end
+
+
+#: Nouns a name may modify and still be what a later "it" or "the company" means: its people, parts,
+#: shares and conduct ("a Google spokesperson said the company ...", "Nvidia shares rose as it ...").
+_MEMBER_NOUNS = frozenset(("spokesperson", "spokesman", "spokeswoman", "representative", "official", "employee",
+                           "staff", "worker", "team", "board", "shareholder", "share", "stock", "insider", "staffer",
+                           # and its own conduct: "a broader Microsoft strategy to strengthen its position"
+                           "strategy", "plan", "effort", "push", "move", "bid", "decision", "announcement", "statement"))
+#: Participles a name is written onto to describe something else: "PIF-owned", "Nvidia-backed", "Google-funded".
+_DESCRIBING_PARTICIPLES = frozenset(("owned", "backed", "funded", "financed", "controlled", "led", "run", "operated",
+                                     "based", "made", "built", "designed", "powered", "supported", "sponsored"))
+
+
+def _modifies_a_thing(ent: Span, person_nouns: frozenset[str]) -> bool:
+    """Whether a name only describes a thing or another company ("the *IBM* personal computer", "the
+    *PIF*-owned company", "a *Fairchild* sales executive" is a person's): a later "it" or "the company"
+    means the thing's owner the passage is about, not the name used as an adjective. A name modifying
+    its own people or parts ("a *Google* spokesperson said the company") stays an antecedent.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc, Span
+    >>> words = ["the", "Korvo", "-", "owned", "lab", "and", "the", "Velt", "phone"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, spaces=[1, 0, 0, 1, 1, 1, 1, 1, 0],
+    ...           heads=[4, 3, 3, 4, 4, 4, 8, 8, 4], deps=["det", "npadvmod", "punct", "amod", "ROOT", "cc", "det",
+    ...           "compound", "conj"], pos=["DET", "PROPN", "PUNCT", "VERB", "NOUN", "CCONJ", "DET", "PROPN", "NOUN"])
+    >>> _modifies_a_thing(Span(doc, 1, 2, label="COMPANY"), frozenset()), _modifies_a_thing(Span(doc, 7, 8), frozenset())
+    (True, True)
+    """
+    doc = ent.doc
+    if ent.end + 1 < len(doc) and doc[ent.end].text == "-" and not doc[ent.end].whitespace_ \
+            and doc[ent.end + 1].lower_ in _DESCRIBING_PARTICIPLES:
+        return True
+    root = ent.root
+    head = root.head
+    if root.dep_ not in ("compound", "nmod") or head.pos_ != "NOUN" or head.i < ent.end:
+        return False
+    # only inside a noun phrase an article or "whose" opens before the name ("the IBM personal computer"):
+    # the parser also reads a subject and its verb as a compound ("AMD forecast in July that it ...")
+    if not any(c.dep_ in ("det", "poss") and c.i < ent.start and c.lower_ in ("the", "a", "an", "whose")
+               for c in head.children):
+        return False
+    # a company noun after a name is the name's own ("the King unit") or its parent's ("the Alphabet
+    # company"): read elsewhere
+    word = lemma_word(head)
+    return not {word, word.rstrip("s")} & (person_nouns | _MEMBER_NOUNS) and not word.startswith("spokes")
+
+
+def _owned_by_name_before(token: Token, ent_of: dict) -> bool:
+    """Whether a description holds an "X-owned"/"X-backed" company name before its noun ("the *Amazon*-owned developer")."""
+    doc = token.doc
+    for j in range(max(0, token.i - 6), token.i):
+        ent = ent_of.get(j)
+        if ent is not None and ent.end == j + 1 and ent.label_ in ("COMPANY", "ORGANIZATION") and ent.end + 1 < token.i \
+                and doc[ent.end + 1].lower_ != "based" and _modifies_a_thing(ent, frozenset()):
+            return True  # ("the Santa Clara, California-based company" says where, not whose)
+    return False
 
 
 def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
