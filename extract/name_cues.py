@@ -1077,8 +1077,10 @@ def is_field_label(span, english=frozenset()) -> bool:
     [True, True, False]
     """
     doc = span.doc
-    words = english | SECTION_LABELS  # ("Explainer" is a kicker word no word list of English has)
-    if len(span) != 1 or not span[0].is_title or span[0].lower_ not in words or not _opens_field(span[0]):
+    # ("Explainer" is a kicker word no word list of English has; the two sets are asked apart, as their union
+    # is a copy of the whole English word list)
+    if (len(span) != 1 or not span[0].is_title or not (span[0].lower_ in english or span[0].lower_ in SECTION_LABELS)
+            or not _opens_field(span[0])):
         return False
     after = span.end + (span.end < len(doc) and doc[span.end].is_lower and doc[span.end].lower_ in english)
     return after < len(doc) and doc[after].text == ":"
