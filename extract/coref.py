@@ -1182,6 +1182,16 @@ class EntityRefs:
         own_subject = self._own_clause_subject(token) if salient and self._has_parse else None
         subject_phrase = self._own_clause_subject_phrase(token) if salient and self._has_parse else None
         passing = []  # names that only modify a noun, the antecedent of last resort
+
+        def reach_back(pos, ent, sent_k, is_subject):
+            """Keep a mention of an earlier sentence within the window (in prose that lists, counted in prose
+            sentences, leaving the listed ones out)."""
+            if in_prose and self._listed:
+                if sent_k not in self._listed and flow_k - window <= self._flow[sent_k] < flow_k:
+                    earlier.append((self._flow[sent_k], is_subject, pos, ent))
+            elif k - window <= sent_k < k:
+                earlier.append((sent_k, is_subject, pos, ent))
+
         for pos, ent, sent_k, is_subject in self._mentions:
             if pos >= token.i or ent.label_ not in labels:
                 continue
@@ -1211,21 +1221,15 @@ class EntityRefs:
                 if self._has_parse and token.tag_ == "PRP$" and _inside_other_apposition(ent, token):
                     continue  # "P named V, a veteran of A and B, its new president": A and B describe V in passing
                 same.append((pos, ent))
-            elif in_prose and self._listed:
-                if sent_k not in self._listed and flow_k - window <= self._flow[sent_k] < flow_k:
-                    earlier.append((self._flow[sent_k], is_subject, pos, ent))
-            elif k - window <= sent_k < k:
-                earlier.append((sent_k, is_subject, pos, ent))
+            else:
+                reach_back(pos, ent, sent_k, is_subject)
         if not same and not earlier:
             # nothing else in reach: a modifying name is still the best guess ("Nvidia-backed start-up. It ...")
             for pos, ent, sent_k, is_subject in passing:
                 if sent_k == k:
                     same.append((pos, ent))
-                elif in_prose and self._listed:
-                    if sent_k not in self._listed and flow_k - window <= self._flow[sent_k] < flow_k:
-                        earlier.append((self._flow[sent_k], is_subject, pos, ent))
-                elif k - window <= sent_k < k:
-                    earlier.append((sent_k, is_subject, pos, ent))
+                else:
+                    reach_back(pos, ent, sent_k, is_subject)
         topic = self._text_topic if salient and labels == PERSON_LABELS and k > 0 else None
         if same and (self._is_subject(token) or (token.dep_ == "poss" and self._is_subject(token.head)
                                                  and token.head.head.dep_ in ("conj", "ccomp") and labels == NEUTER_LABELS)):
