@@ -22,6 +22,7 @@ import pytest
 import spacy
 
 from extract.components import EntityTyper
+from extract.coref import entity_refs
 from extract.deals import KEEP_CONFIDENCE, find_deals
 from extract.records import Article
 
@@ -91,3 +92,16 @@ def kept_deals(make_doc):
         return [deal for deal in found if deal.confidence >= KEEP_CONFIDENCE]
 
     return _kept_deals
+
+
+@pytest.fixture(scope="module")
+def referent():
+    """``referent(doc, word, nth=0)``: the text of the entity coreference gives the ``nth`` token ``word`` of
+    ``doc`` ("it", "the company"...), or ``None``. Five coreference test files each carried this helper."""
+
+    def _referent(doc, word, nth=0):
+        token = [t for t in doc if t.text == word][nth]
+        ent = entity_refs(doc).entity_for(token)
+        return ent.text if ent is not None else None
+
+    return _referent

@@ -4,43 +4,36 @@ means; the company the sentence is about does. A name on its own people or condu
 "a broader Velt strategy") still is. Invented texts."""
 from __future__ import annotations
 
-from extract.coref import entity_refs
 
 C = "COMPANY"
 
 
-def _ref(doc, word, nth=0):
-    tokens = [t for t in doc if t.text == word]
-    ent = entity_refs(doc).entity_for(tokens[nth])
-    return ent.text if ent is not None else None
-
-
-def test_a_name_on_a_product_is_no_antecedent(make_doc):
+def test_a_name_on_a_product_is_no_antecedent(make_doc, referent):
     text = ("Brantel's processor was picked for the Velt personal computer in 1981, "
             "and the company left the memory market soon after.")
     doc = make_doc(text, {"Brantel": C, "Velt": C})
-    assert _ref(doc, "company") == "Brantel"
+    assert referent(doc, "company") == "Brantel"
 
 
-def test_an_owned_compound_describes_the_company_not_its_owner(make_doc):
+def test_an_owned_compound_describes_the_company_not_its_owner(make_doc, referent):
     text = "Qorvane opens its chatbot to the public.\nKorvo-owned company says its model beats regional rivals."
     doc = make_doc(text, {"Qorvane": C, "Korvo": C})
-    assert _ref(doc, "its", 1) == "Qorvane"
+    assert referent(doc, "its", 1) == "Qorvane"
 
 
-def test_a_name_on_its_own_spokesperson_stays(make_doc):
+def test_a_name_on_its_own_spokesperson_stays(make_doc, referent):
     doc = make_doc("A Velt spokesperson said the company would appeal.", {"Velt": C})
-    assert _ref(doc, "company") == "Velt"
+    assert referent(doc, "company") == "Velt"
 
 
-def test_a_modifying_name_is_the_last_resort(make_doc):
+def test_a_modifying_name_is_the_last_resort(make_doc, referent):
     # nothing else in reach: the name is still the best guess
     doc = make_doc("The Velt personal computer sold well, and it hired 400 people.", {"Velt": C})
-    assert _ref(doc, "it") == "Velt"
+    assert referent(doc, "it") == "Velt"
 
 
-def test_an_owned_apposition_is_not_the_owner_or_the_topic(make_doc):
+def test_an_owned_apposition_is_not_the_owner_or_the_topic(make_doc, referent):
     # the apposition's own name is unknown to the typer here: no guess at the owner or the story's topic
     text = ("Velt leads the market. Tarro, the Korvo-owned developer of a shuttle, and Brantel compete with Velt.")
     doc = make_doc(text, {"Velt": C, "Korvo": C, "Brantel": C})
-    assert _ref(doc, "developer") is None
+    assert referent(doc, "developer") is None
