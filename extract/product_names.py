@@ -425,7 +425,8 @@ def sized_family_names(doc) -> list:
 
 
 #: Capitalised tier words that name a sibling of a sized model: "Varrow-VLA 7B" and "Varrow-VLA Nano".
-_SIBLING_TIERS = frozenset({"Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite"})
+_SIBLING_TIERS = frozenset({"Mini", "Small", "Medium", "Large", "Pro", "Ultra", "Flash", "Nano", "Turbo", "Max", "Plus", "Lite",
+                            "Edge"})
 _SIZE_WORD = re.compile(r"^\d+(?:\.\d+)?[BMT]$")
 
 
@@ -444,6 +445,75 @@ def sized_sibling_spans(doc, candidates) -> list:
         for family, n in families:
             if tier.i >= n and doc[tier.i - 1].whitespace_ and doc[tier.i - n: tier.i].text == family:
                 out.append((doc[tier.i - n: tier.i + 1], "MODEL", "model_shape", None))
+    return out
+
+
+#: Tier words that end a model's name after its family: "Voxtral Small", "Magistral Medium", "Skarv-VL Edge".
+_NAME_TIERS = tuple(sorted(_SIBLING_TIERS | {"Edge"}))
+#: Prepositions whose object is the hardware a model runs on, not the model: "runs on a MacBook Pro".
+_HARDWARE_PREPOSITIONS = frozenset({"on", "onto", "inside"})
+_VERSION_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _name_chunk_start(doc, end: int) -> int | None:
+    """The first token of the whitespace-delimited word that ends at token ``end - 1`` ("Skarv-VL" read as
+    "Skarv", "-", "VL"), or ``None`` when that word is not capitalised or not a name's word."""
+    start = end - 1
+    while start > 0 and not doc[start - 1].whitespace_ and (doc[start - 1].text == "-" or doc[start - 1].is_alpha
+                                                            or doc[start - 1].like_num):
+        start -= 1
+    word = doc[start:end].text
+    if not word[:1].isupper() or not any(ch.isalpha() for ch in word) or doc[start].is_punct:
+        return None
+    return start
+
+
+def sized_tier_model_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "model_shape", None)`` for a capitalised name followed by a tier word ("Small", "Mini",
+    "Pro", "Edge" ...) in a sentence that states a count of parameters: "Magistral Small has 24 billion
+    parameters", "a 24-billion-parameter Voxtral Small", "A compressed version, Skarv-VL Edge, has 1.2 billion
+    parameters". Only models are counted in parameters, and a tier word after a name makes one name of the
+    two (the NER reads "Magistral Small" as a firm, or keeps "Small" alone). A version number after the tier
+    belongs to the name ("Solar Pro 2"); a second capitalised word before the family does too ("Vellichor
+    Voice Mini"), unless it is a company the document knows. The hardware a model runs on is no model ("runs
+    on a MacBook Pro"), nor a name the sentence calls another thing ("the Orin Nano module").
+
+    >>> import spacy
+    >>> nlp = spacy.blank("en")
+    >>> nlp.add_pipe("sentencizer")  # doctest: +ELLIPSIS
+    <...>
+    >>> doc = nlp("Magistral Small has 24 billion parameters. A Kestrel Mini with 3 billion parameters and Tarn Pro 2 shipped.")
+    >>> [s.text for s, *_ in sized_tier_model_spans(doc, [])]
+    ['Magistral Small', 'Kestrel Mini', 'Tarn Pro 2']
+    >>> sized_tier_model_spans(nlp("The Acme Pro costs $300 and weighs 2 kilograms."), [])
+    []
+    """
+    if not any(True for _ in tokens_where(doc, "ORTH", _NAME_TIERS)):
+        return []
+    companies = {i for span, label, *_ in candidates if label == "COMPANY" for i in range(span.start, span.end)}
+    out = []
+    for tier in tokens_where(doc, "ORTH", _NAME_TIERS):
+        if tier.i == 0 or tier.is_sent_start or not doc[tier.i - 1].whitespace_:
+            continue
+        start = _name_chunk_start(doc, tier.i)
+        if start is None or doc[start].text in _NAME_TIERS or doc[start].is_stop and not doc[start].is_title:
+            continue
+        if start > 0 and not doc[start].is_sent_start and doc[start - 1].whitespace_:
+            before = _name_chunk_start(doc, start)  # "Vellichor Voice Mini"
+            if before is not None and before == start - 1 and not doc[before].is_sent_start and doc[before].is_title \
+                    and not doc[before].is_stop and before not in companies:
+                start = before
+        end = tier.i + 1
+        if end < len(doc) and _VERSION_NUMBER.match(doc[end].text) and tier.whitespace_:
+            end += 1  # "Solar Pro 2"
+        span = doc[start:end]
+        if any(i in companies for i in range(start, end)) or not states_parameter_count(span):
+            continue
+        if span.root.dep_ == "pobj" and span.root.head.lower_ in _HARDWARE_PREPOSITIONS:
+            continue
+        if end < len(doc) and doc[end].is_lower and (doc[end].lower_ in PRODUCT_NOUNS or doc[end].lemma_ in PRODUCT_NOUNS):
+            continue
+        out.append((span, "MODEL", "model_shape", None))
     return out
 
 
@@ -587,6 +657,7 @@ def product_name_spans(doc, candidates) -> list:
     versioned = _versioned_spans(doc, candidates)
     # (families only of a known maker's coded names: a family of a product found by a weaker cue spreads its errors)
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
+        + sized_tier_model_spans(doc, candidates) \
         + lower_case_model_names(doc) + parameter_subject_names(doc) + named_model_spans(doc, doc_text(doc)) \
         + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
 

@@ -1,0 +1,43 @@
+"""Model names and their makers (round 16), read through the whole build on invented text.
+
+- a capitalised name followed by a tier word ("Small", "Mini", "Pro", "Edge" ...) in a sentence that counts
+  parameters is one model's name, whatever the NER read in it ("Corvette Small" as a firm, "Small" alone);
+  a version number after the tier belongs to it ("Kestra Pro 2"); the hardware a model runs on is none
+  ("runs on a MacBook Pro").
+"""
+from __future__ import annotations
+
+import pytest
+
+B = 1_000_000_000
+
+
+@pytest.fixture(scope="module")
+def graph_of():
+    from graph.build import build_graph
+    return lambda text: build_graph([text])
+
+
+def _models(g):
+    return {d["name"]: d.get("parameters") for _, d in g.nodes(data=True) if d["type"] == "model"}
+
+
+@pytest.mark.parametrize("text, name, size", [
+    ("Last night we released a reasoning model. Corvette comes in two versions. Corvette Small has 14 billion "
+     "parameters and it is open.", "Corvette Small", 14 * B),
+    ("Brannholt said the family comes in two sizes, a 30-billion-parameter Ostrava Large and a smaller one.",
+     "Ostrava Large", 30 * B),
+    ("Quellmark AI trained Tessel 9B, a language model for claims. A compressed version, Tessel Edge, has 1.1 "
+     "billion parameters and runs on a laptop.", "Tessel Edge", 1.1 * B),
+    ("Vormund AI opened access to Kestra Pro 2, a 40-billion-parameter model it says beats larger rivals.",
+     "Kestra Pro 2", 40 * B),
+])
+def test_a_name_and_a_tier_word_in_a_counted_sentence_is_one_model(graph_of, text, name, size):
+    models = _models(graph_of(text))
+    assert models.get(name) == pytest.approx(size)
+    assert not {"Small", "Large", "Edge", "Pro"} & set(models)
+
+
+def test_the_hardware_a_counted_model_runs_on_is_no_model(graph_of):
+    models = _models(graph_of("Brannholt said Tessel-3, with 3 billion parameters, runs on a MacBook Pro in the field."))
+    assert "MacBook Pro" not in models
