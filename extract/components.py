@@ -67,7 +67,7 @@ from .gazetteer import load_gazetteer
 from .title_names import title_name_spans
 from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
-from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans
+from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans, tier_family_spans
 from .quantities import iter_money
 from .name_cues import (
     UNIT_NOUNS,
@@ -299,6 +299,7 @@ class EntityTyper:
         candidates += title_name_spans(doc, candidates)  # "Vantor CEO Lukas Brenner": see extract.title_names
         candidates += self._model_version_spans(doc, candidates)
         candidates += tier_model_spans(doc, [c[0] for c in candidates if c[1] == "MODEL"])  # "Corvid Mini"
+        candidates += tier_family_spans(doc, candidates)  # "Voxtral" beside "Voxtral Small" (extract/product_names.py)
         candidates += variant_model_spans(doc, candidates)  # "Llama 4 Maverick", then "Maverick"
         candidates += family_led_model_spans(doc, candidates, self.families)  # "Llama Nemotron Nano"
         candidates += shared_surname_spans(doc, candidates, self.known)  # "Dario and Daniela Amodei"

@@ -517,6 +517,48 @@ def sized_tier_model_spans(doc, candidates) -> list:
     return out
 
 
+#: Candidate sources that say what a name is with more than the NER's guess (see the components' RANK).
+_SURE_SOURCES = _SURE_COMPANY_SOURCES | {"gazetteer", "model_shape"}
+
+
+def tier_family_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "context", None)`` for the family word of a tiered model standing alone: where the
+    document names "Voxtral Small" or "Magistral Medium" as a model, "Mistral AI's release of Voxtral" and
+    "Magistral comes in two versions" name the family, a model too (its makers are then its members').
+    A family word the document is sure is something else stays what it is ("Mistral" of "Mistral Large", a
+    company), as does the first word of a company's name ("Halvorsen" beside "Halvorsen AI" and "Halvorsen
+    Large"), and one that starts a longer name ("Voxtral Studio") or a hyphenated one.
+
+    ``candidates`` are ``(span, label, source, canonical)``.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Acme released Voxtral today. Voxtral Small is big; Voxtral Studio is an app.")
+    >>> [s.text for s, *_ in tier_family_spans(doc, [(doc[5:7], "MODEL", "model_shape", None)])]
+    ['Voxtral']
+    >>> tier_family_spans(doc, [(doc[5:7], "MODEL", "model_shape", None), (doc[2:3], "COMPANY", "gazetteer", None)])
+    []
+    """
+    families = {span[0].text for span, label, source, _ in candidates
+                if label == "MODEL" and len(span) == 2 and span[1].text in _NAME_TIERS and span[0].is_title
+                and span[0].is_alpha and source in _SURE_SOURCES | {"role"}}
+    if not families:
+        return []
+    families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
+    # (a company's first word alone is the company's short name: "Halvorsen said" beside "Halvorsen AI")
+    families -= {span[0].text for span, label, *_ in candidates if label in ("COMPANY", "ORGANIZATION") and len(span) > 1}
+    out = []
+    for tok in tokens_where(doc, "ORTH", tuple(sorted(families))):
+        after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        before = doc[tok.i - 1] if tok.i > 0 else None
+        if after is not None and (not tok.whitespace_ or after.text[:1].isupper() or after.like_num):
+            continue  # "Voxtral Small", "Voxtral-2", "Voxtral 2": a longer name
+        if before is not None and (not before.whitespace_ or before.is_title and not tok.is_sent_start
+                                   and before.pos_ == "PROPN"):
+            continue  # "Acme Voxtral": the last word of another name
+        out.append((doc[tok.i:tok.i + 1], "MODEL", "context", None))
+    return out
+
+
 #: Words between a company's name and a code that make no product: "Acme Series B", "Acme Phase 2".
 _NO_PRODUCT_WORDS = frozenset("Series Round Class Phase Stage Tier Level Chapter Section Part Act Title Group Fund Gen".split())
 #: Codes that are dates or ranks, not models: "Apple Q3", "Acme H1", "FY24", "21st".

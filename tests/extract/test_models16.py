@@ -41,3 +41,21 @@ def test_a_name_and_a_tier_word_in_a_counted_sentence_is_one_model(graph_of, tex
 def test_the_hardware_a_counted_model_runs_on_is_no_model(graph_of):
     models = _models(graph_of("Brannholt said Tessel-3, with 3 billion parameters, runs on a MacBook Pro in the field."))
     assert "MacBook Pro" not in models
+
+
+# -- the family word of a tiered model, alone, names the family: a model whose maker its members share --------------
+def test_the_family_word_of_a_tiered_model_alone_is_a_model_and_its_maker_the_members(graph_of):
+    g = graph_of("Analysts pointed to Brannholt Labs' release of Ostrava last week. Ostrava comes in two sizes, "
+                 "a 24-billion-parameter Ostrava Small and an Ostrava Mini with 3 billion.")
+    types = {d["name"]: d["type"] for _, d in g.nodes(data=True)}
+    assert types.get("Ostrava") == "model"
+    developers = {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == "develops"}
+    assert {("Brannholt Labs", "Ostrava Small"), ("Brannholt Labs", "Ostrava Mini")} <= developers
+
+
+def test_a_company_word_before_a_tier_stays_the_company(graph_of):
+    g = graph_of("Halvorsen AI released Halvorsen Large, a 70-billion-parameter model. Halvorsen said it will "
+                 "open an office in Oslo.")
+    types = {d["name"]: d["type"] for _, d in g.nodes(data=True)}
+    assert types.get("Halvorsen Large") == "model"
+    assert types.get("Halvorsen") != "model"
