@@ -387,9 +387,10 @@ _FAMILY_NOUNS = ("family", "series", "lineup", "line-up")
 
 def sized_family_names(doc) -> list:
     """``(span, "MODEL", "context", None)`` for the name in front of a family noun in a sentence that states
-    sizes in parameters or as glued billions ("Brightmoor's Gannet family comes in 2B and 9B sizes"): people and
-    firms have families and series too, but not ones counted in billions of parameters. An acronym alone
-    ("the AI family") is no name.
+    sizes in parameters or as glued billions ("Brightmoor's Gannet family comes in 2B and 9B sizes"), or that
+    speaks of models ("released its Gannet 4.5 family, ten models in all"): people and firms have families and
+    series too, but not ones counted in billions of parameters or made of models ("models of ships" are
+    replicas). A version number may end the name ("Gannet 4.5"); an acronym alone ("the AI family") is no name.
 
     >>> import spacy
     >>> from spacy.tokens import Doc
@@ -411,17 +412,26 @@ def sized_family_names(doc) -> list:
     """
     out = []
     for noun in tokens_where(doc, "LOWER", _FAMILY_NOUNS):
-        names = [c for c in noun.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i < noun.i]
-        if not names or names[-1].i != noun.i - 1:
+        names = [c for c in noun.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and c.i < noun.i]
+        # (a version number may end the family's name: "its ERNIE 4.5 family")
+        end = noun.i - 1 if noun.i > 0 and doc[noun.i - 1].dep_ == "nummod" and doc[noun.i - 1].head.i == noun.i \
+            and _DECIMAL_OR_WHOLE.match(doc[noun.i - 1].text) else noun.i
+        if not names or names[-1].i != end - 1:
             continue
-        span = doc[names[0].i: noun.i]
-        if not span.text[:1].isupper() or not any(ch.islower() for ch in span.text) \
-                or any(t.pos_ != "PROPN" for t in span):
-            continue
+        span = doc[names[0].i: end]
+        if not span.text[:1].isupper() or any(t.pos_ != "PROPN" for t in span) \
+                or not any(ch.islower() for ch in span.text) and end == noun.i:
+            continue  # ("the AI family": an acronym alone; "ERNIE 4.5" has its version)
+        sent = sentence_of(span)
         if states_parameter_count(span) or any(_GLUED_SIZE.match(t.text) and not doc[t.i - 1].is_currency
-                                               for t in doc[noun.i + 1: sentence_of(span).end]):
-            out.append((span, "MODEL", "context", None))
+                                               for t in doc[noun.i + 1: sent.end]) \
+                or any(t.lower_ == "models" and t.pos_ == "NOUN" and t.nbor(1).lower_ != "of" for t in sent[:-1]):
+            out.append((doc[span.start:noun.i], "MODEL", "context", None))
     return out
+
+
+#: A version number that may end a family's name: "ERNIE 4.5", "Llama 3".
+_DECIMAL_OR_WHOLE = re.compile(r"^\d{1,2}(?:\.\d+)?$")
 
 
 #: Capitalised tier words that name a sibling of a sized model: "Varrow-VLA 7B" and "Varrow-VLA Nano".
@@ -545,7 +555,9 @@ def tier_family_spans(doc, candidates) -> list:
         return []
     families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
     # (a company's first word alone is the company's short name: "Halvorsen said" beside "Halvorsen AI")
-    families -= {span[0].text for span, label, *_ in candidates if label in ("COMPANY", "ORGANIZATION") and len(span) > 1}
+    # (not the NER's guess at the tiered model itself: "Voxtral Small" read as a firm)
+    families -= {span[0].text for span, label, *_ in candidates
+                 if label in ("COMPANY", "ORGANIZATION") and len(span) > 1 and span[1].text not in _NAME_TIERS}
     out = []
     for tok in tokens_where(doc, "ORTH", tuple(sorted(families))):
         after = doc[tok.i + 1] if tok.i + 1 < len(doc) else None

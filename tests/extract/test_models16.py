@@ -59,3 +59,19 @@ def test_a_company_word_before_a_tier_stays_the_company(graph_of):
     types = {d["name"]: d["type"] for _, d in g.nodes(data=True)}
     assert types.get("Halvorsen Large") == "model"
     assert types.get("Halvorsen") != "model"
+
+
+# -- a name before "family" in a sentence of models is a model family, version and all ----------------------------
+def test_a_named_family_of_models_is_a_model_and_its_members_the_makers(graph_of):
+    g = graph_of("Quorvik released the weights of its Sable 3.5 family on Monday, eight models in all. The largest, "
+                 "Sable-3.5-90B, has 90 billion parameters.")
+    types = {d["name"]: d["type"] for _, d in g.nodes(data=True)}
+    assert types.get("Sable 3.5") == "model"
+    developers = {(g.nodes[u]["name"], g.nodes[v]["name"]) for u, v, k in g.edges(keys=True) if k == "develops"}
+    assert ("Quorvik", "Sable-3.5-90B") in developers
+
+
+def test_a_family_of_people_is_no_model(graph_of):
+    g = graph_of("The Harwick family sold its stake in Quorvik, which makes models of ships, to Brenton Capital.")
+    types = {d["name"]: d["type"] for _, d in g.nodes(data=True)}
+    assert types.get("Harwick") != "model"
