@@ -563,6 +563,21 @@ def _near_tokens(span):
     return near
 
 
+def described_by_who(noun) -> bool:
+    """A noun whose relative clause opens with "who" names a person, whatever the noun says elsewhere: "the
+    indie developer who built a game", "an investor who backed Acme" ("which" and "that" are a firm's).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "developer", "who", "built", "it"],
+    ...           heads=[1, 1, 3, 1, 3], deps=["det", "ROOT", "nsubj", "relcl", "dobj"])
+    >>> described_by_who(doc[1]), described_by_who(doc[4])
+    (True, False)
+    """
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                         for g in c.children) for c in noun.children)
+
+
 #: Company nouns that people are too: "the investor Reid Hoffman", "the developer Ana Ruiz".
 PERSON_OR_COMPANY_NOUNS = frozenset("investor investors developer developers operator owner".split())
 
@@ -596,7 +611,9 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
-        if (word in COMPANY_NOUNS or tok.lower_ in MODIFIED_COMPANY_NOUNS and is_company_noun(tok)) and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
+        # (not a noun "who" describes: "Pieter Levels, the indie developer who built a game" is a person)
+        if (word in COMPANY_NOUNS or tok.lower_ in MODIFIED_COMPANY_NOUNS and is_company_noun(tok)) and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))) \
+                and not described_by_who(tok):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         # (but "made Parker executive chairman": the role is what the name was made)
