@@ -563,6 +563,21 @@ def _near_tokens(span):
     return near
 
 
+def described_by_who(noun) -> bool:
+    """A noun whose relative clause opens with "who" names a person, whatever the noun says elsewhere: "the
+    indie developer who built a game", "an investor who backed Acme" ("which" and "that" are a firm's).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words=["the", "developer", "who", "built", "it"],
+    ...           heads=[1, 1, 3, 1, 3], deps=["det", "ROOT", "nsubj", "relcl", "dobj"])
+    >>> described_by_who(doc[1]), described_by_who(doc[4])
+    (True, False)
+    """
+    return any(c.dep_ == "relcl" and any(g.lower_ in ("who", "whom") and g.dep_ in ("nsubj", "nsubjpass", "dobj")
+                                         for g in c.children) for c in noun.children)
+
+
 #: Company nouns that people are too: "the investor Reid Hoffman", "the developer Ana Ruiz".
 PERSON_OR_COMPANY_NOUNS = frozenset("investor investors developer developers operator owner".split())
 
@@ -596,7 +611,9 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         word = hyphenated_word(tok)
         # "Zorblax, the startup", "the Redmond company"
         # (a place name modifying "company" is where the company is: modifier=False for places)
-        if (word in COMPANY_NOUNS or tok.lower_ in MODIFIED_COMPANY_NOUNS and is_company_noun(tok)) and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))):
+        # (not a noun "who" describes: "Pieter Levels, the indie developer who built a game" is a person)
+        if (word in COMPANY_NOUNS or tok.lower_ in MODIFIED_COMPANY_NOUNS and is_company_noun(tok)) and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))) \
+                and not described_by_who(tok):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         # (but "made Parker executive chairman": the role is what the name was made)
@@ -858,14 +875,39 @@ def leads_a_round(span) -> bool:
     root = span.root
     root = first_conjunct(root)  # "led by Atomico and Balderton"
     by = root.head
-    if root.dep_ != "pobj" or by.lower_ != "by" or by.head.lemma_.lower() != "lead":
+    # "Trevelyn led the round", "Brattholm Kapital led it": the active verb's subject leads what it leads
+    if root.dep_ == "nsubj" and by.lemma_.lower() in LEAD_LEMMAS:
+        return _leads_funding_object(by)
+    if root.dep_ != "pobj" or by.lower_ != "by" or by.head.lemma_.lower() not in LEAD_LEMMAS:
         return False
-    verb = by.head
+    return is_round_lead_verb(by.head)
+
+
+#: Lemmas of leading a round ("co-led" is "led").
+LEAD_LEMMAS = frozenset(("lead", "co-lead", "colead"))
+
+
+def is_round_lead_verb(verb) -> bool:
+    """A passive "led" that leads a funding round: "a round led by X", "the round was led by X"."""
     if verb.dep_ == "acl":  # "a round led by X"
         return (hyphenated_word(verb.head) in FUNDING_NOUNS or verb.head.lemma_.lower() in FUNDING_NOUNS
                 or is_round_letter(verb.head) or _names_investors(verb.head))
     # "the round was led by X"
     return any(c.dep_ == "nsubjpass" and (c.lemma_.lower() in FUNDING_NOUNS or is_round_letter(c)) for c in verb.children)
+
+
+def _leads_funding_object(verb) -> bool:
+    """An active "led" whose object is a funding round: "led the round", "led the Series B", or "led it"
+    where the sentence or the one before names the round ("raised $18 million. Trevelyn led it")."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    if any(hyphenated_word(o) in FUNDING_NOUNS or o.lemma_.lower() in FUNDING_NOUNS or is_round_letter(o) for o in objects):
+        return True
+    if not any(o.lower_ == "it" for o in objects) or not verb.doc.has_annotation("SENT_START"):
+        return False
+    sent = verb.sent
+    before = verb.doc[sent.start - 1].sent if sent.start > 0 else sent
+    return any(hyphenated_word(t) in FUNDING_NOUNS or t.lemma_.lower() in FUNDING_NOUNS
+               for t in verb.doc[before.start:sent.end])
 
 
 def is_round_letter(token) -> bool:
@@ -926,6 +968,10 @@ def joins_a_round(span) -> bool:
     while any(c.dep_ == "conj" for c in last.children):
         last = [c for c in last.children if c.dep_ == "conj"][-1]
     after = span.doc[last.i + 1] if last.i + 1 < len(span.doc) else None
+    # "a round led by Index Ventures with IVP, Atomico and WiL": the names "with" the round's leader join it
+    if (root.dep_ == "pobj" and root.head.lower_ in ("with", "alongside") and root.head.head.lemma_.lower() in LEAD_LEMMAS
+            and is_round_lead_verb(root.head.head)):
+        return True
     # (the subject of "participating", or the list right before it however parsed)
     if not ((root.dep_ == "nsubj" and root.head.lemma_.lower() == "participate")
             or (after is not None and after.lemma_.lower() == "participate")):

@@ -725,20 +725,36 @@ def round_investor_spans(doc) -> list:
     round is a firm, unless the name is a person's full name. Returns ``(span, "COMPANY", "context", None)``.
     """
     out = []
-    for verb in tokens_where(doc, "LEMMA", ("lead", "participate")):
-        if verb.lemma_ == "lead":
-            heads = [o for by in verb.children if by.dep_ == "agent" for o in by.children if o.dep_ == "pobj"]
+    # (the words of people the text names in full: "Hoffman led the round" after "Reid Hoffman" is he)
+    full_names = {t.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e}
+    for verb in tokens_where(doc, "LEMMA", ("lead", "co-lead", "colead", "participate")):
+        if verb.lemma_ != "participate":
+            # "led by X", "X led the round", "led by X with Y and Z"
+            heads = [o for by in verb.children if by.dep_ == "agent" or (by.dep_ == "prep" and by.lower_ in ("with", "alongside"))
+                     for o in by.children if o.dep_ == "pobj"] + [c for c in verb.children if c.dep_ == "nsubj"]
         else:
             heads = [c for c in verb.children if c.dep_ == "nsubj"]
         for tok in (t for h in heads for t in _coordinated(h)):
-            if tok.pos_ != "PROPN" or not _name_word(tok) or tok.ent_type:
+            if tok.pos_ != "PROPN" or not _name_word(tok) or (tok.ent_type and not _retypable_investor(tok, full_names)):
                 continue
             span = _listed_name(tok)
-            if any(t.ent_type for t in span) or (_person_shaped(span) and span[-1].text not in _INSTITUTION_WORDS):
+            if any(t.ent_type and not _retypable_investor(t, full_names) for t in span) or (
+                    _person_shaped(span) and span[-1].text not in _INSTITUTION_WORDS):
                 continue
             if leads_a_round(span) or joins_a_round(span):
                 out.append((span, "COMPANY", "context", None))
     return out
+
+
+#: NER labels a name that leads or joins a funding round overrides: "Atomico" read as a person, "Trevelyn" as a
+#: nationality (a round's investors are firms unless named as people in full; places and organisations stay).
+_RETYPABLE_INVESTOR_LABELS = frozenset(("PERSON", "NORP"))
+
+
+def _retypable_investor(token, full_names) -> bool:
+    """Whether a round's investor word the NER labelled may be a firm's: a person or nationality label, on a
+    word of no person the text names in full."""
+    return token.ent_type_ in _RETYPABLE_INVESTOR_LABELS and token.text not in full_names
 
 
 #: Participles of a company's start, whose "as" gives the name it started under: "Founded in 1970 as X, Ansys ...".
