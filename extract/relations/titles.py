@@ -1700,6 +1700,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         yield from _moved_to(verb, lemma, refs)
         yield from _where_worked(verb, lemma, refs)
         yield from _covers_at(verb, lemma, refs)
+        yield from _built_at(verb, lemma, refs)
     for at in tokens_where(doc, "LOWER", ("at",)):
         yield from _previously_at(at, refs)
     for stint in tokens_where(doc, "LOWER", STINT_NOUNS):
@@ -1875,6 +1876,34 @@ def _covers_at(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]
         if person.label_ == PERSON:
             for firm, fv in _unique(firms):
                 yield Candidate(person, "works_for", firm, verb, rule, _conf(rule, pv or fv))
+
+
+#: Verbs of making that a person does as a job: "had built language models at Meta", "designed chips at Arm".
+MAKING_VERBS = frozenset({"build", "design", "develop", "engineer", "research"})
+
+
+def _built_at(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for the company a person made something at, or worked on something at: "A and B had built language
+    models at Meta", "previously worked on speech recognition at Nuance" (the "at" phrase on the verb, or on
+    its object or "on" phrase, where the parser hangs it). Only a company named there ("at Acme's request"
+    names a request; "at Stanford" may be study)."""
+    if lemma not in MAKING_VERBS and not (lemma == "work" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)):
+        return
+    hosts = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    hosts += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    companies = [(e, v) for h in hosts for a in h.children if a.dep_ == "prep" and a.lower_ == "at"
+                 for o in a.children if o.dep_ == "pobj" for e in [_company_at(o, refs)] if e is not None and e.label_ == COMPANY
+                 for v in [False]]
+    if not companies:
+        return
+    rule = "tenure.built_at"
+    # "its chief technology officer, Jonah Roe, previously worked on ...": the name stands in the subject's apposition
+    named = [e for s in verb.children if s.dep_ == "nsubj" for a in s.children if a.dep_ == "appos"
+             for e in entities_of(a, refs)]
+    for person, pv in _unique(subjects_of(verb, refs) + named):
+        if person.label_ == PERSON:
+            for company, cv in _unique(companies):
+                yield Candidate(person, "works_for", company, verb, rule, _conf(rule, pv or cv))
 
 
 def _where_worked(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
