@@ -60,6 +60,7 @@ from .nouns import funding_relations, membership_relations, noun_relations
 from .patterns import pattern_relations
 from .titles import (
     described_agent_role_relations,
+    past_employer_read_as_role,
     object_gap_role_relations,
     prenominal_title_relations,
     led_unit_relations,
@@ -178,6 +179,8 @@ def find_relations(doc: Doc, article_id: str, refs: EntityRefs | None = None) ->
         c = best[key]
         if co_investor(c):
             continue  # a company the sentence names as an investor is no investee there
+        if past_employer_read_as_role(c):
+            continue  # "founded by former Google engineer X": Google is his past employer, not what he founded
         sent = c.trigger.sent
         yield Relation(
             source=mention_from_span(c.source, article_id),

@@ -1314,6 +1314,44 @@ def _paragraph_opening_company(title: Token, refs: EntityRefs) -> Span | None:
     return company if company is not None and company.start == i else None
 
 
+#: The most tokens a heading line holds ("9. Brave", "Anton Osika, Lovable"): longer lines are prose.
+HEADING_MAX_TOKENS = 8
+
+
+def _paragraph_start(token: Token) -> int:
+    """The index of the first token of the paragraph ``token`` stands in (after the last line break before it)."""
+    doc, i = token.doc, token.sent.start
+    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
+        i -= 1
+    return i
+
+
+def _heading_company(title: Token, refs: EntityRefs) -> Span | None:
+    """The company the line right above the paragraph names when that line is a heading made of names alone
+    ("9. Brave", "6. Kagi", "Anton Osika, Lovable"): in a listicle or a who's who, the entry the paragraph
+    describes. ``None`` when the line says anything besides names, numbers and punctuation, or names no company."""
+    doc = title.doc
+    end = _paragraph_start(title) - 1  # the line break token before the paragraph
+    if end <= 0:
+        return None
+    start = end
+    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
+        start -= 1
+    line = [t for t in doc[start:end] if not (t.is_space or t.is_punct or t.like_num)]
+    if not line or end - start > HEADING_MAX_TOKENS:
+        return None
+    company = _company_at(line[-1], refs)
+    if company is not None and company.end == line[-1].i + 1 and all(t.ent_type_ for t in line):
+        return company
+    # the tagger seldom names a lone heading word ("Kagi"); the article naming it as a company elsewhere does
+    # (its last name only: "Anton Osika, Lovable")
+    last = " ".join(t.text for t in line[next((k for k in range(len(line) - 1, -1, -1)
+                                                if doc[line[k].i - 1].text == ","), 0):])
+    if len(line) > 1 and not all(t.ent_type_ for t in line[:-len(last.split())]):
+        return None
+    return next((e for e in refs.ents if e.label_ in EMPLOYERS and e.text == last and not _is_title_word(e)), None)
+
+
 def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | None:
     """The company a title written without one ("Chief executive Bob Iger") is held at: the company the
     participle it stands in describes, else the company the previous sentence of the paragraph is about,
@@ -1323,7 +1361,9 @@ def _bare_title_company(title: Token, person: Span, refs: EntityRefs) -> Span | 
     described = _described_by_participle(person, refs)
     if described is None and _agent_of_role_participle(title, person):
         return None  # "Gantry, the start-up run by chief executive X": what X runs is named, if not as a company
-    return (described or _previous_subject_company(title.sent, refs)
+    # a heading line naming the entry ("9. Brave") outranks a description's guessed antecedent and the article's
+    # most named company: "Co-founder and chief executive Brendan Eich" under "9. Brave" runs Brave
+    return (described or _heading_company(title, refs) or _previous_subject_company(title.sent, refs)
             or _paragraph_opening_company(title, refs) or _most_named_company(title, refs))
 
 
@@ -1411,6 +1451,29 @@ def prenominal_title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate
         for holder in persons:
             for relation, title in titles:
                 yield Candidate(holder, relation, company, title, rule, _conf(rule, via))
+
+
+#: Tokens after a former employer's name that its title may take: "former Google machine-learning engineer".
+FORMER_TITLE_SPAN = 5
+
+
+def past_employer_read_as_role(c: Candidate) -> bool:
+    """Whether a founded/leads edge's company is named in its sentence only as a former employer: "The Palo Alto
+    company, founded by former Google engineer Arvind Jain" (the company founded is the one described; Google is
+    where he worked, which the title reading keeps as works_for). A title that is itself the role ("former
+    Google chief executive X" leads Google) is not filtered: its trigger stands inside the former phrase."""
+    if c.relation not in PERSON_ROLES:
+        return False
+    doc, sent = c.trigger.doc, c.trigger.sent
+    key = _name_key(c.target)
+    mentions = [e for e in doc.ents if sent.start <= e.start < sent.end and e.label_ in EMPLOYERS and _name_key(e) == key]
+    if not mentions:
+        return False
+    for m in mentions:
+        former = next((t.i for t in doc[max(sent.start, m.start - 2): m.start] if t.lower_ in FORMER_WORDS), None)
+        if former is None or former <= c.trigger.i < m.end + FORMER_TITLE_SPAN:
+            return False
+    return True
 
 
 def _company_under(under: Token, refs: EntityRefs) -> Span | None:
@@ -1637,6 +1700,7 @@ def tenure_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
         yield from _moved_to(verb, lemma, refs)
         yield from _where_worked(verb, lemma, refs)
         yield from _covers_at(verb, lemma, refs)
+        yield from _built_at(verb, lemma, refs)
     for at in tokens_where(doc, "LOWER", ("at",)):
         yield from _previously_at(at, refs)
     for stint in tokens_where(doc, "LOWER", STINT_NOUNS):
@@ -1812,6 +1876,34 @@ def _covers_at(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]
         if person.label_ == PERSON:
             for firm, fv in _unique(firms):
                 yield Candidate(person, "works_for", firm, verb, rule, _conf(rule, pv or fv))
+
+
+#: Verbs of making that a person does as a job: "had built language models at Meta", "designed chips at Arm".
+MAKING_VERBS = frozenset({"build", "design", "develop", "engineer", "research"})
+
+
+def _built_at(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
+    """works_for the company a person made something at, or worked on something at: "A and B had built language
+    models at Meta", "previously worked on speech recognition at Nuance" (the "at" phrase on the verb, or on
+    its object or "on" phrase, where the parser hangs it). Only a company named there ("at Acme's request"
+    names a request; "at Stanford" may be study)."""
+    if lemma not in MAKING_VERBS and not (lemma == "work" and any(c.dep_ == "prep" and c.lower_ == "on" for c in verb.children)):
+        return
+    hosts = [verb] + [c for c in verb.children if c.dep_ == "dobj"]
+    hosts += [g for c in verb.children if c.dep_ == "prep" and c.lower_ == "on" for g in c.children if g.dep_ == "pobj"]
+    companies = [(e, v) for h in hosts for a in h.children if a.dep_ == "prep" and a.lower_ == "at"
+                 for o in a.children if o.dep_ == "pobj" for e in [_company_at(o, refs)] if e is not None and e.label_ == COMPANY
+                 for v in [False]]
+    if not companies:
+        return
+    rule = "tenure.built_at"
+    # "its chief technology officer, Jonah Roe, previously worked on ...": the name stands in the subject's apposition
+    named = [e for s in verb.children if s.dep_ == "nsubj" for a in s.children if a.dep_ == "appos"
+             for e in entities_of(a, refs)]
+    for person, pv in _unique(subjects_of(verb, refs) + named):
+        if person.label_ == PERSON:
+            for company, cv in _unique(companies):
+                yield Candidate(person, "works_for", company, verb, rule, _conf(rule, pv or cv))
 
 
 def _where_worked(verb: Token, lemma: str, refs: EntityRefs) -> Iterator[Candidate]:
