@@ -77,6 +77,13 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if owner is not None:
                     yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
                 continue
+            if len(ent) > 1 and root.dep_ != "compound":
+                # "Meta's Reality Labs", "BCE Inc.'s Bell Canada": a company of several name words that another
+                # company possesses is its unit (a one-word name is as often a product the tagger took for a
+                # company, "Amazon's Graviton"; "Nvidia's Mellanox deal" possesses the deal, not the name)
+                owner = _surface_possessor(ent, refs)
+                if owner is not None and _name_key(owner) != _name_key(ent):
+                    yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
         if ent.label_ in (COMPANY, "ORGANIZATION", "PUBLICATION"):
             # "Google's DeepMind unit", "Sega's Sonic Team division", and a name headed by a part noun:
             # "Tehran University's College of Architecture"
