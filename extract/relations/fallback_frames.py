@@ -28,7 +28,7 @@ from ..deals.parties import load_triggers as load_deal_triggers
 from ..lexicon import load_triggers
 from ..rules import code_rule
 from ..tokens import first_conjunct, lemma_word, tokens_where
-from .core import COMPANY, MODEL, Candidate, _conf, _name_key, subjects_of
+from .core import COMPANY, MODEL, Candidate, _conf, _name_key, speaker_company, subjects_of  # noqa: F401
 
 INVESTORS_RULE = "funding.frame_investors"
 PARAGRAPH_RULE = "funding.paragraph_raiser"
@@ -452,10 +452,6 @@ REPORTING_LEMMAS = frozenset({"say", "announce", "tell", "confirm", "state"})
 #: "you raised money".
 FIRST_PERSON = ("we", "our", "us", "you", "your", "We", "Our", "You", "Your")
 
-#: Verbs by which a speaker says which company is theirs: "Before I co-founded Cobblestone ...".
-FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start", "launch"})
-
-
 def _first_person(sent: Span) -> bool:
     """Whether a sentence, or the two before it (a question and a speaker's tag), speak of "we", "our" or "you"."""
     doc = sent.doc
@@ -463,27 +459,6 @@ def _first_person(sent: Span) -> bool:
     for _ in range(2):
         before = doc[before.start - 1].sent if before.start > 0 else before
     return any(t.text in FIRST_PERSON for t in doc[before.start: sent.end])
-
-
-def speaker_company(doc: Doc) -> Span | None:
-    """In an interview or a transcript, the company the interviewee speaks for: the company whose person the
-    headline names ("Sablecrest's Yara Haddad on ..."), or the one a first-person sentence says was founded
-    ("Before I co-founded Cobblestone ...", read off the words: the parser splits "co-founded" many ways)."""
-    first = next(iter(doc.sents), None)
-    if first is None:
-        return None
-    for ent in first.ents:  # "X's Nadia Okafor", read off the words (the parser does not always see a possessive)
-        after = doc[ent.end: ent.end + 2]
-        if ent.label_ == COMPANY and len(after) == 2 and after[0].text in ("'s", "\u2019s") and \
-                after[1].pos_ == "PROPN" and after[1].ent_type_ in ("PERSON", ""):
-            return ent
-    for verb in tokens_where(doc, "LEMMA", tuple(FOUNDING_LEMMAS)):
-        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if after is None or after.ent_iob_ != "B" or after.ent_type_ != COMPANY:
-            continue
-        if any(t.text in ("I", "we", "We") for t in doc[max(verb.i - 4, verb.sent.start): verb.i]):
-            return next(e for e in doc.ents if e.start == after.i)
-    return None
 
 
 #: Pronouns that, as the subject of a raise, stand for the company the article is about.

@@ -202,6 +202,17 @@ def _unowned_role_list(noun: Token, relation: str, refs: EntityRefs) -> Iterator
             yield Candidate(m, relation, t, noun, "role_noun.unowned_list", _conf("role_noun.unowned_list", True))
 
 
+def _named_for_another(unit: Span, owner: Span, refs: EntityRefs) -> bool:
+    """Whether a unit's name opens with the name of a company other than ``owner`` that the text names
+    ("AMD Ventures, the investment arm of the U.S. chipmaker": the arm is AMD's, whatever company coreference
+    takes "the chipmaker" for)."""
+    if len(unit) < 2:
+        return False
+    owner_key = _name_key(owner)
+    return any(e.label_ == COMPANY and len(e) < len(unit) and e.text == unit[:len(e)].text
+               and _name_key(e) != owner_key for e in refs.ents)
+
+
 def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candidate]:
     """ "OpenAI, the maker of ChatGPT", "Google's rival Microsoft", "DeepMind, a unit of Alphabet"."""
     yield from _unowned_role_list(noun, relation, refs)
@@ -254,6 +265,8 @@ def _role_noun(noun: Token, relation: str, refs: EntityRefs) -> Iterator[Candida
         yield from _unnamed_stake(noun, holders, refs)
     for h, hv in _unique(holders):
         for o, ov in _unique(others):
+            if rel == "part_of" and not inverse and ov and _named_for_another(h, o, refs):
+                continue
             if inverse:
                 yield Candidate(o, rel, h, noun, "role_noun.of", _conf("role_noun.of", hv or ov))
             else:

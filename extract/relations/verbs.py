@@ -9,6 +9,7 @@ from typing import Iterator
 from spacy.tokens import Doc, Span, Token
 
 from ..coref import EntityRefs
+from ..entities import LEGAL_FORMS
 from ..records import SYMMETRIC_RELATIONS
 from ..rules import code_rule
 from ..tokens import hyphen_start, lemma_word, tokens_where, word_children, word_parts
@@ -77,6 +78,13 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
                 if owner is not None:
                     yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
                 continue
+            if len(ent) > 1 and root.dep_ != "compound":
+                # "Meta's Reality Labs", "BCE Inc.'s Bell Canada": a company of several name words that another
+                # company possesses is its unit (a one-word name is as often a product the tagger took for a
+                # company, "Amazon's Graviton"; "Nvidia's Mellanox deal" possesses the deal, not the name)
+                owner = _surface_possessor(ent, refs)
+                if owner is not None and _name_key(owner) != _name_key(ent) and _named_as_company(owner, refs):
+                    yield Candidate(ent, "part_of", owner, root, "possessive.part_of", _conf("possessive.part_of", False))
         if ent.label_ in (COMPANY, "ORGANIZATION", "PUBLICATION"):
             # "Google's DeepMind unit", "Sega's Sonic Team division", and a name headed by a part noun:
             # "Tehran University's College of Architecture"
@@ -89,6 +97,16 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             for owner, via in _possessors(noun, refs):
                 if owner.label_ in (COMPANY, "ORGANIZATION"):
                     yield Candidate(ent, "part_of", owner, noun, "possessive.part_of", _conf("possessive.part_of", via))
+
+
+def _named_as_company(owner: Span, refs: EntityRefs) -> bool:
+    """Whether a possessor is surely a company's name and not the first word of a title ("Assassin's Creed
+    Rogue"): it carries a legal form ("BCE Inc.") or the text names it on its own, without the possessive."""
+    if owner[-1].text in LEGAL_FORMS or owner[-1].text.rstrip(".") in LEGAL_FORMS:
+        return True
+    doc, key = owner.doc, _name_key(owner)
+    return any(e.start != owner.start and _name_key(e) == key and
+               (e.end >= len(doc) or doc[e.end].text not in ("'s", "\u2019s")) for e in refs.ents)
 
 
 #: Name words of a company's investment vehicle: "Vision Fund 2", "Salesforce Ventures".
