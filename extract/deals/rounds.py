@@ -796,7 +796,18 @@ def _later_investors(frame, sent: Span) -> list[Token]:
         elif token.pos_ == "VERB" and _joins(token, frame, investees):
             subjects = [_quantified(s) for s in _subjects(token)]  # "Existing backers B and C also participated": B and C hang on "backers"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
-            out += _joined_in_round(token)
+            out += _joined_in_round(token) + _alongside(token)
+    return out
+
+
+def _alongside(verb: Token) -> list[Token]:
+    """ "AMD Ventures took part *alongside Nvidia, Salesforce Ventures and PSP*", "participated along with B":
+    those a participant takes part alongside took part too (n=6 over 6 documents, 5 corpora, every one
+    a co-investor of the round)."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("alongside", "along")):
+        inner = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "with"] if prep.lower_ == "along" else [prep]
+        out += [o for p in inner for o in _pobjs(p)]
     return out
 
 
@@ -889,8 +900,9 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
     if targets:
         return False  # "joined the board"
     # (a clause before the verb is no complement: "A and B returned, and ...: C and D all took part")
+    # ("B took part alongside C" is said bare: whom B joined in is no complement)
     bare = not any(c.dep_ in ("xcomp", "ccomp", "prep") and not (c.dep_ == "ccomp" and c.i < verb.i)
-                   for c in verb.children)
+                   and c.lower_ not in ("alongside", "along") for c in verb.children)
     return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
@@ -915,6 +927,7 @@ def _joiners_after(frame) -> list[Token]:
             if not subjects and verb.dep_ == "xcomp":
                 subjects = _subjects(verb.head)  # "B and C were reported to have joined it"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
+            out += _alongside(verb)
     return out
 
 
