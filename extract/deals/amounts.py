@@ -194,7 +194,7 @@ def _deal_nouns_after_description(obj: Token, kind: str | None) -> set[int]:
     own verb did is no takeover.
     """
     doc, out = obj.doc, set()
-    words = _KIND_ANAPHORS.get(kind, frozenset()) | _GENERIC_ANAPHORS
+    words = _OWN_DEAL_NOUNS.get(kind, _GENERIC_ANAPHORS)
     for token in obj.subtree:
         if token.i <= obj.i or token.dep_ != "prep" or token.lower_ != "in" or doc[token.i - 1].text != ",":
             continue
@@ -239,6 +239,9 @@ def _company_key(token: Token) -> str:
 
 #: Deal nouns that name a deal of any kind.
 _GENERIC_ANAPHORS = frozenset({"deal", "transaction", "agreement", "pact"})
+
+#: Per kind, the nouns that can name a deal of that kind: its own and the generic ones (built once).
+_OWN_DEAL_NOUNS = {kind: words | _GENERIC_ANAPHORS for kind, words in _KIND_ANAPHORS.items()}
 
 
 def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None,
