@@ -84,6 +84,9 @@ def _with_dollar_glosses(found: list[tuple[int, int, Money]], text: str) -> list
     >>> text = "raised €600 million (about $640m) in a round"
     >>> [(m.amount, m.currency) for _, _, m in _with_dollar_glosses(list(iter_money(text)), text)]
     [(640000000.0, 'USD')]
+    >>> text = "raised US$1 billion (about 7.2 billion yuan) in a round"
+    >>> [(text[s:e], m.currency) for s, e, m in _with_dollar_glosses(list(iter_money(text)), text)]
+    [('US$1 billion (about 7.2 billion yuan', 'USD')]
     >>> text = "raised €600 million in May and $640m in June"
     >>> [m.currency for _, _, m in _with_dollar_glosses(list(iter_money(text)), text)]
     ['EUR', 'USD']
@@ -100,8 +103,24 @@ def _with_dollar_glosses(found: list[tuple[int, int, Money]], text: str) -> list
             out.append((start, end, found[k + 1][2]))
             skip = True
             continue
+        if money.currency == "USD" and k + 1 < len(found) and found[k + 1][2].currency != "USD" \
+                and _glossed(text, end, found[k + 1][0], found[k + 1][1]):
+            # "US$1 billion (about 7.2 billion yuan)": the dollar figure with its gloss is one amount, and the
+            # parser may hang the dollars on the gloss's currency noun, so the span covers both
+            out.append((start, found[k + 1][1], money))
+            skip = True
+            continue
         out.append((start, end, money))
     return out
+
+
+def _glossed(text: str, end: int, gloss_start: int, gloss_end: int) -> bool:
+    """Whether the amount ending at ``end`` is glossed by the one at ``gloss_start``: a bracket or comma
+    between, with an "about"/"or" at most, and the gloss closed by a bracket ("$1 billion (about 7.2 billion
+    yuan)"; "$1 billion and 7.2 billion yuan" are two amounts)."""
+    gap = text[end:gloss_start]
+    return gloss_start - end <= 16 and "(" in gap and bool(_GLOSS_GAP.fullmatch(gap)) \
+        and text[gloss_end:gloss_end + 2].lstrip().startswith(")")
 
 
 #: What follows a price of one share ("$95 per share", "$40 a share").
@@ -161,6 +180,25 @@ def _deal_nouns_of(frame: _Frame) -> set[int]:
         for c in doc[i].children:
             if c.dep_ == "prep" and c.lower_ in ("in", "under", "through", "via"):
                 out.update(o.i for o in c.children if o.dep_ == "pobj" and _lemma(o) in _DEAL_ANAPHORS)
+            if c.dep_ in ("dobj", "obj"):
+                out.update(_deal_nouns_after_description(c, frame.kind))
+    return out
+
+
+def _deal_nouns_after_description(obj: Token, kind: str | None) -> set[int]:
+    """ "bought PeopleSoft, the company Duffield had founded, *in a hostile takeover* worth $10 billion": a
+    deal noun of the verb's own kind, after the comma that closes a description of the object, tells the
+    verb's deal, however the parser hung it on the description's clause ("had founded ... in a takeover").
+
+    Only a noun of the deal's kind or a generic one ("deal", "transaction") counts: what the description's
+    own verb did is no takeover.
+    """
+    doc, out = obj.doc, set()
+    words = _OWN_DEAL_NOUNS.get(kind, _GENERIC_ANAPHORS)
+    for token in obj.subtree:
+        if token.i <= obj.i or token.dep_ != "prep" or token.lower_ != "in" or doc[token.i - 1].text != ",":
+            continue
+        out.update(o.i for o in token.children if o.dep_ == "pobj" and _lemma(o) in words)
     return out
 
 
@@ -201,6 +239,9 @@ def _company_key(token: Token) -> str:
 
 #: Deal nouns that name a deal of any kind.
 _GENERIC_ANAPHORS = frozenset({"deal", "transaction", "agreement", "pact"})
+
+#: Per kind, the nouns that can name a deal of that kind: its own and the generic ones (built once).
+_OWN_DEAL_NOUNS = {kind: words | _GENERIC_ANAPHORS for kind, words in _KIND_ANAPHORS.items()}
 
 
 def _amount_in_next(sent: Span, following: Span | None, kind: str | None = None,

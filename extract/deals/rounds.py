@@ -354,6 +354,18 @@ def _with_phrase(holder: Token) -> tuple[list[Token], bool]:
     return out, loose
 
 
+def _led_with(participle: Token) -> list[Token]:
+    """ "a round led by A *with B and C*": a bare "with" on the lead, said of a round, names those who
+    put money in beside the lead (n=3 over 3 documents, 3 corpora, every one a co-investor). The parser
+    hangs it on the participle or on the lead's name; "with participation from B", "with B joining" are
+    :func:`_with_phrase`'s."""
+    if participle.pos_ != "VERB" or participle.tag_ != "VBN" or _lemma(participle) not in ("lead", "co-lead", "colead"):
+        return []
+    holders = [participle] + _agents_of(participle)
+    return [o for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "with"
+            for o in _pobjs(p) if o.pos_ == "PROPN"]
+
+
 def _takes_other_object(participle: Token) -> bool:
     """Whether a participle of joining has an object or a prepositional phrase that is no round ("joining *the
     board*", "investing *in its rival*"), not "joining (the round)"."""
@@ -796,7 +808,18 @@ def _later_investors(frame, sent: Span) -> list[Token]:
         elif token.pos_ == "VERB" and _joins(token, frame, investees):
             subjects = [_quantified(s) for s in _subjects(token)]  # "Existing backers B and C also participated": B and C hang on "backers"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
-            out += _joined_in_round(token)
+            out += _joined_in_round(token) + _alongside(token)
+    return out
+
+
+def _alongside(verb: Token) -> list[Token]:
+    """ "AMD Ventures took part *alongside Nvidia, Salesforce Ventures and PSP*", "participated along with B":
+    those a participant takes part alongside took part too (n=6 over 6 documents, 5 corpora, every one
+    a co-investor of the round)."""
+    out = []
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("alongside", "along")):
+        inner = [g for g in prep.children if g.dep_ == "prep" and g.lower_ == "with"] if prep.lower_ == "along" else [prep]
+        out += [o for p in inner for o in _pobjs(p)]
     return out
 
 
@@ -889,8 +912,9 @@ def _joins(verb: Token, frame, investees: set[str]) -> bool:
     if targets:
         return False  # "joined the board"
     # (a clause before the verb is no complement: "A and B returned, and ...: C and D all took part")
+    # ("B took part alongside C" is said bare: whom B joined in is no complement)
     bare = not any(c.dep_ in ("xcomp", "ccomp", "prep") and not (c.dep_ == "ccomp" and c.i < verb.i)
-                   for c in verb.children)
+                   and c.lower_ not in ("alongside", "along") for c in verb.children)
     return bare or any(c.dep_ == "advmod" and c.lower_ in ("also", "too") for c in verb.children)
 
 
@@ -915,6 +939,7 @@ def _joiners_after(frame) -> list[Token]:
             if not subjects and verb.dep_ == "xcomp":
                 subjects = _subjects(verb.head)  # "B and C were reported to have joined it"
             out += subjects + [a for subject in subjects for a in subject.children if a.dep_ == "appos"]
+            out += _alongside(verb)
     return out
 
 
@@ -1163,7 +1188,7 @@ def round_investors(frame) -> None:
         _mark(frame, COLON_RULE)
     for holder in holders:
         listed, loose = _with_phrase(holder)
-        if _add(frame, listed, loose):
+        if _add(frame, listed, loose) | _add(frame, _led_with(holder)):
             _mark(frame, WITH_RULE)
         # "raised $40 million from backers like B and C", "from a group that included B and C"
         sources = [o for p in holder.children if p.dep_ == "prep" and p.lower_ == "from" for o in _pobjs(p)]
