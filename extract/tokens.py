@@ -193,8 +193,10 @@ def word_of(token: Token) -> str:
     >>> word_of(doc[3])
     'co-founder'
     """
-    doc = token.doc
-    return doc[hyphen_start(token): token.i + 1].text.lower()
+    start = hyphen_start(token)
+    if start == token.i:
+        return token.text.lower()  # (most words: no Span to make; a one-token Span's text is the token's)
+    return token.doc[start: token.i + 1].text.lower()
 
 
 def word_parts(token: Token) -> list[Token]:
