@@ -916,6 +916,8 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
     """ "A, B and C will jointly develop chips", "A is building a data centre together with B": companies that
     make something jointly are partners in one project (a partnership of all). "A and B together hold
     two-thirds of the market" is no project: only making, running and funding verbs count."""
+    if _lemma(verb) not in _words("joint_project_verbs"):
+        return None  # (asked of every verb: the test below, read first, needs no walk of its children)
     # ("together with B", "together in Ohio": the parser hangs "together" on the preposition)
     holders = [verb] + [c for c in verb.children if c.dep_ == "prep"]
     adverbs = [c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _words("joint_adverbs")]
