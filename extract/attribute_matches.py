@@ -96,6 +96,9 @@ class AttributeMatches:
                     self.others.append(entry)
                     continue
                 column, kind, operand = indexed
+                # a token found under the test's value passes that test: only the others are left to try
+                first = [t for t in tests[0] if t is not indexed]
+                entry = (key_index, strings[key], [first, *tests[1:]])
                 for value in ([operand] if kind == "eq" else operand):
                     self.index[column][value].append(entry)
         self._check_keys(ruler)
@@ -122,7 +125,7 @@ class AttributeMatches:
                 for attr_id, match_id, tests in entries:
                     if len(tests) == 2 and (i + 1 >= n or not _passes(tests[1], rows[i + 1], strings)):
                         continue
-                    if _passes(tests[0], row, strings):
+                    if not tests[0] or _passes(tests[0], row, strings):
                         matches.add((attr_id, match_id, i, i + len(tests)))
         return sorted(matches)
 

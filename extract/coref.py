@@ -38,11 +38,13 @@ import calendar
 import re
 from functools import lru_cache
 
+from spacy.attrs import LOWER, POS, TAG
+from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
 from .lexicon import TRIGGERS_PATH, load_triggers, words  # noqa: F401  (re-exported)
-from .tokens import description_word, doc_text, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
+from .tokens import description_word, doc_table, doc_text, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
 
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
@@ -157,8 +159,12 @@ class EntityRefs:
         self._trade_words = frozenset().union(*self._trades.values())
         seen_ents = set()
         first_person = []
+        may_refer = self._may_refer(doc) if self._has_parse else None
         for token in doc:
             ent = self._ent_of.get(token.i)
+            if may_refer is not None and ent is None and not may_refer[token.i]:
+                self._resolved[token.i] = None  # (what _resolve answers for a verb, a word of function, punctuation)
+                continue
             if ent is not None:
                 if (ent.start, ent.end) not in seen_ents:
                     seen_ents.add((ent.start, ent.end))
@@ -179,6 +185,18 @@ class EntityRefs:
                 self._mentions.append((token.i, target, self._sent_index[token.i], topic))
         for token in first_person:
             self._resolved[token.i] = self._first_person_referent(token)
+
+    def _may_refer(self, doc: Doc) -> list[bool]:
+        """Per token of a parsed Doc, whether :meth:`_resolve` reads it further than its first tests: a
+        relative or personal pronoun, "there", a noun. The rest (most words) refer to nothing; read off
+        the Doc's arrays, without a Token for each."""
+        table = doc_table(doc)
+        pos, tag, lower = (table.array(attr).tolist() for attr in (POS, TAG, LOWER))
+        strings = doc.vocab.strings
+        word_ids = {strings[w] for w in self._relative | {"there"}}
+        pos_ids = {_POS_IDS["PRON"], _POS_IDS["NOUN"], _POS_IDS["PROPN"]}
+        tag_ids = {strings["PRP"], strings["PRP$"], strings["NN"]}
+        return [p in pos_ids or t in tag_ids or w in word_ids for p, t, w in zip(pos, tag, lower)]
 
     # -- public -----------------------------------------------------------------------------
     def entity_for(self, token: Token) -> Span | None:

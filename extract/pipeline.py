@@ -164,6 +164,32 @@ def index_lemma_words(nlp: Language) -> None:
     for key, words in list(table.items()):
         if isinstance(words, list):
             table[key] = frozenset(words)
+    keep_every_rule_lemma(nlp.get_pipe("lemmatizer"))
+
+
+def keep_every_rule_lemma(lemmatizer) -> None:
+    """Let the rule lemmatizer keep every answer it gives, not only those past its base-form test.
+
+    spaCy keeps a lemma per ``(orth, pos, morph)``, but returns a word in its base form (a singular noun,
+    an infinitive: most words) before it keeps anything, so it reads the token's features again for every
+    such word. Its answer is a function of that key alone (the text, the part of speech, the features
+    the base-form test reads), so keeping it gives the same lemmas; a token without a part of speech,
+    which spaCy warns about, is asked afresh each time.
+    """
+    if getattr(lemmatizer, "mode", None) != "rule" or getattr(lemmatizer, "lemmatize", None) != lemmatizer.rule_lemmatize:
+        return
+    rule_lemmatize, kept = lemmatizer.rule_lemmatize, {}
+
+    def lemmatize(token):
+        key = (token.orth, token.pos, token.morph.key)
+        found = kept.get(key)
+        if found is None:
+            found = rule_lemmatize(token)
+            if token.pos:
+                kept[key] = found
+        return found
+
+    lemmatizer.lemmatize = lemmatize
 
 
 class ModelError(RuntimeError):

@@ -13,7 +13,11 @@ import weakref
 import numpy as np
 from spacy.attrs import DEP, LEMMA, LOWER, ORTH, POS, SPACY, TAG
 from spacy.parts_of_speech import IDS as _POS_IDS
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
+
+#: A string's id is the same in every StringStore (its hash, or a symbol's fixed id).
+_STRINGS = StringStore()
 
 #: Token attributes a rule may select tokens by, as ``Doc.to_array`` reads them.
 _ARRAY_ATTRS = {"ORTH": ORTH, "TEXT": ORTH, "LOWER": LOWER, "LEMMA": LEMMA, "POS": POS, "TAG": TAG, "DEP": DEP}
@@ -60,10 +64,7 @@ class DocTable:
         found = self.selections.get(key)
         if found is None:
             doc = self.doc()
-            if name == "POS":
-                ids = [_POS_IDS[v] for v in values if v in _POS_IDS]
-            else:
-                ids = [doc.vocab.strings[v] for v in values]
+            ids = _value_ids(name, values)
             found = []
             if ids:
                 idx = self._indices(_ARRAY_ATTRS[name], ids)
@@ -86,7 +87,7 @@ class DocTable:
                     index[value] = [i]
                 else:
                     found.append(i)
-        lists = [index[value] for value in set(ids) if value in index]
+        lists = [index[value] for value in ids if value in index]
         if len(lists) <= 1:
             return lists[0] if lists else []
         return sorted(itertools.chain.from_iterable(lists))  # (a token has one value: no index twice)
@@ -98,6 +99,27 @@ class DocTable:
         if self.tokens is None:
             self.tokens = list(doc)
         return self.tokens
+
+
+_value_ids_of: dict = {}
+
+
+def _value_ids(name: str, values: tuple[str, ...]) -> tuple[int, ...]:
+    """The distinct ids of ``values`` for attribute ``name``, kept per key: a string's id is its hash
+    (or its fixed symbol), the same in every Doc, and rules ask for the same tens of lemmas per Doc.
+
+    >>> _value_ids("POS", ("NOUN", "NOUN", "NOPE")) == (_POS_IDS["NOUN"],)
+    True
+    """
+    key = (name, values)
+    found = _value_ids_of.get(key)
+    if found is None:
+        if name == "POS":
+            ids = [_POS_IDS[v] for v in values if v in _POS_IDS]
+        else:
+            ids = [_STRINGS[v] for v in values]
+        found = _value_ids_of[key] = tuple(dict.fromkeys(ids))
+    return found
 
 
 _last: list = [None]
@@ -171,8 +193,10 @@ def word_of(token: Token) -> str:
     >>> word_of(doc[3])
     'co-founder'
     """
-    doc = token.doc
-    return doc[hyphen_start(token): token.i + 1].text.lower()
+    start = hyphen_start(token)
+    if start == token.i:
+        return token.text.lower()  # (most words: no Span to make; a one-token Span's text is the token's)
+    return token.doc[start: token.i + 1].text.lower()
 
 
 def word_parts(token: Token) -> list[Token]:

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ..quantities import Money, iter_dates, iter_money
+from ..tokens import doc_text
 from .frames import _Frame, _frames
 from .parties import _complete, _lemma, _party_key, _word, load_triggers
 
@@ -129,9 +130,10 @@ _PER_SHARE = re.compile(r"\s+(?:per|a|each)\s+(?:share|unit)\b", re.I)
 
 def _money_in(sent: Span) -> list[tuple[Token, Money]]:
     doc, base = sent.doc, sent.start_char
+    text = doc_text(doc)[base:sent.end_char]  # (Span.text joins the sentence's tokens at each read)
     out = []
-    for start, end, money in _with_dollar_glosses(list(iter_money(sent.text)), sent.text):
-        if _PER_SHARE.match(sent.text, end):
+    for start, end, money in _with_dollar_glosses(list(iter_money(text)), text):
+        if _PER_SHARE.match(text, end):
             continue  # (deals7) "agreed to buy Activision for $95 per share": a price of a share, not of the deal
         root = _span_root(doc, base + start, base + end)
         if root is not None:

@@ -901,9 +901,11 @@ _SERIES_LETTER = re.compile(r"^[A-Ka-k](?:-?\d)?\+?$")
 def is_series_name(token: Token) -> bool:
     """Whether ``token`` heads the name of a lettered funding round: "a $48 million Series *B*"
     (the letter heads, "Series" its compound) or "*Series* C" (the letter hangs on "Series")."""
-    if token.dep_ == "compound":
+    text = token.text
+    # (asked of every token of a sentence: a round's letter is at most four characters, "A-1+")
+    if len(text) > 4 and text.lower() != "series" or token.dep_ == "compound":
         return False
-    if _SERIES_LETTER.match(token.text):
+    if _SERIES_LETTER.match(text):
         return any(c.dep_ == "compound" and c.lower_ == "series" and c.i == token.i - 1 for c in token.children)
     nxt = token.nbor(1) if token.i + 1 < len(token.doc) else None
     return token.lower_ == "series" and nxt is not None and _SERIES_LETTER.match(nxt.text) is not None \
@@ -914,6 +916,8 @@ def _joint_project_frame(verb: Token, refs) -> _Frame | None:
     """ "A, B and C will jointly develop chips", "A is building a data centre together with B": companies that
     make something jointly are partners in one project (a partnership of all). "A and B together hold
     two-thirds of the market" is no project: only making, running and funding verbs count."""
+    if _lemma(verb) not in _words("joint_project_verbs"):
+        return None  # (asked of every verb: the test below, read first, needs no walk of its children)
     # ("together with B", "together in Ohio": the parser hangs "together" on the preposition)
     holders = [verb] + [c for c in verb.children if c.dep_ == "prep"]
     adverbs = [c for h in holders for c in h.children if c.dep_ == "advmod" and c.lower_ in _words("joint_adverbs")]
@@ -994,19 +998,22 @@ def _frames(sent: Span, refs) -> Iterator[_Frame]:
     payment_verbs = set(triggers["payment_purchases"]["verbs"])
     chosen_partner_nouns = _words("chosen_partner_nouns")
     for token in sent:
-        word = _word(token)
-        if token.pos_ == "VERB" and _lemma(token) in payment_verbs:
+        pos = token.pos_  # (read once: every token of every sentence passes here)
+        lemma = _lemma(token) if pos == "VERB" else None
+        # the word only of nouns: it joins hyphenated pieces, reading the tokens before
+        word = _word(token) if pos in ("NOUN", "PROPN") else None
+        if pos == "VERB" and lemma in payment_verbs:
             frame = _payment_frame(token, refs)
-        elif token.pos_ in ("VERB",) and _lemma(token) in verbs:
-            frame = _verb_frame(token, verbs[_lemma(token)], refs)
-        elif token.pos_ in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound" \
-                and not (token.pos_ == "PROPN" and nouns[word].get("common_only")):
+        elif pos == "VERB" and lemma in verbs:
+            frame = _verb_frame(token, verbs[lemma], refs)
+        elif pos in ("NOUN", "PROPN") and word in nouns and token.dep_ != "compound" \
+                and not (pos == "PROPN" and nouns[word].get("common_only")):
             frame = _noun_frame(token, nouns[word], refs)
         elif is_series_name(token):
             frame = _noun_frame(token, nouns["round"], refs)
-        elif token.pos_ == "VERB":
+        elif pos == "VERB":
             frame = _joint_project_frame(token, refs)
-        elif token.pos_ == "NOUN" and token.lemma_ in chosen_partner_nouns:
+        elif pos == "NOUN" and token.lemma_ in chosen_partner_nouns:
             frame = _chosen_partner_frame(token, refs)
         else:
             continue

@@ -393,15 +393,16 @@ def _is_round_noun(token: Token) -> bool:
     "funding round"), or a lettered round's name ("raised a $48 million Series B led by Greylock")."""
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    from ..deals import (
-        is_series_name,  # deals reads the same rounds; imported here to keep the module graph flat
-    )
-
     rounds = _tables()["funding"]["round_nouns"]
     # a round's letter is at most four characters ("A-1+"); only then, or at "Series", can it name one
-    if (len(token) <= 5 or token.lower_ == "series") and is_series_name(token) and not any(
-            lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
-        return True
+    # (asked of every noun: the import, a look-up of its own, only for those)
+    if len(token) <= 5 or token.lower_ == "series":
+        from ..deals import (
+            is_series_name,  # deals reads the same rounds; imported here to keep the module graph flat
+        )
+
+        if is_series_name(token) and not any(lemma_word(c) in rounds for c in token.children if c.dep_ == "compound"):
+            return True
     return lemma_word(token) in rounds and not (token.dep_ == "compound" and lemma_word(token.head) in rounds)
 
 

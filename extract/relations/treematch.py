@@ -19,16 +19,17 @@ that both give the same matches.
 """
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import Iterator
 
 from spacy.tokens import Doc, Token
 
 from ..tokens import tokens_where
 
-#: Token attributes a pattern may test, as read off a Token.
+#: Token attributes a pattern may test, as read off a Token (getters in C: predicates run 100k times per 300 articles).
 _ATTRS = {
-    "ORTH": lambda t: t.text, "TEXT": lambda t: t.text, "LOWER": lambda t: t.lower_, "LEMMA": lambda t: t.lemma_,
-    "POS": lambda t: t.pos_, "TAG": lambda t: t.tag_, "DEP": lambda t: t.dep_, "ENT_TYPE": lambda t: t.ent_type_,
+    "ORTH": attrgetter("text"), "TEXT": attrgetter("text"), "LOWER": attrgetter("lower_"), "LEMMA": attrgetter("lemma_"),
+    "POS": attrgetter("pos_"), "TAG": attrgetter("tag_"), "DEP": attrgetter("dep_"), "ENT_TYPE": attrgetter("ent_type_"),
 }
 SUPPORTED_OPS = frozenset({">", "<"})
 
@@ -48,10 +49,21 @@ def _predicate(attrs: dict):
                 raise UnsupportedPattern(f"{key}: only IN and NOT_IN are supported")
             inside = frozenset(value.get("IN", ())) if "IN" in value else None
             outside = frozenset(value.get("NOT_IN", ()))
-            tests.append(lambda t, read=read, inside=inside, outside=outside:
-                         (inside is None or read(t) in inside) and read(t) not in outside)
+            # (the same test as "(inside is None or v in inside) and v not in outside", without the parts it lacks)
+            if inside is None:
+                tests.append(lambda t, read=read, outside=outside: read(t) not in outside)
+            elif not outside:
+                tests.append(lambda t, read=read, inside=inside: read(t) in inside)
+            else:
+                tests.append(lambda t, read=read, inside=inside, outside=outside:
+                             read(t) in inside and read(t) not in outside)
         else:
             tests.append(lambda t, read=read, value=value: read(t) == value)
+    if len(tests) == 1:
+        return tests[0]
+    if len(tests) == 2:
+        first, second = tests
+        return lambda token: first(token) and second(token)
     return lambda token: all(test(token) for test in tests)
 
 
