@@ -69,6 +69,14 @@ def types(typed_entities):
 
 
 @pytest.fixture(scope="module")
+def graph_of():
+    """``graph_of(text)``: the graph ``build_graph`` makes of one text (test_models12.py, test_models16.py)."""
+    from graph.build import build_graph
+
+    return lambda text: build_graph([text])
+
+
+@pytest.fixture(scope="module")
 def nodes_of():
     """``nodes_of(text)``: the (name, type) of every node ``build_graph`` makes of one text, for tests that
     read names through the whole build (test_names5.py, test_names6.py)."""

@@ -16,12 +16,6 @@ import pytest
 B = 1_000_000_000
 
 
-@pytest.fixture(scope="module")
-def graph_of():
-    from graph.build import build_graph
-    return lambda text: build_graph([text])
-
-
 def _models(g):
     return {d["name"]: d.get("parameters") for _, d in g.nodes(data=True) if d["type"] == "model"}
 
