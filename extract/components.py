@@ -46,6 +46,7 @@ from .entities import (
     is_part_of_a_longer_name,
     is_post_title,
     is_publication_context,
+    is_no_surname,
     looks_like_person_name,
     _is_name_word,
     _plural_last,
@@ -533,6 +534,9 @@ class EntityTyper:
             if looks_like_person_name(span):
                 return "PERSON", "context" if person else "ner"
             if _plural_last(span) and all(_is_name_word(t.text) for t in span):  # "Bezos Expeditions": a firm named after its owner
+                return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
+            # "Walden Catalyst", "Skarvik Autonomy": a name word and then one no surname is, a firm's name
+            if len(span) > 1 and is_no_surname(span[-1].text) and all(_is_name_word(t.text) for t in span):
                 return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
             return None
         if label in ("GPE", "LOC", "FAC"):
