@@ -1513,8 +1513,11 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
     """
     text = doc_text(doc)  # (Doc.text joins every token again)
     out = []
+    # a word that ends a longer name some cue read ("Guillaume Lample and Timothée Lacroix", the first read as
+    # an ORG) is a surname already, not a lone given name
+    name_ends = {c[0].end - 1 for c in candidates if len(c[0]) > 1}
     for person in [c[0] for c in candidates if c[1] == "PERSON" and len(c[0]) == 2]:
-        if person.start < 2 or doc[person.start - 1].lower_ != "and":
+        if person.start < 2 or doc[person.start - 1].lower_ != "and" or person.start - 2 in name_ends:
             continue
         lone, given, surname = doc[person.start - 2], person[0], person[1]
         before = doc[lone.i - 1] if lone.i > 0 else None

@@ -31,3 +31,17 @@ def test_firm_names_do_not_look_like_people():
     assert not looks_like_person_name(doc[0:2])
     assert not looks_like_person_name(doc[3:5])
     assert looks_like_person_name(doc[6:8])
+
+
+def test_full_name_before_and_shares_no_surname():
+    from extract.name_cues import shared_surname_spans
+    doc = NLP("Then Mina Holt and Ada Renn left .")
+    for t, pos, dep, head in [(1, "PROPN", "compound", 2), (2, "PROPN", "nsubj", 6), (4, "PROPN", "compound", 5), (5, "PROPN", "conj", 2)]:
+        doc[t].pos_, doc[t].dep_, doc[t].head = pos, dep, doc[head]
+    full = [(doc[1:3], "COMPANY", "ner", None), (doc[4:6], "PERSON", "ner", None)]
+    assert shared_surname_spans(doc, full) == []
+    # a lone given name before "and" still shares the surname ("Dario and Daniela Amodei")
+    doc = NLP("then Dario and Ada Renn left .")
+    for t, pos, dep, head in [(1, "PROPN", "nsubj", 5), (3, "PROPN", "compound", 4), (4, "PROPN", "conj", 1)]:
+        doc[t].pos_, doc[t].dep_, doc[t].head = pos, dep, doc[head]
+    assert [c[3] for c in shared_surname_spans(doc, [(doc[3:5], "PERSON", "ner", None)])] == ["Dario Renn"]
