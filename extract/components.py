@@ -46,6 +46,7 @@ from .entities import (
     is_part_of_a_longer_name,
     is_post_title,
     is_publication_context,
+    is_no_surname,
     looks_like_person_name,
     _is_name_word,
     _plural_last,
@@ -533,6 +534,9 @@ class EntityTyper:
             if looks_like_person_name(span):
                 return "PERSON", "context" if person else "ner"
             if _plural_last(span) and all(_is_name_word(t.text) for t in span):  # "Bezos Expeditions": a firm named after its owner
+                return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
+            # "Walden Catalyst", "Skarvik Autonomy": a name word and then one no surname is, a firm's name
+            if len(span) > 1 and is_no_surname(span[-1].text) and all(_is_name_word(t.text) for t in span):
                 return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
             return None
         if label in ("GPE", "LOC", "FAC"):
@@ -1039,19 +1043,33 @@ def _with_name_particles(span):
 
 
 def _is_name_line(span, label, text=None) -> bool:
-    r"""Whether a person's full name the NER found fills its line: "Jordan Reyes" under "Media Contact:",
-    "Marta Kowalczyk" under a headline.
+    r"""Whether a person's full name the NER found fills its line, or opens it before a comma: "Jordan Reyes"
+    under "Media Contact:", "Marta Kowalczyk" under a headline, and a name card, the full name and then who
+    the person is with or what they do ("Anton Osika, Lovable" heading a who's-who entry, "Dana Roe, editor"
+    signing a column, "By Lea Brunner, student reporter"): a line that opens with a person's full name and a
+    comma is about that person, however title-case the rest of it is.
 
     >>> import spacy
-    >>> doc = spacy.blank("en")("Media Contact:\nJordan Reyes\npress@example.com\nThe Future of Jordan Reyes")
+    >>> doc = spacy.blank("en")("Media Contact:\nJordan Reyes\npress@example.com\nThe Future of Jordan Reyes\nMina Holt, Zorblax")
     >>> _is_name_line(doc[4:6], "PERSON"), _is_name_line(doc[12:14], "PERSON"), _is_name_line(doc[4:6], "ORG")
     (True, False, False)
+    >>> _is_name_line(doc[15:17], "PERSON")
+    True
     """
     text = span.doc.text if text is None else text
     line_start = text.rfind("\n", 0, span.start_char) + 1
     line_end = text.find("\n", span.end_char)
-    line = text[line_start : line_end if line_end >= 0 else len(text)]
-    return label == "PERSON" and len(span) > 1 and line.strip() == span.text and looks_like_person_name(span)
+    line = text[line_start : line_end if line_end >= 0 else len(text)].strip()
+    if label != "PERSON" or len(span) < 2 or not looks_like_person_name(span):
+        return False
+    return line == span.text or _is_name_card(line, span.text)
+
+
+def _is_name_card(line: str, name: str) -> bool:
+    """A line that opens (after a byline's "By") with ``name`` and a comma, and is no sentence: "Anton Osika,
+    Lovable", "Thomas Dohmke, formerly GitHub", "By Lea Brunner, student reporter"."""
+    rest = line[3:] if line.startswith("By ") else line
+    return rest.startswith(name + ",") and not rest.endswith((".", "?", "!", ":")) and len(rest.split()) <= 12
 
 
 def _outside(text, ranges):

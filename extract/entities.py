@@ -1107,7 +1107,25 @@ def looks_like_person_name(span) -> bool:
     and not a person's surname with a plural after it ("Bezos Expeditions": a firm named after its owner)."""
     words = span.text.split()
     return 1 <= len(words) <= 5 and all(_is_name_word(w) for w in words) and words[-1] not in COMPANY_SUFFIXES \
-        and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS) and not _plural_last(span)
+        and words[0] not in NAME_PARTICLES and not (set(words) & PLACE_WORDS) and not _plural_last(span) \
+        and not (len(words) > 1 and is_no_surname(words[-1]))
+
+
+#: Last words that no surname is: money words of investment firms, in English and in the Germanic spelling
+#: ("Walden Catalyst", "Valor Equity", "Brattholm Kapital").
+_FIRM_LAST_WORDS = frozenset("Catalyst Equity Kapital Capitale Kapitaal Invest".split())
+#: Endings of abstract nouns ("Autonomy", "Analytics", "Unity", "Biology"): a name that ends in one is a
+#: firm's, a body's or a work's ("Skarvik Autonomy", "Boston Dynamics"), for surnames are no abstract nouns.
+_ABSTRACT_ENDINGS = ("omy", "ity", "ics", "ogy")
+
+
+def is_no_surname(word: str) -> bool:
+    """Whether a capitalised last word can be no person's surname: a firm's money word or an abstract noun.
+
+    >>> [is_no_surname(w) for w in ("Catalyst", "Kapital", "Autonomy", "Dynamics", "Huang", "Mendez", "Kellogg")]
+    [True, True, True, True, False, False, False]
+    """
+    return word in _FIRM_LAST_WORDS or (len(word) > 5 and word[0].isupper() and word.endswith(_ABSTRACT_ENDINGS))
 
 
 def _plural_last(span) -> bool:

@@ -425,15 +425,46 @@ def is_bought_whole(span) -> bool:
     >>> is_bought_whole(doc[2:4]), is_bought_whole(doc[7:9])
     (True, False)
     """
+    if _bought_by_relative_clause(span):
+        return True
     root = span.root
     root = first_conjunct(root)  # "bought Nod.ai and Mipsology"
     verb = root.head
     if root.dep_ != "dobj" or root.pos_ != "PROPN" or verb.pos_ != "VERB" or verb.i > root.i:
         return False
-    lemma = verb.lemma_.lower()
-    if not (lemma in ACQUIRING_VERBS or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children))):
+    if not _is_buying_verb(verb):
         return False
     return not any(t.text == "|" or "\n" in t.text for t in span.doc[verb.i : span.start])
+
+
+def _is_buying_verb(verb) -> bool:
+    """"bought", "acquired", "took over"."""
+    lemma = verb.lemma_.lower()
+    return lemma in ACQUIRING_VERBS or (lemma == "take" and any(c.dep_ == "prt" and c.lower_ == "over" for c in verb.children))
+
+
+def _bought_by_relative_clause(span) -> bool:
+    """"Afterpay, which Block bought for $29 billion", "DNNresearch, which Google acquired": the relative
+    pronoun that a buying verb takes as its object stands for the name the clause hangs on, so the name is
+    bought whole, as in "Block bought Afterpay".
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Afterpay", ",", "which", "Block", "bought", ",", "and", "Ann", ",", "whom", "Bo", "hired"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 4, 4, 0, 0, 0, 0, 7, 11, 11, 7],
+    ...           deps=["ROOT", "punct", "dobj", "nsubj", "relcl", "punct", "cc", "conj", "punct", "dobj", "nsubj", "relcl"],
+    ...           pos=["PROPN", "PUNCT", "PRON", "PROPN", "VERB", "PUNCT", "CCONJ", "PROPN", "PUNCT", "PRON", "PROPN", "VERB"],
+    ...           lemmas=["Afterpay", ",", "which", "Block", "buy", ",", "and", "Ann", ",", "whom", "Bo", "hire"])
+    >>> _bought_by_relative_clause(doc[0:1]), _bought_by_relative_clause(doc[7:8])
+    (True, False)
+    """
+    root = span.root
+    if root.pos_ != "PROPN":
+        return False
+    return any(
+        c.dep_ == "relcl" and c.pos_ == "VERB" and _is_buying_verb(c)
+        and any(o.dep_ == "dobj" and o.lower_ in ("which", "that") and o.i < c.i for o in c.children)
+        for c in root.children)
 
 
 def acquires_a_company(span, companies=frozenset()) -> bool:
@@ -1482,8 +1513,11 @@ def shared_surname_spans(doc, candidates, known=frozenset()) -> list:
     """
     text = doc_text(doc)  # (Doc.text joins every token again)
     out = []
+    # a word that ends a longer name some cue read ("Guillaume Lample and Timothée Lacroix", the first read as
+    # an ORG) is a surname already, not a lone given name
+    name_ends = {c[0].end - 1 for c in candidates if len(c[0]) > 1}
     for person in [c[0] for c in candidates if c[1] == "PERSON" and len(c[0]) == 2]:
-        if person.start < 2 or doc[person.start - 1].lower_ != "and":
+        if person.start < 2 or doc[person.start - 1].lower_ != "and" or person.start - 2 in name_ends:
             continue
         lone, given, surname = doc[person.start - 2], person[0], person[1]
         before = doc[lone.i - 1] if lone.i > 0 else None
