@@ -377,7 +377,7 @@ class EntityRefs:
                 if leader is not None:
                     return self._antecedent(token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=leader)
                 return self._clause_subject(token, NEUTER_LABELS) or self._antecedent(
-                    token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=self._relative_host(token))
+                    token, NEUTER_LABELS, PRONOUN_WINDOW, exclude=self._relative_host(token) or self._object_binder(token))
             if lower in self._plural:
                 if self._bound_by_common_plural(token):
                     return None
@@ -1311,6 +1311,10 @@ class EntityRefs:
             return max(earlier, key=lambda m: (counts.get(self._count_key(m[3]), 0), m[2]))[3]
         if same:
             return max(same, key=lambda m: m[0])[1]
+        if earlier and self._is_subject(token) and token.pos_ == "PRON":
+            chained = self._pronoun_subject_before(earlier)
+            if chained is not None:
+                return chained
         if earlier:
             # latest sentence first; in it the subject first, then the nearest mention
             # ("X took its form in 2016, when Y acquired Z. Since then it has bought ...": the main clause's
@@ -1323,6 +1327,41 @@ class EntityRefs:
                                                not self._adverbial_subject(m[2], m[3]),
                                                not _said_in_passing(self._mention_token(m[2], m[3])), m[2]))[3]
         return topic
+
+
+    def _object_binder(self, token: Token) -> Span | None:
+        """The subject of the clause whose object ``token`` is: an object pronoun is never its own clause's subject
+        (that would be "itself"): "Sogou has been part of Tencent since the Shenzhen giant bought *it*" is Sogou."""
+        if token.dep_ != "dobj":
+            return None
+        subj = next((c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i), None)
+        if subj is None or any(t.lower_ in self._relative for t in self.doc[subj.i: token.i]):
+            return None  # "The Sunnyvale company, whose chief executive co-founded it": the parser's subject is not the clause's
+        return self._ent_of.get(subj.i) or self._resolved.get(subj.i)
+
+    def _pronoun_subject_before(self, earlier: list) -> Span | None:
+        """A subject pronoun continues the entity the latest sentence already spoke of by a subject pronoun: in
+        "In 2023 it bought Serindit Data; Serindit's founder now leads the unit. In July it signed ...", the
+        second "it" is the first one's company, not the owner of a later clause's subject. The writer who
+        pronominalised an entity keeps it as the topic; only a pronoun of the sentence's main clause counts."""
+        latest = max(m[0] for m in earlier)
+        chain = [m for m in earlier if m[0] == latest and m[1] and self.doc[m[2]].pos_ == "PRON"
+                 and self.doc[m[2]].i not in self._ent_of and self.doc[m[2]].lower_ not in self._relative
+                 and _in_main_clause(self.doc[m[2]])]
+        if not chain:
+            return None
+        first = min(chain, key=lambda m: m[2])
+        return first[3] if all(self._key(m[3]) == self._key(first[3]) for m in chain) else None
+
+
+def _in_main_clause(token: Token) -> bool:
+    """Whether a subject stands in its sentence's main clause: its verb is the root, or a clause coordinated
+    with it ("In 2023 *it* bought X; ..."), not a relative or complement clause ("which the company says makes
+    *it* cheaper")."""
+    verb = token.head
+    # (a clause before a semicolon is often parsed as a complement of the one after it: "it bought X; Y leads Z")
+    return verb.dep_ == "ROOT" or (verb.dep_ in ("conj", "ccomp") and verb.head.dep_ == "ROOT"
+                                   and (verb.dep_ == "conj" or verb.i < verb.head.i))
 
 
 def _is_destination(token: Token) -> bool:
