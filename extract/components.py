@@ -154,6 +154,43 @@ def _after_honorific(span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].text in HONORIFICS
 
 
+#: Endings that make a place's adjective of its name: "Europe" -> "European", "China" -> "Chinese".
+_PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "an", "ese", "ish", "ic", "i")
+
+
+def place_stems(places) -> frozenset:
+    """Each place's name and its name less a last letter, the stems its adjective is made on ("Korea" -> "Kore")."""
+    return frozenset(s for p in places if " " not in p for s in (p, p[:-1]) if len(s) >= 4)
+
+
+def _hyphen_joined_start(span):
+    """The span with the word a hyphen joins to its first word ("Asia-" of "Asia-Pacific AI"), which the
+    tokenizer split off."""
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        return doc[start - 2 : span.end]
+    return span
+
+
+def names_a_place(words, places, stems) -> bool:
+    """Whether the words before "AI" say where, not who: a place ("Abu Dhabi AI group"), a region of places joined by
+    a hyphen ("Asia-Pacific AI deals") or a place's adjective ("runs on European AI"). A company's name says who.
+
+    >>> places = {"Europe", "Asia", "Abu Dhabi", "China"}
+    >>> stems = place_stems(places)
+    >>> [names_a_place(w, places, stems) for w in (["Abu", "Dhabi"], ["Asia-Pacific"], ["European"], ["Chinese"], ["Mistral"], ["Euro"])]
+    [True, True, True, True, False, False]
+    """
+    if " ".join(words) in places:
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if "-" in word:
+        return any(part in places for part in word.split("-"))
+    return any(word.endswith(end) and word[: -len(end)] in stems for end in _PLACE_ADJECTIVE_ENDINGS)
+
+
 def _is_common_adjective(word: str) -> bool:
     """Whether a word before "AI" reads as an adjective ("generative", "conversational") rather than a name."""
     return word in _FIELD_WORDS or word.endswith(("ive", "ical", "able", "ible", "ful", "less", "ous"))
@@ -264,6 +301,8 @@ class EntityTyper:
             self.known.setdefault(entry.surface, (TYPE_LABELS[entry.type], entry.canonical))
         for surface in self.known:
             self.matcher.add(surface, [nlp.make_doc(surface)])
+        self.places = frozenset(e.surface for e in self.gazetteer.entries if e.type == "place")
+        self.place_stems = place_stems(self.places)
         self.metonym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for place in self.gazetteer.metonyms:
             self.metonym_matcher.add(place, [nlp.make_doc(place)])
@@ -458,6 +497,8 @@ class EntityTyper:
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
+        if len(span) >= 2 and span[-1].text == "AI" and names_a_place(span[:-1].text.split(), self.places, self.place_stems):
+            return None  # "the Abu Dhabi AI group", "European AI": where the AI is, not whose
         if len(span) == 1 and span.text in LANGUAGE_NAMES:
             return None  # "Hindi", "Swahili": a language, whatever the NER guessed (a person, often)
         if has_strong_model_context(span):
@@ -584,6 +625,7 @@ class EntityTyper:
             words = [t.text for t in span]
             if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
                     or (end_token.text in ("AI", *FIELD_NAME_ENDS) and _is_common_adjective(span[-2].lower_))
+                    or (end_token.text == "AI" and names_a_place(_hyphen_joined_start(span)[:-1].text.split(), self.places, self.place_stems))
                     or (end_token.text in OPEN_NAME_ENDS and is_part_of_a_longer_name(span))):
                 continue
             if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:
