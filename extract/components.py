@@ -34,6 +34,7 @@ from .entities import (
     TYPE_LABELS,
     boilerplate_ranges,
     class_noun_type,
+    class_of_noun,
     has_company_context,
     has_model_context,
     states_parameter_count,
@@ -189,6 +190,22 @@ def names_a_place(words, places, stems) -> bool:
     if "-" in word:
         return any(part in places for part in word.split("-"))
     return any(word.endswith(end) and word[: -len(end)] in stems for end in _PLACE_ADJECTIVE_ENDINGS)
+
+
+def _named_by_noun_before(span) -> bool:
+    """Whether the common noun just before a name is the name's own class, joined to it ("the venture firm Tallis
+    Rook led", "hedge fund High-Flyer": its compound, or the noun the name is in apposition to), so the name is
+    the firm's whatever its words look like; in "the startup Mei-Lin Zhao founded" the name is a clause's subject."""
+    if span.start == 0:
+        return False
+    noun, root = span.doc[span.start - 1], span.root
+    if not (noun.is_lower and noun.is_alpha and class_of_noun(noun) == "COMPANY"):
+        return False  # ("chief executive Andrew Feldman": a person's noun)
+    verb = root.head
+    if (root.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i >= span.end
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c.i > verb.i)):
+        return False  # "the startup Mei-Lin Zhao founded last year": the noun is the object its verb lacks
+    return (noun.head.i == root.i and noun.dep_ in ("compound", "nmod")) or (root.dep_ == "appos" and root.head.i == noun.i)
 
 
 def _is_common_adjective(word: str) -> bool:
@@ -510,7 +527,8 @@ class EntityTyper:
             kind = class_noun_type(span)
             if kind == "PERSON" and looks_like_person_name(span):
                 return "PERSON", "class_noun"
-            if kind == "COMPANY" and (label == "PERSON" or has_person_context(span)) and len(span) > 1 and looks_like_person_name(span):
+            if (kind == "COMPANY" and (label == "PERSON" or has_person_context(span)) and len(span) > 1 and looks_like_person_name(span)
+                    and not _named_by_noun_before(span)):
                 kind = None  # a person's full name is not taken for a company on a noun nearby ("the startup Mei-Lin Zhao founded")
             if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK", "PLACE"):
                 return kind, "class_noun"
