@@ -34,6 +34,7 @@ from .entities import (
     TYPE_LABELS,
     boilerplate_ranges,
     class_noun_type,
+    class_of_noun,
     has_company_context,
     has_model_context,
     states_parameter_count,
@@ -154,6 +155,59 @@ def _after_honorific(span) -> bool:
     return span.start > 0 and span.doc[span.start - 1].text in HONORIFICS
 
 
+#: Endings that make a place's adjective of its name: "Europe" -> "European", "China" -> "Chinese".
+_PLACE_ADJECTIVE_ENDINGS = ("ean", "ian", "an", "ese", "ish", "ic", "i")
+
+
+def place_stems(places) -> frozenset:
+    """Each place's name and its name less a last letter, the stems its adjective is made on ("Korea" -> "Kore")."""
+    return frozenset(s for p in places if " " not in p for s in (p, p[:-1]) if len(s) >= 4)
+
+
+def _hyphen_joined_start(span):
+    """The span with the word a hyphen joins to its first word ("Asia-" of "Asia-Pacific AI"), which the
+    tokenizer split off."""
+    doc, start = span.doc, span.start
+    if start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and not doc[start - 2].whitespace_:
+        return doc[start - 2 : span.end]
+    return span
+
+
+def names_a_place(words, places, stems) -> bool:
+    """Whether the words before "AI" say where, not who: a place ("Abu Dhabi AI group"), a region of places joined by
+    a hyphen ("Asia-Pacific AI deals") or a place's adjective ("runs on European AI"). A company's name says who.
+
+    >>> places = {"Europe", "Asia", "Abu Dhabi", "China"}
+    >>> stems = place_stems(places)
+    >>> [names_a_place(w, places, stems) for w in (["Abu", "Dhabi"], ["Asia-Pacific"], ["European"], ["Chinese"], ["Mistral"], ["Euro"])]
+    [True, True, True, True, False, False]
+    """
+    if " ".join(words) in places:
+        return True
+    if len(words) != 1:
+        return False
+    word = words[0]
+    if "-" in word:
+        return any(part in places for part in word.split("-"))
+    return any(word.endswith(end) and word[: -len(end)] in stems for end in _PLACE_ADJECTIVE_ENDINGS)
+
+
+def _named_by_noun_before(span) -> bool:
+    """Whether the common noun just before a name is the name's own class, joined to it ("the venture firm Tallis
+    Rook led", "hedge fund High-Flyer": its compound, or the noun the name is in apposition to), so the name is
+    the firm's whatever its words look like; in "the startup Mei-Lin Zhao founded" the name is a clause's subject."""
+    if span.start == 0:
+        return False
+    noun, root = span.doc[span.start - 1], span.root
+    if not (noun.is_lower and noun.is_alpha and class_of_noun(noun) == "COMPANY"):
+        return False  # ("chief executive Andrew Feldman": a person's noun)
+    verb = root.head
+    if (root.dep_ == "nsubj" and verb.pos_ == "VERB" and verb.i >= span.end
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp") for c in verb.children if c.i > verb.i)):
+        return False  # "the startup Mei-Lin Zhao founded last year": the noun is the object its verb lacks
+    return (noun.head.i == root.i and noun.dep_ in ("compound", "nmod")) or (root.dep_ == "appos" and root.head.i == noun.i)
+
+
 def _is_common_adjective(word: str) -> bool:
     """Whether a word before "AI" reads as an adjective ("generative", "conversational") rather than a name."""
     return word in _FIELD_WORDS or word.endswith(("ive", "ical", "able", "ible", "ful", "less", "ous"))
@@ -264,6 +318,8 @@ class EntityTyper:
             self.known.setdefault(entry.surface, (TYPE_LABELS[entry.type], entry.canonical))
         for surface in self.known:
             self.matcher.add(surface, [nlp.make_doc(surface)])
+        self.places = frozenset(e.surface for e in self.gazetteer.entries if e.type == "place")
+        self.place_stems = place_stems(self.places)
         self.metonym_matcher = PhraseMatcher(nlp.vocab, attr="ORTH")
         for place in self.gazetteer.metonyms:
             self.metonym_matcher.add(place, [nlp.make_doc(place)])
@@ -458,6 +514,8 @@ class EntityTyper:
     def _type_ner_span(self, span, label):
         if len(span) == 2 and span[-1].text == "AI" and _is_common_adjective(span[0].lower_):
             return None  # "Generative AI" is a field, not a company
+        if len(span) >= 2 and span[-1].text == "AI" and names_a_place(span[:-1].text.split(), self.places, self.place_stems):
+            return None  # "the Abu Dhabi AI group", "European AI": where the AI is, not whose
         if len(span) == 1 and span.text in LANGUAGE_NAMES:
             return None  # "Hindi", "Swahili": a language, whatever the NER guessed (a person, often)
         if has_strong_model_context(span):
@@ -469,7 +527,8 @@ class EntityTyper:
             kind = class_noun_type(span)
             if kind == "PERSON" and looks_like_person_name(span):
                 return "PERSON", "class_noun"
-            if kind == "COMPANY" and (label == "PERSON" or has_person_context(span)) and len(span) > 1 and looks_like_person_name(span):
+            if (kind == "COMPANY" and (label == "PERSON" or has_person_context(span)) and len(span) > 1 and looks_like_person_name(span)
+                    and not _named_by_noun_before(span)):
                 kind = None  # a person's full name is not taken for a company on a noun nearby ("the startup Mei-Lin Zhao founded")
             if kind in ("COMPANY", "PRODUCT", "ORGANIZATION", "PUBLICATION", "WORK", "PLACE"):
                 return kind, "class_noun"
@@ -584,6 +643,7 @@ class EntityTyper:
             words = [t.text for t in span]
             if (span.text in self.gazetteer.not_entities or any(w in PLACE_WORDS or w in ORGANIZATION_WORDS for w in words)
                     or (end_token.text in ("AI", *FIELD_NAME_ENDS) and _is_common_adjective(span[-2].lower_))
+                    or (end_token.text == "AI" and names_a_place(_hyphen_joined_start(span)[:-1].text.split(), self.places, self.place_stems))
                     or (end_token.text in OPEN_NAME_ENDS and is_part_of_a_longer_name(span))):
                 continue
             if any(s <= span.start_char < e for s, e in headings) and span.text not in body_text:

@@ -1182,8 +1182,9 @@ NAMING_VERBS = word_list("entities", "naming_verbs")
 
 
 def _common_noun(token) -> bool:
-    """A lower-case common noun, not a word of a name ("Division" of "Joy Division" is none)."""
-    return token.pos_ == "NOUN" and _lower_word(token)
+    """A lower-case common noun, not a word of a name ("Division" of "Joy Division" is none). A lower-case word
+    the tagger took for a name's is a noun too: "hedge fund High-Flyer" ("fund" tagged PROPN before a name)."""
+    return (token.pos_ == "NOUN" and _lower_word(token)) or (token.pos_ == "PROPN" and token.is_lower and token.is_alpha)
 
 
 #: Nouns of a collection whose "of" says of what: "a series of phones", "a line of devices".
@@ -1217,6 +1218,11 @@ def _class_of(token) -> str | None:
     if len(lemma) > 6 and (lemma.endswith(("ologist", "ician")) or (lemma.endswith("ist") and not lemma.endswith(("list", "wrist", "twist")))):
         return "PERSON"
     return None
+
+
+def class_of_noun(token) -> str | None:
+    """What a common noun says a name beside it is (``COMPANY`` for "firm", "fund"), or ``None``."""
+    return _class_of(token)
 
 
 def class_nouns(span) -> list:
