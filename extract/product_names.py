@@ -529,6 +529,8 @@ def sized_tier_model_spans(doc, candidates) -> list:
 
 #: Candidate sources that say what a name is with more than the NER's guess (see the components' RANK).
 _SURE_SOURCES = _SURE_COMPANY_SOURCES | {"gazetteer", "model_shape"}
+#: The sources a tiered model may come from for its family word to count (tier_family_spans): the sure ones and a role.
+_FAMILY_SOURCES = _SURE_SOURCES | {"role"}
 
 
 def tier_family_spans(doc, candidates) -> list:
@@ -550,7 +552,7 @@ def tier_family_spans(doc, candidates) -> list:
     """
     families = {span[0].text for span, label, source, _ in candidates
                 if label == "MODEL" and len(span) == 2 and span[1].text in _NAME_TIERS and span[0].is_title
-                and span[0].is_alpha and source in _SURE_SOURCES | {"role"}}
+                and span[0].is_alpha and source in _FAMILY_SOURCES}
     if not families:
         return []
     families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
