@@ -546,7 +546,7 @@ class EntityRefs:
         the transcript of one company's call, a speaker ("NAME:") with no company of their own stated speaks
         for the company whose call it is. Not a speaker the text places with another firm ("Lena Hoyt with
         Marbury Securities", "Danica Hallam (Whitcombe Partners)"): an analyst asking."""
-        if self._ent_of.get(_paragraph_start(self.doc, token.i)) is None:
+        if self._ent_of.get(paragraph_start(self.doc, token.i)) is None:
             return None
         end = next((t.i for t in self.doc if t.is_space and "\n" in t.text), len(self.doc))
         title = self.doc[:end]  # the first line
@@ -614,7 +614,7 @@ class EntityRefs:
         """In an interview, the person answering: a paragraph opening "A:", or one right after a
         paragraph that asks a question ("Who are you competing with?"), is the interviewee's (the
         person the article mentions most before it); one opening "NAME:" is that person's."""
-        start = _paragraph_start(self.doc, token.i)
+        start = paragraph_start(self.doc, token.i)
         if start + 1 >= len(self.doc):
             return None
         ent = self._ent_of.get(start)
@@ -1461,16 +1461,16 @@ def _in_bullet_line(doc: Doc, i: int) -> bool:
     >>> _in_bullet_line(doc, 4), _in_bullet_line(doc, 10)
     (True, False)
     """
-    start = _paragraph_start(doc, i)
+    start = paragraph_start(doc, i)
     return doc[start].text in _BULLETS and start + 1 < len(doc) and not doc[start + 1].is_space
 
 
-def _paragraph_start(doc: Doc, i: int) -> int:
+def paragraph_start(doc: Doc, i: int) -> int:
     """The first token of the paragraph holding token ``i``.
 
     >>> import spacy
     >>> doc = spacy.blank("en")("One two.\\n\\nThree four.")
-    >>> [_paragraph_start(doc, i) for i in range(len(doc))]
+    >>> [paragraph_start(doc, i) for i in range(len(doc))]
     [0, 0, 0, 0, 4, 4, 4]
     """
     # asked for most tokens of a Doc: walking back from each was quadratic in a one-paragraph article
@@ -1485,7 +1485,7 @@ def _paragraph_start(doc: Doc, i: int) -> int:
     return starts[i]
 
 
-#: where :func:`_paragraph_start` keeps a Doc's paragraph starts (computed once per Doc)
+#: where :func:`paragraph_start` keeps a Doc's paragraph starts (computed once per Doc)
 _PARAGRAPH_STARTS = "newsgraph.paragraph_starts"
 
 
@@ -1508,7 +1508,7 @@ def _follows_a_question(doc: Doc, start: int) -> bool:
         end -= 1
     if end < 0 or doc[end].text != "?":
         return False
-    first = _paragraph_start(doc, end)
+    first = paragraph_start(doc, end)
     return not any(t.text in _QUOTE_MARKS or t.text in ("``", "''") for t in doc[first:end + 1])
 
 

@@ -8,7 +8,7 @@ from typing import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coref import EntityRefs
+from ..coref import EntityRefs, paragraph_start
 from ..entities import sole_other_company
 from ..lexicon import load_triggers, title_words, words
 from ..rules import code_rule
@@ -1305,9 +1305,7 @@ def _paragraph_opening_company(title: Token, refs: EntityRefs) -> Span | None:
     Chief executive Arvind Krishna said"): the company the paragraph is about. Bullet marks before it are
     skipped; ``None`` when the paragraph opens with anything else."""
     doc = title.doc
-    i = title.sent.start
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1  # back to the paragraph's first token
+    i = paragraph_start(doc, title.sent.start)
     while i < title.i and (doc[i].is_punct or doc[i].is_space):
         i += 1  # "* Pellstone Foods fell", "- IBM:"
     company = _company_at(doc[i], refs) if i < title.i else None
@@ -1318,25 +1316,15 @@ def _paragraph_opening_company(title: Token, refs: EntityRefs) -> Span | None:
 HEADING_MAX_TOKENS = 8
 
 
-def _paragraph_start(token: Token) -> int:
-    """The index of the first token of the paragraph ``token`` stands in (after the last line break before it)."""
-    doc, i = token.doc, token.sent.start
-    while i > 0 and not (doc[i - 1].is_space and "\n" in doc[i - 1].text):
-        i -= 1
-    return i
-
-
 def _heading_company(title: Token, refs: EntityRefs) -> Span | None:
     """The company the line right above the paragraph names when that line is a heading made of names alone
     ("9. Brave", "6. Kagi", "Anton Osika, Lovable"): in a listicle or a who's who, the entry the paragraph
     describes. ``None`` when the line says anything besides names, numbers and punctuation, or names no company."""
     doc = title.doc
-    end = _paragraph_start(title) - 1  # the line break token before the paragraph
+    end = paragraph_start(doc, title.sent.start) - 1  # the line break token before the paragraph
     if end <= 0:
         return None
-    start = end
-    while start > 0 and not (doc[start - 1].is_space and "\n" in doc[start - 1].text):
-        start -= 1
+    start = paragraph_start(doc, end)  # the heading line's first token
     line = [t for t in doc[start:end] if not (t.is_space or t.is_punct or t.like_num)]
     if not line or end - start > HEADING_MAX_TOKENS:
         return None
