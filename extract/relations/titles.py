@@ -1517,24 +1517,27 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
     """founded/leads from a participle whose agent the verb rules miss: "The startup, founded by ex-Stripe
     engineers Amara Nwosu and Daniel Whitcombe" (the names stand in an apposition of the agent noun),
     "Halcyon Peak Partners, the firm run by Eleanor Voss" (the tagger reads "run" as a noun)."""
-    verbs = _tables()["verbs"]
     for tok in tokens_where(doc, "DEP", ("acl", "relcl", "appos")):
-        if not any(c.dep_ == "agent" for c in tok.children):
+        agent_verb = _agent_bearer(tok)
+        if agent_verb is None:
             continue
         if tok.dep_ == "relcl" and not _passive_relative(tok):
             continue
         if tok.dep_ == "appos" and tok.lower_ not in ROLE_PARTICIPLES:
             continue  # "X, the start-up run by Y": after a hyphenated noun the tagger takes "run" for the apposition's noun
-        lemma = lemma_word(tok)
-        relations = [r for w in (lemma, ROLE_PARTICIPLES.get(tok.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
+        relations = [r for v in _shared_agent_verbs(tok, agent_verb) for r in _role_relations(v)]
         if not relations:
             continue
-        persons = []
-        for pobj in (g for a in tok.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
+        persons, titled = [], []
+        for pobj in (g for a in agent_verb.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"):
             named = entities_of(pobj, refs)
             if not named:
                 named = [e for a in pobj.children if a.dep_ == "appos" for e in entities_of(a, refs)]
-            persons += [(e, v) for e, v in named if e.label_ == PERSON]
+            named = [(e, v) for e, v in named if e.label_ == PERSON]
+            persons += named
+            title = _agent_title(pobj, refs)
+            if title is not None:
+                titled += [(title, e, v) for e, v in named]
         if not persons:
             continue
         companies = [(e, v) for e, v in entities_of(tok.head, refs) if e.label_ in EMPLOYERS] or \
@@ -1543,6 +1546,50 @@ def described_agent_role_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candi
             for p, pv in _unique(persons):
                 for c, cv in companies:
                     yield Candidate(p, relation, c, tok, "role.described_agent", _conf("role.described_agent", pv or cv))
+        for relation, p, pv in titled:
+            for c, cv in companies:
+                yield Candidate(p, relation, c, tok, "role.described_agent", _conf("role.described_agent", pv or cv))
+
+
+def _role_relations(verb: Token) -> list[str]:
+    """founded/leads a participle gives its agent ("founded", "run", "co-founded")."""
+    verbs = _tables()["verbs"]
+    return [r for w in (lemma_word(verb), ROLE_PARTICIPLES.get(verb.lower_)) if w for r in verbs.get(w, ()) if r in PERSON_ROLES]
+
+
+def _agent_bearer(verb: Token) -> Token | None:
+    """The participle whose by-phrase names the agent of ``verb``: its own, or, when it has none, that of the
+    participle it is coordinated with ("co-founded and run by X": X founded it too)."""
+    if any(c.dep_ == "agent" for c in verb.children):
+        return verb
+    for conj in (c for c in verb.children if c.dep_ == "conj" and c.tag_ == "VBN"):
+        if any(c.dep_ == "agent" for c in conj.children):
+            return conj
+    return None
+
+
+def _shared_agent_verbs(verb: Token, agent_verb: Token) -> list[Token]:
+    """The participles the one agent is read with: ``verb`` alone, or both of "co-founded and run by X"."""
+    return [verb] if agent_verb is verb else [verb, agent_verb]
+
+
+def _agent_title(pobj: Token, refs: EntityRefs) -> str | None:
+    """The relation a title in the by-phrase gives its holder at the company the participle describes:
+    "founded by its chief executive X", "co-founded by chief executive X" (X leads it). A title with an owner
+    or a time of its own ("former Globex chief executive X") is held elsewhere."""
+    title = pobj if _title_of(pobj) is not None else next(
+        (c for c in pobj.children if c.dep_ == "compound" and _title_of(c) is not None), None)
+    if title is None:
+        return None
+    found = _title_of(title)
+    before = pobj.doc[pobj.left_edge.i: hyphen_left(title)]
+    if any(t.lower_ in FORMER_WORDS or refs.ent_containing(t) is not None for t in before):
+        return None
+    if any(t.dep_ == "poss" and t.lower_ not in ("its", "their") for t in before):
+        return None
+    if any(c.dep_ == "prep" for c in title.children):
+        return None  # "founded by the chief executive of Globex"
+    return found[0]
 
 
 def _passive_relative(verb: Token) -> bool:
