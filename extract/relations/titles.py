@@ -213,6 +213,8 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
         if passive:
             return passive
         subj = subjects_of(title.head, refs)
+        if not any(e.label_ == PERSON for e, _ in subj):
+            subj = _who_clause_person(title.head, refs) or subj
         if not subj:
             obj = next((c for c in title.head.children if c.dep_ == "dobj"), None)
             subj = entities_of(obj, refs)
@@ -279,6 +281,40 @@ def _title_holders(title: Token, refs: EntityRefs, depth: int = 0) -> list[tuple
     if ent is not None and ent.label_ == PERSON:
         return [(ent, refs.ent_containing(title) is None)]
     return []
+
+
+def _who_clause_person(verb: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """The person a "who" clause is said of when the parser hangs it on a name inside that person's apposition:
+    in "Jane Roe, a co-founder of Globex, who is its chief executive" the clause is Jane Roe's ("who" is said of
+    people, not of Globex). Empty unless the clause's host is the object of a preposition of a description
+    set in apposition to a person's name."""
+    if verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.lower_ == "who" for c in verb.children):
+        return []
+    host = verb.head
+    if refs.ent_containing(host) is None or refs.ent_containing(host).label_ == PERSON:
+        return []
+    noun = host
+    for _ in range(3):
+        if noun.dep_ != "pobj" or noun.head.dep_ != "prep":
+            return []
+        noun = noun.head.head
+        if noun.dep_ == "appos":
+            person = refs.ent_containing(noun.head)
+            return [(person, False)] if person is not None and person.label_ == PERSON else []
+    return []
+
+
+def _not_the_apposition_company(title: Token, orgs: list[tuple[Span, bool]], refs: EntityRefs) -> list[tuple[Span, bool]]:
+    """``orgs`` without the company of the holder's own description: in "Jane Roe, a former lawyer at Globex,
+    who is its chief executive", "its" is not Globex (the clause is said of Jane Roe, past her description)."""
+    clause = title
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head
+    clause = clause.head
+    if not _who_clause_person(clause, refs):
+        return orgs
+    host = refs.ent_containing(clause.head)
+    return [(o, v) for o, v in orgs if not (v and _name_key(o) == _name_key(host))]
 
 
 def _with_as(title: Token) -> list[Token]:
@@ -571,7 +607,8 @@ def title_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             orgs = founded_here
         if not orgs and token.dep_ == "conj" and _title_of(token.head) is not None:
             # "Meta's founder and chief executive": the second title shares the first one's company
-            orgs = _title_orgs(token.head, refs)
+            orgs = _founded_in_clause_host(token.head, _title_orgs(token.head, refs), refs) or _title_orgs(token.head, refs)
+        orgs = _not_the_apposition_company(token, orgs, refs)
         if not orgs:
             orgs = _with_as_employer(token, refs)  # "..., with Levy as president"
         if not orgs and _names_company_by_context(title) and _is_bare(token, refs, title):
