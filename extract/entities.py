@@ -410,9 +410,38 @@ def maker_word_before(text: str, start: int, families: frozenset) -> int | None:
     if m is None or m.end() != start or re.fullmatch(_DETERMINERS, m.group(1)):
         return None
     word = m.group(1)
-    if word in families or re.search(rf"\b{word}[ \u00a0](?:{_COMPANY_WORD})(?!\w)", text):
+    if word in families or re.search(rf"\b{word}[ \u00a0](?:{_COMPANY_WORD})(?!\w)", text) \
+            or maker_named_alone(text, word, m.start()):
         return m.start()
     return None
+
+
+def maker_named_alone(text: str, word: str, at: int) -> bool:
+    """Whether the text elsewhere names ``word`` on its own, as a name: a maker whose name leads its product
+    line ("Halcyra Counsel 12B" by Halcyra, "Larkspur Tutor Mini" by Larkspur Learning), where the text says
+    "Halcyra's head of sales" or "Larkspur Learning raised". Written capitalised inside a sentence, never in
+    lower case, and once at least neither after a capitalised word nor before the product-line word
+    (a first word only at sentence starts, "Meanwhile Orbit 7B", or a surname's first name says nothing).
+
+    >>> text = "Halcyra Counsel 12B is ours. We at Halcyra built it, and Halcyra's team ships Halcyra Counsel Lite."
+    >>> maker_named_alone(text, "Halcyra", text.index("Halcyra Counsel 12B"))
+    True
+    >>> text = "Meanwhile Orbit 7B shipped. Orbit 7B is fast, meanwhile."
+    >>> maker_named_alone(text, "Meanwhile", 0)
+    False
+    >>> maker_named_alone("Acme Voice 3B ships. Acme Voice Mini too.", "Acme", 0)
+    False
+    """
+    if re.search(rf"(?<![\w'’.-]){word.lower()}(?![\w'’-])", text):
+        return False
+    for m in re.finditer(rf"(?<![\w'’.-]){word}(?![\w-])", text):
+        if m.start() == at or re.match(r"[ \u00a0]+[A-Z]", text[m.end():m.end() + 3]):
+            continue  # this mention, or a word of a longer name ("Halcyra Counsel")
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"[A-Z][\w'’-]*[ \u00a0]+$", before) or not re.search(r"[a-z,;:][ \u00a0]+$|[a-z,;:]\)?[ \u00a0]*$", before):
+            continue  # after another name's word, or at a sentence's or a line's start
+        return True
+    return False
 
 
 #: The family of a model-shaped name: its leading letters, three or more ("Sarn" of "Sarn-4", "KLM" of "KLM-4.5";

@@ -554,7 +554,7 @@ def tier_family_spans(doc, candidates) -> list:
                 if label == "MODEL" and len(span) == 2 and span[1].text in _NAME_TIERS and span[0].is_title
                 and span[0].is_alpha and source in _FAMILY_SOURCES}
     if not families:
-        return []
+        return maker_family_spans(doc, candidates)
     families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
     # (a company's first word alone is the company's short name: "Halvorsen said" beside "Halvorsen AI")
     # (not the NER's guess at the tiered model itself: "Voxtral Small" read as a firm)
@@ -570,7 +570,36 @@ def tier_family_spans(doc, candidates) -> list:
                                    and before.pos_ == "PROPN"):
             continue  # "Acme Voxtral": the last word of another name
         out.append((doc[tok.i:tok.i + 1], "MODEL", "context", None))
-    return out
+    return out + maker_family_spans(doc, candidates)
+
+
+#: A size at the end of a model's name: "12B", "70B", "1.5T".
+_NAME_SIZE = re.compile(r"^\d+(?:\.\d+)?[BT]$")
+
+
+def maker_family_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "context", None)`` for a product line named with its maker's name where the document
+    names its models by it and a tier or a size: beside "Halcyra Counsel 12B" and "Halcyra Counsel Lite", the
+    headline's "Halcyra Counsel" is the family of those models (an optional model), not a company called
+    "Halcyra Counsel" (which the NER reads it as, and whose short form "Halcyra" the maker would then be).
+    Only a name no surer cue than the NER's typed.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Try Halcyra Counsel today. Halcyra Counsel 12B is ours.")
+    >>> [s.text for s, *_ in maker_family_spans(doc, [(doc[1:3], "COMPANY", "ner", None), (doc[5:8], "MODEL", "model_shape", None)])]
+    ['Halcyra Counsel']
+    >>> maker_family_spans(doc, [(doc[1:3], "COMPANY", "gazetteer", None), (doc[5:8], "MODEL", "model_shape", None)])
+    []
+    """
+    lines = {span[:-1].text for span, label, source, _ in candidates
+             if label == "MODEL" and source == "model_shape" and len(span) >= 3 and span[0].is_title
+             and (span[-1].text in _NAME_TIERS or _NAME_SIZE.match(span[-1].text))}
+    if not lines:
+        return []
+    sure = {span.text for span, label, source, _ in candidates if source in _SURE_SOURCES and label != "MODEL"}
+    return [(span, "MODEL", "context", None) for span, label, source, _ in candidates
+            if label in ("COMPANY", "ORGANIZATION", "PRODUCT") and source in ("ner", "ner_weak")
+            and span.text in lines and span.text not in sure]
 
 
 #: Words between a company's name and a code that make no product: "Acme Series B", "Acme Phase 2".
