@@ -744,7 +744,30 @@ def product_name_spans(doc, candidates) -> list:
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
         + sized_tier_model_spans(doc, candidates) \
         + lower_case_model_names(doc) + parameter_subject_names(doc) + named_model_spans(doc, doc_text(doc)) \
+        + glued_lm_spans(doc, doc_text(doc)) \
         + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
+
+
+#: A word glued to "LM" or "LLM", "language model", in one name: "PaLM", "OpenELM", "EuroLLM", "KitaLM" (a lower-case
+#: letter before it: no acronym in capitals such as "HELM"), perhaps with a version ("KitaLM-2").
+_GLUED_LM = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*[a-z][A-Z]?L?LM(?:-?\d+(?:\.\d+)?)?(?![\w-])")
+
+
+def glued_lm_spans(doc, text: str) -> list:
+    """``(span, "MODEL", "context", None)`` for names that end in "LM", the abbreviation of "language model" glued
+    to a word: such a name is a language model's ("Tessaro released KitaLM", "Apple's OpenELM").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Tessaro released KitaLM, after PaLM and EuroLLM; HELM and Realm are not.")
+    >>> [s.text for s, *_ in glued_lm_spans(doc, doc.text)]
+    ['KitaLM', 'PaLM', 'EuroLLM']
+    """
+    out = []
+    for m in _GLUED_LM.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            out.append((span, "MODEL", "context", None))
+    return out
 
 
 def family_led_model_spans(doc, candidates, families) -> list:

@@ -29,3 +29,9 @@ def test_product_line_beside_its_sized_models_is_a_family():
 def test_model_named_with_its_makers_first_word():
     doc = spacy.blank("en")("Ostrava Learning built Ostrava Ledger 9B.")
     assert _named_after_company(Span(doc, 3, 6, label="MODEL"), Span(doc, 0, 2, label="COMPANY"))
+
+
+def test_name_glued_to_lm_is_a_language_model():
+    from extract.product_names import glued_lm_spans
+    doc = spacy.blank("en")("Nairobi's Tessaro shipped KitaLM-2 beside OpenELM; the HELM benchmark and Realm Corp are not models.")
+    assert [s.text for s, *_ in glued_lm_spans(doc, doc.text)] == ["KitaLM-2", "OpenELM"]
