@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name, sentence_of, states_parameter_count
+from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name, name_family, sentence_of, states_parameter_count
 from .name_cues import _subject_name, is_version_code
 from .quantities import iter_parameters
 from .tokens import doc_text, tokens_where
@@ -554,7 +554,7 @@ def tier_family_spans(doc, candidates) -> list:
                 if label == "MODEL" and len(span) == 2 and span[1].text in _NAME_TIERS and span[0].is_title
                 and span[0].is_alpha and source in _FAMILY_SOURCES}
     if not families:
-        return maker_family_spans(doc, candidates)
+        return maker_family_spans(doc, candidates) + family_code_spans(doc, candidates)
     families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
     # (a company's first word alone is the company's short name: "Halvorsen said" beside "Halvorsen AI")
     # (not the NER's guess at the tiered model itself: "Voxtral Small" read as a firm)
@@ -570,7 +570,34 @@ def tier_family_spans(doc, candidates) -> list:
                                    and before.pos_ == "PROPN"):
             continue  # "Acme Voxtral": the last word of another name
         out.append((doc[tok.i:tok.i + 1], "MODEL", "context", None))
-    return out + maker_family_spans(doc, candidates)
+    return out + maker_family_spans(doc, candidates) + family_code_spans(doc, candidates)
+
+
+#: A letter-and-digit code of a model's version: "X5", "K2", "R1", "X1.5" (not a year, not a plain number).
+_LETTER_CODE = re.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)?[a-z]?$")
+
+
+def family_code_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "model_shape", None)`` for a model family's word and a letter-and-digit code: where the
+    document names "Palmyra-Med 70B" a model, "Palmyra X5" is another model of that family (as "Palmyra 2" would
+    be), not the family beside a code.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Quill released Orra X5 in May; it also sells Orra-Med 70B, and Orra K2.")
+    >>> model = doc.char_span(doc.text.index("Orra-Med"), doc.text.index(" 70B") + 4)
+    >>> [s.text for s, *_ in family_code_spans(doc, [(model, "MODEL", "model_shape", None)])]
+    ['Orra X5', 'Orra K2']
+    """
+    families = {name_family(span.text) for span, label, source, _ in candidates
+                if label == "MODEL" and source in ("model_shape", "gazetteer")} - {None}
+    if not families:
+        return []
+    out = []
+    for tok in tokens_where(doc, "ORTH", tuple(sorted(families))):
+        code = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if code is not None and tok.whitespace_ and _LETTER_CODE.match(code.text) and not code.is_sent_start:
+            out.append((doc[tok.i:tok.i + 2], "MODEL", "model_shape", None))
+    return out
 
 
 #: A size at the end of a model's name: "12B", "70B", "1.5T".

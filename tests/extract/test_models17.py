@@ -35,3 +35,11 @@ def test_name_glued_to_lm_is_a_language_model():
     from extract.product_names import glued_lm_spans
     doc = spacy.blank("en")("Nairobi's Tessaro shipped KitaLM-2 beside OpenELM; the HELM benchmark and Realm Corp are not models.")
     assert [s.text for s, *_ in glued_lm_spans(doc, doc.text)] == ["KitaLM-2", "OpenELM"]
+
+
+def test_family_word_and_letter_code_is_a_model_of_the_family():
+    from extract.product_names import family_code_spans
+    doc = spacy.blank("en")("Quill sells Orra-Med 70B; it released Orra X5 in May.")
+    model = doc.char_span(doc.text.index("Orra-Med"), doc.text.index(" 70B") + 4)
+    assert [s.text for s, *_ in family_code_spans(doc, [(model, "MODEL", "model_shape", None)])] == ["Orra X5"]
+    assert family_code_spans(doc, []) == []
