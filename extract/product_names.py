@@ -554,7 +554,7 @@ def tier_family_spans(doc, candidates) -> list:
                 if label == "MODEL" and len(span) == 2 and span[1].text in _NAME_TIERS and span[0].is_title
                 and span[0].is_alpha and source in _FAMILY_SOURCES}
     if not families:
-        return maker_family_spans(doc, candidates) + family_code_spans(doc, candidates)
+        return maker_family_spans(doc, candidates) + family_code_spans(doc, candidates) + owned_versioned_model_spans(doc, candidates)
     families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
     # (a company's first word alone is the company's short name: "Halvorsen said" beside "Halvorsen AI")
     # (not the NER's guess at the tiered model itself: "Voxtral Small" read as a firm)
@@ -570,7 +570,7 @@ def tier_family_spans(doc, candidates) -> list:
                                    and before.pos_ == "PROPN"):
             continue  # "Acme Voxtral": the last word of another name
         out.append((doc[tok.i:tok.i + 1], "MODEL", "context", None))
-    return out + maker_family_spans(doc, candidates) + family_code_spans(doc, candidates)
+    return out + maker_family_spans(doc, candidates) + family_code_spans(doc, candidates) + owned_versioned_model_spans(doc, candidates)
 
 
 #: A letter-and-digit code of a model's version: "X5", "K2", "R1", "X1.5" (not a year, not a plain number).
@@ -597,6 +597,42 @@ def family_code_spans(doc, candidates) -> list:
         code = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
         if code is not None and tok.whitespace_ and _LETTER_CODE.match(code.text) and not code.is_sent_start:
             out.append((doc[tok.i:tok.i + 2], "MODEL", "model_shape", None))
+    return out
+
+
+#: A version number: "3", "2.5" (a year is none: "Google's Cloud 2024").
+_VERSION_NUMBER_TEXT = re.compile(r"^(?!(?:19|20)\d\d$)\d{1,3}(?:\.\d+)?$")
+
+
+def owned_versioned_model_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "model_shape", None)`` for a company's "Name N" in an article about models: "Google's Veo 3",
+    "OpenAI's Sora 2" are the company's models, not companies (the NER's guess). A version number after one
+    capitalised word, the possessor a company the document types; a round's or a fund's word is no model
+    ("SoftBank's Vision Fund 2", "Acme's Series 2"), nor a name the document is sure is a company.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Orra-7B is a model. Quill's Vela 3, launched in May, makes video; Quill's Series 2 and 2024.")
+    >>> cands = [(doc[0:1], "MODEL", "model_shape", None), (doc[5:6], "COMPANY", "ner", None), (doc[17:18], "COMPANY", "ner", None)]
+    >>> [s.text for s, *_ in owned_versioned_model_spans(doc, cands)]
+    ['Vela 3']
+    """
+    if not any(label == "MODEL" and source in _SURE_SOURCES for _, label, source, _ in candidates):
+        return []  # (an article naming no model surely is about other things: "Acme's Mark 2" is a machine)
+    owners = {span.end for span, label, *_ in candidates if label == "COMPANY"}
+    sure = {span.text for span, label, source, _ in candidates if label == "COMPANY" and source in _SURE_SOURCES}
+    out = []
+    for end in sorted(owners):
+        if end + 3 > len(doc) or doc[end].lower_ not in ("'s", "’s"):
+            continue
+        word, number = doc[end + 1], doc[end + 2]
+        after = doc[end + 3] if end + 3 < len(doc) else None
+        if not (word.is_title and word.is_alpha and word.text not in _NO_PRODUCT_WORDS and word.whitespace_
+                and _VERSION_NUMBER_TEXT.match(number.text)) or number.is_sent_start:
+            continue
+        if after is not None and (after.text[:1].isalnum() or after.text == "%") and number.whitespace_:
+            continue  # "Acme's Vela 3 Pro", "Acme's Vela 3 million": a longer name, or a figure
+        if f"{word.text} {number.text}" not in sure:
+            out.append((doc[end + 1:end + 3], "MODEL", "model_shape", None))
     return out
 
 

@@ -43,3 +43,12 @@ def test_family_word_and_letter_code_is_a_model_of_the_family():
     model = doc.char_span(doc.text.index("Orra-Med"), doc.text.index(" 70B") + 4)
     assert [s.text for s, *_ in family_code_spans(doc, [(model, "MODEL", "model_shape", None)])] == ["Orra X5"]
     assert family_code_spans(doc, []) == []
+
+
+def test_company_possessive_before_name_and_version_is_its_model():
+    from extract.product_names import owned_versioned_model_spans
+    doc = spacy.blank("en")("Orra-7B is a model. Quill's Vela 3, launched in May, makes video.")
+    cands = [(doc[0:1], "MODEL", "model_shape", None), (doc[5:6], "COMPANY", "ner", None)]
+    assert [s.text for s, *_ in owned_versioned_model_spans(doc, cands)] == ["Vela 3"]
+    # no surely named model in the article: no reading
+    assert owned_versioned_model_spans(doc, cands[1:]) == []
