@@ -222,6 +222,11 @@ TIERED_MODEL = re.compile(rf"\b([A-Z][{_LETTER}]+)(?:[ \u00a0](?:{MODEL_TIERS})\
 LOWER_SIZED_MODEL = re.compile(r"(?<![\w./-])[a-z][a-z0-9]*(?:-[a-z0-9]+)*-\d+(?:\.\d+)?b(?![\w/-]|\.\w)")
 LOWER_TIERED_MODEL = re.compile(
     r"(?<![\w./-])[a-z]{1,8}\d+(?:\.\d+)?(?:-(?:mini|small|medium|large|pro|nano|turbo|max|lite|flash|high|low))+(?![\w/-]|\.\w)")
+# A capitalised name of hyphenated words, some lower-case or with digits inside, ending in a glued size:
+# "Foundation-sec-8b", "Llama3-Med42-70B" (a size glued after a hyphen says model, as in "Sable-7B"; the family
+# word has three letters at least: "F-35B" is a jet)
+MIXED_SIZED_MODEL = re.compile(
+    rf"(?<![\w./-])[A-Z][{_LETTER}]{{2,}}\d*(?:\.\d+)?(?:-[{_LETTER}0-9.]+)*-\d+(?:\.\d+)?[bB](?![\w/-]|\.\w)")
 # A capitalised family and a lower-case checkpoint with a version: "Whisper large-v3", "Parakeet tdt-v2"
 CHECKPOINT_MODEL = re.compile(r"\b[A-Z][A-Za-z]+[ \u00a0](?:tiny|base|small|medium|large|turbo)-v\d+(?![\w/-]|\.\w)")
 
@@ -357,6 +362,12 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
     >>> doc = spacy.blank("en")("Acme put out sable-oss-20b, k4-mini and Wren large-v3, not see /v1/k4-mini or 6-20b.")
     >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
     [('sable-oss-20b', True), ('k4-mini', False), ('Wren large-v3', True)]
+
+    A capitalised hyphenated name with a glued size is one model, words in lower case or with digits inside:
+
+    >>> doc = spacy.blank("en")("Acme put out Sentry-sec-8b and Orca3-Med42-70B, not the F-35B.")
+    >>> [(doc.text[s:e], known) for s, e, known in model_shape_spans(doc, frozenset())]
+    [('Sentry-sec-8b', True), ('Orca3-Med42-70B', True), ('F-35B', False)]
     """
     text = doc_text(doc)
     found = []
@@ -375,7 +386,7 @@ def model_shape_spans(doc, families: frozenset) -> list[tuple[int, int, bool]]:
         maker = maker_word_before(text, m.start(), families) if m.group(1) not in families else None
         found.append((m.start() if maker is None else maker, m.end(), True))
     for pattern, sure in ((LOWER_SIZED_MODEL, True), (CHECKPOINT_MODEL, True), (LOWER_TIERED_MODEL, False),
-                          (PAREN_SIZED_MODEL, True)):
+                          (PAREN_SIZED_MODEL, True), (MIXED_SIZED_MODEL, True)):
         # (a company's or a fund's word ends no model's name: "the Orbit-2 Fund (1.5B)" is money)
         found += [(m.start(), m.end(), sure) for m in pattern.finditer(text) if m.group().split()[-1] not in _NO_MODEL_WORDS]
     found = [f for f in found if not is_modifier_word(text[f[0]:f[1]])]  # "a GPT-4-class model" names none
@@ -410,9 +421,38 @@ def maker_word_before(text: str, start: int, families: frozenset) -> int | None:
     if m is None or m.end() != start or re.fullmatch(_DETERMINERS, m.group(1)):
         return None
     word = m.group(1)
-    if word in families or re.search(rf"\b{word}[ \u00a0](?:{_COMPANY_WORD})(?!\w)", text):
+    if word in families or re.search(rf"\b{word}[ \u00a0](?:{_COMPANY_WORD})(?!\w)", text) \
+            or maker_named_alone(text, word, m.start()):
         return m.start()
     return None
+
+
+def maker_named_alone(text: str, word: str, at: int) -> bool:
+    """Whether the text elsewhere names ``word`` on its own, as a name: a maker whose name leads its product
+    line ("Halcyra Counsel 12B" by Halcyra, "Larkspur Tutor Mini" by Larkspur Learning), where the text says
+    "Halcyra's head of sales" or "Larkspur Learning raised". Written capitalised inside a sentence, never in
+    lower case, and once at least neither after a capitalised word nor before the product-line word
+    (a first word only at sentence starts, "Meanwhile Orbit 7B", or a surname's first name says nothing).
+
+    >>> text = "Halcyra Counsel 12B is ours. We at Halcyra built it, and Halcyra's team ships Halcyra Counsel Lite."
+    >>> maker_named_alone(text, "Halcyra", text.index("Halcyra Counsel 12B"))
+    True
+    >>> text = "Meanwhile Orbit 7B shipped. Orbit 7B is fast, meanwhile."
+    >>> maker_named_alone(text, "Meanwhile", 0)
+    False
+    >>> maker_named_alone("Acme Voice 3B ships. Acme Voice Mini too.", "Acme", 0)
+    False
+    """
+    if re.search(rf"(?<![\w'’.-]){word.lower()}(?![\w'’-])", text):
+        return False
+    for m in re.finditer(rf"(?<![\w'’.-]){word}(?![\w-])", text):
+        if m.start() == at or re.match(r"[ \u00a0]+[A-Z]", text[m.end():m.end() + 3]):
+            continue  # this mention, or a word of a longer name ("Halcyra Counsel")
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"[A-Z][\w'’-]*[ \u00a0]+$", before) or not re.search(r"[a-z,;:][ \u00a0]+$|[a-z,;:]\)?[ \u00a0]*$", before):
+            continue  # after another name's word, or at a sentence's or a line's start
+        return True
+    return False
 
 
 #: The family of a model-shaped name: its leading letters, three or more ("Sarn" of "Sarn-4", "KLM" of "KLM-4.5";

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name, sentence_of, states_parameter_count
+from .entities import MODEL_NOUNS, PRODUCT_NOUNS, _class_of, looks_like_person_name, name_family, sentence_of, states_parameter_count
 from .name_cues import _subject_name, is_version_code
 from .quantities import iter_parameters
 from .tokens import doc_text, tokens_where
@@ -554,7 +554,7 @@ def tier_family_spans(doc, candidates) -> list:
                 if label == "MODEL" and len(span) == 2 and span[1].text in _NAME_TIERS and span[0].is_title
                 and span[0].is_alpha and source in _FAMILY_SOURCES}
     if not families:
-        return []
+        return maker_family_spans(doc, candidates) + family_code_spans(doc, candidates) + owned_versioned_model_spans(doc, candidates)
     families -= {span.text for span, label, source, _ in candidates if label != "MODEL" and source in _SURE_SOURCES}
     # (a company's first word alone is the company's short name: "Halvorsen said" beside "Halvorsen AI")
     # (not the NER's guess at the tiered model itself: "Voxtral Small" read as a firm)
@@ -570,7 +570,99 @@ def tier_family_spans(doc, candidates) -> list:
                                    and before.pos_ == "PROPN"):
             continue  # "Acme Voxtral": the last word of another name
         out.append((doc[tok.i:tok.i + 1], "MODEL", "context", None))
+    return out + maker_family_spans(doc, candidates) + family_code_spans(doc, candidates) + owned_versioned_model_spans(doc, candidates)
+
+
+#: A letter-and-digit code of a model's version: "X5", "K2", "R1", "X1.5" (not a year, not a plain number).
+_LETTER_CODE = re.compile(r"^[A-Z]{1,2}\d+(?:\.\d+)?[a-z]?$")
+
+
+def family_code_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "model_shape", None)`` for a model family's word and a letter-and-digit code: where the
+    document names "Palmyra-Med 70B" a model, "Palmyra X5" is another model of that family (as "Palmyra 2" would
+    be), not the family beside a code.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Quill released Orra X5 in May; it also sells Orra-Med 70B, and Orra K2.")
+    >>> model = doc.char_span(doc.text.index("Orra-Med"), doc.text.index(" 70B") + 4)
+    >>> [s.text for s, *_ in family_code_spans(doc, [(model, "MODEL", "model_shape", None)])]
+    ['Orra X5', 'Orra K2']
+    """
+    families = {name_family(span.text) for span, label, source, _ in candidates
+                if label == "MODEL" and source in ("model_shape", "gazetteer")} - {None}
+    if not families:
+        return []
+    out = []
+    for tok in tokens_where(doc, "ORTH", tuple(sorted(families))):
+        code = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+        if code is not None and tok.whitespace_ and _LETTER_CODE.match(code.text) and not code.is_sent_start:
+            out.append((doc[tok.i:tok.i + 2], "MODEL", "model_shape", None))
     return out
+
+
+#: A version number: "3", "2.5" (a year is none: "Google's Cloud 2024").
+_VERSION_NUMBER_TEXT = re.compile(r"^(?!(?:19|20)\d\d$)\d{1,3}(?:\.\d+)?$")
+
+
+def owned_versioned_model_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "model_shape", None)`` for a company's "Name N" in an article about models: "Google's Veo 3",
+    "OpenAI's Sora 2" are the company's models, not companies (the NER's guess). A version number after one
+    capitalised word, the possessor a company the document types; a round's or a fund's word is no model
+    ("SoftBank's Vision Fund 2", "Acme's Series 2"), nor a name the document is sure is a company.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Orra-7B is a model. Quill's Vela 3, launched in May, makes video; Quill's Series 2 and 2024.")
+    >>> cands = [(doc[0:1], "MODEL", "model_shape", None), (doc[5:6], "COMPANY", "ner", None), (doc[17:18], "COMPANY", "ner", None)]
+    >>> [s.text for s, *_ in owned_versioned_model_spans(doc, cands)]
+    ['Vela 3']
+    """
+    if not any(label == "MODEL" and source in _SURE_SOURCES for _, label, source, _ in candidates):
+        return []  # (an article naming no model surely is about other things: "Acme's Mark 2" is a machine)
+    owners = {span.end for span, label, *_ in candidates if label == "COMPANY"}
+    sure = {span.text for span, label, source, _ in candidates if label == "COMPANY" and source in _SURE_SOURCES}
+    out = []
+    for end in sorted(owners):
+        if end + 3 > len(doc) or doc[end].lower_ not in ("'s", "’s"):
+            continue
+        word, number = doc[end + 1], doc[end + 2]
+        after = doc[end + 3] if end + 3 < len(doc) else None
+        if not (word.is_title and word.is_alpha and word.text not in _NO_PRODUCT_WORDS and word.whitespace_
+                and _VERSION_NUMBER_TEXT.match(number.text)) or number.is_sent_start:
+            continue
+        if after is not None and (after.text[:1].isalnum() or after.text == "%") and number.whitespace_:
+            continue  # "Acme's Vela 3 Pro", "Acme's Vela 3 million": a longer name, or a figure
+        if f"{word.text} {number.text}" not in sure:
+            out.append((doc[end + 1:end + 3], "MODEL", "model_shape", None))
+    return out
+
+
+#: A size at the end of a model's name: "12B", "70B", "1.5T".
+_NAME_SIZE = re.compile(r"^\d+(?:\.\d+)?[BT]$")
+
+
+def maker_family_spans(doc, candidates) -> list:
+    """``(span, "MODEL", "context", None)`` for a product line named with its maker's name where the document
+    names its models by it and a tier or a size: beside "Halcyra Counsel 12B" and "Halcyra Counsel Lite", the
+    headline's "Halcyra Counsel" is the family of those models (an optional model), not a company called
+    "Halcyra Counsel" (which the NER reads it as, and whose short form "Halcyra" the maker would then be).
+    Only a name no surer cue than the NER's typed.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Try Halcyra Counsel today. Halcyra Counsel 12B is ours.")
+    >>> [s.text for s, *_ in maker_family_spans(doc, [(doc[1:3], "COMPANY", "ner", None), (doc[5:8], "MODEL", "model_shape", None)])]
+    ['Halcyra Counsel']
+    >>> maker_family_spans(doc, [(doc[1:3], "COMPANY", "gazetteer", None), (doc[5:8], "MODEL", "model_shape", None)])
+    []
+    """
+    lines = {span[:-1].text for span, label, source, _ in candidates
+             if label == "MODEL" and source == "model_shape" and len(span) >= 3 and span[0].is_title
+             and (span[-1].text in _NAME_TIERS or _NAME_SIZE.match(span[-1].text))}
+    if not lines:
+        return []
+    sure = {span.text for span, label, source, _ in candidates if source in _SURE_SOURCES and label != "MODEL"}
+    return [(span, "MODEL", "context", None) for span, label, source, _ in candidates
+            if label in ("COMPANY", "ORGANIZATION", "PRODUCT") and source in ("ner", "ner_weak")
+            and span.text in lines and span.text not in sure]
 
 
 #: Words between a company's name and a code that make no product: "Acme Series B", "Acme Phase 2".
@@ -715,7 +807,30 @@ def product_name_spans(doc, candidates) -> list:
     return out + versioned + _family_spans(candidates, versioned) + sized_sibling_spans(doc, candidates) \
         + sized_tier_model_spans(doc, candidates) \
         + lower_case_model_names(doc) + parameter_subject_names(doc) + named_model_spans(doc, doc_text(doc)) \
+        + glued_lm_spans(doc, doc_text(doc)) \
         + [c for c in sized_family_names(doc) if not any(i in known_tokens for i in range(c[0].start, c[0].end))]
+
+
+#: A word glued to "LM" or "LLM", "language model", in one name: "PaLM", "OpenELM", "EuroLLM", "KitaLM" (a lower-case
+#: letter before it: no acronym in capitals such as "HELM"), perhaps with a version ("KitaLM-2").
+_GLUED_LM = re.compile(r"(?<![\w.-])[A-Z][A-Za-z]*[a-z][A-Z]?L?LM(?:-?\d+(?:\.\d+)?)?(?![\w-])")
+
+
+def glued_lm_spans(doc, text: str) -> list:
+    """``(span, "MODEL", "context", None)`` for names that end in "LM", the abbreviation of "language model" glued
+    to a word: such a name is a language model's ("Tessaro released KitaLM", "Apple's OpenELM").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Tessaro released KitaLM, after PaLM and EuroLLM; HELM and Realm are not.")
+    >>> [s.text for s, *_ in glued_lm_spans(doc, doc.text)]
+    ['KitaLM', 'PaLM', 'EuroLLM']
+    """
+    out = []
+    for m in _GLUED_LM.finditer(text):
+        span = doc.char_span(m.start(), m.end())
+        if span is not None:
+            out.append((span, "MODEL", "context", None))
+    return out
 
 
 def family_led_model_spans(doc, candidates, families) -> list:

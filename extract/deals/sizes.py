@@ -341,7 +341,7 @@ def _model_of_noun(noun: Token, refs) -> Span | None:
         if found is not None:
             return found
     if noun.dep_ == "appos":
-        found = _model(noun.head, refs)
+        found = _model(noun.head, refs) or _named_before_model_noun(noun.head, refs)
         if found is not None:
             return found
         # "DeepSeek-V2 from DeepSeek, a 236B model": the description hangs on the maker, not the model
@@ -355,6 +355,13 @@ def _model_of_noun(noun: Token, refs) -> Span | None:
             found = _model(c, refs)
             if found is not None:
                 return found
+    # "Zephyr, a constellation of models with 4.2 trillion parameters in total": the models of a collection
+    # noun are counted together, the collection's size
+    if model_noun and noun.tag_ == "NNS" and noun.dep_ == "pobj" and noun.head.lower_ == "of" \
+            and noun.head.head.pos_ == "NOUN" and noun.head.head is not noun:
+        found = _model_of_noun(noun.head.head, refs)
+        if found is not None:
+            return found
     # "training a 500B parameter model in-house, codenamed MAI-1": the naming verb is a sibling
     if noun.dep_ in ("dobj", "attr") and noun.head.pos_ in ("VERB", "AUX"):
         for sibling in noun.head.children:
@@ -374,6 +381,15 @@ def _model_of_noun(noun: Token, refs) -> Span | None:
             if found is not None:
                 return found
     return None
+
+
+def _named_before_model_noun(noun: Token, refs) -> Span | None:
+    """The model named in front of a model noun: "Its *Polaris 3.0* system, a constellation of ..." (the
+    apposition describes the system, which is the model named before it)."""
+    if _lemma(noun) not in _words("model_nouns"):
+        return None
+    return next((m for c in noun.children if c.dep_ in ("compound", "nmod", "nummod") and c.i < noun.i
+                 for m in [_model(c, refs)] if m is not None), None)
 
 
 def _delayed_apposition(noun: Token, refs) -> Span | None:
@@ -480,6 +496,8 @@ def _model_of_phrase(noun: Token, refs) -> Span | None:
         verb = head.head
         if verb.pos_ in ("NOUN", "PROPN") and prep in _words("phrase_preps"):
             return _model_of_noun(verb, refs)  # "Zephyr, at 70B parameters, is ...", "a model with 70B parameters"
+        if verb.pos_ == "NOUN" and prep == "of" and _lemma(verb) in _words("model_nouns"):
+            return _model_of_noun(verb, refs)  # "Zephyr, a model of 30 billion parameters": the model's measure
         measured = _lemma(verb) in _words("measure_verbs") and prep in _words("measure_preps")
         if verb.pos_ == "ADJ" and verb.dep_ == "acomp" and measured:
             return _model_of_clause(verb.head, refs, head)  # "Zephyr is sized at 70B parameters"

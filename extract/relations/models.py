@@ -13,7 +13,7 @@ from ..coref import EntityRefs
 from ..families import doc_families, model_family
 from ..gazetteer import gazetteer_of
 from ..rules import code_rule
-from ..tokens import description_word, lemma_word, tokens_where, word_children
+from ..tokens import description_word, doc_text, lemma_word, tokens_where, word_children
 from .core import (
     COMPANY,
     MODEL,
@@ -269,7 +269,26 @@ def _named_after_company(model: Span, company: Span) -> bool:
     # "Inflection-2", "DeepSeek-V2", "Fathom-R1" after "Fathom Reasoning": the company's first name word
     # and a version joined by a hyphen (a version: a digit, after at most two letters)
     first, _, rest = words[0].partition("-")
-    return first == short[0] and _VERSION.match(rest) is not None
+    return first == short[0] and _VERSION.match(rest) is not None or _led_by_maker_word(model, short)
+
+
+def _led_by_maker_word(model: Span, short: list[str]) -> bool:
+    """Whether a spaced model name starts with the first word of a longer company name, a proper name the text
+    never writes in lower case: "Larkspur Tutor 14B" of "Larkspur Learning" (not "General Purpose 7B" of
+    "General Motors", whose "general" the text writes as a word too).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Larkspur Learning built Larkspur Tutor 14B.")
+    >>> _led_by_maker_word(Span(doc, 3, 6, label="MODEL"), ["larkspur", "learning"])
+    True
+    >>> doc = spacy.blank("en")("General Motors read General Purpose 7B in general.")
+    >>> _led_by_maker_word(Span(doc, 3, 6, label="MODEL"), ["general", "motors"])
+    False
+    """
+    words = model.text.split()
+    if len(short) < 2 or len(words) < 2 or words[0].lower() != short[0] or not words[0][:1].isupper():
+        return False
+    return re.search(rf"(?<![\w-]){re.escape(short[0])}(?![\w-])", doc_text(model.doc)) is None
 
 
 #: The version after a hyphen in a model's name: "2", "V2", "R1", "v0.1"
