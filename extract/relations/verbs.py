@@ -261,6 +261,9 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     else:
         owners = subjects_of(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        if verb.dep_ == "relcl" and not owned and _object_gap(verb):
+            # "Songkick, the ticket service Warner has owned since 2017": the clause's missing object is its noun
+            owned = entities_of(verb.head, refs)
         # "SoftBank still owns roughly 90% of Arm": a majority share is control, the owned company a part
         owned += [e for c in verb.children if c.dep_ == "dobj" and _majority_share(c)
                   for e in _prep_objects(c, ("of",), refs) if e[0].label_ == COMPANY]
