@@ -90,13 +90,20 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Tehran University's College of Architecture"
             if root.dep_ == "compound" and lemma_word(root.head) in part_nouns:
                 noun = root.head
-            elif len(ent) > 1 and lemma_word(root) in part_nouns and root.is_title:
+            elif len(ent) > 1 and _part_word(root, part_nouns) and root.is_title:
                 noun = root
             else:
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
             for owner, via in _possessors(noun, refs):
                 if owner.label_ in (COMPANY, "ORGANIZATION"):
                     yield Candidate(ent, "part_of", owner, noun, "possessive.part_of", _conf("possessive.part_of", via))
+
+
+def _part_word(token: Token, part_nouns: frozenset[str]) -> bool:
+    """A part noun, also as the plural last word of a name, which the tagger does not lemmatise
+    ("its Firewalk Studios", "Vexa Labs": the studio, the lab)."""
+    word = lemma_word(token)
+    return word in part_nouns or (word.endswith("s") and word[:-1] in part_nouns)
 
 
 def _named_as_company(owner: Span, refs: EntityRefs) -> bool:
