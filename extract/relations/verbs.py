@@ -234,6 +234,20 @@ def _names_right_after(verb: Token, refs: EntityRefs, max_tokens: int = 14) -> l
     return out
 
 
+def _own_units(verb: Token, preps: tuple[str, ...], refs: EntityRefs) -> set[str]:
+    """Names a partner phrase presents as the subject's own unit: "working with *its Xbox studio Ninja Theory*",
+    "with its research unit, Quillon" (a possessed part noun: the unit is part of the company, not its partner)."""
+    part_nouns = _tables()["part_of_nouns"]
+    own = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            possessed = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+            parts = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+            if possessed and any(lemma_word(t) in part_nouns and t.pos_ == "NOUN" for t in parts):
+                own |= {_name_key(e) for e, _ in entities_of(noun, refs)}
+    return own
+
+
 def _object_gap(verb: Token) -> bool:
     """A relative clause whose subject is a name or noun, not the relative pronoun, and which has no object:
     its noun is the object ("a model *the two companies are developing*", "the chip *that Nvidia designed*")."""
@@ -449,6 +463,9 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
         if relation == "competes_with":
             prep_objects += _rival_owners(verb, preps, refs) + _rivals_further_on(verb, refs)
+        if relation == "partners_with":
+            own = _own_units(verb, preps, refs)
+            prep_objects = [e for e in prep_objects if _name_key(e[0]) not in own]
         if relation == "competes_with" and not objects and not prep_objects:
             objects = _names_right_after(verb, refs)
         if extra_heads:
