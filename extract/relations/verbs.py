@@ -90,8 +90,8 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Tehran University's College of Architecture"
             if root.dep_ == "compound" and lemma_word(root.head) in part_nouns:
                 noun = root.head
-            elif len(ent) > 1 and _part_word(root, part_nouns) and root.is_title:
-                noun = root
+            elif len(ent) > 1 and any(_part_word(t, part_nouns) and t.is_title for t in (root, ent[-1])):
+                noun = root  # (the parser may hang "Studios" on "Ridgeway" in "its own Ridgeway Studios")
             else:
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
             for owner, via in _possessors(noun, refs):
