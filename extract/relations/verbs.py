@@ -90,13 +90,20 @@ def possessive_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
             # "Tehran University's College of Architecture"
             if root.dep_ == "compound" and lemma_word(root.head) in part_nouns:
                 noun = root.head
-            elif len(ent) > 1 and lemma_word(root) in part_nouns and root.is_title:
-                noun = root
+            elif len(ent) > 1 and any(_part_word(t, part_nouns) and t.is_title for t in (root, ent[-1])):
+                noun = root  # (the parser may hang "Studios" on "Ridgeway" in "its own Ridgeway Studios")
             else:
                 continue  # "Microsoft's Azure", "their Whims of Chambers": ownership of many kinds
             for owner, via in _possessors(noun, refs):
                 if owner.label_ in (COMPANY, "ORGANIZATION"):
                     yield Candidate(ent, "part_of", owner, noun, "possessive.part_of", _conf("possessive.part_of", via))
+
+
+def _part_word(token: Token, part_nouns: frozenset[str]) -> bool:
+    """A part noun, also as the plural last word of a name, which the tagger does not lemmatise
+    ("its Firewalk Studios", "Vexa Labs": the studio, the lab)."""
+    word = lemma_word(token)
+    return word in part_nouns or (word.endswith("s") and word[:-1] in part_nouns)
 
 
 def _named_as_company(owner: Span, refs: EntityRefs) -> bool:
@@ -227,6 +234,20 @@ def _names_right_after(verb: Token, refs: EntityRefs, max_tokens: int = 14) -> l
     return out
 
 
+def _own_units(verb: Token, preps: tuple[str, ...], refs: EntityRefs) -> set[str]:
+    """Names a partner phrase presents as the subject's own unit: "working with *its Xbox studio Ninja Theory*",
+    "with its research unit, Quillon" (a possessed part noun: the unit is part of the company, not its partner)."""
+    part_nouns = _tables()["part_of_nouns"]
+    own = set()
+    for prep in (c for c in verb.children if c.dep_ == "prep" and c.lower_ in preps):
+        for noun in (g for g in prep.children if g.dep_ == "pobj"):
+            possessed = any(c.dep_ == "poss" and c.tag_ == "PRP$" for c in noun.children)
+            parts = [noun] + [c for c in noun.children if c.dep_ == "compound"]
+            if possessed and any(lemma_word(t) in part_nouns and t.pos_ == "NOUN" for t in parts):
+                own |= {_name_key(e) for e, _ in entities_of(noun, refs)}
+    return own
+
+
 def _object_gap(verb: Token) -> bool:
     """A relative clause whose subject is a name or noun, not the relative pronoun, and which has no object:
     its noun is the object ("a model *the two companies are developing*", "the chip *that Nvidia designed*")."""
@@ -261,6 +282,9 @@ def _ownership(verb: Token, refs: EntityRefs) -> Iterator[Candidate]:
     else:
         owners = subjects_of(verb, refs)
         owned = [e for c in verb.children if c.dep_ == "dobj" for e in entities_of(c, refs)]
+        if verb.dep_ == "relcl" and not owned and _object_gap(verb):
+            # "Songkick, the ticket service Warner has owned since 2017": the clause's missing object is its noun
+            owned = entities_of(verb.head, refs)
         # "SoftBank still owns roughly 90% of Arm": a majority share is control, the owned company a part
         owned += [e for c in verb.children if c.dep_ == "dobj" and _majority_share(c)
                   for e in _prep_objects(c, ("of",), refs) if e[0].label_ == COMPANY]
@@ -439,6 +463,9 @@ def _verb_frame(verb: Token, relation: str, passive: bool, refs: EntityRefs, ext
             prep_objects += [e for c in verb.children if c.dep_ == "dobj" and _states_money(c) for e in _prep_objects(c, preps, refs)]
         if relation == "competes_with":
             prep_objects += _rival_owners(verb, preps, refs) + _rivals_further_on(verb, refs)
+        if relation == "partners_with":
+            own = _own_units(verb, preps, refs)
+            prep_objects = [e for e in prep_objects if _name_key(e[0]) not in own]
         if relation == "competes_with" and not objects and not prep_objects:
             objects = _names_right_after(verb, refs)
         if extra_heads:
