@@ -32,6 +32,7 @@ from .entities import (
     ROLE_NOUNS,
     SHIP_PREFIXES,
     TYPE_LABELS,
+    apposed_as_company,
     boilerplate_ranges,
     class_noun_type,
     class_of_noun,
@@ -95,6 +96,7 @@ from .name_cues import (
     with_first_of_three_names,
     is_version_code,
     model_short_forms,
+    owns_a_unit,
     names_a_business_role,
     names_over_places,
     person_before_apposition,
@@ -522,6 +524,8 @@ class EntityTyper:
             return "MODEL", "context"
         if label != "NORP" and says_where_a_company_is(span):  # (a people's adjective stays no name: "the Portuguese company")
             return "PLACE", "context"  # "the Freiburg image-model start-up": where the company is, not which
+        if label in NAME_LABELS and apposed_as_company(span):
+            return "COMPANY", "class_noun"  # "Zenefits, the benefits start-up": the apposition says what the name is
         if label in NAME_LABELS:
             # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
             kind = class_noun_type(span)
@@ -574,7 +578,7 @@ class EntityTyper:
             # an organisation named in business news is most likely a company; elsewhere, say less
             return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
         if label == "PERSON":
-            if company:
+            if company or (owns_a_unit(span) and not person):  # "the fintech arm of Mercado Libre": no person has an arm
                 return "COMPANY", "context"
             # "Corvane's new chip", "Tessaly raised $6.6 billion": an unknown one-word name in a company's place
             if not person and len(span) == 1 and not _after_honorific(span) and company_role(span, self._companies):
@@ -601,8 +605,8 @@ class EntityTyper:
         if label in ("GPE", "LOC", "FAC"):
             if _is_dateline(span):
                 return "PLACE", "context"  # "TORONTO, Ontario — ... Brindle AI Inc. ("the Company") ...": where, not who
-            if (has_company_context(span, modifier=False) or business_unit_name(span, self._companies)) and not person:
-                return "COMPANY", "context"
+            if (has_company_context(span, modifier=False) or business_unit_name(span, self._companies) or owns_a_unit(span)) and not person:
+                return "COMPANY", "context"  # ("the payments arm of Mercado Austral": no place has an arm)
             if label in ("GPE", "LOC") and not person and company_role(span, self._companies):
                 return "COMPANY", "role"  # (known places are the gazetteer's and outrank this)
             return "PLACE", "ner_weak"

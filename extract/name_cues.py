@@ -669,6 +669,23 @@ def business_unit_name(span, companies=frozenset()) -> bool:
     return False
 
 
+def owns_a_unit(span) -> bool:
+    """A name that a unit noun's "of" ties a business part to ("Mercado Pago, the fintech arm of Mercado Libre",
+    "a subsidiary of Boeing"): what has an arm, unit, subsidiary or division is a business, whatever the
+    name's shape. Not a name's possessive ("the magazine arm of Barry Diller's IAC": the owner's name),
+    nor one after "the" ("a division of the Institute of Infection": an institution's).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Pago, the fintech arm of Mercado Libre, grew. A unit of Ann Roe's group.")
+    >>> owns_a_unit(doc[6:8]), owns_a_unit(doc[14:16])
+    (True, False)
+    """
+    doc = span.doc
+    i = span.start
+    return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in UNIT_NOUNS
+            and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")))
+
+
 #: Last words of investors' names that no person's name ends in, though it may look like one: "SV Angel",
 #: "Pinecrest Angels", "OpenAI Startup Fund" (said only where a list or a round names investors).
 INVESTOR_NAME_ENDS = frozenset("Angel Angels Fund Syndicate".split())
