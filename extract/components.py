@@ -67,7 +67,7 @@ from .entities import (
     strip_model_stage,
 )
 from .gazetteer import load_gazetteer
-from .title_names import title_name_spans
+from .title_names import name_card_parts, name_card_spans, title_name_spans
 from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans, tier_family_spans
@@ -347,6 +347,8 @@ class EntityTyper:
         candidates += self._model_shape_spans(doc, known_models)
         # (before the NER's: a byline's or credit's name is a person's where the NER's tie says firm)
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
+        cards = name_card_parts(self._text)  # "Dana Roe, Head of Public Sector, Orlith": a person, a title, an employer
+        candidates += name_card_spans(doc, self._text) if cards else []
         candidates += self._ner_spans(doc)
         candidates += self._described_spans(doc)
         candidates += product_name_spans(doc, candidates)
@@ -376,6 +378,7 @@ class EntityTyper:
         furniture = boilerplate_ranges(self._text) + model_modifier_ranges(self._text, self.families)  # (+ "GPT-style": no name)
         furniture += licence_name_ranges(self._text)  # "under the Apache 2.0 licence": a licence, no model or company
         furniture += [(start, end) for start, end, _ in iter_money(self._text)]  # "NIS 900 million", "QAR 300 million": money
+        furniture += [title for _, title in cards]  # a name card's title: "Head of ...", "... Artificial Intelligence Officer"
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
