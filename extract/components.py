@@ -96,6 +96,7 @@ from .name_cues import (
     with_first_of_three_names,
     is_version_code,
     model_short_forms,
+    numbered_company_spans,
     owns_a_unit,
     names_a_business_role,
     names_over_places,
@@ -349,6 +350,7 @@ class EntityTyper:
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
         cards = name_card_parts(self._text)  # "Dana Roe, Head of Public Sector, Orlith": a person, a title, an employer
         candidates += name_card_spans(doc, self._text) if cards else []
+        candidates += numbered_company_spans(doc, self._text)  # "10 start-ups to watch ... 3. Exa": a company
         candidates += self._ner_spans(doc)
         candidates += self._described_spans(doc)
         candidates += product_name_spans(doc, candidates)
