@@ -32,6 +32,7 @@ from .entities import (
     ROLE_NOUNS,
     SHIP_PREFIXES,
     TYPE_LABELS,
+    apposed_as_company,
     boilerplate_ranges,
     class_noun_type,
     class_of_noun,
@@ -66,7 +67,7 @@ from .entities import (
     strip_model_stage,
 )
 from .gazetteer import load_gazetteer
-from .title_names import title_name_spans
+from .title_names import name_card_parts, name_card_spans, title_name_spans
 from .tokens import doc_text, first_conjunct, tokens_where
 from .lexicon import title_words, word_list
 from .product_names import family_led_model_spans, licence_name_ranges, product_name_spans, tier_family_spans
@@ -95,6 +96,8 @@ from .name_cues import (
     with_first_of_three_names,
     is_version_code,
     model_short_forms,
+    numbered_company_spans,
+    owns_a_unit,
     names_a_business_role,
     names_over_places,
     person_before_apposition,
@@ -345,6 +348,9 @@ class EntityTyper:
         candidates += self._model_shape_spans(doc, known_models)
         # (before the NER's: a byline's or credit's name is a person's where the NER's tie says firm)
         candidates += [(span, "PERSON", "context", None) for span in byline_spans(doc, self._text)]
+        cards = name_card_parts(self._text)  # "Dana Roe, Head of Public Sector, Orlith": a person, a title, an employer
+        candidates += name_card_spans(doc, self._text) if cards else []
+        candidates += numbered_company_spans(doc, self._text)  # "10 start-ups to watch ... 3. Exa": a company
         candidates += self._ner_spans(doc)
         candidates += self._described_spans(doc)
         candidates += product_name_spans(doc, candidates)
@@ -374,6 +380,7 @@ class EntityTyper:
         furniture = boilerplate_ranges(self._text) + model_modifier_ranges(self._text, self.families)  # (+ "GPT-style": no name)
         furniture += licence_name_ranges(self._text)  # "under the Apache 2.0 licence": a licence, no model or company
         furniture += [(start, end) for start, end, _ in iter_money(self._text)]  # "NIS 900 million", "QAR 300 million": money
+        furniture += [title for _, title in cards]  # a name card's title: "Head of ...", "... Artificial Intelligence Officer"
         kept = [c for c in kept if not any(s <= c[0].start_char < e for s, e in furniture)]
         spans = []
         for span, label, source, canonical in sorted(kept, key=lambda c: c[0].start):
@@ -522,6 +529,8 @@ class EntityTyper:
             return "MODEL", "context"
         if label != "NORP" and says_where_a_company_is(span):  # (a people's adjective stays no name: "the Portuguese company")
             return "PLACE", "context"  # "the Freiburg image-model start-up": where the company is, not which
+        if label in NAME_LABELS and apposed_as_company(span):
+            return "COMPANY", "class_noun"  # "Zenefits, the benefits start-up": the apposition says what the name is
         if label in NAME_LABELS:
             # "Chrome, a browser", "the band Metallica", "Load is an album", "missiles such as Cirit"
             kind = class_noun_type(span)
@@ -574,7 +583,7 @@ class EntityTyper:
             # an organisation named in business news is most likely a company; elsewhere, say less
             return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
         if label == "PERSON":
-            if company:
+            if company or (owns_a_unit(span) and not person):  # "the fintech arm of Mercado Libre": no person has an arm
                 return "COMPANY", "context"
             # "Corvane's new chip", "Tessaly raised $6.6 billion": an unknown one-word name in a company's place
             if not person and len(span) == 1 and not _after_honorific(span) and company_role(span, self._companies):
@@ -601,8 +610,8 @@ class EntityTyper:
         if label in ("GPE", "LOC", "FAC"):
             if _is_dateline(span):
                 return "PLACE", "context"  # "TORONTO, Ontario — ... Brindle AI Inc. ("the Company") ...": where, not who
-            if (has_company_context(span, modifier=False) or business_unit_name(span, self._companies)) and not person:
-                return "COMPANY", "context"
+            if (has_company_context(span, modifier=False) or business_unit_name(span, self._companies) or owns_a_unit(span)) and not person:
+                return "COMPANY", "context"  # ("the payments arm of Mercado Austral": no place has an arm)
             if label in ("GPE", "LOC") and not person and company_role(span, self._companies):
                 return "COMPANY", "role"  # (known places are the gazetteer's and outrank this)
             return "PLACE", "ner_weak"
@@ -766,9 +775,10 @@ class EntityTyper:
                         and span.text not in units and first.text != "The":  # ("The Bot Company" is no "The")
                     short_forms.setdefault(first.text, canonical or span.text)
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
-                bare = span[:-1].text
+                bare = _before_legal_form(span)
                 if len(span) >= 3 and span[-1].text in LEGAL_FORMS and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
-                    short_forms.setdefault(bare, canonical or span.text)
+                    # (a comma sets off the register's form: "Tessaly Labs, Inc." is "Tessaly Labs" in the news)
+                    short_forms.setdefault(bare, canonical or (bare if span[-2].text == "," else span.text))
                 # and an unknown firm's name without its firm word: "Peak XV Partners" -> "Peak XV" (not a known
                 # company's: "Intel Capital" invests for Intel)
                 if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
@@ -808,7 +818,8 @@ class EntityTyper:
                 # not span.as_doc(): it copies the whole document's arrays, once per name
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
-            for match_id, start, end in matcher(doc):
+            # (the longer name first where two start at one word: "Konica Minolta has", not its "Konica")
+            for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
                 if confident[doc.vocab.strings[match_id]][1] == "name_extension":
                     out, taken = _extended_known_name(out, taken, start, end)  # "the Oracle Health unit" after "Oracle Health"
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
@@ -826,6 +837,20 @@ class EntityTyper:
 
 #: Words of the description between a unit's name and its unit noun: "the [cloud computing] unit".
 _UNIT_DESCRIPTION_WORDS = 5
+
+
+def _before_legal_form(span) -> str:
+    """The words of a name before its last one, and before the comma that may set a legal form off ("Konica
+    Minolta, Inc." -> "Konica Minolta", as "Alpha Toolex AB" -> "Alpha Toolex"): a formal name's comma is no
+    part of the name news uses.
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Konica Minolta, Inc. and Alpha Toolex AB")
+    >>> _before_legal_form(doc[0:4]), _before_legal_form(doc[5:8])
+    ('Konica Minolta', 'Alpha Toolex')
+    """
+    rest = span[:-1]
+    return rest[:-1].text if len(rest) > 1 and rest[-1].text == "," else rest.text
 
 
 def is_unit_of_its_first_word(span: Span) -> bool:

@@ -653,7 +653,7 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         # (a place name modifying "company" is where the company is: modifier=False for places)
         # (not a noun "who" describes: "Pieter Levels, the indie developer who built a game" is a person)
         if (word in COMPANY_NOUNS or tok.lower_ in MODIFIED_COMPANY_NOUNS and is_company_noun(tok)) and _lower_word(tok) and (tok.dep_ == "appos" or (modifier and tok.i == root.head.i and root.dep_ in ("compound", "nmod"))) \
-                and not described_by_who(tok):
+                and not described_by_who(tok) and not owns_or_joins(span, tok):
             return True
         # "Nvidia's CEO" / "DeepMind co-founder": the span possesses or compounds a role noun
         # (but "made Parker executive chairman": the role is what the name was made)
@@ -663,6 +663,8 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         # "Berenberg analysts", "Ashgrove shares"
         if modifier and tok.i == root.head.i and root.dep_ == "compound" and word in COMPANY_MEMBER_NOUNS:
             return True
+    if is_its_rival(span):
+        return True
     # "CEO of Nvidia", "engineer at Acme" (for places only business roles count)
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
     if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
@@ -682,6 +684,93 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+#: Words that open a noun phrase set after a name and a comma to say what the name is: "Zenefits, the
+#: benefits start-up", "Krafton, a South Korean publisher".
+_APPOSITION_OPENERS = frozenset("the a an".split())
+#: Heads of such a phrase that make the name a company beyond the company nouns: a business's part ("the
+#: fintech arm of") or a trade's house ("the horror studio"); "publisher" only of a one-word name ("Jane Roe,
+#: the publisher of the Post" is a person).
+_APPOSED_COMPANY_HEADS = frozenset("arm studio studios".split())
+#: Parts of speech that end such a phrase: "the publisher [behind] PUBG", "the start-up [he] co-founded".
+_PHRASE_ENDS = frozenset("ADP PRON AUX PUNCT CCONJ SCONJ DET PART NUM".split())
+
+
+def apposed_head(span) -> str | None:
+    """The head noun, as written and hyphen-joined, of the noun phrase that follows a name after a comma and
+    opens with an article ("Zenefits, the benefits start-up he co-founded" -> "start-up"; "Krafton, the South
+    Korean publisher behind PUBG" -> "publisher"; "Itaú, Latin America's biggest bank" -> "bank"), read off the words, since the parser often hangs such a phrase
+    elsewhere; ``None`` where no such phrase follows, or its noun possesses ("Sam Altman, the company's chief").
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Velt", ",", "the", "benefits", "start", "-", "up", "he", "ran", ",", "the", "company", "'s", "chief"]
+    >>> pos = ["PROPN", "PUNCT", "DET", "NOUN", "VERB", "PUNCT", "NOUN", "PRON", "VERB", "PUNCT", "DET", "NOUN", "PART", "NOUN"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, spaces=[False, True, True, True, False, False, True, True, False, True, True, False, True, False])
+    >>> apposed_head(doc[0:1]), apposed_head(doc[8:9])
+    ('start-up', None)
+    """
+    doc = span.doc
+    i = span.end
+    if i + 2 >= len(doc) or doc[i].text != ",":
+        return None
+    j = _after_possessor(doc, i + 1) if doc[i + 1].lower_ not in _APPOSITION_OPENERS else i + 2
+    if j is None:
+        return None
+    words = []
+    while j < len(doc) and len(words) < 6:
+        tok = doc[j]
+        if tok.text in ("-", "–") and words and not tok.whitespace_ and not doc[j - 1].whitespace_ and j + 1 < len(doc):
+            words[-1] += "-" + doc[j + 1].lower_  # "start-up": the tokenizer's three tokens, one word
+            j += 2
+            continue
+        if tok.pos_ in _PHRASE_ENDS or not tok.is_alpha:
+            break
+        words.append(tok.lower_)
+        j += 1
+    # (a capitalised head is a name's, no description: "in Bremerhaven, a Naval Service Unit (MDG)")
+    if not words or (j < len(doc) and doc[j].lower_ in ("'s", "’s")) or not doc[j - 1].is_lower:
+        return None
+    return words[-1]
+
+
+def _after_possessor(doc, i) -> int | None:
+    """Where the words after a capitalised possessor start ("Latin America's biggest private bank": after
+    "'s"), or ``None`` where no possessor of at most four name words stands at ``i``."""
+    j = i
+    while j < len(doc) and j - i < 4 and (doc[j].is_title or doc[j].is_upper) and doc[j].is_alpha:
+        j += 1
+    return j + 1 if i < j < len(doc) and doc[j].lower_ in ("'s", "’s") else None
+
+
+def apposed_as_company(span) -> bool:
+    """A name that an article-led noun phrase after it calls a company ("Zenefits, the benefits start-up",
+    "Blumhouse, the horror studio", "Mercado Pago, the fintech arm of ...", "Krafton, the South Korean publisher
+    behind PUBG"): the apposition says what the name is, whatever the name's shape or the tagger's label.
+    (Not a noun a person is too: "investor", "developer", "owner".)"""
+    head = apposed_head(span)
+    if head is None:
+        return False
+    if head == "publisher":
+        return len(span) == 1
+    return head in COMPANY_CLASS_NOUNS or head in _APPOSED_COMPANY_HEADS
+
+
+def owns_or_joins(span, noun) -> bool:
+    """A name that possesses the company noun it hangs on owns that company ("Berkshire Hathaway, Warren
+    Buffett's conglomerate": Buffett is its owner, not a company), and one coordinated with it is another
+    thing listed beside it ("the fund set up by two co-founders, Hernán Kazah and ..." parsed as the fund's conjunct).
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> words = ["Acme", ",", "Ann", "Lee", "'s", "conglomerate"]
+    >>> doc = Doc(spacy.blank("en").vocab, words=words, heads=[0, 0, 3, 5, 3, 0], deps=["ROOT", "punct", "compound", "poss", "case", "appos"])
+    >>> owns_or_joins(doc[2:4], doc[5]), owns_or_joins(doc[0:1], doc[5])
+    (True, False)
+    """
+    root = span.root
+    return root.head.i == noun.i and root.dep_ in ("poss", "conj")
 
 
 def is_gapped_subject(span, role) -> bool:
@@ -1046,7 +1135,22 @@ def _is_role(token) -> bool:
     word = hyphenated_word(token)
     if word in ROLE_NOUNS and word not in ("partner", "investor", "owner"):
         return True
-    return token.pos_ == "NOUN" and any(c.lower_ in ("chief", "vice", "senior", "managing", "founding") for c in token.children)
+    # ("its chief rival, Rippling": a rival is no post, however it is modified)
+    return token.pos_ == "NOUN" and word not in _RIVALS and any(c.lower_ in ("chief", "vice", "senior", "managing", "founding") for c in token.children)
+
+
+#: Nouns of a competitor: "its chief rival, Rippling" names a thing of the kind "its" refers to.
+_RIVALS = word_list("entities", "rival_nouns")
+
+
+def is_its_rival(span) -> bool:
+    """A name set beside a rival noun that "its" possesses ("its chief rival, Rippling", "its Swedish rival
+    Ericsson") is a company's rival, a company: "its" is said of things, a person's rival is "his" or "her"."""
+    root = span.root
+    noun = root.head if root.dep_ == "appos" else (span.doc[span.start - 1] if span.start > 0 else None)
+    if noun is None or noun.lower_ not in _RIVALS or (root.dep_ != "appos" and noun.head.i != root.i):
+        return False
+    return any(c.dep_ == "poss" and c.lower_ == "its" for c in noun.children)
 
 
 #: Nouns of a group of models that an apposition gives a name: "OpenELM, a set of small models".

@@ -669,6 +669,23 @@ def business_unit_name(span, companies=frozenset()) -> bool:
     return False
 
 
+def owns_a_unit(span) -> bool:
+    """A name that a unit noun's "of" ties a business part to ("Mercado Pago, the fintech arm of Mercado Libre",
+    "a subsidiary of Boeing"): what has an arm, unit, subsidiary or division is a business, whatever the
+    name's shape. Not a name's possessive ("the magazine arm of Barry Diller's IAC": the owner's name),
+    nor one after "the" ("a division of the Institute of Infection": an institution's).
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Pago, the fintech arm of Mercado Libre, grew. A unit of Ann Roe's group.")
+    >>> owns_a_unit(doc[6:8]), owns_a_unit(doc[14:16])
+    (True, False)
+    """
+    doc = span.doc
+    i = span.start
+    return (i >= 2 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in UNIT_NOUNS
+            and not (span.end < len(doc) and doc[span.end].lower_ in ("'s", "’s")))
+
+
 #: Last words of investors' names that no person's name ends in, though it may look like one: "SV Angel",
 #: "Pinecrest Angels", "OpenAI Startup Fund" (said only where a list or a round names investors).
 INVESTOR_NAME_ENDS = frozenset("Angel Angels Fund Syndicate".split())
@@ -1745,3 +1762,43 @@ def heads_a_money_item(span, english=frozenset()) -> bool:
         return False
     after = doc[i + 1]
     return after.text in ("$", "US$", "\u20ac", "\u00a3", "HK$", "A$", "C$") or after.ent_type_ == "MONEY"
+
+
+#: A numbered list's item line that is only a name: "3. Exa", "10. Quayside Signal", "2. You.com".
+_NUMBERED_NAME_LINE = re.compile(r"^\d{1,2}\. (?P<name>[A-Z0-9][\w.&'-]*(?: [A-Z0-9][\w.&'-]*){0,3})[ \t]*$", re.MULTILINE)
+_NUMBERED_LINE = re.compile(r"^\d{1,2}\. ", re.MULTILINE)
+
+
+def _says_companies(intro: str) -> bool:
+    """Whether a list's opening text calls its items companies: "start-ups to watch", "these are the
+    companies", "the vendors our readers ask about" (a company noun in the plural)."""
+    for word in re.findall(r"[a-z][a-z-]*s\b", intro):
+        if word == "companies" or (word[:-1] in COMPANY_NOUNS and word[:-1] not in ("developer", "investor", "operator", "unit", "division", "business", "fund", "lab")):
+            return True
+    return False
+
+
+def numbered_company_spans(doc, text: str) -> list:
+    """The names that head a numbered list's items where the text before the list says its items are companies
+    ("10 AI start-ups to watch" ... "3. Exa"): each item is one of the kind the list announces, whatever the
+    tagger makes of a lone word (a person's, often). Three such item lines at least make a list; a model or
+    product a cue types better keeps its type (the typer's ranks decide).
+
+    >>> import spacy
+    >>> text = "Five start-ups to watch\\n\\n1. Orlith\\nOrlith sells chips.\\n\\n2. Kessel AI\\nIt trains models.\\n\\n3. Vantor\\nIt is new."
+    >>> [s.text for s, *_ in numbered_company_spans(spacy.blank("en")(text), text)]
+    ['Orlith', 'Kessel AI', 'Vantor']
+    >>> text = "Five lessons\\n\\n1. Patience\\n\\n2. Focus\\n\\n3. Luck"
+    >>> numbered_company_spans(spacy.blank("en")(text), text)
+    []
+    """
+    items = list(_NUMBERED_NAME_LINE.finditer(text))
+    first = _NUMBERED_LINE.search(text)
+    if len(items) < 3 or first is None or not _says_companies(text[: first.start()]):
+        return []
+    out = []
+    for m in items:
+        span = doc.char_span(m.start("name"), m.end("name"))
+        if span is not None:
+            out.append((span, "COMPANY", "context", None))
+    return out

@@ -24,6 +24,7 @@ gazetteer name, and a name the NER typed as a place or a person's full name stay
 """
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -561,3 +562,46 @@ def title_name_spans(doc: Doc, candidates: list) -> list:
     typed = _Typed(doc, candidates)
     return (name_title_name_spans(doc, typed) + title_owner_spans(doc, typed) + appositive_people_spans(doc, typed)
             + appointer_spans(doc, typed) + joiner_spans(doc, typed) + listed_people_spans(doc, typed) + speaker_spans(doc, typed))
+
+
+#: Title words that may open a job title on a name card ("Chief Strategy Officer", "Head of Public Sector",
+#: "Interim Chief Executive"); the title lexicon's words of a trade or an article ("Data", "Sales", "the") open none.
+_CARD_TITLE_OPENERS = frozenset(
+    "acting chair chairman chairperson chairwoman chief ceo cfo co-founder cofounder coo cto deputy director editor "
+    "executive founder founding general head interim managing partner president principal professor secretary senior vice vp".split())
+#: A name card's line: a person's name, a comma, a capitalised job title and, after another comma, whom the
+#: person is with ("Katrina Mulligan, Head of National Security Partnerships, OpenAI").
+_NAME_CARD = re.compile(
+    r"^(?:[-*•] )?(?P<name>[A-Z][\w'’.-]+(?: [A-Z][\w'’.-]+){1,3}), "
+    r"(?P<title>[A-Z][\w-]*(?: (?:[A-Z][\w&-]*|of|and|for|&))*)(?:, [^\n.]{1,60})?$", re.MULTILINE)
+
+
+def name_card_parts(text: str) -> list:
+    """The (name, title) character ranges of name-card lines: a line that opens with a person's name, a comma
+    and a capitalised job title, then whom the person is with, and is no sentence ("Christian Brose, Chief
+    Strategy Officer, Anduril Industries", a conference's or a press release's line-up). The name is a person's
+    and no member of a list with the employer after it; the title's capitals make no name ("Head", "Artificial
+    Intelligence").
+
+    >>> text = "PANEL\\nDana Roe, Head of Public Sector, Orlith\\nOrlith, Vantor, Kessel\\nAnn Lee, Vantor\\nBy Ann Lee, Senior Editor, Tech Ledger"
+    >>> [(text[a:b], text[c:d]) for (a, b), (c, d) in name_card_parts(text)]
+    [('Dana Roe', 'Head of Public Sector')]
+    """
+    out = []
+    for m in _NAME_CARD.finditer(text):
+        first = m.group("name").split()[0]
+        if first == "By":
+            continue  # a byline's: its own reader takes the name (extract.name_cues.byline_spans)
+        if m.group("title").split()[0].lower() in _CARD_TITLE_OPENERS and first.lower() not in _CARD_TITLE_OPENERS:
+            out.append((m.span("name"), m.span("title")))
+    return out
+
+
+def name_card_spans(doc: Doc, text: str) -> list:
+    """``(span, "PERSON", "context", None)`` candidates for the names of :func:`name_card_parts`."""
+    out = []
+    for (start, end), _ in name_card_parts(text):
+        span = doc.char_span(start, end)
+        if span is not None and looks_like_person_name(span):
+            out.append((span, "PERSON", "context", None))
+    return out
