@@ -775,10 +775,9 @@ class EntityTyper:
                         and span.text not in units and first.text != "The":  # ("The Bot Company" is no "The")
                     short_forms.setdefault(first.text, canonical or span.text)
                 # and the name without its legal form: "Alpha Toolex AB" -> "Alpha Toolex"
-                bare = _before_legal_form(span)
+                bare = span[:-1].text
                 if len(span) >= 3 and span[-1].text in LEGAL_FORMS and RANK[best.get(bare, ("", "ner_weak"))[1]] < RANK["gazetteer"]:
-                    # (a comma sets off the register's form: "Tessaly Labs, Inc." is "Tessaly Labs" in the news)
-                    short_forms.setdefault(bare, canonical or (bare if span[-2].text == "," else span.text))
+                    short_forms.setdefault(bare, canonical or span.text)
                 # and an unknown firm's name without its firm word: "Peak XV Partners" -> "Peak XV" (not a known
                 # company's: "Intel Capital" invests for Intel)
                 if (len(span) >= 3 and span[-1].text in FIRM_NAME_WORDS and source != "gazetteer"
@@ -818,8 +817,7 @@ class EntityTyper:
                 # not span.as_doc(): it copies the whole document's arrays, once per name
                 matcher.add(text, [Doc(doc.vocab, words=words, spaces=[False] * len(words))])
             taken = {i for span, *_ in out for i in range(span.start, span.end)}
-            # (the longer name first where two start at one word: "Konica Minolta has", not its "Konica")
-            for match_id, start, end in sorted(matcher(doc), key=lambda m: (m[1], -m[2])):
+            for match_id, start, end in matcher(doc):
                 if confident[doc.vocab.strings[match_id]][1] == "name_extension":
                     out, taken = _extended_known_name(out, taken, start, end)  # "the Oracle Health unit" after "Oracle Health"
                 if not any(i in taken for i in range(start, end)) and not any(t.is_sent_start for t in doc[start + 1 : end]):
@@ -837,20 +835,6 @@ class EntityTyper:
 
 #: Words of the description between a unit's name and its unit noun: "the [cloud computing] unit".
 _UNIT_DESCRIPTION_WORDS = 5
-
-
-def _before_legal_form(span) -> str:
-    """The words of a name before its last one, and before the comma that may set a legal form off ("Konica
-    Minolta, Inc." -> "Konica Minolta", as "Alpha Toolex AB" -> "Alpha Toolex"): a formal name's comma is no
-    part of the name news uses.
-
-    >>> import spacy
-    >>> doc = spacy.blank("en")("Konica Minolta, Inc. and Alpha Toolex AB")
-    >>> _before_legal_form(doc[0:4]), _before_legal_form(doc[5:8])
-    ('Konica Minolta', 'Alpha Toolex')
-    """
-    rest = span[:-1]
-    return rest[:-1].text if len(rest) > 1 and rest[-1].text == "," else rest.text
 
 
 def is_unit_of_its_first_word(span: Span) -> bool:

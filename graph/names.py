@@ -183,22 +183,6 @@ def adds_only_legal_form(full: str, short: str) -> bool:
     return has_legal_form(full) and not has_legal_form(short) and _normalise(full) == _normalise(short)
 
 
-def without_set_off_legal_form(text: str) -> str | None:
-    """A name whose legal form a comma sets off, without it ("Konica Minolta, Inc." -> "Konica Minolta"): the
-    register's formal name, of which news and the reader keep the part before the comma; ``None`` for any
-    other name ("Dell Inc.", "News Corp": no comma, the legal form may be part of the name used).
-
-    >>> without_set_off_legal_form("Konica Minolta, Inc."), without_set_off_legal_form("Banco Sul, S.A."), without_set_off_legal_form("Dell Inc.")
-    ('Konica Minolta', 'Banco Sul', None)
-    >>> without_set_off_legal_form("Paris, Texas")
-    """
-    comma = text.rfind(",")
-    if comma <= 0 or not has_legal_form(text):
-        return None
-    bare = text[:comma].strip()
-    return bare if bare and _normalise(bare) == _normalise(text) else None
-
-
 @functools.lru_cache(maxsize=1 << 12)
 def _normalise_without_legal_form(text: str) -> str:
     text = _clean(text).casefold()

@@ -128,7 +128,6 @@ from .names import (
     loose_key,
     entity_id,
     has_legal_form,
-    without_set_off_legal_form,
     is_spelling_variant,
     normalise_name,
     strip_honorifics,
@@ -408,11 +407,6 @@ def _pick_name(forms: Counter, word_use: Counter) -> str:
         rest = form[4:]
         if rest in forms:
             forms[form] += forms.pop(rest)
-    # "Konica Minolta, Inc.": the formal name's part before the comma is the name, where no mention wrote it
-    for form in list(forms):
-        bare = without_set_off_legal_form(form)
-        if bare is not None and bare not in forms:
-            forms[bare] = forms[form]
     # Case variants count as one form, shown in their best casing: datelines and headlines
     # shout ("SAN FRANCISCO"), prose does not; short all-capital words are acronyms.
     by_case: dict[str, list[str]] = defaultdict(list)
