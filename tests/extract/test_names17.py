@@ -4,7 +4,6 @@ from __future__ import annotations
 import pytest
 
 from extract.title_names import name_card_parts
-from graph.names import without_set_off_legal_form
 
 
 @pytest.mark.parametrize("text, name", [
@@ -53,12 +52,3 @@ def test_a_name_card_line_is_typed_a_person(types):
     assert found["Marcus Tillbrook"] == "PERSON" and "Head" not in found
 
 
-def test_a_legal_form_set_off_by_a_comma_is_no_part_of_the_name():
-    assert without_set_off_legal_form("Orrin Entertainment, Inc.") == "Orrin Entertainment"
-    assert without_set_off_legal_form("Dell Inc.") is None and without_set_off_legal_form("Paris, Texas") is None
-
-
-def test_the_name_before_a_set_off_legal_form_is_the_company(types):
-    text = "Kestrow Studios is a unit of Orrin Entertainment, Inc. Orrin Entertainment will keep a stake."
-    found = types(text, {"Orrin Entertainment, Inc.": "ORG"})
-    assert found.get("Orrin Entertainment") == "COMPANY"
