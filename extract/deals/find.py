@@ -268,8 +268,15 @@ def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
         return False
-    own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text  # (a date of a coordinated clause is not its own)
+    own = _own_time_text(verb)  # (a date of a coordinated clause is not its own)
     return next(iter_dates(own, reference=reference), None) is None
+
+
+def _own_time_text(verb) -> str:
+    """The verb's clause without its "since" phrases: "in which it has invested since 2017" says how long a
+    holding has lasted, not when a transaction happened (deals17)."""
+    since = {t.i for child in verb.children if child.lower_ == "since" for t in child.subtree}
+    return "".join(t.text_with_ws for t in verb.doc[verb.left_edge.i: verb.right_edge.i + 1] if t.i not in since)
 
 
 def _perfect_support_without_time(frame: _Frame, reference: str | None) -> bool:
