@@ -21,7 +21,7 @@ from .combined import merge_licence_and_hire
 from .contracts import add_contract_parties, add_rights_frames
 from .joiners import add_joining_partners, joining_text
 from .lone_rounds import add_lone_rounds, lone_round
-from .parts_bought import owner_sellers
+from .parts_bought import add_sale_owners, owner_sellers
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -130,6 +130,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
         for frame in frames:
             add_clause_partners(frame)  # ", a partnership that ...": the partners its clause names (rivals5)
             add_contract_parties(frame)  # "a contract to supply capacity to B", "deals with A and with B" (partners6)
+            add_sale_owners(frame)  # "Globex sold Initech to Hooli": Globex sold, and was not bought (deals17)
             if not _complete(frame) and _join_host(frame, frames):
                 frame.rule += "+part_of_host"
                 add_sentence_investors(frame)  # the rest of the round's investors, now that it has an investee (money8)
