@@ -15,6 +15,7 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .awards import awarded_contracts
 from .backgrounds import UNIT_SOLD_MARK, date_right_after
 from .clause_partners import add_clause_partners
 from .combined import merge_licence_and_hire
@@ -127,6 +128,7 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     for k, sent in enumerate(sents):
         money = _money_in(sent)
         frames = add_rights_frames(list(_frames(sent, refs)), sent, refs)  # rights handed over: a licence (partners6)
+        lone.extend(awarded_contracts(sent, refs, money, article))  # "the agency awarded A a contract" (deals17)
         for frame in frames:
             add_clause_partners(frame)  # ", a partnership that ...": the partners its clause names (rivals5)
             add_contract_parties(frame)  # "a contract to supply capacity to B", "deals with A and with B" (partners6)
