@@ -28,6 +28,7 @@ from extract.ingest import DEFAULT_MAX_ARTICLE_CHARS, check_article, estimate_ar
 from extract.ingest.base import display_path
 from extract.ingest.paths import _content_key
 from extract.pipeline import DEFAULT_MODEL, load_nlp
+from extract.deals.awards import AWARD_RULE
 from extract.deals.lone_rounds import LONE_ROUND_MARK
 from extract.records import SYMMETRIC_RELATIONS, Article, Extraction, Mention, Skip, to_dict
 from extract.rules import RULE_SEPARATOR, rule_name
@@ -466,8 +467,14 @@ def _gather_deals(deals, G, x: Extraction, lookup) -> None:
             node = lookup(party.mention)
             if node is not None and G.nodes[node]["type"] == "company":
                 roles.setdefault(node, party.role)
-        if len(roles) >= 2 or len(roles) == 1 and LONE_ROUND_MARK in deal.rule:
+        if len(roles) >= 2 or len(roles) == 1 and _one_sided(deal.rule):
             deals[(deal.kind, frozenset(roles))].append((deal, roles))
+
+
+def _one_sided(rule: str) -> bool:
+    """Whether a deal of one company is one the text tells so: a round with no investor named, or a
+    contract a government or agency awarded (deals17); any other deal needs two companies."""
+    return LONE_ROUND_MARK in rule or rule.split("+", 1)[0] == AWARD_RULE
 
 
 def _add_deals(G, deals):

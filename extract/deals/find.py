@@ -15,13 +15,14 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty, Relation
 from ..rules import code_rule
 from ..rules import confidence as rule_confidence
+from .awards import awarded_contracts
 from .backgrounds import UNIT_SOLD_MARK, date_right_after
 from .clause_partners import add_clause_partners
 from .combined import merge_licence_and_hire
 from .contracts import add_contract_parties, add_rights_frames
 from .joiners import add_joining_partners, joining_text
 from .lone_rounds import add_lone_rounds, lone_round
-from .parts_bought import owner_sellers
+from .parts_bought import add_sale_owners, owner_sellers
 from .amounts import (
     LATER_AMOUNT_WINDOW,
     _amount,
@@ -127,9 +128,11 @@ def find_deals(doc: Doc, article: Article, refs=None) -> Iterator[Deal]:
     for k, sent in enumerate(sents):
         money = _money_in(sent)
         frames = add_rights_frames(list(_frames(sent, refs)), sent, refs)  # rights handed over: a licence (partners6)
+        lone.extend(awarded_contracts(sent, refs, money, article))  # "the agency awarded A a contract" (deals17)
         for frame in frames:
             add_clause_partners(frame)  # ", a partnership that ...": the partners its clause names (rivals5)
             add_contract_parties(frame)  # "a contract to supply capacity to B", "deals with A and with B" (partners6)
+            add_sale_owners(frame)  # "Globex sold Initech to Hooli": Globex sold, and was not bought (deals17)
             if not _complete(frame) and _join_host(frame, frames):
                 frame.rule += "+part_of_host"
                 add_sentence_investors(frame)  # the rest of the round's investors, now that it has an investee (money8)
@@ -268,8 +271,15 @@ def _perfect_without_time(frame: _Frame, sent, reference: str | None) -> bool:
         return False
     if not any(c.dep_ == "aux" and c.lower_ in ("has", "have", "'s", "'ve") for c in verb.children):
         return False
-    own = verb.doc[verb.left_edge.i: verb.right_edge.i + 1].text  # (a date of a coordinated clause is not its own)
+    own = _own_time_text(verb)  # (a date of a coordinated clause is not its own)
     return next(iter_dates(own, reference=reference), None) is None
+
+
+def _own_time_text(verb) -> str:
+    """The verb's clause without its "since" phrases: "in which it has invested since 2017" says how long a
+    holding has lasted, not when a transaction happened (deals17)."""
+    since = {t.i for child in verb.children if child.lower_ == "since" for t in child.subtree}
+    return "".join(t.text_with_ws for t in verb.doc[verb.left_edge.i: verb.right_edge.i + 1] if t.i not in since)
 
 
 def _perfect_support_without_time(frame: _Frame, reference: str | None) -> bool:

@@ -512,6 +512,13 @@ def _company_bought_from_owner(noun: Token, parties: _Parties) -> bool:
     return bool(from_sellers(noun, lambda t: parties.company(t) is not None)) and bought_from(noun, things, parties) is None
 
 
+def _names_company_sold(noun: Token, parties: _Parties) -> bool:
+    """Whether a sale noun's "of" names a company or a company's unit: "its sale of Gearbox, the Texas studio,
+    to Take-Two" sells a company; "the sale of its chips to Huawei" or "of 100 missiles to Pakistan" sells goods."""
+    return any(parties.company(o) is not None or unit_owner(o, _names_party) is not None
+               for c in noun.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c))
+
+
 def _unit_of_seller(thing: Token, spec: dict, parties: _Parties) -> bool:
     """Whether ``thing`` is a unit whose owner is not the seller the subject already is: a sale verb gives
     subject and object one role ("seller"), so "sold VMware's business" must not make VMware a second
@@ -764,6 +771,8 @@ def _noun_frame(trigger: Token, spec: dict, refs) -> _Frame | None:
                 for o in c.children:
                     if o.dep_ in ("dobj", "obj"):
                         parties.add(o, spec["acl_objects"][_lemma(c)])
+    if spec.get("object_required") and not _names_company_sold(trigger, parties):
+        return None  # (deals17) "its sale of chips to Huawei" sells goods, no company
     if kind == "acquisition":
         sold_from = bought_from(trigger, [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"
                                           for o in _pobjs(c)], parties)

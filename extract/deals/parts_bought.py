@@ -114,3 +114,26 @@ def owner_sellers(rule: str) -> set[str]:
 def _name_key(span) -> str:
     """The key :func:`extract.entities.mention_key` gives the mention of ``span``."""
     return (span._.canonical or span.text).lower()
+
+
+def add_sale_owners(frame) -> None:
+    """(deals17) "Globex sold Initech to Hooli", "its sale of Initech, the Texas studio, to Hooli": the
+    subject or possessor of a sale owned the company sold and is its seller, but the buyer did not buy it.
+    A sale frame gives both one role ("seller"); the frame's rule names the owner so that no ``acquires``
+    edge reaches it (see :func:`owner_sellers`). Without a company sold (a unit, goods) nothing changes."""
+    trigger, parties = frame.trigger, frame.parties
+    if frame.kind != "acquisition" or frame.spec.get("subject") != "seller" or not parties.has_role("buyer"):
+        return
+    if trigger.pos_ == "VERB":
+        things = [c for c in trigger.children if c.dep_ in ("dobj", "obj")]
+    else:
+        things = [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of" for o in _pobjs(c)]
+    things = [t for thing in things for t in _conjuncts(thing)]
+    things += [c for t in things for c in t.children if c.dep_ == "appos"]  # "its unit, Ashgrove Drive,"
+    sold = {_name_key(found[0]) for found in map(parties.company, things) if found is not None}
+    if not sold:
+        return
+    for span, role, _ in list(parties.roles.values()):
+        key = _name_key(span)
+        if role == "seller" and key not in sold and key not in owner_sellers(frame.rule):
+            frame.rule += FROM_OWNER_MARK + key
