@@ -44,7 +44,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .gazetteer import gazetteer_of
 from .lexicon import TRIGGERS_PATH, load_triggers, words  # noqa: F401  (re-exported)
-from .tokens import description_word, doc_table, doc_text, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
+from .tokens import description_word, doc_table, doc_text, hyphen_start, lemma_word, tokens_where, word_children, word_of, word_parts  # noqa: F401
 
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
@@ -521,14 +521,15 @@ class EntityRefs:
             skipped += 1
         return None
 
-    # -- first person in quoted speech and interview answers -------------------------------------
+    # -- first person: quoted speech, interview answers, the text's own voice -----------------------
     def _first_person_referent(self, token: Token) -> Span | None:
         """What "we"/"our"/"us" or "I"/"my" means in quoted speech or an interview answer.
 
         "We license our cores from SiFive," said Ana Ruiz, Corvane's chief executive: "we" is the
         speaker's company (Corvane); "I founded Corvane," Ruiz said: "I" is the speaker. A company
-        speaking ("the company said") is "we" itself. Outside quotes and answers, or with no
-        company stated for the speaker, no reading: narration's "we" is the writer's.
+        speaking ("the company said") is "we" itself. Outside quotes and answers, or with no company
+        stated for the speaker, no reading here: narration's "we" is the voice of the text
+        (:meth:`voice_for`).
         """
         speaker = self._speaker_of(token)
         if speaker is None:
@@ -540,6 +541,28 @@ class EntityRefs:
         if speaker.label_ not in PERSON_LABELS:
             return None
         return self._speaker_company(speaker, token) or self._call_company(speaker, token)
+
+    def voice_for(self, token: Token) -> Span | None:
+        """The company a first-person "we"/"us"/"our" speaks for when :meth:`entity_for` found no quote or
+        answer for it (:meth:`_voice_of`); ``None`` for any other word. Read by :func:`entities_of` only."""
+        if token.pos_ != "PRON":
+            return None
+        return self._voice_of(token)
+
+    def _voice_of(self, token: Token) -> Span | None:
+        """The company narration's "we"/"us"/"our" speaks for: in a transcript, a keynote or an interview told in
+        the speaker's own words, the speaker's company (:func:`speaker_company`): "We compete with A, with B", "A
+        signed an agreement with us", "our partner A". Not inside quote marks (someone else may be speaking
+        there), not in a question ("who do we compete with?") and not under "whether"/"if" ("asked me whether we
+        are competing with A": no claim)."""
+        if token.lower_ not in VOICE_PRONOUNS:
+            return None
+        if "voice" not in self.memo:
+            self.memo["voice"] = speaker_company(self.doc)
+        speaker = self.memo["voice"]
+        if speaker is None or not self._outside_quotes(token.i) or _asked(token):
+            return None
+        return speaker
 
     def _call_company(self, speaker: Span, token: Token) -> Span | None:
         """ "Oracle Corporation Q1 Earnings Call -- Transcript" ... "Larry Ellison: Today we announced ...": in
@@ -1549,6 +1572,43 @@ def _role_on_path(tok: Token, top: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+#: Verbs by which a speaker says which company is theirs: "Before I co-founded Cobblestone ...".
+FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start", "launch"})
+
+#: The pronouns by which a company speaks of itself ("we compete with A", "A signed an agreement with us").
+VOICE_PRONOUNS = frozenset({"we", "us", "our"})
+
+
+def speaker_company(doc: Doc) -> Span | None:
+    """In an interview or a transcript, the company the interviewee speaks for: the company whose person the
+    headline names ("Sablecrest's Yara Haddad on ..."), or the one a first-person sentence says was founded
+    ("Before I co-founded Cobblestone ...", read off the words: the parser splits "co-founded" many ways)."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for ent in first.ents:  # "X's Nadia Okafor", read off the words (the parser does not always see a possessive)
+        after = doc[ent.end: ent.end + 2]
+        if ent.label_ == "COMPANY" and len(after) == 2 and after[0].text in ("'s", "\u2019s") and \
+                after[1].pos_ == "PROPN" and after[1].ent_type_ in ("PERSON", ""):
+            return ent
+    for verb in tokens_where(doc, "LEMMA", tuple(FOUNDING_LEMMAS)):
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if after is None or after.ent_iob_ != "B" or after.ent_type_ != "COMPANY":
+            continue
+        if any(t.text in ("I", "we", "We") for t in doc[max(verb.i - 4, verb.sent.start): verb.i]):
+            return next(e for e in doc.ents if e.start == after.i)
+    return None
+
+
+def _asked(token: Token) -> bool:
+    """Whether a word stands in a question or an open clause: its sentence ends in "?", or a clause above it
+    opens with "whether" or "if"."""
+    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    if last is not None and last.text == "?":
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in token.ancestors for c in a.children)
 
 
 def _surname(person: Span) -> str:
