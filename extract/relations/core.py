@@ -199,7 +199,7 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         if group:
             out += group
             continue
-        ent = refs.entity_for(tok) or _name_completed_by(tok, refs) or refs.voice_for(tok)
+        ent = refs.entity_for(tok) or _name_completed_by(tok, refs)
         if ent is not None and refs.ent_containing(tok) is None and _names_a_product(tok, refs):
             continue  # "who led the Xbox platform": a platform named for a product is no description of a company
         if ent is not None:
