@@ -1158,7 +1158,14 @@ class EntityRefs:
         """Whether the mention at ``pos`` is a description in apposition to the name it follows
         ("Horizons Ventures, *the investment firm* of ..."): the name again, not a second mention."""
         tok = self.doc[pos]
-        return tok.dep_ == "appos" and tok.pos_ == "NOUN" and ent.end <= pos and tok.head.i in self._ent_of and self._ent_of[tok.head.i] is ent
+        if tok.pos_ != "NOUN" or ent.end > pos:
+            return False
+        if tok.dep_ == "appos" and tok.head.i in self._ent_of and self._ent_of[tok.head.i] is ent:
+            return True
+        # "including KT, the telecoms group that has used ...": a description right after the name and its comma
+        # is the apposition on the surface, wherever the parser hung it (here as the verb's object)
+        edge = tok.left_edge.i
+        return edge == ent.end + 1 < len(self.doc) and self.doc[ent.end].text == "," and self.doc[edge].lower_ in ("the", "a", "an")
 
     def _mention_token(self, pos: int, ent: Span) -> Token:
         """The token standing for a mention: the name's root, or the pronoun or description itself."""

@@ -106,3 +106,23 @@ def test_about_boilerplate_is_a_line_of_about_and_a_company():
     names = [(i, j) for i, j in ((5, 7), (8, 10), (15, 17))]
     doc.ents = [spacy.tokens.Span(doc, i, j, label=C) for i, j in names]
     assert [e.text for e in _about_companies(doc, tuple(doc.ents))] == ["Orlith Robotics"]
+
+
+
+def test_a_description_after_a_name_and_its_comma_is_that_name_again():
+    # "joined, alongside Quenby, the logistics group": the parser hung "the logistics group" on the verb as its
+    # object; on the surface it is the name's apposition, one mention of Quenby when counting salience
+    from spacy.tokens import Doc, Span
+
+    from extract.coref import EntityRefs
+
+    words = ["Arm", "joined", ",", "alongside", "Quenby", ",", "the", "logistics", "group", "."]
+    heads = [1, 1, 1, 1, 3, 1, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "punct", "prep", "pobj", "punct", "det", "compound", "dobj", "punct"]
+    pos = ["PROPN", "VERB", "PUNCT", "ADP", "PROPN", "PUNCT", "DET", "NOUN", "NOUN", "PUNCT"]
+    doc = Doc(_NLP.vocab, words=words, heads=heads, deps=deps, pos=pos)
+    doc.ents = [Span(doc, 0, 1, label=C), Span(doc, 4, 5, label=C)]
+    refs = EntityRefs(doc)
+    quenby = doc.ents[1]
+    assert refs._names_its_host(8, quenby)
+    assert not refs._names_its_host(7, quenby)  # (not the phrase's head)
