@@ -42,9 +42,10 @@ from spacy.attrs import LOWER, POS, TAG
 from spacy.parts_of_speech import IDS as _POS_IDS
 from spacy.tokens import Doc, Span, Token
 
+from .entities import LEGAL_FORMS
 from .gazetteer import gazetteer_of
 from .lexicon import TRIGGERS_PATH, load_triggers, words  # noqa: F401  (re-exported)
-from .tokens import description_word, doc_table, doc_text, hyphen_start, lemma_word, word_children, word_of, word_parts  # noqa: F401
+from .tokens import description_word, doc_table, doc_text, hyphen_start, lemma_word, tokens_where, word_children, word_of, word_parts  # noqa: F401
 
 
 #: Entity labels a neuter pronoun ("it", "its") or a plural one ("they") may refer to.
@@ -521,15 +522,20 @@ class EntityRefs:
             skipped += 1
         return None
 
-    # -- first person in quoted speech and interview answers -------------------------------------
+    # -- first person: quoted speech, interview answers, the text's own voice -----------------------
     def _first_person_referent(self, token: Token) -> Span | None:
-        """What "we"/"our"/"us" or "I"/"my" means in quoted speech or an interview answer.
+        """What "we"/"our"/"us" or "I"/"my" means: every first-person reading is made here.
 
-        "We license our cores from SiFive," said Ana Ruiz, Corvane's chief executive: "we" is the
-        speaker's company (Corvane); "I founded Corvane," Ruiz said: "I" is the speaker. A company
-        speaking ("the company said") is "we" itself. Outside quotes and answers, or with no
-        company stated for the speaker, no reading: narration's "we" is the writer's.
+        In quoted speech or an interview answer, the speaker's: "We license our cores from SiFive," said Ana
+        Ruiz, Corvane's chief executive: "we" is the speaker's company (Corvane); "I founded Corvane," Ruiz
+        said: "I" is the speaker. A company speaking ("the company said") is "we" itself. Where that finds no
+        company, "we"/"us"/"our" outside quotes is the company the text speaks for (:meth:`_voice_of`); a
+        journalist's "we" has none.
         """
+        return self._speakers_referent(token) or self._voice_of(token)
+
+    def _speakers_referent(self, token: Token) -> Span | None:
+        """The first-person reading of quoted speech or an interview answer: the speaker, or their company."""
         speaker = self._speaker_of(token)
         if speaker is None:
             return None
@@ -540,6 +546,77 @@ class EntityRefs:
         if speaker.label_ not in PERSON_LABELS:
             return None
         return self._speaker_company(speaker, token) or self._call_company(speaker, token)
+
+    def _voice_of(self, token: Token) -> Span | None:
+        """The company narration's "we"/"us"/"our" speaks for: in a transcript, a keynote or an interview told in
+        the speaker's own words, the speaker's company (:func:`speaker_company`): "We compete with A, with B", "A
+        signed an agreement with us", "our partner A". Not inside quote marks (someone else may be speaking
+        there), not in a question ("who do we compete with?") and not under "whether"/"if" ("asked me whether we
+        are competing with A": no claim)."""
+        if token.lower_ not in VOICE_PRONOUNS:
+            return None
+        if "voice" not in self.memo:
+            self.memo["voice"] = speaker_company(self.doc) or self._writer_company()
+        speaker = self.memo["voice"]
+        if speaker is None or not self._outside_quotes(token.i) or _asked(token):
+            return None
+        return speaker
+
+    def _writer_company(self) -> Span | None:
+        """The company a text is written by, in its own voice: a press release or a customer story ("About X"
+        boilerplate, the company that "today announced" in the lede), a letter to its shareholders, partners
+        or customers under its name (:meth:`_letter_company`). A text whose heading carries a byline ("By Ana
+        Ruiz") or a publication's name is a journalist's: its "we" is the writer's or the paper's, no company."""
+        doc = self.doc
+        head_end = _head_end(doc)
+        if head_end is None or _has_byline(doc, head_end) or any(
+                e.label_ == "PUBLICATION" for e in self.ents if e.start < head_end):
+            return None
+        abouts = _about_companies(doc, self.ents)
+        if abouts:
+            return self._own_about(abouts, head_end)
+        return self._letter_company(head_end)
+
+    def _own_about(self, abouts: list[Span], head_end: int) -> Span | None:
+        """Which of the "About X" companies wrote the text: the one the lede says "today announced" (a
+        release's issuer: its boilerplate comes first, a partner's after), else one that opens a line of the
+        heading below its title ("Halcyra | Customer stories": the vendor's page about its customer), else
+        the only "About" paragraph's; with several and no such cue, no reading (a customer story describes
+        its customer first)."""
+        keys = {self._key(a): a for a in abouts}
+        announcer = _announcing_company(doc=self.doc, ents=self.ents)
+        if announcer is not None and self._key(announcer) in keys:
+            return keys[self._key(announcer)]
+        for ent in self.ents:
+            if ent.start >= head_end:
+                break
+            if ent.start > 0 and ent.label_ == "COMPANY" and self._key(ent) in keys and \
+                    "\n" in self.doc[ent.start - 1].text_with_ws:
+                return keys[self._key(ent)]
+        return abouts[0] if _about_lines(self.doc) == 1 else None
+
+    def _letter_company(self, head_end: int) -> Span | None:
+        """The company whose heading a letter to its shareholders, partners or customers carries: a letter word
+        in the heading ("Letter to our shareholders", "letter to limited partners") or a salutation ("Dear
+        ...") opening the text after it, and one company named in the heading. A heading name that stops short
+        of a legal form ("Skarvik" of "Skarvik Autonomy ASA") is the company named by the words before the
+        form, when the text names it so ("Skarvik Autonomy"); else no reading (a part of a name may be
+        another company's)."""
+        doc = self.doc
+        head = doc[:head_end]
+        after = doc[head_end: paragraph_end(doc, min(len(doc) - 1, head_end + 1))]
+        salutation = any(t.lower_ == "dear" for t in after[:3])
+        if not salutation and not any(t.lower_ in _LETTER_CUES for t in head):
+            return None
+        named = {self._key(e): e for e in self.ents if e.start < head_end and e.label_ == "COMPANY"}
+        if len(named) != 1:
+            return None
+        ent = next(iter(named.values()))
+        form = next((t.i for t in doc[ent.end: min(head_end, ent.end + 3)] if t.text in LEGAL_FORMS), None)
+        if form is None:
+            return ent
+        full = doc[ent.start: form].text
+        return next((e for e in self.ents if e.text == full and e.label_ == "COMPANY"), None)
 
     def _call_company(self, speaker: Span, token: Token) -> Span | None:
         """ "Oracle Corporation Q1 Earnings Call -- Transcript" ... "Larry Ellison: Today we announced ...": in
@@ -1081,7 +1158,14 @@ class EntityRefs:
         """Whether the mention at ``pos`` is a description in apposition to the name it follows
         ("Horizons Ventures, *the investment firm* of ..."): the name again, not a second mention."""
         tok = self.doc[pos]
-        return tok.dep_ == "appos" and tok.pos_ == "NOUN" and ent.end <= pos and tok.head.i in self._ent_of and self._ent_of[tok.head.i] is ent
+        if tok.pos_ != "NOUN" or ent.end > pos:
+            return False
+        if tok.dep_ == "appos" and tok.head.i in self._ent_of and self._ent_of[tok.head.i] is ent:
+            return True
+        # "including KT, the telecoms group that has used ...": a description right after the name and its comma
+        # is the apposition on the surface, wherever the parser hung it (here as the verb's object)
+        edge = tok.left_edge.i
+        return edge == ent.end + 1 < len(self.doc) and self.doc[ent.end].text == "," and self.doc[edge].lower_ in ("the", "a", "an")
 
     def _mention_token(self, pos: int, ent: Span) -> Token:
         """The token standing for a mention: the name's root, or the pronoun or description itself."""
@@ -1549,6 +1633,100 @@ def _role_on_path(tok: Token, top: Token) -> bool:
             return False
         node = node.head
     return False
+
+
+#: Verbs by which a speaker says which company is theirs: "Before I co-founded Cobblestone ...".
+FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start", "launch"})
+
+#: The pronouns by which a company speaks of itself ("we compete with A", "A signed an agreement with us").
+VOICE_PRONOUNS = frozenset({"we", "us", "our"})
+
+
+def speaker_company(doc: Doc) -> Span | None:
+    """In an interview or a transcript, the company the interviewee speaks for: the company whose person the
+    headline names ("Sablecrest's Yara Haddad on ..."), or the one a first-person sentence says was founded
+    ("Before I co-founded Cobblestone ...", read off the words: the parser splits "co-founded" many ways)."""
+    first = next(iter(doc.sents), None)
+    if first is None:
+        return None
+    for ent in first.ents:  # "X's Nadia Okafor", read off the words (the parser does not always see a possessive)
+        after = doc[ent.end: ent.end + 2]
+        if ent.label_ == "COMPANY" and len(after) == 2 and after[0].text in ("'s", "\u2019s") and \
+                after[1].pos_ == "PROPN" and after[1].ent_type_ in ("PERSON", ""):
+            return ent
+    for verb in tokens_where(doc, "LEMMA", tuple(FOUNDING_LEMMAS)):
+        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        if after is None or after.ent_iob_ != "B" or after.ent_type_ != "COMPANY":
+            continue
+        if any(t.text in ("I", "we", "We") for t in doc[max(verb.i - 4, verb.sent.start): verb.i]):
+            return next(e for e in doc.ents if e.start == after.i)
+    return None
+
+
+#: Words of a letter's heading ("Letter to our shareholders", "letter to limited partners").
+_LETTER_CUES = frozenset(("letter", "shareholders", "stockholders", "partners", "customers", "investors"))
+
+#: How far the subject of a press release's "today announced" may stand before the verb, in tokens
+#: ("Corvane Inc. (NASDAQ: CRVN), a maker of ..., today announced").
+_RELEASE_GAP = 30
+
+
+def _head_end(doc: Doc) -> int | None:
+    """The first token after a text's heading: the heading is what stands before its first blank line."""
+    return next((t.i for t in doc if t.is_space and t.text.count("\n") >= 2), None)
+
+
+def _has_byline(doc: Doc, head_end: int) -> bool:
+    """Whether a heading holds a byline: a line opening "By" and a person ("By Imelda Crane, Editor")."""
+    return any(t.lower_ == "by" and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws)
+               and t.i + 1 < head_end and doc[t.i + 1].ent_type_ == "PERSON" for t in doc[:head_end])
+
+
+def paragraph_end(doc: Doc, i: int) -> int:
+    """The token after the paragraph holding token ``i`` (the break that ends it, or the end of the text)."""
+    return next((t.i for t in doc[i:] if t.is_space and "\n" in t.text), len(doc))
+
+
+def _about_companies(doc: Doc, ents: tuple[Span, ...]) -> list[Span]:
+    """The companies a text's boilerplate describes, in order: a line that is "About" and a company's name
+    ("About Orlith Robotics"), as a press release or a vendor's customer story ends."""
+    out = []
+    for ent in ents:
+        if ent.label_ != "COMPANY" or ent.start < 1 or doc[ent.start - 1].text != "About":
+            continue
+        opens = ent.start == 1 or "\n" in doc[ent.start - 2].text_with_ws
+        closes = ent.end == len(doc) or "\n" in doc[ent.end - 1].text_with_ws or doc[ent.end].is_space
+        if opens and closes:
+            out.append(ent)
+    return out
+
+
+def _about_lines(doc: Doc) -> int:
+    """How many lines of a text open "About" and a capitalised word, whatever the name after it was typed."""
+    return sum(1 for t in doc if t.text == "About" and t.i + 1 < len(doc) and doc[t.i + 1].is_title
+               and (t.i == 0 or "\n" in doc[t.i - 1].text_with_ws))
+
+
+def _announcing_company(doc: Doc, ents: tuple[Span, ...]) -> Span | None:
+    """A press release's issuer: the first company of a sentence in which it "today announced" / "announced
+    today" (within the text's first five sentences)."""
+    for sent in list(doc.sents)[:5]:
+        for tok in sent:
+            if tok.lemma_.lower() != "announce" or not any(t.lower_ == "today" for t in doc[max(sent.start, tok.i - 1): tok.i + 2]):
+                continue
+            before = [e for e in sent.ents if e.label_ == "COMPANY" and e.end <= tok.i and tok.i - e.end <= _RELEASE_GAP]
+            if before:
+                return before[0]
+    return None
+
+
+def _asked(token: Token) -> bool:
+    """Whether a word stands in a question or an open clause: its sentence ends in "?", or a clause above it
+    opens with "whether" or "if"."""
+    last = next((t for t in reversed(token.sent) if not t.is_space), None)
+    if last is not None and last.text == "?":
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in token.ancestors for c in a.children)
 
 
 def _surname(person: Span) -> str:

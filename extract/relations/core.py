@@ -11,12 +11,12 @@ from typing import Iterable, Iterator
 
 from spacy.tokens import Doc, Span, Token
 
-from ..coref import EntityRefs, quote_regions
+from ..coref import EntityRefs, speaker_company  # noqa: F401  (speaker_company re-exported for the fallbacks)
 from ..lexicon import load_triggers, words
 from ..modality import is_hedged, is_negated  # noqa: F401  (re-exported for the rule modules)
 from ..rules import confidence as rule_confidence
 from ..schema import fits
-from ..tokens import lemma_word, tokens_where, word_children
+from ..tokens import lemma_word, word_children
 
 COMPANY, PERSON, MODEL = "COMPANY", "PERSON", "MODEL"
 #: Who a person can work for, lead or found (the schema's targets of works_for, leads, founded).
@@ -166,63 +166,6 @@ def _conjuncts(token: Token) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
-#: Verbs by which a speaker says which company is theirs: "Before I co-founded Cobblestone ...".
-FOUNDING_LEMMAS = frozenset({"found", "co-found", "cofound", "start", "launch"})
-
-
-def speaker_company(doc: Doc) -> Span | None:
-    """In an interview or a transcript, the company the interviewee speaks for: the company whose person the
-    headline names ("Sablecrest's Yara Haddad on ..."), or the one a first-person sentence says was founded
-    ("Before I co-founded Cobblestone ...", read off the words: the parser splits "co-founded" many ways)."""
-    first = next(iter(doc.sents), None)
-    if first is None:
-        return None
-    for ent in first.ents:  # "X's Nadia Okafor", read off the words (the parser does not always see a possessive)
-        after = doc[ent.end: ent.end + 2]
-        if ent.label_ == COMPANY and len(after) == 2 and after[0].text in ("'s", "\u2019s") and \
-                after[1].pos_ == "PROPN" and after[1].ent_type_ in ("PERSON", ""):
-            return ent
-    for verb in tokens_where(doc, "LEMMA", tuple(FOUNDING_LEMMAS)):
-        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
-        if after is None or after.ent_iob_ != "B" or after.ent_type_ != COMPANY:
-            continue
-        if any(t.text in ("I", "we", "We") for t in doc[max(verb.i - 4, verb.sent.start): verb.i]):
-            return next(e for e in doc.ents if e.start == after.i)
-    return None
-
-
-#: The pronouns by which a company speaks of itself ("we compete with A", "A signed an agreement with us").
-VOICE_PRONOUNS = frozenset({"we", "us", "our"})
-
-
-def _voice_of(token: Token, refs: EntityRefs) -> Span | None:
-    """The company a first-person "we"/"us"/"our" speaks for when coreference found no quote or answer for it:
-    in a transcript, a keynote or an interview told in the speaker's own words, narration's "we" is the speaker's
-    company (:func:`speaker_company`): "We compete with A, with B", "A signed an agreement with us", "our partner A".
-    Not inside quote marks (someone else may be speaking there), not in a question ("who do we compete with?")
-    and not under "whether"/"if" ("asked me whether we are competing with A": no claim)."""
-    if token.lower_ not in VOICE_PRONOUNS or token.pos_ != "PRON":
-        return None
-    memo = refs.memo.get("voice")
-    if memo is None:
-        doc = token.doc
-        memo = refs.memo["voice"] = (speaker_company(doc),
-                                     frozenset(i for a, b in quote_regions(doc) for i in range(a, b)))
-    speaker, quoted = memo
-    if speaker is None or token.i in quoted or _asked(token):
-        return None
-    return speaker
-
-
-def _asked(token: Token) -> bool:
-    """Whether a word stands in a question or an open clause: its sentence ends in "?", or a clause above it
-    opens with "whether" or "if"."""
-    last = next((t for t in reversed(token.sent) if not t.is_space), None)
-    if last is not None and last.text == "?":
-        return True
-    return any(c.dep_ == "mark" and c.lower_ in ("whether", "if") for a in token.ancestors for c in a.children)
-
-
 def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[tuple[Span, bool]]:
     """The entities a noun phrase denotes, as ``(entity, via_coref)``.
 
@@ -256,7 +199,7 @@ def entities_of(token: Token | None, refs: EntityRefs, depth: int = 0) -> list[t
         if group:
             out += group
             continue
-        ent = refs.entity_for(tok) or _name_completed_by(tok, refs) or _voice_of(tok, refs)
+        ent = refs.entity_for(tok) or _name_completed_by(tok, refs)
         if ent is not None and refs.ent_containing(tok) is None and _names_a_product(tok, refs):
             continue  # "who led the Xbox platform": a platform named for a product is no description of a company
         if ent is not None:
