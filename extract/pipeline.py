@@ -12,6 +12,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 
 import numpy
 import spacy
@@ -70,6 +71,29 @@ def split_double_hyphens(nlp: Language) -> None:
     pattern = nlp.tokenizer.infix_finditer.__self__.pattern
     if DOUBLE_HYPHEN_INFIXES not in pattern:
         nlp.tokenizer.infix_finditer = re.compile(f"{DOUBLE_HYPHEN_INFIXES}|{pattern}").finditer  # first: "2024--X" is no "2024-" "-X"
+
+
+@contextmanager
+def special_cases_loaded_once(nlp: Language):
+    """Set the tokenizer's affix rules inside this block with its special cases ("don't", "U.S.") loaded
+    once, at its end: spaCy loads every special case again (1,347 of them in the English model) each time a
+    prefix, suffix or infix rule is set, some 0.06 s of CPU per rule set, twice per build. Out of the block
+    the special cases are the same ones, in the same order, as after setting the rules one by one.
+
+    >>> nlp = spacy.blank("en")
+    >>> with special_cases_loaded_once(nlp):
+    ...     split_full_stop_after_sizes(nlp)
+    ...     split_double_hyphens(nlp)
+    >>> [t.text for t in nlp("Don't ship 70B. It's done--ok")]
+    ['Do', "n't", 'ship', '70B', '.', 'It', "'s", 'done', '--', 'ok']
+    """
+    tokenizer = nlp.tokenizer
+    rules = tokenizer.rules
+    tokenizer.rules = {}  # (a rule set with no special cases has none to load again)
+    try:
+        yield
+    finally:
+        tokenizer.rules = rules
 
 
 #: "co-led" and its forms: word -> the form of "lead" it stands for.
@@ -211,8 +235,9 @@ def load_nlp(model: str = DEFAULT_MODEL, *, gazetteer_dir: str | None = None) ->
         nlp.remove_pipe(name)
     if "parser" not in nlp.pipe_names and "senter" not in nlp.pipe_names:
         raise ModelError(f"spaCy pipeline {model!r} has no parser; newsgraph needs one")
-    split_full_stop_after_sizes(nlp)
-    split_double_hyphens(nlp)
+    with special_cases_loaded_once(nlp):
+        split_full_stop_after_sizes(nlp)
+        split_double_hyphens(nlp)
     keep_co_lead_whole(nlp)
     index_lemma_words(nlp)
     speed_up_attribute_ruler(nlp)  # the same matches, found by look-ups (extract.attribute_matches)

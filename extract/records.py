@@ -7,7 +7,9 @@ so they must stay picklable and cheap (a cache stores them per article).
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field, asdict
+import copy
+import dataclasses
+from dataclasses import dataclass, field
 
 #: Entity types we extract. ``company``, ``person`` and ``model`` are scored; the others
 #: are kept so that the graph can show them (and so that they are not mistyped as scored ones).
@@ -159,5 +161,41 @@ class Extraction:
 
 
 def to_dict(record) -> dict:
-    """A record as plain JSON-ready data (nested records become dicts)."""
-    return asdict(record)
+    """A record as plain JSON-ready data (nested records become dicts): what ``dataclasses.asdict`` gives.
+
+    ``asdict`` deep-copies every string and number and asks every value whether it is a dataclass, a
+    fifth of writing each article's records to a build's spill; records hold strings, numbers, tuples and
+    records, which need no copy (see :func:`_plain`).
+
+    >>> m = Mention("a1", "Acme", "company", 0, 4, 0, 10)
+    >>> to_dict(Extraction(Article("a1", "Acme rose."), mentions=(m,))) == dataclasses.asdict(Extraction(Article("a1", "Acme rose."), mentions=(m,)))
+    True
+    """
+    return _plain(record)
+
+
+#: Values ``dataclasses.asdict`` returns as they are (its deep copy of an immutable atom is the atom).
+_ATOMS = frozenset((str, int, float, bool, type(None)))
+
+#: Field names per record class, read once.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _plain(obj):
+    """``dataclasses.asdict``'s conversion of ``obj``, without copying the atoms it would copy to themselves."""
+    kind = type(obj)
+    if kind in _ATOMS:
+        return obj
+    names = _FIELD_NAMES.get(kind)
+    if names is None:
+        if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+            names = _FIELD_NAMES[kind] = tuple(f.name for f in dataclasses.fields(obj))
+        elif isinstance(obj, tuple) and hasattr(obj, "_fields"):  # a named tuple, as asdict rebuilds it
+            return kind(*[_plain(v) for v in obj])
+        elif isinstance(obj, (list, tuple)):
+            return kind(_plain(v) for v in obj)
+        elif isinstance(obj, dict):
+            return kind((_plain(k), _plain(v)) for k, v in obj.items())
+        else:
+            return copy.deepcopy(obj)
+    return {name: _plain(getattr(obj, name)) for name in names}
