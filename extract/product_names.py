@@ -103,6 +103,13 @@ def modifies_product_noun(span) -> bool:
     ...           lemmas=["it", "sell", "Zorn", "phone", "and", "the", "Quell", "7", "console", "."])
     >>> modifies_product_noun(doc[2:3]), modifies_product_noun(doc[6:8])
     (False, True)
+    >>> words = ["It", "sells", "its", "Zorn", "chips", "."]
+    >>> doc = Doc(vocab, words=words, heads=[1, 1, 4, 4, 1, 1],
+    ...           deps=["nsubj", "ROOT", "poss", "compound", "dobj", "punct"],
+    ...           pos=["PRON", "VERB", "PRON", "PROPN", "NOUN", "PUNCT"],
+    ...           lemmas=["it", "sell", "its", "Zorn", "chip", "."])
+    >>> modifies_product_noun(doc[3:4])
+    True
     """
     root = span.root
     first = root
@@ -126,9 +133,17 @@ def modifies_product_noun(span) -> bool:
         return False
     coordinated = (first.i != root.i or any(c.dep_ == "conj" and c.pos_ == "PROPN" for c in first.children)
                    or (noun.dep_ == "conj" and noun.head.pos_ == "PROPN" and noun.head.i < span.start))
-    # "the Wii console": one name, a singular noun, an article (not "its Acme phone": whose)
+    # "the Wii console": one name, a singular noun, an article (not "the Acme phones": a maker's)
     the_one = noun.tag_ in ("NN", "NNP") and any(c.dep_ == "det" and c.lower_ == "the" for c in noun.children)
-    return coordinated or coded or the_one
+    return coordinated or coded or the_one or _owned_by_possessor(noun, span)
+
+
+def _owned_by_possessor(noun, span) -> bool:
+    """Whether a possessor before the name already says whose the product noun is ("its Rebel chip",
+    "Nvidia's Hopper chips"): the maker is the possessor, so the name between is the product's. A company
+    name in that slot ("its Nvidia chips") is left to the gazetteer and the typer's sure companies, which
+    ``admit`` checks."""
+    return any(c.dep_ == "poss" and c.i < span.start for c in noun.children)
 
 
 def _is_year(token) -> bool:
