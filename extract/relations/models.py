@@ -269,7 +269,23 @@ def _named_after_company(model: Span, company: Span) -> bool:
     # "Inflection-2", "DeepSeek-V2", "Fathom-R1" after "Fathom Reasoning": the company's first name word
     # and a version joined by a hyphen (a version: a digit, after at most two letters)
     first, _, rest = words[0].partition("-")
-    return first == short[0] and _VERSION.match(rest) is not None or _led_by_maker_word(model, short)
+    return first == short[0] and (_VERSION.match(rest) is not None or _hyphened_line_word(model, short)) \
+        or _led_by_maker_word(model, short)
+
+
+def _hyphened_line_word(model: Span, short: list[str]) -> bool:
+    """Whether a model's name is a one-word company's name, a hyphen and a capitalised word, as labs write
+    their lines: "Kaveri-Nano" of "Kaveri AI", "MiniMax-Text-01" of "MiniMax" (the company's whole name, as
+    the spaced "Mistral Large" is; the first word of a longer name is too weak a cue: "Fathom-Mini" of
+    "Fathom Reasoning").
+
+    >>> import spacy
+    >>> doc = spacy.blank("en")("Kaveri-Nano kaveri-nano")
+    >>> _hyphened_line_word(doc[0:3], ["kaveri"]), _hyphened_line_word(doc[3:6], ["kaveri"])
+    (True, False)
+    """
+    _, _, rest = model.text.split()[0].partition("-")
+    return len(short) == 1 and rest[:1].isupper()
 
 
 def _led_by_maker_word(model: Span, short: list[str]) -> bool:
