@@ -1318,9 +1318,13 @@ class EntityRefs:
                 # maker named so in an earlier sentence may still be the topic: "a Microsoft model. The company ...")
                 continue
             if sent_k == k:
-                if self._has_parse and _inside_other_relative_clause(ent, token):
+                # (read where the mention stands: a pronoun already resolved is its own position, not its
+                # antecedent's name, which may sit in a relative clause sentences before: "KT, which uses
+                # Rebellions' chips. ... it completed ..., creating what it called ...": both "it" are Rebellions)
+                mention = self._mention_token(pos, ent) if self._has_parse else None
+                if mention is not None and _inside_other_relative_clause(mention, token):
                     continue  # "X, which is backed by A and B, ..., putting it ...": A and B are background
-                if self._has_parse and token.tag_ == "PRP$" and _inside_other_apposition(ent, token):
+                if mention is not None and token.tag_ == "PRP$" and _inside_other_apposition(mention, token):
                     continue  # "P named V, a veteran of A and B, its new president": A and B describe V in passing
                 same.append((pos, ent))
             else:
@@ -1795,10 +1799,10 @@ def _owned_by_name_before(token: Token, ent_of: dict) -> bool:
     return False
 
 
-def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
-    """Whether ``ent`` sits in a relative clause that does not hold ``token`` ("Strathmore, which is
+def _inside_other_relative_clause(mention: Token, token: Token) -> bool:
+    """Whether ``mention`` sits in a relative clause that does not hold ``token`` ("Strathmore, which is
     backed by Nvidia, ... putting it in competition": Nvidia is background to the pronoun)."""
-    node = ent.root
+    node = mention
     while node.head != node:
         if node.dep_ == "relcl":
             return not (node.left_edge.i <= token.i <= node.right_edge.i)
@@ -1837,10 +1841,10 @@ def _closed_by_comma(token: Token) -> bool:
         any(c.dep_ in ("acl", "relcl") for c in token.children)
 
 
-def _inside_other_apposition(ent: Span, token: Token) -> bool:
-    """Whether ``ent`` sits inside an apposition that does not hold ``token`` ("Victor Hale, a veteran of
+def _inside_other_apposition(mention: Token, token: Token) -> bool:
+    """Whether ``mention`` sits inside an apposition that does not hold ``token`` ("Victor Hale, a veteran of
     Intel, its new president": Intel describes Hale's past; "its" is not Intel's)."""
-    node = ent.root
+    node = mention
     for _ in range(6):
         if node.head == node:
             return False
