@@ -268,16 +268,32 @@ class EntityRefs:
         a partnership"), else, if it names none before it, the only two the previous sentence names. A third
         name, or one, leaves the pair open."""
         k = self._sent_index.get(token.i, 0)
+        described = self._described_by_phrase_of(token)
         for back in (k, k - 1):
             # names only: a description's antecedent is a guess, and a wrong one would pair the wrong two
+            # (and not the name the phrase holding the description describes: "SB Holdings, a venture owned by
+            # the two companies" is neither of the two)
             told = [e for e in self.doc.ents if e.label_ == "COMPANY" and e.start < token.i
-                    and self._sent_index.get(e.start, 0) == back]
+                    and self._sent_index.get(e.start, 0) == back and e != described]
             if told:
                 by_name = {}
                 for e in told:  # one company named twice, or short ("Talen Energy ... Talen's plant"), is one
                     by_name.setdefault(self._key(e), e)
                 return list(by_name.values()) if len(by_name) == 2 else []
         return []
+
+    def _described_by_phrase_of(self, token: Token) -> Span | None:
+        """The name an apposition describes when ``token`` is the agent of its participle ("Zeltra, a venture
+        *owned by the two companies*" -> Zeltra: what the two own is neither of them), or ``None``. (Only the
+        agent of a participle: in "X, a tool the two companies developed" or "Y, a rival of both companies" the
+        parser's apposition is less sure, and a product typed as a company would pair the wrong two.)"""
+        participle = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
+        if participle is None or participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.head.dep_ != "appos":
+            return None
+        # the name right before the apposition's comma (the parser may hang the apposition on an earlier noun)
+        left = participle.head.left_edge.i
+        ent = self._ent_of.get(left - 2) if left >= 2 and self.doc[left - 1].text == "," else None
+        return ent if ent is not None and ent.end == left - 1 else None
 
     def ent_containing(self, token: Token) -> Span | None:
         """The entity span containing ``token`` (no coreference)."""

@@ -20,3 +20,22 @@ def test_a_name_inside_another_relative_clause_is_still_background(make_doc, ref
     doc = make_doc(text, {"Strathmore": C, "Quillon": C})
     assert referent(doc, "it") == "Strathmore"
 
+
+def test_the_two_companies_in_an_apposition_are_not_the_name_it_describes(make_doc):
+    from extract.coref import entity_refs
+
+    text = ("In April, Marlowe Capital agreed to invest $80 million in Corvane Holdings and to set up Marvane Labs, "
+            "a joint venture owned by the two companies that will sell software in Brazil.")
+    doc = make_doc(text, {"Marlowe Capital": C, "Corvane Holdings": C, "Marvane Labs": C})
+    companies = next(t for t in doc if t.text == "companies")
+    assert sorted(e.text for e in entity_refs(doc).group_for(companies)) == ["Corvane Holdings", "Marlowe Capital"]
+
+
+def test_a_third_name_outside_the_apposition_still_leaves_the_pair_open(make_doc):
+    from extract.coref import entity_refs
+
+    text = ("Marlowe Capital, Dunmore and Corvane Holdings met in April; the two companies later set up a venture.")
+    doc = make_doc(text, {"Marlowe Capital": C, "Corvane Holdings": C, "Dunmore": C})
+    companies = next(t for t in doc if t.text == "companies")
+    assert entity_refs(doc).group_for(companies) == []
+
