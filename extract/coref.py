@@ -958,6 +958,14 @@ class EntityRefs:
         if node.pos_ not in ("VERB", "AUX"):
             return None
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i < token.i:
+            # "Epic, the records company led by *its* founder": a participle phrase on a noun is said of that noun,
+            # whose own the possessive is (not an earlier name: the noun is the participle's missing subject)
+            # (a name, or a noun an apposition ties to one; a description's antecedent is a guess and would
+            # carry its error on: "agreed to buy the e-mail security company, founded by its chief executive")
+            host = self._ent_of.get(node.head.i) or self._structural(node.head, self._labels_for_noun(node.head))
+            if self._fits(host, labels):
+                return host
         for _ in range(3):
             # "Amazon invested ..., completing X and deepening *its* rivalry": a participle's subject is its clause's
             if subj is not None or node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:

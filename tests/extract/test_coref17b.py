@@ -39,3 +39,15 @@ def test_a_third_name_outside_the_apposition_still_leaves_the_pair_open(make_doc
     companies = next(t for t in doc if t.text == "companies")
     assert entity_refs(doc).group_for(companies) == []
 
+
+def test_a_possessive_in_a_participle_phrase_on_a_noun_is_that_nouns(make_doc, referent):
+    text = ("Corvane has a partnership with Tollmark, the logistics company led by its founder Ines Marlow, "
+            "so orders reach the warehouse at once.")
+    doc = make_doc(text, {"Corvane": C, "Tollmark": C})
+    assert referent(doc, "its") == "Tollmark"
+
+
+def test_a_possessive_in_a_participle_phrase_on_a_nameless_noun_is_left_to_the_antecedent(make_doc, referent):
+    text = "Corvane said the drives, tested by its own engineers, ship in May."
+    doc = make_doc(text, {"Corvane": C})
+    assert referent(doc, "its") == "Corvane"
