@@ -268,16 +268,32 @@ class EntityRefs:
         a partnership"), else, if it names none before it, the only two the previous sentence names. A third
         name, or one, leaves the pair open."""
         k = self._sent_index.get(token.i, 0)
+        described = self._described_by_phrase_of(token)
         for back in (k, k - 1):
             # names only: a description's antecedent is a guess, and a wrong one would pair the wrong two
+            # (and not the name the phrase holding the description describes: "SB Holdings, a venture owned by
+            # the two companies" is neither of the two)
             told = [e for e in self.doc.ents if e.label_ == "COMPANY" and e.start < token.i
-                    and self._sent_index.get(e.start, 0) == back]
+                    and self._sent_index.get(e.start, 0) == back and e != described]
             if told:
                 by_name = {}
                 for e in told:  # one company named twice, or short ("Talen Energy ... Talen's plant"), is one
                     by_name.setdefault(self._key(e), e)
                 return list(by_name.values()) if len(by_name) == 2 else []
         return []
+
+    def _described_by_phrase_of(self, token: Token) -> Span | None:
+        """The name an apposition describes when ``token`` is the agent of its participle ("Zeltra, a venture
+        *owned by the two companies*" -> Zeltra: what the two own is neither of them), or ``None``. (Only the
+        agent of a participle: in "X, a tool the two companies developed" or "Y, a rival of both companies" the
+        parser's apposition is less sure, and a product typed as a company would pair the wrong two.)"""
+        participle = token.head.head if token.dep_ == "pobj" and token.head.dep_ == "agent" else None
+        if participle is None or participle.dep_ != "acl" or participle.tag_ != "VBN" or participle.head.dep_ != "appos":
+            return None
+        # the name right before the apposition's comma (the parser may hang the apposition on an earlier noun)
+        left = participle.head.left_edge.i
+        ent = self._ent_of.get(left - 2) if left >= 2 and self.doc[left - 1].text == "," else None
+        return ent if ent is not None and ent.end == left - 1 else None
 
     def ent_containing(self, token: Token) -> Span | None:
         """The entity span containing ``token`` (no coreference)."""
@@ -942,6 +958,14 @@ class EntityRefs:
         if node.pos_ not in ("VERB", "AUX"):
             return None
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None and node.dep_ == "acl" and node.tag_ == "VBN" and node.head.i < token.i:
+            # "Epic, the records company led by *its* founder": a participle phrase on a noun is said of that noun,
+            # whose own the possessive is (not an earlier name: the noun is the participle's missing subject)
+            # (a name, or a noun an apposition ties to one; a description's antecedent is a guess and would
+            # carry its error on: "agreed to buy the e-mail security company, founded by its chief executive")
+            host = self._ent_of.get(node.head.i) or self._structural(node.head, self._labels_for_noun(node.head))
+            if self._fits(host, labels):
+                return host
         for _ in range(3):
             # "Amazon invested ..., completing X and deepening *its* rivalry": a participle's subject is its clause's
             if subj is not None or node.dep_ not in ("conj", "advcl", "xcomp") or node.head == node:
@@ -1318,9 +1342,13 @@ class EntityRefs:
                 # maker named so in an earlier sentence may still be the topic: "a Microsoft model. The company ...")
                 continue
             if sent_k == k:
-                if self._has_parse and _inside_other_relative_clause(ent, token):
+                # (read where the mention stands: a pronoun already resolved is its own position, not its
+                # antecedent's name, which may sit in a relative clause sentences before: "KT, which uses
+                # Rebellions' chips. ... it completed ..., creating what it called ...": both "it" are Rebellions)
+                mention = self._mention_token(pos, ent) if self._has_parse else None
+                if mention is not None and _inside_other_relative_clause(mention, token):
                     continue  # "X, which is backed by A and B, ..., putting it ...": A and B are background
-                if self._has_parse and token.tag_ == "PRP$" and _inside_other_apposition(ent, token):
+                if mention is not None and token.tag_ == "PRP$" and _inside_other_apposition(mention, token):
                     continue  # "P named V, a veteran of A and B, its new president": A and B describe V in passing
                 same.append((pos, ent))
             else:
@@ -1795,10 +1823,10 @@ def _owned_by_name_before(token: Token, ent_of: dict) -> bool:
     return False
 
 
-def _inside_other_relative_clause(ent: Span, token: Token) -> bool:
-    """Whether ``ent`` sits in a relative clause that does not hold ``token`` ("Strathmore, which is
+def _inside_other_relative_clause(mention: Token, token: Token) -> bool:
+    """Whether ``mention`` sits in a relative clause that does not hold ``token`` ("Strathmore, which is
     backed by Nvidia, ... putting it in competition": Nvidia is background to the pronoun)."""
-    node = ent.root
+    node = mention
     while node.head != node:
         if node.dep_ == "relcl":
             return not (node.left_edge.i <= token.i <= node.right_edge.i)
@@ -1837,10 +1865,10 @@ def _closed_by_comma(token: Token) -> bool:
         any(c.dep_ in ("acl", "relcl") for c in token.children)
 
 
-def _inside_other_apposition(ent: Span, token: Token) -> bool:
-    """Whether ``ent`` sits inside an apposition that does not hold ``token`` ("Victor Hale, a veteran of
+def _inside_other_apposition(mention: Token, token: Token) -> bool:
+    """Whether ``mention`` sits inside an apposition that does not hold ``token`` ("Victor Hale, a veteran of
     Intel, its new president": Intel describes Hale's past; "its" is not Intel's)."""
-    node = ent.root
+    node = mention
     for _ in range(6):
         if node.head == node:
             return False
