@@ -963,13 +963,6 @@ DETERMINER_WORDS = frozenset("the a an its their his her our".split())
 OWNED_COMPANY_NOUNS = frozenset("unit division subsidiary business lab labs laboratory fund conglomerate giant".split())
 
 
-def _based_in(span) -> bool:
-    """"Hanover-based": the name, a hyphen and "based", which the parser hangs on "based"."""
-    doc = span.doc
-    return span.end + 1 < len(doc) and doc[span.end].text == "-" and doc[span.end + 1].lower_ == "based" \
-        and span.root.head.i == span.end + 1
-
-
 def says_where_a_company_is(span) -> bool:
     """"the Freiburg image-model start-up", "a Kyoto startup", "the Emirati company": a name between an article
     and a company noun (with only lower-case trade words between) says where the company is, not which one
@@ -987,11 +980,7 @@ def says_where_a_company_is(span) -> bool:
     doc = span.doc
     root = span.root
     noun = root.head
-    if _based_in(span):
-        noun = noun.head  # "the Hanover-based e-mail security company": where it is based, whatever the parse
-    elif root.dep_ not in ("compound", "nmod", "amod") or noun.i < span.end or not noun.is_lower:
-        return False
-    if noun.i < span.end or not noun.is_lower:
+    if root.dep_ not in ("compound", "nmod", "amod") or noun.i < span.end or not noun.is_lower:
         return False
     word = hyphenated_word(noun)
     if word not in COMPANY_NOUNS or word in OWNED_COMPANY_NOUNS or noun.lower_ in OWNED_COMPANY_NOUNS:

@@ -36,12 +36,3 @@ def test_a_chief_executive_or_officer_is_a_business_s():
     assert is_chief_officer(doc[2])
     doc = Doc(VOCAB, words="the mayor of Tollan".split(), heads=[1, 1, 1, 2], deps=["det", "ROOT", "prep", "pobj"])
     assert not is_chief_officer(doc[1])
-
-
-def test_a_name_based_before_a_company_noun_is_where_the_company_is():
-    from extract.entities import says_where_a_company_is
-    words = "the Tollan - based security company and Arm - based chips".split()
-    doc = Doc(VOCAB, words=words, heads=[5, 3, 3, 5, 5, 5, 5, 9, 9, 10, 5],
-              deps=["det", "npadvmod", "punct", "amod", "compound", "ROOT", "cc", "npadvmod", "punct", "amod", "conj"])
-    assert says_where_a_company_is(doc[1:2])
-    assert not says_where_a_company_is(doc[7:8])  # (chips are made on Arm's designs, not based in a town)
