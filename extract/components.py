@@ -1045,12 +1045,33 @@ def _coordination_types(kept):
         # (on a tie, a person's full name is a person's: "founded by David Ha and Llion Jones", one read as a firm)
         preferred = "PERSON" if len(span) > 1 and looks_like_person_name(span) else label
         top = max(votes, key=lambda kind: (votes[kind], kind == preferred))
+        if _among_companies(span, label, partners, weak_place):
+            out[n] = (span, "COMPANY", "ner", canonical)
+            continue
         if weak_place and (top != "PERSON" or len(partners) < 2 or any(
                 p[1] != "PERSON" or len(p[0]) < 2 or not looks_like_person_name(p[0]) for p in partners)):
             continue  # (a place among firms stays a place; among two or more people named in full, it is one of them)
         if top != label and (top == "COMPANY" or looks_like_person_name(span)):
             out[n] = (span, top, "ner", canonical)
     return out
+
+
+#: Nouns of a list of a business's counterparts: "counts AstraZeneca and Pfizer among its customers".
+_COUNTERPART_NOUNS = frozenset("customer client investor backer buyer shareholder consortium round".split())
+
+
+def _among_companies(span, label, partners, weak_place) -> bool:
+    """Whether a name the NER guessed as a place or a one-word person is a company by the names it is
+    listed with: every partner a company, in a sentence of a business's customers, investors, buyers or round
+    ("counts AstraZeneca and Pfizer among its customers", "with Tiger Global, Avenir and Whale Rock in the
+    round"). No town is an investor or a customer, and a person listed among firms is named in full ("led by
+    Nat Friedman and Lux Capital"). Firms beside a town are no such cue ("recorded at Paisley Park Studios,
+    Chanhassen, Minnesota"; "developed by Capcom and Flagship" is left alone too)."""
+    if not (weak_place or label == "PERSON" and len(span) == 1) or span[0].is_upper:
+        return False
+    if not all(p[1] == "COMPANY" for p in partners):
+        return False
+    return any(t.lemma_.lower() in _COUNTERPART_NOUNS for t in span.sent)
 
 
 def _is_work(text: str, works: set, *, short_form: bool = False) -> bool:

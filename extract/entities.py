@@ -667,7 +667,8 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
         return True
     # "CEO of Nvidia", "engineer at Acme" (for places only business roles count)
     roles = ROLE_NOUNS if modifier else BUSINESS_ROLES
-    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and root.head.head.lower_ in roles:
+    if root.dep_ == "pobj" and root.head.lower_ in ("of", "at") and (
+            root.head.head.lower_ in roles or is_chief_officer(root.head.head)):
         return True
     # "an analyst with Morningstar", "a partner with Sequoia": staff of a firm are "with" it
     if root.dep_ == "pobj" and root.head.lower_ == "with" and root.head.head.lower_ in FIRM_STAFF_NOUNS \
@@ -684,6 +685,20 @@ def has_company_context(span, *, modifier: bool = True) -> bool:
     if root.dep_ == "nsubjpass" and root.head.lemma_ in ("found", "acquire", "buy", "fund", "back", "value", "incorporate"):
         return True
     return False
+
+
+def is_chief_officer(token) -> bool:
+    """"chief executive", "chief operating officer": a business's officer; a town or country has a mayor or a
+    president, so "chief executive of Paychex" makes a company of a name the NER took for a place.
+
+    >>> import spacy
+    >>> from spacy.tokens import Doc
+    >>> doc = Doc(spacy.blank("en").vocab, words="chief executive of Zorbex".split(), heads=[1, 1, 1, 2],
+    ...           deps=["amod", "ROOT", "prep", "pobj"])
+    >>> is_chief_officer(doc[1]), is_chief_officer(doc[3])
+    (True, False)
+    """
+    return token.lower_ in ("executive", "officer") and any(c.lower_ == "chief" for c in token.lefts)
 
 
 #: Words that open a noun phrase set after a name and a comma to say what the name is: "Zenefits, the
