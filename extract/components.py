@@ -7,6 +7,7 @@ then the NER's spans retyped by context and cleaned of boilerplate. See
 """
 from __future__ import annotations
 
+import functools
 import re
 
 import numpy
@@ -564,10 +565,11 @@ class EntityTyper:
         person = has_person_context(span) and looks_like_person_name(span)
         # "Scaleway, the cloud arm of the Iliad group", "the Schwarz Group, the owner of Lidl": tied to a company
         # as its part or its holding, a name is a business, whatever the tagger's label
-        company = (has_company_context(span) or business_unit_name(span, self._companies)) and not person
+        # (asked only where a branch reads it, and once: places, peoples' names and works never do)
+        company = functools.cache(lambda: not person and bool(has_company_context(span) or business_unit_name(span, self._companies)))
         if person and label != "PERSON":
             return "PERSON", "context"
-        if any(t.text in PLACE_WORDS for t in span) and not company:
+        if any(t.text in PLACE_WORDS for t in span) and not company():
             return "PLACE", "ner_weak"
         if label == "ORG":
             if any(t.text in ORGANIZATION_WORDS for t in span):
@@ -578,12 +580,12 @@ class EntityTyper:
                 return "COMPANY", "role"  # "Harrowgate Bank, which acquired Quillon, reported", "Dravecko's Marta Lund said"
             if is_publication_context(span):
                 return "PUBLICATION", "context"
-            if company or buys_a_business(span) or is_bought_or_owned(span, self._companies):  # "sold its studio to Korrin": a buyer of a business
+            if company() or buys_a_business(span) or is_bought_or_owned(span, self._companies):  # "sold its studio to Korrin": a buyer of a business
                 return "COMPANY", "context"
             # an organisation named in business news is most likely a company; elsewhere, say less
             return ("COMPANY", "ner") if self._business else ("ORGANIZATION", "ner_weak")
         if label == "PERSON":
-            if company or (owns_a_unit(span) and not person):  # "the fintech arm of Mercado Libre": no person has an arm
+            if company() or (owns_a_unit(span) and not person):  # "the fintech arm of Mercado Libre": no person has an arm
                 return "COMPANY", "context"
             # "Corvane's new chip", "Tessaly raised $6.6 billion": an unknown one-word name in a company's place
             if not person and len(span) == 1 and not _after_honorific(span) and company_role(span, self._companies):
@@ -627,7 +629,7 @@ class EntityTyper:
         if label == "PRODUCT":
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"
-            return ("COMPANY", "context") if company else ("PRODUCT", "ner_weak")
+            return ("COMPANY", "context") if company() else ("PRODUCT", "ner_weak")
         if label in ("WORK_OF_ART", "EVENT"):
             if has_model_context(span, self.model_window):
                 return "MODEL", "context"

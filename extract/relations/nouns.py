@@ -461,18 +461,24 @@ def _participants(head: Token, refs: EntityRefs) -> list[tuple[Span, bool]]:
     return out
 
 
-def _raise_events(doc: Doc, refs: EntityRefs) -> list[tuple[int, Span, Token]]:
-    """``(sentence start, raiser, trigger)`` of every stated fundraise, in text order."""
+def _raise_events(doc: Doc, refs: EntityRefs, rounds: frozenset[int]) -> list[tuple[int, Span, Token]]:
+    """``(sentence start, raiser, trigger)`` of every stated fundraise, in text order (``rounds``: the
+    indices of the round nouns, :func:`_round_nouns`)."""
     funding = _tables()["funding"]
     events = []
     for token in tokens_where(doc, "POS", ("NOUN", "PROPN", "VERB")):
-        if _is_round_noun(token):
+        if token.i in rounds:
             raisers, _, _ = _round_frame(token, refs)
             events += [(token.sent.start, e, token) for e, _ in raisers]
         elif token.pos_ == "VERB" and lemma_word(token) == "raise" and not _is_passive(token) and any(
                 c.dep_ == "dobj" and _states_money(c) for c in token.children):
             events += [(token.sent.start, e, token) for e, _ in subjects_of(token, refs) if e.label_ == COMPANY]
     return events
+
+
+def _round_nouns(doc: Doc) -> frozenset[int]:
+    """The indices of the document's round nouns (:func:`_is_round_noun`)."""
+    return frozenset(t.i for t in tokens_where(doc, "POS", ("NOUN", "PROPN")) if _is_round_noun(t))
 
 
 def _recent_raiser(token: Token, events) -> tuple[Span, bool] | None:
@@ -497,9 +503,10 @@ def funding_relations(doc: Doc, refs: EntityRefs) -> Iterator[Candidate]:
     backers A and B also invested".
     """
     funding = _tables()["funding"]
-    events = _raise_events(doc, refs)
+    rounds = _round_nouns(doc)  # (asked once per token: both passes below read it)
+    events = _raise_events(doc, refs, rounds)
     for token in tokens_where(doc, "POS", ("NOUN", "PROPN", "VERB")):
-        if _is_round_noun(token):
+        if token.i in rounds:
             raisers, investors, verb = _round_frame(token, refs)
             if not raisers and investors:
                 recent = _recent_raiser(token, events)
