@@ -33,6 +33,8 @@ CORPORA = {
     "heldout11": REPO / "tests" / "data" / "heldout11",
     "heldout12": REPO / "tests" / "data" / "heldout12",
     "heldout13": REPO / "tests" / "data" / "heldout13",
+    "heldout14": REPO / "tests" / "data" / "heldout14",
+    "heldout15": REPO / "tests" / "data" / "heldout15",
 }
 SCORED_TYPES = {"company", "person", "model"}
 
@@ -166,7 +168,7 @@ def test_articles_look_like_news(corpus):
         headline, _, body = text.partition("\n")
         assert headline.strip(), name
         # the later held-out sets keep real outlets' layouts ("FOR IMMEDIATE RELEASE" above the headline)
-        assert corpus_name in {"heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13"} or not headline.isupper(), name
+        assert corpus_name in {"heldout2", "heldout3", "heldout4", "heldout5", "heldout6", "heldout7", "heldout8", "heldout9", "heldout10", "heldout11", "heldout12", "heldout13", "heldout14", "heldout15"} or not headline.isupper(), name
         assert 200 <= len(body.split()) <= 750, (name, len(body.split()))
 
 
