@@ -22,7 +22,7 @@ from ..quantities import iter_dates, to_usd
 from ..records import Article, Deal, DealParty
 from .amounts import _date, _span_root
 from .frames import _Frame
-from .parties import KEEP_CONFIDENCE, _conjuncts, _evidence, _pobjs
+from .parties import KEEP_CONFIDENCE, _conjuncts, _evidence, _pobjs, in_own_phrase
 
 #: The rule of these deals (data/patterns/deals.json).
 AWARD_RULE = "deal.award"
@@ -124,11 +124,7 @@ def _holders(verb: Token, frame: _Frame) -> list[Span]:
 
 def _within(token: Token, verb: Token) -> bool:
     """Whether ``token`` belongs to ``verb``'s own phrase: below it, through no other clause."""
-    while token != verb:
-        if token.dep_ in _CLAUSE_DEPS or token.head == token:
-            return False
-        token = token.head
-    return True
+    return in_own_phrase(token, verb, _CLAUSE_DEPS)
 
 
 def _within_any(token: Token, spans: list[Span]) -> bool:

@@ -20,7 +20,7 @@ from ..quantities import to_usd
 from ..records import Article, Deal, DealParty
 from .amounts import _amount, _date
 from .frames import _Frame
-from .parties import KEEP_CONFIDENCE, _evidence
+from .parties import KEEP_CONFIDENCE, _evidence, in_own_phrase
 
 #: Marks the rule of a deal built from a round with no investor.
 LONE_ROUND_MARK = "+lone_round"
@@ -110,11 +110,7 @@ def _takes_round(trigger: Token, investee: Span, via_coref: bool) -> bool:
 
 def _within_phrase(token: Token, trigger: Token) -> bool:
     """Whether ``token`` (an amount) belongs to ``trigger``'s own phrase: below it, through no clause."""
-    while token != trigger:
-        if token.dep_ in _CLAUSE_DEPS or token.head == token:
-            return False
-        token = token.head
-    return True
+    return in_own_phrase(token, trigger, _CLAUSE_DEPS)
 
 
 def _running_total(frame: _Frame, sent: Span) -> bool:

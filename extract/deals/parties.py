@@ -158,6 +158,17 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def in_own_phrase(token: Token, head: Token, clause_deps: frozenset[str]) -> bool:
+    """Whether ``token`` belongs to ``head``'s own phrase: below it, through no arc in ``clause_deps`` (the
+    arcs that open another clause, which each caller names: an award's amount may not sit in an apposition).
+    """
+    while token != head:
+        if token.dep_ in clause_deps or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
 def _same_company(a: Span, b: Span) -> bool:
     """Whether two company spans name one company ("Inflection" and "Inflection AI")."""
     x, y = _party_key(a), _party_key(b)
